@@ -1,0 +1,93 @@
+// Forms: react-hook-form drives the browser side (errors on blur, focus on the
+// first bad field, no submit while invalid); its resolver runs the form's zod
+// schema over the same FormData the server will parse. Server errors (status
+// 400) are shown in the same places.
+import { useSubmit } from "@remix-run/react";
+import { useId, useRef, type FormEvent, type ReactNode } from "react";
+import { useForm, type FieldErrors as RhfErrors, type FieldValues } from "react-hook-form";
+import type { z } from "zod";
+import { formDataToValues, zodFieldErrors, type FieldErrors } from "~/utils/forms";
+
+export function useValidatedForm(
+  schema: z.ZodTypeAny,
+  options: { arrayFields?: readonly string[]; serverErrors?: FieldErrors | null } = {},
+) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const submit = useSubmit();
+  const arrayFields = options.arrayFields ?? [];
+  const form = useForm<FieldValues>({
+    mode: "onTouched",
+    resolver: async () => {
+      const el = formRef.current;
+      if (!el) return { values: {}, errors: {} };
+      const result = schema.safeParse(formDataToValues(new FormData(el), arrayFields));
+      if (result.success) return { values: result.data as FieldValues, errors: {} };
+      const errors: RhfErrors = {};
+      for (const [name, messages] of Object.entries(zodFieldErrors(result.error))) {
+        errors[name] = { type: "validate", message: messages[0] };
+      }
+      return { values: {}, errors };
+    },
+  });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void form.handleSubmit(() => submit(submitter ?? formRef.current, { method: "post" }))(event);
+  };
+
+  const errorFor = (name: string): string | undefined => {
+    const own = form.formState.errors[name]?.message;
+    if (typeof own === "string") return own;
+    return options.serverErrors?.[name]?.[0];
+  };
+
+  return { formRef, register: form.register, onSubmit, errorFor, form };
+}
+
+type Aria = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };
+
+export function Field(props: {
+  label: string;
+  error?: string;
+  hint?: string;
+  wide?: boolean;
+  children: (aria: Aria) => ReactNode;
+}) {
+  const id = useId();
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${props.wide ? " field-wide" : ""}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint ? (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.children({ id, "aria-invalid": Boolean(props.error), "aria-describedby": describedBy })}
+      {props.error ? (
+        <p className="field-error" id={errorId} role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** An error under a group of controls (checkboxes, radios) that has its own legend. */
+export function GroupError({ error, id }: { error?: string; id?: string }) {
+  return error ? (
+    <p className="field-error" id={id} role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
+export function FormError({ error }: { error?: string | null }) {
+  return error ? (
+    <div className="form-error" role="alert">
+      {error}
+    </div>
+  ) : null;
+}

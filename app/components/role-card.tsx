@@ -1,0 +1,53 @@
+import { Link } from "@remix-run/react";
+import type { BriefReadiness } from "~/domain/brief";
+import type { Advice } from "~/domain/engagement";
+import { engagementModelLabels, type RoleStatus } from "~/domain/reference";
+import { formatDate, ReadinessBadge, StatusBadge } from "./ui";
+
+export type RoleCardData = {
+  id: number;
+  title: string;
+  team: string;
+  location: string;
+  headcount: number;
+  status: RoleStatus;
+  targetStart: string | null;
+  hiringManagers: string[];
+  myTeamRole: "hiring_manager" | "interviewer" | null;
+  readiness: BriefReadiness;
+  advice: Advice;
+};
+
+export function AdviceLine({ advice }: { advice: Advice }) {
+  if (advice.status === "unanswered") return <span className="muted">Routing questions not answered</span>;
+  return (
+    <span>
+      {engagementModelLabels[advice.suggested]}
+      {advice.then ? <>, then {engagementModelLabels[advice.then].toLowerCase()}</> : null}
+    </span>
+  );
+}
+
+export function RoleCard({ role }: { role: RoleCardData }) {
+  return (
+    <article className="card role-card" aria-labelledby={`role-${role.id}-title`}>
+      <h3 id={`role-${role.id}-title`}>
+        <Link to={`/roles/${role.id}`}>{role.title}</Link>
+      </h3>
+      <p className="meta">
+        {role.team} · {role.location} · {role.headcount} {role.headcount === 1 ? "hire" : "hires"} · start {formatDate(role.targetStart)}
+      </p>
+      <p>
+        <StatusBadge status={role.status} /> <ReadinessBadge readiness={role.readiness} />
+        {role.myTeamRole ? <span className="badge">{role.myTeamRole === "hiring_manager" ? "You manage" : "You interview"}</span> : null}
+      </p>
+      {role.readiness.sentence ? <p className="small">{role.readiness.sentence}</p> : (
+        <p className="small missing">Brief missing: {role.readiness.missing.slice(0, 3).map((m) => m.label.replace("Brief sentence: ", "")).join(", ")}
+          {role.readiness.missing.length > 3 ? ` and ${role.readiness.missing.length - 3} more` : ""}</p>
+      )}
+      <p className="small">
+        <strong>Suggested:</strong> <AdviceLine advice={role.advice} />
+      </p>
+    </article>
+  );
+}

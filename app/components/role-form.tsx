@@ -1,0 +1,254 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { briefFields, sentenceBlanks } from "~/domain/brief";
+import { routingQuestions } from "~/domain/engagement";
+import {
+  budgetKindLabels,
+  budgetKinds,
+  currencies,
+  engagementModelLabels,
+  engagementModels,
+  roleStatuses,
+  roleStatusLabels,
+  userKindLabels,
+  type UserKind,
+} from "~/domain/reference";
+import { roleArrayFields, roleFormSchema } from "~/schemas/role";
+import type { FieldErrors } from "~/utils/forms";
+
+/** Form values as strings, the way the form shows and posts them. */
+export type RoleFormDefaults = Record<string, string | string[]>;
+
+export type TeamCandidate = { id: number; name: string; kind: UserKind };
+
+export function RoleForm(props: {
+  defaults: RoleFormDefaults;
+  teamCandidates: TeamCandidate[];
+  serverErrors?: FieldErrors | null;
+  formError?: string | null;
+  submitLabel: string;
+  version?: number;
+}) {
+  const navigation = useNavigation();
+  const { formRef, register, onSubmit, errorFor } = useValidatedForm(roleFormSchema, {
+    arrayFields: roleArrayFields,
+    serverErrors: props.serverErrors,
+  });
+  const d = props.defaults;
+  const text = (name: string) => (typeof d[name] === "string" ? (d[name] as string) : "");
+  const list = (name: string) => (Array.isArray(d[name]) ? (d[name] as string[]) : []);
+  const managers = props.teamCandidates.filter((u) => u.kind === "hiring_manager" || u.kind === "admin" || u.kind === "recruiter");
+  const interviewers = props.teamCandidates;
+  const errorCount = roleFormFieldNames.filter((n) => errorFor(n)).length;
+
+  return (
+    <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Role">
+      {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
+      <FormError error={props.formError} />
+      {errorCount > 0 ? (
+        <div className="form-error" role="alert">
+          {errorCount === 1 ? "One field needs" : `${errorCount} fields need`} attention before this role can be saved.
+        </div>
+      ) : null}
+
+      <fieldset>
+        <legend>Basics</legend>
+        <div className="fields">
+          <Field label="Title" error={errorFor("title")} wide>
+            {(aria) => <input type="text" defaultValue={text("title")} placeholder="e.g. Senior AI Engineer, Support Copilot" {...aria} {...register("title")} />}
+          </Field>
+          <Field label="Team" error={errorFor("team")}>
+            {(aria) => <input type="text" defaultValue={text("team")} {...aria} {...register("team")} />}
+          </Field>
+          <Field label="Location" error={errorFor("location")} hint="City, hybrid or remote and time zones.">
+            {(aria) => <input type="text" defaultValue={text("location")} {...aria} {...register("location")} />}
+          </Field>
+          <Field label="Headcount" error={errorFor("headcount")}>
+            {(aria) => <input type="number" min={1} max={100} defaultValue={text("headcount")} {...aria} {...register("headcount")} />}
+          </Field>
+          <Field label="Status" error={errorFor("status")}>
+            {(aria) => (
+              <select defaultValue={text("status")} {...aria} {...register("status")}>
+                {roleStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {roleStatusLabels[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Target start" error={errorFor("targetStart")}>
+            {(aria) => <input type="date" defaultValue={text("targetStart")} {...aria} {...register("targetStart")} />}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset aria-describedby="models-hint">
+        <legend>Engagement models considered</legend>
+        <p className="fieldset-intro" id="models-hint">
+          Who could do this work? Tick every model you would consider; the routing questions below suggest one.
+        </p>
+        <div className="checks">
+          {engagementModels.map((m) => (
+            <label key={m}>
+              <input type="checkbox" value={m} defaultChecked={list("engagementModels").includes(m)} {...register("engagementModels")} />
+              {engagementModelLabels[m]}
+            </label>
+          ))}
+        </div>
+        <GroupError error={errorFor("engagementModels")} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Budget</legend>
+        <div className="fields">
+          <Field label="Budget type" error={errorFor("budgetKind")}>
+            {(aria) => (
+              <select defaultValue={text("budgetKind")} {...aria} {...register("budgetKind")}>
+                <option value="">Not set</option>
+                {budgetKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {budgetKindLabels[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Minimum" hint="Whole units: per year, per hour, or in total." error={errorFor("budgetMin")}>
+            {(aria) => <input type="text" inputMode="numeric" defaultValue={text("budgetMin")} {...aria} {...register("budgetMin")} />}
+          </Field>
+          <Field label="Maximum" error={errorFor("budgetMax")}>
+            {(aria) => <input type="text" inputMode="numeric" defaultValue={text("budgetMax")} {...aria} {...register("budgetMax")} />}
+          </Field>
+          <Field label="Currency" error={errorFor("currency")}>
+            {(aria) => (
+              <select defaultValue={text("currency") || "USD"} {...aria} {...register("currency")}>
+                {currencies.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Hiring team</legend>
+        <p className="fieldset-intro">Hiring managers can edit the role; interviewers can see it and will score candidates.</p>
+        <div className="grid grid-2">
+          <fieldset className="subgroup" aria-describedby={errorFor("hiringManagerIds") ? "hm-error" : undefined}>
+            <legend>Hiring managers</legend>
+            <ul className="plain">
+              {managers.map((u) => (
+                <li key={u.id}>
+                  <label>
+                    <input type="checkbox" value={String(u.id)} defaultChecked={list("hiringManagerIds").includes(String(u.id))} {...register("hiringManagerIds")} />{" "}
+                    {u.name} <span className="muted small">{userKindLabels[u.kind]}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <GroupError error={errorFor("hiringManagerIds")} id="hm-error" />
+          </fieldset>
+          <fieldset className="subgroup" aria-describedby={errorFor("interviewerIds") ? "iv-error" : undefined}>
+            <legend>Interviewers</legend>
+            <ul className="plain">
+              {interviewers.map((u) => (
+                <li key={u.id}>
+                  <label>
+                    <input type="checkbox" value={String(u.id)} defaultChecked={list("interviewerIds").includes(String(u.id))} {...register("interviewerIds")} />{" "}
+                    {u.name} <span className="muted small">{userKindLabels[u.kind]}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <GroupError error={errorFor("interviewerIds")} id="iv-error" />
+          </fieldset>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>The brief</legend>
+        <p className="fieldset-intro">
+          A role is ready to staff when this sentence can be completed. If it cannot, you need discovery or a pilot, not a hire.
+        </p>
+        <p className="sentence">
+          {sentenceBlanks.map(({ field, label, before, after }) => (
+            <span key={field}>
+              {before}{" "}
+              <input type="text" aria-label={label} placeholder={label.toLowerCase()} defaultValue={text(field)} aria-invalid={Boolean(errorFor(field))} {...register(field)} />{" "}
+              {after}{" "}
+            </span>
+          ))}
+        </p>
+        {sentenceBlanks.map(({ field }) => <GroupError key={field} error={errorFor(field)} />)}
+        <div className="fields">
+          {briefFields.map(({ field, label, hint }) => (
+            <Field key={field} label={label} hint={hint} error={errorFor(field)}>
+              {(aria) =>
+                field === "briefLaunchDate" ? (
+                  <input type="date" defaultValue={text(field)} {...aria} {...register(field)} />
+                ) : (
+                  <textarea rows={2} defaultValue={text(field)} {...aria} {...register(field)} />
+                )
+              }
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>Routing questions</legend>
+        <p className="fieldset-intro">Your answers, with the launch date, suggest which engagement model fits. Leave “Not sure” if you do not know yet.</p>
+        {routingQuestions.map(({ field, question }) => (
+          <fieldset key={field} className="question">
+            <legend>{question}</legend>
+            <div className="radio-row">
+              {[
+                ["yes", "Yes"],
+                ["no", "No"],
+                ["", "Not sure"],
+              ].map(([value, label]) => (
+                <label key={value}>
+                  <input type="radio" value={value} defaultChecked={text(field) === value} {...register(field)} /> {label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        ))}
+      </fieldset>
+
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Saving…" : props.submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+const roleFormFieldNames = [
+  "title", "team", "location", "headcount", "status", "targetStart", "engagementModels", "budgetKind", "budgetMin",
+  "budgetMax", "currency", "hiringManagerIds", "interviewerIds",
+  ...sentenceBlanks.map((b) => b.field),
+  ...briefFields.map((b) => b.field),
+];
+
+/** String defaults for the form from a stored role and its team. */
+export function roleToDefaults(
+  role: Record<string, unknown> & { engagementModels: string[] },
+  team: { userId: number; teamRole: string }[],
+): RoleFormDefaults {
+  const out: RoleFormDefaults = {};
+  for (const [key, value] of Object.entries(role)) {
+    if (key.startsWith("q") && key.length > 1 && key[1] === key[1].toUpperCase()) {
+      out[key] = value === true ? "yes" : value === false ? "no" : "";
+    } else if (Array.isArray(value)) out[key] = value.map(String);
+    else out[key] = value === null || value === undefined ? "" : String(value);
+  }
+  out.hiringManagerIds = team.filter((t) => t.teamRole === "hiring_manager").map((t) => String(t.userId));
+  out.interviewerIds = team.filter((t) => t.teamRole === "interviewer").map((t) => String(t.userId));
+  return out;
+}

@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import type { BriefReadiness } from "~/domain/brief";
+import { roleStatusLabels, type RoleStatus } from "~/domain/reference";
+
+export function PageHeader(props: { title: string; subtitle?: ReactNode; actions?: ReactNode; badge?: ReactNode }) {
+  return (
+    <div className="page-header">
+      <div>
+        <h1>
+          {props.title} {props.badge}
+        </h1>
+        {props.subtitle ? <p className="subtitle">{props.subtitle}</p> : null}
+      </div>
+      {props.actions ? <div className="actions">{props.actions}</div> : null}
+    </div>
+  );
+}
+
+export function StatusBadge({ status }: { status: RoleStatus }) {
+  return <span className={`badge badge-${status}`}>{roleStatusLabels[status]}</span>;
+}
+
+export function ReadinessBadge({ readiness }: { readiness: Pick<BriefReadiness, "ready" | "filled" | "total"> }) {
+  return readiness.ready ? (
+    <span className="badge badge-ready">Brief ready</span>
+  ) : (
+    <span className="badge badge-not-ready">
+      Brief {readiness.filled}/{readiness.total}
+    </span>
+  );
+}
+
+export function formatMoney(amount: number, currency: string): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
+}
+
+export function formatDate(iso: string | null): string {
+  if (!iso) return "Not set";
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+}

@@ -1,0 +1,160 @@
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
+import type { RoleStatus, TeamRole, UserKind } from "~/domain/reference";
+import { scopesFor } from "~/domain/policy";
+import type { RoleFormValues } from "~/schemas/role";
+import { getDb, schema } from "~/utils/db.server";
+
+const { roles, roleTeam, users } = schema;
+
+export type Viewer = { id: number; kind: UserKind };
+
+/** The viewer's place on a role's hiring team, or null. */
+export function getTeamRole(roleId: number, userId: number): TeamRole | null {
+  const row = getDb()
+    .select({ teamRole: roleTeam.teamRole })
+    .from(roleTeam)
+    .where(and(eq(roleTeam.roleId, roleId), eq(roleTeam.userId, userId)))
+    .get();
+  return row?.teamRole ?? null;
+}
+
+export type RoleListFilter = { status: RoleStatus | "active" | "all"; mine: boolean };
+
+/**
+ * Roles a viewer may see. Viewers who can read any role see all (or only
+ * theirs with `mine`); everyone else only sees roles whose team they are on.
+ */
+export function listRoles(viewer: Viewer, filter: RoleListFilter) {
+  const db = getDb();
+  const conditions: SQL[] = [];
+  const seesAll = scopesFor(viewer.kind, "read:role").includes("any");
+  if (!seesAll || filter.mine) {
+    const mine = db.select({ id: roleTeam.roleId }).from(roleTeam).where(eq(roleTeam.userId, viewer.id));
+    conditions.push(inArray(roles.id, mine));
+  }
+  if (filter.status === "active") conditions.push(inArray(roles.status, ["draft", "open", "on_hold"]));
+  else if (filter.status !== "all") conditions.push(eq(roles.status, filter.status));
+
+  const rows = db
+    .select({
+      id: roles.id,
+      title: roles.title,
+      team: roles.team,
+      location: roles.location,
+      headcount: roles.headcount,
+      status: roles.status,
+      targetStart: roles.targetStart,
+      engagementModels: roles.engagementModels,
+      updatedAt: roles.updatedAt,
+      briefSystemDoes: roles.briefSystemDoes,
+      briefUsingData: roles.briefUsingData,
+      briefInsideWorkflow: roles.briefInsideWorkflow,
+      briefThreshold: roles.briefThreshold,
+      briefOwnedBy: roles.briefOwnedBy,
+      briefWorkflow: roles.briefWorkflow,
+      briefSourceSystems: roles.briefSourceSystems,
+      briefApprovalPath: roles.briefApprovalPath,
+      briefSuccessMetric: roles.briefSuccessMetric,
+      briefSecurity: roles.briefSecurity,
+      briefLaunchDate: roles.briefLaunchDate,
+      briefPostLaunchOwner: roles.briefPostLaunchOwner,
+      qCustomModels: roles.qCustomModels,
+      qHostedApis: roles.qHostedApis,
+      qDataBlocker: roles.qDataBlocker,
+      qLongTermOwnership: roles.qLongTermOwnership,
+      qBoundedFeature: roles.qBoundedFeature,
+      qInfraAdvantage: roles.qInfraAdvantage,
+    })
+    .from(roles)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(roles.status), desc(roles.updatedAt))
+    .all();
+
+  const ids = rows.map((r) => r.id);
+  const team = ids.length
+    ? db
+        .select({ roleId: roleTeam.roleId, userId: roleTeam.userId, name: users.name, teamRole: roleTeam.teamRole })
+        .from(roleTeam)
+        .innerJoin(users, eq(users.id, roleTeam.userId))
+        .where(inArray(roleTeam.roleId, ids))
+        .orderBy(asc(users.name))
+        .all()
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    hiringManagers: team.filter((t) => t.roleId === r.id && t.teamRole === "hiring_manager").map((t) => t.name),
+    myTeamRole: team.find((t) => t.roleId === r.id && t.userId === viewer.id)?.teamRole ?? null,
+  }));
+}
+
+export function getRole(id: number) {
+  return getDb().select().from(roles).where(eq(roles.id, id)).get();
+}
+
+export function getRoleTeam(roleId: number) {
+  return getDb()
+    .select({ userId: roleTeam.userId, name: users.name, email: users.email, kind: users.kind, teamRole: roleTeam.teamRole, active: users.active })
+    .from(roleTeam)
+    .innerJoin(users, eq(users.id, roleTeam.userId))
+    .where(eq(roleTeam.roleId, roleId))
+    .orderBy(asc(roleTeam.teamRole), asc(users.name))
+    .all();
+}
+
+/** Ids among `ids` that are not active users (the form's pickers only offer active users). */
+export function unknownTeamMemberIds(ids: number[]): number[] {
+  if (ids.length === 0) return [];
+  const found = getDb()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.active, true)))
+    .all()
+    .map((r) => r.id);
+  return ids.filter((id) => !found.includes(id));
+}
+
+function roleColumns(values: RoleFormValues) {
+  const { hiringManagerIds: _hm, interviewerIds: _iv, ...columns } = values;
+  return columns;
+}
+
+function teamRows(roleId: number, values: RoleFormValues) {
+  return [
+    ...values.hiringManagerIds.map((userId) => ({ roleId, userId, teamRole: "hiring_manager" as const })),
+    ...values.interviewerIds.map((userId) => ({ roleId, userId, teamRole: "interviewer" as const })),
+  ];
+}
+
+export function createRole(input: { values: RoleFormValues; createdById: number }): number {
+  return getDb().transaction((tx) => {
+    const { id } = tx
+      .insert(roles)
+      .values({ ...roleColumns(input.values), createdById: input.createdById })
+      .returning({ id: roles.id })
+      .get();
+    const team = teamRows(id, input.values);
+    if (team.length) tx.insert(roleTeam).values(team).run();
+    return id;
+  });
+}
+
+export type RoleUpdateResult = { ok: true } | { ok: false; reason: "conflict" | "not-found" };
+
+/** Update a role and its team in one transaction, only if nobody saved it since `version`. */
+export function updateRole(input: { id: number; version: number; values: RoleFormValues }): RoleUpdateResult {
+  return getDb().transaction((tx) => {
+    const changed = tx
+      .update(roles)
+      .set({ ...roleColumns(input.values), version: input.version + 1, updatedAt: new Date() })
+      .where(and(eq(roles.id, input.id), eq(roles.version, input.version)))
+      .run().changes;
+    if (changed === 0) {
+      const exists = tx.select({ id: roles.id }).from(roles).where(eq(roles.id, input.id)).get();
+      return { ok: false, reason: exists ? "conflict" : "not-found" } as const;
+    }
+    tx.delete(roleTeam).where(eq(roleTeam.roleId, input.id)).run();
+    const team = teamRows(input.id, input.values);
+    if (team.length) tx.insert(roleTeam).values(team).run();
+    return { ok: true } as const;
+  });
+}

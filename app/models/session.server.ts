@@ -1,0 +1,56 @@
+import { and, eq, gt, lte, ne } from "drizzle-orm";
+import type { UserKind } from "~/domain/reference";
+import { countRows, getDb, schema } from "~/utils/db.server";
+
+const { sessions, users } = schema;
+
+export type SessionUser = { id: number; email: string; name: string; kind: UserKind };
+
+export function createSession(input: {
+  id: string;
+  userId: number;
+  createdAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+}): void {
+  getDb().insert(sessions).values(input).run();
+}
+
+/** A live session of an active user, or null. Expired rows are left for cleanup at sign-in. */
+export function getSessionWithUser(id: string, now: Date): { user: SessionUser; expiresAt: Date } | null {
+  const row = getDb()
+    .select({
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      kind: users.kind,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .get();
+  if (!row) return null;
+  const { expiresAt, ...user } = row;
+  return { user, expiresAt };
+}
+
+export function deleteSession(id: string): void {
+  getDb().delete(sessions).where(eq(sessions.id, id)).run();
+}
+
+/** End every session of a user, optionally keeping the one making the change. */
+export function deleteSessionsForUser(userId: number, keepSessionId?: string): void {
+  getDb()
+    .delete(sessions)
+    .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId))
+    .run();
+}
+
+export function deleteExpiredSessions(now: Date): void {
+  getDb().delete(sessions).where(lte(sessions.expiresAt, now)).run();
+}
+
+export function countSessionsForUser(userId: number): number {
+  return countRows(sessions, eq(sessions.userId, userId));
+}

@@ -1,0 +1,103 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { UserKind } from "~/domain/reference";
+import { countRows, getDb, schema } from "~/utils/db.server";
+
+const { users, sessions } = schema;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function getUserForSignIn(email: string) {
+  return getDb()
+    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .get();
+}
+
+export function getUserById(id: number) {
+  return getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      kind: users.kind,
+      active: users.active,
+      version: users.version,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+}
+
+export function getPasswordHash(userId: number): string | undefined {
+  return getDb().select({ h: users.passwordHash }).from(users).where(eq(users.id, userId)).get()?.h;
+}
+
+export function listUsers() {
+  return getDb()
+    .select({ id: users.id, email: users.email, name: users.name, kind: users.kind, active: users.active })
+    .from(users)
+    .orderBy(asc(users.name))
+    .all();
+}
+
+/** Active users who can sit on a hiring team, for the role form's pickers. */
+export function listTeamCandidates() {
+  return getDb()
+    .select({ id: users.id, name: users.name, kind: users.kind })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.kind, ["hiring_manager", "interviewer", "recruiter", "admin"])))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export function emailExists(email: string): boolean {
+  return countRows(users, eq(users.email, normalizeEmail(email))) > 0;
+}
+
+export function createUser(input: { email: string; name: string; kind: UserKind; passwordHash: string }): number {
+  const row = getDb()
+    .insert(users)
+    .values({ ...input, email: normalizeEmail(input.email) })
+    .returning({ id: users.id })
+    .get();
+  return row.id;
+}
+
+export type UpdateResult = { ok: true } | { ok: false; reason: "conflict" | "not-found" };
+
+/** Change a user's name, kind or active flag; deactivation ends their sessions in the same transaction. */
+export function updateUser(input: {
+  id: number;
+  version: number;
+  name: string;
+  kind: UserKind;
+  active: boolean;
+}): UpdateResult {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const current = tx.select({ version: users.version }).from(users).where(eq(users.id, input.id)).get();
+    if (!current) return { ok: false, reason: "not-found" } as const;
+    const changed = tx
+      .update(users)
+      .set({ name: input.name, kind: input.kind, active: input.active, version: input.version + 1, updatedAt: new Date() })
+      .where(and(eq(users.id, input.id), eq(users.version, input.version)))
+      .run().changes;
+    if (changed === 0) return { ok: false, reason: "conflict" } as const;
+    if (!input.active) tx.delete(sessions).where(eq(sessions.userId, input.id)).run();
+    return { ok: true } as const;
+  });
+}
+
+/** Set a new password hash and end the user's other sessions, atomically. */
+export function setPassword(input: { userId: number; passwordHash: string; keepSessionId?: string }): void {
+  const db = getDb();
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash: input.passwordHash, updatedAt: new Date() }).where(eq(users.id, input.userId)).run();
+    const others = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, input.userId)).all();
+    for (const s of others) if (s.id !== input.keepSessionId) tx.delete(sessions).where(eq(sessions.id, s.id)).run();
+  });
+}

@@ -1,0 +1,132 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormError, useValidatedForm } from "~/components/form";
+import { PageHeader } from "~/components/ui";
+import { userKindLabels, userKinds } from "~/domain/reference";
+import { countSessionsForUser } from "~/models/session.server";
+import { getUserById, setPassword, updateUser } from "~/models/user.server";
+import { setPasswordSchema, updateUserSchema, userActionSchema } from "~/schemas/user";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+import { checkNewPassword, hashPassword } from "~/utils/password.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "User"} · AI Talent Scorecards` }];
+
+function loadUser(id: string | undefined) {
+  const user = getUserById(Number(id));
+  if (!user) throw new Response("User not found", { status: 404 });
+  return user;
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user: actor } = await authorizeUser(args, "routes/admin.users.$userId", "loader");
+  const user = loadUser(args.params.userId);
+  return { user, isSelf: actor.id === user.id, activeSessions: countSessionsForUser(user.id) };
+}
+
+type ActionResult = { intent: string; fieldErrors: Record<string, string[]>; formError: string | null; ok?: boolean };
+
+export async function action(args: ActionFunctionArgs) {
+  const { user: actor } = await authorizeUser(args, "routes/admin.users.$userId", "action");
+  const target = loadUser(args.params.userId);
+  const formData = await args.request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const parsed = parseFormData(userActionSchema, formData);
+  if (!parsed.ok) return data<ActionResult>({ intent, ...parsed }, { status: 400 });
+
+  if (parsed.data.intent === "update") {
+    const { name, kind, active, version } = parsed.data;
+    if (target.id === actor.id && (kind !== "admin" || !active)) {
+      return data<ActionResult>({ intent, fieldErrors: { kind: ["You cannot remove your own admin access; ask another admin"] }, formError: null }, { status: 400 });
+    }
+    const result = updateUser({ id: target.id, version, name, kind, active });
+    if (!result.ok) {
+      return data<ActionResult>(
+        { intent, fieldErrors: {}, formError: "Someone else changed this user after you opened the page; nothing was saved. Reload to see the current details." },
+        { status: 409 },
+      );
+    }
+    return redirect(`/admin/users/${target.id}?saved=updated`);
+  }
+
+  const check = checkNewPassword(parsed.data.password, { email: target.email, name: target.name });
+  if (!check.ok) return data<ActionResult>({ intent, fieldErrors: { password: [check.message] }, formError: null }, { status: 400 });
+  setPassword({ userId: target.id, passwordHash: await hashPassword(parsed.data.password) });
+  return redirect(`/admin/users/${target.id}?saved=password`);
+}
+
+export default function UserPage() {
+  const { user, isSelf, activeSessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
+  const updateErrors = actionData?.intent === "update" ? actionData.fieldErrors : null;
+  const passwordErrors = actionData?.intent === "set-password" ? actionData.fieldErrors : null;
+  const details = useValidatedForm(updateUserSchema, { serverErrors: updateErrors });
+  const password = useValidatedForm(setPasswordSchema, { serverErrors: passwordErrors });
+  return (
+    <>
+      <PageHeader
+        title={user.name}
+        subtitle={`${user.email} · ${userKindLabels[user.kind]} · ${user.active ? "active" : "deactivated"} · ${activeSessions} signed-in ${activeSessions === 1 ? "session" : "sessions"}`}
+        actions={<Link to="/admin/users" className="btn">All users</Link>}
+      />
+      {saved ? (
+        <div className="alert alert-ok" role="status">
+          {saved === "created" ? "User created." : saved === "password" ? "Password set; their sessions were signed out." : "Changes saved."}
+        </div>
+      ) : null}
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="details">
+          <h2 id="details">Details and access</h2>
+          <FormError error={actionData?.intent === "update" ? actionData.formError : null} />
+          <Form method="post" ref={details.formRef} onSubmit={details.onSubmit} className="stack" noValidate>
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="version" value={user.version} />
+            <Field label="Name" error={details.errorFor("name")}>
+              {(aria) => <input type="text" defaultValue={user.name} {...aria} {...details.register("name")} />}
+            </Field>
+            <Field label="Kind" error={details.errorFor("kind")} hint={isSelf ? "You cannot change your own kind." : undefined}>
+              {(aria) => (
+                <select defaultValue={user.kind} {...aria} {...details.register("kind")}>
+                  {userKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {userKindLabels[k]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className="checks">
+              <label>
+                <input type="checkbox" value="on" defaultChecked={user.active} {...details.register("active")} /> Active (unticking signs them out
+                everywhere)
+              </label>
+            </div>
+            <div>
+              <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+                Save
+              </button>
+            </div>
+          </Form>
+        </section>
+        <section className="card" aria-labelledby="reset">
+          <h2 id="reset">Set a new password</h2>
+          <p className="muted">For someone locked out. Their current sessions end.</p>
+          <Form method="post" ref={password.formRef} onSubmit={password.onSubmit} className="stack" noValidate>
+            <input type="hidden" name="intent" value="set-password" />
+            <Field label="New password" error={password.errorFor("password")}>
+              {(aria) => <input type="password" autoComplete="new-password" {...aria} {...password.register("password")} />}
+            </Field>
+            <div>
+              <button type="submit" className="btn">
+                Set password
+              </button>
+            </div>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormError, useValidatedForm } from "~/components/form";
+import { PageHeader } from "~/components/ui";
+import { userKindLabels, userKinds } from "~/domain/reference";
+import { createUser, emailExists, listUsers } from "~/models/user.server";
+import { createUserSchema } from "~/schemas/user";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+import { checkNewPassword, hashPassword } from "~/utils/password.server";
+
+export const meta: MetaFunction = () => [{ title: "Users · AI Talent Scorecards" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await authorizeUser(args, "routes/admin.users._index", "loader");
+  return { users: listUsers() };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  await authorizeUser(args, "routes/admin.users._index", "action");
+  const parsed = parseFormData(createUserSchema, await args.request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const { name, email, kind, password } = parsed.data;
+  if (emailExists(email)) return data({ fieldErrors: { email: ["A user with this email already exists"] }, formError: null }, { status: 400 });
+  const policy = checkNewPassword(password, { email, name });
+  if (!policy.ok) return data({ fieldErrors: { password: [policy.message] }, formError: null }, { status: 400 });
+  const id = createUser({ name, email, kind, passwordHash: await hashPassword(password) });
+  return redirect(`/admin/users/${id}?saved=created`);
+}
+
+export default function Users() {
+  const { users } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { formRef, register, onSubmit, errorFor } = useValidatedForm(createUserSchema, { serverErrors: actionData?.fieldErrors });
+  return (
+    <>
+      <PageHeader title="Users" subtitle="Who can sign in, and as what. There is no public sign-up: accounts are created here." />
+      <div className="grid grid-2">
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
+                  </td>
+                  <td className="small">{u.email}</td>
+                  <td>{userKindLabels[u.kind]}</td>
+                  <td>{u.active ? <span className="badge badge-open">Active</span> : <span className="badge badge-closed">Deactivated</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <section className="card" aria-labelledby="new-user">
+          <h2 id="new-user">Add a user</h2>
+          <FormError error={actionData?.formError} />
+          <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
+            <Field label="Name" error={errorFor("name")}>
+              {(aria) => <input type="text" autoComplete="off" {...aria} {...register("name")} />}
+            </Field>
+            <Field label="Email" error={errorFor("email")}>
+              {(aria) => <input type="email" autoComplete="off" {...aria} {...register("email")} />}
+            </Field>
+            <Field label="Kind" error={errorFor("kind")}>
+              {(aria) => (
+                <select defaultValue="interviewer" {...aria} {...register("kind")}>
+                  {userKinds.map((k) => (
+                    <option key={k} value={k}>
+                      {userKindLabels[k]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Initial password" hint="At least 12 characters, not a common password. Share it privately; they can change it under their account." error={errorFor("password")}>
+              {(aria) => <input type="password" autoComplete="new-password" {...aria} {...register("password")} />}
+            </Field>
+            <div>
+              <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+                Add user
+              </button>
+            </div>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormError, useValidatedForm } from "~/components/form";
+import { deleteExpiredSessions } from "~/models/session.server";
+import { getUserForSignIn, normalizeEmail } from "~/models/user.server";
+import { signInSchema } from "~/schemas/auth";
+import { authorize } from "~/utils/authorize.server";
+import { getEnv } from "~/utils/env.server";
+import { parseFormData } from "~/utils/forms";
+import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
+import { safeRedirect, startSession } from "~/utils/session.server";
+import { hitThrottle } from "~/utils/throttle.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · AI Talent Scorecards" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user } = await authorize(args, "routes/login", "loader");
+  if (user) throw redirect("/");
+  return null;
+}
+
+export async function action(args: ActionFunctionArgs) {
+  await authorize(args, "routes/login", "action");
+  const { request, context } = args;
+  const formData = await request.formData();
+  const parsed = parseFormData(signInSchema, formData);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+
+  const { email, password, redirectTo } = parsed.data;
+  const throttle = hitThrottle(
+    [`ip:${context.clientIp ?? "unknown"}`, `account:${normalizeEmail(email)}`],
+    getEnv().LOGIN_ATTEMPTS_PER_MINUTE,
+  );
+  if (throttle.limited) {
+    return data(
+      {
+        fieldErrors: {},
+        formError: `Too many sign-in attempts. Wait ${throttle.retryAfterSeconds} seconds and try again.`,
+      },
+      { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
+    );
+  }
+
+  const account = getUserForSignIn(email);
+  const valid = account ? await verifyPassword(password, account.passwordHash) : (await burnPasswordCheck(password), false);
+  if (!account || !valid || !account.active) {
+    return data({ fieldErrors: {}, formError: "That email and password do not match an active account." }, { status: 400 });
+  }
+  deleteExpiredSessions(new Date());
+  return startSession({
+    userId: account.id,
+    userAgent: request.headers.get("User-Agent"),
+    redirectTo: safeRedirect(redirectTo),
+  });
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { formRef, register, onSubmit, errorFor } = useValidatedForm(signInSchema, {
+    serverErrors: actionData?.fieldErrors,
+  });
+  return (
+    <div className="auth">
+      <div className="card">
+        <h1>Sign in to AI Talent Scorecards</h1>
+        <p className="muted">Structured, evidence-based hiring for AI roles.</p>
+        <FormError error={actionData?.formError} />
+        <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <Field label="Email" error={errorFor("email")}>
+            {(aria) => <input type="email" autoComplete="username" autoFocus {...aria} {...register("email")} />}
+          </Field>
+          <Field label="Password" error={errorFor("password")}>
+            {(aria) => <input type="password" autoComplete="current-password" {...aria} {...register("password")} />}
+          </Field>
+          <div>
+            <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+              {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+            </button>
+          </div>
+        </Form>
+      </div>
+      <p className="muted small">Accounts are created by your admin. Forgot your password? Ask an admin to reset it.</p>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AdviceLine } from "~/components/role-card";
+import { formatDate, formatMoney, PageHeader, StatusBadge } from "~/components/ui";
+import { briefFields, sentenceBlanks } from "~/domain/brief";
+import { routingQuestions } from "~/domain/engagement";
+import { holds } from "~/domain/policy";
+import { budgetKindLabels, engagementModelLabels, type EngagementModel } from "~/domain/reference";
+import { summarizeRole } from "~/domain/role-summary";
+import { getRole, getRoleTeam } from "~/models/role.server";
+import { authorizeUser } from "~/utils/authorize.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.role.title ?? "Role"} · AI Talent Scorecards` },
+];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId", "loader");
+  const role = getRole(Number(args.params.roleId));
+  if (!role) throw new Response("Role not found", { status: 404 });
+  const team = getRoleTeam(role.id).map(({ userId, name, teamRole }) => ({ userId, name, teamRole }));
+  const { readiness, advice } = summarizeRole(role, new Date());
+  const { createdById: _c, version: _v, ...shown } = role;
+  return {
+    role: shown,
+    team,
+    readiness,
+    advice,
+    canEdit: holds(user.kind, "update:role", teamRole),
+  };
+}
+
+function Budget({ role }: { role: ReturnType<typeof useLoaderData<typeof loader>>["role"] }) {
+  if (!role.budgetKind || role.budgetMax === null) return <span className="missing">Not set</span>;
+  const unit = role.budgetKind === "hourly" ? " per hour" : role.budgetKind === "salary" ? " per year" : " in total";
+  const range = role.budgetMin !== null ? `${formatMoney(role.budgetMin, role.currency)} to ${formatMoney(role.budgetMax, role.currency)}` : `up to ${formatMoney(role.budgetMax, role.currency)}`;
+  return (
+    <span>
+      {range}
+      {unit} <span className="muted small">({budgetKindLabels[role.budgetKind]})</span>
+    </span>
+  );
+}
+
+export default function RolePage() {
+  const { role, team, readiness, advice, canEdit } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
+  const managers = team.filter((t) => t.teamRole === "hiring_manager");
+  const interviewers = team.filter((t) => t.teamRole === "interviewer");
+  return (
+    <>
+      <PageHeader
+        title={role.title}
+        badge={<StatusBadge status={role.status} />}
+        subtitle={`${role.team} · ${role.location} · ${role.headcount} ${role.headcount === 1 ? "hire" : "hires"} · target start ${formatDate(role.targetStart)}`}
+        actions={canEdit ? <Link to={`/roles/${role.id}/edit`} className="btn btn-primary">Edit role</Link> : null}
+      />
+      {saved ? (
+        <div className="alert alert-ok" role="status">
+          {saved === "created" ? "Role created." : "Changes saved."}
+        </div>
+      ) : null}
+      <div className="grid grid-2">
+        <div>
+          <section className="card" aria-labelledby="brief-heading">
+            <h2 id="brief-heading">The brief</h2>
+            <div className="readiness">
+              <meter min={0} max={readiness.total} value={readiness.filled} aria-label="Brief completeness">
+                {readiness.filled} of {readiness.total}
+              </meter>
+              <strong>{readiness.ready ? "Ready to staff" : `${readiness.filled} of ${readiness.total} answered`}</strong>
+            </div>
+            {!readiness.ready ? (
+              <div className="alert alert-warn" role="note">
+                <strong>Missing:</strong> {readiness.missing.map((m) => m.label).join("; ")}.{" "}
+                A brief that cannot be completed points to discovery or a paid pilot before a hire.
+              </div>
+            ) : null}
+            <p className="sentence-view">
+              {sentenceBlanks.map(({ field, before, after, label }) => (
+                <span key={field}>
+                  {before}{" "}
+                  {role[field] ? <span className="filled">{role[field]}</span> : <span className="blank">{label.toLowerCase()}?</span>}
+                  {after === "," ? "," : ` ${after}`}{" "}
+                </span>
+              ))}
+            </p>
+            <dl className="facts">
+              {briefFields.map(({ field, label }) => (
+                <div key={field} className="contents">
+                  <dt>{label}</dt>
+                  <dd>{role[field] ? (field === "briefLaunchDate" ? formatDate(role[field]) : role[field]) : <span className="missing">Missing</span>}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        </div>
+        <div>
+          <section className="card" aria-labelledby="advice-heading">
+            <h2 id="advice-heading">Suggested engagement</h2>
+            {advice.status === "unanswered" ? (
+              <p className="muted">Answer the routing questions {canEdit ? "(Edit role)" : ""} to get a suggestion.</p>
+            ) : (
+              <>
+                <p className="suggestion">
+                  <AdviceLine advice={advice} />
+                </p>
+                <h3>Why</h3>
+                <ul className="reasons">
+                  {advice.reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+                {advice.notes.length ? (
+                  <>
+                    <h3>Keep in mind</h3>
+                    <ul className="reasons">
+                      {advice.notes.map((n) => (
+                        <li key={n}>{n}</li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {advice.alsoConsider.length ? (
+                  <p className="small">
+                    Also worth considering: {advice.alsoConsider.map((m) => engagementModelLabels[m]).join(", ")}.
+                  </p>
+                ) : null}
+              </>
+            )}
+            <h3>Routing answers</h3>
+            <dl className="facts small">
+              {routingQuestions.map(({ field, question }) => (
+                <div key={field} className="contents">
+                  <dt>{question}</dt>
+                  <dd>{role[field] === true ? "Yes" : role[field] === false ? "No" : <span className="missing">Not answered</span>}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <section className="card" aria-labelledby="staffing-heading">
+            <h2 id="staffing-heading">Staffing</h2>
+            <dl className="facts">
+              <dt>Models considered</dt>
+              <dd>{role.engagementModels.length ? role.engagementModels.map((m) => engagementModelLabels[m as EngagementModel] ?? m).join(", ") : <span className="missing">None yet</span>}</dd>
+              <dt>Budget</dt>
+              <dd>
+                <Budget role={role} />
+              </dd>
+              <dt>Hiring managers</dt>
+              <dd>{managers.map((m) => m.name).join(", ") || <span className="missing">None</span>}</dd>
+              <dt>Interviewers</dt>
+              <dd>{interviewers.map((m) => m.name).join(", ") || <span className="missing">None yet</span>}</dd>
+            </dl>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

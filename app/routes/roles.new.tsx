@@ -1,0 +1,48 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { RoleForm } from "~/components/role-form";
+import { PageHeader } from "~/components/ui";
+import { createRole } from "~/models/role.server";
+import { listTeamCandidates } from "~/models/user.server";
+import { parseRoleForm } from "~/schemas/role.server";
+import { authorizeUser } from "~/utils/authorize.server";
+
+export const meta: MetaFunction = () => [{ title: "New role · AI Talent Scorecards" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/roles.new", "loader");
+  return {
+    teamCandidates: listTeamCandidates(),
+    defaults: {
+      status: "draft",
+      headcount: "1",
+      currency: "USD",
+      hiringManagerIds: user.kind === "hiring_manager" ? [String(user.id)] : [],
+    },
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/roles.new", "action");
+  const parsed = parseRoleForm(await args.request.formData(), user);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const id = createRole({ values: parsed.data, createdById: user.id });
+  return redirect(`/roles/${id}?saved=created`);
+}
+
+export default function NewRole() {
+  const { teamCandidates, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title="New role" subtitle="Describe the opening, its brief and who is on the hiring team. Only the basics and a hiring manager are required to save a draft." />
+      <RoleForm
+        defaults={defaults}
+        teamCandidates={teamCandidates}
+        serverErrors={actionData?.fieldErrors}
+        formError={actionData?.formError}
+        submitLabel="Create role"
+      />
+    </>
+  );
+}

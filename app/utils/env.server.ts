@@ -1,0 +1,59 @@
+// Configuration, parsed once from environment variables with zod. Fails fast
+// with a message naming each bad variable. A first run with no .env works: the
+// session secret is generated into .data/session-secret (git-ignored).
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { z } from "zod";
+
+const boolish = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  HOST: z.string().min(1).default("localhost"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default(".data/app.db"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_SECRET_FILE: z.string().min(1).default(".data/session-secret"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Public origin when behind a proxy, e.g. https://hiring.example.com. Defaults to the request's own. */
+  APP_ORIGIN: z.string().url().optional(),
+  TRUST_PROXY: boolish.default("false"),
+  SEED_DEMO: boolish.default("true"),
+  /** Mark the session cookie Secure (production only). Turn off only for plain-http hosts other than localhost. */
+  COOKIE_SECURE: boolish.default("true"),
+});
+
+export type Env = z.infer<typeof envSchema> & { sessionSecret: string };
+
+let cached: Env | null = null;
+
+export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+function loadOrCreateSecret(file: string): string {
+  const path = resolve(file);
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  mkdirSync(dirname(path), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+  console.log(`No SESSION_SECRET set: generated one into ${file} (git-ignored). Set SESSION_SECRET in production.`);
+  return secret;
+}
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = parseEnv(process.env);
+  cached = { ...parsed, sessionSecret: parsed.SESSION_SECRET ?? loadOrCreateSecret(parsed.SESSION_SECRET_FILE) };
+  return cached;
+}

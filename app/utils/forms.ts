@@ -1,0 +1,44 @@
+// One mechanism for forms on both sides: FormData -> plain values -> the
+// form's zod schema. The server parses the posted FormData; the browser's
+// react-hook-form resolver (app/components/form.tsx) parses the very same
+// FormData from the form element, so both sides agree by construction.
+import type { z } from "zod";
+
+export type FieldErrors = Record<string, string[]>;
+export type FormFailure = { fieldErrors: FieldErrors; formError: string | null };
+
+/** Plain values from FormData; `arrayFields` keep every value (checkbox groups), others the first. */
+export function formDataToValues(formData: FormData, arrayFields: readonly string[] = []): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$")) continue;
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = arrayFields.includes(key) ? all : (all[0] ?? "");
+  }
+  for (const key of arrayFields) values[key] ??= [];
+  return values;
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "_form");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export type ParseResult<T> = { ok: true; data: T } | ({ ok: false } & FormFailure);
+
+export function parseFormData<S extends z.ZodTypeAny>(
+  schema: S,
+  formData: FormData,
+  arrayFields: readonly string[] = [],
+): ParseResult<z.output<S>> {
+  const result = schema.safeParse(formDataToValues(formData, arrayFields));
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors = zodFieldErrors(result.error);
+  const formError = fieldErrors._form?.[0] ?? null;
+  delete fieldErrors._form;
+  return { ok: false, fieldErrors, formError };
+}

@@ -1,0 +1,45 @@
+// The expected outcome of every route handler for every kind of user, written
+// out by hand. The policy unit test checks the policy table says exactly this;
+// the integration test checks the real loaders and actions do exactly this.
+//
+// A: allowed.  S: sent to sign in.  D: denied (403).
+export const personas = [
+  "anonymous",
+  "interviewerOnTeam",
+  "interviewerOffTeam",
+  "managerOfRole",
+  "managerOfOther",
+  "recruiter",
+  "admin",
+] as const;
+export type Persona = (typeof personas)[number];
+export type Expectation = "A" | "S" | "D";
+
+// Columns in the order of `personas`.
+type Row = [Expectation, Expectation, Expectation, Expectation, Expectation, Expectation, Expectation];
+
+export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
+  root: { loader: ["A", "A", "A", "A", "A", "A", "A"] },
+  "routes/_index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
+  "routes/login": { loader: ["A", "A", "A", "A", "A", "A", "A"], action: ["A", "A", "A", "A", "A", "A", "A"] },
+  "routes/logout": { loader: ["A", "A", "A", "A", "A", "A", "A"], action: ["S", "A", "A", "A", "A", "A", "A"] },
+  "routes/healthz": { loader: ["A", "A", "A", "A", "A", "A", "A"] },
+  "routes/account": { loader: ["S", "A", "A", "A", "A", "A", "A"], action: ["S", "A", "A", "A", "A", "A", "A"] },
+  "routes/roles._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
+  "routes/roles.new": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
+  "routes/roles.$roleId": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
+  "routes/roles.$roleId.edit": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/admin.users._index": { loader: ["S", "D", "D", "D", "D", "D", "A"], action: ["S", "D", "D", "D", "D", "D", "A"] },
+  "routes/admin.users.$userId": { loader: ["S", "D", "D", "D", "D", "D", "A"], action: ["S", "D", "D", "D", "D", "D", "A"] },
+};
+
+/** Demo users standing in for each persona, relative to the demo role "Senior AI Engineer, Support Copilot". */
+export const personaEmails: Record<Exclude<Persona, "anonymous">, string> = {
+  interviewerOnTeam: "sam@northwind.test",
+  interviewerOffTeam: "riley@northwind.test",
+  managerOfRole: "dana@northwind.test",
+  managerOfOther: "tomas@northwind.test",
+  recruiter: "priya@northwind.test",
+  admin: "morgan@northwind.test",
+};
+export const matrixRoleTitle = "Senior AI Engineer, Support Copilot";
