@@ -1,4 +1,4 @@
-// Forms: react-hook-form drives the browser side (errors on blur, focus on the
+// Forms: react-hook-form drives the browser side (errors on submit, then live, focus on the
 // first bad field, no submit while invalid); its resolver runs the form's zod
 // schema over the same FormData the server will parse. Server errors (status
 // 400) are shown in the same places.
@@ -16,7 +16,10 @@ export function useValidatedForm(
   const submit = useSubmit();
   const arrayFields = options.arrayFields ?? [];
   const form = useForm<FieldValues>({
-    mode: "onTouched",
+    // Validate on the first submit, then as the user fixes fields. Errors that
+    // appear on blur shift the layout under the pointer mid-click.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
     resolver: async () => {
       const el = formRef.current;
       if (!el) return { values: {}, errors: {} };
@@ -41,7 +44,22 @@ export function useValidatedForm(
     return options.serverErrors?.[name]?.[0];
   };
 
-  return { formRef, register: form.register, onSubmit, errorFor, form };
+  // A summary of errors belongs after a submit attempt; showing it on blur would shift the page under the pointer.
+  const attempted = form.formState.submitCount > 0 || Boolean(options.serverErrors && Object.keys(options.serverErrors).length);
+
+  /**
+   * Checkboxes and radios stay plain uncontrolled inputs (react-hook-form's
+   * group bookkeeping would rewrite their checked state); the resolver reads
+   * them from FormData, and after a submit attempt a change re-validates.
+   */
+  const group = (name: string) => ({
+    name,
+    onChange: () => {
+      if (form.formState.submitCount > 0) void form.trigger(name);
+    },
+  });
+
+  return { formRef, register: form.register, group, onSubmit, errorFor, attempted, form };
 }
 
 type Aria = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };

@@ -30,7 +30,7 @@ export function RoleForm(props: {
   version?: number;
 }) {
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(roleFormSchema, {
+  const { formRef, register, group, onSubmit, errorFor, attempted } = useValidatedForm(roleFormSchema, {
     arrayFields: roleArrayFields,
     serverErrors: props.serverErrors,
   });
@@ -45,7 +45,7 @@ export function RoleForm(props: {
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Role">
       {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
       <FormError error={props.formError} />
-      {errorCount > 0 ? (
+      {attempted && errorCount > 0 ? (
         <div className="form-error" role="alert">
           {errorCount === 1 ? "One field needs" : `${errorCount} fields need`} attention before this role can be saved.
         </div>
@@ -91,7 +91,7 @@ export function RoleForm(props: {
         <div className="checks">
           {engagementModels.map((m) => (
             <label key={m}>
-              <input type="checkbox" value={m} defaultChecked={list("engagementModels").includes(m)} {...register("engagementModels")} />
+              <input type="checkbox" value={m} defaultChecked={list("engagementModels").includes(m)} {...group("engagementModels")} />
               {engagementModelLabels[m]}
             </label>
           ))}
@@ -144,7 +144,7 @@ export function RoleForm(props: {
               {managers.map((u) => (
                 <li key={u.id}>
                   <label>
-                    <input type="checkbox" value={String(u.id)} defaultChecked={list("hiringManagerIds").includes(String(u.id))} {...register("hiringManagerIds")} />{" "}
+                    <input type="checkbox" value={String(u.id)} defaultChecked={list("hiringManagerIds").includes(String(u.id))} {...group("hiringManagerIds")} />{" "}
                     {u.name} <span className="muted small">{userKindLabels[u.kind]}</span>
                   </label>
                 </li>
@@ -158,7 +158,7 @@ export function RoleForm(props: {
               {interviewers.map((u) => (
                 <li key={u.id}>
                   <label>
-                    <input type="checkbox" value={String(u.id)} defaultChecked={list("interviewerIds").includes(String(u.id))} {...register("interviewerIds")} />{" "}
+                    <input type="checkbox" value={String(u.id)} defaultChecked={list("interviewerIds").includes(String(u.id))} {...group("interviewerIds")} />{" "}
                     {u.name} <span className="muted small">{userKindLabels[u.kind]}</span>
                   </label>
                 </li>
@@ -212,7 +212,7 @@ export function RoleForm(props: {
                 ["", "Not sure"],
               ].map(([value, label]) => (
                 <label key={value}>
-                  <input type="radio" value={value} defaultChecked={text(field) === value} {...register(field)} /> {label}
+                  <input type="radio" value={value} defaultChecked={text(field) === value} {...group(field)} /> {label}
                 </label>
               ))}
             </div>

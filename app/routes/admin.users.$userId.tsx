@@ -100,7 +100,7 @@ export default function UserPage() {
             </Field>
             <div className="checks">
               <label>
-                <input type="checkbox" value="on" defaultChecked={user.active} {...details.register("active")} /> Active (unticking signs them out
+                <input type="checkbox" value="on" defaultChecked={user.active} {...details.group("active")} /> Active (unticking signs them out
                 everywhere)
               </label>
             </div>

@@ -1,0 +1,166 @@
+import { DEMO_PASSWORD, demo, expect, openDb, test } from "./fixtures";
+
+const homes = [
+  { email: demo.admin, heading: "Administration" },
+  { email: demo.recruiter, heading: "Hiring overview" },
+  { email: demo.dana, heading: "Your roles" },
+  { email: demo.sam, heading: "Your interview loops" },
+];
+
+test.describe("signing in", () => {
+  for (const { email, heading } of homes) {
+    test(`${email} signs in through the form and lands on "${heading}"`, async ({ page }) => {
+      const cspErrors: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error" && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+      });
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/login\?redirectTo=%2F$/);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(DEMO_PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expect(page).toHaveURL(/\/$/);
+      expect(cspErrors).toEqual([]);
+    });
+  }
+
+  test("a wrong password shows an error and signing out ends the session", async ({ page }) => {
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(demo.tomas);
+    await page.getByLabel("Password").fill("not-my-password-123");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toHaveText("That email and password do not match an active account.");
+
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Your roles" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto("/roles");
+    await expect(page).toHaveURL(/\/login\?redirectTo=%2Froles$/);
+  });
+
+  test("pages carry the security headers, a nonce on scripts, and no-store when signed in", async ({ page, signInAs }) => {
+    await signInAs(demo.recruiter);
+    const response = await page.goto("/roles");
+    const headers = response!.headers();
+    const csp = headers["content-security-policy"];
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    expect(headers["cache-control"]).toBe("no-store");
+    const html = await response!.text();
+    expect(html).toContain(`nonce="${nonce}"`);
+    expect(html).not.toMatch(/<script(?![^>]*nonce=)[^>]*>/);
+  });
+});
+
+test("a hiring manager creates a role with its brief, answers the routing questions and sees the suggestion", async ({ page, signInAs }) => {
+  await signInAs(demo.dana);
+  await page.goto("/");
+  await page.getByRole("link", { name: "New role" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New role" })).toBeVisible();
+
+  await page.getByLabel("Title").fill("Applied AI Engineer, Underwriting Assistant");
+  await page.getByLabel("Team", { exact: true }).fill("Commercial Underwriting");
+  await page.getByLabel("Location").fill("Remote (US)");
+  await page.getByLabel("Headcount").fill("1");
+  await page.getByLabel("Status").selectOption("open");
+  await page.getByLabel("Senior contractor").check();
+  await page.getByLabel("Agency / delivery pod").check();
+  await page.getByLabel("Budget type").selectOption("hourly");
+  await page.getByLabel("Minimum").fill("120");
+  await page.getByLabel("Maximum").fill("180");
+  // Dana is pre-selected as hiring manager; add an interviewer.
+  await expect(page.getByRole("group", { name: "Hiring managers" }).getByLabel(/Dana Whitfield/)).toBeChecked();
+  await page.getByRole("group", { name: "Interviewers" }).getByLabel(/Sam Chen/).check();
+
+  await page.getByLabel("What the system does").fill("summarises submission packs for underwriters");
+  await page.getByLabel("Data it uses").fill("broker submission and loss-run");
+  await page.getByLabel("Workflow it runs in").fill("new-business triage");
+  await page.getByLabel("Accuracy or review threshold").fill("every summary reviewed, 90% rated accurate");
+  await page.getByLabel("Owner after launch").fill("Underwriting Tools");
+  await page.getByLabel("Workflow or feature to ship").fill("A summary panel in the underwriting workbench");
+  await page.getByLabel("Source systems and data owner").fill("Submission inbox and Guidewire PolicyCenter (owner: UW Ops)");
+  await page.getByLabel("Users and approval path").fill("Underwriters use it; the UW director approves prompt changes");
+  await page.getByLabel("Success metric and eval threshold").fill("90% accurate on 100 graded submissions");
+  await page.getByLabel("Security and retention requirements").fill("Broker PII stays in our tenant; 90-day logs");
+  const launch = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Expected launch date").fill(launch);
+  await page.getByLabel("Post-launch owner").fill("Underwriting Tools");
+
+  const answer = async (question: RegExp, value: "Yes" | "No") =>
+    page.getByRole("group", { name: question }).getByLabel(value, { exact: true }).check();
+  await answer(/custom-trained models/, "No");
+  await answer(/hosted model APIs/, "Yes");
+  await answer(/data access, cleaning or lineage/, "No");
+  await answer(/own monitoring, drift/, "No");
+  await answer(/bounded feature/, "Yes");
+  await answer(/core product advantage/, "No");
+
+  await page.getByRole("button", { name: "Create role" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Applied AI Engineer, Underwriting Assistant/ })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Role created.");
+  await expect(page.getByText("Ready to staff")).toBeVisible();
+  const advice = page.getByRole("region", { name: "Suggested engagement" });
+  await expect(advice.locator(".suggestion")).toHaveText("Senior contractor");
+  await expect(advice.getByText(/Launch is 40 days away/).first()).toBeVisible();
+  await expect(advice.getByText(/bounded feature with a clear outcome suits a senior contractor/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Staffing" })).toContainText("Sam Chen");
+  await page.screenshot({ path: "test-results/screens/role-created.png", fullPage: true });
+});
+
+test("an invalid role shows errors next to the fields and saves nothing", async ({ page, signInAs }) => {
+  await signInAs(demo.dana);
+  const db = openDb();
+  const before = (db.prepare("select count(*) as n from roles").get() as { n: number }).n;
+  await page.goto("/roles/new");
+  await page.getByLabel("Title").fill("Half-finished role");
+  await page.getByLabel("Headcount").fill("0");
+  await page.getByLabel("Budget type").selectOption("salary");
+  await page.getByLabel("Minimum").fill("200000");
+  await page.getByLabel("Maximum").fill("150000");
+  await page.getByRole("group", { name: "Hiring managers" }).getByLabel(/Dana Whitfield/).uncheck();
+  await page.getByRole("button", { name: "Create role" }).click();
+
+  await expect(page.getByLabel("Team", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Team is required")).toBeVisible();
+  await expect(page.getByText("Location is required")).toBeVisible();
+  await expect(page.getByText("Headcount must be between 1 and 100")).toBeVisible();
+  await expect(page.getByText("Name at least one hiring manager")).toBeVisible();
+  // What was typed is still there.
+  await expect(page.getByLabel("Title")).toHaveValue("Half-finished role");
+  await expect(page).toHaveURL(/\/roles\/new$/);
+  await page.screenshot({ path: "test-results/screens/role-invalid.png", fullPage: true });
+
+  // Fix the basics; the cross-field budget rule is reported next.
+  await page.getByLabel("Team", { exact: true }).fill("Growth");
+  await page.getByLabel("Location").fill("Berlin");
+  await page.getByLabel("Headcount").fill("1");
+  await page.getByRole("group", { name: "Hiring managers" }).getByLabel(/Dana Whitfield/).check();
+  await page.getByRole("button", { name: "Create role" }).click();
+  await expect(page.getByText("The maximum must be at least the minimum")).toBeVisible();
+  await expect(page).toHaveURL(/\/roles\/new$/);
+
+  expect((db.prepare("select count(*) as n from roles").get() as { n: number }).n).toBe(before);
+  db.close();
+});
+
+test("an interviewer cannot open a role they are not on", async ({ page, signInAs }) => {
+  await signInAs(demo.sam);
+  const db = openDb();
+  const { id } = db.prepare("select id from roles where title = ?").get("Data Engineer, Claims Data Readiness") as { id: number };
+  db.close();
+  await page.goto("/roles");
+  await expect(page.getByRole("link", { name: "Data Engineer, Claims Data Readiness" })).toHaveCount(0);
+  const response = await page.goto(`/roles/${id}`);
+  expect(response!.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
+  const edit = await page.goto(`/roles/${id}/edit`);
+  expect(edit!.status()).toBe(403);
+});
