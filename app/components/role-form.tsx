@@ -191,7 +191,7 @@ export function RoleForm(props: {
                 field === "briefLaunchDate" ? (
                   <input type="date" defaultValue={text(field)} {...aria} {...register(field)} />
                 ) : (
-                  <textarea rows={2} defaultValue={text(field)} {...aria} {...register(field)} />
+                  <textarea rows={3} defaultValue={text(field)} {...aria} {...register(field)} />
                 )
               }
             </Field>

@@ -32,7 +32,7 @@ describe("adviseEngagement", () => {
     const a = advise({ qDataBlocker: true, qHostedApis: true, qLongTermOwnership: true });
     if (a.status !== "advised") throw new Error("expected advice");
     expect(a.suggested).toBe("data_engineer");
-    expect(a.then).toBe("ai_developer");
+    expect(a.then).toBe("full_time_ai_engineer");
     expect(a.reasons[0]).toMatch(/data engineer first/);
   });
 
@@ -53,6 +53,14 @@ describe("adviseEngagement", () => {
     expect(llm.suggested).toBe("ai_developer");
     expect(llm.notes).toContain("An ML engineer is the wrong hire for a plain LLM application.");
     expect(llm.notes.some((n) => n.includes("4 of 6 routing questions are unanswered"))).toBe(true);
+  });
+
+  it("prefers a full-time engineer over an AI developer when long-term ownership is needed", () => {
+    const a = advise({ qHostedApis: true, qLongTermOwnership: true, qCustomModels: false });
+    if (a.status !== "advised") throw new Error("expected advice");
+    expect(a.suggested).toBe("full_time_ai_engineer");
+    expect(a.alsoConsider).toContain("ai_developer");
+    expect(a.notes.some((n) => n.includes("wrong hire for long-term MLOps"))).toBe(true);
   });
 
   it("recommends a pilot when a permanent owner is needed but launch is close", () => {

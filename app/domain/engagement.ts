@@ -82,7 +82,9 @@ export function adviseEngagement(input: {
     if (a.qCustomModels !== true) notes.push("An ML engineer is the wrong hire for a plain LLM application.");
   }
   if (a.qLongTermOwnership === true) {
-    add("full_time_ai_engineer", 3, "Someone has to own monitoring, drift, evals, incidents and cost after launch: that is a permanent role.");
+    // Outweighs "hosted APIs" on purpose: LLM feature builders are the wrong hire for deep MLOps ownership.
+    add("full_time_ai_engineer", 4, "Someone has to own monitoring, drift, evals, incidents and cost after launch: that is a permanent role.");
+    if (a.qHostedApis === true) notes.push("Hire for production ownership, not only for building LLM features: an AI developer alone is the wrong hire for long-term MLOps.");
   }
   if (a.qLongTermOwnership === false) {
     add("contractor", 1, "No long-term ownership is needed, so a time-boxed engagement fits.");

@@ -43,7 +43,7 @@ export const routePolicies = {
   "routes/account": { loader: signedIn, action: signedIn },
   "routes/roles._index": { loader: can("read:role") },
   "routes/roles.new": { loader: can("create:role"), action: can("create:role") },
-  "routes/roles.$roleId": { loader: can("read:role", "roleId") },
+  "routes/roles.$roleId._index": { loader: can("read:role", "roleId") },
   "routes/roles.$roleId.edit": { loader: can("update:role", "roleId"), action: can("update:role", "roleId") },
   "routes/admin.users._index": { loader: can("read:user"), action: can("create:user") },
   "routes/admin.users.$userId": { loader: can("read:user"), action: can("update:user") },

@@ -25,7 +25,7 @@ export function openDb() {
   return db;
 }
 
-async function signInAs(page: Page, email: string) {
+export async function signIn(page: Page, email: string) {
   const db = openDb();
   try {
     const user = db.prepare("select id from users where email = ?").get(email) as { id: number } | undefined;
@@ -44,7 +44,7 @@ async function signInAs(page: Page, email: string) {
 
 export const test = base.extend<{ signInAs: (email: string) => Promise<void> }>({
   signInAs: async ({ page }, use) => {
-    await use((email) => signInAs(page, email));
+    await use((email) => signIn(page, email));
   },
 });
 

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, demo, expect, openDb, test } from "./fixtures";
+import { DEMO_PASSWORD, demo, expect, openDb, signIn, test } from "./fixtures";
 
 const homes = [
   { email: demo.admin, heading: "Administration" },
@@ -163,4 +163,37 @@ test("an interviewer cannot open a role they are not on", async ({ page, signInA
   await expect(page.getByRole("heading", { level: 1, name: "You do not have access to this page" })).toBeVisible();
   const edit = await page.goto(`/roles/${id}/edit`);
   expect(edit!.status()).toBe(403);
+});
+
+test("a hiring manager edits a role; a second editor with a stale copy gets a conflict, not an overwrite", async ({ browser }) => {
+  const db = openDb();
+  const { id } = db.prepare("select id from roles where title = ?").get("Agency Pod, Sales Email Assistant") as { id: number };
+  db.close();
+
+  const dana = await browser.newPage();
+  const priya = await browser.newPage();
+  await signIn(dana, demo.dana);
+  await signIn(priya, demo.recruiter);
+  await dana.goto(`/roles/${id}`);
+  await dana.getByRole("link", { name: "Edit role" }).click();
+  await expect(dana.getByRole("heading", { level: 1, name: "Edit Agency Pod, Sales Email Assistant" })).toBeVisible();
+  await priya.goto(`/roles/${id}/edit`);
+
+  await dana.getByLabel("Workflow it runs in").fill("post-call follow-up");
+  await dana.getByLabel("Status").selectOption("open");
+  await dana.getByRole("group", { name: /own monitoring, drift/ }).getByLabel("No", { exact: true }).check();
+  await dana.getByRole("button", { name: "Save changes" }).click();
+  await expect(dana.getByRole("status")).toHaveText("Changes saved.");
+  await expect(dana.locator(".sentence-view")).toContainText("inside the post-call follow-up workflow");
+  await expect(dana.getByRole("heading", { level: 1 })).toContainText("Open");
+
+  await priya.getByLabel("Title").fill("Agency Pod, Sales Email Assistant (EMEA)");
+  await priya.getByRole("button", { name: "Save changes" }).click();
+  await expect(priya.getByRole("alert").first()).toContainText("Someone else saved this role after you opened it");
+  await expect(priya.getByLabel("Title")).toHaveValue("Agency Pod, Sales Email Assistant (EMEA)");
+
+  const check = openDb();
+  const row = check.prepare("select title, status, brief_inside_workflow as w from roles where id = ?").get(id);
+  check.close();
+  expect(row).toEqual({ title: "Agency Pod, Sales Email Assistant", status: "open", w: "post-call follow-up" });
 });

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as editRole from "~/routes/roles.$roleId.edit";
-import * as rolePage from "~/routes/roles.$roleId";
+import * as rolePage from "~/routes/roles.$roleId._index";
 import * as rolesList from "~/routes/roles._index";
 import * as newRole from "~/routes/roles.new";
 import { getDb, schema } from "~/utils/db.server";

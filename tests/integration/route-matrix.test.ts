@@ -30,7 +30,7 @@ function sample(routeId: string): { path: string; params: Record<string, string>
     "routes/account": { path: "/account", params: {} },
     "routes/roles._index": { path: "/roles", params: {} },
     "routes/roles.new": { path: "/roles/new", params: {} },
-    "routes/roles.$roleId": { path: `/roles/${roleId}`, params: { roleId } },
+    "routes/roles.$roleId._index": { path: `/roles/${roleId}`, params: { roleId } },
     "routes/roles.$roleId.edit": { path: `/roles/${roleId}/edit`, params: { roleId } },
     "routes/admin.users._index": { path: "/admin/users", params: {} },
     "routes/admin.users.$userId": { path: `/admin/users/${userId}`, params: { userId } },

@@ -27,7 +27,7 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/account": { loader: ["S", "A", "A", "A", "A", "A", "A"], action: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/roles._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/roles.new": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
-  "routes/roles.$roleId": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
+  "routes/roles.$roleId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
   "routes/roles.$roleId.edit": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
   "routes/admin.users._index": { loader: ["S", "D", "D", "D", "D", "D", "A"], action: ["S", "D", "D", "D", "D", "D", "A"] },
   "routes/admin.users.$userId": { loader: ["S", "D", "D", "D", "D", "D", "A"], action: ["S", "D", "D", "D", "D", "D", "A"] },

@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId", "loader");
+  const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId._index", "loader");
   const role = getRole(Number(args.params.roleId));
   if (!role) throw new Response("Role not found", { status: 404 });
   const team = getRoleTeam(role.id).map(({ userId, name, teamRole }) => ({ userId, name, teamRole }));
