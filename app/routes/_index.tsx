@@ -34,9 +34,8 @@ export async function loader(args: LoaderFunctionArgs) {
     myTeamRole: r.myTeamRole,
     ...summarizeRole(r, today),
   }));
-  const people = holds(user.kind, "read:user")
-    ? userKinds.map((kind) => ({ kind, count: listUsers().filter((u) => u.kind === kind && u.active).length }))
-    : null;
+  const activeUsers = holds(user.kind, "read:user") ? listUsers().filter((u) => u.active) : null;
+  const people = activeUsers ? userKinds.map((kind) => ({ kind, count: activeUsers.filter((u) => u.kind === kind).length })) : null;
   return {
     kind: user.kind,
     firstName: user.name.split(" ")[0],
