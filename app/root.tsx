@@ -13,7 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { holds } from "~/domain/policy";
+import { holdsAny } from "~/domain/policy";
 import { userKindLabels } from "~/domain/reference";
 import appStyles from "~/styles/app.css?url";
 import { authorize } from "~/utils/authorize.server";
@@ -64,7 +64,10 @@ export function Layout({ children }: { children: ReactNode }) {
                   Home
                 </NavLink>
                 <NavLink to="/roles">Roles</NavLink>
-                {holds(user.kind, "read:user") ? <NavLink to="/admin/users">Users</NavLink> : null}
+                <NavLink to="/candidates">Candidates</NavLink>
+                {holdsAny(user.kind, "read:agency") ? <NavLink to="/agencies">Agencies</NavLink> : null}
+                {holdsAny(user.kind, "read:compliance") ? <NavLink to="/compliance">Compliance</NavLink> : null}
+                {holdsAny(user.kind, "read:user") ? <NavLink to="/admin/users">Users</NavLink> : null}
               </nav>
               <div className="whoami">
                 <Link to="/account" title="Your account">

@@ -1,7 +1,7 @@
 // Tables only. Reference lists (user kinds, statuses, engagement models) live in
 // app/domain so the UI, the validators and the database agree on one spelling.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -81,6 +81,13 @@ export const roles = sqliteTable(
     qBoundedFeature: integer("q_bounded_feature", { mode: "boolean" }),
     qInfraAdvantage: integer("q_infra_advantage", { mode: "boolean" }),
 
+    // Compliance: which checks must be verified or waived before an offer.
+    touchesSensitiveData: integer("touches_sensitive_data", { mode: "boolean" }).notNull().default(false),
+    requiredChecks: text("required_checks", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'["nda","ip_assignment","worker_classification"]'`),
+
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
     ...timestamps,
@@ -100,4 +107,200 @@ export const roleTeam = sqliteTable(
     teamRole: text("team_role", { enum: ["hiring_manager", "interviewer"] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.roleId, t.userId] }), index("role_team_user_idx").on(t.userId)],
+);
+
+export const candidates = sqliteTable(
+  "candidates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    email: text("email").notNull().unique(), // normalised: trimmed, lower case
+    phone: text("phone"),
+    location: text("location"),
+    timezone: text("timezone"),
+    profileUrl: text("profile_url"),
+    codeUrl: text("code_url"),
+    portfolioUrl: text("portfolio_url"),
+    engagementType: text("engagement_type", { enum: ["full_time", "contractor", "freelancer", "agency_placed"] }).notNull(),
+    // Pay is private: admins, recruiters and the role's hiring managers only.
+    payKind: text("pay_kind", { enum: ["annual", "hourly", "fixed"] }),
+    payAmount: integer("pay_amount"),
+    payCurrency: text("pay_currency").notNull().default("USD"),
+    availableFrom: text("available_from"),
+    skills: text("skills", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    source: text("source", { enum: ["referral", "agency", "marketplace", "inbound", "sourced"] }).notNull(),
+    notes: text("notes"),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("candidates_name_idx").on(t.name)],
+);
+
+export const agencies = sqliteTable("agencies", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: ["staffing_agency", "delivery_pod", "fixed_price_shop", "marketplace"] }).notNull(),
+  website: text("website"),
+  // Rate card: private like pay.
+  rateMin: integer("rate_min"),
+  rateMax: integer("rate_max"),
+  markupPercent: integer("markup_percent"),
+  currency: text("currency").notNull().default("USD"),
+  offersHandover: integer("offers_handover", { mode: "boolean" }),
+  writtenAcceptanceCriteria: integer("written_acceptance_criteria", { mode: "boolean" }),
+  notes: text("notes"),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+});
+
+export const agencyContacts = sqliteTable(
+  "agency_contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    title: text("title"),
+  },
+  (t) => [index("agency_contacts_agency_idx").on(t.agencyId)],
+);
+
+export const agencyVetting = sqliteTable(
+  "agency_vetting",
+  {
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    question: text("question").notNull(),
+    answer: text("answer"),
+    assessment: text("assessment", { enum: ["good", "weak", "bad"] }),
+    notes: text("notes"),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.question] })],
+);
+
+export const applications = sqliteTable(
+  "applications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roleId: integer("role_id")
+      .notNull()
+      .references(() => roles.id, { onDelete: "restrict" }),
+    // The subject: a person, or an agency bidding for the role as a team.
+    candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "restrict" }),
+    agencyId: integer("agency_id").references(() => agencies.id, { onDelete: "restrict" }),
+    stage: text("stage", {
+      enum: ["sourced", "screening", "interviewing", "take_home", "final", "offer", "hired", "rejected", "withdrawn"],
+    })
+      .notNull()
+      .default("sourced"),
+    rejectionReason: text("rejection_reason"),
+    exitNote: text("exit_note"),
+    stageChangedAt: integer("stage_changed_at", { mode: "timestamp_ms" }).notNull(),
+    // The agency whose submission counts for this person on this role, if any.
+    submittedByAgencyId: integer("submitted_by_agency_id").references(() => agencies.id, { onDelete: "set null" }),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check("applications_one_subject", sql`(${t.candidateId} is null) <> (${t.agencyId} is null)`),
+    uniqueIndex("applications_role_candidate_uq").on(t.roleId, t.candidateId).where(sql`${t.candidateId} is not null`),
+    uniqueIndex("applications_role_agency_uq").on(t.roleId, t.agencyId).where(sql`${t.agencyId} is not null`),
+    index("applications_role_stage_idx").on(t.roleId, t.stage),
+    index("applications_candidate_idx").on(t.candidateId),
+  ],
+);
+
+export const agencySubmissions = sqliteTable(
+  "agency_submissions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roleId: integer("role_id")
+      .notNull()
+      .references(() => roles.id, { onDelete: "cascade" }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    contactId: integer("contact_id").references(() => agencyContacts.id, { onDelete: "set null" }),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
+    counts: integer("counts", { mode: "boolean" }).notNull(),
+    duplicateOf: text("duplicate_of", { enum: ["same-agency", "other-agency", "direct"] }),
+    recordedById: integer("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("agency_submissions_role_candidate_idx").on(t.roleId, t.candidateId)],
+);
+
+export const stageHistory = sqliteTable(
+  "stage_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    fromStage: text("from_stage"),
+    toStage: text("to_stage").notNull(),
+    movedById: integer("moved_by_id").references(() => users.id, { onDelete: "set null" }),
+    movedAt: integer("moved_at", { mode: "timestamp_ms" }).notNull(),
+    note: text("note"),
+  },
+  (t) => [index("stage_history_application_idx").on(t.applicationId, t.movedAt)],
+);
+
+export const complianceChecks = sqliteTable(
+  "compliance_checks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    type: text("type", {
+      enum: ["nda", "ip_assignment", "worker_classification", "background_check", "data_access_clearance", "privacy_training", "right_to_work"],
+    }).notNull(),
+    // Person-level checks name the candidate or agency; application-level checks name the application.
+    candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id").references(() => agencies.id, { onDelete: "cascade" }),
+    applicationId: integer("application_id").references(() => applications.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ["not_requested", "requested", "received", "verified", "waived", "failed", "expired"] })
+      .notNull()
+      .default("not_requested"),
+    classification: text("classification", { enum: ["w2", "1099", "agency", "corp_to_corp", "employer_of_record"] }),
+    rationale: text("rationale"),
+    waiverReason: text("waiver_reason"),
+    expiresAt: text("expires_at"),
+    requestedAt: text("requested_at"),
+    evidenceRef: text("evidence_ref"),
+    // Background-check findings and similar: private like pay.
+    detail: text("detail"),
+    verifiedById: integer("verified_by_id").references(() => users.id, { onDelete: "set null" }),
+    verifiedAt: integer("verified_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check("compliance_one_owner", sql`(${t.candidateId} is not null) + (${t.agencyId} is not null) + (${t.applicationId} is not null) = 1`),
+    uniqueIndex("compliance_candidate_type_uq").on(t.candidateId, t.type).where(sql`${t.candidateId} is not null`),
+    uniqueIndex("compliance_agency_type_uq").on(t.agencyId, t.type).where(sql`${t.agencyId} is not null`),
+    uniqueIndex("compliance_application_type_uq").on(t.applicationId, t.type).where(sql`${t.applicationId} is not null`),
+  ],
+);
+
+export const complianceHistory = sqliteTable(
+  "compliance_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    checkId: integer("check_id")
+      .notNull()
+      .references(() => complianceChecks.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    changedById: integer("changed_by_id").references(() => users.id, { onDelete: "set null" }),
+    changedAt: integer("changed_at", { mode: "timestamp_ms" }).notNull(),
+    // The check as saved (minus private detail), so every change can be read back.
+    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index("compliance_history_check_idx").on(t.checkId, t.changedAt)],
 );

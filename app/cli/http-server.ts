@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AppContext } from "~/load-context";
+import { isSameOriginWrite } from "~/utils/origin";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -24,7 +25,34 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
-export async function createHttpApp(options: { dev: boolean; trustProxy: boolean; buildDir?: string }) {
+/** Request bodies are small forms; the CSV import is the one large one. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const LARGE_BODY_PATHS: Record<string, number> = { "/candidates/import": 4 * 1024 * 1024 };
+
+/**
+ * Refuse writes we will not serve before anything reads their body: unknown
+ * length (411), too large (413), not a form (415), or from another origin (403).
+ */
+function guardWrites(appOrigin: string | undefined): express.RequestHandler {
+  return (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const plain = (status: number, message: string) => res.status(status).type("text/plain").send(message);
+    const expected = appOrigin ?? `${req.protocol}://${req.get("host")}`;
+    const origin = req.get("origin") ?? null;
+    if (!isSameOriginWrite({ origin, secFetchSite: req.get("sec-fetch-site") ?? null }, expected)) return plain(403, "Cross-origin request refused.");
+    const length = req.get("content-length");
+    if (length === undefined && req.get("transfer-encoding")) return plain(411, "Send a Content-Length with the request body.");
+    const path = req.path.replace(/\.data$/, "");
+    if (Number(length ?? 0) > (LARGE_BODY_PATHS[path] ?? BODY_LIMIT_BYTES)) return plain(413, "That request is too large.");
+    const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+    if (Number(length ?? 0) > 0 && type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
+      return plain(415, "Send forms as application/x-www-form-urlencoded or multipart/form-data.");
+    }
+    next();
+  };
+}
+
+export async function createHttpApp(options: { dev: boolean; trustProxy: boolean; appOrigin?: string; buildDir?: string }) {
   const app = express();
   app.disable("x-powered-by");
   if (options.trustProxy) app.set("trust proxy", true);
@@ -55,6 +83,8 @@ export async function createHttpApp(options: { dev: boolean; trustProxy: boolean
     build = (await import(pathToFileURL(`${buildDir}/server/index.js`).href)) as ServerBuild;
   }
 
+  app.use(guardWrites(options.appOrigin));
+
   app.all(
     "*",
     (_req, res, next) => {
@@ -69,7 +99,11 @@ export async function createHttpApp(options: { dev: boolean; trustProxy: boolean
         cspNonce: res.locals.cspNonce as string,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         appendSetCookie: (cookie) => {
-          res.append("Set-Cookie", cookie);
+          // One cookie per name: the root and route loaders may both refresh the session.
+          const name = `${cookie.split("=")[0]}=`;
+          const current = res.getHeader("Set-Cookie");
+          const others = (Array.isArray(current) ? current : current ? [String(current)] : []).filter((c) => !c.startsWith(name));
+          res.setHeader("Set-Cookie", [...others, cookie]);
         },
       }),
     }),

@@ -42,7 +42,7 @@ async function main() {
   const { prepareDatabase } = await import("~/utils/db.server");
   const prepared = await prepareDatabase({ seedDemo: env.SEED_DEMO });
   const { createHttpApp } = await import("./http-server");
-  const app = await createHttpApp({ dev, trustProxy: env.TRUST_PROXY });
+  const app = await createHttpApp({ dev, trustProxy: env.TRUST_PROXY, appOrigin: env.APP_ORIGIN });
 
   app.listen(env.PORT, env.HOST, () => {
     const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;

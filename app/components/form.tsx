@@ -10,12 +10,20 @@ import { formDataToValues, zodFieldErrors, type FieldErrors } from "~/utils/form
 
 export function useValidatedForm(
   schema: z.ZodTypeAny,
-  options: { arrayFields?: readonly string[]; serverErrors?: FieldErrors | null } = {},
+  options: {
+    arrayFields?: readonly string[];
+    serverErrors?: FieldErrors | null;
+    /** How a valid form is sent; defaults to a navigation (useSubmit). Pass a fetcher's submit to stay on the page. */
+    submit?: (target: HTMLFormElement | HTMLButtonElement) => void;
+  } = {},
 ) {
   const formRef = useRef<HTMLFormElement>(null);
+  // The button that submitted, so its name/value (e.g. intent) is validated too, as the browser would send it.
+  const submitterRef = useRef<HTMLElement | null>(null);
   const submit = useSubmit();
   const arrayFields = options.arrayFields ?? [];
   const form = useForm<FieldValues>({
+    shouldFocusError: false,
     // Validate on the first submit, then as the user fixes fields. Errors that
     // appear on blur shift the layout under the pointer mid-click.
     mode: "onSubmit",
@@ -23,7 +31,7 @@ export function useValidatedForm(
     resolver: async () => {
       const el = formRef.current;
       if (!el) return { values: {}, errors: {} };
-      const result = schema.safeParse(formDataToValues(new FormData(el), arrayFields));
+      const result = schema.safeParse(formDataToValues(new FormData(el, submitterRef.current), arrayFields));
       if (result.success) return { values: result.data as FieldValues, errors: {} };
       const errors: RhfErrors = {};
       for (const [name, messages] of Object.entries(zodFieldErrors(result.error))) {
@@ -35,7 +43,23 @@ export function useValidatedForm(
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    void form.handleSubmit(() => submit(submitter ?? formRef.current, { method: "post" }))(event);
+    submitterRef.current = submitter;
+    void form.handleSubmit(
+      () => {
+        const target = submitter ?? formRef.current;
+        if (!target) return;
+        if (options.submit) options.submit(target);
+        else submit(target, { method: "post" });
+      },
+      (errors) => {
+        // Focus the first invalid control in page order, checkbox groups included.
+        const names = Object.keys(errors);
+        const first = Array.from(formRef.current?.elements ?? []).find(
+          (el): el is HTMLInputElement => "name" in el && names.includes((el as HTMLInputElement).name) && !(el as HTMLInputElement).disabled && (el as HTMLInputElement).type !== "hidden",
+        );
+        first?.focus();
+      },
+    )(event);
   };
 
   const errorFor = (name: string): string | undefined => {

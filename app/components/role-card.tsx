@@ -23,7 +23,7 @@ export function AdviceLine({ advice }: { advice: Advice }) {
   return (
     <span>
       {engagementModelLabels[advice.suggested]}
-      {advice.then ? <>, then {engagementModelLabels[advice.then].toLowerCase()}</> : null}
+      {advice.then ? <>, then {engagementModelLabels[advice.then].replace(/^./, (c) => c.toLowerCase()).replace(/^full-time ai/, "full-time AI")}</> : null}
     </span>
   );
 }

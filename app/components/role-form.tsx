@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
+import { ALWAYS_REQUIRED, checkTypeLabels, checkTypes, SENSITIVE_DATA_REQUIRED } from "~/domain/compliance";
 import { routingQuestions } from "~/domain/engagement";
 import {
   budgetKindLabels,
@@ -8,6 +9,7 @@ import {
   currencies,
   engagementModelLabels,
   engagementModels,
+  HIRING_MANAGER_KINDS,
   roleStatuses,
   roleStatusLabels,
   userKindLabels,
@@ -37,7 +39,8 @@ export function RoleForm(props: {
   const d = props.defaults;
   const text = (name: string) => (typeof d[name] === "string" ? (d[name] as string) : "");
   const list = (name: string) => (Array.isArray(d[name]) ? (d[name] as string[]) : []);
-  const managers = props.teamCandidates.filter((u) => u.kind === "hiring_manager" || u.kind === "admin" || u.kind === "recruiter");
+  // Current team members stay visible even if their account kind changed, so saving never drops them silently.
+  const managers = props.teamCandidates.filter((u) => HIRING_MANAGER_KINDS.includes(u.kind) || list("hiringManagerIds").includes(String(u.id)));
   const interviewers = props.teamCandidates;
   const errorCount = roleFormFieldNames.filter((n) => errorFor(n)).length;
 
@@ -218,6 +221,49 @@ export function RoleForm(props: {
             </div>
           </fieldset>
         ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>Compliance before an offer</legend>
+        <p className="fieldset-intro">
+          No offer goes out while a required check is open. NDA, IP assignment and worker classification are always required.
+        </p>
+        <div className="checks">
+          <label>
+            <input
+              type="checkbox"
+              value="on"
+              defaultChecked={text("touchesSensitiveData") === "true"}
+              {...group("touchesSensitiveData")}
+              onChange={(e) => {
+                // Sensitive data brings a background check and data-access clearance with it.
+                if (e.currentTarget.checked) {
+                  for (const type of SENSITIVE_DATA_REQUIRED) {
+                    const box = e.currentTarget.form?.querySelector<HTMLInputElement>(`input[name="requiredChecks"][value="${type}"]`);
+                    if (box) box.checked = true;
+                  }
+                }
+              }}
+            />
+            This role touches sensitive data (customer PII, health, financial or privileged documents)
+          </label>
+        </div>
+        <h3 className="small muted">Required checks</h3>
+        <div className="checks">
+          {checkTypes.map((type) =>
+            ALWAYS_REQUIRED.includes(type) ? (
+              <label key={type}>
+                <input type="checkbox" checked disabled aria-describedby="always-required" /> {checkTypeLabels[type]}
+              </label>
+            ) : (
+              <label key={type}>
+                <input type="checkbox" value={type} defaultChecked={list("requiredChecks").includes(type)} {...group("requiredChecks")} />{" "}
+                {checkTypeLabels[type]}
+              </label>
+            ),
+          )}
+        </div>
+        <p className="hint" id="always-required">Greyed checks are required for every role.</p>
       </fieldset>
 
       <div className="actions">

@@ -35,6 +35,6 @@ export function formatMoney(amount: number, currency: string): string {
 }
 
 export function formatDate(iso: string | null): string {
-  if (!iso) return "Not set";
+  if (!iso) return "not set";
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 }

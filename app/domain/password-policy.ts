@@ -18,7 +18,7 @@ export function checkPassword(
   }
   const lower = password.toLowerCase();
   if (new Set(lower).size <= 3) {
-    return { ok: false, message: "This password repeats too few characters to be safe." };
+    return { ok: false, message: "Use more than three different characters." };
   }
   // Common passwords padded with digits or symbols ("password123!") are still common.
   const core = lower.replace(/[^a-z]+$/g, "").replace(/^[^a-z]+/g, "");

@@ -4,8 +4,9 @@
 // for every kind of user against them.
 import type { TeamRole, UserKind } from "./reference";
 
-export type Action = "create" | "read" | "update";
-export type Entity = "role" | "user";
+export type Action = "create" | "read" | "update" | "import";
+/** pay: salaries, rates, quotes and background-check findings, never shown to interviewers. */
+export type Entity = "role" | "user" | "candidate" | "agency" | "application" | "compliance" | "pay";
 /**
  * any: every record. team: records whose hiring team the user is on.
  * managed: records where the user is a hiring manager on the team.
@@ -14,24 +15,47 @@ export type Scope = "any" | "team" | "managed";
 export type Permission = `${Action}:${Entity}:${Scope}`;
 export type PermissionNeed = `${Action}:${Entity}`;
 
+const hrPermissions: Permission[] = [
+  "create:role:any", "read:role:any", "update:role:any",
+  "create:candidate:any", "read:candidate:any", "update:candidate:any", "import:candidate:any",
+  "create:agency:any", "read:agency:any", "update:agency:any",
+  "create:application:any", "read:application:any", "update:application:any",
+  "read:compliance:any", "update:compliance:any",
+  "read:pay:any",
+];
+
 export const grants: Record<UserKind, readonly Permission[]> = {
-  admin: ["create:role:any", "read:role:any", "update:role:any", "create:user:any", "read:user:any", "update:user:any"],
-  recruiter: ["create:role:any", "read:role:any", "update:role:any"],
-  hiring_manager: ["create:role:any", "read:role:team", "update:role:managed"],
-  interviewer: ["read:role:team"],
+  admin: [...hrPermissions, "create:user:any", "read:user:any", "update:user:any"],
+  recruiter: hrPermissions,
+  hiring_manager: [
+    "create:role:any", "read:role:team", "update:role:managed",
+    "create:candidate:any", "read:candidate:team", "update:candidate:managed",
+    "read:agency:any",
+    "create:application:managed", "read:application:team", "update:application:managed",
+    "read:compliance:managed",
+    "read:pay:managed",
+  ],
+  interviewer: ["read:role:team", "read:candidate:team", "read:application:team"],
 };
 
 export type Rule =
   | { access: "public" }
   | { access: "signed-in" }
-  /** roleParam: the route param naming the role whose hiring team decides team/managed scopes. */
-  | { access: "permission"; need: PermissionNeed; roleParam?: string };
+  /**
+   * via: the record in the URL whose hiring team decides team/managed scopes:
+   * a role (params.roleId), an application (params.applicationId, its role) or
+   * a candidate (params.candidateId, the roles they applied to).
+   */
+  | { access: "permission"; need: PermissionNeed; via?: ScopeVia };
+
+export type ScopeVia = "role" | "application" | "candidate";
+export const scopeParams: Record<ScopeVia, string> = { role: "roleId", application: "applicationId", candidate: "candidateId" };
 
 export type RoutePolicy = { loader?: Rule; action?: Rule };
 
 const publicAccess: Rule = { access: "public" };
 const signedIn: Rule = { access: "signed-in" };
-const can = (need: PermissionNeed, roleParam?: string): Rule => ({ access: "permission", need, roleParam });
+const can = (need: PermissionNeed, via?: ScopeVia): Rule => ({ access: "permission", need, via });
 
 /** Every route module in app/routes, by Remix route id. A route missing here cannot serve anything. */
 export const routePolicies = {
@@ -43,10 +67,23 @@ export const routePolicies = {
   "routes/account": { loader: signedIn, action: signedIn },
   "routes/roles._index": { loader: can("read:role") },
   "routes/roles.new": { loader: can("create:role"), action: can("create:role") },
-  "routes/roles.$roleId._index": { loader: can("read:role", "roleId") },
-  "routes/roles.$roleId.edit": { loader: can("update:role", "roleId"), action: can("update:role", "roleId") },
+  "routes/roles.$roleId._index": { loader: can("read:role", "role") },
+  "routes/roles.$roleId.edit": { loader: can("update:role", "role"), action: can("update:role", "role") },
   "routes/admin.users._index": { loader: can("read:user"), action: can("create:user") },
   "routes/admin.users.$userId": { loader: can("read:user"), action: can("update:user") },
+  "routes/candidates._index": { loader: can("read:candidate") },
+  "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
+  "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },
+  "routes/candidates.$candidateId._index": { loader: can("read:candidate", "candidate") },
+  "routes/candidates.$candidateId.edit": { loader: can("update:candidate", "candidate"), action: can("update:candidate", "candidate") },
+  "routes/agencies._index": { loader: can("read:agency") },
+  "routes/agencies.new": { loader: can("create:agency"), action: can("create:agency") },
+  "routes/agencies.$agencyId._index": { loader: can("read:agency") },
+  "routes/agencies.$agencyId.edit": { loader: can("update:agency"), action: can("update:agency") },
+  "routes/roles.$roleId.applications.new": { loader: can("create:application", "role"), action: can("create:application", "role") },
+  "routes/applications.$applicationId._index": { loader: can("read:application", "application"), action: can("update:application", "application") },
+  "routes/applications.$applicationId.checks": { loader: can("read:application", "application"), action: can("update:compliance", "application") },
+  "routes/compliance._index": { loader: can("read:compliance") },
 } satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof routePolicies;
@@ -72,13 +109,18 @@ export function decide(rule: Rule, subject: Subject): Decision {
   const scopes = scopesFor(subject.kind, rule.need);
   if (scopes.length === 0) return "deny";
   if (scopes.includes("any")) return "allow";
-  // Without a role in the URL (lists, create) the query itself does the scoping.
-  if (!rule.roleParam) return "allow";
+  // Without a record in the URL (lists, create) the query itself does the scoping.
+  if (!rule.via) return "allow";
   if (scopes.includes("team") && subject.teamRole !== null) return "allow";
   if (scopes.includes("managed") && subject.teamRole === "hiring_manager") return "allow";
   return "deny";
 }
 
+/** Whether a kind holds a permission at any scope (for navigation: the page itself scopes what it shows). */
+export function holdsAny(kind: UserKind, need: PermissionNeed): boolean {
+  return scopesFor(kind, need).length > 0;
+}
+
 export function holds(kind: UserKind, need: PermissionNeed, teamRole: TeamRole | null = null): boolean {
-  return decide({ access: "permission", need, roleParam: "x" }, { kind, teamRole }) === "allow";
+  return decide({ access: "permission", need, via: "role" }, { kind, teamRole }) === "allow";
 }

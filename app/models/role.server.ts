@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
-import type { RoleStatus, TeamRole, UserKind } from "~/domain/reference";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { RoleStatus, UserKind } from "~/domain/reference";
 import { scopesFor } from "~/domain/policy";
 import type { RoleFormValues } from "~/schemas/role";
 import { getDb, schema } from "~/utils/db.server";
@@ -7,16 +7,6 @@ import { getDb, schema } from "~/utils/db.server";
 const { roles, roleTeam, users } = schema;
 
 export type Viewer = { id: number; kind: UserKind };
-
-/** The viewer's place on a role's hiring team, or null. */
-export function getTeamRole(roleId: number, userId: number): TeamRole | null {
-  const row = getDb()
-    .select({ teamRole: roleTeam.teamRole })
-    .from(roleTeam)
-    .where(and(eq(roleTeam.roleId, roleId), eq(roleTeam.userId, userId)))
-    .get();
-  return row?.teamRole ?? null;
-}
 
 export type RoleListFilter = { status: RoleStatus | "active" | "all"; mine: boolean };
 
@@ -67,7 +57,8 @@ export function listRoles(viewer: Viewer, filter: RoleListFilter) {
     })
     .from(roles)
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(asc(roles.status), desc(roles.updatedAt))
+    // Open first, then on hold, draft, filled, closed; newest changes first within each.
+    .orderBy(sql`case ${roles.status} when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end`, desc(roles.updatedAt))
     .all();
 
   const ids = rows.map((r) => r.id);
@@ -99,6 +90,18 @@ export function getRoleTeam(roleId: number) {
     .where(eq(roleTeam.roleId, roleId))
     .orderBy(asc(roleTeam.teamRole), asc(users.name))
     .all();
+}
+
+/** Ids among `ids` that are not active users of one of `kinds` (the form's pickers only offer those). */
+export function idsNotOfKinds(ids: number[], kinds: UserKind[]): number[] {
+  if (ids.length === 0) return [];
+  const found = getDb()
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.active, true), inArray(users.kind, kinds)))
+    .all()
+    .map((r) => r.id);
+  return ids.filter((id) => !found.includes(id));
 }
 
 /** Ids among `ids` that are not active users (the form's pickers only offer active users). */
@@ -157,4 +160,9 @@ export function updateRole(input: { id: number; version: number; values: RoleFor
     if (team.length) tx.insert(roleTeam).values(team).run();
     return { ok: true } as const;
   });
+}
+
+/** Ids of roles whose hiring team a user is on. */
+export function visibleRoleIds(userId: number): number[] {
+  return getDb().select({ id: roleTeam.roleId }).from(roleTeam).where(eq(roleTeam.userId, userId)).all().map((r) => r.id);
 }

@@ -3,13 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RoleCard } from "~/components/role-card";
 import { PageHeader } from "~/components/ui";
 import { holds } from "~/domain/policy";
-import { userKindLabels, userKinds, type UserKind } from "~/domain/reference";
+import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · AI Talent Scorecards" }];
+
+const kindNouns: Record<UserKind, [string, string]> = {
+  admin: ["admin", "admins"],
+  recruiter: ["recruiter", "recruiters"],
+  hiring_manager: ["hiring manager", "hiring managers"],
+  interviewer: ["interviewer", "interviewers"],
+};
 
 const homes: Record<UserKind, { title: string; subtitle: string; mine: boolean }> = {
   admin: { title: "Administration", subtitle: "People and access, and every role in flight.", mine: false },
@@ -82,7 +89,7 @@ export default function Home() {
           <div className="card">
             <div className="stat">{people.reduce((n, p) => n + p.count, 0)}</div>
             <div className="stat-label">
-              active users: {people.map((p) => `${p.count} ${userKindLabels[p.kind].toLowerCase()}`).join(", ")}
+              active users: {people.map((p) => `${p.count} ${p.count === 1 ? kindNouns[p.kind][0] : kindNouns[p.kind][1]}`).join(", ")}
             </div>
           </div>
         ) : null}

@@ -27,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
 type ActionResult = { intent: string; fieldErrors: Record<string, string[]>; formError: string | null; ok?: boolean };
 
 export async function action(args: ActionFunctionArgs) {
-  const { user: actor } = await authorizeUser(args, "routes/admin.users.$userId", "action");
+  const { user: actor, sessionId } = await authorizeUser(args, "routes/admin.users.$userId", "action");
   const target = loadUser(args.params.userId);
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
@@ -51,7 +51,8 @@ export async function action(args: ActionFunctionArgs) {
 
   const check = checkNewPassword(parsed.data.password, { email: target.email, name: target.name });
   if (!check.ok) return data<ActionResult>({ intent, fieldErrors: { password: [check.message] }, formError: null }, { status: 400 });
-  setPassword({ userId: target.id, passwordHash: await hashPassword(parsed.data.password) });
+  // Setting your own password here keeps you signed in, as on the account page.
+  setPassword({ userId: target.id, passwordHash: await hashPassword(parsed.data.password), keepSessionId: target.id === actor.id ? sessionId : undefined });
   return redirect(`/admin/users/${target.id}?saved=password`);
 }
 
@@ -89,7 +90,7 @@ export default function UserPage() {
             </Field>
             <Field label="Kind" error={details.errorFor("kind")} hint={isSelf ? "You cannot change your own kind." : undefined}>
               {(aria) => (
-                <select defaultValue={user.kind} {...aria} {...details.register("kind")}>
+                <select defaultValue={user.kind} disabled={isSelf} {...aria} {...details.register("kind")}>
                   {userKinds.map((k) => (
                     <option key={k} value={k}>
                       {userKindLabels[k]}
@@ -98,9 +99,15 @@ export default function UserPage() {
                 </select>
               )}
             </Field>
+            {isSelf ? (
+              <>
+                <input type="hidden" name="kind" value={user.kind} />
+                <input type="hidden" name="active" value="on" />
+              </>
+            ) : null}
             <div className="checks">
               <label>
-                <input type="checkbox" value="on" defaultChecked={user.active} {...details.group("active")} /> Active (unticking signs them out
+                <input type="checkbox" value="on" defaultChecked={user.active} disabled={isSelf} {...details.group("active")} /> Active (unticking signs them out
                 everywhere)
               </label>
             </div>
@@ -113,10 +120,10 @@ export default function UserPage() {
         </section>
         <section className="card" aria-labelledby="reset">
           <h2 id="reset">Set a new password</h2>
-          <p className="muted">For someone locked out. Their current sessions end.</p>
+          <p className="muted">{isSelf ? "Your other sessions end; this one stays signed in." : "For someone locked out. Their current sessions end."}</p>
           <Form method="post" ref={password.formRef} onSubmit={password.onSubmit} className="stack" noValidate>
             <input type="hidden" name="intent" value="set-password" />
-            <Field label="New password" error={password.errorFor("password")}>
+            <Field label="New password" hint="At least 12 characters; not a common password." error={password.errorFor("password")}>
               {(aria) => <input type="password" autoComplete="new-password" {...aria} {...password.register("password")} />}
             </Field>
             <div>

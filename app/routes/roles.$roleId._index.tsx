@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Pipeline } from "~/components/pipeline";
 import { AdviceLine } from "~/components/role-card";
 import { formatDate, formatMoney, PageHeader, StatusBadge } from "~/components/ui";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
@@ -7,6 +8,7 @@ import { routingQuestions } from "~/domain/engagement";
 import { holds } from "~/domain/policy";
 import { budgetKindLabels, engagementModelLabels, type EngagementModel } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
+import { listPipeline } from "~/models/application.server";
 import { getRole, getRoleTeam } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -18,11 +20,27 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId._index", "loader");
   const role = getRole(Number(args.params.roleId));
   if (!role) throw new Response("Role not found", { status: 404 });
-  const team = getRoleTeam(role.id).map(({ userId, name, teamRole }) => ({ userId, name, teamRole }));
+  const team = getRoleTeam(role.id).map(({ userId, name, teamRole, active }) => ({ userId, name, teamRole, active }));
   const { readiness, advice } = summarizeRole(role, new Date());
-  const { createdById: _c, version: _v, ...shown } = role;
+  // The budget is pay information: interviewers never receive it.
+  const { createdById: _c, version: _v, budgetKind, budgetMin, budgetMax, ...shown } = role;
+  const budget = holds(user.kind, "read:pay", teamRole) ? { budgetKind, budgetMin, budgetMax, currency: role.currency } : null;
+  const now = Date.now();
+  const pipeline = listPipeline(role.id).map((a) => ({
+    id: a.id,
+    stage: a.stage,
+    version: a.version,
+    name: a.candidateName ?? a.agencyName ?? "Unknown",
+    isAgencyBid: a.agencyId !== null,
+    submittedBy: a.submittedBy,
+    daysInStage: Math.floor((now - a.stageChangedAt.getTime()) / 86_400_000),
+  }));
   return {
     role: shown,
+    budget,
+    pipeline,
+    canAddApplication: holds(user.kind, "create:application", teamRole),
+    canMoveApplications: holds(user.kind, "update:application", teamRole),
     team,
     readiness,
     advice,
@@ -30,20 +48,22 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-function Budget({ role }: { role: ReturnType<typeof useLoaderData<typeof loader>>["role"] }) {
-  if (!role.budgetKind || role.budgetMax === null) return <span className="missing">Not set</span>;
-  const unit = role.budgetKind === "hourly" ? " per hour" : role.budgetKind === "salary" ? " per year" : " in total";
-  const range = role.budgetMin !== null ? `${formatMoney(role.budgetMin, role.currency)} to ${formatMoney(role.budgetMax, role.currency)}` : `up to ${formatMoney(role.budgetMax, role.currency)}`;
+function Budget({ budget }: { budget: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["budget"]> }) {
+  if (!budget.budgetKind || budget.budgetMax === null) return <span className="missing">Not set</span>;
+  const unit = budget.budgetKind === "hourly" ? " per hour" : budget.budgetKind === "salary" ? " per year" : " in total";
+  const range = budget.budgetMin !== null ? `${formatMoney(budget.budgetMin, budget.currency)} to ${formatMoney(budget.budgetMax, budget.currency)}` : `up to ${formatMoney(budget.budgetMax, budget.currency)}`;
   return (
     <span>
       {range}
-      {unit} <span className="muted small">({budgetKindLabels[role.budgetKind]})</span>
+      {unit} <span className="muted small">({budgetKindLabels[budget.budgetKind]})</span>
     </span>
   );
 }
 
+const teamNames = (people: { name: string; active: boolean }[]) => people.map((p) => (p.active ? p.name : `${p.name} (deactivated)`)).join(", ");
+
 export default function RolePage() {
-  const { role, team, readiness, advice, canEdit } = useLoaderData<typeof loader>();
+  const { role, budget, team, readiness, advice, canEdit, pipeline, canAddApplication, canMoveApplications } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
   const managers = team.filter((t) => t.teamRole === "hiring_manager");
@@ -61,6 +81,14 @@ export default function RolePage() {
           {saved === "created" ? "Role created." : "Changes saved."}
         </div>
       ) : null}
+      {params.get("moved") ? <div className="alert alert-ok" role="status">Application moved.</div> : null}
+      <section className="card" aria-labelledby="pipeline-heading">
+        <div className="row-between no-border">
+          <h2 id="pipeline-heading">Pipeline</h2>
+          {canAddApplication ? <Link to={`/roles/${role.id}/applications/new`} className="btn">Add to pipeline</Link> : null}
+        </div>
+        {pipeline.length === 0 ? <p className="muted">Nobody in the pipeline yet.</p> : <Pipeline items={pipeline} roleId={role.id} canMove={canMoveApplications} />}
+      </section>
       <div className="grid grid-2">
         <div>
           <section className="card" aria-labelledby="brief-heading">
@@ -81,7 +109,7 @@ export default function RolePage() {
               {sentenceBlanks.map(({ field, before, after, label }) => (
                 <span key={field}>
                   {before}{" "}
-                  {role[field] ? <span className="filled">{role[field]}</span> : <span className="blank">{label.toLowerCase()}?</span>}
+                  {role[field] ? <span className="filled">{role[field]}</span> : <span className="blank" title={label}>___ <span className="visually-hidden">({label}, missing)</span></span>}
                   {after === "," ? "," : ` ${after}`}{" "}
                 </span>
               ))}
@@ -144,14 +172,18 @@ export default function RolePage() {
             <dl className="facts">
               <dt>Models considered</dt>
               <dd>{role.engagementModels.length ? role.engagementModels.map((m) => engagementModelLabels[m as EngagementModel] ?? m).join(", ") : <span className="missing">None yet</span>}</dd>
-              <dt>Budget</dt>
-              <dd>
-                <Budget role={role} />
-              </dd>
+              {budget ? (
+                <>
+                  <dt>Budget</dt>
+                  <dd>
+                    <Budget budget={budget} />
+                  </dd>
+                </>
+              ) : null}
               <dt>Hiring managers</dt>
-              <dd>{managers.map((m) => m.name).join(", ") || <span className="missing">None</span>}</dd>
+              <dd>{teamNames(managers) || <span className="missing">None</span>}</dd>
               <dt>Interviewers</dt>
-              <dd>{interviewers.map((m) => m.name).join(", ") || <span className="missing">None yet</span>}</dd>
+              <dd>{teamNames(interviewers) || <span className="missing">None yet</span>}</dd>
             </dl>
           </section>
         </div>

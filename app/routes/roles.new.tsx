@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RoleForm } from "~/components/role-form";
 import { PageHeader } from "~/components/ui";
 import { createRole } from "~/models/role.server";
@@ -35,7 +35,7 @@ export default function NewRole() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <PageHeader title="New role" subtitle="Describe the opening, its brief and who is on the hiring team. Only the basics and a hiring manager are required to save a draft." />
+      <PageHeader title="New role" actions={<Link to="/roles" className="btn">Cancel</Link>} subtitle="Describe the opening, its brief and who is on the hiring team. Only the basics and a hiring manager are required to save a draft." />
       <RoleForm
         defaults={defaults}
         teamCandidates={teamCandidates}

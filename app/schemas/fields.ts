@@ -16,14 +16,19 @@ export const optionalText = (label: string, max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
+/** A real calendar date that reads back as typed (no 30 February), between 1900 and 2199. */
+export function isIsoDate(v: string): boolean {
+  if (!/^(19|20|21)\d{2}-\d{2}-\d{2}$/.test(v)) return false;
+  const parsed = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
+}
+
 export const optionalDate = (label: string) =>
   z
     .string()
     .trim()
     .optional()
-    .refine((v) => !v || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), {
-      message: `${label} must be a date (YYYY-MM-DD)`,
-    })
+    .refine((v) => !v || isIsoDate(v), { message: `${label} must be a real date (YYYY-MM-DD)` })
     .transform((v) => (v ? v : null));
 
 export const optionalWholeNumber = (label: string, max: number) =>
@@ -31,7 +36,8 @@ export const optionalWholeNumber = (label: string, max: number) =>
     .string()
     .trim()
     .optional()
-    .transform((v) => (v ?? "").replace(/[,\s_]/g, ""))
+    // Thousands separators are fine ("185,000"); anything else that is not a digit is an error.
+    .transform((v) => (v ?? "").replace(/(\d),(?=\d{3}(\D|$))/g, "$1").replace(/[\s_]/g, ""))
     .refine((v) => v === "" || /^\d+$/.test(v), { message: `${label} must be a whole number` })
     .transform((v) => (v === "" ? null : Number(v)))
     .refine((v) => v === null || v <= max, { message: `${label} must be at most ${max.toLocaleString("en-US")}` });
@@ -40,7 +46,7 @@ export const wholeNumber = (label: string, min: number, max: number) =>
   z
     .string({ required_error: `${label} is required` })
     .trim()
-    .refine((v) => /^\d+$/.test(v), { message: `${label} must be a whole number` })
+    .refine((v) => /^-?\d+$/.test(v), { message: `${label} must be a whole number` })
     .transform(Number)
     .refine((v) => v >= min && v <= max, { message: `${label} must be between ${min} and ${max}` });
 
@@ -61,3 +67,26 @@ export const email = z
   .min(1, "Email is required")
   .max(254, "Email is too long")
   .email("Enter a valid email address");
+
+export const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "Email is too long")
+  .optional()
+  .refine((v) => !v || z.string().email().safeParse(v).success, { message: "Enter a valid email address" })
+  .transform((v) => (v ? v : null));
+
+export const optionalUrl = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(500, `${label} is too long`)
+    .optional()
+    .refine((v) => !v || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v), { message: `${label} must be a web address starting with https://` })
+    .transform((v) => (v ? v : null));
+
+export const checkbox = z
+  .enum(["on"])
+  .optional()
+  .transform((v) => v === "on");

@@ -1,10 +1,11 @@
 // The role form: details, budget, hiring team, the brief and the routing
 // questions. One schema, used by the browser and the server.
 import { z } from "zod";
+import { checkTypes, requiredChecksFor } from "~/domain/compliance";
 import { budgetKinds, currencies, engagementModels, roleStatuses } from "~/domain/reference";
-import { idList, optionalDate, optionalText, optionalWholeNumber, requiredText, wholeNumber, yesNoUnanswered } from "./fields";
+import { checkbox, idList, optionalDate, optionalText, optionalWholeNumber, requiredText, wholeNumber, yesNoUnanswered } from "./fields";
 
-export const roleArrayFields = ["engagementModels", "hiringManagerIds", "interviewerIds"] as const;
+export const roleArrayFields = ["engagementModels", "hiringManagerIds", "interviewerIds", "requiredChecks"] as const;
 
 const sentence = (label: string) => optionalText(label, 300);
 const briefField = (label: string) => optionalText(label, 2000);
@@ -49,6 +50,9 @@ export const roleFormSchema = z
     qLongTermOwnership: yesNoUnanswered,
     qBoundedFeature: yesNoUnanswered,
     qInfraAdvantage: yesNoUnanswered,
+
+    touchesSensitiveData: checkbox,
+    requiredChecks: z.array(z.enum(checkTypes, { errorMap: () => ({ message: "Unknown check" }) })).default([]),
   })
   .superRefine((v, ctx) => {
     if ((v.budgetMin !== null || v.budgetMax !== null) && !v.budgetKind) {
@@ -57,6 +61,7 @@ export const roleFormSchema = z
     if (v.budgetKind && v.budgetMax === null) {
       ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "Enter the top of the budget" });
     }
+    if (v.budgetMax === 0) ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "The budget must be above zero" });
     if (v.budgetMin !== null && v.budgetMax !== null && v.budgetMin > v.budgetMax) {
       ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "The maximum must be at least the minimum" });
     }
@@ -67,5 +72,10 @@ export const roleFormSchema = z
   });
 
 export type RoleFormValues = z.output<typeof roleFormSchema>;
+
+/** The stored list always holds the checks every role needs (and those sensitive data needs). */
+export function withRequiredChecks(values: RoleFormValues): RoleFormValues {
+  return { ...values, requiredChecks: requiredChecksFor({ touchesSensitiveData: values.touchesSensitiveData, extra: values.requiredChecks }) };
+}
 
 export const versionSchema = z.coerce.number().int().min(1);

@@ -1,11 +1,12 @@
 // The door every loader and action walks through first: same-origin check for
 // writes, then the route's rule from the policy table (app/domain/policy.ts).
 import { redirect, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
-import { decide, routePolicies, scopesFor, type RouteId, type Rule } from "~/domain/policy";
+import { decide, routePolicies, scopeParams, scopesFor, type RouteId, type Rule } from "~/domain/policy";
 import type { TeamRole } from "~/domain/reference";
-import { getTeamRole } from "~/models/role.server";
+import { teamRoleVia } from "~/models/team.server";
 import type { SessionUser } from "~/models/session.server";
 import { getEnv } from "./env.server";
+import { isSameOriginWrite } from "./origin";
 import { getCurrentSession } from "./session.server";
 
 type Args = { request: Request; params: LoaderFunctionArgs["params"]; context: Partial<AppLoadContext> };
@@ -17,9 +18,7 @@ export function forbidden(message: string): Response {
 /** A write must come from our own pages: Origin must match, or Sec-Fetch-Site must say same-origin. */
 export function isSameOrigin(request: Request): boolean {
   const expected = getEnv().APP_ORIGIN ?? new URL(request.url).origin;
-  const origin = request.headers.get("Origin");
-  if (origin !== null) return origin === expected;
-  return request.headers.get("Sec-Fetch-Site") === "same-origin";
+  return isSameOriginWrite({ origin: request.headers.get("Origin"), secFetchSite: request.headers.get("Sec-Fetch-Site") }, expected);
 }
 
 export type Access = {
@@ -29,8 +28,17 @@ export type Access = {
   teamRole: TeamRole | null;
 };
 
+const verbs: Record<string, string> = { read: "view", create: "add", update: "change", import: "import" };
+const nouns: Record<string, string> = {
+  role: "roles", user: "user accounts", candidate: "candidates", agency: "agencies",
+  application: "applications", compliance: "compliance checks", pay: "pay details",
+};
+
+/** "change roles", from "update:role". */
 function describe(rule: Rule): string {
-  return rule.access === "permission" ? rule.need : rule.access;
+  if (rule.access !== "permission") return "do this";
+  const [action, entity] = rule.need.split(":");
+  return `${verbs[action]} ${nouns[entity]}`;
 }
 
 export async function authorize(args: Args, routeId: RouteId, handler: "loader" | "action"): Promise<Access> {
@@ -46,10 +54,10 @@ export async function authorize(args: Args, routeId: RouteId, handler: "loader" 
   const user = current?.user ?? null;
 
   let teamRole: TeamRole | null = null;
-  if (user && rule.access === "permission" && rule.roleParam) {
-    const roleId = Number(params[rule.roleParam]);
-    if (!Number.isInteger(roleId) || roleId <= 0) throw new Response("Not found", { status: 404 });
-    teamRole = getTeamRole(roleId, user.id);
+  if (user && rule.access === "permission" && rule.via) {
+    const id = Number(params[scopeParams[rule.via]]);
+    if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+    teamRole = teamRoleVia(rule.via, id, user.id);
   }
 
   const decision = decide(rule, user ? { kind: user.kind, teamRole } : null);
@@ -63,8 +71,8 @@ export async function authorize(args: Args, routeId: RouteId, handler: "loader" 
     const held = user && rule.access === "permission" ? scopesFor(user.kind, rule.need) : [];
     throw forbidden(
       held.length
-        ? `You need ${need} on this role's hiring team to do this.`
-        : `Your account does not have the ${need} permission.`,
+        ? `Only this role's hiring team can ${need} here, and you are not on it (or not as a hiring manager).`
+        : `Your account cannot ${need}. Ask an admin if you need this permission.`,
     );
   }
   return { user, sessionId: current?.sessionId ?? null, teamRole };

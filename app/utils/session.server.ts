@@ -80,6 +80,14 @@ export async function endSession(request: Request): Promise<Response> {
 
 /** Only same-site relative paths, so a crafted link cannot bounce a user elsewhere after sign-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would become "//evil.example":
+  // refuse control characters and whitespace outright, then require the path to stay on our origin.
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(to)) return fallback;
+  const base = "http://app.invalid";
+  try {
+    const url = new URL(to, base);
+    return url.origin === base && !to.startsWith("//") ? to : fallback;
+  } catch {
+    return fallback;
+  }
 }

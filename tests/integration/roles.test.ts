@@ -111,7 +111,7 @@ describe("creating a role", () => {
     const { fieldErrors } = out.data as Failure;
     expect(fieldErrors.title).toEqual(["Title is required"]);
     expect(fieldErrors.headcount).toEqual(["Headcount must be between 1 and 100"]);
-    expect(fieldErrors.targetStart).toEqual(["Target start must be a date (YYYY-MM-DD)"]);
+    expect(fieldErrors.targetStart).toEqual(["Target start must be a real date (YYYY-MM-DD)"]);
     expect(fieldErrors.hiringManagerIds).toEqual(["Name at least one hiring manager"]);
     expect(fieldErrors.status).toEqual(["Choose a status"]);
     expect(roleCount()).toBe(before);

@@ -31,6 +31,22 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/roles.$roleId.edit": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
   "routes/admin.users._index": { loader: ["S", "D", "D", "D", "D", "D", "A"], action: ["S", "D", "D", "D", "D", "D", "A"] },
   "routes/admin.users.$userId": { loader: ["S", "D", "D", "D", "D", "D", "A"], action: ["S", "D", "D", "D", "D", "D", "A"] },
+  "routes/candidates._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
+  "routes/candidates.new": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
+  "routes/candidates.import": { loader: ["S", "D", "D", "D", "D", "A", "A"], action: ["S", "D", "D", "D", "D", "A", "A"] },
+  // The sample candidate's only application is on the matrix role.
+  "routes/candidates.$candidateId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
+  "routes/candidates.$candidateId.edit": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/agencies._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
+  "routes/agencies.new": { loader: ["S", "D", "D", "D", "D", "A", "A"], action: ["S", "D", "D", "D", "D", "A", "A"] },
+  "routes/agencies.$agencyId._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
+  "routes/agencies.$agencyId.edit": { loader: ["S", "D", "D", "D", "D", "A", "A"], action: ["S", "D", "D", "D", "D", "A", "A"] },
+  "routes/roles.$roleId.applications.new": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  // The sample application is on the matrix role.
+  "routes/applications.$applicationId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/applications.$applicationId.checks": { loader: ["S", "A", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "D", "D", "A", "A"] },
+  // Hiring managers see the board for the roles they manage; the query does the scoping.
+  "routes/compliance._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
 };
 
 /** Demo users standing in for each persona, relative to the demo role "Senior AI Engineer, Support Copilot". */

@@ -1,0 +1,148 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { agencyKindLabels, agencyKinds, assessmentLabels, assessments, currencies, vettingQuestions, type Assessment } from "~/domain/reference";
+import { agencyArrayFields, agencyFormSchema } from "~/schemas/agency";
+import type { FieldErrors } from "~/utils/forms";
+
+export type AgencyDefaults = Record<string, string | string[]>;
+const CONTACT_ROWS = 3;
+
+export function AgencyForm(props: { defaults: AgencyDefaults; serverErrors?: FieldErrors | null; formError?: string | null; submitLabel: string; version?: number }) {
+  const navigation = useNavigation();
+  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(agencyFormSchema, { arrayFields: agencyArrayFields, serverErrors: props.serverErrors });
+  const d = props.defaults;
+  const text = (name: string) => (typeof d[name] === "string" ? (d[name] as string) : "");
+  const list = (name: string) => (Array.isArray(d[name]) ? (d[name] as string[]) : []);
+  const rows = Math.max(CONTACT_ROWS, list("contactName").length + 1);
+  return (
+    <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Agency">
+      {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
+      <FormError error={props.formError} />
+      <fieldset>
+        <legend>Vendor</legend>
+        <div className="fields">
+          <Field label="Name" error={errorFor("name")}>
+            {(aria) => <input type="text" defaultValue={text("name")} {...aria} {...register("name")} />}
+          </Field>
+          <Field label="Kind" error={errorFor("kind")}>
+            {(aria) => (
+              <select defaultValue={text("kind") || "staffing_agency"} {...aria} {...register("kind")}>
+                {agencyKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {agencyKindLabels[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Website" error={errorFor("website")}>
+            {(aria) => <input type="text" inputMode="url" defaultValue={text("website")} {...aria} {...register("website")} />}
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Rate card</legend>
+        <p className="fieldset-intro">Rates are private: admins, recruiters and hiring managers only.</p>
+        <div className="fields">
+          <Field label="Lowest hourly rate" error={errorFor("rateMin")}>
+            {(aria) => <input type="text" inputMode="numeric" defaultValue={text("rateMin")} {...aria} {...register("rateMin")} />}
+          </Field>
+          <Field label="Highest hourly rate" error={errorFor("rateMax")}>
+            {(aria) => <input type="text" inputMode="numeric" defaultValue={text("rateMax")} {...aria} {...register("rateMax")} />}
+          </Field>
+          <Field label="Markup (%)" error={errorFor("markupPercent")}>
+            {(aria) => <input type="text" inputMode="numeric" defaultValue={text("markupPercent")} {...aria} {...register("markupPercent")} />}
+          </Field>
+          <Field label="Currency" error={errorFor("currency")}>
+            {(aria) => (
+              <select defaultValue={text("currency") || "USD"} {...aria} {...register("currency")}>
+                {currencies.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Contacts</legend>
+        <div className="contacts">
+          {Array.from({ length: rows }, (_, i) => (
+            <fieldset key={i} className="contact-row">
+              <legend className="visually-hidden">Contact {i + 1}</legend>
+              <label>
+                <span className="small">Contact {i + 1} name</span>
+                <input type="text" name="contactName" defaultValue={list("contactName")[i] ?? ""} />
+              </label>
+              <label>
+                <span className="small">Email</span>
+                <input type="email" name="contactEmail" aria-label={`Contact ${i + 1} email`} defaultValue={list("contactEmail")[i] ?? ""} />
+              </label>
+              <label>
+                <span className="small">Phone</span>
+                <input type="text" name="contactPhone" aria-label={`Contact ${i + 1} phone`} defaultValue={list("contactPhone")[i] ?? ""} />
+              </label>
+              <label>
+                <span className="small">Title</span>
+                <input type="text" name="contactTitle" aria-label={`Contact ${i + 1} title`} defaultValue={list("contactTitle")[i] ?? ""} />
+              </label>
+            </fieldset>
+          ))}
+        </div>
+        <GroupError error={errorFor("contacts")} />
+      </fieldset>
+      <fieldset>
+        <legend>Vetting</legend>
+        <p className="fieldset-intro">Ask each question on the vetting call; record the answer and how it sounded against what good looks like.</p>
+        {vettingQuestions.map((q) => (
+          <fieldset key={q.key} className="vetting">
+            <legend>{q.question}</legend>
+            <p className="hint">
+              Good: {q.good} Bad: {q.bad}
+            </p>
+            <div className="fields">
+              <Field label="Their answer" error={errorFor(`vet_${q.key}_answer`)} wide>
+                {(aria) => <textarea rows={2} defaultValue={text(`vet_${q.key}_answer`)} {...aria} {...register(`vet_${q.key}_answer`)} />}
+              </Field>
+              <div className="field">
+                <span className="label" id={`assess-${q.key}`}>Assessment</span>
+                <div className="radio-row" role="radiogroup" aria-labelledby={`assess-${q.key}`}>
+                  {[...assessments, ""].map((a) => (
+                    <label key={a || "none"}>
+                      <input type="radio" value={a} defaultChecked={text(`vet_${q.key}_assessment`) === a} {...group(`vet_${q.key}_assessment`)} />{" "}
+                      {a ? assessmentLabels[a as Assessment] : "Not asked yet"}
+                    </label>
+                  ))}
+                </div>
+              </div>
+              <Field label="Notes" error={errorFor(`vet_${q.key}_notes`)}>
+                {(aria) => <input type="text" defaultValue={text(`vet_${q.key}_notes`)} {...aria} {...register(`vet_${q.key}_notes`)} />}
+              </Field>
+            </div>
+          </fieldset>
+        ))}
+        <div className="checks">
+          <label>
+            <input type="checkbox" value="on" defaultChecked={text("offersHandover") === "true"} {...group("offersHandover")} /> Offers a handover package
+            (architecture doc, runbook, monitoring, support window)
+          </label>
+          <label>
+            <input type="checkbox" value="on" defaultChecked={text("writtenAcceptanceCriteria") === "true"} {...group("writtenAcceptanceCriteria")} /> Agrees to written acceptance criteria
+            (metric and threshold, low-confidence fallback, monitoring, support window)
+          </label>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Notes</legend>
+        <Field label="Notes" error={errorFor("notes")} wide>
+          {(aria) => <textarea rows={3} defaultValue={text("notes")} {...aria} {...register("notes")} />}
+        </Field>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Saving…" : props.submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}

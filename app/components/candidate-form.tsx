@@ -1,0 +1,180 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import {
+  candidateEngagementTypeLabels,
+  candidateEngagementTypes,
+  candidateSourceLabels,
+  candidateSources,
+  currencies,
+  payKindLabels,
+  payKinds,
+  suggestedSkills,
+} from "~/domain/reference";
+import { candidateArrayFields, candidateFormSchema } from "~/schemas/candidate";
+import type { FieldErrors } from "~/utils/forms";
+
+export type CandidateDefaults = Record<string, string | string[]>;
+
+export function CandidateForm(props: {
+  defaults: CandidateDefaults;
+  serverErrors?: FieldErrors | null;
+  formError?: string | null;
+  existing?: { id: number; name: string } | null;
+  submitLabel: string;
+  version?: number;
+  hidden?: Record<string, string>;
+}) {
+  const navigation = useNavigation();
+  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(candidateFormSchema, {
+    arrayFields: candidateArrayFields,
+    serverErrors: props.serverErrors,
+  });
+  const d = props.defaults;
+  const text = (name: string) => (typeof d[name] === "string" ? (d[name] as string) : "");
+  const skills = Array.isArray(d.skills) ? d.skills : [];
+  const suggested = suggestedSkills as readonly string[];
+  const otherSkills = skills.filter((s) => !suggested.includes(s)).join(", ");
+
+  return (
+    <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Candidate">
+      {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
+      {Object.entries(props.hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <FormError error={props.formError} />
+      {props.existing ? (
+        <div className="alert alert-warn" role="alert">
+          {props.existing.name} is already on file with this email.{" "}
+          <Link to={`/candidates/${props.existing.id}`}>Open {props.existing.name}&rsquo;s record</Link> instead of creating a duplicate
+          {props.hidden?.roleId ? (
+            <>
+              {" "}or <Link to={`/roles/${props.hidden.roleId}/applications/new?candidateId=${props.existing.id}`}>add them to this role</Link>
+            </>
+          ) : null}
+          .
+        </div>
+      ) : null}
+      <fieldset>
+        <legend>Person</legend>
+        <div className="fields">
+          <Field label="Name" error={errorFor("name")}>
+            {(aria) => <input type="text" autoComplete="off" defaultValue={text("name")} {...aria} {...register("name")} />}
+          </Field>
+          <Field label="Email" error={errorFor("email")}>
+            {(aria) => <input type="email" autoComplete="off" defaultValue={text("email")} {...aria} {...register("email")} />}
+          </Field>
+          <Field label="Phone" error={errorFor("phone")}>
+            {(aria) => <input type="text" defaultValue={text("phone")} {...aria} {...register("phone")} />}
+          </Field>
+          <Field label="Location" error={errorFor("location")}>
+            {(aria) => <input type="text" defaultValue={text("location")} {...aria} {...register("location")} />}
+          </Field>
+          <Field label="Time zone" hint="e.g. America/Chicago or UTC+1" error={errorFor("timezone")}>
+            {(aria) => <input type="text" defaultValue={text("timezone")} {...aria} {...register("timezone")} />}
+          </Field>
+          <Field label="Source" error={errorFor("source")}>
+            {(aria) => (
+              <select defaultValue={text("source") || "sourced"} {...aria} {...register("source")}>
+                {candidateSources.map((s) => (
+                  <option key={s} value={s}>
+                    {candidateSourceLabels[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Links</legend>
+        <div className="fields">
+          <Field label="Profile link" hint="LinkedIn or similar" error={errorFor("profileUrl")}>
+            {(aria) => <input type="text" inputMode="url" defaultValue={text("profileUrl")} {...aria} {...register("profileUrl")} />}
+          </Field>
+          <Field label="Code link" hint="GitHub, GitLab" error={errorFor("codeUrl")}>
+            {(aria) => <input type="text" inputMode="url" defaultValue={text("codeUrl")} {...aria} {...register("codeUrl")} />}
+          </Field>
+          <Field label="Portfolio link" error={errorFor("portfolioUrl")}>
+            {(aria) => <input type="text" inputMode="url" defaultValue={text("portfolioUrl")} {...aria} {...register("portfolioUrl")} />}
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Engagement and pay</legend>
+        <p className="fieldset-intro">Pay is visible to admins, recruiters and the hiring managers of this person&rsquo;s roles, never to interviewers.</p>
+        <div className="fields">
+          <Field label="Engagement type" error={errorFor("engagementType")}>
+            {(aria) => (
+              <select defaultValue={text("engagementType") || "full_time"} {...aria} {...register("engagementType")}>
+                {candidateEngagementTypes.map((t) => (
+                  <option key={t} value={t}>
+                    {candidateEngagementTypeLabels[t]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Pay type" error={errorFor("payKind")}>
+            {(aria) => (
+              <select defaultValue={text("payKind")} {...aria} {...register("payKind")}>
+                <option value="">Not known</option>
+                {payKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {payKindLabels[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Expected pay" hint="Whole units: per year, per hour, or the quote" error={errorFor("payAmount")}>
+            {(aria) => <input type="text" inputMode="numeric" defaultValue={text("payAmount")} {...aria} {...register("payAmount")} />}
+          </Field>
+          <Field label="Pay currency" error={errorFor("payCurrency")}>
+            {(aria) => (
+              <select defaultValue={text("payCurrency") || "USD"} {...aria} {...register("payCurrency")}>
+                {currencies.map((c) => (
+                  <option key={c}>{c}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Available from" error={errorFor("availableFrom")}>
+            {(aria) => <input type="date" defaultValue={text("availableFrom")} {...aria} {...register("availableFrom")} />}
+          </Field>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Skills</legend>
+        <div className="checks">
+          {suggestedSkills.map((s) => (
+            <label key={s}>
+              <input type="checkbox" value={s} defaultChecked={skills.includes(s)} {...group("skills")} /> {s}
+            </label>
+          ))}
+        </div>
+        <GroupError error={errorFor("skills")} />
+        <div className="fields">
+          <Field label="Other skills" hint="Separate with commas" error={errorFor("otherSkills")} wide>
+            {(aria) => <input type="text" defaultValue={otherSkills} {...aria} {...register("otherSkills")} />}
+          </Field>
+          <Field label="Notes" error={errorFor("notes")} wide>
+            {(aria) => <textarea rows={3} defaultValue={text("notes")} {...aria} {...register("notes")} />}
+          </Field>
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Saving…" : props.submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export function candidateToDefaults(c: Record<string, unknown>): CandidateDefaults {
+  const out: CandidateDefaults = {};
+  for (const [key, value] of Object.entries(c)) {
+    out[key] = Array.isArray(value) ? value.map(String) : value === null || value === undefined ? "" : String(value);
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+import { useFetcher } from "@remix-run/react";
+import { Field, FormError, useValidatedForm } from "~/components/form";
+import { checkStatuses, checkStatusLabels, checkTypeLabels, classificationLabels, classifications, type CheckType } from "~/domain/compliance";
+import { checkFormSchema } from "~/schemas/application";
+import type { FieldErrors } from "~/utils/forms";
+
+export type EditableCheck = {
+  type: CheckType;
+  status: string;
+  classification: string | null;
+  rationale: string | null;
+  waiverReason: string | null;
+  expiresAt: string | null;
+  evidenceRef: string | null;
+  detail: string | null;
+  version: number | null;
+};
+
+/** One check's form. Posts to the application's checks route; the server decides where the check lives. */
+export function CheckEditor(props: { applicationId: number; check: EditableCheck }) {
+  const fetcher = useFetcher<{ fieldErrors: FieldErrors; formError: string | null }>();
+  const action = `/applications/${props.applicationId}/checks`;
+  const { formRef, register, onSubmit, errorFor } = useValidatedForm(checkFormSchema, {
+    serverErrors: fetcher.data?.fieldErrors,
+    submit: (target) => fetcher.submit(target, { method: "post", action }),
+  });
+  const c = props.check;
+  const label = checkTypeLabels[c.type];
+  return (
+    <fetcher.Form method="post" action={action} ref={formRef} onSubmit={onSubmit} className="stack check-form" noValidate aria-label={`Update ${label}`}>
+      <input type="hidden" name="type" value={c.type} />
+      {c.version !== null ? <input type="hidden" name="version" value={c.version} /> : null}
+      <FormError error={fetcher.data?.formError} />
+      <div className="fields">
+        <Field label={`${label} status`} error={errorFor("status")}>
+          {(aria) => (
+            <select defaultValue={c.status} {...aria} {...register("status")}>
+              {checkStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {checkStatusLabels[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {c.type === "worker_classification" ? (
+          <Field label="Classification" error={errorFor("classification")}>
+            {(aria) => (
+              <select defaultValue={c.classification ?? ""} {...aria} {...register("classification")}>
+                <option value="">Not decided</option>
+                {classifications.map((k) => (
+                  <option key={k} value={k}>
+                    {classificationLabels[k]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <Field label={`${label} evidence reference`} hint="Document id, envelope number or file link" error={errorFor("evidenceRef")}>
+          {(aria) => <input type="text" defaultValue={c.evidenceRef ?? ""} {...aria} {...register("evidenceRef")} />}
+        </Field>
+        <Field label={`${label} expiry date`} error={errorFor("expiresAt")}>
+          {(aria) => <input type="date" defaultValue={c.expiresAt ?? ""} {...aria} {...register("expiresAt")} />}
+        </Field>
+        {c.type === "worker_classification" ? (
+          <Field label="Rationale" hint="Why this classification applies (control, tools, duration, exclusivity)" error={errorFor("rationale")} wide>
+            {(aria) => <textarea rows={2} defaultValue={c.rationale ?? ""} {...aria} {...register("rationale")} />}
+          </Field>
+        ) : null}
+        <Field label={`${label} waiver reason`} hint="Required when waived" error={errorFor("waiverReason")} wide>
+          {(aria) => <input type="text" defaultValue={c.waiverReason ?? ""} {...aria} {...register("waiverReason")} />}
+        </Field>
+        {c.type === "background_check" ? (
+          <Field label="Findings" hint="Private: admins, recruiters and the role's hiring managers" error={errorFor("detail")} wide>
+            {(aria) => <textarea rows={2} defaultValue={c.detail ?? ""} {...aria} {...register("detail")} />}
+          </Field>
+        ) : null}
+      </div>
+      <div>
+        <button type="submit" className="btn btn-primary" disabled={fetcher.state !== "idle"}>
+          Save {label}
+        </button>
+      </div>
+    </fetcher.Form>
+  );
+}

@@ -1,0 +1,129 @@
+// Compliance checks: which exist, whether each belongs to the person (reused
+// across roles) or to one application, what a role requires by default, and
+// the offer gate.
+import { gatedStages, stageLabels, type Stage } from "./pipeline";
+
+export const checkTypes = [
+  "nda",
+  "ip_assignment",
+  "worker_classification",
+  "background_check",
+  "data_access_clearance",
+  "privacy_training",
+  "right_to_work",
+] as const;
+export type CheckType = (typeof checkTypes)[number];
+
+export const checkTypeLabels: Record<CheckType, string> = {
+  nda: "NDA",
+  ip_assignment: "IP assignment",
+  worker_classification: "Worker classification",
+  background_check: "Background check",
+  data_access_clearance: "Sensitive-data access clearance",
+  privacy_training: "SOC 2 / GDPR / CCPA training",
+  right_to_work: "Right to work",
+};
+
+/**
+ * person: one check for the person (or agency) reused across roles, e.g. an NDA
+ * with our company. application: specific to one engagement, e.g. who owns the
+ * IP of this work, how this engagement is classified.
+ */
+export const checkScope: Record<CheckType, "person" | "application"> = {
+  nda: "person",
+  ip_assignment: "application",
+  worker_classification: "application",
+  background_check: "person",
+  data_access_clearance: "application",
+  privacy_training: "person",
+  right_to_work: "person",
+};
+
+export const checkStatuses = ["not_requested", "requested", "received", "verified", "waived", "failed", "expired"] as const;
+export type CheckStatus = (typeof checkStatuses)[number];
+export const checkStatusLabels: Record<CheckStatus, string> = {
+  not_requested: "Not requested",
+  requested: "Requested",
+  received: "Received",
+  verified: "Verified",
+  waived: "Waived",
+  failed: "Failed",
+  expired: "Expired",
+};
+
+export const classifications = ["w2", "1099", "agency", "corp_to_corp", "employer_of_record"] as const;
+export type Classification = (typeof classifications)[number];
+export const classificationLabels: Record<Classification, string> = {
+  w2: "W-2 employee",
+  "1099": "1099 contractor",
+  agency: "Through an agency",
+  corp_to_corp: "Corp-to-corp",
+  employer_of_record: "Employer of record",
+};
+
+export const ALWAYS_REQUIRED: readonly CheckType[] = ["nda", "ip_assignment", "worker_classification"];
+export const SENSITIVE_DATA_REQUIRED: readonly CheckType[] = ["background_check", "data_access_clearance"];
+
+/** A role's required checks: the three always, two more for sensitive data, plus any extra it asks for. */
+export function requiredChecksFor(input: { touchesSensitiveData: boolean; extra?: readonly string[] }): CheckType[] {
+  const wanted = new Set<string>([
+    ...ALWAYS_REQUIRED,
+    ...(input.touchesSensitiveData ? SENSITIVE_DATA_REQUIRED : []),
+    ...(input.extra ?? []),
+  ]);
+  return checkTypes.filter((t) => wanted.has(t));
+}
+
+export type CheckState = { type: CheckType; status: CheckStatus; expiresAt: string | null };
+
+/** Whether a check clears the gate on `today` (ISO date): verified or waived, and not past its expiry. */
+export function isSatisfied(check: CheckState | undefined, today: string): boolean {
+  if (!check) return false;
+  if (check.status !== "verified" && check.status !== "waived") return false;
+  return !(check.expiresAt && check.expiresAt < today);
+}
+
+/** The status to show: a verified check past its expiry date reads as expired. */
+export function effectiveStatus(check: CheckState | undefined, today: string): CheckStatus {
+  if (!check) return "not_requested";
+  if (check.expiresAt && check.expiresAt < today && (check.status === "verified" || check.status === "received")) return "expired";
+  return check.status;
+}
+
+export function missingChecks(required: readonly CheckType[], checks: CheckState[], today: string): CheckType[] {
+  return required.filter((type) => !isSatisfied(checks.find((c) => c.type === type), today));
+}
+
+export type GateResult = { ok: true } | { ok: false; missing: CheckType[]; message: string };
+
+/** The offer gate: no move to offer or hired while a required check is neither verified nor waived. */
+export function offerGate(input: { to: Stage; required: readonly CheckType[]; checks: CheckState[]; today: string }): GateResult {
+  if (!gatedStages.includes(input.to)) return { ok: true };
+  const missing = missingChecks(input.required, input.checks, input.today);
+  if (missing.length === 0) return { ok: true };
+  const names = missing.map((t) => checkTypeLabels[t]);
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return {
+    ok: false,
+    missing,
+    message: `Cannot move to ${stageLabels[input.to]} until these required checks are verified or waived: ${list}.`,
+  };
+}
+
+/** Days a request has been open, for "stale request" flags on the HR board. */
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+export const STALE_REQUEST_DAYS = 7;
+export const EXPIRING_SOON_DAYS = 30;
+
+export function checkFlags(check: { status: CheckStatus; requestedAt: string | null; expiresAt: string | null }, today: string) {
+  const stale = check.status === "requested" && check.requestedAt !== null && daysBetween(check.requestedAt, today) > STALE_REQUEST_DAYS;
+  const expiringSoon =
+    check.expiresAt !== null &&
+    check.expiresAt >= today &&
+    daysBetween(today, check.expiresAt) <= EXPIRING_SOON_DAYS &&
+    (check.status === "verified" || check.status === "received");
+  return { stale, expiringSoon };
+}

@@ -1,0 +1,42 @@
+// The hiring pipeline: stages in order, two exits, and what a move needs.
+
+export const activeStages = ["sourced", "screening", "interviewing", "take_home", "final", "offer", "hired"] as const;
+export const exitStages = ["rejected", "withdrawn"] as const;
+export const stages = [...activeStages, ...exitStages] as const;
+export type Stage = (typeof stages)[number];
+export type ActiveStage = (typeof activeStages)[number];
+
+export const stageLabels: Record<Stage, string> = {
+  sourced: "Sourced",
+  screening: "Screening",
+  interviewing: "Interviewing",
+  take_home: "Take-home",
+  final: "Final",
+  offer: "Offer",
+  hired: "Hired",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
+
+/** Stages from which compliance must be complete: an offer cannot go out while a required check is open. */
+export const gatedStages: readonly Stage[] = ["offer", "hired"];
+
+/** Applications still in play (not hired, rejected or withdrawn). */
+export function isOpenStage(stage: Stage): boolean {
+  return stage !== "hired" && stage !== "rejected" && stage !== "withdrawn";
+}
+
+/** "Finalists" for compliance summaries: far enough along that paperwork matters. */
+export function isFinalist(stage: Stage): boolean {
+  return stage === "final" || stage === "offer" || stage === "hired";
+}
+
+export type MoveProblem = { field: "toStage" | "rejectionReason"; message: string };
+
+export function checkMove(input: { from: Stage; to: Stage; rejectionReason: string | null }): MoveProblem | null {
+  if (input.from === input.to) return { field: "toStage", message: `Already in ${stageLabels[input.to]}` };
+  if (input.to === "rejected" && !input.rejectionReason) {
+    return { field: "rejectionReason", message: "Choose why this application is rejected" };
+  }
+  return null;
+}

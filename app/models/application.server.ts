@@ -1,0 +1,248 @@
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { offerGate, type CheckType } from "~/domain/compliance";
+import { type Stage } from "~/domain/pipeline";
+import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
+import { getDb, schema } from "~/utils/db.server";
+import { checksForApplication, toCheckStates } from "./compliance.server";
+
+const { applications, candidates, agencies, agencyContacts, agencySubmissions, stageHistory, roles, users } = schema;
+
+/** One role's pipeline: every application with its subject, newest stage changes first within a stage. */
+export function listPipeline(roleId: number) {
+  const submitter = sql<string | null>`(select name from agencies where agencies.id = ${applications.submittedByAgencyId})`;
+  return getDb()
+    .select({
+      id: applications.id,
+      stage: applications.stage,
+      stageChangedAt: applications.stageChangedAt,
+      version: applications.version,
+      candidateId: applications.candidateId,
+      agencyId: applications.agencyId,
+      candidateName: candidates.name,
+      engagementType: candidates.engagementType,
+      agencyName: agencies.name,
+      submittedBy: submitter,
+    })
+    .from(applications)
+    .leftJoin(candidates, eq(candidates.id, applications.candidateId))
+    .leftJoin(agencies, eq(agencies.id, applications.agencyId))
+    .where(eq(applications.roleId, roleId))
+    .orderBy(asc(applications.stageChangedAt))
+    .all();
+}
+
+export function stageCounts(roleId: number) {
+  return getDb()
+    .select({ stage: applications.stage, n: count() })
+    .from(applications)
+    .where(eq(applications.roleId, roleId))
+    .groupBy(applications.stage)
+    .all();
+}
+
+export function getApplication(id: number) {
+  const db = getDb();
+  const application = db.select().from(applications).where(eq(applications.id, id)).get();
+  if (!application) return null;
+  const role = db
+    .select({ id: roles.id, title: roles.title, requiredChecks: roles.requiredChecks, touchesSensitiveData: roles.touchesSensitiveData })
+    .from(roles)
+    .where(eq(roles.id, application.roleId))
+    .get()!;
+  const candidate = application.candidateId
+    ? db.select({ id: candidates.id, name: candidates.name, email: candidates.email, engagementType: candidates.engagementType }).from(candidates).where(eq(candidates.id, application.candidateId)).get()
+    : null;
+  const agency = application.agencyId ? db.select({ id: agencies.id, name: agencies.name, kind: agencies.kind }).from(agencies).where(eq(agencies.id, application.agencyId)).get() : null;
+  const history = db
+    .select({ id: stageHistory.id, fromStage: stageHistory.fromStage, toStage: stageHistory.toStage, movedAt: stageHistory.movedAt, note: stageHistory.note, movedBy: users.name })
+    .from(stageHistory)
+    .leftJoin(users, eq(users.id, stageHistory.movedById))
+    .where(eq(stageHistory.applicationId, id))
+    .orderBy(asc(stageHistory.movedAt), asc(stageHistory.id))
+    .all();
+  const submissions = application.candidateId
+    ? db
+        .select({
+          id: agencySubmissions.id,
+          agency: agencies.name,
+          contact: agencyContacts.name,
+          submittedAt: agencySubmissions.submittedAt,
+          counts: agencySubmissions.counts,
+          duplicateOf: agencySubmissions.duplicateOf,
+        })
+        .from(agencySubmissions)
+        .innerJoin(agencies, eq(agencies.id, agencySubmissions.agencyId))
+        .leftJoin(agencyContacts, eq(agencyContacts.id, agencySubmissions.contactId))
+        .where(and(eq(agencySubmissions.roleId, application.roleId), eq(agencySubmissions.candidateId, application.candidateId)))
+        .orderBy(asc(agencySubmissions.submittedAt))
+        .all()
+    : [];
+  return { application, role, candidate, agency, history, submissions };
+}
+
+export type AddResult = { applicationId: number; created: boolean; submission: SubmissionVerdict | null };
+
+/**
+ * Put a candidate on a role, directly or as an agency's submission, in one
+ * transaction. A person already on the role is not added twice; a later
+ * agency submission for them is recorded and flagged as a duplicate.
+ */
+export function addCandidateToRole(input: {
+  roleId: number;
+  candidateId: number;
+  stage: Stage;
+  submission: { agencyId: number; contactId: number | null; submittedAt: Date } | null;
+  actorId: number;
+  now?: Date;
+}): AddResult {
+  const now = input.now ?? new Date();
+  return getDb().transaction((tx) => {
+    const existing = tx
+      .select({ id: applications.id, createdAt: applications.createdAt, submittedByAgencyId: applications.submittedByAgencyId })
+      .from(applications)
+      .where(and(eq(applications.roleId, input.roleId), eq(applications.candidateId, input.candidateId)))
+      .get();
+    let verdict: SubmissionVerdict | null = null;
+    if (input.submission) {
+      const prior = tx
+        .select({ agencyId: agencySubmissions.agencyId, submittedAt: agencySubmissions.submittedAt })
+        .from(agencySubmissions)
+        .where(and(eq(agencySubmissions.roleId, input.roleId), eq(agencySubmissions.candidateId, input.candidateId), eq(agencySubmissions.counts, true)))
+        .all();
+      // Someone already on the role without a counted agency submission reached us directly.
+      const direct = existing && existing.submittedByAgencyId === null ? [{ agencyId: null, submittedAt: existing.createdAt }] : [];
+      verdict = judgeSubmission([...prior, ...direct], { agencyId: input.submission.agencyId, submittedAt: input.submission.submittedAt });
+      tx.insert(agencySubmissions)
+        .values({
+          roleId: input.roleId,
+          candidateId: input.candidateId,
+          agencyId: input.submission.agencyId,
+          contactId: input.submission.contactId,
+          submittedAt: input.submission.submittedAt,
+          counts: verdict.counts,
+          duplicateOf: verdict.counts ? null : verdict.duplicateOf,
+          recordedById: input.actorId,
+        })
+        .run();
+    }
+    if (existing) return { applicationId: existing.id, created: false, submission: verdict };
+    const { id } = tx
+      .insert(applications)
+      .values({
+        roleId: input.roleId,
+        candidateId: input.candidateId,
+        stage: input.stage,
+        stageChangedAt: now,
+        submittedByAgencyId: verdict?.counts ? input.submission!.agencyId : null,
+        createdById: input.actorId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: applications.id })
+      .get();
+    tx.insert(stageHistory).values({ applicationId: id, fromStage: null, toStage: input.stage, movedById: input.actorId, movedAt: now }).run();
+    return { applicationId: id, created: true, submission: verdict };
+  });
+}
+
+/** An agency bidding for the role as a team. */
+export function addAgencyBid(input: { roleId: number; agencyId: number; stage: Stage; actorId: number; now?: Date }): { applicationId: number; created: boolean } {
+  const now = input.now ?? new Date();
+  return getDb().transaction((tx) => {
+    const existing = tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.roleId, input.roleId), eq(applications.agencyId, input.agencyId), isNull(applications.candidateId)))
+      .get();
+    if (existing) return { applicationId: existing.id, created: false };
+    const { id } = tx
+      .insert(applications)
+      .values({ roleId: input.roleId, agencyId: input.agencyId, stage: input.stage, stageChangedAt: now, createdById: input.actorId, createdAt: now, updatedAt: now })
+      .returning({ id: applications.id })
+      .get();
+    tx.insert(stageHistory).values({ applicationId: id, fromStage: null, toStage: input.stage, movedById: input.actorId, movedAt: now }).run();
+    return { applicationId: id, created: true };
+  });
+}
+
+export type MoveResult =
+  | { ok: true }
+  | { ok: false; reason: "not-found" | "conflict" }
+  | { ok: false; reason: "gate"; message: string; missing: CheckType[] };
+
+/** Move an application to another stage, through the offer gate, recording who and when; all or nothing. */
+export function moveApplication(input: {
+  id: number;
+  version: number;
+  toStage: Stage;
+  rejectionReason: string | null;
+  note: string | null;
+  actorId: number;
+  now?: Date;
+}): MoveResult {
+  const now = input.now ?? new Date();
+  const today = now.toISOString().slice(0, 10);
+  return getDb().transaction((tx) => {
+    const app = tx.select().from(applications).where(eq(applications.id, input.id)).get();
+    if (!app) return { ok: false, reason: "not-found" } as const;
+    if (app.version !== input.version) return { ok: false, reason: "conflict" } as const;
+    const role = tx.select({ requiredChecks: roles.requiredChecks }).from(roles).where(eq(roles.id, app.roleId)).get()!;
+    const checks = toCheckStates(checksForApplication({ applicationId: app.id, candidateId: app.candidateId, agencyId: app.agencyId }));
+    const gate = offerGate({ to: input.toStage, required: role.requiredChecks as CheckType[], checks, today });
+    if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missing } as const;
+    const exiting = input.toStage === "rejected" || input.toStage === "withdrawn";
+    tx.update(applications)
+      .set({
+        stage: input.toStage,
+        stageChangedAt: now,
+        rejectionReason: input.toStage === "rejected" ? input.rejectionReason : null,
+        exitNote: exiting ? input.note : app.exitNote,
+        version: app.version + 1,
+        updatedAt: now,
+      })
+      .where(and(eq(applications.id, app.id), eq(applications.version, app.version)))
+      .run();
+    tx.insert(stageHistory).values({ applicationId: app.id, fromStage: app.stage, toStage: input.toStage, movedById: input.actorId, movedAt: now, note: input.note }).run();
+    return { ok: true } as const;
+  });
+}
+
+/** A candidate's applications on roles the viewer may see (all when `roleIds` is null). */
+export function applicationsOfCandidate(candidateId: number) {
+  return getDb()
+    .select({ id: applications.id, roleId: roles.id, roleTitle: roles.title, stage: applications.stage, stageChangedAt: applications.stageChangedAt })
+    .from(applications)
+    .innerJoin(roles, eq(roles.id, applications.roleId))
+    .where(eq(applications.candidateId, candidateId))
+    .orderBy(asc(roles.title))
+    .all();
+}
+
+export function applicationsOfAgency(agencyId: number) {
+  return getDb()
+    .select({ id: applications.id, roleId: roles.id, roleTitle: roles.title, stage: applications.stage })
+    .from(applications)
+    .innerJoin(roles, eq(roles.id, applications.roleId))
+    .where(eq(applications.agencyId, agencyId))
+    .all();
+}
+
+export function submissionsOfAgency(agencyId: number) {
+  return getDb()
+    .select({
+      id: agencySubmissions.id,
+      candidateId: candidates.id,
+      candidate: candidates.name,
+      roleId: roles.id,
+      role: roles.title,
+      submittedAt: agencySubmissions.submittedAt,
+      counts: agencySubmissions.counts,
+      duplicateOf: agencySubmissions.duplicateOf,
+    })
+    .from(agencySubmissions)
+    .innerJoin(candidates, eq(candidates.id, agencySubmissions.candidateId))
+    .innerJoin(roles, eq(roles.id, agencySubmissions.roleId))
+    .where(eq(agencySubmissions.agencyId, agencyId))
+    .orderBy(asc(agencySubmissions.submittedAt))
+    .all();
+}

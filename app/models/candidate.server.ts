@@ -1,0 +1,140 @@
+import { and, asc, count, eq, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { scopesFor } from "~/domain/policy";
+import type { CandidateFormValues } from "~/schemas/candidate";
+import { getDb, schema } from "~/utils/db.server";
+import type { Viewer } from "./role.server";
+
+const { candidates, applications, roleTeam } = schema;
+
+export const PAGE_SIZE = 25;
+
+/** Candidate ids a viewer without read:candidate:any may see: those with applications on their roles. */
+function visibleCandidateIds(viewerId: number) {
+  const db = getDb();
+  const myRoles = db.select({ id: roleTeam.roleId }).from(roleTeam).where(eq(roleTeam.userId, viewerId));
+  return db
+    .select({ id: applications.candidateId })
+    .from(applications)
+    .where(inArray(applications.roleId, myRoles));
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function searchCandidates(viewer: Viewer, input: { query: string; page: number }) {
+  const db = getDb();
+  const conditions: SQL[] = [];
+  if (!scopesFor(viewer.kind, "read:candidate").includes("any")) conditions.push(inArray(candidates.id, visibleCandidateIds(viewer.id)));
+  const q = input.query.trim().toLowerCase();
+  if (q) {
+    const pattern = `%${escapeLike(q)}%`;
+    conditions.push(
+      or(
+        sql_like(candidates.name, pattern),
+        sql_like(candidates.email, pattern),
+        sql_like(candidates.skills, pattern),
+      )!,
+    );
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const total = db.select({ n: count() }).from(candidates).where(where).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, input.page), pageCount);
+  const rows = db
+    .select({
+      id: candidates.id,
+      name: candidates.name,
+      email: candidates.email,
+      location: candidates.location,
+      engagementType: candidates.engagementType,
+      skills: candidates.skills,
+      source: candidates.source,
+    })
+    .from(candidates)
+    .where(where)
+    .orderBy(asc(candidates.name), asc(candidates.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .all();
+  return { rows, total, page, pageCount };
+}
+
+function sql_like(column: AnyColumn, pattern: string): SQL {
+  // LIKE is case-insensitive for ASCII in SQLite; ESCAPE makes % and _ typed in the search literal.
+  return sql`${column} like ${pattern} escape '\\'`;
+}
+
+export function getCandidate(id: number) {
+  return getDb().select().from(candidates).where(eq(candidates.id, id)).get();
+}
+
+export function findCandidateByEmail(email: string) {
+  return getDb()
+    .select({ id: candidates.id, name: candidates.name })
+    .from(candidates)
+    .where(eq(candidates.email, email.trim().toLowerCase()))
+    .get();
+}
+
+export function createCandidate(values: CandidateFormValues, createdById: number): number {
+  return getDb()
+    .insert(candidates)
+    .values({ ...values, createdById })
+    .returning({ id: candidates.id })
+    .get().id;
+}
+
+/** Insert many candidates in one transaction: all of them or none. */
+export function importCandidates(rows: CandidateFormValues[], createdById: number): number[] {
+  return getDb().transaction((tx) =>
+    rows.map((values) => tx.insert(candidates).values({ ...values, createdById }).returning({ id: candidates.id }).get().id),
+  );
+}
+
+export function existingEmails(emails: string[]): Set<string> {
+  if (emails.length === 0) return new Set();
+  const found = new Set<string>();
+  // Chunked to stay under SQLite's bound-parameter limit on large files.
+  for (let i = 0; i < emails.length; i += 500) {
+    for (const row of getDb().select({ email: candidates.email }).from(candidates).where(inArray(candidates.email, emails.slice(i, i + 500))).all()) {
+      found.add(row.email);
+    }
+  }
+  return found;
+}
+
+export type SaveResult = { ok: true } | { ok: false; reason: "conflict" | "not-found" };
+
+export function updateCandidate(input: { id: number; version: number; values: CandidateFormValues }): SaveResult {
+  return getDb().transaction((tx) => {
+    const changed = tx
+      .update(candidates)
+      .set({ ...input.values, version: input.version + 1, updatedAt: new Date() })
+      .where(and(eq(candidates.id, input.id), eq(candidates.version, input.version)))
+      .run().changes;
+    if (changed > 0) return { ok: true } as const;
+    const exists = tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, input.id)).get();
+    return { ok: false, reason: exists ? "conflict" : "not-found" } as const;
+  });
+}
+
+export function listCandidateOptions() {
+  return getDb().select({ id: candidates.id, name: candidates.name, email: candidates.email }).from(candidates).orderBy(asc(candidates.name)).all();
+}
+
+/** Candidates to choose from when adding to a pipeline: the best matches for a query, or the newest. */
+export function candidateChoices(query: string, limit = 50) {
+  const db = getDb();
+  const q = query.trim().toLowerCase();
+  const where = q
+    ? or(sql_like(candidates.name, `%${escapeLike(q)}%`), sql_like(candidates.email, `%${escapeLike(q)}%`))
+    : undefined;
+  return db
+    .select({ id: candidates.id, name: candidates.name, email: candidates.email })
+    .from(candidates)
+    .where(where)
+    .orderBy(asc(candidates.name))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,237 @@
+import { and, desc, eq, inArray, or, type AnyColumn, type SQL } from "drizzle-orm";
+import {
+  checkFlags,
+  checkScope,
+  effectiveStatus,
+  isSatisfied,
+  type CheckState,
+  type CheckStatus,
+  type CheckType,
+} from "~/domain/compliance";
+import { isFinalist, isOpenStage, type Stage } from "~/domain/pipeline";
+import { scopesFor } from "~/domain/policy";
+import type { CheckFormValues } from "~/schemas/application";
+import { getDb, schema } from "~/utils/db.server";
+import type { Viewer } from "./role.server";
+
+const { complianceChecks, complianceHistory, applications, roles, candidates, agencies, roleTeam, users } = schema;
+
+type Subject = { applicationId: number; candidateId: number | null; agencyId: number | null };
+export type CheckRow = typeof complianceChecks.$inferSelect;
+
+/** Where a check of this type lives for this application: on the person/agency, or on the application. */
+function ownerOf(type: CheckType, subject: Subject) {
+  if (checkScope[type] === "application") return { applicationId: subject.applicationId, candidateId: null, agencyId: null };
+  return subject.candidateId !== null
+    ? { applicationId: null, candidateId: subject.candidateId, agencyId: null }
+    : { applicationId: null, candidateId: null, agencyId: subject.agencyId };
+}
+
+function ownerCondition(owner: ReturnType<typeof ownerOf>): SQL {
+  if (owner.applicationId !== null) return eq(complianceChecks.applicationId, owner.applicationId);
+  if (owner.candidateId !== null) return eq(complianceChecks.candidateId, owner.candidateId);
+  return eq(complianceChecks.agencyId, owner.agencyId!);
+}
+
+/** Every check that applies to an application: its own, and its subject's person-level ones. */
+export function checksForApplication(subject: Subject): CheckRow[] {
+  const rows = getDb()
+    .select()
+    .from(complianceChecks)
+    .where(
+      or(
+        eq(complianceChecks.applicationId, subject.applicationId),
+        subject.candidateId !== null ? eq(complianceChecks.candidateId, subject.candidateId) : undefined,
+        subject.agencyId !== null ? eq(complianceChecks.agencyId, subject.agencyId) : undefined,
+      ),
+    )
+    .all();
+  // Person-level types are read from the person, application-level from the application.
+  return rows.filter((r) => (checkScope[r.type] === "application") === (r.applicationId !== null));
+}
+
+export function checkHistory(checkIds: number[]) {
+  if (checkIds.length === 0) return [];
+  return getDb()
+    .select({
+      checkId: complianceHistory.checkId,
+      status: complianceHistory.status,
+      changedAt: complianceHistory.changedAt,
+      changedBy: users.name,
+      snapshot: complianceHistory.snapshot,
+    })
+    .from(complianceHistory)
+    .leftJoin(users, eq(users.id, complianceHistory.changedById))
+    .where(inArray(complianceHistory.checkId, checkIds))
+    .orderBy(desc(complianceHistory.changedAt), desc(complianceHistory.id))
+    .all();
+}
+
+function snapshotOf(row: CheckRow) {
+  // History keeps what changed, not the private findings themselves.
+  const { detail, ...rest } = row;
+  return { ...rest, detail: detail ? "(recorded)" : null };
+}
+
+export type SaveCheckResult = { ok: true; checkId: number } | { ok: false; reason: "conflict" };
+
+/** Create or update the check of `values.type` for an application's subject, with a history entry, atomically. */
+export function saveCheck(input: { subject: Subject; values: CheckFormValues; actorId: number; now?: Date }): SaveCheckResult {
+  const now = input.now ?? new Date();
+  const today = now.toISOString().slice(0, 10);
+  const { version, ...values } = input.values;
+  const owner = ownerOf(values.type, input.subject);
+  return getDb().transaction((tx) => {
+    const existing = tx.select().from(complianceChecks).where(and(ownerCondition(owner), eq(complianceChecks.type, values.type))).get();
+    const verifying = values.status === "verified";
+    const fields = {
+      status: values.status,
+      classification: values.type === "worker_classification" ? values.classification : null,
+      rationale: values.rationale,
+      waiverReason: values.status === "waived" ? values.waiverReason : null,
+      expiresAt: values.expiresAt,
+      evidenceRef: values.evidenceRef,
+      detail: values.detail,
+    };
+    let row: CheckRow;
+    if (existing) {
+      if (version === null || version !== existing.version) return { ok: false, reason: "conflict" } as const;
+      const stamp = {
+        requestedAt: values.status === "requested" && existing.status !== "requested" ? today : existing.requestedAt,
+        verifiedById: verifying ? (existing.status === "verified" ? existing.verifiedById : input.actorId) : null,
+        verifiedAt: verifying ? (existing.status === "verified" ? existing.verifiedAt : now) : null,
+      };
+      row = tx
+        .update(complianceChecks)
+        .set({ ...fields, ...stamp, version: existing.version + 1, updatedAt: now })
+        .where(and(eq(complianceChecks.id, existing.id), eq(complianceChecks.version, existing.version)))
+        .returning()
+        .get();
+    } else {
+      if (version !== null) return { ok: false, reason: "conflict" } as const;
+      row = tx
+        .insert(complianceChecks)
+        .values({
+          type: values.type,
+          ...owner,
+          ...fields,
+          requestedAt: values.status === "requested" ? today : null,
+          verifiedById: verifying ? input.actorId : null,
+          verifiedAt: verifying ? now : null,
+        })
+        .returning()
+        .get();
+    }
+    tx.insert(complianceHistory).values({ checkId: row.id, status: row.status, changedById: input.actorId, changedAt: now, snapshot: snapshotOf(row) }).run();
+    return { ok: true, checkId: row.id } as const;
+  });
+}
+
+export function toCheckStates(rows: CheckRow[]): CheckState[] {
+  return rows.map((r) => ({ type: r.type, status: r.status, expiresAt: r.expiresAt }));
+}
+
+export type BoardFilter = { roleId: number | null; type: CheckType | null; status: CheckStatus | "missing" | "all" };
+
+/**
+ * The HR board: for every open application on the roles a viewer may see,
+ * each required check with its status; plus a per-role summary of finalists
+ * missing each check.
+ */
+export function complianceBoard(viewer: Viewer, filter: BoardFilter, today: string) {
+  const db = getDb();
+  const conditions: SQL[] = [];
+  if (!scopesFor(viewer.kind, "read:compliance").includes("any")) {
+    const managed = db
+      .select({ id: roleTeam.roleId })
+      .from(roleTeam)
+      .where(and(eq(roleTeam.userId, viewer.id), eq(roleTeam.teamRole, "hiring_manager")));
+    conditions.push(inArray(applications.roleId, managed));
+  }
+  if (filter.roleId) conditions.push(eq(applications.roleId, filter.roleId));
+  conditions.push(inArray(applications.stage, ["sourced", "screening", "interviewing", "take_home", "final", "offer"]));
+
+  const apps = db
+    .select({
+      id: applications.id,
+      stage: applications.stage,
+      roleId: roles.id,
+      roleTitle: roles.title,
+      requiredChecks: roles.requiredChecks,
+      candidateId: applications.candidateId,
+      agencyId: applications.agencyId,
+      candidateName: candidates.name,
+      agencyName: agencies.name,
+    })
+    .from(applications)
+    .innerJoin(roles, eq(roles.id, applications.roleId))
+    .leftJoin(candidates, eq(candidates.id, applications.candidateId))
+    .leftJoin(agencies, eq(agencies.id, applications.agencyId))
+    .where(and(...conditions))
+    .all();
+
+  const appIds = apps.map((a) => a.id);
+  const candidateIds = [...new Set(apps.map((a) => a.candidateId).filter((x): x is number => x !== null))];
+  const agencyIds = [...new Set(apps.map((a) => a.agencyId).filter((x): x is number => x !== null))];
+  const checks: CheckRow[] = [];
+  const load = (column: AnyColumn, ids: number[]) => {
+    for (let i = 0; i < ids.length; i += 500) checks.push(...db.select().from(complianceChecks).where(inArray(column, ids.slice(i, i + 500))).all());
+  };
+  load(complianceChecks.applicationId, appIds);
+  load(complianceChecks.candidateId, candidateIds);
+  load(complianceChecks.agencyId, agencyIds);
+
+  const find = (app: (typeof apps)[number], type: CheckType) =>
+    checks.find((c) =>
+      c.type === type &&
+      (checkScope[type] === "application"
+        ? c.applicationId === app.id
+        : app.candidateId !== null
+          ? c.candidateId === app.candidateId
+          : c.agencyId === app.agencyId),
+    );
+
+  const rows = apps.flatMap((app) =>
+    (app.requiredChecks as CheckType[]).map((type) => {
+      const check = find(app, type);
+      const status = effectiveStatus(check, today);
+      const satisfied = isSatisfied(check, today);
+      return {
+        applicationId: app.id,
+        roleId: app.roleId,
+        roleTitle: app.roleTitle,
+        subject: app.candidateName ?? app.agencyName ?? "Unknown",
+        subjectKind: app.candidateId !== null ? ("candidate" as const) : ("agency" as const),
+        stage: app.stage as Stage,
+        type,
+        status,
+        satisfied,
+        requestedAt: check?.requestedAt ?? null,
+        expiresAt: check?.expiresAt ?? null,
+        ...checkFlags({ status: check?.status ?? "not_requested", requestedAt: check?.requestedAt ?? null, expiresAt: check?.expiresAt ?? null }, today),
+      };
+    }),
+  );
+
+  const summaries = [...new Set(apps.map((a) => a.roleId))].map((roleId) => {
+    const roleApps = apps.filter((a) => a.roleId === roleId && isFinalist(a.stage as Stage) && isOpenStage(a.stage as Stage));
+    const required = (apps.find((a) => a.roleId === roleId)!.requiredChecks as CheckType[]) ?? [];
+    const gaps = required
+      .map((type) => ({ type, missing: rows.filter((r) => r.roleId === roleId && r.type === type && !r.satisfied && isFinalist(r.stage)).length }))
+      .filter((g) => g.missing > 0);
+    return { roleId, roleTitle: apps.find((a) => a.roleId === roleId)!.roleTitle, finalists: roleApps.length, gaps };
+  });
+
+  const shown = rows.filter(
+    (r) =>
+      (filter.type === null || r.type === filter.type) &&
+      (filter.status === "all" ? true : filter.status === "missing" ? !r.satisfied : r.status === filter.status),
+  );
+  shown.sort((a, b) => Number(b.stale || b.expiringSoon) - Number(a.stale || a.expiringSoon) || a.roleTitle.localeCompare(b.roleTitle) || a.subject.localeCompare(b.subject));
+  return { rows: shown, summaries: summaries.sort((a, b) => a.roleTitle.localeCompare(b.roleTitle)), totalOpenApplications: apps.length };
+}
+
+/** A person's own checks (NDA, background check, ...), reused across roles. */
+export function personChecks(candidateId: number): CheckRow[] {
+  return getDb().select().from(complianceChecks).where(eq(complianceChecks.candidateId, candidateId)).all();
+}

@@ -1,0 +1,29 @@
+// Where a user stands on the hiring team of the record a URL names.
+import { and, eq, inArray } from "drizzle-orm";
+import type { ScopeVia } from "~/domain/policy";
+import type { TeamRole } from "~/domain/reference";
+import { getDb, schema } from "~/utils/db.server";
+
+const { roleTeam, applications } = schema;
+
+function strongest(roles: TeamRole[]): TeamRole | null {
+  if (roles.includes("hiring_manager")) return "hiring_manager";
+  return roles.includes("interviewer") ? "interviewer" : null;
+}
+
+/** The user's team role on the role(s) behind a role, application or candidate id; null if none. */
+export function teamRoleVia(via: ScopeVia, id: number, userId: number): TeamRole | null {
+  const db = getDb();
+  const roleIds =
+    via === "role"
+      ? db.select({ id: schema.roles.id }).from(schema.roles).where(eq(schema.roles.id, id))
+      : via === "application"
+        ? db.select({ id: applications.roleId }).from(applications).where(eq(applications.id, id))
+        : db.select({ id: applications.roleId }).from(applications).where(eq(applications.candidateId, id));
+  const rows = db
+    .select({ teamRole: roleTeam.teamRole })
+    .from(roleTeam)
+    .where(and(eq(roleTeam.userId, userId), inArray(roleTeam.roleId, roleIds)))
+    .all();
+  return strongest(rows.map((r) => r.teamRole));
+}

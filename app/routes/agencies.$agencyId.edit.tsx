@@ -1,0 +1,66 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AgencyForm, type AgencyDefaults } from "~/components/agency-form";
+import { PageHeader } from "~/components/ui";
+import { agencyNameTaken, getAgency, updateAgency } from "~/models/agency.server";
+import { agencyArrayFields, agencyFormSchema } from "~/schemas/agency";
+import { versionSchema } from "~/schemas/role";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.name ?? "agency"} · AI Talent Scorecards` }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await authorizeUser(args, "routes/agencies.$agencyId.edit", "loader");
+  const found = getAgency(Number(args.params.agencyId));
+  if (!found) throw new Response("Agency not found", { status: 404 });
+  const { agency, contacts, vetting } = found;
+  const defaults: AgencyDefaults = {
+    name: agency.name,
+    kind: agency.kind,
+    website: agency.website ?? "",
+    rateMin: agency.rateMin?.toString() ?? "",
+    rateMax: agency.rateMax?.toString() ?? "",
+    markupPercent: agency.markupPercent?.toString() ?? "",
+    currency: agency.currency,
+    offersHandover: String(Boolean(agency.offersHandover)),
+    writtenAcceptanceCriteria: String(Boolean(agency.writtenAcceptanceCriteria)),
+    notes: agency.notes ?? "",
+    contactName: contacts.map((c) => c.name),
+    contactEmail: contacts.map((c) => c.email ?? ""),
+    contactPhone: contacts.map((c) => c.phone ?? ""),
+    contactTitle: contacts.map((c) => c.title ?? ""),
+  };
+  for (const v of vetting) {
+    defaults[`vet_${v.question}_answer`] = v.answer ?? "";
+    defaults[`vet_${v.question}_assessment`] = v.assessment ?? "";
+    defaults[`vet_${v.question}_notes`] = v.notes ?? "";
+  }
+  return { id: agency.id, name: agency.name, version: agency.version, defaults };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  await authorizeUser(args, "routes/agencies.$agencyId.edit", "action");
+  const id = Number(args.params.agencyId);
+  const formData = await args.request.formData();
+  const version = versionSchema.safeParse(formData.get("version"));
+  if (!version.success) return data({ fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." }, { status: 400 });
+  const parsed = parseFormData(agencyFormSchema, formData, agencyArrayFields);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  if (agencyNameTaken(parsed.data.agency.name, id)) return data({ fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null }, { status: 400 });
+  const result = updateAgency({ id, version: version.data, values: parsed.data });
+  if (!result.ok && result.reason === "not-found") throw new Response("Agency not found", { status: 404 });
+  if (!result.ok) return data({ fieldErrors: {}, formError: "Someone else saved this agency after you opened it; nothing was saved. Reload to see their version." }, { status: 409 });
+  return redirect(`/agencies/${id}?saved=updated`);
+}
+
+export default function EditAgency() {
+  const { id, name, version, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <PageHeader title={`Edit ${name}`} actions={<Link to={`/agencies/${id}`} className="btn">Cancel</Link>} />
+      <AgencyForm defaults={defaults} serverErrors={actionData?.fieldErrors} formError={actionData?.formError} submitLabel="Save changes" version={version} />
+    </>
+  );
+}

@@ -1,0 +1,299 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { CheckEditor } from "~/components/check-editor";
+import { CheckBadge, StageBadge } from "~/components/checks";
+import { Field, FormError, useValidatedForm } from "~/components/form";
+import { formatDate, PageHeader } from "~/components/ui";
+import {
+  checkScope,
+  checkTypeLabels,
+  checkTypes,
+  classificationLabels,
+  effectiveStatus,
+  offerGate,
+  type CheckType,
+} from "~/domain/compliance";
+import { checkMove, stageLabels, stages } from "~/domain/pipeline";
+import { holds } from "~/domain/policy";
+import { agencyKindLabels, candidateEngagementTypeLabels, rejectionReasonLabels, rejectionReasons, type RejectionReason } from "~/domain/reference";
+import { getApplication, moveApplication } from "~/models/application.server";
+import { checkHistory, checksForApplication, toCheckStates } from "~/models/compliance.server";
+import { moveSchema } from "~/schemas/application";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+import { safeRedirect } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, teamRole } = await authorizeUser(args, "routes/applications.$applicationId._index", "loader");
+  const found = getApplication(Number(args.params.applicationId));
+  if (!found) throw new Response("Application not found", { status: 404 });
+  const { application, role, candidate, agency, history, submissions } = found;
+  const today = new Date().toISOString().slice(0, 10);
+  const required = role.requiredChecks as CheckType[];
+  const subject = candidate
+    ? { kind: "candidate" as const, id: candidate.id, name: candidate.name, detail: `${candidate.email} · ${candidateEngagementTypeLabels[candidate.engagementType]}` }
+    : { kind: "agency" as const, id: agency!.id, name: agency!.name, detail: `${agencyKindLabels[agency!.kind]} bidding as a team` };
+
+  let compliance = null;
+  if (holds(user.kind, "read:compliance", teamRole)) {
+    const rows = checksForApplication({ applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId });
+    const seesDetail = holds(user.kind, "read:pay", teamRole);
+    const types = [...required, ...checkTypes.filter((t) => !required.includes(t) && rows.some((r) => r.type === t))];
+    const history = checkHistory(rows.map((r) => r.id));
+    compliance = {
+      canEdit: holds(user.kind, "update:compliance", teamRole),
+      gate: offerGate({ to: "offer", required, checks: toCheckStates(rows), today }),
+      checks: types.map((type) => {
+        const row = rows.find((r) => r.type === type);
+        return {
+          type,
+          required: required.includes(type),
+          scope: checkScope[type],
+          status: effectiveStatus(row, today),
+          storedStatus: row?.status ?? "not_requested",
+          classification: row?.classification ?? null,
+          rationale: row?.rationale ?? null,
+          waiverReason: row?.waiverReason ?? null,
+          expiresAt: row?.expiresAt ?? null,
+          requestedAt: row?.requestedAt ?? null,
+          evidenceRef: row?.evidenceRef ?? null,
+          detail: seesDetail ? (row?.detail ?? null) : null,
+          verifiedAt: row?.verifiedAt ?? null,
+          version: row?.version ?? null,
+          history: row ? history.filter((h) => h.checkId === row.id).map(({ status, changedAt, changedBy }) => ({ status, changedAt, changedBy })) : [],
+        };
+      }),
+    };
+  }
+
+  return {
+    application: {
+      id: application.id,
+      stage: application.stage,
+      version: application.version,
+      rejectionReason: application.rejectionReason as RejectionReason | null,
+      exitNote: application.exitNote,
+      stageChangedAt: application.stageChangedAt,
+    },
+    role: { id: role.id, title: role.title },
+    subject,
+    history,
+    submissions,
+    compliance,
+    canMove: holds(user.kind, "update:application", teamRole),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/applications.$applicationId._index", "action");
+  const id = Number(args.params.applicationId);
+  const formData = await args.request.formData();
+  const returnTo = safeRedirect(formData.get("returnTo"), `/applications/${id}`);
+  const parsed = parseFormData(moveSchema, formData);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError, missing: [] as CheckType[] }, { status: 400 });
+  const found = getApplication(id);
+  if (!found) throw new Response("Application not found", { status: 404 });
+  const problem = checkMove({ from: found.application.stage, to: parsed.data.toStage, rejectionReason: parsed.data.rejectionReason });
+  if (problem) return data({ fieldErrors: { [problem.field]: [problem.message] }, formError: null, missing: [] as CheckType[] }, { status: 400 });
+
+  const result = moveApplication({ id, version: parsed.data.version, toStage: parsed.data.toStage, rejectionReason: parsed.data.rejectionReason, note: parsed.data.note, actorId: user.id });
+  if (!result.ok && result.reason === "not-found") throw new Response("Application not found", { status: 404 });
+  if (!result.ok && result.reason === "conflict") {
+    return data({ fieldErrors: {}, formError: "Someone else moved this application after you opened the page; nothing changed. Reload to see where it is now.", missing: [] as CheckType[] }, { status: 409 });
+  }
+  if (!result.ok && result.reason === "gate") return data({ fieldErrors: {}, formError: result.message, missing: result.missing }, { status: 400 });
+  const sep = returnTo.includes("?") ? "&" : "?";
+  return redirect(`${returnTo}${sep}moved=${parsed.data.toStage}`);
+}
+
+function MoveForm({ application }: { application: { id: number; stage: string; version: number } }) {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { formRef, register, onSubmit, errorFor } = useValidatedForm(moveSchema, { serverErrors: actionData?.fieldErrors });
+  return (
+    <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Move application">
+      <input type="hidden" name="intent" value="move" />
+      <input type="hidden" name="version" value={application.version} />
+      <FormError error={actionData?.formError} />
+      <div className="fields">
+        <Field label="Move to" error={errorFor("toStage")}>
+          {(aria) => (
+            <select defaultValue="" {...aria} {...register("toStage")}>
+              <option value="" disabled>
+                Choose a stage…
+              </option>
+              {stages.filter((s) => s !== application.stage).map((s) => (
+                <option key={s} value={s}>
+                  {stageLabels[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Rejection reason" hint="Only when rejecting" error={errorFor("rejectionReason")}>
+          {(aria) => (
+            <select defaultValue="" {...aria} {...register("rejectionReason")}>
+              <option value="">—</option>
+              {rejectionReasons.map((r) => (
+                <option key={r} value={r}>
+                  {rejectionReasonLabels[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Note" error={errorFor("note")} wide>
+          {(aria) => <input type="text" {...aria} {...register("note")} />}
+        </Field>
+      </div>
+      <div>
+        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+          Move
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function ApplicationPage() {
+  const { application, role, subject, history, submissions, compliance, canMove } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const added = params.get("added");
+  const moved = params.get("moved");
+  const saved = params.get("saved");
+  return (
+    <>
+      <PageHeader
+        title={subject.name}
+        badge={<StageBadge stage={application.stage} />}
+        subtitle={
+          <>
+            {subject.detail} · for <Link to={`/roles/${role.id}`}>{role.title}</Link>
+          </>
+        }
+        actions={<Link to={subject.kind === "candidate" ? `/candidates/${subject.id}` : `/agencies/${subject.id}`} className="btn">Open {subject.kind === "candidate" ? "candidate" : "agency"}</Link>}
+      />
+      {added === "added" || added === "bid" ? <div className="alert alert-ok" role="status">Added to the pipeline.</div> : null}
+      {added === "already" ? <div className="alert alert-warn" role="status">Already in this role&rsquo;s pipeline: nothing was added twice.</div> : null}
+      {added?.startsWith("duplicate-") ? (
+        <div className="alert alert-warn" role="status">
+          Duplicate submission recorded:{" "}
+          {added === "duplicate-direct"
+            ? "this person reached the role directly before the agency submitted them."
+            : added === "duplicate-same-agency"
+              ? "the same agency had already submitted this person."
+              : "another agency submitted this person first; that submission is the one that counts."}
+        </div>
+      ) : null}
+      {moved ? <div className="alert alert-ok" role="status">Moved to {stageLabels[moved as keyof typeof stageLabels] ?? moved}.</div> : null}
+      {saved ? <div className="alert alert-ok" role="status">Check saved.</div> : null}
+      <div className="grid grid-2">
+        <div>
+          {compliance ? (
+            <section className="card" aria-labelledby="checks" id="checks">
+              <h2 id="checks-heading">Compliance</h2>
+              {compliance.gate.ok ? (
+                <p className="alert alert-ok">All required checks are verified or waived: an offer can go out.</p>
+              ) : (
+                <p className="alert alert-warn">{compliance.gate.message.replace("Cannot move to Offer", "No offer")}</p>
+              )}
+              {compliance.checks.map((c) => (
+                <details key={c.type} className="check-row">
+                  <summary>
+                    <span className="check-name">
+                      {checkTypeLabels[c.type]} {c.required ? <span className="muted small">required</span> : null}
+                      <span className="muted small"> · {c.scope === "person" ? "held by the person" : "for this engagement"}</span>
+                    </span>
+                    <CheckBadge status={c.status} />
+                  </summary>
+                  <dl className="facts small">
+                    {c.classification ? (
+                      <>
+                        <dt>Classification</dt>
+                        <dd>{classificationLabels[c.classification]}</dd>
+                      </>
+                    ) : null}
+                    {c.rationale ? (<><dt>Rationale</dt><dd>{c.rationale}</dd></>) : null}
+                    {c.waiverReason ? (<><dt>Waived because</dt><dd>{c.waiverReason}</dd></>) : null}
+                    {c.evidenceRef ? (<><dt>Evidence</dt><dd>{c.evidenceRef}</dd></>) : null}
+                    {c.requestedAt ? (<><dt>Requested</dt><dd>{formatDate(c.requestedAt)}</dd></>) : null}
+                    {c.expiresAt ? (<><dt>Expires</dt><dd>{formatDate(c.expiresAt)}</dd></>) : null}
+                    {c.detail ? (<><dt>Findings</dt><dd>{c.detail}</dd></>) : null}
+                  </dl>
+                  {c.history.length ? (
+                    <ul className="history small">
+                      {c.history.map((h, i) => (
+                        <li key={i}>
+                          {new Date(h.changedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}: {h.changedBy ?? "someone"} set{" "}
+                          {h.status.replace("_", " ")}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {compliance.canEdit ? (
+                    <CheckEditor
+                      applicationId={application.id}
+                      check={{
+                        type: c.type,
+                        status: c.storedStatus,
+                        classification: c.classification,
+                        rationale: c.rationale,
+                        waiverReason: c.waiverReason,
+                        expiresAt: c.expiresAt,
+                        evidenceRef: c.evidenceRef,
+                        detail: c.detail,
+                        version: c.version,
+                      }}
+                    />
+                  ) : null}
+                </details>
+              ))}
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="history-heading">
+            <h2 id="history-heading">Stage history</h2>
+            <ol className="history">
+              {history.map((h) => (
+                <li key={h.id}>
+                  <strong>{h.fromStage ? `${stageLabels[h.fromStage as keyof typeof stageLabels]} → ` : "Added at "}{stageLabels[h.toStage as keyof typeof stageLabels]}</strong>{" "}
+                  <span className="muted small">
+                    {new Date(h.movedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} by {h.movedBy ?? "someone"}
+                  </span>
+                  {h.note ? <div className="small">{h.note}</div> : null}
+                </li>
+              ))}
+            </ol>
+            {application.rejectionReason ? <p className="small">Rejected: {rejectionReasonLabels[application.rejectionReason]}{application.exitNote ? ` · ${application.exitNote}` : ""}</p> : null}
+          </section>
+        </div>
+        <div>
+          {canMove ? (
+            <section className="card" aria-labelledby="move-heading">
+              <h2 id="move-heading">Move</h2>
+              <MoveForm application={application} />
+            </section>
+          ) : null}
+          {submissions.length ? (
+            <section className="card" aria-labelledby="subs">
+              <h2 id="subs">Agency submissions</h2>
+              <ul className="plain">
+                {submissions.map((s) => (
+                  <li key={s.id} className="row-between">
+                    <span>
+                      {s.agency}
+                      {s.contact ? <span className="muted small"> · {s.contact}</span> : null}
+                      <span className="muted small"> · {new Date(s.submittedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}</span>
+                    </span>
+                    {s.counts ? <span className="badge badge-open">Counts</span> : <span className="badge badge-bad">Duplicate</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,147 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CheckBadge, StageBadge } from "~/components/checks";
+import { formatDate, formatMoney, PageHeader } from "~/components/ui";
+import { checkScope, checkTypeLabels, effectiveStatus, type CheckType } from "~/domain/compliance";
+import { holds, scopesFor } from "~/domain/policy";
+import { candidateEngagementTypeLabels, candidateSourceLabels, payKindLabels } from "~/domain/reference";
+import { applicationsOfCandidate } from "~/models/application.server";
+import { getCandidate } from "~/models/candidate.server";
+import { personChecks } from "~/models/compliance.server";
+import { visibleRoleIds } from "~/models/role.server";
+import { authorizeUser } from "~/utils/authorize.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.candidate.name ?? "Candidate"} · AI Talent Scorecards` }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, teamRole } = await authorizeUser(args, "routes/candidates.$candidateId._index", "loader");
+  const row = getCandidate(Number(args.params.candidateId));
+  if (!row) throw new Response("Candidate not found", { status: 404 });
+  const canSeePay = holds(user.kind, "read:pay", teamRole);
+  // Pay never leaves the server for people who may not see it.
+  const { payKind, payAmount, payCurrency, createdById: _c, version: _v, ...candidate } = row;
+  const visible = scopesFor(user.kind, "read:role").includes("any") ? null : visibleRoleIds(user.id);
+  const applications = applicationsOfCandidate(row.id).filter((a) => visible === null || visible.includes(a.roleId));
+  const today = new Date().toISOString().slice(0, 10);
+  const canSeeCompliance = holds(user.kind, "read:compliance", teamRole);
+  const checks = canSeeCompliance
+    ? personChecks(row.id).map((c) => ({ type: c.type, status: effectiveStatus(c, today), expiresAt: c.expiresAt, evidenceRef: c.evidenceRef }))
+    : null;
+  return {
+    candidate,
+    pay: canSeePay ? { payKind, payAmount, payCurrency } : null,
+    applications,
+    checks,
+    canEdit: holds(user.kind, "update:candidate", teamRole),
+  };
+}
+
+export default function CandidatePage() {
+  const { candidate, pay, applications, checks, canEdit } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const links = [
+    ["Profile", candidate.profileUrl],
+    ["Code", candidate.codeUrl],
+    ["Portfolio", candidate.portfolioUrl],
+  ].filter(([, url]) => url) as [string, string][];
+  return (
+    <>
+      <PageHeader
+        title={candidate.name}
+        subtitle={[candidate.email, candidate.location, candidate.timezone].filter(Boolean).join(" · ")}
+        actions={canEdit ? <Link to={`/candidates/${candidate.id}/edit`} className="btn btn-primary">Edit</Link> : null}
+      />
+      {params.get("saved") ? (
+        <div className="alert alert-ok" role="status">
+          {params.get("saved") === "created" ? "Candidate added." : "Changes saved."}
+        </div>
+      ) : null}
+      <div className="grid grid-2">
+        <div>
+          <section className="card" aria-labelledby="about">
+            <h2 id="about">About</h2>
+            <dl className="facts">
+              <dt>Engagement type</dt>
+              <dd>{candidateEngagementTypeLabels[candidate.engagementType]}</dd>
+              {pay ? (
+                <>
+                  <dt>Expected pay</dt>
+                  <dd>
+                    {pay.payKind && pay.payAmount !== null
+                      ? `${formatMoney(pay.payAmount, pay.payCurrency)} ${pay.payKind === "hourly" ? "per hour" : pay.payKind === "annual" ? "per year" : "fixed quote"} (${payKindLabels[pay.payKind]})`
+                      : "Not known"}
+                  </dd>
+                </>
+              ) : null}
+              <dt>Available from</dt>
+              <dd>{formatDate(candidate.availableFrom)}</dd>
+              <dt>Source</dt>
+              <dd>{candidateSourceLabels[candidate.source]}</dd>
+              <dt>Phone</dt>
+              <dd>{candidate.phone ?? "—"}</dd>
+              <dt>Links</dt>
+              <dd>
+                {links.length
+                  ? links.map(([label, url], i) => (
+                      <span key={label}>
+                        {i > 0 ? " · " : null}
+                        <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+                          {label}
+                        </a>
+                      </span>
+                    ))
+                  : "—"}
+              </dd>
+              <dt>Skills</dt>
+              <dd>
+                <div className="tags">
+                  {candidate.skills.map((s) => (
+                    <span key={s} className="tag">
+                      {s}
+                    </span>
+                  ))}
+                </div>
+              </dd>
+              <dt>Notes</dt>
+              <dd className="prewrap">{candidate.notes ?? "—"}</dd>
+            </dl>
+          </section>
+        </div>
+        <div>
+          <section className="card" aria-labelledby="apps">
+            <h2 id="apps">Applications</h2>
+            {applications.length === 0 ? (
+              <p className="muted">Not in any pipeline you can see.</p>
+            ) : (
+              <ul className="plain">
+                {applications.map((a) => (
+                  <li key={a.id} className="row-between">
+                    <Link to={`/applications/${a.id}`}>{a.roleTitle}</Link> <StageBadge stage={a.stage} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {checks ? (
+            <section className="card" aria-labelledby="person-checks">
+              <h2 id="person-checks">Checks held by this person</h2>
+              <p className="small muted">Reused across roles. Checks specific to one engagement are on each application.</p>
+              <ul className="plain">
+                {(Object.keys(checkScope) as CheckType[])
+                  .filter((t) => checkScope[t] === "person")
+                  .map((type) => {
+                    const check = checks.find((c) => c.type === type);
+                    return (
+                      <li key={type} className="row-between">
+                        <span>{checkTypeLabels[type]}</span> <CheckBadge status={check?.status ?? "not_requested"} />
+                      </li>
+                    );
+                  })}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

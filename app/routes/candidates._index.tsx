@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Pager } from "~/components/pager";
+import { PageHeader } from "~/components/ui";
+import { holds, scopesFor } from "~/domain/policy";
+import { candidateEngagementTypeLabels, candidateSourceLabels } from "~/domain/reference";
+import { searchCandidates } from "~/models/candidate.server";
+import { authorizeUser } from "~/utils/authorize.server";
+
+export const meta: MetaFunction = () => [{ title: "Candidates · AI Talent Scorecards" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/candidates._index", "loader");
+  const url = new URL(args.request.url);
+  const query = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const page = Number(url.searchParams.get("page")) || 1;
+  return {
+    query,
+    result: searchCandidates(user, { query, page }),
+    seesAll: scopesFor(user.kind, "read:candidate").includes("any"),
+    canCreate: holds(user.kind, "create:candidate"),
+    canImport: holds(user.kind, "import:candidate"),
+  };
+}
+
+export default function Candidates() {
+  const { query, result, seesAll, canCreate, canImport } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader
+        title="Candidates"
+        subtitle={seesAll ? "Everyone on file, across all roles." : "People in the pipelines of roles you are on."}
+        actions={
+          <>
+            {canImport ? <Link to="/candidates/import" className="btn">Import CSV</Link> : null}
+            {canCreate ? <Link to="/candidates/new" className="btn btn-primary">Add candidate</Link> : null}
+          </>
+        }
+      />
+      <Form method="get" className="search" role="search">
+        <label htmlFor="q" className="visually-hidden">
+          Search candidates
+        </label>
+        <input id="q" type="search" name="q" defaultValue={query} placeholder="Search by name, email or skill" />
+        <button type="submit" className="btn">Search</button>
+      </Form>
+      {result.rows.length === 0 ? (
+        <div className="card empty">{query ? `No candidates match “${query}”.` : "No candidates yet."}</div>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="muted small">
+              {result.total} {result.total === 1 ? "candidate" : "candidates"}
+              {query ? ` matching “${query}”` : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Engagement</th>
+                <th scope="col">Skills</th>
+                <th scope="col">Location</th>
+                <th scope="col">Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/candidates/${c.id}`}>{c.name}</Link>
+                    <div className="muted small">{c.email}</div>
+                  </td>
+                  <td>{candidateEngagementTypeLabels[c.engagementType]}</td>
+                  <td>
+                    <div className="tags">
+                      {c.skills.slice(0, 5).map((s) => (
+                        <span key={s} className="tag">
+                          {s}
+                        </span>
+                      ))}
+                      {c.skills.length > 5 ? <span className="muted small">+{c.skills.length - 5}</span> : null}
+                    </div>
+                  </td>
+                  <td className="small">{c.location ?? "—"}</td>
+                  <td className="small">{candidateSourceLabels[c.source]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={result.page} pageCount={result.pageCount} params={query ? { q: query } : {}} />
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { CheckBadge, StageBadge } from "~/components/checks";
+import { formatDate, PageHeader } from "~/components/ui";
+import { checkStatuses, checkStatusLabels, checkTypeLabels, checkTypes, daysBetween, EXPIRING_SOON_DAYS, STALE_REQUEST_DAYS, type CheckStatus, type CheckType } from "~/domain/compliance";
+import { scopesFor } from "~/domain/policy";
+import { complianceBoard, type BoardFilter } from "~/models/compliance.server";
+import { listRoles } from "~/models/role.server";
+import { authorizeUser } from "~/utils/authorize.server";
+
+export const meta: MetaFunction = () => [{ title: "Compliance · AI Talent Scorecards" }];
+
+function readFilter(url: URL): BoardFilter {
+  const roleId = Number(url.searchParams.get("role")) || null;
+  const type = url.searchParams.get("check");
+  const status = url.searchParams.get("status") ?? "missing";
+  return {
+    roleId,
+    type: (checkTypes as readonly string[]).includes(type ?? "") ? (type as CheckType) : null,
+    status: status === "all" || status === "missing" || (checkStatuses as readonly string[]).includes(status) ? (status as BoardFilter["status"]) : "missing",
+  };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/compliance._index", "loader");
+  const filter = readFilter(new URL(args.request.url));
+  const today = new Date().toISOString().slice(0, 10);
+  const seesAll = scopesFor(user.kind, "read:compliance").includes("any");
+  const roles = listRoles(user, { status: "all", mine: !seesAll })
+    .filter((r) => seesAll || r.myTeamRole === "hiring_manager")
+    .map((r) => ({ id: r.id, title: r.title }));
+  return { filter, today, seesAll, roles, board: complianceBoard(user, filter, today) };
+}
+
+export default function ComplianceBoard() {
+  const { filter, today, seesAll, roles, board } = useLoaderData<typeof loader>();
+  const submit = useSubmit();
+  return (
+    <>
+      <PageHeader
+        title="Compliance"
+        subtitle={`${seesAll ? "Every open application" : "Open applications on roles you manage"}: who is missing which required check. No offer goes out until these are verified or waived.`}
+      />
+      <section aria-labelledby="summary" className="card">
+        <h2 id="summary">By role</h2>
+        {board.summaries.length === 0 ? (
+          <p className="muted">No open applications.</p>
+        ) : (
+          <ul className="plain">
+            {board.summaries.map((s) => (
+              <li key={s.roleId} className="row-between">
+                <Link to={`/compliance?role=${s.roleId}`}>{s.roleTitle}</Link>
+                <span className="small">
+                  {s.finalists === 0
+                    ? "No finalists yet"
+                    : s.gaps.length === 0
+                      ? `All ${s.finalists} ${s.finalists === 1 ? "finalist is" : "finalists are"} clear`
+                      : s.gaps.map((g) => `${g.missing} of ${s.finalists} ${s.finalists === 1 ? "finalist" : "finalists"} missing ${checkTypeLabels[g.type]}`).join("; ")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <Form method="get" className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+        <label>
+          Role
+          <select name="role" defaultValue={filter.roleId ? String(filter.roleId) : ""}>
+            <option value="">All roles</option>
+            {roles.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Check
+          <select name="check" defaultValue={filter.type ?? ""}>
+            <option value="">All checks</option>
+            {checkTypes.map((t) => (
+              <option key={t} value={t}>
+                {checkTypeLabels[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status
+          <select name="status" defaultValue={filter.status}>
+            <option value="missing">Missing (not verified or waived)</option>
+            <option value="all">Any status</option>
+            {checkStatuses.map((s) => (
+              <option key={s} value={s}>
+                {checkStatusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <noscript>
+          <button type="submit" className="btn">Apply</button>
+        </noscript>
+      </Form>
+      {board.rows.length === 0 ? (
+        <div className="card empty">Nothing matches: {filter.status === "missing" ? "every required check is verified or waived." : "try other filters."}</div>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="muted small">
+              {board.rows.length} {board.rows.length === 1 ? "check" : "checks"} across {board.totalOpenApplications} open applications. Requests open over {STALE_REQUEST_DAYS} days and checks
+              expiring within {EXPIRING_SOON_DAYS} days are flagged.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Who</th>
+                <th scope="col">Role</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Check</th>
+                <th scope="col">Status</th>
+                <th scope="col">Attention</th>
+              </tr>
+            </thead>
+            <tbody>
+              {board.rows.map((r) => (
+                <tr key={`${r.applicationId}-${r.type}`} className={r.stale || r.expiringSoon ? "row-flag" : undefined}>
+                  <td>
+                    <Link to={`/applications/${r.applicationId}#checks`}>{r.subject}</Link>
+                    {r.subjectKind === "agency" ? <span className="muted small"> (agency)</span> : null}
+                  </td>
+                  <td className="small">{r.roleTitle}</td>
+                  <td>
+                    <StageBadge stage={r.stage} />
+                  </td>
+                  <td>{checkTypeLabels[r.type]}</td>
+                  <td>
+                    <CheckBadge status={r.status as CheckStatus} />
+                  </td>
+                  <td className="small">
+                    {r.stale && r.requestedAt ? <strong className="flag">Requested {daysBetween(r.requestedAt, today)} days ago</strong> : null}
+                    {r.expiringSoon && r.expiresAt ? <strong className="flag">Expires {formatDate(r.expiresAt)}</strong> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { Field, FormError, useValidatedForm } from "~/components/form";
+import { PageHeader } from "~/components/ui";
+import { stageLabels } from "~/domain/pipeline";
+import { agencyKindLabels } from "~/domain/reference";
+import { listAgencyOptions } from "~/models/agency.server";
+import { addAgencyBid, addCandidateToRole } from "~/models/application.server";
+import { candidateChoices, getCandidate } from "~/models/candidate.server";
+import { getRole } from "~/models/role.server";
+import { addApplicationSchema, startingStages } from "~/schemas/application";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add to ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await authorizeUser(args, "routes/roles.$roleId.applications.new", "loader");
+  const role = getRole(Number(args.params.roleId));
+  if (!role) throw new Response("Role not found", { status: 404 });
+  const url = new URL(args.request.url);
+  const query = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const chosenId = Number(url.searchParams.get("candidateId")) || null;
+  const chosen = chosenId ? getCandidate(chosenId) : null;
+  const candidates = candidateChoices(query);
+  if (chosen && !candidates.some((c) => c.id === chosen.id)) candidates.unshift({ id: chosen.id, name: chosen.name, email: chosen.email });
+  return { role: { id: role.id, title: role.title }, query, candidates, chosenId: chosen?.id ?? null, agencies: listAgencyOptions() };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/roles.$roleId.applications.new", "action");
+  const roleId = Number(args.params.roleId);
+  if (!getRole(roleId)) throw new Response("Role not found", { status: 404 });
+  const parsed = parseFormData(addApplicationSchema, await args.request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const input = parsed.data;
+  const agencies = listAgencyOptions();
+
+  if (input.subject === "agency") {
+    if (!agencies.some((a) => a.id === input.agencyId)) return data({ fieldErrors: { agencyId: ["Choose an agency from the list"] }, formError: null }, { status: 400 });
+    const result = addAgencyBid({ roleId, agencyId: input.agencyId, stage: input.stage, actorId: user.id });
+    return redirect(`/applications/${result.applicationId}?added=${result.created ? "bid" : "already"}`);
+  }
+
+  if (!getCandidate(input.candidateId)) return data({ fieldErrors: { candidateId: ["Choose a candidate from the list"] }, formError: null }, { status: 400 });
+  let submission = null;
+  if (input.submittedByAgencyId !== null) {
+    const agency = agencies.find((a) => a.id === input.submittedByAgencyId);
+    if (!agency) return data({ fieldErrors: { submittedByAgencyId: ["Choose an agency from the list"] }, formError: null }, { status: 400 });
+    if (input.submittedByContactId !== null && !agency.contacts.some((c) => c.id === input.submittedByContactId)) {
+      return data({ fieldErrors: { submittedByContactId: [`Choose a contact at ${agency.name}`] }, formError: null }, { status: 400 });
+    }
+    submission = {
+      agencyId: agency.id,
+      contactId: input.submittedByContactId,
+      submittedAt: input.submittedOn ? new Date(`${input.submittedOn}T12:00:00Z`) : new Date(),
+    };
+  } else if (input.submittedByContactId !== null) {
+    return data({ fieldErrors: { submittedByAgencyId: ["Choose the agency this contact works for"] }, formError: null }, { status: 400 });
+  }
+  const result = addCandidateToRole({ roleId, candidateId: input.candidateId, stage: input.stage, submission, actorId: user.id });
+  const flag = result.submission && !result.submission.counts ? `duplicate-${result.submission.duplicateOf}` : result.created ? "added" : "already";
+  return redirect(`/applications/${result.applicationId}?added=${flag}`);
+}
+
+export default function AddApplication() {
+  const { role, query, candidates, chosenId, agencies } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [subject, setSubject] = useState<"candidate" | "agency">("candidate");
+  const { formRef, register, onSubmit, errorFor } = useValidatedForm(addApplicationSchema, { serverErrors: actionData?.fieldErrors });
+  return (
+    <>
+      <PageHeader title={`Add to ${role.title}`} subtitle="Put a candidate into this role's pipeline, or record an agency bidding for the work as a team." actions={<Link to={`/roles/${role.id}`} className="btn">Back to role</Link>} />
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="who">
+          <h2 id="who">Who</h2>
+          <FormError error={actionData?.formError} />
+          <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
+            <fieldset className="question">
+              <legend>Add</legend>
+              <div className="radio-row">
+                <label>
+                  <input type="radio" name="subject" value="candidate" checked={subject === "candidate"} onChange={() => setSubject("candidate")} /> A candidate
+                </label>
+                <label>
+                  <input type="radio" name="subject" value="agency" checked={subject === "agency"} onChange={() => setSubject("agency")} /> An agency bidding as a team
+                </label>
+              </div>
+            </fieldset>
+            {subject === "candidate" ? (
+              <>
+                <Field label="Candidate" error={errorFor("candidateId")} hint={query ? `Showing matches for “${query}”.` : "Search on the right to narrow the list."}>
+                  {(aria) => (
+                    <select defaultValue={chosenId ? String(chosenId) : ""} {...aria} {...register("candidateId")}>
+                      <option value="">Choose…</option>
+                      {candidates.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name} ({c.email})
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <fieldset className="subgroup">
+                  <legend>Submitted by an agency?</legend>
+                  <p className="hint">The first submission of a person to a role counts; later ones are recorded and flagged as duplicates.</p>
+                  <div className="fields">
+                    <Field label="Agency" error={errorFor("submittedByAgencyId")}>
+                      {(aria) => (
+                        <select defaultValue="" {...aria} {...register("submittedByAgencyId")}>
+                          <option value="">No agency (direct)</option>
+                          {agencies.map((a) => (
+                            <option key={a.id} value={a.id}>
+                              {a.name}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                    <Field label="Agency contact" error={errorFor("submittedByContactId")}>
+                      {(aria) => (
+                        <select defaultValue="" {...aria} {...register("submittedByContactId")}>
+                          <option value="">Not recorded</option>
+                          {agencies.map((a) => (
+                            <optgroup key={a.id} label={a.name}>
+                              {a.contacts.map((c) => (
+                                <option key={c.id} value={c.id}>
+                                  {c.name}
+                                </option>
+                              ))}
+                            </optgroup>
+                          ))}
+                        </select>
+                      )}
+                    </Field>
+                    <Field label="Submitted on" error={errorFor("submittedOn")}>
+                      {(aria) => <input type="date" {...aria} {...register("submittedOn")} />}
+                    </Field>
+                  </div>
+                </fieldset>
+              </>
+            ) : (
+              <Field label="Agency" error={errorFor("agencyId")}>
+                {(aria) => (
+                  <select defaultValue="" {...aria} {...register("agencyId")}>
+                    <option value="">Choose…</option>
+                    {agencies.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name} ({agencyKindLabels[a.kind]})
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
+            <Field label="Starting stage" error={errorFor("stage")}>
+              {(aria) => (
+                <select defaultValue="sourced" {...aria} {...register("stage")}>
+                  {startingStages.map((s) => (
+                    <option key={s} value={s}>
+                      {stageLabels[s]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className="actions">
+              <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+                Add to pipeline
+              </button>
+            </div>
+          </Form>
+        </section>
+        <section className="card" aria-labelledby="find">
+          <h2 id="find">Find a candidate</h2>
+          <Form method="get" className="search" role="search">
+            <label htmlFor="q" className="visually-hidden">Search candidates by name or email</label>
+            <input id="q" type="search" name="q" defaultValue={query} placeholder="Name or email" />
+            <button type="submit" className="btn">Search</button>
+          </Form>
+          <p className="small">
+            Not on file yet? <Link to={`/candidates/new?roleId=${role.id}`}>Add a new candidate</Link> and you will come back here with them chosen.
+          </p>
+        </section>
+      </div>
+    </>
+  );
+}

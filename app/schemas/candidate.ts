@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { candidateEngagementTypes, candidateSources, currencies, payKinds } from "~/domain/reference";
+import { email, optionalDate, optionalText, optionalUrl, optionalWholeNumber, requiredText } from "./fields";
+
+export const candidateArrayFields = ["skills"] as const;
+
+/** Skills arrive as ticked suggestions plus a comma-separated "other skills" box. */
+function normaliseSkills(ticked: string[], other: string | undefined): string[] {
+  const all = [...ticked, ...(other ?? "").split(",")].map((s) => s.trim()).filter(Boolean);
+  const seen = new Map<string, string>();
+  for (const skill of all) if (!seen.has(skill.toLowerCase())) seen.set(skill.toLowerCase(), skill);
+  return [...seen.values()];
+}
+
+export const candidateFormSchema = z
+  .object({
+    name: requiredText("Name", 120),
+    email,
+    phone: optionalText("Phone", 40),
+    location: optionalText("Location", 120),
+    timezone: optionalText("Time zone", 60),
+    profileUrl: optionalUrl("Profile link"),
+    codeUrl: optionalUrl("Code link"),
+    portfolioUrl: optionalUrl("Portfolio link"),
+    engagementType: z.enum(candidateEngagementTypes, { errorMap: () => ({ message: "Choose how this person would work with us" }) }),
+    payKind: z
+      .enum(["", ...payKinds], { errorMap: () => ({ message: "Choose a pay type" }) })
+      .optional()
+      .transform((v) => (v ? v : null)),
+    payAmount: optionalWholeNumber("Expected pay", 100_000_000),
+    payCurrency: z.enum(currencies, { errorMap: () => ({ message: "Choose a currency" }) }),
+    availableFrom: optionalDate("Available from"),
+    skills: z.array(z.string().max(60, "A skill name is at most 60 characters")).default([]),
+    otherSkills: z.string().max(500, "Other skills must be at most 500 characters").optional(),
+    source: z.enum(candidateSources, { errorMap: () => ({ message: "Choose where this candidate came from" }) }),
+    notes: optionalText("Notes", 5000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.payAmount !== null && !v.payKind) {
+      ctx.addIssue({ code: "custom", path: ["payKind"], message: "Say whether the amount is a salary, an hourly rate or a fixed quote" });
+    }
+    if (v.payKind && v.payAmount === null) ctx.addIssue({ code: "custom", path: ["payAmount"], message: "Enter the expected amount" });
+  })
+  .transform(({ otherSkills, skills, ...rest }) => ({ ...rest, skills: normaliseSkills(skills, otherSkills) }));
+
+export type CandidateFormValues = z.output<typeof candidateFormSchema>;
+
+/** The CSV import row: the same rules, with skills as one "a; b; c" or "a, b" cell. */
+export const csvColumns = [
+  "name", "email", "phone", "location", "timezone", "profile_url", "code_url", "portfolio_url", "engagement_type",
+  "pay_kind", "pay_amount", "pay_currency", "available_from", "skills", "source", "notes",
+] as const;
+
+export function csvRowToFormValues(row: Record<string, string | undefined>): Record<string, unknown> {
+  const cell = (key: string) => (row[key] ?? "").trim();
+  return {
+    name: cell("name"),
+    email: cell("email"),
+    phone: cell("phone"),
+    location: cell("location"),
+    timezone: cell("timezone"),
+    profileUrl: cell("profile_url"),
+    codeUrl: cell("code_url"),
+    portfolioUrl: cell("portfolio_url"),
+    engagementType: cell("engagement_type") || "full_time",
+    payKind: cell("pay_kind"),
+    payAmount: cell("pay_amount"),
+    payCurrency: cell("pay_currency") || "USD",
+    availableFrom: cell("available_from"),
+    skills: [],
+    otherSkills: cell("skills").replace(/;/g, ","),
+    source: cell("source") || "sourced",
+    notes: cell("notes"),
+  };
+}
+
+export const importSchema = z.object({
+  intent: z.enum(["preview", "import"]),
+  csv: z.string().trim().min(1, "Choose a CSV file or paste its contents").max(2_000_000, "The file is too large (2 MB at most)"),
+});
