@@ -146,6 +146,9 @@ describe("creating a role", () => {
       post("/roles/new", validRole({ hiringManagerIds: [String(userIdByEmail("tomas@northwind.test"))] }), { cookie }),
     );
     expect((self.data as Failure).fieldErrors.hiringManagerIds[0]).toMatch(/Keep yourself as a hiring manager/);
+    const admin = await cookieFor("morgan@northwind.test");
+    const interviewerAsManager = await invoke(newRole.action, post("/roles/new", validRole({ hiringManagerIds: [String(userIdByEmail("sam@northwind.test"))], interviewerIds: [] }), { cookie: admin }));
+    expect((interviewerAsManager.data as Failure).fieldErrors.hiringManagerIds).toEqual(["Hiring managers must be active hiring managers, recruiters or admins"]);
     expect(roleCount()).toBe(before);
   });
 });

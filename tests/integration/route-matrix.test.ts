@@ -2,66 +2,11 @@
 // real loader and action answer as the hand-written matrix says: no
 // unauthorized success, no wrong denial, no route missing from the table, and
 // no write from any refused request.
-import { and, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, schema } from "~/utils/db.server";
 import { routePolicies } from "~/domain/policy";
-import * as root from "~/root";
-import { expectedMatrix, matrixRoleTitle, personaEmails, personas, type Expectation, type Persona } from "../support/route-matrix";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail, type Outcome } from "../support/http";
-
-type Handler = Parameters<typeof invoke>[0];
-type RouteModule = { loader?: Handler; action?: Handler };
-
-const modules = import.meta.glob<RouteModule>("/app/routes/*.{ts,tsx}", { eager: true });
-const routes: Record<string, RouteModule> = { root: root as RouteModule };
-for (const [file, mod] of Object.entries(modules)) {
-  routes[`routes/${file.replace("/app/routes/", "").replace(/\.tsx?$/, "")}`] = mod;
-}
-
-/** Where each route is reached, with real ids from the seeded demo. */
-function sample(routeId: string): { path: string; params: Record<string, string> } {
-  const roleId = String(roleIdByTitle(matrixRoleTitle));
-  const userId = String(userIdByEmail("sam@northwind.test"));
-  const application = getDb()
-    .select({ id: schema.applications.id, candidateId: schema.applications.candidateId })
-    .from(schema.applications)
-    .where(and(eq(schema.applications.roleId, Number(roleId)), isNotNull(schema.applications.candidateId)))
-    .get()!;
-  const applicationId = String(application.id);
-  const candidateId = String(application.candidateId);
-  const agencyId = String(getDb().select({ id: schema.agencies.id }).from(schema.agencies).get()!.id);
-  const samples: Record<string, { path: string; params: Record<string, string> }> = {
-    root: { path: "/", params: {} },
-    "routes/_index": { path: "/", params: {} },
-    "routes/login": { path: "/login", params: {} },
-    "routes/logout": { path: "/logout", params: {} },
-    "routes/healthz": { path: "/healthz", params: {} },
-    "routes/account": { path: "/account", params: {} },
-    "routes/roles._index": { path: "/roles", params: {} },
-    "routes/roles.new": { path: "/roles/new", params: {} },
-    "routes/roles.$roleId._index": { path: `/roles/${roleId}`, params: { roleId } },
-    "routes/roles.$roleId.edit": { path: `/roles/${roleId}/edit`, params: { roleId } },
-    "routes/admin.users._index": { path: "/admin/users", params: {} },
-    "routes/admin.users.$userId": { path: `/admin/users/${userId}`, params: { userId } },
-    "routes/candidates._index": { path: "/candidates", params: {} },
-    "routes/candidates.new": { path: "/candidates/new", params: {} },
-    "routes/candidates.import": { path: "/candidates/import", params: {} },
-    "routes/candidates.$candidateId._index": { path: `/candidates/${candidateId}`, params: { candidateId } },
-    "routes/candidates.$candidateId.edit": { path: `/candidates/${candidateId}/edit`, params: { candidateId } },
-    "routes/agencies._index": { path: "/agencies", params: {} },
-    "routes/agencies.new": { path: "/agencies/new", params: {} },
-    "routes/agencies.$agencyId._index": { path: `/agencies/${agencyId}`, params: { agencyId } },
-    "routes/agencies.$agencyId.edit": { path: `/agencies/${agencyId}/edit`, params: { agencyId } },
-    "routes/roles.$roleId.applications.new": { path: `/roles/${roleId}/applications/new`, params: { roleId } },
-    "routes/applications.$applicationId._index": { path: `/applications/${applicationId}`, params: { applicationId } },
-    "routes/applications.$applicationId.checks": { path: `/applications/${applicationId}/checks`, params: { applicationId } },
-    "routes/compliance._index": { path: "/compliance", params: {} },
-  };
-  const found = samples[routeId];
-  if (!found) throw new Error(`Add a sample URL for ${routeId} to tests/integration/route-matrix.test.ts`);
-  return found;
-}
+import { expectedMatrix, personaEmails, personas, type Expectation, type Persona } from "../support/route-matrix";
+import { cookieFor, get, invoke, post, totalChanges, type Outcome } from "../support/http";
+import { routes, sample } from "../support/routes";
 
 function classify(outcome: Outcome): Expectation {
   if (outcome.status === 403) return "D";

@@ -1,0 +1,178 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import * as appPage from "~/routes/applications.$applicationId._index";
+import * as checksRoute from "~/routes/applications.$applicationId.checks";
+import * as board from "~/routes/compliance._index";
+import * as addRoute from "~/routes/roles.$roleId.applications.new";
+import { getDb, schema } from "~/utils/db.server";
+import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges } from "../support/http";
+
+const db = () => getDb();
+const agencyId = (name: string) => db().select().from(schema.agencies).where(eq(schema.agencies.name, name)).get()!.id;
+const contactOf = (agency: number) => db().select().from(schema.agencyContacts).where(eq(schema.agencyContacts.agencyId, agency)).get()!.id;
+const unplacedCandidate = () => {
+  const placed = new Set(db().select({ id: schema.applications.candidateId }).from(schema.applications).all().map((r) => r.id));
+  return db().select().from(schema.candidates).all().find((c) => !placed.has(c.id))!;
+};
+const app = (id: number) => db().select().from(schema.applications).where(eq(schema.applications.id, id)).get()!;
+const historyOf = (id: number) => db().select().from(schema.stageHistory).where(eq(schema.stageHistory.applicationId, id)).all();
+const appIdFrom = (location: string | null) => Number(location?.match(/^\/applications\/(\d+)/)?.[1]);
+
+describe("adding to a pipeline", () => {
+  const roleId = () => roleIdByTitle("RAG Contractor, Contract Review Pilot");
+
+  it("records an agency submission that counts, and flags a later one from another agency", async () => {
+    const cookie = await cookieFor("priya@northwind.test");
+    const person = unplacedCandidate();
+    const meridian = agencyId("Meridian Talent Partners");
+    const first = await invoke(
+      addRoute.action,
+      post(`/roles/${roleId()}/applications/new`, { subject: "candidate", candidateId: String(person.id), stage: "screening", submittedByAgencyId: String(meridian), submittedByContactId: String(contactOf(meridian)), submittedOn: "2026-11-02" }, { cookie }),
+      { roleId: String(roleId()) },
+    );
+    expect(first.location).toMatch(/\?added=added$/);
+    const id = appIdFrom(first.location);
+    expect(app(id)).toMatchObject({ stage: "screening", candidateId: person.id, submittedByAgencyId: meridian });
+    expect(historyOf(id).map((h) => [h.fromStage, h.toStage])).toEqual([[null, "screening"]]);
+
+    const quickbench = agencyId("QuickBench Marketplace");
+    const second = await invoke(
+      addRoute.action,
+      post(`/roles/${roleId()}/applications/new`, { subject: "candidate", candidateId: String(person.id), submittedByAgencyId: String(quickbench) }, { cookie }),
+      { roleId: String(roleId()) },
+    );
+    expect(second.location).toBe(`/applications/${id}?added=duplicate-other-agency`);
+    const subs = db().select().from(schema.agencySubmissions).where(and(eq(schema.agencySubmissions.roleId, roleId()), eq(schema.agencySubmissions.candidateId, person.id))).all();
+    expect(subs.map((s) => [s.agencyId, s.counts, s.duplicateOf])).toEqual([[meridian, true, null], [quickbench, false, "other-agency"]]);
+    expect(db().select().from(schema.applications).where(and(eq(schema.applications.roleId, roleId()), eq(schema.applications.candidateId, person.id))).all()).toHaveLength(1);
+    expect(app(id).submittedByAgencyId).toBe(meridian);
+  });
+
+  it("lets an agency bid as a team, and refuses to start anyone at offer", async () => {
+    const cookie = await cookieFor("priya@northwind.test");
+    const meridian = agencyId("Meridian Talent Partners");
+    const bid = await invoke(addRoute.action, post(`/roles/${roleId()}/applications/new`, { subject: "agency", agencyId: String(meridian) }, { cookie }), { roleId: String(roleId()) });
+    expect(app(appIdFrom(bid.location))).toMatchObject({ agencyId: meridian, candidateId: null, stage: "sourced" });
+
+    const changes = totalChanges();
+    const skip = await invoke(addRoute.action, post(`/roles/${roleId()}/applications/new`, { subject: "candidate", candidateId: String(unplacedCandidate().id), stage: "offer" }, { cookie }), { roleId: String(roleId()) });
+    expect(skip.status).toBe(400);
+    expect((skip.data as { fieldErrors: Record<string, string[]> }).fieldErrors.stage).toEqual(["New applications start before the offer stage"]);
+    expect(totalChanges()).toBe(changes);
+  });
+});
+
+describe("stage moves and the offer gate", () => {
+  async function freshApplication() {
+    const cookie = await cookieFor("dana@northwind.test");
+    const roleId = roleIdByTitle("Senior AI Engineer, Support Copilot");
+    const out = await invoke(addRoute.action, post(`/roles/${roleId}/applications/new`, { subject: "candidate", candidateId: String(unplacedCandidate().id), stage: "final" }, { cookie }), { roleId: String(roleId) });
+    return { cookie, id: appIdFrom(out.location) };
+  }
+  const move = (id: number, cookie: string, fields: Record<string, string>) =>
+    invoke(appPage.action, post(`/applications/${id}`, { intent: "move", version: String(app(id).version), ...fields }, { cookie }), { applicationId: String(id) });
+
+  it("records every move with who, when, from and to", async () => {
+    const { cookie, id } = await freshApplication();
+    expect((await move(id, cookie, { toStage: "take_home", note: "Back for a paid take-home" })).status).toBe(302);
+    const history = historyOf(id);
+    expect(history.map((h) => [h.fromStage, h.toStage, h.note])).toEqual([[null, "final", null], ["final", "take_home", "Back for a paid take-home"]]);
+    expect(history[1].movedById).toBe(db().select().from(schema.users).where(eq(schema.users.email, "dana@northwind.test")).get()!.id);
+    expect(app(id).stageChangedAt.getTime()).toBe(history[1].movedAt.getTime());
+  });
+
+  it("refuses the offer and names the missing checks, then allows it once they are verified or waived", async () => {
+    const { cookie, id } = await freshApplication();
+    const changes = totalChanges();
+    const refused = await move(id, cookie, { toStage: "offer" });
+    expect(refused.status).toBe(400);
+    expect((refused.data as { formError: string }).formError).toBe(
+      "Cannot move to Offer until these required checks are verified or waived: NDA, IP assignment, Worker classification, Background check and Sensitive-data access clearance.",
+    );
+    expect(app(id).stage).toBe("final");
+    expect(totalChanges()).toBe(changes);
+
+    // HR records the paperwork. Hiring managers may not.
+    const hr = await cookieFor("priya@northwind.test");
+    const save = (fields: Record<string, string>, who = hr) => invoke(checksRoute.action, post(`/applications/${id}/checks`, fields, { cookie: who }), { applicationId: String(id) });
+    expect((await save({ type: "nda", status: "verified", evidenceRef: "DS-1" }, cookie)).status).toBe(403);
+    const bad = await save({ type: "worker_classification", status: "verified" });
+    expect((bad.data as { fieldErrors: Record<string, string[]> }).fieldErrors).toMatchObject({ classification: ["Choose the classification"], rationale: ["Write down why this classification applies"] });
+    const waivedNoReason = await save({ type: "background_check", status: "waived" });
+    expect((waivedNoReason.data as { fieldErrors: Record<string, string[]> }).fieldErrors.waiverReason).toEqual(["Say why this check is waived"]);
+
+    for (const fields of [
+      { type: "nda", status: "verified", evidenceRef: "DS-1" },
+      { type: "ip_assignment", status: "verified", evidenceRef: "DS-2" },
+      { type: "worker_classification", status: "verified", classification: "w2", rationale: "Full-time employee on our payroll" },
+      { type: "background_check", status: "waived", waiverReason: "Equivalent check within 6 months" },
+    ]) {
+      expect((await save(fields)).status).toBe(302);
+    }
+    const stillMissing = await move(id, cookie, { toStage: "offer" });
+    expect((stillMissing.data as { formError: string }).formError).toMatch(/: Sensitive-data access clearance\.$/);
+
+    expect((await save({ type: "data_access_clearance", status: "verified", evidenceRef: "IAM-77" })).status).toBe(302);
+    const allowed = await move(id, cookie, { toStage: "offer", note: "Offer approved" });
+    expect(allowed.status).toBe(302);
+    expect(app(id).stage).toBe("offer");
+
+    const checks = db().select().from(schema.complianceChecks).all();
+    const nda = checks.find((c) => c.type === "nda" && c.candidateId === app(id).candidateId)!;
+    expect(nda).toMatchObject({ status: "verified", applicationId: null, evidenceRef: "DS-1" });
+    expect(nda.verifiedById).not.toBeNull();
+    const ip = checks.find((c) => c.type === "ip_assignment" && c.applicationId === id)!;
+    expect(ip.candidateId).toBeNull();
+    const history = db().select().from(schema.complianceHistory).where(eq(schema.complianceHistory.checkId, nda.id)).all();
+    expect(history.map((h) => h.status)).toEqual(["verified"]);
+  });
+
+  it("keeps check history and refuses a stale check save", async () => {
+    const { id } = await freshApplication();
+    const hr = await cookieFor("priya@northwind.test");
+    const save = (fields: Record<string, string>) => invoke(checksRoute.action, post(`/applications/${id}/checks`, fields, { cookie: hr }), { applicationId: String(id) });
+    expect((await save({ type: "ip_assignment", status: "requested" })).status).toBe(302);
+    const check = db().select().from(schema.complianceChecks).where(and(eq(schema.complianceChecks.applicationId, id), eq(schema.complianceChecks.type, "ip_assignment"))).get()!;
+    expect(check.requestedAt).toBe(new Date().toISOString().slice(0, 10));
+    expect((await save({ type: "ip_assignment", status: "received", version: String(check.version) })).status).toBe(302);
+    expect((await save({ type: "ip_assignment", status: "verified", version: String(check.version) })).status).toBe(409);
+    const statuses = db().select().from(schema.complianceHistory).where(eq(schema.complianceHistory.checkId, check.id)).all().map((h) => h.status);
+    expect(statuses).toEqual(["requested", "received"]);
+  });
+
+  it("needs a reason to reject, and gives a stale mover a conflict", async () => {
+    const { cookie, id } = await freshApplication();
+    const noReason = await move(id, cookie, { toStage: "rejected" });
+    expect((noReason.data as { fieldErrors: Record<string, string[]> }).fieldErrors.rejectionReason).toEqual(["Choose why this application is rejected"]);
+    const version = String(app(id).version);
+    expect((await move(id, cookie, { toStage: "rejected", rejectionReason: "compensation", note: "Rate far above budget" })).status).toBe(302);
+    expect(app(id)).toMatchObject({ stage: "rejected", rejectionReason: "compensation", exitNote: "Rate far above budget" });
+    const stale = await invoke(appPage.action, post(`/applications/${id}`, { intent: "move", version, toStage: "screening" }, { cookie }), { applicationId: String(id) });
+    expect(stale.status).toBe(409);
+    expect(app(id).stage).toBe("rejected");
+  });
+});
+
+describe("the HR board", () => {
+  it("lists who is missing what, with stale requests first, and per-role finalist summaries", async () => {
+    const out = await invoke(board.loader, get("/compliance", await cookieFor("priya@northwind.test")));
+    const data = out.data as { board: { rows: { type: string; satisfied: boolean; stale: boolean; stage: string }[]; summaries: { roleTitle: string; finalists: number; gaps: { type: string; missing: number }[] }[] } };
+    expect(data.board.rows.length).toBeGreaterThan(10);
+    expect(data.board.rows.every((r) => !r.satisfied)).toBe(true);
+    const firstNotStale = data.board.rows.findIndex((r) => !r.stale);
+    expect(data.board.rows.slice(firstNotStale).some((r) => r.stale)).toBe(false);
+    const copilot = data.board.summaries.find((s) => s.roleTitle === "Senior AI Engineer, Support Copilot")!;
+    expect(copilot.finalists).toBeGreaterThan(0);
+    expect(copilot.gaps.every((g) => g.missing <= copilot.finalists)).toBe(true);
+  });
+
+  it("filters by check and status, and scopes hiring managers to roles they manage", async () => {
+    const nda = await invoke(board.loader, get("/compliance?check=nda&status=requested", await cookieFor("priya@northwind.test")));
+    const rows = (nda.data as { board: { rows: { type: string; status: string }[] } }).board.rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.type === "nda" && r.status === "requested")).toBe(true);
+    const tomas = await invoke(board.loader, get("/compliance?status=all", await cookieFor("tomas@northwind.test")));
+    const titles = new Set((tomas.data as { board: { rows: { roleTitle: string }[] } }).board.rows.map((r) => r.roleTitle));
+    expect([...titles].sort()).toEqual(["Data Engineer, Claims Data Readiness", "ML Engineer, Fraud Scoring Models"]);
+  });
+});
