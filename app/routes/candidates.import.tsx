@@ -4,9 +4,9 @@ import { useRef } from "react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
 import { existingEmails, importCandidates } from "~/models/candidate.server";
-import { csvColumns, importSchema } from "~/schemas/candidate";
+import { csvColumns, importSchema, MAX_IMPORT_ROWS } from "~/schemas/candidate";
 import { authorizeUser } from "~/utils/authorize.server";
-import { checkCandidateCsv, MAX_IMPORT_ROWS } from "~/utils/candidate-csv.server";
+import { checkCandidateCsv } from "~/utils/candidate-csv.server";
 import { parseFormData } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Import candidates · AI Talent Scorecards" }];

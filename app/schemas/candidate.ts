@@ -45,6 +45,8 @@ export const candidateFormSchema = z
 
 export type CandidateFormValues = z.output<typeof candidateFormSchema>;
 
+export const MAX_IMPORT_ROWS = 5000;
+
 /** The CSV import row: the same rules, with skills as one "a; b; c" or "a, b" cell. */
 export const csvColumns = [
   "name", "email", "phone", "location", "timezone", "profile_url", "code_url", "portfolio_url", "engagement_type",

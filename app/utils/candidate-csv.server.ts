@@ -2,10 +2,9 @@
 // candidate form's own schema, and report per-row errors. Writing happens
 // elsewhere, all rows in one transaction or none.
 import Papa from "papaparse";
-import { candidateFormSchema, csvColumns, csvRowToFormValues, type CandidateFormValues } from "~/schemas/candidate";
+import { candidateFormSchema, csvColumns, csvRowToFormValues, MAX_IMPORT_ROWS, type CandidateFormValues } from "~/schemas/candidate";
 import { zodFieldErrors } from "./forms";
 
-export const MAX_IMPORT_ROWS = 5000;
 
 export type CsvRow = {
   line: number;

@@ -197,3 +197,14 @@ test("a hiring manager edits a role; a second editor with a stale copy gets a co
   check.close();
   expect(row).toEqual({ title: "Agency Pod, Sales Email Assistant", status: "open", w: "post-call follow-up" });
 });
+
+test("writes that are not our own forms are refused before the app reads them", async ({ request, baseURL }) => {
+  const form = { email: demo.dana, password: "whatever-it-is" };
+  const foreign = await request.post("/login", { form, headers: { Origin: "https://evil.example" } });
+  expect(foreign.status()).toBe(403);
+  expect(await foreign.text()).toBe("Cross-origin request refused.");
+  const json = await request.post("/login", { data: { email: demo.dana }, headers: { Origin: baseURL! } });
+  expect(json.status()).toBe(415);
+  const huge = await request.post("/login", { form: { email: demo.dana, password: "x".repeat(2 * 1024 * 1024) }, headers: { Origin: baseURL! } });
+  expect(huge.status()).toBe(413);
+});

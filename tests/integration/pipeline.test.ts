@@ -101,7 +101,7 @@ describe("stage moves and the offer gate", () => {
     const waivedNoReason = await save({ type: "background_check", status: "waived" });
     expect((waivedNoReason.data as { fieldErrors: Record<string, string[]> }).fieldErrors.waiverReason).toEqual(["Say why this check is waived"]);
 
-    for (const fields of [
+    for (const fields of <Record<string, string>[]>[
       { type: "nda", status: "verified", evidenceRef: "DS-1" },
       { type: "ip_assignment", status: "verified", evidenceRef: "DS-2" },
       { type: "worker_classification", status: "verified", classification: "w2", rationale: "Full-time employee on our payroll" },

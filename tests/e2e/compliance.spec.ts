@@ -1,0 +1,102 @@
+import { demo, expect, openDb, test } from "./fixtures";
+
+/** An application at Final on a role needing the three default checks, with classification already verified. */
+function prepareFinalist() {
+  const db = openDb();
+  try {
+    const role = db.prepare("select id from roles where title = ?").get("Agency Pod, Sales Email Assistant") as { id: number };
+    db.prepare("update roles set required_checks = ? where id = ?").run(JSON.stringify(["nda", "ip_assignment", "worker_classification"]), role.id);
+    const person = db.prepare("select id, name from candidates where id not in (select candidate_id from applications where candidate_id is not null) order by id limit 1").get() as { id: number; name: string };
+    const now = Date.now();
+    const app = db
+      .prepare("insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at) values (?, ?, 'final', ?, ?, ?) returning id")
+      .get(role.id, person.id, now, now, now) as { id: number };
+    db.prepare("insert into stage_history (application_id, from_stage, to_stage, moved_at) values (?, null, 'final', ?)").run(app.id, now);
+    db.prepare("delete from compliance_checks where candidate_id = ?").run(person.id);
+    db.prepare(
+      "insert into compliance_checks (type, application_id, status, classification, rationale, verified_at, created_at, updated_at) values ('worker_classification', ?, 'verified', '1099', 'Independent contractor on a fixed scope', ?, ?, ?)",
+    ).run(app.id, now, now, now);
+    return { applicationId: app.id, name: person.name, roleId: role.id };
+  } finally {
+    db.close();
+  }
+}
+
+test("HR opens the board, verifies the NDA and IP assignment, and the blocked move to offer then succeeds", async ({ page, signInAs }) => {
+  const { applicationId, name, roleId } = prepareFinalist();
+  await signInAs(demo.recruiter);
+
+  await page.goto(`/applications/${applicationId}`);
+  await page.getByLabel("Move to").selectOption("offer");
+  await page.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Cannot move to Offer" })).toHaveText(
+    "Cannot move to Offer until these required checks are verified or waived: NDA and IP assignment.",
+  );
+
+  await page.getByRole("link", { name: "Compliance" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Compliance" })).toBeVisible();
+  await page.getByRole("combobox", { name: "Role", exact: true }).selectOption(String(roleId));
+  await expect(page).toHaveURL(new RegExp(`role=${roleId}`));
+  const rows = page.getByRole("row").filter({ hasText: name });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "NDA" })).toBeVisible();
+  await expect(rows.filter({ hasText: "IP assignment" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/hr-board.png", fullPage: true });
+  await rows.filter({ hasText: "NDA" }).getByRole("link", { name }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(name) })).toBeVisible();
+  for (const [check, evidence] of [["NDA", "DocuSign 880101"], ["IP assignment", "DocuSign 880102"]] as const) {
+    await page.locator("details.check-row summary").filter({ hasText: check }).click();
+    const form = page.getByRole("form", { name: `Update ${check}` });
+    await form.getByLabel(`${check} status`).selectOption("verified");
+    await form.getByLabel(`${check} evidence reference`).fill(evidence);
+    await form.getByRole("button", { name: `Save ${check}` }).click();
+    await expect(page.getByText("Check saved.")).toBeVisible();
+    await expect(page.locator("details.check-row summary").filter({ hasText: check }).getByText("Verified")).toBeVisible();
+  }
+  await expect(page.getByText("All required checks are verified or waived")).toBeVisible();
+
+  await page.getByLabel("Move to").selectOption("offer");
+  await page.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(page.getByText("Moved to Offer.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Offer");
+
+  const db = openDb();
+  const stage = db.prepare("select stage from applications where id = ?").get(applicationId) as { stage: string };
+  const nda = db.prepare("select c.status, c.evidence_ref as ref, c.verified_by_id as by from compliance_checks c join applications a on a.candidate_id = c.candidate_id where a.id = ? and c.type = 'nda'").get(applicationId);
+  db.close();
+  expect(stage.stage).toBe("offer");
+  expect(nda).toMatchObject({ status: "verified", ref: "DocuSign 880101" });
+});
+
+test("an interviewer sees candidates on their roles without pay, budget or compliance", async ({ page, signInAs }) => {
+  const db = openDb();
+  const row = db
+    .prepare(
+      "select c.id, c.name, c.pay_amount as pay, r.id as roleId, r.budget_max as budget, a.id as appId from applications a join candidates c on c.id = a.candidate_id join roles r on r.id = a.role_id where r.title = ? and c.pay_amount is not null limit 1",
+    )
+    .get("Senior AI Engineer, Support Copilot") as { id: number; name: string; pay: number; roleId: number; budget: number; appId: number };
+  db.close();
+  // Formatted as the app would show them, and the field names loader data would carry.
+  const money = (n: number) => [`$${n.toLocaleString("en-US")}`, `"payAmount"`, `"budgetMax"`];
+
+  await signInAs(demo.sam);
+  for (const path of [`/candidates/${row.id}`, `/roles/${row.roleId}`, `/applications/${row.appId}`]) {
+    const response = await page.goto(path);
+    expect(response!.status()).toBe(200);
+    const html = await page.content();
+    for (const figure of [...money(row.pay), ...money(row.budget)]) expect(html, `${path} shows ${figure}`).not.toContain(figure);
+  }
+  await page.goto(`/candidates/${row.id}`);
+  await expect(page.getByRole("heading", { level: 1, name: row.name })).toBeVisible();
+  await expect(page.getByText("Expected pay")).toHaveCount(0);
+  await page.goto(`/applications/${row.appId}`);
+  await expect(page.getByRole("heading", { name: "Compliance" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Compliance" })).toHaveCount(0);
+  expect((await page.goto("/compliance"))!.status()).toBe(403);
+
+  // The same pages do show pay to HR.
+  await signInAs(demo.recruiter);
+  await page.goto(`/candidates/${row.id}`);
+  await expect(page.getByText("Expected pay")).toBeVisible();
+});

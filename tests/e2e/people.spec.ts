@@ -1,0 +1,84 @@
+import { demo, expect, openDb, test } from "./fixtures";
+
+test("a recruiter adds a candidate from an agency to a role, moves them through stages, and the offer is blocked by missing checks", async ({ page, signInAs }) => {
+  await signInAs(demo.recruiter);
+  await page.goto("/roles");
+  await page.getByRole("link", { name: "RAG Contractor, Contract Review Pilot" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Pipeline" })).toBeVisible();
+  await page.getByRole("link", { name: "Add to pipeline" }).click();
+  await page.getByRole("link", { name: "Add a new candidate" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Add candidate" })).toBeVisible();
+
+  await page.getByLabel("Name", { exact: true }).fill("Temitope Adebayo");
+  await page.getByLabel("Email").fill("temi.adebayo@mail.example");
+  await page.getByLabel("Location").fill("Lagos");
+  await page.getByLabel("Engagement type").selectOption("agency_placed");
+  await page.getByLabel("Pay type").selectOption("hourly");
+  await page.getByLabel("Expected pay").fill("150");
+  await page.getByLabel("Source").selectOption("agency");
+  await page.getByLabel("RAG", { exact: true }).check();
+  await page.getByLabel("Evals", { exact: true }).check();
+  await page.getByLabel("Other skills").fill("pgvector, contract NLP");
+  await page.getByRole("button", { name: "Add candidate and continue" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Add to RAG Contractor, Contract Review Pilot" })).toBeVisible();
+  await expect(page.getByLabel("Candidate", { exact: true })).toHaveValue(/\d+/);
+  await expect(page.getByLabel("Candidate", { exact: true }).locator("option:checked")).toHaveText("Temitope Adebayo (temi.adebayo@mail.example)");
+  await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Meridian Talent Partners" });
+  await page.getByLabel("Agency contact").selectOption({ label: "Grace Liu" });
+  await page.getByLabel("Submitted on").fill("2026-11-18");
+  await page.getByLabel("Starting stage").selectOption("screening");
+  await page.getByRole("button", { name: "Add to pipeline" }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: /Temitope Adebayo/ })).toBeVisible();
+  await expect(page.getByText("Added to the pipeline.")).toBeVisible();
+  const submissions = page.getByRole("region", { name: "Agency submissions" });
+  await expect(submissions).toContainText("Meridian Talent Partners");
+  await expect(submissions).toContainText("Grace Liu");
+  await expect(submissions.getByText("Counts")).toBeVisible();
+
+  for (const [stage, label] of [["interviewing", "Interviewing"], ["take_home", "Take-home"], ["final", "Final"]] as const) {
+    await page.getByLabel("Move to").selectOption(stage);
+    await page.getByRole("button", { name: "Move", exact: true }).click();
+    await expect(page.getByText(`Moved to ${label}.`)).toBeVisible();
+  }
+  const history = page.getByRole("region", { name: "Stage history" });
+  await expect(history.getByText("Added at Screening")).toBeVisible();
+  await expect(history.getByText("Take-home → Final")).toBeVisible();
+  await expect(history).toContainText("by Priya Raman");
+
+  await page.getByLabel("Move to").selectOption("offer");
+  await page.getByRole("button", { name: "Move", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Cannot move to Offer" })).toHaveText(
+    "Cannot move to Offer until these required checks are verified or waived: NDA, IP assignment, Worker classification, Background check and Sensitive-data access clearance.",
+  );
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Final");
+  await page.screenshot({ path: "test-results/screens/offer-blocked.png", fullPage: true });
+
+  const db = openDb();
+  const row = db.prepare("select a.stage, a.submitted_by_agency_id as agency from applications a join candidates c on c.id = a.candidate_id where c.email = ?").get("temi.adebayo@mail.example");
+  const moves = db.prepare("select count(*) as n from stage_history h join applications a on a.id = h.application_id join candidates c on c.id = a.candidate_id where c.email = ?").get("temi.adebayo@mail.example") as { n: number };
+  db.close();
+  expect(row).toMatchObject({ stage: "final" });
+  expect(moves.n).toBe(4);
+
+  // The role's pipeline shows them in Final.
+  await page.getByRole("link", { name: "RAG Contractor, Contract Review Pilot" }).click();
+  await expect(page.getByRole("listitem", { name: /^Final \d+$/ }).getByRole("link", { name: "Temitope Adebayo" })).toBeVisible();
+});
+
+test("adding an email that is already on file offers the existing person", async ({ page, signInAs }) => {
+  await signInAs(demo.recruiter);
+  const db = openDb();
+  const existing = db.prepare("select name, email from candidates order by id limit 1").get() as { name: string; email: string };
+  const before = (db.prepare("select count(*) as n from candidates").get() as { n: number }).n;
+  await page.goto("/candidates/new");
+  await page.getByLabel("Name", { exact: true }).fill("Someone Else");
+  await page.getByLabel("Email").fill(existing.email.toUpperCase());
+  await page.getByRole("button", { name: "Add candidate" }).click();
+  await expect(page.getByText("A candidate with this email is already on file")).toBeVisible();
+  await page.getByRole("link", { name: `Open ${existing.name}’s record` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: existing.name })).toBeVisible();
+  expect((db.prepare("select count(*) as n from candidates").get() as { n: number }).n).toBe(before);
+  db.close();
+});
