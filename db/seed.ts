@@ -478,7 +478,8 @@ function seedPeople(
   for (const [roleIndex, stageList] of plans) {
     for (const stage of stageList) {
       const c = next++;
-      const viaAgency = candidateTypes[c] === "agency_placed" || c % 6 === 1 ? { agency: c % 2, contact: 0 } : null;
+      // Individuals come through the staffing agency, some through the marketplace; the pod bids as a team.
+      const viaAgency = candidateTypes[c] === "agency_placed" || c % 6 === 1 ? { agency: c % 4 === 3 ? 2 : 0, contact: 0 } : null;
       addApp(roleIndex, stage, { candidateId: candidateIds[c] }, viaAgency);
     }
   }

@@ -35,6 +35,16 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function ComplianceBoard() {
   const { filter, today, seesAll, roles, board } = useLoaderData<typeof loader>();
   const submit = useSubmit();
+  // One row per application: who is missing what, flagged ones first, then the furthest along.
+  const order = ["offer", "final", "take_home", "interviewing", "screening", "sourced"];
+  const groups = Object.values(
+    board.rows.reduce<Record<number, { applicationId: number; subject: string; subjectKind: string; roleTitle: string; stage: (typeof board.rows)[number]["stage"]; flagged: boolean; items: typeof board.rows }>>((acc, r) => {
+      const g = (acc[r.applicationId] ??= { applicationId: r.applicationId, subject: r.subject, subjectKind: r.subjectKind, roleTitle: r.roleTitle, stage: r.stage, flagged: false, items: [] });
+      g.items.push(r);
+      g.flagged ||= r.stale || r.expiringSoon;
+      return acc;
+    }, {}),
+  ).sort((a, b) => Number(b.flagged) - Number(a.flagged) || order.indexOf(a.stage) - order.indexOf(b.stage) || a.roleTitle.localeCompare(b.roleTitle) || a.subject.localeCompare(b.subject));
   return (
     <>
       <PageHeader
@@ -101,43 +111,43 @@ export default function ComplianceBoard() {
           <button type="submit" className="btn">Apply</button>
         </noscript>
       </Form>
-      {board.rows.length === 0 ? (
+      {groups.length === 0 ? (
         <div className="card empty">Nothing matches: {filter.status === "missing" ? "every required check is verified or waived." : "try other filters."}</div>
       ) : (
         <div className="table-wrap">
           <table>
             <caption className="muted small">
-              {board.rows.length} {board.rows.length === 1 ? "check" : "checks"} across {board.totalOpenApplications} open applications. Requests open over {STALE_REQUEST_DAYS} days and checks
-              expiring within {EXPIRING_SOON_DAYS} days are flagged.
+              {groups.length} of {board.totalOpenApplications} open applications. Requests open over {STALE_REQUEST_DAYS} days and checks expiring within {EXPIRING_SOON_DAYS} days are flagged.
             </caption>
             <thead>
               <tr>
                 <th scope="col">Who</th>
                 <th scope="col">Role</th>
                 <th scope="col">Stage</th>
-                <th scope="col">Check</th>
-                <th scope="col">Status</th>
-                <th scope="col">Attention</th>
+                <th scope="col">{filter.status === "missing" ? "Missing" : "Checks"}</th>
               </tr>
             </thead>
             <tbody>
-              {board.rows.map((r) => (
-                <tr key={`${r.applicationId}-${r.type}`} className={r.stale || r.expiringSoon ? "row-flag" : undefined}>
+              {groups.map((g) => (
+                <tr key={g.applicationId} className={g.flagged ? "row-flag" : undefined}>
                   <td>
-                    <Link to={`/applications/${r.applicationId}#checks`}>{r.subject}</Link>
-                    {r.subjectKind === "agency" ? <span className="muted small"> (agency)</span> : null}
+                    <Link to={`/applications/${g.applicationId}#checks`}>{g.subject}</Link>
+                    {g.subjectKind === "agency" ? <span className="muted small"> (agency)</span> : null}
                   </td>
-                  <td className="small">{r.roleTitle}</td>
+                  <td className="small">{g.roleTitle}</td>
                   <td>
-                    <StageBadge stage={r.stage} />
+                    <StageBadge stage={g.stage} />
                   </td>
-                  <td>{checkTypeLabels[r.type]}</td>
                   <td>
-                    <CheckBadge status={r.status as CheckStatus} />
-                  </td>
-                  <td className="small">
-                    {r.stale && r.requestedAt ? <strong className="flag">Requested {daysBetween(r.requestedAt, today)} days ago</strong> : null}
-                    {r.expiringSoon && r.expiresAt ? <strong className="flag">Expires {formatDate(r.expiresAt)}</strong> : null}
+                    <ul className="chips">
+                      {g.items.map((r) => (
+                        <li key={r.type}>
+                          <span className="chip-name">{checkTypeLabels[r.type]}</span> <CheckBadge status={r.status as CheckStatus} />
+                          {r.stale && r.requestedAt ? <strong className="flag"> requested {daysBetween(r.requestedAt, today)} days ago</strong> : null}
+                          {r.expiringSoon && r.expiresAt ? <strong className="flag"> expires {formatDate(r.expiresAt)}</strong> : null}
+                        </li>
+                      ))}
+                    </ul>
                   </td>
                 </tr>
               ))}
