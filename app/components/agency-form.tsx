@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
 import { agencyKindLabels, agencyKinds, assessmentLabels, assessments, currencies, vettingQuestions, type Assessment } from "~/domain/reference";
 import { agencyArrayFields, agencyFormSchema } from "~/schemas/agency";
 import type { FieldErrors } from "~/utils/forms";
@@ -24,17 +24,7 @@ export function AgencyForm(props: { defaults: AgencyDefaults; serverErrors?: Fie
           <Field label="Name" error={errorFor("name")}>
             {(aria) => <input type="text" defaultValue={text("name")} {...aria} {...register("name")} />}
           </Field>
-          <Field label="Kind" error={errorFor("kind")}>
-            {(aria) => (
-              <select defaultValue={text("kind") || "staffing_agency"} {...aria} {...register("kind")}>
-                {agencyKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {agencyKindLabels[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Kind" name="kind" options={labelled(agencyKinds, agencyKindLabels)} defaultValue={text("kind") || "staffing_agency"} register={register} error={errorFor("kind")} />
           <Field label="Website" error={errorFor("website")}>
             {(aria) => <input type="text" inputMode="url" defaultValue={text("website")} {...aria} {...register("website")} />}
           </Field>
@@ -53,15 +43,7 @@ export function AgencyForm(props: { defaults: AgencyDefaults; serverErrors?: Fie
           <Field label="Markup (%)" error={errorFor("markupPercent")}>
             {(aria) => <input type="text" inputMode="numeric" defaultValue={text("markupPercent")} {...aria} {...register("markupPercent")} />}
           </Field>
-          <Field label="Currency" error={errorFor("currency")}>
-            {(aria) => (
-              <select defaultValue={text("currency") || "USD"} {...aria} {...register("currency")}>
-                {currencies.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Currency" name="currency" options={labelled(currencies)} defaultValue={text("currency") || "USD"} register={register} error={errorFor("currency")} />
         </div>
       </fieldset>
       <fieldset>

@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
 import {
   candidateEngagementTypeLabels,
   candidateEngagementTypes,
@@ -72,17 +72,7 @@ export function CandidateForm(props: {
           <Field label="Time zone" hint="e.g. America/Chicago or UTC+1" error={errorFor("timezone")}>
             {(aria) => <input type="text" defaultValue={text("timezone")} {...aria} {...register("timezone")} />}
           </Field>
-          <Field label="Source" error={errorFor("source")}>
-            {(aria) => (
-              <select defaultValue={text("source") || "sourced"} {...aria} {...register("source")}>
-                {candidateSources.map((s) => (
-                  <option key={s} value={s}>
-                    {candidateSourceLabels[s]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Source" name="source" options={labelled(candidateSources, candidateSourceLabels)} defaultValue={text("source") || "sourced"} register={register} error={errorFor("source")} />
         </div>
       </fieldset>
       <fieldset>
@@ -103,41 +93,12 @@ export function CandidateForm(props: {
         <legend>Engagement and pay</legend>
         <p className="fieldset-intro">Pay is visible to admins, recruiters and the hiring managers of this person&rsquo;s roles, never to interviewers.</p>
         <div className="fields">
-          <Field label="Engagement type" error={errorFor("engagementType")}>
-            {(aria) => (
-              <select defaultValue={text("engagementType") || "full_time"} {...aria} {...register("engagementType")}>
-                {candidateEngagementTypes.map((t) => (
-                  <option key={t} value={t}>
-                    {candidateEngagementTypeLabels[t]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Pay type" error={errorFor("payKind")}>
-            {(aria) => (
-              <select defaultValue={text("payKind")} {...aria} {...register("payKind")}>
-                <option value="">Not known</option>
-                {payKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {payKindLabels[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Engagement type" name="engagementType" options={labelled(candidateEngagementTypes, candidateEngagementTypeLabels)} defaultValue={text("engagementType") || "full_time"} register={register} error={errorFor("engagementType")} />
+          <SelectField label="Pay type" name="payKind" options={labelled(payKinds, payKindLabels)} defaultValue={text("payKind")} register={register} error={errorFor("payKind")} blank="Not known" />
           <Field label="Expected pay" hint="Whole units: per year, per hour, or the quote" error={errorFor("payAmount")}>
             {(aria) => <input type="text" inputMode="numeric" defaultValue={text("payAmount")} {...aria} {...register("payAmount")} />}
           </Field>
-          <Field label="Pay currency" error={errorFor("payCurrency")}>
-            {(aria) => (
-              <select defaultValue={text("payCurrency") || "USD"} {...aria} {...register("payCurrency")}>
-                {currencies.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Pay currency" name="payCurrency" options={labelled(currencies)} defaultValue={text("payCurrency") || "USD"} register={register} error={errorFor("payCurrency")} />
           <Field label="Available from" error={errorFor("availableFrom")}>
             {(aria) => <input type="date" defaultValue={text("availableFrom")} {...aria} {...register("availableFrom")} />}
           </Field>

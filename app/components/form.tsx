@@ -4,7 +4,7 @@
 // 400) are shown in the same places.
 import { useSubmit } from "@remix-run/react";
 import { useId, useRef, type FormEvent, type ReactNode } from "react";
-import { useForm, type FieldErrors as RhfErrors, type FieldValues } from "react-hook-form";
+import { useForm, type FieldErrors as RhfErrors, type FieldValues, type UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
 import { formDataToValues, zodFieldErrors, type FieldErrors } from "~/utils/forms";
 
@@ -132,4 +132,36 @@ export function FormError({ error }: { error?: string | null }) {
       {error}
     </div>
   ) : null;
+}
+
+/** Options for a select from a reference list and its labels. */
+export function labelled<T extends string>(values: readonly T[], labels?: Record<T, string>): [string, string][] {
+  return values.map((v) => [v, labels ? labels[v] : v]);
+}
+
+/** A labelled select registered with the form; `blank` adds a first empty choice. */
+export function SelectField(props: {
+  label: string;
+  name: string;
+  options: [string, string][];
+  defaultValue: string;
+  register: UseFormRegister<FieldValues>;
+  error?: string;
+  hint?: string;
+  blank?: string;
+}) {
+  return (
+    <Field label={props.label} error={props.error} hint={props.hint}>
+      {(aria) => (
+        <select defaultValue={props.defaultValue} {...aria} {...props.register(props.name)}>
+          {props.blank !== undefined ? <option value="">{props.blank}</option> : null}
+          {props.options.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
 }

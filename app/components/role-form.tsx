@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
 import { ALWAYS_REQUIRED, checkTypeLabels, checkTypes, SENSITIVE_DATA_REQUIRED } from "~/domain/compliance";
 import { routingQuestions } from "~/domain/engagement";
@@ -69,17 +69,7 @@ export function RoleForm(props: {
           <Field label="Headcount" error={errorFor("headcount")}>
             {(aria) => <input type="number" min={1} max={100} defaultValue={text("headcount")} {...aria} {...register("headcount")} />}
           </Field>
-          <Field label="Status" error={errorFor("status")}>
-            {(aria) => (
-              <select defaultValue={text("status")} {...aria} {...register("status")}>
-                {roleStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {roleStatusLabels[s]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Status" name="status" options={labelled(roleStatuses, roleStatusLabels)} defaultValue={text("status")} register={register} error={errorFor("status")} />
           <Field label="Target start" error={errorFor("targetStart")}>
             {(aria) => <input type="date" defaultValue={text("targetStart")} {...aria} {...register("targetStart")} />}
           </Field>
@@ -105,35 +95,14 @@ export function RoleForm(props: {
       <fieldset>
         <legend>Budget</legend>
         <div className="fields">
-          <Field label="Budget type" error={errorFor("budgetKind")}>
-            {(aria) => (
-              <select defaultValue={text("budgetKind")} {...aria} {...register("budgetKind")}>
-                <option value="">Not set</option>
-                {budgetKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {budgetKindLabels[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Budget type" name="budgetKind" options={labelled(budgetKinds, budgetKindLabels)} defaultValue={text("budgetKind")} register={register} error={errorFor("budgetKind")} blank="Not set" />
           <Field label="Minimum" hint="Whole units: per year, per hour, or in total." error={errorFor("budgetMin")}>
             {(aria) => <input type="text" inputMode="numeric" defaultValue={text("budgetMin")} {...aria} {...register("budgetMin")} />}
           </Field>
           <Field label="Maximum" error={errorFor("budgetMax")}>
             {(aria) => <input type="text" inputMode="numeric" defaultValue={text("budgetMax")} {...aria} {...register("budgetMax")} />}
           </Field>
-          <Field label="Currency" error={errorFor("currency")}>
-            {(aria) => (
-              <select defaultValue={text("currency") || "USD"} {...aria} {...register("currency")}>
-                {currencies.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="Currency" name="currency" options={labelled(currencies)} defaultValue={text("currency") || "USD"} register={register} error={errorFor("currency")} />
         </div>
       </fieldset>
 
