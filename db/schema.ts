@@ -83,6 +83,8 @@ export const roles = sqliteTable(
 
     // Compliance: which checks must be verified or waived before an offer.
     touchesSensitiveData: integer("touches_sensitive_data", { mode: "boolean" }).notNull().default(false),
+    // Interviewers see the panel's scorecards only after submitting their own.
+    blindFeedback: integer("blind_feedback", { mode: "boolean" }).notNull().default(true),
     requiredChecks: text("required_checks", { mode: "json" })
       .$type<string[]>()
       .notNull()
@@ -303,4 +305,183 @@ export const complianceHistory = sqliteTable(
     snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [index("compliance_history_check_idx").on(t.checkId, t.changedAt)],
+);
+
+/** A role's scorecard, as an immutable version once any scorecard uses it. */
+export const scorecardTemplates = sqliteTable(
+  "scorecard_templates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roleId: integer("role_id")
+      .notNull()
+      .references(() => roles.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    // TemplateArea[] (app/domain/scorecard.ts): key, name, guidance, weak signals, weight, knock-out.
+    areas: text("areas", { mode: "json" }).$type<unknown[]>().notNull(),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("scorecard_templates_role_version_uq").on(t.roleId, t.version)],
+);
+
+export const interviews = sqliteTable(
+  "interviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["screen", "technical_deep_dive", "system_design", "take_home_review", "agency_vetting_call", "final"] }).notNull(),
+    startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
+    endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
+    focusAreas: text("focus_areas", { mode: "json" }).$type<string[]>().notNull(),
+    prompts: text("prompts", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    customQuestions: text("custom_questions", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    includeGovernance: integer("include_governance", { mode: "boolean" }).notNull().default(false),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("interviews_application_idx").on(t.applicationId), index("interviews_starts_idx").on(t.startsAt)],
+);
+
+export const interviewPanel = sqliteTable(
+  "interview_panel",
+  {
+    interviewId: integer("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.userId] }), index("interview_panel_user_idx").on(t.userId)],
+);
+
+export const scorecards = sqliteTable(
+  "scorecards",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    interviewId: integer("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    interviewerId: integer("interviewer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    templateId: integer("template_id")
+      .notNull()
+      .references(() => scorecardTemplates.id, { onDelete: "restrict" }),
+    status: text("status", { enum: ["draft", "submitted"] }).notNull().default("draft"),
+    recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes", "no_decision"] }).notNull().default("no_decision"),
+    keyTakeaways: text("key_takeaways"),
+    weakSignals: text("weak_signals", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("scorecards_interview_interviewer_uq").on(t.interviewId, t.interviewerId), index("scorecards_interviewer_idx").on(t.interviewerId, t.status)],
+);
+
+export const scorecardRatings = sqliteTable(
+  "scorecard_ratings",
+  {
+    scorecardId: integer("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    areaKey: text("area_key").notNull(),
+    // 1 strong no .. 4 strong yes; null = not assessed (never a low score).
+    rating: integer("rating"),
+    evidence: text("evidence"),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.areaKey] })],
+);
+
+export const scorecardAmendments = sqliteTable(
+  "scorecard_amendments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    scorecardId: integer("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    // The scorecard as it stood before this amendment.
+    before: text("before", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    amendedById: integer("amended_by_id").references(() => users.id, { onDelete: "set null" }),
+    amendedAt: integer("amended_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("scorecard_amendments_scorecard_idx").on(t.scorecardId)],
+);
+
+export const takeHomes = sqliteTable(
+  "take_homes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    instructions: text("instructions").notNull(),
+    materialsUrl: text("materials_url"),
+    timeBoxHours: integer("time_box_hours").notNull(),
+    dueOn: text("due_on").notNull(),
+    paid: integer("paid", { mode: "boolean" }).notNull().default(false),
+    amount: integer("amount"),
+    currency: text("currency").notNull().default("USD"),
+    status: text("status", { enum: ["assigned", "submitted", "grading", "graded", "waived"] }).notNull().default("assigned"),
+    submissionUrl: text("submission_url"),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    extendedTo: text("extended_to"),
+    extensionReason: text("extension_reason"),
+    waiverReason: text("waiver_reason"),
+    anonymous: integer("anonymous", { mode: "boolean" }).notNull().default(true),
+    alias: text("alias").notNull(),
+    revealedAt: integer("revealed_at", { mode: "timestamp_ms" }),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("take_homes_application_idx").on(t.applicationId)],
+);
+
+export const takeHomeGraders = sqliteTable(
+  "take_home_graders",
+  {
+    takeHomeId: integer("take_home_id")
+      .notNull()
+      .references(() => takeHomes.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.takeHomeId, t.userId] }), index("take_home_graders_user_idx").on(t.userId)],
+);
+
+export const takeHomeGrades = sqliteTable(
+  "take_home_grades",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    takeHomeId: integer("take_home_id")
+      .notNull()
+      .references(() => takeHomes.id, { onDelete: "cascade" }),
+    graderId: integer("grader_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    // The six deliverables, each 1-4.
+    diagnosis: integer("diagnosis"),
+    evalPlan: integer("eval_plan"),
+    architecture: integer("architecture"),
+    monitoring: integer("monitoring"),
+    costControl: integer("cost_control"),
+    notBuilding: integer("not_building"),
+    outcomesReached: integer("outcomes_reached"),
+    costCeilingRespected: integer("cost_ceiling_respected", { mode: "boolean" }),
+    securityRespected: integer("security_respected", { mode: "boolean" }),
+    hoursReported: integer("hours_reported"),
+    notes: text("notes"),
+    status: text("status", { enum: ["draft", "submitted"] }).notNull().default("draft"),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("take_home_grades_uq").on(t.takeHomeId, t.graderId)],
 );

@@ -519,6 +519,7 @@ function seedPeople(
       if (cleared) status = type === "background_check" && app.roleIndex === 2 ? "waived" : "verified";
       else if (finalist) status = statusesForProgress.final[(app.id + type.length) % statusesForProgress.final.length];
       else status = statusesForProgress.early[(app.id + type.length) % 2];
+      if (type === "worker_classification" && status === "waived") status = "received"; // never waivable
       const owner = personScoped.has(type)
         ? app.candidateId !== null ? { candidateId: app.candidateId } : { agencyId: app.agencyId! }
         : { applicationId: app.id };

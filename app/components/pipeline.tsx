@@ -72,7 +72,7 @@ export function Pipeline({ items, roleId, canMove }: { items: PipelineItem[]; ro
                   <div className="muted small">
                     {item.isAgencyBid ? "Agency bid" : item.submittedBy ? `via ${item.submittedBy}` : "Direct"} · {item.daysInStage} d in stage
                   </div>
-                  {canMove ? <QuickMove item={item} roleId={roleId} /> : null}
+                  {canMove && item.stage !== "hired" ? <QuickMove item={item} roleId={roleId} /> : null}
                 </article>
               ))}
             </section>

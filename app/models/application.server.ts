@@ -74,7 +74,8 @@ export function getApplication(id: number) {
         .innerJoin(agencies, eq(agencies.id, agencySubmissions.agencyId))
         .leftJoin(agencyContacts, eq(agencyContacts.id, agencySubmissions.contactId))
         .where(and(eq(agencySubmissions.roleId, application.roleId), eq(agencySubmissions.candidateId, application.candidateId)))
-        .orderBy(asc(agencySubmissions.submittedAt))
+        // Arrival order: the first one recorded is the one that counts.
+        .orderBy(asc(agencySubmissions.id))
         .all()
     : [];
   return { application, role, candidate, agency, history, submissions };

@@ -25,7 +25,10 @@ function escapeLike(text: string): string {
 export function searchCandidates(viewer: Viewer, input: { query: string; page: number }) {
   const db = getDb();
   const conditions: SQL[] = [];
-  if (!scopesFor(viewer.kind, "read:candidate").includes("any")) conditions.push(inArray(candidates.id, visibleCandidateIds(viewer.id)));
+  if (!scopesFor(viewer.kind, "read:candidate").includes("any")) {
+    const unattached = sql`not exists (select 1 from applications where applications.candidate_id = ${candidates.id})`;
+    conditions.push(or(inArray(candidates.id, visibleCandidateIds(viewer.id)), and(eq(candidates.createdById, viewer.id), unattached))!);
+  }
   const q = input.query.trim().toLowerCase();
   if (q) {
     const pattern = `%${escapeLike(q)}%`;
@@ -33,7 +36,8 @@ export function searchCandidates(viewer: Viewer, input: { query: string; page: n
       or(
         sql_like(candidates.name, pattern),
         sql_like(candidates.email, pattern),
-        sql_like(candidates.skills, pattern),
+        // Match skill values, not the JSON text around them (so a quote or comma matches nothing).
+        sql`exists (select 1 from json_each(${candidates.skills}) where value like ${pattern} escape '\\')`,
       )!,
     );
   }

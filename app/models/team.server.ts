@@ -25,5 +25,10 @@ export function teamRoleVia(via: ScopeVia, id: number, userId: number): TeamRole
     .from(roleTeam)
     .where(and(eq(roleTeam.userId, userId), inArray(roleTeam.roleId, roleIds)))
     .all();
-  return strongest(rows.map((r) => r.teamRole));
+  const found = strongest(rows.map((r) => r.teamRole));
+  if (found || via !== "candidate") return found;
+  // Someone who added a person who is not on any role yet looks after that record until they are.
+  const own = db.select({ id: schema.candidates.id }).from(schema.candidates).where(and(eq(schema.candidates.id, id), eq(schema.candidates.createdById, userId))).get();
+  const onARole = db.select({ id: applications.id }).from(applications).where(eq(applications.candidateId, id)).get();
+  return own && !onARole ? "hiring_manager" : null;
 }

@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { StageBadge } from "~/components/checks";
 import { formatMoney, PageHeader } from "~/components/ui";
-import { holds } from "~/domain/policy";
+import { holds, scopesFor } from "~/domain/policy";
 import { agencyKindLabels, assessmentLabels, vettingQuestions } from "~/domain/reference";
 import { getAgency } from "~/models/agency.server";
 import { applicationsOfAgency, submissionsOfAgency } from "~/models/application.server";
+import { visibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? "Agency"} · AI Talent Scorecards` }];
@@ -14,10 +15,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/agencies.$agencyId._index", "loader");
   const found = getAgency(Number(args.params.agencyId));
   if (!found) throw new Response("Agency not found", { status: 404 });
+  // Bids and submissions name roles and people: only those on roles the viewer may see.
+  const visible = scopesFor(user.kind, "read:role").includes("any") ? null : visibleRoleIds(user.id);
+  const onVisibleRole = (r: { roleId: number }) => visible === null || visible.includes(r.roleId);
   return {
     ...found,
-    bids: applicationsOfAgency(found.agency.id),
-    submissions: submissionsOfAgency(found.agency.id),
+    bids: applicationsOfAgency(found.agency.id).filter(onVisibleRole),
+    submissions: submissionsOfAgency(found.agency.id).filter(onVisibleRole),
     canEdit: holds(user.kind, "update:agency"),
   };
 }

@@ -14,7 +14,7 @@ import {
   type CheckType,
 } from "~/domain/compliance";
 import { checkMove, stageLabels, stages } from "~/domain/pipeline";
-import { holds } from "~/domain/policy";
+import { holds, holdsAny } from "~/domain/policy";
 import { agencyKindLabels, candidateEngagementTypeLabels, rejectionReasonLabels, rejectionReasons, type RejectionReason } from "~/domain/reference";
 import { getApplication, moveApplication } from "~/models/application.server";
 import { checkHistory, checksForApplication, toCheckStates } from "~/models/compliance.server";
@@ -83,6 +83,7 @@ export async function loader(args: LoaderFunctionArgs) {
     submissions,
     compliance,
     canMove: holds(user.kind, "update:application", teamRole),
+    canOpenSubject: subject.kind === "candidate" || holdsAny(user.kind, "read:agency"),
   };
 }
 
@@ -158,7 +159,7 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
 }
 
 export default function ApplicationPage() {
-  const { application, role, subject, history, submissions, compliance, canMove } = useLoaderData<typeof loader>();
+  const { application, role, subject, history, submissions, compliance, canMove, canOpenSubject } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const added = params.get("added");
   const moved = params.get("moved");
@@ -173,7 +174,7 @@ export default function ApplicationPage() {
             {subject.detail} · for <Link to={`/roles/${role.id}`}>{role.title}</Link>
           </>
         }
-        actions={<Link to={subject.kind === "candidate" ? `/candidates/${subject.id}` : `/agencies/${subject.id}`} className="btn">Open {subject.kind === "candidate" ? "candidate" : "agency"}</Link>}
+        actions={canOpenSubject ? <Link to={subject.kind === "candidate" ? `/candidates/${subject.id}` : `/agencies/${subject.id}`} className="btn">Open {subject.kind === "candidate" ? "candidate" : "agency"}</Link> : null}
       />
       {added === "added" || added === "bid" ? <div className="alert alert-ok" role="status">Added to the pipeline.</div> : null}
       {added === "already" ? <div className="alert alert-warn" role="status">Already in this role&rsquo;s pipeline: nothing was added twice.</div> : null}
@@ -226,7 +227,7 @@ export default function ApplicationPage() {
                     <ul className="history small">
                       {c.history.map((h, i) => (
                         <li key={i}>
-                          {new Date(h.changedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}: {h.changedBy ?? "someone"} set{" "}
+                          {new Date(h.changedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC: {h.changedBy ?? "someone"} set{" "}
                           {h.status.replace("_", " ")}
                         </li>
                       ))}
@@ -259,7 +260,7 @@ export default function ApplicationPage() {
                 <li key={h.id}>
                   <strong>{h.fromStage ? `${stageLabels[h.fromStage as keyof typeof stageLabels]} → ` : "Added at "}{stageLabels[h.toStage as keyof typeof stageLabels]}</strong>{" "}
                   <span className="muted small">
-                    {new Date(h.movedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} by {h.movedBy ?? "someone"}
+                    {new Date(h.movedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC by {h.movedBy ?? "someone"}
                   </span>
                   {h.note ? <div className="small">{h.note}</div> : null}
                 </li>

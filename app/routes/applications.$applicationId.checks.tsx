@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { getApplication } from "~/models/application.server";
 import { saveCheck } from "~/models/compliance.server";
 import { checkFormSchema } from "~/schemas/application";
@@ -16,7 +16,8 @@ export async function action(args: ActionFunctionArgs) {
   const found = getApplication(Number(args.params.applicationId));
   if (!found) throw new Response("Application not found", { status: 404 });
   const parsed = parseFormData(checkFormSchema, await args.request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  // A resource route: answer with a real status code (the check editor reads the JSON through its fetcher).
+  if (!parsed.ok) return Response.json({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const { application } = found;
   const result = saveCheck({
     subject: { applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId },
@@ -24,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
     actorId: user.id,
   });
   if (!result.ok) {
-    return data({ fieldErrors: {}, formError: "Someone else updated this check after you opened the page; nothing was saved. Reload to see it." }, { status: 409 });
+    return Response.json({ fieldErrors: {}, formError: "Someone else updated this check after you opened the page; nothing was saved. Reload to see it." }, { status: 409 });
   }
   return redirect(`/applications/${application.id}?saved=${parsed.data.type}#checks`);
 }

@@ -48,7 +48,7 @@ export default function ImportCandidates() {
         <section className="card" aria-labelledby="upload">
           <h2 id="upload">Your file</h2>
           <FormError error={actionData?.formError} />
-          <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
+          <Form method="post" encType="multipart/form-data" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
             <div className="field">
               <label htmlFor="csv-file">CSV file</label>
               <input
@@ -81,7 +81,7 @@ export default function ImportCandidates() {
                 Preview
               </button>
               <button type="submit" name="intent" value="import" className="btn btn-primary" disabled={navigation.state === "submitting" || !check || bad > 0 || check.fileErrors.length > 0}>
-                Import {check && !bad && !check.fileErrors.length ? `${check.rows.length} candidates` : ""}
+                Import {check && !bad && !check.fileErrors.length ? `${check.rows.length} ${check.rows.length === 1 ? "candidate" : "candidates"}` : ""}
               </button>
             </div>
           </Form>
@@ -89,7 +89,7 @@ export default function ImportCandidates() {
         <section className="card" aria-labelledby="format">
           <h2 id="format">Format</h2>
           <p className="small">
-            First line: column names. <strong>name</strong> and <strong>email</strong> are required; the others are optional. Up to {MAX_IMPORT_ROWS} rows.
+            UTF-8 (“CSV UTF-8” in spreadsheet apps). First line: column names. <strong>name</strong> and <strong>email</strong> are required; the others are optional. Up to {MAX_IMPORT_ROWS} rows.
           </p>
           <p className="small mono">{csvColumns.join(", ")}</p>
           <p className="small">

@@ -51,6 +51,10 @@ export async function action(args: ActionFunctionArgs) {
     if (input.submittedByContactId !== null && !agency.contacts.some((c) => c.id === input.submittedByContactId)) {
       return data({ fieldErrors: { submittedByContactId: [`Choose a contact at ${agency.name}`] }, formError: null }, { status: 400 });
     }
+    const today = new Date().toISOString().slice(0, 10);
+    if (input.submittedOn && input.submittedOn > today) {
+      return data({ fieldErrors: { submittedOn: ["A submission date cannot be in the future"] }, formError: null }, { status: 400 });
+    }
     submission = {
       agencyId: agency.id,
       contactId: input.submittedByContactId,
@@ -69,6 +73,7 @@ export default function AddApplication() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [subject, setSubject] = useState<"candidate" | "agency">("candidate");
+  const [submitter, setSubmitter] = useState("");
   const { formRef, register, onSubmit, errorFor } = useValidatedForm(addApplicationSchema, { serverErrors: actionData?.fieldErrors });
   return (
     <>
@@ -91,7 +96,7 @@ export default function AddApplication() {
             </fieldset>
             {subject === "candidate" ? (
               <>
-                <Field label="Candidate" error={errorFor("candidateId")} hint={query ? `Showing matches for “${query}”.` : "Search on the right to narrow the list."}>
+                <Field label="Candidate" error={errorFor("candidateId")} hint={query ? `Showing matches for “${query}”.` : candidates.length >= 50 ? "Showing the first 50 by name; search on the right to find others." : undefined}>
                   {(aria) => (
                     <select defaultValue={chosenId ? String(chosenId) : ""} {...aria} {...register("candidateId")}>
                       <option value="">Choose…</option>
@@ -109,7 +114,7 @@ export default function AddApplication() {
                   <div className="fields">
                     <Field label="Agency" error={errorFor("submittedByAgencyId")}>
                       {(aria) => (
-                        <select defaultValue="" {...aria} {...register("submittedByAgencyId")}>
+                        <select defaultValue="" {...aria} {...register("submittedByAgencyId", { onChange: (e) => setSubmitter(e.target.value) })}>
                           <option value="">No agency (direct)</option>
                           {agencies.map((a) => (
                             <option key={a.id} value={a.id}>
@@ -123,7 +128,7 @@ export default function AddApplication() {
                       {(aria) => (
                         <select defaultValue="" {...aria} {...register("submittedByContactId")}>
                           <option value="">Not recorded</option>
-                          {agencies.map((a) => (
+                          {agencies.filter((a) => String(a.id) === submitter).map((a) => (
                             <optgroup key={a.id} label={a.name}>
                               {a.contacts.map((c) => (
                                 <option key={c.id} value={c.id}>

@@ -62,6 +62,9 @@ export const checkFormSchema = z
       .transform((v) => (v ? Number(v) : null)),
   })
   .superRefine((v, ctx) => {
+    if (v.type === "worker_classification" && v.status === "waived") {
+      ctx.addIssue({ code: "custom", path: ["status"], message: "Worker classification cannot be waived: every engagement has one. Record it instead." });
+    }
     if (v.status === "waived" && !v.waiverReason) ctx.addIssue({ code: "custom", path: ["waiverReason"], message: "Say why this check is waived" });
     if (v.status === "expired" && !v.expiresAt) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Give the date it expired" });
     if (v.type === "worker_classification" && (v.status === "verified" || v.status === "received")) {

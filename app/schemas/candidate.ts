@@ -46,6 +46,7 @@ export const candidateFormSchema = z
 export type CandidateFormValues = z.output<typeof candidateFormSchema>;
 
 export const MAX_IMPORT_ROWS = 5000;
+export const MAX_IMPORT_CHARS = 2_000_000;
 
 /** The CSV import row: the same rules, with skills as one "a; b; c" or "a, b" cell. */
 export const csvColumns = [
@@ -78,5 +79,5 @@ export function csvRowToFormValues(row: Record<string, string | undefined>): Rec
 
 export const importSchema = z.object({
   intent: z.enum(["preview", "import"]),
-  csv: z.string().trim().min(1, "Choose a CSV file or paste its contents").max(2_000_000, "The file is too large (2 MB at most)"),
+  csv: z.string().trim().min(1, "Choose a CSV file or paste its contents").max(MAX_IMPORT_CHARS, "The file is too large: 2 million characters at most"),
 });

@@ -31,6 +31,10 @@ export function checkCandidateCsv(text: string, knownEmails: (emails: string[]) 
     transformHeader: (h) => h.trim().toLowerCase().replace(/\s+/g, "_"),
   });
   const fileErrors: string[] = [];
+  if (text.includes("\uFFFD")) {
+    fileErrors.push("The file is not UTF-8: some characters cannot be read (they show as �). Save it as “CSV UTF-8” and try again.");
+    return { fileErrors, rows: [] };
+  }
   const headers = parsed.meta.fields ?? [];
   const unknown = headers.filter((h) => !(csvColumns as readonly string[]).includes(h));
   if (!headers.includes("name") || !headers.includes("email")) fileErrors.push("The first line must name the columns, including name and email.");

@@ -99,3 +99,22 @@ test("an interviewer sees candidates on their roles without pay, budget or compl
   await page.goto(`/candidates/${row.id}`);
   await expect(page.getByText("Expected pay")).toBeVisible();
 });
+
+test("a check saved by someone else meanwhile shows a conflict in place and keeps theirs", async ({ page, signInAs }) => {
+  const { applicationId } = prepareFinalist();
+  await signInAs(demo.recruiter);
+  await page.goto(`/applications/${applicationId}`);
+  await page.locator("details.check-row summary").filter({ hasText: "Worker classification" }).click();
+  const form = page.getByRole("form", { name: "Update Worker classification" });
+  // Someone else records the classification while this page is open.
+  const db = openDb();
+  db.prepare("update compliance_checks set classification = 'w2', version = version + 1 where application_id = ? and type = 'worker_classification'").run(applicationId);
+  db.close();
+  await form.getByLabel("Rationale").fill("Changed my mind");
+  await form.getByRole("button", { name: "Save Worker classification" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Someone else updated this check after you opened the page; nothing was saved. Reload to see it.");
+  const check = openDb();
+  const row = check.prepare("select classification, rationale from compliance_checks where application_id = ? and type = 'worker_classification'").get(applicationId);
+  check.close();
+  expect(row).toEqual({ classification: "w2", rationale: "Independent contractor on a fixed scope" });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { canReadScorecard, defaultAreas, scorecardState, summarize, templateChange, type ScoreInput, type TemplateArea } from "./scorecard";
+
+const areas: TemplateArea[] = [
+  { key: "prod", name: "Production systems", strong: "", weak: "", signals: [], weight: 3, knockout: true },
+  { key: "evals", name: "Evals", strong: "", weak: "", signals: [], weight: 2, knockout: false },
+  { key: "cost", name: "Cost management", strong: "", weak: "", signals: [], weight: 1, knockout: false },
+  { key: "comms", name: "Business communication", strong: "", weak: "", signals: [], weight: 0, knockout: false },
+];
+const card = (id: number, ratings: ScoreInput["ratings"], recommendation: ScoreInput["recommendation"] = "yes", templateVersion = 1): ScoreInput => ({
+  id,
+  interviewerName: `I${id}`,
+  templateVersion,
+  ratings,
+  recommendation,
+});
+
+describe("summarize", () => {
+  it("leaves not-assessed out of averages instead of counting it low, and shows the arithmetic", () => {
+    const s = summarize(areas, [card(1, { prod: 4, evals: null, cost: 2, comms: 3 }), card(2, { prod: 2, evals: 3, cost: null, comms: 1 })]);
+    const prod = s.areas.find((a) => a.key === "prod")!;
+    expect(prod).toMatchObject({ average: 3, min: 2, max: 4, spread: 2, notAssessed: 0, disagreement: true, knockoutFlag: false });
+    expect(s.areas.find((a) => a.key === "evals")).toMatchObject({ average: 3, notAssessed: 1, spread: 0 });
+    // (3*3 + 2*3 + 1*2) / (3+2+1) = 17/6
+    expect(s.weightedTotal).toBe(2.83);
+    expect(s.arithmetic.counted.map((c) => [c.name, c.weight, c.average, c.product])).toEqual([
+      ["Production systems", 3, 3, 9],
+      ["Evals", 2, 3, 6],
+      ["Cost management", 1, 2, 2],
+    ]);
+    expect(s.arithmetic).toMatchObject({ weightSum: 6, productSum: 17 });
+    expect(s.arithmetic.leftOut).toEqual([{ name: "Business communication", reason: "weight 0" }]);
+  });
+
+  it("lists areas nobody assessed as left out, and has no total when nothing was rated", () => {
+    const s = summarize(areas, [card(1, { prod: null, evals: null, cost: null, comms: null }, "no_decision")]);
+    expect(s.weightedTotal).toBeNull();
+    expect(s.arithmetic.leftOut.map((l) => l.reason)).toEqual(["not assessed by anyone", "not assessed by anyone", "not assessed by anyone", "weight 0"]);
+    expect(s.tally.no_decision).toBe(1);
+  });
+
+  it("flags a knock-out area averaging below 2.5 without rejecting", () => {
+    const s = summarize(areas, [card(1, { prod: 2, evals: 4, cost: 4 }, "yes"), card(2, { prod: 2, evals: 4, cost: 4 }, "strong_yes")]);
+    expect(s.knockouts).toEqual(["Production systems"]);
+    expect(s.weightedTotal).toBeCloseTo((3 * 2 + 2 * 4 + 1 * 4) / 6, 2);
+    expect(s.tally).toMatchObject({ yes: 1, strong_yes: 1, no: 0 });
+  });
+
+  it("reports the template versions the scorecards were filled against", () => {
+    expect(summarize(areas, [card(1, {}, "yes", 2), card(2, {}, "no", 1), card(3, {}, "no", 2)]).versions).toEqual([1, 2]);
+  });
+
+  it("ships seven default areas with production, evals and security as knock-outs", () => {
+    expect(defaultAreas.map((a) => a.key)).toEqual(["production_systems", "data_readiness", "evals", "llm_rag", "security", "cost_management", "business_communication"]);
+    expect(defaultAreas.filter((a) => a.knockout).map((a) => a.key)).toEqual(["production_systems", "evals", "security"]);
+  });
+});
+
+describe("blind feedback", () => {
+  const other = { interviewerId: 9, status: "submitted" as const };
+  it("hides the panel's scorecards from an interviewer until they submit their own", () => {
+    expect(canReadScorecard({ viewer: { id: 1, seesAll: false }, scorecard: other, viewerHasSubmitted: false, blind: true })).toBe(false);
+    expect(canReadScorecard({ viewer: { id: 1, seesAll: false }, scorecard: other, viewerHasSubmitted: true, blind: true })).toBe(true);
+  });
+  it("shows all submitted scorecards to hiring managers and HR, and everything when blindness is off", () => {
+    expect(canReadScorecard({ viewer: { id: 1, seesAll: true }, scorecard: other, viewerHasSubmitted: false, blind: true })).toBe(true);
+    expect(canReadScorecard({ viewer: { id: 1, seesAll: false }, scorecard: other, viewerHasSubmitted: false, blind: false })).toBe(true);
+  });
+  it("keeps drafts private to their author", () => {
+    const draft = { interviewerId: 9, status: "draft" as const };
+    expect(canReadScorecard({ viewer: { id: 1, seesAll: true }, scorecard: draft, viewerHasSubmitted: true, blind: false })).toBe(false);
+    expect(canReadScorecard({ viewer: { id: 9, seesAll: false }, scorecard: draft, viewerHasSubmitted: false, blind: true })).toBe(true);
+  });
+});
+
+describe("template versioning and due dates", () => {
+  it("edits an unused template in place and versions a used one", () => {
+    expect(templateChange({ used: false })).toBe("edit-in-place");
+    expect(templateChange({ used: true })).toBe("new-version");
+  });
+  it("calls a scorecard overdue more than 24 hours after the interview ended", () => {
+    const end = new Date("2026-11-20T10:00:00Z");
+    expect(scorecardState({ status: null, interviewEndsAt: end, now: new Date("2026-11-20T09:00:00Z") })).toBe("upcoming");
+    expect(scorecardState({ status: "draft", interviewEndsAt: end, now: new Date("2026-11-21T09:59:00Z") })).toBe("due");
+    expect(scorecardState({ status: "draft", interviewEndsAt: end, now: new Date("2026-11-21T10:01:00Z") })).toBe("overdue");
+    expect(scorecardState({ status: "submitted", interviewEndsAt: end, now: new Date("2026-12-01T00:00:00Z") })).toBe("submitted");
+  });
+});

@@ -1,0 +1,216 @@
+// Scorecards: the default template, ratings, and the arithmetic of a summary.
+// Pure: no database, no dates from the clock.
+
+export const ratingValues = [1, 2, 3, 4] as const;
+export type Rating = (typeof ratingValues)[number];
+export const ratingLabels: Record<Rating, string> = { 1: "Strong no", 2: "No", 3: "Yes", 4: "Strong yes" };
+
+export const recommendations = ["strong_no", "no", "yes", "strong_yes", "no_decision"] as const;
+export type Recommendation = (typeof recommendations)[number];
+export const recommendationLabels: Record<Recommendation, string> = {
+  strong_no: "Strong no",
+  no: "No",
+  yes: "Yes",
+  strong_yes: "Strong yes",
+  no_decision: "No decision",
+};
+
+export type TemplateArea = {
+  key: string;
+  name: string;
+  strong: string;
+  weak: string;
+  /** Weak signals an interviewer can tick. */
+  signals: string[];
+  weight: number;
+  knockout: boolean;
+};
+
+/** The seven areas, in our own words. Production systems, evals, security and cost carry the most weight. */
+export const defaultAreas: TemplateArea[] = [
+  {
+    key: "production_systems",
+    name: "Production systems",
+    strong: "Talks through systems they shipped and ran: how they deployed and rolled back, what they watched, latency budgets, incidents they handled.",
+    weak: "Evidence stops at notebooks, demos or leaderboard numbers.",
+    signals: ["Only notebooks or demos", "No rollback or incident story", "Quotes benchmarks, not production metrics"],
+    weight: 3,
+    knockout: true,
+  },
+  {
+    key: "data_readiness",
+    name: "Data readiness",
+    strong: "Asks where the data lives, who owns it, what access and lineage look like, how it gets cleaned, and where eval data comes from.",
+    weak: "Jumps to picking a model before understanding the data.",
+    signals: ["Model choice first", "No questions about access or ownership"],
+    weight: 2,
+    knockout: false,
+  },
+  {
+    key: "evals",
+    name: "Evals",
+    strong: "Designs test sets with pass/fail thresholds, regression checks on every change, and a human review loop.",
+    weak: "Plans to look at some outputs and judge by eye.",
+    signals: ["Eyeballs outputs", "No thresholds", "No regression checks"],
+    weight: 3,
+    knockout: true,
+  },
+  {
+    key: "llm_rag",
+    name: "LLM / RAG systems",
+    strong: "Measures retrieval quality, versions prompts, traces requests end to end, and keeps cost under control.",
+    weak: "Treats RAG as \u201cadd a vector database\u201d.",
+    signals: ["RAG = vector DB", "No prompt versioning", "No tracing"],
+    weight: 2,
+    knockout: false,
+  },
+  {
+    key: "security",
+    name: "Security",
+    strong: "Raises access control, secrets handling, what vendors may do with data, retention, and audit trails unprompted.",
+    weak: "Never asks about sensitive data.",
+    signals: ["Ignores sensitive data", "Secrets in code or prompts", "No thought for vendor data use"],
+    weight: 3,
+    knockout: true,
+  },
+  {
+    key: "cost_management",
+    name: "Cost management",
+    strong: "Plans caching, batching, routing to cheaper models and usage limits before the bill arrives.",
+    weak: "No plan for inference or API cost growing with usage.",
+    signals: ["No cost plan", "Always the largest model"],
+    weight: 3,
+    knockout: false,
+  },
+  {
+    key: "business_communication",
+    name: "Business communication",
+    strong: "Turns technical risk into timeline, budget and trade-offs a stakeholder can decide on.",
+    weak: "Jargon without a decision at the end.",
+    signals: ["Jargon, no decisions", "Cannot size risk in time or money"],
+    weight: 1,
+    knockout: false,
+  },
+];
+
+export type ScoreInput = {
+  /** Who filled it and which template version it was filled against. */
+  id: number;
+  interviewerName: string;
+  templateVersion: number;
+  ratings: Record<string, Rating | null>;
+  recommendation: Recommendation;
+};
+
+export type AreaSummary = {
+  key: string;
+  name: string;
+  weight: number;
+  knockout: boolean;
+  ratings: { scorecardId: number; interviewerName: string; rating: Rating | null }[];
+  /** Mean of the ratings given; not-assessed is left out, never counted as low. */
+  average: number | null;
+  min: number | null;
+  max: number | null;
+  spread: number | null;
+  notAssessed: number;
+  disagreement: boolean;
+  knockoutFlag: boolean;
+};
+
+export type Summary = {
+  areas: AreaSummary[];
+  weightedTotal: number | null;
+  /** The arithmetic: every area that counted, and every one left out and why. */
+  arithmetic: { counted: { name: string; weight: number; average: number; product: number }[]; weightSum: number; productSum: number; leftOut: { name: string; reason: string }[] };
+  knockouts: string[];
+  tally: Record<Recommendation, number>;
+  versions: number[];
+  scorecards: number;
+};
+
+/** Spread at or above this (on the 1-4 scale) is disagreement worth a conversation. */
+export const DISAGREEMENT_SPREAD = 2;
+/** A knock-out area averaging below this is flagged. It never rejects on its own. */
+export const KNOCKOUT_BELOW = 2.5;
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function summarize(areas: TemplateArea[], scorecards: ScoreInput[]): Summary {
+  const areaSummaries: AreaSummary[] = areas.map((area) => {
+    const ratings = scorecards.map((s) => ({ scorecardId: s.id, interviewerName: s.interviewerName, rating: s.ratings[area.key] ?? null }));
+    const given = ratings.map((r) => r.rating).filter((r): r is Rating => r !== null);
+    const average = given.length ? round2(given.reduce((a, b) => a + b, 0) / given.length) : null;
+    const min = given.length ? Math.min(...given) : null;
+    const max = given.length ? Math.max(...given) : null;
+    const spread = min !== null && max !== null ? max - min : null;
+    return {
+      key: area.key,
+      name: area.name,
+      weight: area.weight,
+      knockout: area.knockout,
+      ratings,
+      average,
+      min,
+      max,
+      spread,
+      notAssessed: ratings.length - given.length,
+      disagreement: spread !== null && spread >= DISAGREEMENT_SPREAD,
+      knockoutFlag: area.knockout && average !== null && average < KNOCKOUT_BELOW,
+    };
+  });
+
+  const counted = areaSummaries
+    .filter((a) => a.average !== null && a.weight > 0)
+    .map((a) => ({ name: a.name, weight: a.weight, average: a.average!, product: round2(a.weight * a.average!) }));
+  const leftOut = areaSummaries
+    .filter((a) => a.average === null || a.weight <= 0)
+    .map((a) => ({ name: a.name, reason: a.weight <= 0 ? "weight 0" : "not assessed by anyone" }));
+  const weightSum = counted.reduce((n, c) => n + c.weight, 0);
+  const productSum = round2(counted.reduce((n, c) => n + c.weight * c.average, 0));
+  const tally = Object.fromEntries(recommendations.map((r) => [r, 0])) as Record<Recommendation, number>;
+  for (const s of scorecards) tally[s.recommendation] += 1;
+
+  return {
+    areas: areaSummaries,
+    weightedTotal: weightSum > 0 ? round2(productSum / weightSum) : null,
+    arithmetic: { counted, weightSum, productSum, leftOut },
+    knockouts: areaSummaries.filter((a) => a.knockoutFlag).map((a) => a.name),
+    tally,
+    versions: [...new Set(scorecards.map((s) => s.templateVersion))].sort((a, b) => a - b),
+    scorecards: scorecards.length,
+  };
+}
+
+/**
+ * Blind feedback: who may read a submitted scorecard. Admins, recruiters and
+ * the role's hiring managers read all; an interviewer reads their own, and the
+ * panel's only after submitting their own for the same application (or when
+ * the role turned blindness off). Drafts are private to their author.
+ */
+export function canReadScorecard(input: {
+  viewer: { id: number; seesAll: boolean };
+  scorecard: { interviewerId: number; status: "draft" | "submitted" };
+  viewerHasSubmitted: boolean;
+  blind: boolean;
+}): boolean {
+  const { viewer, scorecard } = input;
+  if (scorecard.interviewerId === viewer.id) return true;
+  if (scorecard.status !== "submitted") return false;
+  if (viewer.seesAll) return true;
+  return !input.blind || input.viewerHasSubmitted;
+}
+
+/** A template that has been used is never edited in place: the change makes a new version. */
+export function templateChange(input: { used: boolean }): "edit-in-place" | "new-version" {
+  return input.used ? "new-version" : "edit-in-place";
+}
+
+/** A scorecard is overdue when it is not submitted more than 24 hours after its interview ended. */
+export const OVERDUE_AFTER_MS = 24 * 3_600_000;
+export function scorecardState(input: { status: "draft" | "submitted" | null; interviewEndsAt: Date; now: Date }): "submitted" | "upcoming" | "due" | "overdue" {
+  if (input.status === "submitted") return "submitted";
+  const t = input.now.getTime() - input.interviewEndsAt.getTime();
+  if (t < 0) return "upcoming";
+  return t > OVERDUE_AFTER_MS ? "overdue" : "due";
+}

@@ -1,0 +1,283 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { defaultAreas, templateChange, type Rating, type Recommendation, type TemplateArea } from "~/domain/scorecard";
+import { getDb, schema } from "~/utils/db.server";
+
+const { scorecardTemplates, scorecards, scorecardRatings, scorecardAmendments, interviews, interviewPanel, applications, roles, users } = schema;
+
+export type Template = { id: number | null; version: number; areas: TemplateArea[] };
+
+/** The role's current template; a role that never saved one uses the default (persisted on first use). */
+export function currentTemplate(roleId: number): Template {
+  const row = getDb().select().from(scorecardTemplates).where(eq(scorecardTemplates.roleId, roleId)).orderBy(desc(scorecardTemplates.version)).get();
+  return row ? { id: row.id, version: row.version, areas: row.areas as TemplateArea[] } : { id: null, version: 1, areas: defaultAreas };
+}
+
+export function templateById(id: number): Template | null {
+  const row = getDb().select().from(scorecardTemplates).where(eq(scorecardTemplates.id, id)).get();
+  return row ? { id: row.id, version: row.version, areas: row.areas as TemplateArea[] } : null;
+}
+
+/** The id of the role's current template, creating version 1 from the default if needed. Call inside a write. */
+export function ensureTemplateId(roleId: number, actorId: number | null): number {
+  const current = currentTemplate(roleId);
+  if (current.id !== null) return current.id;
+  return getDb()
+    .insert(scorecardTemplates)
+    .values({ roleId, version: 1, areas: current.areas, createdById: actorId, createdAt: new Date() })
+    .returning({ id: scorecardTemplates.id })
+    .get().id;
+}
+
+/** Save a role's template: in place while unused, as a new version once any scorecard used it. Also sets blindness. */
+export function saveTemplate(input: { roleId: number; areas: TemplateArea[]; blindFeedback: boolean; actorId: number }): { version: number; created: boolean } {
+  const db = getDb();
+  return db.transaction((tx) => {
+    tx.update(roles).set({ blindFeedback: input.blindFeedback, updatedAt: new Date() }).where(eq(roles.id, input.roleId)).run();
+    const current = tx.select().from(scorecardTemplates).where(eq(scorecardTemplates.roleId, input.roleId)).orderBy(desc(scorecardTemplates.version)).get();
+    const used = current ? tx.select({ id: scorecards.id }).from(scorecards).where(eq(scorecards.templateId, current.id)).get() !== undefined : false;
+    if (current && templateChange({ used }) === "edit-in-place") {
+      tx.update(scorecardTemplates).set({ areas: input.areas }).where(eq(scorecardTemplates.id, current.id)).run();
+      return { version: current.version, created: false };
+    }
+    const version = (current?.version ?? 0) + 1;
+    tx.insert(scorecardTemplates).values({ roleId: input.roleId, version, areas: input.areas, createdById: input.actorId, createdAt: new Date() }).run();
+    return { version, created: true };
+  });
+}
+
+export type ScheduleInput = {
+  applicationId: number;
+  kind: (typeof interviews.$inferInsert)["kind"];
+  startsAt: Date;
+  endsAt: Date;
+  panelIds: number[];
+  focusAreas: string[];
+  prompts: string[];
+  customQuestions: string[];
+  includeGovernance: boolean;
+  actorId: number;
+};
+
+export function scheduleInterview(input: ScheduleInput): number {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const app = tx.select({ roleId: applications.roleId }).from(applications).where(eq(applications.id, input.applicationId)).get()!;
+    ensureTemplateId(app.roleId, input.actorId);
+    const { id } = tx
+      .insert(interviews)
+      .values({
+        applicationId: input.applicationId,
+        kind: input.kind,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        focusAreas: input.focusAreas,
+        prompts: input.prompts,
+        customQuestions: input.customQuestions,
+        includeGovernance: input.includeGovernance,
+        createdById: input.actorId,
+      })
+      .returning({ id: interviews.id })
+      .get();
+    tx.insert(interviewPanel).values(input.panelIds.map((userId) => ({ interviewId: id, userId }))).run();
+    return id;
+  });
+}
+
+export function getInterview(id: number) {
+  const db = getDb();
+  const interview = db.select().from(interviews).where(eq(interviews.id, id)).get();
+  if (!interview) return null;
+  const app = db.select({ id: applications.id, roleId: applications.roleId, candidateId: applications.candidateId, agencyId: applications.agencyId }).from(applications).where(eq(applications.id, interview.applicationId)).get()!;
+  const role = db.select({ id: roles.id, title: roles.title, blindFeedback: roles.blindFeedback }).from(roles).where(eq(roles.id, app.roleId)).get()!;
+  const panel = db
+    .select({ userId: interviewPanel.userId, name: users.name })
+    .from(interviewPanel)
+    .innerJoin(users, eq(users.id, interviewPanel.userId))
+    .where(eq(interviewPanel.interviewId, id))
+    .orderBy(asc(users.name))
+    .all();
+  return { interview, application: app, role, panel };
+}
+
+export function listInterviews(applicationId: number) {
+  const db = getDb();
+  const rows = db.select().from(interviews).where(eq(interviews.applicationId, applicationId)).orderBy(asc(interviews.startsAt)).all();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const panel = db
+    .select({ interviewId: interviewPanel.interviewId, userId: interviewPanel.userId, name: users.name })
+    .from(interviewPanel)
+    .innerJoin(users, eq(users.id, interviewPanel.userId))
+    .where(inArray(interviewPanel.interviewId, ids))
+    .all();
+  const cards = db
+    .select({ interviewId: scorecards.interviewId, interviewerId: scorecards.interviewerId, status: scorecards.status })
+    .from(scorecards)
+    .where(inArray(scorecards.interviewId, ids))
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    panel: panel
+      .filter((p) => p.interviewId === r.id)
+      .map((p) => ({ userId: p.userId, name: p.name, status: cards.find((c) => c.interviewId === r.id && c.interviewerId === p.userId)?.status ?? null })),
+  }));
+}
+
+export type ScorecardValues = {
+  ratings: Record<string, { rating: Rating | null; evidence: string | null }>;
+  weakSignals: string[];
+  keyTakeaways: string | null;
+  recommendation: Recommendation;
+};
+
+export function getScorecard(interviewId: number, interviewerId: number) {
+  const db = getDb();
+  const card = db.select().from(scorecards).where(and(eq(scorecards.interviewId, interviewId), eq(scorecards.interviewerId, interviewerId))).get();
+  if (!card) return null;
+  const ratings = db.select().from(scorecardRatings).where(eq(scorecardRatings.scorecardId, card.id)).all();
+  const amendments = db
+    .select({ id: scorecardAmendments.id, reason: scorecardAmendments.reason, before: scorecardAmendments.before, amendedAt: scorecardAmendments.amendedAt, by: users.name })
+    .from(scorecardAmendments)
+    .leftJoin(users, eq(users.id, scorecardAmendments.amendedById))
+    .where(eq(scorecardAmendments.scorecardId, card.id))
+    .orderBy(asc(scorecardAmendments.amendedAt))
+    .all();
+  return { card, ratings, amendments };
+}
+
+export type SaveScorecardResult = { ok: true; id: number } | { ok: false; reason: "conflict" | "locked" | "not-submitted" };
+
+function snapshot(cardId: number) {
+  const db = getDb();
+  const card = db.select().from(scorecards).where(eq(scorecards.id, cardId)).get()!;
+  const ratings = db.select({ areaKey: scorecardRatings.areaKey, rating: scorecardRatings.rating, evidence: scorecardRatings.evidence }).from(scorecardRatings).where(eq(scorecardRatings.scorecardId, cardId)).all();
+  return { recommendation: card.recommendation, keyTakeaways: card.keyTakeaways, weakSignals: card.weakSignals, submittedAt: card.submittedAt?.toISOString() ?? null, ratings };
+}
+
+/**
+ * Save a draft, submit, or amend, in one transaction. Drafts and submissions
+ * need the version the author loaded; a submitted scorecard changes only by
+ * amendment, which keeps the previous state and the reason.
+ */
+export function saveScorecard(input: {
+  interviewId: number;
+  interviewerId: number;
+  roleId: number;
+  mode: "draft" | "submit" | "amend";
+  version: number | null;
+  values: ScorecardValues;
+  amendReason?: string;
+  now?: Date;
+}): SaveScorecardResult {
+  const now = input.now ?? new Date();
+  const db = getDb();
+  return db.transaction((tx) => {
+    const existing = tx.select().from(scorecards).where(and(eq(scorecards.interviewId, input.interviewId), eq(scorecards.interviewerId, input.interviewerId))).get();
+    if ((existing?.version ?? null) !== input.version) return { ok: false, reason: "conflict" } as const;
+    if (existing?.status === "submitted" && input.mode !== "amend") return { ok: false, reason: "locked" } as const;
+    if (input.mode === "amend" && existing?.status !== "submitted") return { ok: false, reason: "not-submitted" } as const;
+
+    let id: number;
+    const fields = {
+      recommendation: input.values.recommendation,
+      keyTakeaways: input.values.keyTakeaways,
+      weakSignals: input.values.weakSignals,
+      updatedAt: now,
+    };
+    if (existing) {
+      if (input.mode === "amend") {
+        tx.insert(scorecardAmendments).values({ scorecardId: existing.id, reason: input.amendReason ?? "", before: snapshot(existing.id), amendedById: input.interviewerId, amendedAt: now }).run();
+      }
+      const changed = tx
+        .update(scorecards)
+        .set({
+          ...fields,
+          status: input.mode === "draft" ? "draft" : "submitted",
+          submittedAt: input.mode === "submit" ? now : existing.submittedAt,
+          version: existing.version + 1,
+        })
+        .where(and(eq(scorecards.id, existing.id), eq(scorecards.version, existing.version)))
+        .run().changes;
+      if (changed === 0) return { ok: false, reason: "conflict" } as const;
+      id = existing.id;
+      tx.delete(scorecardRatings).where(eq(scorecardRatings.scorecardId, id)).run();
+    } else {
+      const templateId = ensureTemplateId(input.roleId, input.interviewerId);
+      id = tx
+        .insert(scorecards)
+        .values({ interviewId: input.interviewId, interviewerId: input.interviewerId, templateId, ...fields, status: input.mode === "submit" ? "submitted" : "draft", submittedAt: input.mode === "submit" ? now : null, createdAt: now })
+        .returning({ id: scorecards.id })
+        .get().id;
+    }
+    const rows = Object.entries(input.values.ratings).map(([areaKey, r]) => ({ scorecardId: id, areaKey, rating: r.rating, evidence: r.evidence }));
+    if (rows.length) tx.insert(scorecardRatings).values(rows).run();
+    return { ok: true, id } as const;
+  });
+}
+
+/** Every scorecard for an application, with its ratings and template version; the caller applies the blind rule. */
+export function scorecardsForApplication(applicationId: number) {
+  const db = getDb();
+  const cards = db
+    .select({
+      id: scorecards.id,
+      interviewId: scorecards.interviewId,
+      interviewKind: interviews.kind,
+      interviewerId: scorecards.interviewerId,
+      interviewerName: users.name,
+      status: scorecards.status,
+      recommendation: scorecards.recommendation,
+      keyTakeaways: scorecards.keyTakeaways,
+      weakSignals: scorecards.weakSignals,
+      submittedAt: scorecards.submittedAt,
+      templateId: scorecards.templateId,
+      templateVersion: scorecardTemplates.version,
+      templateAreas: scorecardTemplates.areas,
+    })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .innerJoin(users, eq(users.id, scorecards.interviewerId))
+    .innerJoin(scorecardTemplates, eq(scorecardTemplates.id, scorecards.templateId))
+    .where(eq(interviews.applicationId, applicationId))
+    .orderBy(asc(interviews.startsAt), asc(users.name))
+    .all();
+  const ids = cards.map((c) => c.id);
+  const ratings = ids.length ? db.select().from(scorecardRatings).where(inArray(scorecardRatings.scorecardId, ids)).all() : [];
+  const amended = ids.length
+    ? db.select({ scorecardId: scorecardAmendments.scorecardId }).from(scorecardAmendments).where(inArray(scorecardAmendments.scorecardId, ids)).all().map((a) => a.scorecardId)
+    : [];
+  return cards.map((c) => ({
+    ...c,
+    templateAreas: c.templateAreas as TemplateArea[],
+    ratings: ratings.filter((r) => r.scorecardId === c.id),
+    amendments: amended.filter((a) => a === c.id).length,
+  }));
+}
+
+/** The interviewer's queue: interviews they sit on, with their own scorecard's status. */
+export function interviewerQueue(userId: number) {
+  const db = getDb();
+  return db
+    .select({
+      interviewId: interviews.id,
+      kind: interviews.kind,
+      startsAt: interviews.startsAt,
+      endsAt: interviews.endsAt,
+      applicationId: applications.id,
+      roleTitle: roles.title,
+      candidateId: applications.candidateId,
+      candidateName: schema.candidates.name,
+      agencyName: schema.agencies.name,
+      status: scorecards.status,
+    })
+    .from(interviewPanel)
+    .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .innerJoin(roles, eq(roles.id, applications.roleId))
+    .leftJoin(schema.candidates, eq(schema.candidates.id, applications.candidateId))
+    .leftJoin(schema.agencies, eq(schema.agencies.id, applications.agencyId))
+    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
+    .where(eq(interviewPanel.userId, userId))
+    .orderBy(asc(interviews.startsAt))
+    .all();
+}
