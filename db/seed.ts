@@ -2,6 +2,7 @@
 // status and briefs at every stage of readiness. Dates are relative to `today`
 // so the demo never goes stale.
 import { eq } from "drizzle-orm";
+import { defaultAreas } from "../app/domain/scorecard";
 import type { AppDatabase } from "./client";
 import {
   agencies,
@@ -12,6 +13,14 @@ import {
   candidates,
   complianceChecks,
   complianceHistory,
+  interviewPanel,
+  interviews,
+  scorecardRatings,
+  scorecards,
+  scorecardTemplates,
+  takeHomeGraders,
+  takeHomeGrades,
+  takeHomes,
   roles,
   roleTeam,
   stageHistory,
@@ -323,7 +332,14 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
       roleIds.push(id);
     }
 
-    seedPeople(tx as unknown as AppDatabase, { today, userIds: ids, roleIds, requiredChecks: demoRoles.map((r) => (r.role.requiredChecks as string[] | undefined) ?? ["nda", "ip_assignment", "worker_classification"]) });
+    const apps = seedPeople(tx as unknown as AppDatabase, { today, userIds: ids, roleIds, requiredChecks: demoRoles.map((r) => (r.role.requiredChecks as string[] | undefined) ?? ["nda", "ip_assignment", "worker_classification"]) });
+    seedInterviews(tx as unknown as AppDatabase, {
+      today,
+      roleIds,
+      apps,
+      teams: demoRoles.map((r) => ({ managers: r.managers.map((k) => ids[k]), interviewers: r.interviewers.map((k) => ids[k]) })),
+      userIds: ids,
+    });
   });
 }
 
@@ -347,6 +363,7 @@ const places: [string, string][] = [["Austin, TX", "America/Chicago"], ["Toronto
 const skillPool = ["Python", "PyTorch", "TensorFlow", "AWS", "GCP", "Azure", "Docker", "Kubernetes", "MLflow", "Airflow", "LangChain", "Hugging Face", "ONNX", "RAG", "Evals", "SQL", "TypeScript", "GDPR", "SOC 2", "dbt", "Spark", "vLLM"];
 
 type Stage = "sourced" | "screening" | "interviewing" | "take_home" | "final" | "offer" | "hired" | "rejected" | "withdrawn";
+type SeededApp = { id: number; roleIndex: number; stage: Stage; candidateId: number | null; agencyId: number | null };
 const ladder: Stage[] = ["sourced", "screening", "interviewing", "take_home", "final", "offer", "hired"];
 
 function seedPeople(
@@ -441,7 +458,7 @@ function seedPeople(
     [6, ["hired", "rejected", "withdrawn"]],
   ];
   let next = 0;
-  const apps: { id: number; roleIndex: number; stage: Stage; candidateId: number | null; agencyId: number | null }[] = [];
+  const apps: SeededApp[] = [];
   const addApp = (roleIndex: number, stage: Stage, subject: { candidateId: number } | { agencyId: number }, via: { agency: number; contact: number } | null) => {
     const reached = stage === "rejected" || stage === "withdrawn" ? 1 + Math.floor(rand() * 4) : ladder.indexOf(stage);
     const path = ladder.slice(0, reached + 1);
@@ -543,4 +560,185 @@ function seedPeople(
       });
     }
   }
+  return apps;
+}
+
+// ---------------------------------------------------------------------------
+// Scorecard templates, interviews, scorecards and take-homes.
+
+const demoAreas = () => defaultAreas.map((a) => ({ ...a }));
+
+function seedInterviews(
+  db: AppDatabase,
+  input: { today: Date; roleIds: number[]; apps: SeededApp[]; teams: { managers: number[]; interviewers: number[] }[]; userIds: Record<DemoKey, number> },
+) {
+  const { today, roleIds, apps, teams, userIds } = input;
+  const rand = prng(4242);
+  const hoursAgo = (h: number) => new Date(today.getTime() - h * 3_600_000);
+  const templateIds = roleIds.map((roleId, i) => {
+    const areas = demoAreas();
+    // The Support Copilot role reweighted its scorecard after the first interviews: version 2.
+    return db.insert(scorecardTemplates).values({ roleId, version: 1, areas, createdById: teams[i].managers[0], createdAt: hoursAgo(24 * 60) }).returning({ id: scorecardTemplates.id }).get().id;
+  });
+  const v2Areas = demoAreas().map((a) => (a.key === "llm_rag" ? { ...a, weight: 3 } : a.key === "business_communication" ? { ...a, weight: 2 } : a));
+  const copilotV2 = db.insert(scorecardTemplates).values({ roleId: roleIds[0], version: 2, areas: v2Areas, createdById: teams[0].managers[0], createdAt: hoursAgo(24 * 12) }).returning({ id: scorecardTemplates.id }).get().id;
+  const templateFor = (roleIndex: number, at: Date) => (roleIndex === 0 && at.getTime() > hoursAgo(24 * 12).getTime() ? copilotV2 : templateIds[roleIndex]);
+
+  const keys = defaultAreas.map((a) => a.key);
+  const interview = (app: SeededApp, kind: "screen" | "technical_deep_dive" | "system_design" | "final", endsHoursAgo: number, panel: number[], focus = keys) => {
+    const endsAt = hoursAgo(endsHoursAgo);
+    const startsAt = new Date(endsAt.getTime() - 60 * 60_000);
+    const id = db
+      .insert(interviews)
+      .values({ applicationId: app.id, kind, startsAt, endsAt, focusAreas: focus, prompts: [], customQuestions: [], includeGovernance: kind !== "screen", createdById: userIds.recruiter, createdAt: hoursAgo(endsHoursAgo + 72) })
+      .returning({ id: interviews.id })
+      .get().id;
+    db.insert(interviewPanel).values(panel.map((userId) => ({ interviewId: id, userId }))).run();
+    return { id, endsAt, focus, app };
+  };
+  // Ratings lean on how far the application got; some areas are honestly not assessed.
+  const lean: Partial<Record<Stage, number>> = { hired: 3.4, offer: 3.3, final: 3, take_home: 2.8, interviewing: 2.6, rejected: 1.9, withdrawn: 2.7 };
+  const card = (iv: { id: number; endsAt: Date; focus: string[]; app: SeededApp }, interviewerId: number, status: "submitted" | "draft") => {
+    const base = lean[iv.app.stage] ?? 2.5;
+    const ratings = iv.focus.map((areaKey) => {
+      const assessed = rand() > 0.15;
+      const r = Math.max(1, Math.min(4, Math.round(base + (rand() - 0.5) * 1.8)));
+      return { areaKey, rating: assessed ? r : null, evidence: assessed ? evidenceFor(areaKey, r) : null };
+    });
+    const given = ratings.map((r) => r.rating).filter((r): r is number => r !== null);
+    const avg = given.reduce((a, b) => a + b, 0) / Math.max(1, given.length);
+    const recommendation = status === "draft" ? "no_decision" : avg >= 3.4 ? "strong_yes" : avg >= 2.6 ? "yes" : avg >= 1.8 ? "no" : "strong_no";
+    const submittedAt = new Date(iv.endsAt.getTime() + (2 + rand() * 30) * 3_600_000);
+    const id = db
+      .insert(scorecards)
+      .values({
+        interviewId: iv.id,
+        interviewerId,
+        templateId: templateFor(iv.app.roleIndex, iv.endsAt),
+        status,
+        recommendation: recommendation as "yes",
+        keyTakeaways: status === "submitted" ? takeaway(recommendation) : null,
+        weakSignals: avg < 2.5 ? ["evals:Eyeballs outputs"] : [],
+        submittedAt: status === "submitted" ? submittedAt : null,
+        createdAt: iv.endsAt,
+        updatedAt: status === "submitted" ? submittedAt : iv.endsAt,
+      })
+      .returning({ id: scorecards.id })
+      .get().id;
+    db.insert(scorecardRatings).values(ratings.map((r) => ({ ...r, scorecardId: id }))).run();
+  };
+
+  const sam = userIds.sam;
+  const jordan = userIds.jordan;
+  const later = apps.filter((a) => ["interviewing", "take_home", "final", "offer", "hired", "rejected", "withdrawn"].includes(a.stage) && a.candidateId !== null);
+  let n = 0;
+  for (const app of later) {
+    const team = teams[app.roleIndex];
+    const ivs = team.interviewers.length ? team.interviewers : team.managers;
+    const screen = interview(app, "screen", 24 * (30 + (n % 10)), [ivs[n % ivs.length]]);
+    card(screen, ivs[n % ivs.length], "submitted");
+    if (["final", "offer", "hired"].includes(app.stage) || (app.stage === "rejected" && n % 2 === 0)) {
+      const panel = [...new Set([ivs[(n + 1) % ivs.length], team.managers[0]])];
+      const deep = interview(app, "technical_deep_dive", 24 * (8 + (n % 10)), panel);
+      for (const u of panel) card(deep, u, "submitted");
+    }
+    n++;
+  }
+
+  // Sam's queue on the Support Copilot role: one overdue, one due now, one upcoming, and a draft.
+  const copilot = apps.filter((a) => a.roleIndex === 0 && a.candidateId !== null);
+  const interviewing = copilot.filter((a) => a.stage === "interviewing");
+  const takeHomeStage = copilot.filter((a) => a.stage === "take_home");
+  const overdue = interview(interviewing[0], "system_design", 72, [sam, jordan]);
+  card(overdue, jordan, "submitted");
+  const due = interview(takeHomeStage[0], "system_design", 2, [sam, jordan]);
+  card(due, jordan, "submitted");
+  const drafted = interview(interviewing[1], "technical_deep_dive", 30, [sam]);
+  card(drafted, sam, "draft");
+  const screening = copilot.find((a) => a.stage === "screening")!;
+  interview(screening, "technical_deep_dive", -26, [sam, userIds.dana]);
+
+  // Take-homes in every status.
+  const takeHome = (app: SeededApp, status: "assigned" | "submitted" | "grading" | "graded" | "waived", graders: number[], extra: Partial<typeof takeHomes.$inferInsert> = {}) => {
+    const id = db
+      .insert(takeHomes)
+      .values({
+        applicationId: app.id,
+        title: "Fix a failing RAG workflow",
+        instructions: "Diagnose why the contract-clause assistant misses answers, then send: diagnosis, eval plan with thresholds, revised architecture, monitoring plan, cost-control plan, and what you would not build yet.",
+        materialsUrl: "https://files.northwind.test/take-home/rag-clauses.zip",
+        timeBoxHours: 4,
+        dueOn: hoursAgo(24 * 3).toISOString().slice(0, 10),
+        paid: true,
+        amount: 400,
+        currency: "USD",
+        status,
+        anonymous: true,
+        alias: `Candidate ${String.fromCharCode(65 + (app.id % 26))}${String.fromCharCode(75 + (app.id % 13))}-${10 + (app.id % 89)}`,
+        submissionUrl: status === "assigned" || status === "waived" ? null : `https://files.northwind.test/submissions/${1000 + app.id}`,
+        submittedAt: status === "assigned" || status === "waived" ? null : hoursAgo(24 * 3 + (app.id % 2 ? -20 : 6)),
+        ...extra,
+      })
+      .returning({ id: takeHomes.id })
+      .get().id;
+    db.insert(takeHomeGraders).values(graders.map((userId) => ({ takeHomeId: id, userId }))).run();
+    return id;
+  };
+  const grade = (takeHomeId: number, graderId: number, status: "draft" | "submitted", lean = 3) => {
+    const r = () => Math.max(1, Math.min(4, Math.round(lean + (rand() - 0.5) * 1.6)));
+    db.insert(takeHomeGrades)
+      .values({
+        takeHomeId,
+        graderId,
+        diagnosis: r(), evalPlan: r(), architecture: r(), monitoring: r(), costControl: r(), notBuilding: status === "draft" ? null : r(),
+        outcomesReached: status === "draft" ? null : 5 + Math.round(rand() * 5),
+        costCeilingRespected: status === "draft" ? null : rand() > 0.2,
+        securityRespected: status === "draft" ? null : rand() > 0.1,
+        hoursReported: 3 + Math.round(rand() * 3),
+        notes: status === "submitted" ? "Clear diagnosis; eval plan has real thresholds." : null,
+        status,
+        submittedAt: status === "submitted" ? hoursAgo(30) : null,
+      })
+      .run();
+  };
+  const copilotFinals = copilot.filter((a) => a.stage === "final");
+  takeHome(takeHomeStage[1], "assigned", [sam, jordan], { dueOn: new Date(today.getTime() + 3 * 86_400_000).toISOString().slice(0, 10) });
+  takeHome(takeHomeStage[0], "submitted", [sam, jordan]);
+  const grading = takeHome(interviewing[2] ?? interviewing[0], "grading", [jordan, userIds.dana]);
+  grade(grading, jordan, "submitted");
+  for (const [i, app] of copilotFinals.entries()) {
+    const graded = takeHome(app, "graded", [sam, userIds.dana], { revealedAt: hoursAgo(20 + i) });
+    grade(graded, sam, "submitted", 3 - i * 0.4);
+    grade(graded, userIds.dana, "submitted", 3.2 - i * 0.4);
+  }
+  const claimsFinal = apps.find((a) => a.roleIndex === 2 && a.stage === "final");
+  if (claimsFinal) takeHome(claimsFinal, "waived", [userIds.riley], { waiverReason: "Shipped an equivalent pipeline in a paid pilot with us last quarter." });
+}
+
+function evidenceFor(area: string, rating: number): string {
+  const good: Record<string, string> = {
+    production_systems: "Ran a RAG service at 2k rps; described a rollback after a bad prompt release and the alert that caught it.",
+    data_readiness: "First questions were about who owns the ticket data and how PII is redacted before indexing.",
+    evals: "Proposed a 300-case golden set with per-intent thresholds and a regression gate in CI.",
+    llm_rag: "Measures recall@5 on retrieval separately from answer quality; versions prompts with the code.",
+    security: "Raised vendor data retention and asked for per-tenant keys unprompted.",
+    cost_management: "Routes easy tickets to a small model and caches embeddings; had a cost-per-ticket budget.",
+    business_communication: "Framed the launch as two options with dates and a cost each.",
+  };
+  const weak: Record<string, string> = {
+    production_systems: "Examples were notebooks and a hackathon demo; no incident stories.",
+    data_readiness: "Went straight to model choice.",
+    evals: "Would check a few outputs by hand before launch.",
+    llm_rag: "Described RAG as adding a vector database.",
+    security: "Did not ask about sensitive data.",
+    cost_management: "No plan for cost as usage grows.",
+    business_communication: "Lots of jargon; no recommendation at the end.",
+  };
+  return rating >= 3 ? good[area] ?? "Solid, specific examples." : weak[area] ?? "Thin evidence.";
+}
+
+function takeaway(recommendation: string): string {
+  return recommendation === "strong_yes" || recommendation === "yes"
+    ? "Has run AI in production and thinks in evals and cost. Would trust with the on-call rotation."
+    : "Good instincts but little production evidence; would need a senior pairing for the first quarter.";
 }

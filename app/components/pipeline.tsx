@@ -12,6 +12,8 @@ export type PipelineItem = {
   isAgencyBid: boolean;
   submittedBy: string | null;
   daysInStage: number;
+  /** Graded anonymously by the viewer: shown under an alias, not linked. */
+  masked?: boolean;
 };
 
 function nextStage(stage: Stage): Stage {
@@ -68,11 +70,11 @@ export function Pipeline({ items, roleId, canMove }: { items: PipelineItem[]; ro
               </h3>
               {inStage.map((item) => (
                 <article key={item.id} className="app-card" aria-label={item.name}>
-                  <Link to={`/applications/${item.id}`}>{item.name}</Link>
+                  {item.masked ? <span>{item.name}</span> : <Link to={`/applications/${item.id}`}>{item.name}</Link>}
                   <div className="muted small">
-                    {item.isAgencyBid ? "Agency bid" : item.submittedBy ? `via ${item.submittedBy}` : "Direct"} · {item.daysInStage} d in stage
+                    {item.masked ? "You are grading their take-home anonymously" : `${item.isAgencyBid ? "Agency bid" : item.submittedBy ? `via ${item.submittedBy}` : "Direct"} · ${item.daysInStage} d in stage`}
                   </div>
-                  {canMove && item.stage !== "hired" ? <QuickMove item={item} roleId={roleId} /> : null}
+                  {canMove && item.stage !== "hired" && !item.masked ? <QuickMove item={item} roleId={roleId} /> : null}
                 </article>
               ))}
             </section>
@@ -87,7 +89,7 @@ export function Pipeline({ items, roleId, canMove }: { items: PipelineItem[]; ro
           <ul className="plain">
             {exits.map((e) => (
               <li key={e.id} className="row-between">
-                <Link to={`/applications/${e.id}`}>{e.name}</Link> <span className="small muted">{stageLabels[e.stage]}</span>
+                {e.masked ? <span>{e.name}</span> : <Link to={`/applications/${e.id}`}>{e.name}</Link>} <span className="small muted">{stageLabels[e.stage]}</span>
               </li>
             ))}
           </ul>

@@ -4,9 +4,9 @@
 // for every kind of user against them.
 import type { TeamRole, UserKind } from "./reference";
 
-export type Action = "create" | "read" | "update" | "import";
+export type Action = "create" | "read" | "update" | "import" | "grade";
 /** pay: salaries, rates, quotes and background-check findings, never shown to interviewers. */
-export type Entity = "role" | "user" | "candidate" | "agency" | "application" | "compliance" | "pay";
+export type Entity = "role" | "user" | "candidate" | "agency" | "application" | "compliance" | "pay" | "interview" | "scorecard" | "takehome";
 /**
  * any: every record. team: records whose hiring team the user is on.
  * managed: records where the user is a hiring manager on the team.
@@ -22,11 +22,15 @@ const hrPermissions: Permission[] = [
   "create:application:any", "read:application:any", "update:application:any",
   "read:compliance:any", "update:compliance:any",
   "read:pay:any",
+  "create:interview:any", "read:interview:any", "update:takehome:any",
 ];
 
+/** Filling a scorecard and grading a take-home belong to the panel and the assigned graders, whoever they are. */
+const panelPermissions: Permission[] = ["create:scorecard:team", "grade:takehome:team"];
+
 export const grants: Record<UserKind, readonly Permission[]> = {
-  admin: [...hrPermissions, "create:user:any", "read:user:any", "update:user:any"],
-  recruiter: hrPermissions,
+  admin: [...hrPermissions, ...panelPermissions, "create:user:any", "read:user:any", "update:user:any"],
+  recruiter: [...hrPermissions, ...panelPermissions],
   hiring_manager: [
     "create:role:any", "read:role:team", "update:role:managed",
     "create:candidate:any", "read:candidate:team", "update:candidate:managed",
@@ -34,8 +38,10 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     "create:application:managed", "read:application:team", "update:application:managed",
     "read:compliance:managed",
     "read:pay:managed",
+    "create:interview:managed", "read:interview:team", "update:takehome:managed",
+    ...panelPermissions,
   ],
-  interviewer: ["read:role:team", "read:candidate:team", "read:application:team"],
+  interviewer: ["read:role:team", "read:candidate:team", "read:application:team", "read:interview:team", ...panelPermissions],
 };
 
 export type Rule =
@@ -48,8 +54,17 @@ export type Rule =
    */
   | { access: "permission"; need: PermissionNeed; via?: ScopeVia };
 
-export type ScopeVia = "role" | "application" | "candidate";
-export const scopeParams: Record<ScopeVia, string> = { role: "roleId", application: "applicationId", candidate: "candidateId" };
+/** panel / grader: the user's team role counts only if they sit on that interview's panel / grade that take-home. */
+export type ScopeVia = "role" | "application" | "candidate" | "interview" | "takehome" | "panel" | "grader";
+export const scopeParams: Record<ScopeVia, string> = {
+  role: "roleId",
+  application: "applicationId",
+  candidate: "candidateId",
+  interview: "interviewId",
+  takehome: "takeHomeId",
+  panel: "interviewId",
+  grader: "takeHomeId",
+};
 
 export type RoutePolicy = { loader?: Rule; action?: Rule };
 
@@ -84,6 +99,13 @@ export const routePolicies = {
   "routes/applications.$applicationId._index": { loader: can("read:application", "application"), action: can("update:application", "application") },
   "routes/applications.$applicationId.checks": { loader: can("read:application", "application"), action: can("update:compliance", "application") },
   "routes/compliance._index": { loader: can("read:compliance") },
+  "routes/roles.$roleId.scorecard": { loader: can("update:role", "role"), action: can("update:role", "role") },
+  "routes/applications.$applicationId.interviews.new": { loader: can("create:interview", "application"), action: can("create:interview", "application") },
+  "routes/interviews.$interviewId._index": { loader: can("read:interview", "interview") },
+  "routes/interviews.$interviewId.scorecard": { loader: can("create:scorecard", "panel"), action: can("create:scorecard", "panel") },
+  "routes/applications.$applicationId.take-homes.new": { loader: can("update:takehome", "application"), action: can("update:takehome", "application") },
+  "routes/take-homes.$takeHomeId._index": { loader: can("update:takehome", "takehome"), action: can("update:takehome", "takehome") },
+  "routes/take-homes.$takeHomeId.grade": { loader: can("grade:takehome", "grader"), action: can("grade:takehome", "grader") },
 } satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof routePolicies;

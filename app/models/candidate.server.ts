@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, notInArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { scopesFor } from "~/domain/policy";
 import type { CandidateFormValues } from "~/schemas/candidate";
 import { getDb, schema } from "~/utils/db.server";
@@ -22,9 +22,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export function searchCandidates(viewer: Viewer, input: { query: string; page: number }) {
+export function searchCandidates(viewer: Viewer, input: { query: string; page: number; hide?: number[] }) {
   const db = getDb();
   const conditions: SQL[] = [];
+  if (input.hide?.length) conditions.push(notInArray(candidates.id, input.hide));
   if (!scopesFor(viewer.kind, "read:candidate").includes("any")) {
     const unattached = sql`not exists (select 1 from applications where applications.candidate_id = ${candidates.id})`;
     conditions.push(or(inArray(candidates.id, visibleCandidateIds(viewer.id)), and(eq(candidates.createdById, viewer.id), unattached))!);

@@ -166,3 +166,7 @@ export function updateRole(input: { id: number; version: number; values: RoleFor
 export function visibleRoleIds(userId: number): number[] {
   return getDb().select({ id: roleTeam.roleId }).from(roleTeam).where(eq(roleTeam.userId, userId)).all().map((r) => r.id);
 }
+
+export function roleBlind(roleId: number): boolean {
+  return getDb().select({ blind: roles.blindFeedback }).from(roles).where(eq(roles.id, roleId)).get()?.blind ?? true;
+}

@@ -281,3 +281,12 @@ export function interviewerQueue(userId: number) {
     .orderBy(asc(interviews.startsAt))
     .all();
 }
+
+/** Who on an interview's panel has a scorecard, in which state, against which template. */
+export function scorecardStatuses(interviewId: number) {
+  return getDb()
+    .select({ interviewerId: scorecards.interviewerId, status: scorecards.status, templateId: scorecards.templateId })
+    .from(scorecards)
+    .where(eq(scorecards.interviewId, interviewId))
+    .all();
+}

@@ -7,6 +7,11 @@ import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
+import { maskFor } from "~/models/masking.server";
+import { interviewerQueue } from "~/models/scorecard.server";
+import { gradingQueue } from "~/models/take-home.server";
+import { scorecardState } from "~/domain/scorecard";
+import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · AI Talent Scorecards" }];
@@ -43,7 +48,25 @@ export async function loader(args: LoaderFunctionArgs) {
   }));
   const activeUsers = holds(user.kind, "read:user") ? listUsers().filter((u) => u.active) : null;
   const people = activeUsers ? userKinds.map((kind) => ({ kind, count: activeUsers.filter((u) => u.kind === kind).length })) : null;
+  const now = new Date();
+  const mask = maskFor(user.id);
+  const queue = interviewerQueue(user.id).map((q) => ({
+    interviewId: q.interviewId,
+    kind: q.kind,
+    startsAt: q.startsAt,
+    roleTitle: q.roleTitle,
+    who: mask.alias.get(q.applicationId) ?? q.candidateName ?? q.agencyName ?? "",
+    masked: mask.applicationIds.has(q.applicationId),
+    state: scorecardState({ status: q.status, interviewEndsAt: q.endsAt, now }),
+  }));
+  const grading = gradingQueue(user.id).filter((g) => g.status !== "waived" && g.gradeStatus !== "submitted");
   return {
+    queue: {
+      overdue: queue.filter((q) => q.state === "overdue"),
+      due: queue.filter((q) => q.state === "due"),
+      upcoming: queue.filter((q) => q.state === "upcoming"),
+    },
+    grading: grading.map((g) => ({ id: g.id, title: g.title, who: g.anonymous && !g.revealedAt ? g.alias : "named", roleTitle: g.roleTitle, dueOn: g.dueOn, status: g.status })),
     kind: user.kind,
     firstName: user.name.split(" ")[0],
     canCreateRole: holds(user.kind, "create:role"),
@@ -58,7 +81,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { kind, firstName, canCreateRole, roles, stats, people } = useLoaderData<typeof loader>();
+  const { kind, firstName, canCreateRole, roles, stats, people, queue, grading } = useLoaderData<typeof loader>();
+  const hasQueue = queue.overdue.length + queue.due.length + queue.upcoming.length + grading.length > 0;
   const home = homes[kind];
   return (
     <>
@@ -72,6 +96,56 @@ export default function Home() {
           </>
         }
       />
+      {hasQueue ? (
+        <section aria-labelledby="my-work" className="card">
+          <h2 id="my-work">Your interviews and grading</h2>
+          <div className="grid grid-cards">
+            {(
+              [
+                ["Overdue scorecards", queue.overdue, "More than 24 hours after the interview ended"],
+                ["Scorecards due", queue.due, "Fill these while the interview is fresh"],
+                ["Upcoming interviews", queue.upcoming, "Read the kit before you go in"],
+              ] as const
+            ).map(([title, items, hint]) => (
+              <div key={title} className={title.startsWith("Overdue") && items.length ? "queue queue-overdue" : "queue"}>
+                <h3>
+                  {title} <span className="count">{items.length}</span>
+                </h3>
+                <p className="hint">{hint}</p>
+                <ul className="plain">
+                  {items.map((q) => (
+                    <li key={q.interviewId} className="row-between">
+                      <span>
+                        {q.masked ? q.who : <Link to={title === "Upcoming interviews" ? `/interviews/${q.interviewId}` : `/interviews/${q.interviewId}/scorecard`}>{q.who}</Link>}
+                        <div className="small muted">
+                          {interviewKindLabels[q.kind]} · {q.roleTitle} · {new Date(q.startsAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
+                        </div>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+            {grading.length ? (
+              <div className="queue">
+                <h3>
+                  Take-homes to grade <span className="count">{grading.length}</span>
+                </h3>
+                <ul className="plain">
+                  {grading.map((g) => (
+                    <li key={g.id} className="row-between">
+                      <span>
+                        <Link to={`/take-homes/${g.id}/grade`}>{g.who === "named" ? g.title : `${g.who}: ${g.title}`}</Link>
+                        <div className="small muted">{g.roleTitle} · due {g.dueOn}</div>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
       <section aria-label="At a glance" className="grid grid-cards">
         <div className="card">
           <div className="stat">{stats.open}</div>

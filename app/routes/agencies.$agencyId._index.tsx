@@ -6,6 +6,7 @@ import { holds, scopesFor } from "~/domain/policy";
 import { agencyKindLabels, assessmentLabels, vettingQuestions } from "~/domain/reference";
 import { getAgency } from "~/models/agency.server";
 import { applicationsOfAgency, submissionsOfAgency } from "~/models/application.server";
+import { maskFor } from "~/models/masking.server";
 import { visibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -17,7 +18,8 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!found) throw new Response("Agency not found", { status: 404 });
   // Bids and submissions name roles and people: only those on roles the viewer may see.
   const visible = scopesFor(user.kind, "read:role").includes("any") ? null : visibleRoleIds(user.id);
-  const onVisibleRole = (r: { roleId: number }) => visible === null || visible.includes(r.roleId);
+  const hidden = maskFor(user.id).candidateIds;
+  const onVisibleRole = (r: { roleId: number; candidateId?: number }) => (visible === null || visible.includes(r.roleId)) && !(r.candidateId && hidden.has(r.candidateId));
   return {
     ...found,
     bids: applicationsOfAgency(found.agency.id).filter(onVisibleRole),

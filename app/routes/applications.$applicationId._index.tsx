@@ -17,6 +17,14 @@ import { checkMove, stageLabels, stages } from "~/domain/pipeline";
 import { holds, holdsAny } from "~/domain/policy";
 import { agencyKindLabels, candidateEngagementTypeLabels, rejectionReasonLabels, rejectionReasons, type RejectionReason } from "~/domain/reference";
 import { getApplication, moveApplication } from "~/models/application.server";
+import { visibleScorecards } from "~/models/feedback.server";
+import { roleBlind } from "~/models/role.server";
+import { listInterviews } from "~/models/scorecard.server";
+import { takeHomesForApplication } from "~/models/take-home.server";
+import { isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
+import { ScorecardSummary } from "~/components/scorecard-summary";
+import { TakeHomeResult } from "~/components/take-home-result";
+import { interviewKindLabels } from "~/schemas/interview";
 import { checkHistory, checksForApplication, toCheckStates } from "~/models/compliance.server";
 import { moveSchema } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -68,7 +76,24 @@ export async function loader(args: LoaderFunctionArgs) {
     };
   }
 
+  const feedback = visibleScorecards({ applicationId: application.id, roleId: role.id, blind: roleBlind(role.id), viewer: user, teamRole });
+  const takeHomes = takeHomesForApplication(application.id).map((t) => ({
+    id: t.id,
+    title: t.title,
+    status: t.status,
+    late: isLate(t),
+    dueOn: t.extendedTo ?? t.dueOn,
+    anonymous: t.anonymous,
+    graders: t.graders.map((g) => g.name),
+    amGrader: t.graders.some((g) => g.userId === user.id),
+    result: takeHomeResult(t.grades.filter((g) => g.status === "submitted")),
+  }));
   return {
+    interviews: listInterviews(application.id).map((i) => ({ id: i.id, kind: i.kind, startsAt: i.startsAt, endsAt: i.endsAt, panel: i.panel, onPanel: i.panel.some((p) => p.userId === user.id) })),
+    canSchedule: holds(user.kind, "create:interview", teamRole),
+    feedback: { summary: feedback.summary, hiddenCount: feedback.hiddenCount, viewerHasSubmitted: feedback.viewerHasSubmitted },
+    takeHomes,
+    canAssignTakeHome: holds(user.kind, "update:takehome", teamRole),
     application: {
       id: application.id,
       stage: application.stage,
@@ -159,7 +184,7 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
 }
 
 export default function ApplicationPage() {
-  const { application, role, subject, history, submissions, compliance, canMove, canOpenSubject } = useLoaderData<typeof loader>();
+  const { application, role, subject, history, submissions, compliance, canMove, canOpenSubject, interviews, canSchedule, feedback, takeHomes, canAssignTakeHome } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const added = params.get("added");
   const moved = params.get("moved");
@@ -190,6 +215,56 @@ export default function ApplicationPage() {
       ) : null}
       {moved ? <div className="alert alert-ok" role="status">Moved to {stageLabels[moved as keyof typeof stageLabels] ?? moved}.</div> : null}
       {saved ? <div className="alert alert-ok" role="status">Check saved.</div> : null}
+      <section className="card" aria-labelledby="scorecards-heading">
+        <h2 id="scorecards-heading">Scorecards</h2>
+        {feedback.summary ? <ScorecardSummary summary={feedback.summary} /> : null}
+        {feedback.hiddenCount > 0 ? (
+          <p className="muted">
+            {feedback.hiddenCount} submitted {feedback.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden until you submit your own (blind feedback).
+          </p>
+        ) : !feedback.summary ? (
+          <p className="muted">No submitted scorecards yet.</p>
+        ) : null}
+      </section>
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="interviews-heading">
+          <div className="row-between no-border">
+            <h2 id="interviews-heading">Interviews</h2>
+            {canSchedule ? <Link to={`/applications/${application.id}/interviews/new`} className="btn">Schedule</Link> : null}
+          </div>
+          {interviews.length === 0 ? <p className="muted">None scheduled.</p> : (
+            <ul className="plain">
+              {interviews.map((i) => (
+                <li key={i.id} className="row-between">
+                  <span>
+                    <Link to={`/interviews/${i.id}`}>{interviewKindLabels[i.kind]}</Link>{" "}
+                    <span className="muted small">{new Date(i.startsAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</span>
+                    <div className="small">{i.panel.map((p) => `${p.name}${p.status === "submitted" ? " ✔" : p.status === "draft" ? " (draft)" : ""}`).join(", ")}</div>
+                  </span>
+                  {i.onPanel ? <Link to={`/interviews/${i.id}/scorecard`} className="btn btn-small">Your scorecard</Link> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="take-home-heading">
+          <div className="row-between no-border">
+            <h2 id="take-home-heading">Take-home</h2>
+            {canAssignTakeHome ? <Link to={`/applications/${application.id}/take-homes/new`} className="btn">Assign</Link> : null}
+          </div>
+          {takeHomes.length === 0 ? <p className="muted">None assigned.</p> : takeHomes.map((t) => (
+            <div key={t.id} className="vet-answer">
+              <h3>
+                {canAssignTakeHome ? <Link to={`/take-homes/${t.id}`}>{t.title}</Link> : t.title}{" "}
+                <span className="badge">{takeHomeStatusLabels[t.status]}{t.late ? " · late" : ""}</span>
+              </h3>
+              <p className="small muted">Due {t.dueOn} · graders {t.graders.join(", ")}{t.anonymous ? " · anonymous" : ""}</p>
+              {t.amGrader ? <p><Link to={`/take-homes/${t.id}/grade`}>Your grade</Link></p> : null}
+              <TakeHomeResult result={t.result} />
+            </div>
+          ))}
+        </section>
+      </div>
       <div className="grid grid-2">
         <div>
           {compliance ? (

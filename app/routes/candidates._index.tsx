@@ -5,6 +5,7 @@ import { PageHeader } from "~/components/ui";
 import { holds, scopesFor } from "~/domain/policy";
 import { candidateEngagementTypeLabels, candidateSourceLabels } from "~/domain/reference";
 import { searchCandidates } from "~/models/candidate.server";
+import { maskFor } from "~/models/masking.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · AI Talent Scorecards" }];
@@ -16,7 +17,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const page = Number(url.searchParams.get("page")) || 1;
   return {
     query,
-    result: searchCandidates(user, { query, page }),
+    // People this viewer grades anonymously are left out of the list.
+    result: searchCandidates(user, { query, page, hide: [...maskFor(user.id).candidateIds] }),
     seesAll: scopesFor(user.kind, "read:candidate").includes("any"),
     canCreate: holds(user.kind, "create:candidate"),
     canImport: holds(user.kind, "import:candidate"),

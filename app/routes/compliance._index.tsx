@@ -5,6 +5,7 @@ import { formatDate, PageHeader } from "~/components/ui";
 import { checkStatuses, checkStatusLabels, checkTypeLabels, checkTypes, daysBetween, EXPIRING_SOON_DAYS, STALE_REQUEST_DAYS, type CheckStatus, type CheckType } from "~/domain/compliance";
 import { scopesFor } from "~/domain/policy";
 import { complianceBoard, type BoardFilter } from "~/models/compliance.server";
+import { maskFor } from "~/models/masking.server";
 import { listRoles } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -29,7 +30,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const roles = listRoles(user, { status: "all", mine: !seesAll })
     .filter((r) => seesAll || r.myTeamRole === "hiring_manager")
     .map((r) => ({ id: r.id, title: r.title }));
-  return { filter, today, seesAll, roles, board: complianceBoard(user, filter, today) };
+  const board = complianceBoard(user, filter, today);
+  const mask = maskFor(user.id);
+  for (const row of board.rows) if (mask.applicationIds.has(row.applicationId)) row.subject = mask.alias.get(row.applicationId) ?? "Anonymous";
+  return { filter, today, seesAll, roles, board };
 }
 
 export default function ComplianceBoard() {

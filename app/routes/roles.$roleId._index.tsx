@@ -9,6 +9,7 @@ import { holds } from "~/domain/policy";
 import { budgetKindLabels, engagementModelLabels, type EngagementModel } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listPipeline } from "~/models/application.server";
+import { maskFor } from "~/models/masking.server";
 import { getRole, getRoleTeam } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -26,13 +27,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const { createdById: _c, version: _v, budgetKind, budgetMin, budgetMax, ...shown } = role;
   const budget = holds(user.kind, "read:pay", teamRole) ? { budgetKind, budgetMin, budgetMax, currency: role.currency } : null;
   const now = Date.now();
+  const mask = maskFor(user.id);
   const pipeline = listPipeline(role.id).map((a) => ({
     id: a.id,
     stage: a.stage,
     version: a.version,
-    name: a.candidateName ?? a.agencyName ?? "Unknown",
+    // Someone this viewer grades anonymously appears under the take-home's alias.
+    masked: mask.applicationIds.has(a.id),
+    name: mask.alias.get(a.id) ?? a.candidateName ?? a.agencyName ?? "Unknown",
     isAgencyBid: a.agencyId !== null,
-    submittedBy: a.submittedBy,
+    submittedBy: mask.applicationIds.has(a.id) ? null : a.submittedBy,
     daysInStage: Math.floor((now - a.stageChangedAt.getTime()) / 86_400_000),
   }));
   return {
@@ -74,7 +78,14 @@ export default function RolePage() {
         title={role.title}
         badge={<StatusBadge status={role.status} />}
         subtitle={`${role.team} · ${role.location} · ${role.headcount} ${role.headcount === 1 ? "hire" : "hires"} · target start ${formatDate(role.targetStart)}`}
-        actions={canEdit ? <Link to={`/roles/${role.id}/edit`} className="btn btn-primary">Edit role</Link> : null}
+        actions={
+          canEdit ? (
+            <>
+              <Link to={`/roles/${role.id}/scorecard`} className="btn">Scorecard template</Link>
+              <Link to={`/roles/${role.id}/edit`} className="btn btn-primary">Edit role</Link>
+            </>
+          ) : null
+        }
       />
       {saved ? (
         <div className="alert alert-ok" role="status">

@@ -3,6 +3,7 @@
 import { redirect, type AppLoadContext, type LoaderFunctionArgs } from "@remix-run/node";
 import { decide, routePolicies, scopeParams, scopesFor, type RouteId, type Rule } from "~/domain/policy";
 import type { TeamRole } from "~/domain/reference";
+import { isMaskedRecord } from "~/models/masking.server";
 import { teamRoleVia } from "~/models/team.server";
 import type { SessionUser } from "~/models/session.server";
 import { getEnv } from "./env.server";
@@ -58,6 +59,9 @@ export async function authorize(args: Args, routeId: RouteId, handler: "loader" 
     const id = Number(params[scopeParams[rule.via]]);
     if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
     teamRole = teamRoleVia(rule.via, id, user.id);
+    if (isMaskedRecord(rule.via, id, user.id)) {
+      throw forbidden("You are grading this candidate's take-home anonymously, so their records stay closed to you until every grader has submitted.");
+    }
   }
 
   const decision = decide(rule, user ? { kind: user.kind, teamRole } : null);

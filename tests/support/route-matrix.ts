@@ -47,6 +47,15 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/applications.$applicationId.checks": { loader: ["S", "A", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "D", "D", "A", "A"] },
   // Hiring managers see the board for the roles they manage; the query does the scoping.
   "routes/compliance._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
+  "routes/roles.$roleId.scorecard": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/applications.$applicationId.interviews.new": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/interviews.$interviewId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
+  // Only the interview's panel fills scorecards; the sample panel is the on-team interviewer and the hiring manager.
+  "routes/interviews.$interviewId.scorecard": { loader: ["S", "A", "D", "A", "D", "D", "D"], action: ["S", "A", "D", "A", "D", "D", "D"] },
+  "routes/applications.$applicationId.take-homes.new": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/take-homes.$takeHomeId._index": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  // Only assigned graders grade; the sample's graders are the on-team interviewer and the hiring manager.
+  "routes/take-homes.$takeHomeId.grade": { loader: ["S", "A", "D", "A", "D", "D", "D"], action: ["S", "A", "D", "A", "D", "D", "D"] },
 };
 
 /** Demo users standing in for each persona, relative to the demo role "Senior AI Engineer, Support Copilot". */

@@ -27,6 +27,27 @@ export function sample(routeId: string): { path: string; params: Record<string, 
   const applicationId = String(application.id);
   const candidateId = String(application.candidateId);
   const agencyId = String(getDb().select({ id: schema.agencies.id }).from(schema.agencies).get()!.id);
+  const sam = userIdByEmail("sam@northwind.test");
+  const dana = userIdByEmail("dana@northwind.test");
+  const panels = getDb().select().from(schema.interviewPanel).all();
+  // An interview on the matrix role whose panel is exactly the on-team interviewer and the hiring manager.
+  const interviewId = String(
+    getDb()
+      .select({ id: schema.interviews.id, roleId: schema.applications.roleId })
+      .from(schema.interviews)
+      .innerJoin(schema.applications, eq(schema.applications.id, schema.interviews.applicationId))
+      .all()
+      .find((i) => i.roleId === Number(roleId) && [sam, dana].every((u) => panels.some((p) => p.interviewId === i.id && p.userId === u)))!.id,
+  );
+  const graders = getDb().select().from(schema.takeHomeGraders).all();
+  const takeHomeId = String(
+    getDb()
+      .select({ id: schema.takeHomes.id, roleId: schema.applications.roleId })
+      .from(schema.takeHomes)
+      .innerJoin(schema.applications, eq(schema.applications.id, schema.takeHomes.applicationId))
+      .all()
+      .find((t) => t.roleId === Number(roleId) && [sam, dana].every((u) => graders.some((g) => g.takeHomeId === t.id && g.userId === u)))!.id,
+  );
   const samples: Record<string, { path: string; params: Record<string, string> }> = {
     root: { path: "/", params: {} },
     "routes/_index": { path: "/", params: {} },
@@ -53,6 +74,13 @@ export function sample(routeId: string): { path: string; params: Record<string, 
     "routes/applications.$applicationId._index": { path: `/applications/${applicationId}`, params: { applicationId } },
     "routes/applications.$applicationId.checks": { path: `/applications/${applicationId}/checks`, params: { applicationId } },
     "routes/compliance._index": { path: "/compliance", params: {} },
+    "routes/roles.$roleId.scorecard": { path: `/roles/${roleId}/scorecard`, params: { roleId } },
+    "routes/applications.$applicationId.interviews.new": { path: `/applications/${applicationId}/interviews/new`, params: { applicationId } },
+    "routes/interviews.$interviewId._index": { path: `/interviews/${interviewId}`, params: { interviewId } },
+    "routes/interviews.$interviewId.scorecard": { path: `/interviews/${interviewId}/scorecard`, params: { interviewId } },
+    "routes/applications.$applicationId.take-homes.new": { path: `/applications/${applicationId}/take-homes/new`, params: { applicationId } },
+    "routes/take-homes.$takeHomeId._index": { path: `/take-homes/${takeHomeId}`, params: { takeHomeId } },
+    "routes/take-homes.$takeHomeId.grade": { path: `/take-homes/${takeHomeId}/grade`, params: { takeHomeId } },
   };
   const found = samples[routeId];
   if (!found) throw new Error(`Add a sample URL for ${routeId} to tests/integration/route-matrix.test.ts`);

@@ -1,0 +1,109 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { ratingLabels, ratingValues, recommendationLabels, recommendations, type TemplateArea } from "~/domain/scorecard";
+import { scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
+import type { FieldErrors } from "~/utils/forms";
+
+export type ScorecardDefaults = {
+  ratings: Record<string, { rating: number | null; evidence: string | null; assessed: boolean }>;
+  weakSignals: string[];
+  keyTakeaways: string | null;
+  recommendation: string;
+};
+
+/** The one-screen scorecard: every focus area with its guidance, then takeaways and a recommendation. */
+export function ScorecardForm(props: {
+  areas: TemplateArea[];
+  defaults: ScorecardDefaults | null;
+  version: number | null;
+  mode: "fill" | "amend";
+  serverErrors?: FieldErrors | null;
+  formError?: string | null;
+}) {
+  const navigation = useNavigation();
+  const keys = props.areas.map((a) => a.key);
+  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(scorecardSchema(keys), { arrayFields: scorecardArrayFields, serverErrors: props.serverErrors });
+  const d = props.defaults;
+  const ratingDefault = (key: string) => {
+    const r = d?.ratings[key];
+    if (!r) return "";
+    return r.rating !== null ? String(r.rating) : r.assessed ? "na" : "";
+  };
+  return (
+    <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack scorecard" noValidate aria-label={props.mode === "amend" ? "Amend scorecard" : "Scorecard"}>
+      {props.version !== null ? <input type="hidden" name="version" value={props.version} /> : null}
+      <FormError error={props.formError} />
+      {props.areas.map((area) => (
+        <fieldset key={area.key} className="area" aria-describedby={`guide-${area.key}-${props.mode}`}>
+          <legend>
+            {area.name} {area.knockout ? <span className="badge badge-on_hold">must pass</span> : null} <span className="muted small">weight {area.weight}</span>
+          </legend>
+          <div className="guidance small" id={`guide-${area.key}-${props.mode}`}>
+            <p><strong>Strong evidence:</strong> {area.strong}</p>
+            <p><strong>Weak signal:</strong> {area.weak}</p>
+          </div>
+          <div className="rating-row" role="radiogroup" aria-label={`${area.name} rating`}>
+            {ratingValues.map((r) => (
+              <label key={r} className={`rating rating-${r}`}>
+                <input type="radio" value={String(r)} defaultChecked={ratingDefault(area.key) === String(r)} {...group(`rating_${area.key}`)} /> {ratingLabels[r]}
+              </label>
+            ))}
+            <label className="rating rating-na">
+              <input type="radio" value="na" defaultChecked={ratingDefault(area.key) === "na"} {...group(`rating_${area.key}`)} /> Not assessed
+            </label>
+          </div>
+          <GroupError error={errorFor(`rating_${area.key}`)} />
+          {area.signals.length ? (
+            <div className="checks small" role="group" aria-label={`${area.name} weak signals spotted`}>
+              <span className="muted">Weak signals spotted:</span>
+              {area.signals.map((s) => (
+                <label key={s}>
+                  <input type="checkbox" value={`${area.key}:${s}`} defaultChecked={d?.weakSignals.includes(`${area.key}:${s}`)} {...group("weakSignals")} /> {s}
+                </label>
+              ))}
+            </div>
+          ) : null}
+          <Field label={`${area.name} evidence`} hint="What they said or did that supports the rating" error={errorFor(`evidence_${area.key}`)} wide>
+            {(aria) => <textarea rows={2} defaultValue={d?.ratings[area.key]?.evidence ?? ""} {...aria} {...register(`evidence_${area.key}`)} />}
+          </Field>
+        </fieldset>
+      ))}
+      <fieldset>
+        <legend>Overall</legend>
+        <Field label="Key takeaways" error={errorFor("keyTakeaways")} wide>
+          {(aria) => <textarea rows={3} defaultValue={d?.keyTakeaways ?? ""} {...aria} {...register("keyTakeaways")} />}
+        </Field>
+        <div className="rating-row" role="radiogroup" aria-label="Recommendation">
+          <span className="label">Recommendation</span>
+          {recommendations.map((r) => (
+            <label key={r} className="rating">
+              <input type="radio" value={r} defaultChecked={d?.recommendation === r} {...group("recommendation")} /> {recommendationLabels[r]}
+            </label>
+          ))}
+        </div>
+        <GroupError error={errorFor("recommendation")} />
+        {props.mode === "amend" ? (
+          <Field label="Why are you amending?" hint="Kept with the scorecard's history; the original stays visible" error={errorFor("amendReason")} wide>
+            {(aria) => <textarea rows={2} {...aria} {...register("amendReason")} />}
+          </Field>
+        ) : null}
+      </fieldset>
+      <div className="actions">
+        {props.mode === "fill" ? (
+          <>
+            <button type="submit" name="intent" value="draft" className="btn" disabled={navigation.state === "submitting"}>
+              Save draft
+            </button>
+            <button type="submit" name="intent" value="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+              Submit scorecard
+            </button>
+          </>
+        ) : (
+          <button type="submit" name="intent" value="amend" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+            Submit amendment
+          </button>
+        )}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,135 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { randomInt } from "node:crypto";
+import { allGradersSubmitted, type Grade } from "~/domain/take-home";
+import { getDb, schema } from "~/utils/db.server";
+
+const { takeHomes, takeHomeGraders, takeHomeGrades, applications, roles, users } = schema;
+
+/** A random alias, unrelated to ids or names, so graders cannot guess who it is. */
+function newAlias(): string {
+  const letters = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+  return `Candidate ${letters[randomInt(letters.length)]}${letters[randomInt(letters.length)]}-${randomInt(10, 100)}`;
+}
+
+export function assignTakeHome(input: {
+  applicationId: number;
+  values: { title: string; instructions: string; materialsUrl: string | null; timeBoxHours: number; dueOn: string; paid: boolean; amount: number | null; currency: string; anonymous: boolean; graderIds: number[] };
+  actorId: number;
+}): number {
+  return getDb().transaction((tx) => {
+    const { graderIds, ...values } = input.values;
+    const { id } = tx
+      .insert(takeHomes)
+      .values({ ...values, amount: values.paid ? values.amount : null, applicationId: input.applicationId, alias: newAlias(), createdById: input.actorId })
+      .returning({ id: takeHomes.id })
+      .get();
+    tx.insert(takeHomeGraders).values(graderIds.map((userId) => ({ takeHomeId: id, userId }))).run();
+    return id;
+  });
+}
+
+export function getTakeHome(id: number) {
+  const db = getDb();
+  const takeHome = db.select().from(takeHomes).where(eq(takeHomes.id, id)).get();
+  if (!takeHome) return null;
+  const application = db.select({ id: applications.id, roleId: applications.roleId, candidateId: applications.candidateId, agencyId: applications.agencyId }).from(applications).where(eq(applications.id, takeHome.applicationId)).get()!;
+  const role = db.select({ id: roles.id, title: roles.title }).from(roles).where(eq(roles.id, application.roleId)).get()!;
+  const graders = db
+    .select({ userId: takeHomeGraders.userId, name: users.name })
+    .from(takeHomeGraders)
+    .innerJoin(users, eq(users.id, takeHomeGraders.userId))
+    .where(eq(takeHomeGraders.takeHomeId, id))
+    .orderBy(asc(users.name))
+    .all();
+  const grades = db.select().from(takeHomeGrades).where(eq(takeHomeGrades.takeHomeId, id)).all();
+  return { takeHome, application, role, graders, grades };
+}
+
+export function takeHomesForApplication(applicationId: number) {
+  const rows = getDb().select().from(takeHomes).where(eq(takeHomes.applicationId, applicationId)).orderBy(asc(takeHomes.createdAt)).all();
+  return rows.map((t) => {
+    const found = getTakeHome(t.id)!;
+    return { ...t, graders: found.graders, grades: found.grades };
+  });
+}
+
+export type TakeHomeUpdate =
+  | { intent: "submitted"; submissionUrl: string | null; submittedAt: Date }
+  | { intent: "extend"; extendedTo: string; extensionReason: string }
+  | { intent: "waive"; waiverReason: string };
+
+export function updateTakeHome(input: { id: number; version: number; change: TakeHomeUpdate }): { ok: boolean } {
+  const set =
+    input.change.intent === "submitted"
+      ? { status: "submitted" as const, submissionUrl: input.change.submissionUrl, submittedAt: input.change.submittedAt }
+      : input.change.intent === "extend"
+        ? { extendedTo: input.change.extendedTo, extensionReason: input.change.extensionReason }
+        : { status: "waived" as const, waiverReason: input.change.waiverReason };
+  const changed = getDb()
+    .update(takeHomes)
+    .set({ ...set, version: input.version + 1, updatedAt: new Date() })
+    .where(and(eq(takeHomes.id, input.id), eq(takeHomes.version, input.version)))
+    .run().changes;
+  return { ok: changed > 0 };
+}
+
+export type GradeValues = Omit<Grade, never> & { notes: string | null };
+export type SaveGradeResult = { ok: true; revealed: boolean } | { ok: false; reason: "conflict" | "locked" | "not-ready" };
+
+/**
+ * Save a grader's draft or submission. The first grade moves the take-home
+ * to grading; the last assigned grader's submission marks it graded and, for
+ * anonymous grading, records the reveal. One transaction.
+ */
+export function saveGrade(input: { takeHomeId: number; graderId: number; version: number | null; submit: boolean; values: Partial<GradeValues>; now?: Date }): SaveGradeResult {
+  const now = input.now ?? new Date();
+  return getDb().transaction((tx) => {
+    const th = tx.select().from(takeHomes).where(eq(takeHomes.id, input.takeHomeId)).get()!;
+    if (th.status === "assigned" || th.status === "waived") return { ok: false, reason: "not-ready" } as const;
+    const existing = tx.select().from(takeHomeGrades).where(and(eq(takeHomeGrades.takeHomeId, th.id), eq(takeHomeGrades.graderId, input.graderId))).get();
+    if ((existing?.version ?? null) !== input.version) return { ok: false, reason: "conflict" } as const;
+    if (existing?.status === "submitted") return { ok: false, reason: "locked" } as const;
+    const fields = { ...input.values, status: input.submit ? ("submitted" as const) : ("draft" as const), submittedAt: input.submit ? now : null, updatedAt: now };
+    if (existing) tx.update(takeHomeGrades).set({ ...fields, version: existing.version + 1 }).where(eq(takeHomeGrades.id, existing.id)).run();
+    else tx.insert(takeHomeGrades).values({ takeHomeId: th.id, graderId: input.graderId, ...fields, createdAt: now }).run();
+
+    const graderIds = tx.select({ id: takeHomeGraders.userId }).from(takeHomeGraders).where(eq(takeHomeGraders.takeHomeId, th.id)).all().map((g) => g.id);
+    const submitted = tx.select({ id: takeHomeGrades.graderId }).from(takeHomeGrades).where(and(eq(takeHomeGrades.takeHomeId, th.id), eq(takeHomeGrades.status, "submitted"))).all().map((g) => g.id);
+    const done = allGradersSubmitted(graderIds, submitted);
+    const reveal = done && th.anonymous && th.revealedAt === null;
+    tx.update(takeHomes)
+      .set({ status: done ? "graded" : "grading", revealedAt: reveal ? now : th.revealedAt, version: th.version + 1, updatedAt: now })
+      .where(eq(takeHomes.id, th.id))
+      .run();
+    return { ok: true, revealed: reveal } as const;
+  });
+}
+
+/**
+ * Applications whose subject a user must not be able to identify right now:
+ * those with an anonymous take-home they grade that is not yet revealed.
+ */
+export function maskedApplicationIds(userId: number): number[] {
+  const db = getDb();
+  return db
+    .select({ id: takeHomes.applicationId })
+    .from(takeHomes)
+    .innerJoin(takeHomeGraders, eq(takeHomeGraders.takeHomeId, takeHomes.id))
+    .where(and(eq(takeHomeGraders.userId, userId), eq(takeHomes.anonymous, true), isNull(takeHomes.revealedAt), inArray(takeHomes.status, ["assigned", "submitted", "grading"])))
+    .all()
+    .map((r) => r.id);
+}
+
+/** The take-homes a user grades, for their home page. */
+export function gradingQueue(userId: number) {
+  return getDb()
+    .select({ id: takeHomes.id, title: takeHomes.title, alias: takeHomes.alias, status: takeHomes.status, dueOn: takeHomes.dueOn, anonymous: takeHomes.anonymous, revealedAt: takeHomes.revealedAt, roleTitle: roles.title, gradeStatus: takeHomeGrades.status })
+    .from(takeHomeGraders)
+    .innerJoin(takeHomes, eq(takeHomes.id, takeHomeGraders.takeHomeId))
+    .innerJoin(applications, eq(applications.id, takeHomes.applicationId))
+    .innerJoin(roles, eq(roles.id, applications.roleId))
+    .leftJoin(takeHomeGrades, and(eq(takeHomeGrades.takeHomeId, takeHomes.id), eq(takeHomeGrades.graderId, userId)))
+    .where(eq(takeHomeGraders.userId, userId))
+    .orderBy(asc(takeHomes.dueOn))
+    .all();
+}

@@ -1,0 +1,120 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
+import { PageHeader } from "~/components/ui";
+import { getApplication } from "~/models/application.server";
+import { getRoleTeam } from "~/models/role.server";
+import { currentTemplate, scheduleInterview } from "~/models/scorecard.server";
+import { governanceQuestions, interviewArrayFields, interviewKindLabels, interviewKinds, kitPrompts, scheduleSchema } from "~/schemas/interview";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Schedule interview · AI Talent Scorecards" }];
+
+function load(applicationId: number) {
+  const found = getApplication(applicationId);
+  if (!found) throw new Response("Application not found", { status: 404 });
+  const team = getRoleTeam(found.role.id).filter((t) => t.active);
+  return { found, team, template: currentTemplate(found.role.id) };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  await authorizeUser(args, "routes/applications.$applicationId.interviews.new", "loader");
+  const { found, team, template } = load(Number(args.params.applicationId));
+  return {
+    application: { id: found.application.id, name: found.candidate?.name ?? found.agency?.name ?? "", isAgency: Boolean(found.agency) },
+    role: found.role,
+    team: team.map((t) => ({ userId: t.userId, name: t.name, teamRole: t.teamRole })),
+    areas: template.areas.map((a) => ({ key: a.key, name: a.name })),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/applications.$applicationId.interviews.new", "action");
+  const applicationId = Number(args.params.applicationId);
+  const { team, template } = load(applicationId);
+  const parsed = parseFormData(scheduleSchema, await args.request.formData(), interviewArrayFields);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const v = parsed.data;
+  if (!v.panelIds.every((id) => team.some((t) => t.userId === id))) return data({ fieldErrors: { panelIds: ["Interviewers must be on this role's hiring team"] }, formError: null }, { status: 400 });
+  if (!v.focusAreas.every((k) => template.areas.some((a) => a.key === k))) return data({ fieldErrors: { focusAreas: ["Choose areas from the role's scorecard"] }, formError: null }, { status: 400 });
+  const id = scheduleInterview({ applicationId, ...v, prompts: v.prompts.filter((p) => kitPrompts.includes(p)), actorId: user.id });
+  return redirect(`/interviews/${id}?saved=scheduled`);
+}
+
+export default function ScheduleInterview() {
+  const { application, role, team, areas } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(scheduleSchema, { arrayFields: interviewArrayFields, serverErrors: actionData?.fieldErrors });
+  return (
+    <>
+      <PageHeader title={`Schedule an interview with ${application.name}`} subtitle={`For ${role.title}`} actions={<Link to={`/applications/${application.id}`} className="btn">Cancel</Link>} />
+      <FormError error={actionData?.formError} />
+      <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Schedule interview">
+        <input type="hidden" name="tzOffset" value={0} ref={(el) => { if (el) el.value = String(-new Date().getTimezoneOffset()); }} />
+        <fieldset>
+          <legend>When and what</legend>
+          <div className="fields">
+            <SelectField label="Kind" name="kind" options={labelled(interviewKinds, interviewKindLabels)} defaultValue={application.isAgency ? "agency_vetting_call" : "technical_deep_dive"} register={register} error={errorFor("kind")} />
+            <Field label="Starts" hint="Your local time" error={errorFor("startsAt")}>
+              {(aria) => <input type="datetime-local" {...aria} {...register("startsAt")} />}
+            </Field>
+            <Field label="Length in minutes" error={errorFor("durationMinutes")}>
+              {(aria) => <input type="number" min={15} max={480} step={15} defaultValue="60" {...aria} {...register("durationMinutes")} />}
+            </Field>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Panel</legend>
+          <div className="checks">
+            {team.map((t) => (
+              <label key={t.userId}>
+                <input type="checkbox" value={String(t.userId)} {...group("panelIds")} /> {t.name} <span className="muted small">{t.teamRole === "hiring_manager" ? "hiring manager" : "interviewer"}</span>
+              </label>
+            ))}
+          </div>
+          <GroupError error={errorFor("panelIds")} />
+        </fieldset>
+        <fieldset>
+          <legend>Focus areas</legend>
+          <p className="fieldset-intro">The scorecard asks the panel to rate these areas of the role&rsquo;s template.</p>
+          <div className="checks">
+            {areas.map((a) => (
+              <label key={a.key}>
+                <input type="checkbox" value={a.key} defaultChecked {...group("focusAreas")} /> {a.name}
+              </label>
+            ))}
+          </div>
+          <GroupError error={errorFor("focusAreas")} />
+        </fieldset>
+        <fieldset>
+          <legend>Interview kit</legend>
+          <ul className="plain">
+            {kitPrompts.map((p) => (
+              <li key={p}>
+                <label>
+                  <input type="checkbox" value={p} defaultChecked {...group("prompts")} /> {p}
+                </label>
+              </li>
+            ))}
+          </ul>
+          <div className="checks">
+            <label>
+              <input type="checkbox" value="on" defaultChecked {...group("includeGovernance")} /> Include the {governanceQuestions.length} governance questions (this person
+              will touch production AI)
+            </label>
+          </div>
+          <Field label="Custom questions" hint="One per line" error={errorFor("customQuestions")} wide>
+            {(aria) => <textarea rows={3} {...aria} {...register("customQuestions")} />}
+          </Field>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+            Schedule interview
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

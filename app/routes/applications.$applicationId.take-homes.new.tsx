@@ -1,0 +1,114 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
+import { PageHeader } from "~/components/ui";
+import { currencies } from "~/domain/reference";
+import { getApplication } from "~/models/application.server";
+import { getRoleTeam } from "~/models/role.server";
+import { assignTakeHome } from "~/models/take-home.server";
+import { takeHomeArrayFields, takeHomeSchema } from "~/schemas/interview";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Assign take-home · AI Talent Scorecards" }];
+
+const defaultInstructions = `You get a failing AI workflow: a few source documents, a flawed RAG prompt, ten expected answers, a cost ceiling and a security constraint.
+Return six things:
+1. Your diagnosis of why it fails.
+2. An eval plan with pass/fail thresholds.
+3. A revised architecture or workflow.
+4. A production monitoring plan.
+5. A cost-control plan.
+6. What you would not build yet, and why.
+Tell us how many hours you spent.`;
+
+function load(id: number) {
+  const found = getApplication(id);
+  if (!found) throw new Response("Application not found", { status: 404 });
+  return { found, team: getRoleTeam(found.role.id).filter((t) => t.active) };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  await authorizeUser(args, "routes/applications.$applicationId.take-homes.new", "loader");
+  const { found, team } = load(Number(args.params.applicationId));
+  const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  return { application: { id: found.application.id, name: found.candidate?.name ?? found.agency?.name ?? "" }, role: found.role, team: team.map((t) => ({ userId: t.userId, name: t.name })), due, defaultInstructions };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/applications.$applicationId.take-homes.new", "action");
+  const applicationId = Number(args.params.applicationId);
+  const { team } = load(applicationId);
+  const parsed = parseFormData(takeHomeSchema, await args.request.formData(), takeHomeArrayFields);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  if (!parsed.data.graderIds.every((id) => team.some((t) => t.userId === id))) return data({ fieldErrors: { graderIds: ["Graders must be on this role's hiring team"] }, formError: null }, { status: 400 });
+  const id = assignTakeHome({ applicationId, values: parsed.data, actorId: user.id });
+  return redirect(`/take-homes/${id}?saved=assigned`);
+}
+
+export default function AssignTakeHome() {
+  const { application, role, team, due, defaultInstructions: instructions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(takeHomeSchema, { arrayFields: takeHomeArrayFields, serverErrors: actionData?.fieldErrors });
+  return (
+    <>
+      <PageHeader title={`Assign a take-home to ${application.name}`} subtitle={`For ${role.title}. Paid or time-boxed, and narrow.`} actions={<Link to={`/applications/${application.id}`} className="btn">Cancel</Link>} />
+      <FormError error={actionData?.formError} />
+      <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Assign take-home">
+        <fieldset>
+          <legend>The exercise</legend>
+          <div className="fields">
+            <Field label="Title" error={errorFor("title")} wide>
+              {(aria) => <input type="text" defaultValue="Fix a failing RAG workflow" {...aria} {...register("title")} />}
+            </Field>
+            <Field label="Instructions" error={errorFor("instructions")} wide>
+              {(aria) => <textarea rows={9} defaultValue={instructions} {...aria} {...register("instructions")} />}
+            </Field>
+            <Field label="Materials link" error={errorFor("materialsUrl")}>
+              {(aria) => <input type="text" inputMode="url" {...aria} {...register("materialsUrl")} />}
+            </Field>
+            <Field label="Time box (hours)" error={errorFor("timeBoxHours")}>
+              {(aria) => <input type="number" min={1} max={40} defaultValue="4" {...aria} {...register("timeBoxHours")} />}
+            </Field>
+            <Field label="Due date" error={errorFor("dueOn")}>
+              {(aria) => <input type="date" defaultValue={due} {...aria} {...register("dueOn")} />}
+            </Field>
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Pay</legend>
+          <div className="fields">
+            <label className="checks">
+              <input type="checkbox" value="on" defaultChecked {...group("paid")} /> Paid take-home
+            </label>
+            <Field label="Amount" error={errorFor("amount")}>
+              {(aria) => <input type="text" inputMode="numeric" defaultValue="400" {...aria} {...register("amount")} />}
+            </Field>
+            <SelectField label="Currency" name="currency" options={labelled(currencies)} defaultValue="USD" register={register} error={errorFor("currency")} />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>Grading</legend>
+          <label className="checks">
+            <input type="checkbox" value="on" defaultChecked {...group("anonymous")} /> Anonymous grading: graders see an alias, never the name, email, agency, links or
+            pay, until every grader has submitted
+          </label>
+          <div className="checks" role="group" aria-label="Graders">
+            {team.map((t) => (
+              <label key={t.userId}>
+                <input type="checkbox" value={String(t.userId)} {...group("graderIds")} /> {t.name}
+              </label>
+            ))}
+          </div>
+          <GroupError error={errorFor("graderIds")} />
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+            Assign take-home
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,167 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ScorecardForm, type ScorecardDefaults } from "~/components/scorecard-form";
+import { PageHeader } from "~/components/ui";
+import { ratingLabels, recommendationLabels, type Rating } from "~/domain/scorecard";
+import { getApplication } from "~/models/application.server";
+import { visibleScorecards } from "~/models/feedback.server";
+import { currentTemplate, getInterview, getScorecard, saveScorecard, templateById } from "~/models/scorecard.server";
+import { interviewKindLabels, scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Scorecard · AI Talent Scorecards" }];
+
+function load(interviewId: number, userId: number) {
+  const found = getInterview(interviewId);
+  if (!found) throw new Response("Interview not found", { status: 404 });
+  const own = getScorecard(interviewId, userId);
+  const template = own ? templateById(own.card.templateId)! : currentTemplate(found.role.id);
+  const areas = template.areas.filter((a) => found.interview.focusAreas.includes(a.key));
+  return { found, own, template, areas };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, teamRole } = await authorizeUser(args, "routes/interviews.$interviewId.scorecard", "loader");
+  const { found, own, template, areas } = load(Number(args.params.interviewId), user.id);
+  const app = getApplication(found.application.id)!;
+  const defaults: ScorecardDefaults | null = own
+    ? {
+        ratings: Object.fromEntries(own.ratings.map((r) => [r.areaKey, { rating: r.rating, evidence: r.evidence, assessed: true }])),
+        weakSignals: own.card.weakSignals,
+        keyTakeaways: own.card.keyTakeaways,
+        recommendation: own.card.recommendation,
+      }
+    : null;
+  const feedback = visibleScorecards({ applicationId: found.application.id, roleId: found.role.id, blind: found.role.blindFeedback, viewer: user, teamRole });
+  return {
+    interview: { id: found.interview.id, kind: found.interview.kind, startsAt: found.interview.startsAt },
+    subject: app.candidate?.name ?? app.agency?.name ?? "",
+    applicationId: found.application.id,
+    role: found.role,
+    templateVersion: template.version,
+    areas,
+    status: own?.card.status ?? null,
+    version: own?.card.version ?? null,
+    defaults,
+    amendments: own?.amendments ?? [],
+    panel: feedback.readable
+      .filter((c) => c.interviewerId !== user.id && c.status === "submitted")
+      .map((c) => ({ id: c.id, interviewer: c.interviewerName, kind: c.interviewKind, recommendation: c.recommendation, keyTakeaways: c.keyTakeaways, ratings: c.ratings.map((r) => ({ areaKey: r.areaKey, rating: r.rating })) })),
+    hiddenCount: feedback.hiddenCount,
+    blind: found.role.blindFeedback,
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/interviews.$interviewId.scorecard", "action");
+  const interviewId = Number(args.params.interviewId);
+  const { found, areas } = load(interviewId, user.id);
+  const parsed = parseFormData(scorecardSchema(areas.map((a) => a.key)), await args.request.formData(), scorecardArrayFields);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError ?? "Some answers need attention; nothing was saved." }, { status: 400 });
+  const { intent, version, values, amendReason } = parsed.data;
+  const result = saveScorecard({ interviewId, interviewerId: user.id, roleId: found.role.id, mode: intent, version, values, amendReason: amendReason ?? undefined });
+  if (!result.ok) {
+    const formError =
+      result.reason === "locked"
+        ? "This scorecard is submitted and locked. To change it, amend it with a reason."
+        : result.reason === "not-submitted"
+          ? "Only a submitted scorecard can be amended."
+          : "This scorecard was saved somewhere else (another tab?) after you opened it; nothing was overwritten. Copy what you need and reload.";
+    return data({ fieldErrors: {}, formError }, { status: 409 });
+  }
+  return redirect(`/interviews/${interviewId}/scorecard?saved=${intent}`);
+}
+
+const savedText: Record<string, string> = { draft: "Draft saved. Only you can see it.", submit: "Scorecard submitted and locked.", amend: "Amendment saved; the original is kept below." };
+
+export default function ScorecardPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
+  const areaName = (key: string) => d.areas.find((a) => a.key === key)?.name ?? key;
+  return (
+    <>
+      <PageHeader
+        title={`Scorecard: ${d.subject}`}
+        subtitle={
+          <>
+            {interviewKindLabels[d.interview.kind]} for <Link to={`/applications/${d.applicationId}`}>{d.role.title}</Link> · template v{d.templateVersion}
+          </>
+        }
+        badge={d.status === "submitted" ? <span className="badge badge-open">Submitted</span> : d.status === "draft" ? <span className="badge badge-on_hold">Draft</span> : null}
+        actions={<Link to={`/interviews/${d.interview.id}`} className="btn">Interview kit</Link>}
+      />
+      {saved && savedText[saved] ? <div className="alert alert-ok" role="status">{savedText[saved]}</div> : null}
+      <div className="grid grid-2">
+        <div>
+          {d.status === "submitted" ? (
+            <section className="card" aria-labelledby="mine">
+              <h2 id="mine">Your submitted scorecard</h2>
+              <ul className="plain">
+                {d.areas.map((a) => {
+                  const r = d.defaults?.ratings[a.key];
+                  return (
+                    <li key={a.key} className="row-between">
+                      <span>{a.name}</span>
+                      <strong>{r?.rating ? ratingLabels[r.rating as Rating] : "Not assessed"}</strong>
+                    </li>
+                  );
+                })}
+              </ul>
+              <p>Recommendation: <strong>{recommendationLabels[d.defaults!.recommendation as keyof typeof recommendationLabels]}</strong></p>
+              <details>
+                <summary>Amend this scorecard</summary>
+                <ScorecardForm areas={d.areas} defaults={d.defaults} version={d.version} mode="amend" serverErrors={actionData?.fieldErrors} formError={actionData?.formError} />
+              </details>
+              {d.amendments.length ? (
+                <>
+                  <h3>History</h3>
+                  <ul className="history small">
+                    {d.amendments.map((a) => {
+                      const before = a.before as unknown as { recommendation: string; ratings: { areaKey: string; rating: number | null }[] };
+                      return (
+                        <li key={a.id}>
+                          {new Date(a.amendedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC, amended: {a.reason}
+                          <div className="muted">
+                            Before: {before.ratings.map((r) => `${areaName(r.areaKey)} ${r.rating ? ratingLabels[r.rating as Rating] : "not assessed"}`).join(", ")}; recommendation{" "}
+                            {recommendationLabels[before.recommendation as keyof typeof recommendationLabels]}
+                          </div>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </>
+              ) : null}
+            </section>
+          ) : (
+            <ScorecardForm areas={d.areas} defaults={d.defaults} version={d.version} mode="fill" serverErrors={actionData?.fieldErrors} formError={actionData?.formError} />
+          )}
+        </div>
+        <section className="card" aria-labelledby="panel-cards">
+          <h2 id="panel-cards">The panel&rsquo;s scorecards</h2>
+          {d.panel.length ? (
+            d.panel.map((c) => (
+              <div key={c.id} className="vet-answer">
+                <h3>
+                  {c.interviewer} · {interviewKindLabels[c.kind]}: {recommendationLabels[c.recommendation]}
+                </h3>
+                <p className="small">
+                  {c.ratings.map((r) => `${areaName(r.areaKey)} ${r.rating ? ratingLabels[r.rating as Rating] : "not assessed"}`).join(" · ")}
+                </p>
+                {c.keyTakeaways ? <p className="small muted">{c.keyTakeaways}</p> : null}
+              </div>
+            ))
+          ) : d.hiddenCount > 0 ? (
+            <p className="muted">
+              {d.hiddenCount} {d.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden until you submit yours, so your ratings stay your own.
+            </p>
+          ) : (
+            <p className="muted">No one else has submitted yet.</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

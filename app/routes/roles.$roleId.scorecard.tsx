@@ -1,0 +1,132 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormError, useValidatedForm } from "~/components/form";
+import { PageHeader } from "~/components/ui";
+import type { TemplateArea } from "~/domain/scorecard";
+import { getRole } from "~/models/role.server";
+import { currentTemplate, saveTemplate } from "~/models/scorecard.server";
+import { templateSchema } from "~/schemas/interview";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Scorecard template · AI Talent Scorecards" }];
+
+function load(roleId: number) {
+  const role = getRole(roleId);
+  if (!role) throw new Response("Role not found", { status: 404 });
+  return { role, template: currentTemplate(roleId) };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  await authorizeUser(args, "routes/roles.$roleId.scorecard", "loader");
+  const { role, template } = load(Number(args.params.roleId));
+  return { role: { id: role.id, title: role.title, blindFeedback: role.blindFeedback }, template };
+}
+
+function slug(name: string, taken: string[]): string {
+  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 40) || "area";
+  let key = base;
+  for (let i = 2; taken.includes(key); i++) key = `${base}_${i}`;
+  return key;
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/roles.$roleId.scorecard", "action");
+  const { role, template } = load(Number(args.params.roleId));
+  const parsed = parseFormData(templateSchema(template.areas.length), await args.request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const v = parsed.data as Record<string, unknown>;
+  const areas: TemplateArea[] = template.areas.flatMap((area, i) =>
+    v[`drop_${i}`]
+      ? []
+      : [{ ...area, name: String(v[`name_${i}`]), weight: Number(v[`weight_${i}`]), knockout: Boolean(v[`knockout_${i}`]), strong: String(v[`strong_${i}`] ?? "").trim(), weak: String(v[`weak_${i}`] ?? "").trim() }],
+  );
+  if (v.newName) {
+    areas.push({ key: slug(String(v.newName), areas.map((a) => a.key)), name: String(v.newName), weight: (v.newWeight as number | null) ?? 1, knockout: Boolean(v.newKnockout), strong: String(v.newStrong ?? ""), weak: String(v.newWeak ?? ""), signals: [] });
+  }
+  const result = saveTemplate({ roleId: role.id, areas, blindFeedback: Boolean(v.blindFeedback), actorId: user.id });
+  return redirect(`/roles/${role.id}/scorecard?saved=${result.created ? `v${result.version}` : "updated"}`);
+}
+
+export default function TemplateEditor() {
+  const { role, template } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
+  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(templateSchema(template.areas.length), { serverErrors: actionData?.fieldErrors });
+  return (
+    <>
+      <PageHeader
+        title={`Scorecard for ${role.title}`}
+        subtitle={`Version ${template.version}${template.id === null ? " (the default, not yet saved)" : ""}. Once any scorecard uses a version, changes create a new one; every scorecard keeps the version it was filled against.`}
+        actions={<Link to={`/roles/${role.id}`} className="btn">Back to role</Link>}
+      />
+      {saved ? <div className="alert alert-ok" role="status">{saved === "updated" ? "Template updated." : `Saved as version ${saved.slice(1)}.`}</div> : null}
+      <FormError error={actionData?.formError} />
+      <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Scorecard template">
+        <fieldset>
+          <legend>Feedback</legend>
+          <label className="checks">
+            <input type="checkbox" value="on" defaultChecked={role.blindFeedback} {...group("blindFeedback")} /> Blind feedback: interviewers see the panel&rsquo;s scorecards only after
+            submitting their own
+          </label>
+        </fieldset>
+        {template.areas.map((a, i) => (
+          <fieldset key={a.key} className="area">
+            <legend>{a.name}</legend>
+            <div className="fields">
+              <Field label={`Area ${i + 1} name`} error={errorFor(`name_${i}`)}>
+                {(aria) => <input type="text" defaultValue={a.name} {...aria} {...register(`name_${i}`)} />}
+              </Field>
+              <Field label={`${a.name} weight`} hint="0 to 5; 0 leaves it out of the total" error={errorFor(`weight_${i}`)}>
+                {(aria) => <input type="number" min={0} max={5} defaultValue={String(a.weight)} {...aria} {...register(`weight_${i}`)} />}
+              </Field>
+              <div className="checks">
+                <label>
+                  <input type="checkbox" value="on" defaultChecked={a.knockout} {...group(`knockout_${i}`)} /> Must pass (knock-out flag)
+                </label>
+                <label>
+                  <input type="checkbox" value="on" {...group(`drop_${i}`)} /> Drop this area
+                </label>
+              </div>
+              <Field label={`${a.name}: strong evidence`} error={errorFor(`strong_${i}`)} wide>
+                {(aria) => <textarea rows={2} defaultValue={a.strong} {...aria} {...register(`strong_${i}`)} />}
+              </Field>
+              <Field label={`${a.name}: weak signal`} error={errorFor(`weak_${i}`)} wide>
+                {(aria) => <textarea rows={2} defaultValue={a.weak} {...aria} {...register(`weak_${i}`)} />}
+              </Field>
+            </div>
+          </fieldset>
+        ))}
+        <fieldset>
+          <legend>Add an area</legend>
+          <div className="fields">
+            <Field label="New area name" error={errorFor("newName")}>
+              {(aria) => <input type="text" {...aria} {...register("newName")} />}
+            </Field>
+            <Field label="New area weight" error={errorFor("newWeight")}>
+              {(aria) => <input type="number" min={0} max={5} defaultValue="1" {...aria} {...register("newWeight")} />}
+            </Field>
+            <div className="checks">
+              <label>
+                <input type="checkbox" value="on" {...group("newKnockout")} /> Must pass
+              </label>
+            </div>
+            <Field label="New area: strong evidence" error={errorFor("newStrong")} wide>
+              {(aria) => <textarea rows={2} {...aria} {...register("newStrong")} />}
+            </Field>
+            <Field label="New area: weak signal" error={errorFor("newWeak")} wide>
+              {(aria) => <textarea rows={2} {...aria} {...register("newWeak")} />}
+            </Field>
+          </div>
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+            Save scorecard
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormError, useValidatedForm } from "~/components/form";
+import { TakeHomeResult } from "~/components/take-home-result";
+import { formatDate, formatMoney, PageHeader } from "~/components/ui";
+import { isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
+import { getApplication } from "~/models/application.server";
+import { getTakeHome, updateTakeHome } from "~/models/take-home.server";
+import { takeHomeUpdateSchema } from "~/schemas/interview";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Take-home · AI Talent Scorecards" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  await authorizeUser(args, "routes/take-homes.$takeHomeId._index", "loader");
+  const found = getTakeHome(Number(args.params.takeHomeId));
+  if (!found) throw new Response("Take-home not found", { status: 404 });
+  const { takeHome: t, graders, grades, role, application } = found;
+  const app = getApplication(application.id)!;
+  const submittedGrades = grades.filter((g) => g.status === "submitted");
+  return {
+    takeHome: t,
+    late: isLate(t),
+    subject: app.candidate?.name ?? app.agency?.name ?? "",
+    applicationId: application.id,
+    role,
+    graders: graders.map((g) => ({ ...g, status: grades.find((x) => x.graderId === g.userId)?.status ?? null })),
+    result: takeHomeResult(submittedGrades),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  await authorizeUser(args, "routes/take-homes.$takeHomeId._index", "action");
+  const id = Number(args.params.takeHomeId);
+  const parsed = parseFormData(takeHomeUpdateSchema, await args.request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const v = parsed.data;
+  const change =
+    v.intent === "submitted"
+      ? { intent: v.intent, submissionUrl: v.submissionUrl, submittedAt: v.submittedOn === new Date().toISOString().slice(0, 10) ? new Date() : new Date(`${v.submittedOn}T12:00:00Z`) }
+      : v.intent === "extend"
+        ? { intent: v.intent, extendedTo: v.extendedTo, extensionReason: v.extensionReason }
+        : { intent: v.intent, waiverReason: v.waiverReason };
+  const result = updateTakeHome({ id, version: v.version, change });
+  if (!result.ok) return data({ fieldErrors: {}, formError: "Someone else changed this take-home after you opened it; nothing was saved. Reload to see it." }, { status: 409 });
+  return redirect(`/take-homes/${id}?saved=${v.intent}`);
+}
+
+function UpdateForm({ intent, version, children, label }: { intent: string; version: number; children: (f: ReturnType<typeof useValidatedForm>) => React.ReactNode; label: string }) {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const f = useValidatedForm(takeHomeUpdateSchema, { serverErrors: actionData?.fieldErrors });
+  return (
+    <Form method="post" ref={f.formRef} onSubmit={f.onSubmit} className="stack" noValidate aria-label={label}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="version" value={version} />
+      {children(f)}
+      <div>
+        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+          {label}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function TakeHomePage() {
+  const { takeHome: t, late, subject, applicationId, role, graders, result } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <PageHeader
+        title={t.title}
+        badge={<span className="badge">{takeHomeStatusLabels[t.status]}{t.submittedAt ? (late ? " · late" : " · on time") : ""}</span>}
+        subtitle={<>{subject} · <Link to={`/applications/${applicationId}`}>{role.title}</Link></>}
+      />
+      {params.get("saved") ? <div className="alert alert-ok" role="status">Saved.</div> : null}
+      <FormError error={actionData?.formError} />
+      <div className="grid grid-2">
+        <div>
+          <section className="card" aria-labelledby="brief">
+            <h2 id="brief">The exercise</h2>
+            <dl className="facts small">
+              <dt>Due</dt>
+              <dd>{formatDate(t.dueOn)}{t.extendedTo ? `, extended to ${formatDate(t.extendedTo)} (${t.extensionReason})` : ""}</dd>
+              <dt>Time box</dt>
+              <dd>{t.timeBoxHours} hours</dd>
+              <dt>Pay</dt>
+              <dd>{t.paid && t.amount ? formatMoney(t.amount, t.currency) : "Unpaid"}</dd>
+              <dt>Grading</dt>
+              <dd>{t.anonymous ? `Anonymous, as “${t.alias}”` : "Named"}{t.revealedAt ? `; identity revealed to graders ${new Date(t.revealedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : ""}</dd>
+              <dt>Submission</dt>
+              <dd>{t.submissionUrl ? <a href={t.submissionUrl} rel="noopener noreferrer nofollow" target="_blank">{t.submissionUrl}</a> : t.submittedAt ? "Recorded" : "Not yet"}</dd>
+              {t.waiverReason ? (<><dt>Waived</dt><dd>{t.waiverReason}</dd></>) : null}
+            </dl>
+            <p className="prewrap small">{t.instructions}</p>
+          </section>
+          <section className="card" aria-labelledby="result">
+            <h2 id="result">Result</h2>
+            <TakeHomeResult result={result} />
+          </section>
+        </div>
+        <div>
+          <section className="card" aria-labelledby="graders">
+            <h2 id="graders">Graders</h2>
+            <ul className="plain">
+              {graders.map((g) => (
+                <li key={g.userId} className="row-between">
+                  {g.name} <span className={`badge ${g.status === "submitted" ? "badge-open" : g.status ? "badge-on_hold" : "badge-closed"}`}>{g.status === "submitted" ? "Submitted" : g.status ? "Draft" : "Not started"}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          {t.status !== "waived" && t.status !== "graded" ? (
+            <section className="card" aria-labelledby="update">
+              <h2 id="update">Update</h2>
+              {t.status === "assigned" ? (
+                <UpdateForm intent="submitted" version={t.version} label="Record submission">
+                  {(f) => (
+                    <div className="fields">
+                      <Field label="Submission link" error={f.errorFor("submissionUrl")}>{(aria) => <input type="text" inputMode="url" {...aria} {...f.register("submissionUrl")} />}</Field>
+                      <Field label="Submitted on" error={f.errorFor("submittedOn")}>{(aria) => <input type="date" defaultValue={today} {...aria} {...f.register("submittedOn")} />}</Field>
+                    </div>
+                  )}
+                </UpdateForm>
+              ) : null}
+              {t.status === "assigned" ? (
+                <details>
+                  <summary>Grant an extension</summary>
+                  <UpdateForm intent="extend" version={t.version} label="Extend">
+                    {(f) => (
+                      <div className="fields">
+                        <Field label="New due date" error={f.errorFor("extendedTo")}>{(aria) => <input type="date" {...aria} {...f.register("extendedTo")} />}</Field>
+                        <Field label="Reason for the extension" error={f.errorFor("extensionReason")}>{(aria) => <input type="text" {...aria} {...f.register("extensionReason")} />}</Field>
+                      </div>
+                    )}
+                  </UpdateForm>
+                </details>
+              ) : null}
+              <details>
+                <summary>Waive the take-home</summary>
+                <UpdateForm intent="waive" version={t.version} label="Waive">
+                  {(f) => <Field label="Reason for waiving" error={f.errorFor("waiverReason")}>{(aria) => <input type="text" {...aria} {...f.register("waiverReason")} />}</Field>}
+                </UpdateForm>
+              </details>
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

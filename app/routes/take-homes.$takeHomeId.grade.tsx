@@ -1,0 +1,160 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { TakeHomeResult } from "~/components/take-home-result";
+import { formatDate, PageHeader } from "~/components/ui";
+import { deliverables, EXPECTED_OUTCOMES, identityHidden, isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
+import { getApplication } from "~/models/application.server";
+import { getTakeHome, saveGrade } from "~/models/take-home.server";
+import { gradeSchema } from "~/schemas/interview";
+import { authorizeUser } from "~/utils/authorize.server";
+import { parseFormData } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Grade take-home · AI Talent Scorecards" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/take-homes.$takeHomeId.grade", "loader");
+  const found = getTakeHome(Number(args.params.takeHomeId));
+  if (!found) throw new Response("Take-home not found", { status: 404 });
+  const { takeHome: t, grades, graders, role, application } = found;
+  const hidden = identityHidden(t);
+  const mine = grades.find((g) => g.graderId === user.id) ?? null;
+  const submitted = grades.filter((g) => g.status === "submitted");
+  // While grading is anonymous this is all a grader gets: no name, email, agency, links, pay or record ids.
+  const app = hidden ? null : getApplication(application.id);
+  return {
+    takeHome: { title: t.title, instructions: t.instructions, materialsUrl: t.materialsUrl, timeBoxHours: t.timeBoxHours, dueOn: t.dueOn, extendedTo: t.extendedTo, submissionUrl: t.submissionUrl, status: t.status, late: isLate(t), submitted: t.submittedAt !== null },
+    who: hidden ? { alias: t.alias, name: null, applicationId: null } : { alias: t.alias, name: app?.candidate?.name ?? app?.agency?.name ?? null, applicationId: application.id },
+    roleTitle: role.title,
+    progress: { submitted: submitted.length, graders: graders.length },
+    mine: mine ? { ...mine, status: mine.status } : null,
+    result: hidden ? null : takeHomeResult(submitted),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/take-homes.$takeHomeId.grade", "action");
+  const id = Number(args.params.takeHomeId);
+  const parsed = parseFormData(gradeSchema, await args.request.formData());
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const v = parsed.data;
+  const num = (x: unknown) => (x === undefined || x === null || x === "" ? null : Number(x));
+  const bool = (x: unknown) => (x === "yes" || x === true ? true : x === "no" || x === false ? false : null);
+  const values = {
+    diagnosis: num(v.diagnosis), evalPlan: num(v.evalPlan), architecture: num(v.architecture), monitoring: num(v.monitoring), costControl: num(v.costControl), notBuilding: num(v.notBuilding),
+    outcomesReached: num(v.outcomesReached), costCeilingRespected: bool(v.costCeilingRespected), securityRespected: bool(v.securityRespected), hoursReported: num(v.hoursReported),
+    notes: typeof v.notes === "string" && v.notes.trim() ? v.notes.trim() : null,
+  };
+  if (v.intent === "draft" && Object.entries(values).some(([k, x]) => k !== "notes" && x !== null && Number.isNaN(x as number))) {
+    return data({ fieldErrors: {}, formError: "Some values are not numbers." }, { status: 400 });
+  }
+  const result = saveGrade({ takeHomeId: id, graderId: user.id, version: v.version ? Number(v.version) : null, submit: v.intent === "submit", values });
+  if (!result.ok) {
+    const formError = result.reason === "not-ready" ? "There is no submission to grade yet." : result.reason === "locked" ? "Your grade is submitted and locked." : "Your grade was saved somewhere else after you opened it; nothing was overwritten. Reload.";
+    return data({ fieldErrors: {}, formError }, { status: 409 });
+  }
+  return redirect(`/take-homes/${id}/grade?saved=${result.revealed ? "revealed" : v.intent}`);
+}
+
+export default function GradePage() {
+  const { takeHome: t, who, roleTitle, progress, mine, result } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
+  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(gradeSchema, { serverErrors: actionData?.fieldErrors });
+  const locked = mine?.status === "submitted";
+  const val = (k: string) => (mine ? String((mine as Record<string, unknown>)[k] ?? "") : "");
+  const boolVal = (k: string) => (mine ? ((mine as Record<string, unknown>)[k] === true ? "yes" : (mine as Record<string, unknown>)[k] === false ? "no" : "") : "");
+  return (
+    <>
+      <PageHeader
+        title={`Grade: ${who.name ?? who.alias}`}
+        subtitle={`${t.title} · ${roleTitle}${who.name ? ` · graded as ${who.alias}` : " · anonymous until every grader submits"}`}
+        badge={<span className="badge">{takeHomeStatusLabels[t.status as keyof typeof takeHomeStatusLabels]}</span>}
+      />
+      {saved === "revealed" ? <div className="alert alert-ok" role="status">Every grader has submitted: identity revealed.</div> : saved ? <div className="alert alert-ok" role="status">{saved === "submit" ? "Grade submitted." : "Draft saved."}</div> : null}
+      <div className="grid grid-2">
+        <div>
+          {locked ? (
+            <section className="card" aria-labelledby="your-grade">
+              <h2 id="your-grade">Your grade is submitted</h2>
+              <p className="muted">{progress.submitted} of {progress.graders} graders have submitted.</p>
+            </section>
+          ) : t.submitted ? (
+            <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Grade">
+              {mine ? <input type="hidden" name="version" value={mine.version} /> : null}
+              <FormError error={actionData?.formError} />
+              <fieldset>
+                <legend>Deliverables (1 weak to 4 strong)</legend>
+                {deliverables.map((d) => (
+                  <div key={d.key} className="rating-row" role="radiogroup" aria-label={d.label}>
+                    <span className="label">{d.label}</span>
+                    {[1, 2, 3, 4].map((n) => (
+                      <label key={n} className="rating">
+                        <input type="radio" value={String(n)} defaultChecked={val(d.key) === String(n)} {...group(d.key)} /> {n}
+                      </label>
+                    ))}
+                    <GroupError error={errorFor(d.key)} />
+                  </div>
+                ))}
+              </fieldset>
+              <fieldset>
+                <legend>Outcomes and constraints</legend>
+                <div className="fields">
+                  <Field label={`Expected outcomes reached (of ${EXPECTED_OUTCOMES})`} error={errorFor("outcomesReached")}>
+                    {(aria) => <input type="number" min={0} max={EXPECTED_OUTCOMES} defaultValue={val("outcomesReached")} {...aria} {...register("outcomesReached")} />}
+                  </Field>
+                  <Field label="Hours the candidate reported" error={errorFor("hoursReported")}>
+                    {(aria) => <input type="number" min={0} defaultValue={val("hoursReported")} {...aria} {...register("hoursReported")} />}
+                  </Field>
+                </div>
+                {(["costCeilingRespected", "securityRespected"] as const).map((k) => (
+                  <div key={k} className="rating-row" role="radiogroup" aria-label={k === "costCeilingRespected" ? "Cost ceiling respected" : "Security constraint respected"}>
+                    <span className="label">{k === "costCeilingRespected" ? "Cost ceiling respected" : "Security constraint respected"}</span>
+                    {["yes", "no"].map((x) => (
+                      <label key={x} className="rating">
+                        <input type="radio" value={x} defaultChecked={boolVal(k) === x} {...group(k)} /> {x === "yes" ? "Yes" : "No"}
+                      </label>
+                    ))}
+                    <GroupError error={errorFor(k)} />
+                  </div>
+                ))}
+                <Field label="Notes" error={errorFor("notes")} wide>
+                  {(aria) => <textarea rows={3} defaultValue={val("notes")} {...aria} {...register("notes")} />}
+                </Field>
+              </fieldset>
+              <div className="actions">
+                <button type="submit" name="intent" value="draft" className="btn" disabled={navigation.state === "submitting"}>Save draft</button>
+                <button type="submit" name="intent" value="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>Submit grade</button>
+              </div>
+            </Form>
+          ) : (
+            <div className="card">No submission has been recorded yet.</div>
+          )}
+        </div>
+        <div>
+          <section className="card" aria-labelledby="exercise">
+            <h2 id="exercise">The submission</h2>
+            <dl className="facts small">
+              <dt>Submission</dt>
+              <dd>{t.submissionUrl ? <a href={t.submissionUrl} rel="noopener noreferrer nofollow" target="_blank">Open the submission</a> : t.submitted ? "Recorded without a link" : "Not yet"}{t.submitted ? (t.late ? " (late)" : " (on time)") : ""}</dd>
+              <dt>Due</dt>
+              <dd>{formatDate(t.extendedTo ?? t.dueOn)}</dd>
+              <dt>Time box</dt>
+              <dd>{t.timeBoxHours} hours</dd>
+              {t.materialsUrl ? (<><dt>Materials</dt><dd><a href={t.materialsUrl} rel="noopener noreferrer nofollow" target="_blank">Materials</a></dd></>) : null}
+            </dl>
+            <p className="prewrap small">{t.instructions}</p>
+          </section>
+          {result ? (
+            <section className="card" aria-labelledby="result">
+              <h2 id="result">Combined result</h2>
+              <TakeHomeResult result={result} />
+            </section>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

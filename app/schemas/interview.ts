@@ -1,0 +1,214 @@
+import { z } from "zod";
+import { recommendations } from "~/domain/scorecard";
+import { currencies } from "~/domain/reference";
+import { checkbox, idList, optionalText, optionalUrl, optionalWholeNumber, requiredText, wholeNumber } from "./fields";
+import { isIsoDate } from "./fields";
+
+export const interviewKinds = ["screen", "technical_deep_dive", "system_design", "take_home_review", "agency_vetting_call", "final"] as const;
+export type InterviewKind = (typeof interviewKinds)[number];
+export const interviewKindLabels: Record<InterviewKind, string> = {
+  screen: "Screen",
+  technical_deep_dive: "Technical deep dive",
+  system_design: "System design",
+  take_home_review: "Take-home review",
+  agency_vetting_call: "Agency vetting call",
+  final: "Final",
+};
+
+/** Interview kit prompts worth offering (our wording). */
+export const kitPrompts = [
+  "Walk me through an AI system you shipped to production: what it did, how you deployed it, and what broke.",
+  "Which frameworks have you used heavily in the last 12 months, and what did you stop using and why?",
+  "Tell me about hands-on MLOps work: CI/CD for models or prompts, model lifecycle, rollbacks.",
+  "How did you handle client data privacy and transfer of IP on a past engagement?",
+  "Describe a time feedback forced a pivot. What did you change, and how fast?",
+];
+
+/** Governance questions for anyone who will touch production AI. */
+export const governanceQuestions = [
+  "What data will the system read?",
+  "May the model provider train on it?",
+  "Which logs are kept, and for how long?",
+  "Who can see prompts, outputs, traces and source documents?",
+  "How are secrets, keys and customer data protected?",
+  "What happens when the system gives a wrong answer?",
+  "What is the human review path for high-impact output?",
+  "How is a model, prompt or retrieval change rolled back?",
+];
+
+const localDateTime = (label: string) =>
+  z
+    .string({ required_error: `${label} is required` })
+    .trim()
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) && isIsoDate(v.slice(0, 10)), { message: `${label} must be a date and time` });
+
+export const interviewArrayFields = ["panelIds", "focusAreas", "prompts"] as const;
+
+export const scheduleSchema = z
+  .object({
+    kind: z.enum(interviewKinds, { errorMap: () => ({ message: "Choose the kind of interview" }) }),
+    startsAt: localDateTime("Start"),
+    durationMinutes: wholeNumber("Length in minutes", 15, 480),
+    panelIds: idList.refine((ids) => ids.length > 0, { message: "Choose at least one interviewer" }),
+    focusAreas: z.array(z.string().max(60)).default([]).refine((a) => a.length > 0, { message: "Choose at least one area to assess" }),
+    prompts: z.array(z.string().max(500)).default([]),
+    customQuestions: z.string().max(4000, "Custom questions must be at most 4000 characters").optional(),
+    includeGovernance: checkbox,
+    /** Minutes east of UTC in the scheduler's browser, so "10:00" means their 10:00. */
+    tzOffset: z.coerce.number().int().min(-840).max(840).default(0),
+  })
+  .transform(({ customQuestions, tzOffset, startsAt, durationMinutes, ...rest }) => {
+    const starts = new Date(Date.parse(`${startsAt}:00Z`) - tzOffset * 60_000);
+    return {
+      ...rest,
+      startsAt: starts,
+      endsAt: new Date(starts.getTime() + durationMinutes * 60_000),
+      customQuestions: (customQuestions ?? "").split("\n").map((q) => q.trim()).filter(Boolean),
+    };
+  });
+
+/**
+ * The scorecard form for an interview's focus areas. Drafts may be partial;
+ * a submission needs every area rated or marked not assessed, and a
+ * recommendation (which may be "no decision").
+ */
+export function scorecardSchema(areaKeys: string[]) {
+  const perArea = Object.fromEntries(
+    areaKeys.flatMap((key) => [
+      [`rating_${key}`, z.enum(["", "1", "2", "3", "4", "na"], { errorMap: () => ({ message: "Choose a rating" }) }).optional()],
+      [`evidence_${key}`, z.string().max(5000, "Evidence notes must be at most 5000 characters").optional()],
+    ]),
+  ) as Record<string, z.ZodTypeAny>;
+  return z
+    .object({
+      intent: z.enum(["draft", "submit", "amend"]),
+      version: z.string().optional(),
+      weakSignals: z.array(z.string().max(200)).default([]),
+      keyTakeaways: z.string().max(5000, "Key takeaways must be at most 5000 characters").optional(),
+      recommendation: z.enum(["", ...recommendations], { errorMap: () => ({ message: "Choose a recommendation" }) }).optional(),
+      amendReason: z.string().max(2000).optional(),
+      ...perArea,
+    })
+    .superRefine((v, ctx) => {
+      if (v.intent === "draft") return;
+      for (const key of areaKeys) {
+        if (!(v as Record<string, unknown>)[`rating_${key}`]) ctx.addIssue({ code: "custom", path: [`rating_${key}`], message: "Rate this area, or mark it not assessed" });
+      }
+      if (!v.recommendation) ctx.addIssue({ code: "custom", path: ["recommendation"], message: "Choose a recommendation (or no decision)" });
+      if (v.intent === "amend" && !(v.amendReason ?? "").trim()) ctx.addIssue({ code: "custom", path: ["amendReason"], message: "Say why you are amending a submitted scorecard" });
+    })
+    .transform((v) => {
+      const record = v as Record<string, unknown>;
+      const ratings = Object.fromEntries(
+        areaKeys.map((key) => {
+          const raw = record[`rating_${key}`] as string | undefined;
+          const evidence = ((record[`evidence_${key}`] as string | undefined) ?? "").trim();
+          return [key, { rating: raw && raw !== "na" ? (Number(raw) as 1 | 2 | 3 | 4) : null, evidence: evidence || null }];
+        }),
+      );
+      return {
+        intent: v.intent,
+        version: v.version ? Number(v.version) : null,
+        amendReason: (v.amendReason ?? "").trim() || null,
+        values: {
+          ratings,
+          weakSignals: v.weakSignals.filter((s) => areaKeys.some((k) => s.startsWith(`${k}:`))),
+          keyTakeaways: (v.keyTakeaways ?? "").trim() || null,
+          recommendation: (v.recommendation || "no_decision") as (typeof recommendations)[number],
+        },
+      };
+    });
+}
+export const scorecardArrayFields = ["weakSignals"] as const;
+
+/** The role's template editor: existing areas by index, plus one new area. */
+export function templateSchema(count: number) {
+  const rows = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [
+      [`name_${i}`, requiredText("Area name", 80)],
+      [`weight_${i}`, wholeNumber("Weight", 0, 5)],
+      [`knockout_${i}`, checkbox],
+      [`drop_${i}`, checkbox],
+      [`strong_${i}`, z.string().max(1000).optional()],
+      [`weak_${i}`, z.string().max(1000).optional()],
+    ]).flat(),
+  ) as Record<string, z.ZodTypeAny>;
+  return z
+    .object({
+      blindFeedback: checkbox,
+      newName: optionalText("New area name", 80),
+      newWeight: optionalWholeNumber("New area weight", 5),
+      newStrong: optionalText("Strong evidence", 1000),
+      newWeak: optionalText("Weak signal", 1000),
+      newKnockout: checkbox,
+      ...rows,
+    })
+    .superRefine((v, ctx) => {
+      const r = v as Record<string, unknown>;
+      const kept = Array.from({ length: count }, (_, i) => i).filter((i) => !r[`drop_${i}`]);
+      if (kept.length === 0 && !v.newName) ctx.addIssue({ code: "custom", path: ["newName"], message: "Keep at least one area" });
+      if (kept.every((i) => Number(r[`weight_${i}`]) === 0) && !(v.newName && (v.newWeight ?? 1) > 0)) {
+        ctx.addIssue({ code: "custom", path: ["weight_0"], message: "At least one area needs a weight above 0" });
+      }
+    });
+}
+
+export const takeHomeSchema = z
+  .object({
+    title: requiredText("Title", 120),
+    instructions: requiredText("Instructions", 10000),
+    materialsUrl: optionalUrl("Materials link"),
+    timeBoxHours: wholeNumber("Time box (hours)", 1, 40),
+    dueOn: z.string().trim().refine(isIsoDate, { message: "Due date must be a real date (YYYY-MM-DD)" }),
+    paid: checkbox,
+    amount: optionalWholeNumber("Amount", 100_000),
+    currency: z.enum(currencies),
+    anonymous: checkbox,
+    graderIds: idList.refine((ids) => ids.length > 0, { message: "Choose at least one grader" }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.paid && !v.amount) ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter what the take-home pays" });
+  });
+export const takeHomeArrayFields = ["graderIds"] as const;
+
+export const takeHomeUpdateSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("submitted"), submissionUrl: optionalUrl("Submission link"), submittedOn: z.string().trim().refine(isIsoDate, { message: "Submission date must be a real date" }), version: z.coerce.number().int() }),
+  z.object({ intent: z.literal("extend"), extendedTo: z.string().trim().refine(isIsoDate, { message: "New due date must be a real date" }), extensionReason: requiredText("Reason", 500), version: z.coerce.number().int() }),
+  z.object({ intent: z.literal("waive"), waiverReason: requiredText("Reason", 500), version: z.coerce.number().int() }),
+]);
+
+const oneToFour = (label: string) => z.enum(["1", "2", "3", "4"], { errorMap: () => ({ message: `Rate ${label} from 1 to 4` }) }).transform(Number);
+const yesNo = (label: string) => z.enum(["yes", "no"], { errorMap: () => ({ message: `Say whether ${label}` }) }).transform((v) => v === "yes");
+
+export const gradeSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("submit"),
+    version: z.string().optional(),
+    diagnosis: oneToFour("the diagnosis"),
+    evalPlan: oneToFour("the eval plan"),
+    architecture: oneToFour("the architecture"),
+    monitoring: oneToFour("the monitoring plan"),
+    costControl: oneToFour("the cost-control plan"),
+    notBuilding: oneToFour("what they would not build"),
+    outcomesReached: wholeNumber("Outcomes reached", 0, 10),
+    costCeilingRespected: yesNo("the cost ceiling was respected"),
+    securityRespected: yesNo("the security constraint was respected"),
+    hoursReported: optionalWholeNumber("Hours reported", 200),
+    notes: optionalText("Notes", 5000),
+  }),
+  z.object({
+    intent: z.literal("draft"),
+    version: z.string().optional(),
+    diagnosis: z.string().optional(),
+    evalPlan: z.string().optional(),
+    architecture: z.string().optional(),
+    monitoring: z.string().optional(),
+    costControl: z.string().optional(),
+    notBuilding: z.string().optional(),
+    outcomesReached: z.string().optional(),
+    costCeilingRespected: z.string().optional(),
+    securityRespected: z.string().optional(),
+    hoursReported: z.string().optional(),
+    notes: z.string().max(5000).optional(),
+  }),
+]);
