@@ -651,12 +651,13 @@ function seedInterviews(
   const takeHomeStage = copilot.filter((a) => a.stage === "take_home");
   const overdue = interview(interviewing[0], "system_design", 72, [sam, jordan]);
   card(overdue, jordan, "submitted");
-  const due = interview(takeHomeStage[0], "system_design", 2, [sam, jordan]);
+  // Not on an application Sam grades anonymously: graders must not meet the candidate's record.
+  const screeningApps = copilot.filter((a) => a.stage === "screening");
+  const due = interview(screeningApps[1] ?? screeningApps[0], "system_design", 2, [sam, jordan]);
   card(due, jordan, "submitted");
   const drafted = interview(interviewing[1], "technical_deep_dive", 30, [sam]);
   card(drafted, sam, "draft");
-  const screening = copilot.find((a) => a.stage === "screening")!;
-  interview(screening, "technical_deep_dive", -26, [sam, userIds.dana]);
+  interview(screeningApps[0], "technical_deep_dive", -26, [sam, userIds.dana]);
 
   // Take-homes in every status.
   const takeHome = (app: SeededApp, status: "assigned" | "submitted" | "grading" | "graded" | "waived", graders: number[], extra: Partial<typeof takeHomes.$inferInsert> = {}) => {

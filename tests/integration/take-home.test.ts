@@ -1,0 +1,125 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as assignRoute from "~/routes/applications.$applicationId.take-homes.new";
+import * as manageRoute from "~/routes/take-homes.$takeHomeId._index";
+import * as gradeRoute from "~/routes/take-homes.$takeHomeId.grade";
+import { getDb, schema } from "~/utils/db.server";
+import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
+import { expectedMatrix } from "../support/route-matrix";
+import { routes, sample } from "../support/routes";
+
+const db = () => getDb();
+const markers = { name: "Zyxwvut Markerson", email: "zyx.markerson@example.com", profile: "linkedin.com/in/zyx-markerson", code: "github.com/zyxmarkerson", pay: 913_579, agency: "Markeragency Talent" };
+const markerPatterns = [/Zyxwvut/, /markerson/i, /913,?579/, /Markeragency/];
+let applicationId = 0;
+let candidateId = 0;
+let takeHomeId = 0;
+const cookies = new Map<string, string>();
+const cookie = async (email: string) => cookies.get(email) ?? (cookies.set(email, await cookieFor(email)), cookies.get(email)!);
+
+beforeAll(async () => {
+  const roleId = roleIdByTitle("Senior AI Engineer, Support Copilot");
+  const agency = db().insert(schema.agencies).values({ name: markers.agency, kind: "staffing_agency" }).returning().get();
+  const candidate = db()
+    .insert(schema.candidates)
+    .values({ name: markers.name, email: markers.email, profileUrl: `https://${markers.profile}`, codeUrl: `https://${markers.code}`, engagementType: "contractor", payKind: "hourly", payAmount: markers.pay, source: "agency", skills: ["RAG"] })
+    .returning()
+    .get();
+  candidateId = candidate.id;
+  applicationId = db().insert(schema.applications).values({ roleId, candidateId, stage: "take_home", stageChangedAt: new Date(), submittedByAgencyId: agency.id }).returning().get().id;
+  db().insert(schema.agencySubmissions).values({ roleId, candidateId, agencyId: agency.id, submittedAt: new Date(), counts: true }).run();
+});
+
+describe("assigning and tracking a take-home", () => {
+  it("refuses bad input with no write, then assigns with an alias and graders", async () => {
+    const hm = await cookie("dana@northwind.test");
+    const changes = totalChanges();
+    const bad = await invoke(assignRoute.action, post(`/applications/${applicationId}/take-homes/new`, { title: "", instructions: "x", timeBoxHours: "0", dueOn: "2026-02-30", paid: "on", currency: "USD" }, { cookie: hm }), { applicationId: String(applicationId) });
+    expect(bad.status).toBe(400);
+    expect(Object.keys((bad.data as { fieldErrors: object }).fieldErrors).sort()).toEqual(["amount", "dueOn", "graderIds", "timeBoxHours", "title"]);
+    expect(totalChanges()).toBe(changes);
+    const out = await invoke(
+      assignRoute.action,
+      post(`/applications/${applicationId}/take-homes/new`, { title: "Fix a failing RAG workflow", instructions: "Six deliverables", timeBoxHours: "4", dueOn: "2026-11-30", paid: "on", amount: "400", currency: "USD", anonymous: "on", graderIds: [String(userIdByEmail("sam@northwind.test")), String(userIdByEmail("jordan@northwind.test"))] }, { cookie: hm }),
+      { applicationId: String(applicationId) },
+    );
+    takeHomeId = Number(out.location!.match(/\/take-homes\/(\d+)/)![1]);
+    const th = db().select().from(schema.takeHomes).where(eq(schema.takeHomes.id, takeHomeId)).get()!;
+    expect(th).toMatchObject({ status: "assigned", anonymous: true, paid: true, amount: 400, revealedAt: null });
+    expect(th.alias).toMatch(/^Candidate [A-Z]{2}-\d{2}$/);
+
+    // Grading cannot start before a submission.
+    const early = await invoke(gradeRoute.action, post(`/take-homes/${takeHomeId}/grade`, { intent: "draft", diagnosis: "3" }, { cookie: await cookie("sam@northwind.test") }), { takeHomeId: String(takeHomeId) });
+    expect(early.status).toBe(409);
+
+    const ext = await invoke(manageRoute.action, post(`/take-homes/${takeHomeId}`, { intent: "extend", extendedTo: "2026-12-02", extensionReason: "Family emergency", version: String(th.version) }, { cookie: hm }), { takeHomeId: String(takeHomeId) });
+    expect(ext.status).toBe(302);
+    const sub = await invoke(manageRoute.action, post(`/take-homes/${takeHomeId}`, { intent: "submitted", submissionUrl: "https://files.example/sub/991", submittedOn: "2026-12-01", version: String(th.version + 1) }, { cookie: hm }), { takeHomeId: String(takeHomeId) });
+    expect(sub.status).toBe(302);
+    const after = db().select().from(schema.takeHomes).where(eq(schema.takeHomes.id, takeHomeId)).get()!;
+    expect(after).toMatchObject({ status: "submitted", extendedTo: "2026-12-02", extensionReason: "Family emergency" });
+    const page = await invoke(manageRoute.loader, get(`/take-homes/${takeHomeId}`, hm), { takeHomeId: String(takeHomeId) });
+    expect((page.data as { late: boolean }).late).toBe(false);
+  });
+});
+
+describe("anonymous grading", () => {
+  it("sends a grader none of the candidate's name, email, links, agency or pay on any page they can open", async () => {
+    const sam = await cookie("sam@northwind.test");
+    const bodies: { where: string; status: number; body: string }[] = [];
+    const overrides: Record<string, Record<string, string>> = {
+      "routes/applications.$applicationId._index": { applicationId: String(applicationId) },
+      "routes/applications.$applicationId.checks": { applicationId: String(applicationId) },
+      "routes/candidates.$candidateId._index": { candidateId: String(candidateId) },
+      "routes/take-homes.$takeHomeId.grade": { takeHomeId: String(takeHomeId) },
+    };
+    for (const routeId of Object.keys(expectedMatrix)) {
+      const loader = routes[routeId].loader;
+      if (!loader) continue;
+      const base = sample(routeId);
+      const params = { ...base.params, ...(overrides[routeId] ?? {}) };
+      for (const p of [base.params, params]) {
+        const out = await invoke(loader, get(base.path, sam), p);
+        bodies.push({ where: `${routeId} ${JSON.stringify(p)}`, status: out.status, body: typeof out.data === "string" ? out.data : JSON.stringify(out.data) });
+      }
+    }
+    const search = await invoke(routes["routes/candidates._index"].loader!, get("/candidates?q=zyx", sam), {});
+    bodies.push({ where: "candidate search", status: search.status, body: JSON.stringify(search.data) });
+    for (const b of bodies) for (const m of markerPatterns) expect(b.body, `${b.where} leaked ${m}`).not.toMatch(m);
+
+    // The grading page itself works, under the alias, and the candidate's own pages are closed.
+    const grade = bodies.find((b) => b.where.startsWith("routes/take-homes.$takeHomeId.grade") && b.where.includes(`"takeHomeId":"${takeHomeId}"`))!;
+    expect(grade.status).toBe(200);
+    expect(grade.body).toMatch(/Candidate [A-Z]{2}-\d{2}/);
+    expect(bodies.find((b) => b.where.includes(`"applicationId":"${applicationId}"`) && b.where.startsWith("routes/applications.$applicationId._index"))!.status).toBe(403);
+    expect(bodies.find((b) => b.where.includes(`"candidateId":"${candidateId}"`))!.status).toBe(403);
+    // The role page lists them under the alias, without a link.
+    const rolePage = bodies.find((b) => b.where.startsWith("routes/roles.$roleId._index"))!;
+    expect(rolePage.body).toMatch(/Candidate [A-Z]{2}-\d{2}/);
+  });
+
+  it("reveals identity only after every assigned grader submits, and records the reveal", async () => {
+    const grade = (email: string, intent: "draft" | "submit", version?: string) =>
+      cookie(email).then((c) =>
+        invoke(gradeRoute.action, post(`/take-homes/${takeHomeId}/grade`, { intent, ...(version ? { version } : {}), diagnosis: "3", evalPlan: "4", architecture: "3", monitoring: "2", costControl: "3", notBuilding: "4", outcomesReached: "8", costCeilingRespected: "yes", securityRespected: "yes", hoursReported: "5" }, { cookie: c }), { takeHomeId: String(takeHomeId) }),
+      );
+    const invalid = await invoke(gradeRoute.action, post(`/take-homes/${takeHomeId}/grade`, { intent: "submit", diagnosis: "5" }, { cookie: await cookie("sam@northwind.test") }), { takeHomeId: String(takeHomeId) });
+    expect(invalid.status).toBe(400);
+    expect((await grade("sam@northwind.test", "submit")).location).toMatch(/saved=submit$/);
+    let th = db().select().from(schema.takeHomes).where(eq(schema.takeHomes.id, takeHomeId)).get()!;
+    expect(th).toMatchObject({ status: "grading", revealedAt: null });
+    const stillHidden = await invoke(gradeRoute.loader, get(`/take-homes/${takeHomeId}/grade`, await cookie("sam@northwind.test")), { takeHomeId: String(takeHomeId) });
+    expect(JSON.stringify(stillHidden.data)).not.toMatch(/Zyxwvut/);
+
+    expect((await grade("jordan@northwind.test", "submit")).location).toMatch(/saved=revealed$/);
+    th = db().select().from(schema.takeHomes).where(eq(schema.takeHomes.id, takeHomeId)).get()!;
+    expect(th.status).toBe("graded");
+    expect(th.revealedAt).toBeInstanceOf(Date);
+    const revealed = await invoke(gradeRoute.loader, get(`/take-homes/${takeHomeId}/grade`, await cookie("sam@northwind.test")), { takeHomeId: String(takeHomeId) });
+    expect((revealed.data as { who: { name: string } }).who.name).toBe(markers.name);
+    expect((revealed.data as { result: { overall: number; outcomesReached: number } }).result).toMatchObject({ overall: 3.17, outcomesReached: 8 });
+    // And the candidate's application opens again.
+    const app = await invoke(routes["routes/applications.$applicationId._index"].loader!, get(`/applications/${applicationId}`, await cookie("sam@northwind.test")), { applicationId: String(applicationId) });
+    expect(app.status).toBe(200);
+  });
+});
