@@ -85,6 +85,8 @@ export const roles = sqliteTable(
     touchesSensitiveData: integer("touches_sensitive_data", { mode: "boolean" }).notNull().default(false),
     // Interviewers see the panel's scorecards only after submitting their own.
     blindFeedback: integer("blind_feedback", { mode: "boolean" }).notNull().default(true),
+    // Cost-of-hire assumptions (app/domain/cost.ts); null means the defaults.
+    costAssumptions: text("cost_assumptions", { mode: "json" }).$type<Record<string, number>>(),
     requiredChecks: text("required_checks", { mode: "json" })
       .$type<string[]>()
       .notNull()
@@ -203,6 +205,8 @@ export const applications = sqliteTable(
     rejectionReason: text("rejection_reason"),
     exitNote: text("exit_note"),
     stageChangedAt: integer("stage_changed_at", { mode: "timestamp_ms" }).notNull(),
+    // An agency bidding as a team: its quoted price for the work.
+    quoteAmount: integer("quote_amount"),
     // The agency whose submission counts for this person on this role, if any.
     submittedByAgencyId: integer("submitted_by_agency_id").references(() => agencies.id, { onDelete: "set null" }),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),

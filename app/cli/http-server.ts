@@ -15,6 +15,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     // Vite's dev client injects inline scripts without a nonce; production gets the strict form.
     dev ? "script-src 'self' 'unsafe-inline'" : `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self'",
+    // Chart SVGs (recharts) carry style attributes; <style> elements and scripts stay locked down.
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
     dev ? "connect-src 'self' ws:" : "connect-src 'self'",

@@ -6,7 +6,7 @@ import type { TeamRole, UserKind } from "./reference";
 
 export type Action = "create" | "read" | "update" | "import" | "grade";
 /** pay: salaries, rates, quotes and background-check findings, never shown to interviewers. */
-export type Entity = "role" | "user" | "candidate" | "agency" | "application" | "compliance" | "pay" | "interview" | "scorecard" | "takehome";
+export type Entity = "role" | "user" | "candidate" | "agency" | "application" | "compliance" | "pay" | "interview" | "scorecard" | "takehome" | "calibration";
 /**
  * any: every record. team: records whose hiring team the user is on.
  * managed: records where the user is a hiring manager on the team.
@@ -23,6 +23,7 @@ const hrPermissions: Permission[] = [
   "read:compliance:any", "update:compliance:any",
   "read:pay:any",
   "create:interview:any", "read:interview:any", "update:takehome:any",
+  "read:calibration:any",
 ];
 
 /** Filling a scorecard and grading a take-home belong to the panel and the assigned graders, whoever they are. */
@@ -39,6 +40,7 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     "read:compliance:managed",
     "read:pay:managed",
     "create:interview:managed", "read:interview:team", "update:takehome:managed",
+    "read:calibration:managed",
     ...panelPermissions,
   ],
   interviewer: ["read:role:team", "read:candidate:team", "read:application:team", "read:interview:team", ...panelPermissions],
@@ -106,6 +108,11 @@ export const routePolicies = {
   "routes/applications.$applicationId.take-homes.new": { loader: can("update:takehome", "application"), action: can("update:takehome", "application") },
   "routes/take-homes.$takeHomeId._index": { loader: can("update:takehome", "takehome"), action: can("update:takehome", "takehome") },
   "routes/take-homes.$takeHomeId.grade": { loader: can("grade:takehome", "grader"), action: can("grade:takehome", "grader") },
+  "routes/roles.$roleId.rollup": { loader: can("read:role", "role") },
+  "routes/roles.$roleId.compare": { loader: can("read:role", "role") },
+  "routes/roles.$roleId.compare[.csv]": { loader: can("read:role", "role") },
+  "routes/roles.$roleId.costs": { loader: can("update:role", "role"), action: can("update:role", "role") },
+  "routes/calibration": { loader: can("read:calibration") },
 } satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof routePolicies;

@@ -140,7 +140,7 @@ export function summarize(areas: TemplateArea[], scorecards: ScoreInput[]): Summ
   const areaSummaries: AreaSummary[] = areas.map((area) => {
     const ratings = scorecards.map((s) => ({ scorecardId: s.id, interviewerName: s.interviewerName, rating: s.ratings[area.key] ?? null }));
     const given = ratings.map((r) => r.rating).filter((r): r is Rating => r !== null);
-    const average = given.length ? round2(given.reduce((a, b) => a + b, 0) / given.length) : null;
+    const average = areaAverage(given.reduce((a, b) => a + b, 0), given.length);
     const min = given.length ? Math.min(...given) : null;
     const max = given.length ? Math.max(...given) : null;
     const spread = min !== null && max !== null ? max - min : null;
@@ -160,26 +160,40 @@ export function summarize(areas: TemplateArea[], scorecards: ScoreInput[]): Summ
     };
   });
 
-  const counted = areaSummaries
-    .filter((a) => a.average !== null && a.weight > 0)
-    .map((a) => ({ name: a.name, weight: a.weight, average: a.average!, product: round2(a.weight * a.average!) }));
-  const leftOut = areaSummaries
-    .filter((a) => a.average === null || a.weight <= 0)
-    .map((a) => ({ name: a.name, reason: a.weight <= 0 ? "weight 0" : "not assessed by anyone" }));
-  const weightSum = counted.reduce((n, c) => n + c.weight, 0);
-  const productSum = round2(counted.reduce((n, c) => n + c.weight * c.average, 0));
+  const { total, arithmetic } = weightedTotal(areas, Object.fromEntries(areaSummaries.map((a) => [a.key, a.average])));
   const tally = Object.fromEntries(recommendations.map((r) => [r, 0])) as Record<Recommendation, number>;
   for (const s of scorecards) tally[s.recommendation] += 1;
 
   return {
     areas: areaSummaries,
-    weightedTotal: weightSum > 0 ? round2(productSum / weightSum) : null,
-    arithmetic: { counted, weightSum, productSum, leftOut },
+    weightedTotal: total,
+    arithmetic,
     knockouts: areaSummaries.filter((a) => a.knockoutFlag).map((a) => a.name),
     tally,
     versions: [...new Set(scorecards.map((s) => s.templateVersion))].sort((a, b) => a - b),
     scorecards: scorecards.length,
   };
+}
+
+/** Round an area's average the one way every summary and rollup does. */
+export function areaAverage(sum: number, n: number): number | null {
+  return n > 0 ? round2(sum / n) : null;
+}
+
+/**
+ * The weighted total from per-area averages: Σ(weight × average) / Σ(weights
+ * that counted). Used by the per-application summary and the role rollup alike.
+ */
+export function weightedTotal(areas: Pick<TemplateArea, "key" | "name" | "weight">[], averages: Record<string, number | null | undefined>) {
+  const counted = areas
+    .filter((a) => averages[a.key] != null && a.weight > 0)
+    .map((a) => ({ name: a.name, weight: a.weight, average: averages[a.key]!, product: round2(a.weight * averages[a.key]!) }));
+  const leftOut = areas
+    .filter((a) => averages[a.key] == null || a.weight <= 0)
+    .map((a) => ({ name: a.name, reason: a.weight <= 0 ? "weight 0" : "not assessed by anyone" }));
+  const weightSum = counted.reduce((n, c) => n + c.weight, 0);
+  const productSum = round2(counted.reduce((n, c) => n + c.weight * c.average, 0));
+  return { total: weightSum > 0 ? round2(productSum / weightSum) : null, arithmetic: { counted, weightSum, productSum, leftOut } };
 }
 
 /**

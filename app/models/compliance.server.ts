@@ -235,3 +235,11 @@ export function complianceBoard(viewer: Viewer, filter: BoardFilter, today: stri
 export function personChecks(candidateId: number): CheckRow[] {
   return getDb().select().from(complianceChecks).where(eq(complianceChecks.candidateId, candidateId)).all();
 }
+
+/** Required checks still missing per open application of one role (application id -> check types). */
+export function missingChecksByApplication(roleId: number, today: string): Map<number, CheckType[]> {
+  const board = complianceBoard({ id: 0, kind: "admin" }, { roleId, type: null, status: "missing" }, today);
+  const out = new Map<number, CheckType[]>();
+  for (const row of board.rows) out.set(row.applicationId, [...(out.get(row.applicationId) ?? []), row.type]);
+  return out;
+}

@@ -2,6 +2,8 @@
 import { canReadScorecard, summarize, type Rating, type ScoreInput, type TemplateArea } from "~/domain/scorecard";
 import { scopesFor } from "~/domain/policy";
 import type { TeamRole, UserKind } from "~/domain/reference";
+import { and, eq } from "drizzle-orm";
+import { getDb, schema } from "~/utils/db.server";
 import { currentTemplate, scorecardsForApplication } from "./scorecard.server";
 
 export function visibleScorecards(input: { applicationId: number; roleId: number; blind: boolean; viewer: { id: number; kind: UserKind }; teamRole: TeamRole | null }) {
@@ -27,4 +29,17 @@ export function visibleScorecards(input: { applicationId: number; roleId: number
     readable,
     summary: submitted.length ? summarize(areas, inputs) : null,
   };
+}
+
+/** Applications of a role on which a user has submitted a scorecard (what the blind rule lets them compare). */
+export function applicationsScoredBy(userId: number, roleId: number): Set<number> {
+  const db = getDb();
+  const rows = db
+    .select({ id: schema.interviews.applicationId })
+    .from(schema.scorecards)
+    .innerJoin(schema.interviews, eq(schema.interviews.id, schema.scorecards.interviewId))
+    .innerJoin(schema.applications, eq(schema.applications.id, schema.interviews.applicationId))
+    .where(and(eq(schema.scorecards.interviewerId, userId), eq(schema.scorecards.status, "submitted"), eq(schema.applications.roleId, roleId)))
+    .all();
+  return new Set(rows.map((r) => r.id));
 }

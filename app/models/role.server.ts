@@ -170,3 +170,12 @@ export function visibleRoleIds(userId: number): number[] {
 export function roleBlind(roleId: number): boolean {
   return getDb().select({ blind: roles.blindFeedback }).from(roles).where(eq(roles.id, roleId)).get()?.blind ?? true;
 }
+
+export function saveCostAssumptions(input: { id: number; version: number; assumptions: Record<string, number> }): { ok: boolean } {
+  const changed = getDb()
+    .update(roles)
+    .set({ costAssumptions: input.assumptions, version: input.version + 1, updatedAt: new Date() })
+    .where(and(eq(roles.id, input.id), eq(roles.version, input.version)))
+    .run().changes;
+  return { ok: changed > 0 };
+}

@@ -81,10 +81,13 @@ export default function RolePage() {
         actions={
           canEdit ? (
             <>
+              <Link to={`/roles/${role.id}/rollup`} className="btn">Rollup</Link>
               <Link to={`/roles/${role.id}/scorecard`} className="btn">Scorecard template</Link>
               <Link to={`/roles/${role.id}/edit`} className="btn btn-primary">Edit role</Link>
             </>
-          ) : null
+          ) : (
+            <Link to={`/roles/${role.id}/rollup`} className="btn">Rollup</Link>
+          )
         }
       />
       {saved ? (

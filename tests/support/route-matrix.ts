@@ -56,6 +56,13 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/take-homes.$takeHomeId._index": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
   // Only assigned graders grade; the sample's graders are the on-team interviewer and the hiring manager.
   "routes/take-homes.$takeHomeId.grade": { loader: ["S", "A", "D", "A", "D", "D", "D"], action: ["S", "A", "D", "A", "D", "D", "D"] },
+  // The team may read the rollup and comparison; costs inside are limited to those who may see pay.
+  "routes/roles.$roleId.rollup": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
+  "routes/roles.$roleId.compare": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
+  "routes/roles.$roleId.compare[.csv]": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
+  "routes/roles.$roleId.costs": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  // Hiring managers see calibration for the roles they manage; the query scopes it.
+  "routes/calibration": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
 };
 
 /** Demo users standing in for each persona, relative to the demo role "Senior AI Engineer, Support Copilot". */

@@ -40,6 +40,9 @@ export function sample(routeId: string): { path: string; params: Record<string, 
       .find((i) => i.roleId === Number(roleId) && [sam, dana].every((u) => panels.some((p) => p.interviewId === i.id && p.userId === u)))!.id,
   );
   const graders = getDb().select().from(schema.takeHomeGraders).all();
+  const takeHomeApplicationId = String(
+    getDb().select({ id: schema.applications.id }).from(schema.applications).where(eq(schema.applications.roleId, Number(roleId))).all().find((a) => String(a.id) !== applicationId)!.id,
+  );
   const takeHomeId = String(
     getDb()
       .select({ id: schema.takeHomes.id, roleId: schema.applications.roleId })
@@ -81,6 +84,11 @@ export function sample(routeId: string): { path: string; params: Record<string, 
     "routes/applications.$applicationId.take-homes.new": { path: `/applications/${applicationId}/take-homes/new`, params: { applicationId } },
     "routes/take-homes.$takeHomeId._index": { path: `/take-homes/${takeHomeId}`, params: { takeHomeId } },
     "routes/take-homes.$takeHomeId.grade": { path: `/take-homes/${takeHomeId}/grade`, params: { takeHomeId } },
+    "routes/roles.$roleId.rollup": { path: `/roles/${roleId}/rollup`, params: { roleId } },
+    "routes/roles.$roleId.compare": { path: `/roles/${roleId}/compare?ids=${applicationId}&ids=${takeHomeApplicationId}`, params: { roleId } },
+    "routes/roles.$roleId.compare[.csv]": { path: `/roles/${roleId}/compare.csv?ids=${applicationId}&ids=${takeHomeApplicationId}`, params: { roleId } },
+    "routes/roles.$roleId.costs": { path: `/roles/${roleId}/costs`, params: { roleId } },
+    "routes/calibration": { path: "/calibration", params: {} },
   };
   const found = samples[routeId];
   if (!found) throw new Error(`Add a sample URL for ${routeId} to tests/integration/route-matrix.test.ts`);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { costSubjectFor, defaultCostAssumptions as a, firstYearCost } from "./cost";
+
+describe("first-year cost", () => {
+  it("adds up a full-time hire by DOMAIN's formula and shows each line", () => {
+    const est = firstYearCost({ kind: "hire", annualSalary: 200_000 }, a);
+    expect(est.lines.map((l) => [l.label, l.amount])).toEqual([
+      ["Base salary", 200_000],
+      ["Benefits, payroll, equipment", 50_000],
+      ["Recruiting and sourcing", 20_000],
+      ["Interview and onboarding time", 4_800],
+      ["Cloud, model and tooling", 12_000],
+      ["Ramp-up delay", 25_000],
+      ["Wrong-role risk", 20_000],
+    ]);
+    expect(est.total).toBe(331_800);
+  });
+
+  it("prices a freelancer with a 30% overrun and a contractor with 10%", () => {
+    expect(firstYearCost({ kind: "freelancer", hourlyRate: 80 }, a).total).toBe(80 * 1000 * 1.3 + 4_800);
+    expect(firstYearCost({ kind: "contractor", hourlyRate: 150 }, a).total).toBe(150 * 1000 * 1.1 + 4_800);
+  });
+
+  it("takes an agency's quote as it is, and says what is missing", () => {
+    expect(firstYearCost({ kind: "quote", amount: 85_000 }, a)).toMatchObject({ total: 85_000 });
+    expect(firstYearCost({ kind: "quote", amount: null }, a)).toMatchObject({ total: null, missing: "No quote recorded" });
+    expect(firstYearCost({ kind: "hire", annualSalary: null }, a).missing).toBe("No expected salary recorded");
+  });
+
+  it("follows the role's own assumptions", () => {
+    expect(firstYearCost({ kind: "freelancer", hourlyRate: 100 }, { ...a, expectedHours: 400, freelancerOverrunPct: 37.5 }).lines[1].amount).toBe(15_000);
+  });
+
+  it("maps engagement types and stated pay to a cost subject", () => {
+    expect(costSubjectFor({ engagementType: "full_time", payKind: "annual", payAmount: 180_000 })).toEqual({ kind: "hire", annualSalary: 180_000 });
+    expect(costSubjectFor({ engagementType: "agency_placed", payKind: "hourly", payAmount: 140 })).toEqual({ kind: "contractor", hourlyRate: 140 });
+    expect(costSubjectFor({ engagementType: "freelancer", payKind: "hourly", payAmount: 60 })).toEqual({ kind: "freelancer", hourlyRate: 60 });
+    expect(costSubjectFor({ engagementType: "contractor", payKind: "fixed", payAmount: 50_000 })).toEqual({ kind: "quote", amount: 50_000 });
+    expect(costSubjectFor({ engagementType: "agency_bid", payKind: null, payAmount: null })).toEqual({ kind: "quote", amount: null });
+  });
+});

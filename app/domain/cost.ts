@@ -1,0 +1,91 @@
+// First-year cost of each option, from DOMAIN.md's formula. Pure: the role's
+// assumptions come in, figures and the arithmetic behind them go out.
+
+export type CostAssumptions = {
+  /** Benefits, payroll taxes and equipment, as a share of salary. */
+  overheadPct: number;
+  /** Recruiting or sourcing cost of a hire (fees, ads, sourcing tools). */
+  recruitingCost: number;
+  /** Hours of interviewing and onboarding the team spends on a hire, and what an hour of their time costs. */
+  teamHours: number;
+  teamHourlyCost: number;
+  /** Cloud, model and tooling spend for the person in year one. */
+  toolingCost: number;
+  /** Months until a new hire is fully productive; half their cost in that time is counted as delay. */
+  rampMonths: number;
+  /** Chance the hire turns out to be the wrong role, times the cost of replacing them (a share of salary). */
+  wrongRoleRiskPct: number;
+  /** Hours of work expected from a contractor or freelancer in year one. */
+  expectedHours: number;
+  /** Overrun allowance on hours, by engagement model. */
+  contractorOverrunPct: number;
+  freelancerOverrunPct: number;
+};
+
+export const defaultCostAssumptions: CostAssumptions = {
+  overheadPct: 25,
+  recruitingCost: 20_000,
+  teamHours: 40,
+  teamHourlyCost: 120,
+  toolingCost: 12_000,
+  rampMonths: 3,
+  wrongRoleRiskPct: 10,
+  expectedHours: 1_000,
+  contractorOverrunPct: 10,
+  // Freelance work often overruns by about 30% through rework (400 hours became 550).
+  freelancerOverrunPct: 30,
+};
+
+export type CostSubject =
+  | { kind: "hire"; annualSalary: number | null }
+  | { kind: "contractor" | "freelancer"; hourlyRate: number | null }
+  | { kind: "quote"; amount: number | null };
+
+export type CostLine = { label: string; amount: number; basis: string };
+export type CostEstimate = { total: number | null; lines: CostLine[]; missing: string | null };
+
+const money = (n: number) => Math.round(n);
+
+export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEstimate {
+  if (subject.kind === "hire") {
+    const salary = subject.annualSalary;
+    if (salary === null) return { total: null, lines: [], missing: "No expected salary recorded" };
+    const lines: CostLine[] = [
+      { label: "Base salary", amount: salary, basis: "expected salary" },
+      { label: "Benefits, payroll, equipment", amount: money((salary * a.overheadPct) / 100), basis: `${a.overheadPct}% of salary` },
+      { label: "Recruiting and sourcing", amount: a.recruitingCost, basis: "flat" },
+      { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}` },
+      { label: "Cloud, model and tooling", amount: a.toolingCost, basis: "flat" },
+      { label: "Ramp-up delay", amount: money(((salary / 12) * a.rampMonths) / 2), basis: `half of ${a.rampMonths} months' salary` },
+      { label: "Wrong-role risk", amount: money((salary * a.wrongRoleRiskPct) / 100), basis: `${a.wrongRoleRiskPct}% of salary` },
+    ];
+    return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null };
+  }
+  if (subject.kind === "quote") {
+    if (subject.amount === null) return { total: null, lines: [], missing: "No quote recorded" };
+    return { total: subject.amount, lines: [{ label: "Quoted price", amount: subject.amount, basis: "their quote" }], missing: null };
+  }
+  const rate = subject.hourlyRate;
+  if (rate === null) return { total: null, lines: [], missing: "No hourly rate recorded" };
+  const overrun = subject.kind === "freelancer" ? a.freelancerOverrunPct : a.contractorOverrunPct;
+  const base = rate * a.expectedHours;
+  const lines: CostLine[] = [
+    { label: "Rate × expected hours", amount: money(base), basis: `${rate}/h × ${a.expectedHours} h` },
+    { label: "Overrun allowance", amount: money((base * overrun) / 100), basis: `${overrun}% (${subject.kind})` },
+    { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}` },
+  ];
+  return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null };
+}
+
+/** How a candidate's engagement type and stated pay become a cost subject. */
+export function costSubjectFor(input: {
+  engagementType: "full_time" | "contractor" | "freelancer" | "agency_placed" | "agency_bid";
+  payKind: "annual" | "hourly" | "fixed" | null;
+  payAmount: number | null;
+}): CostSubject {
+  const { payKind, payAmount } = input;
+  if (payKind === "fixed" || input.engagementType === "agency_bid") return { kind: "quote", amount: payKind === "fixed" ? payAmount : null };
+  if (input.engagementType === "full_time") return { kind: "hire", annualSalary: payKind === "annual" ? payAmount : payKind === "hourly" && payAmount ? payAmount * 2_000 : null };
+  const hourly = payKind === "hourly" ? payAmount : payKind === "annual" && payAmount ? Math.round(payAmount / 2_000) : null;
+  return { kind: input.engagementType === "freelancer" ? "freelancer" : "contractor", hourlyRate: hourly };
+}

@@ -1,0 +1,200 @@
+// The role rollup: aggregate SQL over indexed columns, scoped to one role, so
+// its cost follows that role's data, not the database's. One query per kind
+// of figure, never one per candidate.
+import { and, count, eq, isNotNull, sql } from "drizzle-orm";
+import { defaultCostAssumptions, costSubjectFor, firstYearCost, type CostAssumptions } from "~/domain/cost";
+import { activeStages, type Stage } from "~/domain/pipeline";
+import { areaAverage, weightedTotal, type Recommendation } from "~/domain/scorecard";
+import { getDb, schema } from "~/utils/db.server";
+import { median } from "~/domain/calibration";
+import { missingChecksByApplication } from "./compliance.server";
+import { currentTemplate } from "./scorecard.server";
+
+const { applications, candidates, agencies, scorecards, scorecardRatings, interviews, interviewPanel, takeHomes, takeHomeGrades, stageHistory, roles } = schema;
+
+export function costAssumptionsFor(stored: Record<string, number> | null | undefined): CostAssumptions {
+  return { ...defaultCostAssumptions, ...(stored ?? {}) };
+}
+
+export function roleRollup(roleId: number, now = new Date()) {
+  const db = getDb();
+  const role = db.select({ id: roles.id, title: roles.title, createdAt: roles.createdAt, costAssumptions: roles.costAssumptions, currency: roles.currency }).from(roles).where(eq(roles.id, roleId)).get();
+  if (!role) return null;
+  const template = currentTemplate(roleId);
+  const assumptions = costAssumptionsFor(role.costAssumptions);
+
+  const apps = db
+    .select({
+      id: applications.id,
+      stage: applications.stage,
+      candidateId: applications.candidateId,
+      agencyId: applications.agencyId,
+      quoteAmount: applications.quoteAmount,
+      name: sql<string>`coalesce(${candidates.name}, ${agencies.name})`,
+      engagementType: candidates.engagementType,
+      payKind: candidates.payKind,
+      payAmount: candidates.payAmount,
+      availableFrom: candidates.availableFrom,
+    })
+    .from(applications)
+    .leftJoin(candidates, eq(candidates.id, applications.candidateId))
+    .leftJoin(agencies, eq(agencies.id, applications.agencyId))
+    .where(eq(applications.roleId, roleId))
+    .all();
+
+  // Per application and area: sum, count, min, max of submitted ratings.
+  const areaRows = db
+    .select({
+      applicationId: interviews.applicationId,
+      areaKey: scorecardRatings.areaKey,
+      sum: sql<number>`sum(${scorecardRatings.rating})`,
+      n: sql<number>`count(${scorecardRatings.rating})`,
+      min: sql<number | null>`min(${scorecardRatings.rating})`,
+      max: sql<number | null>`max(${scorecardRatings.rating})`,
+      notAssessed: sql<number>`sum(case when ${scorecardRatings.rating} is null then 1 else 0 end)`,
+    })
+    .from(scorecardRatings)
+    .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .where(and(eq(applications.roleId, roleId), eq(scorecards.status, "submitted")))
+    .groupBy(interviews.applicationId, scorecardRatings.areaKey)
+    .all();
+
+  const tallyRows = db
+    .select({ applicationId: interviews.applicationId, recommendation: scorecards.recommendation, n: count() })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .where(and(eq(applications.roleId, roleId), eq(scorecards.status, "submitted")))
+    .groupBy(interviews.applicationId, scorecards.recommendation)
+    .all();
+
+  const takeHomeRows = db
+    .select({
+      applicationId: takeHomes.applicationId,
+      status: sql<string>`max(${takeHomes.status})`,
+      overall: sql<number | null>`avg((${takeHomeGrades.diagnosis} + ${takeHomeGrades.evalPlan} + ${takeHomeGrades.architecture} + ${takeHomeGrades.monitoring} + ${takeHomeGrades.costControl} + ${takeHomeGrades.notBuilding}) / 6.0)`,
+      outcomes: sql<number | null>`avg(${takeHomeGrades.outcomesReached})`,
+    })
+    .from(takeHomes)
+    .innerJoin(applications, eq(applications.id, takeHomes.applicationId))
+    .leftJoin(takeHomeGrades, and(eq(takeHomeGrades.takeHomeId, takeHomes.id), eq(takeHomeGrades.status, "submitted")))
+    .where(eq(applications.roleId, roleId))
+    .groupBy(takeHomes.applicationId)
+    .all();
+
+  // Scorecards due: panel seats of interviews that have ended; submitted: those seats with a submitted scorecard.
+  const seats = db
+    .select({
+      due: sql<number>`count(*)`,
+      submitted: sql<number>`sum(case when ${scorecards.status} = 'submitted' then 1 else 0 end)`,
+    })
+    .from(interviewPanel)
+    .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId)))
+    .where(and(eq(applications.roleId, roleId), sql`${interviews.endsAt} <= ${now.getTime()}`))
+    .get();
+
+  const history = db
+    .select({ applicationId: stageHistory.applicationId, toStage: stageHistory.toStage, movedAt: stageHistory.movedAt })
+    .from(stageHistory)
+    .innerJoin(applications, eq(applications.id, stageHistory.applicationId))
+    .where(eq(applications.roleId, roleId))
+    .orderBy(stageHistory.applicationId, stageHistory.movedAt, stageHistory.id)
+    .all();
+
+  // Funnel: how far each application got, and how long it spent in each stage.
+  const appById = new Map(apps.map((a) => [a.id, a]));
+  const group = <T extends { applicationId: number }>(rows: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) (m.get(r.applicationId) ?? m.set(r.applicationId, []).get(r.applicationId)!).push(r);
+    return m;
+  };
+  const areasByApp = group(areaRows);
+  const tallyByApp = group(tallyRows);
+  const takeHomeByApp = new Map(takeHomeRows.map((t) => [t.applicationId, t]));
+  const furthest = new Map<number, number>();
+  const durations: Record<string, number[]> = {};
+  for (let i = 0; i < history.length; i++) {
+    const h = history[i];
+    const idx = activeStages.indexOf(h.toStage as (typeof activeStages)[number]);
+    if (idx >= 0) furthest.set(h.applicationId, Math.max(furthest.get(h.applicationId) ?? -1, idx));
+    const next = history[i + 1]?.applicationId === h.applicationId ? history[i + 1].movedAt : null;
+    const app = appById.get(h.applicationId);
+    const open = app && app.stage === h.toStage && next === null && app.stage !== "hired" && app.stage !== "rejected" && app.stage !== "withdrawn";
+    if (next || open) (durations[h.toStage] ??= []).push(((next ?? now).getTime() - h.movedAt.getTime()) / 86_400_000);
+  }
+  const funnel = activeStages.map((stage, k) => {
+    const reached = [...furthest.values()].filter((f) => f >= k).length;
+    const prior = k === 0 ? reached : [...furthest.values()].filter((f) => f >= k - 1).length;
+    const days = median(durations[stage] ?? []);
+    return {
+      stage,
+      current: apps.filter((a) => a.stage === stage).length,
+      reached,
+      passThrough: k === 0 || prior === 0 ? null : Math.round((reached / prior) * 100) / 100,
+      medianDays: days === null ? null : Math.round(days * 10) / 10,
+    };
+  });
+
+  const missing = missingChecksByApplication(roleId, now.toISOString().slice(0, 10));
+  const rows = apps.map((a) => {
+    const mine = areasByApp.get(a.id) ?? [];
+    const averages = Object.fromEntries(mine.map((r) => [r.areaKey, areaAverage(r.sum ?? 0, r.n)]));
+    const { total } = weightedTotal(template.areas, averages);
+    const tally = Object.fromEntries((tallyByApp.get(a.id) ?? []).map((t) => [t.recommendation, t.n])) as Partial<Record<Recommendation, number>>;
+    const th = takeHomeByApp.get(a.id);
+    const engagement = a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time");
+    const cost = firstYearCost(
+      a.agencyId !== null ? { kind: "quote", amount: a.quoteAmount } : costSubjectFor({ engagementType: a.engagementType ?? "full_time", payKind: a.payKind, payAmount: a.payAmount }),
+      assumptions,
+    );
+    return {
+      id: a.id,
+      name: a.name,
+      stage: a.stage as Stage,
+      engagement,
+      availableFrom: a.availableFrom,
+      weightedTotal: total,
+      areas: Object.fromEntries(
+        template.areas.map((t) => {
+          const r = mine.find((m) => m.areaKey === t.key);
+          return [t.key, { average: averages[t.key] ?? null, spread: r && r.min !== null && r.max !== null ? r.max - r.min : null, notAssessed: r?.notAssessed ?? 0 }];
+        }),
+      ),
+      maxSpread: Math.max(0, ...mine.map((r) => (r.min !== null && r.max !== null ? r.max - r.min : 0))),
+      scorecards: Object.values(tally).reduce((n, x) => n + (x ?? 0), 0),
+      tally,
+      takeHome: th ? { status: th.status, overall: th.overall === null ? null : Math.round(th.overall * 100) / 100, outcomes: th.outcomes === null ? null : Math.round(th.outcomes * 10) / 10 } : null,
+      // Compliance matters while the application is open; closed ones show nothing.
+      missingChecks: ["hired", "rejected", "withdrawn"].includes(a.stage) ? null : (missing.get(a.id) ?? []),
+      cost,
+    };
+  });
+
+  return {
+    role: { id: role.id, title: role.title, currency: role.currency },
+    template,
+    assumptions,
+    daysOpen: Math.floor((now.getTime() - role.createdAt.getTime()) / 86_400_000),
+    funnel,
+    scorecardsDue: seats?.due ?? 0,
+    scorecardsSubmitted: seats?.submitted ?? 0,
+    rows,
+  };
+}
+
+export type RoleRollup = NonNullable<ReturnType<typeof roleRollup>>;
+
+/** Key figures for a hiring manager's home: one grouped query for all their roles. */
+export function roleHeadlines(roleIds: number[]) {
+  if (roleIds.length === 0) return [];
+  return getDb()
+    .select({ roleId: applications.roleId, stage: applications.stage, n: count() })
+    .from(applications)
+    .where(and(sql`${applications.roleId} in (${sql.join(roleIds.map((id) => sql`${id}`), sql`, `)})`, isNotNull(applications.stage)))
+    .groupBy(applications.roleId, applications.stage)
+    .all();
+}

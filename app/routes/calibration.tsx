@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useSubmit } from "@remix-run/react";
+import { PageHeader } from "~/components/ui";
+import { scopesFor } from "~/domain/policy";
+import { calibrationFor } from "~/models/calibration.server";
+import { listRoles } from "~/models/role.server";
+import { authorizeUser } from "~/utils/authorize.server";
+
+export const meta: MetaFunction = () => [{ title: "Interviewer calibration · AI Talent Scorecards" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/calibration", "loader");
+  const roleId = Number(new URL(args.request.url).searchParams.get("role")) || null;
+  const seesAll = scopesFor(user.kind, "read:calibration").includes("any");
+  const roles = listRoles(user, { status: "all", mine: !seesAll }).filter((r) => seesAll || r.myTeamRole === "hiring_manager").map((r) => ({ id: r.id, title: r.title }));
+  return { roleId, roles, seesAll, rows: calibrationFor(user, roleId && roles.some((r) => r.id === roleId) ? roleId : null) };
+}
+
+const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
+
+export default function Calibration() {
+  const { roleId, roles, seesAll, rows } = useLoaderData<typeof loader>();
+  const submit = useSubmit();
+  return (
+    <>
+      <PageHeader title="Interviewer calibration" subtitle={`${seesAll ? "Every interviewer" : "Interviewers on roles you manage"}: how they rate against the rest of the panel on the same candidates, and how their calls matched outcomes.`} />
+      <Form method="get" className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+        <label>
+          Role
+          <select name="role" defaultValue={roleId ? String(roleId) : ""}>
+            <option value="">All {seesAll ? "" : "my "}roles</option>
+            {roles.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}
+          </select>
+        </label>
+        <noscript><button type="submit" className="btn">Apply</button></noscript>
+      </Form>
+      {rows.length === 0 ? <div className="card empty">No submitted scorecards yet.</div> : (
+        <div className="table-wrap">
+          <table>
+            <caption className="muted small">Leniency is the interviewer&rsquo;s average rating minus the co-panel&rsquo;s on the same candidates (1-4 scale): above +0.5 is lenient, below -0.5 severe. Agreement counts yes/no calls on candidates who were hired or offered (yes) or rejected (no).</caption>
+            <thead>
+              <tr>
+                <th scope="col">Interviewer</th><th scope="col">Scorecards</th><th scope="col">Average given</th><th scope="col">Co-panel average</th><th scope="col">Leniency</th>
+                <th scope="col">Agreement with outcome</th><th scope="col">Not assessed</th><th scope="col">No decision</th><th scope="col">Median hours to submit</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.interviewerId}>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.scorecards}</td>
+                  <td>{r.averageGiven ?? "—"}</td>
+                  <td>{r.coPanelAverage ?? "—"}</td>
+                  <td>{r.leniency === null ? "—" : <strong className={Math.abs(r.leniency) > 0.5 ? "flag" : undefined}>{r.leniency > 0 ? "+" : ""}{r.leniency} {r.leniency > 0.5 ? "lenient" : r.leniency < -0.5 ? "severe" : ""}</strong>}</td>
+                  <td>{pct(r.agreement)} <span className="muted small">of {r.judged}</span></td>
+                  <td>{pct(r.notAssessedShare)}</td>
+                  <td>{pct(r.noDecisionShare)}</td>
+                  <td>{r.medianHoursToSubmit ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

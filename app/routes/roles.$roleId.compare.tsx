@@ -1,0 +1,147 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { AreaBars } from "~/components/charts";
+import { StageBadge } from "~/components/checks";
+import { formatDate, formatMoney, PageHeader } from "~/components/ui";
+import { checkTypeLabels } from "~/domain/compliance";
+import { ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
+import { comparison, MAX_COMPARE, MIN_COMPARE, parseCompareIds } from "~/models/compare.server";
+import { authorizeUser } from "~/utils/authorize.server";
+
+export const meta: MetaFunction = () => [{ title: "Compare candidates · AI Talent Scorecards" }];
+const engagementLabels: Record<string, string> = { full_time: "Full-time hire", contractor: "Contractor", freelancer: "Freelancer", agency_placed: "Contractor via agency", agency_bid: "Agency bid (team)" };
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare", "loader");
+  const url = new URL(args.request.url);
+  const ids = parseCompareIds(url);
+  const result = comparison({ roleId: Number(args.params.roleId), ids, viewer: user, teamRole });
+  if (!result) throw new Response("Role not found", { status: 404 });
+  const problem = result.candidates.length < MIN_COMPARE ? `Pick at least ${MIN_COMPARE} applications of this role to compare.` : result.candidates.length > MAX_COMPARE ? `Compare at most ${MAX_COMPARE} at a time.` : null;
+  return { ...result, candidates: result.candidates.slice(0, MAX_COMPARE), problem, query: url.search };
+}
+
+export default function Compare() {
+  const d = useLoaderData<typeof loader>();
+  const c = d.candidates;
+  return (
+    <>
+      <PageHeader
+        title={`Compare: ${d.role.title}`}
+        subtitle="Ratings per area, the arithmetic, paperwork and cost, side by side. Disagreement and gaps are highlighted."
+        actions={
+          <>
+            <Link to={`/roles/${d.role.id}/rollup`} className="btn">Back to rollup</Link>
+            {!d.problem ? <a href={`/roles/${d.role.id}/compare.csv${d.query}`} className="btn" download>Download CSV</a> : null}
+            <button type="button" className="btn" onClick={() => window.print()}>Print</button>
+          </>
+        }
+      />
+      {d.problem ? <div className="alert alert-warn" role="alert">{d.problem} <Link to={`/roles/${d.role.id}/rollup`}>Choose on the rollup</Link>.</div> : null}
+      {c.length >= 1 ? (
+        <>
+          <section className="card" aria-labelledby="chart">
+            <h2 id="chart">Per area</h2>
+            <AreaBars areas={d.areas} series={c.map((x) => ({ name: x.name, values: Object.fromEntries(d.areas.map((a) => [a.key, x.areas[a.key]?.average ?? null])) }))} label="Average rating per area for each candidate compared" />
+          </section>
+          <div className="table-wrap">
+            <table className="compare">
+              <thead>
+                <tr>
+                  <th scope="col">Area</th>
+                  {c.map((x) => <th key={x.id} scope="col"><Link to={`/applications/${x.id}`}>{x.name}</Link></th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {d.areas.map((a) => (
+                  <tr key={a.key}>
+                    <th scope="row">{a.name} <span className="muted small">×{a.weight}{a.knockout ? " · must pass" : ""}</span></th>
+                    {c.map((x) => {
+                      const s = x.summary.areas.find((r) => r.key === a.key);
+                      if (x.scoresHidden) return <td key={x.id} className="muted small">after your scorecard</td>;
+                      if (!s || s.average === null) return <td key={x.id} className="gap">not assessed</td>;
+                      return (
+                        <td key={x.id} className={s.knockoutFlag ? "row-bad" : s.disagreement ? "flag-cell" : undefined}>
+                          <strong>{s.average}</strong> <span className="muted small">({s.min}-{s.max}{s.disagreement ? ", disagree" : ""})</span>
+                          <div className="small">{s.ratings.map((r) => `${r.interviewerName.split(" ")[0]}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(" · ")}</div>
+                          {s.notAssessed ? <div className="small muted">{s.notAssessed} not assessed</div> : null}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+                <tr className="total-row">
+                  <th scope="row">Weighted total</th>
+                  {c.map((x) => (
+                    <td key={x.id}>
+                      <strong>{x.summary.weightedTotal ?? "—"}</strong>
+                      {x.summary.weightedTotal !== null ? (
+                        <div className="mono small">({x.summary.arithmetic.counted.map((k) => `${k.weight}×${k.average}`).join(" + ")}) / {x.summary.arithmetic.weightSum}</div>
+                      ) : null}
+                      {x.summary.arithmetic.leftOut.length ? <div className="small muted">Left out: {x.summary.arithmetic.leftOut.map((l) => l.name).join(", ")}</div> : null}
+                    </td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">Must-pass flags</th>
+                  {c.map((x) => <td key={x.id}>{x.summary.knockouts.length ? <span className="flag">{x.summary.knockouts.join(", ")}</span> : "None"}</td>)}
+                </tr>
+                <tr>
+                  <th scope="row">Recommendations</th>
+                  {c.map((x) => <td key={x.id} className="small">{recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r].toLowerCase()}`).join(", ") || "—"}</td>)}
+                </tr>
+                <tr>
+                  <th scope="row">Take-home</th>
+                  {c.map((x) => (
+                    <td key={x.id} className="small">
+                      {x.takeHome ? (
+                        <>
+                          {x.takeHome.result.overall !== null ? <strong>{x.takeHome.result.overall} / 4</strong> : x.takeHome.status}
+                          {x.takeHome.result.perDeliverable.filter((p) => p.average !== null).map((p) => <div key={p.key}>{p.label}: {p.average}</div>)}
+                          {x.takeHome.result.outcomesReached !== null ? <div>Outcomes: {x.takeHome.result.outcomesReached} of 10</div> : null}
+                        </>
+                      ) : "—"}
+                    </td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">Compliance</th>
+                  {c.map((x) => <td key={x.id} className="small">{x.missingChecks === null ? "—" : x.missingChecks.length ? <span className="flag">Missing {x.missingChecks.map((t) => checkTypeLabels[t]).join(", ")}</span> : "Complete"}</td>)}
+                </tr>
+                <tr>
+                  <th scope="row">Stage</th>
+                  {c.map((x) => <td key={x.id}><StageBadge stage={x.stage} /></td>)}
+                </tr>
+                <tr>
+                  <th scope="row">Engagement model</th>
+                  {c.map((x) => <td key={x.id}>{engagementLabels[x.engagement] ?? x.engagement}</td>)}
+                </tr>
+                <tr>
+                  <th scope="row">Available from</th>
+                  {c.map((x) => <td key={x.id}>{formatDate(x.availableFrom)}</td>)}
+                </tr>
+                {d.seesCost ? (
+                  <tr>
+                    <th scope="row">Estimated first-year cost</th>
+                    {c.map((x) => (
+                      <td key={x.id} className="small">
+                        {x.cost?.total != null ? <strong>{formatMoney(x.cost.total, d.role.currency)}</strong> : <span className="muted">{x.cost?.missing}</span>}
+                        {x.cost?.lines.map((l) => <div key={l.label}>{l.label}: {formatMoney(l.amount, d.role.currency)} <span className="muted">({l.basis})</span></div>)}
+                      </td>
+                    ))}
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+          </div>
+          {d.assumptions ? (
+            <p className="small muted">
+              Cost assumptions (this role): overhead {d.assumptions.overheadPct}%, recruiting {formatMoney(d.assumptions.recruitingCost, d.role.currency)}, team time {d.assumptions.teamHours} h × {formatMoney(d.assumptions.teamHourlyCost, d.role.currency)},
+              tooling {formatMoney(d.assumptions.toolingCost, d.role.currency)}, ramp-up {d.assumptions.rampMonths} months, wrong-role risk {d.assumptions.wrongRoleRiskPct}%, contract hours {d.assumptions.expectedHours}, overrun {d.assumptions.contractorOverrunPct}% contractors / {d.assumptions.freelancerOverrunPct}% freelancers.
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import Papa from "papaparse";
+import { ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
+import { checkTypeLabels } from "~/domain/compliance";
+import { comparison, MAX_COMPARE, parseCompareIds } from "~/models/compare.server";
+import { authorizeUser } from "~/utils/authorize.server";
+
+/** Spreadsheet apps run cells starting with = + - @ as formulas; prefix them so they stay text. */
+export function safeCell(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare[.csv]", "loader");
+  const result = comparison({ roleId: Number(args.params.roleId), ids: parseCompareIds(new URL(args.request.url)).slice(0, MAX_COMPARE), viewer: user, teamRole });
+  if (!result) throw new Response("Role not found", { status: 404 });
+  const c = result.candidates;
+  const row = (label: string, cells: (string | number | null)[]) => [label, ...cells].map(safeCell);
+  const rows = [
+    row("", c.map((x) => x.name)),
+    row("Stage", c.map((x) => x.stage)),
+    row("Engagement", c.map((x) => x.engagement)),
+    row("Available from", c.map((x) => x.availableFrom)),
+    ...result.areas.map((a) =>
+      row(`${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""})`, c.map((x) => {
+        const s = x.summary.areas.find((r) => r.key === a.key);
+        if (x.scoresHidden) return "hidden until your scorecard";
+        if (!s || s.average === null) return "not assessed";
+        return `${s.average} (${s.min}-${s.max}; ${s.ratings.map((r) => `${r.interviewerName}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(", ")})`;
+      })),
+    ),
+    row("Weighted total", c.map((x) => x.summary.weightedTotal)),
+    row("Arithmetic", c.map((x) => (x.summary.weightedTotal === null ? "" : `(${x.summary.arithmetic.counted.map((k) => `${k.weight}x${k.average}`).join(" + ")}) / ${x.summary.arithmetic.weightSum}`))),
+    row("Must-pass flags", c.map((x) => x.summary.knockouts.join("; ") || "none")),
+    row("Recommendations", c.map((x) => recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r]}`).join("; "))),
+    row("Take-home overall (of 4)", c.map((x) => x.takeHome?.result.overall ?? "")),
+    row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `missing ${x.missingChecks.map((t) => checkTypeLabels[t]).join("; ")}` : "complete"))),
+    ...(result.seesCost ? [row(`Estimated first-year cost (${result.role.currency})`, c.map((x) => x.cost?.total ?? x.cost?.missing ?? ""))] : []),
+  ];
+  const csv = Papa.unparse(rows);
+  const name = result.role.title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+  return new Response(`\uFEFF${csv}\r\n`, {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="compare-${name}.csv"` },
+  });
+}

@@ -1,0 +1,182 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { AreaBars, FunnelChart } from "~/components/charts";
+import { StageBadge } from "~/components/checks";
+import { formatMoney, PageHeader } from "~/components/ui";
+import { checkTypeLabels } from "~/domain/compliance";
+import { stageLabels, stages } from "~/domain/pipeline";
+import { recommendationLabels, type Recommendation } from "~/domain/scorecard";
+import { roleRollup } from "~/models/rollup.server";
+import { rollupForViewer } from "~/models/rollup-view.server";
+import { authorizeUser } from "~/utils/authorize.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rollup: ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
+
+const engagementLabels: Record<string, string> = { full_time: "Full-time", contractor: "Contractor", freelancer: "Freelancer", agency_placed: "Via agency", agency_bid: "Agency bid" };
+const sorts = ["total", "name", "stage", "spread", "cost", "scorecards"] as const;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.rollup", "loader");
+  const rollup = roleRollup(Number(args.params.roleId));
+  if (!rollup) throw new Response("Role not found", { status: 404 });
+  const view = rollupForViewer(rollup, user, teamRole);
+  const url = new URL(args.request.url);
+  const stage = url.searchParams.get("stage") ?? "";
+  const engagement = url.searchParams.get("engagement") ?? "";
+  const sort = (sorts as readonly string[]).includes(url.searchParams.get("sort") ?? "") ? (url.searchParams.get("sort") as (typeof sorts)[number]) : "total";
+  const dir = url.searchParams.get("dir") === "asc" ? 1 : -1;
+  const stageOrder = (s: string) => stages.indexOf(s as (typeof stages)[number]);
+  const key = (r: (typeof view.rows)[number]) =>
+    sort === "name" ? r.name : sort === "stage" ? stageOrder(r.stage) : sort === "spread" ? r.maxSpread : sort === "cost" ? (r.cost?.total ?? -1) : sort === "scorecards" ? r.scorecards : (r.weightedTotal ?? -1);
+  const rows = view.rows
+    .filter((r) => (!stage || r.stage === stage) && (!engagement || r.engagement === engagement))
+    .sort((a, b) => {
+      const x = key(a);
+      const y = key(b);
+      return (typeof x === "string" ? x.localeCompare(String(y)) : x - (y as number)) * dir || a.name.localeCompare(b.name);
+    });
+  const scored = view.rows.filter((r) => r.weightedTotal !== null);
+  const roleAverages = Object.fromEntries(
+    view.template.areas.map((a) => {
+      const xs = scored.map((r) => r.areas[a.key]?.average).filter((v): v is number => v !== null && v !== undefined);
+      return [a.key, xs.length ? Math.round((xs.reduce((p, q) => p + q, 0) / xs.length) * 100) / 100 : null];
+    }),
+  );
+  return { ...view, rows, filter: { stage, engagement, sort, dir: dir === 1 ? "asc" : "desc" }, roleAverages, areas: view.template.areas.map((a) => ({ key: a.key, name: a.name, weight: a.weight })) };
+}
+
+export default function Rollup() {
+  const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const submit = useSubmit();
+  const sortLink = (s: string) => {
+    const p = new URLSearchParams(params);
+    p.set("sort", s);
+    p.set("dir", d.filter.sort === s && d.filter.dir === "desc" ? "asc" : "desc");
+    return `?${p}`;
+  };
+  const norm = d.daysOpen > 120 ? "past" : d.daysOpen >= 90 ? "within" : "under";
+  return (
+    <>
+      <PageHeader
+        title={`${d.role.title}: rollup`}
+        subtitle={
+          <>
+            Open {d.daysOpen} days ({norm === "past" ? "past" : norm === "within" ? "within" : "under"} the 90-120 days a full-time hire usually takes) · {d.scorecardsSubmitted} of {d.scorecardsDue} scorecards due are submitted
+          </>
+        }
+        actions={<Link to={`/roles/${d.role.id}`} className="btn">Role</Link>}
+      />
+      <div className="grid grid-2">
+        <section className="card" aria-labelledby="funnel">
+          <h2 id="funnel">Funnel</h2>
+          <FunnelChart data={d.funnel.map((f) => ({ stage: stageLabels[f.stage], reached: f.reached, current: f.current }))} />
+          <div className="table-wrap">
+            <table className="small">
+              <thead>
+                <tr><th scope="col">Stage</th><th scope="col">Now</th><th scope="col">Reached</th><th scope="col">Pass-through</th><th scope="col">Median days</th></tr>
+              </thead>
+              <tbody>
+                {d.funnel.map((f) => (
+                  <tr key={f.stage}>
+                    <th scope="row">{stageLabels[f.stage]}</th>
+                    <td>{f.current}</td>
+                    <td>{f.reached}</td>
+                    <td>{f.passThrough === null ? "—" : `${Math.round(f.passThrough * 100)}%`}</td>
+                    <td>{f.medianDays ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <section className="card" aria-labelledby="areas">
+          <h2 id="areas">Average per area</h2>
+          <AreaBars areas={d.areas} series={[{ name: "Role average", values: d.roleAverages }]} label="Average rating per scorecard area across scored candidates" />
+          {d.assumptions ? (
+            <details>
+              <summary>Cost assumptions for this role</summary>
+              <dl className="facts small">
+                <dt>Benefits, payroll, equipment</dt><dd>{d.assumptions.overheadPct}% of salary</dd>
+                <dt>Recruiting</dt><dd>{formatMoney(d.assumptions.recruitingCost, d.role.currency)}</dd>
+                <dt>Interview and onboarding</dt><dd>{d.assumptions.teamHours} h × {formatMoney(d.assumptions.teamHourlyCost, d.role.currency)}</dd>
+                <dt>Tooling</dt><dd>{formatMoney(d.assumptions.toolingCost, d.role.currency)}</dd>
+                <dt>Ramp-up</dt><dd>{d.assumptions.rampMonths} months at half output</dd>
+                <dt>Wrong-role risk</dt><dd>{d.assumptions.wrongRoleRiskPct}% of salary</dd>
+                <dt>Contract hours</dt><dd>{d.assumptions.expectedHours} h; overrun {d.assumptions.contractorOverrunPct}% contractors, {d.assumptions.freelancerOverrunPct}% freelancers</dd>
+              </dl>
+              <Link to={`/roles/${d.role.id}/costs`}>Edit assumptions</Link>
+            </details>
+          ) : null}
+        </section>
+      </div>
+      <Form method="get" className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+        <label>
+          Stage
+          <select name="stage" defaultValue={d.filter.stage}>
+            <option value="">All stages</option>
+            {stages.map((s) => <option key={s} value={s}>{stageLabels[s]}</option>)}
+          </select>
+        </label>
+        <label>
+          Engagement
+          <select name="engagement" defaultValue={d.filter.engagement}>
+            <option value="">All</option>
+            {Object.entries(engagementLabels).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        </label>
+        <input type="hidden" name="sort" value={d.filter.sort} />
+        <input type="hidden" name="dir" value={d.filter.dir} />
+        <noscript><button type="submit" className="btn">Apply</button></noscript>
+      </Form>
+      <Form method="get" action={`/roles/${d.role.id}/compare`}>
+        <div className="table-wrap">
+          <table className="rollup">
+            <caption className="muted small">{d.rows.length} candidates and agency bids. Tick 2 to 6 to compare side by side.</caption>
+            <thead>
+              <tr>
+                <th scope="col"><span className="visually-hidden">Compare</span></th>
+                <th scope="col"><Link to={sortLink("name")}>Who</Link></th>
+                <th scope="col"><Link to={sortLink("stage")}>Stage</Link></th>
+                <th scope="col"><Link to={sortLink("total")}>Weighted total</Link></th>
+                {d.areas.map((a) => <th key={a.key} scope="col" title={a.name}>{a.name.split(" ")[0]}</th>)}
+                <th scope="col"><Link to={sortLink("spread")}>Spread</Link></th>
+                <th scope="col"><Link to={sortLink("scorecards")}>Cards</Link></th>
+                <th scope="col">Recommendations</th>
+                <th scope="col">Take-home</th>
+                <th scope="col">Compliance</th>
+                {d.seesCost ? <th scope="col"><Link to={sortLink("cost")}>First-year cost</Link></th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.masked ? null : <input type="checkbox" name="ids" value={r.id} aria-label={`Compare ${r.name}`} />}</td>
+                  <th scope="row">
+                    {r.masked ? r.name : <Link to={`/applications/${r.id}`}>{r.name}</Link>}
+                    <div className="muted small">{engagementLabels[r.engagement] ?? r.engagement}</div>
+                  </th>
+                  <td><StageBadge stage={r.stage} /></td>
+                  <td><strong>{r.scoresHidden ? <span className="muted small">after your scorecard</span> : (r.weightedTotal ?? "—")}</strong></td>
+                  {d.areas.map((a) => {
+                    const cell = r.areas[a.key];
+                    return <td key={a.key} className={cell?.spread != null && cell.spread >= 2 ? "flag-cell" : undefined}>{cell?.average ?? "—"}</td>;
+                  })}
+                  <td>{r.maxSpread >= 2 ? <strong className="flag">{r.maxSpread}</strong> : r.maxSpread || "—"}</td>
+                  <td>{r.scorecards}</td>
+                  <td className="small">{Object.entries(r.tally).map(([k, n]) => `${n} ${recommendationLabels[k as Recommendation].toLowerCase()}`).join(", ") || "—"}</td>
+                  <td className="small">{r.takeHome ? (r.takeHome.overall !== null ? `${r.takeHome.overall} / 4` : r.takeHome.status) : "—"}</td>
+                  <td className="small">{r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : <span className="flag">Missing {r.missingChecks.map((c) => checkTypeLabels[c]).join(", ")}</span>}</td>
+                  {d.seesCost ? <td className="small">{r.cost?.total != null ? formatMoney(r.cost.total, d.role.currency) : <span className="muted">{r.cost?.missing}</span>}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary">Compare selected</button>
+        </div>
+      </Form>
+    </>
+  );
+}

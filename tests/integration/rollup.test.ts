@@ -1,0 +1,93 @@
+// The rollup's aggregate SQL must agree with a plain recomputation in code
+// (the domain's summarize) on random data: a property test over seeds.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { defaultAreas, summarize, type Rating, type ScoreInput } from "~/domain/scorecard";
+import { roleRollup } from "~/models/rollup.server";
+import * as rollupRoute from "~/routes/roles.$roleId.rollup";
+import { getDb, schema } from "~/utils/db.server";
+import { cookieFor, get, invoke, userIdByEmail } from "../support/http";
+
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomRole(seed: number) {
+  const rand = prng(seed);
+  const db = getDb();
+  const userIds = ["sam@northwind.test", "jordan@northwind.test", "dana@northwind.test", "riley@northwind.test"].map(userIdByEmail);
+  const role = db.insert(schema.roles).values({ title: `Property role ${seed}`, team: "T", location: "L" }).returning().get();
+  // Random weights, some zero, some areas dropped.
+  const areas = defaultAreas.filter(() => rand() > 0.15).map((a) => ({ ...a, weight: Math.floor(rand() * 4) }));
+  const template = db.insert(schema.scorecardTemplates).values({ roleId: role.id, version: 1, areas, createdAt: new Date() }).returning().get();
+  const people = db.select({ id: schema.candidates.id }).from(schema.candidates).all();
+  const cards: Record<number, ScoreInput[]> = {};
+  for (let i = 0; i < 6 + Math.floor(rand() * 8); i++) {
+    const app = db.insert(schema.applications).values({ roleId: role.id, candidateId: people[(seed * 7 + i) % people.length].id, stage: "interviewing", stageChangedAt: new Date() }).returning().get();
+    cards[app.id] = [];
+    for (let k = 0; k < Math.floor(rand() * 3); k++) {
+      const iv = db.insert(schema.interviews).values({ applicationId: app.id, kind: "screen", startsAt: new Date(), endsAt: new Date(), focusAreas: areas.map((a) => a.key) }).returning().get();
+      for (const userId of userIds.filter(() => rand() > 0.4)) {
+        const submitted = rand() > 0.2;
+        const recommendation = (["strong_no", "no", "yes", "strong_yes", "no_decision"] as const)[Math.floor(rand() * 5)];
+        const card = db.insert(schema.scorecards).values({ interviewId: iv.id, interviewerId: userId, templateId: template.id, status: submitted ? "submitted" : "draft", recommendation }).returning().get();
+        const ratings: Record<string, Rating | null> = {};
+        for (const a of areas) {
+          if (rand() < 0.1) continue; // area skipped on this card
+          const rating = rand() < 0.2 ? null : ((1 + Math.floor(rand() * 4)) as Rating);
+          ratings[a.key] = rating;
+          db.insert(schema.scorecardRatings).values({ scorecardId: card.id, areaKey: a.key, rating }).run();
+        }
+        if (submitted) cards[app.id].push({ id: card.id, interviewerName: String(userId), templateVersion: 1, ratings, recommendation });
+      }
+    }
+  }
+  return { roleId: role.id, areas, cards };
+}
+
+describe("role rollup", () => {
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    it(`matches a plain recomputation (seed ${seed})`, () => {
+      const { roleId, areas, cards } = randomRole(seed);
+      const rollup = roleRollup(roleId)!;
+      expect(rollup.rows).toHaveLength(Object.keys(cards).length);
+      for (const row of rollup.rows) {
+        const expected = summarize(areas, cards[row.id]);
+        expect(row.scorecards, `scorecards of ${row.id}`).toBe(expected.scorecards);
+        expect(row.weightedTotal, `total of ${row.id}`).toBe(cards[row.id].length ? expected.weightedTotal : null);
+        for (const area of expected.areas) {
+          expect(row.areas[area.key].average, `${row.id} ${area.key}`).toBe(area.average);
+          expect(row.areas[area.key].spread, `${row.id} ${area.key} spread`).toBe(area.spread);
+        }
+        for (const [rec, n] of Object.entries(expected.tally)) expect(row.tally[rec as keyof typeof row.tally] ?? 0).toBe(n);
+      }
+    });
+  }
+
+  it("computes the funnel from the stage history", () => {
+    const rollup = roleRollup(getDb().select().from(schema.roles).where(eq(schema.roles.title, "Senior AI Engineer, Support Copilot")).get()!.id)!;
+    const byStage = Object.fromEntries(rollup.funnel.map((f) => [f.stage, f]));
+    expect(byStage.sourced.reached).toBeGreaterThanOrEqual(byStage.screening.reached);
+    expect(byStage.screening.reached).toBeGreaterThanOrEqual(byStage.final.reached);
+    expect(byStage.offer.current).toBe(1);
+    expect(byStage.screening.passThrough).toBeGreaterThan(0);
+    expect(rollup.scorecardsDue).toBeGreaterThanOrEqual(rollup.scorecardsSubmitted);
+  });
+
+  it("refuses the hiring manager of another role, and gives interviewers no cost figures", async () => {
+    const roleId = String(getDb().select().from(schema.roles).where(eq(schema.roles.title, "Senior AI Engineer, Support Copilot")).get()!.id);
+    expect((await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup`, await cookieFor("tomas@northwind.test")), { roleId })).status).toBe(403);
+    const sam = await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup`, await cookieFor("sam@northwind.test")), { roleId });
+    expect(sam.status).toBe(200);
+    const body = JSON.stringify(sam.data);
+    expect(body).not.toMatch(/"cost":\{|"total":\d|Base salary|Rate × expected hours|"expectedHours"/);
+    const dana = await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup`, await cookieFor("dana@northwind.test")), { roleId });
+    expect(JSON.stringify(dana.data)).toMatch(/Base salary/);
+  });
+});
