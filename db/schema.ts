@@ -342,6 +342,8 @@ export const interviews = sqliteTable(
     prompts: text("prompts", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     customQuestions: text("custom_questions", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     includeGovernance: integer("include_governance", { mode: "boolean" }).notNull().default(false),
+    // The template version the interview was scheduled against; its scorecards use it even if the role's template changes.
+    templateId: integer("template_id").references(() => scorecardTemplates.id, { onDelete: "restrict" }),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
     ...timestamps,
@@ -377,6 +379,8 @@ export const scorecards = sqliteTable(
       .references(() => scorecardTemplates.id, { onDelete: "restrict" }),
     status: text("status", { enum: ["draft", "submitted"] }).notNull().default("draft"),
     recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes", "no_decision"] }).notNull().default("no_decision"),
+    // False while a draft has no recommendation chosen yet (so "no decision" is never assumed).
+    recommendationChosen: integer("recommendation_chosen", { mode: "boolean" }).notNull().default(true),
     keyTakeaways: text("key_takeaways"),
     weakSignals: text("weak_signals", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),

@@ -590,7 +590,7 @@ function seedInterviews(
     const startsAt = new Date(endsAt.getTime() - 60 * 60_000);
     const id = db
       .insert(interviews)
-      .values({ applicationId: app.id, kind, startsAt, endsAt, focusAreas: focus, prompts: [], customQuestions: [], includeGovernance: kind !== "screen", createdById: userIds.recruiter, createdAt: hoursAgo(endsHoursAgo + 72) })
+      .values({ applicationId: app.id, templateId: templateFor(app.roleIndex, endsAt), kind, startsAt, endsAt, focusAreas: focus, prompts: [], customQuestions: [], includeGovernance: kind !== "screen", createdById: userIds.recruiter, createdAt: hoursAgo(endsHoursAgo + 72) })
       .returning({ id: interviews.id })
       .get().id;
     db.insert(interviewPanel).values(panel.map((userId) => ({ interviewId: id, userId }))).run();
@@ -608,7 +608,7 @@ function seedInterviews(
     const given = ratings.map((r) => r.rating).filter((r): r is number => r !== null);
     const avg = given.reduce((a, b) => a + b, 0) / Math.max(1, given.length);
     const recommendation = status === "draft" ? "no_decision" : avg >= 3.4 ? "strong_yes" : avg >= 2.6 ? "yes" : avg >= 1.8 ? "no" : "strong_no";
-    const submittedAt = new Date(iv.endsAt.getTime() + (2 + rand() * 30) * 3_600_000);
+    const submittedAt = new Date(Math.min(today.getTime() - 60_000, iv.endsAt.getTime() + (2 + rand() * 30) * 3_600_000));
     const id = db
       .insert(scorecards)
       .values({
@@ -617,6 +617,7 @@ function seedInterviews(
         templateId: templateFor(iv.app.roleIndex, iv.endsAt),
         status,
         recommendation: recommendation as "yes",
+        recommendationChosen: status === "submitted",
         keyTakeaways: status === "submitted" ? takeaway(recommendation) : null,
         weakSignals: avg < 2.5 ? ["evals:Eyeballs outputs"] : [],
         submittedAt: status === "submitted" ? submittedAt : null,

@@ -4,21 +4,32 @@ import { scopesFor } from "~/domain/policy";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "~/utils/db.server";
-import { currentTemplate, scorecardsForApplication } from "./scorecard.server";
+import { interviewKindLabels } from "~/schemas/interview";
+import { currentTemplate, panelSeats, scorecardsForApplication } from "./scorecard.server";
 
 export function visibleScorecards(input: { applicationId: number; roleId: number; blind: boolean; viewer: { id: number; kind: UserKind }; teamRole: TeamRole | null }) {
   const all = scorecardsForApplication(input.applicationId);
   const seesAll = scopesFor(input.viewer.kind, "read:application").includes("any") || input.teamRole === "hiring_manager";
-  const viewerHasSubmitted = all.some((c) => c.interviewerId === input.viewer.id && c.status === "submitted");
+  // "Submitted their own" means every seat the viewer has on this application's panels, not just one of them:
+  // a second, pending interview would otherwise be filled with the panel's answers in view.
+  const seats = panelSeats(input.applicationId, input.viewer.id);
+  const viewerHasSubmitted = seats.length > 0 && seats.every((s) => s.status === "submitted");
   const readable = all.filter((c) =>
     canReadScorecard({ viewer: { id: input.viewer.id, seesAll }, scorecard: { interviewerId: c.interviewerId, status: c.status }, viewerHasSubmitted, blind: input.blind }),
   );
   const submitted = readable.filter((c) => c.status === "submitted");
-  // The summary uses the role's current areas; scorecards filled against other versions are named.
-  const areas: TemplateArea[] = currentTemplate(input.roleId).areas;
+  // Summarize against the templates the scorecards were filled with: the newest version's areas and weights,
+  // plus any area only an older version had. A later template edit never rewrites past decisions.
+  const byVersion = [...submitted].sort((a, b) => b.templateVersion - a.templateVersion);
+  const areas: TemplateArea[] = [];
+  for (const c of byVersion) for (const a of c.templateAreas) if (!areas.some((x) => x.key === a.key)) areas.push(a);
+  if (areas.length === 0) areas.push(...currentTemplate(input.roleId).areas);
+  const sameKind = new Map<string, number>();
+  for (const c of submitted) sameKind.set(c.interviewerName, (sameKind.get(c.interviewerName) ?? 0) + 1);
   const inputs: ScoreInput[] = submitted.map((c) => ({
     id: c.id,
-    interviewerName: c.interviewerName,
+    // Two scorecards by one person (two interviews) are told apart by the interview.
+    interviewerName: (sameKind.get(c.interviewerName) ?? 0) > 1 ? `${c.interviewerName} (${interviewKindLabels[c.interviewKind]})` : c.interviewerName,
     templateVersion: c.templateVersion,
     ratings: Object.fromEntries(c.ratings.map((r) => [r.areaKey, r.rating as Rating | null])),
     recommendation: c.recommendation,
@@ -34,12 +45,15 @@ export function visibleScorecards(input: { applicationId: number; roleId: number
 /** Applications of a role on which a user has submitted a scorecard (what the blind rule lets them compare). */
 export function applicationsScoredBy(userId: number, roleId: number): Set<number> {
   const db = getDb();
-  const rows = db
-    .select({ id: schema.interviews.applicationId })
-    .from(schema.scorecards)
-    .innerJoin(schema.interviews, eq(schema.interviews.id, schema.scorecards.interviewId))
+  // Every panel seat of the user on the role, with their scorecard's status: an application counts only if all are submitted.
+  const seats = db
+    .select({ applicationId: schema.interviews.applicationId, status: schema.scorecards.status })
+    .from(schema.interviewPanel)
+    .innerJoin(schema.interviews, eq(schema.interviews.id, schema.interviewPanel.interviewId))
     .innerJoin(schema.applications, eq(schema.applications.id, schema.interviews.applicationId))
-    .where(and(eq(schema.scorecards.interviewerId, userId), eq(schema.scorecards.status, "submitted"), eq(schema.applications.roleId, roleId)))
+    .leftJoin(schema.scorecards, and(eq(schema.scorecards.interviewId, schema.interviews.id), eq(schema.scorecards.interviewerId, userId)))
+    .where(and(eq(schema.interviewPanel.userId, userId), eq(schema.applications.roleId, roleId)))
     .all();
-  return new Set(rows.map((r) => r.id));
+  const pending = new Set(seats.filter((s) => s.status !== "submitted").map((s) => s.applicationId));
+  return new Set(seats.filter((s) => !pending.has(s.applicationId)).map((s) => s.applicationId));
 }

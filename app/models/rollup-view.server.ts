@@ -12,12 +12,14 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
   const seesAllScores = scopesFor(viewer.kind, "read:application").includes("any") || teamRole === "hiring_manager" || !roleBlind(rollup.role.id);
   const scored = seesAllScores ? null : applicationsScoredBy(viewer.id, rollup.role.id);
   const mask = maskFor(viewer.id);
-  const rows = rollup.rows.map(({ cost, ...row }) => {
-    const hideScores = scored !== null && !scored.has(row.id);
+  const rows = rollup.rows.map(({ cost, ...row }, i) => {
+    const masked = mask.applicationIds.has(row.id);
+    const hideScores = masked || (scored !== null && !scored.has(row.id));
     return {
       ...row,
+      id: masked ? -(i + 1) : row.id,
       name: mask.alias.get(row.id) ?? row.name,
-      masked: mask.applicationIds.has(row.id),
+      masked,
       scoresHidden: hideScores,
       weightedTotal: hideScores ? null : row.weightedTotal,
       areas: hideScores ? {} : row.areas,

@@ -62,11 +62,12 @@ export function scheduleInterview(input: ScheduleInput): number {
   const db = getDb();
   return db.transaction((tx) => {
     const app = tx.select({ roleId: applications.roleId }).from(applications).where(eq(applications.id, input.applicationId)).get()!;
-    ensureTemplateId(app.roleId, input.actorId);
+    const templateId = ensureTemplateId(app.roleId, input.actorId);
     const { id } = tx
       .insert(interviews)
       .values({
         applicationId: input.applicationId,
+        templateId,
         kind: input.kind,
         startsAt: input.startsAt,
         endsAt: input.endsAt,
@@ -124,10 +125,12 @@ export function listInterviews(applicationId: number) {
 }
 
 export type ScorecardValues = {
-  ratings: Record<string, { rating: Rating | null; evidence: string | null }>;
+  /** rating 0 in a draft: not rated yet (kept only to hold evidence notes); null: not assessed. */
+  ratings: Record<string, { rating: Rating | 0 | null; evidence: string | null }>;
   weakSignals: string[];
   keyTakeaways: string | null;
   recommendation: Recommendation;
+  recommendationChosen: boolean;
 };
 
 export function getScorecard(interviewId: number, interviewerId: number) {
@@ -163,6 +166,8 @@ export function saveScorecard(input: {
   interviewId: number;
   interviewerId: number;
   roleId: number;
+  /** The interview's template; a new scorecard is filled against it. */
+  templateId: number | null;
   mode: "draft" | "submit" | "amend";
   version: number | null;
   values: ScorecardValues;
@@ -180,6 +185,7 @@ export function saveScorecard(input: {
     let id: number;
     const fields = {
       recommendation: input.values.recommendation,
+      recommendationChosen: input.values.recommendationChosen,
       keyTakeaways: input.values.keyTakeaways,
       weakSignals: input.values.weakSignals,
       updatedAt: now,
@@ -202,7 +208,7 @@ export function saveScorecard(input: {
       id = existing.id;
       tx.delete(scorecardRatings).where(eq(scorecardRatings.scorecardId, id)).run();
     } else {
-      const templateId = ensureTemplateId(input.roleId, input.interviewerId);
+      const templateId = input.templateId ?? ensureTemplateId(input.roleId, input.interviewerId);
       id = tx
         .insert(scorecards)
         .values({ interviewId: input.interviewId, interviewerId: input.interviewerId, templateId, ...fields, status: input.mode === "submit" ? "submitted" : "draft", submittedAt: input.mode === "submit" ? now : null, createdAt: now })
@@ -289,4 +295,26 @@ export function scorecardStatuses(interviewId: number) {
     .from(scorecards)
     .where(eq(scorecards.interviewId, interviewId))
     .all();
+}
+
+/** The interviews of an application a user sits on, and whether their scorecard for each is submitted. */
+export function panelSeats(applicationId: number, userId: number) {
+  return getDb()
+    .select({ interviewId: interviews.id, status: scorecards.status })
+    .from(interviewPanel)
+    .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
+    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
+    .where(and(eq(interviews.applicationId, applicationId), eq(interviewPanel.userId, userId)))
+    .all();
+}
+
+/** Everyone on any interview panel of an application. */
+export function panelistIds(applicationId: number): number[] {
+  return getDb()
+    .selectDistinct({ id: interviewPanel.userId })
+    .from(interviewPanel)
+    .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
+    .where(eq(interviews.applicationId, applicationId))
+    .all()
+    .map((r) => r.id);
 }

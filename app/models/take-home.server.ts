@@ -58,7 +58,18 @@ export type TakeHomeUpdate =
   | { intent: "extend"; extendedTo: string; extensionReason: string }
   | { intent: "waive"; waiverReason: string };
 
-export function updateTakeHome(input: { id: number; version: number; change: TakeHomeUpdate }): { ok: boolean } {
+/** Which changes each status allows: a submission or extension only while assigned; a waiver until graded. */
+export function allowedChange(status: string, intent: TakeHomeUpdate["intent"]): boolean {
+  if (intent === "submitted" || intent === "extend") return status === "assigned";
+  return status === "assigned" || status === "submitted" || status === "grading";
+}
+
+export function updateTakeHome(input: { id: number; version: number; change: TakeHomeUpdate }): { ok: boolean; reason?: "conflict" | "state" } {
+  const current = getDb().select().from(takeHomes).where(eq(takeHomes.id, input.id)).get();
+  if (!current || current.version !== input.version) return { ok: false, reason: "conflict" };
+  if (!allowedChange(current.status, input.change.intent)) return { ok: false, reason: "state" };
+  // Waiving ends anonymous grading: the identity is revealed, and that is recorded like any reveal.
+  const reveal = input.change.intent === "waive" && current.anonymous && current.revealedAt === null ? { revealedAt: new Date() } : {};
   const set =
     input.change.intent === "submitted"
       ? { status: "submitted" as const, submissionUrl: input.change.submissionUrl, submittedAt: input.change.submittedAt }
@@ -67,10 +78,10 @@ export function updateTakeHome(input: { id: number; version: number; change: Tak
         : { status: "waived" as const, waiverReason: input.change.waiverReason };
   const changed = getDb()
     .update(takeHomes)
-    .set({ ...set, version: input.version + 1, updatedAt: new Date() })
+    .set({ ...set, ...reveal, version: input.version + 1, updatedAt: new Date() })
     .where(and(eq(takeHomes.id, input.id), eq(takeHomes.version, input.version)))
     .run().changes;
-  return { ok: changed > 0 };
+  return changed > 0 ? { ok: true } : { ok: false, reason: "conflict" };
 }
 
 export type GradeValues = Omit<Grade, never> & { notes: string | null };
@@ -132,4 +143,15 @@ export function gradingQueue(userId: number) {
     .where(eq(takeHomeGraders.userId, userId))
     .orderBy(asc(takeHomes.dueOn))
     .all();
+}
+
+/** Users who grade an application's anonymous take-home that is not revealed yet. */
+export function anonymousGraderIds(applicationId: number): number[] {
+  return getDb()
+    .select({ id: takeHomeGraders.userId })
+    .from(takeHomeGraders)
+    .innerJoin(takeHomes, eq(takeHomes.id, takeHomeGraders.takeHomeId))
+    .where(and(eq(takeHomes.applicationId, applicationId), eq(takeHomes.anonymous, true), isNull(takeHomes.revealedAt), inArray(takeHomes.status, ["assigned", "submitted", "grading"])))
+    .all()
+    .map((r) => r.id);
 }

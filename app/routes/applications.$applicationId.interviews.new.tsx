@@ -4,6 +4,9 @@ import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm }
 import { PageHeader } from "~/components/ui";
 import { getApplication } from "~/models/application.server";
 import { getRoleTeam } from "~/models/role.server";
+import { anonymousGraderIds } from "~/models/take-home.server";
+
+const closedStages = ["hired", "rejected", "withdrawn"];
 import { currentTemplate, scheduleInterview } from "~/models/scorecard.server";
 import { governanceQuestions, interviewArrayFields, interviewKindLabels, interviewKinds, kitPrompts, scheduleSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -32,11 +35,19 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/applications.$applicationId.interviews.new", "action");
   const applicationId = Number(args.params.applicationId);
-  const { team, template } = load(applicationId);
+  const { found, team, template } = load(applicationId);
+  if (closedStages.includes(found.application.stage)) {
+    return data({ fieldErrors: {}, formError: "This application is closed; reopen it before scheduling interviews." }, { status: 400 });
+  }
   const parsed = parseFormData(scheduleSchema, await args.request.formData(), interviewArrayFields);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const v = parsed.data;
   if (!v.panelIds.every((id) => team.some((t) => t.userId === id))) return data({ fieldErrors: { panelIds: ["Interviewers must be on this role's hiring team"] }, formError: null }, { status: 400 });
+  const graders = anonymousGraderIds(applicationId);
+  const conflicted = team.filter((t) => v.panelIds.includes(t.userId) && graders.includes(t.userId));
+  if (conflicted.length) {
+    return data({ fieldErrors: { panelIds: [`${conflicted.map((t) => t.name).join(", ")} is grading this candidate's take-home anonymously and must not meet them until grading is done`] }, formError: null }, { status: 400 });
+  }
   if (!v.focusAreas.every((k) => template.areas.some((a) => a.key === k))) return data({ fieldErrors: { focusAreas: ["Choose areas from the role's scorecard"] }, formError: null }, { status: 400 });
   const id = scheduleInterview({ applicationId, ...v, prompts: v.prompts.filter((p) => kitPrompts.includes(p)), actorId: user.id });
   return redirect(`/interviews/${id}?saved=scheduled`);

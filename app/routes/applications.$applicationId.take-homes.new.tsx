@@ -5,7 +5,10 @@ import { PageHeader } from "~/components/ui";
 import { currencies } from "~/domain/reference";
 import { getApplication } from "~/models/application.server";
 import { getRoleTeam } from "~/models/role.server";
+import { panelistIds } from "~/models/scorecard.server";
 import { assignTakeHome } from "~/models/take-home.server";
+
+const closedStages = ["hired", "rejected", "withdrawn"];
 import { takeHomeArrayFields, takeHomeSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -38,9 +41,18 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/applications.$applicationId.take-homes.new", "action");
   const applicationId = Number(args.params.applicationId);
-  const { team } = load(applicationId);
+  const { found, team } = load(applicationId);
+  if (closedStages.includes(found.application.stage)) {
+    return data({ fieldErrors: {}, formError: "This application is closed; reopen it before assigning a take-home." }, { status: 400 });
+  }
   const parsed = parseFormData(takeHomeSchema, await args.request.formData(), takeHomeArrayFields);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  // Anonymous grading needs graders who have not met the candidate.
+  const met = panelistIds(applicationId);
+  const conflicted = team.filter((t) => parsed.data.graderIds.includes(t.userId) && met.includes(t.userId));
+  if (parsed.data.anonymous && conflicted.length) {
+    return data({ fieldErrors: { graderIds: [`${conflicted.map((t) => t.name).join(", ")} interviewed this candidate; choose graders who have not met them, or grade with names`] }, formError: null }, { status: 400 });
+  }
   if (!parsed.data.graderIds.every((id) => team.some((t) => t.userId === id))) return data({ fieldErrors: { graderIds: ["Graders must be on this role's hiring team"] }, formError: null }, { status: 400 });
   const id = assignTakeHome({ applicationId, values: parsed.data, actorId: user.id });
   return redirect(`/take-homes/${id}?saved=assigned`);

@@ -12,11 +12,18 @@ import { parseFormData } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Scorecard · AI Talent Scorecards" }];
 
+const areaOrder = (areas: { key: string }[], key: string) => {
+  const i = areas.findIndex((a) => a.key === key);
+  return i < 0 ? areas.length : i;
+};
+
 function load(interviewId: number, userId: number) {
   const found = getInterview(interviewId);
   if (!found) throw new Response("Interview not found", { status: 404 });
   const own = getScorecard(interviewId, userId);
-  const template = own ? templateById(own.card.templateId)! : currentTemplate(found.role.id);
+  // The scorecard's own version, else the one the interview was scheduled against, else the role's current one.
+  const templateId = own?.card.templateId ?? found.interview.templateId;
+  const template = (templateId ? templateById(templateId) : null) ?? currentTemplate(found.role.id);
   const areas = template.areas.filter((a) => found.interview.focusAreas.includes(a.key));
   return { found, own, template, areas };
 }
@@ -27,10 +34,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const app = getApplication(found.application.id)!;
   const defaults: ScorecardDefaults | null = own
     ? {
-        ratings: Object.fromEntries(own.ratings.map((r) => [r.areaKey, { rating: r.rating, evidence: r.evidence, assessed: true }])),
+        // Rating 0 is "not rated yet" in a draft; null is an explicit "not assessed".
+        ratings: Object.fromEntries(own.ratings.map((r) => [r.areaKey, { rating: r.rating === 0 ? null : r.rating, evidence: r.evidence, assessed: r.rating !== 0 }])),
         weakSignals: own.card.weakSignals,
         keyTakeaways: own.card.keyTakeaways,
-        recommendation: own.card.recommendation,
+        recommendation: own.card.recommendationChosen ? own.card.recommendation : "",
       }
     : null;
   const feedback = visibleScorecards({ applicationId: found.application.id, roleId: found.role.id, blind: found.role.blindFeedback, viewer: user, teamRole });
@@ -47,7 +55,15 @@ export async function loader(args: LoaderFunctionArgs) {
     amendments: own?.amendments ?? [],
     panel: feedback.readable
       .filter((c) => c.interviewerId !== user.id && c.status === "submitted")
-      .map((c) => ({ id: c.id, interviewer: c.interviewerName, kind: c.interviewKind, recommendation: c.recommendation, keyTakeaways: c.keyTakeaways, ratings: c.ratings.map((r) => ({ areaKey: r.areaKey, rating: r.rating })) })),
+      .map((c) => ({
+        id: c.id,
+        interviewer: c.interviewerName,
+        kind: c.interviewKind,
+        recommendation: c.recommendation,
+        keyTakeaways: c.keyTakeaways,
+        // In template order.
+        ratings: [...c.ratings].sort((x, y) => areaOrder(template.areas, x.areaKey) - areaOrder(template.areas, y.areaKey)).map((r) => ({ areaKey: r.areaKey, rating: r.rating })),
+      })),
     hiddenCount: feedback.hiddenCount,
     blind: found.role.blindFeedback,
   };
@@ -56,11 +72,14 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/interviews.$interviewId.scorecard", "action");
   const interviewId = Number(args.params.interviewId);
-  const { found, areas } = load(interviewId, user.id);
+  const { found, areas, template } = load(interviewId, user.id);
   const parsed = parseFormData(scorecardSchema(areas.map((a) => a.key)), await args.request.formData(), scorecardArrayFields);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError ?? "Some answers need attention; nothing was saved." }, { status: 400 });
   const { intent, version, values, amendReason } = parsed.data;
-  const result = saveScorecard({ interviewId, interviewerId: user.id, roleId: found.role.id, mode: intent, version, values, amendReason: amendReason ?? undefined });
+  if (intent !== "draft" && areas.length === 0) {
+    return data({ fieldErrors: {}, formError: "This interview has no areas left to rate on its template; ask the hiring manager to reschedule it." }, { status: 400 });
+  }
+  const result = saveScorecard({ interviewId, interviewerId: user.id, roleId: found.role.id, templateId: template.id, mode: intent, version, values, amendReason: amendReason ?? undefined });
   if (!result.ok) {
     const formError =
       result.reason === "locked"

@@ -28,8 +28,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const budget = holds(user.kind, "read:pay", teamRole) ? { budgetKind, budgetMin, budgetMax, currency: role.currency } : null;
   const now = Date.now();
   const mask = maskFor(user.id);
-  const pipeline = listPipeline(role.id).map((a) => ({
-    id: a.id,
+  const pipeline = listPipeline(role.id).map((a, i) => ({
+    // A masked application's id would identify it: it gets a placeholder.
+    id: mask.applicationIds.has(a.id) ? -(i + 1) : a.id,
     stage: a.stage,
     version: a.version,
     // Someone this viewer grades anonymously appears under the take-home's alias.

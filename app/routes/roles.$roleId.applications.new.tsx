@@ -8,6 +8,7 @@ import { agencyKindLabels } from "~/domain/reference";
 import { listAgencyOptions } from "~/models/agency.server";
 import { addAgencyBid, addCandidateToRole } from "~/models/application.server";
 import { candidateChoices, getCandidate } from "~/models/candidate.server";
+import { maskFor } from "~/models/masking.server";
 import { getRole } from "~/models/role.server";
 import { addApplicationSchema, startingStages } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -16,14 +17,17 @@ import { parseFormData } from "~/utils/forms";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add to ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  await authorizeUser(args, "routes/roles.$roleId.applications.new", "loader");
+  const { user } = await authorizeUser(args, "routes/roles.$roleId.applications.new", "loader");
+  const hidden = maskFor(user.id).candidateIds;
   const role = getRole(Number(args.params.roleId));
   if (!role) throw new Response("Role not found", { status: 404 });
   const url = new URL(args.request.url);
   const query = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const chosenId = Number(url.searchParams.get("candidateId")) || null;
+  const requested = Number(url.searchParams.get("candidateId")) || null;
+  const chosenId = requested && !hidden.has(requested) ? requested : null;
   const chosen = chosenId ? getCandidate(chosenId) : null;
-  const candidates = candidateChoices(query);
+  // People the viewer grades anonymously are not offered (their name would give the alias away).
+  const candidates = candidateChoices(query).filter((c) => !hidden.has(c.id));
   if (chosen && !candidates.some((c) => c.id === chosen.id)) candidates.unshift({ id: chosen.id, name: chosen.name, email: chosen.email });
   return { role: { id: role.id, title: role.title }, query, candidates, chosenId: chosen?.id ?? null, agencies: listAgencyOptions() };
 }
@@ -43,7 +47,9 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/applications/${result.applicationId}?added=${result.created ? "bid" : "already"}`);
   }
 
-  if (!getCandidate(input.candidateId)) return data({ fieldErrors: { candidateId: ["Choose a candidate from the list"] }, formError: null }, { status: 400 });
+  if (!getCandidate(input.candidateId) || maskFor(user.id).candidateIds.has(input.candidateId)) {
+    return data({ fieldErrors: { candidateId: ["Choose a candidate from the list"] }, formError: null }, { status: 400 });
+  }
   let submission = null;
   if (input.submittedByAgencyId !== null) {
     const agency = agencies.find((a) => a.id === input.submittedByAgencyId);

@@ -33,13 +33,16 @@ function slug(name: string, taken: string[]): string {
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/roles.$roleId.scorecard", "action");
   const { role, template } = load(Number(args.params.roleId));
-  const parsed = parseFormData(templateSchema(template.areas.length), await args.request.formData());
+  const parsed = parseFormData(templateSchema(template.areas.map((a) => a.key)), await args.request.formData());
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const v = parsed.data as Record<string, unknown>;
-  const areas: TemplateArea[] = template.areas.flatMap((area, i) =>
-    v[`drop_${i}`]
+  if (Number(v.templateVersion) !== template.version) {
+    return data({ fieldErrors: {}, formError: `Someone saved version ${template.version} of this scorecard after you opened it; nothing was saved. Reload to see it.` }, { status: 409 });
+  }
+  const areas: TemplateArea[] = template.areas.flatMap((area) =>
+    v[`drop_${area.key}`]
       ? []
-      : [{ ...area, name: String(v[`name_${i}`]), weight: Number(v[`weight_${i}`]), knockout: Boolean(v[`knockout_${i}`]), strong: String(v[`strong_${i}`] ?? "").trim(), weak: String(v[`weak_${i}`] ?? "").trim() }],
+      : [{ ...area, name: String(v[`name_${area.key}`]), weight: Number(v[`weight_${area.key}`]), knockout: Boolean(v[`knockout_${area.key}`]), strong: String(v[`strong_${area.key}`] ?? "").trim(), weak: String(v[`weak_${area.key}`] ?? "").trim() }],
   );
   if (v.newName) {
     areas.push({ key: slug(String(v.newName), areas.map((a) => a.key)), name: String(v.newName), weight: (v.newWeight as number | null) ?? 1, knockout: Boolean(v.newKnockout), strong: String(v.newStrong ?? ""), weak: String(v.newWeak ?? ""), signals: [] });
@@ -54,7 +57,7 @@ export default function TemplateEditor() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(templateSchema(template.areas.length), { serverErrors: actionData?.fieldErrors });
+  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(templateSchema(template.areas.map((a) => a.key)), { serverErrors: actionData?.fieldErrors });
   return (
     <>
       <PageHeader
@@ -65,6 +68,7 @@ export default function TemplateEditor() {
       {saved ? <div className="alert alert-ok" role="status">{saved === "updated" ? "Template updated." : `Saved as version ${saved.slice(1)}.`}</div> : null}
       <FormError error={actionData?.formError} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Scorecard template">
+        <input type="hidden" name="templateVersion" value={template.version} />
         <fieldset>
           <legend>Feedback</legend>
           <label className="checks">
@@ -76,25 +80,25 @@ export default function TemplateEditor() {
           <fieldset key={a.key} className="area">
             <legend>{a.name}</legend>
             <div className="fields">
-              <Field label={`Area ${i + 1} name`} error={errorFor(`name_${i}`)}>
-                {(aria) => <input type="text" defaultValue={a.name} {...aria} {...register(`name_${i}`)} />}
+              <Field label={`Area ${i + 1} name`} error={errorFor(`name_${a.key}`)}>
+                {(aria) => <input type="text" defaultValue={a.name} {...aria} {...register(`name_${a.key}`)} />}
               </Field>
-              <Field label={`${a.name} weight`} hint="0 to 5; 0 leaves it out of the total" error={errorFor(`weight_${i}`)}>
-                {(aria) => <input type="number" min={0} max={5} defaultValue={String(a.weight)} {...aria} {...register(`weight_${i}`)} />}
+              <Field label={`${a.name} weight`} hint="0 to 5; 0 leaves it out of the total" error={errorFor(`weight_${a.key}`)}>
+                {(aria) => <input type="number" min={0} max={5} defaultValue={String(a.weight)} {...aria} {...register(`weight_${a.key}`)} />}
               </Field>
               <div className="checks">
                 <label>
-                  <input type="checkbox" value="on" defaultChecked={a.knockout} {...group(`knockout_${i}`)} /> Must pass (knock-out flag)
+                  <input type="checkbox" value="on" defaultChecked={a.knockout} {...group(`knockout_${a.key}`)} /> Must pass (knock-out flag)
                 </label>
                 <label>
-                  <input type="checkbox" value="on" {...group(`drop_${i}`)} /> Drop this area
+                  <input type="checkbox" value="on" {...group(`drop_${a.key}`)} /> Drop this area
                 </label>
               </div>
-              <Field label={`${a.name}: strong evidence`} error={errorFor(`strong_${i}`)} wide>
-                {(aria) => <textarea rows={2} defaultValue={a.strong} {...aria} {...register(`strong_${i}`)} />}
+              <Field label={`${a.name}: strong evidence`} error={errorFor(`strong_${a.key}`)} wide>
+                {(aria) => <textarea rows={2} defaultValue={a.strong} {...aria} {...register(`strong_${a.key}`)} />}
               </Field>
-              <Field label={`${a.name}: weak signal`} error={errorFor(`weak_${i}`)} wide>
-                {(aria) => <textarea rows={2} defaultValue={a.weak} {...aria} {...register(`weak_${i}`)} />}
+              <Field label={`${a.name}: weak signal`} error={errorFor(`weak_${a.key}`)} wide>
+                {(aria) => <textarea rows={2} defaultValue={a.weak} {...aria} {...register(`weak_${a.key}`)} />}
               </Field>
             </div>
           </fieldset>

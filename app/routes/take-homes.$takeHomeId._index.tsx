@@ -43,7 +43,10 @@ export async function action(args: ActionFunctionArgs) {
         ? { intent: v.intent, extendedTo: v.extendedTo, extensionReason: v.extensionReason }
         : { intent: v.intent, waiverReason: v.waiverReason };
   const result = updateTakeHome({ id, version: v.version, change });
-  if (!result.ok) return data({ fieldErrors: {}, formError: "Someone else changed this take-home after you opened it; nothing was saved. Reload to see it." }, { status: 409 });
+  if (!result.ok) {
+    const formError = result.reason === "state" ? "That change does not fit this take-home's status any more; nothing was saved." : "Someone else changed this take-home after you opened it; nothing was saved. Reload to see it.";
+    return data({ fieldErrors: {}, formError }, { status: 409 });
+  }
   return redirect(`/take-homes/${id}?saved=${v.intent}`);
 }
 

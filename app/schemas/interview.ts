@@ -40,7 +40,7 @@ const localDateTime = (label: string) =>
   z
     .string({ required_error: `${label} is required` })
     .trim()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) && isIsoDate(v.slice(0, 10)), { message: `${label} must be a date and time` });
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isIsoDate(v.slice(0, 10)), { message: `${label} must be a real date and time` });
 
 export const interviewArrayFields = ["panelIds", "focusAreas", "prompts"] as const;
 
@@ -99,13 +99,17 @@ export function scorecardSchema(areaKeys: string[]) {
     })
     .transform((v) => {
       const record = v as Record<string, unknown>;
+      // A draft keeps only what was answered: an unrated area with notes is held as rating 0 ("not rated yet"),
+      // an untouched one is not stored. "Not assessed" is always an explicit choice.
       const ratings = Object.fromEntries(
-        areaKeys.map((key) => {
+        areaKeys.flatMap((key) => {
           const raw = record[`rating_${key}`] as string | undefined;
           const evidence = ((record[`evidence_${key}`] as string | undefined) ?? "").trim();
-          return [key, { rating: raw && raw !== "na" ? (Number(raw) as 1 | 2 | 3 | 4) : null, evidence: evidence || null }];
+          if (!raw && !evidence) return [];
+          const rating = !raw ? 0 : raw === "na" ? null : (Number(raw) as 1 | 2 | 3 | 4);
+          return [[key, { rating, evidence: evidence || null }]];
         }),
-      );
+      ) as Record<string, { rating: 0 | 1 | 2 | 3 | 4 | null; evidence: string | null }>;
       return {
         intent: v.intent,
         version: v.version ? Number(v.version) : null,
@@ -115,26 +119,29 @@ export function scorecardSchema(areaKeys: string[]) {
           weakSignals: v.weakSignals.filter((s) => areaKeys.some((k) => s.startsWith(`${k}:`))),
           keyTakeaways: (v.keyTakeaways ?? "").trim() || null,
           recommendation: (v.recommendation || "no_decision") as (typeof recommendations)[number],
+          recommendationChosen: Boolean(v.recommendation),
         },
       };
     });
 }
 export const scorecardArrayFields = ["weakSignals"] as const;
 
-/** The role's template editor: existing areas by index, plus one new area. */
-export function templateSchema(count: number) {
+/** The role's template editor: the existing areas by key (never by position), plus one new area. */
+export function templateSchema(keys: string[]) {
   const rows = Object.fromEntries(
-    Array.from({ length: count }, (_, i) => [
-      [`name_${i}`, requiredText("Area name", 80)],
-      [`weight_${i}`, wholeNumber("Weight", 0, 5)],
-      [`knockout_${i}`, checkbox],
-      [`drop_${i}`, checkbox],
-      [`strong_${i}`, z.string().max(1000).optional()],
-      [`weak_${i}`, z.string().max(1000).optional()],
-    ]).flat(),
+    keys.flatMap((k) => [
+      [`name_${k}`, requiredText("Area name", 80)],
+      [`weight_${k}`, wholeNumber("Weight", 0, 5)],
+      [`knockout_${k}`, checkbox],
+      [`drop_${k}`, checkbox],
+      [`strong_${k}`, z.string().max(1000).optional()],
+      [`weak_${k}`, z.string().max(1000).optional()],
+    ]),
   ) as Record<string, z.ZodTypeAny>;
   return z
     .object({
+      /** The version the form was opened on: a stale form is refused rather than applied to another version. */
+      templateVersion: z.coerce.number().int().min(1),
       blindFeedback: checkbox,
       newName: optionalText("New area name", 80),
       newWeight: optionalWholeNumber("New area weight", 5),
@@ -145,10 +152,10 @@ export function templateSchema(count: number) {
     })
     .superRefine((v, ctx) => {
       const r = v as Record<string, unknown>;
-      const kept = Array.from({ length: count }, (_, i) => i).filter((i) => !r[`drop_${i}`]);
+      const kept = keys.filter((k) => !r[`drop_${k}`]);
       if (kept.length === 0 && !v.newName) ctx.addIssue({ code: "custom", path: ["newName"], message: "Keep at least one area" });
-      if (kept.every((i) => Number(r[`weight_${i}`]) === 0) && !(v.newName && (v.newWeight ?? 1) > 0)) {
-        ctx.addIssue({ code: "custom", path: ["weight_0"], message: "At least one area needs a weight above 0" });
+      if (kept.every((k) => Number(r[`weight_${k}`]) === 0) && !(v.newName && (v.newWeight ?? 1) > 0)) {
+        ctx.addIssue({ code: "custom", path: [keys[0] ? `weight_${keys[0]}` : "newWeight"], message: "At least one area needs a weight above 0" });
       }
     });
 }
@@ -177,6 +184,7 @@ export const takeHomeUpdateSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("waive"), waiverReason: requiredText("Reason", 500), version: z.coerce.number().int() }),
 ]);
 
+const draftOneToFour = z.enum(["", "1", "2", "3", "4"], { errorMap: () => ({ message: "Rate from 1 to 4" }) }).optional();
 const oneToFour = (label: string) => z.enum(["1", "2", "3", "4"], { errorMap: () => ({ message: `Rate ${label} from 1 to 4` }) }).transform(Number);
 const yesNo = (label: string) => z.enum(["yes", "no"], { errorMap: () => ({ message: `Say whether ${label}` }) }).transform((v) => v === "yes");
 
@@ -199,16 +207,16 @@ export const gradeSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("draft"),
     version: z.string().optional(),
-    diagnosis: z.string().optional(),
-    evalPlan: z.string().optional(),
-    architecture: z.string().optional(),
-    monitoring: z.string().optional(),
-    costControl: z.string().optional(),
-    notBuilding: z.string().optional(),
-    outcomesReached: z.string().optional(),
-    costCeilingRespected: z.string().optional(),
-    securityRespected: z.string().optional(),
-    hoursReported: z.string().optional(),
+    diagnosis: draftOneToFour,
+    evalPlan: draftOneToFour,
+    architecture: draftOneToFour,
+    monitoring: draftOneToFour,
+    costControl: draftOneToFour,
+    notBuilding: draftOneToFour,
+    outcomesReached: optionalWholeNumber("Outcomes reached", 10),
+    costCeilingRespected: z.enum(["", "yes", "no"]).optional(),
+    securityRespected: z.enum(["", "yes", "no"]).optional(),
+    hoursReported: optionalWholeNumber("Hours reported", 200),
     notes: z.string().max(5000).optional(),
   }),
 ]);

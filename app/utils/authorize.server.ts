@@ -29,10 +29,11 @@ export type Access = {
   teamRole: TeamRole | null;
 };
 
-const verbs: Record<string, string> = { read: "view", create: "add", update: "change", import: "import" };
+const verbs: Record<string, string> = { read: "view", create: "add", update: "change", import: "import", grade: "grade" };
 const nouns: Record<string, string> = {
   role: "roles", user: "user accounts", candidate: "candidates", agency: "agencies",
   application: "applications", compliance: "compliance checks", pay: "pay details",
+  interview: "interviews", scorecard: "scorecards", takehome: "take-homes", calibration: "calibration",
 };
 
 /** "change roles", from "update:role". */
@@ -60,7 +61,8 @@ export async function authorize(args: Args, routeId: RouteId, handler: "loader" 
     if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
     teamRole = teamRoleVia(rule.via, id, user.id);
     if (isMaskedRecord(rule.via, id, user.id)) {
-      throw forbidden("You are grading this candidate's take-home anonymously, so their records stay closed to you until every grader has submitted.");
+      // Worded like any other refusal, so the refusal itself does not point at the candidate being graded.
+      throw forbidden("You cannot open this record right now. If you think you should, ask the role's hiring manager.");
     }
   }
 

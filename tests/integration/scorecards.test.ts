@@ -123,7 +123,50 @@ describe("filling a scorecard", () => {
   });
 });
 
+describe("drafts and the template an interview was scheduled on", () => {
+  it("keeps unanswered areas unanswered in a draft (not 'not assessed'), and no recommendation until one is chosen", async () => {
+    const { interviewId } = await freshInterview();
+    await save(interviewId, "sam@northwind.test", { intent: "draft", rating_evals: "3", evidence_security: "Asked about retention" });
+    const page = await invoke(scorecardRoute.loader, get(`/interviews/${interviewId}/scorecard`, cookies.get("sam@northwind.test")!), { interviewId: String(interviewId) });
+    const defaults = (page.data as { defaults: { ratings: Record<string, { rating: number | null; assessed: boolean }>; recommendation: string } }).defaults;
+    expect(defaults.ratings.evals).toMatchObject({ rating: 3, assessed: true });
+    expect(defaults.ratings.security).toMatchObject({ rating: null, assessed: false });
+    expect(defaults.ratings.production_systems).toBeUndefined();
+    expect(defaults.recommendation).toBe("");
+  });
+
+  it("keeps scorecards on the interview's template version after the template changes", async () => {
+    const { interviewId } = await freshInterview(["production_systems"]);
+    const iv = db().select().from(schema.interviews).where(eq(schema.interviews.id, interviewId)).get()!;
+    expect(iv.templateId).toBe(templateAreas(copilot()).id);
+    db().insert(schema.scorecardTemplates).values({ roleId: copilot(), version: 99, areas: [{ key: "other", name: "Other", strong: "", weak: "", signals: [], weight: 1, knockout: false }], createdAt: new Date() }).run();
+    const page = await invoke(scorecardRoute.loader, get(`/interviews/${interviewId}/scorecard`, await cookieFor("sam@northwind.test")), { interviewId: String(interviewId) });
+    expect((page.data as { areas: { key: string }[] }).areas.map((a) => a.key)).toEqual(["production_systems"]);
+    db().delete(schema.scorecardTemplates).where(and(eq(schema.scorecardTemplates.roleId, copilot()), eq(schema.scorecardTemplates.version, 99))).run();
+  });
+
+  it("refuses impossible times with a field error", async () => {
+    const { applicationId } = await freshInterview();
+    const out = await invoke(scheduleRoute.action, post(`/applications/${applicationId}/interviews/new`, { kind: "screen", startsAt: "2026-12-01T25:00", durationMinutes: "30", panelIds: [String(userIdByEmail("sam@northwind.test"))], focusAreas: ["evals"] }, { cookie: await cookieFor("dana@northwind.test") }), { applicationId: String(applicationId) });
+    expect(out.status).toBe(400);
+    expect((out.data as { fieldErrors: Record<string, string[]> }).fieldErrors.startsAt).toEqual(["Start must be a real date and time"]);
+  });
+});
+
 describe("blind feedback for each kind of user", () => {
+  it("keeps the panel hidden while the interviewer still owes a scorecard for another interview of the same candidate", async () => {
+    const { interviewId, applicationId } = await freshInterview();
+    await save(interviewId, "sam@northwind.test", { intent: "submit", ...fill() });
+    await save(interviewId, "jordan@northwind.test", { intent: "submit", ...fill() });
+    // A second interview: Jordan submits, Sam has not yet.
+    const second = db().insert(schema.interviews).values({ applicationId, kind: "final", startsAt: new Date(), endsAt: new Date(), focusAreas: ["evals"] }).returning().get();
+    db().insert(schema.interviewPanel).values([{ interviewId: second.id, userId: userIdByEmail("sam@northwind.test") }, { interviewId: second.id, userId: userIdByEmail("jordan@northwind.test") }]).run();
+    await save(second.id, "jordan@northwind.test", { intent: "submit", rating_evals: "1", recommendation: "strong_no" });
+    const page = await invoke(scorecardRoute.loader, get(`/interviews/${second.id}/scorecard`, cookies.get("sam@northwind.test")!), { interviewId: String(second.id) });
+    expect(page.data).toMatchObject({ panel: [] });
+    expect(JSON.stringify(page.data)).not.toMatch(/strong_no/);
+  });
+
   it("hides Jordan's scorecard from Sam until Sam submits; HR, admin and the hiring manager see it at once", async () => {
     const { interviewId, applicationId } = await freshInterview();
     expect((await save(interviewId, "jordan@northwind.test", { intent: "submit", ...fill({ rating_production_systems: "1", recommendation: "strong_no" }) })).status).toBe(302);
@@ -175,14 +218,14 @@ describe("templates", () => {
   it("edits an unused template in place and versions a used one", async () => {
     const dana = await cookieFor("dana@northwind.test");
     const roleId = roleIdByTitle("Agency Pod, Sales Email Assistant");
-    const fields = (areas: { name: string; weight: number; knockout: boolean; strong: string; weak: string }[], extra: Record<string, string> = {}) => {
-      const out: Record<string, string> = { blindFeedback: "on", ...extra };
-      areas.forEach((a, i) => Object.assign(out, { [`name_${i}`]: a.name, [`weight_${i}`]: String(a.weight), [`strong_${i}`]: a.strong, [`weak_${i}`]: a.weak }, a.knockout ? { [`knockout_${i}`]: "on" } : {}));
+    const fields = (version: number, areas: { key: string; name: string; weight: number; knockout: boolean; strong: string; weak: string }[], extra: Record<string, string> = {}) => {
+      const out: Record<string, string> = { blindFeedback: "on", templateVersion: String(version), ...extra };
+      for (const a of areas) Object.assign(out, { [`name_${a.key}`]: a.name, [`weight_${a.key}`]: String(a.weight), [`strong_${a.key}`]: a.strong, [`weak_${a.key}`]: a.weak }, a.knockout ? { [`knockout_${a.key}`]: "on" } : {});
       return out;
     };
     const v1 = templateAreas(roleId);
-    const areas = v1.areas as { name: string; weight: number; knockout: boolean; strong: string; weak: string }[];
-    const edited = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(areas.map((a, i) => (i === 0 ? { ...a, weight: 5 } : a)), { drop_6: "on", newName: "Sales domain", newWeight: "2" }), { cookie: dana }), { roleId: String(roleId) });
+    const areas = v1.areas as { key: string; name: string; weight: number; knockout: boolean; strong: string; weak: string }[];
+    const edited = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(v1.version, areas.map((a, i) => (i === 0 ? { ...a, weight: 5 } : a)), { drop_business_communication: "on", newName: "Sales domain", newWeight: "2" }), { cookie: dana }), { roleId: String(roleId) });
     expect(edited.location).toBe(`/roles/${roleId}/scorecard?saved=updated`);
     const same = templateAreas(roleId);
     expect(same.version).toBe(v1.version);
@@ -198,10 +241,15 @@ describe("templates", () => {
     const iv = db().insert(schema.interviews).values({ applicationId: app.id, kind: "screen", startsAt: new Date(), endsAt: new Date(), focusAreas: ["production_systems"] }).returning().get();
     db().insert(schema.interviewPanel).values({ interviewId: iv.id, userId: userIdByEmail("dana@northwind.test") }).run();
     expect((await save(iv.id, "dana@northwind.test", { intent: "submit", rating_production_systems: "3", recommendation: "yes" })).status).toBe(302);
-    const again = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(same.areas as never[]), { cookie: dana }), { roleId: String(roleId) });
+    const again = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(same.version, same.areas as never[]), { cookie: dana }), { roleId: String(roleId) });
     expect(again.location).toBe(`/roles/${roleId}/scorecard?saved=v${same.version + 1}`);
     const card = db().select().from(schema.scorecards).where(eq(schema.scorecards.interviewId, iv.id)).get()!;
     expect(card.templateId).toBe(same.id);
+    expect(templateAreas(roleId).version).toBe(same.version + 1);
+
+    // A form opened on the old version is refused, not applied to the new one.
+    const stale = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(same.version, same.areas as never[]), { cookie: dana }), { roleId: String(roleId) });
+    expect(stale.status).toBe(409);
     expect(templateAreas(roleId).version).toBe(same.version + 1);
   });
 });

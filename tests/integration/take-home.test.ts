@@ -123,3 +123,50 @@ describe("anonymous grading", () => {
     expect(app.status).toBe(200);
   });
 });
+
+describe("take-home rules that protect anonymity", () => {
+  it("refuses to re-open a graded take-home, and records a reveal when waiving mid-grading", async () => {
+    const hm = await cookie("dana@northwind.test");
+    const graded = db().select().from(schema.takeHomes).where(eq(schema.takeHomes.status, "graded")).get()!;
+    const reopen = await invoke(manageRoute.action, post(`/take-homes/${graded.id}`, { intent: "submitted", submittedOn: "2026-11-01", version: String(graded.version) }, { cookie: await cookie("priya@northwind.test") }), { takeHomeId: String(graded.id) });
+    expect(reopen.status).toBe(409);
+    expect(db().select().from(schema.takeHomes).where(eq(schema.takeHomes.id, graded.id)).get()!.status).toBe("graded");
+
+    const grading = db().select().from(schema.takeHomes).where(eq(schema.takeHomes.status, "grading")).get()!;
+    expect(grading.revealedAt).toBeNull();
+    const waive = await invoke(manageRoute.action, post(`/take-homes/${grading.id}`, { intent: "waive", waiverReason: "Candidate withdrew from the take-home", version: String(grading.version) }, { cookie: await cookie("priya@northwind.test") }), { takeHomeId: String(grading.id) });
+    expect(waive.status).toBe(302);
+    const after = db().select().from(schema.takeHomes).where(eq(schema.takeHomes.id, grading.id)).get()!;
+    expect(after.status).toBe("waived");
+    expect(after.revealedAt).toBeInstanceOf(Date);
+    void hm;
+  });
+
+  it("refuses anonymous graders who have met the candidate, and panelists who are grading them", async () => {
+    const hm = await cookie("dana@northwind.test");
+    const iv = db().select().from(schema.interviewPanel).innerJoin(schema.interviews, eq(schema.interviews.id, schema.interviewPanel.interviewId)).innerJoin(schema.applications, eq(schema.applications.id, schema.interviews.applicationId)).all().find((r) => r.applications.roleId === roleIdByTitle("Senior AI Engineer, Support Copilot") && r.applications.stage === "interviewing")!;
+    const out = await invoke(
+      assignRoute.action,
+      post(`/applications/${iv.applications.id}/take-homes/new`, { title: "T", instructions: "I", timeBoxHours: "2", dueOn: "2026-12-10", currency: "USD", anonymous: "on", graderIds: [String(iv.interview_panel.userId)] }, { cookie: hm }),
+      { applicationId: String(iv.applications.id) },
+    );
+    expect(out.status).toBe(400);
+    expect((out.data as { fieldErrors: Record<string, string[]> }).fieldErrors.graderIds[0]).toMatch(/interviewed this candidate/);
+  });
+
+  it("does not offer a candidate being graded anonymously in the pipeline picker", async () => {
+    const roleId = String(roleIdByTitle("Senior AI Engineer, Support Copilot"));
+    const masked = db().select().from(schema.takeHomes).innerJoin(schema.takeHomeGraders, eq(schema.takeHomeGraders.takeHomeId, schema.takeHomes.id)).all().find((r) => r.take_homes.anonymous && !r.take_homes.revealedAt && ["assigned", "submitted", "grading"].includes(r.take_homes.status))!;
+    const graderEmail = db().select().from(schema.users).where(eq(schema.users.id, masked.take_home_graders.userId)).get()!.email;
+    const app = db().select().from(schema.applications).where(eq(schema.applications.id, masked.take_homes.applicationId)).get()!;
+    const person = db().select().from(schema.candidates).where(eq(schema.candidates.id, app.candidateId!)).get()!;
+    const addRoute = await import("~/routes/roles.$roleId.applications.new");
+    // Only hiring managers and HR reach the picker; make the grader's view the test when they can.
+    if (!["dana@northwind.test", "priya@northwind.test", "morgan@northwind.test"].includes(graderEmail)) {
+      db().insert(schema.takeHomeGraders).values({ takeHomeId: masked.take_homes.id, userId: userIdByEmail("dana@northwind.test") }).run();
+    }
+    const page = await invoke(addRoute.loader, get(`/roles/${roleId}/applications/new?candidateId=${person.id}&q=${encodeURIComponent(person.name.split(" ")[0])}`, await cookie("dana@northwind.test")), { roleId });
+    expect(JSON.stringify(page.data)).not.toContain(person.name);
+    expect((page.data as { chosenId: number | null }).chosenId).toBeNull();
+  });
+});

@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import Papa from "papaparse";
+import { demo, expect, openDb, test } from "./fixtures";
+
+test("a hiring manager opens a role's rollup, compares three candidates, sees the arithmetic and cost assumptions, and downloads the CSV", async ({ page, signInAs }) => {
+  const db = openDb();
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  const finals = db
+    .prepare("select a.id, c.name from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and a.stage in ('final', 'offer') order by a.id limit 3")
+    .all(role.id) as { id: number; name: string }[];
+  db.close();
+  expect(finals).toHaveLength(3);
+
+  await signInAs(demo.dana);
+  await page.goto(`/roles/${role.id}`);
+  await page.getByRole("link", { name: "Rollup" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /rollup/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible();
+  await expect(page.locator("figure.chart svg").first()).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "First-year cost" })).toBeVisible();
+
+  for (const f of finals) await page.getByRole("checkbox", { name: `Compare ${f.name}` }).check();
+  await page.getByRole("button", { name: "Compare selected" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Compare:/ })).toBeVisible();
+  for (const f of finals) await expect(page.getByRole("columnheader", { name: f.name })).toBeVisible();
+
+  const totalRow = page.getByRole("row", { name: /Weighted total/ });
+  await expect(totalRow.locator(".mono").first()).toContainText("×");
+  await expect(page.getByRole("row", { name: /Estimated first-year cost/ })).toContainText("Base salary");
+  await expect(page.getByText(/Cost assumptions \(this role\): overhead 25%/)).toBeVisible();
+  await expect(page.locator("figure.chart svg")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/compare.png", fullPage: true });
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const file = await (await download).path();
+  const parsed = Papa.parse<string[]>(readFileSync(file, "utf8").replace(/^\uFEFF/, ""), { skipEmptyLines: true });
+  const rows = parsed.data;
+  expect(rows[0].slice(1)).toEqual(finals.map((f) => f.name));
+  const total = rows.find((r) => r[0] === "Weighted total")!;
+  expect(total.slice(1).every((v) => /^\d(\.\d+)?$/.test(v))).toBe(true);
+  expect(rows.find((r) => r[0].startsWith("Production systems"))![1]).toMatch(/^\d(\.\d+)? \(\d-\d; /);
+  expect(rows.find((r) => r[0].startsWith("Estimated first-year cost"))!.slice(1).every((v) => /^\d+$/.test(v) || /^No /.test(v))).toBe(true);
+});
+
+test("an interviewer's rollup has no cost figures", async ({ page, signInAs }) => {
+  const db = openDb();
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  db.close();
+  await signInAs(demo.sam);
+  await page.goto(`/roles/${role.id}/rollup`);
+  await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "First-year cost" })).toHaveCount(0);
+  expect(await page.content()).not.toMatch(/Base salary|Cost assumptions/);
+});
