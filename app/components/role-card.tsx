@@ -28,7 +28,7 @@ export function AdviceLine({ advice }: { advice: Advice }) {
   );
 }
 
-export function RoleCard({ role }: { role: RoleCardData }) {
+export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: { active: number; late: number; hired: number } }) {
   return (
     <article className="card role-card" aria-labelledby={`role-${role.id}-title`}>
       <h3 id={`role-${role.id}-title`}>
@@ -48,6 +48,12 @@ export function RoleCard({ role }: { role: RoleCardData }) {
       <p className="small">
         <strong>Suggested:</strong> <AdviceLine advice={role.advice} />
       </p>
+      {pipeline ? (
+        <p className="small">
+          <strong>{pipeline.active}</strong> in the pipeline · <strong>{pipeline.late}</strong> at final or offer · {pipeline.hired} hired ·{" "}
+          <Link to={`/roles/${role.id}/rollup`}>Rollup</Link>
+        </p>
+      ) : null}
     </article>
   );
 }

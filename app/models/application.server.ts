@@ -247,3 +247,18 @@ export function submissionsOfAgency(agencyId: number) {
     .orderBy(asc(agencySubmissions.submittedAt))
     .all();
 }
+
+/** Open applications that have sat in one stage longer than `days`, oldest first. */
+export function staleApplications(days: number, now = new Date(), limit = 10) {
+  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  return getDb()
+    .select({ id: applications.id, stage: applications.stage, since: applications.stageChangedAt, roleTitle: roles.title, name: sql<string>`coalesce(${candidates.name}, ${agencies.name})` })
+    .from(applications)
+    .innerJoin(roles, eq(roles.id, applications.roleId))
+    .leftJoin(candidates, eq(candidates.id, applications.candidateId))
+    .leftJoin(agencies, eq(agencies.id, applications.agencyId))
+    .where(and(sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`, sql`${applications.stageChangedAt} < ${cutoff.getTime()}`))
+    .orderBy(asc(applications.stageChangedAt))
+    .limit(limit)
+    .all();
+}

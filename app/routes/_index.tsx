@@ -7,6 +7,15 @@ import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
+import { roleHeadlines } from "~/models/rollup.server";
+import { staleApplications } from "~/models/application.server";
+import { complianceBoard } from "~/models/compliance.server";
+import { scopesFor } from "~/domain/policy";
+import { checkTypeLabels } from "~/domain/compliance";
+import { stageLabels } from "~/domain/pipeline";
+
+/** An application sitting this long in one stage needs a nudge. */
+const STALE_STAGE_DAYS = 14;
 import { maskFor } from "~/models/masking.server";
 import { interviewerQueue } from "~/models/scorecard.server";
 import { gradingQueue } from "~/models/take-home.server";
@@ -60,7 +69,24 @@ export async function loader(args: LoaderFunctionArgs) {
     state: scorecardState({ status: q.status, interviewEndsAt: q.endsAt, now }),
   }));
   const grading = gradingQueue(user.id).filter((g) => g.status !== "waived" && g.gradeStatus !== "submitted");
+  const headlines = roleHeadlines(roles.map((r) => r.id));
+  const pipelineByRole = Object.fromEntries(
+    roles.map((r) => {
+      const rows = headlines.filter((h) => h.roleId === r.id);
+      const n = (stages: string[]) => rows.filter((h) => stages.includes(h.stage)).reduce((x, h) => x + h.n, 0);
+      return [r.id, { active: n(["sourced", "screening", "interviewing", "take_home", "final", "offer"]), late: n(["final", "offer"]), hired: n(["hired"]) }];
+    }),
+  );
+  const seesAllCompliance = scopesFor(user.kind, "read:compliance").includes("any");
+  const hr = seesAllCompliance
+    ? {
+        compliance: complianceBoard(user, { roleId: null, type: null, status: "missing" }, now.toISOString().slice(0, 10)).summaries.filter((s) => s.gaps.length > 0).slice(0, 6),
+        stale: staleApplications(STALE_STAGE_DAYS, now).map((a) => ({ ...a, days: Math.floor((now.getTime() - a.since.getTime()) / 86_400_000) })),
+      }
+    : null;
   return {
+    pipelineByRole,
+    hr,
     queue: {
       overdue: queue.filter((q) => q.state === "overdue"),
       due: queue.filter((q) => q.state === "due"),
@@ -81,7 +107,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { kind, firstName, canCreateRole, roles, stats, people, queue, grading } = useLoaderData<typeof loader>();
+  const { kind, firstName, canCreateRole, roles, stats, people, queue, grading, pipelineByRole, hr } = useLoaderData<typeof loader>();
   const hasQueue = queue.overdue.length + queue.due.length + queue.upcoming.length + grading.length > 0;
   const home = homes[kind];
   return (
@@ -146,6 +172,36 @@ export default function Home() {
           </div>
         </section>
       ) : null}
+      {hr ? (
+        <div className="grid grid-2">
+          <section className="card" aria-labelledby="paperwork">
+            <h2 id="paperwork">Paperwork before offers</h2>
+            {hr.compliance.length === 0 ? <p className="muted">Every finalist&rsquo;s required checks are verified or waived.</p> : (
+              <ul className="plain">
+                {hr.compliance.map((s) => (
+                  <li key={s.roleId} className="row-between">
+                    <Link to={`/compliance?role=${s.roleId}`}>{s.roleTitle}</Link>
+                    <span className="small">{s.gaps.map((g) => `${g.missing} of ${s.finalists} missing ${checkTypeLabels[g.type]}`).join("; ")}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="card" aria-labelledby="stale">
+            <h2 id="stale">In one stage for over {STALE_STAGE_DAYS} days</h2>
+            {hr.stale.length === 0 ? <p className="muted">Nothing is stuck.</p> : (
+              <ul className="plain">
+                {hr.stale.map((a) => (
+                  <li key={a.id} className="row-between">
+                    <span><Link to={`/applications/${a.id}`}>{a.name}</Link> <span className="muted small">{a.roleTitle}</span></span>
+                    <span className="small">{stageLabels[a.stage]} for {a.days} days</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      ) : null}
       <section aria-label="At a glance" className="grid grid-cards">
         <div className="card">
           <div className="stat">{stats.open}</div>
@@ -182,7 +238,7 @@ export default function Home() {
         ) : (
           <div className="grid grid-cards">
             {roles.map((role) => (
-              <RoleCard key={role.id} role={role} />
+              <RoleCard key={role.id} role={role} pipeline={pipelineByRole[role.id]} />
             ))}
           </div>
         )}
