@@ -8,17 +8,17 @@ import * as schema from "./schema";
 
 export type AppDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export function openSqlite(path: string): Database.Database {
+export function openSqlite(path: string, synchronous: "FULL" | "NORMAL" = "FULL"): Database.Database {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // FULL until a benchmark shows NORMAL is needed: a committed scorecard must survive a power cut.
-  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma(`synchronous = ${synchronous}`);
   return sqlite;
 }
 
-export function createDatabase(path: string): AppDatabase {
-  return drizzle(openSqlite(path), { schema }) as AppDatabase;
+export function createDatabase(path: string, synchronous: "FULL" | "NORMAL" = "FULL"): AppDatabase {
+  return drizzle(openSqlite(path, synchronous), { schema }) as AppDatabase;
 }

@@ -387,7 +387,12 @@ export const scorecards = sqliteTable(
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
-  (t) => [uniqueIndex("scorecards_interview_interviewer_uq").on(t.interviewId, t.interviewerId), index("scorecards_interviewer_idx").on(t.interviewerId, t.status)],
+  (t) => [
+    uniqueIndex("scorecards_interview_interviewer_uq").on(t.interviewId, t.interviewerId),
+    index("scorecards_interviewer_idx").on(t.interviewerId, t.status),
+    // Covering index for rollups: submitted scorecards of an interview and their recommendations.
+    index("scorecards_interview_status_idx").on(t.interviewId, t.status, t.recommendation),
+  ],
 );
 
 export const scorecardRatings = sqliteTable(
@@ -401,7 +406,11 @@ export const scorecardRatings = sqliteTable(
     rating: integer("rating"),
     evidence: text("evidence"),
   },
-  (t) => [primaryKey({ columns: [t.scorecardId, t.areaKey] })],
+  (t) => [
+    primaryKey({ columns: [t.scorecardId, t.areaKey] }),
+    // Covering index: rollups aggregate ratings without touching the table.
+    index("scorecard_ratings_cover_idx").on(t.scorecardId, t.areaKey, t.rating),
+  ],
 );
 
 export const scorecardAmendments = sqliteTable(

@@ -1,7 +1,7 @@
 // `npm start`: build if needed, migrate, seed demo data on first run, serve.
 // `npm run dev`: the same with Vite's dev middleware instead of the build.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dev = process.argv.includes("--dev");
@@ -45,6 +45,8 @@ async function main() {
   const app = await createHttpApp({ dev, trustProxy: env.TRUST_PROXY, appOrigin: env.APP_ORIGIN });
 
   app.listen(env.PORT, env.HOST, () => {
+    // For tools that need the serving process (the benchmark reads its memory).
+    if (process.env.PID_FILE) writeFileSync(process.env.PID_FILE, String(process.pid));
     const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
     console.log(`\nAI talent scorecards is running on ${url} (${dev ? "development" : "production"}, database ${env.DATABASE_PATH})`);
     if (prepared.seeded) console.log("Seeded demo data into a new database.");

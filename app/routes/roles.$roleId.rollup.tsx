@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { AreaBars, FunnelChart } from "~/components/charts";
+import { Pager } from "~/components/pager";
 import { StageBadge } from "~/components/checks";
 import { formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
@@ -14,6 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rollup
 
 const engagementLabels: Record<string, string> = { full_time: "Full-time", contractor: "Contractor", freelancer: "Freelancer", agency_placed: "Via agency", agency_bid: "Agency bid" };
 const sorts = ["total", "name", "stage", "spread", "cost", "scorecards"] as const;
+const ROWS_PER_PAGE = 100;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.rollup", "loader");
@@ -42,7 +44,17 @@ export async function loader(args: LoaderFunctionArgs) {
       return [a.key, xs.length ? Math.round((xs.reduce((p, q) => p + q, 0) / xs.length) * 100) / 100 : null];
     }),
   );
-  return { ...view, rows, filter: { stage, engagement, sort, dir: dir === 1 ? "asc" : "desc" }, roleAverages, areas: view.template.areas.map((a) => ({ key: a.key, name: a.name, weight: a.weight })) };
+  // Sorted and filtered over every row; one page of rows is sent and rendered.
+  const pageCount = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE));
+  const page = Math.min(Math.max(1, Number(url.searchParams.get("page")) || 1), pageCount);
+  return {
+    ...view,
+    rows: rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE),
+    total: rows.length,
+    page,
+    pageCount,
+    filter: { stage, engagement, sort, dir: dir === 1 ? "asc" : "desc" },
+    roleAverages, areas: view.template.areas.map((a) => ({ key: a.key, name: a.name, weight: a.weight })) };
 }
 
 export default function Rollup() {
@@ -132,7 +144,9 @@ export default function Rollup() {
       <Form method="get" action={`/roles/${d.role.id}/compare`}>
         <div className="table-wrap">
           <table className="rollup">
-            <caption className="muted small">{d.rows.length} candidates and agency bids. Tick 2 to 6 to compare side by side.</caption>
+            <caption className="muted small">
+              {d.total} candidates and agency bids{d.pageCount > 1 ? `, ${(d.page - 1) * 100 + 1}-${(d.page - 1) * 100 + d.rows.length} shown` : ""}. Tick 2 to 6 to compare side by side.
+            </caption>
             <thead>
               <tr>
                 <th scope="col"><span className="visually-hidden">Compare</span></th>
@@ -177,6 +191,7 @@ export default function Rollup() {
           <button type="submit" className="btn btn-primary">Compare selected</button>
         </div>
       </Form>
+      <Pager page={d.page} pageCount={d.pageCount} params={Object.fromEntries([...params.entries()].filter(([k]) => k !== "page"))} />
     </>
   );
 }

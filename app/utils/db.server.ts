@@ -21,7 +21,7 @@ const globalForDb = globalThis as unknown as { __appDb?: { path: string; db: App
 export function getDb(): AppDatabase {
   const path = getEnv().DATABASE_PATH;
   if (!globalForDb.__appDb || globalForDb.__appDb.path !== path) {
-    globalForDb.__appDb = { path, db: createDatabase(path) };
+    globalForDb.__appDb = { path, db: createDatabase(path, getEnv().SQLITE_SYNCHRONOUS) };
   }
   return globalForDb.__appDb.db;
 }

@@ -24,6 +24,8 @@ const envSchema = z.object({
   APP_ORIGIN: z.string().url().optional(),
   TRUST_PROXY: boolish.default("false"),
   SEED_DEMO: boolish.default("true"),
+  /** FULL survives power loss; NORMAL only for measuring (npm run bench compares the two). */
+  SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
   /** Mark the session cookie Secure (production only). Turn off only for plain-http hosts other than localhost. */
   COOKIE_SECURE: boolish.default("true"),
 });

@@ -1,0 +1,2 @@
+CREATE INDEX `scorecard_ratings_cover_idx` ON `scorecard_ratings` (`scorecard_id`,`area_key`,`rating`);--> statement-breakpoint
+CREATE INDEX `scorecards_interview_status_idx` ON `scorecards` (`interview_id`,`status`,`recommendation`);
