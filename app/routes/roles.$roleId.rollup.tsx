@@ -50,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     ...view,
     rows: rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE),
-    total: rows.length,
+    rowCount: rows.length,
     page,
     pageCount,
     filter: { stage, engagement, sort, dir: dir === 1 ? "asc" : "desc" },
@@ -145,7 +145,7 @@ export default function Rollup() {
         <div className="table-wrap">
           <table className="rollup">
             <caption className="muted small">
-              {d.total} candidates and agency bids{d.pageCount > 1 ? `, ${(d.page - 1) * 100 + 1}-${(d.page - 1) * 100 + d.rows.length} shown` : ""}. Tick 2 to 6 to compare side by side.
+              {d.rowCount} candidates and agency bids{d.pageCount > 1 ? `, ${(d.page - 1) * 100 + 1}-${(d.page - 1) * 100 + d.rows.length} shown` : ""}. Tick 2 to 6 to compare side by side.
             </caption>
             <thead>
               <tr>
