@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { AgencyFormValues } from "~/schemas/agency";
-import { getDb, schema } from "~/utils/db.server";
+import { containsPattern, getDb, schema } from "~/utils/db.server";
 import type { SaveResult } from "./candidate.server";
 
 const { agencies, agencyContacts, agencyVetting, applications, agencySubmissions } = schema;
@@ -8,7 +8,7 @@ const { agencies, agencyContacts, agencyVetting, applications, agencySubmissions
 export function listAgencies(input: { query: string }) {
   const db = getDb();
   const q = input.query.trim();
-  const where = q ? sql`${agencies.name} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'` : undefined;
+  const where = q ? sql`${agencies.name} like ${containsPattern(q)} escape '\\'` : undefined;
   const rows = db
     .select({
       id: agencies.id,

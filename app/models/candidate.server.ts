@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, notInArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { scopesFor } from "~/domain/policy";
 import type { CandidateFormValues } from "~/schemas/candidate";
-import { getDb, schema } from "~/utils/db.server";
+import { containsPattern, getDb, schema } from "~/utils/db.server";
 import type { Viewer } from "./role.server";
 
 const { candidates, applications, roleTeam } = schema;
@@ -18,10 +18,6 @@ function visibleCandidateIds(viewerId: number) {
     .where(inArray(applications.roleId, myRoles));
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export function searchCandidates(viewer: Viewer, input: { query: string; page: number; hide?: number[] }) {
   const db = getDb();
   const conditions: SQL[] = [];
@@ -32,7 +28,7 @@ export function searchCandidates(viewer: Viewer, input: { query: string; page: n
   }
   const q = input.query.trim().toLowerCase();
   if (q) {
-    const pattern = `%${escapeLike(q)}%`;
+    const pattern = containsPattern(q);
     conditions.push(
       or(
         sql_like(candidates.name, pattern),
@@ -133,7 +129,7 @@ export function candidateChoices(query: string, limit = 50) {
   const db = getDb();
   const q = query.trim().toLowerCase();
   const where = q
-    ? or(sql_like(candidates.name, `%${escapeLike(q)}%`), sql_like(candidates.email, `%${escapeLike(q)}%`))
+    ? or(sql_like(candidates.name, containsPattern(q)), sql_like(candidates.email, containsPattern(q)))
     : undefined;
   return db
     .select({ id: candidates.id, name: candidates.name, email: candidates.email })

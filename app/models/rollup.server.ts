@@ -3,7 +3,7 @@
 // of figure, never one per candidate.
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { defaultCostAssumptions, costSubjectFor, firstYearCost, type CostAssumptions } from "~/domain/cost";
-import { activeStages, type Stage } from "~/domain/pipeline";
+import { activeStages, isOpenStage, type Stage } from "~/domain/pipeline";
 import { areaAverage, weightedTotal, type Recommendation } from "~/domain/scorecard";
 import { getDb, schema } from "~/utils/db.server";
 import { median } from "~/domain/calibration";
@@ -169,7 +169,7 @@ export function roleRollup(roleId: number, now = new Date()) {
       tally,
       takeHome: th ? { status: th.status, overall: th.overall === null ? null : Math.round(th.overall * 100) / 100, outcomes: th.outcomes === null ? null : Math.round(th.outcomes * 10) / 10 } : null,
       // Compliance matters while the application is open; closed ones show nothing.
-      missingChecks: ["hired", "rejected", "withdrawn"].includes(a.stage) ? null : (missing.get(a.id) ?? []),
+      missingChecks: isOpenStage(a.stage as Stage) ? (missing.get(a.id) ?? []) : null,
       cost,
     };
   });

@@ -6,7 +6,7 @@ import { getApplication } from "~/models/application.server";
 import { getRoleTeam } from "~/models/role.server";
 import { anonymousGraderIds } from "~/models/take-home.server";
 
-const closedStages = ["hired", "rejected", "withdrawn"];
+import { isOpenStage } from "~/domain/pipeline";
 import { currentTemplate, scheduleInterview } from "~/models/scorecard.server";
 import { governanceQuestions, interviewArrayFields, interviewKindLabels, interviewKinds, kitPrompts, scheduleSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -36,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/applications.$applicationId.interviews.new", "action");
   const applicationId = Number(args.params.applicationId);
   const { found, team, template } = load(applicationId);
-  if (closedStages.includes(found.application.stage)) {
+  if (!isOpenStage(found.application.stage)) {
     return data({ fieldErrors: {}, formError: "This application is closed; reopen it before scheduling interviews." }, { status: 400 });
   }
   const parsed = parseFormData(scheduleSchema, await args.request.formData(), interviewArrayFields);

@@ -8,7 +8,7 @@ import { getRoleTeam } from "~/models/role.server";
 import { panelistIds } from "~/models/scorecard.server";
 import { assignTakeHome } from "~/models/take-home.server";
 
-const closedStages = ["hired", "rejected", "withdrawn"];
+import { isOpenStage } from "~/domain/pipeline";
 import { takeHomeArrayFields, takeHomeSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -42,7 +42,7 @@ export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/applications.$applicationId.take-homes.new", "action");
   const applicationId = Number(args.params.applicationId);
   const { found, team } = load(applicationId);
-  if (closedStages.includes(found.application.stage)) {
+  if (!isOpenStage(found.application.stage)) {
     return data({ fieldErrors: {}, formError: "This application is closed; reopen it before assigning a take-home." }, { status: 400 });
   }
   const parsed = parseFormData(takeHomeSchema, await args.request.formData(), takeHomeArrayFields);

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorize } from "~/utils/authorize.server";
-import { getDb } from "~/utils/db.server";
+import { pingDatabase } from "~/utils/db.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   await authorize(args, "routes/healthz", "loader");
-  getDb().$client.prepare("select 1").get();
+  pingDatabase();
   return new Response("ok", { headers: { "Content-Type": "text/plain" } });
 }

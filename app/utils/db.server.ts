@@ -11,6 +11,16 @@ import { hashPassword } from "./password.server";
 
 export const schema = tables;
 
+/** A "contains" pattern for SQL LIKE with % and _ in the text taken literally (use with `escape '\\'`). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A cheap query proving the database answers (the health route). */
+export function pingDatabase(): void {
+  getDb().$client.prepare("select 1").get();
+}
+
 /** COUNT(*) of a table, synchronously (drizzle's $count is async-only). */
 export function countRows(table: SQLiteTable, where?: SQL): number {
   return getDb().select({ n: count() }).from(table).where(where).get()?.n ?? 0;
