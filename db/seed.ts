@@ -41,6 +41,10 @@ export const demoUsers = [
 
 type DemoKey = (typeof demoUsers)[number]["key"];
 
+function isoToDate(today: Date, plusDays: number): Date {
+  return new Date(today.getTime() + plusDays * 86_400_000);
+}
+
 function isoDate(today: Date, plusDays: number): string {
   return new Date(today.getTime() + plusDays * 86_400_000).toISOString().slice(0, 10);
 }
@@ -321,7 +325,8 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
     for (const { role, managers, interviewers } of demoRoles) {
       const { id } = tx
         .insert(roles)
-        .values({ ...role, createdById: ids[managers[0]] })
+        // Opened ten weeks ago, like the pipelines below, so "days open" means something in the demo.
+        .values({ ...role, createdById: ids[managers[0]], createdAt: isoToDate(today, -70 + roleIds.length * 3), updatedAt: today })
         .returning({ id: roles.id })
         .get();
       const team = [

@@ -21,11 +21,11 @@ export function FunnelChart({ data }: { data: { stage: string; reached: number; 
 }
 
 /** Per-area averages, one bar per series (a candidate, or the role as a whole). */
-export function AreaBars({ areas, series, label }: { areas: { key: string; name: string }[]; series: { name: string; values: Record<string, number | null> }[]; label: string }) {
+export function AreaBars({ areas, series, label, width }: { areas: { key: string; name: string }[]; series: { name: string; values: Record<string, number | null> }[]; label: string; width?: number }) {
   const data = areas.map((a) => ({ area: a.name.replace(" systems", "").replace("Business communication", "Communication"), ...Object.fromEntries(series.map((s) => [s.name, s.values[a.key] ?? 0])) }));
   return (
     <figure className="chart" aria-label={label}>
-      <BarChart width={Math.max(560, areas.length * (40 + series.length * 14))} height={280} data={data} margin={{ left: 0, right: 20, top: 5, bottom: 30 }}>
+      <BarChart width={width ?? Math.max(560, areas.length * (40 + series.length * 14))} height={280} data={data} margin={{ left: 0, right: 20, top: 5, bottom: 30 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="area" interval={0} angle={-20} textAnchor="end" height={50} />
         <YAxis domain={[0, 4]} ticks={[1, 2, 3, 4]} />

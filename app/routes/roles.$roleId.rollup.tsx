@@ -104,7 +104,7 @@ export default function Rollup() {
         </section>
         <section className="card" aria-labelledby="areas">
           <h2 id="areas">Average per area</h2>
-          <AreaBars areas={d.areas} series={[{ name: "Role average", values: d.roleAverages }]} label="Average rating per scorecard area across scored candidates" />
+          <AreaBars width={440} areas={d.areas} series={[{ name: "Role average", values: d.roleAverages }]} label="Average rating per scorecard area across scored candidates" />
           {d.assumptions ? (
             <details>
               <summary>Cost assumptions for this role</summary>
@@ -180,7 +180,11 @@ export default function Rollup() {
                   <td>{r.scorecards}</td>
                   <td className="small">{Object.entries(r.tally).map(([k, n]) => `${n} ${recommendationLabels[k as Recommendation].toLowerCase()}`).join(", ") || "—"}</td>
                   <td className="small">{r.takeHome ? (r.takeHome.overall !== null ? `${r.takeHome.overall} / 4` : r.takeHome.status) : "—"}</td>
-                  <td className="small">{r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : <span className="flag">Missing {r.missingChecks.map((c) => checkTypeLabels[c]).join(", ")}</span>}</td>
+                  <td className="small">
+                    {r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : (
+                      <span className="flag" title={r.missingChecks.map((c) => checkTypeLabels[c]).join(", ")}>{r.missingChecks.length} missing</span>
+                    )}
+                  </td>
                   {d.seesCost ? <td className="small">{r.cost?.total != null ? formatMoney(r.cost.total, d.role.currency) : <span className="muted">{r.cost?.missing}</span>}</td> : null}
                 </tr>
               ))}
