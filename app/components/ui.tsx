@@ -30,8 +30,12 @@ export function ReadinessBadge({ readiness }: { readiness: Pick<BriefReadiness, 
   );
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
+  let format = moneyFormats.get(currency);
+  if (!format) moneyFormats.set(currency, (format = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 })));
+  return format.format(amount);
 }
 
 export function formatDate(iso: string | null): string {

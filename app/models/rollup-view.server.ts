@@ -5,20 +5,27 @@ import type { TeamRole, UserKind } from "~/domain/reference";
 import { applicationsScoredBy } from "./feedback.server";
 import { maskFor } from "./masking.server";
 import { roleBlind } from "./role.server";
-import type { RoleRollup } from "./rollup.server";
+import { cachedDerived } from "~/utils/cache.server";
+import { stages } from "~/domain/pipeline";
+import { roleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server";
 
 export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: UserKind }, teamRole: TeamRole | null) {
   const seesCost = holds(viewer.kind, "read:pay", teamRole);
   const seesAllScores = scopesFor(viewer.kind, "read:application").includes("any") || teamRole === "hiring_manager" || !roleBlind(rollup.role.id);
   const scored = seesAllScores ? null : applicationsScoredBy(viewer.id, rollup.role.id);
   const mask = maskFor(viewer.id);
-  const rows = rollup.rows.map(({ cost, ...row }, i) => {
+  // Field by field rather than with spreads: this runs over every row of a big role on each request.
+  const rows = rollup.rows.map((row, i) => {
     const masked = mask.applicationIds.has(row.id);
     const hideScores = masked || (scored !== null && !scored.has(row.id));
     return {
-      ...row,
       id: masked ? -(i + 1) : row.id,
       name: mask.alias.get(row.id) ?? row.name,
+      stage: row.stage,
+      engagement: row.engagement,
+      availableFrom: row.availableFrom,
+      missingChecks: row.missingChecks,
+      scorecards: row.scorecards,
       masked,
       scoresHidden: hideScores,
       weightedTotal: hideScores ? null : row.weightedTotal,
@@ -26,9 +33,88 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       maxSpread: hideScores ? 0 : row.maxSpread,
       tally: hideScores ? {} : row.tally,
       takeHome: hideScores ? null : row.takeHome,
-      cost: seesCost ? cost : null,
+      cost: seesCost ? row.cost : null,
     };
   });
-  const { assumptions, ...rest } = rollup;
-  return { ...rest, rows, assumptions: seesCost ? assumptions : null, seesCost };
+  return { role: rollup.role, template: rollup.template, daysOpen: rollup.daysOpen, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost };
+}
+
+export const ROWS_PER_PAGE = 20;
+export const rollupSorts = ["total", "name", "stage", "spread", "cost", "scorecards"] as const;
+export type RollupQuery = { stage: string; engagement: string; sort: (typeof rollupSorts)[number]; dir: "asc" | "desc"; page: number };
+
+export function parseRollupQuery(url: URL): RollupQuery {
+  const q = url.searchParams;
+  const sort = rollupSorts.find((s) => s === q.get("sort")) ?? "total";
+  return { stage: q.get("stage") ?? "", engagement: q.get("engagement") ?? "", sort, dir: q.get("dir") === "asc" ? "asc" : "desc", page: Math.max(1, Math.floor(Number(q.get("page"))) || 1) };
+}
+
+const byName = new Intl.Collator("en");
+
+/**
+ * One page of a role's rollup as a viewer sees it: filtered, sorted over every
+ * row on what this viewer may see (a hidden score sorts as no score), then
+ * trimmed to what the table shows. Cached per viewer and query like the rollup.
+ */
+export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind }, teamRole: TeamRole | null, query: RollupQuery) {
+  const key = `rollup-page:${roleId}:${viewer.id}:${viewer.kind}:${teamRole}:${query.stage}:${query.engagement}:${query.sort}:${query.dir}:${query.page}`;
+  return cachedDerived(key, { maxAgeMs: ROLLUP_MAX_AGE_MS }, () => {
+    const rollup = roleRollup(roleId);
+    if (!rollup) return null;
+    const view = rollupForViewer(rollup, viewer, teamRole);
+    const { sort } = query;
+    const dir = query.dir === "asc" ? 1 : -1;
+    const stageOrder = (s: string) => stages.indexOf(s as (typeof stages)[number]);
+    const sortKey = (r: (typeof view.rows)[number]) =>
+      sort === "name" ? r.name : sort === "stage" ? stageOrder(r.stage) : sort === "spread" ? r.maxSpread : sort === "cost" ? (r.cost?.total ?? -1) : sort === "scorecards" ? r.scorecards : (r.weightedTotal ?? -1);
+    const rows = view.rows
+      .filter((r) => (!query.stage || r.stage === query.stage) && (!query.engagement || r.engagement === query.engagement))
+      .sort((a, b) => {
+        const x = sortKey(a);
+        const y = sortKey(b);
+        return (typeof x === "string" ? byName.compare(x, String(y)) : x - (y as number)) * dir || byName.compare(a.name, b.name);
+      });
+    const scored = view.rows.filter((r) => r.weightedTotal !== null);
+    const roleAverages = Object.fromEntries(
+      view.template.areas.map((a) => {
+        const xs = scored.map((r) => r.areas[a.key]?.average).filter((v): v is number => v !== null && v !== undefined);
+        return [a.key, xs.length ? Math.round((xs.reduce((p, q) => p + q, 0) / xs.length) * 100) / 100 : null];
+      }),
+    );
+    const pageCount = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE));
+    const page = Math.min(query.page, pageCount);
+    return {
+      role: view.role,
+      daysOpen: view.daysOpen,
+      funnel: view.funnel,
+      scorecardsDue: view.scorecardsDue,
+      scorecardsSubmitted: view.scorecardsSubmitted,
+      assumptions: view.assumptions,
+      seesCost: view.seesCost,
+      // Only what the table shows: the cost breakdown and the per-area detail are on the comparison.
+      rows: rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE).map((r) => ({
+        id: r.id,
+        name: r.name,
+        masked: r.masked,
+        engagement: r.engagement,
+        stage: r.stage,
+        scoresHidden: r.scoresHidden,
+        weightedTotal: r.weightedTotal,
+        areas: Object.fromEntries(Object.entries(r.areas).map(([k, a]) => [k, { average: a.average, split: a.spread !== null && a.spread >= 2 }])),
+        maxSpread: r.maxSpread,
+        scorecards: r.scorecards,
+        tally: r.tally,
+        takeHome: r.takeHome,
+        missingChecks: r.missingChecks,
+        cost: r.cost ? { total: r.cost.total, missing: r.cost.missing } : null,
+      })),
+      rowCount: rows.length,
+      perPage: ROWS_PER_PAGE,
+      page,
+      pageCount,
+      filter: { stage: query.stage, engagement: query.engagement, sort, dir: query.dir },
+      roleAverages,
+      areas: view.template.areas.map((a) => ({ key: a.key, name: a.name, weight: a.weight })),
+    };
+  });
 }

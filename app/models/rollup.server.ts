@@ -5,6 +5,7 @@ import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { defaultCostAssumptions, costSubjectFor, firstYearCost, type CostAssumptions } from "~/domain/cost";
 import { activeStages, isOpenStage, type Stage } from "~/domain/pipeline";
 import { areaAverage, weightedTotal, type Recommendation } from "~/domain/scorecard";
+import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { median } from "~/domain/calibration";
 import { missingChecksByApplication } from "./compliance.server";
@@ -16,7 +17,15 @@ export function costAssumptionsFor(stored: Record<string, number> | null | undef
   return { ...defaultCostAssumptions, ...(stored ?? {}) };
 }
 
-export function roleRollup(roleId: number, now = new Date()) {
+/** How long a computed rollup may serve while nothing is written: its clock-driven figures (days open, scorecards due) move by the minute. */
+export const ROLLUP_MAX_AGE_MS = 60_000;
+
+/** The role's rollup, recomputed when the database changes or after ROLLUP_MAX_AGE_MS. Read-only: it is shared between requests. */
+export function roleRollup(roleId: number) {
+  return cachedDerived(`rollup:${roleId}`, { maxAgeMs: ROLLUP_MAX_AGE_MS }, () => computeRoleRollup(roleId, new Date()));
+}
+
+export function computeRoleRollup(roleId: number, now: Date) {
   const db = getDb();
   const role = db.select({ id: roles.id, title: roles.title, createdAt: roles.createdAt, costAssumptions: roles.costAssumptions, currency: roles.currency }).from(roles).where(eq(roles.id, roleId)).get();
   if (!role) return null;
@@ -186,7 +195,7 @@ export function roleRollup(roleId: number, now = new Date()) {
   };
 }
 
-export type RoleRollup = NonNullable<ReturnType<typeof roleRollup>>;
+export type RoleRollup = NonNullable<ReturnType<typeof computeRoleRollup>>;
 
 /** Key figures for a hiring manager's home: one grouped query for all their roles. */
 export function roleHeadlines(roleIds: number[]) {

@@ -1,6 +1,6 @@
-import { and, eq, gt, lte, ne } from "drizzle-orm";
+import { and, eq, gt, lte, ne, sql } from "drizzle-orm";
 import type { UserKind } from "~/domain/reference";
-import { countRows, getDb, schema } from "~/utils/db.server";
+import { countRows, getDb, preparedQuery, schema } from "~/utils/db.server";
 
 const { sessions, users } = schema;
 
@@ -16,9 +16,8 @@ export function createSession(input: {
   getDb().insert(sessions).values(input).run();
 }
 
-/** A live session of an active user, or null. Expired rows are left for cleanup at sign-in. */
-export function getSessionWithUser(id: string, now: Date): { user: SessionUser; expiresAt: Date } | null {
-  const row = getDb()
+const sessionLookup = preparedQuery((db) =>
+  db
     .select({
       expiresAt: sessions.expiresAt,
       id: users.id,
@@ -28,8 +27,13 @@ export function getSessionWithUser(id: string, now: Date): { user: SessionUser; 
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)))
-    .get();
+    .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now")), eq(users.active, true)))
+    .prepare(),
+);
+
+/** A live session of an active user, or null. Expired rows are left for cleanup at sign-in. */
+export function getSessionWithUser(id: string, now: Date): { user: SessionUser; expiresAt: Date } | null {
+  const row = sessionLookup().get({ id, now: now.getTime() });
   if (!row) return null;
   const { expiresAt, ...user } = row;
   return { user, expiresAt };

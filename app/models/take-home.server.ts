@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { randomInt } from "node:crypto";
 import { allGradersSubmitted, type Grade } from "~/domain/take-home";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, preparedQuery, schema } from "~/utils/db.server";
 
 const { takeHomes, takeHomeGraders, takeHomeGrades, applications, roles, users } = schema;
 
@@ -116,20 +116,26 @@ export function saveGrade(input: { takeHomeId: number; graderId: number; version
   });
 }
 
+// Asked on every request that names a record: prepared once.
+const maskedLookup = preparedQuery((db) =>
+  db
+    .select({ id: takeHomes.applicationId })
+    .from(takeHomes)
+    .innerJoin(takeHomeGraders, eq(takeHomeGraders.takeHomeId, takeHomes.id))
+    .where(and(eq(takeHomeGraders.userId, sql.placeholder("userId")), eq(takeHomes.anonymous, true), isNull(takeHomes.revealedAt), inArray(takeHomes.status, ["assigned", "submitted", "grading"])))
+    .prepare(),
+);
+
 /**
  * Applications whose subject a user must not be able to identify right now:
  * those with an anonymous take-home they grade that is not yet revealed.
  */
 export function maskedApplicationIds(userId: number): number[] {
-  const db = getDb();
-  return db
-    .select({ id: takeHomes.applicationId })
-    .from(takeHomes)
-    .innerJoin(takeHomeGraders, eq(takeHomeGraders.takeHomeId, takeHomes.id))
-    .where(and(eq(takeHomeGraders.userId, userId), eq(takeHomes.anonymous, true), isNull(takeHomes.revealedAt), inArray(takeHomes.status, ["assigned", "submitted", "grading"])))
-    .all()
+  return maskedLookup()
+    .all({ userId })
     .map((r) => r.id);
 }
+
 
 /** The take-homes a user grades, for their home page. */
 export function gradingQueue(userId: number) {

@@ -1,8 +1,8 @@
 // Where a user stands on the hiring team of the record a URL names.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ScopeVia } from "~/domain/policy";
 import type { TeamRole } from "~/domain/reference";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, preparedQuery, schema } from "~/utils/db.server";
 
 const { roleTeam, applications } = schema;
 
@@ -10,6 +10,15 @@ function strongest(roles: TeamRole[]): TeamRole | null {
   if (roles.includes("hiring_manager")) return "hiring_manager";
   return roles.includes("interviewer") ? "interviewer" : null;
 }
+
+// The lookup behind every role page, prepared once.
+const teamRolesOnRole = preparedQuery((db) =>
+  db
+    .select({ teamRole: roleTeam.teamRole })
+    .from(roleTeam)
+    .where(and(eq(roleTeam.userId, sql.placeholder("userId")), eq(roleTeam.roleId, sql.placeholder("roleId"))))
+    .prepare(),
+);
 
 /** The user's team role on the role(s) behind a role, application or candidate id; null if none. */
 export function teamRoleVia(via: ScopeVia, id: number, userId: number): TeamRole | null {
@@ -21,20 +30,21 @@ export function teamRoleVia(via: ScopeVia, id: number, userId: number): TeamRole
   const viaInterview = via === "interview" || via === "panel";
   const viaTakeHome = via === "takehome" || via === "grader";
   const roleIds =
-    via === "role"
-      ? db.select({ id: schema.roles.id }).from(schema.roles).where(eq(schema.roles.id, id))
-      : via === "application"
+    via === "application"
         ? db.select({ id: applications.roleId }).from(applications).where(eq(applications.id, id))
         : viaInterview
           ? db.select({ id: applications.roleId }).from(applications).innerJoin(interviews, eq(interviews.applicationId, applications.id)).where(eq(interviews.id, id))
           : viaTakeHome
             ? db.select({ id: applications.roleId }).from(applications).innerJoin(takeHomes, eq(takeHomes.applicationId, applications.id)).where(eq(takeHomes.id, id))
             : db.select({ id: applications.roleId }).from(applications).where(eq(applications.candidateId, id));
-  const rows = db
-    .select({ teamRole: roleTeam.teamRole })
-    .from(roleTeam)
-    .where(and(eq(roleTeam.userId, userId), inArray(roleTeam.roleId, roleIds)))
-    .all();
+  const rows =
+    via === "role"
+      ? teamRolesOnRole().all({ userId, roleId: id })
+      : db
+          .select({ teamRole: roleTeam.teamRole })
+          .from(roleTeam)
+          .where(and(eq(roleTeam.userId, userId), inArray(roleTeam.roleId, roleIds)))
+          .all();
   // A panel member or grader who is not on the hiring team (an admin asked to interview) still counts as on the panel.
   const found = strongest(rows.map((r) => r.teamRole)) ?? (via === "panel" || via === "grader" ? "interviewer" : null);
   if (found || via !== "candidate") return found;

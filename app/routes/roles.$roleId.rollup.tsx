@@ -7,54 +7,18 @@ import { formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
 import { stageLabels, stages } from "~/domain/pipeline";
 import { recommendationLabels, type Recommendation } from "~/domain/scorecard";
-import { roleRollup } from "~/models/rollup.server";
-import { rollupForViewer } from "~/models/rollup-view.server";
+import { parseRollupQuery, rollupPage } from "~/models/rollup-view.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rollup: ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
 const engagementLabels: Record<string, string> = { full_time: "Full-time", contractor: "Contractor", freelancer: "Freelancer", agency_placed: "Via agency", agency_bid: "Agency bid" };
-const sorts = ["total", "name", "stage", "spread", "cost", "scorecards"] as const;
-const ROWS_PER_PAGE = 100;
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.rollup", "loader");
-  const rollup = roleRollup(Number(args.params.roleId));
-  if (!rollup) throw new Response("Role not found", { status: 404 });
-  const view = rollupForViewer(rollup, user, teamRole);
-  const url = new URL(args.request.url);
-  const stage = url.searchParams.get("stage") ?? "";
-  const engagement = url.searchParams.get("engagement") ?? "";
-  const sort = (sorts as readonly string[]).includes(url.searchParams.get("sort") ?? "") ? (url.searchParams.get("sort") as (typeof sorts)[number]) : "total";
-  const dir = url.searchParams.get("dir") === "asc" ? 1 : -1;
-  const stageOrder = (s: string) => stages.indexOf(s as (typeof stages)[number]);
-  const key = (r: (typeof view.rows)[number]) =>
-    sort === "name" ? r.name : sort === "stage" ? stageOrder(r.stage) : sort === "spread" ? r.maxSpread : sort === "cost" ? (r.cost?.total ?? -1) : sort === "scorecards" ? r.scorecards : (r.weightedTotal ?? -1);
-  const rows = view.rows
-    .filter((r) => (!stage || r.stage === stage) && (!engagement || r.engagement === engagement))
-    .sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
-      return (typeof x === "string" ? x.localeCompare(String(y)) : x - (y as number)) * dir || a.name.localeCompare(b.name);
-    });
-  const scored = view.rows.filter((r) => r.weightedTotal !== null);
-  const roleAverages = Object.fromEntries(
-    view.template.areas.map((a) => {
-      const xs = scored.map((r) => r.areas[a.key]?.average).filter((v): v is number => v !== null && v !== undefined);
-      return [a.key, xs.length ? Math.round((xs.reduce((p, q) => p + q, 0) / xs.length) * 100) / 100 : null];
-    }),
-  );
-  // Sorted and filtered over every row; one page of rows is sent and rendered.
-  const pageCount = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE));
-  const page = Math.min(Math.max(1, Number(url.searchParams.get("page")) || 1), pageCount);
-  return {
-    ...view,
-    rows: rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE),
-    rowCount: rows.length,
-    page,
-    pageCount,
-    filter: { stage, engagement, sort, dir: dir === 1 ? "asc" : "desc" },
-    roleAverages, areas: view.template.areas.map((a) => ({ key: a.key, name: a.name, weight: a.weight })) };
+  const page = rollupPage(Number(args.params.roleId), user, teamRole, parseRollupQuery(new URL(args.request.url)));
+  if (!page) throw new Response("Role not found", { status: 404 });
+  return page;
 }
 
 export default function Rollup() {
@@ -145,7 +109,7 @@ export default function Rollup() {
         <div className="table-wrap">
           <table className="rollup">
             <caption className="muted small">
-              {d.rowCount} candidates and agency bids{d.pageCount > 1 ? `, ${(d.page - 1) * 100 + 1}-${(d.page - 1) * 100 + d.rows.length} shown` : ""}. Tick 2 to 6 to compare side by side.
+              {d.rowCount} candidates and agency bids{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick 2 to 6 to compare side by side.
             </caption>
             <thead>
               <tr>
@@ -174,7 +138,7 @@ export default function Rollup() {
                   <td><strong>{r.scoresHidden ? <span className="muted small">after your scorecard</span> : (r.weightedTotal ?? "—")}</strong></td>
                   {d.areas.map((a) => {
                     const cell = r.areas[a.key];
-                    return <td key={a.key} className={cell?.spread != null && cell.spread >= 2 ? "flag-cell" : undefined}>{cell?.average ?? "—"}</td>;
+                    return <td key={a.key} className={cell?.split ? "flag-cell" : undefined}>{cell?.average ?? "—"}</td>;
                   })}
                   <td>{r.maxSpread >= 2 ? <strong className="flag">{r.maxSpread}</strong> : r.maxSpread || "—"}</td>
                   <td>{r.scorecards}</td>

@@ -8,7 +8,7 @@ import { teamRoleVia } from "~/models/team.server";
 import type { SessionUser } from "~/models/session.server";
 import { getEnv } from "./env.server";
 import { isSameOriginWrite } from "./origin";
-import { getCurrentSession } from "./session.server";
+import { getCurrentSession, type CurrentSession } from "./session.server";
 
 type Args = { request: Request; params: LoaderFunctionArgs["params"]; context: Partial<AppLoadContext> };
 
@@ -43,6 +43,21 @@ function describe(rule: Rule): string {
   return `${verbs[action]} ${nouns[entity]}`;
 }
 
+/**
+ * One session lookup per page load: a GET's root and route loaders share the
+ * request's load context. Writes always look again (an action may end the session).
+ */
+const sessionsByContext = new WeakMap<object, { cookie: string | null; session: Promise<CurrentSession | null> }>();
+function sessionOnce(request: Request, context: Partial<AppLoadContext>): Promise<CurrentSession | null> {
+  if (!["GET", "HEAD"].includes(request.method.toUpperCase())) return getCurrentSession(request, context);
+  const cookie = request.headers.get("Cookie");
+  const known = sessionsByContext.get(context);
+  if (known && known.cookie === cookie) return known.session;
+  const session = getCurrentSession(request, context);
+  sessionsByContext.set(context, { cookie, session });
+  return session;
+}
+
 export async function authorize(args: Args, routeId: RouteId, handler: "loader" | "action"): Promise<Access> {
   const { request, params, context } = args;
   const policy = routePolicies[routeId] as { loader?: Rule; action?: Rule };
@@ -52,7 +67,7 @@ export async function authorize(args: Args, routeId: RouteId, handler: "loader" 
   const isWrite = !["GET", "HEAD"].includes(request.method.toUpperCase());
   if (isWrite && !isSameOrigin(request)) throw forbidden("Cross-origin request refused.");
 
-  const current = await getCurrentSession(request, context);
+  const current = await sessionOnce(request, context);
   const user = current?.user ?? null;
 
   let teamRole: TeamRole | null = null;

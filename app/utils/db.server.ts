@@ -1,5 +1,6 @@
 // The one door to the database: the only app module that imports db/.
 // One connection per process, kept across dev reloads.
+import type { Statement } from "better-sqlite3";
 import { count, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { createDatabase, type AppDatabase } from "../../db/client";
@@ -26,14 +27,53 @@ export function countRows(table: SQLiteTable, where?: SQL): number {
   return getDb().select({ n: count() }).from(table).where(where).get()?.n ?? 0;
 }
 
-const globalForDb = globalThis as unknown as { __appDb?: { path: string; db: AppDatabase } };
+type Connection = { path: string; db: AppDatabase; serial: number; version: Statement };
+const globalForDb = globalThis as unknown as { __appDb?: Connection; __appDbSerial?: number };
 
-export function getDb(): AppDatabase {
+function connection(): Connection {
   const path = getEnv().DATABASE_PATH;
   if (!globalForDb.__appDb || globalForDb.__appDb.path !== path) {
-    globalForDb.__appDb = { path, db: createDatabase(path, getEnv().SQLITE_SYNCHRONOUS) };
+    const db = createDatabase(path, getEnv().SQLITE_SYNCHRONOUS);
+    const serial = (globalForDb.__appDbSerial = (globalForDb.__appDbSerial ?? 0) + 1);
+    const version = db.$client.prepare("select total_changes() as own, (select data_version from pragma_data_version) as others");
+    globalForDb.__appDb = { path, db, serial, version };
   }
-  return globalForDb.__appDb.db;
+  return globalForDb.__appDb;
+}
+
+export function getDb(): AppDatabase {
+  return connection().db;
+}
+
+/**
+ * A query built and prepared once per connection, for the lookups every
+ * request makes (session, team role, masking): building a query and
+ * compiling its SQL costs far more than running it. Values go in through
+ * `sql.placeholder`, as the driver stores them (timestamps as milliseconds).
+ */
+export function preparedQuery<T>(build: (db: AppDatabase) => T): () => T {
+  let serial = -1;
+  let query: T;
+  return () => {
+    const c = connection();
+    if (c.serial !== serial) {
+      query = build(c.db);
+      serial = c.serial;
+    }
+    return query;
+  };
+}
+
+/**
+ * A token that changes whenever the database may have changed: rows written
+ * through this connection (total_changes) or commits by any other connection,
+ * such as a CLI or a second server (data_version). Derived figures cached
+ * under one token are still true while the token is the same.
+ */
+export function databaseVersion(): string {
+  const c = connection();
+  const { own, others } = c.version.get() as { own: number; others: number };
+  return `${c.serial}:${others}:${own}`;
 }
 
 export type PreparedDatabase = {
