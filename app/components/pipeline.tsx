@@ -56,8 +56,19 @@ function QuickMove({ item, roleId }: { item: PipelineItem; roleId: number }) {
   );
 }
 
-export function Pipeline({ items, roleId, canMove }: { items: PipelineItem[]; roleId: number; canMove: boolean }) {
+/** "See all 120 in the rollup" when a stage holds more than the board shows. */
+function More({ stage, shown, total, roleId }: { stage: Stage; shown: number; total: number; roleId: number }) {
+  if (total <= shown) return null;
+  return (
+    <Link className="small" to={`/roles/${roleId}/rollup?stage=${stage}`}>
+      {total - shown} more: see all {total} in the rollup
+    </Link>
+  );
+}
+
+export function Pipeline({ items, counts, roleId, canMove }: { items: PipelineItem[]; counts: Partial<Record<Stage, number>>; roleId: number; canMove: boolean }) {
   const exits = items.filter((i) => (exitStages as readonly string[]).includes(i.stage));
+  const count = (stage: Stage) => counts[stage] ?? 0;
   return (
     <>
       <div className="pipeline" role="list" aria-label="Pipeline by stage">
@@ -66,7 +77,7 @@ export function Pipeline({ items, roleId, canMove }: { items: PipelineItem[]; ro
           return (
             <section key={stage} className="stage-col" role="listitem" aria-labelledby={`stage-${stage}`}>
               <h3 id={`stage-${stage}`}>
-                {stageLabels[stage]} <span className="count">{inStage.length}</span>
+                {stageLabels[stage]} <span className="count">{count(stage)}</span>
               </h3>
               {inStage.map((item) => (
                 <article key={item.id} className="app-card" aria-label={item.name}>
@@ -77,6 +88,7 @@ export function Pipeline({ items, roleId, canMove }: { items: PipelineItem[]; ro
                   {canMove && item.stage !== "hired" && !item.masked ? <QuickMove item={item} roleId={roleId} /> : null}
                 </article>
               ))}
+              <More stage={stage} shown={inStage.length} total={count(stage)} roleId={roleId} />
             </section>
           );
         })}
@@ -84,7 +96,7 @@ export function Pipeline({ items, roleId, canMove }: { items: PipelineItem[]; ro
       {exits.length ? (
         <details className="exits">
           <summary>
-            {exits.filter((e) => e.stage === "rejected").length} rejected, {exits.filter((e) => e.stage === "withdrawn").length} withdrawn
+            {count("rejected")} rejected, {count("withdrawn")} withdrawn
           </summary>
           <ul className="plain">
             {exits.map((e) => (
@@ -93,6 +105,8 @@ export function Pipeline({ items, roleId, canMove }: { items: PipelineItem[]; ro
               </li>
             ))}
           </ul>
+          <More stage="rejected" shown={exits.filter((e) => e.stage === "rejected").length} total={count("rejected")} roleId={roleId} />{" "}
+          <More stage="withdrawn" shown={exits.filter((e) => e.stage === "withdrawn").length} total={count("withdrawn")} roleId={roleId} />
         </details>
       ) : null}
     </>

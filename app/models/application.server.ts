@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, lte, sql } from "drizzle-orm";
 import { offerGate, type CheckType } from "~/domain/compliance";
 import { type Stage } from "~/domain/pipeline";
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
@@ -7,10 +7,15 @@ import { checksForApplication, toCheckStates } from "./compliance.server";
 
 const { applications, candidates, agencies, agencyContacts, agencySubmissions, stageHistory, roles, users } = schema;
 
-/** One role's pipeline: every application with its subject, newest stage changes first within a stage. */
-export function listPipeline(roleId: number) {
+/**
+ * One role's pipeline board: per stage, the applications waiting longest
+ * first, at most `perStage` of them (a big role has hundreds per stage; the
+ * rollup lists them all), plus how many each stage holds.
+ */
+export function listPipeline(roleId: number, perStage: number) {
+  const db = getDb();
   const submitter = sql<string | null>`(select name from agencies where agencies.id = ${applications.submittedByAgencyId})`;
-  return getDb()
+  const ranked = db
     .select({
       id: applications.id,
       stage: applications.stage,
@@ -18,17 +23,20 @@ export function listPipeline(roleId: number) {
       version: applications.version,
       candidateId: applications.candidateId,
       agencyId: applications.agencyId,
-      candidateName: candidates.name,
+      candidateName: sql<string | null>`${candidates.name}`.as("candidate_name"),
       engagementType: candidates.engagementType,
-      agencyName: agencies.name,
-      submittedBy: submitter,
+      agencyName: sql<string | null>`${agencies.name}`.as("agency_name"),
+      submittedBy: submitter.as("submitted_by"),
+      place: sql<number>`row_number() over (partition by ${applications.stage} order by ${applications.stageChangedAt}, ${applications.id})`.as("place"),
     })
     .from(applications)
     .leftJoin(candidates, eq(candidates.id, applications.candidateId))
     .leftJoin(agencies, eq(agencies.id, applications.agencyId))
     .where(eq(applications.roleId, roleId))
-    .orderBy(asc(applications.stageChangedAt))
-    .all();
+    .as("ranked");
+  const items = db.select().from(ranked).where(lte(ranked.place, perStage)).orderBy(asc(ranked.stageChangedAt), asc(ranked.id)).all();
+  const counts = Object.fromEntries(stageCounts(roleId).map((c) => [c.stage, c.n])) as Partial<Record<Stage, number>>;
+  return { items, counts };
 }
 
 export function stageCounts(roleId: number) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import {
   checkFlags,
   checkScope,
@@ -8,7 +8,7 @@ import {
   type CheckStatus,
   type CheckType,
 } from "~/domain/compliance";
-import { isFinalist, isOpenStage, type Stage } from "~/domain/pipeline";
+import { isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
 import type { CheckFormValues } from "~/schemas/application";
 import { getDb, schema } from "~/utils/db.server";
@@ -131,13 +131,21 @@ export function toCheckStates(rows: CheckRow[]): CheckState[] {
   return rows.map((r) => ({ type: r.type, status: r.status, expiresAt: r.expiresAt }));
 }
 
-export type BoardFilter = { roleId: number | null; type: CheckType | null; status: CheckStatus | "missing" | "all" };
+export type BoardFilter = {
+  roleId: number | null;
+  type: CheckType | null;
+  status: CheckStatus | "missing" | "all";
+  /** Only finalists' applications: enough for the summaries, and far fewer rows on a busy database. */
+  finalistsOnly?: boolean;
+};
 
 /**
  * The HR board: for every open application on the roles a viewer may see,
  * each required check with its status; plus a per-role summary of finalists
  * missing each check.
  */
+const byText = new Intl.Collator("en");
+
 /** `viewer` null: every role (for internal figures such as the rollup); otherwise what that viewer may see. */
 export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, today: string) {
   const db = getDb();
@@ -150,7 +158,7 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
     conditions.push(inArray(applications.roleId, managed));
   }
   if (filter.roleId) conditions.push(eq(applications.roleId, filter.roleId));
-  conditions.push(inArray(applications.stage, ["sourced", "screening", "interviewing", "take_home", "final", "offer"]));
+  conditions.push(inArray(applications.stage, stages.filter((stage) => isOpenStage(stage) && (!filter.finalistsOnly || isFinalist(stage)))));
 
   const apps = db
     .select({
@@ -171,26 +179,24 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
     .where(and(...conditions))
     .all();
 
-  const appIds = apps.map((a) => a.id);
-  const candidateIds = [...new Set(apps.map((a) => a.candidateId).filter((x): x is number => x !== null))];
-  const agencyIds = [...new Set(apps.map((a) => a.agencyId).filter((x): x is number => x !== null))];
-  const checks: CheckRow[] = [];
-  const load = (column: AnyColumn, ids: number[]) => {
-    for (let i = 0; i < ids.length; i += 500) checks.push(...db.select().from(complianceChecks).where(inArray(column, ids.slice(i, i + 500))).all());
-  };
-  load(complianceChecks.applicationId, appIds);
-  load(complianceChecks.candidateId, candidateIds);
-  load(complianceChecks.agencyId, agencyIds);
+  // The checks of those applications, their people and their agencies: three queries whatever the number of applications.
+  const inScope = (column: typeof applications.id | typeof applications.candidateId | typeof applications.agencyId) => db.select({ id: column }).from(applications).where(and(...conditions));
+  const checks: CheckRow[] = [
+    ...db.select().from(complianceChecks).where(inArray(complianceChecks.applicationId, inScope(applications.id))).all(),
+    ...db.select().from(complianceChecks).where(inArray(complianceChecks.candidateId, inScope(applications.candidateId))).all(),
+    ...db.select().from(complianceChecks).where(inArray(complianceChecks.agencyId, inScope(applications.agencyId))).all(),
+  ];
 
+  // Each check under the key it answers for: (type, application) or (type, person or agency). First one wins, as before.
+  const keyOf = (type: CheckType, scope: "application" | "candidate" | "agency", id: number | null) => `${type}:${scope}:${id}`;
+  const byKey = new Map<string, CheckRow>();
+  for (const c of checks) {
+    const type = c.type as CheckType;
+    const key = checkScope[type] === "application" ? keyOf(type, "application", c.applicationId) : c.candidateId !== null ? keyOf(type, "candidate", c.candidateId) : keyOf(type, "agency", c.agencyId);
+    if (!byKey.has(key)) byKey.set(key, c);
+  }
   const find = (app: (typeof apps)[number], type: CheckType) =>
-    checks.find((c) =>
-      c.type === type &&
-      (checkScope[type] === "application"
-        ? c.applicationId === app.id
-        : app.candidateId !== null
-          ? c.candidateId === app.candidateId
-          : c.agencyId === app.agencyId),
-    );
+    byKey.get(checkScope[type] === "application" ? keyOf(type, "application", app.id) : app.candidateId !== null ? keyOf(type, "candidate", app.candidateId) : keyOf(type, "agency", app.agencyId));
 
   const rows = apps.flatMap((app) =>
     (app.requiredChecks as CheckType[]).map((type) => {
@@ -214,22 +220,31 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
     }),
   );
 
-  const summaries = [...new Set(apps.map((a) => a.roleId))].map((roleId) => {
-    const roleApps = apps.filter((a) => a.roleId === roleId && isFinalist(a.stage as Stage) && isOpenStage(a.stage as Stage));
-    const required = (apps.find((a) => a.roleId === roleId)!.requiredChecks as CheckType[]) ?? [];
-    const gaps = required
-      .map((type) => ({ type, missing: rows.filter((r) => r.roleId === roleId && r.type === type && !r.satisfied && isFinalist(r.stage)).length }))
-      .filter((g) => g.missing > 0);
-    return { roleId, roleTitle: apps.find((a) => a.roleId === roleId)!.roleTitle, finalists: roleApps.length, gaps };
-  });
+  // Per role, in one pass: finalists, and finalists missing each required check.
+  const perRole = new Map<number, { roleTitle: string; required: CheckType[]; finalists: number; missing: Map<CheckType, number> }>();
+  for (const a of apps) {
+    if (!perRole.has(a.roleId)) perRole.set(a.roleId, { roleTitle: a.roleTitle, required: (a.requiredChecks as CheckType[]) ?? [], finalists: 0, missing: new Map() });
+    if (isFinalist(a.stage as Stage) && isOpenStage(a.stage as Stage)) perRole.get(a.roleId)!.finalists++;
+  }
+  for (const r of rows) {
+    if (r.satisfied || !isFinalist(r.stage)) continue;
+    const role = perRole.get(r.roleId)!;
+    role.missing.set(r.type, (role.missing.get(r.type) ?? 0) + 1);
+  }
+  const summaries = [...perRole].map(([roleId, role]) => ({
+    roleId,
+    roleTitle: role.roleTitle,
+    finalists: role.finalists,
+    gaps: role.required.map((type) => ({ type, missing: role.missing.get(type) ?? 0 })).filter((g) => g.missing > 0),
+  }));
 
   const shown = rows.filter(
     (r) =>
       (filter.type === null || r.type === filter.type) &&
       (filter.status === "all" ? true : filter.status === "missing" ? !r.satisfied : r.status === filter.status),
   );
-  shown.sort((a, b) => Number(b.stale || b.expiringSoon) - Number(a.stale || a.expiringSoon) || a.roleTitle.localeCompare(b.roleTitle) || a.subject.localeCompare(b.subject));
-  return { rows: shown, summaries: summaries.sort((a, b) => a.roleTitle.localeCompare(b.roleTitle)), totalOpenApplications: apps.length };
+  shown.sort((a, b) => Number(b.stale || b.expiringSoon) - Number(a.stale || a.expiringSoon) || byText.compare(a.roleTitle, b.roleTitle) || byText.compare(a.subject, b.subject));
+  return { rows: shown, summaries: summaries.sort((a, b) => byText.compare(a.roleTitle, b.roleTitle)), totalOpenApplications: apps.length };
 }
 
 /** A person's own checks (NDA, background check, ...), reused across roles. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import { defaultAreas, templateChange, type Rating, type Recommendation, type TemplateArea } from "~/domain/scorecard";
 import { getDb, schema } from "~/utils/db.server";
 
@@ -260,7 +260,7 @@ export function scorecardsForApplication(applicationId: number) {
   }));
 }
 
-/** The interviewer's queue: interviews they sit on, with their own scorecard's status. */
+/** The interviewer's queue: interviews they sit on and still owe a scorecard for, with its status (none yet, or draft). */
 export function interviewerQueue(userId: number) {
   const db = getDb();
   return db
@@ -283,7 +283,8 @@ export function interviewerQueue(userId: number) {
     .leftJoin(schema.candidates, eq(schema.candidates.id, applications.candidateId))
     .leftJoin(schema.agencies, eq(schema.agencies.id, applications.agencyId))
     .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
-    .where(eq(interviewPanel.userId, userId))
+    // Only seats still owing a scorecard: submitted ones leave the queue.
+    .where(and(eq(interviewPanel.userId, userId), or(isNull(scorecards.status), ne(scorecards.status, "submitted"))))
     .orderBy(asc(interviews.startsAt))
     .all();
 }

@@ -16,6 +16,8 @@ import { stageLabels } from "~/domain/pipeline";
 
 /** An application sitting this long in one stage needs a nudge. */
 const STALE_STAGE_DAYS = 14;
+/** Interviews listed per queue on the home page. */
+const QUEUE_SHOWN = 8;
 import { maskFor } from "~/models/masking.server";
 import { interviewerQueue } from "~/models/scorecard.server";
 import { gradingQueue } from "~/models/take-home.server";
@@ -80,18 +82,20 @@ export async function loader(args: LoaderFunctionArgs) {
   const seesAllCompliance = scopesFor(user.kind, "read:compliance").includes("any");
   const hr = seesAllCompliance
     ? {
-        compliance: complianceBoard(user, { roleId: null, type: null, status: "missing" }, now.toISOString().slice(0, 10)).summaries.filter((s) => s.gaps.length > 0).slice(0, 6),
+        compliance: complianceBoard(user, { roleId: null, type: null, status: "missing", finalistsOnly: true }, now.toISOString().slice(0, 10)).summaries.filter((s) => s.gaps.length > 0).slice(0, 6),
         stale: staleApplications(STALE_STAGE_DAYS, now).map((a) => ({ ...a, days: Math.floor((now.getTime() - a.since.getTime()) / 86_400_000) })),
       }
     : null;
   return {
     pipelineByRole,
     hr,
-    queue: {
-      overdue: queue.filter((q) => q.state === "overdue"),
-      due: queue.filter((q) => q.state === "due"),
-      upcoming: queue.filter((q) => q.state === "upcoming"),
-    },
+    // The first few of each list (oldest overdue, soonest upcoming), with the full count.
+    queue: Object.fromEntries(
+      (["overdue", "due", "upcoming"] as const).map((state) => {
+        const items = queue.filter((q) => q.state === state);
+        return [state, { items: items.slice(0, QUEUE_SHOWN), total: items.length }];
+      }),
+    ) as Record<"overdue" | "due" | "upcoming", { items: typeof queue; total: number }>,
     grading: grading.map((g) => ({ id: g.id, title: g.title, who: g.anonymous && !g.revealedAt ? g.alias : "named", roleTitle: g.roleTitle, dueOn: g.dueOn, status: g.status })),
     kind: user.kind,
     firstName: user.name.split(" ")[0],
@@ -108,7 +112,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Home() {
   const { kind, firstName, canCreateRole, roles, stats, people, queue, grading, pipelineByRole, hr } = useLoaderData<typeof loader>();
-  const hasQueue = queue.overdue.length + queue.due.length + queue.upcoming.length + grading.length > 0;
+  const hasQueue = queue.overdue.total + queue.due.total + queue.upcoming.total + grading.length > 0;
   const home = homes[kind];
   return (
     <>
@@ -132,10 +136,10 @@ export default function Home() {
                 ["Scorecards due", queue.due, "Fill these while the interview is fresh"],
                 ["Upcoming interviews", queue.upcoming, "Read the kit before you go in"],
               ] as const
-            ).map(([title, items, hint]) => (
-              <div key={title} className={title.startsWith("Overdue") && items.length ? "queue queue-overdue" : "queue"}>
+            ).map(([title, { items, total }, hint]) => (
+              <div key={title} className={title.startsWith("Overdue") && total ? "queue queue-overdue" : "queue"}>
                 <h3>
-                  {title} <span className="count">{items.length}</span>
+                  {title} <span className="count">{total}</span>
                 </h3>
                 <p className="hint">{hint}</p>
                 <ul className="plain">
@@ -150,6 +154,7 @@ export default function Home() {
                     </li>
                   ))}
                 </ul>
+                {total > items.length ? <p className="small muted">and {total - items.length} more</p> : null}
               </div>
             ))}
             {grading.length ? (

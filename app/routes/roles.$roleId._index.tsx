@@ -17,6 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.role.title ?? "Role"} · AI Talent Scorecards` },
 ];
 
+/** Cards shown per stage; the rollup lists every application of a stage. */
+const CARDS_PER_STAGE = 8;
+
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId._index", "loader");
   const role = getRole(Number(args.params.roleId));
@@ -28,7 +31,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const budget = holds(user.kind, "read:pay", teamRole) ? { budgetKind, budgetMin, budgetMax, currency: role.currency } : null;
   const now = Date.now();
   const mask = maskFor(user.id);
-  const pipeline = listPipeline(role.id).map((a, i) => ({
+  const board = listPipeline(role.id, CARDS_PER_STAGE);
+  const pipeline = board.items.map((a, i) => ({
     // A masked application's id would identify it: it gets a placeholder.
     id: mask.applicationIds.has(a.id) ? -(i + 1) : a.id,
     stage: a.stage,
@@ -44,6 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
     role: shown,
     budget,
     pipeline,
+    stageCounts: board.counts,
     canAddApplication: holds(user.kind, "create:application", teamRole),
     canMoveApplications: holds(user.kind, "update:application", teamRole),
     team,
@@ -68,7 +73,7 @@ function Budget({ budget }: { budget: NonNullable<ReturnType<typeof useLoaderDat
 const teamNames = (people: { name: string; active: boolean }[]) => people.map((p) => (p.active ? p.name : `${p.name} (deactivated)`)).join(", ");
 
 export default function RolePage() {
-  const { role, budget, team, readiness, advice, canEdit, pipeline, canAddApplication, canMoveApplications } = useLoaderData<typeof loader>();
+  const { role, budget, team, readiness, advice, canEdit, pipeline, stageCounts, canAddApplication, canMoveApplications } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
   const managers = team.filter((t) => t.teamRole === "hiring_manager");
@@ -102,7 +107,7 @@ export default function RolePage() {
           <h2 id="pipeline-heading">Pipeline</h2>
           {canAddApplication ? <Link to={`/roles/${role.id}/applications/new`} className="btn">Add to pipeline</Link> : null}
         </div>
-        {pipeline.length === 0 ? <p className="muted">Nobody in the pipeline yet.</p> : <Pipeline items={pipeline} roleId={role.id} canMove={canMoveApplications} />}
+        {pipeline.length === 0 ? <p className="muted">Nobody in the pipeline yet.</p> : <Pipeline items={pipeline} counts={stageCounts} roleId={role.id} canMove={canMoveApplications} />}
       </section>
       <div className="grid grid-2">
         <div>

@@ -176,3 +176,23 @@ describe("the HR board", () => {
     expect([...titles].sort()).toEqual(["Data Engineer, Claims Data Readiness", "ML Engineer, Fraud Scoring Models"]);
   });
 });
+
+describe("the pipeline board of a big role", () => {
+  it("shows the longest-waiting cards of each stage and the stage's full count", async () => {
+    const rolePage = await import("~/routes/roles.$roleId._index");
+    const roleId = db().insert(schema.roles).values({ title: "Big board role", team: "T", location: "L" }).returning().get().id;
+    const people = db().select({ id: schema.candidates.id }).from(schema.candidates).limit(12).all();
+    const day = 86_400_000;
+    people.forEach((p, i) => db().insert(schema.applications).values({ roleId, candidateId: p.id, stage: i < 11 ? "screening" : "final", stageChangedAt: new Date(Date.UTC(2026, 9, 1) + i * day) }).run());
+    const out = await invoke(rolePage.loader, get(`/roles/${roleId}`, await cookieFor("morgan@northwind.test")), { roleId: String(roleId) });
+    const data = out.data as { pipeline: { stage: string; daysInStage: number }[]; stageCounts: Record<string, number> };
+    expect(data.stageCounts).toMatchObject({ screening: 11, final: 1 });
+    const screening = data.pipeline.filter((p) => p.stage === "screening");
+    expect(screening).toHaveLength(8);
+    // The three most recent moves into Screening are the ones left off.
+    const days = screening.map((p) => p.daysInStage);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    expect(Math.min(...days)).toBe(Math.floor((Date.now() - (Date.UTC(2026, 9, 1) + 7 * day)) / day));
+    expect(data.pipeline.filter((p) => p.stage === "final")).toHaveLength(1);
+  });
+});
