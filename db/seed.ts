@@ -506,7 +506,9 @@ function seedPeople(
     }
   }
   // Forge bids as a team for the contract-review pilot and the sales assistant.
-  addApp(1, "interviewing", { agencyId: agencyIds[1] }, null);
+  // The pilot bid has its written quote; the sales-assistant bid is still waiting for one.
+  const pilotBid = addApp(1, "interviewing", { agencyId: agencyIds[1] }, null);
+  db.update(applications).set({ quoteAmount: 168_000 }).where(eq(applications.id, pilotBid.id)).run();
   addApp(4, "sourced", { agencyId: agencyIds[1] }, null);
   // A duplicate: QuickBench submits someone Meridian already submitted to the Support Copilot role.
   const meridianPick = apps.find((a) => a.roleIndex === 0 && a.candidateId !== null && a.stage === "interviewing")!;

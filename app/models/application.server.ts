@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { offerGate, type CheckType } from "~/domain/compliance";
 import { type Stage } from "~/domain/pipeline";
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
@@ -269,4 +269,31 @@ export function staleApplications(days: number, now = new Date(), limit = 10) {
     .orderBy(asc(applications.stageChangedAt))
     .limit(limit)
     .all();
+}
+
+/** The agency bids on a role (agencies bidding as a team), with their quotes. */
+export function listAgencyBids(roleId: number) {
+  return getDb()
+    .select({ id: applications.id, agencyName: agencies.name, stage: applications.stage, quoteAmount: applications.quoteAmount, version: applications.version })
+    .from(applications)
+    .innerJoin(agencies, eq(agencies.id, applications.agencyId))
+    .where(eq(applications.roleId, roleId))
+    .orderBy(asc(agencies.name))
+    .all();
+}
+
+/** Record an agency bid's quote, if the bid is on this role and unchanged since the form was opened. */
+export function saveAgencyQuote(input: { roleId: number; applicationId: number; amount: number; version: number }): "saved" | "not-found" | "stale" {
+  const db = getDb();
+  return db.transaction(() => {
+    const bid = db
+      .select({ version: applications.version })
+      .from(applications)
+      .where(and(eq(applications.id, input.applicationId), eq(applications.roleId, input.roleId), isNotNull(applications.agencyId)))
+      .get();
+    if (!bid) return "not-found";
+    if (bid.version !== input.version) return "stale";
+    db.update(applications).set({ quoteAmount: input.amount, version: input.version + 1, updatedAt: new Date() }).where(eq(applications.id, input.applicationId)).run();
+    return "saved";
+  });
 }

@@ -1,15 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { PageHeader } from "~/components/ui";
+import { formatMoney, PageHeader } from "~/components/ui";
 import { defaultCostAssumptions } from "~/domain/cost";
+import { stageLabels } from "~/domain/pipeline";
+import { listAgencyBids, saveAgencyQuote } from "~/models/application.server";
 import { getRole, saveCostAssumptions } from "~/models/role.server";
 import { costAssumptionsFor } from "~/models/rollup.server";
-import { costAssumptionsSchema } from "~/schemas/costs";
+import { agencyQuoteSchema, costAssumptionsSchema } from "~/schemas/costs";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 
-export const meta: MetaFunction = () => [{ title: "Cost assumptions · AI Talent Scorecards" }];
+export const meta: MetaFunction = () => [{ title: "Costs · AI Talent Scorecards" }];
 
 const labels: [keyof typeof defaultCostAssumptions, string, string][] = [
   ["overheadPct", "Benefits, payroll and equipment (% of salary)", "%"],
@@ -28,30 +30,75 @@ export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/roles.$roleId.costs", "loader");
   const role = getRole(Number(args.params.roleId));
   if (!role) throw new Response("Role not found", { status: 404 });
-  return { role: { id: role.id, title: role.title, version: role.version }, assumptions: costAssumptionsFor(role.costAssumptions), defaults: defaultCostAssumptions };
+  return {
+    role: { id: role.id, title: role.title, version: role.version, currency: role.currency },
+    assumptions: costAssumptionsFor(role.costAssumptions),
+    defaults: defaultCostAssumptions,
+    bids: listAgencyBids(role.id),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
   await authorizeUser(args, "routes/roles.$roleId.costs", "action");
   const roleId = Number(args.params.roleId);
   const formData = await args.request.formData();
+  if (formData.get("intent") === "quote") {
+    const applicationId = Number(formData.get("applicationId"));
+    const parsed = parseFormData(agencyQuoteSchema, formData);
+    if (!parsed.ok) return data({ intent: "quote" as const, applicationId, fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+    const result = saveAgencyQuote({ roleId, applicationId: parsed.data.applicationId, amount: parsed.data.quoteAmount, version: parsed.data.version });
+    if (result === "not-found") return data({ intent: "quote" as const, applicationId, fieldErrors: {}, formError: "That agency bid is not on this role." }, { status: 404 });
+    if (result === "stale") return data({ intent: "quote" as const, applicationId, fieldErrors: {}, formError: "Someone else changed this bid after you opened the page; nothing was saved. Reload and try again." }, { status: 409 });
+    return redirect(`/roles/${roleId}/costs?quoted=${applicationId}`);
+  }
   const parsed = parseFormData(costAssumptionsSchema, formData);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  if (!parsed.ok) return data({ intent: "assumptions" as const, applicationId: null, fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const result = saveCostAssumptions({ id: roleId, version: Number(formData.get("version")), assumptions: parsed.data });
-  if (!result.ok) return data({ fieldErrors: {}, formError: "Someone else changed this role after you opened the page; nothing was saved. Reload and try again." }, { status: 409 });
+  if (!result.ok) return data({ intent: "assumptions" as const, applicationId: null, fieldErrors: {}, formError: "Someone else changed this role after you opened the page; nothing was saved. Reload and try again." }, { status: 409 });
   return redirect(`/roles/${roleId}/rollup`);
 }
 
-export default function Costs() {
-  const { role, assumptions, defaults } = useLoaderData<typeof loader>();
+type Bid = ReturnType<typeof useLoaderData<typeof loader>>["bids"][number];
+
+function QuoteForm({ bid, currency }: { bid: Bid; currency: string }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(costAssumptionsSchema, { serverErrors: actionData?.fieldErrors });
+  const mine = actionData?.intent === "quote" && actionData.applicationId === bid.id ? actionData : null;
+  const { formRef, register, onSubmit, errorFor } = useValidatedForm(agencyQuoteSchema, { serverErrors: mine?.fieldErrors });
+  return (
+    <li>
+      <Form method="post" ref={formRef} onSubmit={onSubmit} className="quote-form" noValidate aria-label={`Quote from ${bid.agencyName}`}>
+        <input type="hidden" name="intent" value="quote" />
+        <input type="hidden" name="applicationId" value={bid.id} />
+        <input type="hidden" name="version" value={bid.version} />
+        <Field label={`${bid.agencyName}: quoted first-year price (${currency})`} hint={`${stageLabels[bid.stage]} · ${bid.quoteAmount === null ? "no quote recorded yet" : `now ${formatMoney(bid.quoteAmount, currency)}`}`} error={errorFor("quoteAmount") ?? mine?.formError ?? undefined}>
+          {(aria) => <input type="number" min={1} step={1} inputMode="numeric" defaultValue={bid.quoteAmount ?? ""} {...aria} {...register("quoteAmount")} />}
+        </Field>
+        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>Save quote</button>
+      </Form>
+    </li>
+  );
+}
+
+export default function Costs() {
+  const { role, assumptions, defaults, bids } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const assumptionsErrors = actionData?.intent === "assumptions" ? actionData : null;
+  const { formRef, register, onSubmit, errorFor } = useValidatedForm(costAssumptionsSchema, { serverErrors: assumptionsErrors?.fieldErrors });
+  const quoted = bids.find((b) => String(b.id) === params.get("quoted"));
   return (
     <>
-      <PageHeader title={`Cost assumptions: ${role.title}`} subtitle="Used for every first-year cost figure on this role; shown next to the figures." actions={<Link to={`/roles/${role.id}/rollup`} className="btn">Cancel</Link>} />
-      <FormError error={actionData?.formError} />
+      <PageHeader title={`Costs: ${role.title}`} subtitle="The assumptions and agency quotes behind every first-year cost figure on this role; each figure shows them." actions={<Link to={`/roles/${role.id}/rollup`} className="btn">Back to rollup</Link>} />
+      {quoted ? (
+        <div className="alert alert-ok" role="status">
+          Quote from {quoted.agencyName} saved.
+        </div>
+      ) : null}
+      <FormError error={assumptionsErrors?.formError} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Cost assumptions">
+        <input type="hidden" name="intent" value="assumptions" />
         <input type="hidden" name="version" value={role.version} />
         <fieldset>
           <legend>Assumptions</legend>
@@ -67,6 +114,11 @@ export default function Costs() {
           <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>Save assumptions</button>
         </div>
       </Form>
+      <section className="card" aria-labelledby="quotes">
+        <h2 id="quotes">Agency quotes</h2>
+        <p className="hint">An agency bidding as a team is costed at its quote: the price it asks for the first year of the work, as agreed in writing.</p>
+        {bids.length === 0 ? <p className="muted">No agency is bidding on this role.</p> : <ul className="plain stack">{bids.map((b) => <QuoteForm key={b.id} bid={b} currency={role.currency} />)}</ul>}
+      </section>
     </>
   );
 }

@@ -81,7 +81,7 @@ export default function Rollup() {
                 <dt>Wrong-role risk</dt><dd>{d.assumptions.wrongRoleRiskPct}% of salary</dd>
                 <dt>Contract hours</dt><dd>{d.assumptions.expectedHours} h; overrun {d.assumptions.contractorOverrunPct}% contractors, {d.assumptions.freelancerOverrunPct}% freelancers</dd>
               </dl>
-              <Link to={`/roles/${d.role.id}/costs`}>Edit assumptions</Link>
+              <Link to={`/roles/${d.role.id}/costs`}>Edit assumptions and agency quotes</Link>
             </details>
           ) : null}
         </section>

@@ -13,3 +13,11 @@ export const costAssumptionsSchema = z.object({
   contractorOverrunPct: wholeNumber("Contractor overrun", 0, 200),
   freelancerOverrunPct: wholeNumber("Freelancer overrun", 0, 200),
 });
+
+/** An agency bidding as a team quotes a price; the cost model uses it as the bid's first-year cost. */
+export const agencyQuoteSchema = z.object({
+  intent: z.literal("quote"),
+  applicationId: z.string().regex(/^\d+$/, "Unknown bid").transform(Number),
+  quoteAmount: z.string().trim().min(1, "Enter the agency's quoted price").pipe(wholeNumber("Quoted price", 1, 50_000_000)),
+  version: z.coerce.number().int().min(1),
+});

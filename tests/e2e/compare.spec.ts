@@ -53,3 +53,32 @@ test("an interviewer's rollup has no cost figures", async ({ page, signInAs }) =
   await expect(page.getByRole("columnheader", { name: "First-year cost" })).toHaveCount(0);
   expect(await page.content()).not.toMatch(/Base salary|Cost assumptions/);
 });
+
+test("a hiring manager records an agency's quote and the rollup costs the bid at it", async ({ page, signInAs }) => {
+  const db = openDb();
+  const role = db.prepare("select id from roles where title = ?").get("Agency Pod, Sales Email Assistant") as { id: number };
+  db.close();
+  await signInAs(demo.dana);
+  await page.goto(`/roles/${role.id}/rollup?engagement=agency_bid`);
+  const bidRow = page.getByRole("row", { name: /Forge AI Delivery/ });
+  await expect(bidRow).toContainText("No quote recorded");
+
+  await page.getByText("Cost assumptions for this role").click();
+  await page.getByRole("link", { name: "Edit assumptions and agency quotes" }).click();
+  await expect(page.getByRole("heading", { name: "Agency quotes" })).toBeVisible();
+  const quote = page.getByLabel(/Forge AI Delivery: quoted first-year price/);
+  await quote.fill("12.5");
+  await page.getByRole("button", { name: "Save quote" }).click();
+  await expect(page.getByText("Quoted price must be a whole number")).toBeVisible();
+  await expect(quote).toHaveAttribute("aria-invalid", "true");
+
+  await quote.fill("240000");
+  await page.getByRole("button", { name: "Save quote" }).click();
+  await expect(page.getByRole("status")).toContainText("Quote from Forge AI Delivery saved.");
+  await expect(page.getByText("now $240,000")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/costs.png", fullPage: true });
+
+  await page.getByRole("link", { name: "Back to rollup" }).click();
+  await page.goto(`/roles/${role.id}/rollup?engagement=agency_bid`);
+  await expect(page.getByRole("row", { name: /Forge AI Delivery/ })).toContainText("$240,000");
+});
