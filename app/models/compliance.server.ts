@@ -135,8 +135,8 @@ export type BoardFilter = {
   roleId: number | null;
   type: CheckType | null;
   status: CheckStatus | "missing" | "all";
-  /** Only finalists' applications: enough for the summaries, and far fewer rows on a busy database. */
-  finalistsOnly?: boolean;
+  /** Only the per-role summaries (finalists' applications, no rows): what a home page needs, at a fraction of the cost. */
+  summariesOnly?: boolean;
 };
 
 /**
@@ -158,26 +158,31 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
     conditions.push(inArray(applications.roleId, managed));
   }
   if (filter.roleId) conditions.push(eq(applications.roleId, filter.roleId));
-  conditions.push(inArray(applications.stage, stages.filter((stage) => isOpenStage(stage) && (!filter.finalistsOnly || isFinalist(stage)))));
+  conditions.push(inArray(applications.stage, stages.filter((stage) => isOpenStage(stage) && (!filter.summariesOnly || isFinalist(stage)))));
 
   const apps = db
     .select({
       id: applications.id,
       stage: applications.stage,
-      roleId: roles.id,
-      roleTitle: roles.title,
-      requiredChecks: roles.requiredChecks,
+      roleId: applications.roleId,
       candidateId: applications.candidateId,
       agencyId: applications.agencyId,
-      candidateName: candidates.name,
-      agencyName: agencies.name,
+      ...(filter.summariesOnly ? {} : { candidateName: candidates.name, agencyName: agencies.name }),
     })
     .from(applications)
-    .innerJoin(roles, eq(roles.id, applications.roleId))
     .leftJoin(candidates, eq(candidates.id, applications.candidateId))
     .leftJoin(agencies, eq(agencies.id, applications.agencyId))
     .where(and(...conditions))
-    .all();
+    .all() as { id: number; stage: Stage; roleId: number; candidateId: number | null; agencyId: number | null; candidateName?: string | null; agencyName?: string | null }[];
+  // Title and required checks once per role, not once per application.
+  const roleInfo = new Map(
+    db
+      .select({ id: roles.id, title: roles.title, requiredChecks: roles.requiredChecks })
+      .from(roles)
+      .where(inArray(roles.id, db.selectDistinct({ id: applications.roleId }).from(applications).where(and(...conditions))))
+      .all()
+      .map((r) => [r.id, { title: r.title, required: (r.requiredChecks as CheckType[]) ?? [] }]),
+  );
 
   // The checks of those applications, their people and their agencies: three queries whatever the number of applications.
   const inScope = (column: typeof applications.id | typeof applications.candidateId | typeof applications.agencyId) => db.select({ id: column }).from(applications).where(and(...conditions));
@@ -195,48 +200,48 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
     const key = checkScope[type] === "application" ? keyOf(type, "application", c.applicationId) : c.candidateId !== null ? keyOf(type, "candidate", c.candidateId) : keyOf(type, "agency", c.agencyId);
     if (!byKey.has(key)) byKey.set(key, c);
   }
-  const find = (app: (typeof apps)[number], type: CheckType) =>
+  const find = (app: { id: number; candidateId: number | null; agencyId: number | null }, type: CheckType) =>
     byKey.get(checkScope[type] === "application" ? keyOf(type, "application", app.id) : app.candidateId !== null ? keyOf(type, "candidate", app.candidateId) : keyOf(type, "agency", app.agencyId));
 
-  const rows = apps.flatMap((app) =>
-    (app.requiredChecks as CheckType[]).map((type) => {
-      const check = find(app, type);
-      const status = effectiveStatus(check, today);
-      const satisfied = isSatisfied(check, today);
-      return {
-        applicationId: app.id,
-        roleId: app.roleId,
-        roleTitle: app.roleTitle,
-        subject: app.candidateName ?? app.agencyName ?? "Unknown",
-        subjectKind: app.candidateId !== null ? ("candidate" as const) : ("agency" as const),
-        stage: app.stage as Stage,
-        type,
-        status,
-        satisfied,
-        requestedAt: check?.requestedAt ?? null,
-        expiresAt: check?.expiresAt ?? null,
-        ...checkFlags({ status: check?.status ?? "not_requested", requestedAt: check?.requestedAt ?? null, expiresAt: check?.expiresAt ?? null }, today),
-      };
-    }),
-  );
-
   // Per role, in one pass: finalists, and finalists missing each required check.
-  const perRole = new Map<number, { roleTitle: string; required: CheckType[]; finalists: number; missing: Map<CheckType, number> }>();
-  for (const a of apps) {
-    if (!perRole.has(a.roleId)) perRole.set(a.roleId, { roleTitle: a.roleTitle, required: (a.requiredChecks as CheckType[]) ?? [], finalists: 0, missing: new Map() });
-    if (isFinalist(a.stage as Stage) && isOpenStage(a.stage as Stage)) perRole.get(a.roleId)!.finalists++;
+  const perRole = new Map<number, { finalists: number; missing: Map<CheckType, number> }>();
+  for (const app of apps) {
+    if (!perRole.has(app.roleId)) perRole.set(app.roleId, { finalists: 0, missing: new Map() });
+    if (!isFinalist(app.stage)) continue;
+    const role = perRole.get(app.roleId)!;
+    role.finalists++;
+    for (const type of roleInfo.get(app.roleId)!.required) if (!isSatisfied(find(app, type), today)) role.missing.set(type, (role.missing.get(type) ?? 0) + 1);
   }
-  for (const r of rows) {
-    if (r.satisfied || !isFinalist(r.stage)) continue;
-    const role = perRole.get(r.roleId)!;
-    role.missing.set(r.type, (role.missing.get(r.type) ?? 0) + 1);
-  }
-  const summaries = [...perRole].map(([roleId, role]) => ({
-    roleId,
-    roleTitle: role.roleTitle,
-    finalists: role.finalists,
-    gaps: role.required.map((type) => ({ type, missing: role.missing.get(type) ?? 0 })).filter((g) => g.missing > 0),
-  }));
+  const summaries = [...perRole]
+    .map(([roleId, role]) => ({
+      roleId,
+      roleTitle: roleInfo.get(roleId)!.title,
+      finalists: role.finalists,
+      gaps: roleInfo.get(roleId)!.required.map((type) => ({ type, missing: role.missing.get(type) ?? 0 })).filter((g) => g.missing > 0),
+    }))
+    .sort((a, b) => byText.compare(a.roleTitle, b.roleTitle));
+
+  const rows = filter.summariesOnly
+    ? []
+    : apps.flatMap((app) =>
+        roleInfo.get(app.roleId)!.required.map((type) => {
+          const check = find(app, type);
+          return {
+            applicationId: app.id,
+            roleId: app.roleId,
+            roleTitle: roleInfo.get(app.roleId)!.title,
+            subject: app.candidateName ?? app.agencyName ?? "Unknown",
+            subjectKind: app.candidateId !== null ? ("candidate" as const) : ("agency" as const),
+            stage: app.stage,
+            type,
+            status: effectiveStatus(check, today),
+            satisfied: isSatisfied(check, today),
+            requestedAt: check?.requestedAt ?? null,
+            expiresAt: check?.expiresAt ?? null,
+            ...checkFlags({ status: check?.status ?? "not_requested", requestedAt: check?.requestedAt ?? null, expiresAt: check?.expiresAt ?? null }, today),
+          };
+        }),
+      );
 
   const shown = rows.filter(
     (r) =>
@@ -244,7 +249,7 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
       (filter.status === "all" ? true : filter.status === "missing" ? !r.satisfied : r.status === filter.status),
   );
   shown.sort((a, b) => Number(b.stale || b.expiringSoon) - Number(a.stale || a.expiringSoon) || byText.compare(a.roleTitle, b.roleTitle) || byText.compare(a.subject, b.subject));
-  return { rows: shown, summaries: summaries.sort((a, b) => byText.compare(a.roleTitle, b.roleTitle)), totalOpenApplications: apps.length };
+  return { rows: shown, summaries, totalOpenApplications: apps.length };
 }
 
 /** A person's own checks (NDA, background check, ...), reused across roles. */

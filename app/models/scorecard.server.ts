@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
-import { defaultAreas, templateChange, type Rating, type Recommendation, type TemplateArea } from "~/domain/scorecard";
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { defaultAreas, OVERDUE_AFTER_MS, templateChange, type Rating, type Recommendation, type TemplateArea } from "~/domain/scorecard";
 import { getDb, schema } from "~/utils/db.server";
 
 const { scorecardTemplates, scorecards, scorecardRatings, scorecardAmendments, interviews, interviewPanel, applications, roles, users } = schema;
@@ -260,34 +260,75 @@ export function scorecardsForApplication(applicationId: number) {
   }));
 }
 
-/** The interviewer's queue: interviews they sit on and still owe a scorecard for, with its status (none yet, or draft). */
-export function interviewerQueue(userId: number) {
+export type QueueState = "upcoming" | "due" | "overdue";
+
+/**
+ * The interviewer's queue: interviews they sit on and still owe a scorecard
+ * for, in the three states of scorecardState (upcoming, due, overdue), each
+ * with its count and its first `shown` items, earliest first. The state's time
+ * windows are computed in SQL from the same OVERDUE_AFTER_MS, so a queue of
+ * thousands costs a count and three short lists.
+ */
+export function interviewerQueue(userId: number, now: Date, shown: number): Record<QueueState, { total: number; items: QueueItem[] }> {
   const db = getDb();
-  return db
+  const owed = and(eq(interviewPanel.userId, userId), or(isNull(scorecards.status), ne(scorecards.status, "submitted")));
+  const nowMs = now.getTime();
+  const overdueBefore = nowMs - OVERDUE_AFTER_MS;
+  const windows: Record<QueueState, SQL> = {
+    upcoming: sql`${interviews.endsAt} > ${nowMs}`,
+    due: sql`${interviews.endsAt} <= ${nowMs} and ${interviews.endsAt} >= ${overdueBefore}`,
+    overdue: sql`${interviews.endsAt} < ${overdueBefore}`,
+  };
+  const seats = () =>
+    db
+      .select({
+        interviewId: interviews.id,
+        kind: interviews.kind,
+        startsAt: interviews.startsAt,
+        endsAt: interviews.endsAt,
+        applicationId: applications.id,
+        roleTitle: roles.title,
+        candidateId: applications.candidateId,
+        candidateName: schema.candidates.name,
+        agencyName: schema.agencies.name,
+        status: scorecards.status,
+      })
+      .from(interviewPanel)
+      .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
+      .innerJoin(applications, eq(applications.id, interviews.applicationId))
+      .innerJoin(roles, eq(roles.id, applications.roleId))
+      .leftJoin(schema.candidates, eq(schema.candidates.id, applications.candidateId))
+      .leftJoin(schema.agencies, eq(schema.agencies.id, applications.agencyId))
+      .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)));
+  const totals = db
     .select({
-      interviewId: interviews.id,
-      kind: interviews.kind,
-      startsAt: interviews.startsAt,
-      endsAt: interviews.endsAt,
-      applicationId: applications.id,
-      roleTitle: roles.title,
-      candidateId: applications.candidateId,
-      candidateName: schema.candidates.name,
-      agencyName: schema.agencies.name,
-      status: scorecards.status,
+      upcoming: sql<number>`coalesce(sum(case when ${windows.upcoming} then 1 else 0 end), 0)`,
+      due: sql<number>`coalesce(sum(case when ${windows.due} then 1 else 0 end), 0)`,
+      overdue: sql<number>`coalesce(sum(case when ${windows.overdue} then 1 else 0 end), 0)`,
     })
     .from(interviewPanel)
     .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
-    .innerJoin(applications, eq(applications.id, interviews.applicationId))
-    .innerJoin(roles, eq(roles.id, applications.roleId))
-    .leftJoin(schema.candidates, eq(schema.candidates.id, applications.candidateId))
-    .leftJoin(schema.agencies, eq(schema.agencies.id, applications.agencyId))
     .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
-    // Only seats still owing a scorecard: submitted ones leave the queue.
-    .where(and(eq(interviewPanel.userId, userId), or(isNull(scorecards.status), ne(scorecards.status, "submitted"))))
-    .orderBy(asc(interviews.startsAt))
-    .all();
+    .where(owed)
+    .get() ?? { upcoming: 0, due: 0, overdue: 0 };
+  const states: QueueState[] = ["upcoming", "due", "overdue"];
+  return Object.fromEntries(
+    states.map((state) => [state, { total: totals[state], items: totals[state] ? seats().where(and(owed, windows[state])).orderBy(asc(interviews.startsAt), asc(interviews.id)).limit(shown).all() : [] }]),
+  ) as Record<QueueState, { total: number; items: QueueItem[] }>;
 }
+
+export type QueueItem = {
+  interviewId: number;
+  kind: (typeof interviews.$inferSelect)["kind"];
+  startsAt: Date;
+  endsAt: Date;
+  applicationId: number;
+  roleTitle: string;
+  candidateId: number | null;
+  candidateName: string | null;
+  agencyName: string | null;
+  status: "draft" | "submitted" | null;
+};
 
 /** Who on an interview's panel has a scorecard, in which state, against which template. */
 export function scorecardStatuses(interviewId: number) {

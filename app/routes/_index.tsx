@@ -16,12 +16,13 @@ import { stageLabels } from "~/domain/pipeline";
 
 /** An application sitting this long in one stage needs a nudge. */
 const STALE_STAGE_DAYS = 14;
+/** Role cards on the home page; the roles page lists every one. */
+const HOME_ROLE_CARDS = 12;
 /** Interviews listed per queue on the home page. */
 const QUEUE_SHOWN = 8;
 import { maskFor } from "~/models/masking.server";
-import { interviewerQueue } from "~/models/scorecard.server";
+import { interviewerQueue, type QueueState } from "~/models/scorecard.server";
 import { gradingQueue } from "~/models/take-home.server";
-import { scorecardState } from "~/domain/scorecard";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -61,19 +62,24 @@ export async function loader(args: LoaderFunctionArgs) {
   const people = activeUsers ? userKinds.map((kind) => ({ kind, count: activeUsers.filter((u) => u.kind === kind).length })) : null;
   const now = new Date();
   const mask = maskFor(user.id);
-  const queue = interviewerQueue(user.id).map((q) => ({
-    interviewId: q.interviewId,
-    kind: q.kind,
-    startsAt: q.startsAt,
-    roleTitle: q.roleTitle,
-    who: mask.alias.get(q.applicationId) ?? q.candidateName ?? q.agencyName ?? "",
-    masked: mask.applicationIds.has(q.applicationId),
-    state: scorecardState({ status: q.status, interviewEndsAt: q.endsAt, now }),
-  }));
+  const owed = interviewerQueue(user.id, now, QUEUE_SHOWN);
+  const queueList = (state: QueueState) => ({
+    total: owed[state].total,
+    items: owed[state].items.map((q) => ({
+      interviewId: q.interviewId,
+      kind: q.kind,
+      startsAt: q.startsAt,
+      roleTitle: q.roleTitle,
+      who: mask.alias.get(q.applicationId) ?? q.candidateName ?? q.agencyName ?? "",
+      masked: mask.applicationIds.has(q.applicationId),
+    })),
+  });
   const grading = gradingQueue(user.id).filter((g) => g.status !== "waived" && g.gradeStatus !== "submitted");
-  const headlines = roleHeadlines(roles.map((r) => r.id));
+  // Cards for the first few roles (open first, most recently changed); the figures above count them all.
+  const shownRoles = roles.slice(0, HOME_ROLE_CARDS);
+  const headlines = roleHeadlines(shownRoles.map((r) => r.id));
   const pipelineByRole = Object.fromEntries(
-    roles.map((r) => {
+    shownRoles.map((r) => {
       const rows = headlines.filter((h) => h.roleId === r.id);
       const n = (stages: string[]) => rows.filter((h) => stages.includes(h.stage)).reduce((x, h) => x + h.n, 0);
       return [r.id, { active: n(["sourced", "screening", "interviewing", "take_home", "final", "offer"]), late: n(["final", "offer"]), hired: n(["hired"]) }];
@@ -82,7 +88,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const seesAllCompliance = scopesFor(user.kind, "read:compliance").includes("any");
   const hr = seesAllCompliance
     ? {
-        compliance: complianceBoard(user, { roleId: null, type: null, status: "missing", finalistsOnly: true }, now.toISOString().slice(0, 10)).summaries.filter((s) => s.gaps.length > 0).slice(0, 6),
+        compliance: complianceBoard(user, { roleId: null, type: null, status: "missing", summariesOnly: true }, now.toISOString().slice(0, 10)).summaries.filter((s) => s.gaps.length > 0).slice(0, 6),
         stale: staleApplications(STALE_STAGE_DAYS, now).map((a) => ({ ...a, days: Math.floor((now.getTime() - a.since.getTime()) / 86_400_000) })),
       }
     : null;
@@ -90,17 +96,13 @@ export async function loader(args: LoaderFunctionArgs) {
     pipelineByRole,
     hr,
     // The first few of each list (oldest overdue, soonest upcoming), with the full count.
-    queue: Object.fromEntries(
-      (["overdue", "due", "upcoming"] as const).map((state) => {
-        const items = queue.filter((q) => q.state === state);
-        return [state, { items: items.slice(0, QUEUE_SHOWN), total: items.length }];
-      }),
-    ) as Record<"overdue" | "due" | "upcoming", { items: typeof queue; total: number }>,
+    queue: { overdue: queueList("overdue"), due: queueList("due"), upcoming: queueList("upcoming") },
     grading: grading.map((g) => ({ id: g.id, title: g.title, who: g.anonymous && !g.revealedAt ? g.alias : "named", roleTitle: g.roleTitle, dueOn: g.dueOn, status: g.status })),
     kind: user.kind,
     firstName: user.name.split(" ")[0],
     canCreateRole: holds(user.kind, "create:role"),
-    roles,
+    roles: shownRoles,
+    roleCount: roles.length,
     stats: {
       open: roles.filter((r) => r.status === "open").length,
       openings: roles.filter((r) => r.status === "open").reduce((n, r) => n + r.headcount, 0),
@@ -111,7 +113,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { kind, firstName, canCreateRole, roles, stats, people, queue, grading, pipelineByRole, hr } = useLoaderData<typeof loader>();
+  const { kind, firstName, canCreateRole, roles, roleCount, stats, people, queue, grading, pipelineByRole, hr } = useLoaderData<typeof loader>();
   const hasQueue = queue.overdue.total + queue.due.total + queue.upcoming.total + grading.length > 0;
   const home = homes[kind];
   return (
@@ -247,6 +249,11 @@ export default function Home() {
             ))}
           </div>
         )}
+        {roleCount > roles.length ? (
+          <p>
+            <Link to="/roles">All {roleCount} active roles</Link>
+          </p>
+        ) : null}
       </section>
     </>
   );
