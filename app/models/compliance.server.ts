@@ -139,14 +139,15 @@ export type BoardFilter = {
   summariesOnly?: boolean;
 };
 
+const byText = new Intl.Collator("en");
+
 /**
  * The HR board: for every open application on the roles a viewer may see,
  * each required check with its status; plus a per-role summary of finalists
  * missing each check.
+ *
+ * `viewer` null: every role (for internal figures such as the rollup); otherwise what that viewer may see.
  */
-const byText = new Intl.Collator("en");
-
-/** `viewer` null: every role (for internal figures such as the rollup); otherwise what that viewer may see. */
 export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, today: string) {
   const db = getDb();
   const conditions: SQL[] = [];
