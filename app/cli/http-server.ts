@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AppContext } from "~/load-context";
 import { isSameOriginWrite } from "~/utils/origin";
+import { createAdmission } from "./admission";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -55,6 +56,15 @@ function guardWrites(appOrigin: string | undefined): express.RequestHandler {
   };
 }
 
+/** Requests past this point run a few at a time, in arrival order; a full line gets 503. */
+export function admitInOrder(options: { concurrency: number; maxWaiting: number }): express.RequestHandler {
+  const admission = createAdmission(options);
+  return (req, res, next) => {
+    const outcome = admission.admit({ response: res, connection: req.socket }, next);
+    if (outcome === "refused") res.status(503).set("Retry-After", "1").type("text/plain").send("The server is busy: try again in a moment.");
+  };
+}
+
 export async function createHttpApp(options: { dev: boolean; trustProxy: boolean; appOrigin?: string; buildDir?: string }) {
   const app = express();
   app.disable("x-powered-by");
@@ -87,6 +97,9 @@ export async function createHttpApp(options: { dev: boolean; trustProxy: boolean
   }
 
   app.use(guardWrites(options.appOrigin));
+
+  // Two at a time: one rendering while the other's response is written out (see admission.ts).
+  app.use(admitInOrder({ concurrency: 2, maxWaiting: 512 }));
 
   app.all(
     "*",

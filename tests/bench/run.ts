@@ -179,6 +179,7 @@ async function main() {
   next = 0;
   const reads = [rollupPath, `/roles/${small.bigRoleId}`, `/roles/${small.smallRoleId}/rollup`, "/", "/candidates"];
   let r = 0;
+  let read = 0;
   const mixedRun = (duration: number) => cannon({
     url: base,
     connections: 50,
@@ -188,11 +189,13 @@ async function main() {
       {
         setupRequest: (req: autocannon.Request) => {
           r++;
+          // Fresh headers each time: autocannon writes Content-Length into the headers object it
+          // is given, and a GET carrying the previous POST's length is a malformed request.
           if (r % 5 === 0) {
             const id = mixedIds[next++ % mixedIds.length];
-            return { ...req, method: "POST", path: `/interviews/${id}/scorecard`, body: "intent=draft&rating_evals=3" };
+            return { ...req, headers: { ...writeHeaders }, method: "POST", path: `/interviews/${id}/scorecard`, body: "intent=draft&rating_evals=3" };
           }
-          return { ...req, method: "GET", path: reads[r % reads.length], body: undefined };
+          return { ...req, headers: { Cookie: cookie }, method: "GET", path: reads[read++ % reads.length], body: undefined };
         },
       },
     ],

@@ -1,0 +1,86 @@
+// The admission line on real sockets: clients that hang up at any moment
+// (before their turn, while a file lookup runs ahead of the line, while their
+// page is being made) must not keep a place, or the server stops answering.
+import express from "express";
+import { mkdtempSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { admitInOrder } from "~/cli/http-server";
+
+let close: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await close?.();
+  close = null;
+});
+
+async function serve(concurrency: number, maxWaiting: number) {
+  const app = express();
+  const order: string[] = [];
+  // A static lookup ahead of the line, as in the real server: it is asynchronous, so a client can leave during it.
+  app.use(express.static(mkdtempSync(join(tmpdir(), "admission-"))));
+  app.use(admitInOrder({ concurrency, maxWaiting }));
+  app.get("/work/:name", (req, res) => {
+    order.push(req.params.name);
+    setTimeout(() => res.type("text/plain").send(`done ${req.params.name}`), 30);
+  });
+  const server = app.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  const { port } = server.address() as AddressInfo;
+  close = () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); });
+  return { base: `http://127.0.0.1:${port}`, port, order };
+}
+
+/** Send a request on a raw socket and hang up after `afterMs` (0: at once). */
+function hangUp(port: number, path: string, afterMs: number) {
+  return new Promise<void>((resolve) => {
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n`);
+      setTimeout(() => {
+        socket.resetAndDestroy();
+        resolve();
+      }, afterMs);
+    });
+  });
+}
+
+describe("admission in arrival order, on real sockets", () => {
+  it("keeps answering after many clients hang up before, during and after their turn", async () => {
+    const { base, port } = await serve(1, 100);
+    const leavers: Promise<void>[] = [];
+    for (let i = 0; i < 30; i++) leavers.push(hangUp(port, `/work/leaver${i}`, i % 3 === 0 ? 0 : i % 3 === 1 ? 5 : 45));
+    await Promise.all(leavers);
+    const res = await fetch(`${base}/work/last`, { signal: AbortSignal.timeout(5_000) });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("done last");
+  });
+
+  it("serves waiting requests in the order they arrived", async () => {
+    const { base, order } = await serve(1, 100);
+    const names = ["a", "b", "c", "d", "e"];
+    const answers: string[] = [];
+    const requests = names.map(async (name, i) => {
+      await new Promise((r) => setTimeout(r, i * 5));
+      answers.push(await (await fetch(`${base}/work/${name}`)).text());
+    });
+    await Promise.all(requests);
+    expect(order).toEqual(names);
+    expect(answers).toEqual(names.map((n) => `done ${n}`));
+  });
+
+  it("answers 503 with Retry-After when the line is full, and writes nothing for it", async () => {
+    const { base, order } = await serve(1, 1);
+    const first = fetch(`${base}/work/first`);
+    await new Promise((r) => setTimeout(r, 5));
+    const second = fetch(`${base}/work/second`);
+    await new Promise((r) => setTimeout(r, 5));
+    const third = await fetch(`${base}/work/third`);
+    expect(third.status).toBe(503);
+    expect(third.headers.get("retry-after")).toBe("1");
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    expect(order).toEqual(["first", "second"]);
+  });
+});
