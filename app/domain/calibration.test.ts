@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { calibrate, median, outcomeOf, type CalibrationCard } from "./calibration";
 
-const card = (interviewerId: number, applicationId: number, ratings: number[], recommendation: CalibrationCard["recommendation"], extra: Partial<CalibrationCard> = {}): CalibrationCard => ({
-  interviewerId, applicationId, ratings, recommendation, notAssessed: 0, hoursToSubmit: 10, ...extra,
+type Card = CalibrationCard & { ratings: number[] };
+const card = (interviewerId: number, applicationId: number, ratings: number[], recommendation: CalibrationCard["recommendation"], extra: Partial<CalibrationCard> = {}): Card => ({
+  interviewerId, applicationId, ratings, ratingSum: ratings.reduce((a, b) => a + b, 0), ratingCount: ratings.length, recommendation, notAssessed: 0, hoursToSubmit: 10, ...extra,
 });
 
 describe("calibrate", () => {
@@ -44,3 +45,40 @@ describe("calibrate", () => {
 function round(n: number) {
   return Math.round(n * 100) / 100;
 }
+
+describe("calibrate at volume", () => {
+  // The plain reading of the rules, one pass over every card per interviewer and application:
+  // the grouped implementation must give exactly the same figures.
+  function reference(cards: Card[], outcomes: Map<number, ReturnType<typeof outcomeOf>>) {
+    return [...new Set(cards.map((c) => c.interviewerId))].map((id) => {
+      const mine = cards.filter((c) => c.interviewerId === id);
+      const given: number[] = [];
+      const others: number[] = [];
+      for (const appId of new Set(mine.map((c) => c.applicationId))) {
+        const myRatings = mine.filter((c) => c.applicationId === appId).flatMap((c) => c.ratings);
+        const theirRatings = cards.filter((c) => c.applicationId === appId && c.interviewerId !== id).flatMap((c) => c.ratings);
+        if (myRatings.length && theirRatings.length) {
+          given.push(...myRatings);
+          others.push(...theirRatings);
+        }
+      }
+      const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+      const r2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+      return { interviewerId: id, scorecards: mine.length, averageGiven: r2(mean(mine.flatMap((c) => c.ratings))), coPanelAverage: r2(mean(others)), leniency: given.length && others.length ? r2(mean(given)! - mean(others)!) : null };
+    });
+  }
+
+  it("matches the plain reading on random panels", () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const recs: CalibrationCard["recommendation"][] = ["strong_no", "no", "yes", "strong_yes", "no_decision"];
+    for (let round = 0; round < 5; round++) {
+      const cards = Array.from({ length: 400 }, () =>
+        card(1 + Math.floor(rand() * 8), 1 + Math.floor(rand() * 60), Array.from({ length: Math.floor(rand() * 4) }, () => 1 + Math.floor(rand() * 4)), recs[Math.floor(rand() * 5)]),
+      );
+      const outcomes = new Map(Array.from({ length: 60 }, (_, i) => [i + 1, outcomeOf(["hired", "rejected", "interviewing"][i % 3])] as const));
+      const fast = calibrate(cards, outcomes);
+      expect(fast.map(({ interviewerId, scorecards, averageGiven, coPanelAverage, leniency }) => ({ interviewerId, scorecards, averageGiven, coPanelAverage, leniency }))).toEqual(reference(cards, outcomes));
+    }
+  });
+});

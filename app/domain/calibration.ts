@@ -4,8 +4,9 @@
 export type CalibrationCard = {
   interviewerId: number;
   applicationId: number;
-  /** Ratings given (1-4); not-assessed areas are counted separately. */
-  ratings: number[];
+  /** Sum and number of the ratings given (1-4); not-assessed areas are counted separately. */
+  ratingSum: number;
+  ratingCount: number;
   notAssessed: number;
   recommendation: "strong_no" | "no" | "yes" | "strong_yes" | "no_decision";
   /** Hours from the interview's end to submission. */
@@ -36,7 +37,6 @@ export type InterviewerCalibration = {
   medianHoursToSubmit: number | null;
 };
 
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
 export function median(xs: number[]): number | null {
@@ -46,26 +46,47 @@ export function median(xs: number[]): number | null {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+type Tally = { sum: number; n: number };
+const ratio = (t: Tally) => (t.n ? t.sum / t.n : null);
+
 export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcome>): InterviewerCalibration[] {
-  const interviewers = [...new Set(cards.map((c) => c.interviewerId))];
-  return interviewers.map((id) => {
-    const mine = cards.filter((c) => c.interviewerId === id);
-    const given: number[] = [];
-    const others: number[] = [];
-    for (const appId of new Set(mine.map((c) => c.applicationId))) {
-      const myRatings = mine.filter((c) => c.applicationId === appId).flatMap((c) => c.ratings);
-      const theirRatings = cards.filter((c) => c.applicationId === appId && c.interviewerId !== id).flatMap((c) => c.ratings);
-      if (myRatings.length && theirRatings.length) {
-        given.push(...myRatings);
-        others.push(...theirRatings);
+  // Sums per interviewer and application, and per application, in one pass: the work follows the
+  // number of scorecards (a query can return a hundred thousand), and the co-panel's ratings on an
+  // application are its total less the interviewer's own.
+  const byInterviewer = new Map<number, { cards: CalibrationCard[]; perApplication: Map<number, Tally> }>();
+  const perApplication = new Map<number, Tally>();
+  for (const c of cards) {
+    const mine = byInterviewer.get(c.interviewerId) ?? byInterviewer.set(c.interviewerId, { cards: [], perApplication: new Map() }).get(c.interviewerId)!;
+    mine.cards.push(c);
+    const onApp = mine.perApplication.get(c.applicationId) ?? mine.perApplication.set(c.applicationId, { sum: 0, n: 0 }).get(c.applicationId)!;
+    onApp.sum += c.ratingSum;
+    onApp.n += c.ratingCount;
+    const all = perApplication.get(c.applicationId) ?? perApplication.set(c.applicationId, { sum: 0, n: 0 }).get(c.applicationId)!;
+    all.sum += c.ratingSum;
+    all.n += c.ratingCount;
+  }
+  return [...byInterviewer].map(([id, { cards: mine, perApplication: myApps }]) => {
+    const given: Tally = { sum: 0, n: 0 };
+    const others: Tally = { sum: 0, n: 0 };
+    const overall: Tally = { sum: 0, n: 0 };
+    for (const [appId, my] of myApps) {
+      overall.sum += my.sum;
+      overall.n += my.n;
+      const all = perApplication.get(appId)!;
+      const theirs = { sum: all.sum - my.sum, n: all.n - my.n };
+      if (my.n && theirs.n) {
+        given.sum += my.sum;
+        given.n += my.n;
+        others.sum += theirs.sum;
+        others.n += theirs.n;
       }
     }
-    const averageGiven = mean(mine.flatMap((c) => c.ratings));
-    const onShared = mean(given);
-    const coPanel = mean(others);
+    const averageGiven = ratio(overall);
+    const onShared = ratio(given);
+    const coPanel = ratio(others);
     const decided = mine.filter((c) => c.recommendation !== "no_decision" && outcomes.get(c.applicationId));
     const agreed = decided.filter((c) => (c.recommendation === "yes" || c.recommendation === "strong_yes") === (outcomes.get(c.applicationId) === "positive"));
-    const areas = mine.reduce((n, c) => n + c.ratings.length + c.notAssessed, 0);
+    const areas = mine.reduce((n, c) => n + c.ratingCount + c.notAssessed, 0);
     return {
       interviewerId: id,
       scorecards: mine.length,

@@ -1,31 +1,48 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { calibrate, outcomeOf, type CalibrationCard } from "~/domain/calibration";
 import { scopesFor } from "~/domain/policy";
+import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import type { Viewer } from "./role.server";
 
 const { scorecards, scorecardRatings, interviews, applications, roleTeam, users } = schema;
 
-/** Calibration over the submitted scorecards a viewer may study: all, or those on roles they manage. */
+/** How long computed calibration may serve while nothing is written. */
+const CALIBRATION_MAX_AGE_MS = 60_000;
+
+/**
+ * Calibration over the submitted scorecards a viewer may study: all, or those
+ * on roles they manage. Over every scorecard this reads each rating once
+ * (about half a second per hundred thousand scorecards), so it is kept until
+ * the next write; everyone who may see all of it shares one copy.
+ */
 export function calibrationFor(viewer: Viewer, roleId: number | null) {
+  const seesAll = scopesFor(viewer.kind, "read:calibration").includes("any");
+  return cachedDerived(`calibration:${seesAll ? "all" : `manager:${viewer.id}`}:${roleId ?? "all"}`, { maxAgeMs: CALIBRATION_MAX_AGE_MS }, () =>
+    computeCalibration(seesAll ? null : viewer.id, roleId),
+  );
+}
+
+function computeCalibration(managerId: number | null, roleId: number | null) {
   const db = getDb();
   const conditions: SQL[] = [eq(scorecards.status, "submitted")];
-  if (!scopesFor(viewer.kind, "read:calibration").includes("any")) {
-    const managed = db.select({ id: roleTeam.roleId }).from(roleTeam).where(and(eq(roleTeam.userId, viewer.id), eq(roleTeam.teamRole, "hiring_manager")));
+  if (managerId !== null) {
+    const managed = db.select({ id: roleTeam.roleId }).from(roleTeam).where(and(eq(roleTeam.userId, managerId), eq(roleTeam.teamRole, "hiring_manager")));
     conditions.push(inArray(applications.roleId, managed));
   }
   if (roleId) conditions.push(eq(applications.roleId, roleId));
+  const ratingsOf = (aggregate: SQL) => sql<number>`(select ${aggregate} from ${scorecardRatings} where ${scorecardRatings.scorecardId} = ${scorecards.id})`;
   const rows = db
     .select({
-      id: scorecards.id,
       interviewerId: scorecards.interviewerId,
       applicationId: applications.id,
       stage: applications.stage,
       recommendation: scorecards.recommendation,
-      endsAt: interviews.endsAt,
-      submittedAt: scorecards.submittedAt,
-      rated: sql<string | null>`(select group_concat(${scorecardRatings.rating}) from ${scorecardRatings} where ${scorecardRatings.scorecardId} = ${scorecards.id} and ${scorecardRatings.rating} is not null)`,
-      notAssessed: sql<number>`(select count(*) from ${scorecardRatings} where ${scorecardRatings.scorecardId} = ${scorecards.id} and ${scorecardRatings.rating} is null)`,
+      // Plain numbers from SQL: a hundred thousand rows should not become two hundred thousand Dates.
+      msToSubmit: sql<number | null>`${scorecards.submittedAt} - ${interviews.endsAt}`,
+      ratingSum: ratingsOf(sql`coalesce(sum(${scorecardRatings.rating}), 0)`),
+      ratingCount: ratingsOf(sql`count(${scorecardRatings.rating})`),
+      notAssessed: ratingsOf(sql`count(*) - count(${scorecardRatings.rating})`),
     })
     .from(scorecards)
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
@@ -35,10 +52,11 @@ export function calibrationFor(viewer: Viewer, roleId: number | null) {
   const cards: CalibrationCard[] = rows.map((r) => ({
     interviewerId: r.interviewerId,
     applicationId: r.applicationId,
-    ratings: r.rated ? r.rated.split(",").map(Number) : [],
+    ratingSum: r.ratingSum,
+    ratingCount: r.ratingCount,
     notAssessed: r.notAssessed,
     recommendation: r.recommendation,
-    hoursToSubmit: r.submittedAt ? Math.max(0, (r.submittedAt.getTime() - r.endsAt.getTime()) / 3_600_000) : 0,
+    hoursToSubmit: r.msToSubmit === null ? 0 : Math.max(0, r.msToSubmit / 3_600_000),
   }));
   const outcomes = new Map(rows.map((r) => [r.applicationId, outcomeOf(r.stage)]));
   const names = new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((u) => [u.id, u.name]));
