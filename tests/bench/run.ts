@@ -40,7 +40,8 @@ async function sessionCookie(dbPath: string, userId: number): Promise<string> {
 
 async function startServer(dbPath: string, synchronous: "FULL" | "NORMAL"): Promise<{ proc: ChildProcess; pid: number }> {
   const pidFile = resolve(dir, "server.pid");
-  const proc = spawn(resolve("node_modules/.bin/tsx"), ["app/cli/start.ts"], {
+  // As `npm start` runs it, with the same Node flags (the heap limit is part of what P6 measures).
+  const proc = spawn("npm", ["start", "--silent"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST, DATABASE_PATH: dbPath, SESSION_SECRET: SECRET, SEED_DEMO: "false", SQLITE_SYNCHRONOUS: synchronous, PID_FILE: pidFile },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -56,9 +57,10 @@ async function startServer(dbPath: string, synchronous: "FULL" | "NORMAL"): Prom
   throw new Error("The server did not start within 60 seconds");
 }
 
-async function stopServer(proc: ChildProcess) {
-  proc.kill("SIGTERM");
-  await new Promise((r) => proc.once("exit", r));
+async function stopServer(server: { proc: ChildProcess; pid: number }) {
+  const exited = new Promise((r) => server.proc.once("exit", r));
+  process.kill(server.pid, "SIGTERM");
+  await exited;
 }
 
 function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
@@ -126,7 +128,7 @@ async function main() {
     await cannon({ url: `${base}/roles/${big.bigRoleId}/rollup`, connections: 1, amount: 10, headers: { Cookie: cookie } });
     const r = await cannon({ url: `${base}/roles/${big.bigRoleId}/rollup`, connections: 1, amount: 100, headers: { Cookie: cookie } });
     bigMedian = r.latency.p50;
-    await stopServer(server.proc);
+    await stopServer(server);
   }
 
   const cookie = await sessionCookie(resolve(dir, "small.db"), small.adminId);
@@ -164,14 +166,14 @@ async function main() {
   next = 0;
   const full = await cannon({ url: base, connections: 1, amount: 300, headers: writeHeaders, requests: [submit(fullIds)] });
   figures.submit_full_median_ms = full.latency.p50;
-  await stopServer(server.proc);
+  await stopServer(server);
   server = await startServer(resolve(dir, "small.db"), "NORMAL");
   next = 0;
   const normal = await cannon({ url: base, connections: 1, amount: 300, headers: writeHeaders, requests: [submit(normalIds)] });
   figures.submit_normal_median_ms = normal.latency.p50;
   figures.p4_full_over_normal = Math.round((full.latency.p50 / normal.latency.p50) * 100) / 100;
   figures.submit_statuses = `${full["3xx"]}/${full["4xx"]}/${full["5xx"]} (3xx/4xx/5xx, FULL)`;
-  await stopServer(server.proc);
+  await stopServer(server);
 
   log("P5: 50 connections, mixed reads and writes, 20 s");
   server = await startServer(resolve(dir, "small.db"), "FULL");
@@ -213,7 +215,7 @@ async function main() {
   log("P6: memory and first-load JavaScript");
   figures.p6_rss_mb = rssMb(server.pid);
   figures.p6_scorecard_js_gzip_kb = await firstLoadJsGzipKb(`/interviews/${small.writeInterviewIds[small.writeInterviewIds.length - 1]}/scorecard`, cookie);
-  await stopServer(server.proc);
+  await stopServer(server);
 
   const targets: Record<string, string> = {
     p1_page_over_floor: "<= 2.0",

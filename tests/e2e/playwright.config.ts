@@ -35,7 +35,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // The production server, as `npm start` runs it, on a fresh database.
-    command: "npx tsx app/cli/start.ts",
+    command: "npm start",
     cwd: "../..",
     url: `http://localhost:${E2E_PORT}/healthz`,
     reuseExistingServer: false,
