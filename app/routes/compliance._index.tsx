@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { CheckBadge, StageBadge } from "~/components/checks";
+import { Pager } from "~/components/pager";
 import { formatDate, PageHeader } from "~/components/ui";
 import { checkStatuses, checkStatusLabels, checkTypeLabels, checkTypes, daysBetween, EXPIRING_SOON_DAYS, STALE_REQUEST_DAYS, type CheckStatus, type CheckType } from "~/domain/compliance";
 import { scopesFor } from "~/domain/policy";
@@ -8,6 +9,9 @@ import { complianceBoard, type BoardFilter } from "~/models/compliance.server";
 import { maskFor } from "~/models/masking.server";
 import { listRoles } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
+
+/** Applications per page: the board of a busy organisation runs to thousands of rows. */
+const BOARD_PAGE_SIZE = 50;
 
 export const meta: MetaFunction = () => [{ title: "Compliance · AI Talent Scorecards" }];
 
@@ -33,22 +37,42 @@ export async function loader(args: LoaderFunctionArgs) {
   const board = complianceBoard(user, filter, today);
   const mask = maskFor(user.id);
   for (const row of board.rows) if (mask.applicationIds.has(row.applicationId)) row.subject = mask.alias.get(row.applicationId) ?? "Anonymous";
-  return { filter, today, seesAll, roles, board };
+  // One row per application: who is missing what, flagged ones first, then the furthest along; paged here so a
+  // page carries 50 applications however many are open.
+  type Group = { applicationId: number; subject: string; subjectKind: string; roleTitle: string; stage: (typeof board.rows)[number]["stage"]; flagged: boolean; items: typeof board.rows };
+  const byApplication = new Map<number, Group>();
+  for (const r of board.rows) {
+    let g = byApplication.get(r.applicationId);
+    if (!g) byApplication.set(r.applicationId, (g = { applicationId: r.applicationId, subject: r.subject, subjectKind: r.subjectKind, roleTitle: r.roleTitle, stage: r.stage, flagged: false, items: [] }));
+    g.items.push(r);
+    g.flagged ||= r.stale || r.expiringSoon;
+  }
+  const order = ["offer", "final", "take_home", "interviewing", "screening", "sourced"];
+  const byText = new Intl.Collator("en");
+  const groups = [...byApplication.values()].sort(
+    (a, b) => Number(b.flagged) - Number(a.flagged) || order.indexOf(a.stage) - order.indexOf(b.stage) || byText.compare(a.roleTitle, b.roleTitle) || byText.compare(a.subject, b.subject),
+  );
+  const pageCount = Math.max(1, Math.ceil(groups.length / BOARD_PAGE_SIZE));
+  const page = Math.min(pageCount, Math.max(1, Math.floor(Number(new URL(args.request.url).searchParams.get("page"))) || 1));
+  return {
+    filter,
+    today,
+    seesAll,
+    roles,
+    summaries: board.summaries,
+    totalOpenApplications: board.totalOpenApplications,
+    groupCount: groups.length,
+    page,
+    pageCount,
+    firstShown: (page - 1) * BOARD_PAGE_SIZE + 1,
+    groups: groups.slice((page - 1) * BOARD_PAGE_SIZE, page * BOARD_PAGE_SIZE),
+  };
 }
 
 export default function ComplianceBoard() {
-  const { filter, today, seesAll, roles, board } = useLoaderData<typeof loader>();
+  const { filter, today, seesAll, roles, summaries, totalOpenApplications, groupCount, page, pageCount, firstShown, groups } = useLoaderData<typeof loader>();
   const submit = useSubmit();
-  // One row per application: who is missing what, flagged ones first, then the furthest along.
-  const order = ["offer", "final", "take_home", "interviewing", "screening", "sourced"];
-  const groups = Object.values(
-    board.rows.reduce<Record<number, { applicationId: number; subject: string; subjectKind: string; roleTitle: string; stage: (typeof board.rows)[number]["stage"]; flagged: boolean; items: typeof board.rows }>>((acc, r) => {
-      const g = (acc[r.applicationId] ??= { applicationId: r.applicationId, subject: r.subject, subjectKind: r.subjectKind, roleTitle: r.roleTitle, stage: r.stage, flagged: false, items: [] });
-      g.items.push(r);
-      g.flagged ||= r.stale || r.expiringSoon;
-      return acc;
-    }, {}),
-  ).sort((a, b) => Number(b.flagged) - Number(a.flagged) || order.indexOf(a.stage) - order.indexOf(b.stage) || a.roleTitle.localeCompare(b.roleTitle) || a.subject.localeCompare(b.subject));
+  const filterParams = { ...(filter.roleId ? { role: String(filter.roleId) } : {}), ...(filter.type ? { check: filter.type } : {}), status: filter.status };
   return (
     <>
       <PageHeader
@@ -57,11 +81,11 @@ export default function ComplianceBoard() {
       />
       <section aria-labelledby="summary" className="card">
         <h2 id="summary">By role</h2>
-        {board.summaries.length === 0 ? (
+        {summaries.length === 0 ? (
           <p className="muted">No open applications.</p>
         ) : (
           <ul className="plain">
-            {board.summaries.map((s) => (
+            {summaries.map((s) => (
               <li key={s.roleId} className="row-between">
                 <Link to={`/compliance?role=${s.roleId}`}>{s.roleTitle}</Link>
                 <span className="small">
@@ -115,13 +139,13 @@ export default function ComplianceBoard() {
           <button type="submit" className="btn">Apply</button>
         </noscript>
       </Form>
-      {groups.length === 0 ? (
+      {groupCount === 0 ? (
         <div className="card empty">Nothing matches: {filter.status === "missing" ? "every required check is verified or waived." : "try other filters."}</div>
       ) : (
         <div className="table-wrap">
           <table>
             <caption className="muted small">
-              {groups.length} of {board.totalOpenApplications} open applications. Requests open over {STALE_REQUEST_DAYS} days and checks expiring within {EXPIRING_SOON_DAYS} days are flagged.
+              {groupCount} of {totalOpenApplications} open applications{pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Requests open over {STALE_REQUEST_DAYS} days and checks expiring within {EXPIRING_SOON_DAYS} days are flagged.
             </caption>
             <thead>
               <tr>
@@ -159,6 +183,7 @@ export default function ComplianceBoard() {
           </table>
         </div>
       )}
+      <Pager page={page} pageCount={pageCount} params={filterParams} />
     </>
   );
 }

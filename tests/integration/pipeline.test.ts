@@ -153,27 +153,51 @@ describe("stage moves and the offer gate", () => {
   });
 });
 
+type BoardGroup = { applicationId: number; subject: string; roleTitle: string; stage: string; flagged: boolean; items: { type: string; status: string; satisfied: boolean; stale: boolean }[] };
+type BoardData = { groups: BoardGroup[]; groupCount: number; page: number; pageCount: number; summaries: { roleTitle: string; finalists: number; gaps: { type: string; missing: number }[] }[] };
+
 describe("the HR board", () => {
-  it("lists who is missing what, with stale requests first, and per-role finalist summaries", async () => {
+  it("lists who is missing what, flagged applications first, and per-role finalist summaries", async () => {
     const out = await invoke(board.loader, get("/compliance", await cookieFor("priya@northwind.test")));
-    const data = out.data as { board: { rows: { type: string; satisfied: boolean; stale: boolean; stage: string }[]; summaries: { roleTitle: string; finalists: number; gaps: { type: string; missing: number }[] }[] } };
-    expect(data.board.rows.length).toBeGreaterThan(10);
-    expect(data.board.rows.every((r) => !r.satisfied)).toBe(true);
-    const firstNotStale = data.board.rows.findIndex((r) => !r.stale);
-    expect(data.board.rows.slice(firstNotStale).some((r) => r.stale)).toBe(false);
-    const copilot = data.board.summaries.find((s) => s.roleTitle === "Senior AI Engineer, Support Copilot")!;
+    const data = out.data as BoardData;
+    const items = data.groups.flatMap((g) => g.items);
+    expect(items.length).toBeGreaterThan(10);
+    expect(items.every((r) => !r.satisfied)).toBe(true);
+    expect(data.groups.some((g) => g.flagged)).toBe(true);
+    const firstUnflagged = data.groups.findIndex((g) => !g.flagged);
+    expect(data.groups.slice(firstUnflagged).some((g) => g.flagged)).toBe(false);
+    const copilot = data.summaries.find((s) => s.roleTitle === "Senior AI Engineer, Support Copilot")!;
     expect(copilot.finalists).toBeGreaterThan(0);
     expect(copilot.gaps.every((g) => g.missing <= copilot.finalists)).toBe(true);
   });
 
   it("filters by check and status, and scopes hiring managers to roles they manage", async () => {
     const nda = await invoke(board.loader, get("/compliance?check=nda&status=requested", await cookieFor("priya@northwind.test")));
-    const rows = (nda.data as { board: { rows: { type: string; status: string }[] } }).board.rows;
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r) => r.type === "nda" && r.status === "requested")).toBe(true);
+    const items = (nda.data as BoardData).groups.flatMap((g) => g.items);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((r) => r.type === "nda" && r.status === "requested")).toBe(true);
     const tomas = await invoke(board.loader, get("/compliance?status=all", await cookieFor("tomas@northwind.test")));
-    const titles = new Set((tomas.data as { board: { rows: { roleTitle: string }[] } }).board.rows.map((r) => r.roleTitle));
+    const titles = new Set((tomas.data as BoardData).groups.map((g) => g.roleTitle));
     expect([...titles].sort()).toEqual(["Data Engineer, Claims Data Readiness", "ML Engineer, Fraud Scoring Models"]);
+  });
+
+  it("pages a long board 50 applications at a time, each application on exactly one page", async () => {
+    const roleId = db().insert(schema.roles).values({ title: "Busy compliance role", team: "T", location: "L" }).returning().get().id;
+    for (let i = 0; i < 70; i++) {
+      const candidateId = db().insert(schema.candidates).values({ name: `Paged Person ${i}`, email: `paged${i}@example.test`, engagementType: "full_time", source: "sourced" }).returning().get().id;
+      db().insert(schema.applications).values({ roleId, candidateId, stage: "screening", stageChangedAt: new Date() }).run();
+    }
+    const cookie = await cookieFor("priya@northwind.test");
+    const pageOf = async (n: number) => (await invoke(board.loader, get(`/compliance?role=${roleId}&page=${n}`, cookie))).data as BoardData;
+    const [first, second, beyond] = [await pageOf(1), await pageOf(2), await pageOf(9)];
+    expect(first).toMatchObject({ groupCount: 70, page: 1, pageCount: 2 });
+    expect(first.groups).toHaveLength(50);
+    expect(second.groups).toHaveLength(20);
+    const ids = [...first.groups, ...second.groups].map((g) => g.applicationId);
+    expect(new Set(ids).size).toBe(70);
+    // A page past the end shows the last page rather than an empty board.
+    expect(beyond.page).toBe(2);
+    expect(beyond.groups.map((g) => g.applicationId)).toEqual(second.groups.map((g) => g.applicationId));
   });
 });
 
