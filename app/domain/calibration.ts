@@ -48,6 +48,9 @@ export function median(xs: number[]): number | null {
 
 type Tally = { sum: number; n: number };
 const ratio = (t: Tally) => (t.n ? t.sum / t.n : null);
+/** The map's value for `key`, made and stored first if missing. */
+const entry = <K, V>(map: Map<K, V>, key: K, make: () => V): V => map.get(key) ?? map.set(key, make()).get(key)!;
+const tally = (): Tally => ({ sum: 0, n: 0 });
 
 export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcome>): InterviewerCalibration[] {
   // Sums per interviewer and application, and per application, in one pass: the work follows the
@@ -56,19 +59,15 @@ export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcom
   const byInterviewer = new Map<number, { cards: CalibrationCard[]; perApplication: Map<number, Tally> }>();
   const perApplication = new Map<number, Tally>();
   for (const c of cards) {
-    const mine = byInterviewer.get(c.interviewerId) ?? byInterviewer.set(c.interviewerId, { cards: [], perApplication: new Map() }).get(c.interviewerId)!;
+    const mine = entry(byInterviewer, c.interviewerId, () => ({ cards: [] as CalibrationCard[], perApplication: new Map<number, Tally>() }));
     mine.cards.push(c);
-    const onApp = mine.perApplication.get(c.applicationId) ?? mine.perApplication.set(c.applicationId, { sum: 0, n: 0 }).get(c.applicationId)!;
-    onApp.sum += c.ratingSum;
-    onApp.n += c.ratingCount;
-    const all = perApplication.get(c.applicationId) ?? perApplication.set(c.applicationId, { sum: 0, n: 0 }).get(c.applicationId)!;
-    all.sum += c.ratingSum;
-    all.n += c.ratingCount;
+    for (const t of [entry(mine.perApplication, c.applicationId, tally), entry(perApplication, c.applicationId, tally)]) {
+      t.sum += c.ratingSum;
+      t.n += c.ratingCount;
+    }
   }
   return [...byInterviewer].map(([id, { cards: mine, perApplication: myApps }]) => {
-    const given: Tally = { sum: 0, n: 0 };
-    const others: Tally = { sum: 0, n: 0 };
-    const overall: Tally = { sum: 0, n: 0 };
+    const [given, others, overall] = [tally(), tally(), tally()];
     for (const [appId, my] of myApps) {
       overall.sum += my.sum;
       overall.n += my.n;

@@ -8,7 +8,7 @@ import {
   type CheckStatus,
   type CheckType,
 } from "~/domain/compliance";
-import { isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
+import { activeStages, isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
 import type { CheckFormValues } from "~/schemas/application";
 import { getDb, schema } from "~/utils/db.server";
@@ -249,8 +249,42 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
       (filter.type === null || r.type === filter.type) &&
       (filter.status === "all" ? true : filter.status === "missing" ? !r.satisfied : r.status === filter.status),
   );
-  shown.sort((a, b) => Number(b.stale || b.expiringSoon) - Number(a.stale || a.expiringSoon) || byText.compare(a.roleTitle, b.roleTitle) || byText.compare(a.subject, b.subject));
   return { rows: shown, summaries, totalOpenApplications: apps.length };
+}
+
+export type BoardRow = ReturnType<typeof complianceBoard>["rows"][number];
+
+/** Applications per page of the HR board: a busy organisation's board runs to thousands. */
+export const BOARD_PAGE_SIZE = 50;
+
+/**
+ * One page of the HR board, one entry per application: flagged ones (a stale
+ * request or a check expiring soon) first, then the furthest along, then by
+ * role and name. Call it after any names are masked, so the order cannot
+ * reveal a masked name.
+ */
+export function boardPage(rows: BoardRow[], requestedPage: number) {
+  type Group = Pick<BoardRow, "applicationId" | "subject" | "subjectKind" | "roleTitle" | "stage"> & { flagged: boolean; items: BoardRow[] };
+  const byApplication = new Map<number, Group>();
+  for (const r of rows) {
+    let group = byApplication.get(r.applicationId);
+    if (!group) byApplication.set(r.applicationId, (group = { applicationId: r.applicationId, subject: r.subject, subjectKind: r.subjectKind, roleTitle: r.roleTitle, stage: r.stage, flagged: false, items: [] }));
+    group.items.push(r);
+    group.flagged ||= r.stale || r.expiringSoon;
+  }
+  const reached = (stage: Stage) => activeStages.indexOf(stage as (typeof activeStages)[number]);
+  const groups = [...byApplication.values()].sort(
+    (a, b) => Number(b.flagged) - Number(a.flagged) || reached(b.stage) - reached(a.stage) || byText.compare(a.roleTitle, b.roleTitle) || byText.compare(a.subject, b.subject),
+  );
+  const pageCount = Math.max(1, Math.ceil(groups.length / BOARD_PAGE_SIZE));
+  const page = Math.min(pageCount, Math.max(1, Math.floor(requestedPage) || 1));
+  return {
+    groupCount: groups.length,
+    page,
+    pageCount,
+    firstShown: (page - 1) * BOARD_PAGE_SIZE + 1,
+    groups: groups.slice((page - 1) * BOARD_PAGE_SIZE, page * BOARD_PAGE_SIZE),
+  };
 }
 
 /** A person's own checks (NDA, background check, ...), reused across roles. */

@@ -5,13 +5,10 @@ import { Pager } from "~/components/pager";
 import { formatDate, PageHeader } from "~/components/ui";
 import { checkStatuses, checkStatusLabels, checkTypeLabels, checkTypes, daysBetween, EXPIRING_SOON_DAYS, STALE_REQUEST_DAYS, type CheckStatus, type CheckType } from "~/domain/compliance";
 import { scopesFor } from "~/domain/policy";
-import { complianceBoard, type BoardFilter } from "~/models/compliance.server";
+import { boardPage, complianceBoard, type BoardFilter } from "~/models/compliance.server";
 import { maskFor } from "~/models/masking.server";
 import { listRoles } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
-
-/** Applications per page: the board of a busy organisation runs to thousands of rows. */
-const BOARD_PAGE_SIZE = 50;
 
 export const meta: MetaFunction = () => [{ title: "Compliance · AI Talent Scorecards" }];
 
@@ -28,7 +25,8 @@ function readFilter(url: URL): BoardFilter {
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/compliance._index", "loader");
-  const filter = readFilter(new URL(args.request.url));
+  const url = new URL(args.request.url);
+  const filter = readFilter(url);
   const today = new Date().toISOString().slice(0, 10);
   const seesAll = scopesFor(user.kind, "read:compliance").includes("any");
   const roles = listRoles(user, { status: "all", mine: !seesAll })
@@ -37,23 +35,6 @@ export async function loader(args: LoaderFunctionArgs) {
   const board = complianceBoard(user, filter, today);
   const mask = maskFor(user.id);
   for (const row of board.rows) if (mask.applicationIds.has(row.applicationId)) row.subject = mask.alias.get(row.applicationId) ?? "Anonymous";
-  // One row per application: who is missing what, flagged ones first, then the furthest along; paged here so a
-  // page carries 50 applications however many are open.
-  type Group = { applicationId: number; subject: string; subjectKind: string; roleTitle: string; stage: (typeof board.rows)[number]["stage"]; flagged: boolean; items: typeof board.rows };
-  const byApplication = new Map<number, Group>();
-  for (const r of board.rows) {
-    let g = byApplication.get(r.applicationId);
-    if (!g) byApplication.set(r.applicationId, (g = { applicationId: r.applicationId, subject: r.subject, subjectKind: r.subjectKind, roleTitle: r.roleTitle, stage: r.stage, flagged: false, items: [] }));
-    g.items.push(r);
-    g.flagged ||= r.stale || r.expiringSoon;
-  }
-  const order = ["offer", "final", "take_home", "interviewing", "screening", "sourced"];
-  const byText = new Intl.Collator("en");
-  const groups = [...byApplication.values()].sort(
-    (a, b) => Number(b.flagged) - Number(a.flagged) || order.indexOf(a.stage) - order.indexOf(b.stage) || byText.compare(a.roleTitle, b.roleTitle) || byText.compare(a.subject, b.subject),
-  );
-  const pageCount = Math.max(1, Math.ceil(groups.length / BOARD_PAGE_SIZE));
-  const page = Math.min(pageCount, Math.max(1, Math.floor(Number(new URL(args.request.url).searchParams.get("page"))) || 1));
   return {
     filter,
     today,
@@ -61,11 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
     roles,
     summaries: board.summaries,
     totalOpenApplications: board.totalOpenApplications,
-    groupCount: groups.length,
-    page,
-    pageCount,
-    firstShown: (page - 1) * BOARD_PAGE_SIZE + 1,
-    groups: groups.slice((page - 1) * BOARD_PAGE_SIZE, page * BOARD_PAGE_SIZE),
+    ...boardPage(board.rows, Number(url.searchParams.get("page"))),
   };
 }
 
