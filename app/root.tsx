@@ -63,6 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/" end>
                   Home
                 </NavLink>
+                <NavLink to="/interviews" end>Interviews</NavLink>
                 <NavLink to="/roles">Roles</NavLink>
                 <NavLink to="/candidates">Candidates</NavLink>
                 {holdsAny(user.kind, "read:agency") ? <NavLink to="/agencies">Agencies</NavLink> : null}

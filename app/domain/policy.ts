@@ -113,6 +113,7 @@ export const routePolicies = {
   "routes/roles.$roleId.compare[.csv]": { loader: can("read:role", "role") },
   "routes/roles.$roleId.costs": { loader: can("update:role", "role"), action: can("update:role", "role") },
   "routes/calibration": { loader: can("read:calibration") },
+  "routes/interviews._index": { loader: signedIn },
 } satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof routePolicies;

@@ -222,6 +222,9 @@ export function templateChange(input: { used: boolean }): "edit-in-place" | "new
 
 /** A scorecard is overdue when it is not submitted more than 24 hours after its interview ended. */
 export const OVERDUE_AFTER_MS = 24 * 3_600_000;
+/** The states of a scorecard still owed, most pressing first. */
+export type QueueState = "upcoming" | "due" | "overdue";
+export const queueStates: readonly QueueState[] = ["overdue", "due", "upcoming"];
 export function scorecardState(input: { status: "draft" | "submitted" | null; interviewEndsAt: Date; now: Date }): "submitted" | "upcoming" | "due" | "overdue" {
   if (input.status === "submitted") return "submitted";
   const t = input.now.getTime() - input.interviewEndsAt.getTime();

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { defaultAreas, OVERDUE_AFTER_MS, templateChange, type Rating, type Recommendation, type TemplateArea } from "~/domain/scorecard";
+import { defaultAreas, OVERDUE_AFTER_MS, queueStates, templateChange, type QueueState, type Rating, type Recommendation, type TemplateArea } from "~/domain/scorecard";
 import { getDb, schema } from "~/utils/db.server";
 
 const { scorecardTemplates, scorecards, scorecardRatings, scorecardAmendments, interviews, interviewPanel, applications, roles, users } = schema;
@@ -260,16 +260,14 @@ export function scorecardsForApplication(applicationId: number) {
   }));
 }
 
-export type QueueState = "upcoming" | "due" | "overdue";
 
 /**
  * The interviewer's queue: interviews they sit on and still owe a scorecard
- * for, in the three states of scorecardState (upcoming, due, overdue), each
- * with its count and its first `shown` items, earliest first. The state's time
- * windows are computed in SQL from the same OVERDUE_AFTER_MS, so a queue of
- * thousands costs a count and three short lists.
+ * for, in the three states of scorecardState (upcoming, due, overdue). The
+ * state's time windows are computed in SQL from the same OVERDUE_AFTER_MS, so a
+ * queue of thousands costs a count and short lists.
  */
-export function interviewerQueue(userId: number, now: Date, shown: number): Record<QueueState, { total: number; items: QueueItem[] }> {
+function queueQueries(userId: number, now: Date) {
   const db = getDb();
   const owed = and(eq(interviewPanel.userId, userId), or(isNull(scorecards.status), ne(scorecards.status, "submitted")));
   const nowMs = now.getTime();
@@ -279,42 +277,69 @@ export function interviewerQueue(userId: number, now: Date, shown: number): Reco
     due: sql`${interviews.endsAt} <= ${nowMs} and ${interviews.endsAt} >= ${overdueBefore}`,
     overdue: sql`${interviews.endsAt} < ${overdueBefore}`,
   };
-  const seats = () =>
-    db
-      .select({
-        interviewId: interviews.id,
-        kind: interviews.kind,
-        startsAt: interviews.startsAt,
-        endsAt: interviews.endsAt,
-        applicationId: applications.id,
-        roleTitle: roles.title,
-        candidateId: applications.candidateId,
-        candidateName: schema.candidates.name,
-        agencyName: schema.agencies.name,
-        status: scorecards.status,
-      })
-      .from(interviewPanel)
-      .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
-      .innerJoin(applications, eq(applications.id, interviews.applicationId))
-      .innerJoin(roles, eq(roles.id, applications.roleId))
-      .leftJoin(schema.candidates, eq(schema.candidates.id, applications.candidateId))
-      .leftJoin(schema.agencies, eq(schema.agencies.id, applications.agencyId))
-      .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)));
-  const totals = db
-    .select({
-      upcoming: sql<number>`coalesce(sum(case when ${windows.upcoming} then 1 else 0 end), 0)`,
-      due: sql<number>`coalesce(sum(case when ${windows.due} then 1 else 0 end), 0)`,
-      overdue: sql<number>`coalesce(sum(case when ${windows.overdue} then 1 else 0 end), 0)`,
-    })
-    .from(interviewPanel)
-    .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
-    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
-    .where(owed)
-    .get() ?? { upcoming: 0, due: 0, overdue: 0 };
-  const states: QueueState[] = ["upcoming", "due", "overdue"];
-  return Object.fromEntries(
-    states.map((state) => [state, { total: totals[state], items: totals[state] ? seats().where(and(owed, windows[state])).orderBy(asc(interviews.startsAt), asc(interviews.id)).limit(shown).all() : [] }]),
-  ) as Record<QueueState, { total: number; items: QueueItem[] }>;
+  return {
+    totals: (): Record<QueueState, number> =>
+      db
+        .select({
+          upcoming: sql<number>`coalesce(sum(case when ${windows.upcoming} then 1 else 0 end), 0)`,
+          due: sql<number>`coalesce(sum(case when ${windows.due} then 1 else 0 end), 0)`,
+          overdue: sql<number>`coalesce(sum(case when ${windows.overdue} then 1 else 0 end), 0)`,
+        })
+        .from(interviewPanel)
+        .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
+        .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
+        .where(owed)
+        .get() ?? { upcoming: 0, due: 0, overdue: 0 },
+    /** One state's seats, earliest first. */
+    items: (state: QueueState, limit: number, offset = 0): QueueItem[] =>
+      db
+        .select({
+          interviewId: interviews.id,
+          kind: interviews.kind,
+          startsAt: interviews.startsAt,
+          endsAt: interviews.endsAt,
+          applicationId: applications.id,
+          roleTitle: roles.title,
+          candidateId: applications.candidateId,
+          candidateName: schema.candidates.name,
+          agencyName: schema.agencies.name,
+          status: scorecards.status,
+        })
+        .from(interviewPanel)
+        .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
+        .innerJoin(applications, eq(applications.id, interviews.applicationId))
+        .innerJoin(roles, eq(roles.id, applications.roleId))
+        .leftJoin(schema.candidates, eq(schema.candidates.id, applications.candidateId))
+        .leftJoin(schema.agencies, eq(schema.agencies.id, applications.agencyId))
+        .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
+        .where(and(owed, windows[state]))
+        .orderBy(asc(interviews.startsAt), asc(interviews.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+  };
+}
+
+/** Each state's count and its first `shown` items, earliest first (the home page). */
+export function interviewerQueue(userId: number, now: Date, shown: number): Record<QueueState, { total: number; items: QueueItem[] }> {
+  const q = queueQueries(userId, now);
+  const totals = q.totals();
+  return Object.fromEntries(queueStates.map((state) => [state, { total: totals[state], items: totals[state] ? q.items(state, shown) : [] }])) as Record<
+    QueueState,
+    { total: number; items: QueueItem[] }
+  >;
+}
+
+/**
+ * One page of one state, with every state's count (the interviews page). A
+ * page past the end shows the last one.
+ */
+export function interviewerQueuePage(userId: number, now: Date, state: QueueState, page: number, perPage: number) {
+  const q = queueQueries(userId, now);
+  const totals = q.totals();
+  const pageCount = Math.max(1, Math.ceil(totals[state] / perPage));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  return { totals, page: current, pageCount, items: totals[state] ? q.items(state, perPage, (current - 1) * perPage) : [] };
 }
 
 export type QueueItem = {

@@ -21,7 +21,8 @@ const HOME_ROLE_CARDS = 12;
 /** Interviews listed per queue on the home page. */
 const QUEUE_SHOWN = 8;
 import { maskFor } from "~/models/masking.server";
-import { interviewerQueue, type QueueState } from "~/models/scorecard.server";
+import { type QueueState } from "~/domain/scorecard";
+import { interviewerQueue } from "~/models/scorecard.server";
 import { gradingQueue } from "~/models/take-home.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -130,15 +131,18 @@ export default function Home() {
       />
       {hasQueue ? (
         <section aria-labelledby="my-work" className="card">
-          <h2 id="my-work">Your interviews and grading</h2>
+          <div className="row-between no-border">
+            <h2 id="my-work">Your interviews and grading</h2>
+            <Link to="/interviews">All your interviews</Link>
+          </div>
           <div className="grid grid-cards">
             {(
               [
-                ["Overdue scorecards", queue.overdue, "More than 24 hours after the interview ended"],
-                ["Scorecards due", queue.due, "Fill these while the interview is fresh"],
-                ["Upcoming interviews", queue.upcoming, "Read the kit before you go in"],
+                ["Overdue scorecards", "overdue", queue.overdue, "More than 24 hours after the interview ended"],
+                ["Scorecards due", "due", queue.due, "Fill these while the interview is fresh"],
+                ["Upcoming interviews", "upcoming", queue.upcoming, "Read the kit before you go in"],
               ] as const
-            ).map(([title, { items, total }, hint]) => (
+            ).map(([title, state, { items, total }, hint]) => (
               <div key={title} className={title.startsWith("Overdue") && total ? "queue queue-overdue" : "queue"}>
                 <h3>
                   {title} <span className="count">{total}</span>
@@ -156,7 +160,11 @@ export default function Home() {
                     </li>
                   ))}
                 </ul>
-                {total > items.length ? <p className="small muted">and {total - items.length} more</p> : null}
+                {total > items.length ? (
+                  <p className="small">
+                    <Link to={`/interviews?state=${state}`}>See all {total}</Link>
+                  </p>
+                ) : null}
               </div>
             ))}
             {grading.length ? (

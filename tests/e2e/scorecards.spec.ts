@@ -68,3 +68,53 @@ test("a hiring manager reads the application summary with its arithmetic", async
   await expect(scorecards.getByRole("columnheader", { name: "Spread" })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/application-summary.png", fullPage: true });
 });
+
+test("an interviewer with a long queue goes from the home page to all their overdue scorecards, pages through them, and opens one", async ({ page, signInAs }) => {
+  // 27 more overdue seats for Riley on a Copilot application, a day apart.
+  const db = openDb();
+  const riley = (db.prepare("select id from users where email = ?").get(demo.riley) as { id: number }).id;
+  const app = db.prepare("select a.id from applications a join roles r on r.id = a.role_id where r.title = 'Senior AI Engineer, Support Copilot' and a.candidate_id is not null limit 1").get() as { id: number };
+  const day = 86_400_000;
+  const base = Date.now() - 3 * day;
+  for (let i = 0; i < 27; i++) {
+    const id = Number(
+      db.prepare("insert into interviews (application_id, kind, starts_at, ends_at, focus_areas) values (?, 'system_design', ?, ?, '[\"evals\"]')").run(app.id, base - i * day - 3_600_000, base - i * day).lastInsertRowid,
+    );
+    db.prepare("insert into interview_panel (interview_id, user_id) values (?, ?)").run(id, riley);
+  }
+  db.close();
+
+  await signInAs(demo.riley);
+  await page.goto("/");
+  const overdue = page.locator(".queue").filter({ has: page.getByRole("heading", { name: /Overdue scorecards/ }) });
+  const total = Number(await overdue.locator(".count").innerText());
+  expect(total).toBeGreaterThanOrEqual(27);
+  await expect(overdue.getByRole("listitem")).toHaveCount(8);
+  const upcoming = await page.locator(".queue").filter({ has: page.getByRole("heading", { name: /Upcoming interviews/ }) }).locator(".count").innerText();
+  await overdue.getByRole("link", { name: `See all ${total}` }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: "Your interviews" })).toBeVisible();
+  const tabs = page.getByRole("navigation", { name: "Interview states" });
+  await expect(tabs.getByRole("link", { name: /Overdue/ })).toHaveAttribute("aria-current", "page");
+  await expect(tabs.getByRole("link", { name: /Overdue/ })).toContainText(String(total));
+  const rows = page.getByRole("table").locator("tbody tr");
+  await expect(rows).toHaveCount(Math.min(total, 25));
+  await expect(page.getByRole("table")).toContainText(`${total} in all, 1-25 shown`);
+  await page.screenshot({ path: "test-results/screens/interviews-overdue.png", fullPage: true });
+
+  await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next →" }).click();
+  await expect(page.getByText(/Page 2 of/)).toBeVisible();
+  await expect(rows).toHaveCount(Math.min(total - 25, 25));
+  const link = rows.first().getByRole("link", { name: /the scorecard for/ });
+  const name = (await rows.first().locator("th").innerText()).trim();
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Scorecard:/ })).toContainText(name);
+
+  // The upcoming tab holds as many as the home page counted.
+  await page.goBack();
+  await tabs.getByRole("link", { name: /Upcoming/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Upcoming interviews" })).toBeVisible();
+  await expect(tabs.getByRole("link", { name: /Upcoming/ })).toHaveAttribute("aria-current", "page");
+  await expect(tabs.getByRole("link", { name: /Upcoming/ }).locator(".count")).toHaveText(upcoming);
+  await expect(page.locator("tbody tr")).toHaveCount(Math.min(Number(upcoming), 25));
+});

@@ -4,8 +4,9 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { OVERDUE_AFTER_MS, scorecardState } from "~/domain/scorecard";
 import { interviewerQueue } from "~/models/scorecard.server";
+import * as interviewsRoute from "~/routes/interviews._index";
 import { getDb, schema } from "~/utils/db.server";
-import { roleIdByTitle, userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, roleIdByTitle, userIdByEmail } from "../support/http";
 
 function expected(userId: number, now: Date) {
   const db = getDb();
@@ -53,5 +54,77 @@ describe("interviewer queue", () => {
       const starts = full[state].items.map((i) => i.startsAt.getTime());
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
     }
+  });
+});
+
+describe("the interviews page", () => {
+  type Page = { state: string; totals: Record<string, number>; page: number; pageCount: number; items: { interviewId: number; who: string; masked: boolean }[] };
+  const page = async (email: string, query = "") => {
+    const out = await invoke(interviewsRoute.loader, get(`/interviews${query}`, await cookieFor(email)));
+    expect(out.status).toBe(200);
+    return out.data as Page;
+  };
+  const copilotApp = () => getDb().select().from(schema.applications).where(eq(schema.applications.roleId, roleIdByTitle("Senior AI Engineer, Support Copilot"))).get()!;
+  const seat = (userId: number, applicationId: number, endsAt: number) => {
+    const iv = getDb().insert(schema.interviews).values({ applicationId, kind: "technical_deep_dive", startsAt: new Date(endsAt - 3_600_000), endsAt: new Date(endsAt), focusAreas: ["evals"] }).returning().get();
+    getDb().insert(schema.interviewPanel).values({ interviewId: iv.id, userId }).run();
+    return iv.id;
+  };
+
+  it("lists the viewer's own owed seats, in every state, and nobody else's", async () => {
+    for (const email of ["sam@northwind.test", "dana@northwind.test", "morgan@northwind.test"]) {
+      const want = expected(userIdByEmail(email), new Date());
+      for (const state of ["overdue", "due", "upcoming"] as const) {
+        const got = await page(email, `?state=${state}`);
+        expect(got.state).toBe(state);
+        expect(got.totals[state], `${email} ${state}`).toBe(want[state].length);
+        expect(got.items.map((i) => i.interviewId).sort((a, b) => a - b), `${email} ${state}`).toEqual([...want[state]].sort((a, b) => a - b).slice(0, 25));
+      }
+    }
+  });
+
+  it("opens on the most pressing state that has anything in it, whatever an unknown state says", async () => {
+    const sam = userIdByEmail("sam@northwind.test");
+    const want = expected(sam, new Date());
+    const first = (["overdue", "due", "upcoming"] as const).find((s) => want[s].length > 0) ?? "overdue";
+    expect((await page("sam@northwind.test")).state).toBe(first);
+    expect((await page("sam@northwind.test", "?state=everything")).state).toBe(first);
+  });
+
+  it("pages a long state 25 at a time, each seat on exactly one page, earliest first", async () => {
+    const jordan = userIdByEmail("jordan@northwind.test");
+    const app = copilotApp();
+    const now = Date.now();
+    for (let i = 0; i < 30; i++) seat(jordan, app.id, now - OVERDUE_AFTER_MS - (i + 1) * 86_400_000);
+    const total = expected(jordan, new Date()).overdue.length;
+    expect(total).toBeGreaterThanOrEqual(30);
+    const one = await page("jordan@northwind.test", "?state=overdue");
+    const two = await page("jordan@northwind.test", "?state=overdue&page=2");
+    expect(one.pageCount).toBe(Math.ceil(total / 25));
+    expect(one.items).toHaveLength(25);
+    expect(two.page).toBe(2);
+    const ids = [...one.items, ...two.items].map((i) => i.interviewId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(Math.min(total, 50));
+    const starts = getDb().select({ id: schema.interviews.id, startsAt: schema.interviews.startsAt }).from(schema.interviews).all();
+    const at = new Map(starts.map((s) => [s.id, s.startsAt.getTime()]));
+    expect(ids.map((id) => at.get(id)!)).toEqual(ids.map((id) => at.get(id)!).sort((a, b) => a - b));
+    // Past the end: the last page.
+    expect((await page("jordan@northwind.test", "?state=overdue&page=99")).page).toBe(one.pageCount);
+  });
+
+  it("shows someone the viewer grades anonymously under the take-home's alias only", async () => {
+    const db = getDb();
+    const blind = db.select().from(schema.takeHomes).innerJoin(schema.takeHomeGraders, eq(schema.takeHomeGraders.takeHomeId, schema.takeHomes.id)).all()
+      .find((r) => r.take_homes.anonymous && !r.take_homes.revealedAt && ["assigned", "submitted", "grading"].includes(r.take_homes.status))!;
+    expect(blind).toBeTruthy();
+    const grader = db.select().from(schema.users).where(eq(schema.users.id, blind.take_home_graders.userId)).get()!;
+    const app = db.select().from(schema.applications).where(eq(schema.applications.id, blind.take_homes.applicationId)).get()!;
+    const person = db.select().from(schema.candidates).where(eq(schema.candidates.id, app.candidateId!)).get()!;
+    const id = seat(grader.id, app.id, Date.now() - 60_000);
+    const got = await page(grader.email, "?state=due");
+    const row = got.items.find((i) => i.interviewId === id)!;
+    expect(row).toMatchObject({ who: blind.take_homes.alias, masked: true });
+    expect(JSON.stringify(got)).not.toContain(person.name);
   });
 });

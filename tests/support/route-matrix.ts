@@ -63,6 +63,8 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/roles.$roleId.costs": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
   // Hiring managers see calibration for the roles they manage; the query scopes it.
   "routes/calibration": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
+  // Everyone sees their own interview seats and nobody else's; the query scopes it.
+  "routes/interviews._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
 };
 
 /** Demo users standing in for each persona, relative to the demo role "Senior AI Engineer, Support Copilot". */

@@ -89,6 +89,7 @@ export function sample(routeId: string): { path: string; params: Record<string, 
     "routes/roles.$roleId.compare[.csv]": { path: `/roles/${roleId}/compare.csv?ids=${applicationId}&ids=${takeHomeApplicationId}`, params: { roleId } },
     "routes/roles.$roleId.costs": { path: `/roles/${roleId}/costs`, params: { roleId } },
     "routes/calibration": { path: "/calibration", params: {} },
+    "routes/interviews._index": { path: "/interviews", params: {} },
   };
   const found = samples[routeId];
   if (!found) throw new Error(`Add a sample URL for ${routeId} to tests/integration/route-matrix.test.ts`);

@@ -1,0 +1,122 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Pager } from "~/components/pager";
+import { PageHeader } from "~/components/ui";
+import { maskFor } from "~/models/masking.server";
+import { queueStates, type QueueState } from "~/domain/scorecard";
+import { interviewerQueuePage } from "~/models/scorecard.server";
+import { interviewKindLabels } from "~/schemas/interview";
+import { authorizeUser } from "~/utils/authorize.server";
+
+export const meta: MetaFunction = () => [{ title: "Your interviews · AI Talent Scorecards" }];
+
+export const INTERVIEWS_PER_PAGE = 25;
+
+const stateText: Record<QueueState, { tab: string; heading: string; hint: string; empty: string }> = {
+  overdue: { tab: "Overdue", heading: "Overdue scorecards", hint: "More than 24 hours after the interview ended. The hiring decision waits on your scorecard.", empty: "No overdue scorecards." },
+  due: { tab: "Due", heading: "Scorecards due", hint: "Interviews that ended in the last 24 hours: fill these while the interview is fresh.", empty: "No scorecards due right now." },
+  upcoming: { tab: "Upcoming", heading: "Upcoming interviews", hint: "Read the interview kit before you go in.", empty: "No upcoming interviews." },
+};
+
+const when = (d: Date | string) => `${new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+
+/** Every interview the signed-in user sits on and still owes a scorecard for: their own seats only. */
+export async function loader(args: LoaderFunctionArgs) {
+  const { user } = await authorizeUser(args, "routes/interviews._index", "loader");
+  const url = new URL(args.request.url);
+  const now = new Date();
+  const asked = url.searchParams.get("state");
+  let state = queueStates.find((s) => s === asked);
+  let result = interviewerQueuePage(user.id, now, state ?? "overdue", Number(url.searchParams.get("page")) || 1, INTERVIEWS_PER_PAGE);
+  if (!state) {
+    // No state asked for: open on the most pressing one that has anything in it.
+    state = queueStates.find((s) => result.totals[s] > 0) ?? "overdue";
+    if (state !== "overdue") result = interviewerQueuePage(user.id, now, state, 1, INTERVIEWS_PER_PAGE);
+  }
+  const mask = maskFor(user.id);
+  return {
+    state,
+    totals: result.totals,
+    page: result.page,
+    pageCount: result.pageCount,
+    firstShown: (result.page - 1) * INTERVIEWS_PER_PAGE + 1,
+    items: result.items.map((q) => ({
+      interviewId: q.interviewId,
+      kind: q.kind,
+      startsAt: q.startsAt,
+      endsAt: q.endsAt,
+      roleTitle: q.roleTitle,
+      // Someone this user grades anonymously appears under their alias only.
+      who: mask.alias.get(q.applicationId) ?? q.candidateName ?? q.agencyName ?? "",
+      masked: mask.applicationIds.has(q.applicationId),
+      draft: q.status === "draft",
+    })),
+  };
+}
+
+export default function Interviews() {
+  const { state, totals, page, pageCount, firstShown, items } = useLoaderData<typeof loader>();
+  const text = stateText[state];
+  const owedNow = totals.overdue + totals.due;
+  return (
+    <>
+      <PageHeader
+        title="Your interviews"
+        subtitle={`${owedNow} ${owedNow === 1 ? "scorecard" : "scorecards"} to write, ${totals.upcoming} upcoming ${totals.upcoming === 1 ? "interview" : "interviews"}. Only interviews you sit on are listed.`}
+      />
+      <nav className="tabs" aria-label="Interview states">
+        {queueStates.map((s) => (
+          <Link key={s} to={`?state=${s}`} aria-current={s === state ? "page" : undefined} className={s === "overdue" && totals.overdue ? "tab tab-alert" : "tab"}>
+            {stateText[s].tab} <span className="count">{totals[s]}</span>
+          </Link>
+        ))}
+      </nav>
+      <section aria-labelledby="state-heading" className="card">
+        <h2 id="state-heading">{text.heading}</h2>
+        <p className="hint">{text.hint}</p>
+        {items.length === 0 ? (
+          <p className="muted">{text.empty}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="muted small">
+                {totals[state]} in all{pageCount > 1 ? `, ${firstShown}-${firstShown + items.length - 1} shown` : ""}, earliest first.
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Candidate</th>
+                  <th scope="col">Interview</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">{state === "upcoming" ? "Starts" : "Ended"}</th>
+                  <th scope="col">Scorecard</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((q) => (
+                  <tr key={q.interviewId}>
+                    <th scope="row">{q.who}</th>
+                    <td>{interviewKindLabels[q.kind]}</td>
+                    <td>{q.roleTitle}</td>
+                    <td className="small">{when(state === "upcoming" ? q.startsAt : q.endsAt)}</td>
+                    <td>
+                      {q.masked ? (
+                        <span className="muted small">After you grade their take-home</span>
+                      ) : state === "upcoming" ? (
+                        <Link to={`/interviews/${q.interviewId}`} aria-label={`Interview kit for ${q.who}`}>Interview kit</Link>
+                      ) : (
+                        <Link to={`/interviews/${q.interviewId}/scorecard`} aria-label={`${q.draft ? "Finish" : "Write"} the scorecard for ${q.who}`}>
+                          {q.draft ? "Finish draft" : "Write scorecard"}
+                        </Link>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <Pager page={page} pageCount={pageCount} params={{ state }} />
+    </>
+  );
+}
