@@ -2,19 +2,16 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { RoleStatus, UserKind } from "~/domain/reference";
 import { scopesFor } from "~/domain/policy";
 import type { RoleFormValues } from "~/schemas/role";
-import { getDb, schema } from "~/utils/db.server";
+import { containsPattern, getDb, schema } from "~/utils/db.server";
 
 const { roles, roleTeam, users } = schema;
 
 export type Viewer = { id: number; kind: UserKind };
 
-export type RoleListFilter = { status: RoleStatus | "active" | "all"; mine: boolean };
+/** query: words the title or team must contain (case-insensitive). */
+export type RoleListFilter = { status: RoleStatus | "active" | "all"; mine: boolean; query?: string };
 
-/**
- * Roles a viewer may see. Viewers who can read any role see all (or only
- * theirs with `mine`); everyone else only sees roles whose team they are on.
- */
-export function listRoles(viewer: Viewer, filter: RoleListFilter) {
+function roleConditions(viewer: Viewer, filter: RoleListFilter): SQL | undefined {
   const db = getDb();
   const conditions: SQL[] = [];
   const seesAll = scopesFor(viewer.kind, "read:role").includes("any");
@@ -24,8 +21,26 @@ export function listRoles(viewer: Viewer, filter: RoleListFilter) {
   }
   if (filter.status === "active") conditions.push(inArray(roles.status, ["draft", "open", "on_hold"]));
   else if (filter.status !== "all") conditions.push(eq(roles.status, filter.status));
+  for (const word of (filter.query ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const pattern = containsPattern(word);
+    conditions.push(sql`(${roles.title} like ${pattern} escape '\\' or ${roles.team} like ${pattern} escape '\\')`);
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
 
-  const rows = db
+/** How many roles listRoles would return without paging. */
+export function countRoles(viewer: Viewer, filter: RoleListFilter): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(roles).where(roleConditions(viewer, filter)).get()?.n ?? 0;
+}
+
+/**
+ * Roles a viewer may see, open first. Viewers who can read any role see all
+ * (or only theirs with `mine`); everyone else only sees roles whose team they
+ * are on. With `page`, only that slice.
+ */
+export function listRoles(viewer: Viewer, filter: RoleListFilter, page?: { limit: number; offset: number }) {
+  const db = getDb();
+  const query = db
     .select({
       id: roles.id,
       title: roles.title,
@@ -56,10 +71,10 @@ export function listRoles(viewer: Viewer, filter: RoleListFilter) {
       qInfraAdvantage: roles.qInfraAdvantage,
     })
     .from(roles)
-    .where(conditions.length ? and(...conditions) : undefined)
+    .where(roleConditions(viewer, filter))
     // Open first, then on hold, draft, filled, closed; newest changes first within each.
-    .orderBy(sql`case ${roles.status} when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end`, desc(roles.updatedAt))
-    .all();
+    .orderBy(sql`case ${roles.status} when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end`, desc(roles.updatedAt), desc(roles.id));
+  const rows = page ? query.limit(page.limit).offset(page.offset).all() : query.all();
 
   const ids = rows.map((r) => r.id);
   const team = ids.length
@@ -71,11 +86,16 @@ export function listRoles(viewer: Viewer, filter: RoleListFilter) {
         .orderBy(asc(users.name))
         .all()
     : [];
-  return rows.map((r) => ({
-    ...r,
-    hiringManagers: team.filter((t) => t.roleId === r.id && t.teamRole === "hiring_manager").map((t) => t.name),
-    myTeamRole: team.find((t) => t.roleId === r.id && t.userId === viewer.id)?.teamRole ?? null,
-  }));
+  const teamOf = new Map<number, typeof team>();
+  for (const t of team) teamOf.set(t.roleId, [...(teamOf.get(t.roleId) ?? []), t]);
+  return rows.map((r) => {
+    const members = teamOf.get(r.id) ?? [];
+    return {
+      ...r,
+      hiringManagers: members.filter((t) => t.teamRole === "hiring_manager").map((t) => t.name),
+      myTeamRole: members.find((t) => t.userId === viewer.id)?.teamRole ?? null,
+    };
+  });
 }
 
 export function getRole(id: number) {

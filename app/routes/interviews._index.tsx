@@ -18,6 +18,7 @@ const stateText: Record<QueueState, { tab: string; heading: string; hint: string
   upcoming: { tab: "Upcoming", heading: "Upcoming interviews", hint: "Read the interview kit before you go in.", empty: "No upcoming interviews." },
 };
 
+const count = (n: number) => n.toLocaleString("en-US");
 const when = (d: Date | string) => `${new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 
 /** Every interview the signed-in user sits on and still owes a scorecard for: their own seats only. */
@@ -62,12 +63,12 @@ export default function Interviews() {
     <>
       <PageHeader
         title="Your interviews"
-        subtitle={`${owedNow} ${owedNow === 1 ? "scorecard" : "scorecards"} to write, ${totals.upcoming} upcoming ${totals.upcoming === 1 ? "interview" : "interviews"}. Only interviews you sit on are listed.`}
+        subtitle={`${count(owedNow)} ${owedNow === 1 ? "scorecard" : "scorecards"} to write, ${count(totals.upcoming)} upcoming ${totals.upcoming === 1 ? "interview" : "interviews"}. Only interviews you sit on are listed.`}
       />
       <nav className="tabs" aria-label="Interview states">
         {queueStates.map((s) => (
           <Link key={s} to={`?state=${s}`} aria-current={s === state ? "page" : undefined} className={s === "overdue" && totals.overdue ? "tab tab-alert" : "tab"}>
-            {stateText[s].tab} <span className="count">{totals[s]}</span>
+            {stateText[s].tab} <span className="count">{count(totals[s])}</span>
           </Link>
         ))}
       </nav>
@@ -80,7 +81,7 @@ export default function Interviews() {
           <div className="table-wrap">
             <table>
               <caption className="muted small">
-                {totals[state]} in all{pageCount > 1 ? `, ${firstShown}-${firstShown + items.length - 1} shown` : ""}, earliest first.
+                {count(totals[state])} in all{pageCount > 1 ? `, ${firstShown}-${firstShown + items.length - 1} shown` : ""}, earliest first.
               </caption>
               <thead>
                 <tr>

@@ -1,27 +1,38 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { Pager } from "~/components/pager";
 import { AdviceLine } from "~/components/role-card";
 import { formatDate, PageHeader, ReadinessBadge, StatusBadge } from "~/components/ui";
 import { holds, scopesFor } from "~/domain/policy";
 import { roleStatuses, roleStatusLabels, type RoleStatus } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
-import { listRoles, type RoleListFilter } from "~/models/role.server";
+import { countRoles, listRoles, type RoleListFilter } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Roles · AI Talent Scorecards" }];
 
-function readFilter(url: URL): RoleListFilter {
+export const ROLES_PER_PAGE = 50;
+
+function readFilter(url: URL): Required<RoleListFilter> {
   const status = url.searchParams.get("status") ?? "active";
   const valid = status === "active" || status === "all" || (roleStatuses as readonly string[]).includes(status);
-  return { status: (valid ? status : "active") as RoleListFilter["status"], mine: url.searchParams.get("mine") === "1" };
+  return {
+    status: (valid ? status : "active") as RoleListFilter["status"],
+    mine: url.searchParams.get("mine") === "1",
+    query: (url.searchParams.get("q") ?? "").slice(0, 100),
+  };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/roles._index", "loader");
-  const filter = readFilter(new URL(args.request.url));
+  const url = new URL(args.request.url);
+  const filter = readFilter(url);
   const seesAll = scopesFor(user.kind, "read:role").includes("any");
   const today = new Date();
-  const roles = listRoles(user, filter).map((r) => {
+  const total = countRoles(user, filter);
+  const pageCount = Math.max(1, Math.ceil(total / ROLES_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.floor(Number(url.searchParams.get("page"))) || 1), pageCount);
+  const roles = listRoles(user, filter, { limit: ROLES_PER_PAGE, offset: (page - 1) * ROLES_PER_PAGE }).map((r) => {
     const { readiness, advice } = summarizeRole(r, today);
     return {
       id: r.id,
@@ -37,11 +48,11 @@ export async function loader(args: LoaderFunctionArgs) {
       advice,
     };
   });
-  return { roles, filter, seesAll, canCreate: holds(user.kind, "create:role") };
+  return { roles, total, page, pageCount, firstShown: (page - 1) * ROLES_PER_PAGE + 1, filter, seesAll, canCreate: holds(user.kind, "create:role") };
 }
 
 export default function Roles() {
-  const { roles, filter, seesAll, canCreate } = useLoaderData<typeof loader>();
+  const { roles, total, page, pageCount, firstShown, filter, seesAll, canCreate } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   return (
     <>
@@ -50,7 +61,12 @@ export default function Roles() {
         subtitle={seesAll ? "Every role in the company." : "Roles whose hiring team you are on."}
         actions={canCreate ? <Link to="/roles/new" className="btn btn-primary">New role</Link> : null}
       />
-      <Form method="get" className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+      {/* Pickers apply at once; the search applies on Enter or the button. */}
+      <Form method="get" className="filters" onChange={(e) => (e.target instanceof HTMLInputElement && e.target.type === "search" ? undefined : submit(e.currentTarget, { replace: true }))}>
+        <label>
+          Title or team
+          <input type="search" name="q" defaultValue={filter.query} placeholder="e.g. copilot" />
+        </label>
         <label>
           Status
           <select name="status" defaultValue={filter.status}>
@@ -68,9 +84,7 @@ export default function Roles() {
             <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} /> Only roles I am on
           </label>
         ) : null}
-        <noscript>
-          <button type="submit" className="btn">Apply</button>
-        </noscript>
+        <button type="submit" className="btn">Search</button>
       </Form>
       {roles.length === 0 ? (
         <div className="card empty">No roles match these filters.</div>
@@ -78,7 +92,8 @@ export default function Roles() {
         <div className="table-wrap">
           <table>
             <caption className="muted small">
-              {roles.length} {roles.length === 1 ? "role" : "roles"}
+              {total} {total === 1 ? "role" : "roles"}
+              {pageCount > 1 ? `, ${firstShown}-${firstShown + roles.length - 1} shown` : ""}
             </caption>
             <thead>
               <tr>
@@ -118,6 +133,11 @@ export default function Roles() {
           </table>
         </div>
       )}
+      <Pager
+        page={page}
+        pageCount={pageCount}
+        params={{ status: filter.status, ...(filter.mine ? { mine: "1" } : {}), ...(filter.query ? { q: filter.query } : {}) }}
+      />
     </>
   );
 }

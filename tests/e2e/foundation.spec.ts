@@ -165,6 +165,26 @@ test("an interviewer cannot open a role they are not on", async ({ page, signInA
   expect(edit!.status()).toBe(403);
 });
 
+test("a recruiter finds a role by words from its title and team, and the status picker keeps the search", async ({ page, signInAs }) => {
+  await signInAs(demo.recruiter);
+  await page.goto("/roles");
+  const rows = page.getByRole("table").locator("tbody tr");
+  const everyActive = await rows.count();
+  expect(everyActive).toBeGreaterThan(1);
+  await page.getByLabel("Title or team").fill("copilot senior");
+  await page.getByLabel("Title or team").press("Enter");
+  await expect(page).toHaveURL(/q=copilot\+senior/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByRole("link")).toHaveText("Senior AI Engineer, Support Copilot");
+  await page.getByLabel("Status").selectOption("all");
+  await expect(page).toHaveURL(/status=all/);
+  await expect(page.getByLabel("Title or team")).toHaveValue("copilot senior");
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel("Title or team").fill("no such role");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText("No roles match these filters.")).toBeVisible();
+});
+
 test("a hiring manager edits a role; a second editor with a stale copy gets a conflict, not an overwrite", async ({ browser }) => {
   const db = openDb();
   const { id } = db.prepare("select id from roles where title = ?").get("Agency Pod, Sales Email Assistant") as { id: number };

@@ -64,6 +64,43 @@ describe("role lists are scoped", () => {
   });
 });
 
+describe("the roles list at scale", () => {
+  type List = { roles: { id: number; title: string; status: string }[]; total: number; page: number; pageCount: number };
+  const list = async (email: string, query: string) => (await invoke(rolesList.loader, get(`/roles${query}`, await cookieFor(email)))).data as List;
+
+  it("finds roles by words in the title or team, any order, with % and _ taken literally", async () => {
+    const found = await list("priya@northwind.test", "?status=all&q=copilot%20senior");
+    expect(found.roles.map((r) => r.title)).toEqual(["Senior AI Engineer, Support Copilot"]);
+    expect(found.total).toBe(1);
+    expect((await list("priya@northwind.test", "?status=all&q=%25")).total).toBe(0);
+    // The search stays inside the viewer's scope.
+    const everyone = await list("priya@northwind.test", "?status=all&q=engineer");
+    const sams = await list("sam@northwind.test", "?status=all&q=engineer");
+    expect(everyone.total).toBeGreaterThan(sams.total);
+    expect(sams.roles.map((r) => r.title)).toEqual(["Senior AI Engineer, Support Copilot"]);
+  });
+
+  it("pages 50 roles at a time, each role on exactly one page, open ones first", async () => {
+    const db = getDb();
+    const morgan = userIdByEmail("morgan@northwind.test");
+    for (let i = 0; i < 60; i++) {
+      db.insert(schema.roles).values({ title: `Bulk role ${i}`, team: "Bulk", location: "Remote", headcount: 1, status: i % 3 === 0 ? "open" : "draft", engagementModels: ["full_time"], currency: "USD", createdById: morgan }).run();
+    }
+    const total = db.select().from(schema.roles).all().filter((r) => ["draft", "open", "on_hold"].includes(r.status)).length;
+    const one = await list("priya@northwind.test", "");
+    const two = await list("priya@northwind.test", "?page=2");
+    expect(one.total).toBe(total);
+    expect(one.pageCount).toBe(Math.ceil(total / 50));
+    expect(one.roles).toHaveLength(50);
+    const ids = [...one.roles, ...two.roles].map((r) => r.id);
+    expect(new Set(ids).size).toBe(total);
+    const order = { open: 0, on_hold: 1, draft: 2 } as Record<string, number>;
+    const ranks = [...one.roles, ...two.roles].map((r) => order[r.status]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect((await list("priya@northwind.test", "?page=99")).page).toBe(one.pageCount);
+  });
+});
+
 describe("creating a role", () => {
   it("saves the role, its brief, routing answers and hiring team, then shows the suggestion", async () => {
     const cookie = await cookieFor("dana@northwind.test");
