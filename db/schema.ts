@@ -219,6 +219,10 @@ export const applications = sqliteTable(
     uniqueIndex("applications_role_agency_uq").on(t.roleId, t.agencyId).where(sql`${t.agencyId} is not null`),
     index("applications_role_stage_idx").on(t.roleId, t.stage),
     index("applications_candidate_idx").on(t.candidateId),
+    // Open applications by how long they have sat in their stage (the stale-stage list); the condition matches the query's.
+    index("applications_open_stage_changed_idx")
+      .on(t.stageChangedAt)
+      .where(sql`${t.stage} in ('sourced','screening','interviewing','take_home','final','offer')`),
   ],
 );
 

@@ -256,8 +256,12 @@ export function submissionsOfAgency(agencyId: number) {
     .all();
 }
 
-/** Open applications that have sat in one stage longer than `days`, oldest first. */
-export function staleApplications(days: number, now = new Date(), limit = 10) {
+/**
+ * Open applications that have sat in their stage for more than `days`, oldest
+ * first. The stage list is the condition of the partial index
+ * applications_open_stage_changed_idx, so this reads `limit` index entries.
+ */
+export function staleApplicationsQuery(days: number, now = new Date(), limit = 10) {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
   return getDb()
     .select({ id: applications.id, stage: applications.stage, since: applications.stageChangedAt, roleTitle: roles.title, name: sql<string>`coalesce(${candidates.name}, ${agencies.name})` })
@@ -266,9 +270,12 @@ export function staleApplications(days: number, now = new Date(), limit = 10) {
     .leftJoin(candidates, eq(candidates.id, applications.candidateId))
     .leftJoin(agencies, eq(agencies.id, applications.agencyId))
     .where(and(sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`, sql`${applications.stageChangedAt} < ${cutoff.getTime()}`))
-    .orderBy(asc(applications.stageChangedAt))
-    .limit(limit)
-    .all();
+    .orderBy(asc(applications.stageChangedAt), asc(applications.id))
+    .limit(limit);
+}
+
+export function staleApplications(days: number, now = new Date(), limit = 10) {
+  return staleApplicationsQuery(days, now, limit).all();
 }
 
 /** The agency bids on a role (agencies bidding as a team), with their quotes. */

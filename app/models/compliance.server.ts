@@ -11,6 +11,7 @@ import {
 import { activeStages, isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
 import type { CheckFormValues } from "~/schemas/application";
+import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import type { Viewer } from "./role.server";
 
@@ -140,6 +141,18 @@ export type BoardFilter = {
 };
 
 const byText = new Intl.Collator("en");
+
+/**
+ * Per role, the finalists missing each required check (the home page's
+ * paperwork list), cached like the rollup until the next write or for a
+ * minute, per scope and day (expiry dates decide what counts as verified).
+ */
+export function complianceSummaries(viewer: Viewer, today: string) {
+  const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
+  return cachedDerived(`compliance-summaries:${seesAll ? "all" : `manager:${viewer.id}`}:${today}`, { maxAgeMs: 60_000 }, () =>
+    complianceBoard(viewer, { roleId: null, type: null, status: "missing", summariesOnly: true }, today).summaries,
+  );
+}
 
 /**
  * The HR board: for every open application on the roles a viewer may see,

@@ -9,7 +9,7 @@ import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
 import { roleHeadlines } from "~/models/rollup.server";
 import { staleApplications } from "~/models/application.server";
-import { complianceBoard } from "~/models/compliance.server";
+import { complianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
 import { checkTypeLabels } from "~/domain/compliance";
 import { stageLabels } from "~/domain/pipeline";
@@ -89,7 +89,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const seesAllCompliance = scopesFor(user.kind, "read:compliance").includes("any");
   const hr = seesAllCompliance
     ? {
-        compliance: complianceBoard(user, { roleId: null, type: null, status: "missing", summariesOnly: true }, now.toISOString().slice(0, 10)).summaries.filter((s) => s.gaps.length > 0).slice(0, 6),
+        compliance: complianceSummaries(user, now.toISOString().slice(0, 10)).filter((s) => s.gaps.length > 0).slice(0, 6),
         stale: staleApplications(STALE_STAGE_DAYS, now).map((a) => ({ ...a, days: Math.floor((now.getTime() - a.since.getTime()) / 86_400_000) })),
       }
     : null;

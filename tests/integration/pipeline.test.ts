@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { staleApplications, staleApplicationsQuery } from "~/models/application.server";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as checksRoute from "~/routes/applications.$applicationId.checks";
 import * as board from "~/routes/compliance._index";
@@ -218,5 +219,32 @@ describe("the pipeline board of a big role", () => {
     expect(days).toEqual([...days].sort((a, b) => b - a));
     expect(Math.min(...days)).toBe(Math.floor((Date.now() - (Date.UTC(2026, 9, 1) + 7 * day)) / day));
     expect(data.pipeline.filter((p) => p.stage === "final")).toHaveLength(1);
+  });
+});
+
+describe("stale stages", () => {
+  it("lists the open applications longest in their stage past the cutoff, oldest first, from the partial index", () => {
+    const db = getDb();
+    const now = new Date();
+    const day = 86_400_000;
+    // Spread the demo applications over the last 40 days so the cutoff splits them.
+    const all = db.select({ id: schema.applications.id }).from(schema.applications).all();
+    all.forEach((a, i) => db.update(schema.applications).set({ stageChangedAt: new Date(now.getTime() - ((i * 7) % 40) * day - i * 1000) }).where(eq(schema.applications.id, a.id)).run());
+    const open = new Set(["sourced", "screening", "interviewing", "take_home", "final", "offer"]);
+    const expected = db
+      .select()
+      .from(schema.applications)
+      .all()
+      .filter((a) => open.has(a.stage) && a.stageChangedAt.getTime() < now.getTime() - 14 * day)
+      .sort((a, b) => a.stageChangedAt.getTime() - b.stageChangedAt.getTime() || a.id - b.id)
+      .map((a) => a.id);
+    expect(expected.length).toBeGreaterThan(3);
+    expect(staleApplications(14, now, 1000).map((a) => a.id)).toEqual(expected);
+    expect(staleApplications(14, now, 3).map((a) => a.id)).toEqual(expected.slice(0, 3));
+
+    const query = staleApplicationsQuery(14, now, 10).toSQL();
+    const plan = (db.$client.prepare(`explain query plan ${query.sql}`).all(...(query.params as unknown[])) as { detail: string }[]).map((r) => r.detail).join("\n");
+    expect(plan).toContain("USING INDEX applications_open_stage_changed_idx");
+    expect(plan).not.toContain("TEMP B-TREE");
   });
 });

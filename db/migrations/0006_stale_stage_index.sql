@@ -1,0 +1,1 @@
+CREATE INDEX `applications_open_stage_changed_idx` ON `applications` (`stage_changed_at`) WHERE "applications"."stage" in ('sourced','screening','interviewing','take_home','final','offer');
