@@ -140,7 +140,7 @@ export type BoardFilter = {
   summariesOnly?: boolean;
 };
 
-const byText = new Intl.Collator("en");
+const byText = new Intl.Collator("en", { numeric: true });
 
 /**
  * Per role, the finalists missing each required check (the home page's
@@ -226,14 +226,17 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
     role.finalists++;
     for (const type of roleInfo.get(app.roleId)!.required) if (!isSatisfied(find(app, type), today)) role.missing.set(type, (role.missing.get(type) ?? 0) + 1);
   }
+  // Most missing paperwork first: that is where an offer is held up.
   const summaries = [...perRole]
     .map(([roleId, role]) => ({
       roleId,
       roleTitle: roleInfo.get(roleId)!.title,
       finalists: role.finalists,
+      required: roleInfo.get(roleId)!.required,
       gaps: roleInfo.get(roleId)!.required.map((type) => ({ type, missing: role.missing.get(type) ?? 0 })).filter((g) => g.missing > 0),
     }))
-    .sort((a, b) => byText.compare(a.roleTitle, b.roleTitle));
+    .map((s) => ({ ...s, missingTotal: s.gaps.reduce((n, g) => n + g.missing, 0) }))
+    .sort((a, b) => b.missingTotal - a.missingTotal || b.finalists - a.finalists || byText.compare(a.roleTitle, b.roleTitle));
 
   const rows = filter.summariesOnly
     ? []

@@ -46,9 +46,60 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+/** Roles listed in the summary before the rest fold away. */
+const SUMMARY_SHOWN = 10;
+
+type Summary = { roleId: number; roleTitle: string; finalists: number; required: CheckType[]; gaps: { type: CheckType; missing: number }[] };
+
+function RoleSummaryTable({ summaries, columns, caption }: { summaries: Summary[]; columns: CheckType[]; caption: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="small role-summary">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Role</th>
+            <th scope="col">Finalists</th>
+            {columns.map((type) => (
+              <th key={type} scope="col">{checkTypeLabels[type]}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {summaries.map((s) => (
+            <tr key={s.roleId}>
+              <th scope="row">
+                <Link to={`/compliance?role=${s.roleId}`}>{s.roleTitle}</Link>
+              </th>
+              <td>{s.finalists}</td>
+              {columns.map((type) => {
+                const missing = s.gaps.find((g) => g.type === type)?.missing ?? 0;
+                return (
+                  <td key={type}>
+                    {!s.required.includes(type) ? (
+                      <span className="muted" title="Not required for this role">—</span>
+                    ) : s.finalists === 0 ? (
+                      <span className="muted">no finalists</span>
+                    ) : missing > 0 ? (
+                      <strong className="flag">{missing} missing</strong>
+                    ) : (
+                      "all clear"
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default function ComplianceBoard() {
   const { filter, today, seesAll, roles, summaries, totalOpenApplications, groupCount, page, pageCount, firstShown, groups } = useLoaderData<typeof loader>();
   const submit = useSubmit();
+  const summaryColumns = checkTypes.filter((type) => summaries.some((s) => s.required.includes(type)));
   const filterParams = { ...(filter.roleId ? { role: String(filter.roleId) } : {}), ...(filter.type ? { check: filter.type } : {}), status: filter.status };
   return (
     <>
@@ -61,20 +112,16 @@ export default function ComplianceBoard() {
         {summaries.length === 0 ? (
           <p className="muted">No open applications.</p>
         ) : (
-          <ul className="plain">
-            {summaries.map((s) => (
-              <li key={s.roleId} className="row-between">
-                <Link to={`/compliance?role=${s.roleId}`}>{s.roleTitle}</Link>
-                <span className="small">
-                  {s.finalists === 0
-                    ? "No finalists yet"
-                    : s.gaps.length === 0
-                      ? `All ${s.finalists} ${s.finalists === 1 ? "finalist is" : "finalists are"} clear`
-                      : s.gaps.map((g) => `${g.missing} of ${s.finalists} ${s.finalists === 1 ? "finalist" : "finalists"} missing ${checkTypeLabels[g.type]}`).join("; ")}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <>
+            <p className="hint">Finalists (final and offer stages) missing each required check, most missing first. “—”: the role does not require it.</p>
+            <RoleSummaryTable summaries={summaries.slice(0, SUMMARY_SHOWN)} columns={summaryColumns} caption={summaries.length > SUMMARY_SHOWN ? `The ${SUMMARY_SHOWN} roles with the most missing` : `${summaries.length} ${summaries.length === 1 ? "role" : "roles"} with open applications`} />
+            {summaries.length > SUMMARY_SHOWN ? (
+              <details>
+                <summary>The other {summaries.length - SUMMARY_SHOWN} roles</summary>
+                <RoleSummaryTable summaries={summaries.slice(SUMMARY_SHOWN)} columns={summaryColumns} caption="The other roles with open applications" />
+              </details>
+            ) : null}
+          </>
         )}
       </section>
       <Form method="get" className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>

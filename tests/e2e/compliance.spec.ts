@@ -35,6 +35,9 @@ test("HR opens the board, verifies the NDA and IP assignment, and the blocked mo
 
   await page.getByRole("link", { name: "Compliance" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Compliance" })).toBeVisible();
+  // The per-role summary: this finalist is the role's one, missing NDA and IP assignment but not classification.
+  const summaryRow = () => page.getByRole("region", { name: "By role" }).getByRole("row").filter({ has: page.getByRole("link", { name: "Agency Pod, Sales Email Assistant" }) });
+  await expect(summaryRow().getByRole("cell")).toContainText(["1", "1 missing", "1 missing", "all clear"]);
   await page.getByRole("combobox", { name: "Role", exact: true }).selectOption(String(roleId));
   await expect(page).toHaveURL(new RegExp(`role=${roleId}`));
   const row = page.getByRole("row").filter({ hasText: name });
@@ -59,6 +62,8 @@ test("HR opens the board, verifies the NDA and IP assignment, and the blocked mo
   await page.getByRole("button", { name: "Move", exact: true }).click();
   await expect(page.getByText("Moved to Offer.")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Offer");
+  await page.goto("/compliance");
+  await expect(summaryRow().getByRole("cell")).toContainText(["1", "all clear", "all clear", "all clear"]);
 
   const db = openDb();
   const stage = db.prepare("select stage from applications where id = ?").get(applicationId) as { stage: string };

@@ -172,6 +172,18 @@ describe("the HR board", () => {
     expect(copilot.gaps.every((g) => g.missing <= copilot.finalists)).toBe(true);
   });
 
+  it("puts the roles with the most missing paperwork first, each gap counted as the board's rows show it", async () => {
+    const data = (await invoke(board.loader, get("/compliance", await cookieFor("priya@northwind.test")))).data as BoardData;
+    expect(data.pageCount).toBe(1);
+    const totals = data.summaries.map((s) => s.gaps.reduce((n, g) => n + g.missing, 0));
+    expect(totals[0]).toBeGreaterThan(0);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    for (const s of data.summaries) {
+      const finalists = data.groups.filter((g) => g.roleTitle === s.roleTitle && (g.stage === "final" || g.stage === "offer"));
+      for (const gap of s.gaps) expect(gap.missing, `${s.roleTitle} ${gap.type}`).toBe(finalists.filter((g) => g.items.some((i) => i.type === gap.type)).length);
+    }
+  });
+
   it("filters by check and status, and scopes hiring managers to roles they manage", async () => {
     const nda = await invoke(board.loader, get("/compliance?check=nda&status=requested", await cookieFor("priya@northwind.test")));
     const items = (nda.data as BoardData).groups.flatMap((g) => g.items);
