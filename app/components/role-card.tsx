@@ -2,7 +2,10 @@ import { Link } from "@remix-run/react";
 import type { BriefReadiness } from "~/domain/brief";
 import type { Advice } from "~/domain/engagement";
 import { engagementModelLabels, type RoleStatus } from "~/domain/reference";
+import { timeToHireNorm } from "~/domain/pipeline";
 import { formatDate, ReadinessBadge, StatusBadge } from "./ui";
+
+const normText = { under: "a full-time hire takes 90-120", within: "within the 90-120 a full-time hire takes", past: "past the 90-120 a full-time hire takes" } as const;
 
 export type RoleCardData = {
   id: number;
@@ -28,7 +31,9 @@ export function AdviceLine({ advice }: { advice: Advice }) {
   );
 }
 
-export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: { active: number; late: number; hired: number } }) {
+export type RolePipeline = { active: number; late: number; hired: number; daysOpen: number; scorecardsDue: number; scorecardsSubmitted: number };
+
+export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: RolePipeline }) {
   return (
     <article className="card role-card" aria-labelledby={`role-${role.id}-title`}>
       <h3 id={`role-${role.id}-title`}>
@@ -49,10 +54,19 @@ export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: { 
         <strong>Suggested:</strong> <AdviceLine advice={role.advice} />
       </p>
       {pipeline ? (
-        <p className="small">
-          <strong>{pipeline.active}</strong> in the pipeline · <strong>{pipeline.late}</strong> at final or offer · {pipeline.hired} hired ·{" "}
-          <Link to={`/roles/${role.id}/rollup`}>Rollup</Link>
-        </p>
+        <>
+          <p className="small">
+            <strong>{pipeline.active}</strong> in the pipeline · <strong>{pipeline.late}</strong> at final or offer · {pipeline.hired} hired ·{" "}
+            <Link to={`/roles/${role.id}/rollup`}>Rollup</Link>
+          </p>
+          <p className="small">
+            <span className={timeToHireNorm(pipeline.daysOpen) === "past" ? "flag" : undefined}>
+              Open {pipeline.daysOpen} {pipeline.daysOpen === 1 ? "day" : "days"} ({normText[timeToHireNorm(pipeline.daysOpen)]})
+            </span>{" "}
+            ·{" "}
+            {pipeline.scorecardsDue === 0 ? "no scorecards due yet" : `${pipeline.scorecardsSubmitted} of ${pipeline.scorecardsDue} scorecards due are in`}
+          </p>
+        </>
       ) : null}
     </article>
   );

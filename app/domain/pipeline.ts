@@ -40,3 +40,11 @@ export function checkMove(input: { from: Stage; to: Stage; rejectionReason: stri
   }
   return null;
 }
+
+/** A full-time hire usually takes 90-120 days from opening the role (DOMAIN.md). */
+export const FULL_TIME_HIRE_DAYS = { min: 90, max: 120 } as const;
+
+/** Where a role's days open sit against that norm. */
+export function timeToHireNorm(daysOpen: number): "under" | "within" | "past" {
+  return daysOpen > FULL_TIME_HIRE_DAYS.max ? "past" : daysOpen >= FULL_TIME_HIRE_DAYS.min ? "within" : "under";
+}

@@ -51,6 +51,7 @@ export function listRoles(viewer: Viewer, filter: RoleListFilter, page?: { limit
       targetStart: roles.targetStart,
       engagementModels: roles.engagementModels,
       updatedAt: roles.updatedAt,
+      createdAt: roles.createdAt,
       briefSystemDoes: roles.briefSystemDoes,
       briefUsingData: roles.briefUsingData,
       briefInsideWorkflow: roles.briefInsideWorkflow,

@@ -1,7 +1,7 @@
 // The role rollup: aggregate SQL over indexed columns, scoped to one role, so
 // its cost follows that role's data, not the database's. One query per kind
 // of figure, never one per candidate.
-import { and, count, eq, isNotNull, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { defaultCostAssumptions, costSubjectFor, firstYearCost, type CostAssumptions } from "~/domain/cost";
 import { activeStages, isOpenStage, type Stage } from "~/domain/pipeline";
 import { areaAverage, weightedTotal, type Recommendation } from "~/domain/scorecard";
@@ -93,18 +93,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
     .groupBy(takeHomes.applicationId)
     .all();
 
-  // Scorecards due: panel seats of interviews that have ended; submitted: those seats with a submitted scorecard.
-  const seats = db
-    .select({
-      due: sql<number>`count(*)`,
-      submitted: sql<number>`sum(case when ${scorecards.status} = 'submitted' then 1 else 0 end)`,
-    })
-    .from(interviewPanel)
-    .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
-    .innerJoin(applications, eq(applications.id, interviews.applicationId))
-    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId)))
-    .where(and(eq(applications.roleId, roleId), sql`${interviews.endsAt} <= ${now.getTime()}`))
-    .get();
+  const seats = scorecardSeats([roleId], now).get(roleId);
 
   const history = db
     .select({ applicationId: stageHistory.applicationId, toStage: stageHistory.toStage, movedAt: stageHistory.movedAt })
@@ -196,6 +185,28 @@ export function computeRoleRollup(roleId: number, now: Date) {
 }
 
 export type RoleRollup = NonNullable<ReturnType<typeof computeRoleRollup>>;
+
+/**
+ * Per role, scorecards due (panel seats of interviews that have ended) and
+ * submitted (those seats with a submitted scorecard): one grouped query.
+ */
+export function scorecardSeats(roleIds: number[], now: Date): Map<number, { due: number; submitted: number }> {
+  if (roleIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({
+      roleId: applications.roleId,
+      due: sql<number>`count(*)`,
+      submitted: sql<number>`coalesce(sum(case when ${scorecards.status} = 'submitted' then 1 else 0 end), 0)`,
+    })
+    .from(interviewPanel)
+    .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId)))
+    .where(and(inArray(applications.roleId, roleIds), sql`${interviews.endsAt} <= ${now.getTime()}`))
+    .groupBy(applications.roleId)
+    .all();
+  return new Map(rows.map((r) => [r.roleId, { due: r.due, submitted: r.submitted }]));
+}
 
 /** Key figures for a hiring manager's home: one grouped query for all their roles. */
 export function roleHeadlines(roleIds: number[]) {

@@ -7,7 +7,7 @@ import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
-import { roleHeadlines } from "~/models/rollup.server";
+import { roleHeadlines, scorecardSeats } from "~/models/rollup.server";
 import { staleApplications } from "~/models/application.server";
 import { complianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
@@ -57,6 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
     targetStart: r.targetStart,
     hiringManagers: r.hiringManagers,
     myTeamRole: r.myTeamRole,
+    daysOpen: Math.floor((today.getTime() - r.createdAt.getTime()) / 86_400_000),
     ...summarizeRole(r, today),
   }));
   const activeUsers = holds(user.kind, "read:user") ? listUsers().filter((u) => u.active) : null;
@@ -79,11 +80,22 @@ export async function loader(args: LoaderFunctionArgs) {
   // Cards for the first few roles (open first, most recently changed); the figures above count them all.
   const shownRoles = roles.slice(0, HOME_ROLE_CARDS);
   const headlines = roleHeadlines(shownRoles.map((r) => r.id));
+  const seats = scorecardSeats(shownRoles.map((r) => r.id), now);
   const pipelineByRole = Object.fromEntries(
     shownRoles.map((r) => {
       const rows = headlines.filter((h) => h.roleId === r.id);
       const n = (stages: string[]) => rows.filter((h) => stages.includes(h.stage)).reduce((x, h) => x + h.n, 0);
-      return [r.id, { active: n(["sourced", "screening", "interviewing", "take_home", "final", "offer"]), late: n(["final", "offer"]), hired: n(["hired"]) }];
+      return [
+        r.id,
+        {
+          active: n(["sourced", "screening", "interviewing", "take_home", "final", "offer"]),
+          late: n(["final", "offer"]),
+          hired: n(["hired"]),
+          daysOpen: r.daysOpen,
+          scorecardsDue: seats.get(r.id)?.due ?? 0,
+          scorecardsSubmitted: seats.get(r.id)?.submitted ?? 0,
+        },
+      ];
     }),
   );
   const seesAllCompliance = scopesFor(user.kind, "read:compliance").includes("any");
@@ -131,7 +143,7 @@ export default function Home() {
       />
       {hasQueue ? (
         <section aria-labelledby="my-work" className="card">
-          <div className="row-between no-border">
+          <div className="row-between no-border section-head">
             <h2 id="my-work">Your interviews and grading</h2>
             <Link to="/interviews">All your interviews</Link>
           </div>

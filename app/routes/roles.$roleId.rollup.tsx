@@ -5,7 +5,7 @@ import { Pager } from "~/components/pager";
 import { StageBadge } from "~/components/checks";
 import { formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
-import { stageLabels, stages } from "~/domain/pipeline";
+import { stageLabels, stages, timeToHireNorm } from "~/domain/pipeline";
 import { recommendationLabels, type Recommendation } from "~/domain/scorecard";
 import { parseRollupQuery, rollupPage } from "~/models/rollup-view.server";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -31,14 +31,14 @@ export default function Rollup() {
     p.set("dir", d.filter.sort === s && d.filter.dir === "desc" ? "asc" : "desc");
     return `?${p}`;
   };
-  const norm = d.daysOpen > 120 ? "past" : d.daysOpen >= 90 ? "within" : "under";
+  const norm = timeToHireNorm(d.daysOpen);
   return (
     <>
       <PageHeader
         title={`${d.role.title}: rollup`}
         subtitle={
           <>
-            Open {d.daysOpen} days ({norm === "past" ? "past" : norm === "within" ? "within" : "under"} the 90-120 days a full-time hire usually takes) · {d.scorecardsSubmitted} of {d.scorecardsDue} scorecards due are submitted
+            Open {d.daysOpen} days ({norm} the 90-120 days a full-time hire usually takes) · {d.scorecardsSubmitted} of {d.scorecardsDue} scorecards due are submitted
           </>
         }
         actions={<Link to={`/roles/${d.role.id}`} className="btn">Role</Link>}

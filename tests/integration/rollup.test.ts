@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { defaultAreas, summarize, type Rating, type ScoreInput } from "~/domain/scorecard";
 import { roleRollup } from "~/models/rollup.server";
+import * as home from "~/routes/_index";
 import * as rollupRoute from "~/routes/roles.$roleId.rollup";
 import { getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, userIdByEmail } from "../support/http";
@@ -90,5 +91,29 @@ describe("role rollup", () => {
     const dana = await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup`, await cookieFor("dana@northwind.test")), { roleId });
     expect(JSON.stringify(dana.data)).toMatch(/"cost":\{"total":\d+/);
     expect(JSON.stringify(dana.data)).toMatch(/"recruitingCost":\d+/);
+  });
+});
+
+describe("a hiring manager's home", () => {
+  it("shows each role's days open and scorecards in against due, as plain SQL counts them", async () => {
+    const out = await invoke(home.loader, get("/", await cookieFor("dana@northwind.test")));
+    expect(out.status).toBe(200);
+    const data = out.data as { roles: { id: number; daysOpen: number }[]; pipelineByRole: Record<number, { daysOpen: number; scorecardsDue: number; scorecardsSubmitted: number }> };
+    expect(data.roles.length).toBeGreaterThan(0);
+    const now = Date.now();
+    const sqlite = getDb().$client;
+    let anyDue = false;
+    for (const role of data.roles) {
+      const plain = sqlite
+        .prepare(
+          `select count(*) due, coalesce(sum(s.status = 'submitted'), 0) submitted from interview_panel p join interviews i on i.id = p.interview_id join applications a on a.id = i.application_id
+           left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.user_id where a.role_id = ? and i.ends_at <= ?`,
+        )
+        .get(role.id, now) as { due: number; submitted: number };
+      const created = (sqlite.prepare("select created_at from roles where id = ?").get(role.id) as { created_at: number }).created_at;
+      expect(data.pipelineByRole[role.id]).toMatchObject({ scorecardsDue: plain.due, scorecardsSubmitted: plain.submitted, daysOpen: Math.floor((now - created) / 86_400_000) });
+      anyDue ||= plain.due > 0;
+    }
+    expect(anyDue).toBe(true);
   });
 });
