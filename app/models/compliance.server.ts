@@ -136,6 +136,8 @@ export type BoardFilter = {
   roleId: number | null;
   type: CheckType | null;
   status: CheckStatus | "missing" | "all";
+  /** Only finalists (final and offer stages), the applications the per-role summaries count. */
+  finalists?: boolean;
   /** Only the per-role summaries (finalists' applications, no rows): what a home page needs, at a fraction of the cost. */
   summariesOnly?: boolean;
 };
@@ -172,7 +174,7 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
     conditions.push(inArray(applications.roleId, managed));
   }
   if (filter.roleId) conditions.push(eq(applications.roleId, filter.roleId));
-  conditions.push(inArray(applications.stage, stages.filter((stage) => isOpenStage(stage) && (!filter.summariesOnly || isFinalist(stage)))));
+  conditions.push(inArray(applications.stage, stages.filter((stage) => isOpenStage(stage) && (!(filter.summariesOnly || filter.finalists) || isFinalist(stage)))));
 
   const apps = db
     .select({
@@ -249,6 +251,8 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
             roleTitle: roleInfo.get(app.roleId)!.title,
             subject: app.candidateName ?? app.agencyName ?? "Unknown",
             subjectKind: app.candidateId !== null ? ("candidate" as const) : ("agency" as const),
+            /** Set by the caller when the viewer grades this candidate anonymously and sees an alias. */
+            masked: false,
             stage: app.stage,
             type,
             status: effectiveStatus(check, today),
@@ -273,20 +277,25 @@ export type BoardRow = ReturnType<typeof complianceBoard>["rows"][number];
 /** Applications per page of the HR board: a busy organisation's board runs to thousands. */
 export const BOARD_PAGE_SIZE = 50;
 
+/** A check needing someone's attention now: a stale request, a failure, an expiry past or near. */
+export function needsAttention(row: Pick<BoardRow, "stale" | "expiringSoon" | "status">): boolean {
+  return row.stale || row.expiringSoon || row.status === "failed" || row.status === "expired";
+}
+
 /**
- * One page of the HR board, one entry per application: flagged ones (a stale
- * request or a check expiring soon) first, then the furthest along, then by
+ * One page of the HR board, one entry per application: flagged ones (a check
+ * that needsAttention) first, then the furthest along, then by
  * role and name. Call it after any names are masked, so the order cannot
  * reveal a masked name.
  */
 export function boardPage(rows: BoardRow[], requestedPage: number) {
-  type Group = Pick<BoardRow, "applicationId" | "subject" | "subjectKind" | "roleTitle" | "stage"> & { flagged: boolean; items: BoardRow[] };
+  type Group = Pick<BoardRow, "applicationId" | "subject" | "subjectKind" | "masked" | "roleTitle" | "stage"> & { flagged: boolean; items: BoardRow[] };
   const byApplication = new Map<number, Group>();
   for (const r of rows) {
     let group = byApplication.get(r.applicationId);
-    if (!group) byApplication.set(r.applicationId, (group = { applicationId: r.applicationId, subject: r.subject, subjectKind: r.subjectKind, roleTitle: r.roleTitle, stage: r.stage, flagged: false, items: [] }));
+    if (!group) byApplication.set(r.applicationId, (group = { applicationId: r.applicationId, subject: r.subject, subjectKind: r.subjectKind, masked: r.masked, roleTitle: r.roleTitle, stage: r.stage, flagged: false, items: [] }));
     group.items.push(r);
-    group.flagged ||= r.stale || r.expiringSoon;
+    group.flagged ||= needsAttention(r);
   }
   const reached = (stage: Stage) => activeStages.indexOf(stage as (typeof activeStages)[number]);
   const groups = [...byApplication.values()].sort(

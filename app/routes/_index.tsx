@@ -164,7 +164,11 @@ export default function Home() {
                   {items.map((q) => (
                     <li key={q.interviewId} className="row-between">
                       <span>
-                        {q.masked ? q.who : <Link to={title === "Upcoming interviews" ? `/interviews/${q.interviewId}` : `/interviews/${q.interviewId}/scorecard`}>{q.who}</Link>}
+                        {q.masked ? (
+                          <>
+                            {q.who} <span className="small muted">(after you grade their take-home)</span>
+                          </>
+                        ) : <Link to={title === "Upcoming interviews" ? `/interviews/${q.interviewId}` : `/interviews/${q.interviewId}/scorecard`}>{q.who}</Link>}
                         <div className="small muted">
                           {interviewKindLabels[q.kind]} · {q.roleTitle} · {new Date(q.startsAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
                         </div>
@@ -207,8 +211,8 @@ export default function Home() {
               <ul className="plain">
                 {hr.compliance.map((s) => (
                   <li key={s.roleId} className="row-between">
-                    <Link to={`/compliance?role=${s.roleId}`}>{s.roleTitle}</Link>
-                    <span className="small">{s.gaps.map((g) => `${g.missing} of ${s.finalists} missing ${checkTypeLabels[g.type]}`).join("; ")}</span>
+                    <Link to={`/compliance?role=${s.roleId}&stage=finalists`}>{s.roleTitle}</Link>
+                    <span className="small">{s.gaps.map((g) => `${checkTypeLabels[g.type]} not cleared for ${g.missing} of ${s.finalists}`).join("; ")}</span>
                   </li>
                 ))}
               </ul>

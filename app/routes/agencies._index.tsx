@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
 import { holds } from "~/domain/policy";
 import { agencyKindLabels } from "~/domain/reference";
 import { listAgencies } from "~/models/agency.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { FilterForm } from "~/components/filter-form";
 
 export const meta: MetaFunction = () => [{ title: "Agencies · AI Talent Scorecards" }];
 
@@ -23,11 +24,11 @@ export default function Agencies() {
         subtitle="Staffing agencies, delivery pods and fixed-price shops, vetted as organisations."
         actions={canCreate ? <Link to="/agencies/new" className="btn btn-primary">Add agency</Link> : null}
       />
-      <Form method="get" className="search" role="search">
+      <FilterForm values={{ q: query }} className="search" role="search">
         <label htmlFor="q" className="visually-hidden">Search agencies</label>
         <input id="q" type="search" name="q" defaultValue={query} placeholder="Search by name" />
         <button type="submit" className="btn">Search</button>
-      </Form>
+      </FilterForm>
       {agencies.length === 0 ? (
         <div className="card empty">{query ? `No agencies match “${query}”.` : "No agencies yet."}</div>
       ) : (

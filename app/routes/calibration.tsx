@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSubmit } from "@remix-run/react";
+import { useLoaderData, useSubmit } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
 import { scopesFor } from "~/domain/policy";
 import { calibrationFor } from "~/models/calibration.server";
 import { listRoles } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { FilterForm } from "~/components/filter-form";
 
 export const meta: MetaFunction = () => [{ title: "Interviewer calibration · AI Talent Scorecards" }];
 
@@ -24,7 +25,7 @@ export default function Calibration() {
   return (
     <>
       <PageHeader title="Interviewer calibration" subtitle={`${seesAll ? "Every interviewer" : "Interviewers on roles you manage"}: how they rate against the rest of the panel on the same candidates, and how their calls matched outcomes.`} />
-      <Form method="get" className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+      <FilterForm values={{ role: roleId ? String(roleId) : "" }} className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
         <label>
           Role
           <select name="role" defaultValue={roleId ? String(roleId) : ""}>
@@ -33,7 +34,7 @@ export default function Calibration() {
           </select>
         </label>
         <noscript><button type="submit" className="btn">Apply</button></noscript>
-      </Form>
+      </FilterForm>
       {rows.length === 0 ? <div className="card empty">No submitted scorecards yet.</div> : (
         <div className="table-wrap">
           <table>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { PageHeader } from "~/components/ui";
 import { holds, scopesFor } from "~/domain/policy";
@@ -7,6 +7,7 @@ import { candidateEngagementTypeLabels, candidateSourceLabels } from "~/domain/r
 import { searchCandidates } from "~/models/candidate.server";
 import { maskFor } from "~/models/masking.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { FilterForm } from "~/components/filter-form";
 
 export const meta: MetaFunction = () => [{ title: "Candidates · AI Talent Scorecards" }];
 
@@ -39,13 +40,13 @@ export default function Candidates() {
           </>
         }
       />
-      <Form method="get" className="search" role="search">
+      <FilterForm values={{ q: query }} className="search" role="search">
         <label htmlFor="q" className="visually-hidden">
           Search candidates
         </label>
         <input id="q" type="search" name="q" defaultValue={query} placeholder="Search by name, email or skill" />
         <button type="submit" className="btn">Search</button>
-      </Form>
+      </FilterForm>
       {result.rows.length === 0 ? (
         <div className="card empty">{query ? `No candidates match “${query}”.` : "No candidates yet."}</div>
       ) : (

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { CheckBadge, StageBadge } from "~/components/checks";
 import { Pager } from "~/components/pager";
 import { formatDate, PageHeader } from "~/components/ui";
@@ -9,6 +9,7 @@ import { boardPage, complianceBoard, type BoardFilter } from "~/models/complianc
 import { maskFor } from "~/models/masking.server";
 import { listRoles } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { FilterForm } from "~/components/filter-form";
 
 export const meta: MetaFunction = () => [{ title: "Compliance · AI Talent Scorecards" }];
 
@@ -20,6 +21,7 @@ function readFilter(url: URL): BoardFilter {
     roleId,
     type: (checkTypes as readonly string[]).includes(type ?? "") ? (type as CheckType) : null,
     status: status === "all" || status === "missing" || (checkStatuses as readonly string[]).includes(status) ? (status as BoardFilter["status"]) : "missing",
+    finalists: url.searchParams.get("stage") === "finalists",
   };
 }
 
@@ -34,7 +36,11 @@ export async function loader(args: LoaderFunctionArgs) {
     .map((r) => ({ id: r.id, title: r.title }));
   const board = complianceBoard(user, filter, today);
   const mask = maskFor(user.id);
-  for (const row of board.rows) if (mask.applicationIds.has(row.applicationId)) row.subject = mask.alias.get(row.applicationId) ?? "Anonymous";
+  for (const row of board.rows) {
+    if (!mask.applicationIds.has(row.applicationId)) continue;
+    row.subject = mask.alias.get(row.applicationId) ?? "Anonymous";
+    row.masked = true;
+  }
   return {
     filter,
     today,
@@ -69,7 +75,7 @@ function RoleSummaryTable({ summaries, columns, caption }: { summaries: Summary[
           {summaries.map((s) => (
             <tr key={s.roleId}>
               <th scope="row">
-                <Link to={`/compliance?role=${s.roleId}`}>{s.roleTitle}</Link>
+                <Link to={`/compliance?role=${s.roleId}&stage=finalists`}>{s.roleTitle}</Link>
               </th>
               <td>{s.finalists}</td>
               {columns.map((type) => {
@@ -81,7 +87,7 @@ function RoleSummaryTable({ summaries, columns, caption }: { summaries: Summary[
                     ) : s.finalists === 0 ? (
                       <span className="muted">no finalists</span>
                     ) : missing > 0 ? (
-                      <strong className="flag">{missing} missing</strong>
+                      <strong className="flag">{missing} not cleared</strong>
                     ) : (
                       "all clear"
                     )}
@@ -100,7 +106,7 @@ export default function ComplianceBoard() {
   const { filter, today, seesAll, roles, summaries, totalOpenApplications, groupCount, page, pageCount, firstShown, groups } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const summaryColumns = checkTypes.filter((type) => summaries.some((s) => s.required.includes(type)));
-  const filterParams = { ...(filter.roleId ? { role: String(filter.roleId) } : {}), ...(filter.type ? { check: filter.type } : {}), status: filter.status };
+  const filterParams = { ...(filter.roleId ? { role: String(filter.roleId) } : {}), ...(filter.finalists ? { stage: "finalists" } : {}), ...(filter.type ? { check: filter.type } : {}), status: filter.status };
   return (
     <>
       <PageHeader
@@ -113,8 +119,10 @@ export default function ComplianceBoard() {
           <p className="muted">No open applications.</p>
         ) : (
           <>
-            <p className="hint">Finalists (final and offer stages) missing each required check, most missing first. “—”: the role does not require it.</p>
-            <RoleSummaryTable summaries={summaries.slice(0, SUMMARY_SHOWN)} columns={summaryColumns} caption={summaries.length > SUMMARY_SHOWN ? `The ${SUMMARY_SHOWN} roles with the most missing` : `${summaries.length} ${summaries.length === 1 ? "role" : "roles"} with open applications`} />
+            <p className="hint">
+              Per role, how many finalists (final and offer stages) have each required check not yet verified or waived (requested or received still counts), most first. “—”: the role does not require it.
+            </p>
+            <RoleSummaryTable summaries={summaries.slice(0, SUMMARY_SHOWN)} columns={summaryColumns} caption={summaries.length > SUMMARY_SHOWN ? `The ${SUMMARY_SHOWN} roles with the most checks not cleared` : `${summaries.length} ${summaries.length === 1 ? "role" : "roles"} with open applications`} />
             {summaries.length > SUMMARY_SHOWN ? (
               <details>
                 <summary>The other {summaries.length - SUMMARY_SHOWN} roles</summary>
@@ -124,7 +132,8 @@ export default function ComplianceBoard() {
           </>
         )}
       </section>
-      <Form method="get" className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+      <h2 id="board">Open applications</h2>
+      <FilterForm values={{ role: filter.roleId ? String(filter.roleId) : "", stage: filter.finalists ? "finalists" : "", check: filter.type ?? "", status: filter.status }} className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
         <label>
           Role
           <select name="role" defaultValue={filter.roleId ? String(filter.roleId) : ""}>
@@ -134,6 +143,13 @@ export default function ComplianceBoard() {
                 {r.title}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          Stage
+          <select name="stage" defaultValue={filter.finalists ? "finalists" : ""}>
+            <option value="">All open stages</option>
+            <option value="finalists">Finalists (final and offer)</option>
           </select>
         </label>
         <label>
@@ -150,7 +166,7 @@ export default function ComplianceBoard() {
         <label>
           Status
           <select name="status" defaultValue={filter.status}>
-            <option value="missing">Missing (not verified or waived)</option>
+            <option value="missing">Not cleared (not verified or waived)</option>
             <option value="all">Any status</option>
             {checkStatuses.map((s) => (
               <option key={s} value={s}>
@@ -162,28 +178,34 @@ export default function ComplianceBoard() {
         <noscript>
           <button type="submit" className="btn">Apply</button>
         </noscript>
-      </Form>
+      </FilterForm>
       {groupCount === 0 ? (
         <div className="card empty">Nothing matches: {filter.status === "missing" ? "every required check is verified or waived." : "try other filters."}</div>
       ) : (
         <div className="table-wrap">
           <table>
             <caption className="muted small">
-              {groupCount} of {totalOpenApplications} open applications{pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Requests open over {STALE_REQUEST_DAYS} days and checks expiring within {EXPIRING_SOON_DAYS} days are flagged.
+              {groupCount} of {totalOpenApplications} open applications{pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Flagged first: requests open over {STALE_REQUEST_DAYS} days, failed or expired checks, and checks expiring within {EXPIRING_SOON_DAYS} days.
             </caption>
             <thead>
               <tr>
                 <th scope="col">Who</th>
                 <th scope="col">Role</th>
                 <th scope="col">Stage</th>
-                <th scope="col">{filter.status === "missing" ? "Missing" : "Checks"}</th>
+                <th scope="col">{filter.status === "missing" ? "Not cleared" : "Checks"}</th>
               </tr>
             </thead>
             <tbody>
               {groups.map((g) => (
                 <tr key={g.applicationId} className={g.flagged ? "row-flag" : undefined}>
                   <td>
-                    <Link to={`/applications/${g.applicationId}#checks`}>{g.subject}</Link>
+                    {g.masked ? (
+                      <>
+                        {g.subject} <span className="muted small">(you grade their take-home anonymously)</span>
+                      </>
+                    ) : (
+                      <Link to={`/applications/${g.applicationId}#checks`}>{g.subject}</Link>
+                    )}
                     {g.subjectKind === "agency" ? <span className="muted small"> (agency)</span> : null}
                   </td>
                   <td className="small">{g.roleTitle}</td>

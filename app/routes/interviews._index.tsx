@@ -45,7 +45,6 @@ export async function loader(args: LoaderFunctionArgs) {
       interviewId: q.interviewId,
       kind: q.kind,
       startsAt: q.startsAt,
-      endsAt: q.endsAt,
       roleTitle: q.roleTitle,
       // Someone this user grades anonymously appears under their alias only.
       who: mask.alias.get(q.applicationId) ?? q.candidateName ?? q.agencyName ?? "",
@@ -88,8 +87,8 @@ export default function Interviews() {
                   <th scope="col">Candidate</th>
                   <th scope="col">Interview</th>
                   <th scope="col">Role</th>
-                  <th scope="col">{state === "upcoming" ? "Starts" : "Ended"}</th>
-                  <th scope="col">Scorecard</th>
+                  <th scope="col">When</th>
+                  <th scope="col">Next step</th>
                 </tr>
               </thead>
               <tbody>
@@ -98,7 +97,7 @@ export default function Interviews() {
                     <th scope="row">{q.who}</th>
                     <td>{interviewKindLabels[q.kind]}</td>
                     <td>{q.roleTitle}</td>
-                    <td className="small">{when(state === "upcoming" ? q.startsAt : q.endsAt)}</td>
+                    <td className="small">{when(q.startsAt)}</td>
                     <td>
                       {q.masked ? (
                         <span className="muted small">After you grade their take-home</span>

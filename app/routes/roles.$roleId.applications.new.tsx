@@ -13,6 +13,7 @@ import { getRole } from "~/models/role.server";
 import { addApplicationSchema, startingStages } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { FilterForm } from "~/components/filter-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add to ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -186,11 +187,11 @@ export default function AddApplication() {
         </section>
         <section className="card" aria-labelledby="find">
           <h2 id="find">Find a candidate</h2>
-          <Form method="get" className="search" role="search">
+          <FilterForm values={{ q: query }} className="search" role="search">
             <label htmlFor="q" className="visually-hidden">Search candidates by name or email</label>
             <input id="q" type="search" name="q" defaultValue={query} placeholder="Name or email" />
             <button type="submit" className="btn">Search</button>
-          </Form>
+          </FilterForm>
           <p className="small">
             Not on file yet? <Link to={`/candidates/new?roleId=${role.id}`}>Add a new candidate</Link> and you will come back here with them chosen.
           </p>

@@ -9,6 +9,7 @@ import { stageLabels, stages, timeToHireNorm } from "~/domain/pipeline";
 import { recommendationLabels, type Recommendation } from "~/domain/scorecard";
 import { parseRollupQuery, rollupPage } from "~/models/rollup-view.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { FilterForm } from "~/components/filter-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rollup: ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -86,7 +87,7 @@ export default function Rollup() {
           ) : null}
         </section>
       </div>
-      <Form method="get" className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+      <FilterForm values={{ stage: d.filter.stage, engagement: d.filter.engagement }} className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
         <label>
           Stage
           <select name="stage" defaultValue={d.filter.stage}>
@@ -104,7 +105,7 @@ export default function Rollup() {
         <input type="hidden" name="sort" value={d.filter.sort} />
         <input type="hidden" name="dir" value={d.filter.dir} />
         <noscript><button type="submit" className="btn">Apply</button></noscript>
-      </Form>
+      </FilterForm>
       <Form method="get" action={`/roles/${d.role.id}/compare`}>
         <div className="table-wrap">
           <table className="rollup">

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { AdviceLine } from "~/components/role-card";
 import { formatDate, PageHeader, ReadinessBadge, StatusBadge } from "~/components/ui";
@@ -8,6 +8,7 @@ import { roleStatuses, roleStatusLabels, type RoleStatus } from "~/domain/refere
 import { summarizeRole } from "~/domain/role-summary";
 import { countRoles, listRoles, type RoleListFilter } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { FilterForm } from "~/components/filter-form";
 
 export const meta: MetaFunction = () => [{ title: "Roles · AI Talent Scorecards" }];
 
@@ -62,7 +63,7 @@ export default function Roles() {
         actions={canCreate ? <Link to="/roles/new" className="btn btn-primary">New role</Link> : null}
       />
       {/* Pickers apply at once; the search applies on Enter or the button. */}
-      <Form method="get" className="filters" onChange={(e) => (e.target instanceof HTMLInputElement && e.target.type === "search" ? undefined : submit(e.currentTarget, { replace: true }))}>
+      <FilterForm values={{ q: filter.query, status: filter.status, mine: filter.mine }} className="filters" onChange={(e) => (e.target instanceof HTMLInputElement && e.target.type === "search" ? undefined : submit(e.currentTarget, { replace: true }))}>
         <label>
           Title or team
           <input type="search" name="q" defaultValue={filter.query} placeholder="e.g. copilot" />
@@ -85,9 +86,11 @@ export default function Roles() {
           </label>
         ) : null}
         <button type="submit" className="btn">Search</button>
-      </Form>
+      </FilterForm>
       {roles.length === 0 ? (
-        <div className="card empty">No roles match these filters.</div>
+        <div className="card empty">
+          No roles match these filters. <Link to="/roles">Clear the filters</Link>
+        </div>
       ) : (
         <div className="table-wrap">
           <table>

@@ -37,10 +37,19 @@ test("HR opens the board, verifies the NDA and IP assignment, and the blocked mo
   await expect(page.getByRole("heading", { level: 1, name: "Compliance" })).toBeVisible();
   // The per-role summary: this finalist is the role's one, missing NDA and IP assignment but not classification.
   const summaryRow = () => page.getByRole("region", { name: "By role" }).getByRole("row").filter({ has: page.getByRole("link", { name: "Agency Pod, Sales Email Assistant" }) });
-  await expect(summaryRow().getByRole("cell")).toContainText(["1", "1 missing", "1 missing", "all clear"]);
-  await page.getByRole("combobox", { name: "Role", exact: true }).selectOption(String(roleId));
-  await expect(page).toHaveURL(new RegExp(`role=${roleId}`));
-  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(summaryRow().getByRole("cell")).toContainText(["1", "1 not cleared", "1 not cleared", "all clear"]);
+  // Pick "Any status", then follow the role's summary link: the board narrows to its finalists, and the
+  // pickers show the filters the page was loaded with, not what was picked before.
+  await page.getByRole("combobox", { name: "Status", exact: true }).selectOption("all");
+  await expect(page).toHaveURL(/status=all/);
+  await summaryRow().getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`role=${roleId}&stage=finalists`));
+  await expect(page.getByRole("combobox", { name: "Role", exact: true })).toHaveValue(String(roleId));
+  await expect(page.getByRole("combobox", { name: "Stage", exact: true })).toHaveValue("finalists");
+  await expect(page.getByRole("combobox", { name: "Status", exact: true })).toHaveValue("missing");
+  const board = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Who" }) });
+  await expect(board.locator("tbody tr")).toHaveCount(1);
+  const row = board.getByRole("row").filter({ hasText: name });
   await expect(row).toHaveCount(1);
   await expect(row.locator("ul.chips li")).toHaveText(["NDA Not requested", "IP assignment Not requested"]);
   await page.screenshot({ path: "test-results/screens/hr-board.png", fullPage: true });

@@ -183,6 +183,21 @@ test("a recruiter finds a role by words from its title and team, and the status 
   await page.getByLabel("Title or team").fill("no such role");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("No roles match these filters.")).toBeVisible();
+  await page.getByRole("link", { name: "Clear the filters" }).click();
+  await expect(rows).toHaveCount(everyActive);
+  await expect(page.getByLabel("Title or team")).toHaveValue("");
+
+  // The top bar's link drops the filters, and the fields say so.
+  await page.getByLabel("Title or team").fill("copilot");
+  await page.getByLabel("Title or team").press("Enter");
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel("Status").selectOption("open");
+  await expect(page).toHaveURL(/status=open/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roles" }).click();
+  await expect(page).toHaveURL(/\/roles$/);
+  await expect(rows).toHaveCount(everyActive);
+  await expect(page.getByLabel("Title or team")).toHaveValue("");
+  await expect(page.getByLabel("Status")).toHaveValue("active");
 });
 
 test("a hiring manager edits a role; a second editor with a stale copy gets a conflict, not an overwrite", async ({ browser }) => {

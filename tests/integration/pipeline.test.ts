@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { staleApplications, staleApplicationsQuery } from "~/models/application.server";
+import { maskedApplicationIds } from "~/models/take-home.server";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as checksRoute from "~/routes/applications.$applicationId.checks";
 import * as board from "~/routes/compliance._index";
@@ -154,7 +155,7 @@ describe("stage moves and the offer gate", () => {
   });
 });
 
-type BoardGroup = { applicationId: number; subject: string; roleTitle: string; stage: string; flagged: boolean; items: { type: string; status: string; satisfied: boolean; stale: boolean }[] };
+type BoardGroup = { applicationId: number; subject: string; masked: boolean; roleTitle: string; stage: string; flagged: boolean; items: { type: string; status: string; satisfied: boolean; stale: boolean }[] };
 type BoardData = { groups: BoardGroup[]; groupCount: number; page: number; pageCount: number; summaries: { roleTitle: string; finalists: number; gaps: { type: string; missing: number }[] }[] };
 
 describe("the HR board", () => {
@@ -182,6 +183,44 @@ describe("the HR board", () => {
       const finalists = data.groups.filter((g) => g.roleTitle === s.roleTitle && (g.stage === "final" || g.stage === "offer"));
       for (const gap of s.gaps) expect(gap.missing, `${s.roleTitle} ${gap.type}`).toBe(finalists.filter((g) => g.items.some((i) => i.type === gap.type)).length);
     }
+  });
+
+  it("narrows to a role's finalists, the applications its summary counts", async () => {
+    const cookie = await cookieFor("priya@northwind.test");
+    const roleId = roleIdByTitle("Senior AI Engineer, Support Copilot");
+    const all = (await invoke(board.loader, get(`/compliance?role=${roleId}&status=all`, cookie))).data as BoardData;
+    const finalists = (await invoke(board.loader, get(`/compliance?role=${roleId}&status=all&stage=finalists`, cookie))).data as BoardData;
+    expect(finalists.groups.length).toBeGreaterThan(0);
+    expect(finalists.groups.length).toBeLessThan(all.groups.length);
+    expect(finalists.groups.every((g) => g.stage === "final" || g.stage === "offer")).toBe(true);
+    expect(finalists.groups.map((g) => g.applicationId).sort()).toEqual(all.groups.filter((g) => g.stage === "final" || g.stage === "offer").map((g) => g.applicationId).sort());
+    expect(finalists.groups.length).toBe(all.summaries.find((s) => s.roleTitle === "Senior AI Engineer, Support Copilot")!.finalists);
+  });
+
+  it("flags every application with a failed or expired check, not only stale requests", async () => {
+    const data = (await invoke(board.loader, get("/compliance?status=all", await cookieFor("priya@northwind.test")))).data as BoardData;
+    const troubled = data.groups.filter((g) => g.items.some((i) => i.status === "failed" || i.status === "expired"));
+    expect(troubled.length).toBeGreaterThan(0);
+    expect(troubled.every((g) => g.flagged)).toBe(true);
+  });
+
+  it("shows someone the viewer grades anonymously under the alias, marked so the page does not link to them", async () => {
+    // An anonymous take-home, not yet revealed, on a role Dana manages; she is made one of its graders if she is not already.
+    const dana = db().select().from(schema.users).where(eq(schema.users.email, "dana@northwind.test")).get()!;
+    const managed = new Set(db().select().from(schema.roleTeam).all().filter((t) => t.userId === dana.id && t.teamRole === "hiring_manager").map((t) => t.roleId));
+    const blind = db().select().from(schema.takeHomes).innerJoin(schema.takeHomeGraders, eq(schema.takeHomeGraders.takeHomeId, schema.takeHomes.id)).innerJoin(schema.applications, eq(schema.applications.id, schema.takeHomes.applicationId)).all()
+      .find((r) => managed.has(r.applications.roleId) && r.take_homes.anonymous && !r.take_homes.revealedAt && ["assigned", "submitted", "grading"].includes(r.take_homes.status))!;
+    expect(blind).toBeTruthy();
+    const app = blind.applications;
+    const person = db().select().from(schema.candidates).where(eq(schema.candidates.id, app.candidateId!)).get()!;
+    if (blind.take_home_graders.userId !== dana.id) db().insert(schema.takeHomeGraders).values({ takeHomeId: blind.take_homes.id, userId: dana.id }).onConflictDoNothing().run();
+    const data = (await invoke(board.loader, get(`/compliance?status=all&role=${app.roleId}`, await cookieFor("dana@northwind.test")))).data as BoardData;
+    const group = data.groups.find((g) => g.applicationId === app.id)!;
+    expect(group).toMatchObject({ masked: true, subject: blind.take_homes.alias });
+    // Exactly the applications she grades anonymously are marked.
+    const hers = new Set(maskedApplicationIds(dana.id));
+    for (const g of data.groups) expect(g.masked, g.subject).toBe(hers.has(g.applicationId));
+    expect(JSON.stringify(data.groups)).not.toContain(person.name);
   });
 
   it("filters by check and status, and scopes hiring managers to roles they manage", async () => {
