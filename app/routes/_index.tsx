@@ -212,7 +212,9 @@ export default function Home() {
                 {hr.compliance.map((s) => (
                   <li key={s.roleId} className="row-between">
                     <Link to={`/compliance?role=${s.roleId}&stage=finalists`}>{s.roleTitle}</Link>
-                    <span className="small">{s.gaps.map((g) => `${checkTypeLabels[g.type]} not cleared for ${g.missing} of ${s.finalists}`).join("; ")}</span>
+                    <span className="small">
+                      Not cleared, of {s.finalists} {s.finalists === 1 ? "finalist" : "finalists"}: {s.gaps.map((g) => `${checkTypeLabels[g.type]} ${g.missing}`).join(" · ")}
+                    </span>
                   </li>
                 ))}
               </ul>
