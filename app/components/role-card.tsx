@@ -5,7 +5,7 @@ import { engagementModelLabels, type RoleStatus } from "~/domain/reference";
 import { timeToHireNorm } from "~/domain/pipeline";
 import { formatDate, ReadinessBadge, StatusBadge } from "./ui";
 
-const normText = { under: "a full-time hire takes 90-120", within: "within the 90-120 a full-time hire takes", past: "past the 90-120 a full-time hire takes" } as const;
+const normText = { under: "a full-time hire takes 90-120 days", within: "within the 90-120 days a full-time hire takes", past: "past the 90-120 days a full-time hire takes" } as const;
 
 export type RoleCardData = {
   id: number;
@@ -60,9 +60,15 @@ export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: Ro
             <Link to={`/roles/${role.id}/rollup`}>Rollup</Link>
           </p>
           <p className="small">
-            <span className={timeToHireNorm(pipeline.daysOpen) === "past" ? "flag" : undefined}>
-              Open {pipeline.daysOpen} {pipeline.daysOpen === 1 ? "day" : "days"} ({normText[timeToHireNorm(pipeline.daysOpen)]})
-            </span>{" "}
+            {role.status === "draft" ? (
+              <span>
+                Created {pipeline.daysOpen} {pipeline.daysOpen === 1 ? "day" : "days"} ago, not open yet
+              </span>
+            ) : (
+              <span className={timeToHireNorm(pipeline.daysOpen) === "past" ? "flag" : undefined}>
+                Open {pipeline.daysOpen} {pipeline.daysOpen === 1 ? "day" : "days"} ({normText[timeToHireNorm(pipeline.daysOpen)]})
+              </span>
+            )}{" "}
             ·{" "}
             {pipeline.scorecardsDue === 0 ? "no scorecards due yet" : `${pipeline.scorecardsSubmitted} of ${pipeline.scorecardsDue} scorecards due are in`}
           </p>

@@ -72,7 +72,7 @@ export async function loader(args: LoaderFunctionArgs) {
       kind: q.kind,
       startsAt: q.startsAt,
       roleTitle: q.roleTitle,
-      who: mask.alias.get(q.applicationId) ?? q.candidateName ?? q.agencyName ?? "",
+      who: mask.applicationIds.has(q.applicationId) ? (mask.alias.get(q.applicationId) ?? "Anonymous") : (q.candidateName ?? q.agencyName ?? ""),
       masked: mask.applicationIds.has(q.applicationId),
     })),
   });
@@ -166,7 +166,7 @@ export default function Home() {
                       <span>
                         {q.masked ? (
                           <>
-                            {q.who} <span className="small muted">(after you grade their take-home)</span>
+                            {q.who} <span className="small muted">(opens after you grade their take-home)</span>
                           </>
                         ) : <Link to={title === "Upcoming interviews" ? `/interviews/${q.interviewId}` : `/interviews/${q.interviewId}/scorecard`}>{q.who}</Link>}
                         <div className="small muted">

@@ -116,17 +116,17 @@ export default function ComplianceBoard() {
       <section aria-labelledby="summary" className="card">
         <h2 id="summary">By role</h2>
         {summaries.length === 0 ? (
-          <p className="muted">No open applications.</p>
+          <p className="muted">{filter.finalists ? "No finalists on these roles." : "No open applications."}</p>
         ) : (
           <>
             <p className="hint">
-              Per role, how many finalists (final and offer stages) have each required check not yet verified or waived (requested or received still counts), most first. “—”: the role does not require it.
+              Per role, how many finalists (final and offer stages) have each required check not yet cleared, most first. A check is cleared once verified or waived; requested or received is not enough. “—”: the role does not require it.
             </p>
-            <RoleSummaryTable summaries={summaries.slice(0, SUMMARY_SHOWN)} columns={summaryColumns} caption={summaries.length > SUMMARY_SHOWN ? `The ${SUMMARY_SHOWN} roles with the most checks not cleared` : `${summaries.length} ${summaries.length === 1 ? "role" : "roles"} with open applications`} />
+            <RoleSummaryTable summaries={summaries.slice(0, SUMMARY_SHOWN)} columns={summaryColumns} caption={summaries.length > SUMMARY_SHOWN ? `The ${SUMMARY_SHOWN} roles with the most checks not cleared` : `${summaries.length} ${summaries.length === 1 ? "role" : "roles"} with ${filter.finalists ? "finalists" : "open applications"}`} />
             {summaries.length > SUMMARY_SHOWN ? (
               <details>
                 <summary>The other {summaries.length - SUMMARY_SHOWN} roles</summary>
-                <RoleSummaryTable summaries={summaries.slice(SUMMARY_SHOWN)} columns={summaryColumns} caption="The other roles with open applications" />
+                <RoleSummaryTable summaries={summaries.slice(SUMMARY_SHOWN)} columns={summaryColumns} caption={`The other roles with ${filter.finalists ? "finalists" : "open applications"}`} />
               </details>
             ) : null}
           </>
@@ -185,7 +185,7 @@ export default function ComplianceBoard() {
         <div className="table-wrap">
           <table>
             <caption className="muted small">
-              {groupCount} of {totalOpenApplications} open applications{pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Flagged first: requests open over {STALE_REQUEST_DAYS} days, failed or expired checks, and checks expiring within {EXPIRING_SOON_DAYS} days.
+              {groupCount} of {totalOpenApplications} {filter.finalists ? "finalists' applications" : "open applications"}{pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Flagged first: requests open over {STALE_REQUEST_DAYS} days, failed or expired checks, and checks expiring within {EXPIRING_SOON_DAYS} days.
             </caption>
             <thead>
               <tr>

@@ -47,7 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
       startsAt: q.startsAt,
       roleTitle: q.roleTitle,
       // Someone this user grades anonymously appears under their alias only.
-      who: mask.alias.get(q.applicationId) ?? q.candidateName ?? q.agencyName ?? "",
+      who: mask.applicationIds.has(q.applicationId) ? (mask.alias.get(q.applicationId) ?? "Anonymous") : (q.candidateName ?? q.agencyName ?? ""),
       masked: mask.applicationIds.has(q.applicationId),
       draft: q.status === "draft",
     })),

@@ -39,7 +39,7 @@ export default function Rollup() {
         title={`${d.role.title}: rollup`}
         subtitle={
           <>
-            Open {d.daysOpen} days ({norm} the 90-120 days a full-time hire usually takes) · {d.scorecardsSubmitted} of {d.scorecardsDue} scorecards due are submitted
+            Open {d.daysOpen} {d.daysOpen === 1 ? "day" : "days"} ({norm} the 90-120 days a full-time hire usually takes) · {d.scorecardsSubmitted} of {d.scorecardsDue} scorecards due are submitted
           </>
         }
         actions={<Link to={`/roles/${d.role.id}`} className="btn">Role</Link>}

@@ -11,12 +11,14 @@ import { cookieFor, get, invoke, roleIdByTitle, userIdByEmail } from "../support
 function expected(userId: number, now: Date) {
   const db = getDb();
   const seats = db
-    .select({ interviewId: schema.interviews.id, endsAt: schema.interviews.endsAt, status: schema.scorecards.status })
+    .select({ interviewId: schema.interviews.id, startsAt: schema.interviews.startsAt, endsAt: schema.interviews.endsAt, status: schema.scorecards.status })
     .from(schema.interviewPanel)
     .innerJoin(schema.interviews, eq(schema.interviews.id, schema.interviewPanel.interviewId))
     .leftJoin(schema.scorecards, and(eq(schema.scorecards.interviewId, schema.interviews.id), eq(schema.scorecards.interviewerId, userId)))
     .where(eq(schema.interviewPanel.userId, userId))
-    .all();
+    .all()
+    // Earliest first, as the queue lists them.
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.interviewId - b.interviewId);
   const byState: Record<string, number[]> = { upcoming: [], due: [], overdue: [], submitted: [] };
   for (const s of seats) byState[scorecardState({ status: s.status, interviewEndsAt: s.endsAt, now })].push(s.interviewId);
   return byState;
@@ -78,7 +80,7 @@ describe("the interviews page", () => {
         const got = await page(email, `?state=${state}`);
         expect(got.state).toBe(state);
         expect(got.totals[state], `${email} ${state}`).toBe(want[state].length);
-        expect(got.items.map((i) => i.interviewId).sort((a, b) => a - b), `${email} ${state}`).toEqual([...want[state]].sort((a, b) => a - b).slice(0, 25));
+        expect(got.items.map((i) => i.interviewId), `${email} ${state}`).toEqual(want[state].slice(0, 25));
       }
     }
   });
@@ -89,6 +91,13 @@ describe("the interviews page", () => {
     const first = (["overdue", "due", "upcoming"] as const).find((s) => want[s].length > 0) ?? "overdue";
     expect((await page("sam@northwind.test")).state).toBe(first);
     expect((await page("sam@northwind.test", "?state=everything")).state).toBe(first);
+    // Someone with nothing overdue or due opens on their upcoming interviews.
+    const dana = expected(userIdByEmail("dana@northwind.test"), new Date());
+    expect([dana.overdue.length, dana.due.length]).toEqual([0, 0]);
+    expect(dana.upcoming.length).toBeGreaterThan(0);
+    const danas = await page("dana@northwind.test");
+    expect(danas.state).toBe("upcoming");
+    expect(danas.items.map((i) => i.interviewId)).toEqual(dana.upcoming.slice(0, 25));
   });
 
   it("pages a long state 25 at a time, each seat on exactly one page, earliest first", async () => {

@@ -73,6 +73,7 @@ describe("the roles list at scale", () => {
     expect(found.roles.map((r) => r.title)).toEqual(["Senior AI Engineer, Support Copilot"]);
     expect(found.total).toBe(1);
     expect((await list("priya@northwind.test", "?status=all&q=%25")).total).toBe(0);
+    expect((await list("priya@northwind.test", "?status=all&q=_")).total).toBe(0);
     // The search stays inside the viewer's scope.
     const everyone = await list("priya@northwind.test", "?status=all&q=engineer");
     const sams = await list("sam@northwind.test", "?status=all&q=engineer");

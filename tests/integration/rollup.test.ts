@@ -2,7 +2,7 @@
 // (the domain's summarize) on random data: a property test over seeds.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { defaultAreas, summarize, type Rating, type ScoreInput } from "~/domain/scorecard";
+import { defaultAreas, scorecardState, summarize, type Rating, type ScoreInput } from "~/domain/scorecard";
 import { roleRollup } from "~/models/rollup.server";
 import * as home from "~/routes/_index";
 import * as rollupRoute from "~/routes/roles.$roleId.rollup";
@@ -95,24 +95,30 @@ describe("role rollup", () => {
 });
 
 describe("a hiring manager's home", () => {
-  it("shows each role's days open and scorecards in against due, as plain SQL counts them", async () => {
+  it("shows each role's days open and scorecards in against due, as the interviewer's queue rule counts them", async () => {
     const out = await invoke(home.loader, get("/", await cookieFor("dana@northwind.test")));
     expect(out.status).toBe(200);
     const data = out.data as { roles: { id: number; daysOpen: number }[]; pipelineByRole: Record<number, { daysOpen: number; scorecardsDue: number; scorecardsSubmitted: number }> };
     expect(data.roles.length).toBeGreaterThan(0);
-    const now = Date.now();
+    const now = new Date();
     const sqlite = getDb().$client;
     let anyDue = false;
     for (const role of data.roles) {
-      const plain = sqlite
+      // Every panel seat on the role, read plainly, then sorted by the domain's scorecardState: a seat is due once its interview has ended.
+      const seats = sqlite
         .prepare(
-          `select count(*) due, coalesce(sum(s.status = 'submitted'), 0) submitted from interview_panel p join interviews i on i.id = p.interview_id join applications a on a.id = i.application_id
-           left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.user_id where a.role_id = ? and i.ends_at <= ?`,
+          `select i.ends_at endsAt, s.status from interview_panel p join interviews i on i.id = p.interview_id join applications a on a.id = i.application_id
+           left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.user_id where a.role_id = ?`,
         )
-        .get(role.id, now) as { due: number; submitted: number };
+        .all(role.id) as { endsAt: number; status: "draft" | "submitted" | null }[];
+      const states = seats.map((seat) => scorecardState({ status: seat.status, interviewEndsAt: new Date(seat.endsAt), now }));
       const created = (sqlite.prepare("select created_at from roles where id = ?").get(role.id) as { created_at: number }).created_at;
-      expect(data.pipelineByRole[role.id]).toMatchObject({ scorecardsDue: plain.due, scorecardsSubmitted: plain.submitted, daysOpen: Math.floor((now - created) / 86_400_000) });
-      anyDue ||= plain.due > 0;
+      expect(data.pipelineByRole[role.id]).toMatchObject({
+        scorecardsDue: states.filter((s) => s !== "upcoming").length,
+        scorecardsSubmitted: states.filter((s) => s === "submitted").length,
+        daysOpen: Math.floor((now.getTime() - created) / 86_400_000),
+      });
+      anyDue ||= states.some((s) => s !== "upcoming");
     }
     expect(anyDue).toBe(true);
   });
