@@ -4,12 +4,11 @@
 import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import * as scheduleRoute from "~/routes/applications.$applicationId.interviews.new";
-import * as scorecardRoute from "~/routes/interviews.$interviewId.scorecard";
 import * as rollupRoute from "~/routes/roles.$roleId.rollup";
 import { cachedDerived, clearDerivedCache, MAX_CACHE_ENTRIES } from "~/utils/cache.server";
 import { databaseVersion, getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, roleIdByTitle } from "../support/http";
+import { scheduleFreshInterview, submitScorecard } from "../support/journeys";
 
 function counter() {
   let calls = 0;
@@ -82,29 +81,16 @@ describe("the rollup page after a write", () => {
   it("shows a newly submitted scorecard on the next load", async () => {
     const roleId = roleIdByTitle("Senior AI Engineer, Support Copilot");
     const dana = await cookieFor("dana@northwind.test");
-    const placed = new Set(getDb().select({ id: schema.applications.candidateId }).from(schema.applications).all().map((r) => r.id));
-    const candidate = getDb().select().from(schema.candidates).all().find((c) => !placed.has(c.id))!;
-    const app = getDb().insert(schema.applications).values({ roleId, candidateId: candidate.id, stage: "interviewing", stageChangedAt: new Date() }).returning().get();
-    const scheduled = await invoke(
-      scheduleRoute.action,
-      post(`/applications/${app.id}/interviews/new`, { kind: "screen", startsAt: "2026-11-20T10:00", durationMinutes: "30", panelIds: [String(userIdByEmail("sam@northwind.test"))], focusAreas: ["evals"], tzOffset: "0" }, { cookie: dana }),
-      { applicationId: String(app.id) },
-    );
-    const interviewId = scheduled.location!.match(/\/interviews\/(\d+)/)![1];
+    const { applicationId, interviewId } = await scheduleFreshInterview(roleId, "sam@northwind.test");
 
     const rowOf = async () => {
       const page = await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup?sort=name&dir=asc&stage=interviewing`, dana), { roleId: String(roleId) });
       const rows = (page.data as { rows: { id: number; scorecards: number; weightedTotal: number | null }[] }).rows;
-      return rows.find((r) => r.id === app.id)!;
+      return rows.find((r) => r.id === applicationId)!;
     };
     expect(await rowOf()).toMatchObject({ scorecards: 0, weightedTotal: null });
 
-    const submitted = await invoke(
-      scorecardRoute.action,
-      post(`/interviews/${interviewId}/scorecard`, { intent: "submit", rating_evals: "4", evidence_evals: "Built an eval set from support tickets", recommendation: "strong_yes", keyTakeaways: "Evals first" }, { cookie: await cookieFor("sam@northwind.test") }),
-      { interviewId },
-    );
-    expect(submitted.status).toBe(302);
+    expect(await submitScorecard(interviewId, "sam@northwind.test", { rating_evals: "4", evidence_evals: "Built an eval set from support tickets", recommendation: "strong_yes", keyTakeaways: "Evals first" })).toBe(302);
     expect(await rowOf()).toMatchObject({ scorecards: 1, weightedTotal: 4 });
   });
 });

@@ -2,12 +2,11 @@
 // against plain SQL, no scope shared between managers by the cache, and a new
 // scorecard counted on the next load.
 import { afterEach, describe, expect, it } from "vitest";
-import * as scheduleRoute from "~/routes/applications.$applicationId.interviews.new";
 import * as calibrationRoute from "~/routes/calibration";
-import * as scorecardRoute from "~/routes/interviews.$interviewId.scorecard";
 import { clearDerivedCache } from "~/utils/cache.server";
-import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, userIdByEmail } from "../support/http";
+import { getDb } from "~/utils/db.server";
+import { cookieFor, get, invoke, roleIdByTitle, userIdByEmail } from "../support/http";
+import { scheduleFreshInterview, submitScorecard } from "../support/journeys";
 
 afterEach(() => clearDerivedCache());
 
@@ -53,22 +52,8 @@ describe("calibration", () => {
     const samsCount = async () => (await calibrationAs("morgan@northwind.test")).find((r) => r.interviewerId === sam)?.scorecards ?? 0;
     const before = await samsCount();
 
-    const dana = await cookieFor("dana@northwind.test");
-    const placed = new Set(getDb().select({ id: schema.applications.candidateId }).from(schema.applications).all().map((r) => r.id));
-    const candidate = getDb().select().from(schema.candidates).all().find((c) => !placed.has(c.id))!;
-    const app = getDb().insert(schema.applications).values({ roleId, candidateId: candidate.id, stage: "interviewing", stageChangedAt: new Date() }).returning().get();
-    const scheduled = await invoke(
-      scheduleRoute.action,
-      post(`/applications/${app.id}/interviews/new`, { kind: "screen", startsAt: "2026-11-20T10:00", durationMinutes: "30", panelIds: [String(sam)], focusAreas: ["evals"], tzOffset: "0" }, { cookie: dana }),
-      { applicationId: String(app.id) },
-    );
-    const interviewId = scheduled.location!.match(/\/interviews\/(\d+)/)![1];
-    const submitted = await invoke(
-      scorecardRoute.action,
-      post(`/interviews/${interviewId}/scorecard`, { intent: "submit", rating_evals: "3", evidence_evals: "Walked through a regression suite", recommendation: "yes", keyTakeaways: "Solid" }, { cookie: await cookieFor("sam@northwind.test") }),
-      { interviewId },
-    );
-    expect(submitted.status).toBe(302);
+    const { interviewId } = await scheduleFreshInterview(roleId, "sam@northwind.test");
+    expect(await submitScorecard(interviewId, "sam@northwind.test", { rating_evals: "3", evidence_evals: "Walked through a regression suite", recommendation: "yes", keyTakeaways: "Solid" })).toBe(302);
     expect(await samsCount()).toBe(before + 1);
   });
 
