@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { defaultAreas, OVERDUE_AFTER_MS, queueStates, templateChange, type QueueState, type Rating, type Recommendation, type TemplateArea } from "~/domain/scorecard";
+import type { Mask } from "./masking.server";
 import { getDb, schema } from "~/utils/db.server";
 
 const { scorecardTemplates, scorecards, scorecardRatings, scorecardAmendments, interviews, interviewPanel, applications, roles, users } = schema;
@@ -331,15 +332,17 @@ export function interviewerQueue(userId: number, now: Date, shown: number): Reco
 }
 
 /**
- * One page of one state, with every state's count (the interviews page). A
- * page past the end shows the last one.
+ * One page of one state, with every state's count (the interviews page). With
+ * no state asked for, the most pressing one that has anything in it. A page
+ * past the end shows the last one.
  */
-export function interviewerQueuePage(userId: number, now: Date, state: QueueState, page: number, perPage: number) {
+export function interviewerQueuePage(userId: number, now: Date, asked: QueueState | null, page: number, perPage: number) {
   const q = queueQueries(userId, now);
   const totals = q.totals();
+  const state = asked ?? queueStates.find((s) => totals[s] > 0) ?? queueStates[0];
   const pageCount = Math.max(1, Math.ceil(totals[state] / perPage));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  return { totals, page: current, pageCount, items: totals[state] ? q.items(state, perPage, (current - 1) * perPage) : [] };
+  return { state, totals, page: current, pageCount, items: totals[state] ? q.items(state, perPage, (current - 1) * perPage) : [] };
 }
 
 export type QueueItem = {
@@ -354,6 +357,20 @@ export type QueueItem = {
   agencyName: string | null;
   status: "draft" | "submitted" | null;
 };
+
+/** A queue item as pages show it: someone the viewer grades anonymously appears under the take-home's alias only. */
+export function queueItemView(q: QueueItem, mask: Mask) {
+  const masked = mask.applicationIds.has(q.applicationId);
+  return {
+    interviewId: q.interviewId,
+    kind: q.kind,
+    startsAt: q.startsAt,
+    roleTitle: q.roleTitle,
+    who: masked ? (mask.alias.get(q.applicationId) ?? "Anonymous") : (q.candidateName ?? q.agencyName ?? ""),
+    masked,
+    draft: q.status === "draft",
+  };
+}
 
 /** Who on an interview's panel has a scorecard, in which state, against which template. */
 export function scorecardStatuses(interviewId: number) {

@@ -22,7 +22,7 @@ const HOME_ROLE_CARDS = 12;
 const QUEUE_SHOWN = 8;
 import { maskFor } from "~/models/masking.server";
 import { type QueueState } from "~/domain/scorecard";
-import { interviewerQueue } from "~/models/scorecard.server";
+import { interviewerQueue, queueItemView } from "~/models/scorecard.server";
 import { gradingQueue } from "~/models/take-home.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -67,14 +67,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const owed = interviewerQueue(user.id, now, QUEUE_SHOWN);
   const queueList = (state: QueueState) => ({
     total: owed[state].total,
-    items: owed[state].items.map((q) => ({
-      interviewId: q.interviewId,
-      kind: q.kind,
-      startsAt: q.startsAt,
-      roleTitle: q.roleTitle,
-      who: mask.applicationIds.has(q.applicationId) ? (mask.alias.get(q.applicationId) ?? "Anonymous") : (q.candidateName ?? q.agencyName ?? ""),
-      masked: mask.applicationIds.has(q.applicationId),
-    })),
+    items: owed[state].items.map((q) => queueItemView(q, mask)),
   });
   const grading = gradingQueue(user.id).filter((g) => g.status !== "waived" && g.gradeStatus !== "submitted");
   // Cards for the first few roles (open first, most recently changed); the figures above count them all.

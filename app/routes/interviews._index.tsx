@@ -4,7 +4,7 @@ import { Pager } from "~/components/pager";
 import { PageHeader } from "~/components/ui";
 import { maskFor } from "~/models/masking.server";
 import { queueStates, type QueueState } from "~/domain/scorecard";
-import { interviewerQueuePage } from "~/models/scorecard.server";
+import { interviewerQueuePage, queueItemView } from "~/models/scorecard.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -26,31 +26,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/interviews._index", "loader");
   const url = new URL(args.request.url);
   const now = new Date();
-  const asked = url.searchParams.get("state");
-  let state = queueStates.find((s) => s === asked);
-  let result = interviewerQueuePage(user.id, now, state ?? "overdue", Number(url.searchParams.get("page")) || 1, INTERVIEWS_PER_PAGE);
-  if (!state) {
-    // No state asked for: open on the most pressing one that has anything in it.
-    state = queueStates.find((s) => result.totals[s] > 0) ?? "overdue";
-    if (state !== "overdue") result = interviewerQueuePage(user.id, now, state, 1, INTERVIEWS_PER_PAGE);
-  }
+  const asked = queueStates.find((s) => s === url.searchParams.get("state")) ?? null;
+  const result = interviewerQueuePage(user.id, now, asked, Number(url.searchParams.get("page")) || 1, INTERVIEWS_PER_PAGE);
   const mask = maskFor(user.id);
   return {
-    state,
+    state: result.state,
     totals: result.totals,
     page: result.page,
     pageCount: result.pageCount,
     firstShown: (result.page - 1) * INTERVIEWS_PER_PAGE + 1,
-    items: result.items.map((q) => ({
-      interviewId: q.interviewId,
-      kind: q.kind,
-      startsAt: q.startsAt,
-      roleTitle: q.roleTitle,
-      // Someone this user grades anonymously appears under their alias only.
-      who: mask.applicationIds.has(q.applicationId) ? (mask.alias.get(q.applicationId) ?? "Anonymous") : (q.candidateName ?? q.agencyName ?? ""),
-      masked: mask.applicationIds.has(q.applicationId),
-      draft: q.status === "draft",
-    })),
+    items: result.items.map((q) => queueItemView(q, mask)),
   };
 }
 
