@@ -38,5 +38,5 @@ export function comparison(input: { roleId: number; ids: number[]; viewer: { id:
     const takeHome = row.scoresHidden ? null : takeHomesForApplication(row.id).map((t) => ({ title: t.title, status: t.status, result: takeHomeResult(t.grades.filter((g) => g.status === "submitted")) }))[0] ?? null;
     return { ...row, summary, takeHome };
   });
-  return { role: view.role, areas: areas.map((a) => ({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout })), candidates, assumptions: view.assumptions, seesCost: view.seesCost };
+  return { role: view.role, areas: areas.map((a) => ({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout })), candidates, assumptions: view.assumptions, seesCost: view.seesCost, seesCompliance: view.seesCompliance };
 }

@@ -1,5 +1,6 @@
-// What a viewer may see of a role rollup: costs only with read:pay; scores
-// only where the blind rule allows; anonymous-grading aliases for graders.
+// What a viewer may see of a role rollup: costs only with read:pay; compliance
+// status only with read:compliance; scores only where the blind rule allows;
+// anonymous-grading aliases for graders.
 import { holds, scopesFor } from "~/domain/policy";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import { applicationsScoredBy } from "./feedback.server";
@@ -11,6 +12,7 @@ import { roleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server"
 
 export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: UserKind }, teamRole: TeamRole | null) {
   const seesCost = holds(viewer.kind, "read:pay", teamRole);
+  const seesCompliance = holds(viewer.kind, "read:compliance", teamRole);
   const seesAllScores = scopesFor(viewer.kind, "read:application").includes("any") || teamRole === "hiring_manager" || !roleBlind(rollup.role.id);
   const scored = seesAllScores ? null : applicationsScoredBy(viewer.id, rollup.role.id);
   const mask = maskFor(viewer.id);
@@ -24,7 +26,7 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       stage: row.stage,
       engagement: row.engagement,
       availableFrom: row.availableFrom,
-      missingChecks: row.missingChecks,
+      missingChecks: seesCompliance ? row.missingChecks : null,
       scorecards: row.scorecards,
       masked,
       scoresHidden: hideScores,
@@ -36,7 +38,7 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       cost: seesCost ? row.cost : null,
     };
   });
-  return { role: rollup.role, template: rollup.template, daysOpen: rollup.daysOpen, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost };
+  return { role: rollup.role, template: rollup.template, daysOpen: rollup.daysOpen, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost, seesCompliance };
 }
 
 export const ROWS_PER_PAGE = 20;
@@ -91,6 +93,7 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
       scorecardsSubmitted: view.scorecardsSubmitted,
       assumptions: view.assumptions,
       seesCost: view.seesCost,
+      seesCompliance: view.seesCompliance,
       // Only what the table shows: the cost breakdown and the per-area detail are on the comparison.
       rows: rows.slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE).map((r) => ({
         id: r.id,

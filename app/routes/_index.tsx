@@ -95,7 +95,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const hr = seesAllCompliance
     ? {
         compliance: complianceSummaries(user, now.toISOString().slice(0, 10)).filter((s) => s.gaps.length > 0).slice(0, 6),
-        stale: staleApplications(STALE_STAGE_DAYS, now).map((a) => ({ ...a, days: Math.floor((now.getTime() - a.since.getTime()) / 86_400_000) })),
+        // Someone the viewer grades anonymously appears under the take-home's alias, without a link.
+        stale: staleApplications(STALE_STAGE_DAYS, now).map((a) => {
+          const masked = mask.applicationIds.has(a.id);
+          return {
+            id: masked ? null : a.id,
+            name: masked ? (mask.alias.get(a.id) ?? "Anonymous") : a.name,
+            stage: a.stage,
+            roleTitle: a.roleTitle,
+            days: Math.floor((now.getTime() - a.since.getTime()) / 86_400_000),
+          };
+        }),
       }
     : null;
   return {
@@ -217,9 +227,9 @@ export default function Home() {
             <h2 id="stale">In one stage for over {STALE_STAGE_DAYS} days</h2>
             {hr.stale.length === 0 ? <p className="muted">Nothing is stuck.</p> : (
               <ul className="plain">
-                {hr.stale.map((a) => (
-                  <li key={a.id} className="row-between">
-                    <span><Link to={`/applications/${a.id}`}>{a.name}</Link> <span className="muted small">{a.roleTitle}</span></span>
+                {hr.stale.map((a, i) => (
+                  <li key={a.id ?? `masked-${i}`} className="row-between">
+                    <span>{a.id === null ? a.name : <Link to={`/applications/${a.id}`}>{a.name}</Link>} <span className="muted small">{a.roleTitle}</span></span>
                     <span className="small">{stageLabels[a.stage]} for {a.days} days</span>
                   </li>
                 ))}

@@ -104,10 +104,12 @@ export default function Compare() {
                     </td>
                   ))}
                 </tr>
-                <tr>
-                  <th scope="row">Compliance</th>
-                  {c.map((x) => <td key={x.id} className="small">{x.missingChecks === null ? "—" : x.missingChecks.length ? <span className="flag">Missing {x.missingChecks.map((t) => checkTypeLabels[t]).join(", ")}</span> : "Complete"}</td>)}
-                </tr>
+                {d.seesCompliance ? (
+                  <tr>
+                    <th scope="row">Compliance</th>
+                    {c.map((x) => <td key={x.id} className="small">{x.missingChecks === null ? "—" : x.missingChecks.length ? <span className="flag">Missing {x.missingChecks.map((t) => checkTypeLabels[t]).join(", ")}</span> : "Complete"}</td>)}
+                  </tr>
+                ) : null}
                 <tr>
                   <th scope="row">Stage</th>
                   {c.map((x) => <td key={x.id}><StageBadge stage={x.stage} /></td>)}

@@ -35,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
     row("Must-pass flags", c.map((x) => x.summary.knockouts.join("; ") || "none")),
     row("Recommendations", c.map((x) => recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r]}`).join("; "))),
     row("Take-home overall (of 4)", c.map((x) => x.takeHome?.result.overall ?? "")),
-    row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `missing ${x.missingChecks.map((t) => checkTypeLabels[t]).join("; ")}` : "complete"))),
+    ...(result.seesCompliance ? [row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `missing ${x.missingChecks.map((t) => checkTypeLabels[t]).join("; ")}` : "complete")))] : []),
     ...(result.seesCost ? [row(`Estimated first-year cost (${result.role.currency})`, c.map((x) => x.cost?.total ?? x.cost?.missing ?? ""))] : []),
   ];
   const csv = Papa.unparse(rows);

@@ -123,7 +123,7 @@ export default function Rollup() {
                 <th scope="col"><Link to={sortLink("scorecards")}>Cards</Link></th>
                 <th scope="col">Recommendations</th>
                 <th scope="col">Take-home</th>
-                <th scope="col">Compliance</th>
+                {d.seesCompliance ? <th scope="col">Compliance</th> : null}
                 {d.seesCost ? <th scope="col"><Link to={sortLink("cost")}>First-year cost</Link></th> : null}
               </tr>
             </thead>
@@ -145,11 +145,13 @@ export default function Rollup() {
                   <td>{r.scorecards}</td>
                   <td className="small">{Object.entries(r.tally).map(([k, n]) => `${n} ${recommendationLabels[k as Recommendation].toLowerCase()}`).join(", ") || "—"}</td>
                   <td className="small">{r.takeHome ? (r.takeHome.overall !== null ? `${r.takeHome.overall} / 4` : r.takeHome.status) : "—"}</td>
-                  <td className="small">
-                    {r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : (
-                      <span className="flag" title={r.missingChecks.map((c) => checkTypeLabels[c]).join(", ")}>{r.missingChecks.length} missing</span>
-                    )}
-                  </td>
+                  {d.seesCompliance ? (
+                    <td className="small">
+                      {r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : (
+                        <span className="flag" title={r.missingChecks.map((c) => checkTypeLabels[c]).join(", ")}>{r.missingChecks.length} missing</span>
+                      )}
+                    </td>
+                  ) : null}
                   {d.seesCost ? <td className="small">{r.cost?.total != null ? formatMoney(r.cost.total, d.role.currency) : <span className="muted">{r.cost?.missing}</span>}</td> : null}
                 </tr>
               ))}

@@ -5,6 +5,7 @@ import { maskedApplicationIds } from "~/models/take-home.server";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as checksRoute from "~/routes/applications.$applicationId.checks";
 import * as board from "~/routes/compliance._index";
+import * as home from "~/routes/_index";
 import * as addRoute from "~/routes/roles.$roleId.applications.new";
 import { getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges } from "../support/http";
@@ -302,5 +303,24 @@ describe("stale stages", () => {
     const plan = (db.$client.prepare(`explain query plan ${query.sql}`).all(...(query.params as unknown[])) as { detail: string }[]).map((r) => r.detail).join("\n");
     expect(plan).toContain("USING INDEX applications_open_stage_changed_idx");
     expect(plan).not.toContain("TEMP B-TREE");
+  });
+
+  it("shows HR someone they grade anonymously under the alias, without a link, on the home page's list", async () => {
+    const db = getDb();
+    const priya = db.select().from(schema.users).where(eq(schema.users.email, "priya@northwind.test")).get()!;
+    const blind = db.select().from(schema.takeHomes).innerJoin(schema.applications, eq(schema.applications.id, schema.takeHomes.applicationId)).all()
+      .find((r) => r.take_homes.anonymous && !r.take_homes.revealedAt && ["assigned", "submitted", "grading"].includes(r.take_homes.status) && ["take_home", "final", "interviewing"].includes(r.applications.stage))!;
+    expect(blind).toBeTruthy();
+    db.insert(schema.takeHomeGraders).values({ takeHomeId: blind.take_homes.id, userId: priya.id }).onConflictDoNothing().run();
+    // The longest-stuck application of all, so it is on the list.
+    db.update(schema.applications).set({ stageChangedAt: new Date(Date.now() - 400 * 86_400_000) }).where(eq(schema.applications.id, blind.applications.id)).run();
+    const person = db.select().from(schema.candidates).where(eq(schema.candidates.id, blind.applications.candidateId!)).get()!;
+
+    const data = (await invoke(home.loader, get("/", await cookieFor("priya@northwind.test")))).data as { hr: { stale: { id: number | null; name: string; days: number }[] } };
+    expect(data.hr.stale[0]).toMatchObject({ id: null, name: blind.take_homes.alias });
+    expect(data.hr.stale[0].days).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(data)).not.toContain(person.name);
+    // Everyone else on the list keeps their name and link.
+    expect(data.hr.stale.slice(1).every((a) => a.id !== null)).toBe(true);
   });
 });

@@ -6,6 +6,8 @@ import { defaultAreas, scorecardState, summarize, type Rating, type ScoreInput }
 import { roleRollup } from "~/models/rollup.server";
 import * as home from "~/routes/_index";
 import * as rollupRoute from "~/routes/roles.$roleId.rollup";
+import * as compareRoute from "~/routes/roles.$roleId.compare";
+import * as csvRoute from "~/routes/roles.$roleId.compare[.csv]";
 import { getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, userIdByEmail } from "../support/http";
 
@@ -91,6 +93,35 @@ describe("role rollup", () => {
     const dana = await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup`, await cookieFor("dana@northwind.test")), { roleId });
     expect(JSON.stringify(dana.data)).toMatch(/"cost":\{"total":\d+/);
     expect(JSON.stringify(dana.data)).toMatch(/"recruitingCost":\d+/);
+  });
+});
+
+describe("compliance status in the rollup and the comparison", () => {
+  it("reaches only those who may read compliance: not interviewers, on the page, the comparison or the CSV", async () => {
+    const roleId = String(getDb().select().from(schema.roles).where(eq(schema.roles.title, "Senior AI Engineer, Support Copilot")).get()!.id);
+    const open = getDb().select().from(schema.applications).where(eq(schema.applications.roleId, Number(roleId))).all().filter((a) => !["hired", "rejected", "withdrawn"].includes(a.stage)).slice(0, 3);
+    expect(open.length).toBe(3);
+    const ids = open.map((a) => a.id).join(",");
+    const views = async (email: string) => {
+      const cookie = await cookieFor(email);
+      const rollup = (await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup`, cookie), { roleId })).data as { seesCompliance: boolean; rows: { missingChecks: string[] | null }[] };
+      const compare = (await invoke(compareRoute.loader, get(`/roles/${roleId}/compare?ids=${ids}`, cookie), { roleId })).data as { seesCompliance: boolean; candidates: { missingChecks: string[] | null }[] };
+      const csv = await csvRoute.loader({ request: get(`/roles/${roleId}/compare.csv?ids=${ids}`, cookie), params: { roleId }, context: {} as never });
+      return { rollup, compare, csv: await csv.text() };
+    };
+    const dana = await views("dana@northwind.test");
+    expect(dana.rollup.seesCompliance).toBe(true);
+    expect(dana.rollup.rows.some((r) => Array.isArray(r.missingChecks))).toBe(true);
+    expect(dana.compare.candidates.every((c) => Array.isArray(c.missingChecks))).toBe(true);
+    expect(dana.csv).toMatch(/^Compliance,/m);
+
+    const sam = await views("sam@northwind.test");
+    expect(sam.rollup.seesCompliance).toBe(false);
+    expect(sam.rollup.rows.every((r) => r.missingChecks === null)).toBe(true);
+    expect(sam.compare.seesCompliance).toBe(false);
+    expect(sam.compare.candidates.length).toBe(3);
+    expect(sam.compare.candidates.every((c) => c.missingChecks === null)).toBe(true);
+    expect(sam.csv).not.toMatch(/Compliance|NDA|IP assignment|Worker classification/);
   });
 });
 
