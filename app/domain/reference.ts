@@ -65,6 +65,16 @@ export const candidateEngagementTypeLabels: Record<CandidateEngagementType, stri
   agency_placed: "Placed by an agency",
 };
 
+/** How an application would be engaged: the person's engagement type, or an agency bidding as a team. */
+export type ApplicationEngagement = CandidateEngagementType | "agency_bid";
+export const applicationEngagementLabels: Record<ApplicationEngagement, string> = {
+  full_time: "Full-time hire",
+  contractor: "Contractor",
+  freelancer: "Freelancer",
+  agency_placed: "Contractor via agency",
+  agency_bid: "Agency bid (team)",
+};
+
 export const payKinds = ["annual", "hourly", "fixed"] as const;
 export type PayKind = (typeof payKinds)[number];
 export const payKindLabels: Record<PayKind, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canReadScorecard, defaultAreas, scorecardState, summarize, templateChange, type ScoreInput, type TemplateArea } from "./scorecard";
+import { areasFilledAgainst, canReadScorecard, defaultAreas, mustPassNote, scorecardState, summarize, templateChange, type ScoreInput, type TemplateArea } from "./scorecard";
 
 const areas: TemplateArea[] = [
   { key: "prod", name: "Production systems", strong: "", weak: "", signals: [], weight: 3, knockout: true },
@@ -84,5 +84,30 @@ describe("template versioning and due dates", () => {
     expect(scorecardState({ status: "draft", interviewEndsAt: end, now: new Date("2026-11-21T09:59:00Z") })).toBe("due");
     expect(scorecardState({ status: "draft", interviewEndsAt: end, now: new Date("2026-11-21T10:01:00Z") })).toBe("overdue");
     expect(scorecardState({ status: "submitted", interviewEndsAt: end, now: new Date("2026-12-01T00:00:00Z") })).toBe("submitted");
+  });
+});
+
+describe("areasFilledAgainst", () => {
+  const area = (key: string, weight: number): TemplateArea => ({ ...defaultAreas[0], key, name: key, weight });
+  it("takes the newest version's areas and weights, then areas only older versions had", () => {
+    const v1 = { version: 1, areas: [area("a", 1), area("b", 2), area("c", 1)] };
+    const v2 = { version: 2, areas: [area("a", 3), area("b", 2)] };
+    expect(areasFilledAgainst([v1, v2], []).map((a) => [a.key, a.weight])).toEqual([["a", 3], ["b", 2], ["c", 1]]);
+    expect(areasFilledAgainst([v2, v1], []).map((a) => [a.key, a.weight])).toEqual([["a", 3], ["b", 2], ["c", 1]]);
+  });
+  it("ignores a newer version no scorecard used, and falls back to the current template with none", () => {
+    const current = [area("x", 1)];
+    expect(areasFilledAgainst([{ version: 1, areas: [area("a", 1)] }], current).map((a) => a.key)).toEqual(["a"]);
+    expect(areasFilledAgainst([], current)).toBe(current);
+  });
+});
+
+describe("mustPassNote", () => {
+  const card = (ratings: Record<string, 1 | 2 | 3 | 4 | null>): ScoreInput => ({ id: 1, interviewerName: "A", templateVersion: 1, ratings, recommendation: "yes" });
+  const areas = defaultAreas.map((a) => ({ ...a, knockout: a.key === "evals" || a.key === "security" }));
+  it("says None only when every must-pass area was assessed", () => {
+    expect(mustPassNote(summarize(areas, [card({ evals: 3, security: 4 })]))).toBe("None");
+    expect(mustPassNote(summarize(areas, [card({ evals: 3, security: null })]))).toBe("None flagged; not assessed: Security");
+    expect(mustPassNote(summarize(areas, []))).toBe("No scorecards yet");
   });
 });

@@ -175,6 +175,34 @@ export function summarize(areas: TemplateArea[], scorecards: ScoreInput[]): Summ
   };
 }
 
+/**
+ * The areas and weights an application's scorecards are summed against: those
+ * of the newest template version its submitted scorecards were filled with,
+ * plus any area only an older version had. A later template edit never
+ * rewrites past decisions; with no scorecards yet, the current template.
+ * The application page, the rollup and the comparison all use this.
+ */
+export function areasFilledAgainst(versions: { version: number; areas: TemplateArea[] }[], current: TemplateArea[]): TemplateArea[] {
+  const areas: TemplateArea[] = [];
+  for (const v of [...versions].sort((a, b) => b.version - a.version)) for (const a of v.areas) if (!areas.some((x) => x.key === a.key)) areas.push(a);
+  return areas.length ? areas : current;
+}
+
+/** The must-pass line when no area is flagged: "None" only when every must-pass area was actually assessed. */
+export function mustPassNote(summary: Pick<Summary, "areas" | "scorecards">): string {
+  if (summary.scorecards === 0) return "No scorecards yet";
+  const unassessed = summary.areas.filter((a) => a.knockout && a.average === null).map((a) => a.name);
+  return unassessed.length ? `None flagged; not assessed: ${unassessed.join(", ")}` : "None";
+}
+
+/** Why a viewer does not see an application's scores on the rollup and comparison. */
+export type HiddenScores = "grading" | "pending" | "blind";
+export const hiddenScoresLabels: Record<HiddenScores, string> = {
+  grading: "hidden while you grade their take-home",
+  pending: "after your scorecard",
+  blind: "hidden (blind feedback)",
+};
+
 /** Round an area's average the one way every summary and rollup does. */
 export function areaAverage(sum: number, n: number): number | null {
   return n > 0 ? round2(sum / n) : null;

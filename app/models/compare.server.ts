@@ -2,7 +2,7 @@
 // rollup (the same figures) plus each scorecard's individual ratings.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Rating } from "~/domain/scorecard";
-import { summarize } from "~/domain/scorecard";
+import { areasFilledAgainst, summarize } from "~/domain/scorecard";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import { getDb, schema } from "~/utils/db.server";
 import { roleRollup } from "./rollup.server";
@@ -28,15 +28,21 @@ export function comparison(input: { roleId: number; ids: number[]; viewer: { id:
     getDb().select({ id: schema.applications.id }).from(schema.applications).where(and(eq(schema.applications.roleId, input.roleId), inArray(schema.applications.id, input.ids.length ? input.ids : [0]))).all().map((r) => r.id),
   );
   const rows = input.ids.map((id) => view.rows.find((r) => r.id === id && onRole.has(id) && !r.masked)).filter((r): r is (typeof view.rows)[number] => Boolean(r));
-  const areas = rollup.template.areas;
+  const current = rollup.template.areas;
   const candidates = rows.map((row) => {
     const cards = row.scoresHidden ? [] : scorecardsForApplication(row.id).filter((c) => c.status === "submitted");
+    // Each application against the template versions its scorecards were filled with, as on its own page.
     const summary = summarize(
-      areas,
+      areasFilledAgainst(cards.map((c) => ({ version: c.templateVersion, areas: c.templateAreas })), current),
       cards.map((c) => ({ id: c.id, interviewerName: c.interviewerName, templateVersion: c.templateVersion, ratings: Object.fromEntries(c.ratings.map((r) => [r.areaKey, r.rating as Rating | null])), recommendation: c.recommendation })),
     );
-    const takeHome = row.scoresHidden ? null : takeHomesForApplication(row.id).map((t) => ({ title: t.title, status: t.status, result: takeHomeResult(t.grades.filter((g) => g.status === "submitted")) }))[0] ?? null;
+    // The latest take-home counts, as on the rollup.
+    const latest = row.scoresHidden ? undefined : takeHomesForApplication(row.id).at(-1);
+    const takeHome = latest ? { title: latest.title, status: latest.status, result: takeHomeResult(latest.grades.filter((g) => g.status === "submitted")) } : null;
     return { ...row, summary, takeHome };
   });
-  return { role: view.role, areas: areas.map((a) => ({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout })), candidates, assumptions: view.assumptions, seesCost: view.seesCost, seesCompliance: view.seesCompliance };
+  // The rows: the current template's areas, then any area only an earlier version had.
+  const areas = current.map((a) => ({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout, earlier: false }));
+  for (const c of candidates) for (const a of c.summary.areas) if (!areas.some((x) => x.key === a.key)) areas.push({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout, earlier: true });
+  return { role: view.role, areas, candidates, assumptions: view.assumptions, seesCost: view.seesCost, seesCompliance: view.seesCompliance };
 }

@@ -1,5 +1,5 @@
 // What a viewer may read of an application's scorecards, by the blind rule.
-import { canReadScorecard, summarize, type Rating, type ScoreInput, type TemplateArea } from "~/domain/scorecard";
+import { areasFilledAgainst, canReadScorecard, summarize, type Rating, type ScoreInput } from "~/domain/scorecard";
 import { scopesFor } from "~/domain/policy";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import { and, eq } from "drizzle-orm";
@@ -18,12 +18,10 @@ export function visibleScorecards(input: { applicationId: number; roleId: number
     canReadScorecard({ viewer: { id: input.viewer.id, seesAll }, scorecard: { interviewerId: c.interviewerId, status: c.status }, viewerHasSubmitted, blind: input.blind }),
   );
   const submitted = readable.filter((c) => c.status === "submitted");
-  // Summarize against the templates the scorecards were filled with: the newest version's areas and weights,
-  // plus any area only an older version had. A later template edit never rewrites past decisions.
-  const byVersion = [...submitted].sort((a, b) => b.templateVersion - a.templateVersion);
-  const areas: TemplateArea[] = [];
-  for (const c of byVersion) for (const a of c.templateAreas) if (!areas.some((x) => x.key === a.key)) areas.push(a);
-  if (areas.length === 0) areas.push(...currentTemplate(input.roleId).areas);
+  const areas = areasFilledAgainst(
+    submitted.map((c) => ({ version: c.templateVersion, areas: c.templateAreas })),
+    submitted.length ? [] : currentTemplate(input.roleId).areas,
+  );
   const sameKind = new Map<string, number>();
   for (const c of submitted) sameKind.set(c.interviewerName, (sameKind.get(c.interviewerName) ?? 0) + 1);
   const inputs: ScoreInput[] = submitted.map((c) => ({
@@ -42,10 +40,13 @@ export function visibleScorecards(input: { applicationId: number; roleId: number
   };
 }
 
-/** Applications of a role on which a user has submitted a scorecard (what the blind rule lets them compare). */
-export function applicationsScoredBy(userId: number, roleId: number): Set<number> {
+/**
+ * A user's panel seats on a role, by application: `scored` where every seat
+ * has a submitted scorecard (what the blind rule lets them read), `pending`
+ * where one is still to write.
+ */
+export function panelProgressOnRole(userId: number, roleId: number): { scored: Set<number>; pending: Set<number> } {
   const db = getDb();
-  // Every panel seat of the user on the role, with their scorecard's status: an application counts only if all are submitted.
   const seats = db
     .select({ applicationId: schema.interviews.applicationId, status: schema.scorecards.status })
     .from(schema.interviewPanel)
@@ -55,5 +56,5 @@ export function applicationsScoredBy(userId: number, roleId: number): Set<number
     .where(and(eq(schema.interviewPanel.userId, userId), eq(schema.applications.roleId, roleId)))
     .all();
   const pending = new Set(seats.filter((s) => s.status !== "submitted").map((s) => s.applicationId));
-  return new Set(seats.filter((s) => !pending.has(s.applicationId)).map((s) => s.applicationId));
+  return { scored: new Set(seats.filter((s) => !pending.has(s.applicationId)).map((s) => s.applicationId)), pending };
 }

@@ -3,7 +3,8 @@
 // anonymous-grading aliases for graders.
 import { holds, scopesFor } from "~/domain/policy";
 import type { TeamRole, UserKind } from "~/domain/reference";
-import { applicationsScoredBy } from "./feedback.server";
+import type { HiddenScores } from "~/domain/scorecard";
+import { panelProgressOnRole } from "./feedback.server";
 import { maskFor } from "./masking.server";
 import { roleBlind } from "./role.server";
 import { cachedDerived } from "~/utils/cache.server";
@@ -14,12 +15,12 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
   const seesCost = holds(viewer.kind, "read:pay", teamRole);
   const seesCompliance = holds(viewer.kind, "read:compliance", teamRole);
   const seesAllScores = scopesFor(viewer.kind, "read:application").includes("any") || teamRole === "hiring_manager" || !roleBlind(rollup.role.id);
-  const scored = seesAllScores ? null : applicationsScoredBy(viewer.id, rollup.role.id);
+  const panel = seesAllScores ? null : panelProgressOnRole(viewer.id, rollup.role.id);
   const mask = maskFor(viewer.id);
   // Field by field rather than with spreads: this runs over every row of a big role on each request.
   const rows = rollup.rows.map((row, i) => {
     const masked = mask.applicationIds.has(row.id);
-    const hideScores = masked || (scored !== null && !scored.has(row.id));
+    const hideScores: HiddenScores | null = masked ? "grading" : panel === null || panel.scored.has(row.id) ? null : panel.pending.has(row.id) ? "pending" : "blind";
     return {
       id: masked ? -(i + 1) : row.id,
       name: mask.alias.get(row.id) ?? row.name,
@@ -35,7 +36,8 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       maxSpread: hideScores ? 0 : row.maxSpread,
       tally: hideScores ? {} : row.tally,
       takeHome: hideScores ? null : row.takeHome,
-      cost: seesCost ? row.cost : null,
+      // Cost follows pay, which could point at the person behind an alias.
+      cost: seesCost && !masked ? row.cost : null,
     };
   });
   return { role: rollup.role, template: rollup.template, daysOpen: rollup.daysOpen, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost, seesCompliance };

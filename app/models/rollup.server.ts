@@ -4,14 +4,15 @@
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { defaultCostAssumptions, costSubjectFor, firstYearCost, type CostAssumptions } from "~/domain/cost";
 import { activeStages, isOpenStage, type Stage } from "~/domain/pipeline";
-import { areaAverage, weightedTotal, type Recommendation } from "~/domain/scorecard";
+import { areaAverage, areasFilledAgainst, weightedTotal, type Recommendation, type TemplateArea } from "~/domain/scorecard";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { median } from "~/domain/calibration";
+import { takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
 import { missingChecksByApplication } from "./compliance.server";
 import { currentTemplate } from "./scorecard.server";
 
-const { applications, candidates, agencies, scorecards, scorecardRatings, interviews, interviewPanel, takeHomes, takeHomeGrades, stageHistory, roles } = schema;
+const { applications, candidates, agencies, scorecards, scorecardRatings, scorecardTemplates, interviews, interviewPanel, takeHomes, takeHomeGrades, stageHistory, roles } = schema;
 
 export function costAssumptionsFor(stored: Record<string, number> | null | undefined): CostAssumptions {
   return { ...defaultCostAssumptions, ...(stored ?? {}) };
@@ -70,27 +71,62 @@ export function computeRoleRollup(roleId: number, now: Date) {
     .groupBy(interviews.applicationId, scorecardRatings.areaKey)
     .all();
 
+  // Recommendations per application, and (in the same pass) which template versions its scorecards were filled with.
   const tallyRows = db
-    .select({ applicationId: interviews.applicationId, recommendation: scorecards.recommendation, n: count() })
+    .select({ applicationId: interviews.applicationId, recommendation: scorecards.recommendation, templateId: scorecards.templateId, n: count() })
     .from(scorecards)
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
     .innerJoin(applications, eq(applications.id, interviews.applicationId))
     .where(and(eq(applications.roleId, roleId), eq(scorecards.status, "submitted")))
-    .groupBy(interviews.applicationId, scorecards.recommendation)
+    .groupBy(interviews.applicationId, scorecards.recommendation, scorecards.templateId)
     .all();
+  const versions = new Map(
+    db
+      .select({ id: scorecardTemplates.id, version: scorecardTemplates.version, areas: scorecardTemplates.areas })
+      .from(scorecardTemplates)
+      .where(eq(scorecardTemplates.roleId, roleId))
+      .all()
+      .map((t) => [t.id, { version: t.version, areas: t.areas as TemplateArea[] }]),
+  );
+  // Most applications share one set of versions: work each set's areas out once.
+  const areasFor = new Map<string, TemplateArea[]>();
+  const appAreas = (templateIds: number[]) => {
+    const key = [...new Set(templateIds)].sort((a, b) => a - b).join(",");
+    let areas = areasFor.get(key);
+    if (!areas) {
+      areas = areasFilledAgainst(key ? key.split(",").flatMap((id) => versions.get(Number(id)) ?? []) : [], template.areas);
+      areasFor.set(key, areas);
+    }
+    return areas;
+  };
 
+  // The take-home that counts is each application's latest; its result is takeHomeResult of its submitted grades,
+  // the rule the comparison and the take-home page use.
   const takeHomeRows = db
-    .select({
-      applicationId: takeHomes.applicationId,
-      status: sql<string>`max(${takeHomes.status})`,
-      overall: sql<number | null>`avg((${takeHomeGrades.diagnosis} + ${takeHomeGrades.evalPlan} + ${takeHomeGrades.architecture} + ${takeHomeGrades.monitoring} + ${takeHomeGrades.costControl} + ${takeHomeGrades.notBuilding}) / 6.0)`,
-      outcomes: sql<number | null>`avg(${takeHomeGrades.outcomesReached})`,
-    })
+    .select({ id: takeHomes.id, applicationId: takeHomes.applicationId, status: takeHomes.status })
     .from(takeHomes)
     .innerJoin(applications, eq(applications.id, takeHomes.applicationId))
-    .leftJoin(takeHomeGrades, and(eq(takeHomeGrades.takeHomeId, takeHomes.id), eq(takeHomeGrades.status, "submitted")))
     .where(eq(applications.roleId, roleId))
-    .groupBy(takeHomes.applicationId)
+    .orderBy(takeHomes.applicationId, takeHomes.createdAt, takeHomes.id)
+    .all();
+  const gradeRows = db
+    .select({
+      takeHomeId: takeHomeGrades.takeHomeId,
+      diagnosis: takeHomeGrades.diagnosis,
+      evalPlan: takeHomeGrades.evalPlan,
+      architecture: takeHomeGrades.architecture,
+      monitoring: takeHomeGrades.monitoring,
+      costControl: takeHomeGrades.costControl,
+      notBuilding: takeHomeGrades.notBuilding,
+      outcomesReached: takeHomeGrades.outcomesReached,
+      costCeilingRespected: takeHomeGrades.costCeilingRespected,
+      securityRespected: takeHomeGrades.securityRespected,
+      hoursReported: takeHomeGrades.hoursReported,
+    })
+    .from(takeHomeGrades)
+    .innerJoin(takeHomes, eq(takeHomes.id, takeHomeGrades.takeHomeId))
+    .innerJoin(applications, eq(applications.id, takeHomes.applicationId))
+    .where(and(eq(applications.roleId, roleId), eq(takeHomeGrades.status, "submitted")))
     .all();
 
   const seats = scorecardSeats([roleId], now).get(roleId);
@@ -112,7 +148,10 @@ export function computeRoleRollup(roleId: number, now: Date) {
   };
   const areasByApp = group(areaRows);
   const tallyByApp = group(tallyRows);
+  // Ordered oldest first, so each application keeps its latest.
   const takeHomeByApp = new Map(takeHomeRows.map((t) => [t.applicationId, t]));
+  const gradesByTakeHome = new Map<number, Grade[]>();
+  for (const g of gradeRows) (gradesByTakeHome.get(g.takeHomeId) ?? gradesByTakeHome.set(g.takeHomeId, []).get(g.takeHomeId)!).push(g);
   const furthest = new Map<number, number>();
   const durations: Record<string, number[]> = {};
   for (let i = 0; i < history.length; i++) {
@@ -141,8 +180,10 @@ export function computeRoleRollup(roleId: number, now: Date) {
   const rows = apps.map((a) => {
     const mine = areasByApp.get(a.id) ?? [];
     const averages = Object.fromEntries(mine.map((r) => [r.areaKey, areaAverage(r.sum ?? 0, r.n)]));
-    const { total } = weightedTotal(template.areas, averages);
-    const tally = Object.fromEntries((tallyByApp.get(a.id) ?? []).map((t) => [t.recommendation, t.n])) as Partial<Record<Recommendation, number>>;
+    const cards = tallyByApp.get(a.id) ?? [];
+    const { total } = weightedTotal(appAreas(cards.map((t) => t.templateId)), averages);
+    const tally: Partial<Record<Recommendation, number>> = {};
+    for (const t of cards) tally[t.recommendation] = (tally[t.recommendation] ?? 0) + t.n;
     const th = takeHomeByApp.get(a.id);
     const engagement = a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time");
     const cost = firstYearCost(
@@ -165,7 +206,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
       maxSpread: Math.max(0, ...mine.map((r) => (r.min !== null && r.max !== null ? r.max - r.min : 0))),
       scorecards: Object.values(tally).reduce((n, x) => n + (x ?? 0), 0),
       tally,
-      takeHome: th ? { status: th.status, overall: th.overall === null ? null : Math.round(th.overall * 100) / 100, outcomes: th.outcomes === null ? null : Math.round(th.outcomes * 10) / 10 } : null,
+      takeHome: th ? takeHomeFigures(th.status, gradesByTakeHome.get(th.id) ?? []) : null,
       // Compliance matters while the application is open; closed ones show nothing.
       missingChecks: isOpenStage(a.stage as Stage) ? (missing.get(a.id) ?? []) : null,
       cost,
@@ -182,6 +223,11 @@ export function computeRoleRollup(roleId: number, now: Date) {
     scorecardsSubmitted: seats?.submitted ?? 0,
     rows,
   };
+}
+
+function takeHomeFigures(status: TakeHomeStatus, grades: Grade[]) {
+  const result = takeHomeResult(grades);
+  return { status, overall: result.overall, outcomes: result.outcomesReached };
 }
 
 export type RoleRollup = NonNullable<ReturnType<typeof computeRoleRollup>>;

@@ -46,7 +46,7 @@ export function getTakeHome(id: number) {
 }
 
 export function takeHomesForApplication(applicationId: number) {
-  const rows = getDb().select().from(takeHomes).where(eq(takeHomes.applicationId, applicationId)).orderBy(asc(takeHomes.createdAt)).all();
+  const rows = getDb().select().from(takeHomes).where(eq(takeHomes.applicationId, applicationId)).orderBy(asc(takeHomes.createdAt), asc(takeHomes.id)).all();
   return rows.map((t) => {
     const found = getTakeHome(t.id)!;
     return { ...t, graders: found.graders, grades: found.grades };

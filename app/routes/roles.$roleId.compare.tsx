@@ -4,12 +4,12 @@ import { AreaBars } from "~/components/charts";
 import { StageBadge } from "~/components/checks";
 import { formatDate, formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
-import { ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
+import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
+import { hiddenScoresLabels, mustPassNote, ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
 import { comparison, MAX_COMPARE, MIN_COMPARE, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Compare candidates · AI Talent Scorecards" }];
-const engagementLabels: Record<string, string> = { full_time: "Full-time hire", contractor: "Contractor", freelancer: "Freelancer", agency_placed: "Contractor via agency", agency_bid: "Agency bid (team)" };
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare", "loader");
@@ -55,16 +55,21 @@ export default function Compare() {
               <tbody>
                 {d.areas.map((a) => (
                   <tr key={a.key}>
-                    <th scope="row">{a.name} <span className="muted small">×{a.weight}{a.knockout ? " · must pass" : ""}</span></th>
+                    <th scope="row">
+                      {a.name} <span className="muted small">×{a.weight}{a.knockout ? " · must pass" : ""}{a.earlier ? " · earlier template" : ""}</span>
+                    </th>
                     {c.map((x) => {
                       const s = x.summary.areas.find((r) => r.key === a.key);
-                      if (x.scoresHidden) return <td key={x.id} className="muted small">after your scorecard</td>;
-                      if (!s || s.average === null) return <td key={x.id} className="gap">not assessed</td>;
+                      if (x.scoresHidden) return <td key={x.id} className="muted small">{hiddenScoresLabels[x.scoresHidden]}</td>;
+                      if (!s) return <td key={x.id} className="muted small">not on the template their scorecards used</td>;
+                      const weighed = s.weight !== a.weight ? <div className="small muted">weighed ×{s.weight} on their template</div> : null;
+                      if (s.average === null) return <td key={x.id} className="gap">not assessed{weighed}</td>;
                       return (
                         <td key={x.id} className={s.knockoutFlag ? "row-bad" : s.disagreement ? "flag-cell" : undefined}>
                           <strong>{s.average}</strong> <span className="muted small">({s.min}-{s.max}{s.disagreement ? ", disagree" : ""})</span>
                           <div className="small">{s.ratings.map((r) => `${r.interviewerName.split(" ")[0]}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(" · ")}</div>
                           {s.notAssessed ? <div className="small muted">{s.notAssessed} not assessed</div> : null}
+                          {weighed}
                         </td>
                       );
                     })}
@@ -84,7 +89,11 @@ export default function Compare() {
                 </tr>
                 <tr>
                   <th scope="row">Must-pass flags</th>
-                  {c.map((x) => <td key={x.id}>{x.summary.knockouts.length ? <span className="flag">{x.summary.knockouts.join(", ")}</span> : "None"}</td>)}
+                  {c.map((x) => (
+                    <td key={x.id}>
+                      {x.scoresHidden ? <span className="muted small">{hiddenScoresLabels[x.scoresHidden]}</span> : x.summary.knockouts.length ? <span className="flag">{x.summary.knockouts.join(", ")}</span> : mustPassNote(x.summary)}
+                    </td>
+                  ))}
                 </tr>
                 <tr>
                   <th scope="row">Recommendations</th>
@@ -107,7 +116,7 @@ export default function Compare() {
                 {d.seesCompliance ? (
                   <tr>
                     <th scope="row">Compliance</th>
-                    {c.map((x) => <td key={x.id} className="small">{x.missingChecks === null ? "—" : x.missingChecks.length ? <span className="flag">Missing {x.missingChecks.map((t) => checkTypeLabels[t]).join(", ")}</span> : "Complete"}</td>)}
+                    {c.map((x) => <td key={x.id} className="small">{x.missingChecks === null ? "—" : x.missingChecks.length ? <span className="flag">Not cleared: {x.missingChecks.map((t) => checkTypeLabels[t]).join(", ")}</span> : "Complete"}</td>)}
                   </tr>
                 ) : null}
                 <tr>
@@ -116,7 +125,7 @@ export default function Compare() {
                 </tr>
                 <tr>
                   <th scope="row">Engagement model</th>
-                  {c.map((x) => <td key={x.id}>{engagementLabels[x.engagement] ?? x.engagement}</td>)}
+                  {c.map((x) => <td key={x.id}>{applicationEngagementLabels[x.engagement as ApplicationEngagement] ?? x.engagement}</td>)}
                 </tr>
                 <tr>
                   <th scope="row">Available from</th>

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
-import { ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
+import { stageLabels } from "~/domain/pipeline";
+import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
+import { hiddenScoresLabels, mustPassNote, ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
 import { checkTypeLabels } from "~/domain/compliance";
 import { comparison, MAX_COMPARE, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -19,23 +21,25 @@ export async function loader(args: LoaderFunctionArgs) {
   const row = (label: string, cells: (string | number | null)[]) => [label, ...cells].map(safeCell);
   const rows = [
     row("", c.map((x) => x.name)),
-    row("Stage", c.map((x) => x.stage)),
-    row("Engagement", c.map((x) => x.engagement)),
+    row("Stage", c.map((x) => stageLabels[x.stage])),
+    row("Engagement", c.map((x) => applicationEngagementLabels[x.engagement as ApplicationEngagement] ?? x.engagement)),
     row("Available from", c.map((x) => x.availableFrom)),
     ...result.areas.map((a) =>
-      row(`${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""})`, c.map((x) => {
+      row(`${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""}${a.earlier ? ", earlier template" : ""})`, c.map((x) => {
         const s = x.summary.areas.find((r) => r.key === a.key);
-        if (x.scoresHidden) return "hidden until your scorecard";
-        if (!s || s.average === null) return "not assessed";
-        return `${s.average} (${s.min}-${s.max}; ${s.ratings.map((r) => `${r.interviewerName}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(", ")})`;
+        if (x.scoresHidden) return hiddenScoresLabels[x.scoresHidden];
+        if (!s) return "not on the template their scorecards used";
+        const weighed = s.weight !== a.weight ? `; weighed x${s.weight} on their template` : "";
+        if (s.average === null) return `not assessed${weighed}`;
+        return `${s.average} (${s.min}-${s.max}; ${s.ratings.map((r) => `${r.interviewerName}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(", ")}${weighed})`;
       })),
     ),
     row("Weighted total", c.map((x) => x.summary.weightedTotal)),
     row("Arithmetic", c.map((x) => (x.summary.weightedTotal === null ? "" : `(${x.summary.arithmetic.counted.map((k) => `${k.weight}x${k.average}`).join(" + ")}) / ${x.summary.arithmetic.weightSum}`))),
-    row("Must-pass flags", c.map((x) => x.summary.knockouts.join("; ") || "none")),
+    row("Must-pass flags", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.knockouts.join("; ") || mustPassNote(x.summary)))),
     row("Recommendations", c.map((x) => recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r]}`).join("; "))),
     row("Take-home overall (of 4)", c.map((x) => x.takeHome?.result.overall ?? "")),
-    ...(result.seesCompliance ? [row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `missing ${x.missingChecks.map((t) => checkTypeLabels[t]).join("; ")}` : "complete")))] : []),
+    ...(result.seesCompliance ? [row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `not cleared: ${x.missingChecks.map((t) => checkTypeLabels[t]).join("; ")}` : "complete")))] : []),
     ...(result.seesCost ? [row(`Estimated first-year cost (${result.role.currency})`, c.map((x) => x.cost?.total ?? x.cost?.missing ?? ""))] : []),
   ];
   const csv = Papa.unparse(rows);

@@ -6,14 +6,14 @@ import { StageBadge } from "~/components/checks";
 import { formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
 import { stageLabels, stages, timeToHireNorm } from "~/domain/pipeline";
-import { recommendationLabels, type Recommendation } from "~/domain/scorecard";
+import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
+import { hiddenScoresLabels, recommendationLabels, recommendations } from "~/domain/scorecard";
 import { parseRollupQuery, rollupPage } from "~/models/rollup-view.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rollup: ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
-const engagementLabels: Record<string, string> = { full_time: "Full-time", contractor: "Contractor", freelancer: "Freelancer", agency_placed: "Via agency", agency_bid: "Agency bid" };
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.rollup", "loader");
@@ -99,7 +99,7 @@ export default function Rollup() {
           Engagement
           <select name="engagement" defaultValue={d.filter.engagement}>
             <option value="">All</option>
-            {Object.entries(engagementLabels).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+            {Object.entries(applicationEngagementLabels).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
           </select>
         </label>
         <input type="hidden" name="sort" value={d.filter.sort} />
@@ -133,17 +133,17 @@ export default function Rollup() {
                   <td>{r.masked ? null : <input type="checkbox" name="ids" value={r.id} aria-label={`Compare ${r.name}`} />}</td>
                   <th scope="row">
                     {r.masked ? r.name : <Link to={`/applications/${r.id}`}>{r.name}</Link>}
-                    <div className="muted small">{engagementLabels[r.engagement] ?? r.engagement}</div>
+                    <div className="muted small">{applicationEngagementLabels[r.engagement as ApplicationEngagement] ?? r.engagement}</div>
                   </th>
                   <td><StageBadge stage={r.stage} /></td>
-                  <td><strong>{r.scoresHidden ? <span className="muted small">after your scorecard</span> : (r.weightedTotal ?? "—")}</strong></td>
+                  <td><strong>{r.scoresHidden ? <span className="muted small">{hiddenScoresLabels[r.scoresHidden]}</span> : (r.weightedTotal ?? "—")}</strong></td>
                   {d.areas.map((a) => {
                     const cell = r.areas[a.key];
                     return <td key={a.key} className={cell?.split ? "flag-cell" : undefined}>{cell?.average ?? "—"}</td>;
                   })}
                   <td>{r.maxSpread >= 2 ? <strong className="flag">{r.maxSpread}</strong> : r.maxSpread || "—"}</td>
                   <td>{r.scorecards}</td>
-                  <td className="small">{Object.entries(r.tally).map(([k, n]) => `${n} ${recommendationLabels[k as Recommendation].toLowerCase()}`).join(", ") || "—"}</td>
+                  <td className="small">{recommendations.filter((k) => r.tally[k]).map((k) => `${r.tally[k]} ${recommendationLabels[k].toLowerCase()}`).join(", ") || "—"}</td>
                   <td className="small">{r.takeHome ? (r.takeHome.overall !== null ? `${r.takeHome.overall} / 4` : r.takeHome.status) : "—"}</td>
                   {d.seesCompliance ? (
                     <td className="small">

@@ -1,0 +1,125 @@
+// One figure everywhere: an application's weighted total and take-home result
+// read the same on its own page, the role rollup, the comparison and the CSV,
+// whatever happened to the role's template since; and a hidden score says why.
+import { and, eq } from "drizzle-orm";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { weightedTotal, type TemplateArea } from "~/domain/scorecard";
+import { rollupForViewer } from "~/models/rollup-view.server";
+import { roleRollup } from "~/models/rollup.server";
+import { currentTemplate } from "~/models/scorecard.server";
+import * as appPage from "~/routes/applications.$applicationId._index";
+import * as compareRoute from "~/routes/roles.$roleId.compare";
+import * as csvRoute from "~/routes/roles.$roleId.compare[.csv]";
+import { getDb, schema } from "~/utils/db.server";
+import { cookieFor, get, invoke, roleIdByTitle, userIdByEmail } from "../support/http";
+
+const ROLE = "Senior AI Engineer, Support Copilot";
+
+type CompareData = { candidates: { id: number; summary: { weightedTotal: number | null }; takeHome: { title: string; result: { overall: number | null } } | null }[] };
+
+async function figuresEverywhere(roleId: number, ids: number[], email: string) {
+  const cookie = await cookieFor(email);
+  const params = { roleId: String(roleId) };
+  const query = `ids=${ids.join(",")}`;
+  const compare = (await invoke(compareRoute.loader, get(`/roles/${roleId}/compare?${query}`, cookie), params)).data as CompareData;
+  const csvText = await (await csvRoute.loader({ request: get(`/roles/${roleId}/compare.csv?${query}`, cookie), params, context: {} as never })).text();
+  const csv = Papa.parse<string[]>(csvText.replace(/^\uFEFF/, "").trim()).data;
+  const csvRow = (label: string) => csv.find((r) => r[0] === label)!.slice(1);
+  const pages = await Promise.all(
+    ids.map(async (id) => (await invoke(appPage.loader, get(`/applications/${id}`, cookie), { applicationId: String(id) })).data as { feedback: { summary: { weightedTotal: number | null; areas: { key: string; average: number | null }[] } | null } }),
+  );
+  return { compare, csvTotals: csvRow("Weighted total"), csvTakeHome: csvRow("Take-home overall (of 4)"), pages };
+}
+
+describe("one weighted total everywhere", () => {
+  it("keeps every page on the template versions the scorecards were filled with after the role's template changes", async () => {
+    const db = getDb();
+    const roleId = roleIdByTitle(ROLE);
+    const before = roleRollup(roleId)!;
+    const scored = before.rows.filter((r) => r.weightedTotal !== null && r.scorecards >= 2).slice(0, 3);
+    expect(scored.length).toBe(3);
+    const ids = scored.map((r) => r.id);
+
+    // The hiring manager reweights evals to x5 and drops business communication: version 2, used by no scorecard yet.
+    const v1 = currentTemplate(roleId);
+    const v2areas: TemplateArea[] = v1.areas.filter((a) => a.key !== "business_communication").map((a) => (a.key === "evals" ? { ...a, weight: 5 } : a));
+    db.insert(schema.scorecardTemplates).values({ roleId, version: v1.version + 1, areas: v2areas, createdAt: new Date() }).run();
+    expect(currentTemplate(roleId).version).toBe(v1.version + 1);
+
+    const after = roleRollup(roleId)!;
+    const { compare, csvTotals, pages } = await figuresEverywhere(roleId, ids, "dana@northwind.test");
+    ids.forEach((id, i) => {
+      const total = before.rows.find((r) => r.id === id)!.weightedTotal;
+      const summary = pages[i].feedback.summary!;
+      expect(summary.weightedTotal, "application page").toBe(total);
+      expect(after.rows.find((r) => r.id === id)!.weightedTotal, "rollup").toBe(total);
+      expect(compare.candidates.find((c) => c.id === id)!.summary.weightedTotal, "comparison").toBe(total);
+      expect(Number(csvTotals[i]), "CSV").toBe(total);
+    });
+    // The new version would have given different totals, so the check above means something.
+    const rescored = pages.map((p) => weightedTotal(v2areas, Object.fromEntries(p.feedback.summary!.areas.map((a) => [a.key, a.average]))).total);
+    expect(rescored).not.toEqual(ids.map((id) => before.rows.find((r) => r.id === id)!.weightedTotal));
+  });
+});
+
+describe("one take-home result everywhere", () => {
+  it("counts each application's latest take-home, with the take-home page's rule, on the rollup, comparison and CSV", async () => {
+    const db = getDb();
+    const roleId = roleIdByTitle(ROLE);
+    const rows = roleRollup(roleId)!.rows;
+    const withTakeHome = db.select().from(schema.takeHomes).innerJoin(schema.applications, eq(schema.applications.id, schema.takeHomes.applicationId)).all().filter((t) => t.applications.roleId === roleId && !t.take_homes.anonymous);
+    const target = withTakeHome[0]?.applications ?? db.select().from(schema.applications).where(eq(schema.applications.roleId, roleId)).get()!;
+    const other = rows.find((r) => r.id !== target.id && r.id > 0)!;
+    // A second, later take-home graded by two graders: 4s from one, 2s (and one deliverable left blank) from the other.
+    const later = db
+      .insert(schema.takeHomes)
+      .values({ applicationId: target.id, title: "Second take-home", instructions: "Redo", timeBoxHours: 4, dueOn: "2026-12-01", status: "graded", anonymous: false, alias: "Candidate X-1", createdAt: new Date(Date.now() + 60_000) })
+      .returning()
+      .get();
+    const grade = (graderEmail: string, score: number, blank: boolean) =>
+      db
+        .insert(schema.takeHomeGrades)
+        .values({ takeHomeId: later.id, graderId: userIdByEmail(graderEmail), diagnosis: score, evalPlan: score, architecture: score, monitoring: score, costControl: score, notBuilding: blank ? null : score, outcomesReached: 8, status: "submitted" })
+        .run();
+    grade("sam@northwind.test", 4, false);
+    grade("jordan@northwind.test", 2, true);
+    // Per deliverable: five at (4+2)/2 = 3 and "what they would not build" at 4; overall (5x3 + 4)/6 = 3.17.
+    const expected = 3.17;
+
+    const rollupRow = roleRollup(roleId)!.rows.find((r) => r.id === target.id)!;
+    expect(rollupRow.takeHome).toMatchObject({ status: "graded", overall: expected, outcomes: 8 });
+    const { compare, csvTakeHome } = await figuresEverywhere(roleId, [target.id, other.id], "dana@northwind.test");
+    expect(compare.candidates[0].takeHome).toMatchObject({ title: "Second take-home", result: { overall: expected } });
+    expect(Number(csvTakeHome[0])).toBe(expected);
+  });
+});
+
+describe("a hidden score says why", () => {
+  it("tells a panel member their scorecard is pending, and anyone else that feedback is blind", () => {
+    const db = getDb();
+    const roleId = roleIdByTitle(ROLE);
+    const sam = db.select().from(schema.users).where(eq(schema.users.email, "sam@northwind.test")).get()!;
+    // Sam's own seats on the role's interviews, with his scorecard's state.
+    const seats = db
+      .select({ applicationId: schema.interviews.applicationId, status: schema.scorecards.status })
+      .from(schema.interviewPanel)
+      .innerJoin(schema.interviews, eq(schema.interviews.id, schema.interviewPanel.interviewId))
+      .leftJoin(schema.scorecards, and(eq(schema.scorecards.interviewId, schema.interviews.id), eq(schema.scorecards.interviewerId, sam.id)))
+      .where(eq(schema.interviewPanel.userId, sam.id))
+      .all();
+    const pendingOn = new Set(seats.filter((s) => s.status !== "submitted").map((s) => s.applicationId));
+    const submittedOn = new Set(seats.filter((s) => !pendingOn.has(s.applicationId)).map((s) => s.applicationId));
+
+    const view = rollupForViewer(roleRollup(roleId)!, { id: sam.id, kind: "interviewer" }, "interviewer");
+    const reasons = new Set(view.rows.map((r) => r.scoresHidden));
+    expect(reasons).toContain("blind");
+    expect(reasons).toContain("pending");
+    for (const r of view.rows) {
+      if (r.masked) expect(r.scoresHidden).toBe("grading");
+      else if (pendingOn.has(r.id)) expect(r.scoresHidden, `application ${r.id}`).toBe("pending");
+      else if (submittedOn.has(r.id)) expect(r.scoresHidden, `application ${r.id}`).toBeNull();
+      else expect(r.scoresHidden, `application ${r.id}`).toBe("blind");
+    }
+  });
+});
