@@ -32,10 +32,25 @@ describe("first-year cost", () => {
   });
 
   it("maps engagement types and stated pay to a cost subject", () => {
-    expect(costSubjectFor({ engagementType: "full_time", payKind: "annual", payAmount: 180_000 })).toEqual({ kind: "hire", annualSalary: 180_000 });
-    expect(costSubjectFor({ engagementType: "agency_placed", payKind: "hourly", payAmount: 140 })).toEqual({ kind: "contractor", hourlyRate: 140 });
-    expect(costSubjectFor({ engagementType: "freelancer", payKind: "hourly", payAmount: 60 })).toEqual({ kind: "freelancer", hourlyRate: 60 });
-    expect(costSubjectFor({ engagementType: "contractor", payKind: "fixed", payAmount: 50_000 })).toEqual({ kind: "quote", amount: 50_000 });
-    expect(costSubjectFor({ engagementType: "agency_bid", payKind: null, payAmount: null })).toEqual({ kind: "quote", amount: null });
+    expect(costSubjectFor({ engagementType: "full_time", payKind: "annual", payAmount: 180_000, payCurrency: "USD", roleCurrency: "USD" })).toEqual({ kind: "hire", annualSalary: 180_000 });
+    expect(costSubjectFor({ engagementType: "agency_placed", payKind: "hourly", payAmount: 140, payCurrency: "USD", roleCurrency: "USD" })).toEqual({ kind: "contractor", hourlyRate: 140 });
+    expect(costSubjectFor({ engagementType: "freelancer", payKind: "hourly", payAmount: 60, payCurrency: "USD", roleCurrency: "USD" })).toEqual({ kind: "freelancer", hourlyRate: 60 });
+    expect(costSubjectFor({ engagementType: "contractor", payKind: "fixed", payAmount: 50_000, payCurrency: "USD", roleCurrency: "USD" })).toEqual({ kind: "quote", amount: 50_000 });
+    expect(costSubjectFor({ engagementType: "agency_bid", payKind: null, payAmount: null, payCurrency: "USD", roleCurrency: "USD" })).toEqual({ kind: "quote", amount: null });
+  });
+
+  it("leaves pay in another currency unpriced, with the reason, instead of costing it as the role's", () => {
+    const subject = costSubjectFor({ engagementType: "full_time", payKind: "annual", payAmount: 150_000, payCurrency: "INR", roleCurrency: "USD" });
+    expect(subject).toEqual({ kind: "unpriced", reason: "Pay is in INR, the role's budget in USD" });
+    expect(firstYearCost(subject, a)).toEqual({ total: null, lines: [], missing: "Pay is in INR, the role's budget in USD" });
+    // No pay recorded is "no salary", whatever the currency field says.
+    expect(costSubjectFor({ engagementType: "full_time", payKind: null, payAmount: null, payCurrency: "INR", roleCurrency: "USD" })).toEqual({ kind: "hire", annualSalary: null });
+  });
+
+  it("turns an annual figure into an hourly rate without rounding the rate first", () => {
+    const subject = costSubjectFor({ engagementType: "contractor", payKind: "annual", payAmount: 150_999, payCurrency: "USD", roleCurrency: "USD" });
+    expect(subject).toEqual({ kind: "contractor", hourlyRate: 75.4995 });
+    // 75.4995 × 1,000 h = 75,499.5, not 75 × 1,000.
+    expect(firstYearCost(subject, { ...a, expectedHours: 1_000 }).lines[0]).toEqual({ label: "Rate × expected hours", amount: 75_500, basis: "75.5/h × 1000 h" });
   });
 });

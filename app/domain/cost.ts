@@ -39,7 +39,9 @@ export const defaultCostAssumptions: CostAssumptions = {
 export type CostSubject =
   | { kind: "hire"; annualSalary: number | null }
   | { kind: "contractor" | "freelancer"; hourlyRate: number | null }
-  | { kind: "quote"; amount: number | null };
+  | { kind: "quote"; amount: number | null }
+  /** Pay we cannot put in the role's currency: no estimate, and the reason shown instead. */
+  | { kind: "unpriced"; reason: string };
 
 export type CostLine = { label: string; amount: number; basis: string };
 export type CostEstimate = { total: number | null; lines: CostLine[]; missing: string | null };
@@ -61,6 +63,7 @@ export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEst
     ];
     return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null };
   }
+  if (subject.kind === "unpriced") return { total: null, lines: [], missing: subject.reason };
   if (subject.kind === "quote") {
     if (subject.amount === null) return { total: null, lines: [], missing: "No quote recorded" };
     return { total: subject.amount, lines: [{ label: "Quoted price", amount: subject.amount, basis: "their quote" }], missing: null };
@@ -70,22 +73,35 @@ export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEst
   const overrun = subject.kind === "freelancer" ? a.freelancerOverrunPct : a.contractorOverrunPct;
   const base = rate * a.expectedHours;
   const lines: CostLine[] = [
-    { label: "Rate × expected hours", amount: money(base), basis: `${rate}/h × ${a.expectedHours} h` },
+    { label: "Rate × expected hours", amount: money(base), basis: `${Math.round(rate * 100) / 100}/h × ${a.expectedHours} h` },
     { label: "Overrun allowance", amount: money((base * overrun) / 100), basis: `${overrun}% (${subject.kind})` },
     { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}` },
   ];
   return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null };
 }
 
-/** How a candidate's engagement type and stated pay become a cost subject. */
+/** Hours in a working year, to turn an annual figure into an hourly one and back. */
+export const WORK_HOURS_PER_YEAR = 2_000;
+
+/**
+ * How a candidate's engagement type and stated pay become a cost subject. Pay
+ * stated in another currency than the role's is not converted (we keep no
+ * exchange rates): it is left unpriced, with the reason.
+ */
 export function costSubjectFor(input: {
   engagementType: "full_time" | "contractor" | "freelancer" | "agency_placed" | "agency_bid";
   payKind: "annual" | "hourly" | "fixed" | null;
   payAmount: number | null;
+  payCurrency: string;
+  roleCurrency: string;
 }): CostSubject {
   const { payKind, payAmount } = input;
+  if (payAmount !== null && payKind !== null && input.engagementType !== "agency_bid" && input.payCurrency !== input.roleCurrency) {
+    return { kind: "unpriced", reason: `Pay is in ${input.payCurrency}, the role's budget in ${input.roleCurrency}` };
+  }
   if (payKind === "fixed" || input.engagementType === "agency_bid") return { kind: "quote", amount: payKind === "fixed" ? payAmount : null };
-  if (input.engagementType === "full_time") return { kind: "hire", annualSalary: payKind === "annual" ? payAmount : payKind === "hourly" && payAmount ? payAmount * 2_000 : null };
-  const hourly = payKind === "hourly" ? payAmount : payKind === "annual" && payAmount ? Math.round(payAmount / 2_000) : null;
+  if (input.engagementType === "full_time") return { kind: "hire", annualSalary: payKind === "annual" ? payAmount : payKind === "hourly" && payAmount ? payAmount * WORK_HOURS_PER_YEAR : null };
+  // Kept unrounded: a rounded rate would be off by up to half a unit on every hour.
+  const hourly = payKind === "hourly" ? payAmount : payKind === "annual" && payAmount ? payAmount / WORK_HOURS_PER_YEAR : null;
   return { kind: input.engagementType === "freelancer" ? "freelancer" : "contractor", hourlyRate: hourly };
 }

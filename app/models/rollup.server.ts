@@ -44,6 +44,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
       engagementType: candidates.engagementType,
       payKind: candidates.payKind,
       payAmount: candidates.payAmount,
+      payCurrency: candidates.payCurrency,
       availableFrom: candidates.availableFrom,
     })
     .from(applications)
@@ -187,7 +188,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
     const th = takeHomeByApp.get(a.id);
     const engagement = a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time");
     const cost = firstYearCost(
-      a.agencyId !== null ? { kind: "quote", amount: a.quoteAmount } : costSubjectFor({ engagementType: a.engagementType ?? "full_time", payKind: a.payKind, payAmount: a.payAmount }),
+      a.agencyId !== null ? { kind: "quote", amount: a.quoteAmount } : costSubjectFor({ engagementType: a.engagementType ?? "full_time", payKind: a.payKind, payAmount: a.payAmount, payCurrency: a.payCurrency ?? role.currency, roleCurrency: role.currency }),
       assumptions,
     );
     return {
