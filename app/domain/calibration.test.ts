@@ -20,11 +20,11 @@ describe("calibrate", () => {
 
   it("measures leniency against the co-panel on the same applications", () => {
     // A on shared apps: (4+4+3)/3 = 3.67; B on those: (2+3+1+1)/4 = 1.75; leniency 1.92.
-    expect(a).toMatchObject({ interviewerId: 1, scorecards: 3, coPanelAverage: 1.75, leniency: 1.92 });
+    expect(a).toMatchObject({ interviewerId: 1, scorecards: 3, sharedAverage: 3.67, coPanelAverage: 1.75, leniency: 1.92 });
     // A's average over everything they gave: (4+4+3+2+2)/5 = 3.
     expect(a.averageGiven).toBe(3);
     // B: 1.75 against A's 3.67 = -1.92 (severe).
-    expect(b).toMatchObject({ interviewerId: 2, leniency: -1.92, coPanelAverage: 3.67 });
+    expect(b).toMatchObject({ interviewerId: 2, sharedAverage: 1.75, leniency: -1.92, coPanelAverage: 3.67 });
   });
 
   it("scores agreement with outcomes, leaving out no-decision and open applications", () => {
@@ -64,7 +64,9 @@ describe("calibrate at volume", () => {
       }
       const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
       const r2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
-      return { interviewerId: id, scorecards: mine.length, averageGiven: r2(mean(mine.flatMap((c) => c.ratings))), coPanelAverage: r2(mean(others)), leniency: given.length && others.length ? r2(mean(given)! - mean(others)!) : null };
+      const shared = r2(mean(given));
+      const coPanel = r2(mean(others));
+      return { interviewerId: id, scorecards: mine.length, averageGiven: r2(mean(mine.flatMap((c) => c.ratings))), sharedAverage: shared, coPanelAverage: coPanel, leniency: shared !== null && coPanel !== null ? r2(shared - coPanel) : null };
     });
   }
 
@@ -78,7 +80,9 @@ describe("calibrate at volume", () => {
       );
       const outcomes = new Map(Array.from({ length: 60 }, (_, i) => [i + 1, outcomeOf(["hired", "rejected", "interviewing"][i % 3])] as const));
       const fast = calibrate(cards, outcomes);
-      expect(fast.map(({ interviewerId, scorecards, averageGiven, coPanelAverage, leniency }) => ({ interviewerId, scorecards, averageGiven, coPanelAverage, leniency }))).toEqual(reference(cards, outcomes));
+      expect(fast.map(({ interviewerId, scorecards, averageGiven, sharedAverage, coPanelAverage, leniency }) => ({ interviewerId, scorecards, averageGiven, sharedAverage, coPanelAverage, leniency }))).toEqual(reference(cards, outcomes));
+      // The leniency shown is the difference of the two averages shown.
+      for (const r of fast) if (r.leniency !== null) expect(r.leniency).toBeCloseTo(r.sharedAverage! - r.coPanelAverage!, 10);
     }
   });
 });

@@ -25,9 +25,12 @@ export function outcomeOf(stage: string): Outcome {
 export type InterviewerCalibration = {
   interviewerId: number;
   scorecards: number;
+  /** Every rating the interviewer gave. */
   averageGiven: number | null;
+  /** Their ratings, and the co-panel's, on the applications both rated. */
+  sharedAverage: number | null;
   coPanelAverage: number | null;
-  /** averageGiven - coPanelAverage on the applications both rated: above 0 is lenient, below 0 severe. */
+  /** sharedAverage - coPanelAverage, as shown (rounded first): above 0 is lenient, below 0 severe. */
   leniency: number | null;
   /** Share of decided recommendations that matched the final outcome, and how many were judged. */
   agreement: number | null;
@@ -81,8 +84,8 @@ export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcom
       }
     }
     const averageGiven = ratio(overall);
-    const onShared = ratio(given);
-    const coPanel = ratio(others);
+    const onShared = round2(ratio(given));
+    const coPanel = round2(ratio(others));
     const decided = mine.filter((c) => c.recommendation !== "no_decision" && outcomes.get(c.applicationId));
     const agreed = decided.filter((c) => (c.recommendation === "yes" || c.recommendation === "strong_yes") === (outcomes.get(c.applicationId) === "positive"));
     const areas = mine.reduce((n, c) => n + c.ratingCount + c.notAssessed, 0);
@@ -90,7 +93,8 @@ export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcom
       interviewerId: id,
       scorecards: mine.length,
       averageGiven: round2(averageGiven),
-      coPanelAverage: round2(coPanel),
+      sharedAverage: onShared,
+      coPanelAverage: coPanel,
       leniency: onShared !== null && coPanel !== null ? round2(onShared - coPanel) : null,
       agreement: decided.length ? round2(agreed.length / decided.length) : null,
       judged: decided.length,

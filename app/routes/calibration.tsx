@@ -38,10 +38,10 @@ export default function Calibration() {
       {rows.length === 0 ? <div className="card empty">No submitted scorecards yet.</div> : (
         <div className="table-wrap">
           <table>
-            <caption className="muted small">Leniency is the interviewer&rsquo;s average rating minus the co-panel&rsquo;s on the same candidates (1-4 scale): above +0.5 is lenient, below -0.5 severe. Agreement counts yes/no calls on candidates who were hired or offered (yes) or rejected (no).</caption>
+            <caption className="muted small">Ratings on the 1-4 scale. Leniency compares like with like: the interviewer&rsquo;s average on the candidates someone else on the panel also rated, minus the co-panel&rsquo;s average on those same candidates. Above +0.5 is lenient, below -0.5 severe. Agreement counts yes/no calls on candidates who were hired or offered (yes) or rejected (no).</caption>
             <thead>
               <tr>
-                <th scope="col">Interviewer</th><th scope="col">Scorecards</th><th scope="col">Average given</th><th scope="col">Co-panel average</th><th scope="col">Leniency</th>
+                <th scope="col">Interviewer</th><th scope="col">Scorecards</th><th scope="col">Average given</th><th scope="col">Theirs on shared candidates</th><th scope="col">Co-panel on the same</th><th scope="col">Leniency</th>
                 <th scope="col">Agreement with outcome</th><th scope="col">Not assessed</th><th scope="col">No decision</th><th scope="col">Median hours to submit</th>
               </tr>
             </thead>
@@ -51,6 +51,7 @@ export default function Calibration() {
                   <th scope="row">{r.name}</th>
                   <td>{r.scorecards}</td>
                   <td>{r.averageGiven ?? "—"}</td>
+                  <td>{r.sharedAverage ?? "—"}</td>
                   <td>{r.coPanelAverage ?? "—"}</td>
                   <td>{r.leniency === null ? "—" : <strong className={Math.abs(r.leniency) > 0.5 ? "flag" : undefined}>{r.leniency > 0 ? "+" : ""}{r.leniency} {r.leniency > 0.5 ? "lenient" : r.leniency < -0.5 ? "severe" : ""}</strong>}</td>
                   <td>{pct(r.agreement)} <span className="muted small">of {r.judged}</span></td>
