@@ -32,6 +32,9 @@ export function ReadinessBadge({ readiness }: { readiness: Pick<BriefReadiness, 
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+/** A whole count with thousands separators, the same on the server and in the browser. */
+export const formatCount = (n: number) => n.toLocaleString("en-US");
+
 export function formatMoney(amount: number, currency: string): string {
   let format = moneyFormats.get(currency);
   if (!format) moneyFormats.set(currency, (format = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 })));

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/ui";
+import { formatCount, PageHeader } from "~/components/ui";
 import { maskFor } from "~/models/masking.server";
 import { queueStates, type QueueState } from "~/domain/scorecard";
 import { interviewerQueuePage, queueItemView } from "~/models/scorecard.server";
@@ -18,7 +18,6 @@ const stateText: Record<QueueState, { tab: string; heading: string; hint: string
   upcoming: { tab: "Upcoming", heading: "Upcoming interviews", hint: "Read the interview kit before you go in.", empty: "No upcoming interviews." },
 };
 
-const count = (n: number) => n.toLocaleString("en-US");
 const when = (d: Date | string) => `${new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 
 /** Every interview the signed-in user sits on and still owes a scorecard for: their own seats only. */
@@ -47,12 +46,12 @@ export default function Interviews() {
     <>
       <PageHeader
         title="Your interviews"
-        subtitle={`${count(owedNow)} ${owedNow === 1 ? "scorecard" : "scorecards"} to write, ${count(totals.upcoming)} upcoming ${totals.upcoming === 1 ? "interview" : "interviews"}. Only interviews you sit on are listed.`}
+        subtitle={`${formatCount(owedNow)} ${owedNow === 1 ? "scorecard" : "scorecards"} to write, ${formatCount(totals.upcoming)} upcoming ${totals.upcoming === 1 ? "interview" : "interviews"}. Only interviews you sit on are listed.`}
       />
       <nav className="tabs" aria-label="Interview states">
         {queueStates.map((s) => (
           <Link key={s} to={`?state=${s}`} aria-current={s === state ? "page" : undefined} className={s === "overdue" && totals.overdue ? "tab tab-alert" : "tab"}>
-            {stateText[s].tab} <span className="count">{count(totals[s])}</span>
+            {stateText[s].tab} <span className="count">{formatCount(totals[s])}</span>
           </Link>
         ))}
       </nav>
@@ -65,7 +64,7 @@ export default function Interviews() {
           <div className="table-wrap">
             <table>
               <caption className="muted small">
-                {count(totals[state])} in all{pageCount > 1 ? `, ${firstShown}-${firstShown + items.length - 1} shown` : ""}, earliest first.
+                {formatCount(totals[state])} in all{pageCount > 1 ? `, ${firstShown}-${firstShown + items.length - 1} shown` : ""}, earliest first.
               </caption>
               <thead>
                 <tr>

@@ -18,26 +18,29 @@ export async function loader(args: LoaderFunctionArgs) {
   const result = comparison({ roleId: Number(args.params.roleId), ids, viewer: user, teamRole });
   if (!result) throw new Response("Role not found", { status: 404 });
   const problem = result.candidates.length < MIN_COMPARE ? `Pick at least ${MIN_COMPARE} applications of this role to compare.` : result.candidates.length > MAX_COMPARE ? `Compare at most ${MAX_COMPARE} at a time.` : null;
-  return { ...result, candidates: result.candidates.slice(0, MAX_COMPARE), problem, query: url.search };
+  // The rollup view (filters, order, page) the comparison was opened from, for the way back: only those parameters.
+  const from = new URLSearchParams(url.searchParams.get("back") ?? "");
+  const back = new URLSearchParams([...from].filter(([k]) => ["stage", "engagement", "sort", "dir", "page"].includes(k))).toString();
+  return { ...result, candidates: result.candidates.slice(0, MAX_COMPARE), problem, query: url.search, back: back ? `?${back}` : "" };
 }
 
 export default function Compare() {
   const d = useLoaderData<typeof loader>();
   const c = d.candidates;
   return (
-    <>
+    <div className="print-wide">
       <PageHeader
         title={`Compare: ${d.role.title}`}
-        subtitle="Ratings per area, the arithmetic, paperwork and cost, side by side. Disagreement and gaps are highlighted."
+        subtitle={`Ratings per area, the arithmetic${d.seesCompliance ? ", paperwork" : ""}${d.seesCost ? " and cost" : ""}, side by side. Disagreement and gaps are highlighted.`}
         actions={
           <>
-            <Link to={`/roles/${d.role.id}/rollup`} className="btn">Back to rollup</Link>
+            <Link to={`/roles/${d.role.id}/rollup${d.back}`} className="btn">Back to rollup</Link>
             {!d.problem ? <a href={`/roles/${d.role.id}/compare.csv${d.query}`} className="btn" download>Download CSV</a> : null}
             <button type="button" className="btn" onClick={() => window.print()}>Print</button>
           </>
         }
       />
-      {d.problem ? <div className="alert alert-warn" role="alert">{d.problem} <Link to={`/roles/${d.role.id}/rollup`}>Choose on the rollup</Link>.</div> : null}
+      {d.problem ? <div className="alert alert-warn" role="alert">{d.problem} <Link to={`/roles/${d.role.id}/rollup${d.back}`}>Choose on the rollup</Link>.</div> : null}
       {c.length >= 1 ? (
         <>
           <section className="card" aria-labelledby="chart">
@@ -153,6 +156,6 @@ export default function Compare() {
           ) : null}
         </>
       ) : null}
-    </>
+    </div>
   );
 }

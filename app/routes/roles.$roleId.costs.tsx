@@ -1,30 +1,18 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { formatMoney, PageHeader } from "~/components/ui";
+import { formatCount, formatMoney, PageHeader } from "~/components/ui";
 import { defaultCostAssumptions } from "~/domain/cost";
 import { stageLabels } from "~/domain/pipeline";
 import { listAgencyBids, saveAgencyQuote } from "~/models/application.server";
 import { getRole, saveCostAssumptions } from "~/models/role.server";
 import { costAssumptionsFor } from "~/models/rollup.server";
-import { agencyQuoteSchema, costAssumptionsSchema } from "~/schemas/costs";
+import { agencyQuoteSchema, costAssumptionFields, costAssumptionsSchema } from "~/schemas/costs";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Costs · AI Talent Scorecards" }];
 
-const labels: [keyof typeof defaultCostAssumptions, string, string][] = [
-  ["overheadPct", "Benefits, payroll and equipment (% of salary)", "%"],
-  ["recruitingCost", "Recruiting or sourcing cost per hire", "currency"],
-  ["teamHours", "Team hours spent interviewing and onboarding", "h"],
-  ["teamHourlyCost", "Cost of an hour of team time", "currency"],
-  ["toolingCost", "Cloud, model and tooling spend in year one", "currency"],
-  ["rampMonths", "Months until fully productive (half output meanwhile)", "months"],
-  ["wrongRoleRiskPct", "Wrong-role risk (% of salary)", "%"],
-  ["expectedHours", "Expected contract hours in year one", "h"],
-  ["contractorOverrunPct", "Overrun allowance for contractors (%)", "%"],
-  ["freelancerOverrunPct", "Overrun allowance for freelancers (%)", "%"],
-];
 
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/roles.$roleId.costs", "loader");
@@ -52,10 +40,12 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/roles/${roleId}/costs?quoted=${applicationId}`);
   }
   const parsed = parseFormData(costAssumptionsSchema, formData);
-  if (!parsed.ok) return data({ intent: "assumptions" as const, applicationId: null, fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  // What was typed goes back with the errors, so a browser without JavaScript shows it next to its message.
+  const typed = Object.fromEntries(costAssumptionFields.map((f) => [f.key, String(formData.get(f.key) ?? "")]));
+  if (!parsed.ok) return data({ intent: "assumptions" as const, applicationId: null, fieldErrors: parsed.fieldErrors, formError: parsed.formError, typed }, { status: 400 });
   const result = saveCostAssumptions({ id: roleId, version: Number(formData.get("version")), assumptions: parsed.data });
   if (!result.ok) return data({ intent: "assumptions" as const, applicationId: null, fieldErrors: {}, formError: "Someone else changed this role after you opened the page; nothing was saved. Reload and try again." }, { status: 409 });
-  return redirect(`/roles/${roleId}/rollup`);
+  return redirect(`/roles/${roleId}/costs?saved=assumptions`);
 }
 
 type Bid = ReturnType<typeof useLoaderData<typeof loader>>["bids"][number];
@@ -86,11 +76,17 @@ export default function Costs() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const assumptionsErrors = actionData?.intent === "assumptions" ? actionData : null;
+  const typed = assumptionsErrors && "typed" in assumptionsErrors ? (assumptionsErrors.typed as Record<string, string>) : null;
   const { formRef, register, onSubmit, errorFor } = useValidatedForm(costAssumptionsSchema, { serverErrors: assumptionsErrors?.fieldErrors });
   const quoted = bids.find((b) => String(b.id) === params.get("quoted"));
   return (
     <>
       <PageHeader title={`Costs: ${role.title}`} subtitle="The assumptions and agency quotes behind every first-year cost figure on this role; each figure shows them." actions={<Link to={`/roles/${role.id}/rollup`} className="btn">Back to rollup</Link>} />
+      {params.get("saved") === "assumptions" && !actionData ? (
+        <div className="alert alert-ok" role="status">
+          Assumptions saved: every cost on this role now uses them. <Link to={`/roles/${role.id}/rollup`}>See the rollup</Link>.
+        </div>
+      ) : null}
       {quoted ? (
         <div className="alert alert-ok" role="status">
           Quote from {quoted.agencyName} saved.
@@ -103,11 +99,16 @@ export default function Costs() {
         <fieldset>
           <legend>Assumptions</legend>
           <div className="fields">
-            {labels.map(([key, label]) => (
-              <Field key={key} label={label} hint={`Default ${defaults[key]}`} error={errorFor(key)}>
-                {(aria) => <input type="number" min={0} defaultValue={String(assumptions[key])} {...aria} {...register(key)} />}
-              </Field>
-            ))}
+            {costAssumptionFields.map((f) => {
+              const unit = f.unit === "money" ? role.currency : f.unit;
+              return (
+                <Field key={f.key} label={`${f.label} (${unit})`} hint={`Default ${formatCount(defaults[f.key])}; ${formatCount(f.min)} to ${formatCount(f.max)}`} error={errorFor(f.key)}>
+                  {(aria) => (
+                    <input type="number" min={f.min} max={f.max} step={1} defaultValue={typed?.[f.key] ?? String(assumptions[f.key])} {...aria} {...register(f.key)} />
+                  )}
+                </Field>
+              );
+            })}
           </div>
         </fieldset>
         <div className="actions">

@@ -29,12 +29,14 @@ export default function Rollup() {
   const sortLink = (s: string) => {
     const p = new URLSearchParams(params);
     p.set("sort", s);
+    // A new order starts from its first page.
+    p.delete("page");
     p.set("dir", d.filter.sort === s && d.filter.dir === "desc" ? "asc" : "desc");
     return `?${p}`;
   };
   const norm = timeToHireNorm(d.daysOpen);
   return (
-    <>
+    <div className="print-wide">
       <PageHeader
         title={`${d.role.title}: rollup`}
         subtitle={
@@ -107,14 +109,15 @@ export default function Rollup() {
         <noscript><button type="submit" className="btn">Apply</button></noscript>
       </FilterForm>
       <Form method="get" action={`/roles/${d.role.id}/compare`}>
+        {params.toString() ? <input type="hidden" name="back" value={params.toString()} /> : null}
         <div className="table-wrap">
           <table className="rollup">
             <caption className="muted small">
-              {d.rowCount} candidates and agency bids{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick 2 to 6 to compare side by side.
+              {d.rowCount} {d.rowCount === 1 ? "candidate or agency bid" : "candidates and agency bids"}{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick 2 to 6 to compare side by side.
             </caption>
             <thead>
               <tr>
-                <th scope="col"><span className="visually-hidden">Compare</span></th>
+                <th scope="col" className="compare-pick"><span className="visually-hidden">Compare</span></th>
                 <th scope="col"><Link to={sortLink("name")}>Who</Link></th>
                 <th scope="col"><Link to={sortLink("stage")}>Stage</Link></th>
                 <th scope="col"><Link to={sortLink("total")}>Weighted total</Link></th>
@@ -130,7 +133,7 @@ export default function Rollup() {
             <tbody>
               {d.rows.map((r) => (
                 <tr key={r.id}>
-                  <td>{r.masked ? null : <input type="checkbox" name="ids" value={r.id} aria-label={`Compare ${r.name}`} />}</td>
+                  <td className="compare-pick">{r.masked ? null : <input type="checkbox" name="ids" value={r.id} aria-label={`Compare ${r.name}`} />}</td>
                   <th scope="row">
                     {r.masked ? r.name : <Link to={`/applications/${r.id}`}>{r.name}</Link>}
                     <div className="muted small">{applicationEngagementLabels[r.engagement as ApplicationEngagement] ?? r.engagement}</div>
@@ -163,6 +166,6 @@ export default function Rollup() {
         </div>
       </Form>
       <Pager page={d.page} pageCount={d.pageCount} params={Object.fromEntries([...params.entries()].filter(([k]) => k !== "page"))} />
-    </>
+    </div>
   );
 }

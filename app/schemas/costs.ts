@@ -1,18 +1,24 @@
 import { z } from "zod";
+import type { CostAssumptions } from "~/domain/cost";
 import { wholeNumber } from "./fields";
 
-export const costAssumptionsSchema = z.object({
-  overheadPct: wholeNumber("Overhead", 0, 100),
-  recruitingCost: wholeNumber("Recruiting cost", 0, 1_000_000),
-  teamHours: wholeNumber("Team hours", 0, 1_000),
-  teamHourlyCost: wholeNumber("Cost of an hour of team time", 0, 5_000),
-  toolingCost: wholeNumber("Tooling cost", 0, 1_000_000),
-  rampMonths: wholeNumber("Ramp-up months", 0, 24),
-  wrongRoleRiskPct: wholeNumber("Wrong-role risk", 0, 100),
-  expectedHours: wholeNumber("Expected contract hours", 0, 4_000),
-  contractorOverrunPct: wholeNumber("Contractor overrun", 0, 200),
-  freelancerOverrunPct: wholeNumber("Freelancer overrun", 0, 200),
-});
+/** Each assumption's label, unit and range: the form, its hints and the schema's messages all read this. */
+export const costAssumptionFields = [
+  { key: "overheadPct", label: "Benefits, payroll and equipment", unit: "% of salary", min: 0, max: 100 },
+  { key: "recruitingCost", label: "Recruiting or sourcing cost per hire", unit: "money", min: 0, max: 1_000_000 },
+  { key: "teamHours", label: "Team hours spent interviewing and onboarding", unit: "hours", min: 0, max: 1_000 },
+  { key: "teamHourlyCost", label: "Cost of an hour of team time", unit: "money", min: 0, max: 5_000 },
+  { key: "toolingCost", label: "Cloud, model and tooling spend in year one", unit: "money", min: 0, max: 1_000_000 },
+  { key: "rampMonths", label: "Months until fully productive (half output meanwhile)", unit: "months", min: 0, max: 24 },
+  { key: "wrongRoleRiskPct", label: "Wrong-role risk", unit: "% of salary", min: 0, max: 100 },
+  { key: "expectedHours", label: "Expected contract hours in year one", unit: "hours", min: 0, max: 4_000 },
+  { key: "contractorOverrunPct", label: "Overrun allowance for contractors", unit: "% of hours", min: 0, max: 200 },
+  { key: "freelancerOverrunPct", label: "Overrun allowance for freelancers", unit: "% of hours", min: 0, max: 200 },
+] as const satisfies readonly { key: keyof CostAssumptions; label: string; unit: string; min: number; max: number }[];
+
+export const costAssumptionsSchema = z.object(
+  Object.fromEntries(costAssumptionFields.map((f) => [f.key, wholeNumber(f.label, f.min, f.max)])) as Record<keyof CostAssumptions, ReturnType<typeof wholeNumber>>,
+);
 
 /** An agency bidding as a team quotes a price; the cost model uses it as the bid's first-year cost. */
 export const agencyQuoteSchema = z.object({

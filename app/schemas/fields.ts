@@ -46,7 +46,8 @@ export const wholeNumber = (label: string, min: number, max: number) =>
   z
     .string({ required_error: `${label} is required` })
     .trim()
-    .refine((v) => /^-?\d+$/.test(v), { message: `${label} must be a whole number` })
+    .refine((v) => v !== "", { message: `${label} is required` })
+    .refine((v) => v === "" || /^-?\d+$/.test(v), { message: `${label} must be a whole number` })
     .transform(Number)
     .refine((v) => v >= min && v <= max, { message: `${label} must be between ${min} and ${max}` });
 

@@ -69,3 +69,55 @@ describe("agency quotes", () => {
     expect(totalChanges()).toBe(before);
   });
 });
+
+describe("cost assumptions", () => {
+  const supportRole = () => roleIdByTitle("Senior AI Engineer, Support Copilot");
+  const good = { overheadPct: "30", recruitingCost: "25000", teamHours: "50", teamHourlyCost: "150", toolingCost: "10000", rampMonths: "4", wrongRoleRiskPct: "10", expectedHours: "1200", contractorOverrunPct: "15", freelancerOverrunPct: "30" };
+  const save = async (fields: Record<string, string>) => {
+    const roleId = supportRole();
+    const role = getDb().select().from(schema.roles).where(eq(schema.roles.id, roleId)).get()!;
+    const cookie = cookies.get("dana@northwind.test")!;
+    return invoke(costsRoute.action, post(`/roles/${roleId}/costs`, { intent: "assumptions", version: String(role.version), ...fields }, { cookie }), { roleId: String(roleId) });
+  };
+
+  it("refuses bad values with the field's own label in the message, keeps what was typed, and writes nothing", async () => {
+    cookies.set("dana@northwind.test", await cookieFor("dana@northwind.test"));
+    for (const [field, value, message] of [
+      ["recruitingCost", "-5000", "Recruiting or sourcing cost per hire must be between 0 and 1000000"],
+      ["overheadPct", "", "Benefits, payroll and equipment is required"],
+      ["expectedHours", "lots", "Expected contract hours in year one must be a whole number"],
+      ["rampMonths", "36", "Months until fully productive (half output meanwhile) must be between 0 and 24"],
+    ] as const) {
+      const before = totalChanges();
+      const out = await save({ ...good, [field]: value });
+      expect(out.status).toBe(400);
+      const body = out.data as { fieldErrors: Record<string, string[]>; typed: Record<string, string> };
+      expect(Object.keys(body.fieldErrors)).toEqual([field]);
+      expect(body.fieldErrors[field][0]).toBe(message);
+      expect(body.typed).toMatchObject({ ...good, [field]: value });
+      expect(totalChanges()).toBe(before);
+    }
+  });
+
+  it("saves them, says so, and every first-year cost on the role follows", async () => {
+    const out = await save(good);
+    expect(out.status).toBe(302);
+    expect(out.location).toBe(`/roles/${supportRole()}/costs?saved=assumptions`);
+    // Read by HR, who grades nobody on this role anonymously and so sees every row's cost.
+    const page = await invoke(rollupRoute.loader, get(`/roles/${supportRole()}/rollup?sort=cost`, await cookieFor("priya@northwind.test")), { roleId: String(supportRole()) });
+    const data = page.data as { assumptions: Record<string, number>; rows: { engagement: string; cost: { total: number | null } | null }[] };
+    expect(data.assumptions).toMatchObject({ overheadPct: 30, recruitingCost: 25_000, expectedHours: 1_200 });
+    const hires = getDb()
+      .select({ id: schema.applications.id, payKind: schema.candidates.payKind, payAmount: schema.candidates.payAmount, payCurrency: schema.candidates.payCurrency, engagementType: schema.candidates.engagementType })
+      .from(schema.applications)
+      .innerJoin(schema.candidates, eq(schema.candidates.id, schema.applications.candidateId))
+      .where(eq(schema.applications.roleId, supportRole()))
+      .all()
+      .filter((a) => a.engagementType === "full_time" && a.payKind === "annual" && a.payAmount && a.payCurrency === "USD");
+    expect(hires.length).toBeGreaterThan(0);
+    // A hire of salary S: S + 30% + 25,000 + 50 h × 150 + 10,000 + half of 4 months + 10%.
+    const expected = (s: number) => s + Math.round(s * 0.3) + 25_000 + 7_500 + 10_000 + Math.round((s / 12) * 4 / 2) + Math.round(s * 0.1);
+    const totals = data.rows.filter((r) => r.engagement === "full_time").map((r) => r.cost?.total);
+    for (const h of hires) expect(totals).toContain(expected(h.payAmount!));
+  });
+});
