@@ -15,16 +15,19 @@ function InBrowser({ width, height, children }: { width: number; height: number;
 }
 
 export function FunnelChart({ data }: { data: { stage: string; reached: number; current: number }[] }) {
+  const label = "Pipeline funnel: applications that reached each stage, and where they are now";
+  const order = ["reached", "current"];
   return (
-    <figure className="chart" aria-label="Pipeline funnel: applications that reached each stage, and where they are now">
-      <InBrowser width={560} height={240}>
+    <figure className="chart" aria-label={label}>
+      <InBrowser width={560} height={260}>
         {() => (
-          <BarChart width={560} height={240} data={data} layout="vertical" margin={{ left: 30, right: 20, top: 5, bottom: 5 }}>
+          <BarChart width={560} height={260} data={data} layout="vertical" margin={{ left: 30, right: 20, top: 5, bottom: 5 }} title={label}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="stage" width={90} />
+            {/* Every stage named, not every other one. */}
+            <YAxis type="category" dataKey="stage" width={90} interval={0} />
             <Tooltip />
-            <Legend />
+            <Legend itemSorter={(item) => order.indexOf(String(item.dataKey))} />
             <Bar dataKey="reached" name="Reached this stage" fill="#9aa5f0" isAnimationActive={false} />
             <Bar dataKey="current" name="In this stage now" fill="#3b4cca" isAnimationActive={false} />
           </BarChart>
@@ -40,14 +43,15 @@ export function AreaBars({ areas, series, label, width }: { areas: { key: string
   const data = areas.map((a) => ({ area: a.name.replace(" systems", "").replace("Business communication", "Communication"), ...Object.fromEntries(series.map((s) => [s.name, s.values[a.key] ?? 0])) }));
   return (
     <figure className="chart" aria-label={label}>
-      <InBrowser width={chartWidth} height={280}>
+      <InBrowser width={chartWidth} height={300}>
         {() => (
-          <BarChart width={chartWidth} height={280} data={data} margin={{ left: 0, right: 20, top: 5, bottom: 30 }}>
+          <BarChart width={chartWidth} height={300} data={data} margin={{ left: 0, right: 30, top: 5, bottom: 30 }} title={label}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="area" interval={0} angle={-20} textAnchor="end" height={50} />
+            <XAxis dataKey="area" interval={0} angle={-35} textAnchor="end" height={75} />
             <YAxis domain={[0, 4]} ticks={[1, 2, 3, 4]} />
             <Tooltip />
-            <Legend verticalAlign="top" />
+            {/* In the order of the table's columns, each candidate keeping their colour. */}
+            <Legend verticalAlign="top" itemSorter={(item) => series.findIndex((s) => s.name === item.value)} />
             {series.map((s, i) => (
               <Bar key={s.name} dataKey={s.name} fill={palette[i % palette.length]} isAnimationActive={false} />
             ))}

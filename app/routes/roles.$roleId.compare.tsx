@@ -80,7 +80,7 @@ export default function Compare() {
                 ))}
                 <tr className="total-row">
                   <th scope="row">Weighted total</th>
-                  {c.map((x) => (
+                  {c.map((x) => x.scoresHidden ? <td key={x.id} className="muted small">{hiddenScoresLabels[x.scoresHidden]}</td> : (
                     <td key={x.id}>
                       <strong>{x.summary.weightedTotal ?? "—"}</strong>
                       {x.summary.weightedTotal !== null ? (
@@ -100,7 +100,7 @@ export default function Compare() {
                 </tr>
                 <tr>
                   <th scope="row">Recommendations</th>
-                  {c.map((x) => <td key={x.id} className="small">{recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r].toLowerCase()}`).join(", ") || "—"}</td>)}
+                  {c.map((x) => <td key={x.id} className={x.scoresHidden ? "muted small" : "small"}>{x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r].toLowerCase()}`).join(", ") || "—"}</td>)}
                 </tr>
                 <tr>
                   <th scope="row">Take-home</th>
@@ -112,7 +112,7 @@ export default function Compare() {
                           {x.takeHome.result.perDeliverable.filter((p) => p.average !== null).map((p) => <div key={p.key}>{p.label}: {p.average}</div>)}
                           {x.takeHome.result.outcomesReached !== null ? <div>Outcomes: {x.takeHome.result.outcomesReached} of 10</div> : null}
                         </>
-                      ) : "—"}
+                      ) : x.scoresHidden ? <span className="muted">{hiddenScoresLabels[x.scoresHidden]}</span> : "—"}
                     </td>
                   ))}
                 </tr>

@@ -9,7 +9,7 @@ export const costAssumptionFields = [
   { key: "teamHours", label: "Team hours spent interviewing and onboarding", unit: "hours", min: 0, max: 1_000 },
   { key: "teamHourlyCost", label: "Cost of an hour of team time", unit: "money", min: 0, max: 5_000 },
   { key: "toolingCost", label: "Cloud, model and tooling spend in year one", unit: "money", min: 0, max: 1_000_000 },
-  { key: "rampMonths", label: "Months until fully productive (half output meanwhile)", unit: "months", min: 0, max: 24 },
+  { key: "rampMonths", label: "Months until fully productive, at half output meanwhile", unit: "months", min: 0, max: 24 },
   { key: "wrongRoleRiskPct", label: "Wrong-role risk", unit: "% of salary", min: 0, max: 100 },
   { key: "expectedHours", label: "Expected contract hours in year one", unit: "hours", min: 0, max: 4_000 },
   { key: "contractorOverrunPct", label: "Overrun allowance for contractors", unit: "% of hours", min: 0, max: 200 },

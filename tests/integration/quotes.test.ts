@@ -86,7 +86,7 @@ describe("cost assumptions", () => {
       ["recruitingCost", "-5000", "Recruiting or sourcing cost per hire must be between 0 and 1000000"],
       ["overheadPct", "", "Benefits, payroll and equipment is required"],
       ["expectedHours", "lots", "Expected contract hours in year one must be a whole number"],
-      ["rampMonths", "36", "Months until fully productive (half output meanwhile) must be between 0 and 24"],
+      ["rampMonths", "36", "Months until fully productive, at half output meanwhile must be between 0 and 24"],
     ] as const) {
       const before = totalChanges();
       const out = await save({ ...good, [field]: value });
