@@ -31,9 +31,12 @@ export default function Rollup() {
     p.set("sort", s);
     // A new order starts from its first page.
     p.delete("page");
-    p.set("dir", d.filter.sort === s && d.filter.dir === "desc" ? "asc" : "desc");
+    // Names and stages read first-to-last; figures best-first. Clicking the current column flips it.
+    const first = s === "name" || s === "stage" ? "asc" : "desc";
+    p.set("dir", d.filter.sort === s ? (d.filter.dir === "asc" ? "desc" : "asc") : first);
     return `?${p}`;
   };
+  const ariaSort = (s: string) => (d.filter.sort === s ? (d.filter.dir === "asc" ? "ascending" : "descending") : undefined);
   const norm = timeToHireNorm(d.daysOpen);
   return (
     <div className="print-wide">
@@ -118,16 +121,16 @@ export default function Rollup() {
             <thead>
               <tr>
                 <th scope="col" className="compare-pick"><span className="visually-hidden">Compare</span></th>
-                <th scope="col"><Link to={sortLink("name")}>Who</Link></th>
-                <th scope="col"><Link to={sortLink("stage")}>Stage</Link></th>
-                <th scope="col"><Link to={sortLink("total")}>Weighted total</Link></th>
+                <th scope="col" aria-sort={ariaSort("name")}><Link to={sortLink("name")}>Who</Link></th>
+                <th scope="col" aria-sort={ariaSort("stage")}><Link to={sortLink("stage")}>Stage</Link></th>
+                <th scope="col" aria-sort={ariaSort("total")}><Link to={sortLink("total")}>Weighted total</Link></th>
                 {d.areas.map((a) => <th key={a.key} scope="col" title={a.name}>{a.name.split(" ")[0]}</th>)}
-                <th scope="col"><Link to={sortLink("spread")}>Spread</Link></th>
-                <th scope="col"><Link to={sortLink("scorecards")}>Cards</Link></th>
+                <th scope="col" aria-sort={ariaSort("spread")}><Link to={sortLink("spread")}>Spread</Link></th>
+                <th scope="col" aria-sort={ariaSort("scorecards")}><Link to={sortLink("scorecards")}>Cards</Link></th>
                 <th scope="col">Recommendations</th>
                 <th scope="col">Take-home</th>
                 {d.seesCompliance ? <th scope="col">Compliance</th> : null}
-                {d.seesCost ? <th scope="col"><Link to={sortLink("cost")}>First-year cost</Link></th> : null}
+                {d.seesCost ? <th scope="col" aria-sort={ariaSort("cost")}><Link to={sortLink("cost")}>First-year cost</Link></th> : null}
               </tr>
             </thead>
             <tbody>

@@ -87,3 +87,41 @@ test("a hiring manager records an agency's quote and the rollup costs the bid at
   await page.goto(`/roles/${role.id}/rollup?engagement=agency_bid`);
   await expect(page.getByRole("row", { name: /Forge AI Delivery/ })).toContainText("$240,000");
 });
+
+test("a hiring manager changes a role's cost assumptions and the comparison's figures follow, then goes back to the rollup as they left it", async ({ page, signInAs }) => {
+  const db = openDb();
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  // A full-time candidate with a stated annual salary in the role's currency.
+  const hire = db
+    .prepare("select c.name, c.pay_amount as pay from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and c.engagement_type = 'full_time' and c.pay_kind = 'annual' and c.pay_currency = 'USD' and a.stage in ('final','offer') order by a.id limit 1")
+    .get(role.id) as { name: string; pay: number };
+  const other = db.prepare("select c.name from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and a.stage = 'final' and c.name <> ? order by a.id limit 1").get(role.id, hire.name) as { name: string };
+  db.close();
+  await signInAs(demo.dana);
+
+  await page.goto(`/roles/${role.id}/costs`);
+  const overhead = page.getByLabel("Benefits, payroll and equipment (% of salary)");
+  await overhead.fill("");
+  await page.getByRole("button", { name: "Save assumptions" }).click();
+  await expect(page.getByText("Benefits, payroll and equipment is required")).toBeVisible();
+  await expect(overhead).toHaveAttribute("aria-invalid", "true");
+  await overhead.fill("40");
+  await page.getByRole("button", { name: "Save assumptions" }).click();
+  await expect(page.getByRole("status")).toContainText("Assumptions saved");
+  await expect(overhead).toHaveValue("40");
+  await page.getByRole("link", { name: "See the rollup" }).click();
+
+  // Sorted by name; compare two; the cost line shows the new overhead; back lands on the same order.
+  await page.getByRole("link", { name: "Who" }).click();
+  await expect(page).toHaveURL(/sort=name/);
+  await page.getByRole("checkbox", { name: `Compare ${hire.name}` }).check();
+  await page.getByRole("checkbox", { name: `Compare ${other.name}` }).check();
+  await page.getByRole("button", { name: "Compare selected" }).click();
+  const costRow = page.getByRole("row", { name: /Estimated first-year cost/ });
+  const overheadAmount = `$${Math.round(hire.pay * 0.4).toLocaleString("en-US")}`;
+  await expect(costRow).toContainText(`Benefits, payroll, equipment: ${overheadAmount} (40% of salary)`);
+  await expect(page.getByText(/Cost assumptions \(this role\): overhead 40%/)).toBeVisible();
+  await page.getByRole("link", { name: "Back to rollup" }).click();
+  await expect(page).toHaveURL(/\/rollup\?sort=name&dir=asc$/);
+  await expect(page.getByRole("columnheader", { name: "Who" })).toHaveAttribute("aria-sort", "ascending");
+});
