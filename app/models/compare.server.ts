@@ -1,10 +1,9 @@
 // Side-by-side comparison of 2 to 6 applications of one role, built from the
 // rollup (the same figures) plus each scorecard's individual ratings.
 import { and, eq, inArray } from "drizzle-orm";
-import type { Rating } from "~/domain/scorecard";
-import { areasFilledAgainst, summarize } from "~/domain/scorecard";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import { getDb, schema } from "~/utils/db.server";
+import { summarizeSubmitted } from "./feedback.server";
 import { roleRollup } from "./rollup.server";
 import { rollupForViewer } from "./rollup-view.server";
 import { scorecardsForApplication } from "./scorecard.server";
@@ -29,13 +28,11 @@ export function comparison(input: { roleId: number; ids: number[]; viewer: { id:
   );
   const rows = input.ids.map((id) => view.rows.find((r) => r.id === id && onRole.has(id) && !r.masked)).filter((r): r is (typeof view.rows)[number] => Boolean(r));
   const current = rollup.template.areas;
-  const candidates = rows.map((row) => {
+  // Past the limit the page says so; only the first MAX_COMPARE are worked out.
+  const tooMany = rows.length > MAX_COMPARE;
+  const candidates = rows.slice(0, MAX_COMPARE).map((row) => {
     const cards = row.scoresHidden ? [] : scorecardsForApplication(row.id).filter((c) => c.status === "submitted");
-    // Each application against the template versions its scorecards were filled with, as on its own page.
-    const summary = summarize(
-      areasFilledAgainst(cards.map((c) => ({ version: c.templateVersion, areas: c.templateAreas })), current),
-      cards.map((c) => ({ id: c.id, interviewerName: c.interviewerName, templateVersion: c.templateVersion, ratings: Object.fromEntries(c.ratings.map((r) => [r.areaKey, r.rating as Rating | null])), recommendation: c.recommendation })),
-    );
+    const summary = summarizeSubmitted(cards, current);
     // The latest take-home counts, as on the rollup.
     const latest = row.scoresHidden ? undefined : takeHomesForApplication(row.id).at(-1);
     const takeHome = latest ? { title: latest.title, status: latest.status, result: takeHomeResult(latest.grades.filter((g) => g.status === "submitted")) } : null;
@@ -44,5 +41,5 @@ export function comparison(input: { roleId: number; ids: number[]; viewer: { id:
   // The rows: the current template's areas, then any area only an earlier version had.
   const areas = current.map((a) => ({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout, earlier: false }));
   for (const c of candidates) for (const a of c.summary.areas) if (!areas.some((x) => x.key === a.key)) areas.push({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout, earlier: true });
-  return { role: view.role, areas, candidates, assumptions: view.assumptions, seesCost: view.seesCost, seesCompliance: view.seesCompliance };
+  return { role: view.role, areas, candidates, tooMany, assumptions: view.assumptions, seesCost: view.seesCost, seesCompliance: view.seesCompliance };
 }

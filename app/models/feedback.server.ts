@@ -1,5 +1,5 @@
 // What a viewer may read of an application's scorecards, by the blind rule.
-import { areasFilledAgainst, canReadScorecard, summarize, type Rating, type ScoreInput } from "~/domain/scorecard";
+import { areasFilledAgainst, canReadScorecard, summarize, type Rating, type ScoreInput, type TemplateArea } from "~/domain/scorecard";
 import { scopesFor } from "~/domain/policy";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import { and, eq } from "drizzle-orm";
@@ -18,26 +18,34 @@ export function visibleScorecards(input: { applicationId: number; roleId: number
     canReadScorecard({ viewer: { id: input.viewer.id, seesAll }, scorecard: { interviewerId: c.interviewerId, status: c.status }, viewerHasSubmitted, blind: input.blind }),
   );
   const submitted = readable.filter((c) => c.status === "submitted");
-  const areas = areasFilledAgainst(
-    submitted.map((c) => ({ version: c.templateVersion, areas: c.templateAreas })),
-    submitted.length ? [] : currentTemplate(input.roleId).areas,
-  );
-  const sameKind = new Map<string, number>();
-  for (const c of submitted) sameKind.set(c.interviewerName, (sameKind.get(c.interviewerName) ?? 0) + 1);
-  const inputs: ScoreInput[] = submitted.map((c) => ({
-    id: c.id,
-    // Two scorecards by one person (two interviews) are told apart by the interview.
-    interviewerName: (sameKind.get(c.interviewerName) ?? 0) > 1 ? `${c.interviewerName} (${interviewKindLabels[c.interviewKind]})` : c.interviewerName,
-    templateVersion: c.templateVersion,
-    ratings: Object.fromEntries(c.ratings.map((r) => [r.areaKey, r.rating as Rating | null])),
-    recommendation: c.recommendation,
-  }));
   return {
     hiddenCount: all.filter((c) => c.status === "submitted").length - submitted.length,
     viewerHasSubmitted,
     readable,
-    summary: submitted.length ? summarize(areas, inputs) : null,
+    summary: submitted.length ? summarizeSubmitted(submitted, []) : null,
   };
+}
+
+type SubmittedCard = ReturnType<typeof scorecardsForApplication>[number];
+
+/**
+ * An application's submitted scorecards summed up, the one way its page, the
+ * rollup's comparison and the CSV all show them: against the template versions
+ * they were filled with (`current` when there are none), and with two
+ * scorecards by one person (two interviews) told apart by the interview.
+ */
+export function summarizeSubmitted(submitted: SubmittedCard[], current: TemplateArea[]) {
+  const areas = areasFilledAgainst(submitted.map((c) => ({ version: c.templateVersion, areas: c.templateAreas })), current);
+  const perPerson = new Map<string, number>();
+  for (const c of submitted) perPerson.set(c.interviewerName, (perPerson.get(c.interviewerName) ?? 0) + 1);
+  const inputs: ScoreInput[] = submitted.map((c) => ({
+    id: c.id,
+    interviewerName: (perPerson.get(c.interviewerName) ?? 0) > 1 ? `${c.interviewerName} (${interviewKindLabels[c.interviewKind]})` : c.interviewerName,
+    templateVersion: c.templateVersion,
+    ratings: Object.fromEntries(c.ratings.map((r) => [r.areaKey, r.rating as Rating | null])),
+    recommendation: c.recommendation,
+  }));
+  return summarize(areas, inputs);
 }
 
 /**

@@ -17,11 +17,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const ids = parseCompareIds(url);
   const result = comparison({ roleId: Number(args.params.roleId), ids, viewer: user, teamRole });
   if (!result) throw new Response("Role not found", { status: 404 });
-  const problem = result.candidates.length < MIN_COMPARE ? `Pick at least ${MIN_COMPARE} applications of this role to compare.` : result.candidates.length > MAX_COMPARE ? `Compare at most ${MAX_COMPARE} at a time.` : null;
+  const problem = result.candidates.length < MIN_COMPARE ? `Pick at least ${MIN_COMPARE} applications of this role to compare.` : result.tooMany ? `Compare at most ${MAX_COMPARE} at a time: the first ${MAX_COMPARE} you picked are shown.` : null;
   // The rollup view (filters, order, page) the comparison was opened from, for the way back: only those parameters.
   const from = new URLSearchParams(url.searchParams.get("back") ?? "");
   const back = new URLSearchParams([...from].filter(([k]) => ["stage", "engagement", "sort", "dir", "page"].includes(k))).toString();
-  return { ...result, candidates: result.candidates.slice(0, MAX_COMPARE), problem, query: url.search, back: back ? `?${back}` : "" };
+  return { ...result, problem, query: url.search, back: back ? `?${back}` : "" };
 }
 
 export default function Compare() {

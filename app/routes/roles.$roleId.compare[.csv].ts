@@ -6,12 +6,7 @@ import { hiddenScoresLabels, mustPassNote, ratingLabels, recommendationLabels, r
 import { checkTypeLabels } from "~/domain/compliance";
 import { comparison, MAX_COMPARE, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
-
-/** Spreadsheet apps run cells starting with = + - @ as formulas; prefix them so they stay text. */
-export function safeCell(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+import { safeCell } from "~/utils/csv";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare[.csv]", "loader");

@@ -13,6 +13,7 @@ import * as compareRoute from "~/routes/roles.$roleId.compare";
 import * as csvRoute from "~/routes/roles.$roleId.compare[.csv]";
 import { getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, roleIdByTitle, userIdByEmail } from "../support/http";
+import { scheduleFreshInterview, submitScorecard } from "../support/journeys";
 
 const ROLE = "Senior AI Engineer, Support Copilot";
 
@@ -137,5 +138,27 @@ describe("cost in the role's currency", () => {
     const cookie = await cookieFor("dana@northwind.test");
     const csv = await (await csvRoute.loader({ request: get(`/roles/${roleId}/compare.csv?ids=${priced.map((r) => r.id).join(",")}`, cookie), params: { roleId: String(roleId) }, context: {} as never })).text();
     expect(csv).toMatch(/Estimated first-year cost \(USD\),"Pay is in EUR, the role's budget in USD",\d+/);
+  });
+});
+
+describe("two scorecards by one person", () => {
+  it("are told apart by the interview on the comparison, as on the application's page", async () => {
+    const roleId = roleIdByTitle(ROLE);
+    const { applicationId, interviewId } = await scheduleFreshInterview(roleId, "sam@northwind.test");
+    expect(await submitScorecard(interviewId, "sam@northwind.test", { recommendation: "yes", rating_evals: "3" })).toBe(302);
+    // A second interview of another kind on the same application, Sam on the panel again.
+    const db = getDb();
+    const first = db.select().from(schema.interviews).where(eq(schema.interviews.id, Number(interviewId))).get()!;
+    const second = db.insert(schema.interviews).values({ applicationId, kind: "system_design", startsAt: first.startsAt, endsAt: first.endsAt, focusAreas: ["evals"] }).returning().get();
+    db.insert(schema.interviewPanel).values({ interviewId: second.id, userId: userIdByEmail("sam@northwind.test") }).run();
+    expect(await submitScorecard(String(second.id), "sam@northwind.test", { recommendation: "no", rating_evals: "1" })).toBe(302);
+
+    const other = roleRollup(roleId)!.rows.find((r) => r.id !== applicationId && r.weightedTotal !== null)!;
+    const { compare, pages } = await figuresEverywhere(roleId, [applicationId, other.id], "dana@northwind.test");
+    type Named = { areas: { key: string; ratings: { interviewerName: string }[] }[] };
+    const names = (s: Named) => s.areas.find((a) => a.key === "evals")!.ratings.map((r) => r.interviewerName).sort();
+    const onCompare = names(compare.candidates[0].summary as unknown as Named);
+    expect(onCompare).toEqual(["Sam Chen (Screen)", "Sam Chen (System design)"]);
+    expect(onCompare).toEqual(names(pages[0].feedback.summary as unknown as Named));
   });
 });

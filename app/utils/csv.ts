@@ -1,0 +1,12 @@
+// CSV cells that spreadsheet apps will not run as formulas.
+
+/**
+ * Text starting with = + - @ (or their full-width forms), possibly after
+ * spaces, or with a tab, carriage return or line feed, is prefixed with an
+ * apostrophe so spreadsheets keep it as text. Numbers pass as they are.
+ */
+export function safeCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
+  return /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/.test(value) ? `'${value}` : value;
+}
