@@ -52,6 +52,8 @@ export const roles = sqliteTable(
       .notNull()
       .default("draft"),
     targetStart: text("target_start"), // ISO date (YYYY-MM-DD)
+    // When the role was last filled or closed; null while draft, open or on hold. Days open stop here.
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     engagementModels: text("engagement_models", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     budgetKind: text("budget_kind", { enum: ["salary", "hourly", "fixed"] }),
     budgetMin: integer("budget_min"),

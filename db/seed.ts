@@ -326,7 +326,14 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
       const { id } = tx
         .insert(roles)
         // Opened ten weeks ago, like the pipelines below, so "days open" means something in the demo.
-        .values({ ...role, createdById: ids[managers[0]], createdAt: isoToDate(today, -70 + roleIds.length * 3), updatedAt: today })
+        // A filled or closed one was settled a week ago.
+        .values({
+          ...role,
+          createdById: ids[managers[0]],
+          createdAt: isoToDate(today, -70 + roleIds.length * 3),
+          updatedAt: today,
+          closedAt: role.status === "filled" || role.status === "closed" ? isoToDate(today, -7) : null,
+        })
         .returning({ id: roles.id })
         .get();
       const team = [

@@ -2,10 +2,9 @@ import { Link } from "@remix-run/react";
 import type { BriefReadiness } from "~/domain/brief";
 import type { Advice } from "~/domain/engagement";
 import { engagementModelLabels, type RoleStatus } from "~/domain/reference";
-import { timeToHireNorm } from "~/domain/pipeline";
+import { roleAgeText, type RoleAge } from "~/domain/pipeline";
 import { formatDate, ReadinessBadge, StatusBadge } from "./ui";
 
-const normText = { under: "a full-time hire takes 90-120 days", within: "within the 90-120 days a full-time hire takes", past: "past the 90-120 days a full-time hire takes" } as const;
 
 export type RoleCardData = {
   id: number;
@@ -31,7 +30,7 @@ export function AdviceLine({ advice }: { advice: Advice }) {
   );
 }
 
-export type RolePipeline = { active: number; late: number; hired: number; daysOpen: number; scorecardsDue: number; scorecardsSubmitted: number };
+export type RolePipeline = { active: number; late: number; hired: number; age: RoleAge; scorecardsDue: number; scorecardsSubmitted: number };
 
 export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: RolePipeline }) {
   return (
@@ -60,15 +59,7 @@ export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: Ro
             <Link to={`/roles/${role.id}/rollup`}>Rollup</Link>
           </p>
           <p className="small">
-            {role.status === "draft" ? (
-              <span>
-                Created {pipeline.daysOpen} {pipeline.daysOpen === 1 ? "day" : "days"} ago, not open yet
-              </span>
-            ) : (
-              <span className={timeToHireNorm(pipeline.daysOpen) === "past" ? "flag" : undefined}>
-                Open {pipeline.daysOpen} {pipeline.daysOpen === 1 ? "day" : "days"} ({normText[timeToHireNorm(pipeline.daysOpen)]})
-              </span>
-            )}{" "}
+            <span className={pipeline.age.phase === "open" && pipeline.age.norm === "past" ? "flag" : undefined}>{roleAgeText(pipeline.age)}</span>{" "}
             ·{" "}
             {pipeline.scorecardsDue === 0 ? "no scorecards due yet" : `${pipeline.scorecardsSubmitted} of ${pipeline.scorecardsDue} scorecards due are in`}
           </p>

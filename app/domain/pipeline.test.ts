@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkMove, timeToHireNorm } from "./pipeline";
+import { checkMove, roleAge, roleAgeText, timeToHireNorm } from "./pipeline";
 
 describe("time to hire against the 90-120 day norm", () => {
   it("is under before day 90, within from 90 to 120 inclusive, past after", () => {
@@ -12,5 +12,24 @@ describe("moves", () => {
     expect(checkMove({ from: "screening", to: "rejected", rejectionReason: null })?.field).toBe("rejectionReason");
     expect(checkMove({ from: "screening", to: "rejected", rejectionReason: "Weak evals evidence" })).toBeNull();
     expect(checkMove({ from: "final", to: "final", rejectionReason: null })).toEqual({ field: "toStage", message: "Already in Final" });
+  });
+});
+
+describe("roleAge", () => {
+  const day = 86_400_000;
+  const now = new Date("2026-11-22T12:00:00Z");
+  const created = new Date(now.getTime() - 130 * day);
+  it("counts to now while open or on hold, to the settling date once filled or closed", () => {
+    expect(roleAge({ status: "open", createdAt: created, closedAt: null }, now)).toEqual({ days: 130, phase: "open", norm: "past" });
+    expect(roleAge({ status: "on_hold", createdAt: created, closedAt: null }, now).days).toBe(130);
+    expect(roleAge({ status: "filled", createdAt: created, closedAt: new Date(created.getTime() + 95 * day) }, now)).toEqual({ days: 95, phase: "filled", norm: "within" });
+    expect(roleAge({ status: "closed", createdAt: created, closedAt: new Date(created.getTime() + 40 * day) }, now)).toMatchObject({ days: 40, phase: "closed" });
+    expect(roleAge({ status: "draft", createdAt: created, closedAt: null }, now).phase).toBe("draft");
+  });
+  it("says it in one phrase", () => {
+    expect(roleAgeText({ days: 1, phase: "open", norm: "under" })).toBe("Open 1 day (under the 90-120 days a full-time hire usually takes)");
+    expect(roleAgeText({ days: 95, phase: "filled", norm: "within" })).toBe("Filled after 95 days (within the 90-120 days a full-time hire usually takes)");
+    expect(roleAgeText({ days: 40, phase: "closed", norm: "under" })).toBe("Closed after 40 days");
+    expect(roleAgeText({ days: 3, phase: "draft", norm: "under" })).toBe("Created 3 days ago, not open yet");
   });
 });

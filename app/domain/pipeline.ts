@@ -48,3 +48,34 @@ export const FULL_TIME_HIRE_DAYS = { min: 90, max: 120 } as const;
 export function timeToHireNorm(daysOpen: number): "under" | "within" | "past" {
   return daysOpen > FULL_TIME_HIRE_DAYS.max ? "past" : daysOpen >= FULL_TIME_HIRE_DAYS.min ? "within" : "under";
 }
+
+/** A filled or closed role is settled: its clock has stopped. */
+export function isSettledRole(status: string): boolean {
+  return status === "filled" || status === "closed";
+}
+
+export type RoleAge = { days: number; phase: "draft" | "open" | "filled" | "closed"; norm: "under" | "within" | "past" };
+
+/**
+ * How long a role has been open: from its creation to now, or to when it was
+ * filled or closed. A draft's days are only its age.
+ */
+export function roleAge(role: { status: string; createdAt: Date; closedAt: Date | null }, now: Date): RoleAge {
+  const settled = isSettledRole(role.status);
+  const end = settled && role.closedAt ? role.closedAt : now;
+  const days = Math.max(0, Math.floor((end.getTime() - role.createdAt.getTime()) / 86_400_000));
+  const phase = role.status === "draft" ? "draft" : settled ? (role.status as "filled" | "closed") : "open";
+  return { days, phase, norm: timeToHireNorm(days) };
+}
+
+const dayCount = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+const normWords = { under: "under", within: "within", past: "past" } as const;
+
+/** The role's age in one phrase, against the full-time norm while it is open or once filled. */
+export function roleAgeText(age: RoleAge): string {
+  const against = `${normWords[age.norm]} the ${FULL_TIME_HIRE_DAYS.min}-${FULL_TIME_HIRE_DAYS.max} days a full-time hire usually takes`;
+  if (age.phase === "draft") return `Created ${dayCount(age.days)} ago, not open yet`;
+  if (age.phase === "filled") return `Filled after ${dayCount(age.days)} (${against})`;
+  if (age.phase === "closed") return `Closed after ${dayCount(age.days)}`;
+  return `Open ${dayCount(age.days)} (${against})`;
+}

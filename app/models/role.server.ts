@@ -1,3 +1,4 @@
+import { isSettledRole } from "~/domain/pipeline";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { RoleStatus, UserKind } from "~/domain/reference";
 import { scopesFor } from "~/domain/policy";
@@ -52,6 +53,7 @@ export function listRoles(viewer: Viewer, filter: RoleListFilter, page?: { limit
       engagementModels: roles.engagementModels,
       updatedAt: roles.updatedAt,
       createdAt: roles.createdAt,
+      closedAt: roles.closedAt,
       briefSystemDoes: roles.briefSystemDoes,
       briefUsingData: roles.briefUsingData,
       briefInsideWorkflow: roles.briefInsideWorkflow,
@@ -153,7 +155,7 @@ export function createRole(input: { values: RoleFormValues; createdById: number 
   return getDb().transaction((tx) => {
     const { id } = tx
       .insert(roles)
-      .values({ ...roleColumns(input.values), createdById: input.createdById })
+      .values({ ...roleColumns(input.values), createdById: input.createdById, closedAt: isSettledRole(input.values.status) ? new Date() : null })
       .returning({ id: roles.id })
       .get();
     const team = teamRows(id, input.values);
@@ -167,9 +169,12 @@ export type RoleUpdateResult = { ok: true } | { ok: false; reason: "conflict" | 
 /** Update a role and its team in one transaction, only if nobody saved it since `version`. */
 export function updateRole(input: { id: number; version: number; values: RoleFormValues }): RoleUpdateResult {
   return getDb().transaction((tx) => {
+    // Filling or closing the role stamps when; reopening it clears that; staying settled keeps the first date.
+    const before = tx.select({ status: roles.status, closedAt: roles.closedAt }).from(roles).where(eq(roles.id, input.id)).get();
+    const closedAt = !isSettledRole(input.values.status) ? null : before && isSettledRole(before.status) && before.closedAt ? before.closedAt : new Date();
     const changed = tx
       .update(roles)
-      .set({ ...roleColumns(input.values), version: input.version + 1, updatedAt: new Date() })
+      .set({ ...roleColumns(input.values), closedAt, version: input.version + 1, updatedAt: new Date() })
       .where(and(eq(roles.id, input.id), eq(roles.version, input.version)))
       .run().changes;
     if (changed === 0) {

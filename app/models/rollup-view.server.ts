@@ -40,7 +40,7 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       cost: seesCost && !masked ? row.cost : null,
     };
   });
-  return { role: rollup.role, template: rollup.template, daysOpen: rollup.daysOpen, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost, seesCompliance };
+  return { role: rollup.role, template: rollup.template, age: rollup.age, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost, seesCompliance };
 }
 
 export const ROWS_PER_PAGE = 20;
@@ -89,7 +89,7 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
     const page = Math.min(query.page, pageCount);
     return {
       role: view.role,
-      daysOpen: view.daysOpen,
+      age: view.age,
       funnel: view.funnel,
       scorecardsDue: view.scorecardsDue,
       scorecardsSubmitted: view.scorecardsSubmitted,

@@ -3,7 +3,7 @@
 // of figure, never one per candidate.
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { defaultCostAssumptions, costSubjectFor, firstYearCost, type CostAssumptions } from "~/domain/cost";
-import { activeStages, isOpenStage, type Stage } from "~/domain/pipeline";
+import { activeStages, isOpenStage, roleAge, type Stage } from "~/domain/pipeline";
 import { areaAverage, areasFilledAgainst, weightedTotal, type Recommendation, type TemplateArea } from "~/domain/scorecard";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
@@ -28,7 +28,11 @@ export function roleRollup(roleId: number) {
 
 export function computeRoleRollup(roleId: number, now: Date) {
   const db = getDb();
-  const role = db.select({ id: roles.id, title: roles.title, createdAt: roles.createdAt, costAssumptions: roles.costAssumptions, currency: roles.currency }).from(roles).where(eq(roles.id, roleId)).get();
+  const role = db
+    .select({ id: roles.id, title: roles.title, status: roles.status, createdAt: roles.createdAt, closedAt: roles.closedAt, costAssumptions: roles.costAssumptions, currency: roles.currency })
+    .from(roles)
+    .where(eq(roles.id, roleId))
+    .get();
   if (!role) return null;
   const template = currentTemplate(roleId);
   const assumptions = costAssumptionsFor(role.costAssumptions);
@@ -218,7 +222,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
     role: { id: role.id, title: role.title, currency: role.currency },
     template,
     assumptions,
-    daysOpen: Math.floor((now.getTime() - role.createdAt.getTime()) / 86_400_000),
+    age: roleAge(role, now),
     funnel,
     scorecardsDue: seats?.due ?? 0,
     scorecardsSubmitted: seats?.submitted ?? 0,

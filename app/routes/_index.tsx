@@ -12,7 +12,7 @@ import { staleApplications } from "~/models/application.server";
 import { complianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
 import { checkTypeLabels } from "~/domain/compliance";
-import { stageLabels } from "~/domain/pipeline";
+import { roleAge, stageLabels } from "~/domain/pipeline";
 
 /** An application sitting this long in one stage needs a nudge. */
 const STALE_STAGE_DAYS = 14;
@@ -57,7 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
     targetStart: r.targetStart,
     hiringManagers: r.hiringManagers,
     myTeamRole: r.myTeamRole,
-    daysOpen: Math.floor((today.getTime() - r.createdAt.getTime()) / 86_400_000),
+    age: roleAge(r, today),
     ...summarizeRole(r, today),
   }));
   const activeUsers = holds(user.kind, "read:user") ? listUsers().filter((u) => u.active) : null;
@@ -84,7 +84,7 @@ export async function loader(args: LoaderFunctionArgs) {
           active: n(["sourced", "screening", "interviewing", "take_home", "final", "offer"]),
           late: n(["final", "offer"]),
           hired: n(["hired"]),
-          daysOpen: r.daysOpen,
+          age: r.age,
           scorecardsDue: seats.get(r.id)?.due ?? 0,
           scorecardsSubmitted: seats.get(r.id)?.submitted ?? 0,
         },

@@ -5,7 +5,7 @@ import { Pager } from "~/components/pager";
 import { StageBadge } from "~/components/checks";
 import { formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
-import { stageLabels, stages, timeToHireNorm } from "~/domain/pipeline";
+import { roleAgeText, stageLabels, stages } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, recommendationLabels, recommendations } from "~/domain/scorecard";
 import { parseRollupQuery, rollupPage } from "~/models/rollup-view.server";
@@ -37,14 +37,13 @@ export default function Rollup() {
     return `?${p}`;
   };
   const ariaSort = (s: string) => (d.filter.sort === s ? (d.filter.dir === "asc" ? "ascending" : "descending") : undefined);
-  const norm = timeToHireNorm(d.daysOpen);
   return (
     <div className="print-wide">
       <PageHeader
         title={`${d.role.title}: rollup`}
         subtitle={
           <>
-            Open {d.daysOpen} {d.daysOpen === 1 ? "day" : "days"} ({norm} the 90-120 days a full-time hire usually takes) · {d.scorecardsSubmitted} of {d.scorecardsDue} scorecards due are submitted
+            <span className={d.age.phase === "open" && d.age.norm === "past" ? "flag" : undefined}>{roleAgeText(d.age)}</span> · {d.scorecardsSubmitted} of {d.scorecardsDue} scorecards due are submitted
           </>
         }
         actions={<Link to={`/roles/${d.role.id}`} className="btn">Role</Link>}

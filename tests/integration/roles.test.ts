@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as editRole from "~/routes/roles.$roleId.edit";
 import * as rolePage from "~/routes/roles.$roleId._index";
 import * as rolesList from "~/routes/roles._index";
+import * as rollupRoute from "~/routes/roles.$roleId.rollup";
 import * as newRole from "~/routes/roles.new";
 import { getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
@@ -236,3 +237,31 @@ describe("editing a role", () => {
   });
 });
 
+describe("days open", () => {
+  it("stop counting when a role is filled, keep the first date while it stays settled, and restart the clock's end when it reopens", async () => {
+    const cookie = await cookieFor("priya@northwind.test");
+    const id = roleIdByTitle("Data Engineer, Claims Data Readiness");
+    const row = () => getDb().select().from(schema.roles).where(eq(schema.roles.id, id)).get()!;
+    // Opened 200 days ago.
+    const createdAt = new Date(Date.now() - 200 * 86_400_000);
+    getDb().update(schema.roles).set({ createdAt }).where(eq(schema.roles.id, id)).run();
+    const edit = (status: string) => invoke(editRole.action, post(`/roles/${id}/edit`, { ...validRole({ title: "Data Engineer, Claims Data Readiness", status }), version: String(row().version) }, { cookie }), { roleId: String(id) });
+    const age = async () => ((await invoke(rollupRoute.loader, get(`/roles/${id}/rollup`, cookie), { roleId: String(id) })).data as { age: { days: number; phase: string; norm: string } }).age;
+
+    expect(await age()).toEqual({ days: 200, phase: "open", norm: "past" });
+    expect((await edit("filled")).status).toBe(302);
+    const filledAt = row().closedAt!;
+    expect(Math.abs(filledAt.getTime() - Date.now())).toBeLessThan(5_000);
+    // Filled 90 days after opening: the clock stopped there.
+    getDb().update(schema.roles).set({ closedAt: new Date(createdAt.getTime() + 90 * 86_400_000) }).where(eq(schema.roles.id, id)).run();
+    expect(await age()).toEqual({ days: 90, phase: "filled", norm: "within" });
+    // Closing a filled role keeps the date it was settled.
+    expect((await edit("closed")).status).toBe(302);
+    expect(row().closedAt!.getTime()).toBe(createdAt.getTime() + 90 * 86_400_000);
+    expect((await age()).phase).toBe("closed");
+    // Reopened: counting again to today.
+    expect((await edit("open")).status).toBe(302);
+    expect(row().closedAt).toBeNull();
+    expect(await age()).toEqual({ days: 200, phase: "open", norm: "past" });
+  });
+});
