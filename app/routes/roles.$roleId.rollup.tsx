@@ -153,7 +153,7 @@ export default function Rollup() {
                   {d.seesCompliance ? (
                     <td className="small">
                       {r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : (
-                        <span className="flag" title={r.missingChecks.map((c) => checkTypeLabels[c]).join(", ")}>{r.missingChecks.length} missing</span>
+                        <span className="flag" title={r.missingChecks.map((c) => checkTypeLabels[c]).join(", ")}>{r.missingChecks.length} not cleared</span>
                       )}
                     </td>
                   ) : null}
