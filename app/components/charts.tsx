@@ -40,7 +40,7 @@ export function FunnelChart({ data }: { data: { stage: string; reached: number; 
 /** Per-area averages, one bar per series (a candidate, or the role as a whole). */
 export function AreaBars({ areas, series, label, width }: { areas: { key: string; name: string }[]; series: { name: string; values: Record<string, number | null> }[]; label: string; width?: number }) {
   const chartWidth = width ?? Math.max(560, areas.length * (40 + series.length * 14));
-  const data = areas.map((a) => ({ area: a.name.replace(" systems", "").replace("Business communication", "Communication"), ...Object.fromEntries(series.map((s) => [s.name, s.values[a.key] ?? 0])) }));
+  const data = areas.map((a) => ({ area: a.name.replace(" systems", "").replace("Business communication", "Communication"), ...Object.fromEntries(series.map((s) => [s.name, s.values[a.key] ?? null])) }));
   return (
     <figure className="chart" aria-label={label}>
       <InBrowser width={chartWidth} height={300}>

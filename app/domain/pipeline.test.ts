@@ -21,7 +21,7 @@ describe("roleAge", () => {
   const created = new Date(now.getTime() - 130 * day);
   it("counts to now while open or on hold, to the settling date once filled or closed", () => {
     expect(roleAge({ status: "open", createdAt: created, closedAt: null }, now)).toEqual({ days: 130, phase: "open", norm: "past" });
-    expect(roleAge({ status: "on_hold", createdAt: created, closedAt: null }, now).days).toBe(130);
+    expect(roleAge({ status: "on_hold", createdAt: created, closedAt: null }, now)).toEqual({ days: 130, phase: "on_hold", norm: "past" });
     expect(roleAge({ status: "filled", createdAt: created, closedAt: new Date(created.getTime() + 95 * day) }, now)).toEqual({ days: 95, phase: "filled", norm: "within" });
     expect(roleAge({ status: "closed", createdAt: created, closedAt: new Date(created.getTime() + 40 * day) }, now)).toMatchObject({ days: 40, phase: "closed" });
     expect(roleAge({ status: "draft", createdAt: created, closedAt: null }, now).phase).toBe("draft");
@@ -30,6 +30,7 @@ describe("roleAge", () => {
     expect(roleAgeText({ days: 1, phase: "open", norm: "under" })).toBe("Open 1 day (under the 90-120 days a full-time hire usually takes)");
     expect(roleAgeText({ days: 95, phase: "filled", norm: "within" })).toBe("Filled after 95 days (within the 90-120 days a full-time hire usually takes)");
     expect(roleAgeText({ days: 40, phase: "closed", norm: "under" })).toBe("Closed after 40 days");
+    expect(roleAgeText({ days: 130, phase: "on_hold", norm: "past" })).toBe("On hold, open 130 days (past the 90-120 days a full-time hire usually takes)");
     expect(roleAgeText({ days: 3, phase: "draft", norm: "under" })).toBe("Created 3 days ago, not open yet");
   });
 });

@@ -54,7 +54,7 @@ export function isSettledRole(status: string): boolean {
   return status === "filled" || status === "closed";
 }
 
-export type RoleAge = { days: number; phase: "draft" | "open" | "filled" | "closed"; norm: "under" | "within" | "past" };
+export type RoleAge = { days: number; phase: "draft" | "open" | "on_hold" | "filled" | "closed"; norm: "under" | "within" | "past" };
 
 /**
  * How long a role has been open: from its creation to now, or to when it was
@@ -64,7 +64,7 @@ export function roleAge(role: { status: string; createdAt: Date; closedAt: Date 
   const settled = isSettledRole(role.status);
   const end = settled && role.closedAt ? role.closedAt : now;
   const days = Math.max(0, Math.floor((end.getTime() - role.createdAt.getTime()) / 86_400_000));
-  const phase = role.status === "draft" ? "draft" : settled ? (role.status as "filled" | "closed") : "open";
+  const phase = role.status === "draft" || role.status === "on_hold" ? role.status : settled ? (role.status as "filled" | "closed") : "open";
   return { days, phase, norm: timeToHireNorm(days) };
 }
 
@@ -77,5 +77,6 @@ export function roleAgeText(age: RoleAge): string {
   if (age.phase === "draft") return `Created ${dayCount(age.days)} ago, not open yet`;
   if (age.phase === "filled") return `Filled after ${dayCount(age.days)} (${against})`;
   if (age.phase === "closed") return `Closed after ${dayCount(age.days)}`;
+  if (age.phase === "on_hold") return `On hold, open ${dayCount(age.days)} (${against})`;
   return `Open ${dayCount(age.days)} (${against})`;
 }

@@ -45,7 +45,7 @@ export default function Compare() {
         <>
           <section className="card" aria-labelledby="chart">
             <h2 id="chart">Per area</h2>
-            <AreaBars areas={d.areas} series={c.map((x) => ({ name: x.name, values: Object.fromEntries(d.areas.map((a) => [a.key, x.areas[a.key]?.average ?? null])) }))} label="Average rating per area for each candidate compared" />
+            <AreaBars areas={d.areas} series={c.map((x) => ({ name: x.name, values: Object.fromEntries(x.summary.areas.map((a) => [a.key, a.average])) }))} label="Average rating per area for each candidate compared" />
           </section>
           <div className="table-wrap">
             <table className="compare">
@@ -64,8 +64,9 @@ export default function Compare() {
                     {c.map((x) => {
                       const s = x.summary.areas.find((r) => r.key === a.key);
                       if (x.scoresHidden) return <td key={x.id} className="muted small">{hiddenScoresLabels[x.scoresHidden]}</td>;
-                      if (!s) return <td key={x.id} className="muted small">not on the template their scorecards used</td>;
-                      const weighed = s.weight !== a.weight ? <div className="small muted">weighed ×{s.weight} on their template</div> : null;
+                      if (x.summary.scorecards === 0) return <td key={x.id} className="muted small">no scorecards yet</td>;
+                      if (!s) return <td key={x.id} className="muted small">not in the template version their scorecards used</td>;
+                      const weighed = s.weight !== a.weight ? <div className="small muted">weighted ×{s.weight} in the template version their scorecards used</div> : null;
                       if (s.average === null) return <td key={x.id} className="gap">not assessed{weighed}</td>;
                       return (
                         <td key={x.id} className={s.knockoutFlag ? "row-bad" : s.disagreement ? "flag-cell" : undefined}>

@@ -4,13 +4,13 @@ import { stageLabels } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, mustPassNote, ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
 import { checkTypeLabels } from "~/domain/compliance";
-import { comparison, MAX_COMPARE, parseCompareIds } from "~/models/compare.server";
+import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { safeCell } from "~/utils/csv";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare[.csv]", "loader");
-  const result = comparison({ roleId: Number(args.params.roleId), ids: parseCompareIds(new URL(args.request.url)).slice(0, MAX_COMPARE), viewer: user, teamRole });
+  const result = comparison({ roleId: Number(args.params.roleId), ids: parseCompareIds(new URL(args.request.url)), viewer: user, teamRole });
   if (!result) throw new Response("Role not found", { status: 404 });
   const c = result.candidates;
   const row = (label: string, cells: (string | number | null)[]) => [label, ...cells].map(safeCell);
@@ -23,17 +23,19 @@ export async function loader(args: LoaderFunctionArgs) {
       row(`${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""}${a.earlier ? ", earlier template" : ""})`, c.map((x) => {
         const s = x.summary.areas.find((r) => r.key === a.key);
         if (x.scoresHidden) return hiddenScoresLabels[x.scoresHidden];
-        if (!s) return "not on the template their scorecards used";
-        const weighed = s.weight !== a.weight ? `; weighed x${s.weight} on their template` : "";
+        if (x.summary.scorecards === 0) return "no scorecards yet";
+        if (!s) return "not in the template version their scorecards used";
+        const weighed = s.weight !== a.weight ? `; weighted x${s.weight} in the template version their scorecards used` : "";
         if (s.average === null) return `not assessed${weighed}`;
         return `${s.average} (${s.min}-${s.max}; ${s.ratings.map((r) => `${r.interviewerName}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(", ")}${weighed})`;
       })),
     ),
-    row("Weighted total", c.map((x) => x.summary.weightedTotal)),
-    row("Arithmetic", c.map((x) => (x.summary.weightedTotal === null ? "" : `(${x.summary.arithmetic.counted.map((k) => `${k.weight}x${k.average}`).join(" + ")}) / ${x.summary.arithmetic.weightSum}`))),
+    // A score the viewer may not see yet says why, in every row that would show it.
+    row("Weighted total", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.weightedTotal))),
+    row("Arithmetic", c.map((x) => (x.scoresHidden || x.summary.weightedTotal === null ? "" : `(${x.summary.arithmetic.counted.map((k) => `${k.weight}x${k.average}`).join(" + ")}) / ${x.summary.arithmetic.weightSum}`))),
     row("Must-pass flags", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.knockouts.join("; ") || mustPassNote(x.summary)))),
-    row("Recommendations", c.map((x) => recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r]}`).join("; "))),
-    row("Take-home overall (of 4)", c.map((x) => x.takeHome?.result.overall ?? "")),
+    row("Recommendations", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r]}`).join("; ")))),
+    row("Take-home overall (of 4)", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (x.takeHome?.result.overall ?? "")))),
     ...(result.seesCompliance ? [row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `not cleared: ${x.missingChecks.map((t) => checkTypeLabels[t]).join("; ")}` : "complete")))] : []),
     ...(result.seesCost ? [row(`Estimated first-year cost (${result.role.currency})`, c.map((x) => x.cost?.total ?? x.cost?.missing ?? ""))] : []),
   ];

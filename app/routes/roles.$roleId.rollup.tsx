@@ -36,6 +36,7 @@ export default function Rollup() {
     p.set("dir", d.filter.sort === s ? (d.filter.dir === "asc" ? "desc" : "asc") : first);
     return `?${p}`;
   };
+  const sortMark = (s: string) => (d.filter.sort === s ? <span aria-hidden="true" className="sort-mark">{d.filter.dir === "asc" ? " ▲" : " ▼"}</span> : null);
   const ariaSort = (s: string) => (d.filter.sort === s ? (d.filter.dir === "asc" ? "ascending" : "descending") : undefined);
   return (
     <div className="print-wide">
@@ -120,16 +121,16 @@ export default function Rollup() {
             <thead>
               <tr>
                 <th scope="col" className="compare-pick"><span className="visually-hidden">Compare</span></th>
-                <th scope="col" aria-sort={ariaSort("name")}><Link to={sortLink("name")}>Who</Link></th>
-                <th scope="col" aria-sort={ariaSort("stage")}><Link to={sortLink("stage")}>Stage</Link></th>
-                <th scope="col" aria-sort={ariaSort("total")}><Link to={sortLink("total")}>Weighted total</Link></th>
+                <th scope="col" aria-sort={ariaSort("name")}><Link to={sortLink("name")}>Who</Link>{sortMark("name")}</th>
+                <th scope="col" aria-sort={ariaSort("stage")}><Link to={sortLink("stage")}>Stage</Link>{sortMark("stage")}</th>
+                <th scope="col" aria-sort={ariaSort("total")}><Link to={sortLink("total")}>Weighted total</Link>{sortMark("total")}</th>
                 {d.areas.map((a) => <th key={a.key} scope="col" title={a.name}>{a.name.split(" ")[0]}</th>)}
-                <th scope="col" aria-sort={ariaSort("spread")}><Link to={sortLink("spread")}>Spread</Link></th>
-                <th scope="col" aria-sort={ariaSort("scorecards")}><Link to={sortLink("scorecards")}>Cards</Link></th>
+                <th scope="col" aria-sort={ariaSort("spread")}><Link to={sortLink("spread")}>Spread</Link>{sortMark("spread")}</th>
+                <th scope="col" aria-sort={ariaSort("scorecards")}><Link to={sortLink("scorecards")}>Cards</Link>{sortMark("scorecards")}</th>
                 <th scope="col">Recommendations</th>
                 <th scope="col">Take-home</th>
                 {d.seesCompliance ? <th scope="col">Compliance</th> : null}
-                {d.seesCost ? <th scope="col" aria-sort={ariaSort("cost")}><Link to={sortLink("cost")}>First-year cost</Link></th> : null}
+                {d.seesCost ? <th scope="col" aria-sort={ariaSort("cost")}><Link to={sortLink("cost")}>First-year cost</Link>{sortMark("cost")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -149,7 +150,7 @@ export default function Rollup() {
                   <td>{r.maxSpread >= 2 ? <strong className="flag">{r.maxSpread}</strong> : r.maxSpread || "—"}</td>
                   <td>{r.scorecards}</td>
                   <td className="small">{recommendations.filter((k) => r.tally[k]).map((k) => `${r.tally[k]} ${recommendationLabels[k].toLowerCase()}`).join(", ") || "—"}</td>
-                  <td className="small">{r.takeHome ? (r.takeHome.overall !== null ? `${r.takeHome.overall} / 4` : r.takeHome.status) : "—"}</td>
+                  <td className="small">{r.scoresHidden ? <span className="muted">hidden</span> : r.takeHome ? (r.takeHome.overall !== null ? `${r.takeHome.overall} / 4` : r.takeHome.status) : "—"}</td>
                   {d.seesCompliance ? (
                     <td className="small">
                       {r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : (

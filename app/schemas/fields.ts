@@ -49,7 +49,7 @@ export const wholeNumber = (label: string, min: number, max: number) =>
     .refine((v) => v !== "", { message: `${label} is required` })
     .refine((v) => v === "" || /^-?\d+$/.test(v), { message: `${label} must be a whole number` })
     .transform(Number)
-    .refine((v) => v >= min && v <= max, { message: `${label} must be between ${min} and ${max}` });
+    .refine((v) => v >= min && v <= max, { message: `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}` });
 
 export const yesNoUnanswered = z
   .enum(["yes", "no", ""])

@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { weightedTotal, type TemplateArea } from "~/domain/scorecard";
+import { areasFilledAgainst, weightedTotal, type TemplateArea } from "~/domain/scorecard";
 import { rollupForViewer } from "~/models/rollup-view.server";
 import { roleRollup } from "~/models/rollup.server";
 import { currentTemplate } from "~/models/scorecard.server";
@@ -42,11 +42,11 @@ describe("one weighted total everywhere", () => {
     expect(scored.length).toBe(3);
     const ids = scored.map((r) => r.id);
 
-    // The hiring manager reweights evals to x5 and drops business communication: version 2, used by no scorecard yet.
-    const v1 = currentTemplate(roleId);
-    const v2areas: TemplateArea[] = v1.areas.filter((a) => a.key !== "business_communication").map((a) => (a.key === "evals" ? { ...a, weight: 5 } : a));
-    db.insert(schema.scorecardTemplates).values({ roleId, version: v1.version + 1, areas: v2areas, createdAt: new Date() }).run();
-    expect(currentTemplate(roleId).version).toBe(v1.version + 1);
+    // The hiring manager reweights evals to x5 and drops business communication: a new version, used by no scorecard yet.
+    const current = currentTemplate(roleId);
+    const v2areas: TemplateArea[] = current.areas.filter((a) => a.key !== "business_communication").map((a) => (a.key === "evals" ? { ...a, weight: 5 } : a));
+    db.insert(schema.scorecardTemplates).values({ roleId, version: current.version + 1, areas: v2areas, createdAt: new Date() }).run();
+    expect(currentTemplate(roleId).version).toBe(current.version + 1);
 
     const after = roleRollup(roleId)!;
     const { compare, csvTotals, pages } = await figuresEverywhere(roleId, ids, "dana@northwind.test");
@@ -61,6 +61,28 @@ describe("one weighted total everywhere", () => {
     // The new version would have given different totals, so the check above means something.
     const rescored = pages.map((p) => weightedTotal(v2areas, Object.fromEntries(p.feedback.summary!.areas.map((a) => [a.key, a.average]))).total);
     expect(rescored).not.toEqual(ids.map((id) => before.rows.find((r) => r.id === id)!.weightedTotal));
+
+    // A new interview of the first candidate, scored on the new version: that application now mixes versions, and every
+    // page sums it against the new version's areas and weights plus business communication from the older one.
+    const first = db.select().from(schema.interviews).where(eq(schema.interviews.applicationId, ids[0])).get()!;
+    const extra = db.insert(schema.interviews).values({ applicationId: ids[0], kind: "system_design", startsAt: first.startsAt, endsAt: first.endsAt, focusAreas: v2areas.map((a) => a.key) }).returning().get();
+    db.insert(schema.interviewPanel).values({ interviewId: extra.id, userId: userIdByEmail("riley@northwind.test") }).run();
+    const ratings = Object.fromEntries(v2areas.map((a) => [`rating_${a.key}`, a.key === "evals" ? "1" : "4"]));
+    expect(await submitScorecard(String(extra.id), "riley@northwind.test", { recommendation: "no", ...ratings })).toBe(302);
+    const mixed = await figuresEverywhere(roleId, ids, "dana@northwind.test");
+    const page = mixed.pages[0].feedback.summary! as { weightedTotal: number | null; areas: { key: string; average: number | null }[]; versions: number[] };
+    const averages = Object.fromEntries(page.areas.map((a) => [a.key, a.average]));
+    // The versions its scorecards used, read from the database: the demo's first one and the new one.
+    expect(page.versions).toContain(current.version + 1);
+    expect(page.versions.length).toBeGreaterThan(1);
+    const used = db.select().from(schema.scorecardTemplates).where(eq(schema.scorecardTemplates.roleId, roleId)).all().filter((t) => page.versions.includes(t.version));
+    const expected = weightedTotal(areasFilledAgainst(used.map((t) => ({ version: t.version, areas: t.areas as TemplateArea[] })), []), averages).total;
+    expect(page.weightedTotal, "application page").toBe(expected);
+    expect(roleRollup(roleId)!.rows.find((r) => r.id === ids[0])!.weightedTotal, "rollup").toBe(expected);
+    expect(mixed.compare.candidates.find((c) => c.id === ids[0])!.summary.weightedTotal, "comparison").toBe(expected);
+    expect(Number(mixed.csvTotals[0]), "CSV").toBe(expected);
+    // And it is not the new version alone.
+    expect(expected).not.toBe(weightedTotal(v2areas, averages).total);
   });
 });
 

@@ -30,7 +30,7 @@ describe("agency quotes", () => {
   it("refuses bad amounts with a message on the field and writes nothing", async () => {
     const quote = await signedIn();
     const bid = bidOn(salesRole());
-    for (const [amount, message] of [["", /Enter the agency's quoted price/], ["12.5", /whole number/], ["0", /between 1 and 50000000/], ["abc", /whole number/]] as const) {
+    for (const [amount, message] of [["", /Enter the agency's quoted price/], ["12.5", /whole number/], ["0", /between 1 and 50,000,000/], ["abc", /whole number/]] as const) {
       const before = totalChanges();
       const out = await quote(salesRole(), { applicationId: String(bid.id), version: String(bid.version), quoteAmount: amount });
       expect(out.status).toBe(400);
@@ -83,7 +83,7 @@ describe("cost assumptions", () => {
   it("refuses bad values with the field's own label in the message, keeps what was typed, and writes nothing", async () => {
     cookies.set("dana@northwind.test", await cookieFor("dana@northwind.test"));
     for (const [field, value, message] of [
-      ["recruitingCost", "-5000", "Recruiting or sourcing cost per hire must be between 0 and 1000000"],
+      ["recruitingCost", "-5000", "Recruiting or sourcing cost per hire must be between 0 and 1,000,000"],
       ["overheadPct", "", "Benefits, payroll and equipment is required"],
       ["expectedHours", "lots", "Expected contract hours in year one must be a whole number"],
       ["rampMonths", "36", "Months until fully productive, at half output meanwhile must be between 0 and 24"],
