@@ -10,8 +10,7 @@ import { scorecardsForApplication } from "./scorecard.server";
 import { takeHomesForApplication } from "./take-home.server";
 import { takeHomeResult } from "~/domain/take-home";
 
-export const MIN_COMPARE = 2;
-export const MAX_COMPARE = 6;
+import { MAX_COMPARE } from "~/domain/compare";
 
 export function parseCompareIds(url: URL): number[] {
   const raw = url.searchParams.getAll("ids").flatMap((v) => v.split(","));

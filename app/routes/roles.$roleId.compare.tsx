@@ -6,7 +6,8 @@ import { formatDate, formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, mustPassNote, ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
-import { comparison, MAX_COMPARE, MIN_COMPARE, parseCompareIds } from "~/models/compare.server";
+import { MAX_COMPARE, MIN_COMPARE } from "~/domain/compare";
+import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Compare candidates · AI Talent Scorecards" }];

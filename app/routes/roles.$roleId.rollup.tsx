@@ -11,6 +11,8 @@ import { hiddenScoresLabels, recommendationLabels, recommendations } from "~/dom
 import { parseRollupQuery, rollupPage } from "~/models/rollup-view.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
+import { useComparePicks } from "~/components/compare-picks";
+import { MAX_COMPARE, MIN_COMPARE } from "~/domain/compare";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rollup: ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -26,6 +28,8 @@ export default function Rollup() {
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const submit = useSubmit();
+  const picks = useComparePicks(d.role.id);
+  const offPage = picks.picked.filter((p) => !d.rows.some((r) => r.id === p.id));
   const sortLink = (s: string) => {
     const p = new URLSearchParams(params);
     p.set("sort", s);
@@ -116,7 +120,7 @@ export default function Rollup() {
         <div className="table-wrap">
           <table className="rollup">
             <caption className="muted small">
-              {d.rowCount} {d.rowCount === 1 ? "candidate or agency bid" : "candidates and agency bids"}{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick 2 to 6 to compare side by side.
+              {d.rowCount} {d.rowCount === 1 ? "candidate or agency bid" : "candidates and agency bids"}{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick {MIN_COMPARE} to {MAX_COMPARE} to compare side by side; ticks stay while you page, sort and filter.
             </caption>
             <thead>
               <tr>
@@ -136,7 +140,19 @@ export default function Rollup() {
             <tbody>
               {d.rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="compare-pick">{r.masked ? null : <input type="checkbox" name="ids" value={r.id} aria-label={`Compare ${r.name}`} />}</td>
+                  <td className="compare-pick">
+                    {r.masked ? null : (
+                      <input
+                        type="checkbox"
+                        name="ids"
+                        value={r.id}
+                        aria-label={`Compare ${r.name}`}
+                        checked={picks.isPicked(r.id)}
+                        disabled={!picks.isPicked(r.id) && picks.picked.length >= MAX_COMPARE}
+                        onChange={(e) => picks.toggle({ id: r.id, name: r.name }, e.currentTarget.checked)}
+                      />
+                    )}
+                  </td>
                   <th scope="row">
                     {r.masked ? r.name : <Link to={`/applications/${r.id}`}>{r.name}</Link>}
                     <div className="muted small">{applicationEngagementLabels[r.engagement as ApplicationEngagement] ?? r.engagement}</div>
@@ -164,8 +180,20 @@ export default function Rollup() {
             </tbody>
           </table>
         </div>
+        {/* Ticks made on other pages of the rollup go with the form too. */}
+        {offPage.map((p) => <input key={p.id} type="hidden" name="ids" value={p.id} />)}
         <div className="actions">
-          <button type="submit" className="btn btn-primary">Compare selected</button>
+          <button type="submit" className="btn btn-primary" disabled={picks.picked.length > 0 && picks.picked.length < MIN_COMPARE}>Compare selected</button>
+          {picks.picked.length ? (
+            <>
+              <span className="small" role="status">
+                {picks.picked.length} picked: {picks.picked.map((p) => p.name).join(", ")}
+                {offPage.length ? ` (${offPage.length} not on this page)` : ""}
+                {picks.picked.length < MIN_COMPARE ? `. Tick at least ${MIN_COMPARE - picks.picked.length} more.` : picks.picked.length >= MAX_COMPARE ? ". That is the most a comparison takes." : ""}
+              </span>
+              <button type="button" className="btn" onClick={picks.clear}>Clear ticks</button>
+            </>
+          ) : null}
         </div>
       </Form>
       <Pager page={d.page} pageCount={d.pageCount} params={Object.fromEntries([...params.entries()].filter(([k]) => k !== "page"))} />

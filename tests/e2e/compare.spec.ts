@@ -125,3 +125,50 @@ test("a hiring manager changes a role's cost assumptions and the comparison's fi
   await expect(page).toHaveURL(/\/rollup\?sort=name&dir=asc$/);
   await expect(page.getByRole("columnheader", { name: "Who" })).toHaveAttribute("aria-sort", "ascending");
 });
+
+test("a hiring manager ticks candidates on two pages of a big role's rollup and compares them together", async ({ page, signInAs }) => {
+  const db = openDb();
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  // Enough people at 'sourced' for a second page of 20.
+  const free = db.prepare("select id from candidates where id not in (select candidate_id from applications where role_id = ? and candidate_id is not null) order by id limit 10").all(role.id) as { id: number }[];
+  const now = Date.now();
+  const add = db.prepare("insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at, version) values (?, ?, 'sourced', ?, ?, ?, 1)");
+  const added = free.map((c) => Number(add.run(role.id, c.id, now, now, now).lastInsertRowid));
+  const count = (db.prepare("select count(*) n from applications where role_id = ?").get(role.id) as { n: number }).n;
+  db.close();
+  try {
+    expect(count).toBeGreaterThan(20);
+    await signInAs(demo.dana);
+    await page.goto(`/roles/${role.id}/rollup?sort=name&dir=asc`);
+    const names = page.locator("table.rollup tbody th[scope=row] a");
+    const firstPageName = (await names.first().innerText()).trim();
+    await page.getByRole("checkbox", { name: `Compare ${firstPageName}` }).check();
+    await expect(page.getByRole("status")).toContainText(`1 picked: ${firstPageName}. Tick at least 1 more.`);
+    await expect(page.getByRole("button", { name: "Compare selected" })).toBeDisabled();
+
+    await page.getByRole("link", { name: "Next →" }).click();
+    await expect(page.getByText("Page 2 of")).toBeVisible();
+    const secondPageName = (await names.last().innerText()).trim();
+    await page.getByRole("checkbox", { name: `Compare ${secondPageName}` }).check();
+    await expect(page.getByRole("status")).toContainText(`2 picked: ${firstPageName}, ${secondPageName} (1 not on this page)`);
+    await page.screenshot({ path: "test-results/screens/rollup-picks.png", fullPage: true });
+
+    await page.getByRole("button", { name: "Compare selected" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /^Compare:/ })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: firstPageName })).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: secondPageName })).toBeVisible();
+
+    // Back on the rollup's second page the tick is still there; clearing empties the pick.
+    await page.getByRole("link", { name: "Back to rollup" }).click();
+    await expect(page.getByText("Page 2 of")).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: `Compare ${secondPageName}` })).toBeChecked();
+    await page.getByRole("button", { name: "Clear ticks" }).click();
+    await expect(page.getByRole("checkbox", { name: `Compare ${secondPageName}` })).not.toBeChecked();
+    await expect(page.getByRole("status")).toHaveCount(0);
+  } finally {
+    // The server's database is shared by the journeys that follow: take the extra applications out again.
+    const cleanup = openDb();
+    cleanup.prepare(`delete from applications where id in (${added.map(() => "?").join(",")})`).run(...added);
+    cleanup.close();
+  }
+});
