@@ -1,14 +1,21 @@
 import { ratingLabels, recommendationLabels, recommendations, type Rating, type Summary } from "~/domain/scorecard";
 
 /** Who said what, per area, with gaps and disagreement visible and the weighted total's arithmetic shown. */
-export function ScorecardSummary({ summary }: { summary: Summary }) {
+export function ScorecardSummary({ summary, hiddenCount = 0 }: { summary: Summary; hiddenCount?: number }) {
   const interviewers = summary.areas[0]?.ratings.map((r) => ({ id: r.scorecardId, name: r.interviewerName })) ?? [];
   return (
     <div className="summary">
       <div className="summary-head">
         <div>
           <div className="stat">{summary.weightedTotal ?? "—"}<span className="muted small"> / 4</span></div>
-          <div className="stat-label">weighted total from {summary.scorecards} submitted {summary.scorecards === 1 ? "scorecard" : "scorecards"}</div>
+          <div className="stat-label">
+            {hiddenCount > 0 ? (
+              // Blind feedback: a partial total must not pass for the panel's.
+              <strong>weighted total of the {summary.scorecards} {summary.scorecards === 1 ? "scorecard" : "scorecards"} you can see only, not the panel&rsquo;s</strong>
+            ) : (
+              <>weighted total from {summary.scorecards} submitted {summary.scorecards === 1 ? "scorecard" : "scorecards"}</>
+            )}
+          </div>
         </div>
         <div className="tally" aria-label="Recommendations">
           {recommendations.filter((r) => summary.tally[r] > 0).map((r) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calibrate, median, outcomeOf, type CalibrationCard } from "./calibration";
+import { calibrate, leniencyCall, median, outcomeOf, type CalibrationCard } from "./calibration";
 
 type Card = CalibrationCard & { ratings: number[] };
 const card = (interviewerId: number, applicationId: number, ratings: number[], recommendation: CalibrationCard["recommendation"], extra: Partial<CalibrationCard> = {}): Card => ({
@@ -25,6 +25,17 @@ describe("calibrate", () => {
     expect(a.averageGiven).toBe(3);
     // B: 1.75 against A's 3.67 = -1.92 (severe).
     expect(b).toMatchObject({ interviewerId: 2, sharedAverage: 1.75, leniency: -1.92, coPanelAverage: 3.67 });
+    // Both rest on the two applications they shared: too few to call anyone lenient or severe.
+    expect([a.sharedApplications, b.sharedApplications]).toEqual([2, 2]);
+    expect(leniencyCall(a)).toBe("too few");
+  });
+
+  it("calls leniency only past ±0.5 and on at least three shared applications", () => {
+    expect(leniencyCall({ leniency: 0.6, sharedApplications: 3 })).toBe("lenient");
+    expect(leniencyCall({ leniency: -0.51, sharedApplications: 10 })).toBe("severe");
+    expect(leniencyCall({ leniency: 0.5, sharedApplications: 10 })).toBe("in line");
+    expect(leniencyCall({ leniency: 1.9, sharedApplications: 2 })).toBe("too few");
+    expect(leniencyCall({ leniency: null, sharedApplications: 0 })).toBeNull();
   });
 
   it("scores agreement with outcomes, leaving out no-decision and open applications", () => {

@@ -32,6 +32,8 @@ export type InterviewerCalibration = {
   coPanelAverage: number | null;
   /** sharedAverage - coPanelAverage, as shown (rounded first): above 0 is lenient, below 0 severe. */
   leniency: number | null;
+  /** How many applications that comparison rests on. */
+  sharedApplications: number;
   /** Share of decided recommendations that matched the final outcome, and how many were judged. */
   agreement: number | null;
   judged: number;
@@ -55,6 +57,18 @@ const ratio = (t: Tally) => (t.n ? t.sum / t.n : null);
 const entry = <K, V>(map: Map<K, V>, key: K, make: () => V): V => map.get(key) ?? map.set(key, make()).get(key)!;
 const tally = (): Tally => ({ sum: 0, n: 0 });
 
+/** Leniency beyond this (on the 1-4 scale) is called lenient or severe... */
+export const LENIENCY_FLAG = 0.5;
+/** ...once it rests on at least this many shared applications; fewer is too few to judge. */
+export const LENIENCY_MIN_SHARED = 3;
+
+/** What a leniency figure says about the interviewer, if anything yet. */
+export function leniencyCall(c: Pick<InterviewerCalibration, "leniency" | "sharedApplications">): "lenient" | "severe" | "in line" | "too few" | null {
+  if (c.leniency === null) return null;
+  if (c.sharedApplications < LENIENCY_MIN_SHARED) return "too few";
+  return c.leniency > LENIENCY_FLAG ? "lenient" : c.leniency < -LENIENCY_FLAG ? "severe" : "in line";
+}
+
 export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcome>): InterviewerCalibration[] {
   // Sums per interviewer and application, and per application, in one pass: the work follows the
   // number of scorecards (a query can return a hundred thousand), and the co-panel's ratings on an
@@ -71,12 +85,14 @@ export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcom
   }
   return [...byInterviewer].map(([id, { cards: mine, perApplication: myApps }]) => {
     const [given, others, overall] = [tally(), tally(), tally()];
+    let shared = 0;
     for (const [appId, my] of myApps) {
       overall.sum += my.sum;
       overall.n += my.n;
       const all = perApplication.get(appId)!;
       const theirs = { sum: all.sum - my.sum, n: all.n - my.n };
       if (my.n && theirs.n) {
+        shared += 1;
         given.sum += my.sum;
         given.n += my.n;
         others.sum += theirs.sum;
@@ -96,6 +112,7 @@ export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcom
       sharedAverage: onShared,
       coPanelAverage: coPanel,
       leniency: onShared !== null && coPanel !== null ? round2(onShared - coPanel) : null,
+      sharedApplications: shared,
       agreement: decided.length ? round2(agreed.length / decided.length) : null,
       judged: decided.length,
       notAssessedShare: areas ? round2(mine.reduce((n, c) => n + c.notAssessed, 0) / areas) : null,

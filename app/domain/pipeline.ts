@@ -41,6 +41,9 @@ export function checkMove(input: { from: Stage; to: Stage; rejectionReason: stri
   return null;
 }
 
+/** A stage filter's value for every stage still in play (not hired, rejected or withdrawn). */
+export const OPEN_STAGES = "open";
+
 /** A full-time hire usually takes 90-120 days from opening the role (DOMAIN.md). */
 export const FULL_TIME_HIRE_DAYS = { min: 90, max: 120 } as const;
 

@@ -8,7 +8,7 @@ import { panelProgressOnRole } from "./feedback.server";
 import { maskFor } from "./masking.server";
 import { roleBlind } from "./role.server";
 import { cachedDerived } from "~/utils/cache.server";
-import { stages } from "~/domain/pipeline";
+import { isOpenStage, OPEN_STAGES, stages } from "~/domain/pipeline";
 import { roleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server";
 
 export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: UserKind }, teamRole: TeamRole | null) {
@@ -53,7 +53,8 @@ export function parseRollupQuery(url: URL): RollupQuery {
   return { stage: q.get("stage") ?? "", engagement: q.get("engagement") ?? "", sort, dir: q.get("dir") === "asc" ? "asc" : "desc", page: Math.max(1, Math.floor(Number(q.get("page"))) || 1) };
 }
 
-const byName = new Intl.Collator("en");
+// "Candidate 2" before "Candidate 10".
+const byName = new Intl.Collator("en", { numeric: true });
 
 /**
  * One page of a role's rollup as a viewer sees it: filtered, sorted over every
@@ -72,7 +73,7 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
     const sortKey = (r: (typeof view.rows)[number]) =>
       sort === "name" ? r.name : sort === "stage" ? stageOrder(r.stage) : sort === "spread" ? r.maxSpread : sort === "cost" ? (r.cost?.total ?? -1) : sort === "scorecards" ? r.scorecards : (r.weightedTotal ?? -1);
     const rows = view.rows
-      .filter((r) => (!query.stage || r.stage === query.stage) && (!query.engagement || r.engagement === query.engagement))
+      .filter((r) => (!query.stage || (query.stage === OPEN_STAGES ? isOpenStage(r.stage) : r.stage === query.stage)) && (!query.engagement || r.engagement === query.engagement))
       .sort((a, b) => {
         const x = sortKey(a);
         const y = sortKey(b);

@@ -260,6 +260,18 @@ export function scorecardSeats(roleIds: number[], now: Date): Map<number, { due:
 }
 
 /** Key figures for a hiring manager's home: one grouped query for all their roles. */
+/** Per role, how many applications reached hired: one grouped query. */
+export function hiredCounts(roleIds: number[]): Map<number, number> {
+  if (roleIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({ roleId: applications.roleId, n: count() })
+    .from(applications)
+    .where(and(inArray(applications.roleId, roleIds), eq(applications.stage, "hired")))
+    .groupBy(applications.roleId)
+    .all();
+  return new Map(rows.map((r) => [r.roleId, r.n]));
+}
+
 export function roleHeadlines(roleIds: number[]) {
   if (roleIds.length === 0) return [];
   return getDb()

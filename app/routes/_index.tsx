@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RoleCard } from "~/components/role-card";
-import { PageHeader } from "~/components/ui";
+import { formatCount, PageHeader } from "~/components/ui";
 import { holds } from "~/domain/policy";
 import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
-import { roleHeadlines, scorecardSeats } from "~/models/rollup.server";
+import { hiredCounts, roleHeadlines, scorecardSeats } from "~/models/rollup.server";
 import { staleApplications } from "~/models/application.server";
 import { complianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
@@ -72,6 +72,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const grading = gradingQueue(user.id).filter((g) => g.status !== "waived" && g.gradeStatus !== "submitted");
   // Cards for the first few roles (open first, most recently changed); the figures above count them all.
   const shownRoles = roles.slice(0, HOME_ROLE_CARDS);
+  const openRoles = roles.filter((r) => r.status === "open");
+  const hired = hiredCounts(openRoles.map((r) => r.id));
   const headlines = roleHeadlines(shownRoles.map((r) => r.id));
   const seats = scorecardSeats(shownRoles.map((r) => r.id), now);
   const pipelineByRole = Object.fromEntries(
@@ -121,7 +123,8 @@ export async function loader(args: LoaderFunctionArgs) {
     roleCount: roles.length,
     stats: {
       open: roles.filter((r) => r.status === "open").length,
-      openings: roles.filter((r) => r.status === "open").reduce((n, r) => n + r.headcount, 0),
+      // Headcount not yet filled by a hire, over open roles.
+      openings: openRoles.reduce((n, r) => n + Math.max(0, r.headcount - (hired.get(r.id) ?? 0)), 0),
       briefsIncomplete: roles.filter((r) => !r.readiness.ready).length,
     },
     people,
@@ -240,20 +243,20 @@ export default function Home() {
       ) : null}
       <section aria-label="At a glance" className="grid grid-cards">
         <div className="card">
-          <div className="stat">{stats.open}</div>
+          <div className="stat">{formatCount(stats.open)}</div>
           <div className="stat-label">open roles{home.mine ? " on your teams" : ""}</div>
         </div>
         <div className="card">
-          <div className="stat">{stats.openings}</div>
-          <div className="stat-label">hires still to make in open roles</div>
+          <div className="stat">{formatCount(stats.openings)}</div>
+          <div className="stat-label">{stats.openings === 1 ? "hire" : "hires"} still to make in open roles</div>
         </div>
         <div className="card">
-          <div className="stat">{stats.briefsIncomplete}</div>
+          <div className="stat">{formatCount(stats.briefsIncomplete)}</div>
           <div className="stat-label">active roles whose brief is incomplete</div>
         </div>
         {people ? (
           <div className="card">
-            <div className="stat">{people.reduce((n, p) => n + p.count, 0)}</div>
+            <div className="stat">{formatCount(people.reduce((n, p) => n + p.count, 0))}</div>
             <div className="stat-label">
               active users: {people.map((p) => `${p.count} ${p.count === 1 ? kindNouns[p.kind][0] : kindNouns[p.kind][1]}`).join(", ")}
             </div>

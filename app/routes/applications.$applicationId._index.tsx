@@ -217,7 +217,7 @@ export default function ApplicationPage() {
       {saved ? <div className="alert alert-ok" role="status">Check saved.</div> : null}
       <section className="card" aria-labelledby="scorecards-heading">
         <h2 id="scorecards-heading">Scorecards</h2>
-        {feedback.summary ? <ScorecardSummary summary={feedback.summary} /> : null}
+        {feedback.summary ? <ScorecardSummary summary={feedback.summary} hiddenCount={feedback.hiddenCount} /> : null}
         {feedback.hiddenCount > 0 ? (
           <p className="muted">
             {feedback.hiddenCount} submitted {feedback.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden until you submit your own (blind feedback).

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSubmit } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
+import { leniencyCall } from "~/domain/calibration";
 import { scopesFor } from "~/domain/policy";
 import { calibrationFor } from "~/models/calibration.server";
 import { listRoles } from "~/models/role.server";
@@ -38,7 +39,7 @@ export default function Calibration() {
       {rows.length === 0 ? <div className="card empty">No submitted scorecards yet.</div> : (
         <div className="table-wrap">
           <table>
-            <caption className="muted small">Ratings on the 1-4 scale. Leniency compares like with like: the interviewer&rsquo;s average on the candidates someone else on the panel also rated, minus the co-panel&rsquo;s average on those same candidates. Above +0.5 is lenient, below -0.5 severe. Agreement counts yes/no calls on candidates who were hired or offered (yes) or rejected (no).</caption>
+            <caption className="muted small">Ratings on the 1-4 scale. Leniency compares like with like: the interviewer&rsquo;s average on the candidates someone else on the panel also rated, minus the co-panel&rsquo;s average on those same candidates. Above +0.5 is lenient, below -0.5 severe, once it rests on at least three shared candidates. Agreement counts yes/no calls on candidates who were hired or offered (yes) or rejected (no).</caption>
             <thead>
               <tr>
                 <th scope="col">Interviewer</th><th scope="col">Scorecards</th><th scope="col">Average given</th><th scope="col">Theirs on shared candidates</th><th scope="col">Co-panel on the same</th><th scope="col">Leniency</th>
@@ -53,7 +54,14 @@ export default function Calibration() {
                   <td>{r.averageGiven ?? "—"}</td>
                   <td>{r.sharedAverage ?? "—"}</td>
                   <td>{r.coPanelAverage ?? "—"}</td>
-                  <td>{r.leniency === null ? "—" : <strong className={Math.abs(r.leniency) > 0.5 ? "flag" : undefined}>{r.leniency > 0 ? "+" : ""}{r.leniency} {r.leniency > 0.5 ? "lenient" : r.leniency < -0.5 ? "severe" : ""}</strong>}</td>
+                  <td>
+                    {r.leniency === null ? "—" : (() => {
+                      const call = leniencyCall(r);
+                      const figure = `${r.leniency > 0 ? "+" : ""}${r.leniency}`;
+                      if (call === "too few") return <span className="muted">{figure} <span className="small">({r.sharedApplications} shared, too few to judge)</span></span>;
+                      return <strong className={call === "lenient" || call === "severe" ? "flag" : undefined}>{figure} {call === "in line" ? "" : call}</strong>;
+                    })()}
+                  </td>
                   <td>{pct(r.agreement)} <span className="muted small">of {r.judged}</span></td>
                   <td>{pct(r.notAssessedShare)}</td>
                   <td>{pct(r.noDecisionShare)}</td>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
-import { PageHeader } from "~/components/ui";
+import { formatCount, PageHeader } from "~/components/ui";
 import { holds, scopesFor } from "~/domain/policy";
 import { candidateEngagementTypeLabels, candidateSourceLabels } from "~/domain/reference";
 import { searchCandidates } from "~/models/candidate.server";
@@ -53,7 +53,7 @@ export default function Candidates() {
         <div className="table-wrap">
           <table>
             <caption className="muted small">
-              {result.total} {result.total === 1 ? "candidate" : "candidates"}
+              {formatCount(result.total)} {result.total === 1 ? "candidate" : "candidates"}
               {query ? ` matching “${query}”` : ""}
             </caption>
             <thead>

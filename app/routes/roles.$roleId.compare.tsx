@@ -72,7 +72,7 @@ export default function Compare() {
                       return (
                         <td key={x.id} className={s.knockoutFlag ? "row-bad" : s.disagreement ? "flag-cell" : undefined}>
                           <strong>{s.average}</strong> <span className="muted small">({s.min}-{s.max}{s.disagreement ? ", disagree" : ""})</span>
-                          <div className="small">{s.ratings.map((r) => `${r.interviewerName.split(" ")[0]}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(" · ")}</div>
+                          <div className="small">{s.ratings.map((r) => `${r.interviewerName}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(" · ")}</div>
                           {s.notAssessed ? <div className="small muted">{s.notAssessed} not assessed</div> : null}
                           {weighed}
                         </td>

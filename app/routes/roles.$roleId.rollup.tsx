@@ -5,7 +5,7 @@ import { Pager } from "~/components/pager";
 import { StageBadge } from "~/components/checks";
 import { formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
-import { roleAgeText, stageLabels, stages } from "~/domain/pipeline";
+import { OPEN_STAGES, roleAgeText, stageLabels, stages } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, recommendationLabels, recommendations } from "~/domain/scorecard";
 import { parseRollupQuery, rollupPage } from "~/models/rollup-view.server";
@@ -78,7 +78,11 @@ export default function Rollup() {
         </section>
         <section className="card" aria-labelledby="areas">
           <h2 id="areas">Average per area</h2>
-          <AreaBars width={440} areas={d.areas} series={[{ name: "Role average", values: d.roleAverages }]} label="Average rating per scorecard area across scored candidates" />
+          {Object.values(d.roleAverages).some((v) => v !== null) ? (
+            <AreaBars width={440} areas={d.areas} series={[{ name: "Role average", values: d.roleAverages }]} label="Average rating per scorecard area across scored candidates" />
+          ) : (
+            <p className="muted">No scores you can see yet: with blind feedback, the panel&rsquo;s ratings show once you have submitted your own scorecards.</p>
+          )}
           {d.assumptions ? (
             <details>
               <summary>Cost assumptions for this role</summary>
@@ -101,6 +105,7 @@ export default function Rollup() {
           Stage
           <select name="stage" defaultValue={d.filter.stage}>
             <option value="">All stages</option>
+            <option value={OPEN_STAGES}>All open stages</option>
             {stages.map((s) => <option key={s} value={s}>{stageLabels[s]}</option>)}
           </select>
         </label>

@@ -96,6 +96,19 @@ describe("role rollup", () => {
   });
 });
 
+describe("the rollup's stage filter", () => {
+  it("narrows to every open stage at once, leaving out hired, rejected and withdrawn", async () => {
+    const roleId = String(getDb().select().from(schema.roles).where(eq(schema.roles.title, "Senior AI Engineer, Support Copilot")).get()!.id);
+    const out = await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup?stage=open`, await cookieFor("dana@northwind.test")), { roleId });
+    const data = out.data as { rowCount: number; rows: { stage: string }[] };
+    const open = getDb().select().from(schema.applications).where(eq(schema.applications.roleId, Number(roleId))).all().filter((a) => !["hired", "rejected", "withdrawn"].includes(a.stage));
+    const closed = getDb().select().from(schema.applications).where(eq(schema.applications.roleId, Number(roleId))).all().length - open.length;
+    expect(closed).toBeGreaterThan(0);
+    expect(data.rowCount).toBe(open.length);
+    expect(data.rows.every((r) => !["hired", "rejected", "withdrawn"].includes(r.stage))).toBe(true);
+  });
+});
+
 describe("compliance status in the rollup and the comparison", () => {
   it("reaches only those who may read compliance: not interviewers, on the page, the comparison or the CSV", async () => {
     const roleId = String(getDb().select().from(schema.roles).where(eq(schema.roles.title, "Senior AI Engineer, Support Copilot")).get()!.id);
@@ -126,6 +139,22 @@ describe("compliance status in the rollup and the comparison", () => {
 });
 
 describe("a hiring manager's home", () => {
+  it("counts the hires still to make as open roles' headcount less those already hired", async () => {
+    const db = getDb();
+    // One open role of Dana's gets a hire, so the figure must subtract it.
+    const role = db.select().from(schema.roles).where(eq(schema.roles.title, "Senior AI Engineer, Support Copilot")).get()!;
+    db.update(schema.roles).set({ headcount: 2 }).where(eq(schema.roles.id, role.id)).run();
+    const offer = db.select().from(schema.applications).where(eq(schema.applications.roleId, role.id)).all().find((a) => a.stage === "offer")!;
+    db.update(schema.applications).set({ stage: "hired" }).where(eq(schema.applications.id, offer.id)).run();
+    const out = await invoke(home.loader, get("/", await cookieFor("dana@northwind.test")));
+    const data = out.data as { roles: { id: number; status: string; headcount: number }[]; roleCount: number; stats: { openings: number } };
+    expect(data.roleCount).toBe(data.roles.length);
+    const hired = (id: number) => db.select().from(schema.applications).where(eq(schema.applications.roleId, id)).all().filter((a) => a.stage === "hired").length;
+    const expected = data.roles.filter((r) => r.status === "open").reduce((n, r) => n + Math.max(0, r.headcount - hired(r.id)), 0);
+    expect(hired(role.id)).toBeGreaterThan(0);
+    expect(data.stats.openings).toBe(expected);
+  });
+
   it("shows each role's days open and scorecards in against due, as the interviewer's queue rule counts them", async () => {
     const out = await invoke(home.loader, get("/", await cookieFor("dana@northwind.test")));
     expect(out.status).toBe(200);
