@@ -118,3 +118,36 @@ test("an interviewer with a long queue goes from the home page to all their over
   await expect(tabs.getByRole("link", { name: /Upcoming/ }).locator(".count")).toHaveText(upcoming);
   await expect(page.locator("tbody tr")).toHaveCount(Math.min(Number(upcoming), 25));
 });
+
+test("an interviewer with a second interview still to score sees that the total on the application is only their own scorecards'", async ({ page, signInAs }) => {
+  const db = openDb();
+  const jordan = db.prepare("select id from users where email = ?").get(demo.jordan) as { id: number };
+  // An application Jordan has scored where someone else on the panel has too.
+  const app = db
+    .prepare(
+      `select i.application_id id from scorecards s join interviews i on i.id = s.interview_id
+       where s.interviewer_id = ? and s.status = 'submitted'
+       and exists (select 1 from scorecards o join interviews oi on oi.id = o.interview_id where oi.application_id = i.application_id and o.interviewer_id <> ? and o.status = 'submitted')
+       order by i.application_id limit 1`,
+    )
+    .get(jordan.id, jordan.id) as { id: number };
+  // A second interview with Jordan on the panel, ended yesterday, no scorecard yet.
+  const ended = Date.now() - 86_400_000;
+  const interviewId = Number(
+    db.prepare("insert into interviews (application_id, kind, starts_at, ends_at, focus_areas, created_at) values (?, 'system_design', ?, ?, '[]', ?)").run(app.id, ended - 3_600_000, ended, ended).lastInsertRowid,
+  );
+  db.prepare("insert into interview_panel (interview_id, user_id) values (?, ?)").run(interviewId, jordan.id);
+  db.close();
+  try {
+    await signInAs(demo.jordan);
+    await page.goto(`/applications/${app.id}`);
+    const scorecards = page.getByRole("region", { name: "Scorecards" });
+    await expect(scorecards.getByText(/weighted total of the \d+ scorecards? you can see only, not the panel’s/)).toBeVisible();
+    await expect(scorecards.getByText(/submitted scorecards? (is|are) hidden until you submit your own/)).toBeVisible();
+  } finally {
+    const cleanup = openDb();
+    cleanup.prepare("delete from interview_panel where interview_id = ?").run(interviewId);
+    cleanup.prepare("delete from interviews where id = ?").run(interviewId);
+    cleanup.close();
+  }
+});
