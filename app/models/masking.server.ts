@@ -21,6 +21,11 @@ export function maskFor(userId: number): Mask {
   };
 }
 
+/** The name a list shows for an application: the take-home's alias if the viewer grades it anonymously, else `name`. */
+export function shownName(mask: Mask, applicationId: number, name: string): string {
+  return mask.applicationIds.has(applicationId) ? (mask.alias.get(applicationId) ?? "Anonymous") : name;
+}
+
 /** Whether the record a URL names would identify someone this user is grading anonymously. */
 export function isMaskedRecord(via: ScopeVia, id: number, userId: number): boolean {
   if (via === "grader" || via === "role") return false;

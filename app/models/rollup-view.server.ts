@@ -5,7 +5,7 @@ import { holds, scopesFor } from "~/domain/policy";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import type { HiddenScores } from "~/domain/scorecard";
 import { panelProgressOnRole } from "./feedback.server";
-import { maskFor } from "./masking.server";
+import { maskFor, shownName } from "./masking.server";
 import { roleBlind } from "./role.server";
 import { cachedDerived } from "~/utils/cache.server";
 import { isOpenStage, OPEN_STAGES, stages } from "~/domain/pipeline";
@@ -23,7 +23,7 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
     const hideScores: HiddenScores | null = masked ? "grading" : panel === null || panel.scored.has(row.id) ? null : panel.pending.has(row.id) ? "pending" : "blind";
     return {
       id: masked ? -(i + 1) : row.id,
-      name: mask.alias.get(row.id) ?? row.name,
+      name: shownName(mask, row.id, row.name),
       stage: row.stage,
       engagement: row.engagement,
       availableFrom: row.availableFrom,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { defaultAreas, OVERDUE_AFTER_MS, queueStates, templateChange, type QueueState, type Rating, type Recommendation, type TemplateArea } from "~/domain/scorecard";
-import type { Mask } from "./masking.server";
+import { shownName, type Mask } from "./masking.server";
 import { getDb, schema } from "~/utils/db.server";
 
 const { scorecardTemplates, scorecards, scorecardRatings, scorecardAmendments, interviews, interviewPanel, applications, roles, users } = schema;
@@ -366,7 +366,7 @@ export function queueItemView(q: QueueItem, mask: Mask) {
     kind: q.kind,
     startsAt: q.startsAt,
     roleTitle: q.roleTitle,
-    who: masked ? (mask.alias.get(q.applicationId) ?? "Anonymous") : (q.candidateName ?? q.agencyName ?? ""),
+    who: shownName(mask, q.applicationId, q.candidateName ?? q.agencyName ?? ""),
     masked,
     draft: q.status === "draft",
   };

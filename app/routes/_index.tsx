@@ -20,7 +20,7 @@ const STALE_STAGE_DAYS = 14;
 const HOME_ROLE_CARDS = 12;
 /** Interviews listed per queue on the home page. */
 const QUEUE_SHOWN = 8;
-import { maskFor } from "~/models/masking.server";
+import { maskFor, shownName } from "~/models/masking.server";
 import { type QueueState } from "~/domain/scorecard";
 import { interviewerQueue, queueItemView } from "~/models/scorecard.server";
 import { gradingQueue } from "~/models/take-home.server";
@@ -102,7 +102,7 @@ export async function loader(args: LoaderFunctionArgs) {
           const masked = mask.applicationIds.has(a.id);
           return {
             id: masked ? null : a.id,
-            name: masked ? (mask.alias.get(a.id) ?? "Anonymous") : a.name,
+            name: shownName(mask, a.id, a.name),
             stage: a.stage,
             roleTitle: a.roleTitle,
             days: Math.floor((now.getTime() - a.since.getTime()) / 86_400_000),

@@ -6,7 +6,7 @@ import { formatDate, PageHeader } from "~/components/ui";
 import { checkStatuses, checkStatusLabels, checkTypeLabels, checkTypes, daysBetween, EXPIRING_SOON_DAYS, STALE_REQUEST_DAYS, type CheckStatus, type CheckType } from "~/domain/compliance";
 import { scopesFor } from "~/domain/policy";
 import { boardPage, complianceBoard, type BoardFilter } from "~/models/compliance.server";
-import { maskFor } from "~/models/masking.server";
+import { maskFor, shownName } from "~/models/masking.server";
 import { listRoles } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
@@ -38,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const mask = maskFor(user.id);
   for (const row of board.rows) {
     if (!mask.applicationIds.has(row.applicationId)) continue;
-    row.subject = mask.alias.get(row.applicationId) ?? "Anonymous";
+    row.subject = shownName(mask, row.applicationId, row.subject);
     row.masked = true;
   }
   return {

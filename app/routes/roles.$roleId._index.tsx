@@ -9,7 +9,7 @@ import { holds } from "~/domain/policy";
 import { budgetKindLabels, engagementModelLabels, type EngagementModel } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listPipeline } from "~/models/application.server";
-import { maskFor } from "~/models/masking.server";
+import { maskFor, shownName } from "~/models/masking.server";
 import { getRole, getRoleTeam } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -39,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
     version: a.version,
     // Someone this viewer grades anonymously appears under the take-home's alias.
     masked: mask.applicationIds.has(a.id),
-    name: mask.alias.get(a.id) ?? a.candidateName ?? a.agencyName ?? "Unknown",
+    name: shownName(mask, a.id, a.candidateName ?? a.agencyName ?? "Unknown"),
     isAgencyBid: a.agencyId !== null,
     submittedBy: mask.applicationIds.has(a.id) ? null : a.submittedBy,
     daysInStage: Math.floor((now - a.stageChangedAt.getTime()) / 86_400_000),
