@@ -6,7 +6,7 @@ import { formatDate, formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, mustPassNote, ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
-import { MAX_COMPARE, MIN_COMPARE } from "~/domain/compare";
+import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
 import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -63,11 +63,10 @@ export default function Compare() {
                       {a.name} <span className="muted small">×{a.weight}{a.knockout ? " · must pass" : ""}{a.earlier ? " · earlier template" : ""}</span>
                     </th>
                     {c.map((x) => {
-                      const s = x.summary.areas.find((r) => r.key === a.key);
-                      if (x.scoresHidden) return <td key={x.id} className="muted small">{hiddenScoresLabels[x.scoresHidden]}</td>;
-                      if (x.summary.scorecards === 0) return <td key={x.id} className="muted small">no scorecards yet</td>;
-                      if (!s) return <td key={x.id} className="muted small">not in the template version their scorecards used</td>;
-                      const weighed = s.weight !== a.weight ? <div className="small muted">weighted ×{s.weight} in the template version their scorecards used</div> : null;
+                      const cell = compareCell(x, a);
+                      if (cell.kind === "note") return <td key={x.id} className="muted small">{cell.text}</td>;
+                      const s = cell.area;
+                      const weighed = cell.weightedAs !== null ? <div className="small muted">{weightedAsNote(cell.weightedAs)}</div> : null;
                       if (s.average === null) return <td key={x.id} className="gap">not assessed{weighed}</td>;
                       return (
                         <td key={x.id} className={s.knockoutFlag ? "row-bad" : s.disagreement ? "flag-cell" : undefined}>

@@ -7,6 +7,7 @@ import { checkTypeLabels } from "~/domain/compliance";
 import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { safeCell } from "~/utils/csv";
+import { compareCell, weightedAsNote } from "~/domain/compare";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare[.csv]", "loader");
@@ -21,11 +22,10 @@ export async function loader(args: LoaderFunctionArgs) {
     row("Available from", c.map((x) => x.availableFrom)),
     ...result.areas.map((a) =>
       row(`${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""}${a.earlier ? ", earlier template" : ""})`, c.map((x) => {
-        const s = x.summary.areas.find((r) => r.key === a.key);
-        if (x.scoresHidden) return hiddenScoresLabels[x.scoresHidden];
-        if (x.summary.scorecards === 0) return "no scorecards yet";
-        if (!s) return "not in the template version their scorecards used";
-        const weighed = s.weight !== a.weight ? `; weighted x${s.weight} in the template version their scorecards used` : "";
+        const cell = compareCell(x, a);
+        if (cell.kind === "note") return cell.text;
+        const s = cell.area;
+        const weighed = cell.weightedAs !== null ? `; ${weightedAsNote(cell.weightedAs)}` : "";
         if (s.average === null) return `not assessed${weighed}`;
         return `${s.average} (${s.min}-${s.max}; ${s.ratings.map((r) => `${r.interviewerName}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(", ")}${weighed})`;
       })),
