@@ -1,5 +1,8 @@
-import { Form, useLocation, type FormProps } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { Form, useLocation, useSubmit, type FormProps } from "@remix-run/react";
+import { useEffect, useRef, type ChangeEvent, type KeyboardEvent } from "react";
+
+/** How long a picker changed from the keyboard waits for the next arrow key before the list reloads. */
+export const KEYBOARD_PAUSE_MS = 700;
 
 /**
  * A GET form of list filters. Its fields are uncontrolled (defaultValue), and
@@ -9,11 +12,20 @@ import { useEffect, useRef } from "react";
  * every navigation each named field is set back to them, except the field the
  * user is in (typing continues while an earlier change loads). Nothing
  * remounts, so focus stays where it was.
+ *
+ * With `autoSubmit`, pickers and checkboxes apply at once (text and search
+ * fields wait for Enter or a button). A picker changed with the arrow keys
+ * waits for a pause, Enter or leaving it, so stepping through its options
+ * reloads the list once rather than at every step.
  */
-export function FilterForm({ values, ...props }: Omit<FormProps, "method"> & { values: Record<string, string | boolean> }) {
+export function FilterForm({ values, autoSubmit = false, ...props }: Omit<FormProps, "method" | "onChange"> & { values: Record<string, string | boolean>; autoSubmit?: boolean }) {
   const ref = useRef<HTMLFormElement>(null);
+  const submit = useSubmit();
   const { key } = useLocation();
   const loaded = JSON.stringify(values);
+  const fromKeyboard = useRef(false);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
   useEffect(() => {
     const form = ref.current;
     if (!form) return;
@@ -26,5 +38,48 @@ export function FilterForm({ values, ...props }: Omit<FormProps, "method"> & { v
       else if (field instanceof HTMLSelectElement && [...field.options].some((o) => o.value === String(value))) field.value = String(value);
     }
   }, [key, loaded]);
-  return <Form ref={ref} method="get" {...props} />;
+
+  useEffect(() => () => {
+    if (pending.current) clearTimeout(pending.current);
+  }, []);
+
+  const apply = () => {
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = null;
+    if (ref.current) submit(ref.current, { replace: true });
+  };
+  const applyPending = () => {
+    if (pending.current) apply();
+  };
+
+  const onChange = (event: ChangeEvent<HTMLFormElement>) => {
+    const field = event.target as EventTarget;
+    if (!autoSubmit) return;
+    if (field instanceof HTMLInputElement && field.type !== "checkbox" && field.type !== "radio") return;
+    if (field instanceof HTMLSelectElement && fromKeyboard.current) {
+      if (pending.current) clearTimeout(pending.current);
+      pending.current = setTimeout(apply, KEYBOARD_PAUSE_MS);
+      return;
+    }
+    apply();
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    fromKeyboard.current = event.target instanceof HTMLSelectElement;
+    if (event.key === "Enter" && pending.current) {
+      event.preventDefault();
+      apply();
+    }
+  };
+
+  return (
+    <Form
+      ref={ref}
+      method="get"
+      {...props}
+      onChange={onChange}
+      onKeyDown={onKeyDown}
+      onPointerDown={() => (fromKeyboard.current = false)}
+      onBlur={applyPending}
+    />
+  );
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useSubmit } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
 import { leniencyCall } from "~/domain/calibration";
 import { scopesFor } from "~/domain/policy";
@@ -22,11 +22,10 @@ const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%
 
 export default function Calibration() {
   const { roleId, roles, seesAll, rows } = useLoaderData<typeof loader>();
-  const submit = useSubmit();
   return (
     <>
       <PageHeader title="Interviewer calibration" subtitle={`${seesAll ? "Every interviewer" : "Interviewers on roles you manage"}: how they rate against the rest of the panel on the same candidates, and how their calls matched outcomes.`} />
-      <FilterForm values={{ role: roleId ? String(roleId) : "" }} className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+      <FilterForm values={{ role: roleId ? String(roleId) : "" }} className="filters" autoSubmit>
         <label>
           Role
           <select name="role" defaultValue={roleId ? String(roleId) : ""}>

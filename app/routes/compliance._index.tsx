@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { CheckBadge, StageBadge } from "~/components/checks";
 import { Pager } from "~/components/pager";
 import { formatDate, PageHeader } from "~/components/ui";
@@ -104,7 +104,6 @@ function RoleSummaryTable({ summaries, columns, caption }: { summaries: Summary[
 
 export default function ComplianceBoard() {
   const { filter, today, seesAll, roles, summaries, totalOpenApplications, groupCount, page, pageCount, firstShown, groups } = useLoaderData<typeof loader>();
-  const submit = useSubmit();
   const summaryColumns = checkTypes.filter((type) => summaries.some((s) => s.required.includes(type)));
   const filterParams = { ...(filter.roleId ? { role: String(filter.roleId) } : {}), ...(filter.finalists ? { stage: "finalists" } : {}), ...(filter.type ? { check: filter.type } : {}), status: filter.status };
   return (
@@ -133,7 +132,7 @@ export default function ComplianceBoard() {
         )}
       </section>
       <h2 id="board">Open applications</h2>
-      <FilterForm values={{ role: filter.roleId ? String(filter.roleId) : "", stage: filter.finalists ? "finalists" : "", check: filter.type ?? "", status: filter.status }} className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+      <FilterForm values={{ role: filter.roleId ? String(filter.roleId) : "", stage: filter.finalists ? "finalists" : "", check: filter.type ?? "", status: filter.status }} className="filters" autoSubmit>
         <label>
           Role
           <select name="role" defaultValue={filter.roleId ? String(filter.roleId) : ""}>

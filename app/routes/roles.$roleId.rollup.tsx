@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AreaBars, FunnelChart } from "~/components/charts";
 import { Pager } from "~/components/pager";
 import { StageBadge } from "~/components/checks";
@@ -27,7 +27,6 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Rollup() {
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const submit = useSubmit();
   const picks = useComparePicks(d.role.id);
   const offPage = picks.picked.filter((p) => !d.rows.some((r) => r.id === p.id));
   const sortLink = (s: string) => {
@@ -100,7 +99,7 @@ export default function Rollup() {
           ) : null}
         </section>
       </div>
-      <FilterForm values={{ stage: d.filter.stage, engagement: d.filter.engagement }} className="filters" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+      <FilterForm values={{ stage: d.filter.stage, engagement: d.filter.engagement }} className="filters" autoSubmit>
         <label>
           Stage
           <select name="stage" defaultValue={d.filter.stage}>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { AdviceLine } from "~/components/role-card";
 import { formatDate, PageHeader, ReadinessBadge, StatusBadge } from "~/components/ui";
@@ -54,7 +54,6 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export default function Roles() {
   const { roles, total, page, pageCount, firstShown, filter, seesAll, canCreate } = useLoaderData<typeof loader>();
-  const submit = useSubmit();
   return (
     <>
       <PageHeader
@@ -63,7 +62,7 @@ export default function Roles() {
         actions={canCreate ? <Link to="/roles/new" className="btn btn-primary">New role</Link> : null}
       />
       {/* Pickers apply at once; the search applies on Enter or the button. */}
-      <FilterForm values={{ q: filter.query, status: filter.status, mine: filter.mine }} className="filters" onChange={(e) => (e.target instanceof HTMLInputElement && e.target.type === "search" ? undefined : submit(e.currentTarget, { replace: true }))}>
+      <FilterForm values={{ q: filter.query, status: filter.status, mine: filter.mine }} className="filters" autoSubmit>
         <label>
           Title or team
           <input type="search" name="q" defaultValue={filter.query} placeholder="e.g. copilot" />

@@ -172,3 +172,34 @@ test("a hiring manager ticks candidates on two pages of a big role's rollup and 
     cleanup.close();
   }
 });
+
+test("a hiring manager steps through the rollup's stage filter with the arrow keys and the list reloads once, when she pauses", async ({ page, signInAs }) => {
+  const db = openDb();
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  const finals = (db.prepare("select count(*) n from applications where role_id = ? and stage = 'final'").get(role.id) as { n: number }).n;
+  db.close();
+  await signInAs(demo.dana);
+  await page.goto(`/roles/${role.id}/rollup`);
+  await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible();
+  const loads: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/rollup.data")) loads.push(new URL(r.url()).searchParams.get("stage") ?? "");
+  });
+  const stage = page.getByRole("combobox", { name: "Stage" });
+  await stage.focus();
+  // All stages → All open stages → Sourced → Screening → Interviewing → Take-home → Final.
+  for (let i = 0; i < 6; i++) await stage.press("ArrowDown");
+  await expect(stage).toHaveValue("final");
+  await expect(page).toHaveURL(/stage=final/);
+  await expect(page.locator("table.rollup caption")).toContainText(`${finals} candidate`);
+  expect(loads).toEqual(["final"]);
+  // Focus stayed on the picker, and Enter applies the next step at once.
+  await expect(stage).toBeFocused();
+  await stage.press("ArrowDown");
+  await stage.press("Enter");
+  await expect(page).toHaveURL(/stage=offer/);
+  expect(loads).toEqual(["final", "offer"]);
+  // A pick with the mouse applies at once.
+  await page.getByRole("combobox", { name: "Engagement" }).selectOption("full_time");
+  await expect(page).toHaveURL(/engagement=full_time/);
+});
