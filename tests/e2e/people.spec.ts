@@ -5,6 +5,10 @@ test("a recruiter adds a candidate from an agency to a role, moves them through 
   await page.goto("/roles");
   await page.getByRole("link", { name: "RAG Contractor, Contract Review Pilot" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Pipeline" })).toBeVisible();
+  // On a 1280 px screen every stage of the board is in view, Hired included, without scrolling sideways.
+  const board = page.getByRole("list", { name: "Pipeline by stage" });
+  expect(await board.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await expect(board.getByRole("heading", { name: /^Hired/ })).toBeInViewport();
   await page.getByRole("link", { name: "Add to pipeline" }).click();
   await page.getByRole("link", { name: "Add a new candidate" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Add candidate" })).toBeVisible();
