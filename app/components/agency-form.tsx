@@ -2,18 +2,21 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
 import { agencyKindLabels, agencyKinds, assessmentLabels, assessments, currencies, vettingQuestions, type Assessment } from "~/domain/reference";
 import { agencyArrayFields, agencyFormSchema } from "~/schemas/agency";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors, Submitted } from "~/utils/forms";
 
 export type AgencyDefaults = Record<string, string | string[]>;
 const CONTACT_ROWS = 3;
 
-export function AgencyForm(props: { defaults: AgencyDefaults; serverErrors?: FieldErrors | null; formError?: string | null; submitLabel: string; version?: number }) {
+/** `submitted` is what was sent when the server refused the form; it replaces the defaults so nothing typed is lost. */
+export function AgencyForm(props: { defaults: AgencyDefaults; serverErrors?: FieldErrors | null; submitted?: Submitted | null; formError?: string | null; submitLabel: string; version?: number }) {
   const navigation = useNavigation();
   const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(agencyFormSchema, { arrayFields: agencyArrayFields, serverErrors: props.serverErrors });
-  const d = props.defaults;
+  const d = props.submitted ?? props.defaults;
   const text = (name: string) => (typeof d[name] === "string" ? (d[name] as string) : "");
   const list = (name: string) => (Array.isArray(d[name]) ? (d[name] as string[]) : []);
-  const rows = Math.max(CONTACT_ROWS, list("contactName").length + 1);
+  // A spare row after the saved contacts; a refused form comes back with the rows it was sent with.
+  const rows = Math.max(CONTACT_ROWS, list("contactName").length + (props.submitted ? 0 : 1));
+  const ticked = (name: string) => text(name) === "true" || text(name) === "on";
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Agency">
       {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
@@ -105,11 +108,11 @@ export function AgencyForm(props: { defaults: AgencyDefaults; serverErrors?: Fie
         ))}
         <div className="checks">
           <label>
-            <input type="checkbox" value="on" defaultChecked={text("offersHandover") === "true"} {...group("offersHandover")} /> Offers a handover package
+            <input type="checkbox" value="on" defaultChecked={ticked("offersHandover")} {...group("offersHandover")} /> Offers a handover package
             (architecture doc, runbook, monitoring, support window)
           </label>
           <label>
-            <input type="checkbox" value="on" defaultChecked={text("writtenAcceptanceCriteria") === "true"} {...group("writtenAcceptanceCriteria")} /> Agrees to written acceptance criteria
+            <input type="checkbox" value="on" defaultChecked={ticked("writtenAcceptanceCriteria")} {...group("writtenAcceptanceCriteria")} /> Agrees to written acceptance criteria
             (metric and threshold, low-confidence fallback, monitoring, support window)
           </label>
         </div>

@@ -11,13 +11,15 @@ import {
   suggestedSkills,
 } from "~/domain/reference";
 import { candidateArrayFields, candidateFormSchema } from "~/schemas/candidate";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors, Submitted } from "~/utils/forms";
 
 export type CandidateDefaults = Record<string, string | string[]>;
 
 export function CandidateForm(props: {
   defaults: CandidateDefaults;
   serverErrors?: FieldErrors | null;
+  /** What was sent when the server refused the form; it replaces the defaults so nothing typed is lost. */
+  submitted?: Submitted | null;
   formError?: string | null;
   existing?: { id: number; name: string } | null;
   submitLabel: string;
@@ -29,11 +31,11 @@ export function CandidateForm(props: {
     arrayFields: candidateArrayFields,
     serverErrors: props.serverErrors,
   });
-  const d = props.defaults;
+  const d = props.submitted ?? props.defaults;
   const text = (name: string) => (typeof d[name] === "string" ? (d[name] as string) : "");
   const skills = Array.isArray(d.skills) ? d.skills : [];
   const suggested = suggestedSkills as readonly string[];
-  const otherSkills = skills.filter((s) => !suggested.includes(s)).join(", ");
+  const otherSkills = props.submitted ? text("otherSkills") : skills.filter((s) => !suggested.includes(s)).join(", ");
 
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Candidate">

@@ -1,18 +1,22 @@
 // Forms: react-hook-form drives the browser side (errors on submit, then live, focus on the
 // first bad field, no submit while invalid); its resolver runs the form's zod
 // schema over the same FormData the server will parse. Server errors (status
-// 400) are shown in the same places.
+// 400) are shown in the same places, and the fields start from what was sent
+// (`submitted`, from `invalid` in forms.server.ts), so a browser without
+// JavaScript loses nothing typed either.
 import { useSubmit } from "@remix-run/react";
 import { useId, useRef, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldErrors as RhfErrors, type FieldValues, type UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
-import { formDataToValues, zodFieldErrors, type FieldErrors } from "~/utils/forms";
+import { formDataToValues, tickedOr, typedOr, zodFieldErrors, type FieldErrors, type Submitted } from "~/utils/forms";
 
 export function useValidatedForm(
   schema: z.ZodTypeAny,
   options: {
     arrayFields?: readonly string[];
     serverErrors?: FieldErrors | null;
+    /** What was sent when the server refused the form: fields start from it instead of their saved values. */
+    submitted?: Submitted | null;
     /** How a valid form is sent; defaults to a navigation (useSubmit). Pass a fetcher's submit to stay on the page. */
     submit?: (target: HTMLFormElement | HTMLButtonElement) => void;
   } = {},
@@ -83,7 +87,12 @@ export function useValidatedForm(
     },
   });
 
-  return { formRef, register: form.register, group, onSubmit, errorFor, attempted, form };
+  /** A field's starting value: what was just sent, if the server refused it, else `fallback`. */
+  const typed = (name: string, fallback: string) => typedOr(options.submitted, name, fallback);
+  /** Whether a checkbox or radio starts ticked: as sent, if the server refused the form, else `fallback`. */
+  const ticked = (name: string, value: string, fallback: boolean) => tickedOr(options.submitted, name, value, fallback);
+
+  return { formRef, register: form.register, group, onSubmit, errorFor, attempted, form, typed, ticked };
 }
 
 type Aria = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };

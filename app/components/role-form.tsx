@@ -16,7 +16,7 @@ import {
   type UserKind,
 } from "~/domain/reference";
 import { roleArrayFields, roleFormSchema } from "~/schemas/role";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors, Submitted } from "~/utils/forms";
 
 /** Form values as strings, the way the form shows and posts them. */
 export type RoleFormDefaults = Record<string, string | string[]>;
@@ -27,6 +27,8 @@ export function RoleForm(props: {
   defaults: RoleFormDefaults;
   teamCandidates: TeamCandidate[];
   serverErrors?: FieldErrors | null;
+  /** What was sent when the server refused the form; it replaces the defaults so nothing typed is lost. */
+  submitted?: Submitted | null;
   formError?: string | null;
   submitLabel: string;
   version?: number;
@@ -36,7 +38,7 @@ export function RoleForm(props: {
     arrayFields: roleArrayFields,
     serverErrors: props.serverErrors,
   });
-  const d = props.defaults;
+  const d = props.submitted ?? props.defaults;
   const text = (name: string) => (typeof d[name] === "string" ? (d[name] as string) : "");
   const list = (name: string) => (Array.isArray(d[name]) ? (d[name] as string[]) : []);
   // Current team members stay visible even if their account kind changed, so saving never drops them silently.
@@ -202,7 +204,7 @@ export function RoleForm(props: {
             <input
               type="checkbox"
               value="on"
-              defaultChecked={text("touchesSensitiveData") === "true"}
+              defaultChecked={text("touchesSensitiveData") === "true" || text("touchesSensitiveData") === "on"}
               {...group("touchesSensitiveData")}
               onChange={(e) => {
                 // Sensitive data brings a background check and data-access clearance with it.

@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
 import { ratingLabels, ratingValues, recommendationLabels, recommendations, type TemplateArea } from "~/domain/scorecard";
 import { scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors, Submitted } from "~/utils/forms";
 
 export type ScorecardDefaults = {
   ratings: Record<string, { rating: number | null; evidence: string | null; assessed: boolean }>;
@@ -18,11 +18,12 @@ export function ScorecardForm(props: {
   version: number | null;
   mode: "fill" | "amend";
   serverErrors?: FieldErrors | null;
+  submitted?: Submitted | null;
   formError?: string | null;
 }) {
   const navigation = useNavigation();
   const keys = props.areas.map((a) => a.key);
-  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(scorecardSchema(keys), { arrayFields: scorecardArrayFields, serverErrors: props.serverErrors });
+  const { formRef, register, group, onSubmit, errorFor, typed, ticked } = useValidatedForm(scorecardSchema(keys), { arrayFields: scorecardArrayFields, serverErrors: props.serverErrors, submitted: props.submitted });
   const d = props.defaults;
   const ratingDefault = (key: string) => {
     const r = d?.ratings[key];
@@ -45,11 +46,11 @@ export function ScorecardForm(props: {
           <div className="rating-row" role="radiogroup" aria-label={`${area.name} rating`}>
             {ratingValues.map((r) => (
               <label key={r} className={`rating rating-${r}`}>
-                <input type="radio" value={String(r)} defaultChecked={ratingDefault(area.key) === String(r)} {...group(`rating_${area.key}`)} /> {ratingLabels[r]}
+                <input type="radio" value={String(r)} defaultChecked={ticked(`rating_${area.key}`, String(r), ratingDefault(area.key) === String(r))} {...group(`rating_${area.key}`)} /> {ratingLabels[r]}
               </label>
             ))}
             <label className="rating rating-na">
-              <input type="radio" value="na" defaultChecked={ratingDefault(area.key) === "na"} {...group(`rating_${area.key}`)} /> Not assessed
+              <input type="radio" value="na" defaultChecked={ticked(`rating_${area.key}`, "na", ratingDefault(area.key) === "na")} {...group(`rating_${area.key}`)} /> Not assessed
             </label>
           </div>
           <GroupError error={errorFor(`rating_${area.key}`)} />
@@ -58,33 +59,33 @@ export function ScorecardForm(props: {
               <span className="muted">Weak signals spotted:</span>
               {area.signals.map((s) => (
                 <label key={s}>
-                  <input type="checkbox" value={`${area.key}:${s}`} defaultChecked={d?.weakSignals.includes(`${area.key}:${s}`)} {...group("weakSignals")} /> {s}
+                  <input type="checkbox" value={`${area.key}:${s}`} defaultChecked={ticked("weakSignals", `${area.key}:${s}`, d?.weakSignals.includes(`${area.key}:${s}`) ?? false)} {...group("weakSignals")} /> {s}
                 </label>
               ))}
             </div>
           ) : null}
           <Field label={`${area.name} evidence`} hint="What they said or did that supports the rating" error={errorFor(`evidence_${area.key}`)} wide>
-            {(aria) => <textarea rows={2} defaultValue={d?.ratings[area.key]?.evidence ?? ""} {...aria} {...register(`evidence_${area.key}`)} />}
+            {(aria) => <textarea rows={2} defaultValue={typed(`evidence_${area.key}`, d?.ratings[area.key]?.evidence ?? "")} {...aria} {...register(`evidence_${area.key}`)} />}
           </Field>
         </fieldset>
       ))}
       <fieldset>
         <legend>Overall</legend>
         <Field label="Key takeaways" error={errorFor("keyTakeaways")} wide>
-          {(aria) => <textarea rows={3} defaultValue={d?.keyTakeaways ?? ""} {...aria} {...register("keyTakeaways")} />}
+          {(aria) => <textarea rows={3} defaultValue={typed("keyTakeaways", d?.keyTakeaways ?? "")} {...aria} {...register("keyTakeaways")} />}
         </Field>
         <div className="rating-row" role="radiogroup" aria-label="Recommendation">
           <span className="label">Recommendation</span>
           {recommendations.map((r) => (
             <label key={r} className="rating">
-              <input type="radio" value={r} defaultChecked={d?.recommendation === r} {...group("recommendation")} /> {recommendationLabels[r]}
+              <input type="radio" value={r} defaultChecked={ticked("recommendation", r, d?.recommendation === r)} {...group("recommendation")} /> {recommendationLabels[r]}
             </label>
           ))}
         </div>
         <GroupError error={errorFor("recommendation")} />
         {props.mode === "amend" ? (
           <Field label="Why are you amending?" hint="Kept with the scorecard's history; the original stays visible" error={errorFor("amendReason")} wide>
-            {(aria) => <textarea rows={2} {...aria} {...register("amendReason")} />}
+            {(aria) => <textarea rows={2} defaultValue={typed("amendReason", "")} {...aria} {...register("amendReason")} />}
           </Field>
         ) : null}
       </fieldset>

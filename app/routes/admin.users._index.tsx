@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
@@ -7,6 +7,7 @@ import { createUser, emailExists, listUsers } from "~/models/user.server";
 import { createUserSchema } from "~/schemas/user";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { checkNewPassword, hashPassword } from "~/utils/password.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · AI Talent Scorecards" }];
@@ -18,12 +19,13 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   await authorizeUser(args, "routes/admin.users._index", "action");
-  const parsed = parseFormData(createUserSchema, await args.request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const formData = await args.request.formData();
+  const parsed = parseFormData(createUserSchema, formData);
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const { name, email, kind, password } = parsed.data;
-  if (emailExists(email)) return data({ fieldErrors: { email: ["A user with this email already exists"] }, formError: null }, { status: 400 });
+  if (emailExists(email)) return invalid(formData, { fieldErrors: { email: ["A user with this email already exists"] }, formError: null });
   const policy = checkNewPassword(password, { email, name });
-  if (!policy.ok) return data({ fieldErrors: { password: [policy.message] }, formError: null }, { status: 400 });
+  if (!policy.ok) return invalid(formData, { fieldErrors: { password: [policy.message] }, formError: null });
   const id = createUser({ name, email, kind, passwordHash: await hashPassword(password) });
   return redirect(`/admin/users/${id}?saved=created`);
 }
@@ -32,7 +34,7 @@ export default function Users() {
   const { users } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(createUserSchema, { serverErrors: actionData?.fieldErrors });
+  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(createUserSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   return (
     <>
       <PageHeader title="Users" subtitle="Who can sign in, and as what. There is no public sign-up: accounts are created here." />
@@ -66,14 +68,14 @@ export default function Users() {
           <FormError error={actionData?.formError} />
           <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
             <Field label="Name" error={errorFor("name")}>
-              {(aria) => <input type="text" autoComplete="off" {...aria} {...register("name")} />}
+              {(aria) => <input type="text" autoComplete="off" defaultValue={typed("name", "")} {...aria} {...register("name")} />}
             </Field>
             <Field label="Email" error={errorFor("email")}>
-              {(aria) => <input type="email" autoComplete="off" {...aria} {...register("email")} />}
+              {(aria) => <input type="email" autoComplete="off" defaultValue={typed("email", "")} {...aria} {...register("email")} />}
             </Field>
             <Field label="Kind" error={errorFor("kind")}>
               {(aria) => (
-                <select defaultValue="interviewer" {...aria} {...register("kind")}>
+                <select defaultValue={typed("kind", "interviewer")} {...aria} {...register("kind")}>
                   {userKinds.map((k) => (
                     <option key={k} value={k}>
                       {userKindLabels[k]}

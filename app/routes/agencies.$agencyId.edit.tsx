@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgencyForm, type AgencyDefaults } from "~/components/agency-form";
 import { PageHeader } from "~/components/ui";
@@ -7,6 +7,7 @@ import { agencyArrayFields, agencyFormSchema } from "~/schemas/agency";
 import { versionSchema } from "~/schemas/role";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.name ?? "agency"} · AI Talent Scorecards` }];
 
@@ -44,13 +45,13 @@ export async function action(args: ActionFunctionArgs) {
   const id = Number(args.params.agencyId);
   const formData = await args.request.formData();
   const version = versionSchema.safeParse(formData.get("version"));
-  if (!version.success) return data({ fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." }, { status: 400 });
+  if (!version.success) return invalid(formData, { fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." }, { arrayFields: agencyArrayFields });
   const parsed = parseFormData(agencyFormSchema, formData, agencyArrayFields);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
-  if (agencyNameTaken(parsed.data.agency.name, id)) return data({ fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null }, { status: 400 });
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { arrayFields: agencyArrayFields });
+  if (agencyNameTaken(parsed.data.agency.name, id)) return invalid(formData, { fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null }, { arrayFields: agencyArrayFields });
   const result = updateAgency({ id, version: version.data, values: parsed.data });
   if (!result.ok && result.reason === "not-found") throw new Response("Agency not found", { status: 404 });
-  if (!result.ok) return data({ fieldErrors: {}, formError: "Someone else saved this agency after you opened it; nothing was saved. Reload to see their version." }, { status: 409 });
+  if (!result.ok) return invalid(formData, { fieldErrors: {}, formError: "Someone else saved this agency after you opened it; nothing was saved. Your edits are still in the form: copy what you need, then reload to see their version." }, { arrayFields: agencyArrayFields, status: 409 });
   return redirect(`/agencies/${id}?saved=updated`);
 }
 
@@ -60,7 +61,7 @@ export default function EditAgency() {
   return (
     <>
       <PageHeader title={`Edit ${name}`} actions={<Link to={`/agencies/${id}`} className="btn">Cancel</Link>} />
-      <AgencyForm defaults={defaults} serverErrors={actionData?.fieldErrors} formError={actionData?.formError} submitLabel="Save changes" version={version} />
+      <AgencyForm defaults={defaults} serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} submitLabel="Save changes" version={version} />
     </>
   );
 }

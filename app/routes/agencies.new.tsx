@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { AgencyForm } from "~/components/agency-form";
 import { PageHeader } from "~/components/ui";
@@ -6,6 +6,7 @@ import { agencyNameTaken, createAgency } from "~/models/agency.server";
 import { agencyArrayFields, agencyFormSchema } from "~/schemas/agency";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Add agency · AI Talent Scorecards" }];
 
@@ -16,9 +17,10 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   await authorizeUser(args, "routes/agencies.new", "action");
-  const parsed = parseFormData(agencyFormSchema, await args.request.formData(), agencyArrayFields);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
-  if (agencyNameTaken(parsed.data.agency.name)) return data({ fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null }, { status: 400 });
+  const formData = await args.request.formData();
+  const parsed = parseFormData(agencyFormSchema, formData, agencyArrayFields);
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { arrayFields: agencyArrayFields });
+  if (agencyNameTaken(parsed.data.agency.name)) return invalid(formData, { fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null }, { arrayFields: agencyArrayFields });
   const id = createAgency(parsed.data);
   return redirect(`/agencies/${id}?saved=created`);
 }
@@ -28,7 +30,7 @@ export default function NewAgency() {
   return (
     <>
       <PageHeader title="Add agency" subtitle="Record the vendor, its rate card and how it answered the vetting questions." />
-      <AgencyForm defaults={{}} serverErrors={actionData?.fieldErrors} formError={actionData?.formError} submitLabel="Add agency" />
+      <AgencyForm defaults={{}} serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} submitLabel="Add agency" />
     </>
   );
 }

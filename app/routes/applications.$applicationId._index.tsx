@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CheckEditor } from "~/components/check-editor";
 import { CheckBadge, StageBadge } from "~/components/checks";
@@ -29,6 +29,7 @@ import { checkHistory, checksForApplication, toCheckStates } from "~/models/comp
 import { moveSchema } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
@@ -118,18 +119,18 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const returnTo = safeRedirect(formData.get("returnTo"), `/applications/${id}`);
   const parsed = parseFormData(moveSchema, formData);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError, missing: [] as CheckType[] }, { status: 400 });
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError, missing: [] as CheckType[] });
   const found = getApplication(id);
   if (!found) throw new Response("Application not found", { status: 404 });
   const problem = checkMove({ from: found.application.stage, to: parsed.data.toStage, rejectionReason: parsed.data.rejectionReason });
-  if (problem) return data({ fieldErrors: { [problem.field]: [problem.message] }, formError: null, missing: [] as CheckType[] }, { status: 400 });
+  if (problem) return invalid(formData, { fieldErrors: { [problem.field]: [problem.message] }, formError: null, missing: [] as CheckType[] });
 
   const result = moveApplication({ id, version: parsed.data.version, toStage: parsed.data.toStage, rejectionReason: parsed.data.rejectionReason, note: parsed.data.note, actorId: user.id });
   if (!result.ok && result.reason === "not-found") throw new Response("Application not found", { status: 404 });
   if (!result.ok && result.reason === "conflict") {
-    return data({ fieldErrors: {}, formError: "Someone else moved this application after you opened the page; nothing changed. Reload to see where it is now.", missing: [] as CheckType[] }, { status: 409 });
+    return invalid(formData, { fieldErrors: {}, formError: "Someone else moved this application after you opened the page; nothing changed. Reload to see where it is now.", missing: [] as CheckType[] }, { status: 409 });
   }
-  if (!result.ok && result.reason === "gate") return data({ fieldErrors: {}, formError: result.message, missing: result.missing }, { status: 400 });
+  if (!result.ok && result.reason === "gate") return invalid(formData, { fieldErrors: {}, formError: result.message, missing: result.missing });
   const sep = returnTo.includes("?") ? "&" : "?";
   return redirect(`${returnTo}${sep}moved=${parsed.data.toStage}`);
 }
@@ -137,7 +138,7 @@ export async function action(args: ActionFunctionArgs) {
 function MoveForm({ application }: { application: { id: number; stage: string; version: number } }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(moveSchema, { serverErrors: actionData?.fieldErrors });
+  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(moveSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Move application">
       <input type="hidden" name="intent" value="move" />
@@ -146,7 +147,7 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
       <div className="fields">
         <Field label="Move to" error={errorFor("toStage")}>
           {(aria) => (
-            <select defaultValue="" {...aria} {...register("toStage")}>
+            <select defaultValue={typed("toStage", "")} {...aria} {...register("toStage")}>
               <option value="" disabled>
                 Choose a stage…
               </option>
@@ -160,7 +161,7 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
         </Field>
         <Field label="Rejection reason" hint="Only when rejecting" error={errorFor("rejectionReason")}>
           {(aria) => (
-            <select defaultValue="" {...aria} {...register("rejectionReason")}>
+            <select defaultValue={typed("rejectionReason", "")} {...aria} {...register("rejectionReason")}>
               <option value="">—</option>
               {rejectionReasons.map((r) => (
                 <option key={r} value={r}>
@@ -171,7 +172,7 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
           )}
         </Field>
         <Field label="Note" error={errorFor("note")} wide>
-          {(aria) => <input type="text" {...aria} {...register("note")} />}
+          {(aria) => <input type="text" defaultValue={typed("note", "")} {...aria} {...register("note")} />}
         </Field>
       </div>
       <div>

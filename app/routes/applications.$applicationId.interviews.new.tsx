@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
@@ -10,7 +10,8 @@ import { isOpenStage } from "~/domain/pipeline";
 import { currentTemplate, scheduleInterview } from "~/models/scorecard.server";
 import { governanceQuestions, interviewArrayFields, interviewKindLabels, interviewKinds, kitPrompts, scheduleSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
-import { parseFormData } from "~/utils/forms";
+import { parseFormData, type FieldErrors } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Schedule interview · AI Talent Scorecards" }];
 
@@ -36,19 +37,19 @@ export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/applications.$applicationId.interviews.new", "action");
   const applicationId = Number(args.params.applicationId);
   const { found, team, template } = load(applicationId);
-  if (!isOpenStage(found.application.stage)) {
-    return data({ fieldErrors: {}, formError: "This application is closed; reopen it before scheduling interviews." }, { status: 400 });
-  }
-  const parsed = parseFormData(scheduleSchema, await args.request.formData(), interviewArrayFields);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const formData = await args.request.formData();
+  const refuse = (fieldErrors: FieldErrors, formError: string | null = null) => invalid(formData, { fieldErrors, formError }, { arrayFields: interviewArrayFields });
+  if (!isOpenStage(found.application.stage)) return refuse({}, "This application is closed; reopen it before scheduling interviews.");
+  const parsed = parseFormData(scheduleSchema, formData, interviewArrayFields);
+  if (!parsed.ok) return refuse(parsed.fieldErrors, parsed.formError);
   const v = parsed.data;
-  if (!v.panelIds.every((id) => team.some((t) => t.userId === id))) return data({ fieldErrors: { panelIds: ["Interviewers must be on this role's hiring team"] }, formError: null }, { status: 400 });
+  if (!v.panelIds.every((id) => team.some((t) => t.userId === id))) return refuse({ panelIds: ["Interviewers must be on this role's hiring team"] });
   const graders = anonymousGraderIds(applicationId);
   const conflicted = team.filter((t) => v.panelIds.includes(t.userId) && graders.includes(t.userId));
   if (conflicted.length) {
-    return data({ fieldErrors: { panelIds: [`${conflicted.map((t) => t.name).join(", ")} is grading this candidate's take-home anonymously and must not meet them until grading is done`] }, formError: null }, { status: 400 });
+    return refuse({ panelIds: [`${conflicted.map((t) => t.name).join(", ")} is grading this candidate's take-home anonymously and must not meet them until grading is done`] });
   }
-  if (!v.focusAreas.every((k) => template.areas.some((a) => a.key === k))) return data({ fieldErrors: { focusAreas: ["Choose areas from the role's scorecard"] }, formError: null }, { status: 400 });
+  if (!v.focusAreas.every((k) => template.areas.some((a) => a.key === k))) return refuse({ focusAreas: ["Choose areas from the role's scorecard"] });
   const id = scheduleInterview({ applicationId, ...v, prompts: v.prompts.filter((p) => kitPrompts.includes(p)), actorId: user.id });
   return redirect(`/interviews/${id}?saved=scheduled`);
 }
@@ -57,7 +58,7 @@ export default function ScheduleInterview() {
   const { application, role, team, areas } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(scheduleSchema, { arrayFields: interviewArrayFields, serverErrors: actionData?.fieldErrors });
+  const { formRef, register, group, onSubmit, errorFor, typed, ticked } = useValidatedForm(scheduleSchema, { arrayFields: interviewArrayFields, serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   return (
     <>
       <PageHeader title={`Schedule an interview with ${application.name}`} subtitle={`For ${role.title}`} actions={<Link to={`/applications/${application.id}`} className="btn">Cancel</Link>} />
@@ -67,12 +68,12 @@ export default function ScheduleInterview() {
         <fieldset>
           <legend>When and what</legend>
           <div className="fields">
-            <SelectField label="Kind" name="kind" options={labelled(interviewKinds, interviewKindLabels)} defaultValue={application.isAgency ? "agency_vetting_call" : "technical_deep_dive"} register={register} error={errorFor("kind")} />
+            <SelectField label="Kind" name="kind" options={labelled(interviewKinds, interviewKindLabels)} defaultValue={typed("kind", application.isAgency ? "agency_vetting_call" : "technical_deep_dive")} register={register} error={errorFor("kind")} />
             <Field label="Starts" hint="Your local time" error={errorFor("startsAt")}>
-              {(aria) => <input type="datetime-local" {...aria} {...register("startsAt")} />}
+              {(aria) => <input type="datetime-local" defaultValue={typed("startsAt", "")} {...aria} {...register("startsAt")} />}
             </Field>
             <Field label="Length in minutes" error={errorFor("durationMinutes")}>
-              {(aria) => <input type="number" min={15} max={480} step={15} defaultValue="60" {...aria} {...register("durationMinutes")} />}
+              {(aria) => <input type="number" min={15} max={480} step={15} defaultValue={typed("durationMinutes", "60")} {...aria} {...register("durationMinutes")} />}
             </Field>
           </div>
         </fieldset>
@@ -81,7 +82,7 @@ export default function ScheduleInterview() {
           <div className="checks">
             {team.map((t) => (
               <label key={t.userId}>
-                <input type="checkbox" value={String(t.userId)} {...group("panelIds")} /> {t.name} <span className="muted small">{t.teamRole === "hiring_manager" ? "hiring manager" : "interviewer"}</span>
+                <input type="checkbox" value={String(t.userId)} defaultChecked={ticked("panelIds", String(t.userId), false)} {...group("panelIds")} /> {t.name} <span className="muted small">{t.teamRole === "hiring_manager" ? "hiring manager" : "interviewer"}</span>
               </label>
             ))}
           </div>
@@ -93,7 +94,7 @@ export default function ScheduleInterview() {
           <div className="checks">
             {areas.map((a) => (
               <label key={a.key}>
-                <input type="checkbox" value={a.key} defaultChecked {...group("focusAreas")} /> {a.name}
+                <input type="checkbox" value={a.key} defaultChecked={ticked("focusAreas", a.key, true)} {...group("focusAreas")} /> {a.name}
               </label>
             ))}
           </div>
@@ -105,14 +106,14 @@ export default function ScheduleInterview() {
             {kitPrompts.map((p) => (
               <li key={p}>
                 <label>
-                  <input type="checkbox" value={p} defaultChecked {...group("prompts")} /> {p}
+                  <input type="checkbox" value={p} defaultChecked={ticked("prompts", p, true)} {...group("prompts")} /> {p}
                 </label>
               </li>
             ))}
           </ul>
           <div className="checks">
             <label>
-              <input type="checkbox" value="on" defaultChecked {...group("includeGovernance")} /> Include the {governanceQuestions.length} governance questions (this person
+              <input type="checkbox" value="on" defaultChecked={ticked("includeGovernance", "on", true)} {...group("includeGovernance")} /> Include the {governanceQuestions.length} governance questions (this person
               will touch production AI)
             </label>
           </div>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
@@ -11,7 +11,8 @@ import { assignTakeHome } from "~/models/take-home.server";
 import { isOpenStage } from "~/domain/pipeline";
 import { takeHomeArrayFields, takeHomeSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
-import { parseFormData } from "~/utils/forms";
+import { parseFormData, type FormFailure } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Assign take-home · AI Talent Scorecards" }];
 
@@ -42,18 +43,20 @@ export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/applications.$applicationId.take-homes.new", "action");
   const applicationId = Number(args.params.applicationId);
   const { found, team } = load(applicationId);
+  const formData = await args.request.formData();
+  const refuse = (failure: FormFailure) => invalid(formData, failure, { arrayFields: takeHomeArrayFields });
   if (!isOpenStage(found.application.stage)) {
-    return data({ fieldErrors: {}, formError: "This application is closed; reopen it before assigning a take-home." }, { status: 400 });
+    return refuse({ fieldErrors: {}, formError: "This application is closed; reopen it before assigning a take-home." });
   }
-  const parsed = parseFormData(takeHomeSchema, await args.request.formData(), takeHomeArrayFields);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const parsed = parseFormData(takeHomeSchema, formData, takeHomeArrayFields);
+  if (!parsed.ok) return refuse({ fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   // Anonymous grading needs graders who have not met the candidate.
   const met = panelistIds(applicationId);
   const conflicted = team.filter((t) => parsed.data.graderIds.includes(t.userId) && met.includes(t.userId));
   if (parsed.data.anonymous && conflicted.length) {
-    return data({ fieldErrors: { graderIds: [`${conflicted.map((t) => t.name).join(", ")} interviewed this candidate; choose graders who have not met them, or grade with names`] }, formError: null }, { status: 400 });
+    return refuse({ fieldErrors: { graderIds: [`${conflicted.map((t) => t.name).join(", ")} interviewed this candidate; choose graders who have not met them, or grade with names`] }, formError: null });
   }
-  if (!parsed.data.graderIds.every((id) => team.some((t) => t.userId === id))) return data({ fieldErrors: { graderIds: ["Graders must be on this role's hiring team"] }, formError: null }, { status: 400 });
+  if (!parsed.data.graderIds.every((id) => team.some((t) => t.userId === id))) return refuse({ fieldErrors: { graderIds: ["Graders must be on this role's hiring team"] }, formError: null });
   const id = assignTakeHome({ applicationId, values: parsed.data, actorId: user.id });
   return redirect(`/take-homes/${id}?saved=assigned`);
 }
@@ -62,7 +65,7 @@ export default function AssignTakeHome() {
   const { application, role, team, due, defaultInstructions: instructions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(takeHomeSchema, { arrayFields: takeHomeArrayFields, serverErrors: actionData?.fieldErrors });
+  const { formRef, register, group, onSubmit, errorFor, typed, ticked } = useValidatedForm(takeHomeSchema, { arrayFields: takeHomeArrayFields, serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   return (
     <>
       <PageHeader title={`Assign a take-home to ${application.name}`} subtitle={`For ${role.title}. Paid or time-boxed, and narrow.`} actions={<Link to={`/applications/${application.id}`} className="btn">Cancel</Link>} />
@@ -72,19 +75,19 @@ export default function AssignTakeHome() {
           <legend>The exercise</legend>
           <div className="fields">
             <Field label="Title" error={errorFor("title")} wide>
-              {(aria) => <input type="text" defaultValue="Fix a failing RAG workflow" {...aria} {...register("title")} />}
+              {(aria) => <input type="text" defaultValue={typed("title", "Fix a failing RAG workflow")} {...aria} {...register("title")} />}
             </Field>
             <Field label="Instructions" error={errorFor("instructions")} wide>
-              {(aria) => <textarea rows={9} defaultValue={instructions} {...aria} {...register("instructions")} />}
+              {(aria) => <textarea rows={9} defaultValue={typed("instructions", instructions)} {...aria} {...register("instructions")} />}
             </Field>
             <Field label="Materials link" error={errorFor("materialsUrl")}>
               {(aria) => <input type="text" inputMode="url" {...aria} {...register("materialsUrl")} />}
             </Field>
             <Field label="Time box (hours)" error={errorFor("timeBoxHours")}>
-              {(aria) => <input type="number" min={1} max={40} defaultValue="4" {...aria} {...register("timeBoxHours")} />}
+              {(aria) => <input type="number" min={1} max={40} defaultValue={typed("timeBoxHours", "4")} {...aria} {...register("timeBoxHours")} />}
             </Field>
             <Field label="Due date" error={errorFor("dueOn")}>
-              {(aria) => <input type="date" defaultValue={due} {...aria} {...register("dueOn")} />}
+              {(aria) => <input type="date" defaultValue={typed("dueOn", due)} {...aria} {...register("dueOn")} />}
             </Field>
           </div>
         </fieldset>
@@ -92,24 +95,24 @@ export default function AssignTakeHome() {
           <legend>Pay</legend>
           <div className="fields">
             <label className="checks">
-              <input type="checkbox" value="on" defaultChecked {...group("paid")} /> Paid take-home
+              <input type="checkbox" value="on" defaultChecked={ticked("paid", "on", true)} {...group("paid")} /> Paid take-home
             </label>
             <Field label="Amount" error={errorFor("amount")}>
-              {(aria) => <input type="text" inputMode="numeric" defaultValue="400" {...aria} {...register("amount")} />}
+              {(aria) => <input type="text" inputMode="numeric" defaultValue={typed("amount", "400")} {...aria} {...register("amount")} />}
             </Field>
-            <SelectField label="Currency" name="currency" options={labelled(currencies)} defaultValue="USD" register={register} error={errorFor("currency")} />
+            <SelectField label="Currency" name="currency" options={labelled(currencies)} defaultValue={typed("currency", "USD")} register={register} error={errorFor("currency")} />
           </div>
         </fieldset>
         <fieldset>
           <legend>Grading</legend>
           <label className="checks">
-            <input type="checkbox" value="on" defaultChecked {...group("anonymous")} /> Anonymous grading: graders see an alias, never the name, email, agency, links or
+            <input type="checkbox" value="on" defaultChecked={ticked("anonymous", "on", true)} {...group("anonymous")} /> Anonymous grading: graders see an alias, never the name, email, agency, links or
             pay, until every grader has submitted
           </label>
           <div className="checks" role="group" aria-label="Graders">
             {team.map((t) => (
               <label key={t.userId}>
-                <input type="checkbox" value={String(t.userId)} {...group("graderIds")} /> {t.name}
+                <input type="checkbox" value={String(t.userId)} defaultChecked={ticked("graderIds", String(t.userId), false)} {...group("graderIds")} /> {t.name}
               </label>
             ))}
           </div>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidateForm, candidateToDefaults } from "~/components/candidate-form";
 import { PageHeader } from "~/components/ui";
@@ -7,6 +7,7 @@ import { candidateArrayFields, candidateFormSchema } from "~/schemas/candidate";
 import { versionSchema } from "~/schemas/role";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.name ?? "candidate"} · AI Talent Scorecards` }];
 
@@ -23,17 +24,17 @@ export async function action(args: ActionFunctionArgs) {
   const id = Number(args.params.candidateId);
   const formData = await args.request.formData();
   const version = versionSchema.safeParse(formData.get("version"));
-  if (!version.success) return data({ fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." }, { status: 400 });
+  if (!version.success) return invalid(formData, { fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." }, { arrayFields: candidateArrayFields });
   const parsed = parseFormData(candidateFormSchema, formData, candidateArrayFields);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { arrayFields: candidateArrayFields });
   const clash = findCandidateByEmail(parsed.data.email);
   if (clash && clash.id !== id) {
-    return data({ fieldErrors: { email: [`${clash.name} already has this email`] }, formError: null }, { status: 400 });
+    return invalid(formData, { fieldErrors: { email: [`${clash.name} already has this email`] }, formError: null }, { arrayFields: candidateArrayFields });
   }
   const result = updateCandidate({ id, version: version.data, values: parsed.data });
   if (!result.ok && result.reason === "not-found") throw new Response("Candidate not found", { status: 404 });
   if (!result.ok) {
-    return data({ fieldErrors: {}, formError: "Someone else saved this candidate after you opened it; nothing was saved. Reload to see their version." }, { status: 409 });
+    return invalid(formData, { fieldErrors: {}, formError: "Someone else saved this candidate after you opened it; nothing was saved. Your edits are still in the form: copy what you need, then reload to see their version." }, { arrayFields: candidateArrayFields, status: 409 });
   }
   return redirect(`/candidates/${id}?saved=updated`);
 }
@@ -44,7 +45,7 @@ export default function EditCandidate() {
   return (
     <>
       <PageHeader title={`Edit ${name}`} actions={<Link to={`/candidates/${id}`} className="btn">Cancel</Link>} />
-      <CandidateForm defaults={defaults} serverErrors={actionData?.fieldErrors} formError={actionData?.formError} submitLabel="Save changes" version={version} />
+      <CandidateForm defaults={defaults} serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} submitLabel="Save changes" version={version} />
     </>
   );
 }

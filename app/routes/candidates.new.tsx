@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CandidateForm } from "~/components/candidate-form";
 import { PageHeader } from "~/components/ui";
@@ -6,6 +6,7 @@ import { createCandidate, findCandidateByEmail } from "~/models/candidate.server
 import { candidateArrayFields, candidateFormSchema } from "~/schemas/candidate";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Add candidate · AI Talent Scorecards" }];
 
@@ -23,10 +24,10 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const roleId = roleIdFrom(formData.get("roleId"));
   const parsed = parseFormData(candidateFormSchema, formData, candidateArrayFields);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError, existing: null }, { status: 400 });
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError, existing: null }, { arrayFields: candidateArrayFields });
   const existing = findCandidateByEmail(parsed.data.email) ?? null;
   if (existing) {
-    return data({ fieldErrors: { email: ["A candidate with this email is already on file"] }, formError: null, existing }, { status: 400 });
+    return invalid(formData, { fieldErrors: { email: ["A candidate with this email is already on file"] }, formError: null, existing }, { arrayFields: candidateArrayFields });
   }
   const id = createCandidate(parsed.data, user.id);
   // Coming from a role's "add to pipeline": continue there with the new person chosen.
@@ -42,6 +43,7 @@ export default function NewCandidate() {
       <CandidateForm
         defaults={{}}
         serverErrors={actionData?.fieldErrors}
+        submitted={actionData?.values}
         formError={actionData?.formError}
         existing={actionData?.existing}
         submitLabel={roleId ? "Add candidate and continue" : "Add candidate"}

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ScorecardForm, type ScorecardDefaults } from "~/components/scorecard-form";
 import { PageHeader } from "~/components/ui";
@@ -8,7 +8,8 @@ import { visibleScorecards } from "~/models/feedback.server";
 import { currentTemplate, getInterview, getScorecard, saveScorecard, templateById } from "~/models/scorecard.server";
 import { interviewKindLabels, scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
-import { parseFormData } from "~/utils/forms";
+import { parseFormData, type FormFailure } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Scorecard · AI Talent Scorecards" }];
 
@@ -73,11 +74,13 @@ export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/interviews.$interviewId.scorecard", "action");
   const interviewId = Number(args.params.interviewId);
   const { found, areas, template } = load(interviewId, user.id);
-  const parsed = parseFormData(scorecardSchema(areas.map((a) => a.key)), await args.request.formData(), scorecardArrayFields);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError ?? "Some answers need attention; nothing was saved." }, { status: 400 });
+  const formData = await args.request.formData();
+  const parsed = parseFormData(scorecardSchema(areas.map((a) => a.key)), formData, scorecardArrayFields);
+  const refuse = (failure: FormFailure, status?: number) => invalid(formData, failure, { arrayFields: scorecardArrayFields, status });
+  if (!parsed.ok) return refuse({ fieldErrors: parsed.fieldErrors, formError: parsed.formError ?? "Some answers need attention; nothing was saved." });
   const { intent, version, values, amendReason } = parsed.data;
   if (intent !== "draft" && areas.length === 0) {
-    return data({ fieldErrors: {}, formError: "This interview has no areas left to rate on its template; ask the hiring manager to reschedule it." }, { status: 400 });
+    return refuse({ fieldErrors: {}, formError: "This interview has no areas left to rate on its template; ask the hiring manager to reschedule it." });
   }
   const result = saveScorecard({ interviewId, interviewerId: user.id, roleId: found.role.id, templateId: template.id, mode: intent, version, values, amendReason: amendReason ?? undefined });
   if (!result.ok) {
@@ -87,7 +90,7 @@ export async function action(args: ActionFunctionArgs) {
         : result.reason === "not-submitted"
           ? "Only a submitted scorecard can be amended."
           : "This scorecard was saved somewhere else (another tab?) after you opened it; nothing was overwritten. Copy what you need and reload.";
-    return data({ fieldErrors: {}, formError }, { status: 409 });
+    return refuse({ fieldErrors: {}, formError }, 409);
   }
   return redirect(`/interviews/${interviewId}/scorecard?saved=${intent}`);
 }
@@ -132,7 +135,7 @@ export default function ScorecardPage() {
               <p>Recommendation: <strong>{recommendationLabels[d.defaults!.recommendation as keyof typeof recommendationLabels]}</strong></p>
               <details>
                 <summary>Amend this scorecard</summary>
-                <ScorecardForm areas={d.areas} defaults={d.defaults} version={d.version} mode="amend" serverErrors={actionData?.fieldErrors} formError={actionData?.formError} />
+                <ScorecardForm areas={d.areas} defaults={d.defaults} version={d.version} mode="amend" serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} />
               </details>
               {d.amendments.length ? (
                 <>
@@ -155,7 +158,7 @@ export default function ScorecardPage() {
               ) : null}
             </section>
           ) : (
-            <ScorecardForm areas={d.areas} defaults={d.defaults} version={d.version} mode="fill" serverErrors={actionData?.fieldErrors} formError={actionData?.formError} />
+            <ScorecardForm areas={d.areas} defaults={d.defaults} version={d.version} mode="fill" serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} />
           )}
         </div>
         <section className="card" aria-labelledby="panel-cards">

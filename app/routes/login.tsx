@@ -7,6 +7,7 @@ import { signInSchema } from "~/schemas/auth";
 import { authorize } from "~/utils/authorize.server";
 import { getEnv } from "~/utils/env.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
 import { safeRedirect, startSession } from "~/utils/session.server";
 import { hitThrottle } from "~/utils/throttle.server";
@@ -24,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
   const { request, context } = args;
   const formData = await request.formData();
   const parsed = parseFormData(signInSchema, formData);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
 
   const { email, password, redirectTo } = parsed.data;
   const throttle = hitThrottle(
@@ -44,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
   const account = getUserForSignIn(email);
   const valid = account ? await verifyPassword(password, account.passwordHash) : (await burnPasswordCheck(password), false);
   if (!account || !valid || !account.active) {
-    return data({ fieldErrors: {}, formError: "That email and password do not match an active account." }, { status: 400 });
+    return invalid(formData, { fieldErrors: {}, formError: "That email and password do not match an active account." });
   }
   deleteExpiredSessions(new Date());
   return startSession({
@@ -58,8 +59,9 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(signInSchema, {
+  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(signInSchema, {
     serverErrors: actionData?.fieldErrors,
+    submitted: actionData && "values" in actionData ? actionData.values : null,
   });
   return (
     <div className="auth">
@@ -70,7 +72,7 @@ export default function Login() {
         <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
           <Field label="Email" error={errorFor("email")}>
-            {(aria) => <input type="email" autoComplete="username" autoFocus {...aria} {...register("email")} />}
+            {(aria) => <input type="email" autoComplete="username" autoFocus defaultValue={typed("email", "")} {...aria} {...register("email")} />}
           </Field>
           <Field label="Password" error={errorFor("password")}>
             {(aria) => <input type="password" autoComplete="current-password" {...aria} {...register("password")} />}

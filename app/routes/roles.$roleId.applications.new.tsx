@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
@@ -12,7 +12,8 @@ import { maskFor } from "~/models/masking.server";
 import { getRole } from "~/models/role.server";
 import { addApplicationSchema, startingStages } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
-import { parseFormData } from "~/utils/forms";
+import { parseFormData, type FieldErrors } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { FilterForm } from "~/components/filter-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add to ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
@@ -37,30 +38,32 @@ export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/roles.$roleId.applications.new", "action");
   const roleId = Number(args.params.roleId);
   if (!getRole(roleId)) throw new Response("Role not found", { status: 404 });
-  const parsed = parseFormData(addApplicationSchema, await args.request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const formData = await args.request.formData();
+  const refuse = (fieldErrors: FieldErrors, formError: string | null = null) => invalid(formData, { fieldErrors, formError });
+  const parsed = parseFormData(addApplicationSchema, formData);
+  if (!parsed.ok) return refuse(parsed.fieldErrors, parsed.formError);
   const input = parsed.data;
   const agencies = listAgencyOptions();
 
   if (input.subject === "agency") {
-    if (!agencies.some((a) => a.id === input.agencyId)) return data({ fieldErrors: { agencyId: ["Choose an agency from the list"] }, formError: null }, { status: 400 });
+    if (!agencies.some((a) => a.id === input.agencyId)) return refuse({ agencyId: ["Choose an agency from the list"] });
     const result = addAgencyBid({ roleId, agencyId: input.agencyId, stage: input.stage, actorId: user.id });
     return redirect(`/applications/${result.applicationId}?added=${result.created ? "bid" : "already"}`);
   }
 
   if (!getCandidate(input.candidateId) || maskFor(user.id).candidateIds.has(input.candidateId)) {
-    return data({ fieldErrors: { candidateId: ["Choose a candidate from the list"] }, formError: null }, { status: 400 });
+    return refuse({ candidateId: ["Choose a candidate from the list"] });
   }
   let submission = null;
   if (input.submittedByAgencyId !== null) {
     const agency = agencies.find((a) => a.id === input.submittedByAgencyId);
-    if (!agency) return data({ fieldErrors: { submittedByAgencyId: ["Choose an agency from the list"] }, formError: null }, { status: 400 });
+    if (!agency) return refuse({ submittedByAgencyId: ["Choose an agency from the list"] });
     if (input.submittedByContactId !== null && !agency.contacts.some((c) => c.id === input.submittedByContactId)) {
-      return data({ fieldErrors: { submittedByContactId: [`Choose a contact at ${agency.name}`] }, formError: null }, { status: 400 });
+      return refuse({ submittedByContactId: [`Choose a contact at ${agency.name}`] });
     }
     const today = new Date().toISOString().slice(0, 10);
     if (input.submittedOn && input.submittedOn > today) {
-      return data({ fieldErrors: { submittedOn: ["A submission date cannot be in the future"] }, formError: null }, { status: 400 });
+      return refuse({ submittedOn: ["A submission date cannot be in the future"] });
     }
     submission = {
       agencyId: agency.id,
@@ -68,7 +71,7 @@ export async function action(args: ActionFunctionArgs) {
       submittedAt: input.submittedOn ? new Date(`${input.submittedOn}T12:00:00Z`) : new Date(),
     };
   } else if (input.submittedByContactId !== null) {
-    return data({ fieldErrors: { submittedByAgencyId: ["Choose the agency this contact works for"] }, formError: null }, { status: 400 });
+    return refuse({ submittedByAgencyId: ["Choose the agency this contact works for"] });
   }
   const result = addCandidateToRole({ roleId, candidateId: input.candidateId, stage: input.stage, submission, actorId: user.id });
   const flag = result.submission && !result.submission.counts ? `duplicate-${result.submission.duplicateOf}` : result.created ? "added" : "already";
@@ -79,9 +82,9 @@ export default function AddApplication() {
   const { role, query, candidates, chosenId, agencies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [subject, setSubject] = useState<"candidate" | "agency">("candidate");
-  const [submitter, setSubmitter] = useState("");
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(addApplicationSchema, { serverErrors: actionData?.fieldErrors });
+  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(addApplicationSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const [subject, setSubject] = useState<"candidate" | "agency">(typed("subject", "candidate") === "agency" ? "agency" : "candidate");
+  const [submitter, setSubmitter] = useState(typed("submittedByAgencyId", ""));
   return (
     <>
       <PageHeader title={`Add to ${role.title}`} subtitle="Put a candidate into this role's pipeline, or record an agency bidding for the work as a team." actions={<Link to={`/roles/${role.id}`} className="btn">Back to role</Link>} />
@@ -105,7 +108,7 @@ export default function AddApplication() {
               <>
                 <Field label="Candidate" error={errorFor("candidateId")} hint={query ? `Showing matches for “${query}”.` : candidates.length >= 50 ? "Showing the first 50 by name; search on the right to find others." : undefined}>
                   {(aria) => (
-                    <select defaultValue={chosenId ? String(chosenId) : ""} {...aria} {...register("candidateId")}>
+                    <select defaultValue={typed("candidateId", chosenId ? String(chosenId) : "")} {...aria} {...register("candidateId")}>
                       <option value="">Choose…</option>
                       {candidates.map((c) => (
                         <option key={c.id} value={c.id}>
@@ -121,7 +124,7 @@ export default function AddApplication() {
                   <div className="fields">
                     <Field label="Agency" error={errorFor("submittedByAgencyId")}>
                       {(aria) => (
-                        <select defaultValue="" {...aria} {...register("submittedByAgencyId", { onChange: (e) => setSubmitter(e.target.value) })}>
+                        <select defaultValue={typed("submittedByAgencyId", "")} {...aria} {...register("submittedByAgencyId", { onChange: (e) => setSubmitter(e.target.value) })}>
                           <option value="">No agency (direct)</option>
                           {agencies.map((a) => (
                             <option key={a.id} value={a.id}>
@@ -133,7 +136,7 @@ export default function AddApplication() {
                     </Field>
                     <Field label="Agency contact" error={errorFor("submittedByContactId")}>
                       {(aria) => (
-                        <select defaultValue="" {...aria} {...register("submittedByContactId")}>
+                        <select defaultValue={typed("submittedByContactId", "")} {...aria} {...register("submittedByContactId")}>
                           <option value="">Not recorded</option>
                           {agencies.filter((a) => String(a.id) === submitter).map((a) => (
                             <optgroup key={a.id} label={a.name}>
@@ -148,7 +151,7 @@ export default function AddApplication() {
                       )}
                     </Field>
                     <Field label="Submitted on" error={errorFor("submittedOn")}>
-                      {(aria) => <input type="date" {...aria} {...register("submittedOn")} />}
+                      {(aria) => <input type="date" defaultValue={typed("submittedOn", "")} {...aria} {...register("submittedOn")} />}
                     </Field>
                   </div>
                 </fieldset>
@@ -156,7 +159,7 @@ export default function AddApplication() {
             ) : (
               <Field label="Agency" error={errorFor("agencyId")}>
                 {(aria) => (
-                  <select defaultValue="" {...aria} {...register("agencyId")}>
+                  <select defaultValue={typed("agencyId", "")} {...aria} {...register("agencyId")}>
                     <option value="">Choose…</option>
                     {agencies.map((a) => (
                       <option key={a.id} value={a.id}>
@@ -169,7 +172,7 @@ export default function AddApplication() {
             )}
             <Field label="Starting stage" error={errorFor("stage")}>
               {(aria) => (
-                <select defaultValue="sourced" {...aria} {...register("stage")}>
+                <select defaultValue={typed("stage", "sourced")} {...aria} {...register("stage")}>
                   {startingStages.map((s) => (
                     <option key={s} value={s}>
                       {stageLabels[s]}

@@ -10,6 +10,7 @@ import { costAssumptionsFor } from "~/models/rollup.server";
 import { agencyQuoteSchema, costAssumptionFields, costAssumptionsSchema } from "~/schemas/costs";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Costs · AI Talent Scorecards" }];
 
@@ -33,18 +34,16 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get("intent") === "quote") {
     const applicationId = Number(formData.get("applicationId"));
     const parsed = parseFormData(agencyQuoteSchema, formData);
-    if (!parsed.ok) return data({ intent: "quote" as const, applicationId, fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+    if (!parsed.ok) return invalid(formData, { intent: "quote" as const, applicationId, fieldErrors: parsed.fieldErrors, formError: parsed.formError });
     const result = saveAgencyQuote({ roleId, applicationId: parsed.data.applicationId, amount: parsed.data.quoteAmount, version: parsed.data.version });
     if (result === "not-found") return data({ intent: "quote" as const, applicationId, fieldErrors: {}, formError: "That agency bid is not on this role." }, { status: 404 });
-    if (result === "stale") return data({ intent: "quote" as const, applicationId, fieldErrors: {}, formError: "Someone else changed this bid after you opened the page; nothing was saved. Reload and try again." }, { status: 409 });
+    if (result === "stale") return invalid(formData, { intent: "quote" as const, applicationId, fieldErrors: {}, formError: "Someone else changed this bid after you opened the page; nothing was saved. Reload and try again." }, { status: 409 });
     return redirect(`/roles/${roleId}/costs?quoted=${applicationId}`);
   }
   const parsed = parseFormData(costAssumptionsSchema, formData);
-  // What was typed goes back with the errors, so a browser without JavaScript shows it next to its message.
-  const typed = Object.fromEntries(costAssumptionFields.map((f) => [f.key, String(formData.get(f.key) ?? "")]));
-  if (!parsed.ok) return data({ intent: "assumptions" as const, applicationId: null, fieldErrors: parsed.fieldErrors, formError: parsed.formError, typed }, { status: 400 });
+  if (!parsed.ok) return invalid(formData, { intent: "assumptions" as const, applicationId: null, fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const result = saveCostAssumptions({ id: roleId, version: Number(formData.get("version")), assumptions: parsed.data });
-  if (!result.ok) return data({ intent: "assumptions" as const, applicationId: null, fieldErrors: {}, formError: "Someone else changed this role after you opened the page; nothing was saved. Reload and try again." }, { status: 409 });
+  if (!result.ok) return invalid(formData, { intent: "assumptions" as const, applicationId: null, fieldErrors: {}, formError: "Someone else changed this role after you opened the page; nothing was saved. Your figures are still in the form: note them, then reload and try again." }, { status: 409 });
   return redirect(`/roles/${roleId}/costs?saved=assumptions`);
 }
 
@@ -54,7 +53,7 @@ function QuoteForm({ bid, currency }: { bid: Bid; currency: string }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const mine = actionData?.intent === "quote" && actionData.applicationId === bid.id ? actionData : null;
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(agencyQuoteSchema, { serverErrors: mine?.fieldErrors });
+  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(agencyQuoteSchema, { serverErrors: mine?.fieldErrors, submitted: mine && "values" in mine ? mine.values : null });
   return (
     <li>
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="quote-form" noValidate aria-label={`Quote from ${bid.agencyName}`}>
@@ -62,7 +61,7 @@ function QuoteForm({ bid, currency }: { bid: Bid; currency: string }) {
         <input type="hidden" name="applicationId" value={bid.id} />
         <input type="hidden" name="version" value={bid.version} />
         <Field label={`${bid.agencyName}: quoted first-year price (${currency})`} hint={`${stageLabels[bid.stage]} · ${bid.quoteAmount === null ? "no quote recorded yet" : `now ${formatMoney(bid.quoteAmount, currency)}`}`} error={errorFor("quoteAmount") ?? mine?.formError ?? undefined}>
-          {(aria) => <input type="number" min={1} step={1} inputMode="numeric" defaultValue={bid.quoteAmount ?? ""} {...aria} {...register("quoteAmount")} />}
+          {(aria) => <input type="number" min={1} step={1} inputMode="numeric" defaultValue={typed("quoteAmount", bid.quoteAmount === null ? "" : String(bid.quoteAmount))} {...aria} {...register("quoteAmount")} />}
         </Field>
         <button type="submit" className="btn" disabled={navigation.state === "submitting"}>Save quote</button>
       </Form>
@@ -76,8 +75,10 @@ export default function Costs() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const assumptionsErrors = actionData?.intent === "assumptions" ? actionData : null;
-  const typed = assumptionsErrors && "typed" in assumptionsErrors ? (assumptionsErrors.typed as Record<string, string>) : null;
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(costAssumptionsSchema, { serverErrors: assumptionsErrors?.fieldErrors });
+  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(costAssumptionsSchema, {
+    serverErrors: assumptionsErrors?.fieldErrors,
+    submitted: assumptionsErrors && "values" in assumptionsErrors ? assumptionsErrors.values : null,
+  });
   const quoted = bids.find((b) => String(b.id) === params.get("quoted"));
   return (
     <>
@@ -104,7 +105,7 @@ export default function Costs() {
               return (
                 <Field key={f.key} label={`${f.label} (${unit})`} hint={`Default ${formatCount(defaults[f.key])}; ${formatCount(f.min)} to ${formatCount(f.max)}`} error={errorFor(f.key)}>
                   {(aria) => (
-                    <input type="number" min={f.min} max={f.max} step={1} defaultValue={typed?.[f.key] ?? String(assumptions[f.key])} {...aria} {...register(f.key)} />
+                    <input type="number" min={f.min} max={f.max} step={1} defaultValue={typed(f.key, String(assumptions[f.key]))} {...aria} {...register(f.key)} />
                   )}
                 </Field>
               );

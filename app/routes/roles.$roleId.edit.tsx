@@ -1,11 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RoleForm, roleToDefaults } from "~/components/role-form";
 import { PageHeader } from "~/components/ui";
 import { getRole, getRoleTeam, updateRole } from "~/models/role.server";
 import { listTeamCandidates } from "~/models/user.server";
-import { versionSchema } from "~/schemas/role";
+import { roleArrayFields, versionSchema } from "~/schemas/role";
 import { parseRoleForm } from "~/schemas/role.server";
+import { invalid } from "~/utils/forms.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -29,20 +30,21 @@ export async function action(args: ActionFunctionArgs) {
   const roleId = Number(args.params.roleId);
   const formData = await args.request.formData();
   const version = versionSchema.safeParse(formData.get("version"));
-  if (!version.success) return data({ fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." }, { status: 400 });
+  if (!version.success) return invalid(formData, { fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." }, { arrayFields: roleArrayFields });
   const parsed = parseRoleForm(formData, user);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  if (!parsed.ok) return invalid(formData, parsed, { arrayFields: roleArrayFields });
 
   const result = updateRole({ id: roleId, version: version.data, values: parsed.data });
   if (!result.ok && result.reason === "not-found") throw new Response("Role not found", { status: 404 });
   if (!result.ok) {
-    return data(
+    return invalid(
+      formData,
       {
         fieldErrors: {},
         formError:
           "Someone else saved this role after you opened it, so your changes were not saved. Your edits are still in the form: copy what you need, reload the page to see their version, and apply your changes again.",
       },
-      { status: 409 },
+      { arrayFields: roleArrayFields, status: 409 },
     );
   }
   return redirect(`/roles/${roleId}?saved=updated`);
@@ -61,6 +63,7 @@ export default function EditRole() {
         defaults={defaults}
         teamCandidates={teamCandidates}
         serverErrors={actionData?.fieldErrors}
+        submitted={actionData?.values}
         formError={actionData?.formError}
         submitLabel="Save changes"
         version={role.version}

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
@@ -8,6 +8,7 @@ import { currentTemplate, saveTemplate } from "~/models/scorecard.server";
 import { templateSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Scorecard template · AI Talent Scorecards" }];
 
@@ -33,11 +34,12 @@ function slug(name: string, taken: string[]): string {
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/roles.$roleId.scorecard", "action");
   const { role, template } = load(Number(args.params.roleId));
-  const parsed = parseFormData(templateSchema(template.areas.map((a) => a.key)), await args.request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const formData = await args.request.formData();
+  const parsed = parseFormData(templateSchema(template.areas.map((a) => a.key)), formData);
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const v = parsed.data as Record<string, unknown>;
   if (Number(v.templateVersion) !== template.version) {
-    return data({ fieldErrors: {}, formError: `Someone saved version ${template.version} of this scorecard after you opened it; nothing was saved. Reload to see it.` }, { status: 409 });
+    return invalid(formData, { fieldErrors: {}, formError: `Someone saved version ${template.version} of this scorecard after you opened it; nothing was saved. Your edits are still in the form: copy what you need, then reload to see it.` }, { status: 409 });
   }
   const areas: TemplateArea[] = template.areas.flatMap((area) =>
     v[`drop_${area.key}`]
@@ -57,7 +59,7 @@ export default function TemplateEditor() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(templateSchema(template.areas.map((a) => a.key)), { serverErrors: actionData?.fieldErrors });
+  const { formRef, register, group, onSubmit, errorFor, typed, ticked } = useValidatedForm(templateSchema(template.areas.map((a) => a.key)), { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   return (
     <>
       <PageHeader
@@ -72,7 +74,7 @@ export default function TemplateEditor() {
         <fieldset>
           <legend>Feedback</legend>
           <label className="checks">
-            <input type="checkbox" value="on" defaultChecked={role.blindFeedback} {...group("blindFeedback")} /> Blind feedback: interviewers see the panel&rsquo;s scorecards only after
+            <input type="checkbox" value="on" defaultChecked={ticked("blindFeedback", "on", role.blindFeedback)} {...group("blindFeedback")} /> Blind feedback: interviewers see the panel&rsquo;s scorecards only after
             submitting their own
           </label>
         </fieldset>
@@ -81,24 +83,24 @@ export default function TemplateEditor() {
             <legend>{a.name}</legend>
             <div className="fields">
               <Field label={`Area ${i + 1} name`} error={errorFor(`name_${a.key}`)}>
-                {(aria) => <input type="text" defaultValue={a.name} {...aria} {...register(`name_${a.key}`)} />}
+                {(aria) => <input type="text" defaultValue={typed(`name_${a.key}`, a.name)} {...aria} {...register(`name_${a.key}`)} />}
               </Field>
               <Field label={`${a.name} weight`} hint="0 to 5; 0 leaves it out of the total" error={errorFor(`weight_${a.key}`)}>
-                {(aria) => <input type="number" min={0} max={5} defaultValue={String(a.weight)} {...aria} {...register(`weight_${a.key}`)} />}
+                {(aria) => <input type="number" min={0} max={5} defaultValue={typed(`weight_${a.key}`, String(a.weight))} {...aria} {...register(`weight_${a.key}`)} />}
               </Field>
               <div className="checks">
                 <label>
-                  <input type="checkbox" value="on" defaultChecked={a.knockout} {...group(`knockout_${a.key}`)} /> Must pass (knock-out flag)
+                  <input type="checkbox" value="on" defaultChecked={ticked(`knockout_${a.key}`, "on", a.knockout)} {...group(`knockout_${a.key}`)} /> Must pass (knock-out flag)
                 </label>
                 <label>
-                  <input type="checkbox" value="on" {...group(`drop_${a.key}`)} /> Drop this area
+                  <input type="checkbox" value="on" defaultChecked={ticked(`drop_${a.key}`, "on", false)} {...group(`drop_${a.key}`)} /> Drop this area
                 </label>
               </div>
               <Field label={`${a.name}: strong evidence`} error={errorFor(`strong_${a.key}`)} wide>
-                {(aria) => <textarea rows={2} defaultValue={a.strong} {...aria} {...register(`strong_${a.key}`)} />}
+                {(aria) => <textarea rows={2} defaultValue={typed(`strong_${a.key}`, a.strong)} {...aria} {...register(`strong_${a.key}`)} />}
               </Field>
               <Field label={`${a.name}: weak signal`} error={errorFor(`weak_${a.key}`)} wide>
-                {(aria) => <textarea rows={2} defaultValue={a.weak} {...aria} {...register(`weak_${a.key}`)} />}
+                {(aria) => <textarea rows={2} defaultValue={typed(`weak_${a.key}`, a.weak)} {...aria} {...register(`weak_${a.key}`)} />}
               </Field>
             </div>
           </fieldset>
@@ -107,21 +109,21 @@ export default function TemplateEditor() {
           <legend>Add an area</legend>
           <div className="fields">
             <Field label="New area name" error={errorFor("newName")}>
-              {(aria) => <input type="text" {...aria} {...register("newName")} />}
+              {(aria) => <input type="text" defaultValue={typed("newName", "")} {...aria} {...register("newName")} />}
             </Field>
             <Field label="New area weight" error={errorFor("newWeight")}>
-              {(aria) => <input type="number" min={0} max={5} defaultValue="1" {...aria} {...register("newWeight")} />}
+              {(aria) => <input type="number" min={0} max={5} defaultValue={typed("newWeight", "1")} {...aria} {...register("newWeight")} />}
             </Field>
             <div className="checks">
               <label>
-                <input type="checkbox" value="on" {...group("newKnockout")} /> Must pass
+                <input type="checkbox" value="on" defaultChecked={ticked("newKnockout", "on", false)} {...group("newKnockout")} /> Must pass
               </label>
             </div>
             <Field label="New area: strong evidence" error={errorFor("newStrong")} wide>
-              {(aria) => <textarea rows={2} {...aria} {...register("newStrong")} />}
+              {(aria) => <textarea rows={2} defaultValue={typed("newStrong", "")} {...aria} {...register("newStrong")} />}
             </Field>
             <Field label="New area: weak signal" error={errorFor("newWeak")} wide>
-              {(aria) => <textarea rows={2} {...aria} {...register("newWeak")} />}
+              {(aria) => <textarea rows={2} defaultValue={typed("newWeak", "")} {...aria} {...register("newWeak")} />}
             </Field>
           </div>
         </fieldset>

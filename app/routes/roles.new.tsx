@@ -1,10 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RoleForm } from "~/components/role-form";
 import { PageHeader } from "~/components/ui";
 import { createRole } from "~/models/role.server";
 import { listTeamCandidates } from "~/models/user.server";
+import { roleArrayFields } from "~/schemas/role";
 import { parseRoleForm } from "~/schemas/role.server";
+import { invalid } from "~/utils/forms.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "New role · AI Talent Scorecards" }];
@@ -24,8 +26,9 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/roles.new", "action");
-  const parsed = parseRoleForm(await args.request.formData(), user);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const formData = await args.request.formData();
+  const parsed = parseRoleForm(formData, user);
+  if (!parsed.ok) return invalid(formData, parsed, { arrayFields: roleArrayFields });
   const id = createRole({ values: parsed.data, createdById: user.id });
   return redirect(`/roles/${id}?saved=created`);
 }
@@ -40,6 +43,7 @@ export default function NewRole() {
         defaults={defaults}
         teamCandidates={teamCandidates}
         serverErrors={actionData?.fieldErrors}
+        submitted={actionData?.values}
         formError={actionData?.formError}
         submitLabel="Create role"
       />

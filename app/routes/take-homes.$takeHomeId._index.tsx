@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { TakeHomeResult } from "~/components/take-home-result";
@@ -9,6 +9,7 @@ import { getTakeHome, updateTakeHome } from "~/models/take-home.server";
 import { takeHomeUpdateSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Take-home · AI Talent Scorecards" }];
 
@@ -33,8 +34,9 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   await authorizeUser(args, "routes/take-homes.$takeHomeId._index", "action");
   const id = Number(args.params.takeHomeId);
-  const parsed = parseFormData(takeHomeUpdateSchema, await args.request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const formData = await args.request.formData();
+  const parsed = parseFormData(takeHomeUpdateSchema, formData);
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const v = parsed.data;
   const change =
     v.intent === "submitted"
@@ -45,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
   const result = updateTakeHome({ id, version: v.version, change });
   if (!result.ok) {
     const formError = result.reason === "state" ? "That change does not fit this take-home's status any more; nothing was saved." : "Someone else changed this take-home after you opened it; nothing was saved. Reload to see it.";
-    return data({ fieldErrors: {}, formError }, { status: 409 });
+    return invalid(formData, { fieldErrors: {}, formError }, { status: 409 });
   }
   return redirect(`/take-homes/${id}?saved=${v.intent}`);
 }
@@ -53,7 +55,9 @@ export async function action(args: ActionFunctionArgs) {
 function UpdateForm({ intent, version, children, label }: { intent: string; version: number; children: (f: ReturnType<typeof useValidatedForm>) => React.ReactNode; label: string }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const f = useValidatedForm(takeHomeUpdateSchema, { serverErrors: actionData?.fieldErrors });
+  // Several forms share the action: a refusal belongs to the one that was sent.
+  const mine = actionData?.values?.intent === intent ? actionData : null;
+  const f = useValidatedForm(takeHomeUpdateSchema, { serverErrors: mine?.fieldErrors, submitted: mine?.values });
   return (
     <Form method="post" ref={f.formRef} onSubmit={f.onSubmit} className="stack" noValidate aria-label={label}>
       <input type="hidden" name="intent" value={intent} />
@@ -71,6 +75,8 @@ function UpdateForm({ intent, version, children, label }: { intent: string; vers
 export default function TakeHomePage() {
   const { takeHome: t, late, subject, applicationId, role, graders, result } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  // A refused form inside a closed section opens it, so its message is seen.
+  const refusedIntent = actionData?.values?.intent;
   const [params] = useSearchParams();
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -124,29 +130,29 @@ export default function TakeHomePage() {
                 <UpdateForm intent="submitted" version={t.version} label="Record submission">
                   {(f) => (
                     <div className="fields">
-                      <Field label="Submission link" error={f.errorFor("submissionUrl")}>{(aria) => <input type="text" inputMode="url" {...aria} {...f.register("submissionUrl")} />}</Field>
-                      <Field label="Submitted on" error={f.errorFor("submittedOn")}>{(aria) => <input type="date" defaultValue={today} {...aria} {...f.register("submittedOn")} />}</Field>
+                      <Field label="Submission link" error={f.errorFor("submissionUrl")}>{(aria) => <input type="text" inputMode="url" defaultValue={f.typed("submissionUrl", "")} {...aria} {...f.register("submissionUrl")} />}</Field>
+                      <Field label="Submitted on" error={f.errorFor("submittedOn")}>{(aria) => <input type="date" defaultValue={f.typed("submittedOn", today)} {...aria} {...f.register("submittedOn")} />}</Field>
                     </div>
                   )}
                 </UpdateForm>
               ) : null}
               {t.status === "assigned" ? (
-                <details>
+                <details open={refusedIntent === "extend"}>
                   <summary>Grant an extension</summary>
                   <UpdateForm intent="extend" version={t.version} label="Extend">
                     {(f) => (
                       <div className="fields">
-                        <Field label="New due date" error={f.errorFor("extendedTo")}>{(aria) => <input type="date" {...aria} {...f.register("extendedTo")} />}</Field>
-                        <Field label="Reason for the extension" error={f.errorFor("extensionReason")}>{(aria) => <input type="text" {...aria} {...f.register("extensionReason")} />}</Field>
+                        <Field label="New due date" error={f.errorFor("extendedTo")}>{(aria) => <input type="date" defaultValue={f.typed("extendedTo", "")} {...aria} {...f.register("extendedTo")} />}</Field>
+                        <Field label="Reason for the extension" error={f.errorFor("extensionReason")}>{(aria) => <input type="text" defaultValue={f.typed("extensionReason", "")} {...aria} {...f.register("extensionReason")} />}</Field>
                       </div>
                     )}
                   </UpdateForm>
                 </details>
               ) : null}
-              <details>
+              <details open={refusedIntent === "waive"}>
                 <summary>Waive the take-home</summary>
                 <UpdateForm intent="waive" version={t.version} label="Waive">
-                  {(f) => <Field label="Reason for waiving" error={f.errorFor("waiverReason")}>{(aria) => <input type="text" {...aria} {...f.register("waiverReason")} />}</Field>}
+                  {(f) => <Field label="Reason for waiving" error={f.errorFor("waiverReason")}>{(aria) => <input type="text" defaultValue={f.typed("waiverReason", "")} {...aria} {...f.register("waiverReason")} />}</Field>}
                 </UpdateForm>
               </details>
             </section>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
 import { TakeHomeResult } from "~/components/take-home-result";
@@ -9,6 +9,7 @@ import { getTakeHome, saveGrade } from "~/models/take-home.server";
 import { gradeSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Grade take-home · AI Talent Scorecards" }];
 
@@ -35,8 +36,9 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/take-homes.$takeHomeId.grade", "action");
   const id = Number(args.params.takeHomeId);
-  const parsed = parseFormData(gradeSchema, await args.request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  const formData = await args.request.formData();
+  const parsed = parseFormData(gradeSchema, formData);
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const v = parsed.data;
   const num = (x: unknown) => (x === undefined || x === null || x === "" ? null : Number(x));
   const bool = (x: unknown) => (x === "yes" || x === true ? true : x === "no" || x === false ? false : null);
@@ -46,12 +48,12 @@ export async function action(args: ActionFunctionArgs) {
     notes: typeof v.notes === "string" && v.notes.trim() ? v.notes.trim() : null,
   };
   if (v.intent === "draft" && Object.entries(values).some(([k, x]) => k !== "notes" && x !== null && Number.isNaN(x as number))) {
-    return data({ fieldErrors: {}, formError: "Some values are not numbers." }, { status: 400 });
+    return invalid(formData, { fieldErrors: {}, formError: "Some values are not numbers." });
   }
   const result = saveGrade({ takeHomeId: id, graderId: user.id, version: v.version ? Number(v.version) : null, submit: v.intent === "submit", values });
   if (!result.ok) {
-    const formError = result.reason === "not-ready" ? "There is no submission to grade yet." : result.reason === "locked" ? "Your grade is submitted and locked." : "Your grade was saved somewhere else after you opened it; nothing was overwritten. Reload.";
-    return data({ fieldErrors: {}, formError }, { status: 409 });
+    const formError = result.reason === "not-ready" ? "There is no submission to grade yet." : result.reason === "locked" ? "Your grade is submitted and locked." : "Your grade was saved somewhere else after you opened it; nothing was overwritten. Copy what you need from the form, then reload.";
+    return invalid(formData, { fieldErrors: {}, formError }, { status: 409 });
   }
   return redirect(`/take-homes/${id}/grade?saved=${result.revealed ? "revealed" : v.intent}`);
 }
@@ -62,10 +64,11 @@ export default function GradePage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(gradeSchema, { serverErrors: actionData?.fieldErrors });
+  const { formRef, register, group, onSubmit, errorFor, typed } = useValidatedForm(gradeSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   const locked = mine?.status === "submitted";
-  const val = (k: string) => (mine ? String((mine as Record<string, unknown>)[k] ?? "") : "");
-  const boolVal = (k: string) => (mine ? ((mine as Record<string, unknown>)[k] === true ? "yes" : (mine as Record<string, unknown>)[k] === false ? "no" : "") : "");
+  // Fields start from the saved grade, or from what was sent if the server refused it.
+  const val = (k: string) => typed(k, mine ? String((mine as Record<string, unknown>)[k] ?? "") : "");
+  const boolVal = (k: string) => typed(k, mine ? ((mine as Record<string, unknown>)[k] === true ? "yes" : (mine as Record<string, unknown>)[k] === false ? "no" : "") : "");
   return (
     <>
       <PageHeader

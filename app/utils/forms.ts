@@ -19,6 +19,38 @@ export function formDataToValues(formData: FormData, arrayFields: readonly strin
   return values;
 }
 
+/** What was typed into a form, as plain values: sent back with a refusal so the page shows it again. */
+export type Submitted = Record<string, string | string[]>;
+
+/** Fields never sent back to the browser: whatever was typed into them stays with the request. */
+const SECRET_FIELD = /password/i;
+
+export function submittedValues(formData: FormData, arrayFields: readonly string[] = []): Submitted {
+  const values = formDataToValues(formData, arrayFields) as Submitted;
+  for (const key of Object.keys(values)) if (SECRET_FIELD.test(key)) delete values[key];
+  return values;
+}
+
+/**
+ * The value a field starts with: as it was sent, if the form came back refused
+ * (a field that was not sent, such as an unchosen radio, is blank), else `fallback`.
+ */
+export function typedOr(submitted: Submitted | null | undefined, name: string, fallback: string): string {
+  if (!submitted) return fallback;
+  const value = submitted[name];
+  return typeof value === "string" ? value : "";
+}
+
+/**
+ * Whether a checkbox or radio with `value` starts ticked: as it was sent, if the
+ * form came back refused (an unticked box is absent from what was sent), else `fallback`.
+ */
+export function tickedOr(submitted: Submitted | null | undefined, name: string, value: string, fallback: boolean): boolean {
+  if (!submitted) return fallback;
+  const sent = submitted[name];
+  return Array.isArray(sent) ? sent.includes(value) : sent === value;
+}
+
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {

@@ -1,4 +1,4 @@
-import { demo, expect, openDb, test } from "./fixtures";
+import { demo, expect, openDb, signIn, test } from "./fixtures";
 
 test("an interviewer opens their due scorecard, fills it with the keyboard, submits, and only then sees the panel's scorecards", async ({ page, signInAs }) => {
   await signInAs(demo.sam);
@@ -150,4 +150,44 @@ test("an interviewer with a second interview still to score sees that the total 
     cleanup.prepare("delete from interviews where id = ?").run(interviewId);
     cleanup.close();
   }
+});
+
+test("without JavaScript, a refused scorecard comes back with everything typed and the message next to what is missing, and nothing is saved", async ({ browser }) => {
+  const db = openDb();
+  const open = db
+    .prepare(
+      `select i.id from interviews i join interview_panel p on p.interview_id = i.id join users u on u.id = p.user_id
+       where u.email = ? and not exists (select 1 from scorecards s where s.interview_id = i.id and s.interviewer_id = u.id) order by i.id limit 1`,
+    )
+    .get(demo.dana) as { id: number } | undefined;
+  db.close();
+  expect(open).toBeDefined();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, demo.dana);
+  await page.goto(`/interviews/${open!.id}/scorecard`);
+  const form = page.getByRole("form", { name: "Scorecard" });
+  const groups = form.getByRole("radiogroup");
+  const areaCount = await form.locator("fieldset.area").count();
+  for (let i = 0; i < areaCount; i++) await groups.nth(i).getByRole("radio", { name: "Yes", exact: true }).check();
+  const firstArea = (await form.locator("fieldset.area legend").first().innerText()).split(/\s+(must pass|weight)/)[0].trim();
+  await form.getByLabel(`${firstArea} evidence`).fill("Walked through a rollback runbook from memory.");
+  await form.getByLabel("Key takeaways").fill("Solid, slightly light on evals.");
+  // No recommendation: the browser posts the form as it is, and the server refuses it.
+  const response = page.waitForResponse((r) => r.request().method() === "POST");
+  await form.getByRole("button", { name: "Submit scorecard" }).click();
+  expect((await response).status()).toBe(400);
+
+  const refused = page.getByRole("form", { name: "Scorecard" });
+  await expect(refused.getByRole("radiogroup", { name: "Recommendation" }).locator("xpath=following-sibling::p[1]")).toHaveText("Choose a recommendation (or no decision)");
+  await expect(refused.getByLabel(`${firstArea} evidence`)).toHaveValue("Walked through a rollback runbook from memory.");
+  await expect(refused.getByLabel("Key takeaways")).toHaveValue("Solid, slightly light on evals.");
+  for (let i = 0; i < areaCount; i++) await expect(refused.getByRole("radiogroup").nth(i).getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
+  await page.screenshot({ path: "test-results/screens/scorecard-refused-no-js.png", fullPage: true });
+
+  const after = openDb();
+  const saved = after.prepare("select count(*) n from scorecards s join users u on u.id = s.interviewer_id where s.interview_id = ? and u.email = ?").get(open!.id, demo.dana) as { n: number };
+  after.close();
+  expect(saved.n).toBe(0);
+  await context.close();
 });

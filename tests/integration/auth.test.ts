@@ -43,6 +43,9 @@ describe("sign-in", () => {
       expect(out.status).toBe(400);
       expect((out.data as { formError: string }).formError).toBe("That email and password do not match an active account.");
     }
+    // The email comes back to fill the form again; the password never leaves the request.
+    expect((wrong.data as { values: Record<string, string> }).values).toEqual({ email: "dana@northwind.test" });
+    expect(JSON.stringify(wrong.data)).not.toContain("not-the-password-at-all");
     expect(sessionsOf("dana@northwind.test")).toHaveLength(before);
   });
 

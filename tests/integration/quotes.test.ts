@@ -91,10 +91,10 @@ describe("cost assumptions", () => {
       const before = totalChanges();
       const out = await save({ ...good, [field]: value });
       expect(out.status).toBe(400);
-      const body = out.data as { fieldErrors: Record<string, string[]>; typed: Record<string, string> };
+      const body = out.data as { fieldErrors: Record<string, string[]>; values: Record<string, string> };
       expect(Object.keys(body.fieldErrors)).toEqual([field]);
       expect(body.fieldErrors[field][0]).toBe(message);
-      expect(body.typed).toMatchObject({ ...good, [field]: value });
+      expect(body.values).toMatchObject({ ...good, [field]: value });
       expect(totalChanges()).toBe(before);
     }
   });

@@ -218,6 +218,8 @@ describe("editing a role", () => {
     const second = await invoke(editRole.action, post(`/roles/${id}/edit`, { ...validRole({ title: "Second edit" }), version: String(version) }, { cookie: priya }), { roleId: String(id) });
     expect(second.status).toBe(409);
     expect((second.data as Failure).formError).toMatch(/Someone else saved this role/);
+    // "Your edits are still in the form": they come back with the conflict, the hiring team's ticks included.
+    expect((second.data as { values: Record<string, unknown> }).values).toMatchObject({ title: "Second edit", hiringManagerIds: validRole().hiringManagerIds });
     expect(getDb().select().from(schema.roles).where(eq(schema.roles.id, id)).get()!.title).toBe("First edit");
     expect(totalChanges()).toBe(changes);
   });

@@ -81,6 +81,22 @@ describe("filling a scorecard", () => {
     expect(cardOf(interviewId, "sam@northwind.test")).toBeUndefined();
   });
 
+  it("sends what was typed back with a refusal, so a page without JavaScript shows it again", async () => {
+    const { interviewId } = await freshInterview();
+    const changes = totalChanges();
+    const out = await save(interviewId, "sam@northwind.test", { intent: "submit", ...fill({ recommendation: "" }), weakSignals: ["evals:No held-out set"] });
+    expect(out.status).toBe(400);
+    const body = out.data as { fieldErrors: Record<string, string[]>; values: Record<string, string | string[]> };
+    expect(body.fieldErrors.recommendation).toEqual(["Choose a recommendation (or no decision)"]);
+    expect(body.values).toMatchObject({ rating_production_systems: "4", evidence_production_systems: "Rolled back a bad prompt release within 10 minutes", keyTakeaways: "Strong on production", weakSignals: ["evals:No held-out set"] });
+    expect(totalChanges()).toBe(changes);
+    // A conflict sends the edits back too: "copy what you need" needs them on the page.
+    expect((await save(interviewId, "sam@northwind.test", { intent: "draft", ...fill() })).status).toBe(302);
+    const stale = await save(interviewId, "sam@northwind.test", { intent: "draft", version: "0", ...fill({ keyTakeaways: "Second thoughts" }) });
+    expect(stale.status).toBe(409);
+    expect((stale.data as { values: Record<string, string> }).values.keyTakeaways).toBe("Second thoughts");
+  });
+
   it("saves a partial draft, submits it (locked), and amends with a reason keeping the original", async () => {
     const { interviewId } = await freshInterview();
     expect((await save(interviewId, "sam@northwind.test", { intent: "draft", rating_production_systems: "2" })).status).toBe(302);
