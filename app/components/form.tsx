@@ -87,12 +87,21 @@ export function useValidatedForm(
     },
   });
 
+  const formId = useId();
+  /** The id of a group's message, for GroupError. */
+  const errorIdFor = (name: string) => `${formId}-${name}-error`;
+  /** For a radio group's container: whether it is invalid, and which message says why, for screen readers. */
+  const groupAria = (name: string) => {
+    const error = errorFor(name);
+    return { "aria-invalid": error ? true : undefined, "aria-describedby": error ? errorIdFor(name) : undefined };
+  };
+
   /** A field's starting value: what was just sent, if the server refused it, else `fallback`. */
   const typed = (name: string, fallback: string) => typedOr(options.submitted, name, fallback);
   /** Whether a checkbox or radio starts ticked: as sent, if the server refused the form, else `fallback`. */
   const ticked = (name: string, value: string, fallback: boolean) => tickedOr(options.submitted, name, value, fallback);
 
-  return { formRef, register: form.register, group, onSubmit, errorFor, attempted, form, typed, ticked };
+  return { formRef, register: form.register, group, onSubmit, errorFor, errorIdFor, groupAria, attempted, form, typed, ticked };
 }
 
 type Aria = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };

@@ -45,7 +45,7 @@ function QuickMove({ item, roleId }: { item: PipelineItem; roleId: number }) {
         ))}
       </select>
       <button type="submit" className="btn btn-small" disabled={fetcher.state !== "idle"}>
-        Move
+        Move<span className="visually-hidden"> {item.name}</span>
       </button>
       {error ? (
         <p className="field-error" role="alert">

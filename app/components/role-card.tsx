@@ -56,7 +56,7 @@ export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: Ro
         <>
           <p className="small">
             <strong>{pipeline.active}</strong> in the pipeline · <strong>{pipeline.late}</strong> at final or offer · {pipeline.hired} hired ·{" "}
-            <Link to={`/roles/${role.id}/rollup`}>Rollup</Link>
+            <Link to={`/roles/${role.id}/rollup`}>Rollup<span className="visually-hidden"> of {role.title}</span></Link>
           </p>
           <p className="small">
             <span className={pipeline.age.phase === "open" && pipeline.age.norm === "past" ? "flag" : undefined}>{roleAgeText(pipeline.age)}</span>{" "}

@@ -23,7 +23,7 @@ export function ScorecardForm(props: {
 }) {
   const navigation = useNavigation();
   const keys = props.areas.map((a) => a.key);
-  const { formRef, register, group, onSubmit, errorFor, typed, ticked } = useValidatedForm(scorecardSchema(keys), { arrayFields: scorecardArrayFields, serverErrors: props.serverErrors, submitted: props.submitted });
+  const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, ticked } = useValidatedForm(scorecardSchema(keys), { arrayFields: scorecardArrayFields, serverErrors: props.serverErrors, submitted: props.submitted });
   const d = props.defaults;
   const ratingDefault = (key: string) => {
     const r = d?.ratings[key];
@@ -43,7 +43,7 @@ export function ScorecardForm(props: {
             <p><strong>Strong evidence:</strong> {area.strong}</p>
             <p><strong>Weak signal:</strong> {area.weak}</p>
           </div>
-          <div className="rating-row" role="radiogroup" aria-label={`${area.name} rating`}>
+          <div className="rating-row" role="radiogroup" aria-label={`${area.name} rating`} {...groupAria(`rating_${area.key}`)}>
             {ratingValues.map((r) => (
               <label key={r} className={`rating rating-${r}`}>
                 <input type="radio" value={String(r)} defaultChecked={ticked(`rating_${area.key}`, String(r), ratingDefault(area.key) === String(r))} {...group(`rating_${area.key}`)} /> {ratingLabels[r]}
@@ -53,7 +53,7 @@ export function ScorecardForm(props: {
               <input type="radio" value="na" defaultChecked={ticked(`rating_${area.key}`, "na", ratingDefault(area.key) === "na")} {...group(`rating_${area.key}`)} /> Not assessed
             </label>
           </div>
-          <GroupError error={errorFor(`rating_${area.key}`)} />
+          <GroupError error={errorFor(`rating_${area.key}`)} id={errorIdFor(`rating_${area.key}`)} />
           {area.signals.length ? (
             <div className="checks small" role="group" aria-label={`${area.name} weak signals spotted`}>
               <span className="muted">Weak signals spotted:</span>
@@ -74,7 +74,7 @@ export function ScorecardForm(props: {
         <Field label="Key takeaways" error={errorFor("keyTakeaways")} wide>
           {(aria) => <textarea rows={3} defaultValue={typed("keyTakeaways", d?.keyTakeaways ?? "")} {...aria} {...register("keyTakeaways")} />}
         </Field>
-        <div className="rating-row" role="radiogroup" aria-label="Recommendation">
+        <div className="rating-row" role="radiogroup" aria-label="Recommendation" {...groupAria("recommendation")}>
           <span className="label">Recommendation</span>
           {recommendations.map((r) => (
             <label key={r} className="rating">
@@ -82,7 +82,7 @@ export function ScorecardForm(props: {
             </label>
           ))}
         </div>
-        <GroupError error={errorFor("recommendation")} />
+        <GroupError error={errorFor("recommendation")} id={errorIdFor("recommendation")} />
         {props.mode === "amend" ? (
           <Field label="Why are you amending?" hint="Kept with the scorecard's history; the original stays visible" error={errorFor("amendReason")} wide>
             {(aria) => <textarea rows={2} defaultValue={typed("amendReason", "")} {...aria} {...register("amendReason")} />}

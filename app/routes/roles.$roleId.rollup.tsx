@@ -124,7 +124,7 @@ export default function Rollup() {
         <div className="table-wrap">
           <table className="rollup">
             <caption className="muted small">
-              {d.rowCount} {d.rowCount === 1 ? "candidate or agency bid" : "candidates and agency bids"}{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick {MIN_COMPARE} to {MAX_COMPARE} to compare side by side; ticks stay while you page, sort and filter.
+              {d.rowCount} {d.rowCount === 1 ? "candidate or agency bid" : "candidates and agency bids"}{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick {MIN_COMPARE} to {MAX_COMPARE} to compare side by side; ticks stay while you page, sort and filter. <span aria-hidden="true">*</span> Interviewers differ by 2 or more on that area.
             </caption>
             <thead>
               <tr>
@@ -132,7 +132,11 @@ export default function Rollup() {
                 <th scope="col" aria-sort={ariaSort("name")}><Link to={sortLink("name")}>Who</Link>{sortMark("name")}</th>
                 <th scope="col" aria-sort={ariaSort("stage")}><Link to={sortLink("stage")}>Stage</Link>{sortMark("stage")}</th>
                 <th scope="col" aria-sort={ariaSort("total")}><Link to={sortLink("total")}>Weighted total</Link>{sortMark("total")}</th>
-                {d.areas.map((a) => <th key={a.key} scope="col" title={a.name}>{a.name.split(" ")[0]}</th>)}
+                {d.areas.map((a) => {
+                  // Short headers keep the table narrow; the full name is read out and shown on hover.
+                  const [first, ...rest] = a.name.split(" ");
+                  return <th key={a.key} scope="col" title={a.name}>{first}{rest.length ? <span className="visually-hidden"> {rest.join(" ")}</span> : null}</th>;
+                })}
                 <th scope="col" aria-sort={ariaSort("spread")}><Link to={sortLink("spread")}>Spread</Link>{sortMark("spread")}</th>
                 <th scope="col" aria-sort={ariaSort("scorecards")}><Link to={sortLink("scorecards")}>Cards</Link>{sortMark("scorecards")}</th>
                 <th scope="col">Recommendations</th>
@@ -165,7 +169,12 @@ export default function Rollup() {
                   <td><strong>{r.scoresHidden ? <span className="muted small">{hiddenScoresLabels[r.scoresHidden]}</span> : (r.weightedTotal ?? "—")}</strong></td>
                   {d.areas.map((a) => {
                     const cell = r.areas[a.key];
-                    return <td key={a.key} className={cell?.split ? "flag-cell" : undefined}>{cell?.average ?? "—"}</td>;
+                    return (
+                      <td key={a.key} className={cell?.split ? "flag-cell" : undefined}>
+                        {cell?.average ?? "—"}
+                        {cell?.split ? <span className="split-mark"><span aria-hidden="true">*</span><span className="visually-hidden"> (interviewers differ by 2 or more)</span></span> : null}
+                      </td>
+                    );
                   })}
                   <td>{r.maxSpread >= 2 ? <strong className="flag">{r.maxSpread}</strong> : r.maxSpread || "—"}</td>
                   <td>{r.scorecards}</td>
@@ -174,7 +183,10 @@ export default function Rollup() {
                   {d.seesCompliance ? (
                     <td className="small">
                       {r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : (
-                        <span className="flag" title={r.missingChecks.map((c) => checkTypeLabels[c]).join(", ")}>{r.missingChecks.length} not cleared</span>
+                        <details className="flag">
+                          <summary>{r.missingChecks.length} not cleared</summary>
+                          {r.missingChecks.map((c) => checkTypeLabels[c]).join(", ")}
+                        </details>
                       )}
                     </td>
                   ) : null}
@@ -188,16 +200,17 @@ export default function Rollup() {
         {offPage.map((p) => <input key={p.id} type="hidden" name="ids" value={p.id} />)}
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={picks.picked.length > 0 && picks.picked.length < MIN_COMPARE}>Compare selected</button>
-          {picks.picked.length ? (
-            <>
-              <span className="small" role="status">
+          {/* On the page from the start, so the first tick is announced too. */}
+          <span className="small" role="status">
+            {picks.picked.length ? (
+              <>
                 {picks.picked.length} picked: {picks.picked.map((p) => p.name).join(", ")}
                 {offPage.length ? ` (${offPage.length} not on this page)` : ""}
                 {picks.picked.length < MIN_COMPARE ? `. Tick at least ${MIN_COMPARE - picks.picked.length} more.` : picks.picked.length >= MAX_COMPARE ? ". That is the most a comparison takes." : ""}
-              </span>
-              <button type="button" className="btn" onClick={picks.clear}>Clear ticks</button>
-            </>
-          ) : null}
+              </>
+            ) : null}
+          </span>
+          {picks.picked.length ? <button type="button" className="btn" onClick={picks.clear}>Clear ticks</button> : null}
         </div>
       </Form>
       <Pager page={d.page} pageCount={d.pageCount} params={Object.fromEntries([...params.entries()].filter(([k]) => k !== "page"))} />

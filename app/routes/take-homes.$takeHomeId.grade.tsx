@@ -64,7 +64,7 @@ export default function GradePage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const { formRef, register, group, onSubmit, errorFor, typed } = useValidatedForm(gradeSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed } = useValidatedForm(gradeSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   const locked = mine?.status === "submitted";
   // Fields start from the saved grade, or from what was sent if the server refused it.
   const val = (k: string) => typed(k, mine ? String((mine as Record<string, unknown>)[k] ?? "") : "");
@@ -91,14 +91,14 @@ export default function GradePage() {
               <fieldset>
                 <legend>Deliverables (1 weak to 4 strong)</legend>
                 {deliverables.map((d) => (
-                  <div key={d.key} className="rating-row" role="radiogroup" aria-label={d.label}>
+                  <div key={d.key} className="rating-row" role="radiogroup" aria-label={d.label} {...groupAria(d.key)}>
                     <span className="label">{d.label}</span>
                     {[1, 2, 3, 4].map((n) => (
                       <label key={n} className="rating">
                         <input type="radio" value={String(n)} defaultChecked={val(d.key) === String(n)} {...group(d.key)} /> {n}
                       </label>
                     ))}
-                    <GroupError error={errorFor(d.key)} />
+                    <GroupError error={errorFor(d.key)} id={errorIdFor(d.key)} />
                   </div>
                 ))}
               </fieldset>
@@ -113,14 +113,14 @@ export default function GradePage() {
                   </Field>
                 </div>
                 {(["costCeilingRespected", "securityRespected"] as const).map((k) => (
-                  <div key={k} className="rating-row" role="radiogroup" aria-label={k === "costCeilingRespected" ? "Cost ceiling respected" : "Security constraint respected"}>
+                  <div key={k} className="rating-row" role="radiogroup" aria-label={k === "costCeilingRespected" ? "Cost ceiling respected" : "Security constraint respected"} {...groupAria(k)}>
                     <span className="label">{k === "costCeilingRespected" ? "Cost ceiling respected" : "Security constraint respected"}</span>
                     {["yes", "no"].map((x) => (
                       <label key={x} className="rating">
                         <input type="radio" value={x} defaultChecked={boolVal(k) === x} {...group(k)} /> {x === "yes" ? "Yes" : "No"}
                       </label>
                     ))}
-                    <GroupError error={errorFor(k)} />
+                    <GroupError error={errorFor(k)} id={errorIdFor(k)} />
                   </div>
                 ))}
                 <Field label="Notes" error={errorFor("notes")} wide>

@@ -36,6 +36,9 @@ test("an interviewer opens their due scorecard, fills it with the keyboard, subm
   await expect(form.getByLabel("Key takeaways")).toHaveValue("Would trust with on-call.");
   // Focus went to the first missing answer: the recommendation's first choice. Arrow keys move to "Yes".
   const recommendation = form.getByRole("radiogroup", { name: "Recommendation" });
+  // The group is marked invalid and described by its message, so a screen reader says which question is missing.
+  await expect(recommendation).toHaveAttribute("aria-invalid", "true");
+  await expect(recommendation).toHaveAccessibleDescription("Choose a recommendation (or no decision)");
   await expect(recommendation.getByRole("radio", { name: "Strong no", exact: true })).toBeFocused();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
@@ -179,7 +182,7 @@ test("without JavaScript, a refused scorecard comes back with everything typed a
   expect((await response).status()).toBe(400);
 
   const refused = page.getByRole("form", { name: "Scorecard" });
-  await expect(refused.getByRole("radiogroup", { name: "Recommendation" }).locator("xpath=following-sibling::p[1]")).toHaveText("Choose a recommendation (or no decision)");
+  await expect(refused.getByRole("radiogroup", { name: "Recommendation" })).toHaveAccessibleDescription("Choose a recommendation (or no decision)");
   await expect(refused.getByLabel(`${firstArea} evidence`)).toHaveValue("Walked through a rollback runbook from memory.");
   await expect(refused.getByLabel("Key takeaways")).toHaveValue("Solid, slightly light on evals.");
   for (let i = 0; i < areaCount; i++) await expect(refused.getByRole("radiogroup").nth(i).getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
