@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { useLocation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { BriefReadiness } from "~/domain/brief";
 import { roleStatusLabels, type RoleStatus } from "~/domain/reference";
 
@@ -44,4 +45,21 @@ export function formatMoney(amount: number, currency: string): string {
 export function formatDate(iso: string | null): string {
   if (!iso) return "not set";
   return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+/**
+ * A confirmation after a save, move or upload. It takes focus when it appears,
+ * so a screen reader reads it and the keyboard carries on from the top of the
+ * page it belongs to, instead of from nowhere after the page was replaced.
+ */
+export function Notice({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Again after each navigation that keeps it (a second move on the same board).
+  const { key } = useLocation();
+  useEffect(() => ref.current?.focus(), [key]);
+  return (
+    <div ref={ref} className="alert alert-ok" role="status" tabIndex={-1}>
+      {children}
+    </div>
+  );
 }

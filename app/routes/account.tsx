@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { PageHeader } from "~/components/ui";
+import { Notice, PageHeader } from "~/components/ui";
 import { userKindLabels } from "~/domain/reference";
 import { getPasswordHash, setPassword } from "~/models/user.server";
 import { changePasswordSchema } from "~/schemas/auth";
@@ -50,9 +50,9 @@ export default function Account() {
         <h2>Change password</h2>
         <p className="muted">Changing your password signs you out everywhere else.</p>
         {actionData?.ok ? (
-          <div className="alert alert-ok" role="status">
+          <Notice>
             Password changed. Your other sessions have been signed out.
-          </div>
+          </Notice>
         ) : null}
         <FormError error={actionData?.formError} />
         <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { PageHeader } from "~/components/ui";
+import { Notice, PageHeader } from "~/components/ui";
 import { userKindLabels, userKinds } from "~/domain/reference";
 import { countSessionsForUser } from "~/models/session.server";
 import { getUserById, setPassword, updateUser } from "~/models/user.server";
@@ -74,9 +74,9 @@ export default function UserPage() {
         actions={<Link to="/admin/users" className="btn">All users</Link>}
       />
       {saved ? (
-        <div className="alert alert-ok" role="status">
+        <Notice>
           {saved === "created" ? "User created." : saved === "password" ? "Password set; their sessions were signed out." : "Changes saved."}
-        </div>
+        </Notice>
       ) : null}
       <div className="grid grid-2">
         <section className="card" aria-labelledby="details">

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { StageBadge } from "~/components/checks";
-import { formatMoney, PageHeader } from "~/components/ui";
+import { formatMoney, Notice, PageHeader } from "~/components/ui";
 import { holds, scopesFor } from "~/domain/policy";
 import { agencyKindLabels, assessmentLabels, vettingQuestions } from "~/domain/reference";
 import { getAgency } from "~/models/agency.server";
@@ -42,7 +42,7 @@ export default function AgencyPage() {
         subtitle={`${agencyKindLabels[agency.kind]}${agency.website ? ` · ${agency.website}` : ""}`}
         actions={canEdit ? <Link to={`/agencies/${agency.id}/edit`} className="btn btn-primary">Edit</Link> : null}
       />
-      {params.get("saved") ? <div className="alert alert-ok" role="status">{params.get("saved") === "created" ? "Agency added." : "Changes saved."}</div> : null}
+      {params.get("saved") ? <Notice>{params.get("saved") === "created" ? "Agency added." : "Changes saved."}</Notice> : null}
       <div className="grid grid-2">
         <section className="card" aria-labelledby="vetting">
           <h2 id="vetting">Vetting</h2>

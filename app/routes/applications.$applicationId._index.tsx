@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { CheckEditor } from "~/components/check-editor";
 import { CheckBadge, StageBadge } from "~/components/checks";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { formatDate, PageHeader } from "~/components/ui";
+import { formatDate, Notice, PageHeader } from "~/components/ui";
 import {
   checkScope,
   checkTypeLabels,
@@ -202,7 +202,7 @@ export default function ApplicationPage() {
         }
         actions={canOpenSubject ? <Link to={subject.kind === "candidate" ? `/candidates/${subject.id}` : `/agencies/${subject.id}`} className="btn">Open {subject.kind === "candidate" ? "candidate" : "agency"}</Link> : null}
       />
-      {added === "added" || added === "bid" ? <div className="alert alert-ok" role="status">Added to the pipeline.</div> : null}
+      {added === "added" || added === "bid" ? <Notice>Added to the pipeline.</Notice> : null}
       {added === "already" ? <div className="alert alert-warn" role="status">Already in this role&rsquo;s pipeline: nothing was added twice.</div> : null}
       {added?.startsWith("duplicate-") ? (
         <div className="alert alert-warn" role="status">
@@ -214,8 +214,8 @@ export default function ApplicationPage() {
               : "another agency submitted this person first; that submission is the one that counts."}
         </div>
       ) : null}
-      {moved ? <div className="alert alert-ok" role="status">Moved to {stageLabels[moved as keyof typeof stageLabels] ?? moved}.</div> : null}
-      {saved ? <div className="alert alert-ok" role="status">Check saved.</div> : null}
+      {moved ? <Notice>Moved to {stageLabels[moved as keyof typeof stageLabels] ?? moved}.</Notice> : null}
+      {saved ? <Notice>Check saved.</Notice> : null}
       <section className="card" aria-labelledby="scorecards-heading">
         <h2 id="scorecards-heading">Scorecards</h2>
         {feedback.summary ? <ScorecardSummary summary={feedback.summary} hiddenCount={feedback.hiddenCount} /> : null}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CheckBadge, StageBadge } from "~/components/checks";
-import { formatDate, formatMoney, PageHeader } from "~/components/ui";
+import { formatDate, formatMoney, Notice, PageHeader } from "~/components/ui";
 import { checkScope, checkTypeLabels, effectiveStatus, type CheckType } from "~/domain/compliance";
 import { holds, scopesFor } from "~/domain/policy";
 import { candidateEngagementTypeLabels, candidateSourceLabels, payKindLabels } from "~/domain/reference";
@@ -52,9 +52,9 @@ export default function CandidatePage() {
         actions={canEdit ? <Link to={`/candidates/${candidate.id}/edit`} className="btn btn-primary">Edit</Link> : null}
       />
       {params.get("saved") ? (
-        <div className="alert alert-ok" role="status">
+        <Notice>
           {params.get("saved") === "created" ? "Candidate added." : "Changes saved."}
-        </div>
+        </Notice>
       ) : null}
       <div className="grid grid-2">
         <div>

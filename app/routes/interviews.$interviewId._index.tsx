@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { PageHeader } from "~/components/ui";
+import { Notice, PageHeader } from "~/components/ui";
 import { getApplication } from "~/models/application.server";
 import { currentTemplate, getInterview, scorecardStatuses, templateById } from "~/models/scorecard.server";
 import { governanceQuestions, interviewKindLabels } from "~/schemas/interview";
@@ -39,7 +39,7 @@ export default function InterviewPage() {
         subtitle={<>{when(interview.startsAt)} · <Link to={`/applications/${subject.applicationId}`}>{role.title}</Link></>}
         actions={onPanel ? <Link to={`/interviews/${interview.id}/scorecard`} className="btn btn-primary">Your scorecard</Link> : null}
       />
-      {params.get("saved") === "scheduled" ? <div className="alert alert-ok" role="status">Interview scheduled.</div> : null}
+      {params.get("saved") === "scheduled" ? <Notice>Interview scheduled.</Notice> : null}
       <div className="grid grid-2">
         <div>
           <section className="card" aria-labelledby="kit">

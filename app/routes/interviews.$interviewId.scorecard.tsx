@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ScorecardForm, type ScorecardDefaults } from "~/components/scorecard-form";
-import { PageHeader } from "~/components/ui";
+import { Notice, PageHeader } from "~/components/ui";
 import { ratingLabels, recommendationLabels, type Rating } from "~/domain/scorecard";
 import { getApplication } from "~/models/application.server";
 import { visibleScorecards } from "~/models/feedback.server";
@@ -115,7 +115,7 @@ export default function ScorecardPage() {
         badge={d.status === "submitted" ? <span className="badge badge-open">Submitted</span> : d.status === "draft" ? <span className="badge badge-on_hold">Draft</span> : null}
         actions={<Link to={`/interviews/${d.interview.id}`} className="btn">Interview kit</Link>}
       />
-      {saved && savedText[saved] ? <div className="alert alert-ok" role="status">{savedText[saved]}</div> : null}
+      {saved && savedText[saved] ? <Notice>{savedText[saved]}</Notice> : null}
       <div className="grid grid-2">
         <div>
           {d.status === "submitted" ? (

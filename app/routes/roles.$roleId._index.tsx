@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pipeline } from "~/components/pipeline";
 import { AdviceLine } from "~/components/role-card";
-import { formatDate, formatMoney, PageHeader, StatusBadge } from "~/components/ui";
+import { formatDate, formatMoney, Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
 import { routingQuestions } from "~/domain/engagement";
 import { holds } from "~/domain/policy";
@@ -97,11 +97,11 @@ export default function RolePage() {
         }
       />
       {saved ? (
-        <div className="alert alert-ok" role="status">
+        <Notice>
           {saved === "created" ? "Role created." : "Changes saved."}
-        </div>
+        </Notice>
       ) : null}
-      {params.get("moved") ? <div className="alert alert-ok" role="status">Application moved.</div> : null}
+      {params.get("moved") ? <Notice>Application moved.</Notice> : null}
       <section className="card" aria-labelledby="pipeline-heading">
         <div className="row-between no-border">
           <h2 id="pipeline-heading">Pipeline</h2>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { formatCount, formatMoney, PageHeader } from "~/components/ui";
+import { formatCount, formatMoney, Notice, PageHeader } from "~/components/ui";
 import { defaultCostAssumptions } from "~/domain/cost";
 import { stageLabels } from "~/domain/pipeline";
 import { listAgencyBids, saveAgencyQuote } from "~/models/application.server";
@@ -84,14 +84,14 @@ export default function Costs() {
     <>
       <PageHeader title={`Costs: ${role.title}`} subtitle="The assumptions and agency quotes behind every first-year cost figure on this role; each figure shows them." actions={<Link to={`/roles/${role.id}/rollup`} className="btn">Back to rollup</Link>} />
       {params.get("saved") === "assumptions" && !actionData ? (
-        <div className="alert alert-ok" role="status">
+        <Notice>
           Assumptions saved: every cost on this role now uses them. <Link to={`/roles/${role.id}/rollup`}>See the rollup</Link>.
-        </div>
+        </Notice>
       ) : null}
       {quoted ? (
-        <div className="alert alert-ok" role="status">
+        <Notice>
           Quote from {quoted.agencyName} saved.
-        </div>
+        </Notice>
       ) : null}
       <FormError error={assumptionsErrors?.formError} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Cost assumptions">

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { PageHeader } from "~/components/ui";
+import { Notice, PageHeader } from "~/components/ui";
 import type { TemplateArea } from "~/domain/scorecard";
 import { getRole } from "~/models/role.server";
 import { currentTemplate, saveTemplate } from "~/models/scorecard.server";
@@ -67,7 +67,7 @@ export default function TemplateEditor() {
         subtitle={`Version ${template.version}${template.id === null ? " (the default, not yet saved)" : ""}. Once any scorecard uses a version, changes create a new one; every scorecard keeps the version it was filled against.`}
         actions={<Link to={`/roles/${role.id}`} className="btn">Back to role</Link>}
       />
-      {saved ? <div className="alert alert-ok" role="status">{saved === "updated" ? "Template updated." : `Saved as version ${saved.slice(1)}.`}</div> : null}
+      {saved ? <Notice>{saved === "updated" ? "Template updated." : `Saved as version ${saved.slice(1)}.`}</Notice> : null}
       <FormError error={actionData?.formError} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Scorecard template">
         <input type="hidden" name="templateVersion" value={template.version} />

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { TakeHomeResult } from "~/components/take-home-result";
-import { formatDate, formatMoney, PageHeader } from "~/components/ui";
+import { formatDate, formatMoney, Notice, PageHeader } from "~/components/ui";
 import { isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
 import { getApplication } from "~/models/application.server";
 import { getTakeHome, updateTakeHome } from "~/models/take-home.server";
@@ -86,7 +86,7 @@ export default function TakeHomePage() {
         badge={<span className="badge">{takeHomeStatusLabels[t.status]}{t.submittedAt ? (late ? " · late" : " · on time") : ""}</span>}
         subtitle={<>{subject} · <Link to={`/applications/${applicationId}`}>{role.title}</Link></>}
       />
-      {params.get("saved") ? <div className="alert alert-ok" role="status">Saved.</div> : null}
+      {params.get("saved") ? <Notice>Saved.</Notice> : null}
       <FormError error={actionData?.formError} />
       <div className="grid grid-2">
         <div>

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
 import { TakeHomeResult } from "~/components/take-home-result";
-import { formatDate, PageHeader } from "~/components/ui";
+import { formatDate, Notice, PageHeader } from "~/components/ui";
 import { deliverables, EXPECTED_OUTCOMES, identityHidden, isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
 import { getApplication } from "~/models/application.server";
 import { getTakeHome, saveGrade } from "~/models/take-home.server";
@@ -76,7 +76,7 @@ export default function GradePage() {
         subtitle={`${t.title} · ${roleTitle}${who.name ? ` · graded as ${who.alias}` : " · anonymous until every grader submits"}`}
         badge={<span className="badge">{takeHomeStatusLabels[t.status as keyof typeof takeHomeStatusLabels]}</span>}
       />
-      {saved === "revealed" ? <div className="alert alert-ok" role="status">Every grader has submitted: identity revealed.</div> : saved ? <div className="alert alert-ok" role="status">{saved === "submit" ? "Grade submitted." : "Draft saved."}</div> : null}
+      {saved === "revealed" ? <Notice>Every grader has submitted: identity revealed.</Notice> : saved ? <Notice>{saved === "submit" ? "Grade submitted." : "Draft saved."}</Notice> : null}
       <div className="grid grid-2">
         <div>
           {locked ? (

@@ -47,6 +47,8 @@ test("an interviewer opens their due scorecard, fills it with the keyboard, subm
   await page.keyboard.press("Enter");
 
   await expect(page.getByRole("status")).toHaveText("Scorecard submitted and locked.");
+  // The confirmation takes focus, so a screen reader reads it and the keyboard carries on from it.
+  await expect(page.getByRole("status")).toBeFocused();
   await expect(page.getByRole("heading", { name: "Your submitted scorecard" })).toBeVisible();
   await expect(panel).toContainText("Jordan Alvarez");
   await expect(panel).not.toContainText("hidden until you submit");
