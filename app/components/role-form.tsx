@@ -219,8 +219,8 @@ export function RoleForm(props: {
             This role touches sensitive data (customer PII, health, financial or privileged documents)
           </label>
         </div>
-        <h3 className="small muted">Required checks</h3>
-        <div className="checks">
+        <p className="small muted" id="required-checks">Required checks</p>
+        <div className="checks" role="group" aria-labelledby="required-checks">
           {checkTypes.map((type) =>
             ALWAYS_REQUIRED.includes(type) ? (
               <label key={type}>

@@ -41,6 +41,7 @@ export default function Users() {
       <div className="grid grid-2">
         <div className="table-wrap">
           <table>
+            <caption className="visually-hidden">Users who can sign in</caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>

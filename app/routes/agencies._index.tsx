@@ -34,6 +34,7 @@ export default function Agencies() {
       ) : (
         <div className="table-wrap">
           <table>
+            <caption className="visually-hidden">Agencies on file</caption>
             <thead>
               <tr>
                 <th scope="col">Agency</th>

@@ -50,6 +50,7 @@ export default function Compare() {
           </section>
           <div className="table-wrap">
             <table className="compare">
+              <caption className="visually-hidden">Candidates side by side: one column each, one row per area and figure</caption>
               <thead>
                 <tr>
                   <th scope="col">Area</th>
