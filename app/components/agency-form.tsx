@@ -10,7 +10,7 @@ const CONTACT_ROWS = 3;
 /** `submitted` is what was sent when the server refused the form; it replaces the defaults so nothing typed is lost. */
 export function AgencyForm(props: { defaults: AgencyDefaults; serverErrors?: FieldErrors | null; submitted?: Submitted | null; formError?: string | null; submitLabel: string; version?: number }) {
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(agencyFormSchema, { arrayFields: agencyArrayFields, serverErrors: props.serverErrors });
+  const { formRef, register, group, onSubmit, errorFor, summary } = useValidatedForm(agencyFormSchema, { arrayFields: agencyArrayFields, serverErrors: props.serverErrors });
   const d = props.submitted ?? props.defaults;
   const text = (name: string) => (typeof d[name] === "string" ? (d[name] as string) : "");
   const list = (name: string) => (Array.isArray(d[name]) ? (d[name] as string[]) : []);
@@ -20,7 +20,7 @@ export function AgencyForm(props: { defaults: AgencyDefaults; serverErrors?: Fie
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Agency">
       {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
-      <FormError error={props.formError} />
+      <FormError error={props.formError} summary={summary} />
       <fieldset>
         <legend>Vendor</legend>
         <div className="fields">

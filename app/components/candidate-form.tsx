@@ -27,7 +27,7 @@ export function CandidateForm(props: {
   hidden?: Record<string, string>;
 }) {
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor } = useValidatedForm(candidateFormSchema, {
+  const { formRef, register, group, onSubmit, errorFor, summary } = useValidatedForm(candidateFormSchema, {
     arrayFields: candidateArrayFields,
     serverErrors: props.serverErrors,
   });
@@ -43,7 +43,7 @@ export function CandidateForm(props: {
       {Object.entries(props.hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <FormError error={props.formError} />
+      <FormError error={props.formError} summary={summary} />
       {props.existing ? (
         <div className="alert alert-warn" role="alert">
           {props.existing.name} is already on file with this email.{" "}

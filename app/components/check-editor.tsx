@@ -20,7 +20,7 @@ export type EditableCheck = {
 export function CheckEditor(props: { applicationId: number; check: EditableCheck }) {
   const fetcher = useFetcher<{ fieldErrors: FieldErrors; formError: string | null }>();
   const action = `/applications/${props.applicationId}/checks`;
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(checkFormSchema, {
+  const { formRef, register, onSubmit, errorFor, summary } = useValidatedForm(checkFormSchema, {
     serverErrors: fetcher.data?.fieldErrors,
     submit: (target) => fetcher.submit(target, { method: "post", action }),
   });
@@ -30,7 +30,7 @@ export function CheckEditor(props: { applicationId: number; check: EditableCheck
     <fetcher.Form method="post" action={action} ref={formRef} onSubmit={onSubmit} className="stack check-form" noValidate aria-label={`Update ${label}`}>
       <input type="hidden" name="type" value={c.type} />
       {c.version !== null ? <input type="hidden" name="version" value={c.version} /> : null}
-      <FormError error={fetcher.data?.formError} />
+      <FormError error={fetcher.data?.formError} summary={summary} />
       <div className="fields">
         <Field label={`${label} status`} error={errorFor("status")}>
           {(aria) => (

@@ -5,7 +5,7 @@
 // (`submitted`, from `invalid` in forms.server.ts), so a browser without
 // JavaScript loses nothing typed either.
 import { useSubmit } from "@remix-run/react";
-import { useId, useRef, type FormEvent, type ReactNode } from "react";
+import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useForm, type FieldErrors as RhfErrors, type FieldValues, type UseFormRegister } from "react-hook-form";
 import type { z } from "zod";
 import { formDataToValues, tickedOr, typedOr, zodFieldErrors, type FieldErrors, type Submitted } from "~/utils/forms";
@@ -26,6 +26,8 @@ export function useValidatedForm(
   const submitterRef = useRef<HTMLElement | null>(null);
   const submit = useSubmit();
   const arrayFields = options.arrayFields ?? [];
+  // How many fields a refused submit left to fix, for the one summary announced above the form.
+  const [refusedCount, setRefusedCount] = useState<number | null>(null);
   const form = useForm<FieldValues>({
     shouldFocusError: false,
     // Validate on the first submit, then as the user fixes fields. Errors that
@@ -50,14 +52,16 @@ export function useValidatedForm(
     submitterRef.current = submitter;
     void form.handleSubmit(
       () => {
+        setRefusedCount(null);
         const target = submitter ?? formRef.current;
         if (!target) return;
         if (options.submit) options.submit(target);
         else submit(target, { method: "post" });
       },
       (errors) => {
-        // Focus the first invalid control in page order, checkbox groups included.
         const names = Object.keys(errors);
+        setRefusedCount(names.length);
+        // Focus the first invalid control in page order, checkbox groups included.
         const first = Array.from(formRef.current?.elements ?? []).find(
           (el): el is HTMLInputElement => "name" in el && names.includes((el as HTMLInputElement).name) && !(el as HTMLInputElement).disabled && (el as HTMLInputElement).type !== "hidden",
         );
@@ -74,6 +78,14 @@ export function useValidatedForm(
 
   // A summary of errors belongs after a submit attempt; showing it on blur would shift the page under the pointer.
   const attempted = form.formState.submitCount > 0 || Boolean(options.serverErrors && Object.keys(options.serverErrors).length);
+  /**
+   * One sentence for the form's alert after a refused submit: the messages
+   * themselves sit by their fields, tied to them for screen readers, so they
+   * are not each announced at once. Counted at the submit (this browser's or
+   * the server's), so fixing fields does not make it speak again.
+   */
+  const problems = refusedCount ?? Object.keys(options.serverErrors ?? {}).length;
+  const summary = problems > 0 ? `${problems === 1 ? "One field needs" : `${problems} fields need`} attention; each says why beside it.` : null;
 
   /**
    * Checkboxes and radios stay plain uncontrolled inputs (react-hook-form's
@@ -101,7 +113,7 @@ export function useValidatedForm(
   /** Whether a checkbox or radio starts ticked: as sent, if the server refused the form, else `fallback`. */
   const ticked = (name: string, value: string, fallback: boolean) => tickedOr(options.submitted, name, value, fallback);
 
-  return { formRef, register: form.register, group, onSubmit, errorFor, errorIdFor, groupAria, attempted, form, typed, ticked };
+  return { formRef, register: form.register, group, onSubmit, errorFor, errorIdFor, groupAria, attempted, summary, form, typed, ticked };
 }
 
 type Aria = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };
@@ -127,7 +139,7 @@ export function Field(props: {
       ) : null}
       {props.children({ id, "aria-invalid": Boolean(props.error), "aria-describedby": describedBy })}
       {props.error ? (
-        <p className="field-error" id={errorId} role="alert">
+        <p className="field-error" id={errorId}>
           {props.error}
         </p>
       ) : null}
@@ -138,16 +150,19 @@ export function Field(props: {
 /** An error under a group of controls (checkboxes, radios) that has its own legend. */
 export function GroupError({ error, id }: { error?: string; id?: string }) {
   return error ? (
-    <p className="field-error" id={id} role="alert">
+    <p className="field-error" id={id}>
       {error}
     </p>
   ) : null;
 }
 
-export function FormError({ error }: { error?: string | null }) {
-  return error ? (
+/** The form's alert: what the server said about the whole form, and the count of fields to fix (`summary` from useValidatedForm). */
+export function FormError({ error, summary }: { error?: string | null; summary?: string | null }) {
+  return error || summary ? (
     <div className="form-error" role="alert">
       {error}
+      {error && summary ? " " : null}
+      {summary}
     </div>
   ) : null;
 }

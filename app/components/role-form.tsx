@@ -34,7 +34,7 @@ export function RoleForm(props: {
   version?: number;
 }) {
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor, attempted } = useValidatedForm(roleFormSchema, {
+  const { formRef, register, group, onSubmit, errorFor, summary } = useValidatedForm(roleFormSchema, {
     arrayFields: roleArrayFields,
     serverErrors: props.serverErrors,
   });
@@ -44,17 +44,11 @@ export function RoleForm(props: {
   // Current team members stay visible even if their account kind changed, so saving never drops them silently.
   const managers = props.teamCandidates.filter((u) => HIRING_MANAGER_KINDS.includes(u.kind) || list("hiringManagerIds").includes(String(u.id)));
   const interviewers = props.teamCandidates;
-  const errorCount = roleFormFieldNames.filter((n) => errorFor(n)).length;
 
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Role">
       {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
-      <FormError error={props.formError} />
-      {attempted && errorCount > 0 ? (
-        <div className="form-error" role="alert">
-          {errorCount === 1 ? "One field needs" : `${errorCount} fields need`} attention before this role can be saved.
-        </div>
-      ) : null}
+      <FormError error={props.formError} summary={summary} />
 
       <fieldset>
         <legend>Basics</legend>
@@ -245,13 +239,6 @@ export function RoleForm(props: {
     </Form>
   );
 }
-
-const roleFormFieldNames = [
-  "title", "team", "location", "headcount", "status", "targetStart", "engagementModels", "budgetKind", "budgetMin",
-  "budgetMax", "currency", "hiringManagerIds", "interviewerIds",
-  ...sentenceBlanks.map((b) => b.field),
-  ...briefFields.map((b) => b.field),
-];
 
 /** String defaults for the form from a stored role and its team. */
 export function roleToDefaults(

@@ -23,7 +23,7 @@ export function ScorecardForm(props: {
 }) {
   const navigation = useNavigation();
   const keys = props.areas.map((a) => a.key);
-  const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, ticked } = useValidatedForm(scorecardSchema(keys), { arrayFields: scorecardArrayFields, serverErrors: props.serverErrors, submitted: props.submitted });
+  const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, ticked, summary } = useValidatedForm(scorecardSchema(keys), { arrayFields: scorecardArrayFields, serverErrors: props.serverErrors, submitted: props.submitted });
   const d = props.defaults;
   const ratingDefault = (key: string) => {
     const r = d?.ratings[key];
@@ -33,7 +33,7 @@ export function ScorecardForm(props: {
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack scorecard" noValidate aria-label={props.mode === "amend" ? "Amend scorecard" : "Scorecard"}>
       {props.version !== null ? <input type="hidden" name="version" value={props.version} /> : null}
-      <FormError error={props.formError} />
+      <FormError error={props.formError} summary={summary} />
       {props.areas.map((area) => (
         <fieldset key={area.key} className="area" aria-describedby={`guide-${area.key}-${props.mode}`}>
           <legend>

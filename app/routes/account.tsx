@@ -40,7 +40,7 @@ export default function Account() {
   const { user } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(changePasswordSchema, {
+  const { formRef, register, onSubmit, errorFor, summary } = useValidatedForm(changePasswordSchema, {
     serverErrors: actionData?.fieldErrors,
   });
   return (
@@ -54,7 +54,7 @@ export default function Account() {
             Password changed. Your other sessions have been signed out.
           </Notice>
         ) : null}
-        <FormError error={actionData?.formError} />
+        <FormError error={actionData?.formError} summary={summary} />
         <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
           <div className="fields">
             <Field label="Current password" error={errorFor("currentPassword")}>

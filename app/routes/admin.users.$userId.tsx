@@ -81,7 +81,7 @@ export default function UserPage() {
       <div className="grid grid-2">
         <section className="card" aria-labelledby="details">
           <h2 id="details">Details and access</h2>
-          <FormError error={actionData?.intent === "update" ? actionData.formError : null} />
+          <FormError error={actionData?.intent === "update" ? actionData.formError : null} summary={details.summary} />
           <Form method="post" ref={details.formRef} onSubmit={details.onSubmit} className="stack" noValidate>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={user.version} />
@@ -121,6 +121,7 @@ export default function UserPage() {
         <section className="card" aria-labelledby="reset">
           <h2 id="reset">Set a new password</h2>
           <p className="muted">{isSelf ? "Your other sessions end; this one stays signed in." : "For someone locked out. Their current sessions end."}</p>
+          <FormError summary={password.summary} />
           <Form method="post" ref={password.formRef} onSubmit={password.onSubmit} className="stack" noValidate>
             <input type="hidden" name="intent" value="set-password" />
             <Field label="New password" hint="At least 12 characters; not a common password." error={password.errorFor("password")}>

@@ -34,7 +34,7 @@ export default function Users() {
   const { users } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(createUserSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(createUserSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   return (
     <>
       <PageHeader title="Users" subtitle="Who can sign in, and as what. There is no public sign-up: accounts are created here." />
@@ -66,7 +66,7 @@ export default function Users() {
         </div>
         <section className="card" aria-labelledby="new-user">
           <h2 id="new-user">Add a user</h2>
-          <FormError error={actionData?.formError} />
+          <FormError error={actionData?.formError} summary={summary} />
           <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
             <Field label="Name" error={errorFor("name")}>
               {(aria) => <input type="text" autoComplete="off" defaultValue={typed("name", "")} {...aria} {...register("name")} />}

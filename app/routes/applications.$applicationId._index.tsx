@@ -138,12 +138,12 @@ export async function action(args: ActionFunctionArgs) {
 function MoveForm({ application }: { application: { id: number; stage: string; version: number } }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(moveSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(moveSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Move application">
       <input type="hidden" name="intent" value="move" />
       <input type="hidden" name="version" value={application.version} />
-      <FormError error={actionData?.formError} />
+      <FormError error={actionData?.formError} summary={summary} />
       <div className="fields">
         <Field label="Move to" error={errorFor("toStage")}>
           {(aria) => (

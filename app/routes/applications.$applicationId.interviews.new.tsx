@@ -58,11 +58,11 @@ export default function ScheduleInterview() {
   const { application, role, team, areas } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor, typed, ticked } = useValidatedForm(scheduleSchema, { arrayFields: interviewArrayFields, serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, group, onSubmit, errorFor, typed, ticked, summary } = useValidatedForm(scheduleSchema, { arrayFields: interviewArrayFields, serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   return (
     <>
       <PageHeader title={`Schedule an interview with ${application.name}`} subtitle={`For ${role.title}`} actions={<Link to={`/applications/${application.id}`} className="btn">Cancel</Link>} />
-      <FormError error={actionData?.formError} />
+      <FormError error={actionData?.formError} summary={summary} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Schedule interview">
         <input type="hidden" name="tzOffset" value={0} ref={(el) => { if (el) el.value = String(-new Date().getTimezoneOffset()); }} />
         <fieldset>

@@ -65,11 +65,11 @@ export default function AssignTakeHome() {
   const { application, role, team, due, defaultInstructions: instructions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor, typed, ticked } = useValidatedForm(takeHomeSchema, { arrayFields: takeHomeArrayFields, serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, group, onSubmit, errorFor, typed, ticked, summary } = useValidatedForm(takeHomeSchema, { arrayFields: takeHomeArrayFields, serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   return (
     <>
       <PageHeader title={`Assign a take-home to ${application.name}`} subtitle={`For ${role.title}. Paid or time-boxed, and narrow.`} actions={<Link to={`/applications/${application.id}`} className="btn">Cancel</Link>} />
-      <FormError error={actionData?.formError} />
+      <FormError error={actionData?.formError} summary={summary} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Assign take-home">
         <fieldset>
           <legend>The exercise</legend>

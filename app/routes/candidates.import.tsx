@@ -37,7 +37,7 @@ export default function ImportCandidates() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const textRef = useRef<HTMLTextAreaElement | null>(null);
-  const { formRef, register, onSubmit, errorFor } = useValidatedForm(importSchema, { serverErrors: actionData?.fieldErrors });
+  const { formRef, register, onSubmit, errorFor, summary } = useValidatedForm(importSchema, { serverErrors: actionData?.fieldErrors });
   const check = actionData?.check;
   const bad = check ? check.rows.filter((r) => r.errors.length).length : 0;
   const csvField = register("csv");
@@ -47,7 +47,7 @@ export default function ImportCandidates() {
       <div className="grid grid-2">
         <section className="card" aria-labelledby="upload">
           <h2 id="upload">Your file</h2>
-          <FormError error={actionData?.formError} />
+          <FormError error={actionData?.formError} summary={summary} />
           <Form method="post" encType="multipart/form-data" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
             <div className="field">
               <label htmlFor="csv-file">CSV file</label>

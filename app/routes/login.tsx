@@ -59,7 +59,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(signInSchema, {
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(signInSchema, {
     serverErrors: actionData?.fieldErrors,
     submitted: actionData && "values" in actionData ? actionData.values : null,
   });
@@ -68,7 +68,7 @@ export default function Login() {
       <div className="card">
         <h1>Sign in to AI Talent Scorecards</h1>
         <p className="muted">Structured, evidence-based hiring for AI roles.</p>
-        <FormError error={actionData?.formError} />
+        <FormError error={actionData?.formError} summary={summary} />
         <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
           <Field label="Email" error={errorFor("email")}>

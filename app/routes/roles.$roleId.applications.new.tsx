@@ -82,7 +82,7 @@ export default function AddApplication() {
   const { role, query, candidates, chosenId, agencies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(addApplicationSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(addApplicationSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   const [subject, setSubject] = useState<"candidate" | "agency">(typed("subject", "candidate") === "agency" ? "agency" : "candidate");
   const [submitter, setSubmitter] = useState(typed("submittedByAgencyId", ""));
   return (
@@ -91,7 +91,7 @@ export default function AddApplication() {
       <div className="grid grid-2">
         <section className="card" aria-labelledby="who">
           <h2 id="who">Who</h2>
-          <FormError error={actionData?.formError} />
+          <FormError error={actionData?.formError} summary={summary} />
           <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
             <fieldset className="question">
               <legend>Add</legend>

@@ -75,7 +75,7 @@ export default function Costs() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const assumptionsErrors = actionData?.intent === "assumptions" ? actionData : null;
-  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(costAssumptionsSchema, {
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(costAssumptionsSchema, {
     serverErrors: assumptionsErrors?.fieldErrors,
     submitted: assumptionsErrors && "values" in assumptionsErrors ? assumptionsErrors.values : null,
   });
@@ -93,7 +93,7 @@ export default function Costs() {
           Quote from {quoted.agencyName} saved.
         </Notice>
       ) : null}
-      <FormError error={assumptionsErrors?.formError} />
+      <FormError error={assumptionsErrors?.formError} summary={summary} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Cost assumptions">
         <input type="hidden" name="intent" value="assumptions" />
         <input type="hidden" name="version" value={role.version} />

@@ -58,6 +58,7 @@ export default function Rollup() {
           <FunnelChart data={d.funnel.map((f) => ({ stage: stageLabels[f.stage], reached: f.reached, current: f.current }))} />
           <div className="table-wrap">
             <table className="small">
+              <caption className="muted small">Pass-through: the share of those who reached the stage before who reached this one. Median days: time in the stage, for stays that ended and for those still waiting (counted to today).</caption>
               <thead>
                 <tr><th scope="col">Stage</th><th scope="col">Now</th><th scope="col">Reached</th><th scope="col">Pass-through</th><th scope="col">Median days</th></tr>
               </thead>

@@ -59,7 +59,7 @@ export default function TemplateEditor() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const { formRef, register, group, onSubmit, errorFor, typed, ticked } = useValidatedForm(templateSchema(template.areas.map((a) => a.key)), { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, group, onSubmit, errorFor, typed, ticked, summary } = useValidatedForm(templateSchema(template.areas.map((a) => a.key)), { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   return (
     <>
       <PageHeader
@@ -68,7 +68,7 @@ export default function TemplateEditor() {
         actions={<Link to={`/roles/${role.id}`} className="btn">Back to role</Link>}
       />
       {saved ? <Notice>{saved === "updated" ? "Template updated." : `Saved as version ${saved.slice(1)}.`}</Notice> : null}
-      <FormError error={actionData?.formError} />
+      <FormError error={actionData?.formError} summary={summary} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Scorecard template">
         <input type="hidden" name="templateVersion" value={template.version} />
         <fieldset>

@@ -60,6 +60,7 @@ function UpdateForm({ intent, version, children, label }: { intent: string; vers
   const f = useValidatedForm(takeHomeUpdateSchema, { serverErrors: mine?.fieldErrors, submitted: mine?.values });
   return (
     <Form method="post" ref={f.formRef} onSubmit={f.onSubmit} className="stack" noValidate aria-label={label}>
+      <FormError summary={f.summary} />
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="version" value={version} />
       {children(f)}

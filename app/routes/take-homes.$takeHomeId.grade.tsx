@@ -64,7 +64,7 @@ export default function GradePage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed } = useValidatedForm(gradeSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, summary } = useValidatedForm(gradeSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   const locked = mine?.status === "submitted";
   // Fields start from the saved grade, or from what was sent if the server refused it.
   const val = (k: string) => typed(k, mine ? String((mine as Record<string, unknown>)[k] ?? "") : "");
@@ -87,7 +87,7 @@ export default function GradePage() {
           ) : t.submitted ? (
             <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Grade">
               {mine ? <input type="hidden" name="version" value={mine.version} /> : null}
-              <FormError error={actionData?.formError} />
+              <FormError error={actionData?.formError} summary={summary} />
               <fieldset>
                 <legend>Deliverables (1 weak to 4 strong)</legend>
                 {deliverables.map((d) => (
