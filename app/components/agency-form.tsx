@@ -19,7 +19,7 @@ export function AgencyForm(props: { defaults: AgencyDefaults; serverErrors?: Fie
   const ticked = (name: string) => text(name) === "true" || text(name) === "on";
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Agency">
-      {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
+      {props.version ? <input type="hidden" name="version" value={typeof props.submitted?.version === "string" ? props.submitted.version : props.version} /> : null}
       <FormError error={props.formError} summary={summary} />
       <fieldset>
         <legend>Vendor</legend>

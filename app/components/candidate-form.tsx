@@ -39,7 +39,7 @@ export function CandidateForm(props: {
 
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Candidate">
-      {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
+      {props.version ? <input type="hidden" name="version" value={typeof props.submitted?.version === "string" ? props.submitted.version : props.version} /> : null}
       {Object.entries(props.hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}

@@ -47,7 +47,7 @@ export function RoleForm(props: {
 
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Role">
-      {props.version ? <input type="hidden" name="version" value={props.version} /> : null}
+      {props.version ? <input type="hidden" name="version" value={typeof props.submitted?.version === "string" ? props.submitted.version : props.version} /> : null}
       <FormError error={props.formError} summary={summary} />
 
       <fieldset>

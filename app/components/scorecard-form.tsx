@@ -32,7 +32,7 @@ export function ScorecardForm(props: {
   };
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack scorecard" noValidate aria-label={props.mode === "amend" ? "Amend scorecard" : "Scorecard"}>
-      {props.version !== null ? <input type="hidden" name="version" value={props.version} /> : null}
+      {props.version !== null ? <input type="hidden" name="version" value={typed("version", String(props.version))} /> : null}
       <FormError error={props.formError} summary={summary} />
       {props.areas.map((area) => (
         <fieldset key={area.key} className="area" aria-describedby={`guide-${area.key}-${props.mode}`}>

@@ -142,7 +142,7 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Move application">
       <input type="hidden" name="intent" value="move" />
-      <input type="hidden" name="version" value={application.version} />
+      <input type="hidden" name="version" value={typed("version", String(application.version))} />
       <FormError error={actionData?.formError} summary={summary} />
       <div className="fields">
         <Field label="Move to" error={errorFor("toStage")}>

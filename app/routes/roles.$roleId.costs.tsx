@@ -59,7 +59,7 @@ function QuoteForm({ bid, currency }: { bid: Bid; currency: string }) {
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="quote-form" noValidate aria-label={`Quote from ${bid.agencyName}`}>
         <input type="hidden" name="intent" value="quote" />
         <input type="hidden" name="applicationId" value={bid.id} />
-        <input type="hidden" name="version" value={bid.version} />
+        <input type="hidden" name="version" value={typed("version", String(bid.version))} />
         <Field label={`${bid.agencyName}: quoted first-year price (${currency})`} hint={`${stageLabels[bid.stage]} · ${bid.quoteAmount === null ? "no quote recorded yet" : `now ${formatMoney(bid.quoteAmount, currency)}`}`} error={errorFor("quoteAmount") ?? mine?.formError ?? undefined}>
           {(aria) => <input type="number" min={1} step={1} inputMode="numeric" defaultValue={typed("quoteAmount", bid.quoteAmount === null ? "" : String(bid.quoteAmount))} {...aria} {...register("quoteAmount")} />}
         </Field>
@@ -96,7 +96,7 @@ export default function Costs() {
       <FormError error={assumptionsErrors?.formError} summary={summary} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Cost assumptions">
         <input type="hidden" name="intent" value="assumptions" />
-        <input type="hidden" name="version" value={role.version} />
+        <input type="hidden" name="version" value={typed("version", String(role.version))} />
         <fieldset>
           <legend>Assumptions</legend>
           <div className="fields">

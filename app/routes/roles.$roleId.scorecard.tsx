@@ -70,7 +70,7 @@ export default function TemplateEditor() {
       {saved ? <Notice>{saved === "updated" ? "Template updated." : `Saved as version ${saved.slice(1)}.`}</Notice> : null}
       <FormError error={actionData?.formError} summary={summary} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Scorecard template">
-        <input type="hidden" name="templateVersion" value={template.version} />
+        <input type="hidden" name="templateVersion" value={typed("templateVersion", String(template.version))} />
         <fieldset>
           <legend>Feedback</legend>
           <label className="checks">

@@ -62,7 +62,7 @@ function UpdateForm({ intent, version, children, label }: { intent: string; vers
     <Form method="post" ref={f.formRef} onSubmit={f.onSubmit} className="stack" noValidate aria-label={label}>
       <FormError summary={f.summary} />
       <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="version" value={f.typed("version", String(version))} />
       {children(f)}
       <div>
         <button type="submit" className="btn" disabled={navigation.state === "submitting"}>

@@ -86,7 +86,7 @@ export default function GradePage() {
             </section>
           ) : t.submitted ? (
             <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Grade">
-              {mine ? <input type="hidden" name="version" value={mine.version} /> : null}
+              {mine ? <input type="hidden" name="version" value={typed("version", String(mine.version))} /> : null}
               <FormError error={actionData?.formError} summary={summary} />
               <fieldset>
                 <legend>Deliverables (1 weak to 4 strong)</legend>

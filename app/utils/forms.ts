@@ -19,7 +19,12 @@ export function formDataToValues(formData: FormData, arrayFields: readonly strin
   return values;
 }
 
-/** What was typed into a form, as plain values: sent back with a refusal so the page shows it again. */
+/**
+ * What was typed into a form, as plain values: sent back with a refusal so the
+ * page shows it again. Hidden record versions come back too: a form refused
+ * for a conflict must keep the version it was opened at, or sending it again
+ * would overwrite the other person's save.
+ */
 export type Submitted = Record<string, string | string[]>;
 
 /** Fields never sent back to the browser: whatever was typed into them stays with the request. */

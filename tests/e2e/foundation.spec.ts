@@ -207,12 +207,16 @@ test("a hiring manager edits a role; a second editor with a stale copy gets a co
 
   const dana = await browser.newPage();
   const priya = await browser.newPage();
+  // Morgan's browser runs no JavaScript: the form posts as plain HTML.
+  const morgan = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await signIn(dana, demo.dana);
   await signIn(priya, demo.recruiter);
+  await signIn(morgan, demo.admin);
   await dana.goto(`/roles/${id}`);
   await dana.getByRole("link", { name: "Edit role" }).click();
   await expect(dana.getByRole("heading", { level: 1, name: "Edit Agency Pod, Sales Email Assistant" })).toBeVisible();
   await priya.goto(`/roles/${id}/edit`);
+  await morgan.goto(`/roles/${id}/edit`);
 
   await dana.getByLabel("Workflow it runs in").fill("post-call follow-up");
   await dana.getByLabel("Status").selectOption("open");
@@ -226,6 +230,16 @@ test("a hiring manager edits a role; a second editor with a stale copy gets a co
   await priya.getByRole("button", { name: "Save changes" }).click();
   await expect(priya.getByRole("alert").first()).toContainText("Someone else saved this role after you opened it");
   await expect(priya.getByLabel("Title")).toHaveValue("Agency Pod, Sales Email Assistant (EMEA)");
+
+  // Without JavaScript the refused page keeps Morgan's edit, and saving it again is refused again rather than overwriting Dana's.
+  await morgan.getByLabel("Title").fill("Agency Pod, Sales Email (APAC)");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const response = morgan.waitForResponse((r) => r.request().method() === "POST");
+    await morgan.getByRole("button", { name: "Save changes" }).click();
+    expect((await response).status()).toBe(409);
+    await expect(morgan.getByRole("alert").first()).toContainText("Someone else saved this role after you opened it");
+    await expect(morgan.getByLabel("Title")).toHaveValue("Agency Pod, Sales Email (APAC)");
+  }
 
   const check = openDb();
   const row = check.prepare("select title, status, brief_inside_workflow as w from roles where id = ?").get(id);
