@@ -8,6 +8,7 @@ import { versionSchema } from "~/schemas/role";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { maskFor } from "~/models/masking.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.name ?? "candidate"} · AI Talent Scorecards` }];
 
@@ -20,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  await authorizeUser(args, "routes/candidates.$candidateId.edit", "action");
+  const { user } = await authorizeUser(args, "routes/candidates.$candidateId.edit", "action");
   const id = Number(args.params.candidateId);
   const formData = await args.request.formData();
   const version = versionSchema.safeParse(formData.get("version"));
@@ -29,7 +30,8 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { arrayFields: candidateArrayFields });
   const clash = findCandidateByEmail(parsed.data.email);
   if (clash && clash.id !== id) {
-    return invalid(formData, { fieldErrors: { email: [`${clash.name} already has this email`] }, formError: null }, { arrayFields: candidateArrayFields });
+    const who = maskFor(user.id).candidateIds.has(clash.id) ? "Another candidate" : clash.name;
+    return invalid(formData, { fieldErrors: { email: [`${who} already has this email`] }, formError: null }, { arrayFields: candidateArrayFields });
   }
   const result = updateCandidate({ id, version: version.data, values: parsed.data });
   if (!result.ok && result.reason === "not-found") throw new Response("Candidate not found", { status: 404 });

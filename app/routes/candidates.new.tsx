@@ -7,6 +7,7 @@ import { candidateArrayFields, candidateFormSchema } from "~/schemas/candidate";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { maskFor } from "~/models/masking.server";
 
 export const meta: MetaFunction = () => [{ title: "Add candidate · AI Talent Scorecards" }];
 
@@ -25,8 +26,10 @@ export async function action(args: ActionFunctionArgs) {
   const roleId = roleIdFrom(formData.get("roleId"));
   const parsed = parseFormData(candidateFormSchema, formData, candidateArrayFields);
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError, existing: null }, { arrayFields: candidateArrayFields });
-  const existing = findCandidateByEmail(parsed.data.email) ?? null;
-  if (existing) {
+  const found = findCandidateByEmail(parsed.data.email) ?? null;
+  if (found) {
+    // Someone this user grades anonymously is on file, but who they are is not said.
+    const existing = maskFor(user.id).candidateIds.has(found.id) ? null : found;
     return invalid(formData, { fieldErrors: { email: ["A candidate with this email is already on file"] }, formError: null, existing }, { arrayFields: candidateArrayFields });
   }
   const id = createCandidate(parsed.data, user.id);

@@ -168,5 +168,19 @@ describe("take-home rules that protect anonymity", () => {
     const page = await invoke(addRoute.loader, get(`/roles/${roleId}/applications/new?candidateId=${person.id}&q=${encodeURIComponent(person.name.split(" ")[0])}`, await cookie("dana@northwind.test")), { roleId });
     expect(JSON.stringify(page.data)).not.toContain(person.name);
     expect((page.data as { chosenId: number | null }).chosenId).toBeNull();
+
+    // Typing their email into a new or another candidate's record says it is taken, not whose it is.
+    const newRoute = await import("~/routes/candidates.new");
+    const editRoute = await import("~/routes/candidates.$candidateId.edit");
+    const fields = { name: "Someone Else", email: person.email, engagementType: "full_time", source: "sourced", payCurrency: "USD" };
+    const created = await invoke(newRoute.action, post("/candidates/new", fields, { cookie: await cookie("dana@northwind.test") }));
+    expect(created.status).toBe(400);
+    expect((created.data as { fieldErrors: Record<string, string[]> }).fieldErrors.email).toEqual(["A candidate with this email is already on file"]);
+    expect((created.data as { existing: unknown }).existing).toBeNull();
+    const other = db().select().from(schema.candidates).all().find((c) => c.id !== person.id)!;
+    const edited = await invoke(editRoute.action, post(`/candidates/${other.id}/edit`, { ...fields, name: other.name, version: String(other.version) }, { cookie: await cookie("dana@northwind.test") }), { candidateId: String(other.id) });
+    expect(edited.status).toBe(400);
+    expect((edited.data as { fieldErrors: Record<string, string[]> }).fieldErrors.email).toEqual(["Another candidate already has this email"]);
+    for (const out of [created, edited]) expect(JSON.stringify(out.data).replace(person.email, "")).not.toContain(person.name);
   });
 });
