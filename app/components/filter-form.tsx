@@ -27,6 +27,9 @@ export function FilterForm({ values, autoSubmit = false, ...props }: Omit<FormPr
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => {
+    // A change still waiting belongs to the page that was left (Back, a link): drop it.
+    if (pending.current) clearTimeout(pending.current);
+    pending.current = null;
     const form = ref.current;
     if (!form) return;
     for (const [name, value] of Object.entries(JSON.parse(loaded) as Record<string, string | boolean>)) {

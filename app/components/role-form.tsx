@@ -42,7 +42,8 @@ export function RoleForm(props: {
   const text = (name: string) => (typeof d[name] === "string" ? (d[name] as string) : "");
   const list = (name: string) => (Array.isArray(d[name]) ? (d[name] as string[]) : []);
   // Current team members stay visible even if their account kind changed, so saving never drops them silently.
-  const managers = props.teamCandidates.filter((u) => HIRING_MANAGER_KINDS.includes(u.kind) || list("hiringManagerIds").includes(String(u.id)));
+  const onTeam = new Set([...list("hiringManagerIds"), ...(Array.isArray(props.defaults.hiringManagerIds) ? props.defaults.hiringManagerIds : [])]);
+  const managers = props.teamCandidates.filter((u) => HIRING_MANAGER_KINDS.includes(u.kind) || onTeam.has(String(u.id)));
   const interviewers = props.teamCandidates;
 
   return (

@@ -1,4 +1,4 @@
-import { useLocation } from "@remix-run/react";
+import { useActionData, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { BriefReadiness } from "~/domain/brief";
 import { roleStatusLabels, type RoleStatus } from "~/domain/reference";
@@ -56,7 +56,12 @@ export function Notice({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   // Again after each navigation that keeps it (a second move on the same board).
   const { key } = useLocation();
-  useEffect(() => ref.current?.focus(), [key]);
+  // A form on the page was just refused: the earlier confirmation still in the address is stale.
+  const refused = useActionData() !== undefined;
+  useEffect(() => {
+    if (!refused) ref.current?.focus();
+  }, [key, refused]);
+  if (refused) return null;
   return (
     <div ref={ref} className="alert alert-ok" role="status" tabIndex={-1}>
       {children}

@@ -118,7 +118,7 @@ export default function ScheduleInterview() {
             </label>
           </div>
           <Field label="Custom questions" hint="One per line" error={errorFor("customQuestions")} wide>
-            {(aria) => <textarea rows={3} {...aria} {...register("customQuestions")} />}
+            {(aria) => <textarea rows={3} defaultValue={typed("customQuestions", "")} {...aria} {...register("customQuestions")} />}
           </Field>
         </fieldset>
         <div className="actions">

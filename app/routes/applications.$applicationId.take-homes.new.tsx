@@ -81,7 +81,7 @@ export default function AssignTakeHome() {
               {(aria) => <textarea rows={9} defaultValue={typed("instructions", instructions)} {...aria} {...register("instructions")} />}
             </Field>
             <Field label="Materials link" error={errorFor("materialsUrl")}>
-              {(aria) => <input type="text" inputMode="url" {...aria} {...register("materialsUrl")} />}
+              {(aria) => <input type="text" inputMode="url" defaultValue={typed("materialsUrl", "")} {...aria} {...register("materialsUrl")} />}
             </Field>
             <Field label="Time box (hours)" error={errorFor("timeBoxHours")}>
               {(aria) => <input type="number" min={1} max={40} defaultValue={typed("timeBoxHours", "4")} {...aria} {...register("timeBoxHours")} />}

@@ -133,7 +133,7 @@ export default function ScorecardPage() {
                 })}
               </ul>
               <p>Recommendation: <strong>{recommendationLabels[d.defaults!.recommendation as keyof typeof recommendationLabels]}</strong></p>
-              <details>
+              <details open={actionData?.values?.intent === "amend"}>
                 <summary>Amend this scorecard</summary>
                 <ScorecardForm areas={d.areas} defaults={d.defaults} version={d.version} mode="amend" serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} />
               </details>
