@@ -2,7 +2,10 @@ import { useFetcher } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { checkStatuses, checkStatusLabels, checkTypeLabels, classificationLabels, classifications, type CheckType } from "~/domain/compliance";
 import { checkFormSchema } from "~/schemas/application";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors, Submitted } from "~/utils/forms";
+
+/** What the server said when it refused a check's form: to the fetcher, or (without JavaScript) as the checks page's action data. */
+export type CheckRefusal = { fieldErrors: FieldErrors; formError: string | null; values?: Submitted };
 
 export type EditableCheck = {
   type: CheckType;
@@ -16,12 +19,18 @@ export type EditableCheck = {
   version: number | null;
 };
 
-/** One check's form. Posts to the application's checks route; the server decides where the check lives. */
-export function CheckEditor(props: { applicationId: number; check: EditableCheck }) {
-  const fetcher = useFetcher<{ fieldErrors: FieldErrors; formError: string | null }>();
+/**
+ * One check's form. Posts to the application's checks route; the server decides
+ * where the check lives. With JavaScript it stays on the page (a fetcher);
+ * without, the browser lands on the checks page, which passes the refusal in.
+ */
+export function CheckEditor(props: { applicationId: number; check: EditableCheck; refused?: CheckRefusal | null }) {
+  const fetcher = useFetcher<CheckRefusal>();
   const action = `/applications/${props.applicationId}/checks`;
-  const { formRef, register, onSubmit, errorFor, summary } = useValidatedForm(checkFormSchema, {
-    serverErrors: fetcher.data?.fieldErrors,
+  const server = fetcher.data ?? props.refused ?? null;
+  const { formRef, register, onSubmit, errorFor, summary, typed } = useValidatedForm(checkFormSchema, {
+    serverErrors: server?.fieldErrors,
+    submitted: server?.values,
     submit: (target) => fetcher.submit(target, { method: "post", action }),
   });
   const c = props.check;
@@ -29,12 +38,12 @@ export function CheckEditor(props: { applicationId: number; check: EditableCheck
   return (
     <fetcher.Form method="post" action={action} ref={formRef} onSubmit={onSubmit} className="stack check-form" noValidate aria-label={`Update ${label}`}>
       <input type="hidden" name="type" value={c.type} />
-      {c.version !== null ? <input type="hidden" name="version" value={c.version} /> : null}
-      <FormError error={fetcher.data?.formError} summary={summary} />
+      {c.version !== null ? <input type="hidden" name="version" value={typed("version", String(c.version))} /> : null}
+      <FormError error={server?.formError} summary={summary} />
       <div className="fields">
         <Field label={`${label} status`} error={errorFor("status")}>
           {(aria) => (
-            <select defaultValue={c.status} {...aria} {...register("status")}>
+            <select defaultValue={typed("status", c.status)} {...aria} {...register("status")}>
               {checkStatuses.map((s) => (
                 <option key={s} value={s}>
                   {checkStatusLabels[s]}
@@ -46,7 +55,7 @@ export function CheckEditor(props: { applicationId: number; check: EditableCheck
         {c.type === "worker_classification" ? (
           <Field label="Classification" error={errorFor("classification")}>
             {(aria) => (
-              <select defaultValue={c.classification ?? ""} {...aria} {...register("classification")}>
+              <select defaultValue={typed("classification", c.classification ?? "")} {...aria} {...register("classification")}>
                 <option value="">Not decided</option>
                 {classifications.map((k) => (
                   <option key={k} value={k}>
@@ -58,22 +67,22 @@ export function CheckEditor(props: { applicationId: number; check: EditableCheck
           </Field>
         ) : null}
         <Field label={`${label} evidence reference`} hint="Document id, envelope number or file link" error={errorFor("evidenceRef")}>
-          {(aria) => <input type="text" defaultValue={c.evidenceRef ?? ""} {...aria} {...register("evidenceRef")} />}
+          {(aria) => <input type="text" defaultValue={typed("evidenceRef", c.evidenceRef ?? "")} {...aria} {...register("evidenceRef")} />}
         </Field>
         <Field label={`${label} expiry date`} error={errorFor("expiresAt")}>
-          {(aria) => <input type="date" defaultValue={c.expiresAt ?? ""} {...aria} {...register("expiresAt")} />}
+          {(aria) => <input type="date" defaultValue={typed("expiresAt", c.expiresAt ?? "")} {...aria} {...register("expiresAt")} />}
         </Field>
         {c.type === "worker_classification" ? (
           <Field label="Rationale" hint="Why this classification applies (control, tools, duration, exclusivity)" error={errorFor("rationale")} wide>
-            {(aria) => <textarea rows={2} defaultValue={c.rationale ?? ""} {...aria} {...register("rationale")} />}
+            {(aria) => <textarea rows={2} defaultValue={typed("rationale", c.rationale ?? "")} {...aria} {...register("rationale")} />}
           </Field>
         ) : null}
         <Field label={`${label} waiver reason`} hint="Required when waived" error={errorFor("waiverReason")} wide>
-          {(aria) => <input type="text" defaultValue={c.waiverReason ?? ""} {...aria} {...register("waiverReason")} />}
+          {(aria) => <input type="text" defaultValue={typed("waiverReason", c.waiverReason ?? "")} {...aria} {...register("waiverReason")} />}
         </Field>
         {c.type === "background_check" ? (
           <Field label="Findings" hint="Private: admins, recruiters and the role's hiring managers" error={errorFor("detail")} wide>
-            {(aria) => <textarea rows={2} defaultValue={c.detail ?? ""} {...aria} {...register("detail")} />}
+            {(aria) => <textarea rows={2} defaultValue={typed("detail", c.detail ?? "")} {...aria} {...register("detail")} />}
           </Field>
         ) : null}
       </div>

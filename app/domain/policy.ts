@@ -99,7 +99,7 @@ export const routePolicies = {
   "routes/agencies.$agencyId.edit": { loader: can("update:agency"), action: can("update:agency") },
   "routes/roles.$roleId.applications.new": { loader: can("create:application", "role"), action: can("create:application", "role") },
   "routes/applications.$applicationId._index": { loader: can("read:application", "application"), action: can("update:application", "application") },
-  "routes/applications.$applicationId.checks": { loader: can("read:application", "application"), action: can("update:compliance", "application") },
+  "routes/applications.$applicationId.checks": { loader: can("update:compliance", "application"), action: can("update:compliance", "application") },
   "routes/compliance._index": { loader: can("read:compliance") },
   "routes/roles.$roleId.scorecard": { loader: can("update:role", "role"), action: can("update:role", "role") },
   "routes/applications.$applicationId.interviews.new": { loader: can("create:interview", "application"), action: can("create:interview", "application") },

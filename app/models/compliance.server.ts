@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import {
   checkFlags,
   checkScope,
+  checkTypes,
   effectiveStatus,
   isSatisfied,
   type CheckState,
@@ -49,6 +50,16 @@ export function checksForApplication(subject: Subject): CheckRow[] {
     .all();
   // Person-level types are read from the person, application-level from the application.
   return rows.filter((r) => (checkScope[r.type] === "application") === (r.applicationId !== null));
+}
+
+/**
+ * The checks an application's page lists, in order: the role's required ones,
+ * then any other type already on file; each with its stored row, if any.
+ */
+export function applicationChecks(subject: Subject, required: CheckType[]): { type: CheckType; required: boolean; row: CheckRow | undefined }[] {
+  const rows = checksForApplication(subject);
+  const types = [...required, ...checkTypes.filter((t) => !required.includes(t) && rows.some((r) => r.type === t))];
+  return types.map((type) => ({ type, required: required.includes(type), row: rows.find((r) => r.type === type) }));
 }
 
 export function checkHistory(checkIds: number[]) {

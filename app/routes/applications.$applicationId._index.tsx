@@ -7,7 +7,6 @@ import { formatDate, Notice, PageHeader } from "~/components/ui";
 import {
   checkScope,
   checkTypeLabels,
-  checkTypes,
   classificationLabels,
   effectiveStatus,
   offerGate,
@@ -25,7 +24,7 @@ import { isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home
 import { ScorecardSummary } from "~/components/scorecard-summary";
 import { TakeHomeResult } from "~/components/take-home-result";
 import { interviewKindLabels } from "~/schemas/interview";
-import { checkHistory, checksForApplication, toCheckStates } from "~/models/compliance.server";
+import { applicationChecks, checkHistory, toCheckStates } from "~/models/compliance.server";
 import { moveSchema } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -47,18 +46,17 @@ export async function loader(args: LoaderFunctionArgs) {
 
   let compliance = null;
   if (holds(user.kind, "read:compliance", teamRole)) {
-    const rows = checksForApplication({ applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId });
+    const listed = applicationChecks({ applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId }, required);
+    const rows = listed.flatMap((l) => (l.row ? [l.row] : []));
     const seesDetail = holds(user.kind, "read:pay", teamRole);
-    const types = [...required, ...checkTypes.filter((t) => !required.includes(t) && rows.some((r) => r.type === t))];
     const history = checkHistory(rows.map((r) => r.id));
     compliance = {
       canEdit: holds(user.kind, "update:compliance", teamRole),
       gate: offerGate({ to: "offer", required, checks: toCheckStates(rows), today }),
-      checks: types.map((type) => {
-        const row = rows.find((r) => r.type === type);
+      checks: listed.map(({ type, required, row }) => {
         return {
           type,
-          required: required.includes(type),
+          required,
           scope: checkScope[type],
           status: effectiveStatus(row, today),
           storedStatus: row?.status ?? "not_requested",

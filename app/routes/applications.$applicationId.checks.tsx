@@ -1,31 +1,93 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckEditor } from "~/components/check-editor";
+import { PageHeader } from "~/components/ui";
+import { checkStatusLabels, checkTypeLabels, effectiveStatus, type CheckType } from "~/domain/compliance";
 import { getApplication } from "~/models/application.server";
-import { saveCheck } from "~/models/compliance.server";
+import { applicationChecks, saveCheck } from "~/models/compliance.server";
 import { checkFormSchema } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 
-// Check forms live on the application page; this route only saves them.
+// The application's compliance checks, one form each. The application page
+// embeds the same forms and saves them in place; this page is where a browser
+// without JavaScript lands when a save is refused, and HR can open it directly.
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Checks: ${data?.subject ?? "application"} · AI Talent Scorecards` }];
+
+function load(applicationId: number) {
+  const found = getApplication(applicationId);
+  if (!found) throw new Response("Application not found", { status: 404 });
+  return found;
+}
+
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/applications.$applicationId.checks", "loader");
-  return redirect(`/applications/${args.params.applicationId}#checks`);
+  const { application, role, candidate, agency } = load(Number(args.params.applicationId));
+  const today = new Date().toISOString().slice(0, 10);
+  const listed = applicationChecks({ applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId }, role.requiredChecks as CheckType[]);
+  return {
+    applicationId: application.id,
+    subject: candidate?.name ?? agency?.name ?? "",
+    role: { id: role.id, title: role.title },
+    checks: listed.map(({ type, required, row }) => ({
+      required,
+      status: effectiveStatus(row, today),
+      editable: {
+        type,
+        status: row?.status ?? "not_requested",
+        classification: row?.classification ?? null,
+        rationale: row?.rationale ?? null,
+        waiverReason: row?.waiverReason ?? null,
+        expiresAt: row?.expiresAt ?? null,
+        evidenceRef: row?.evidenceRef ?? null,
+        detail: row?.detail ?? null,
+        version: row?.version ?? null,
+      },
+    })),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/applications.$applicationId.checks", "action");
-  const found = getApplication(Number(args.params.applicationId));
-  if (!found) throw new Response("Application not found", { status: 404 });
-  const parsed = parseFormData(checkFormSchema, await args.request.formData());
-  // A resource route: answer with a real status code (the check editor reads the JSON through its fetcher).
-  if (!parsed.ok) return Response.json({ fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
-  const { application } = found;
+  const { application } = load(Number(args.params.applicationId));
+  const formData = await args.request.formData();
+  const parsed = parseFormData(checkFormSchema, formData);
+  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const result = saveCheck({
     subject: { applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId },
     values: parsed.data,
     actorId: user.id,
   });
   if (!result.ok) {
-    return Response.json({ fieldErrors: {}, formError: "Someone else updated this check after you opened the page; nothing was saved. Reload to see it." }, { status: 409 });
+    return invalid(formData, { fieldErrors: {}, formError: "Someone else updated this check after you opened the page; nothing was saved. Reload to see it." }, { status: 409 });
   }
   return redirect(`/applications/${application.id}?saved=${parsed.data.type}#checks`);
+}
+
+export default function Checks() {
+  const { applicationId, subject, role, checks } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const refusedType = actionData?.values?.type;
+  return (
+    <>
+      <PageHeader
+        title={`Compliance checks: ${subject}`}
+        subtitle={`For ${role.title}. Saving a check returns to the application.`}
+        actions={<Link to={`/applications/${applicationId}#checks`} className="btn">Back to the application</Link>}
+      />
+      <section className="card stack" aria-label="Checks">
+        {checks.map((c) => (
+          <details key={c.editable.type} className="check-row" open={refusedType === c.editable.type}>
+            <summary>
+              <span className="check-name">{checkTypeLabels[c.editable.type]}</span> {c.required ? <span className="badge">required</span> : null}{" "}
+              <span className="small muted">{checkStatusLabels[c.status]}</span>
+            </summary>
+            <CheckEditor applicationId={applicationId} check={c.editable} refused={refusedType === c.editable.type ? actionData : null} />
+          </details>
+        ))}
+      </section>
+    </>
+  );
 }

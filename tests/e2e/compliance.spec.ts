@@ -1,4 +1,4 @@
-import { demo, expect, openDb, test } from "./fixtures";
+import { demo, expect, openDb, signIn, test } from "./fixtures";
 
 /** An application at Final on a role needing the three default checks, with classification already verified. */
 function prepareFinalist() {
@@ -131,4 +131,35 @@ test("a check saved by someone else meanwhile shows a conflict in place and keep
   const row = check.prepare("select classification, rationale from compliance_checks where application_id = ? and type = 'worker_classification'").get(applicationId);
   check.close();
   expect(row).toEqual({ classification: "w2", rationale: "Independent contractor on a fixed scope" });
+});
+
+test("without JavaScript, HR's refused check lands on the checks page with what was typed and why, and the corrected save returns to the application", async ({ browser }) => {
+  const { applicationId } = prepareFinalist();
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(page, demo.recruiter);
+  await page.goto(`/applications/${applicationId}`);
+  await page.locator("details.check-row summary").filter({ hasText: "NDA" }).click();
+  const form = page.getByRole("form", { name: "Update NDA" });
+  await form.getByLabel("NDA status").selectOption("waived");
+  await form.getByLabel("NDA evidence reference").fill("DS-ENV-4471");
+  // No waiver reason: the server refuses it.
+  const response = page.waitForResponse((r) => r.request().method() === "POST");
+  await form.getByRole("button", { name: "Save NDA" }).click();
+  expect((await response).status()).toBe(400);
+
+  await expect(page.getByRole("heading", { level: 1, name: /^Compliance checks: / })).toBeVisible();
+  const refused = page.getByRole("form", { name: "Update NDA" });
+  await expect(refused.getByLabel("NDA waiver reason")).toHaveAccessibleDescription("Required when waived Say why this check is waived");
+  await expect(refused.getByLabel("NDA status")).toHaveValue("waived");
+  await expect(refused.getByLabel("NDA evidence reference")).toHaveValue("DS-ENV-4471");
+  await page.screenshot({ path: "test-results/screens/check-refused-no-js.png", fullPage: true });
+
+  await refused.getByLabel("NDA waiver reason").fill("Covered by the agency's master NDA");
+  await refused.getByRole("button", { name: "Save NDA" }).click();
+  await expect(page).toHaveURL(new RegExp(`/applications/${applicationId}\\?saved=nda`));
+  await expect(page.getByRole("status")).toHaveText("Check saved.");
+  const db = openDb();
+  const row = db.prepare("select c.status, c.waiver_reason as reason, c.evidence_ref as ref from compliance_checks c join applications a on a.candidate_id = c.candidate_id where a.id = ? and c.type = 'nda'").get(applicationId);
+  db.close();
+  expect(row).toEqual({ status: "waived", reason: "Covered by the agency's master NDA", ref: "DS-ENV-4471" });
 });
