@@ -1,23 +1,13 @@
 import { useFetcher } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { checkStatuses, checkStatusLabels, checkTypeLabels, classificationLabels, classifications, type CheckType } from "~/domain/compliance";
+import { checkStatuses, checkStatusLabels, checkTypeLabels, classificationLabels, classifications, type EditableCheck } from "~/domain/compliance";
 import { checkFormSchema } from "~/schemas/application";
 import type { FieldErrors, Submitted } from "~/utils/forms";
 
 /** What the server said when it refused a check's form: to the fetcher, or (without JavaScript) as the checks page's action data. */
 export type CheckRefusal = { fieldErrors: FieldErrors; formError: string | null; values?: Submitted };
 
-export type EditableCheck = {
-  type: CheckType;
-  status: string;
-  classification: string | null;
-  rationale: string | null;
-  waiverReason: string | null;
-  expiresAt: string | null;
-  evidenceRef: string | null;
-  detail: string | null;
-  version: number | null;
-};
+export type { EditableCheck } from "~/domain/compliance";
 
 /**
  * One check's form. Posts to the application's checks route; the server decides

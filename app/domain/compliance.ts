@@ -76,6 +76,19 @@ export function requiredChecksFor(input: { touchesSensitiveData: boolean; extra?
 
 export type CheckState = { type: CheckType; status: CheckStatus; expiresAt: string | null };
 
+/** What a check's form starts from: its stored fields (status as stored, not as it reads today), or blanks. */
+export type EditableCheck = {
+  type: CheckType;
+  status: CheckStatus;
+  classification: Classification | null;
+  rationale: string | null;
+  waiverReason: string | null;
+  expiresAt: string | null;
+  evidenceRef: string | null;
+  detail: string | null;
+  version: number | null;
+};
+
 /** Whether a check clears the gate on `today` (ISO date): verified or waived, and not past its expiry. */
 export function isSatisfied(check: CheckState | undefined, today: string): boolean {
   if (!check) return false;

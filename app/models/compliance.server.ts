@@ -8,6 +8,7 @@ import {
   type CheckState,
   type CheckStatus,
   type CheckType,
+  type EditableCheck,
 } from "~/domain/compliance";
 import { activeStages, isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
@@ -54,12 +55,27 @@ export function checksForApplication(subject: Subject): CheckRow[] {
 
 /**
  * The checks an application's page lists, in order: the role's required ones,
- * then any other type already on file; each with its stored row, if any.
+ * then any other type already on file; each with its stored row, if any, and
+ * what its form starts from (findings only for those who may read them).
  */
-export function applicationChecks(subject: Subject, required: CheckType[]): { type: CheckType; required: boolean; row: CheckRow | undefined }[] {
+export function applicationChecks(subject: Subject, required: CheckType[], options: { seesDetail: boolean }) {
   const rows = checksForApplication(subject);
   const types = [...required, ...checkTypes.filter((t) => !required.includes(t) && rows.some((r) => r.type === t))];
-  return types.map((type) => ({ type, required: required.includes(type), row: rows.find((r) => r.type === type) }));
+  return types.map((type) => {
+    const row = rows.find((r) => r.type === type);
+    const editable: EditableCheck = {
+      type,
+      status: row?.status ?? "not_requested",
+      classification: row?.classification ?? null,
+      rationale: row?.rationale ?? null,
+      waiverReason: row?.waiverReason ?? null,
+      expiresAt: row?.expiresAt ?? null,
+      evidenceRef: row?.evidenceRef ?? null,
+      detail: options.seesDetail ? (row?.detail ?? null) : null,
+      version: row?.version ?? null,
+    };
+    return { type, required: required.includes(type), row, editable };
+  });
 }
 
 export function checkHistory(checkIds: number[]) {

@@ -46,32 +46,22 @@ export async function loader(args: LoaderFunctionArgs) {
 
   let compliance = null;
   if (holds(user.kind, "read:compliance", teamRole)) {
-    const listed = applicationChecks({ applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId }, required);
+    const listed = applicationChecks({ applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId }, required, { seesDetail: holds(user.kind, "read:pay", teamRole) });
     const rows = listed.flatMap((l) => (l.row ? [l.row] : []));
-    const seesDetail = holds(user.kind, "read:pay", teamRole);
     const history = checkHistory(rows.map((r) => r.id));
     compliance = {
       canEdit: holds(user.kind, "update:compliance", teamRole),
       gate: offerGate({ to: "offer", required, checks: toCheckStates(rows), today }),
-      checks: listed.map(({ type, required, row }) => {
-        return {
-          type,
-          required,
-          scope: checkScope[type],
-          status: effectiveStatus(row, today),
-          storedStatus: row?.status ?? "not_requested",
-          classification: row?.classification ?? null,
-          rationale: row?.rationale ?? null,
-          waiverReason: row?.waiverReason ?? null,
-          expiresAt: row?.expiresAt ?? null,
-          requestedAt: row?.requestedAt ?? null,
-          evidenceRef: row?.evidenceRef ?? null,
-          detail: seesDetail ? (row?.detail ?? null) : null,
-          verifiedAt: row?.verifiedAt ?? null,
-          version: row?.version ?? null,
-          history: row ? history.filter((h) => h.checkId === row.id).map(({ status, changedAt, changedBy }) => ({ status, changedAt, changedBy })) : [],
-        };
-      }),
+      checks: listed.map(({ type, required, row, editable }) => ({
+        type,
+        required,
+        scope: checkScope[type],
+        status: effectiveStatus(row, today),
+        editable,
+        requestedAt: row?.requestedAt ?? null,
+        verifiedAt: row?.verifiedAt ?? null,
+        history: row ? history.filter((h) => h.checkId === row.id).map(({ status, changedAt, changedBy }) => ({ status, changedAt, changedBy })) : [],
+      })),
     };
   }
 
@@ -284,18 +274,18 @@ export default function ApplicationPage() {
                     <CheckBadge status={c.status} />
                   </summary>
                   <dl className="facts small">
-                    {c.classification ? (
+                    {c.editable.classification ? (
                       <>
                         <dt>Classification</dt>
-                        <dd>{classificationLabels[c.classification]}</dd>
+                        <dd>{classificationLabels[c.editable.classification]}</dd>
                       </>
                     ) : null}
-                    {c.rationale ? (<><dt>Rationale</dt><dd>{c.rationale}</dd></>) : null}
-                    {c.waiverReason ? (<><dt>Waived because</dt><dd>{c.waiverReason}</dd></>) : null}
-                    {c.evidenceRef ? (<><dt>Evidence</dt><dd>{c.evidenceRef}</dd></>) : null}
+                    {c.editable.rationale ? (<><dt>Rationale</dt><dd>{c.editable.rationale}</dd></>) : null}
+                    {c.editable.waiverReason ? (<><dt>Waived because</dt><dd>{c.editable.waiverReason}</dd></>) : null}
+                    {c.editable.evidenceRef ? (<><dt>Evidence</dt><dd>{c.editable.evidenceRef}</dd></>) : null}
                     {c.requestedAt ? (<><dt>Requested</dt><dd>{formatDate(c.requestedAt)}</dd></>) : null}
-                    {c.expiresAt ? (<><dt>Expires</dt><dd>{formatDate(c.expiresAt)}</dd></>) : null}
-                    {c.detail ? (<><dt>Findings</dt><dd>{c.detail}</dd></>) : null}
+                    {c.editable.expiresAt ? (<><dt>Expires</dt><dd>{formatDate(c.editable.expiresAt)}</dd></>) : null}
+                    {c.editable.detail ? (<><dt>Findings</dt><dd>{c.editable.detail}</dd></>) : null}
                   </dl>
                   {c.history.length ? (
                     <ul className="history small">
@@ -310,17 +300,7 @@ export default function ApplicationPage() {
                   {compliance.canEdit ? (
                     <CheckEditor
                       applicationId={application.id}
-                      check={{
-                        type: c.type,
-                        status: c.storedStatus,
-                        classification: c.classification,
-                        rationale: c.rationale,
-                        waiverReason: c.waiverReason,
-                        expiresAt: c.expiresAt,
-                        evidenceRef: c.evidenceRef,
-                        detail: c.detail,
-                        version: c.version,
-                      }}
+                      check={c.editable}
                     />
                   ) : null}
                 </details>

@@ -26,26 +26,13 @@ export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/applications.$applicationId.checks", "loader");
   const { application, role, candidate, agency } = load(Number(args.params.applicationId));
   const today = new Date().toISOString().slice(0, 10);
-  const listed = applicationChecks({ applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId }, role.requiredChecks as CheckType[]);
+  // Only those who may update compliance reach this page, and they may read findings.
+  const listed = applicationChecks({ applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId }, role.requiredChecks as CheckType[], { seesDetail: true });
   return {
     applicationId: application.id,
     subject: candidate?.name ?? agency?.name ?? "",
     role: { id: role.id, title: role.title },
-    checks: listed.map(({ type, required, row }) => ({
-      required,
-      status: effectiveStatus(row, today),
-      editable: {
-        type,
-        status: row?.status ?? "not_requested",
-        classification: row?.classification ?? null,
-        rationale: row?.rationale ?? null,
-        waiverReason: row?.waiverReason ?? null,
-        expiresAt: row?.expiresAt ?? null,
-        evidenceRef: row?.evidenceRef ?? null,
-        detail: row?.detail ?? null,
-        version: row?.version ?? null,
-      },
-    })),
+    checks: listed.map(({ required, row, editable }) => ({ required, status: effectiveStatus(row, today), editable })),
   };
 }
 
