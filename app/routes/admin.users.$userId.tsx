@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { Notice, PageHeader } from "~/components/ui";
@@ -7,7 +7,8 @@ import { countSessionsForUser } from "~/models/session.server";
 import { getUserById, setPassword, updateUser } from "~/models/user.server";
 import { setPasswordSchema, updateUserSchema, userActionSchema } from "~/schemas/user";
 import { authorizeUser } from "~/utils/authorize.server";
-import { parseFormData } from "~/utils/forms";
+import { parseFormData, type FieldErrors } from "~/utils/forms";
+import { invalid } from "~/utils/forms.server";
 import { checkNewPassword, hashPassword } from "~/utils/password.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "User"} · AI Talent Scorecards` }];
@@ -24,7 +25,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return { user, isSelf: actor.id === user.id, activeSessions: countSessionsForUser(user.id) };
 }
 
-type ActionResult = { intent: string; fieldErrors: Record<string, string[]>; formError: string | null; ok?: boolean };
 
 export async function action(args: ActionFunctionArgs) {
   const { user: actor, sessionId } = await authorizeUser(args, "routes/admin.users.$userId", "action");
@@ -32,25 +32,23 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
   const parsed = parseFormData(userActionSchema, formData);
-  if (!parsed.ok) return data<ActionResult>({ intent, ...parsed }, { status: 400 });
+  const refuse = (fieldErrors: FieldErrors, formError: string | null = null, status = 400) => invalid(formData, { intent, fieldErrors, formError }, { status });
+  if (!parsed.ok) return refuse(parsed.fieldErrors, parsed.formError);
 
   if (parsed.data.intent === "update") {
     const { name, kind, active, version } = parsed.data;
     if (target.id === actor.id && (kind !== "admin" || !active)) {
-      return data<ActionResult>({ intent, fieldErrors: { kind: ["You cannot remove your own admin access; ask another admin"] }, formError: null }, { status: 400 });
+      return refuse({ kind: ["You cannot remove your own admin access; ask another admin"] });
     }
     const result = updateUser({ id: target.id, version, name, kind, active });
     if (!result.ok) {
-      return data<ActionResult>(
-        { intent, fieldErrors: {}, formError: "Someone else changed this user after you opened the page; nothing was saved. Reload to see the current details." },
-        { status: 409 },
-      );
+      return refuse({}, "Someone else changed this user after you opened the page; nothing was saved. Reload to see the current details.", 409);
     }
     return redirect(`/admin/users/${target.id}?saved=updated`);
   }
 
   const check = checkNewPassword(parsed.data.password, { email: target.email, name: target.name });
-  if (!check.ok) return data<ActionResult>({ intent, fieldErrors: { password: [check.message] }, formError: null }, { status: 400 });
+  if (!check.ok) return refuse({ password: [check.message] });
   // Setting your own password here keeps you signed in, as on the account page.
   setPassword({ userId: target.id, passwordHash: await hashPassword(parsed.data.password), keepSessionId: target.id === actor.id ? sessionId : undefined });
   return redirect(`/admin/users/${target.id}?saved=password`);
@@ -64,7 +62,7 @@ export default function UserPage() {
   const saved = params.get("saved");
   const updateErrors = actionData?.intent === "update" ? actionData.fieldErrors : null;
   const passwordErrors = actionData?.intent === "set-password" ? actionData.fieldErrors : null;
-  const details = useValidatedForm(updateUserSchema, { serverErrors: updateErrors });
+  const details = useValidatedForm(updateUserSchema, { serverErrors: updateErrors, submitted: actionData?.intent === "update" ? actionData.values : null });
   const password = useValidatedForm(setPasswordSchema, { serverErrors: passwordErrors });
   return (
     <>
@@ -84,13 +82,13 @@ export default function UserPage() {
           <FormError error={actionData?.intent === "update" ? actionData.formError : null} summary={details.summary} />
           <Form method="post" ref={details.formRef} onSubmit={details.onSubmit} className="stack" noValidate>
             <input type="hidden" name="intent" value="update" />
-            <input type="hidden" name="version" value={user.version} />
+            <input type="hidden" name="version" value={details.typed("version", String(user.version))} />
             <Field label="Name" error={details.errorFor("name")}>
-              {(aria) => <input type="text" defaultValue={user.name} {...aria} {...details.register("name")} />}
+              {(aria) => <input type="text" defaultValue={details.typed("name", user.name)} {...aria} {...details.register("name")} />}
             </Field>
             <Field label="Kind" error={details.errorFor("kind")} hint={isSelf ? "You cannot change your own kind." : undefined}>
               {(aria) => (
-                <select defaultValue={user.kind} disabled={isSelf} {...aria} {...details.register("kind")}>
+                <select defaultValue={details.typed("kind", user.kind)} disabled={isSelf} {...aria} {...details.register("kind")}>
                   {userKinds.map((k) => (
                     <option key={k} value={k}>
                       {userKindLabels[k]}
@@ -107,7 +105,7 @@ export default function UserPage() {
             ) : null}
             <div className="checks">
               <label>
-                <input type="checkbox" value="on" defaultChecked={user.active} disabled={isSelf} {...details.group("active")} /> Active (unticking signs them out
+                <input type="checkbox" value="on" defaultChecked={details.ticked("active", "on", user.active)} disabled={isSelf} {...details.group("active")} /> Active (unticking signs them out
                 everywhere)
               </label>
             </div>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { deleteExpiredSessions } from "~/models/session.server";
@@ -33,11 +33,9 @@ export async function action(args: ActionFunctionArgs) {
     getEnv().LOGIN_ATTEMPTS_PER_MINUTE,
   );
   if (throttle.limited) {
-    return data(
-      {
-        fieldErrors: {},
-        formError: `Too many sign-in attempts. Wait ${throttle.retryAfterSeconds} seconds and try again.`,
-      },
+    return invalid(
+      formData,
+      { fieldErrors: {}, formError: `Too many sign-in attempts. Wait ${throttle.retryAfterSeconds} seconds and try again.` },
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }
@@ -61,7 +59,7 @@ export default function Login() {
   const navigation = useNavigation();
   const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(signInSchema, {
     serverErrors: actionData?.fieldErrors,
-    submitted: actionData && "values" in actionData ? actionData.values : null,
+    submitted: actionData?.values,
   });
   return (
     <div className="auth">

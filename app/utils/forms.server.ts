@@ -9,7 +9,7 @@ import { submittedValues, type FormFailure } from "./forms";
 export function invalid<Extra extends object = object>(
   formData: FormData,
   failure: FormFailure & Extra,
-  options: { arrayFields?: readonly string[]; status?: number } = {},
+  options: { arrayFields?: readonly string[]; status?: number; headers?: HeadersInit } = {},
 ) {
-  return data({ ...failure, values: submittedValues(formData, options.arrayFields) }, { status: options.status ?? 400 });
+  return data({ ...failure, values: submittedValues(formData, options.arrayFields) }, { status: options.status ?? 400, headers: options.headers });
 }

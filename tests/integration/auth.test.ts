@@ -74,6 +74,7 @@ describe("throttling", () => {
     expect(eleventh.status).toBe(429);
     expect((eleventh.data as { formError: string }).formError).toMatch(/Too many sign-in attempts\. Wait \d+ seconds/);
     expect(Number(eleventh.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((eleventh.data as { values: Record<string, string> }).values).toEqual({ email: "riley@northwind.test" });
     expect(sessionsOf("riley@northwind.test")).toHaveLength(0);
   });
 

@@ -33,6 +33,9 @@ describe("admin user management", () => {
     expect((dup.data as Failure).fieldErrors.email).toEqual(["A user with this email already exists"]);
     const common = await invoke(users.action, post("/admin/users", { name: "Lee", email: "lee@northwind.test", kind: "recruiter", password: "iloveyou1234" }, { cookie: admin }));
     expect((common.data as Failure).fieldErrors.password[0]).toMatch(/too common/);
+    // What was typed comes back to fill the form again, except the password.
+    expect((common.data as { values: Record<string, string> }).values).toEqual({ name: "Lee", email: "lee@northwind.test", kind: "recruiter" });
+    expect(JSON.stringify(common.data)).not.toContain("iloveyou1234");
     expect(userCount()).toBe(before);
     expect(totalChanges()).toBe(changes);
   });
@@ -42,6 +45,7 @@ describe("admin user management", () => {
     const id = userIdByEmail("morgan@northwind.test");
     const out = await invoke(userPage.action, post(`/admin/users/${id}`, { intent: "update", name: "Morgan Patel", kind: "recruiter", active: "on", version: "1" }, { cookie: admin }), { userId: String(id) });
     expect(out.status).toBe(400);
+    expect((out.data as { values: Record<string, string> }).values).toMatchObject({ intent: "update", kind: "recruiter" });
     expect(getDb().select().from(schema.users).where(eq(schema.users.id, id)).get()!.kind).toBe("admin");
   });
 
