@@ -17,8 +17,11 @@ export const KEYBOARD_PAUSE_MS = 700;
  * fields wait for Enter or a button). A picker changed with the arrow keys
  * waits for a pause, Enter or leaving it, so stepping through its options
  * reloads the list once rather than at every step.
+ *
+ * `announce` is what the filters found ("12 candidates"), read out by screen
+ * readers when a new choice reloads the list.
  */
-export function FilterForm({ values, autoSubmit = false, ...props }: Omit<FormProps, "method" | "onChange"> & { values: Record<string, string | boolean>; autoSubmit?: boolean }) {
+export function FilterForm({ values, autoSubmit = false, announce, ...props }: Omit<FormProps, "method" | "onChange"> & { values: Record<string, string | boolean>; autoSubmit?: boolean; announce?: string }) {
   const ref = useRef<HTMLFormElement>(null);
   const submit = useSubmit();
   const { key } = useLocation();
@@ -75,14 +78,21 @@ export function FilterForm({ values, autoSubmit = false, ...props }: Omit<FormPr
   };
 
   return (
-    <Form
-      ref={ref}
-      method="get"
-      {...props}
-      onChange={onChange}
-      onKeyDown={onKeyDown}
-      onPointerDown={() => (fromKeyboard.current = false)}
-      onBlur={applyPending}
-    />
+    <>
+      <Form
+        ref={ref}
+        method="get"
+        {...props}
+        onChange={onChange}
+        onKeyDown={onKeyDown}
+        onPointerDown={() => (fromKeyboard.current = false)}
+        onBlur={applyPending}
+      />
+      {announce !== undefined ? (
+        <p className="visually-hidden" role="status">
+          {announce}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -25,7 +25,7 @@ export default function Calibration() {
   return (
     <>
       <PageHeader title="Interviewer calibration" subtitle={`${seesAll ? "Every interviewer" : "Interviewers on roles you manage"}: how they rate against the rest of the panel on the same candidates, and how their calls matched outcomes.`} />
-      <FilterForm values={{ role: roleId ? String(roleId) : "" }} className="filters" autoSubmit>
+      <FilterForm values={{ role: roleId ? String(roleId) : "" }} className="filters" autoSubmit announce={`${rows.length} ${rows.length === 1 ? "interviewer" : "interviewers"}`}>
         <label>
           Role
           <select name="role" defaultValue={roleId ? String(roleId) : ""}>

@@ -132,7 +132,7 @@ export default function ComplianceBoard() {
         )}
       </section>
       <h2 id="board">Open applications</h2>
-      <FilterForm values={{ role: filter.roleId ? String(filter.roleId) : "", stage: filter.finalists ? "finalists" : "", check: filter.type ?? "", status: filter.status }} className="filters" autoSubmit>
+      <FilterForm values={{ role: filter.roleId ? String(filter.roleId) : "", stage: filter.finalists ? "finalists" : "", check: filter.type ?? "", status: filter.status }} className="filters" autoSubmit announce={`${groupCount} matching ${groupCount === 1 ? "application" : "applications"}`}>
         <label>
           Role
           <select name="role" defaultValue={filter.roleId ? String(filter.roleId) : ""}>

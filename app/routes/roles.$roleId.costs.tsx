@@ -57,10 +57,11 @@ function QuoteForm({ bid, currency }: { bid: Bid; currency: string }) {
   return (
     <li>
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="quote-form" noValidate aria-label={`Quote from ${bid.agencyName}`}>
+        <FormError error={mine?.formError} />
         <input type="hidden" name="intent" value="quote" />
         <input type="hidden" name="applicationId" value={bid.id} />
         <input type="hidden" name="version" value={typed("version", String(bid.version))} />
-        <Field label={`${bid.agencyName}: quoted first-year price (${currency})`} hint={`${stageLabels[bid.stage]} · ${bid.quoteAmount === null ? "no quote recorded yet" : `now ${formatMoney(bid.quoteAmount, currency)}`}`} error={errorFor("quoteAmount") ?? mine?.formError ?? undefined}>
+        <Field label={`${bid.agencyName}: quoted first-year price (${currency})`} hint={`${stageLabels[bid.stage]} · ${bid.quoteAmount === null ? "no quote recorded yet" : `now ${formatMoney(bid.quoteAmount, currency)}`}`} error={errorFor("quoteAmount")}>
           {(aria) => <input type="number" min={1} step={1} inputMode="numeric" defaultValue={typed("quoteAmount", bid.quoteAmount === null ? "" : String(bid.quoteAmount))} {...aria} {...register("quoteAmount")} />}
         </Field>
         <button type="submit" className="btn" disabled={navigation.state === "submitting"}>Save quote</button>

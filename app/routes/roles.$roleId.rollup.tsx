@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { AreaBars, FunnelChart } from "~/components/charts";
 import { Pager } from "~/components/pager";
 import { StageBadge } from "~/components/checks";
-import { formatMoney, PageHeader } from "~/components/ui";
+import { formatCount, formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
 import { OPEN_STAGES, roleAgeText, stageLabels, stages } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
@@ -100,7 +100,7 @@ export default function Rollup() {
           ) : null}
         </section>
       </div>
-      <FilterForm values={{ stage: d.filter.stage, engagement: d.filter.engagement }} className="filters" autoSubmit>
+      <FilterForm values={{ stage: d.filter.stage, engagement: d.filter.engagement }} className="filters" autoSubmit announce={`${formatCount(d.rowCount)} ${d.rowCount === 1 ? "candidate or agency bid" : "candidates and agency bids"}`}>
         <label>
           Stage
           <select name="stage" defaultValue={d.filter.stage}>

@@ -62,7 +62,7 @@ export default function Roles() {
         actions={canCreate ? <Link to="/roles/new" className="btn btn-primary">New role</Link> : null}
       />
       {/* Pickers apply at once; the search applies on Enter or the button. */}
-      <FilterForm values={{ q: filter.query, status: filter.status, mine: filter.mine }} className="filters" autoSubmit>
+      <FilterForm values={{ q: filter.query, status: filter.status, mine: filter.mine }} className="filters" autoSubmit announce={`${total} ${total === 1 ? "role" : "roles"}`}>
         <label>
           Title or team
           <input type="search" name="q" defaultValue={filter.query} placeholder="e.g. copilot" />

@@ -143,14 +143,14 @@ test("a hiring manager ticks candidates on two pages of a big role's rollup and 
     const names = page.locator("table.rollup tbody th[scope=row] a");
     const firstPageName = (await names.first().innerText()).trim();
     await page.getByRole("checkbox", { name: `Compare ${firstPageName}` }).check();
-    await expect(page.getByRole("status")).toContainText(`1 picked: ${firstPageName}. Tick at least 1 more.`);
+    await expect(page.locator(".actions [role=status]")).toContainText(`1 picked: ${firstPageName}. Tick at least 1 more.`);
     await expect(page.getByRole("button", { name: "Compare selected" })).toBeDisabled();
 
     await page.getByRole("link", { name: "Next →" }).click();
     await expect(page.getByText("Page 2 of")).toBeVisible();
     const secondPageName = (await names.last().innerText()).trim();
     await page.getByRole("checkbox", { name: `Compare ${secondPageName}` }).check();
-    await expect(page.getByRole("status")).toContainText(`2 picked: ${firstPageName}, ${secondPageName} (1 not on this page)`);
+    await expect(page.locator(".actions [role=status]")).toContainText(`2 picked: ${firstPageName}, ${secondPageName} (1 not on this page)`);
     await page.screenshot({ path: "test-results/screens/rollup-picks.png", fullPage: true });
 
     await page.getByRole("button", { name: "Compare selected" }).click();
@@ -164,7 +164,7 @@ test("a hiring manager ticks candidates on two pages of a big role's rollup and 
     await expect(page.getByRole("checkbox", { name: `Compare ${secondPageName}` })).toBeChecked();
     await page.getByRole("button", { name: "Clear ticks" }).click();
     await expect(page.getByRole("checkbox", { name: `Compare ${secondPageName}` })).not.toBeChecked();
-    await expect(page.getByRole("status")).toHaveText("");
+    await expect(page.locator(".actions [role=status]")).toHaveText("");
     await expect(page.getByRole("button", { name: "Clear ticks" })).toHaveCount(0);
   } finally {
     // The server's database is shared by the journeys that follow: take the extra applications out again.
@@ -193,6 +193,8 @@ test("a hiring manager steps through the rollup's stage filter with the arrow ke
   await expect(stage).toHaveValue("final");
   await expect(page).toHaveURL(/stage=final/);
   await expect(page.locator("table.rollup caption")).toContainText(`${finals} candidate`);
+  // What the filters found is in a status region, so a screen reader hears it when the list reloads.
+  await expect(page.locator("p.visually-hidden[role=status]")).toHaveText(new RegExp(`^${finals} candidate`));
   expect(loads).toEqual(["final"]);
   // Focus stayed on the picker, and Enter applies the next step at once.
   await expect(stage).toBeFocused();
