@@ -76,13 +76,12 @@ export function useValidatedForm(
     return options.serverErrors?.[name]?.[0];
   };
 
-  // A summary of errors belongs after a submit attempt; showing it on blur would shift the page under the pointer.
-  const attempted = form.formState.submitCount > 0 || Boolean(options.serverErrors && Object.keys(options.serverErrors).length);
   /**
    * One sentence for the form's alert after a refused submit: the messages
    * themselves sit by their fields, tied to them for screen readers, so they
    * are not each announced at once. Counted at the submit (this browser's or
-   * the server's), so fixing fields does not make it speak again.
+   * the server's), so fixing fields does not make it speak again, and only
+   * after a submit: on blur it would shift the page under the pointer.
    */
   const problems = refusedCount ?? Object.keys(options.serverErrors ?? {}).length;
   const summary = problems > 0 ? `${problems === 1 ? "One field needs" : `${problems} fields need`} attention; each says why beside it.` : null;
@@ -113,7 +112,7 @@ export function useValidatedForm(
   /** Whether a checkbox or radio starts ticked: as sent, if the server refused the form, else `fallback`. */
   const ticked = (name: string, value: string, fallback: boolean) => tickedOr(options.submitted, name, value, fallback);
 
-  return { formRef, register: form.register, group, onSubmit, errorFor, errorIdFor, groupAria, attempted, summary, form, typed, ticked };
+  return { formRef, register: form.register, group, onSubmit, errorFor, errorIdFor, groupAria, summary, form, typed, ticked };
 }
 
 type Aria = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };
