@@ -57,7 +57,9 @@ export function Notice({ children }: { children: ReactNode }) {
   // Again after each navigation that keeps it (a second move on the same board).
   const { key } = useLocation();
   // A form on the page was just refused: the earlier confirmation still in the address is stale.
-  const refused = useActionData() !== undefined;
+  // (An action that answers a success with data, like the password change, is not a refusal.)
+  const answer = useActionData() as { fieldErrors?: Record<string, unknown>; formError?: string | null } | undefined;
+  const refused = Boolean(answer && (answer.formError || Object.keys(answer.fieldErrors ?? {}).length));
   useEffect(() => {
     if (!refused) ref.current?.focus();
   }, [key, refused]);

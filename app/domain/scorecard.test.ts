@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { areasFilledAgainst, canReadScorecard, defaultAreas, mustPassNote, scorecardState, summarize, templateChange, type ScoreInput, type TemplateArea } from "./scorecard";
+import { areasFilledAgainst, canReadScorecard, defaultAreas, mustPassNote, scorecardState, summarize, templateChange, templateStamp, type ScoreInput, type TemplateArea } from "./scorecard";
 
 const areas: TemplateArea[] = [
   { key: "prod", name: "Production systems", strong: "", weak: "", signals: [], weight: 3, knockout: true },
@@ -109,5 +109,15 @@ describe("mustPassNote", () => {
     expect(mustPassNote(summarize(areas, [card({ evals: 3, security: 4 })]))).toBe("None");
     expect(mustPassNote(summarize(areas, [card({ evals: 3, security: null })]))).toBe("None flagged; not assessed: Security");
     expect(mustPassNote(summarize(areas, []))).toBe("No scorecards yet");
+  });
+});
+
+describe("templateStamp", () => {
+  it("is the same for what the page showed and changes with any edit to the areas or blind feedback", () => {
+    const areas = [{ key: "evals", name: "Evals", weight: 3 }];
+    expect(templateStamp(areas, true)).toBe(templateStamp([{ key: "evals", name: "Evals", weight: 3 }], true));
+    expect(templateStamp(areas, false)).not.toBe(templateStamp(areas, true));
+    expect(templateStamp([{ ...areas[0], weight: 2 }], true)).not.toBe(templateStamp(areas, true));
+    expect(templateStamp([{ ...areas[0], name: "Evalz" }], true)).not.toBe(templateStamp(areas, true));
   });
 });

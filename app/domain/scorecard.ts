@@ -259,3 +259,19 @@ export function scorecardState(input: { status: "draft" | "submitted" | null; in
   if (t < 0) return "upcoming";
   return t > OVERDUE_AFTER_MS ? "overdue" : "due";
 }
+
+/**
+ * A fingerprint of what the template editor showed: the areas and whether
+ * feedback is blind. Editing a template no scorecard has used yet keeps its
+ * version number, so the version alone cannot tell that someone else saved
+ * in between; a save sent from a page whose fingerprint no longer matches is stale.
+ */
+export function templateStamp(areas: unknown, blindFeedback: boolean): string {
+  const text = JSON.stringify([areas, blindFeedback]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${text.length.toString(36)}-${hash.toString(36)}`;
+}

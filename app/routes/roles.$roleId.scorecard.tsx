@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { Notice, PageHeader } from "~/components/ui";
-import type { TemplateArea } from "~/domain/scorecard";
+import { templateStamp, type TemplateArea } from "~/domain/scorecard";
 import { getRole } from "~/models/role.server";
 import { currentTemplate, saveTemplate } from "~/models/scorecard.server";
 import { templateSchema } from "~/schemas/interview";
@@ -21,7 +21,7 @@ function load(roleId: number) {
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/roles.$roleId.scorecard", "loader");
   const { role, template } = load(Number(args.params.roleId));
-  return { role: { id: role.id, title: role.title, blindFeedback: role.blindFeedback }, template };
+  return { role: { id: role.id, title: role.title, blindFeedback: role.blindFeedback }, template, stamp: templateStamp(template.areas, role.blindFeedback) };
 }
 
 function slug(name: string, taken: string[]): string {
@@ -33,14 +33,16 @@ function slug(name: string, taken: string[]): string {
 
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/roles.$roleId.scorecard", "action");
-  const { role, template } = load(Number(args.params.roleId));
   const formData = await args.request.formData();
+  // Read after the body: nothing else runs between this and the save below.
+  const { role, template } = load(Number(args.params.roleId));
+  // Stale first: the form is checked against the areas it was opened with, which may no longer be the template's.
+  if (formData.get("templateVersion") !== String(template.version) || formData.get("templateStamp") !== templateStamp(template.areas, role.blindFeedback)) {
+    return invalid(formData, { fieldErrors: {}, formError: `Someone saved this scorecard (version ${template.version}) after you opened it; nothing was saved. Your edits are still in the form: copy what you need, then reload to see it.` }, { status: 409 });
+  }
   const parsed = parseFormData(templateSchema(template.areas.map((a) => a.key)), formData);
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const v = parsed.data as Record<string, unknown>;
-  if (Number(v.templateVersion) !== template.version) {
-    return invalid(formData, { fieldErrors: {}, formError: `Someone saved version ${template.version} of this scorecard after you opened it; nothing was saved. Your edits are still in the form: copy what you need, then reload to see it.` }, { status: 409 });
-  }
   const areas: TemplateArea[] = template.areas.flatMap((area) =>
     v[`drop_${area.key}`]
       ? []
@@ -54,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function TemplateEditor() {
-  const { role, template } = useLoaderData<typeof loader>();
+  const { role, template, stamp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -71,6 +73,7 @@ export default function TemplateEditor() {
       <FormError error={actionData?.formError} summary={summary} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Scorecard template">
         <input type="hidden" name="templateVersion" value={typed("templateVersion", String(template.version))} />
+        <input type="hidden" name="templateStamp" value={typed("templateStamp", stamp)} />
         <fieldset>
           <legend>Feedback</legend>
           <label className="checks">

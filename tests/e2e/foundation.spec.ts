@@ -257,3 +257,14 @@ test("writes that are not our own forms are refused before the app reads them", 
   const huge = await request.post("/login", { form: { email: demo.dana, password: "x".repeat(2 * 1024 * 1024) }, headers: { Origin: baseURL! } });
   expect(huge.status()).toBe(413);
 });
+
+test("an interviewer changes their password and is told so, with the confirmation focused", async ({ page, signInAs }) => {
+  await signInAs(demo.riley);
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill(DEMO_PASSWORD);
+  await page.getByLabel("New password", { exact: true }).fill("harbour-lantern-quartz-58");
+  await page.getByLabel("New password again").fill("harbour-lantern-quartz-58");
+  await page.getByRole("button", { name: /password/i }).click();
+  await expect(page.getByRole("status")).toHaveText("Password changed. Your other sessions have been signed out.");
+  await expect(page.getByRole("status")).toBeFocused();
+});

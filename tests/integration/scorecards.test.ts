@@ -234,6 +234,8 @@ describe("templates", () => {
   it("edits an unused template in place and versions a used one", async () => {
     const dana = await cookieFor("dana@northwind.test");
     const roleId = roleIdByTitle("Agency Pod, Sales Email Assistant");
+    // The fingerprint of what the editor page showed, as the page sends it.
+    const stamp = async () => ((await invoke(templateRoute.loader, get(`/roles/${roleId}/scorecard`, dana), { roleId: String(roleId) })).data as { stamp: string }).stamp;
     const fields = (version: number, areas: { key: string; name: string; weight: number; knockout: boolean; strong: string; weak: string }[], extra: Record<string, string> = {}) => {
       const out: Record<string, string> = { blindFeedback: "on", templateVersion: String(version), ...extra };
       for (const a of areas) Object.assign(out, { [`name_${a.key}`]: a.name, [`weight_${a.key}`]: String(a.weight), [`strong_${a.key}`]: a.strong, [`weak_${a.key}`]: a.weak }, a.knockout ? { [`knockout_${a.key}`]: "on" } : {});
@@ -241,8 +243,15 @@ describe("templates", () => {
     };
     const v1 = templateAreas(roleId);
     const areas = v1.areas as { key: string; name: string; weight: number; knockout: boolean; strong: string; weak: string }[];
-    const edited = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(v1.version, areas.map((a, i) => (i === 0 ? { ...a, weight: 5 } : a)), { drop_business_communication: "on", newName: "Sales domain", newWeight: "2" }), { cookie: dana }), { roleId: String(roleId) });
+    const opened = await stamp();
+    const edited = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(v1.version, areas.map((a, i) => (i === 0 ? { ...a, weight: 5 } : a)), { drop_business_communication: "on", newName: "Sales domain", newWeight: "2", templateStamp: opened }), { cookie: dana }), { roleId: String(roleId) });
     expect(edited.location).toBe(`/roles/${roleId}/scorecard?saved=updated`);
+    // A second editor who opened the same unused version before that save is refused: the version number did not move, the template did.
+    const priya = await cookieFor("priya@northwind.test");
+    const changes = totalChanges();
+    const second = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(v1.version, areas, { templateStamp: opened }), { cookie: priya }), { roleId: String(roleId) });
+    expect(second.status).toBe(409);
+    expect(totalChanges()).toBe(changes);
     const same = templateAreas(roleId);
     expect(same.version).toBe(v1.version);
     const names = (same.areas as { name: string; weight: number; key: string }[]).map((a) => [a.name, a.weight]);
@@ -257,14 +266,15 @@ describe("templates", () => {
     const iv = db().insert(schema.interviews).values({ applicationId: app.id, kind: "screen", startsAt: new Date(), endsAt: new Date(), focusAreas: ["production_systems"] }).returning().get();
     db().insert(schema.interviewPanel).values({ interviewId: iv.id, userId: userIdByEmail("dana@northwind.test") }).run();
     expect((await save(iv.id, "dana@northwind.test", { intent: "submit", rating_production_systems: "3", recommendation: "yes" })).status).toBe(302);
-    const again = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(same.version, same.areas as never[]), { cookie: dana }), { roleId: String(roleId) });
+    const before = await stamp();
+    const again = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(same.version, same.areas as never[], { templateStamp: before }), { cookie: dana }), { roleId: String(roleId) });
     expect(again.location).toBe(`/roles/${roleId}/scorecard?saved=v${same.version + 1}`);
     const card = db().select().from(schema.scorecards).where(eq(schema.scorecards.interviewId, iv.id)).get()!;
     expect(card.templateId).toBe(same.id);
     expect(templateAreas(roleId).version).toBe(same.version + 1);
 
     // A form opened on the old version is refused, not applied to the new one.
-    const stale = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(same.version, same.areas as never[]), { cookie: dana }), { roleId: String(roleId) });
+    const stale = await invoke(templateRoute.action, post(`/roles/${roleId}/scorecard`, fields(same.version, same.areas as never[], { templateStamp: before }), { cookie: dana }), { roleId: String(roleId) });
     expect(stale.status).toBe(409);
     expect(templateAreas(roleId).version).toBe(same.version + 1);
   });
