@@ -45,7 +45,7 @@ export function CandidateForm(props: {
       ))}
       <FormError error={props.formError} summary={summary} />
       {props.existing ? (
-        <div className="alert alert-warn" role="alert">
+        <div className="alert alert-warn">
           {props.existing.name} is already on file with this email.{" "}
           <Link to={`/candidates/${props.existing.id}`}>Open {props.existing.name}&rsquo;s record</Link> instead of creating a duplicate
           {props.hidden?.roleId ? (

@@ -77,7 +77,7 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const parsed = parseFormData(scorecardSchema(areas.map((a) => a.key)), formData, scorecardArrayFields);
   const refuse = (failure: FormFailure, status?: number) => invalid(formData, failure, { arrayFields: scorecardArrayFields, status });
-  if (!parsed.ok) return refuse({ fieldErrors: parsed.fieldErrors, formError: parsed.formError ?? "Some answers need attention; nothing was saved." });
+  if (!parsed.ok) return refuse({ fieldErrors: parsed.fieldErrors, formError: parsed.formError ?? "Nothing was saved." });
   const { intent, version, values, amendReason } = parsed.data;
   if (intent !== "draft" && areas.length === 0) {
     return refuse({ fieldErrors: {}, formError: "This interview has no areas left to rate on its template; ask the hiring manager to reschedule it." });

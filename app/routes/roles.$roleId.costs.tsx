@@ -53,11 +53,11 @@ function QuoteForm({ bid, currency }: { bid: Bid; currency: string }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const mine = actionData?.intent === "quote" && actionData.applicationId === bid.id ? actionData : null;
-  const { formRef, register, onSubmit, errorFor, typed } = useValidatedForm(agencyQuoteSchema, { serverErrors: mine?.fieldErrors, submitted: mine && "values" in mine ? mine.values : null });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(agencyQuoteSchema, { serverErrors: mine?.fieldErrors, submitted: mine && "values" in mine ? mine.values : null });
   return (
     <li>
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="quote-form" noValidate aria-label={`Quote from ${bid.agencyName}`}>
-        <FormError error={mine?.formError} />
+        <FormError error={mine?.formError} summary={summary} />
         <input type="hidden" name="intent" value="quote" />
         <input type="hidden" name="applicationId" value={bid.id} />
         <input type="hidden" name="version" value={typed("version", String(bid.version))} />

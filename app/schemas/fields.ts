@@ -23,6 +23,18 @@ export function isIsoDate(v: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
 }
 
+/** The date `days` from today in UTC (YYYY-MM-DD). */
+function isoDayFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Dates that cannot be in the future or the past. "Today" is wherever the user
+ * is, which can be a day either side of the server's, so the rules allow a day.
+ */
+export const notInFuture = (v: string) => v <= isoDayFromToday(1);
+export const notInPast = (v: string) => v >= isoDayFromToday(-1);
+
 export const optionalDate = (label: string) =>
   z
     .string()

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recommendations } from "~/domain/scorecard";
 import { currencies } from "~/domain/reference";
 import { checkbox, idList, optionalText, optionalUrl, optionalWholeNumber, requiredText, wholeNumber } from "./fields";
-import { isIsoDate } from "./fields";
+import { isIsoDate, notInFuture, notInPast } from "./fields";
 
 export const interviewKinds = ["screen", "technical_deep_dive", "system_design", "take_home_review", "agency_vetting_call", "final"] as const;
 export type InterviewKind = (typeof interviewKinds)[number];
@@ -166,7 +166,7 @@ export const takeHomeSchema = z
     instructions: requiredText("Instructions", 10000),
     materialsUrl: optionalUrl("Materials link"),
     timeBoxHours: wholeNumber("Time box (hours)", 1, 40),
-    dueOn: z.string().trim().refine(isIsoDate, { message: "Due date must be a real date (YYYY-MM-DD)" }),
+    dueOn: z.string().trim().refine(isIsoDate, { message: "Due date must be a real date (YYYY-MM-DD)" }).refine(notInPast, { message: "The due date has already passed" }),
     paid: checkbox,
     amount: optionalWholeNumber("Amount", 100_000),
     currency: z.enum(currencies),
@@ -179,8 +179,8 @@ export const takeHomeSchema = z
 export const takeHomeArrayFields = ["graderIds"] as const;
 
 export const takeHomeUpdateSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("submitted"), submissionUrl: optionalUrl("Submission link"), submittedOn: z.string().trim().refine(isIsoDate, { message: "Submission date must be a real date" }), version: z.coerce.number().int() }),
-  z.object({ intent: z.literal("extend"), extendedTo: z.string().trim().refine(isIsoDate, { message: "New due date must be a real date" }), extensionReason: requiredText("Reason", 500), version: z.coerce.number().int() }),
+  z.object({ intent: z.literal("submitted"), submissionUrl: optionalUrl("Submission link"), submittedOn: z.string().trim().refine(isIsoDate, { message: "Submission date must be a real date" }).refine(notInFuture, { message: "A submission date cannot be in the future" }), version: z.coerce.number().int() }),
+  z.object({ intent: z.literal("extend"), extendedTo: z.string().trim().refine(isIsoDate, { message: "New due date must be a real date" }).refine(notInPast, { message: "The new due date has already passed" }), extensionReason: requiredText("Reason", 500), version: z.coerce.number().int() }),
   z.object({ intent: z.literal("waive"), waiverReason: requiredText("Reason", 500), version: z.coerce.number().int() }),
 ]);
 

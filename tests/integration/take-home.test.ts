@@ -9,6 +9,8 @@ import { expectedMatrix } from "../support/route-matrix";
 import { routes, sample } from "../support/routes";
 
 const db = () => getDb();
+/** A date relative to today (YYYY-MM-DD), so the tests do not expire. */
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const markers = { name: "Zyxwvut Markerson", email: "zyx.markerson@example.com", profile: "linkedin.com/in/zyx-markerson", code: "github.com/zyxmarkerson", pay: 913_579, agency: "Markeragency Talent" };
 const markerPatterns = [/Zyxwvut/, /markerson/i, /913,?579/, /Markeragency/];
 let applicationId = 0;
@@ -40,7 +42,7 @@ describe("assigning and tracking a take-home", () => {
     expect(totalChanges()).toBe(changes);
     const out = await invoke(
       assignRoute.action,
-      post(`/applications/${applicationId}/take-homes/new`, { title: "Fix a failing RAG workflow", instructions: "Six deliverables", timeBoxHours: "4", dueOn: "2026-11-30", paid: "on", amount: "400", currency: "USD", anonymous: "on", graderIds: [String(userIdByEmail("sam@northwind.test")), String(userIdByEmail("jordan@northwind.test"))] }, { cookie: hm }),
+      post(`/applications/${applicationId}/take-homes/new`, { title: "Fix a failing RAG workflow", instructions: "Six deliverables", timeBoxHours: "4", dueOn: daysFromNow(0), paid: "on", amount: "400", currency: "USD", anonymous: "on", graderIds: [String(userIdByEmail("sam@northwind.test")), String(userIdByEmail("jordan@northwind.test"))] }, { cookie: hm }),
       { applicationId: String(applicationId) },
     );
     takeHomeId = Number(out.location!.match(/\/take-homes\/(\d+)/)![1]);
@@ -52,12 +54,17 @@ describe("assigning and tracking a take-home", () => {
     const early = await invoke(gradeRoute.action, post(`/take-homes/${takeHomeId}/grade`, { intent: "draft", diagnosis: "3" }, { cookie: await cookie("sam@northwind.test") }), { takeHomeId: String(takeHomeId) });
     expect(early.status).toBe(409);
 
-    const ext = await invoke(manageRoute.action, post(`/take-homes/${takeHomeId}`, { intent: "extend", extendedTo: "2026-12-02", extensionReason: "Family emergency", version: String(th.version) }, { cookie: hm }), { takeHomeId: String(takeHomeId) });
+    // No submission dated in the future, no extension into the past.
+    const ahead = await invoke(manageRoute.action, post(`/take-homes/${takeHomeId}`, { intent: "submitted", submittedOn: daysFromNow(30), version: String(th.version) }, { cookie: hm }), { takeHomeId: String(takeHomeId) });
+    expect((ahead.data as { fieldErrors: Record<string, string[]> }).fieldErrors.submittedOn).toEqual(["A submission date cannot be in the future"]);
+    const behind = await invoke(manageRoute.action, post(`/take-homes/${takeHomeId}`, { intent: "extend", extendedTo: daysFromNow(-30), extensionReason: "Late", version: String(th.version) }, { cookie: hm }), { takeHomeId: String(takeHomeId) });
+    expect((behind.data as { fieldErrors: Record<string, string[]> }).fieldErrors.extendedTo).toEqual(["The new due date has already passed"]);
+    const ext = await invoke(manageRoute.action, post(`/take-homes/${takeHomeId}`, { intent: "extend", extendedTo: daysFromNow(2), extensionReason: "Family emergency", version: String(th.version) }, { cookie: hm }), { takeHomeId: String(takeHomeId) });
     expect(ext.status).toBe(302);
-    const sub = await invoke(manageRoute.action, post(`/take-homes/${takeHomeId}`, { intent: "submitted", submissionUrl: "https://files.example/sub/991", submittedOn: "2026-12-01", version: String(th.version + 1) }, { cookie: hm }), { takeHomeId: String(takeHomeId) });
+    const sub = await invoke(manageRoute.action, post(`/take-homes/${takeHomeId}`, { intent: "submitted", submissionUrl: "https://files.example/sub/991", submittedOn: daysFromNow(1), version: String(th.version + 1) }, { cookie: hm }), { takeHomeId: String(takeHomeId) });
     expect(sub.status).toBe(302);
     const after = db().select().from(schema.takeHomes).where(eq(schema.takeHomes.id, takeHomeId)).get()!;
-    expect(after).toMatchObject({ status: "submitted", extendedTo: "2026-12-02", extensionReason: "Family emergency" });
+    expect(after).toMatchObject({ status: "submitted", extendedTo: daysFromNow(2), extensionReason: "Family emergency" });
     const page = await invoke(manageRoute.loader, get(`/take-homes/${takeHomeId}`, hm), { takeHomeId: String(takeHomeId) });
     expect((page.data as { late: boolean }).late).toBe(false);
   });
@@ -147,7 +154,7 @@ describe("take-home rules that protect anonymity", () => {
     const iv = db().select().from(schema.interviewPanel).innerJoin(schema.interviews, eq(schema.interviews.id, schema.interviewPanel.interviewId)).innerJoin(schema.applications, eq(schema.applications.id, schema.interviews.applicationId)).all().find((r) => r.applications.roleId === roleIdByTitle("Senior AI Engineer, Support Copilot") && r.applications.stage === "interviewing")!;
     const out = await invoke(
       assignRoute.action,
-      post(`/applications/${iv.applications.id}/take-homes/new`, { title: "T", instructions: "I", timeBoxHours: "2", dueOn: "2026-12-10", currency: "USD", anonymous: "on", graderIds: [String(iv.interview_panel.userId)] }, { cookie: hm }),
+      post(`/applications/${iv.applications.id}/take-homes/new`, { title: "T", instructions: "I", timeBoxHours: "2", dueOn: daysFromNow(18), currency: "USD", anonymous: "on", graderIds: [String(iv.interview_panel.userId)] }, { cookie: hm }),
       { applicationId: String(iv.applications.id) },
     );
     expect(out.status).toBe(400);
