@@ -1,5 +1,5 @@
 import { useActionData, useLocation } from "@remix-run/react";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { BriefReadiness } from "~/domain/brief";
 import { roleStatusLabels, type RoleStatus } from "~/domain/reference";
 
@@ -60,10 +60,19 @@ export function Notice({ children }: { children: ReactNode }) {
   // (An action that answers a success with data, like the password change, is not a refusal.)
   const answer = useActionData() as { fieldErrors?: Record<string, unknown>; formError?: string | null } | undefined;
   const refused = Boolean(answer && (answer.formError || Object.keys(answer.fieldErrors ?? {}).length));
+  // Once the user sends another form from this page the confirmation is old news, whatever comes back:
+  // a refusal in the browser or in the background says so in its own place, and a success brings its own.
+  const [sentAt, setSentAt] = useState<string | null>(null);
+  useEffect(() => {
+    const hide = () => setSentAt(key);
+    document.addEventListener("submit", hide, true);
+    return () => document.removeEventListener("submit", hide, true);
+  }, [key]);
+  const superseded = sentAt === key;
   useEffect(() => {
     if (!refused) ref.current?.focus();
   }, [key, refused]);
-  if (refused) return null;
+  if (refused || superseded) return null;
   return (
     <div ref={ref} className="alert alert-ok" role="status" tabIndex={-1}>
       {children}

@@ -109,7 +109,13 @@ test("a hiring manager changes a role's cost assumptions and the comparison's fi
   await page.getByRole("button", { name: "Save assumptions" }).click();
   await expect(page.getByRole("status")).toContainText("Assumptions saved");
   await expect(overhead).toHaveValue("40");
-  await page.getByRole("link", { name: "See the rollup" }).click();
+  await expect(page.getByRole("link", { name: "See the rollup" })).toBeVisible();
+  // Sending the form again, here refused by the browser, retires the confirmation above it.
+  await overhead.fill("");
+  await page.getByRole("button", { name: "Save assumptions" }).click();
+  await expect(page.getByText("Benefits, payroll and equipment is required")).toBeVisible();
+  await expect(page.getByRole("status")).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to rollup" }).click();
 
   // Sorted by name; compare two; the cost line shows the new overhead; back lands on the same order.
   await page.getByRole("link", { name: "Who" }).click();
