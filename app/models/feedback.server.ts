@@ -5,7 +5,7 @@ import type { TeamRole, UserKind } from "~/domain/reference";
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "~/utils/db.server";
 import { interviewKindLabels } from "~/schemas/interview";
-import { currentTemplate, panelSeats, scorecardsForApplication } from "./scorecard.server";
+import { panelSeats, scorecardsForApplication } from "./scorecard.server";
 
 export function visibleScorecards(input: { applicationId: number; roleId: number; blind: boolean; viewer: { id: number; kind: UserKind }; teamRole: TeamRole | null }) {
   const all = scorecardsForApplication(input.applicationId);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { formatCount, formatMoney, Notice, PageHeader } from "~/components/ui";
@@ -36,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = parseFormData(agencyQuoteSchema, formData);
     if (!parsed.ok) return invalid(formData, { intent: "quote" as const, applicationId, fieldErrors: parsed.fieldErrors, formError: parsed.formError });
     const result = saveAgencyQuote({ roleId, applicationId: parsed.data.applicationId, amount: parsed.data.quoteAmount, version: parsed.data.version });
-    if (result === "not-found") return data({ intent: "quote" as const, applicationId, fieldErrors: {}, formError: "That agency bid is not on this role." }, { status: 404 });
+    if (result === "not-found") return invalid(formData, { intent: "quote" as const, applicationId, fieldErrors: {}, formError: "That agency bid is not on this role." }, { status: 404 });
     if (result === "stale") return invalid(formData, { intent: "quote" as const, applicationId, fieldErrors: {}, formError: "Someone else changed this bid after you opened the page; nothing was saved. Reload and try again." }, { status: 409 });
     return redirect(`/roles/${roleId}/costs?quoted=${applicationId}`);
   }
@@ -53,7 +53,7 @@ function QuoteForm({ bid, currency }: { bid: Bid; currency: string }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const mine = actionData?.intent === "quote" && actionData.applicationId === bid.id ? actionData : null;
-  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(agencyQuoteSchema, { serverErrors: mine?.fieldErrors, submitted: mine && "values" in mine ? mine.values : null });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(agencyQuoteSchema, { serverErrors: mine?.fieldErrors, submitted: mine?.values });
   return (
     <li>
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="quote-form" noValidate aria-label={`Quote from ${bid.agencyName}`}>
@@ -78,7 +78,7 @@ export default function Costs() {
   const assumptionsErrors = actionData?.intent === "assumptions" ? actionData : null;
   const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(costAssumptionsSchema, {
     serverErrors: assumptionsErrors?.fieldErrors,
-    submitted: assumptionsErrors && "values" in assumptionsErrors ? assumptionsErrors.values : null,
+    submitted: assumptionsErrors?.values,
   });
   const quoted = bids.find((b) => String(b.id) === params.get("quoted"));
   return (
