@@ -1,18 +1,39 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 
-const ABORT_DELAY = 5_000;
+/**
+ * Read the page's data (Remix's single-fetch hand-off stream) to its end before
+ * rendering, and give it to Remix's <Scripts> as already read. Every loader here
+ * answers synchronously from SQLite and nothing is deferred, so the stream ends at
+ * once; with it read, nothing in the page suspends and it renders in one
+ * synchronous pass.
+ */
+async function readHandoff(context: EntryContext): Promise<void> {
+  const stream = context.serverHandoffStream;
+  if (!stream) return;
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  const streamCache: NonNullable<NonNullable<EntryContext["renderMeta"]>["streamCache"]> = {};
+  for (let chunk = 0; ; chunk++) {
+    const { done, value } = await reader.read();
+    streamCache[chunk] = Object.assign(Promise.resolve(), { result: { done, value: decoder.decode(value, { stream: !done }) } });
+    if (done) break;
+  }
+  // <RemixServer> takes its own reader of the (now finished) stream.
+  reader.releaseLock();
+  context.renderMeta = { ...context.renderMeta, streamCache };
+}
 
 /**
- * Pages are rendered whole, then sent as one buffer. Every loader here answers
- * synchronously from SQLite (nothing is deferred), so streaming the shell
- * early gains nothing, and sending one buffer instead of many 2 KB chunks
- * through web streams roughly halves the server's time per page.
+ * Pages are rendered whole to one string and sent as one body. With the data
+ * read first (above), React's string renderer does the same work as its
+ * streaming one without encoding every piece to bytes and without suspending,
+ * which takes about a quarter off the server's time per page (README, Decisions).
+ * A render that throws reaches Remix, which renders the error boundary instead.
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -20,35 +41,12 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext?.cspNonce ?? "";
-  return new Promise<Response>((resolve, reject) => {
-    const timer = setTimeout(() => abort(), ABORT_DELAY);
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          clearTimeout(timer);
-          const body = new PassThrough();
-          const chunks: Buffer[] = [];
-          body.on("data", (chunk: Buffer) => chunks.push(chunk));
-          body.on("end", () => {
-            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-          });
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          // Before the shell, Remix renders the error boundary; after it, the page is marked failed and the error logged.
-          responseStatusCode = 500;
-          console.error(error);
-        },
-      },
-    );
-  });
+  await readHandoff(remixContext);
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }

@@ -42,10 +42,26 @@ export async function signIn(page: Page, email: string) {
   }
 }
 
-export const test = base.extend<{ signInAs: (email: string) => Promise<void> }>({
+/** Errors a page raises in the browser: uncaught ones, and React's (a hydration mismatch is one). */
+const browserError = /Minified React error|Hydration|did not match|error while hydrating/i;
+
+export const test = base.extend<{ signInAs: (email: string) => Promise<void>; pageErrors: void }>({
   signInAs: async ({ page }, use) => {
     await use((email) => signIn(page, email));
   },
+  // Every journey also checks that each page the server rendered hydrated cleanly in the browser.
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      page.on("console", (message) => {
+        if (message.type() === "error" && browserError.test(message.text())) errors.push(message.text());
+      });
+      await use();
+      expect(errors, "errors raised in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect, E2E_PORT };
