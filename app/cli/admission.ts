@@ -6,6 +6,13 @@
 // which grows as long as the pile of work in it. A few requests run at a time;
 // the rest wait, untouched, in the order they came, and a request whose client
 // went away is dropped from the line without running.
+//
+// Requests start only from the line, on a turn of their own (setImmediate). A
+// page goes from request to response without yielding to the event loop, so a
+// request started where it was read would run inside Node's read of the
+// sockets, and the next socket read in that same pass would find the slot free
+// again: one pass would serve every client with a request ready, for as long as
+// that takes, while clients still connecting wait for the pass to end.
 import type { EventEmitter } from "node:events";
 
 type Waiter = { state: "waiting" | "running" | "done"; start: () => void };
@@ -15,7 +22,7 @@ export type RequestEnds = { response: EventEmitter; connection: EventEmitter & {
 
 export type Admission = {
   /** `run` is called when the request's turn comes; never if its connection has closed by then. */
-  admit(ends: RequestEnds, run: () => void): "running" | "queued" | "refused" | "gone";
+  admit(ends: RequestEnds, run: () => void): "queued" | "refused" | "gone";
   readonly running: number;
   readonly waiting: number;
 };
@@ -31,8 +38,10 @@ export type Admission = {
 export function createAdmission(options: { concurrency: number; maxWaiting: number }): Admission {
   let running = 0;
   const line: Waiter[] = [];
+  let turn: NodeJS.Immediate | null = null;
 
-  function next() {
+  function startWaiting() {
+    turn = null;
     while (running < options.concurrency && line.length > 0) {
       const waiter = line.shift()!;
       waiter.state = "running";
@@ -41,39 +50,34 @@ export function createAdmission(options: { concurrency: number; maxWaiting: numb
     }
   }
 
+  /** Start whoever is first in line, on the event loop's next turn, once a slot is free. */
+  function schedule() {
+    if (turn === null && running < options.concurrency && line.length > 0) turn = setImmediate(startWaiting);
+  }
+
   return {
     admit({ response, connection }, run) {
       // Closed while earlier middleware was busy (a file lookup is asynchronous): nobody to answer.
       if (connection.destroyed) return "gone";
+      if (line.length >= options.maxWaiting) return "refused";
       const waiter: Waiter = { state: "waiting", start: run };
       const leave = () => {
         if (waiter.state === "done") return;
         response.off("finish", leave);
         response.off("close", leave);
         connection.off("close", leave);
-        if (waiter.state === "running") {
-          running--;
-          waiter.state = "done";
-          next();
-        } else {
-          // Its client gave up while it waited: it leaves the line without running.
-          waiter.state = "done";
-          line.splice(line.indexOf(waiter), 1);
-        }
+        if (waiter.state === "running") running--;
+        // Its client gave up while it waited: it leaves the line without running.
+        else line.splice(line.indexOf(waiter), 1);
+        waiter.state = "done";
+        schedule();
       };
-      const busy = running >= options.concurrency || line.length > 0;
-      if (busy && line.length >= options.maxWaiting) return "refused";
       response.once("finish", leave);
       response.once("close", leave);
       connection.once("close", leave);
-      if (busy) {
-        line.push(waiter);
-        return "queued";
-      }
-      waiter.state = "running";
-      running++;
-      run();
-      return "running";
+      line.push(waiter);
+      schedule();
+      return "queued";
     },
     get running() {
       return running;

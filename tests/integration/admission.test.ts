@@ -4,6 +4,8 @@
 import express from "express";
 import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
+import { Agent, request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,6 +27,13 @@ async function serve(concurrency: number, maxWaiting: number) {
   app.get("/work/:name", (req, res) => {
     order.push(req.params.name);
     setTimeout(() => res.type("text/plain").send(`done ${req.params.name}`), 30);
+  });
+  // Like a page: synchronous work from request to response, never yielding to the event loop.
+  app.get("/page/:name", (req, res) => {
+    order.push(req.params.name);
+    const until = performance.now() + 3;
+    while (performance.now() < until);
+    res.type("text/plain").send(`done ${req.params.name}`);
   });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
@@ -68,6 +77,46 @@ describe("admission in arrival order, on real sockets", () => {
     await Promise.all(requests);
     expect(order).toEqual(names);
     expect(answers).toEqual(names.map((n) => `done ${n}`));
+  });
+
+  it("lets a client that connects while the server is busy take its place in line, not wait until every busy client is served", async () => {
+    // The server in a process of its own, as in production: here the clients' own work would share its event loop.
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/busy-server.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const port = Number(await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()))));
+      const clients = 24;
+      const agent = new Agent({ keepAlive: true, maxSockets: clients });
+      /** Ask for a page; the answer is how many requests the server had started by this one. */
+      const get = (path: string, via: Agent) =>
+        new Promise<number>((resolve, reject) => {
+          httpRequest({ host: "127.0.0.1", port, path, agent: via }, (res) => {
+            let body = "";
+            res.on("data", (chunk: Buffer) => (body += chunk)).on("end", () => resolve(Number(body)));
+          })
+            .on("error", reject)
+            .end();
+        });
+      // Busy clients on kept-alive connections, each sending its next request as soon as it has an answer.
+      let stop = false;
+      let latest = 0;
+      const busy = Array.from({ length: clients }, async (_, c) => {
+        for (let i = 0; !stop; i++) latest = Math.max(latest, await get(`/page/c${c}-${i}`, agent));
+      });
+      while (latest < clients * 10) await new Promise((r) => setTimeout(r, 5));
+      // A newcomer on a connection of its own.
+      const before = latest;
+      const newcomer = await get("/page/newcomer", new Agent({ keepAlive: false }));
+      stop = true;
+      await Promise.all(busy);
+      agent.destroy();
+      // Ahead of it: about one round of the busy clients (those in line, those running, answers on
+      // their way). Started where their request was read, a pass over the sockets served every busy
+      // client before Node accepted the newcomer's connection, and again before it read its request:
+      // two rounds and more.
+      expect(newcomer - before).toBeLessThan(clients * 1.5);
+    } finally {
+      child.kill();
+    }
   });
 
   it("answers 503 with Retry-After when the line is full, and writes nothing for it", async () => {
