@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
 import { stageLabels } from "~/domain/pipeline";
@@ -83,8 +83,14 @@ export default function AddApplication() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(addApplicationSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
-  const [subject, setSubject] = useState<"candidate" | "agency">(typed("subject", "candidate") === "agency" ? "agency" : "candidate");
-  const [submitter, setSubmitter] = useState(typed("submittedByAgencyId", ""));
+  const subject = typed("subject", "candidate") === "agency" ? "agency" : "candidate";
+  // Without JavaScript every agency's contacts are offered, grouped by agency (the server checks the pair);
+  // once the page runs, only the chosen agency's. Options are out of sight until the list opens, so nothing jumps.
+  const [submitter, setSubmitter] = useState<string | null>(null);
+  useEffect(() => {
+    const chosen = formRef.current?.elements.namedItem("submittedByAgencyId");
+    setSubmitter(chosen instanceof HTMLSelectElement ? chosen.value : "");
+  }, [formRef]);
   return (
     <>
       <PageHeader title={`Add to ${role.title}`} subtitle="Put a candidate into this role's pipeline, or record an agency bidding for the work as a team." actions={<Link to={`/roles/${role.id}`} className="btn">Back to role</Link>} />
@@ -92,72 +98,72 @@ export default function AddApplication() {
         <section className="card" aria-labelledby="who">
           <h2 id="who">Who</h2>
           <FormError error={actionData?.formError} summary={summary} />
-          <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
+          {/* Which fields show follows the ticked "Add" choice in CSS (add-subject), so it works without JavaScript too. */}
+          <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack add-subject" noValidate>
             <fieldset className="question">
               <legend>Add</legend>
               <div className="radio-row">
                 <label>
-                  <input type="radio" name="subject" value="candidate" checked={subject === "candidate"} onChange={() => setSubject("candidate")} /> A candidate
+                  <input type="radio" name="subject" value="candidate" defaultChecked={subject === "candidate"} /> A candidate
                 </label>
                 <label>
-                  <input type="radio" name="subject" value="agency" checked={subject === "agency"} onChange={() => setSubject("agency")} /> An agency bidding as a team
+                  <input type="radio" name="subject" value="agency" defaultChecked={subject === "agency"} /> An agency bidding as a team
                 </label>
               </div>
             </fieldset>
-            {subject === "candidate" ? (
-              <>
-                <Field label="Candidate" error={errorFor("candidateId")} hint={query ? `Showing matches for “${query}”.` : candidates.length >= 50 ? "Showing the first 50 by name; search on the right to find others." : undefined}>
-                  {(aria) => (
-                    <select defaultValue={typed("candidateId", chosenId ? String(chosenId) : "")} {...aria} {...register("candidateId")}>
-                      <option value="">Choose…</option>
-                      {candidates.map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {c.name} ({c.email})
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-                <fieldset className="subgroup">
-                  <legend>Submitted by an agency?</legend>
-                  <p className="hint">The first submission of a person to a role counts; later ones are recorded and flagged as duplicates.</p>
-                  <div className="fields">
-                    <Field label="Agency" error={errorFor("submittedByAgencyId")}>
-                      {(aria) => (
-                        <select defaultValue={typed("submittedByAgencyId", "")} {...aria} {...register("submittedByAgencyId", { onChange: (e) => setSubmitter(e.target.value) })}>
-                          <option value="">No agency (direct)</option>
-                          {agencies.map((a) => (
-                            <option key={a.id} value={a.id}>
-                              {a.name}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </Field>
-                    <Field label="Agency contact" error={errorFor("submittedByContactId")}>
-                      {(aria) => (
-                        <select defaultValue={typed("submittedByContactId", "")} {...aria} {...register("submittedByContactId")}>
-                          <option value="">Not recorded</option>
-                          {agencies.filter((a) => String(a.id) === submitter).map((a) => (
-                            <optgroup key={a.id} label={a.name}>
-                              {a.contacts.map((c) => (
-                                <option key={c.id} value={c.id}>
-                                  {c.name}
-                                </option>
-                              ))}
-                            </optgroup>
-                          ))}
-                        </select>
-                      )}
-                    </Field>
-                    <Field label="Submitted on" error={errorFor("submittedOn")}>
-                      {(aria) => <input type="date" defaultValue={typed("submittedOn", "")} {...aria} {...register("submittedOn")} />}
-                    </Field>
-                  </div>
-                </fieldset>
-              </>
-            ) : (
-              <Field label="Agency" error={errorFor("agencyId")}>
+            <div className="stack for-candidate">
+              <Field label="Candidate" error={errorFor("candidateId")} hint={query ? `Showing matches for “${query}”.` : candidates.length >= 50 ? "Showing the first 50 by name; search on the right to find others." : undefined}>
+                {(aria) => (
+                  <select defaultValue={typed("candidateId", chosenId ? String(chosenId) : "")} {...aria} {...register("candidateId")}>
+                    <option value="">Choose…</option>
+                    {candidates.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name} ({c.email})
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <fieldset className="subgroup">
+                <legend>Submitted by an agency?</legend>
+                <p className="hint">The first submission of a person to a role counts; later ones are recorded and flagged as duplicates.</p>
+                <div className="fields">
+                  <Field label="Agency" error={errorFor("submittedByAgencyId")}>
+                    {(aria) => (
+                      <select defaultValue={typed("submittedByAgencyId", "")} {...aria} {...register("submittedByAgencyId", { onChange: (e) => setSubmitter(e.target.value) })}>
+                        <option value="">No agency (direct)</option>
+                        {agencies.map((a) => (
+                          <option key={a.id} value={a.id}>
+                            {a.name}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <Field label="Agency contact" error={errorFor("submittedByContactId")}>
+                    {(aria) => (
+                      <select defaultValue={typed("submittedByContactId", "")} {...aria} {...register("submittedByContactId")}>
+                        <option value="">Not recorded</option>
+                        {agencies.filter((a) => submitter === null || String(a.id) === submitter).map((a) => (
+                          <optgroup key={a.id} label={a.name}>
+                            {a.contacts.map((c) => (
+                              <option key={c.id} value={c.id}>
+                                {c.name}
+                              </option>
+                            ))}
+                          </optgroup>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <Field label="Submitted on" error={errorFor("submittedOn")}>
+                    {(aria) => <input type="date" defaultValue={typed("submittedOn", "")} {...aria} {...register("submittedOn")} />}
+                  </Field>
+                </div>
+              </fieldset>
+            </div>
+            <div className="stack for-agency">
+              <Field label="Bidding agency" error={errorFor("agencyId")}>
                 {(aria) => (
                   <select defaultValue={typed("agencyId", "")} {...aria} {...register("agencyId")}>
                     <option value="">Choose…</option>
@@ -169,7 +175,7 @@ export default function AddApplication() {
                   </select>
                 )}
               </Field>
-            )}
+            </div>
             <Field label="Starting stage" error={errorFor("stage")}>
               {(aria) => (
                 <select defaultValue={typed("stage", "sourced")} {...aria} {...register("stage")}>

@@ -1,4 +1,4 @@
-import { demo, expect, openDb, test } from "./fixtures";
+import { demo, expect, openDb, signIn, test } from "./fixtures";
 
 test("a recruiter adds a candidate from an agency to a role, moves them through stages, and the offer is blocked by missing checks", async ({ page, signInAs }) => {
   await signInAs(demo.recruiter);
@@ -29,6 +29,8 @@ test("a recruiter adds a candidate from an agency to a role, moves them through 
   await expect(page.getByLabel("Candidate", { exact: true })).toHaveValue(/\d+/);
   await expect(page.getByLabel("Candidate", { exact: true }).locator("option:checked")).toHaveText("Temitope Adebayo (temi.adebayo@mail.example)");
   await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Meridian Talent Partners" });
+  // With the page's script running, the contacts narrow to the chosen agency's.
+  await expect(page.getByLabel("Agency contact").locator("optgroup")).toHaveCount(1);
   await page.getByLabel("Agency contact").selectOption({ label: "Grace Liu" });
   await page.getByLabel("Submitted on").fill("2026-11-18");
   await page.getByLabel("Starting stage").selectOption("screening");
@@ -85,4 +87,44 @@ test("adding an email that is already on file offers the existing person", async
   await expect(page.getByRole("heading", { level: 1, name: existing.name })).toBeVisible();
   expect((db.prepare("select count(*) as n from candidates").get() as { n: number }).n).toBe(before);
   db.close();
+});
+
+test("without JavaScript, a recruiter adds a candidate submitted by an agency contact, then records an agency's bid", async ({ browser }) => {
+  const db = openDb();
+  const role = db.prepare("select id from roles where title = 'Data Engineer, Claims Data Readiness'").get() as { id: number };
+  const candidate = db.prepare("select id, name, email from candidates where id not in (select candidate_id from applications where role_id = ? and candidate_id is not null) order by name limit 1").get(role.id) as { id: number; name: string; email: string };
+  db.close();
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(page, demo.recruiter);
+  await page.goto(`/roles/${role.id}/applications/new`);
+
+  // "A candidate" is ticked: its fields show, the bidding agency's do not.
+  await expect(page.getByLabel("Candidate", { exact: true })).toBeVisible();
+  await expect(page.getByLabel("Bidding agency")).toBeHidden();
+  await page.getByLabel("Candidate", { exact: true }).selectOption({ label: `${candidate.name} (${candidate.email})` });
+  await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Meridian Talent Partners" });
+  // Without a script to narrow the list, every agency's contacts are offered under their agency's name.
+  await expect(page.getByLabel("Agency contact").locator("optgroup")).toHaveCount(3);
+  await page.getByLabel("Agency contact").selectOption({ label: "Grace Liu" });
+  await page.getByLabel("Submitted on").fill(new Date().toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Add to pipeline" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(candidate.name) })).toBeVisible();
+  await expect(page.getByText("Added to the pipeline.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Agency submissions" })).toContainText("Grace Liu");
+
+  await page.goto(`/roles/${role.id}/applications/new`);
+  await page.getByLabel("An agency bidding as a team").check();
+  await expect(page.getByLabel("Candidate", { exact: true })).toBeHidden();
+  await page.getByLabel("Bidding agency").selectOption({ label: "Forge AI Delivery (Delivery pod)" });
+  await page.getByRole("button", { name: "Add to pipeline" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /Forge AI Delivery/ })).toBeVisible();
+
+  const check = openDb();
+  const rows = check
+    .prepare("select a.candidate_id as candidate, a.agency_id as agency, a.submitted_by_agency_id as submitter from applications a where a.role_id = ? and (a.candidate_id = ? or a.agency_id is not null)")
+    .all(role.id, candidate.id);
+  const contact = check.prepare("select k.name from agency_submissions s join agency_contacts k on k.id = s.contact_id where s.role_id = ? and s.candidate_id = ?").get(role.id, candidate.id);
+  check.close();
+  expect(rows).toHaveLength(2);
+  expect(contact).toEqual({ name: "Grace Liu" });
 });
