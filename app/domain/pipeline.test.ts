@@ -19,12 +19,21 @@ describe("roleAge", () => {
   const day = 86_400_000;
   const now = new Date("2026-11-22T12:00:00Z");
   const created = new Date(now.getTime() - 130 * day);
+  const fullTime = ["full_time_ai_engineer", "contractor"];
   it("counts to now while open or on hold, to the settling date once filled or closed", () => {
-    expect(roleAge({ status: "open", createdAt: created, closedAt: null }, now)).toEqual({ days: 130, phase: "open", norm: "past" });
-    expect(roleAge({ status: "on_hold", createdAt: created, closedAt: null }, now)).toEqual({ days: 130, phase: "on_hold", norm: "past" });
-    expect(roleAge({ status: "filled", createdAt: created, closedAt: new Date(created.getTime() + 95 * day) }, now)).toEqual({ days: 95, phase: "filled", norm: "within" });
-    expect(roleAge({ status: "closed", createdAt: created, closedAt: new Date(created.getTime() + 40 * day) }, now)).toMatchObject({ days: 40, phase: "closed" });
-    expect(roleAge({ status: "draft", createdAt: created, closedAt: null }, now).phase).toBe("draft");
+    expect(roleAge({ status: "open", createdAt: created, closedAt: null, engagementModels: fullTime }, now)).toEqual({ days: 130, phase: "open", norm: "past" });
+    expect(roleAge({ status: "on_hold", createdAt: created, closedAt: null, engagementModels: fullTime }, now)).toEqual({ days: 130, phase: "on_hold", norm: "past" });
+    expect(roleAge({ status: "filled", createdAt: created, closedAt: new Date(created.getTime() + 95 * day), engagementModels: fullTime }, now)).toEqual({ days: 95, phase: "filled", norm: "within" });
+    expect(roleAge({ status: "closed", createdAt: created, closedAt: new Date(created.getTime() + 40 * day), engagementModels: fullTime }, now)).toMatchObject({ days: 40, phase: "closed" });
+    expect(roleAge({ status: "draft", createdAt: created, closedAt: null, engagementModels: fullTime }, now).phase).toBe("draft");
+  });
+  it("holds a role that seeks no permanent hire to no full-time norm", () => {
+    const contractOnly = { status: "open", createdAt: new Date(now.getTime() - 67 * day), closedAt: null, engagementModels: ["contractor", "agency", "freelancer"] };
+    expect(roleAge(contractOnly, now)).toEqual({ days: 67, phase: "open", norm: null });
+    expect(roleAgeText(roleAge(contractOnly, now))).toBe("Open 67 days");
+    expect(roleAgeText(roleAge({ ...contractOnly, status: "filled", closedAt: now }, now))).toBe("Filled after 67 days");
+    // One permanent model among others is enough for the norm to apply.
+    expect(roleAge({ ...contractOnly, engagementModels: ["data_engineer", "contractor"] }, now).norm).toBe("under");
   });
   it("says it in one phrase", () => {
     expect(roleAgeText({ days: 1, phase: "open", norm: "under" })).toBe("Open 1 day (under the 90-120 days a full-time hire usually takes)");

@@ -57,29 +57,34 @@ export function isSettledRole(status: string): boolean {
   return status === "filled" || status === "closed";
 }
 
-export type RoleAge = { days: number; phase: "draft" | "open" | "on_hold" | "filled" | "closed"; norm: "under" | "within" | "past" };
+/** The engagement models that are permanent hires, to which the 90-120 day norm applies. */
+const PERMANENT_HIRES = new Set(["full_time_ai_engineer", "ml_engineer", "ai_developer", "data_engineer"]);
+
+/** `norm` is null for a role that seeks no permanent hire (contractors, freelancers, agencies only): the norm is not theirs. */
+export type RoleAge = { days: number; phase: "draft" | "open" | "on_hold" | "filled" | "closed"; norm: "under" | "within" | "past" | null };
 
 /**
  * How long a role has been open: from its creation to now, or to when it was
  * filled or closed. A draft's days are only its age.
  */
-export function roleAge(role: { status: string; createdAt: Date; closedAt: Date | null }, now: Date): RoleAge {
+export function roleAge(role: { status: string; createdAt: Date; closedAt: Date | null; engagementModels: readonly string[] }, now: Date): RoleAge {
   const settled = isSettledRole(role.status);
   const end = settled && role.closedAt ? role.closedAt : now;
   const days = Math.max(0, Math.floor((end.getTime() - role.createdAt.getTime()) / 86_400_000));
   const phase = role.status === "draft" || role.status === "on_hold" ? role.status : settled ? (role.status as "filled" | "closed") : "open";
-  return { days, phase, norm: timeToHireNorm(days) };
+  const seeksPermanentHire = role.engagementModels.length === 0 || role.engagementModels.some((m) => PERMANENT_HIRES.has(m));
+  return { days, phase, norm: seeksPermanentHire ? timeToHireNorm(days) : null };
 }
 
 const dayCount = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 const normWords = { under: "under", within: "within", past: "past" } as const;
 
-/** The role's age in one phrase, against the full-time norm while it is open or once filled. */
+/** The role's age in one phrase, against the full-time norm (where it applies) while it is open or once filled. */
 export function roleAgeText(age: RoleAge): string {
-  const against = `${normWords[age.norm]} the ${FULL_TIME_HIRE_DAYS.min}-${FULL_TIME_HIRE_DAYS.max} days a full-time hire usually takes`;
+  const against = age.norm ? ` (${normWords[age.norm]} the ${FULL_TIME_HIRE_DAYS.min}-${FULL_TIME_HIRE_DAYS.max} days a full-time hire usually takes)` : "";
   if (age.phase === "draft") return `Created ${dayCount(age.days)} ago, not open yet`;
-  if (age.phase === "filled") return `Filled after ${dayCount(age.days)} (${against})`;
+  if (age.phase === "filled") return `Filled after ${dayCount(age.days)}${against}`;
   if (age.phase === "closed") return `Closed after ${dayCount(age.days)}`;
-  if (age.phase === "on_hold") return `On hold, open ${dayCount(age.days)} (${against})`;
-  return `Open ${dayCount(age.days)} (${against})`;
+  if (age.phase === "on_hold") return `On hold, open ${dayCount(age.days)}${against}`;
+  return `Open ${dayCount(age.days)}${against}`;
 }

@@ -29,7 +29,7 @@ export function roleRollup(roleId: number) {
 export function computeRoleRollup(roleId: number, now: Date) {
   const db = getDb();
   const role = db
-    .select({ id: roles.id, title: roles.title, status: roles.status, createdAt: roles.createdAt, closedAt: roles.closedAt, costAssumptions: roles.costAssumptions, currency: roles.currency })
+    .select({ id: roles.id, title: roles.title, status: roles.status, createdAt: roles.createdAt, closedAt: roles.closedAt, engagementModels: roles.engagementModels, costAssumptions: roles.costAssumptions, currency: roles.currency })
     .from(roles)
     .where(eq(roles.id, roleId))
     .get();

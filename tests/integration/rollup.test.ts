@@ -182,4 +182,14 @@ describe("a hiring manager's home", () => {
     }
     expect(anyDue).toBe(true);
   });
+
+  it("holds only roles that seek a permanent hire to the full-time hiring norm", async () => {
+    const roleId = (title: string) => getDb().select({ id: schema.roles.id }).from(schema.roles).where(eq(schema.roles.title, title)).get()!.id;
+    const contract = roleId("RAG Contractor, Contract Review Pilot");
+    const permanent = roleId("Senior AI Engineer, Support Copilot");
+    const admin = await cookieFor("morgan@northwind.test");
+    const ageOf = async (id: number) => ((await invoke(rollupRoute.loader, get(`/roles/${id}/rollup`, admin), { roleId: String(id) })).data as { age: { norm: string | null } }).age;
+    expect((await ageOf(contract)).norm).toBeNull();
+    expect((await ageOf(permanent)).norm).not.toBeNull();
+  });
 });
