@@ -131,9 +131,14 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+const takeHomeName = (g: { who: string; title: string }) => (g.who === "named" ? g.title : `${g.who}: ${g.title}`);
+
 export default function Home() {
   const { kind, firstName, canCreateRole, roles, roleCount, stats, people, queue, grading, pipelineByRole, hr } = useLoaderData<typeof loader>();
   const hasQueue = queue.overdue.total + queue.due.total + queue.upcoming.total + grading.length > 0;
+  // A take-home counts as work once the candidate has handed it in.
+  const gradable = grading.filter((g) => g.status !== "assigned");
+  const notSubmitted = grading.filter((g) => g.status === "assigned");
   const home = homes[kind];
   return (
     <>
@@ -192,18 +197,25 @@ export default function Home() {
             {grading.length ? (
               <div className="queue">
                 <h3>
-                  Take-homes to grade <span className="count">{grading.length}</span>
+                  Take-homes to grade <span className="count">{gradable.length}</span>
                 </h3>
-                <ul className="plain">
-                  {grading.map((g) => (
-                    <li key={g.id} className="row-between">
-                      <span>
-                        <Link to={`/take-homes/${g.id}/grade`}>{g.who === "named" ? g.title : `${g.who}: ${g.title}`}</Link>
-                        <div className="small muted">{g.roleTitle} · due {g.dueOn}</div>
-                      </span>
-                    </li>
-                  ))}
-                </ul>
+                {gradable.length ? (
+                  <ul className="plain">
+                    {gradable.map((g) => (
+                      <li key={g.id} className="row-between">
+                        <span>
+                          <Link to={`/take-homes/${g.id}/grade`}>{takeHomeName(g)}</Link>
+                          <div className="small muted">{g.roleTitle} · due {g.dueOn}</div>
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {notSubmitted.length ? (
+                  <p className="small muted">
+                    Not submitted yet, so nothing to grade: {notSubmitted.map((g) => `${takeHomeName(g)} (${g.roleTitle}, due ${g.dueOn})`).join("; ")}.
+                  </p>
+                ) : null}
               </div>
             ) : null}
           </div>

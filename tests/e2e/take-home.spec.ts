@@ -48,3 +48,22 @@ test("a grader grades an anonymous submission; the name appears only after the l
   expect(row.status).toBe("graded");
   expect(row.revealed).not.toBeNull();
 });
+
+test("a grader's home counts only take-homes handed in; one still out is listed as not submitted, with no link to an empty grading page", async ({ page }) => {
+  const db = openDb();
+  const sam = db.prepare("select id from users where email = ?").get(demo.sam) as { id: number };
+  const mine = db
+    .prepare("select t.id, t.status, t.alias, t.anonymous, t.revealed_at as revealed, t.title from take_homes t join take_home_graders g on g.take_home_id = t.id where g.user_id = ? and t.status = 'assigned'")
+    .all(sam.id) as { id: number; status: string; alias: string; anonymous: number; revealed: number | null; title: string }[];
+  db.close();
+  const out = mine.find((t) => t.status === "assigned");
+  expect(out, "the demo gives Sam a take-home still out").toBeTruthy();
+  await signIn(page, demo.sam);
+  await page.goto("/");
+  const queue = page.locator(".queue").filter({ hasText: "Take-homes to grade" });
+  // The count is what can be graded now: the links, each to a handed-in take-home.
+  const links = await queue.getByRole("link").count();
+  await expect(queue.getByRole("heading")).toHaveText(new RegExp(`Take-homes to grade\\s*${links}$`));
+  await expect(queue.locator(`a[href="/take-homes/${out!.id}/grade"]`)).toHaveCount(0);
+  await expect(queue.getByText(/^Not submitted yet, so nothing to grade:/)).toContainText(out!.anonymous && !out!.revealed ? out!.alias : out!.title);
+});
