@@ -247,7 +247,9 @@ describe("days open", () => {
     // Opened 200 days ago.
     const createdAt = new Date(Date.now() - 200 * 86_400_000);
     getDb().update(schema.roles).set({ createdAt }).where(eq(schema.roles.id, id)).run();
-    const edit = (status: string) => invoke(editRole.action, post(`/roles/${id}/edit`, { ...validRole({ title: "Data Engineer, Claims Data Readiness", status }), version: String(row().version) }, { cookie }), { roleId: String(id) });
+    // A role that seeks a permanent hire (a data engineer), so the full-time norm applies.
+    const edit = (status: string) =>
+      invoke(editRole.action, post(`/roles/${id}/edit`, { ...validRole({ title: "Data Engineer, Claims Data Readiness", status }), engagementModels: ["data_engineer", "contractor"], version: String(row().version) }, { cookie }), { roleId: String(id) });
     const age = async () => ((await invoke(rollupRoute.loader, get(`/roles/${id}/rollup`, cookie), { roleId: String(id) })).data as { age: { days: number; phase: string; norm: string } }).age;
 
     expect(await age()).toEqual({ days: 200, phase: "open", norm: "past" });
