@@ -1,5 +1,7 @@
 // The hiring pipeline: stages in order, two exits, and what a move needs.
 
+import type { EngagementModel } from "./reference";
+
 export const activeStages = ["sourced", "screening", "interviewing", "take_home", "final", "offer", "hired"] as const;
 export const exitStages = ["rejected", "withdrawn"] as const;
 export const stages = [...activeStages, ...exitStages] as const;
@@ -58,7 +60,7 @@ export function isSettledRole(status: string): boolean {
 }
 
 /** The engagement models that are permanent hires, to which the 90-120 day norm applies. */
-const PERMANENT_HIRES = new Set(["full_time_ai_engineer", "ml_engineer", "ai_developer", "data_engineer"]);
+const PERMANENT_HIRES: ReadonlySet<string> = new Set<EngagementModel>(["full_time_ai_engineer", "ml_engineer", "ai_developer", "data_engineer"]);
 
 /** `norm` is null for a role that seeks no permanent hire (contractors, freelancers, agencies only): the norm is not theirs. */
 export type RoleAge = { days: number; phase: "draft" | "open" | "on_hold" | "filled" | "closed"; norm: "under" | "within" | "past" | null };

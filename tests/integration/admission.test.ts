@@ -28,13 +28,6 @@ async function serve(concurrency: number, maxWaiting: number) {
     order.push(req.params.name);
     setTimeout(() => res.type("text/plain").send(`done ${req.params.name}`), 30);
   });
-  // Like a page: synchronous work from request to response, never yielding to the event loop.
-  app.get("/page/:name", (req, res) => {
-    order.push(req.params.name);
-    const until = performance.now() + 3;
-    while (performance.now() < until);
-    res.type("text/plain").send(`done ${req.params.name}`);
-  });
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const { port } = server.address() as AddressInfo;

@@ -9,7 +9,7 @@ import * as rollupRoute from "~/routes/roles.$roleId.rollup";
 import * as compareRoute from "~/routes/roles.$roleId.compare";
 import * as csvRoute from "~/routes/roles.$roleId.compare[.csv]";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, roleIdByTitle, userIdByEmail } from "../support/http";
 
 function prng(seed: number) {
   let a = seed;
@@ -184,9 +184,8 @@ describe("a hiring manager's home", () => {
   });
 
   it("holds only roles that seek a permanent hire to the full-time hiring norm", async () => {
-    const roleId = (title: string) => getDb().select({ id: schema.roles.id }).from(schema.roles).where(eq(schema.roles.title, title)).get()!.id;
-    const contract = roleId("RAG Contractor, Contract Review Pilot");
-    const permanent = roleId("Senior AI Engineer, Support Copilot");
+    const contract = roleIdByTitle("RAG Contractor, Contract Review Pilot");
+    const permanent = roleIdByTitle("Senior AI Engineer, Support Copilot");
     const admin = await cookieFor("morgan@northwind.test");
     const ageOf = async (id: number) => ((await invoke(rollupRoute.loader, get(`/roles/${id}/rollup`, admin), { roleId: String(id) })).data as { age: { norm: string | null } }).age;
     expect((await ageOf(contract)).norm).toBeNull();
