@@ -119,7 +119,7 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
           budgetMax: 190,
           currency: "USD",
           briefSystemDoes: "flags non-standard clauses in inbound vendor contracts",
-          briefUsingData: "our clause library and 2,000 signed",
+          briefUsingData: "our clause library and signed-contract",
           briefInsideWorkflow: "legal intake",
           briefThreshold: "recall of 95% on flagged clauses, lawyer reviews every flag",
           briefOwnedBy: "Legal Ops engineering",
@@ -681,8 +681,8 @@ function seedInterviews(
       .values({
         applicationId: app.id,
         title: "Fix a failing RAG workflow",
-        instructions: "Diagnose why the contract-clause assistant misses answers, then send: diagnosis, eval plan with thresholds, revised architecture, monitoring plan, cost-control plan, and what you would not build yet.",
-        materialsUrl: "https://files.northwind.test/take-home/rag-clauses.zip",
+        instructions: "Diagnose why the support copilot drafts replies that cite the wrong help-centre articles, then send: diagnosis, eval plan with thresholds, revised architecture, monitoring plan, cost-control plan, and what you would not build yet.",
+        materialsUrl: "https://files.northwind.test/take-home/support-copilot-rag.zip",
         timeBoxHours: 4,
         dueOn: hoursAgo(24 * 3).toISOString().slice(0, 10),
         paid: true,
@@ -728,7 +728,14 @@ function seedInterviews(
     grade(graded, userIds.dana, "submitted", 3.2 - i * 0.4);
   }
   const claimsFinal = apps.find((a) => a.roleIndex === 2 && a.stage === "final");
-  if (claimsFinal) takeHome(claimsFinal, "waived", [userIds.riley], { waiverReason: "Shipped an equivalent pipeline in a paid pilot with us last quarter." });
+  if (claimsFinal) {
+    takeHome(claimsFinal, "waived", [userIds.riley], {
+      title: "Profile and clean a claims extract",
+      instructions: "Profile the sample claims extract, list the fields that block an AI pilot and why, and send a cleaning and access plan with owners.",
+      materialsUrl: "https://files.northwind.test/take-home/claims-readiness.zip",
+      waiverReason: "Shipped an equivalent pipeline in a paid pilot with us last quarter.",
+    });
+  }
 }
 
 function evidenceFor(area: string, rating: number): string {
