@@ -155,7 +155,8 @@ export default function ComplianceBoard() {
           Check
           <select name="check" defaultValue={filter.type ?? ""}>
             <option value="">All checks</option>
-            {checkTypes.map((t) => (
+            {/* Only checks some role on the board requires: the board lists required checks. */}
+            {checkTypes.filter((t) => t === filter.type || summaryColumns.includes(t)).map((t) => (
               <option key={t} value={t}>
                 {checkTypeLabels[t]}
               </option>
@@ -216,7 +217,8 @@ export default function ComplianceBoard() {
                       {g.items.map((r) => (
                         <li key={r.type}>
                           <span className="chip-name">{checkTypeLabels[r.type]}</span> <CheckBadge status={r.status as CheckStatus} />
-                          {r.stale && r.requestedAt ? <strong className="flag"> requested {daysBetween(r.requestedAt, today)} days ago</strong> : null}
+                          {/* The badge already says "Requested". */}
+                          {r.stale && r.requestedAt ? <strong className="flag"> {daysBetween(r.requestedAt, today)} days ago</strong> : null}
                           {r.expiringSoon && r.expiresAt ? <strong className="flag"> expires {formatDate(r.expiresAt)}</strong> : null}
                         </li>
                       ))}
