@@ -135,6 +135,7 @@ const takeHomeName = (g: { who: string; title: string }) => (g.who === "named" ?
 
 export default function Home() {
   const { kind, firstName, canCreateRole, roles, roleCount, stats, people, queue, grading, pipelineByRole, hr } = useLoaderData<typeof loader>();
+  const userTotal = people ? people.reduce((n, p) => n + p.count, 0) : 0;
   const hasQueue = queue.overdue.total + queue.due.total + queue.upcoming.total + grading.length > 0;
   // A take-home counts as work once the candidate has handed it in.
   const gradable = grading.filter((g) => g.status !== "assigned");
@@ -256,7 +257,7 @@ export default function Home() {
       <section aria-label="At a glance" className="grid grid-cards">
         <div className="card">
           <div className="stat">{formatCount(stats.open)}</div>
-          <div className="stat-label">open roles{home.mine ? " on your teams" : ""}</div>
+          <div className="stat-label">{stats.open === 1 ? "open role" : "open roles"}{home.mine ? " on your teams" : ""}</div>
         </div>
         <div className="card">
           <div className="stat">{formatCount(stats.openings)}</div>
@@ -264,13 +265,13 @@ export default function Home() {
         </div>
         <div className="card">
           <div className="stat">{formatCount(stats.briefsIncomplete)}</div>
-          <div className="stat-label">active roles whose brief is incomplete</div>
+          <div className="stat-label">{stats.briefsIncomplete === 1 ? "active role whose brief is" : "active roles whose brief is"} incomplete</div>
         </div>
         {people ? (
           <div className="card">
-            <div className="stat">{formatCount(people.reduce((n, p) => n + p.count, 0))}</div>
+            <div className="stat">{formatCount(userTotal)}</div>
             <div className="stat-label">
-              active users: {people.map((p) => `${p.count} ${p.count === 1 ? kindNouns[p.kind][0] : kindNouns[p.kind][1]}`).join(", ")}
+              {userTotal === 1 ? "active user" : "active users"}: {people.map((p) => `${p.count} ${p.count === 1 ? kindNouns[p.kind][0] : kindNouns[p.kind][1]}`).join(", ")}
             </div>
           </div>
         ) : null}
