@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { areasFilledAgainst, canReadScorecard, defaultAreas, mustPassNote, scorecardState, summarize, templateChange, templateStamp, type ScoreInput, type TemplateArea } from "./scorecard";
+import { areasFilledAgainst, canReadScorecard, defaultAreas, mustPassNote, ratingsByInterviewer, scorecardState, summarize, templateChange, templateStamp, type ScoreInput, type TemplateArea } from "./scorecard";
 
 const areas: TemplateArea[] = [
   { key: "prod", name: "Production systems", strong: "", weak: "", signals: [], weight: 3, knockout: true },
@@ -119,5 +119,11 @@ describe("templateStamp", () => {
     expect(templateStamp(areas, false)).not.toBe(templateStamp(areas, true));
     expect(templateStamp([{ ...areas[0], weight: 2 }], true)).not.toBe(templateStamp(areas, true));
     expect(templateStamp([{ ...areas[0], name: "Evalz" }], true)).not.toBe(templateStamp(areas, true));
+  });
+});
+
+describe("ratingsByInterviewer", () => {
+  it("gives each interviewer's rating as the number averaged, and n/a for not assessed", () => {
+    expect(ratingsByInterviewer([{ interviewerName: "Sam Chen", rating: 3 }, { interviewerName: "Dana Whitfield", rating: 4 }, { interviewerName: "Jordan Alvarez", rating: null }])).toEqual(["Sam Chen: 3", "Dana Whitfield: 4", "Jordan Alvarez: n/a"]);
   });
 });

@@ -5,6 +5,14 @@ export const ratingValues = [1, 2, 3, 4] as const;
 export type Rating = (typeof ratingValues)[number];
 export const ratingLabels: Record<Rating, string> = { 1: "Strong no", 2: "No", 3: "Yes", 4: "Strong yes" };
 
+/**
+ * Each interviewer's rating of one area as the number the average is taken
+ * over ("Sam Chen: 3"), so a reader can check the average; "n/a" for not assessed.
+ */
+export function ratingsByInterviewer(ratings: { interviewerName: string; rating: number | null }[]): string[] {
+  return ratings.map((r) => `${r.interviewerName}: ${r.rating ?? "n/a"}`);
+}
+
 export const recommendations = ["strong_no", "no", "yes", "strong_yes", "no_decision"] as const;
 export type Recommendation = (typeof recommendations)[number];
 export const recommendationLabels: Record<Recommendation, string> = {

@@ -5,7 +5,7 @@ import { StageBadge } from "~/components/checks";
 import { formatDate, formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
-import { hiddenScoresLabels, mustPassNote, ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
+import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations } from "~/domain/scorecard";
 import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
 import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -50,7 +50,7 @@ export default function Compare() {
           </section>
           <div className="table-wrap">
             <table className="compare">
-              <caption className="visually-hidden">Candidates side by side: one column each, one row per area and figure</caption>
+              <caption className="muted small">Candidates side by side, one column each. Ratings run from 1 (strong no) to 4 (strong yes); each area shows its average, the range, and each interviewer&rsquo;s rating.</caption>
               <thead>
                 <tr>
                   <th scope="col">Area</th>
@@ -72,7 +72,7 @@ export default function Compare() {
                       return (
                         <td key={x.id} className={s.knockoutFlag ? "row-bad" : s.disagreement ? "flag-cell" : undefined}>
                           <strong>{s.average}</strong> <span className="muted small">({s.min}-{s.max}{s.disagreement ? ", disagree" : ""})</span>
-                          <div className="small">{s.ratings.map((r) => `${r.interviewerName}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(" · ")}</div>
+                          <div className="small">{ratingsByInterviewer(s.ratings).join(" · ")}</div>
                           {s.notAssessed ? <div className="small muted">{s.notAssessed} not assessed</div> : null}
                           {weighed}
                         </td>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { stageLabels } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
-import { hiddenScoresLabels, mustPassNote, ratingLabels, recommendationLabels, recommendations, type Rating } from "~/domain/scorecard";
+import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations } from "~/domain/scorecard";
 import { checkTypeLabels } from "~/domain/compliance";
 import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -27,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
         const s = cell.area;
         const weighed = cell.weightedAs !== null ? `; ${weightedAsNote(cell.weightedAs)}` : "";
         if (s.average === null) return `not assessed${weighed}`;
-        return `${s.average} (${s.min}-${s.max}; ${s.ratings.map((r) => `${r.interviewerName}: ${r.rating ? ratingLabels[r.rating as Rating] : "n/a"}`).join(", ")}${weighed})`;
+        return `${s.average} (${s.min}-${s.max}; ${ratingsByInterviewer(s.ratings).join(", ")}${weighed})`;
       })),
     ),
     // A score the viewer may not see yet says why, in every row that would show it.

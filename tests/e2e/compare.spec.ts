@@ -45,6 +45,12 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
   const total = rows.find((r) => r[0] === "Weighted total")!;
   expect(total.slice(1).every((v) => /^\d(\.\d+)?$/.test(v))).toBe(true);
   expect(rows.find((r) => r[0].startsWith("Production systems"))![1]).toMatch(/^\d(\.\d+)? \(\d-\d; /);
+  // Each interviewer's rating is the number the average is taken over, so the average can be checked.
+  for (const cell of rows.find((r) => r[0].startsWith("Production systems"))!.slice(1)) {
+    const [average, ratings] = [Number(cell.split(" ")[0]), [...cell.matchAll(/: ([1-4])\b/g)].map((m) => Number(m[1]))];
+    expect(ratings.length, cell).toBeGreaterThan(0);
+    expect(Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100, cell).toBe(average);
+  }
   expect(rows.find((r) => r[0].startsWith("Estimated first-year cost"))!.slice(1).every((v) => /^\d+$/.test(v) || /^No /.test(v))).toBe(true);
 });
 
