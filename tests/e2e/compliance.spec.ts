@@ -163,3 +163,19 @@ test("without JavaScript, HR's refused check lands on the checks page with what 
   db.close();
   expect(row).toEqual({ status: "waived", reason: "Covered by the agency's master NDA", ref: "DS-ENV-4471" });
 });
+
+test("HR's board filters on the checks roles require and says how long a request has waited", async ({ page }) => {
+  const db = openDb();
+  const required = new Set((db.prepare("select required_checks as r from roles").all() as { r: string }[]).flatMap((row) => JSON.parse(row.r) as string[]));
+  db.close();
+  expect(required.has("right_to_work"), "no demo role requires right to work").toBe(false);
+  await signIn(page, demo.recruiter);
+  await page.goto("/compliance");
+  const checkFilter = page.getByLabel("Check");
+  await expect(checkFilter.getByRole("option", { name: "NDA" })).toHaveCount(1);
+  // The board lists required checks only, so a check no role requires would always filter to nothing.
+  await expect(checkFilter.getByRole("option", { name: "Right to work" })).toHaveCount(0);
+  const board = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Not cleared" }) });
+  await expect(board.locator(".chips li").filter({ hasText: /Requested \d+ days ago$/ }).first()).toBeVisible();
+  await expect(board).not.toContainText(/requested\s+requested/i);
+});
