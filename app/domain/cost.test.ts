@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { costSubjectFor, defaultCostAssumptions as a, firstYearCost } from "./cost";
+import { costSubjectFor, defaultCostAssumptions as a, coversText, firstYearCost, notLikeForLike } from "./cost";
 
 describe("first-year cost", () => {
   it("adds up a full-time hire by DOMAIN's formula and shows each line", () => {
@@ -27,6 +27,31 @@ describe("first-year cost", () => {
     expect(firstYearCost({ kind: "hire", annualSalary: null }, a).missing).toBe("No expected salary recorded");
   });
 
+  it("says what each figure covers, since a hire, contract hours and a quote are not the same work", () => {
+    expect(firstYearCost({ kind: "hire", annualSalary: 200_000 }, a).covers).toBe("year");
+    expect(firstYearCost({ kind: "contractor", hourlyRate: 150 }, a).covers).toBe("hours");
+    expect(firstYearCost({ kind: "freelancer", hourlyRate: 80 }, a).covers).toBe("hours");
+    expect(firstYearCost({ kind: "quote", amount: 85_000 }, a).covers).toBe("quote");
+    expect(firstYearCost({ kind: "quote", amount: null }, a).covers).toBeNull();
+    expect(firstYearCost({ kind: "contractor", hourlyRate: null }, a).covers).toBeNull();
+    expect(coversText("year", 1_000)).toBe("a full year, with overheads");
+    expect(coversText("hours", 1_000)).toBe("1,000 h of work (about 6 months full time)");
+    expect(coversText("hours", 2_000)).toBe("2,000 h of work (about 12 months full time)");
+    expect(coversText("hours", 160)).toBe("160 h of work (about a month full time)");
+    expect(coversText("hours", 40)).toBe("40 h of work (under a month full time)");
+    expect(coversText("hours", 1_000, "short")).toBe("1,000 h");
+    expect(coversText("quote", 1_000, "short")).toBe("quote");
+  });
+
+  it("says when figures side by side cover different work", () => {
+    expect(notLikeForLike(["year", "year", null], 1_000)).toBeNull();
+    expect(notLikeForLike(["quote"], 1_000)).toBeNull();
+    expect(notLikeForLike(["hours", "year", "hours", "quote"], 1_000)).toBe(
+      "Not like for like: a hire is costed for a full year, a contractor or freelancer for the role's 1,000 h of work (about 6 months full time), an agency for the scope it quoted.",
+    );
+    expect(notLikeForLike(["quote", "hours"], 400)).toBe("Not like for like: a contractor or freelancer is costed for the role's 400 h of work (about 2 months full time), an agency for the scope it quoted.");
+  });
+
   it("follows the role's own assumptions", () => {
     expect(firstYearCost({ kind: "freelancer", hourlyRate: 100 }, { ...a, expectedHours: 400, freelancerOverrunPct: 37.5 }).lines[1].amount).toBe(15_000);
   });
@@ -42,7 +67,7 @@ describe("first-year cost", () => {
   it("leaves pay in another currency unpriced, with the reason, instead of costing it as the role's", () => {
     const subject = costSubjectFor({ engagementType: "full_time", payKind: "annual", payAmount: 150_000, payCurrency: "INR", roleCurrency: "USD" });
     expect(subject).toEqual({ kind: "unpriced", reason: "Pay is in INR, the role's budget in USD" });
-    expect(firstYearCost(subject, a)).toEqual({ total: null, lines: [], missing: "Pay is in INR, the role's budget in USD" });
+    expect(firstYearCost(subject, a)).toEqual({ total: null, lines: [], missing: "Pay is in INR, the role's budget in USD", covers: null });
     // No pay recorded is "no salary", whatever the currency field says.
     expect(costSubjectFor({ engagementType: "full_time", payKind: null, payAmount: null, payCurrency: "INR", roleCurrency: "USD" })).toEqual({ kind: "hire", annualSalary: null });
   });

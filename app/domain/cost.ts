@@ -1,5 +1,6 @@
 // First-year cost of each option, from DOMAIN.md's formula. Pure: the role's
-// assumptions come in, figures and the arithmetic behind them go out.
+// assumptions come in, figures, the arithmetic behind them, and what the figure
+// covers go out.
 
 export type CostAssumptions = {
   /** Benefits, payroll taxes and equipment, as a share of salary. */
@@ -44,14 +45,20 @@ export type CostSubject =
   | { kind: "unpriced"; reason: string };
 
 export type CostLine = { label: string; amount: number; basis: string };
-export type CostEstimate = { total: number | null; lines: CostLine[]; missing: string | null };
+/**
+ * `covers` says what the figure pays for, because the options are not costed
+ * over the same work: a hire for a full year, a contractor or freelancer for
+ * the role's expected hours, an agency for the scope it quoted.
+ */
+export type CostCovers = "year" | "hours" | "quote";
+export type CostEstimate = { total: number | null; lines: CostLine[]; missing: string | null; covers: CostCovers | null };
 
 const money = (n: number) => Math.round(n);
 
 export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEstimate {
   if (subject.kind === "hire") {
     const salary = subject.annualSalary;
-    if (salary === null) return { total: null, lines: [], missing: "No expected salary recorded" };
+    if (salary === null) return { total: null, lines: [], missing: "No expected salary recorded", covers: null };
     const lines: CostLine[] = [
       { label: "Base salary", amount: salary, basis: "expected salary" },
       { label: "Benefits, payroll, equipment", amount: money((salary * a.overheadPct) / 100), basis: `${a.overheadPct}% of salary` },
@@ -61,15 +68,15 @@ export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEst
       { label: "Ramp-up delay", amount: money(((salary / 12) * a.rampMonths) / 2), basis: `half of ${a.rampMonths} months' salary` },
       { label: "Wrong-role risk", amount: money((salary * a.wrongRoleRiskPct) / 100), basis: `${a.wrongRoleRiskPct}% of salary` },
     ];
-    return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null };
+    return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null, covers: "year" };
   }
-  if (subject.kind === "unpriced") return { total: null, lines: [], missing: subject.reason };
+  if (subject.kind === "unpriced") return { total: null, lines: [], missing: subject.reason, covers: null };
   if (subject.kind === "quote") {
-    if (subject.amount === null) return { total: null, lines: [], missing: "No quote recorded" };
-    return { total: subject.amount, lines: [{ label: "Quoted price", amount: subject.amount, basis: "their quote" }], missing: null };
+    if (subject.amount === null) return { total: null, lines: [], missing: "No quote recorded", covers: null };
+    return { total: subject.amount, lines: [{ label: "Quoted price", amount: subject.amount, basis: "their quote" }], missing: null, covers: "quote" };
   }
   const rate = subject.hourlyRate;
-  if (rate === null) return { total: null, lines: [], missing: "No hourly rate recorded" };
+  if (rate === null) return { total: null, lines: [], missing: "No hourly rate recorded", covers: null };
   const overrun = subject.kind === "freelancer" ? a.freelancerOverrunPct : a.contractorOverrunPct;
   const base = rate * a.expectedHours;
   const lines: CostLine[] = [
@@ -77,7 +84,27 @@ export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEst
     { label: "Overrun allowance", amount: money((base * overrun) / 100), basis: `${overrun}% (${subject.kind})` },
     { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}` },
   ];
-  return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null };
+  return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null, covers: "hours" };
+}
+
+/** What a figure covers, in full ("1,000 h of work (about 6 months full time)") or for a table cell ("1,000 h"). */
+export function coversText(covers: CostCovers, expectedHours: number, form: "full" | "short" = "full"): string {
+  if (covers === "year") return form === "full" ? "a full year, with overheads" : "full year";
+  if (covers === "quote") return form === "full" ? "the scope they quoted" : "quote";
+  const hours = `${expectedHours.toLocaleString("en-US")} h`;
+  if (form === "short") return hours;
+  const months = Math.round((expectedHours / WORK_HOURS_PER_YEAR) * 12);
+  const span = months === 0 ? "under a month" : months === 1 ? "about a month" : `about ${months} months`;
+  return `${hours} of work (${span} full time)`;
+}
+
+/** When figures side by side cover different work, the sentence that says so; null when they are alike. */
+export function notLikeForLike(covers: (CostCovers | null)[], expectedHours: number): string | null {
+  const kinds = (["year", "hours", "quote"] as const).filter((k) => covers.includes(k));
+  if (kinds.length < 2) return null;
+  const who = { year: "a hire", hours: "a contractor or freelancer", quote: "an agency" };
+  const what = { year: "a full year", hours: `the role's ${coversText("hours", expectedHours)}`, quote: "the scope it quoted" };
+  return `Not like for like: ${kinds.map((k, i) => `${who[k]}${i === 0 ? " is costed" : ""} for ${what[k]}`).join(", ")}.`;
 }
 
 /** Hours in a working year, to turn an annual figure into an hourly one and back. */

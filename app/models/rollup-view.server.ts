@@ -112,7 +112,7 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
         tally: r.tally,
         takeHome: r.takeHome,
         missingChecks: r.missingChecks,
-        cost: r.cost ? { total: r.cost.total, missing: r.cost.missing } : null,
+        cost: r.cost ? { total: r.cost.total, missing: r.cost.missing, covers: r.cost.covers } : null,
       })),
       rowCount: rows.length,
       perPage: ROWS_PER_PAGE,

@@ -4,6 +4,7 @@ import { AreaBars } from "~/components/charts";
 import { StageBadge } from "~/components/checks";
 import { formatDate, formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
+import { coversText, notLikeForLike } from "~/domain/cost";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations } from "~/domain/scorecard";
 import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
@@ -28,6 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Compare() {
   const d = useLoaderData<typeof loader>();
   const c = d.candidates;
+  const mixedCosts = d.assumptions ? notLikeForLike(c.map((x) => x.cost?.covers ?? null), d.assumptions.expectedHours) : null;
   return (
     <div className="print-wide">
       <PageHeader
@@ -142,6 +144,7 @@ export default function Compare() {
                     {c.map((x) => (
                       <td key={x.id} className="small">
                         {x.cost?.total != null ? <strong>{formatMoney(x.cost.total, d.role.currency)}</strong> : <span className="muted">{x.cost?.missing}</span>}
+                        {x.cost?.covers && d.assumptions ? <div className="muted">Covers {coversText(x.cost.covers, d.assumptions.expectedHours)}</div> : null}
                         {x.cost?.lines.map((l) => <div key={l.label}>{l.label}: {formatMoney(l.amount, d.role.currency)} <span className="muted">({l.basis})</span></div>)}
                       </td>
                     ))}
@@ -150,6 +153,11 @@ export default function Compare() {
               </tbody>
             </table>
           </div>
+          {mixedCosts ? (
+            <p className="alert alert-warn small">
+              {mixedCosts} <Link to={`/roles/${d.role.id}/costs`}>Set the contract hours</Link> to cost the same period.
+            </p>
+          ) : null}
           {d.assumptions ? (
             <p className="small muted">
               Cost assumptions (this role): overhead {d.assumptions.overheadPct}%, recruiting {formatMoney(d.assumptions.recruitingCost, d.role.currency)}, team time {d.assumptions.teamHours} h × {formatMoney(d.assumptions.teamHourlyCost, d.role.currency)},

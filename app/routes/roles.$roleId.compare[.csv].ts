@@ -4,6 +4,7 @@ import { stageLabels } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations } from "~/domain/scorecard";
 import { checkTypeLabels } from "~/domain/compliance";
+import { coversText } from "~/domain/cost";
 import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { safeCell } from "~/utils/csv";
@@ -37,7 +38,12 @@ export async function loader(args: LoaderFunctionArgs) {
     row("Recommendations", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r]}`).join("; ")))),
     row("Take-home overall (of 4)", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (x.takeHome?.result.overall ?? "")))),
     ...(result.seesCompliance ? [row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `not cleared: ${x.missingChecks.map((t) => checkTypeLabels[t]).join("; ")}` : "complete")))] : []),
-    ...(result.seesCost ? [row(`Estimated first-year cost (${result.role.currency})`, c.map((x) => x.cost?.total ?? x.cost?.missing ?? ""))] : []),
+    ...(result.seesCost
+      ? [
+          row(`Estimated first-year cost (${result.role.currency})`, c.map((x) => x.cost?.total ?? x.cost?.missing ?? "")),
+          row("Cost covers", c.map((x) => (x.cost?.covers && result.assumptions ? coversText(x.cost.covers, result.assumptions.expectedHours) : ""))),
+        ]
+      : []),
   ];
   const csv = Papa.unparse(rows);
   const name = result.role.title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();

@@ -5,6 +5,7 @@ import { Pager } from "~/components/pager";
 import { StageBadge } from "~/components/checks";
 import { formatCount, formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
+import { coversText } from "~/domain/cost";
 import { OPEN_STAGES, roleAgeText, stageLabels, stages } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, recommendationLabels, recommendations } from "~/domain/scorecard";
@@ -125,7 +126,7 @@ export default function Rollup() {
         <div className="table-wrap">
           <table className="rollup">
             <caption className="muted small">
-              {d.rowCount} {d.rowCount === 1 ? "candidate or agency bid" : "candidates and agency bids"}{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick {MIN_COMPARE} to {MAX_COMPARE} to compare side by side; ticks stay while you page, sort and filter. <span aria-hidden="true">*</span> Interviewers differ by 2 or more on that area.
+              {d.rowCount} {d.rowCount === 1 ? "candidate or agency bid" : "candidates and agency bids"}{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick {MIN_COMPARE} to {MAX_COMPARE} to compare side by side; ticks stay while you page, sort and filter. <span aria-hidden="true">*</span> Interviewers differ by 2 or more on that area.{d.seesCost ? " First-year cost: a hire for a full year, a contractor or freelancer for the role's contract hours, an agency its quote." : ""}
             </caption>
             <thead>
               <tr>
@@ -191,7 +192,12 @@ export default function Rollup() {
                       )}
                     </td>
                   ) : null}
-                  {d.seesCost ? <td className="small">{r.cost?.total != null ? formatMoney(r.cost.total, d.role.currency) : <span className="muted">{r.cost?.missing}</span>}</td> : null}
+                  {d.seesCost ? (
+                    <td className="small">
+                      {r.cost?.total != null ? formatMoney(r.cost.total, d.role.currency) : <span className="muted">{r.cost?.missing}</span>}
+                      {r.cost?.covers && d.assumptions ? <div className="muted">{coversText(r.cost.covers, d.assumptions.expectedHours, "short")}</div> : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -6,10 +6,12 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
   const db = openDb();
   const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
   const finals = db
-    .prepare("select a.id, c.name from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and a.stage in ('final', 'offer') order by a.id limit 3")
-    .all(role.id) as { id: number; name: string }[];
+    .prepare("select a.id, c.name, c.engagement_type as engagement, c.pay_kind as payKind from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and a.stage in ('final', 'offer') order by a.id limit 3")
+    .all(role.id) as { id: number; name: string; engagement: string; payKind: string }[];
   db.close();
   expect(finals).toHaveLength(3);
+  // The demo's three finalists: a full-time hire and two paid by the hour, so the costs cover different work.
+  expect(finals.map((f) => `${f.engagement} ${f.payKind}`).sort()).toEqual(["agency_placed hourly", "contractor hourly", "full_time annual"]);
 
   await signInAs(demo.dana);
   // From the home page: the role's card carries the rollup's key figures.
@@ -23,6 +25,10 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
   await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible();
   await expect(page.locator("figure.chart svg").first()).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "First-year cost" })).toBeVisible();
+  for (const f of finals) {
+    const row = page.getByRole("row").filter({ has: page.getByRole("checkbox", { name: `Compare ${f.name}` }) });
+    await expect(row.getByRole("cell").last()).toContainText(f.engagement === "full_time" ? "full year" : "1,000 h");
+  }
 
   for (const f of finals) await page.getByRole("checkbox", { name: `Compare ${f.name}` }).check();
   await page.getByRole("button", { name: "Compare selected" }).click();
@@ -31,7 +37,14 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
 
   const totalRow = page.getByRole("row", { name: /Weighted total/ });
   await expect(totalRow.locator(".mono").first()).toContainText("×");
-  await expect(page.getByRole("row", { name: /Estimated first-year cost/ })).toContainText("Base salary");
+  const costRow = page.getByRole("row", { name: /Estimated first-year cost/ });
+  await expect(costRow).toContainText("Base salary");
+  // Each figure says what it covers, and the page warns that a year and contract hours are not like for like.
+  const columns = (await page.locator("table.compare thead th").allTextContents()).slice(1);
+  for (const f of finals) {
+    await expect(costRow.getByRole("cell").nth(columns.indexOf(f.name))).toContainText(f.engagement === "full_time" ? "Covers a full year, with overheads" : "Covers 1,000 h of work (about 6 months full time)");
+  }
+  await expect(page.getByText("Not like for like: a hire is costed for a full year, a contractor or freelancer for the role's 1,000 h of work")).toBeVisible();
   await expect(page.getByText(/Cost assumptions \(this role\): overhead 25%/)).toBeVisible();
   await expect(page.locator("figure.chart svg").first()).toBeVisible();
   await page.screenshot({ path: "test-results/screens/compare.png", fullPage: true });
@@ -52,6 +65,8 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
     expect(Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100, cell).toBe(average);
   }
   expect(rows.find((r) => r[0].startsWith("Estimated first-year cost"))!.slice(1).every((v) => /^\d+$/.test(v) || /^No /.test(v))).toBe(true);
+  const covers = rows.find((r) => r[0] === "Cost covers")!;
+  expect(covers.slice(1).sort()).toEqual(["1,000 h of work (about 6 months full time)", "1,000 h of work (about 6 months full time)", "a full year, with overheads"]);
 });
 
 test("an interviewer's rollup has no cost figures", async ({ page, signInAs }) => {
@@ -62,7 +77,7 @@ test("an interviewer's rollup has no cost figures", async ({ page, signInAs }) =
   await page.goto(`/roles/${role.id}/rollup`);
   await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "First-year cost" })).toHaveCount(0);
-  expect(await page.content()).not.toMatch(/Base salary|Cost assumptions/);
+  expect(await page.content()).not.toMatch(/Base salary|Cost assumptions|Covers|Not like for like|full year/);
 });
 
 test("a hiring manager records an agency's quote and the rollup costs the bid at it", async ({ page, signInAs }) => {
