@@ -66,6 +66,8 @@ export async function loader(args: LoaderFunctionArgs) {
         ratings: [...c.ratings].sort((x, y) => areaOrder(template.areas, x.areaKey) - areaOrder(template.areas, y.areaKey)).map((r) => ({ areaKey: r.areaKey, rating: r.rating })),
       })),
     hiddenCount: feedback.hiddenCount,
+    // This scorecard is in, but another interview the viewer sits on with this candidate is still owed.
+    otherSeatOwed: own?.card.status === "submitted" && !feedback.viewerHasSubmitted,
     blind: found.role.blindFeedback,
   };
 }
@@ -121,18 +123,30 @@ export default function ScorecardPage() {
           {d.status === "submitted" ? (
             <section className="card" aria-labelledby="mine">
               <h2 id="mine">Your submitted scorecard</h2>
-              <ul className="plain">
+              {/* What you wrote, as you wrote it: ratings with their evidence, the weak signals you ticked, your takeaways. */}
+              <ul className="plain submitted-card">
                 {d.areas.map((a) => {
                   const r = d.defaults?.ratings[a.key];
+                  const weak = (d.defaults?.weakSignals ?? []).filter((w) => w.startsWith(`${a.key}:`)).map((w) => w.slice(a.key.length + 1));
                   return (
-                    <li key={a.key} className="row-between">
-                      <span>{a.name}</span>
-                      <strong>{r?.rating ? ratingLabels[r.rating as Rating] : "Not assessed"}</strong>
+                    <li key={a.key}>
+                      <div className="row-between">
+                        <span>{a.name}</span>
+                        <strong>{r?.rating ? `${r.rating} · ${ratingLabels[r.rating as Rating]}` : "Not assessed"}</strong>
+                      </div>
+                      {r?.evidence ? <p className="small">{r.evidence}</p> : null}
+                      {weak.length ? <p className="small flag">Weak signals: {weak.join("; ")}</p> : null}
                     </li>
                   );
                 })}
               </ul>
               <p>Recommendation: <strong>{recommendationLabels[d.defaults!.recommendation as keyof typeof recommendationLabels]}</strong></p>
+              {d.defaults?.keyTakeaways ? (
+                <>
+                  <h3>Your key takeaways</h3>
+                  <p className="small prewrap">{d.defaults.keyTakeaways}</p>
+                </>
+              ) : null}
               <details open={actionData?.values?.intent === "amend"}>
                 <summary>Amend this scorecard</summary>
                 <ScorecardForm areas={d.areas} defaults={d.defaults} version={d.version} mode="amend" serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} />
@@ -177,7 +191,8 @@ export default function ScorecardPage() {
             ))
           ) : d.hiddenCount > 0 ? (
             <p className="muted">
-              {d.hiddenCount} {d.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden until you submit yours, so your ratings stay your own.
+              {d.hiddenCount} {d.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden until you submit yours
+              {d.otherSeatOwed ? ` for every interview you sit on with ${d.subject}: one is still to do` : ""}, so your ratings stay your own.
             </p>
           ) : (
             <p className="muted">No one else has submitted yet.</p>
