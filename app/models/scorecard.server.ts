@@ -264,35 +264,33 @@ export function scorecardsForApplication(applicationId: number) {
 
 /**
  * The interviewer's queue: interviews they sit on and still owe a scorecard
- * for, in the three states of scorecardState (upcoming, due, overdue). The
- * state's time windows are computed in SQL from the same OVERDUE_AFTER_MS, so a
- * queue of thousands costs a count and short lists.
+ * for, in the three states of scorecardState (upcoming, due, overdue), and
+ * the ones they have submitted. The time windows are computed in SQL from the
+ * same OVERDUE_AFTER_MS, so a queue of thousands costs a count and short lists.
  */
 function queueQueries(userId: number, now: Date) {
   const db = getDb();
-  const owed = and(eq(interviewPanel.userId, userId), or(isNull(scorecards.status), ne(scorecards.status, "submitted")));
+  const owed = or(isNull(scorecards.status), ne(scorecards.status, "submitted"))!;
   const nowMs = now.getTime();
   const overdueBefore = nowMs - OVERDUE_AFTER_MS;
-  const windows: Record<QueueState, SQL> = {
-    upcoming: sql`${interviews.endsAt} > ${nowMs}`,
-    due: sql`${interviews.endsAt} <= ${nowMs} and ${interviews.endsAt} >= ${overdueBefore}`,
-    overdue: sql`${interviews.endsAt} < ${overdueBefore}`,
+  const lists: Record<ListState, SQL> = {
+    upcoming: sql`${owed} and ${interviews.endsAt} > ${nowMs}`,
+    due: sql`${owed} and ${interviews.endsAt} <= ${nowMs} and ${interviews.endsAt} >= ${overdueBefore}`,
+    overdue: sql`${owed} and ${interviews.endsAt} < ${overdueBefore}`,
+    submitted: sql`${scorecards.status} = 'submitted'`,
   };
+  const count = (state: ListState) => sql<number>`coalesce(sum(case when ${lists[state]} then 1 else 0 end), 0)`;
   return {
-    totals: (): Record<QueueState, number> =>
+    totals: (): Record<ListState, number> =>
       db
-        .select({
-          upcoming: sql<number>`coalesce(sum(case when ${windows.upcoming} then 1 else 0 end), 0)`,
-          due: sql<number>`coalesce(sum(case when ${windows.due} then 1 else 0 end), 0)`,
-          overdue: sql<number>`coalesce(sum(case when ${windows.overdue} then 1 else 0 end), 0)`,
-        })
+        .select({ upcoming: count("upcoming"), due: count("due"), overdue: count("overdue"), submitted: count("submitted") })
         .from(interviewPanel)
         .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
         .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
-        .where(owed)
-        .get() ?? { upcoming: 0, due: 0, overdue: 0 },
-    /** One state's seats, earliest first. */
-    items: (state: QueueState, limit: number, offset = 0): QueueItem[] =>
+        .where(eq(interviewPanel.userId, userId))
+        .get() ?? { upcoming: 0, due: 0, overdue: 0, submitted: 0 },
+    /** One list's seats: what is owed earliest first, what is submitted latest first. */
+    items: (state: ListState, limit: number, offset = 0): QueueItem[] =>
       db
         .select({
           interviewId: interviews.id,
@@ -305,6 +303,7 @@ function queueQueries(userId: number, now: Date) {
           candidateName: schema.candidates.name,
           agencyName: schema.agencies.name,
           status: scorecards.status,
+          submittedAt: scorecards.submittedAt,
         })
         .from(interviewPanel)
         .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
@@ -313,8 +312,8 @@ function queueQueries(userId: number, now: Date) {
         .leftJoin(schema.candidates, eq(schema.candidates.id, applications.candidateId))
         .leftJoin(schema.agencies, eq(schema.agencies.id, applications.agencyId))
         .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
-        .where(and(owed, windows[state]))
-        .orderBy(asc(interviews.startsAt), asc(interviews.id))
+        .where(and(eq(interviewPanel.userId, userId), lists[state]))
+        .orderBy(...(state === "submitted" ? [desc(scorecards.submittedAt), desc(interviews.id)] : [asc(interviews.startsAt), asc(interviews.id)]))
         .limit(limit)
         .offset(offset)
         .all(),
@@ -336,7 +335,7 @@ export function interviewerQueue(userId: number, now: Date, shown: number): Reco
  * no state asked for, the most pressing one that has anything in it. A page
  * past the end shows the last one.
  */
-export function interviewerQueuePage(userId: number, now: Date, asked: QueueState | null, page: number, perPage: number) {
+export function interviewerQueuePage(userId: number, now: Date, asked: ListState | null, page: number, perPage: number) {
   const q = queueQueries(userId, now);
   const totals = q.totals();
   const state = asked ?? queueStates.find((s) => totals[s] > 0) ?? queueStates[0];
@@ -356,7 +355,11 @@ export type QueueItem = {
   candidateName: string | null;
   agencyName: string | null;
   status: "draft" | "submitted" | null;
+  submittedAt: Date | null;
 };
+
+/** The interviews page's lists: the three states of what is owed, and what the interviewer has submitted. */
+export type ListState = QueueState | "submitted";
 
 /** A queue item as pages show it: someone the viewer grades anonymously appears under the take-home's alias only. */
 export function queueItemView(q: QueueItem, mask: Mask) {
@@ -369,6 +372,7 @@ export function queueItemView(q: QueueItem, mask: Mask) {
     who: shownName(mask, q.applicationId, q.candidateName ?? q.agencyName ?? ""),
     masked,
     draft: q.status === "draft",
+    submittedAt: q.submittedAt,
   };
 }
 

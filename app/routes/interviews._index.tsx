@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { formatCount, PageHeader } from "~/components/ui";
 import { maskFor } from "~/models/masking.server";
-import { queueStates, type QueueState } from "~/domain/scorecard";
-import { interviewerQueuePage, queueItemView } from "~/models/scorecard.server";
+import { queueStates } from "~/domain/scorecard";
+import { interviewerQueuePage, queueItemView, type ListState } from "~/models/scorecard.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -12,20 +12,23 @@ export const meta: MetaFunction = () => [{ title: "Your interviews · AI Talent 
 
 export const INTERVIEWS_PER_PAGE = 25;
 
-const stateText: Record<QueueState, { tab: string; heading: string; hint: string; empty: string }> = {
+const lists: readonly ListState[] = [...queueStates, "submitted"];
+
+const stateText: Record<ListState, { tab: string; heading: string; hint: string; empty: string }> = {
   overdue: { tab: "Overdue", heading: "Overdue scorecards", hint: "More than 24 hours after the interview ended. The hiring decision waits on your scorecard.", empty: "No overdue scorecards." },
   due: { tab: "Due", heading: "Scorecards due", hint: "Interviews that ended in the last 24 hours: fill these while the interview is fresh.", empty: "No scorecards due right now." },
   upcoming: { tab: "Upcoming", heading: "Upcoming interviews", hint: "Read the interview kit before you go in.", empty: "No upcoming interviews." },
+  submitted: { tab: "Submitted", heading: "Your submitted scorecards", hint: "What you wrote, latest first. A submitted scorecard is locked; amend it with a reason from its page.", empty: "You have not submitted a scorecard yet." },
 };
 
 const when = (d: Date | string) => `${new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 
-/** Every interview the signed-in user sits on and still owes a scorecard for: their own seats only. */
+/** Every interview the signed-in user sits on: what they still owe a scorecard for, and what they have submitted. Their own seats only. */
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/interviews._index", "loader");
   const url = new URL(args.request.url);
   const now = new Date();
-  const asked = queueStates.find((s) => s === url.searchParams.get("state")) ?? null;
+  const asked = lists.find((s) => s === url.searchParams.get("state")) ?? null;
   const result = interviewerQueuePage(user.id, now, asked, Number(url.searchParams.get("page")) || 1, INTERVIEWS_PER_PAGE);
   const mask = maskFor(user.id);
   return {
@@ -49,7 +52,7 @@ export default function Interviews() {
         subtitle={`${formatCount(owedNow)} ${owedNow === 1 ? "scorecard" : "scorecards"} to write, ${formatCount(totals.upcoming)} upcoming ${totals.upcoming === 1 ? "interview" : "interviews"}. Only interviews you sit on are listed.`}
       />
       <nav className="tabs" aria-label="Interview states">
-        {queueStates.map((s) => (
+        {lists.map((s) => (
           <Link key={s} to={`?state=${s}`} aria-current={s === state ? "page" : undefined} className={s === "overdue" && totals.overdue ? "tab tab-alert" : "tab"}>
             {stateText[s].tab} <span className="count">{formatCount(totals[s])}</span>
           </Link>
@@ -64,7 +67,7 @@ export default function Interviews() {
           <div className="table-wrap">
             <table>
               <caption className="muted small">
-                {formatCount(totals[state])} in all{pageCount > 1 ? `, ${firstShown}-${firstShown + items.length - 1} shown` : ""}, earliest first.
+                {formatCount(totals[state])} in all{pageCount > 1 ? `, ${firstShown}-${firstShown + items.length - 1} shown` : ""}, {state === "submitted" ? "latest submitted first" : "earliest first"}.
               </caption>
               <thead>
                 <tr>
@@ -84,7 +87,12 @@ export default function Interviews() {
                     <td className="small">{when(q.startsAt)}</td>
                     <td>
                       {q.masked ? (
-                        <span className="muted small">After you grade their take-home</span>
+                        <span className="muted small">Opens once their take-home is graded</span>
+                      ) : state === "submitted" ? (
+                        <>
+                          <Link to={`/interviews/${q.interviewId}/scorecard`} aria-label={`Your scorecard for ${q.who}`}>Your scorecard</Link>
+                          {q.submittedAt ? <div className="muted small">submitted {when(q.submittedAt)}</div> : null}
+                        </>
                       ) : state === "upcoming" ? (
                         <Link to={`/interviews/${q.interviewId}`} aria-label={`Interview kit for ${q.who}`}>Interview kit</Link>
                       ) : (

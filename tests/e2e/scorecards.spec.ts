@@ -53,6 +53,21 @@ test("an interviewer opens their due scorecard, fills it with the keyboard, subm
   await expect(panel).toContainText("Jordan Alvarez");
   await expect(panel).not.toContainText("hidden until you submit");
   await page.screenshot({ path: "test-results/screens/scorecard-submitted.png", fullPage: true });
+  // What they wrote stays readable: the rating as a number and word, the evidence, and the takeaways.
+  const mine = page.getByRole("region", { name: "Your submitted scorecard" });
+  await expect(mine.getByRole("listitem").first()).toContainText("4 · Strong yes");
+  await expect(mine).toContainText("Ran retrieval in production at 2k rps; rolled back a bad prompt in ten minutes.");
+  await expect(mine).toContainText("Would trust with on-call.");
+  const who = (await page.getByRole("heading", { level: 1 }).innerText()).replace(/^Scorecard: /, "").replace(/\s*Submitted$/, "");
+
+  // The interviews page lists it under Submitted, latest first, and leads back to it.
+  await page.goto("/interviews");
+  await page.getByRole("link", { name: /^Submitted/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Your submitted scorecards" })).toBeVisible();
+  const first = page.getByRole("row").nth(1);
+  await expect(first.getByRole("rowheader")).toHaveText(who);
+  await first.getByRole("link", { name: `Your scorecard for ${who}` }).click();
+  await expect(page.getByRole("heading", { name: "Your submitted scorecard" })).toBeVisible();
 
   const db = openDb();
   const row = db.prepare("select s.status, s.recommendation, (select count(*) from scorecard_ratings r where r.scorecard_id = s.id and r.rating is null) as na from scorecards s join users u on u.id = s.interviewer_id where u.email = ? order by s.id desc limit 1").get(demo.sam);

@@ -85,6 +85,24 @@ describe("the interviews page", () => {
     }
   });
 
+  it("lists the viewer's own submitted scorecards, latest submitted first, and no draft or anyone else's", async () => {
+    for (const email of ["sam@northwind.test", "jordan@northwind.test", "dana@northwind.test"]) {
+      const userId = userIdByEmail(email);
+      const want = expected(userId, new Date()).submitted;
+      expect(want.length, `${email} has submitted scorecards in the demo`).toBeGreaterThan(0);
+      expect(want.length).toBeLessThanOrEqual(25);
+      const got = await page(email, "?state=submitted");
+      expect(got.state).toBe("submitted");
+      expect(got.totals.submitted, email).toBe(want.length);
+      expect(got.items.map((i) => i.interviewId).sort((a, b) => a - b), email).toEqual([...want].sort((a, b) => a - b));
+      const submittedAt = new Map(
+        getDb().select({ interviewId: schema.scorecards.interviewId, at: schema.scorecards.submittedAt }).from(schema.scorecards).where(eq(schema.scorecards.interviewerId, userId)).all().map((r) => [r.interviewId, r.at?.getTime() ?? null]),
+      );
+      const times = got.items.map((i) => submittedAt.get(i.interviewId)!);
+      expect(times, email).toEqual([...times].sort((a, b) => b - a));
+    }
+  });
+
   it("opens on the most pressing state that has anything in it, whatever an unknown state says", async () => {
     const sam = userIdByEmail("sam@northwind.test");
     const want = expected(sam, new Date());
