@@ -206,7 +206,7 @@ export function mustPassNote(summary: Pick<Summary, "areas" | "scorecards">): st
 /** Why a viewer does not see an application's scores on the rollup and comparison. */
 export type HiddenScores = "grading" | "pending" | "blind";
 export const hiddenScoresLabels: Record<HiddenScores, string> = {
-  grading: "hidden while you grade their take-home",
+  grading: "hidden until their take-home is graded",
   pending: "after your scorecard",
   blind: "hidden (blind feedback)",
 };

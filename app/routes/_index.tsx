@@ -178,7 +178,7 @@ export default function Home() {
                       <span>
                         {q.masked ? (
                           <>
-                            {q.who} <span className="small muted">(opens after you grade their take-home)</span>
+                            {q.who} <span className="small muted">(opens once their take-home is graded)</span>
                           </>
                         ) : <Link to={title === "Upcoming interviews" ? `/interviews/${q.interviewId}` : `/interviews/${q.interviewId}/scorecard`}>{q.who}</Link>}
                         <div className="small muted">
