@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adviseEngagement, daysUntil, type RoutingAnswers } from "./engagement";
+import { adviseEngagement, daysUntil, engagementFits, engagementMismatch, type RoutingAnswers } from "./engagement";
 
 const today = new Date("2026-11-21T15:00:00Z");
 const none: RoutingAnswers = {
@@ -80,5 +80,31 @@ describe("adviseEngagement", () => {
     if (a.status !== "advised") throw new Error("expected advice");
     expect(a.suggested).toBe("full_time_ai_engineer");
     expect(a.reasons.some((r) => r.includes("days away"))).toBe(false);
+  });
+});
+
+describe("engagementFits", () => {
+  const contractOnly = ["contractor", "agency", "freelancer"];
+  const permanentOnly = ["full_time_ai_engineer", "ai_developer"];
+  it("flags a full-time hire on a role that seeks no permanent hire, and a contractor on one that seeks only permanent hires", () => {
+    expect(engagementFits(contractOnly, "full_time")).toBe(false);
+    expect(engagementFits(permanentOnly, "full_time")).toBe(true);
+    expect(engagementFits(permanentOnly, "contractor")).toBe(false);
+    expect(engagementFits(permanentOnly, "agency_placed")).toBe(false);
+  });
+  it("treats contractors, freelancers and agency-placed contractors as one family, and a team bid as an agency's", () => {
+    for (const e of ["contractor", "freelancer", "agency_placed"] as const) expect(engagementFits(["freelancer"], e), e).toBe(true);
+    expect(engagementFits(["contractor"], "agency_bid")).toBe(false);
+    expect(engagementFits(["agency"], "agency_bid")).toBe(true);
+    expect(engagementFits(["data_engineer", "contractor"], "full_time")).toBe(true);
+  });
+  it("takes anything on a role that lists no models", () => {
+    for (const e of ["full_time", "contractor", "freelancer", "agency_placed", "agency_bid"] as const) expect(engagementFits([], e)).toBe(true);
+  });
+  it("says what the role seeks and what the application is, and nothing when it fits", () => {
+    expect(engagementMismatch(contractOnly, "full_time")).toBe("Not what this role seeks: it seeks senior contractor, agency / delivery pod or freelancer, and this application is a full-time hire.");
+    expect(engagementMismatch(["full_time_ai_engineer"], "agency_bid")).toBe("Not what this role seeks: it seeks full-time AI engineer, and this application is an agency bid (team).");
+    expect(engagementMismatch(["ml_engineer", "data_engineer"], "freelancer")).toBe("Not what this role seeks: it seeks ML engineer or data engineer, and this application is a freelancer.");
+    expect(engagementMismatch(permanentOnly, "full_time")).toBeNull();
   });
 });

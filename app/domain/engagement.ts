@@ -1,6 +1,6 @@
 // Engagement-model advice: turns the six routing questions (and how soon the
 // role must launch) into a suggested engagement model with the reasons shown.
-import { engagementModels, type EngagementModel } from "./reference";
+import { applicationEngagementLabels, engagementModelLabels, engagementModels, PERMANENT_HIRE_MODELS, type ApplicationEngagement, type EngagementModel } from "./reference";
 
 export type RoutingAnswers = {
   qCustomModels: boolean | null;
@@ -147,4 +147,30 @@ export function adviseEngagement(input: {
   }
 
   return { status: "advised", suggested, then, alsoConsider, reasons, notes, scores };
+}
+
+/**
+ * Whether an application is the kind of engagement its role seeks: a full-time
+ * hire fits a role with a permanent model; a contractor, freelancer or
+ * agency-placed contractor fits one seeking contractors, freelancers or an
+ * agency; an agency's team bid fits one seeking an agency. A role that lists no
+ * models takes anything. Lenient on purpose: it flags, it never refuses.
+ */
+export function engagementFits(roleModels: readonly string[], engagement: ApplicationEngagement): boolean {
+  if (roleModels.length === 0) return true;
+  if (engagement === "full_time") return roleModels.some((m) => PERMANENT_HIRE_MODELS.has(m));
+  if (engagement === "agency_bid") return roleModels.includes("agency");
+  return roleModels.some((m) => m === "contractor" || m === "freelancer" || m === "agency");
+}
+
+/** A label inside a sentence: first letter lowered, acronyms ("ML engineer") kept. */
+const inSentence = (label: string) => (/^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+
+/** The note an application page shows when the engagement is not what the role seeks; null when it fits. */
+export function engagementMismatch(roleModels: readonly string[], engagement: ApplicationEngagement): string | null {
+  if (engagementFits(roleModels, engagement)) return null;
+  const sought = roleModels.map((m) => inSentence(engagementModelLabels[m as EngagementModel] ?? m));
+  const list = sought.length > 1 ? `${sought.slice(0, -1).join(", ")} or ${sought.at(-1)}` : sought[0];
+  const what = inSentence(applicationEngagementLabels[engagement]);
+  return `Not what this role seeks: it seeks ${list}, and this application is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what}.`;
 }

@@ -1,6 +1,6 @@
 // The hiring pipeline: stages in order, two exits, and what a move needs.
 
-import type { EngagementModel } from "./reference";
+import { PERMANENT_HIRE_MODELS, type EngagementModel } from "./reference";
 
 export const activeStages = ["sourced", "screening", "interviewing", "take_home", "final", "offer", "hired"] as const;
 export const exitStages = ["rejected", "withdrawn"] as const;
@@ -59,8 +59,6 @@ export function isSettledRole(status: string): boolean {
   return status === "filled" || status === "closed";
 }
 
-/** The engagement models that are permanent hires, to which the 90-120 day norm applies. */
-const PERMANENT_HIRES: ReadonlySet<string> = new Set<EngagementModel>(["full_time_ai_engineer", "ml_engineer", "ai_developer", "data_engineer"]);
 
 /** `norm` is null for a role that seeks no permanent hire (contractors, freelancers, agencies only): the norm is not theirs. */
 export type RoleAge = { days: number; phase: "draft" | "open" | "on_hold" | "filled" | "closed"; norm: "under" | "within" | "past" | null };
@@ -74,7 +72,7 @@ export function roleAge(role: { status: string; createdAt: Date; closedAt: Date 
   const end = settled && role.closedAt ? role.closedAt : now;
   const days = Math.max(0, Math.floor((end.getTime() - role.createdAt.getTime()) / 86_400_000));
   const phase = role.status === "draft" || role.status === "on_hold" ? role.status : settled ? (role.status as "filled" | "closed") : "open";
-  const seeksPermanentHire = role.engagementModels.length === 0 || role.engagementModels.some((m) => PERMANENT_HIRES.has(m));
+  const seeksPermanentHire = role.engagementModels.length === 0 || role.engagementModels.some((m) => PERMANENT_HIRE_MODELS.has(m));
   return { days, phase, norm: seeksPermanentHire ? timeToHireNorm(days) : null };
 }
 

@@ -53,7 +53,7 @@ export function getApplication(id: number) {
   const application = db.select().from(applications).where(eq(applications.id, id)).get();
   if (!application) return null;
   const role = db
-    .select({ id: roles.id, title: roles.title, requiredChecks: roles.requiredChecks, touchesSensitiveData: roles.touchesSensitiveData })
+    .select({ id: roles.id, title: roles.title, requiredChecks: roles.requiredChecks, touchesSensitiveData: roles.touchesSensitiveData, engagementModels: roles.engagementModels })
     .from(roles)
     .where(eq(roles.id, application.roleId))
     .get()!;

@@ -30,6 +30,7 @@ import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/session.server";
+import { engagementMismatch } from "~/domain/engagement";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -93,6 +94,7 @@ export async function loader(args: LoaderFunctionArgs) {
     },
     role: { id: role.id, title: role.title },
     subject,
+    engagementNote: engagementMismatch(role.engagementModels, candidate ? candidate.engagementType : "agency_bid"),
     history,
     submissions,
     compliance,
@@ -173,7 +175,7 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
 }
 
 export default function ApplicationPage() {
-  const { application, role, subject, history, submissions, compliance, canMove, canOpenSubject, interviews, canSchedule, feedback, takeHomes, canAssignTakeHome } = useLoaderData<typeof loader>();
+  const { application, role, subject, engagementNote, history, submissions, compliance, canMove, canOpenSubject, interviews, canSchedule, feedback, takeHomes, canAssignTakeHome } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const added = params.get("added");
   const moved = params.get("moved");
@@ -202,6 +204,8 @@ export default function ApplicationPage() {
               : "another agency submitted this person first; that submission is the one that counts."}
         </div>
       ) : null}
+      {/* Said loudly right after adding, where the choice was made; quietly after that (some teams do mean it: contract-to-hire). */}
+      {engagementNote ? <p className={added ? "alert alert-warn" : "hint"}>{engagementNote}</p> : null}
       {moved ? <Notice>Moved to {stageLabels[moved as keyof typeof stageLabels] ?? moved}.</Notice> : null}
       {saved ? <Notice>Check saved.</Notice> : null}
       <section className="card" aria-labelledby="scorecards-heading">

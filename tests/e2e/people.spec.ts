@@ -38,6 +38,8 @@ test("a recruiter adds a candidate from an agency to a role, moves them through 
 
   await expect(page.getByRole("heading", { level: 1, name: /Temitope Adebayo/ })).toBeVisible();
   await expect(page.getByText("Added to the pipeline.")).toBeVisible();
+  // A contractor placed by an agency is what this role seeks: no engagement warning.
+  await expect(page.getByText(/Not what this role seeks/)).toHaveCount(0);
   const submissions = page.getByRole("region", { name: "Agency submissions" });
   await expect(submissions).toContainText("Meridian Talent Partners");
   await expect(submissions).toContainText("Grace Liu");
@@ -127,4 +129,28 @@ test("without JavaScript, a recruiter adds a candidate submitted by an agency co
   check.close();
   expect(rows).toHaveLength(2);
   expect(contact).toEqual({ name: "Grace Liu" });
+});
+
+test("adding a full-time candidate to a contractor role warns at once, and the application keeps a quiet note", async ({ page, signInAs }) => {
+  const db = openDb();
+  const role = db.prepare("select id from roles where title = ?").get("RAG Contractor, Contract Review Pilot") as { id: number };
+  const person = db
+    .prepare("select id, name from candidates where engagement_type = 'full_time' and id not in (select candidate_id from applications where role_id = ? and candidate_id is not null) order by id limit 1")
+    .get(role.id) as { id: number; name: string };
+  db.close();
+  await signInAs(demo.recruiter);
+  await page.goto(`/roles/${role.id}/applications/new?candidateId=${person.id}`);
+  await page.getByLabel("Starting stage").selectOption("screening");
+  await page.getByRole("button", { name: "Add to pipeline" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(person.name) })).toBeVisible();
+  await expect(page.getByText("Added to the pipeline.")).toBeVisible();
+  const warning = page.getByText("Not what this role seeks: it seeks senior contractor, agency / delivery pod or freelancer, and this application is a full-time hire.");
+  await expect(warning).toHaveClass(/alert-warn/);
+  // Later visits keep it as a note, not an alarm: some teams do mean contract-to-hire.
+  await page.goto(page.url().replace(/\?.*$/, ""));
+  await expect(warning).toHaveClass(/hint/);
+  const check = openDb();
+  const row = check.prepare("select stage from applications where role_id = ? and candidate_id = ?").get(role.id, person.id);
+  check.close();
+  expect(row).toEqual({ stage: "screening" });
 });
