@@ -59,7 +59,6 @@ export function isSettledRole(status: string): boolean {
   return status === "filled" || status === "closed";
 }
 
-
 /** `norm` is null for a role that seeks no permanent hire (contractors, freelancers, agencies only): the norm is not theirs. */
 export type RoleAge = { days: number; phase: "draft" | "open" | "on_hold" | "filled" | "closed"; norm: "under" | "within" | "past" | null };
 
