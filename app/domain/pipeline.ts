@@ -1,6 +1,6 @@
 // The hiring pipeline: stages in order, two exits, and what a move needs.
 
-import { PERMANENT_HIRE_MODELS, type EngagementModel } from "./reference";
+import { PERMANENT_HIRE_MODELS } from "./reference";
 
 export const activeStages = ["sourced", "screening", "interviewing", "take_home", "final", "offer", "hired"] as const;
 export const exitStages = ["rejected", "withdrawn"] as const;
