@@ -5,7 +5,7 @@ import { Notice, PageHeader } from "~/components/ui";
 import { ratingLabels, recommendationLabels, type Rating } from "~/domain/scorecard";
 import { getApplication } from "~/models/application.server";
 import { visibleScorecards } from "~/models/feedback.server";
-import { currentTemplate, getInterview, getScorecard, saveScorecard, templateById } from "~/models/scorecard.server";
+import { currentTemplate, getInterview, getScorecard, panelSeats, saveScorecard, templateById } from "~/models/scorecard.server";
 import { interviewKindLabels, scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData, type FormFailure } from "~/utils/forms";
@@ -66,8 +66,8 @@ export async function loader(args: LoaderFunctionArgs) {
         ratings: [...c.ratings].sort((x, y) => areaOrder(template.areas, x.areaKey) - areaOrder(template.areas, y.areaKey)).map((r) => ({ areaKey: r.areaKey, rating: r.rating })),
       })),
     hiddenCount: feedback.hiddenCount,
-    // This scorecard is in, but another interview the viewer sits on with this candidate is still owed.
-    otherSeatOwed: own?.card.status === "submitted" && !feedback.viewerHasSubmitted,
+    // This scorecard is in, but other interviews the viewer sits on with this candidate are still owed.
+    otherSeatsOwed: own?.card.status === "submitted" ? panelSeats(found.application.id, user.id).filter((s) => s.status !== "submitted").length : 0,
     blind: found.role.blindFeedback,
   };
 }
@@ -191,8 +191,9 @@ export default function ScorecardPage() {
             ))
           ) : d.hiddenCount > 0 ? (
             <p className="muted">
-              {d.hiddenCount} {d.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden until you submit yours
-              {d.otherSeatOwed ? ` for every interview you sit on with ${d.subject}: one is still to do` : ""}, so your ratings stay your own.
+              {d.otherSeatsOwed > 0
+                ? `${d.hiddenCount} ${d.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden: you still owe ${d.otherSeatsOwed === 1 ? "a scorecard for another interview" : `scorecards for ${d.otherSeatsOwed} other interviews`} with ${d.subject}, and the panel's stay hidden until all of yours are in, so your ratings stay your own.`
+                : `${d.hiddenCount} ${d.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden until you submit yours, so your ratings stay your own.`}
             </p>
           ) : (
             <p className="muted">No one else has submitted yet.</p>

@@ -87,7 +87,7 @@ export default function Interviews() {
                     <td className="small">{when(q.startsAt)}</td>
                     <td>
                       {q.masked ? (
-                        <span className="muted small">Opens once their take-home is graded</span>
+                        <span className="muted small">Hidden while you grade their take-home anonymously; opens once every grader has graded it</span>
                       ) : state === "submitted" ? (
                         <>
                           <Link to={`/interviews/${q.interviewId}/scorecard`} aria-label={`Your scorecard for ${q.who}`}>Your scorecard</Link>
