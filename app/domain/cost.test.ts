@@ -43,13 +43,22 @@ describe("first-year cost", () => {
     expect(coversText("quote", 1_000, "short")).toBe("quote");
   });
 
+  it("puts an hourly figure on a full working year with the same overrun and team time, beside a hire's year", () => {
+    expect(firstYearCost({ kind: "contractor", hourlyRate: 150 }, a).fullYear).toBe(150 * 2_000 * 1.1 + 4_800);
+    expect(firstYearCost({ kind: "freelancer", hourlyRate: 80 }, { ...a, expectedHours: 400 }).fullYear).toBe(80 * 2_000 * 1.3 + 4_800);
+    expect(firstYearCost({ kind: "hire", annualSalary: 200_000 }, a).fullYear).toBe(331_800);
+    expect(firstYearCost({ kind: "quote", amount: 85_000 }, a).fullYear).toBeNull();
+  });
+
   it("says when figures side by side cover different work", () => {
     expect(notLikeForLike(["year", "year", null], 1_000)).toBeNull();
     expect(notLikeForLike(["quote"], 1_000)).toBeNull();
     expect(notLikeForLike(["hours", "year", "hours", "quote"], 1_000)).toBe(
-      "Not like for like: a hire is costed for a full year, a contractor or freelancer for the role's 1,000 h of work (about 6 months full time), an agency for the scope it quoted.",
+      "Not like for like: a hire is costed for a full year, a contractor or freelancer for the role's 1,000 h of work (about 6 months full time), an agency for the scope it quoted; a hire's figure also carries recruiting, tooling, ramp-up and wrong-role risk, an hourly figure its overrun and the team's interview time, a quote only itself.",
     );
-    expect(notLikeForLike(["quote", "hours"], 400)).toBe("Not like for like: a contractor or freelancer is costed for the role's 400 h of work (about 2 months full time), an agency for the scope it quoted.");
+    expect(notLikeForLike(["quote", "hours"], 400)).toBe(
+      "Not like for like: a contractor or freelancer is costed for the role's 400 h of work (about 2 months full time), an agency for the scope it quoted; an hourly figure its overrun and the team's interview time, a quote only itself.",
+    );
   });
 
   it("follows the role's own assumptions", () => {
@@ -67,7 +76,7 @@ describe("first-year cost", () => {
   it("leaves pay in another currency unpriced, with the reason, instead of costing it as the role's", () => {
     const subject = costSubjectFor({ engagementType: "full_time", payKind: "annual", payAmount: 150_000, payCurrency: "INR", roleCurrency: "USD" });
     expect(subject).toEqual({ kind: "unpriced", reason: "Pay is in INR, the role's budget in USD" });
-    expect(firstYearCost(subject, a)).toEqual({ total: null, lines: [], missing: "Pay is in INR, the role's budget in USD", covers: null });
+    expect(firstYearCost(subject, a)).toEqual({ total: null, lines: [], missing: "Pay is in INR, the role's budget in USD", covers: null, fullYear: null });
     // No pay recorded is "no salary", whatever the currency field says.
     expect(costSubjectFor({ engagementType: "full_time", payKind: null, payAmount: null, payCurrency: "INR", roleCurrency: "USD" })).toEqual({ kind: "hire", annualSalary: null });
   });

@@ -51,14 +51,20 @@ export type CostLine = { label: string; amount: number; basis: string };
  * the role's expected hours, an agency for the scope it quoted.
  */
 export type CostCovers = "year" | "hours" | "quote";
-export type CostEstimate = { total: number | null; lines: CostLine[]; missing: string | null; covers: CostCovers | null };
+/**
+ * `fullYear` is what the option would cost over a working year of hours
+ * (WORK_HOURS_PER_YEAR) with the same overrun and team time, so an hourly figure
+ * can be read beside a hire's year; the hire's own total for a hire, and null
+ * for a quote, whose scope we do not know.
+ */
+export type CostEstimate = { total: number | null; lines: CostLine[]; missing: string | null; covers: CostCovers | null; fullYear: number | null };
 
 const money = (n: number) => Math.round(n);
 
 export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEstimate {
   if (subject.kind === "hire") {
     const salary = subject.annualSalary;
-    if (salary === null) return { total: null, lines: [], missing: "No expected salary recorded", covers: null };
+    if (salary === null) return { total: null, lines: [], missing: "No expected salary recorded", covers: null, fullYear: null };
     const lines: CostLine[] = [
       { label: "Base salary", amount: salary, basis: "expected salary" },
       { label: "Benefits, payroll, equipment", amount: money((salary * a.overheadPct) / 100), basis: `${a.overheadPct}% of salary` },
@@ -68,15 +74,16 @@ export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEst
       { label: "Ramp-up delay", amount: money(((salary / 12) * a.rampMonths) / 2), basis: `half of ${a.rampMonths} months' salary` },
       { label: "Wrong-role risk", amount: money((salary * a.wrongRoleRiskPct) / 100), basis: `${a.wrongRoleRiskPct}% of salary` },
     ];
-    return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null, covers: "year" };
+    const total = lines.reduce((n, l) => n + l.amount, 0);
+    return { total, lines, missing: null, covers: "year", fullYear: total };
   }
-  if (subject.kind === "unpriced") return { total: null, lines: [], missing: subject.reason, covers: null };
+  if (subject.kind === "unpriced") return { total: null, lines: [], missing: subject.reason, covers: null, fullYear: null };
   if (subject.kind === "quote") {
-    if (subject.amount === null) return { total: null, lines: [], missing: "No quote recorded", covers: null };
-    return { total: subject.amount, lines: [{ label: "Quoted price", amount: subject.amount, basis: "their quote" }], missing: null, covers: "quote" };
+    if (subject.amount === null) return { total: null, lines: [], missing: "No quote recorded", covers: null, fullYear: null };
+    return { total: subject.amount, lines: [{ label: "Quoted price", amount: subject.amount, basis: "their quote" }], missing: null, covers: "quote", fullYear: null };
   }
   const rate = subject.hourlyRate;
-  if (rate === null) return { total: null, lines: [], missing: "No hourly rate recorded", covers: null };
+  if (rate === null) return { total: null, lines: [], missing: "No hourly rate recorded", covers: null, fullYear: null };
   const overrun = subject.kind === "freelancer" ? a.freelancerOverrunPct : a.contractorOverrunPct;
   const base = rate * a.expectedHours;
   const lines: CostLine[] = [
@@ -84,7 +91,9 @@ export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEst
     { label: "Overrun allowance", amount: money((base * overrun) / 100), basis: `${overrun}% (${subject.kind})` },
     { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}` },
   ];
-  return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null, covers: "hours" };
+  const team = money(a.teamHours * a.teamHourlyCost);
+  const fullYear = money(rate * WORK_HOURS_PER_YEAR * (1 + overrun / 100)) + team;
+  return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null, covers: "hours", fullYear };
 }
 
 /** What a figure covers, in full ("1,000 h of work (about 6 months full time)") or for a table cell ("1,000 h"). */
@@ -104,7 +113,12 @@ export function notLikeForLike(covers: (CostCovers | null)[], expectedHours: num
   if (kinds.length < 2) return null;
   const who = { year: "a hire", hours: "a contractor or freelancer", quote: "an agency" };
   const what = { year: "a full year", hours: `the role's ${coversText("hours", expectedHours)}`, quote: "the scope it quoted" };
-  return `Not like for like: ${kinds.map((k, i) => `${who[k]}${i === 0 ? " is costed" : ""} for ${what[k]}`).join(", ")}.`;
+  const carries = {
+    year: "a hire's figure also carries recruiting, tooling, ramp-up and wrong-role risk",
+    hours: "an hourly figure its overrun and the team's interview time",
+    quote: "a quote only itself",
+  };
+  return `Not like for like: ${kinds.map((k, i) => `${who[k]}${i === 0 ? " is costed" : ""} for ${what[k]}`).join(", ")}; ${kinds.map((k) => carries[k]).join(", ")}.`;
 }
 
 /** Hours in a working year, to turn an annual figure into an hourly one and back. */

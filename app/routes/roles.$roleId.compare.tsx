@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AreaBars } from "~/components/charts";
 import { StageBadge } from "~/components/checks";
-import { formatDate, formatMoney, PageHeader } from "~/components/ui";
+import { formatCount, formatDate, formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
-import { coversText, notLikeForLike } from "~/domain/cost";
+import { coversText, notLikeForLike, WORK_HOURS_PER_YEAR } from "~/domain/cost";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations } from "~/domain/scorecard";
 import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
@@ -145,6 +145,7 @@ export default function Compare() {
                       <td key={x.id} className="small">
                         {x.cost?.total != null ? <strong>{formatMoney(x.cost.total, d.role.currency)}</strong> : <span className="muted">{x.cost?.missing}</span>}
                         {x.cost?.covers && d.assumptions ? <div className="muted">Covers {coversText(x.cost.covers, d.assumptions.expectedHours)}</div> : null}
+                        {x.cost?.covers === "hours" && x.cost.fullYear !== null ? <div>A full year ({formatCount(WORK_HOURS_PER_YEAR)} h) at this rate: <strong>{formatMoney(x.cost.fullYear, d.role.currency)}</strong></div> : null}
                         {x.cost?.lines.map((l) => <div key={l.label}>{l.label}: {formatMoney(l.amount, d.role.currency)} <span className="muted">({l.basis})</span></div>)}
                       </td>
                     ))}

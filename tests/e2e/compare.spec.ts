@@ -45,6 +45,8 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
     await expect(costRow.getByRole("cell").nth(columns.indexOf(f.name))).toContainText(f.engagement === "full_time" ? "Covers a full year, with overheads" : "Covers 1,000 h of work (about 6 months full time)");
   }
   await expect(page.getByText("Not like for like: a hire is costed for a full year, a contractor or freelancer for the role's 1,000 h of work")).toBeVisible();
+  // An hourly figure is also put on a full working year, to read beside the hire's.
+  await expect(costRow.getByText(/^A full year \(2,000 h\) at this rate: \$[\d,]+$/)).toHaveCount(2);
   await expect(page.getByText(/Cost assumptions \(this role\): overhead 25%/)).toBeVisible();
   await expect(page.locator("figure.chart svg").first()).toBeVisible();
   await page.screenshot({ path: "test-results/screens/compare.png", fullPage: true });
@@ -65,6 +67,9 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
     expect(Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100, cell).toBe(average);
   }
   expect(rows.find((r) => r[0].startsWith("Estimated first-year cost"))!.slice(1).every((v) => /^\d+$/.test(v) || /^No /.test(v))).toBe(true);
+  expect(rows.find((r) => r[0] === "Cost note")![1]).toMatch(/^Not like for like: a hire is costed for a full year/);
+  const fullYear = rows.find((r) => r[0].startsWith("Full year (2000 h) at the hourly rate"))!;
+  expect(fullYear.slice(1).filter((v) => v !== "")).toHaveLength(2);
   const covers = rows.find((r) => r[0] === "Cost covers")!;
   expect(covers.slice(1).sort()).toEqual(["1,000 h of work (about 6 months full time)", "1,000 h of work (about 6 months full time)", "a full year, with overheads"]);
 });

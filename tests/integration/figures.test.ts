@@ -156,7 +156,7 @@ describe("cost in the role's currency", () => {
     const app = db.select().from(schema.applications).where(eq(schema.applications.id, priced[0].id)).get()!;
     db.update(schema.candidates).set({ payCurrency: "EUR" }).where(eq(schema.candidates.id, app.candidateId!)).run();
     const row = roleRollup(roleId)!.rows.find((r) => r.id === app.id)!;
-    expect(row.cost).toEqual({ total: null, lines: [], missing: "Pay is in EUR, the role's budget in USD", covers: null });
+    expect(row.cost).toEqual({ total: null, lines: [], missing: "Pay is in EUR, the role's budget in USD", covers: null, fullYear: null });
     const cookie = await cookieFor("dana@northwind.test");
     const csv = await (await csvRoute.loader({ request: get(`/roles/${roleId}/compare.csv?ids=${priced.map((r) => r.id).join(",")}`, cookie), params: { roleId: String(roleId) }, context: {} as never })).text();
     expect(csv).toMatch(/Estimated first-year cost \(USD\),"Pay is in EUR, the role's budget in USD",\d+/);
