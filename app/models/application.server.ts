@@ -278,6 +278,18 @@ export function staleApplications(days: number, now = new Date(), limit = 10) {
   return staleApplicationsQuery(days, now, limit).all();
 }
 
+/** How many open applications have sat in one stage for over `days` (the same partial index as the list). */
+export function staleApplicationCount(days: number, now = new Date()): number {
+  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(applications)
+      .where(and(sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`, sql`${applications.stageChangedAt} < ${cutoff.getTime()}`))
+      .get()?.n ?? 0
+  );
+}
+
 /** The agency bids on a role (agencies bidding as a team), with their quotes. */
 export function listAgencyBids(roleId: number) {
   return getDb()

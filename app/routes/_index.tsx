@@ -8,7 +8,7 @@ import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
 import { hiredCounts, roleHeadlines, scorecardSeats } from "~/models/rollup.server";
-import { staleApplications } from "~/models/application.server";
+import { staleApplicationCount, staleApplications } from "~/models/application.server";
 import { complianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
 import { checkTypeLabels } from "~/domain/compliance";
@@ -98,6 +98,7 @@ export async function loader(args: LoaderFunctionArgs) {
     ? {
         compliance: complianceSummaries(user, now.toISOString().slice(0, 10)).filter((s) => s.gaps.length > 0).slice(0, 6),
         // Someone the viewer grades anonymously appears under the take-home's alias, without a link.
+        staleCount: staleApplicationCount(STALE_STAGE_DAYS, now),
         stale: staleApplications(STALE_STAGE_DAYS, now).map((a) => {
           const masked = mask.applicationIds.has(a.id);
           return {
@@ -251,6 +252,11 @@ export default function Home() {
                 ))}
               </ul>
             )}
+            {hr.staleCount > hr.stale.length ? (
+              <p className="small muted">
+                The {hr.stale.length} longest waits of {formatCount(hr.staleCount)}; each role&rsquo;s pipeline shows the rest, longest waits first.
+              </p>
+            ) : null}
           </section>
         </div>
       ) : null}

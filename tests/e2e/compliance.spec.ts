@@ -178,4 +178,14 @@ test("HR's board filters on the checks roles require and says how long a request
   const board = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Not cleared" }) });
   await expect(board.locator(".chips li").filter({ hasText: /Requested \d+ days ago$/ }).first()).toBeVisible();
   await expect(board).not.toContainText(/requested\s+requested/i);
+
+  // The home page's list of applications stuck in a stage says how many there are in all.
+  const count = openDb();
+  const stuck = (count.prepare("select count(*) n from applications where stage in ('sourced','screening','interviewing','take_home','final','offer') and stage_changed_at < ?").get(Date.now() - 14 * 86_400_000) as { n: number }).n;
+  count.close();
+  expect(stuck, "the demo has more stuck applications than the home page lists").toBeGreaterThan(10);
+  await page.goto("/");
+  const stale = page.getByRole("region", { name: "In one stage for over 14 days" });
+  await expect(stale.getByRole("listitem")).toHaveCount(10);
+  await expect(stale).toContainText(`The 10 longest waits of ${stuck}`);
 });

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { staleApplications, staleApplicationsQuery } from "~/models/application.server";
+import { staleApplicationCount, staleApplications, staleApplicationsQuery } from "~/models/application.server";
 import { maskedApplicationIds } from "~/models/take-home.server";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as checksRoute from "~/routes/applications.$applicationId.checks";
@@ -298,6 +298,7 @@ describe("stale stages", () => {
     expect(expected.length).toBeGreaterThan(3);
     expect(staleApplications(14, now, 1000).map((a) => a.id)).toEqual(expected);
     expect(staleApplications(14, now, 3).map((a) => a.id)).toEqual(expected.slice(0, 3));
+    expect(staleApplicationCount(14, now)).toBe(expected.length);
 
     const query = staleApplicationsQuery(14, now, 10).toSQL();
     const plan = (db.$client.prepare(`explain query plan ${query.sql}`).all(...(query.params as unknown[])) as { detail: string }[]).map((r) => r.detail).join("\n");
