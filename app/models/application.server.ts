@@ -261,15 +261,20 @@ export function submissionsOfAgency(agencyId: number) {
  * first. The stage list is the condition of the partial index
  * applications_open_stage_changed_idx, so this reads `limit` index entries.
  */
-export function staleApplicationsQuery(days: number, now = new Date(), limit = 10) {
+/** Open applications in one stage since before `days` ago: the condition the partial index serves. */
+function staleWhere(days: number, now: Date) {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
+  return and(sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`, sql`${applications.stageChangedAt} < ${cutoff.getTime()}`);
+}
+
+export function staleApplicationsQuery(days: number, now = new Date(), limit = 10) {
   return getDb()
     .select({ id: applications.id, stage: applications.stage, since: applications.stageChangedAt, roleTitle: roles.title, name: sql<string>`coalesce(${candidates.name}, ${agencies.name})` })
     .from(applications)
     .innerJoin(roles, eq(roles.id, applications.roleId))
     .leftJoin(candidates, eq(candidates.id, applications.candidateId))
     .leftJoin(agencies, eq(agencies.id, applications.agencyId))
-    .where(and(sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`, sql`${applications.stageChangedAt} < ${cutoff.getTime()}`))
+    .where(staleWhere(days, now))
     .orderBy(asc(applications.stageChangedAt), asc(applications.id))
     .limit(limit);
 }
@@ -280,14 +285,7 @@ export function staleApplications(days: number, now = new Date(), limit = 10) {
 
 /** How many open applications have sat in one stage for over `days` (the same partial index as the list). */
 export function staleApplicationCount(days: number, now = new Date()): number {
-  const cutoff = new Date(now.getTime() - days * 86_400_000);
-  return (
-    getDb()
-      .select({ n: count() })
-      .from(applications)
-      .where(and(sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`, sql`${applications.stageChangedAt} < ${cutoff.getTime()}`))
-      .get()?.n ?? 0
-  );
+  return getDb().select({ n: count() }).from(applications).where(staleWhere(days, now)).get()?.n ?? 0;
 }
 
 /** The agency bids on a role (agencies bidding as a team), with their quotes. */
