@@ -21,6 +21,8 @@ export function visibleScorecards(input: { applicationId: number; roleId: number
   return {
     hiddenCount: all.filter((c) => c.status === "submitted").length - submitted.length,
     viewerHasSubmitted,
+    /** The viewer's seats on this application's panels still without a submitted scorecard. */
+    seatsOwed: seats.filter((s) => s.status !== "submitted").length,
     readable,
     summary: submitted.length ? summarizeSubmitted(submitted, []) : null,
   };

@@ -5,7 +5,7 @@ import { Notice, PageHeader } from "~/components/ui";
 import { ratingLabels, recommendationLabels, type Rating } from "~/domain/scorecard";
 import { getApplication } from "~/models/application.server";
 import { visibleScorecards } from "~/models/feedback.server";
-import { currentTemplate, getInterview, getScorecard, panelSeats, saveScorecard, templateById } from "~/models/scorecard.server";
+import { currentTemplate, getInterview, getScorecard, saveScorecard, templateById } from "~/models/scorecard.server";
 import { interviewKindLabels, scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData, type FormFailure } from "~/utils/forms";
@@ -67,7 +67,7 @@ export async function loader(args: LoaderFunctionArgs) {
       })),
     hiddenCount: feedback.hiddenCount,
     // This scorecard is in, but other interviews the viewer sits on with this candidate are still owed.
-    otherSeatsOwed: own?.card.status === "submitted" ? panelSeats(found.application.id, user.id).filter((s) => s.status !== "submitted").length : 0,
+    otherSeatsOwed: own?.card.status === "submitted" ? feedback.seatsOwed : 0,
     blind: found.role.blindFeedback,
   };
 }
@@ -191,9 +191,11 @@ export default function ScorecardPage() {
             ))
           ) : d.hiddenCount > 0 ? (
             <p className="muted">
+              {d.hiddenCount} {d.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden
               {d.otherSeatsOwed > 0
-                ? `${d.hiddenCount} ${d.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden: you still owe ${d.otherSeatsOwed === 1 ? "a scorecard for another interview" : `scorecards for ${d.otherSeatsOwed} other interviews`} with ${d.subject}, and the panel's stay hidden until all of yours are in, so your ratings stay your own.`
-                : `${d.hiddenCount} ${d.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden until you submit yours, so your ratings stay your own.`}
+                ? `: you still owe ${d.otherSeatsOwed === 1 ? "a scorecard for another interview" : `scorecards for ${d.otherSeatsOwed} other interviews`} with ${d.subject}, and the panel's stay hidden until all of yours are in`
+                : " until you submit yours"}
+              , so your ratings stay your own.
             </p>
           ) : (
             <p className="muted">No one else has submitted yet.</p>
