@@ -11,6 +11,7 @@ import { takeHomesForApplication } from "./take-home.server";
 import { takeHomeResult } from "~/domain/take-home";
 
 import { MAX_COMPARE } from "~/domain/compare";
+import { notLikeForLike } from "~/domain/cost";
 
 export function parseCompareIds(url: URL): number[] {
   const raw = url.searchParams.getAll("ids").flatMap((v) => v.split(","));
@@ -40,5 +41,7 @@ export function comparison(input: { roleId: number; ids: number[]; viewer: { id:
   // The rows: the current template's areas, then any area only an earlier version had.
   const areas = current.map((a) => ({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout, earlier: false }));
   for (const c of candidates) for (const a of c.summary.areas) if (!areas.some((x) => x.key === a.key)) areas.push({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout, earlier: true });
-  return { role: view.role, areas, candidates, tooMany, assumptions: view.assumptions, seesCost: view.seesCost, seesCompliance: view.seesCompliance };
+  // Said once for the page and its CSV: figures that cover different work are not like for like.
+  const costNote = view.assumptions ? notLikeForLike(candidates.map((c) => c.cost?.covers ?? null), view.assumptions.expectedHours) : null;
+  return { role: view.role, areas, candidates, tooMany, assumptions: view.assumptions, costNote, seesCost: view.seesCost, seesCompliance: view.seesCompliance };
 }

@@ -4,7 +4,7 @@ import { AreaBars } from "~/components/charts";
 import { StageBadge } from "~/components/checks";
 import { formatCount, formatDate, formatMoney, PageHeader } from "~/components/ui";
 import { checkTypeLabels } from "~/domain/compliance";
-import { coversText, notLikeForLike, WORK_HOURS_PER_YEAR } from "~/domain/cost";
+import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations } from "~/domain/scorecard";
 import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
@@ -29,7 +29,6 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function Compare() {
   const d = useLoaderData<typeof loader>();
   const c = d.candidates;
-  const mixedCosts = d.assumptions ? notLikeForLike(c.map((x) => x.cost?.covers ?? null), d.assumptions.expectedHours) : null;
   return (
     <div className="print-wide">
       <PageHeader
@@ -154,9 +153,9 @@ export default function Compare() {
               </tbody>
             </table>
           </div>
-          {mixedCosts ? (
+          {d.costNote ? (
             <p className="alert alert-warn small">
-              {mixedCosts} <Link to={`/roles/${d.role.id}/costs`}>Set the contract hours</Link> to cost the same period.
+              {d.costNote} <Link to={`/roles/${d.role.id}/costs`}>Set the contract hours</Link> to cost the same period.
             </p>
           ) : null}
           {d.assumptions ? (

@@ -4,7 +4,7 @@ import { stageLabels } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations } from "~/domain/scorecard";
 import { checkTypeLabels } from "~/domain/compliance";
-import { coversText, notLikeForLike, WORK_HOURS_PER_YEAR } from "~/domain/cost";
+import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
 import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { safeCell } from "~/utils/csv";
@@ -16,7 +16,6 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!result) throw new Response("Role not found", { status: 404 });
   const c = result.candidates;
   const row = (label: string, cells: (string | number | null)[]) => [label, ...cells].map(safeCell);
-  const mixedCosts = result.assumptions ? notLikeForLike(c.map((x) => x.cost?.covers ?? null), result.assumptions.expectedHours) : null;
   const rows = [
     row("", c.map((x) => x.name)),
     row("Stage", c.map((x) => stageLabels[x.stage])),
@@ -44,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
           row(`Estimated first-year cost (${result.role.currency})`, c.map((x) => x.cost?.total ?? x.cost?.missing ?? "")),
           row("Cost covers", c.map((x) => (x.cost?.covers && result.assumptions ? coversText(x.cost.covers, result.assumptions.expectedHours) : ""))),
           row(`Full year (${WORK_HOURS_PER_YEAR} h) at the hourly rate (${result.role.currency})`, c.map((x) => (x.cost?.covers === "hours" ? (x.cost.fullYear ?? "") : ""))),
-          ...(mixedCosts ? [row("Cost note", [mixedCosts])] : []),
+          ...(result.costNote ? [row("Cost note", [result.costNote])] : []),
         ]
       : []),
   ];
