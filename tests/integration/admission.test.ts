@@ -21,9 +21,22 @@ afterEach(async () => {
 async function serve(concurrency: number, maxWaiting: number) {
   const app = express();
   const order: string[] = [];
+  // Requests that reached the line (the next middleware takes them in the same turn).
+  const arrived: string[] = [];
   // A static lookup ahead of the line, as in the real server: it is asynchronous, so a client can leave during it.
   app.use(express.static(mkdtempSync(join(tmpdir(), "admission-"))));
+  app.use((req, _res, next) => {
+    arrived.push(req.path.split("/").pop()!);
+    next();
+  });
   app.use(admitInOrder({ concurrency, maxWaiting }));
+  // Answered only when the test releases them, so which request is running is not left to timing.
+  const held: express.Response[] = [];
+  const release = () => held.splice(0).forEach((res) => res.type("text/plain").send("released"));
+  app.get("/hold/:name", (req, res) => {
+    order.push(req.params.name);
+    held.push(res);
+  });
   app.get("/work/:name", (req, res) => {
     order.push(req.params.name);
     setTimeout(() => res.type("text/plain").send(`done ${req.params.name}`), 30);
@@ -32,7 +45,16 @@ async function serve(concurrency: number, maxWaiting: number) {
   await new Promise((r) => server.once("listening", r));
   const { port } = server.address() as AddressInfo;
   close = () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); });
-  return { base: `http://127.0.0.1:${port}`, port, order };
+  return { base: `http://127.0.0.1:${port}`, port, order, arrived, release };
+}
+
+/** Wait, a few milliseconds at a time, until `ready` holds: ordering by what the server saw, not by sleeps. */
+async function until(ready: () => boolean) {
+  const deadline = Date.now() + 5_000;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for the server");
+    await new Promise((r) => setTimeout(r, 2));
+  }
 }
 
 /** Send a request on a raw socket and hang up after `afterMs` (0: at once). */
@@ -113,15 +135,19 @@ describe("admission in arrival order, on real sockets", () => {
   });
 
   it("answers 503 with Retry-After when the line is full, and writes nothing for it", async () => {
-    const { base, order } = await serve(1, 1);
-    const first = fetch(`${base}/work/first`);
-    await new Promise((r) => setTimeout(r, 5));
-    const second = fetch(`${base}/work/second`);
-    await new Promise((r) => setTimeout(r, 5));
-    const third = await fetch(`${base}/work/third`);
+    const { base, order, arrived, release } = await serve(1, 1);
+    const first = fetch(`${base}/hold/first`);
+    // First running (held), second in line: the one place in the line is taken.
+    await until(() => order.includes("first"));
+    const second = fetch(`${base}/hold/second`);
+    await until(() => arrived.includes("second"));
+    const third = await fetch(`${base}/hold/third`);
     expect(third.status).toBe(503);
     expect(third.headers.get("retry-after")).toBe("1");
+    release();
     expect((await first).status).toBe(200);
+    await until(() => order.includes("second"));
+    release();
     expect((await second).status).toBe(200);
     expect(order).toEqual(["first", "second"]);
   });
