@@ -633,7 +633,8 @@ function seedInterviews(
         recommendation: recommendation as "yes",
         recommendationChosen: status === "submitted",
         keyTakeaways: status === "submitted" ? takeaway(recommendation) : null,
-        weakSignals: avg < 2.5 ? ["evals:Eyeballs outputs"] : [],
+        // A weak signal goes with a rating: only on an evals area the interviewer rated.
+        weakSignals: avg < 2.5 && ratings.some((r) => r.areaKey === "evals" && r.rating !== null) ? ["evals:Eyeballs outputs"] : [],
         submittedAt: status === "submitted" ? submittedAt : null,
         createdAt: iv.endsAt,
         updatedAt: status === "submitted" ? submittedAt : iv.endsAt,

@@ -69,8 +69,9 @@ export const scheduleSchema = z
 
 /**
  * The scorecard form for an interview's focus areas. Drafts may be partial;
- * a submission needs every area rated or marked not assessed, and a
- * recommendation (which may be "no decision").
+ * a submission needs every area rated or marked not assessed (not assessed
+ * only with no weak signal ticked for it), and a recommendation (which may be
+ * "no decision").
  */
 export function scorecardSchema(areaKeys: string[]) {
   const perArea = Object.fromEntries(
@@ -92,7 +93,12 @@ export function scorecardSchema(areaKeys: string[]) {
     .superRefine((v, ctx) => {
       if (v.intent === "draft") return;
       for (const key of areaKeys) {
-        if (!(v as Record<string, unknown>)[`rating_${key}`]) ctx.addIssue({ code: "custom", path: [`rating_${key}`], message: "Rate this area, or mark it not assessed" });
+        const rating = (v as Record<string, unknown>)[`rating_${key}`];
+        if (!rating) ctx.addIssue({ code: "custom", path: [`rating_${key}`], message: "Rate this area, or mark it not assessed" });
+        // A weak signal spotted is evidence about the area, so the area was assessed.
+        else if (rating === "na" && v.weakSignals.some((s) => s.startsWith(`${key}:`))) {
+          ctx.addIssue({ code: "custom", path: [`rating_${key}`], message: "Weak signals are ticked for this area: rate it, or untick them" });
+        }
       }
       if (!v.recommendation) ctx.addIssue({ code: "custom", path: ["recommendation"], message: "Choose a recommendation (or no decision)" });
       if (v.intent === "amend" && !(v.amendReason ?? "").trim()) ctx.addIssue({ code: "custom", path: ["amendReason"], message: "Say why you are amending a submitted scorecard" });

@@ -29,10 +29,20 @@ test("an interviewer opens their due scorecard, fills it with the keyboard, subm
   await form.getByLabel("Key takeaways").focus();
   await page.keyboard.type("Would trust with on-call.");
 
+  // A weak signal ticked on the area marked not assessed is refused next to that area, the first thing wrong.
+  const security = form.getByRole("group", { name: /weak signals spotted/ }).nth(4);
+  await security.getByRole("checkbox").first().check();
+  await form.getByRole("button", { name: "Submit scorecard" }).click();
+  const securityRating = groups.nth(4);
+  await expect(securityRating).toHaveAccessibleDescription("Weak signals are ticked for this area: rate it, or untick them");
+  await expect(securityRating.getByRole("radio").first()).toBeFocused();
+  await security.getByRole("checkbox").first().uncheck();
+
   // Submitting without a recommendation keeps everything typed and says what is missing.
   await form.getByRole("button", { name: "Submit scorecard" }).focus();
   await page.keyboard.press("Enter");
   await expect(form.getByText("Choose a recommendation (or no decision)")).toBeVisible();
+  await expect(form.getByText("Weak signals are ticked for this area")).toHaveCount(0);
   await expect(form.getByLabel("Key takeaways")).toHaveValue("Would trust with on-call.");
   // Focus went to the first missing answer: the recommendation's first choice. Arrow keys move to "Yes".
   const recommendation = form.getByRole("radiogroup", { name: "Recommendation" });

@@ -81,6 +81,23 @@ describe("filling a scorecard", () => {
     expect(cardOf(interviewId, "sam@northwind.test")).toBeUndefined();
   });
 
+  it("refuses a weak signal on an area marked not assessed, and takes it as a draft", async () => {
+    const { interviewId } = await freshInterview();
+    const changes = totalChanges();
+    const out = await save(interviewId, "sam@northwind.test", { intent: "submit", ...fill(), weakSignals: ["security:Secrets in code or prompts", "evals:No thresholds"] });
+    expect(out.status).toBe(400);
+    // Only the not-assessed area is refused; a weak signal beside a rating is what the list is for.
+    expect((out.data as { fieldErrors: Record<string, string[]> }).fieldErrors).toEqual({ rating_security: ["Weak signals are ticked for this area: rate it, or untick them"] });
+    expect(totalChanges()).toBe(changes);
+    expect(cardOf(interviewId, "sam@northwind.test")).toBeUndefined();
+    // A draft may be half-decided.
+    expect((await save(interviewId, "sam@northwind.test", { intent: "draft", ...fill(), weakSignals: ["security:Secrets in code or prompts"] })).status).toBe(302);
+    const draft = cardOf(interviewId, "sam@northwind.test")!;
+    const ok = await save(interviewId, "sam@northwind.test", { intent: "submit", version: String(draft.version), ...fill({ rating_security: "2" }), weakSignals: ["security:Secrets in code or prompts"] });
+    expect(ok.status).toBe(302);
+    expect(cardOf(interviewId, "sam@northwind.test")).toMatchObject({ status: "submitted", weakSignals: ["security:Secrets in code or prompts"] });
+  });
+
   it("sends what was typed back with a refusal, so a page without JavaScript shows it again", async () => {
     const { interviewId } = await freshInterview();
     const changes = totalChanges();
