@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { areasFilledAgainst, canReadScorecard, defaultAreas, mustPassNote, ratingsByInterviewer, scorecardState, summarize, templateChange, templateStamp, type ScoreInput, type TemplateArea } from "./scorecard";
+import { areasFilledAgainst, canReadScorecard, defaultAreas, mustPassNote, ratingsByInterviewer, scorecardState, summarize, templateChange, templateStamp, thinEvidenceNote, type ScoreInput, type TemplateArea } from "./scorecard";
 
 const areas: TemplateArea[] = [
   { key: "prod", name: "Production systems", strong: "", weak: "", signals: [], weight: 3, knockout: true },
@@ -125,5 +125,14 @@ describe("templateStamp", () => {
 describe("ratingsByInterviewer", () => {
   it("gives each interviewer's rating as the number averaged, and n/a for not assessed", () => {
     expect(ratingsByInterviewer([{ interviewerName: "Sam Chen", rating: 3 }, { interviewerName: "Dana Whitfield", rating: 4 }, { interviewerName: "Jordan Alvarez", rating: null }])).toEqual(["Sam Chen: 3", "Dana Whitfield: 4", "Jordan Alvarez: n/a"]);
+  });
+});
+
+describe("thin evidence", () => {
+  it("marks a total resting on one scorecard, and not one with none or with two", () => {
+    expect(thinEvidenceNote(1)).toBe("only 1 scorecard");
+    expect(thinEvidenceNote(0)).toBeNull();
+    expect(thinEvidenceNote(2)).toBeNull();
+    expect(thinEvidenceNote(6)).toBeNull();
   });
 });

@@ -141,6 +141,11 @@ export type Summary = {
 export const DISAGREEMENT_SPREAD = 2;
 /** A knock-out area averaging below this is flagged. It never rejects on its own. */
 export const KNOCKOUT_BELOW = 2.5;
+/** A total from fewer scorecards than this is one interviewer's view: shown, but marked as thin evidence. */
+export const FEW_SCORECARDS = 2;
+export function thinEvidenceNote(scorecards: number): string | null {
+  return scorecards > 0 && scorecards < FEW_SCORECARDS ? `only ${scorecards} scorecard${scorecards === 1 ? "" : "s"}` : null;
+}
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 

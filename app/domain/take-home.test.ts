@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allGradersSubmitted, identityHidden, isLate, takeHomeResult, type Grade } from "./take-home";
+import { allGradersSubmitted, brokenConstraintsText, identityHidden, isLate, takeHomeFactCsv, takeHomeFacts, takeHomeFactText, takeHomeProgress, takeHomeResult, type Grade } from "./take-home";
 
 const grade = (overrides: Partial<Grade>): Grade => ({
   diagnosis: 3, evalPlan: 3, architecture: 3, monitoring: 3, costControl: 3, notBuilding: 3,
@@ -30,5 +30,48 @@ describe("take-home rules", () => {
     expect(r.outcomesReached).toBe(7.5);
     expect(r.costCeilingRespected).toBe(true);
     expect(r.securityRespected).toBe(false);
+  });
+
+  it("lists every deliverable, the outcomes, both constraints and the hours in one order, with a broken constraint marked", () => {
+    const r = takeHomeResult([grade({ diagnosis: 4, hoursReported: 6 }), grade({ diagnosis: 3, costCeilingRespected: false, hoursReported: null, outcomesReached: 7 })]);
+    const facts = takeHomeFacts(r);
+    expect(facts.map((f) => f.key)).toEqual(["diagnosis", "evalPlan", "architecture", "monitoring", "costControl", "notBuilding", "outcomesReached", "costCeilingRespected", "securityRespected", "hoursReported"]);
+    const byKey = Object.fromEntries(facts.map((f) => [f.key, f]));
+    expect(takeHomeFactText(byKey.diagnosis)).toBe("3.5 / 4");
+    expect(takeHomeFactText(byKey.outcomesReached)).toBe("7.5 of 10");
+    expect(takeHomeFactText(byKey.costCeilingRespected)).toBe("no");
+    expect(byKey.costCeilingRespected.broken).toBe(true);
+    expect(takeHomeFactText(byKey.securityRespected)).toBe("yes");
+    expect(byKey.securityRespected.broken).toBe(false);
+    // The hours are averaged over the graders who gave them.
+    expect(takeHomeFactText(byKey.hoursReported)).toBe("6 h");
+    expect(takeHomeFactCsv(byKey.diagnosis)).toEqual({ label: "Take-home: diagnosis of the failure (of 4)", value: 3.5 });
+    expect(takeHomeFactCsv(byKey.costCeilingRespected)).toEqual({ label: "Take-home: cost ceiling respected", value: "no" });
+    expect(takeHomeFactCsv(byKey.hoursReported)).toEqual({ label: "Take-home: hours reported", value: 6 });
+  });
+
+  it("says a fact no grader recorded is not recorded, and leaves its CSV cell empty", () => {
+    const facts = takeHomeFacts(takeHomeResult([grade({ securityRespected: null, outcomesReached: null })]));
+    const security = facts.find((f) => f.key === "securityRespected")!;
+    expect(takeHomeFactText(security)).toBe("not recorded");
+    expect(security.broken).toBe(false);
+    expect(takeHomeFactCsv(facts.find((f) => f.key === "outcomesReached")!)).toEqual({ label: "Take-home: expected outcomes reached (of 10)", value: "" });
+  });
+
+  it("says where a take-home stands, counting grades once grading is under way", () => {
+    expect(takeHomeProgress("assigned", 0, 2)).toBe("Assigned");
+    expect(takeHomeProgress("submitted", 0, 2)).toBe("Submitted");
+    expect(takeHomeProgress("grading", 1, 2)).toBe("Grading: 1 of 2 grades in");
+    expect(takeHomeProgress("graded", 2, 2)).toBe("Graded by 2 graders");
+    expect(takeHomeProgress("graded", 1, 1)).toBe("Graded by 1 grader");
+    expect(takeHomeProgress("waived", 0, 2)).toBe("Waived");
+  });
+
+  it("names the broken constraints in one line, and nothing when every grader says they were respected", () => {
+    expect(brokenConstraintsText(takeHomeResult([grade({}), grade({})]))).toBeNull();
+    expect(brokenConstraintsText(takeHomeResult([grade({}), grade({ costCeilingRespected: false })]))).toBe("Broke the cost ceiling");
+    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false, costCeilingRespected: false })]))).toBe("Broke both constraints");
+    // Not recorded is not broken.
+    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: null })]))).toBeNull();
   });
 });

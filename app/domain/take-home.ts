@@ -72,3 +72,55 @@ export function takeHomeResult(grades: Grade[]) {
     hoursReported: mean(grades.map((g) => g.hoursReported).filter((v): v is number => v !== null)),
   };
 }
+
+export type TakeHomeResult = ReturnType<typeof takeHomeResult>;
+
+/**
+ * What a combined result records beyond its overall figure, in one order with
+ * one wording, for every place that lists it (the take-home and application
+ * pages, the comparison and its CSV). `broken` marks a constraint a grader
+ * says was not respected, which should stand out.
+ */
+export type TakeHomeFact = { key: string; label: string; scale: "of4" | "outcomes" | "yesNo" | "hours"; value: number | boolean | null; broken: boolean };
+
+export function takeHomeFacts(result: TakeHomeResult): TakeHomeFact[] {
+  const constraint = (key: string, label: string, value: boolean | null): TakeHomeFact => ({ key, label, scale: "yesNo", value, broken: value === false });
+  return [
+    ...result.perDeliverable.map((d): TakeHomeFact => ({ key: d.key, label: d.label, scale: "of4", value: d.average, broken: false })),
+    { key: "outcomesReached", label: "Expected outcomes reached", scale: "outcomes", value: result.outcomesReached, broken: false },
+    constraint("costCeilingRespected", "Cost ceiling respected", result.costCeilingRespected),
+    constraint("securityRespected", "Security constraint respected", result.securityRespected),
+    { key: "hoursReported", label: "Hours reported", scale: "hours", value: result.hoursReported, broken: false },
+  ];
+}
+
+/** A fact as read on a page: "3 / 4", "8 of 10", "no", "6 h"; "not recorded" when no grader gave it. */
+export function takeHomeFactText(fact: TakeHomeFact): string {
+  if (fact.value === null) return "not recorded";
+  if (fact.scale === "yesNo") return fact.value ? "yes" : "no";
+  if (fact.scale === "of4") return `${fact.value} / 4`;
+  if (fact.scale === "outcomes") return `${fact.value} of ${EXPECTED_OUTCOMES}`;
+  return `${fact.value} h`;
+}
+
+/** A fact's CSV column name carries its scale, so the cell can stay a bare number a spreadsheet can sort. */
+export function takeHomeFactCsv(fact: TakeHomeFact): { label: string; value: string | number } {
+  const suffix = fact.scale === "of4" ? " (of 4)" : fact.scale === "outcomes" ? ` (of ${EXPECTED_OUTCOMES})` : "";
+  const value = fact.value === null ? "" : typeof fact.value === "boolean" ? (fact.value ? "yes" : "no") : fact.value;
+  return { label: `Take-home: ${fact.label.charAt(0).toLowerCase()}${fact.label.slice(1)}${suffix}`, value };
+}
+
+/** Where a take-home stands, with how many of its graders have submitted once any grading is under way. */
+export function takeHomeProgress(status: TakeHomeStatus, gradesIn: number, graders: number): string {
+  if (status === "graded") return `Graded by ${gradesIn} ${gradesIn === 1 ? "grader" : "graders"}`;
+  if (status === "grading" || (gradesIn > 0 && status !== "waived")) return `${takeHomeStatusLabels[status]}: ${gradesIn} of ${graders} grades in`;
+  return takeHomeStatusLabels[status];
+}
+
+/** The constraints graders say were broken, as one short line for a table cell; null when none was. */
+export function brokenConstraintsText(result: TakeHomeResult): string | null {
+  const cost = result.costCeilingRespected === false;
+  const security = result.securityRespected === false;
+  if (cost && security) return "Broke both constraints";
+  return cost ? "Broke the cost ceiling" : security ? "Broke the security constraint" : null;
+}

@@ -35,7 +35,7 @@ export function comparison(input: { roleId: number; ids: number[]; viewer: { id:
     const summary = summarizeSubmitted(cards, current);
     // The latest take-home counts, as on the rollup.
     const latest = row.scoresHidden ? undefined : takeHomesForApplication(row.id).at(-1);
-    const takeHome = latest ? { title: latest.title, status: latest.status, result: takeHomeResult(latest.grades.filter((g) => g.status === "submitted")) } : null;
+    const takeHome = latest ? { title: latest.title, status: latest.status, graders: latest.graders.length, result: takeHomeResult(latest.grades.filter((g) => g.status === "submitted")) } : null;
     return { ...row, summary, takeHome };
   });
   // The rows: the current template's areas, then any area only an earlier version had.

@@ -8,7 +8,7 @@ import { areaAverage, areasFilledAgainst, weightedTotal, type Recommendation, ty
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { median } from "~/domain/calibration";
-import { takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
+import { brokenConstraintsText, takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
 import { missingChecksByApplication } from "./compliance.server";
 import { currentTemplate } from "./scorecard.server";
 
@@ -232,7 +232,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
 
 function takeHomeFigures(status: TakeHomeStatus, grades: Grade[]) {
   const result = takeHomeResult(grades);
-  return { status, overall: result.overall, outcomes: result.outcomesReached };
+  return { status, overall: result.overall, outcomes: result.outcomesReached, broken: brokenConstraintsText(result) };
 }
 
 export type RoleRollup = NonNullable<ReturnType<typeof computeRoleRollup>>;

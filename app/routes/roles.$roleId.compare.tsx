@@ -6,8 +6,9 @@ import { formatCount, formatDate, formatMoney, PageHeader } from "~/components/u
 import { checkTypeLabels } from "~/domain/compliance";
 import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
-import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations } from "~/domain/scorecard";
+import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations, thinEvidenceNote } from "~/domain/scorecard";
 import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
+import { takeHomeFacts, takeHomeFactText, takeHomeProgress } from "~/domain/take-home";
 import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -86,6 +87,7 @@ export default function Compare() {
                   {c.map((x) => x.scoresHidden ? <td key={x.id} className="muted small">{hiddenScoresLabels[x.scoresHidden]}</td> : (
                     <td key={x.id}>
                       <strong>{x.summary.weightedTotal ?? "—"}</strong>
+                      {x.summary.weightedTotal !== null && thinEvidenceNote(x.summary.scorecards) ? <span className="flag small"> {thinEvidenceNote(x.summary.scorecards)}</span> : null}
                       {x.summary.weightedTotal !== null ? (
                         <div className="mono small">({x.summary.arithmetic.counted.map((k) => `${k.weight}×${k.average}`).join(" + ")}) / {x.summary.arithmetic.weightSum}</div>
                       ) : null}
@@ -111,9 +113,13 @@ export default function Compare() {
                     <td key={x.id} className="small">
                       {x.takeHome ? (
                         <>
-                          {x.takeHome.result.overall !== null ? <strong>{x.takeHome.result.overall} / 4</strong> : x.takeHome.status}
-                          {x.takeHome.result.perDeliverable.filter((p) => p.average !== null).map((p) => <div key={p.key}>{p.label}: {p.average}</div>)}
-                          {x.takeHome.result.outcomesReached !== null ? <div>Outcomes: {x.takeHome.result.outcomesReached} of 10</div> : null}
+                          {x.takeHome.result.overall !== null ? <strong>{x.takeHome.result.overall} / 4</strong> : null}
+                          <div className={x.takeHome.result.overall !== null ? "muted" : undefined}>{takeHomeProgress(x.takeHome.status, x.takeHome.result.graders, x.takeHome.graders)}</div>
+                          {x.takeHome.result.graders > 0 ? (
+                            <ul className="plain">
+                              {takeHomeFacts(x.takeHome.result).map((f) => <li key={f.key} className={f.broken ? "flag" : undefined}>{f.label}: {takeHomeFactText(f)}</li>)}
+                            </ul>
+                          ) : null}
                         </>
                       ) : x.scoresHidden ? <span className="muted">{hiddenScoresLabels[x.scoresHidden]}</span> : "—"}
                     </td>

@@ -9,6 +9,7 @@ import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { safeCell } from "~/utils/csv";
 import { compareCell, weightedAsNote } from "~/domain/compare";
+import { takeHomeFactCsv, takeHomeFacts, takeHomeProgress, takeHomeResult } from "~/domain/take-home";
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare[.csv]", "loader");
@@ -33,10 +34,16 @@ export async function loader(args: LoaderFunctionArgs) {
     ),
     // A score the viewer may not see yet says why, in every row that would show it.
     row("Weighted total", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.weightedTotal))),
+    row("Scorecards submitted", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.scorecards))),
     row("Arithmetic", c.map((x) => (x.scoresHidden || x.summary.weightedTotal === null ? "" : `(${x.summary.arithmetic.counted.map((k) => `${k.weight}x${k.average}`).join(" + ")}) / ${x.summary.arithmetic.weightSum}`))),
     row("Must-pass flags", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.knockouts.join("; ") || mustPassNote(x.summary)))),
     row("Recommendations", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r]}`).join("; ")))),
+    row("Take-home status", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.takeHome ? takeHomeProgress(x.takeHome.status, x.takeHome.result.graders, x.takeHome.graders) : "none set"))),
     row("Take-home overall (of 4)", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (x.takeHome?.result.overall ?? "")))),
+    // Each deliverable, the outcomes, the constraints and the hours: one row each, the same rows for every candidate.
+    ...takeHomeFacts(takeHomeResult([])).map((blank, i) =>
+      row(takeHomeFactCsv(blank).label, c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.takeHome ? takeHomeFactCsv(takeHomeFacts(x.takeHome.result)[i]).value : ""))),
+    ),
     ...(result.seesCompliance ? [row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `not cleared: ${x.missingChecks.map((t) => checkTypeLabels[t]).join("; ")}` : "complete")))] : []),
     ...(result.seesCost
       ? [

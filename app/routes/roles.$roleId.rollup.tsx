@@ -8,12 +8,13 @@ import { checkTypeLabels } from "~/domain/compliance";
 import { coversText } from "~/domain/cost";
 import { OPEN_STAGES, roleAgeText, stageLabels, stages } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
-import { hiddenScoresLabels, recommendationLabels, recommendations } from "~/domain/scorecard";
+import { hiddenScoresLabels, recommendationLabels, recommendations, thinEvidenceNote } from "~/domain/scorecard";
 import { parseRollupQuery, rollupPage } from "~/models/rollup-view.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
 import { useComparePicks } from "~/components/compare-picks";
 import { MAX_COMPARE, MIN_COMPARE } from "~/domain/compare";
+import { takeHomeStatusLabels } from "~/domain/take-home";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rollup: ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -141,7 +142,7 @@ export default function Rollup() {
                 })}
                 <th scope="col" aria-sort={ariaSort("spread")}><Link to={sortLink("spread")}>Spread</Link>{sortMark("spread")}</th>
                 <th scope="col" aria-sort={ariaSort("scorecards")}><Link to={sortLink("scorecards")}>Cards</Link>{sortMark("scorecards")}</th>
-                <th scope="col">Recommendations</th>
+                <th scope="col">Recommen&shy;dations</th>
                 <th scope="col">Take-home</th>
                 {d.seesCompliance ? <th scope="col">Compliance</th> : null}
                 {d.seesCost ? <th scope="col" aria-sort={ariaSort("cost")}><Link to={sortLink("cost")}>First-year cost</Link>{sortMark("cost")}</th> : null}
@@ -168,7 +169,10 @@ export default function Rollup() {
                     <div className="muted small">{applicationEngagementLabels[r.engagement as ApplicationEngagement] ?? r.engagement}</div>
                   </th>
                   <td><StageBadge stage={r.stage} /></td>
-                  <td><strong>{r.scoresHidden ? <span className="muted small">{hiddenScoresLabels[r.scoresHidden]}</span> : (r.weightedTotal ?? "—")}</strong></td>
+                  <td>
+                    <strong>{r.scoresHidden ? <span className="muted small">{hiddenScoresLabels[r.scoresHidden]}</span> : (r.weightedTotal ?? "—")}</strong>
+                    {!r.scoresHidden && r.weightedTotal !== null && thinEvidenceNote(r.scorecards) ? <div className="flag small">{thinEvidenceNote(r.scorecards)}</div> : null}
+                  </td>
                   {d.areas.map((a) => {
                     const cell = r.areas[a.key];
                     return (
@@ -180,8 +184,11 @@ export default function Rollup() {
                   })}
                   <td>{r.maxSpread >= 2 ? <strong className="flag">{r.maxSpread}</strong> : r.maxSpread || "—"}</td>
                   <td>{r.scorecards}</td>
-                  <td className="small">{recommendations.filter((k) => r.tally[k]).map((k) => `${r.tally[k]} ${recommendationLabels[k].toLowerCase()}`).join(", ") || "—"}</td>
-                  <td className="small">{r.scoresHidden ? <span className="muted">hidden</span> : r.takeHome ? (r.takeHome.overall !== null ? `${r.takeHome.overall} / 4` : r.takeHome.status) : "—"}</td>
+                  <td className="small by-line">{recommendations.filter((k) => r.tally[k]).map((k) => `${r.tally[k]} ${recommendationLabels[k].toLowerCase()}`).join("\n") || "—"}</td>
+                  <td className="small">
+                    {r.scoresHidden ? <span className="muted">hidden</span> : r.takeHome ? (r.takeHome.overall !== null ? `${r.takeHome.overall} / 4` : takeHomeStatusLabels[r.takeHome.status]) : "—"}
+                    {r.takeHome?.broken ? <div className="flag">{r.takeHome.broken}</div> : null}
+                  </td>
                   {d.seesCompliance ? (
                     <td className="small">
                       {r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : (

@@ -49,6 +49,14 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
   await expect(costRow.getByText(/^A full year \(2,000 h\) at this rate: \$[\d,]+$/)).toHaveCount(2);
   await expect(page.getByText(/Cost assumptions \(this role\): overhead 25%/)).toBeVisible();
   await expect(page.locator("figure.chart svg").first()).toBeVisible();
+  // The take-home rubric whole: each deliverable, the outcomes, both constraints and the hours.
+  const takeHomeRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Take-home", exact: true }) });
+  const takeHomeText = new Map<string, string>();
+  for (const f of finals) {
+    const text = await takeHomeRow.getByRole("cell").nth(columns.indexOf(f.name)).innerText();
+    expect(text).toMatch(/^[\d.]+ \/ 4\nGraded by 2 graders\nDiagnosis of the failure: [\d.]+ \/ 4\n[^]*Cost ceiling respected: (yes|no)\nSecurity constraint respected: (yes|no)\nHours reported: /);
+    takeHomeText.set(f.name, text);
+  }
   await page.screenshot({ path: "test-results/screens/compare.png", fullPage: true });
 
   const download = page.waitForEvent("download");
@@ -70,6 +78,18 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
   expect(rows.find((r) => r[0] === "Cost note")![1]).toMatch(/^Not like for like: a hire is costed for a full year/);
   const fullYear = rows.find((r) => r[0].startsWith("Full year (2000 h) at the hourly rate"))!;
   expect(fullYear.slice(1).filter((v) => v !== "")).toHaveLength(2);
+  // The CSV carries the same rubric, a row each, as numbers where the page says "/ 4".
+  const csvCell = (label: string, name: string) => rows.find((r) => r[0] === label)![rows[0].indexOf(name)];
+  for (const f of finals) {
+    const text = takeHomeText.get(f.name)!;
+    expect(csvCell("Take-home overall (of 4)", f.name)).toBe(text.match(/^([\d.]+) \/ 4/)![1]);
+    expect(csvCell("Take-home status", f.name)).toBe("Graded by 2 graders");
+    expect(csvCell("Take-home: diagnosis of the failure (of 4)", f.name)).toBe(text.match(/Diagnosis of the failure: ([\d.]+) \/ 4/)![1]);
+    expect(csvCell("Take-home: what they would not build yet (of 4)", f.name)).toBe(text.match(/What they would not build yet: ([\d.]+) \/ 4/)![1]);
+    expect(csvCell("Take-home: expected outcomes reached (of 10)", f.name)).toBe(text.match(/Expected outcomes reached: ([\d.]+) of 10/)![1]);
+    expect(csvCell("Take-home: cost ceiling respected", f.name)).toBe(text.match(/Cost ceiling respected: (yes|no)/)![1]);
+    expect(csvCell("Take-home: security constraint respected", f.name)).toBe(text.match(/Security constraint respected: (yes|no)/)![1]);
+  }
   const covers = rows.find((r) => r[0] === "Cost covers")!;
   expect(covers.slice(1).sort()).toEqual(["1,000 h of work (about 6 months full time)", "1,000 h of work (about 6 months full time)", "a full year, with overheads"]);
 });
@@ -239,7 +259,7 @@ test("a hiring manager steps through the rollup's stage filter with the arrow ke
   await expect(page).toHaveURL(/engagement=full_time/);
 });
 
-test("on a 320 px screen the home page, the role page and its rollup fit the width; the rollup's charts take no tab stops and its missing checks open from the keyboard", async ({ page, signInAs }) => {
+test("on a 320 px screen the home page, the role page and its rollup fit the width, and at 1280 px the rollup shows every column; the rollup's charts take no tab stops and its missing checks open from the keyboard", async ({ page, signInAs }) => {
   const db = openDb();
   const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
   db.close();
@@ -256,6 +276,24 @@ test("on a 320 px screen the home page, the role page and its rollup fit the wid
   // The per-area chart's figures are in its caption for anyone who cannot see the bars.
   await expect(page.locator("figure.chart figcaption")).toContainText(/Role average: Production systems \d/);
   await page.setViewportSize({ width: 1280, height: 800 });
+  // On a laptop's 1280 px every column, the cost last, shows without scrolling sideways.
+  const cost = (await page.getByRole("columnheader", { name: "First-year cost" }).boundingBox())!;
+  expect(cost.x + cost.width).toBeLessThanOrEqual(1280);
+  const fits = await page.locator("table.rollup").evaluate((t) => t.scrollWidth <= t.closest(".table-wrap")!.clientWidth);
+  expect(fits).toBe(true);
+  // A total resting on one scorecard says so beside it; the Cards column agrees.
+  const headers = await page.locator("table.rollup thead th").allInnerTexts();
+  const [totalAt, cardsAt] = [headers.findIndex((h) => h.startsWith("Weighted")), headers.indexOf("Cards")];
+  const rows = page.locator("table.rollup tbody tr");
+  let thin = 0;
+  for (let i = 0; i < (await rows.count()); i++) {
+    const cells = rows.nth(i).locator("th, td");
+    const [total, cards] = [await cells.nth(totalAt).innerText(), await cells.nth(cardsAt).innerText()];
+    if (!/^\d/.test(total)) continue;
+    expect(total.includes("only 1 scorecard"), `${total} from ${cards} cards`).toBe(cards === "1");
+    if (cards === "1") thin++;
+  }
+  expect(thin).toBeGreaterThan(0);
   const missing = page.locator("table.rollup details summary").first();
   await missing.focus();
   await page.keyboard.press("Enter");

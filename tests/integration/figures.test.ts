@@ -17,7 +17,7 @@ import { scheduleFreshInterview, submitScorecard } from "../support/journeys";
 
 const ROLE = "Senior AI Engineer, Support Copilot";
 
-type CompareData = { candidates: { id: number; summary: { weightedTotal: number | null }; takeHome: { title: string; result: { overall: number | null } } | null }[] };
+type CompareData = { candidates: { id: number; summary: { weightedTotal: number | null; scorecards: number }; takeHome: { title: string; result: { overall: number | null } } | null }[] };
 
 async function figuresEverywhere(roleId: number, ids: number[], email: string) {
   const cookie = await cookieFor(email);
@@ -30,7 +30,7 @@ async function figuresEverywhere(roleId: number, ids: number[], email: string) {
   const pages = await Promise.all(
     ids.map(async (id) => (await invoke(appPage.loader, get(`/applications/${id}`, cookie), { applicationId: String(id) })).data as { feedback: { summary: { weightedTotal: number | null; areas: { key: string; average: number | null }[] } | null } }),
   );
-  return { compare, csvTotals: csvRow("Weighted total"), csvTakeHome: csvRow("Take-home overall (of 4)"), pages };
+  return { compare, csvTotals: csvRow("Weighted total"), csvTakeHome: csvRow("Take-home overall (of 4)"), csvRow, pages };
 }
 
 describe("one weighted total everywhere", () => {
@@ -49,7 +49,10 @@ describe("one weighted total everywhere", () => {
     expect(currentTemplate(roleId).version).toBe(current.version + 1);
 
     const after = roleRollup(roleId)!;
-    const { compare, csvTotals, pages } = await figuresEverywhere(roleId, ids, "dana@northwind.test");
+    const { compare, csvTotals, csvRow, pages } = await figuresEverywhere(roleId, ids, "dana@northwind.test");
+    // The CSV says how many scorecards each total rests on, as the rollup counts them.
+    expect(csvRow("Scorecards submitted").map(Number)).toEqual(ids.map((id) => before.rows.find((r) => r.id === id)!.scorecards));
+    expect(compare.candidates.map((c) => c.summary.scorecards)).toEqual(ids.map((id) => before.rows.find((r) => r.id === id)!.scorecards));
     ids.forEach((id, i) => {
       const total = before.rows.find((r) => r.id === id)!.weightedTotal;
       const summary = pages[i].feedback.summary!;
@@ -100,21 +103,30 @@ describe("one take-home result everywhere", () => {
       .values({ applicationId: target.id, title: "Second take-home", instructions: "Redo", timeBoxHours: 4, dueOn: "2026-12-01", status: "graded", anonymous: false, alias: "Candidate X-1", createdAt: new Date(Date.now() + 60_000) })
       .returning()
       .get();
-    const grade = (graderEmail: string, score: number, blank: boolean) =>
+    const grade = (graderEmail: string, score: number, blank: boolean, costCeilingRespected: boolean) =>
       db
         .insert(schema.takeHomeGrades)
-        .values({ takeHomeId: later.id, graderId: userIdByEmail(graderEmail), diagnosis: score, evalPlan: score, architecture: score, monitoring: score, costControl: score, notBuilding: blank ? null : score, outcomesReached: 8, status: "submitted" })
+        .values({ takeHomeId: later.id, graderId: userIdByEmail(graderEmail), diagnosis: score, evalPlan: score, architecture: score, monitoring: score, costControl: score, notBuilding: blank ? null : score, outcomesReached: 8, costCeilingRespected, status: "submitted" })
         .run();
-    grade("sam@northwind.test", 4, false);
-    grade("jordan@northwind.test", 2, true);
+    db.insert(schema.takeHomeGraders).values(["sam@northwind.test", "jordan@northwind.test"].map((email) => ({ takeHomeId: later.id, userId: userIdByEmail(email) }))).run();
+    grade("sam@northwind.test", 4, false, true);
+    // One grader says the cost ceiling was broken: that stands, whatever the other says.
+    grade("jordan@northwind.test", 2, true, false);
     // Per deliverable: five at (4+2)/2 = 3 and "what they would not build" at 4; overall (5x3 + 4)/6 = 3.17.
     const expected = 3.17;
 
     const rollupRow = roleRollup(roleId)!.rows.find((r) => r.id === target.id)!;
-    expect(rollupRow.takeHome).toMatchObject({ status: "graded", overall: expected, outcomes: 8 });
-    const { compare, csvTakeHome } = await figuresEverywhere(roleId, [target.id, other.id], "dana@northwind.test");
-    expect(compare.candidates[0].takeHome).toMatchObject({ title: "Second take-home", result: { overall: expected } });
+    expect(rollupRow.takeHome).toMatchObject({ status: "graded", overall: expected, outcomes: 8, broken: "Broke the cost ceiling" });
+    const { compare, csvTakeHome, csvRow } = await figuresEverywhere(roleId, [target.id, other.id], "dana@northwind.test");
+    expect(compare.candidates[0].takeHome).toMatchObject({ title: "Second take-home", result: { overall: expected, costCeilingRespected: false, securityRespected: null } });
     expect(Number(csvTakeHome[0])).toBe(expected);
+    // The CSV has the rubric row by row: the deliverables, the outcomes, and the constraints as the graders left them.
+    expect(csvRow("Take-home status")[0]).toBe("Graded by 2 graders");
+    expect(csvRow("Take-home: diagnosis of the failure (of 4)")[0]).toBe("3");
+    expect(csvRow("Take-home: what they would not build yet (of 4)")[0]).toBe("4");
+    expect(csvRow("Take-home: expected outcomes reached (of 10)")[0]).toBe("8");
+    expect(csvRow("Take-home: cost ceiling respected")[0]).toBe("no");
+    expect(csvRow("Take-home: security constraint respected")[0]).toBe("");
   });
 });
 
