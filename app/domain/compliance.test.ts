@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFlags, effectiveStatus, offerGate, requiredChecksFor, type CheckState } from "./compliance";
+import { checkFlags, effectiveStatus, offerGate, requestAgeText, requiredChecksFor, type CheckState } from "./compliance";
 
 const today = "2026-11-21";
 
@@ -55,5 +55,15 @@ describe("status display and flags", () => {
     expect(checkFlags({ status: "requested", requestedAt: "2026-11-10", expiresAt: null }, today)).toEqual({ stale: true, expiringSoon: false });
     expect(checkFlags({ status: "requested", requestedAt: "2026-11-18", expiresAt: null }, today)).toEqual({ stale: false, expiringSoon: false });
     expect(checkFlags({ status: "verified", requestedAt: null, expiresAt: "2026-12-10" }, today)).toEqual({ stale: false, expiringSoon: true });
+  });
+});
+
+describe("requestAgeText", () => {
+  it("says how long ago a request went out, in days", () => {
+    expect(requestAgeText("2026-11-21", "2026-11-21")).toBe("today");
+    expect(requestAgeText("2026-11-20", "2026-11-21")).toBe("1 day ago");
+    expect(requestAgeText("2026-11-09", "2026-11-21")).toBe("12 days ago");
+    // A request dated ahead of the server's day (another time zone) reads as today, not "-1 days ago".
+    expect(requestAgeText("2026-11-22", "2026-11-21")).toBe("today");
   });
 });

@@ -128,6 +128,12 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
 
+/** How long ago a request went out, as the board says it: "today", "1 day ago", "12 days ago". */
+export function requestAgeText(requestedAt: string, today: string): string {
+  const days = Math.max(0, daysBetween(requestedAt, today));
+  return days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`;
+}
+
 export const STALE_REQUEST_DAYS = 7;
 export const EXPIRING_SOON_DAYS = 30;
 

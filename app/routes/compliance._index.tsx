@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CheckBadge, StageBadge } from "~/components/checks";
 import { Pager } from "~/components/pager";
 import { formatDate, PageHeader } from "~/components/ui";
-import { checkStatuses, checkStatusLabels, checkTypeLabels, checkTypes, daysBetween, EXPIRING_SOON_DAYS, STALE_REQUEST_DAYS, type CheckStatus, type CheckType } from "~/domain/compliance";
+import { checkStatuses, checkStatusLabels, checkTypeLabels, checkTypes, EXPIRING_SOON_DAYS, requestAgeText, STALE_REQUEST_DAYS, type CheckStatus, type CheckType } from "~/domain/compliance";
 import { scopesFor } from "~/domain/policy";
 import { boardPage, complianceBoard, type BoardFilter } from "~/models/compliance.server";
 import { maskFor, shownName } from "~/models/masking.server";
@@ -217,8 +217,10 @@ export default function ComplianceBoard() {
                       {g.items.map((r) => (
                         <li key={r.type}>
                           <span className="chip-name">{checkTypeLabels[r.type]}</span> <CheckBadge status={r.status as CheckStatus} />
-                          {/* The badge already says "Requested". */}
-                          {r.stale && r.requestedAt ? <strong className="flag"> {daysBetween(r.requestedAt, today)} days ago</strong> : null}
+                          {/* The badge already says "Requested"; its age stands out once the request is stale. */}
+                          {r.status === "requested" && r.requestedAt ? (
+                            r.stale ? <strong className="flag"> {requestAgeText(r.requestedAt, today)}</strong> : <span className="muted small"> {requestAgeText(r.requestedAt, today)}</span>
+                          ) : null}
                           {r.expiringSoon && r.expiresAt ? <strong className="flag"> expires {formatDate(r.expiresAt)}</strong> : null}
                         </li>
                       ))}

@@ -201,7 +201,8 @@ export default function Rollup() {
                   ) : null}
                   {d.seesCost ? (
                     <td className="small">
-                      {r.cost?.total != null ? formatMoney(r.cost.total, d.role.currency) : <span className="muted">{r.cost?.missing}</span>}
+                      {/* A masked row's cost would point at the person behind the alias: it says so, as its take-home cell does. */}
+                      {r.cost?.total != null ? formatMoney(r.cost.total, d.role.currency) : <span className="muted">{r.cost ? r.cost.missing : r.masked ? "hidden" : null}</span>}
                       {r.cost?.covers && d.assumptions ? <div className="muted">{coversText(r.cost.covers, d.assumptions.expectedHours, "short")}</div> : null}
                     </td>
                   ) : null}

@@ -178,6 +178,10 @@ test("HR's board filters on the checks roles require and says how long a request
   const board = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Not cleared" }) });
   await expect(board.locator(".chips li").filter({ hasText: /Requested \d+ days ago$/ }).first()).toBeVisible();
   await expect(board).not.toContainText(/requested\s+requested/i);
+  // A request inside the week shows its age too, quietly; only a stale one is flagged.
+  const recent = board.locator(".chips li").filter({ has: page.locator("span.muted", { hasText: /^\s*(today|1 day ago|[2-7] days ago)$/ }) });
+  await expect(recent.first()).toContainText("Requested");
+  await expect(recent.locator(".flag")).toHaveCount(0);
 
   // The home page's list of applications stuck in a stage says how many there are in all.
   const count = openDb();
