@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adviseEngagement, daysUntil, engagementFits, engagementMismatch, type RoutingAnswers } from "./engagement";
+import { adviseEngagement, daysUntil, engagementFits, engagementMismatch, soughtText, type RoutingAnswers } from "./engagement";
 
 const today = new Date("2026-11-21T15:00:00Z");
 const none: RoutingAnswers = {
@@ -106,5 +106,10 @@ describe("engagementFits", () => {
     expect(engagementMismatch(["full_time_ai_engineer"], "agency_bid")).toBe("Not what this role seeks: it seeks full-time AI engineer, and this application is an agency bid (team).");
     expect(engagementMismatch(["ml_engineer", "data_engineer"], "freelancer")).toBe("Not what this role seeks: it seeks ML engineer or data engineer, and this application is a freelancer.");
     expect(engagementMismatch(permanentOnly, "full_time")).toBeNull();
+  });
+  it("names what a role seeks for a sentence, and nothing for a role that lists no models", () => {
+    expect(soughtText(contractOnly)).toBe("senior contractor, agency / delivery pod or freelancer");
+    expect(soughtText(["full_time_ai_engineer"])).toBe("full-time AI engineer");
+    expect(soughtText([])).toBeNull();
   });
 });

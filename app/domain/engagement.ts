@@ -166,11 +166,16 @@ export function engagementFits(roleModels: readonly string[], engagement: Applic
 /** A label inside a sentence: first letter lowered, acronyms ("ML engineer") kept. */
 const inSentence = (label: string) => (/^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
 
+/** What a role seeks, inside a sentence: "full-time AI engineer or contractor"; null when it lists no models. */
+export function soughtText(roleModels: readonly string[]): string | null {
+  const sought = roleModels.map((m) => inSentence(engagementModelLabels[m as EngagementModel] ?? m));
+  if (sought.length === 0) return null;
+  return sought.length > 1 ? `${sought.slice(0, -1).join(", ")} or ${sought.at(-1)}` : sought[0];
+}
+
 /** The note an application page shows when the engagement is not what the role seeks; null when it fits. */
 export function engagementMismatch(roleModels: readonly string[], engagement: ApplicationEngagement): string | null {
   if (engagementFits(roleModels, engagement)) return null;
-  const sought = roleModels.map((m) => inSentence(engagementModelLabels[m as EngagementModel] ?? m));
-  const list = sought.length > 1 ? `${sought.slice(0, -1).join(", ")} or ${sought.at(-1)}` : sought[0];
   const what = inSentence(applicationEngagementLabels[engagement]);
-  return `Not what this role seeks: it seeks ${list}, and this application is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what}.`;
+  return `Not what this role seeks: it seeks ${soughtText(roleModels)}, and this application is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what}.`;
 }

@@ -132,7 +132,7 @@ export function candidateChoices(query: string, limit = 50) {
     ? or(sql_like(candidates.name, containsPattern(q)), sql_like(candidates.email, containsPattern(q)))
     : undefined;
   return db
-    .select({ id: candidates.id, name: candidates.name, email: candidates.email })
+    .select({ id: candidates.id, name: candidates.name, email: candidates.email, engagementType: candidates.engagementType })
     .from(candidates)
     .where(where)
     .orderBy(asc(candidates.name))

@@ -4,7 +4,8 @@ import { useEffect, useState } from "react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
 import { stageLabels } from "~/domain/pipeline";
-import { agencyKindLabels } from "~/domain/reference";
+import { engagementFits, soughtText } from "~/domain/engagement";
+import { agencyKindLabels, applicationEngagementLabels } from "~/domain/reference";
 import { listAgencyOptions } from "~/models/agency.server";
 import { addAgencyBid, addCandidateToRole } from "~/models/application.server";
 import { candidateChoices, getCandidate } from "~/models/candidate.server";
@@ -29,9 +30,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const chosenId = requested && !hidden.has(requested) ? requested : null;
   const chosen = chosenId ? getCandidate(chosenId) : null;
   // People the viewer grades anonymously are not offered (their name would give the alias away).
-  const candidates = candidateChoices(query).filter((c) => !hidden.has(c.id));
-  if (chosen && !candidates.some((c) => c.id === chosen.id)) candidates.unshift({ id: chosen.id, name: chosen.name, email: chosen.email });
-  return { role: { id: role.id, title: role.title }, query, candidates, chosenId: chosen?.id ?? null, agencies: listAgencyOptions() };
+  const found = candidateChoices(query).filter((c) => !hidden.has(c.id));
+  if (chosen && !found.some((c) => c.id === chosen.id)) found.unshift({ id: chosen.id, name: chosen.name, email: chosen.email, engagementType: chosen.engagementType });
+  // Each person says how they would work, and whether that is what the role seeks, before anyone is added.
+  const candidates = found.map((c) => ({ ...c, fits: engagementFits(role.engagementModels, c.engagementType) }));
+  return { role: { id: role.id, title: role.title, seeks: soughtText(role.engagementModels) }, query, candidates, chosenId: chosen?.id ?? null, agencies: listAgencyOptions() };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -112,15 +115,22 @@ export default function AddApplication() {
               </div>
             </fieldset>
             <div className="stack for-candidate">
-              <Field label="Candidate" error={errorFor("candidateId")} hint={query ? `Showing matches for “${query}”.` : candidates.length >= 50 ? "Showing the first 50 by name; search on the right to find others." : undefined}>
+              <Field label="Candidate" error={errorFor("candidateId")} hint={[role.seeks ? `This role seeks ${role.seeks}.` : null, query ? `Showing matches for “${query}”.` : candidates.length >= 50 ? "Showing the first 50 by name; search on the right to find others." : null].filter(Boolean).join(" ") || undefined}>
                 {(aria) => (
                   <select defaultValue={typed("candidateId", chosenId ? String(chosenId) : "")} {...aria} {...register("candidateId")}>
                     <option value="">Choose…</option>
-                    {candidates.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name} ({c.email})
-                      </option>
-                    ))}
+                    {candidates.every((c) => c.fits) ? (
+                      candidates.map((c) => <CandidateOption key={c.id} {...c} />)
+                    ) : (
+                      <>
+                        <optgroup label="What this role seeks">
+                          {candidates.filter((c) => c.fits).map((c) => <CandidateOption key={c.id} {...c} />)}
+                        </optgroup>
+                        <optgroup label="Not what this role seeks">
+                          {candidates.filter((c) => !c.fits).map((c) => <CandidateOption key={c.id} {...c} />)}
+                        </optgroup>
+                      </>
+                    )}
                   </select>
                 )}
               </Field>
@@ -207,5 +217,13 @@ export default function AddApplication() {
         </section>
       </div>
     </>
+  );
+}
+
+function CandidateOption(c: { id: number; name: string; email: string; engagementType: keyof typeof applicationEngagementLabels }) {
+  return (
+    <option value={c.id}>
+      {c.name} ({c.email}) · {applicationEngagementLabels[c.engagementType]}
+    </option>
   );
 }

@@ -27,7 +27,7 @@ test("a recruiter adds a candidate from an agency to a role, moves them through 
 
   await expect(page.getByRole("heading", { level: 1, name: "Add to RAG Contractor, Contract Review Pilot" })).toBeVisible();
   await expect(page.getByLabel("Candidate", { exact: true })).toHaveValue(/\d+/);
-  await expect(page.getByLabel("Candidate", { exact: true }).locator("option:checked")).toHaveText("Temitope Adebayo (temi.adebayo@mail.example)");
+  await expect(page.getByLabel("Candidate", { exact: true }).locator("option:checked")).toHaveText("Temitope Adebayo (temi.adebayo@mail.example) · Contractor via agency");
   await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Meridian Talent Partners" });
   // With the page's script running, the contacts narrow to the chosen agency's.
   await expect(page.getByLabel("Agency contact").locator("optgroup")).toHaveCount(1);
@@ -103,7 +103,7 @@ test("without JavaScript, a recruiter adds a candidate submitted by an agency co
   // "A candidate" is ticked: its fields show, the bidding agency's do not.
   await expect(page.getByLabel("Candidate", { exact: true })).toBeVisible();
   await expect(page.getByLabel("Bidding agency")).toBeHidden();
-  await page.getByLabel("Candidate", { exact: true }).selectOption({ label: `${candidate.name} (${candidate.email})` });
+  await page.getByLabel("Candidate", { exact: true }).selectOption(String(candidate.id));
   await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Meridian Talent Partners" });
   // Without a script to narrow the list, every agency's contacts are offered under their agency's name.
   await expect(page.getByLabel("Agency contact").locator("optgroup")).toHaveCount(3);
@@ -140,6 +140,12 @@ test("adding a full-time candidate to a contractor role warns at once, and the a
   db.close();
   await signInAs(demo.recruiter);
   await page.goto(`/roles/${role.id}/applications/new?candidateId=${person.id}`);
+  // The picker says what the role seeks and how each person would work, those who fit first.
+  const picker = page.getByLabel("Candidate", { exact: true });
+  await expect(picker).toHaveAccessibleDescription(/^This role seeks senior contractor, agency \/ delivery pod or freelancer\./);
+  await expect(picker.locator("optgroup").first()).toHaveAttribute("label", "What this role seeks");
+  await expect(picker.locator("optgroup[label='What this role seeks'] option").first()).toHaveText(/ · (Contractor|Freelancer|Contractor via agency)$/);
+  await expect(picker.locator("optgroup[label='Not what this role seeks'] option:checked")).toHaveText(new RegExp(`^${person.name} \\(.*\\) · Full-time hire$`));
   await page.getByLabel("Starting stage").selectOption("screening");
   await page.getByRole("button", { name: "Add to pipeline" }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(person.name) })).toBeVisible();
