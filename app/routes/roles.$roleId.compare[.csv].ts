@@ -17,6 +17,7 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!result) throw new Response("Role not found", { status: 404 });
   const c = result.candidates;
   const row = (label: string, cells: (string | number | null)[]) => [label, ...cells].map(safeCell);
+  const rubric = c.map((x) => (x.takeHome ? takeHomeFacts(x.takeHome.result).map(takeHomeFactCsv) : null));
   const rows = [
     row("", c.map((x) => x.name)),
     row("Stage", c.map((x) => stageLabels[x.stage])),
@@ -42,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
     row("Take-home overall (of 4)", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (x.takeHome?.result.overall ?? "")))),
     // Each deliverable, the outcomes, the constraints and the hours: one row each, the same rows for every candidate.
     ...takeHomeFacts(takeHomeResult([])).map((blank, i) =>
-      row(takeHomeFactCsv(blank).label, c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.takeHome ? takeHomeFactCsv(takeHomeFacts(x.takeHome.result)[i]).value : ""))),
+      row(takeHomeFactCsv(blank).label, c.map((x, j) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (rubric[j]?.[i].value ?? "")))),
     ),
     ...(result.seesCompliance ? [row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `not cleared: ${x.missingChecks.map((t) => checkTypeLabels[t]).join("; ")}` : "complete")))] : []),
     ...(result.seesCost

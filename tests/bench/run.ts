@@ -149,6 +149,12 @@ async function main() {
   figures.rollup_rps = pageRate.requests.average;
   figures.health_rps = healthRate.requests.average;
   figures.p3_page_over_health = Math.round((pageRate.requests.average / healthRate.requests.average) * 1000) / 1000;
+  // For reading P3: the smallest signed-in page (the account form: the layout and one short form), measured the
+  // same way. What a whole page costs this stack before it shows any data is the ceiling on the rollup's ratio.
+  const barePage = await cannon({ url: `${base}/account`, connections: 10, duration: 10, headers: { Cookie: cookie } });
+  figures.bare_page_rps = barePage.requests.average;
+  figures.bare_page_over_health = Math.round((barePage.requests.average / healthRate.requests.average) * 1000) / 1000;
+  figures.rollup_over_bare_page = Math.round((pageRate.requests.average / barePage.requests.average) * 1000) / 1000;
 
   // Scorecard submissions, each to a different interview the bench admin sits on.
   let next = 0;
