@@ -1,4 +1,4 @@
-import { ratingLabels, recommendationLabels, recommendations, type Rating, type Summary } from "~/domain/scorecard";
+import { ratingText, recommendationLabels, recommendations, type Summary } from "~/domain/scorecard";
 
 /** Who said what, per area, with gaps and disagreement visible and the weighted total's arithmetic shown. */
 export function ScorecardSummary({ summary, hiddenCount = 0 }: { summary: Summary; hiddenCount?: number }) {
@@ -48,7 +48,7 @@ export function ScorecardSummary({ summary, hiddenCount = 0 }: { summary: Summar
                 </th>
                 {a.ratings.map((r) => (
                   <td key={r.scorecardId} className={r.rating === null ? "gap" : `r${r.rating}`}>
-                    {r.rating === null ? "not assessed" : ratingLabels[r.rating as Rating]}
+                    {ratingText(r.rating)}
                   </td>
                 ))}
                 <td><strong>{a.average ?? "—"}</strong></td>
@@ -61,7 +61,7 @@ export function ScorecardSummary({ summary, hiddenCount = 0 }: { summary: Summar
       <details className="arithmetic">
         <summary>How the weighted total is computed</summary>
         <p className="small">
-          Each area&rsquo;s average (1 strong no to 4 strong yes; &ldquo;not assessed&rdquo; is left out, never counted as low) times its weight, summed, divided by the sum of the
+          Each area&rsquo;s average (1 strong no, 2 no, 3 yes, 4 strong yes; &ldquo;not assessed&rdquo; is left out, never counted as low) times its weight, summed, divided by the sum of the
           weights that counted:
         </p>
         <p className="mono small">

@@ -5,6 +5,11 @@ export const ratingValues = [1, 2, 3, 4] as const;
 export type Rating = (typeof ratingValues)[number];
 export const ratingLabels: Record<Rating, string> = { 1: "Strong no", 2: "No", 3: "Yes", 4: "Strong yes" };
 
+/** A rating as read next to averages: the number the average is taken over, then its word ("3 · Yes"). */
+export function ratingText(rating: number | null | undefined): string {
+  return rating ? `${rating} · ${ratingLabels[rating as Rating]}` : "not assessed";
+}
+
 /**
  * Each interviewer's rating of one area as the number the average is taken
  * over ("Sam Chen: 3"), so a reader can check the average; "n/a" for not assessed.

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ScorecardForm, type ScorecardDefaults } from "~/components/scorecard-form";
 import { Notice, PageHeader } from "~/components/ui";
-import { ratingLabels, recommendationLabels, type Rating } from "~/domain/scorecard";
+import { ratingText, recommendationLabels } from "~/domain/scorecard";
 import { getApplication } from "~/models/application.server";
 import { visibleScorecards } from "~/models/feedback.server";
 import { currentTemplate, getInterview, getScorecard, saveScorecard, templateById } from "~/models/scorecard.server";
@@ -132,7 +132,7 @@ export default function ScorecardPage() {
                     <li key={a.key}>
                       <div className="row-between">
                         <span>{a.name}</span>
-                        <strong>{r?.rating ? `${r.rating} · ${ratingLabels[r.rating as Rating]}` : "Not assessed"}</strong>
+                        <strong>{r?.rating ? ratingText(r.rating) : "Not assessed"}</strong>
                       </div>
                       {r?.evidence ? <p className="small">{r.evidence}</p> : null}
                       {weak.length ? <p className="small flag">Weak signals: {weak.join("; ")}</p> : null}
@@ -161,7 +161,7 @@ export default function ScorecardPage() {
                         <li key={a.id}>
                           {new Date(a.amendedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC, amended: {a.reason}
                           <div className="muted">
-                            Before: {before.ratings.map((r) => `${areaName(r.areaKey)} ${r.rating ? ratingLabels[r.rating as Rating] : "not assessed"}`).join(", ")}; recommendation{" "}
+                            Before: {before.ratings.map((r) => `${areaName(r.areaKey)} ${ratingText(r.rating)}`).join("; ")}; recommendation{" "}
                             {recommendationLabels[before.recommendation as keyof typeof recommendationLabels]}
                           </div>
                         </li>
@@ -184,7 +184,7 @@ export default function ScorecardPage() {
                   {c.interviewer} · {interviewKindLabels[c.kind]}: {recommendationLabels[c.recommendation]}
                 </h3>
                 <p className="small">
-                  {c.ratings.map((r) => `${areaName(r.areaKey)} ${r.rating ? ratingLabels[r.rating as Rating] : "not assessed"}`).join(" · ")}
+                  {c.ratings.map((r) => `${areaName(r.areaKey)} ${ratingText(r.rating)}`).join("; ")}
                 </p>
                 {c.keyTakeaways ? <p className="small muted">{c.keyTakeaways}</p> : null}
               </div>

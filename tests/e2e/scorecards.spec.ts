@@ -96,6 +96,16 @@ test("a hiring manager reads the application summary with its arithmetic", async
   await scorecards.getByText("How the weighted total is computed").click();
   await expect(scorecards.locator(".mono")).toContainText(" / ");
   await expect(scorecards.getByRole("columnheader", { name: "Spread" })).toBeVisible();
+  // Each interviewer's rating reads as the number the average is taken over, then its word; the averages check out.
+  const rows = scorecards.locator("table tbody tr");
+  expect(await rows.count()).toBe(7);
+  for (let i = 0; i < 7; i++) {
+    const cells = await rows.nth(i).getByRole("cell").allInnerTexts();
+    const [ratings, average] = [cells.slice(0, -2), cells.at(-2)!];
+    for (const r of ratings) expect(r).toMatch(/^([1-4] · (Strong no|No|Yes|Strong yes)|not assessed)$/);
+    const given = ratings.filter((r) => r !== "not assessed").map((r) => Number(r[0]));
+    if (given.length) expect(Number(average)).toBe(Math.round((given.reduce((a, b) => a + b, 0) / given.length) * 100) / 100);
+  }
   await page.screenshot({ path: "test-results/screens/application-summary.png", fullPage: true });
 });
 
