@@ -2,6 +2,8 @@
 // status and briefs at every stage of readiness. Dates are relative to `today`
 // so the demo never goes stale.
 import { eq } from "drizzle-orm";
+import { engagementFits } from "../app/domain/engagement";
+import type { ApplicationEngagement } from "../app/domain/reference";
 import { defaultAreas } from "../app/domain/scorecard";
 import type { AppDatabase } from "./client";
 import {
@@ -76,7 +78,8 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
           headcount: 1,
           status: "open",
           targetStart: day(75),
-          engagementModels: ["full_time_ai_engineer", "ai_developer"],
+          // A hire, or a senior contractor while the search runs: the comparison weighs both.
+          engagementModels: ["full_time_ai_engineer", "ai_developer", "contractor"],
           budgetKind: "salary",
           budgetMin: 185_000,
           budgetMax: 240_000,
@@ -344,7 +347,13 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
       roleIds.push(id);
     }
 
-    const apps = seedPeople(tx as unknown as AppDatabase, { today, userIds: ids, roleIds, requiredChecks: demoRoles.map((r) => (r.role.requiredChecks as string[] | undefined) ?? ["nda", "ip_assignment", "worker_classification"]) });
+    const apps = seedPeople(tx as unknown as AppDatabase, {
+      today,
+      userIds: ids,
+      roleIds,
+      requiredChecks: demoRoles.map((r) => (r.role.requiredChecks as string[] | undefined) ?? ["nda", "ip_assignment", "worker_classification"]),
+      engagementModels: demoRoles.map((r) => (r.role.engagementModels as string[] | undefined) ?? []),
+    });
     seedInterviews(tx as unknown as AppDatabase, {
       today,
       roleIds,
@@ -380,7 +389,7 @@ const ladder: Stage[] = ["sourced", "screening", "interviewing", "take_home", "f
 
 function seedPeople(
   db: AppDatabase,
-  input: { today: Date; userIds: Record<DemoKey, number>; roleIds: number[]; requiredChecks: string[][] },
+  input: { today: Date; userIds: Record<DemoKey, number>; roleIds: number[]; requiredChecks: string[][]; engagementModels: string[][] },
 ) {
   const { today, userIds, roleIds } = input;
   const rand = prng(20261121);
@@ -469,7 +478,15 @@ function seedPeople(
     [5, ["hired", "rejected", "rejected", "withdrawn"]],
     [6, ["hired", "rejected", "withdrawn"]],
   ];
-  let next = 0;
+  // Each role draws the next person on file who would work the way it seeks (the app flags the others), so the
+  // demo's pipelines look like a team's, not a shuffle.
+  const used = new Set<number>();
+  const nextFor = (roleIndex: number) => {
+    const free = candidateIds.map((_, i) => i).filter((i) => !used.has(i));
+    const c = free.find((i) => engagementFits(input.engagementModels[roleIndex], candidateTypes[i] as ApplicationEngagement)) ?? free[0];
+    used.add(c);
+    return c;
+  };
   const apps: SeededApp[] = [];
   const addApp = (roleIndex: number, stage: Stage, subject: { candidateId: number } | { agencyId: number }, via: { agency: number; contact: number } | null) => {
     const reached = stage === "rejected" || stage === "withdrawn" ? 1 + Math.floor(rand() * 4) : ladder.indexOf(stage);
@@ -506,7 +523,7 @@ function seedPeople(
 
   for (const [roleIndex, stageList] of plans) {
     for (const stage of stageList) {
-      const c = next++;
+      const c = nextFor(roleIndex);
       // Individuals come through the staffing agency, some through the marketplace; the pod bids as a team.
       const viaAgency = candidateTypes[c] === "agency_placed" || c % 6 === 1 ? { agency: c % 4 === 3 ? 2 : 0, contact: 0 } : null;
       addApp(roleIndex, stage, { candidateId: candidateIds[c] }, viaAgency);
