@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { LeavePrompt, useLeaveGuard } from "~/components/leave-guard";
 import { ratingLabels, ratingValues, recommendationLabels, recommendations, type TemplateArea } from "~/domain/scorecard";
 import { scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
 import type { FieldErrors, Submitted } from "~/utils/forms";
@@ -24,6 +25,7 @@ export function ScorecardForm(props: {
   const navigation = useNavigation();
   const keys = props.areas.map((a) => a.key);
   const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, ticked, summary } = useValidatedForm(scorecardSchema(keys), { arrayFields: scorecardArrayFields, serverErrors: props.serverErrors, submitted: props.submitted });
+  const guard = useLeaveGuard();
   const d = props.defaults;
   const ratingDefault = (key: string) => {
     const r = d?.ratings[key];
@@ -31,7 +33,8 @@ export function ScorecardForm(props: {
     return r.rating !== null ? String(r.rating) : r.assessed ? "na" : "";
   };
   return (
-    <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack scorecard" noValidate aria-label={props.mode === "amend" ? "Amend scorecard" : "Scorecard"}>
+    <Form method="post" ref={formRef} onSubmit={onSubmit} onInput={guard.markDirty} className="stack scorecard" noValidate aria-label={props.mode === "amend" ? "Amend scorecard" : "Scorecard"}>
+      <LeavePrompt blocker={guard.blocker} what={props.mode === "amend" ? "amendment" : "scorecard"} />
       {props.version !== null ? <input type="hidden" name="version" value={typed("version", String(props.version))} /> : null}
       <FormError error={props.formError} summary={summary} />
       {props.areas.map((area) => (

@@ -115,7 +115,12 @@ export default function ScorecardPage() {
           </>
         }
         badge={d.status === "submitted" ? <span className="badge badge-open">Submitted</span> : d.status === "draft" ? <span className="badge badge-on_hold">Draft</span> : null}
-        actions={<Link to={`/interviews/${d.interview.id}`} className="btn">Interview kit</Link>}
+        actions={
+          // In a tab of its own, so reading the kit mid-interview never leaves the scorecard.
+          <a href={`/interviews/${d.interview.id}`} className="btn" target="_blank" rel="noopener noreferrer">
+            Interview kit<span className="visually-hidden"> (opens in a new tab)</span>
+          </a>
+        }
       />
       {saved && savedText[saved] ? <Notice>{savedText[saved]}</Notice> : null}
       <div className="grid grid-2">

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { LeavePrompt, useLeaveGuard } from "~/components/leave-guard";
 import { TakeHomeResult } from "~/components/take-home-result";
 import { formatDate, Notice, PageHeader } from "~/components/ui";
 import { deliverables, EXPECTED_OUTCOMES, identityHidden, isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
@@ -65,6 +66,7 @@ export default function GradePage() {
   const [params] = useSearchParams();
   const saved = params.get("saved");
   const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, summary } = useValidatedForm(gradeSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const guard = useLeaveGuard();
   const locked = mine?.status === "submitted";
   // Fields start from the saved grade, or from what was sent if the server refused it.
   const val = (k: string) => typed(k, mine ? String((mine as Record<string, unknown>)[k] ?? "") : "");
@@ -85,7 +87,8 @@ export default function GradePage() {
               <p className="muted">{progress.submitted} of {progress.graders} graders have submitted.</p>
             </section>
           ) : t.submitted ? (
-            <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Grade">
+            <Form method="post" ref={formRef} onSubmit={onSubmit} onInput={guard.markDirty} className="stack" noValidate aria-label="Grade">
+              <LeavePrompt blocker={guard.blocker} what="grade" />
               {mine ? <input type="hidden" name="version" value={typed("version", String(mine.version))} /> : null}
               <FormError error={actionData?.formError} summary={summary} />
               <fieldset>

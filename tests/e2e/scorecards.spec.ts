@@ -231,3 +231,48 @@ test("without JavaScript, a refused scorecard comes back with everything typed a
   expect(saved.n).toBe(0);
   await context.close();
 });
+
+test("an interviewer who follows a link with a scorecard half filled is asked first, keeps what they typed, and is not asked once it is saved", async ({ page, signInAs }) => {
+  // A fresh seat for Jordan on an interview that ended an hour ago.
+  const db = openDb();
+  const jordan = (db.prepare("select id from users where email = ?").get(demo.jordan) as { id: number }).id;
+  const app = db.prepare("select a.id from applications a join roles r on r.id = a.role_id where r.title = 'Senior AI Engineer, Support Copilot' and a.candidate_id is not null limit 1").get() as { id: number };
+  const interviewId = Number(
+    db.prepare("insert into interviews (application_id, kind, starts_at, ends_at, focus_areas) values (?, 'screen', ?, ?, '[\"evals\",\"security\"]')").run(app.id, Date.now() - 2 * 3_600_000, Date.now() - 3_600_000).lastInsertRowid,
+  );
+  db.prepare("insert into interview_panel (interview_id, user_id) values (?, ?)").run(interviewId, jordan);
+  db.close();
+  await signInAs(demo.jordan);
+  await page.goto(`/interviews/${interviewId}/scorecard`);
+  // The kit opens beside the scorecard, never in its place.
+  await expect(page.getByRole("link", { name: "Interview kit (opens in a new tab)" })).toHaveAttribute("target", "_blank");
+
+  const form = page.getByRole("form", { name: "Scorecard" });
+  await form.getByRole("radiogroup").first().getByRole("radio", { name: "Yes", exact: true }).check();
+  await form.getByLabel("Evals evidence").fill("Set pass/fail thresholds before building.");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  const prompt = page.getByRole("alertdialog");
+  await expect(prompt).toContainText("Leave without saving?");
+  await expect(prompt.getByRole("button", { name: "Stay and keep editing" })).toBeFocused();
+  await page.screenshot({ path: "test-results/screens/leave-prompt.png" });
+  await page.keyboard.press("Enter");
+  await expect(prompt).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/interviews/${interviewId}/scorecard$`));
+  await expect(form.getByLabel("Evals evidence")).toHaveValue("Set pass/fail thresholds before building.");
+
+  // Saved, it lets them go; the draft holds what they typed.
+  await form.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("status")).toContainText("Draft saved");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText("Scorecard");
+  await page.goto(`/interviews/${interviewId}/scorecard`);
+  await expect(form.getByLabel("Evals evidence")).toHaveValue("Set pass/fail thresholds before building.");
+
+  // Changed again and left on purpose: the change is gone, the draft stays.
+  await form.getByLabel("Evals evidence").fill("Second thoughts");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  await prompt.getByRole("button", { name: "Leave and lose the changes" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText("Scorecard");
+  await page.goto(`/interviews/${interviewId}/scorecard`);
+  await expect(form.getByLabel("Evals evidence")).toHaveValue("Set pass/fail thresholds before building.");
+});
