@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { areasFilledAgainst, canReadScorecard, defaultAreas, mustPassNote, ratingsByInterviewer, scorecardState, summarize, templateChange, templateStamp, thinEvidenceNote, type ScoreInput, type TemplateArea } from "./scorecard";
+import { areasFilledAgainst, canReadScorecard, defaultAreas, mustPassNote, ratingsByInterviewer, scorecardState, summarize, mustPassFlags, templateChange, templateStamp, thinEvidenceNote, type ScoreInput, type TemplateArea } from "./scorecard";
 
 const areas: TemplateArea[] = [
   { key: "prod", name: "Production systems", strong: "", weak: "", signals: [], weight: 3, knockout: true },
@@ -20,7 +20,8 @@ describe("summarize", () => {
     const s = summarize(areas, [card(1, { prod: 4, evals: null, cost: 2, comms: 3 }), card(2, { prod: 2, evals: 3, cost: null, comms: 1 })]);
     const prod = s.areas.find((a) => a.key === "prod")!;
     expect(prod).toMatchObject({ average: 3, min: 2, max: 4, spread: 2, notAssessed: 0, disagreement: true, knockoutFlag: false });
-    expect(s.areas.find((a) => a.key === "evals")).toMatchObject({ average: 3, notAssessed: 1, spread: 0 });
+    // One rating has no spread: nobody to disagree with.
+    expect(s.areas.find((a) => a.key === "evals")).toMatchObject({ average: 3, notAssessed: 1, spread: null, disagreement: false });
     // (3*3 + 2*3 + 1*2) / (3+2+1) = 17/6
     expect(s.weightedTotal).toBe(2.83);
     expect(s.arithmetic.counted.map((c) => [c.name, c.weight, c.average, c.product])).toEqual([
@@ -134,5 +135,19 @@ describe("thin evidence", () => {
     expect(thinEvidenceNote(0)).toBeNull();
     expect(thinEvidenceNote(2)).toBeNull();
     expect(thinEvidenceNote(6)).toBeNull();
+  });
+});
+
+describe("must-pass flags", () => {
+  const areas = [
+    { key: "prod", knockout: true },
+    { key: "evals", knockout: true },
+    { key: "comms", knockout: false },
+  ];
+  it("names the must-pass areas under the bar and those nobody assessed, and nothing before any scorecard", () => {
+    expect(mustPassFlags(areas, { prod: 2.4, evals: null, comms: 1 }, 2)).toEqual({ below: ["prod"], unassessed: ["evals"] });
+    // At the bar is not under it; an area that is not must-pass is never flagged, however low.
+    expect(mustPassFlags(areas, { prod: 2.5, evals: 3, comms: 1 }, 2)).toEqual({ below: [], unassessed: [] });
+    expect(mustPassFlags(areas, {}, 0)).toEqual({ below: [], unassessed: [] });
   });
 });

@@ -146,6 +146,20 @@ export type Summary = {
 export const DISAGREEMENT_SPREAD = 2;
 /** A knock-out area averaging below this is flagged. It never rejects on its own. */
 export const KNOCKOUT_BELOW = 2.5;
+/** A must-pass area whose average is under the bar: flagged for discussion, never a rejection on its own. */
+export function belowTheBar(area: Pick<TemplateArea, "knockout">, average: number | null | undefined): boolean {
+  return area.knockout && average != null && average < KNOCKOUT_BELOW;
+}
+
+/** Of an application's must-pass areas, those below the bar and those no scorecard assessed (keys, in template order). */
+export function mustPassFlags(areas: Pick<TemplateArea, "key" | "knockout">[], averages: Record<string, number | null | undefined>, scorecards: number) {
+  if (scorecards === 0) return { below: [], unassessed: [] };
+  return {
+    below: areas.filter((a) => belowTheBar(a, averages[a.key])).map((a) => a.key),
+    unassessed: areas.filter((a) => a.knockout && averages[a.key] == null).map((a) => a.key),
+  };
+}
+
 /** A total from fewer scorecards than this is one interviewer's view: shown, but marked as thin evidence. */
 export const FEW_SCORECARDS = 2;
 export function thinEvidenceNote(scorecards: number): string | null {
@@ -161,7 +175,8 @@ export function summarize(areas: TemplateArea[], scorecards: ScoreInput[]): Summ
     const average = areaAverage(given.reduce((a, b) => a + b, 0), given.length);
     const min = given.length ? Math.min(...given) : null;
     const max = given.length ? Math.max(...given) : null;
-    const spread = min !== null && max !== null ? max - min : null;
+    // One rating cannot disagree with itself: spread needs two.
+    const spread = given.length >= 2 && min !== null && max !== null ? max - min : null;
     return {
       key: area.key,
       name: area.name,
@@ -174,7 +189,7 @@ export function summarize(areas: TemplateArea[], scorecards: ScoreInput[]): Summ
       spread,
       notAssessed: ratings.length - given.length,
       disagreement: spread !== null && spread >= DISAGREEMENT_SPREAD,
-      knockoutFlag: area.knockout && average !== null && average < KNOCKOUT_BELOW,
+      knockoutFlag: belowTheBar(area, average),
     };
   });
 

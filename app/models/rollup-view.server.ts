@@ -34,6 +34,7 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       weightedTotal: hideScores ? null : row.weightedTotal,
       areas: hideScores ? {} : row.areas,
       maxSpread: hideScores ? 0 : row.maxSpread,
+      mustPass: hideScores ? null : row.mustPass,
       tally: hideScores ? {} : row.tally,
       takeHome: hideScores ? null : row.takeHome,
       // Cost follows pay, which could point at the person behind an alias.
@@ -106,7 +107,11 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
         stage: r.stage,
         scoresHidden: r.scoresHidden,
         weightedTotal: r.weightedTotal,
-        areas: Object.fromEntries(Object.entries(r.areas).map(([k, a]) => [k, { average: a.average, split: a.spread !== null && a.spread >= 2 }])),
+        // Must-pass questions the total alone does not answer: an area under the bar, or one nobody assessed.
+        areas: Object.fromEntries(
+          Object.entries(r.areas).map(([k, a]) => [k, { average: a.average, split: a.spread !== null && a.spread >= 2, below: r.mustPass?.below.includes(k) ?? false, unassessed: r.mustPass?.unassessed.includes(k) ?? false }]),
+        ),
+        mustPassBelow: (r.mustPass?.below.length ?? 0) > 0,
         maxSpread: r.maxSpread,
         scorecards: r.scorecards,
         tally: r.tally,
@@ -120,7 +125,7 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
       pageCount,
       filter: { stage: query.stage, engagement: query.engagement, sort, dir: query.dir },
       roleAverages,
-      areas: view.template.areas.map((a) => ({ key: a.key, name: a.name, weight: a.weight })),
+      areas: view.template.areas.map((a) => ({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout })),
     };
   });
 }

@@ -4,7 +4,7 @@
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { defaultCostAssumptions, costSubjectFor, firstYearCost, type CostAssumptions } from "~/domain/cost";
 import { activeStages, isOpenStage, roleAge, type Stage } from "~/domain/pipeline";
-import { areaAverage, areasFilledAgainst, weightedTotal, type Recommendation, type TemplateArea } from "~/domain/scorecard";
+import { areaAverage, areasFilledAgainst, mustPassFlags, weightedTotal, type Recommendation, type TemplateArea } from "~/domain/scorecard";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { median } from "~/domain/calibration";
@@ -186,9 +186,11 @@ export function computeRoleRollup(roleId: number, now: Date) {
     const mine = areasByApp.get(a.id) ?? [];
     const averages = Object.fromEntries(mine.map((r) => [r.areaKey, areaAverage(r.sum ?? 0, r.n)]));
     const cards = tallyByApp.get(a.id) ?? [];
-    const { total } = weightedTotal(appAreas(cards.map((t) => t.templateId)), averages);
+    const filledAgainst = appAreas(cards.map((t) => t.templateId));
+    const { total } = weightedTotal(filledAgainst, averages);
     const tally: Partial<Record<Recommendation, number>> = {};
     for (const t of cards) tally[t.recommendation] = (tally[t.recommendation] ?? 0) + t.n;
+    const scorecards = Object.values(tally).reduce((n, x) => n + (x ?? 0), 0);
     const th = takeHomeByApp.get(a.id);
     const engagement = a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time");
     const cost = firstYearCost(
@@ -205,11 +207,13 @@ export function computeRoleRollup(roleId: number, now: Date) {
       areas: Object.fromEntries(
         template.areas.map((t) => {
           const r = mine.find((m) => m.areaKey === t.key);
-          return [t.key, { average: averages[t.key] ?? null, spread: r && r.min !== null && r.max !== null ? r.max - r.min : null, notAssessed: r?.notAssessed ?? 0 }];
+          return [t.key, { average: averages[t.key] ?? null, spread: r ? spreadOf(r) : null, notAssessed: r?.notAssessed ?? 0 }];
         }),
       ),
-      maxSpread: Math.max(0, ...mine.map((r) => (r.min !== null && r.max !== null ? r.max - r.min : 0))),
-      scorecards: Object.values(tally).reduce((n, x) => n + (x ?? 0), 0),
+      maxSpread: Math.max(0, ...mine.map((r) => spreadOf(r) ?? 0)),
+      scorecards,
+      // Judged on the areas the scorecards were filled against, as the application page judges them.
+      mustPass: mustPassFlags(filledAgainst, averages, scorecards),
       tally,
       takeHome: th ? takeHomeFigures(th.status, gradesByTakeHome.get(th.id) ?? []) : null,
       // Compliance matters while the application is open; closed ones show nothing.
@@ -228,6 +232,11 @@ export function computeRoleRollup(roleId: number, now: Date) {
     scorecardsSubmitted: seats?.submitted ?? 0,
     rows,
   };
+}
+
+/** As the summary has it: one rating has no spread, it needs two to disagree. */
+function spreadOf(r: { n: number; min: number | null; max: number | null }): number | null {
+  return r.n >= 2 && r.min !== null && r.max !== null ? r.max - r.min : null;
 }
 
 function takeHomeFigures(status: TakeHomeStatus, grades: Grade[]) {

@@ -8,7 +8,7 @@ import { checkTypeLabels } from "~/domain/compliance";
 import { coversText } from "~/domain/cost";
 import { OPEN_STAGES, roleAgeText, stageLabels, stages } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
-import { hiddenScoresLabels, recommendationLabels, recommendations, thinEvidenceNote } from "~/domain/scorecard";
+import { hiddenScoresLabels, KNOCKOUT_BELOW, recommendationLabels, recommendations, thinEvidenceNote } from "~/domain/scorecard";
 import { parseRollupQuery, rollupPage } from "~/models/rollup-view.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
@@ -127,7 +127,7 @@ export default function Rollup() {
         <div className="table-wrap">
           <table className="rollup">
             <caption className="muted small">
-              {d.rowCount} {d.rowCount === 1 ? "candidate or agency bid" : "candidates and agency bids"}{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick {MIN_COMPARE} to {MAX_COMPARE} to compare side by side; ticks stay while you page, sort and filter. <span aria-hidden="true">*</span> Interviewers differ by 2 or more on that area.{d.seesCost ? " First-year cost: a hire for a full year, a contractor or freelancer for the role's contract hours, an agency its quote." : ""}
+              {d.rowCount} {d.rowCount === 1 ? "candidate or agency bid" : "candidates and agency bids"}{d.pageCount > 1 ? `, ${(d.page - 1) * d.perPage + 1}-${(d.page - 1) * d.perPage + d.rows.length} shown` : ""}. Tick {MIN_COMPARE} to {MAX_COMPARE} to compare side by side; ticks stay while you page, sort and filter. <span aria-hidden="true">*</span> Interviewers differ by 2 or more on that area. A must-pass area averaging under {KNOCKOUT_BELOW} is shaded red and flags the candidate for discussion (it never rejects on its own); one nobody assessed is hatched.{d.seesCost ? " First-year cost: a hire for a full year, a contractor or freelancer for the role's contract hours, an agency its quote." : ""}
             </caption>
             <thead>
               <tr>
@@ -138,7 +138,12 @@ export default function Rollup() {
                 {d.areas.map((a) => {
                   // Short headers keep the table narrow; the full name is read out and shown on hover.
                   const [first, ...rest] = a.name.split(" ");
-                  return <th key={a.key} scope="col" title={a.name}>{first}{rest.length ? <span className="visually-hidden"> {rest.join(" ")}</span> : null}</th>;
+                  return (
+                    <th key={a.key} scope="col" title={a.knockout ? `${a.name} (must pass)` : a.name}>
+                      {first}{rest.length ? <span className="visually-hidden"> {rest.join(" ")}</span> : null}
+                      {a.knockout ? <span className="must-pass-mark">must pass</span> : null}
+                    </th>
+                  );
                 })}
                 <th scope="col" aria-sort={ariaSort("spread")}><Link to={sortLink("spread")}>Spread</Link>{sortMark("spread")}</th>
                 <th scope="col" aria-sort={ariaSort("scorecards")}><Link to={sortLink("scorecards")}>Cards</Link>{sortMark("scorecards")}</th>
@@ -172,13 +177,15 @@ export default function Rollup() {
                   <td>
                     <strong>{r.scoresHidden ? <span className="muted small">{hiddenScoresLabels[r.scoresHidden]}</span> : (r.weightedTotal ?? "—")}</strong>
                     {!r.scoresHidden && r.weightedTotal !== null && thinEvidenceNote(r.scorecards) ? <div className="flag small">{thinEvidenceNote(r.scorecards)}</div> : null}
+                    {r.mustPassBelow ? <div className="bad small">must-pass flag</div> : null}
                   </td>
                   {d.areas.map((a) => {
                     const cell = r.areas[a.key];
                     return (
-                      <td key={a.key} className={cell?.split ? "flag-cell" : undefined}>
+                      <td key={a.key} className={cell?.below ? "below-cell" : cell?.unassessed ? "gap" : cell?.split ? "flag-cell" : undefined}>
                         {cell?.average ?? "—"}
                         {cell?.split ? <span className="split-mark"><span aria-hidden="true">*</span><span className="visually-hidden"> (interviewers differ by 2 or more)</span></span> : null}
+                        {cell?.below ? <span className="visually-hidden"> (below the must-pass bar)</span> : cell?.unassessed ? <span className="visually-hidden"> (must pass, not assessed)</span> : null}
                       </td>
                     );
                   })}

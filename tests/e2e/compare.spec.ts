@@ -286,14 +286,22 @@ test("on a 320 px screen the home page, the role page and its rollup fit the wid
   const [totalAt, cardsAt] = [headers.findIndex((h) => h.startsWith("Weighted")), headers.indexOf("Cards")];
   const rows = page.locator("table.rollup tbody tr");
   let thin = 0;
+  let flagged = 0;
   for (let i = 0; i < (await rows.count()); i++) {
     const cells = rows.nth(i).locator("th, td");
     const [total, cards] = [await cells.nth(totalAt).innerText(), await cells.nth(cardsAt).innerText()];
     if (!/^\d/.test(total)) continue;
     expect(total.includes("only 1 scorecard"), `${total} from ${cards} cards`).toBe(cards === "1");
     if (cards === "1") thin++;
+    // A must-pass area under the bar is shaded in its cell and flagged by the total, which it does not change.
+    const shaded = await rows.nth(i).locator("td.below-cell").count();
+    expect(total.includes("must-pass flag"), total).toBe(shaded > 0);
+    if (shaded) flagged++;
   }
   expect(thin).toBeGreaterThan(0);
+  expect(flagged).toBeGreaterThan(0);
+  await expect(page.getByRole("columnheader", { name: "Production systems must pass" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Data readiness", exact: true })).toBeVisible();
   // Someone Dana grades anonymously is listed under an alias; their cost says it is hidden rather than showing blank.
   const masked = page.locator("table.rollup tbody tr").filter({ has: page.getByRole("rowheader", { name: /^Candidate [A-Z]{2}-\d{2}/ }) });
   await expect(masked).toHaveCount(1);

@@ -69,6 +69,8 @@ describe("role rollup", () => {
           expect(row.areas[area.key].spread, `${row.id} ${area.key} spread`).toBe(area.spread);
         }
         for (const [rec, n] of Object.entries(expected.tally)) expect(row.tally[rec as keyof typeof row.tally] ?? 0).toBe(n);
+        // Must-pass areas under the bar, as the application's summary flags them.
+        expect(row.mustPass.below.map((k) => areas.find((a) => a.key === k)!.name), `${row.id} must-pass`).toEqual(expected.knockouts);
       }
     });
   }
