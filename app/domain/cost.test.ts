@@ -53,12 +53,24 @@ describe("first-year cost", () => {
   it("says when figures side by side cover different work", () => {
     expect(notLikeForLike(["year", "year", null], 1_000)).toBeNull();
     expect(notLikeForLike(["quote"], 1_000)).toBeNull();
-    expect(notLikeForLike(["hours", "year", "hours", "quote"], 1_000)).toBe(
-      "Not like for like: a hire is costed for a full year, a contractor or freelancer for the role's 1,000 h of work (about 6 months full time), an agency for the scope it quoted; a hire's figure also carries recruiting, tooling, ramp-up and wrong-role risk, an hourly figure its overrun and the team's interview time, a quote only itself.",
-    );
-    expect(notLikeForLike(["quote", "hours"], 400)).toBe(
-      "Not like for like: a contractor or freelancer is costed for the role's 400 h of work (about 2 months full time), an agency for the scope it quoted; an hourly figure its overrun and the team's interview time, a quote only itself.",
-    );
+    expect(notLikeForLike(["hours", "year", "hours", "quote"], 1_000)).toEqual({
+      text: "Not like for like: a hire is costed for a full year, a contractor or freelancer for the role's 1,000 h of work (about 6 months full time), an agency for the scope it quoted. Beyond pay, a hire's figure adds recruiting, tooling, ramp-up and wrong-role risk, an hourly figure adds its overrun, both add the team's interview time, a quote is the quote alone.",
+      hoursDiffer: true,
+    });
+    expect(notLikeForLike(["quote", "hours"], 400)).toEqual({
+      text: "Not like for like: a contractor or freelancer is costed for the role's 400 h of work (about 2 months full time), an agency for the scope it quoted. Beyond pay, an hourly figure adds its overrun and the team's interview time, a quote is the quote alone.",
+      hoursDiffer: false,
+    });
+  });
+
+  it("takes contract hours of a full working year as a hire's period", () => {
+    // The same period: nothing left to say, and nothing to change.
+    expect(notLikeForLike(["year", "hours"], 2_000)).toBeNull();
+    // A quote still differs; the hours need no change.
+    expect(notLikeForLike(["year", "hours", "quote"], 2_000)).toEqual({
+      text: "Not like for like: a hire and a contractor or freelancer are costed for a full year, an agency for the scope it quoted. Beyond pay, a hire's figure adds recruiting, tooling, ramp-up and wrong-role risk, an hourly figure adds its overrun, both add the team's interview time, a quote is the quote alone.",
+      hoursDiffer: false,
+    });
   });
 
   it("follows the role's own assumptions", () => {

@@ -69,7 +69,7 @@ export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEst
       { label: "Base salary", amount: salary, basis: "expected salary" },
       { label: "Benefits, payroll, equipment", amount: money((salary * a.overheadPct) / 100), basis: `${a.overheadPct}% of salary` },
       { label: "Recruiting and sourcing", amount: a.recruitingCost, basis: "flat" },
-      { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}` },
+      { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}/h` },
       { label: "Cloud, model and tooling", amount: a.toolingCost, basis: "flat" },
       { label: "Ramp-up delay", amount: money(((salary / 12) * a.rampMonths) / 2), basis: `half of ${a.rampMonths} months' salary` },
       { label: "Wrong-role risk", amount: money((salary * a.wrongRoleRiskPct) / 100), basis: `${a.wrongRoleRiskPct}% of salary` },
@@ -88,8 +88,8 @@ export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEst
   const base = rate * a.expectedHours;
   const lines: CostLine[] = [
     { label: "Rate × expected hours", amount: money(base), basis: `${Math.round(rate * 100) / 100}/h × ${a.expectedHours} h` },
-    { label: "Overrun allowance", amount: money((base * overrun) / 100), basis: `${overrun}% (${subject.kind})` },
-    { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}` },
+    { label: "Overrun allowance", amount: money((base * overrun) / 100), basis: `${overrun}% for a ${subject.kind}` },
+    { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}/h` },
   ];
   const team = money(a.teamHours * a.teamHourlyCost);
   const fullYear = money(rate * WORK_HOURS_PER_YEAR * (1 + overrun / 100)) + team;
@@ -107,18 +107,30 @@ export function coversText(covers: CostCovers, expectedHours: number, form: "ful
   return `${hours} of work (${span} full time)`;
 }
 
-/** When figures side by side cover different work, the sentence that says so; null when they are alike. */
-export function notLikeForLike(covers: (CostCovers | null)[], expectedHours: number): string | null {
-  const kinds = (["year", "hours", "quote"] as const).filter((k) => covers.includes(k));
-  if (kinds.length < 2) return null;
-  const who = { year: "a hire", hours: "a contractor or freelancer", quote: "an agency" };
+/**
+ * When figures side by side cover different work, the sentence that says so;
+ * null when they are alike. Contract hours of a full working year cost the same
+ * period as a hire's year, so those two then compare; `hoursDiffer` says whether
+ * changing the role's contract hours would line them up.
+ */
+export function notLikeForLike(covers: (CostCovers | null)[], expectedHours: number): { text: string; hoursDiffer: boolean } | null {
+  const fullYearOfHours = expectedHours === WORK_HOURS_PER_YEAR;
+  const present = (["year", "hours", "quote"] as const).filter((k) => covers.includes(k));
+  const periods = present.filter((k) => !(fullYearOfHours && k === "hours" && present.includes("year")));
+  if (periods.length < 2) return null;
+  const merged = fullYearOfHours && present.includes("hours") && present.includes("year");
+  const who = { year: merged ? "a hire and a contractor or freelancer" : "a hire", hours: "a contractor or freelancer", quote: "an agency" };
   const what = { year: "a full year", hours: `the role's ${coversText("hours", expectedHours)}`, quote: "the scope it quoted" };
-  const carries = {
-    year: "a hire's figure also carries recruiting, tooling, ramp-up and wrong-role risk",
-    hours: "an hourly figure its overrun and the team's interview time",
-    quote: "a quote only itself",
-  };
-  return `Not like for like: ${kinds.map((k, i) => `${who[k]}${i === 0 ? " is costed" : ""} for ${what[k]}`).join(", ")}; ${kinds.map((k) => carries[k]).join(", ")}.`;
+  const verb = periods[0] === "year" && merged ? "are costed" : "is costed";
+  const costed = periods.map((k, i) => `${who[k]}${i === 0 ? ` ${verb}` : ""} for ${what[k]}`).join(", ");
+  const [year, hours] = [present.includes("year"), present.includes("hours")];
+  const adds = [
+    year && hours ? "a hire's figure adds recruiting, tooling, ramp-up and wrong-role risk, an hourly figure adds its overrun, both add the team's interview time" : null,
+    year && !hours ? "a hire's figure adds recruiting, tooling, ramp-up, wrong-role risk and the team's interview time" : null,
+    hours && !year ? "an hourly figure adds its overrun and the team's interview time" : null,
+    present.includes("quote") ? "a quote is the quote alone" : null,
+  ].filter(Boolean);
+  return { text: `Not like for like: ${costed}. Beyond pay, ${adds.join(", ")}.`, hoursDiffer: year && hours && !fullYearOfHours };
 }
 
 /** Hours in a working year, to turn an annual figure into an hourly one and back. */

@@ -150,7 +150,7 @@ export default function Compare() {
                       <td key={x.id} className="small">
                         {x.cost?.total != null ? <strong>{formatMoney(x.cost.total, d.role.currency)}</strong> : <span className="muted">{x.cost?.missing}</span>}
                         {x.cost?.covers && d.assumptions ? <div className="muted">Covers {coversText(x.cost.covers, d.assumptions.expectedHours)}</div> : null}
-                        {x.cost?.covers === "hours" && x.cost.fullYear !== null ? <div>A full year ({formatCount(WORK_HOURS_PER_YEAR)} h) at this rate: <strong>{formatMoney(x.cost.fullYear, d.role.currency)}</strong></div> : null}
+                        {x.cost?.covers === "hours" && x.cost.fullYear !== null && x.cost.fullYear !== x.cost.total ? <div>A full year ({formatCount(WORK_HOURS_PER_YEAR)} h) at this rate: <strong>{formatMoney(x.cost.fullYear, d.role.currency)}</strong></div> : null}
                         {x.cost?.lines.map((l) => <div key={l.label}>{l.label}: {formatMoney(l.amount, d.role.currency)} <span className="muted">({l.basis})</span></div>)}
                       </td>
                     ))}
@@ -161,7 +161,12 @@ export default function Compare() {
           </div>
           {d.costNote ? (
             <p className="alert alert-warn small">
-              {d.costNote} <Link to={`/roles/${d.role.id}/costs`}>Set the contract hours</Link> to cost the same period.
+              {d.costNote.text}{" "}
+              {d.costNote.hoursDiffer ? (
+                <>
+                  <Link to={`/roles/${d.role.id}/costs`}>Set the contract hours</Link> to {formatCount(WORK_HOURS_PER_YEAR)} to cost a contractor for a hire&rsquo;s year.
+                </>
+              ) : null}
             </p>
           ) : null}
           {d.assumptions ? (

@@ -51,7 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
           row(`Estimated first-year cost (${result.role.currency})`, c.map((x) => x.cost?.total ?? x.cost?.missing ?? "")),
           row("Cost covers", c.map((x) => (x.cost?.covers && result.assumptions ? coversText(x.cost.covers, result.assumptions.expectedHours) : ""))),
           row(`Full year (${WORK_HOURS_PER_YEAR} h) at the hourly rate (${result.role.currency})`, c.map((x) => (x.cost?.covers === "hours" ? (x.cost.fullYear ?? "") : ""))),
-          ...(result.costNote ? [row("Cost note", [result.costNote])] : []),
+          ...(result.costNote ? [row("Cost note", [result.costNote.text])] : []),
         ]
       : []),
   ];

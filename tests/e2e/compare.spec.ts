@@ -141,7 +141,8 @@ test("a hiring manager changes a role's cost assumptions and the comparison's fi
   const hire = db
     .prepare("select c.name, c.pay_amount as pay from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and c.engagement_type = 'full_time' and c.pay_kind = 'annual' and c.pay_currency = 'USD' and a.stage in ('final','offer') order by a.id limit 1")
     .get(role.id) as { name: string; pay: number };
-  const other = db.prepare("select c.name from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and a.stage = 'final' and c.name <> ? order by a.id limit 1").get(role.id, hire.name) as { name: string };
+  // And one paid by the hour, so the two figures cover a year and contract hours.
+  const other = db.prepare("select c.name from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and a.stage = 'final' and c.pay_kind = 'hourly' and c.pay_currency = 'USD' order by a.id limit 1").get(role.id) as { name: string };
   db.close();
   await signInAs(demo.dana);
 
@@ -152,6 +153,8 @@ test("a hiring manager changes a role's cost assumptions and the comparison's fi
   await expect(page.getByText("Benefits, payroll and equipment is required")).toBeVisible();
   await expect(overhead).toHaveAttribute("aria-invalid", "true");
   await overhead.fill("40");
+  // A full working year of contract hours: the contractor is then costed for the same period as the hire.
+  await page.getByLabel("Expected contract hours in year one (hours)").fill("2000");
   await page.getByRole("button", { name: "Save assumptions" }).click();
   await expect(page.getByRole("status")).toContainText("Assumptions saved");
   await expect(overhead).toHaveValue("40");
@@ -173,6 +176,10 @@ test("a hiring manager changes a role's cost assumptions and the comparison's fi
   const overheadAmount = `$${Math.round(hire.pay * 0.4).toLocaleString("en-US")}`;
   await expect(costRow).toContainText(`Benefits, payroll, equipment: ${overheadAmount} (40% of salary)`);
   await expect(page.getByText(/Cost assumptions \(this role\): overhead 40%/)).toBeVisible();
+  // Same period, so no warning to act on and no second full-year figure repeating the first.
+  await expect(costRow).toContainText("Covers 2,000 h of work (about 12 months full time)");
+  await expect(page.getByText(/Not like for like/)).toHaveCount(0);
+  await expect(costRow.getByText(/A full year \(2,000 h\) at this rate/)).toHaveCount(0);
   await page.getByRole("link", { name: "Back to rollup" }).click();
   await expect(page).toHaveURL(/\/rollup\?sort=name&dir=asc$/);
   await expect(page.getByRole("columnheader", { name: "Who" })).toHaveAttribute("aria-sort", "ascending");
