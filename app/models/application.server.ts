@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { offerGate, type CheckType } from "~/domain/compliance";
 import { type Stage } from "~/domain/pipeline";
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
@@ -217,6 +217,17 @@ export function moveApplication(input: {
 }
 
 /** A candidate's applications on roles the viewer may see (all when `roleIds` is null). */
+/** Of these people, those already in a role's pipeline (one query over the role's applications). */
+export function onRole(roleId: number, candidateIds: number[]): Set<number> {
+  if (candidateIds.length === 0) return new Set();
+  const rows = getDb()
+    .select({ id: applications.candidateId })
+    .from(applications)
+    .where(and(eq(applications.roleId, roleId), inArray(applications.candidateId, candidateIds)))
+    .all();
+  return new Set(rows.map((r) => r.id).filter((id): id is number => id !== null));
+}
+
 export function applicationsOfCandidate(candidateId: number) {
   return getDb()
     .select({ id: applications.id, roleId: roles.id, roleTitle: roles.title, stage: applications.stage, stageChangedAt: applications.stageChangedAt })

@@ -7,7 +7,7 @@ import { stageLabels } from "~/domain/pipeline";
 import { engagementFits, soughtText } from "~/domain/engagement";
 import { agencyKindLabels, applicationEngagementLabels } from "~/domain/reference";
 import { listAgencyOptions } from "~/models/agency.server";
-import { addAgencyBid, addCandidateToRole } from "~/models/application.server";
+import { addAgencyBid, addCandidateToRole, onRole } from "~/models/application.server";
 import { candidateChoices, getCandidate } from "~/models/candidate.server";
 import { maskFor } from "~/models/masking.server";
 import { getRole } from "~/models/role.server";
@@ -33,7 +33,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const found = candidateChoices(query).filter((c) => !hidden.has(c.id));
   if (chosen && !found.some((c) => c.id === chosen.id)) found.unshift({ id: chosen.id, name: chosen.name, email: chosen.email, engagementType: chosen.engagementType });
   // Each person says how they would work, and whether that is what the role seeks, before anyone is added.
-  const candidates = found.map((c) => ({ ...c, fits: engagementFits(role.engagementModels, c.engagementType) }));
+  // Someone already on the role stays choosable (a later agency submission of them is still recorded), marked so.
+  const already = onRole(role.id, found.map((c) => c.id));
+  const candidates = found.map((c) => ({ ...c, fits: engagementFits(role.engagementModels, c.engagementType), onRole: already.has(c.id) }));
   return { role: { id: role.id, title: role.title, seeks: soughtText(role.engagementModels) }, query, candidates, chosenId: chosen?.id ?? null, agencies: listAgencyOptions() };
 }
 
@@ -119,17 +121,14 @@ export default function AddApplication() {
                 {(aria) => (
                   <select defaultValue={typed("candidateId", chosenId ? String(chosenId) : "")} {...aria} {...register("candidateId")}>
                     <option value="">Choose…</option>
-                    {candidates.every((c) => c.fits) ? (
-                      candidates.map((c) => <CandidateOption key={c.id} {...c} />)
-                    ) : (
-                      <>
-                        <optgroup label="What this role seeks">
-                          {candidates.filter((c) => c.fits).map((c) => <CandidateOption key={c.id} {...c} />)}
+                    {pickerGroups(candidates).map((g) =>
+                      g.label === null ? (
+                        g.people.map((c) => <CandidateOption key={c.id} {...c} />)
+                      ) : (
+                        <optgroup key={g.label} label={g.label}>
+                          {g.people.map((c) => <CandidateOption key={c.id} {...c} />)}
                         </optgroup>
-                        <optgroup label="Not what this role seeks">
-                          {candidates.filter((c) => !c.fits).map((c) => <CandidateOption key={c.id} {...c} />)}
-                        </optgroup>
-                      </>
+                      ),
                     )}
                   </select>
                 )}
@@ -220,7 +219,19 @@ export default function AddApplication() {
   );
 }
 
-function CandidateOption(c: { id: number; name: string; email: string; engagementType: keyof typeof applicationEngagementLabels }) {
+type Choice = { id: number; name: string; email: string; engagementType: keyof typeof applicationEngagementLabels; fits: boolean; onRole: boolean };
+
+/** Those the role seeks first, then the others, then those already in its pipeline; no headings when all are alike. */
+function pickerGroups(people: Choice[]): { label: string | null; people: Choice[] }[] {
+  const groups = [
+    { label: "What this role seeks", people: people.filter((c) => c.fits && !c.onRole) },
+    { label: "Not what this role seeks", people: people.filter((c) => !c.fits && !c.onRole) },
+    { label: "Already in this role's pipeline", people: people.filter((c) => c.onRole) },
+  ].filter((g) => g.people.length > 0);
+  return groups.length === 1 && groups[0].label === "What this role seeks" ? [{ label: null, people }] : groups;
+}
+
+function CandidateOption(c: Choice) {
   return (
     <option value={c.id}>
       {c.name} ({c.email}) · {applicationEngagementLabels[c.engagementType]}

@@ -137,6 +137,7 @@ test("adding a full-time candidate to a contractor role warns at once, and the a
   const person = db
     .prepare("select id, name from candidates where engagement_type = 'full_time' and id not in (select candidate_id from applications where role_id = ? and candidate_id is not null) order by id limit 1")
     .get(role.id) as { id: number; name: string };
+  const onRole = db.prepare("select c.name from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? order by a.id limit 1").get(role.id) as { name: string };
   db.close();
   await signInAs(demo.recruiter);
   await page.goto(`/roles/${role.id}/applications/new?candidateId=${person.id}`);
@@ -146,6 +147,11 @@ test("adding a full-time candidate to a contractor role warns at once, and the a
   await expect(picker.locator("optgroup").first()).toHaveAttribute("label", "What this role seeks");
   await expect(picker.locator("optgroup[label='What this role seeks'] option").first()).toHaveText(/ · (Contractor|Freelancer|Contractor via agency)$/);
   await expect(picker.locator("optgroup[label='Not what this role seeks'] option:checked")).toHaveText(new RegExp(`^${person.name} \\(.*\\) · Full-time hire$`));
+  // Someone already in the pipeline is offered apart (an agency's later submission of them is still recorded).
+  await page.getByLabel("Search candidates by name or email").fill(onRole.name);
+  await page.getByRole("search").getByRole("button", { name: "Search" }).click();
+  await expect(picker.locator("optgroup[label=\"Already in this role's pipeline\"] option").first()).toHaveText(new RegExp(`^${onRole.name} `));
+  await page.goto(`/roles/${role.id}/applications/new?candidateId=${person.id}`);
   await page.getByLabel("Starting stage").selectOption("screening");
   await page.getByRole("button", { name: "Add to pipeline" }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(person.name) })).toBeVisible();
