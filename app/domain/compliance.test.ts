@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFlags, effectiveStatus, offerGate, requestAgeText, requiredChecksFor, type CheckState } from "./compliance";
+import { byAttention, checkFlags, effectiveStatus, isCheckProblem, missingCheckText, offerGate, requestAgeText, requiredChecksFor, type CheckState, type MissingCheck } from "./compliance";
 
 const today = "2026-11-21";
 
@@ -65,5 +65,25 @@ describe("requestAgeText", () => {
     expect(requestAgeText("2026-11-09", "2026-11-21")).toBe("12 days ago");
     // A request dated ahead of the server's day (another time zone) reads as today, not "-1 days ago".
     expect(requestAgeText("2026-11-22", "2026-11-21")).toBe("today");
+  });
+});
+
+describe("missing checks", () => {
+  it("puts failures and lapses first, then work not started, then work under way, and says each one's state", () => {
+    const list: MissingCheck[] = [
+      { type: "nda", status: "requested" },
+      { type: "background_check", status: "not_requested" },
+      { type: "ip_assignment", status: "failed" },
+      { type: "worker_classification", status: "received" },
+      { type: "data_access_clearance", status: "expired" },
+    ];
+    expect([...list].sort(byAttention).map(missingCheckText)).toEqual([
+      "IP assignment (failed)",
+      "Sensitive-data access clearance (expired)",
+      "Background check (not requested)",
+      "NDA (requested)",
+      "Worker classification (received)",
+    ]);
+    expect(list.filter(isCheckProblem).map((m) => m.type)).toEqual(["ip_assignment", "data_access_clearance"]);
   });
 });

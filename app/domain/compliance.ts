@@ -51,6 +51,25 @@ export const checkStatusLabels: Record<CheckStatus, string> = {
   expired: "Expired",
 };
 
+/** A required check not yet cleared, with where it stands. */
+export type MissingCheck = { type: CheckType; status: CheckStatus };
+
+/** Worst first: a failed or lapsed check is a problem, one not yet asked for is work not started, one under way is waiting. */
+const attentionOrder: CheckStatus[] = ["failed", "expired", "not_requested", "requested", "received", "verified", "waived"];
+export function byAttention(a: MissingCheck, b: MissingCheck): number {
+  return attentionOrder.indexOf(a.status) - attentionOrder.indexOf(b.status) || checkTypes.indexOf(a.type) - checkTypes.indexOf(b.type);
+}
+
+/** "IP assignment (failed)": the check and where it stands, so a failure does not read like paperwork in the post. */
+export function missingCheckText(m: MissingCheck): string {
+  return `${checkTypeLabels[m.type]} (${checkStatusLabels[m.status].toLowerCase()})`;
+}
+
+/** Whether a missing check is a problem (failed or expired) rather than paperwork still under way. */
+export function isCheckProblem(m: MissingCheck): boolean {
+  return m.status === "failed" || m.status === "expired";
+}
+
 export const classifications = ["w2", "1099", "agency", "corp_to_corp", "employer_of_record"] as const;
 export type Classification = (typeof classifications)[number];
 export const classificationLabels: Record<Classification, string> = {

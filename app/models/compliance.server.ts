@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import {
+  byAttention,
   checkFlags,
   checkScope,
   checkTypes,
@@ -9,6 +10,7 @@ import {
   type CheckStatus,
   type CheckType,
   type EditableCheck,
+  type MissingCheck,
 } from "~/domain/compliance";
 import { activeStages, isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
@@ -345,9 +347,10 @@ export function personChecks(candidateId: number): CheckRow[] {
 }
 
 /** Required checks still missing per open application of one role (application id -> check types). */
-export function missingChecksByApplication(roleId: number, today: string): Map<number, CheckType[]> {
+export function missingChecksByApplication(roleId: number, today: string): Map<number, MissingCheck[]> {
   const board = complianceBoard(null, { roleId, type: null, status: "missing" }, today);
-  const out = new Map<number, CheckType[]>();
-  for (const row of board.rows) out.set(row.applicationId, [...(out.get(row.applicationId) ?? []), row.type]);
+  const out = new Map<number, MissingCheck[]>();
+  for (const row of board.rows) out.set(row.applicationId, [...(out.get(row.applicationId) ?? []), { type: row.type, status: row.status as CheckStatus }]);
+  for (const list of out.values()) list.sort(byAttention);
   return out;
 }

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AreaBars } from "~/components/charts";
 import { StageBadge } from "~/components/checks";
 import { formatCount, formatDate, formatMoney, PageHeader } from "~/components/ui";
-import { checkTypeLabels } from "~/domain/compliance";
+import { missingCheckText } from "~/domain/compliance";
 import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations, thinEvidenceNote } from "~/domain/scorecard";
@@ -128,7 +128,7 @@ export default function Compare() {
                 {d.seesCompliance ? (
                   <tr>
                     <th scope="row">Compliance</th>
-                    {c.map((x) => <td key={x.id} className="small">{x.missingChecks === null ? "—" : x.missingChecks.length ? <span className="flag">Not cleared: {x.missingChecks.map((t) => checkTypeLabels[t]).join(", ")}</span> : "Complete"}</td>)}
+                    {c.map((x) => <td key={x.id} className="small">{x.missingChecks === null ? "—" : x.missingChecks.length ? <span className="flag">Not cleared: {x.missingChecks.map(missingCheckText).join(", ")}</span> : "Complete"}</td>)}
                   </tr>
                 ) : null}
                 <tr>

@@ -3,7 +3,7 @@ import Papa from "papaparse";
 import { stageLabels } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
 import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations } from "~/domain/scorecard";
-import { checkTypeLabels } from "~/domain/compliance";
+import { missingCheckText } from "~/domain/compliance";
 import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
 import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -45,7 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
     ...takeHomeFacts(takeHomeResult([])).map((blank, i) =>
       row(takeHomeFactCsv(blank).label, c.map((x, j) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (rubric[j]?.[i].value ?? "")))),
     ),
-    ...(result.seesCompliance ? [row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `not cleared: ${x.missingChecks.map((t) => checkTypeLabels[t]).join("; ")}` : "complete")))] : []),
+    ...(result.seesCompliance ? [row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `not cleared: ${x.missingChecks.map(missingCheckText).join("; ")}` : "complete")))] : []),
     ...(result.seesCost
       ? [
           row(`Estimated first-year cost (${result.role.currency})`, c.map((x) => x.cost?.total ?? x.cost?.missing ?? "")),

@@ -4,7 +4,7 @@ import { AreaBars, FunnelChart } from "~/components/charts";
 import { Pager } from "~/components/pager";
 import { StageBadge } from "~/components/checks";
 import { formatCount, formatMoney, PageHeader } from "~/components/ui";
-import { checkTypeLabels } from "~/domain/compliance";
+import { isCheckProblem, missingCheckText } from "~/domain/compliance";
 import { coversText } from "~/domain/cost";
 import { OPEN_STAGES, roleAgeText, stageLabels, stages } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
@@ -200,8 +200,8 @@ export default function Rollup() {
                     <td className="small">
                       {r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : (
                         <details className="flag">
-                          <summary>{r.missingChecks.length} not cleared</summary>
-                          {r.missingChecks.map((c) => checkTypeLabels[c]).join(", ")}
+                          <summary>{r.missingChecks.length} not cleared{r.missingChecks.some(isCheckProblem) ? `, ${r.missingChecks.filter(isCheckProblem).length} failed or expired` : ""}</summary>
+                          {r.missingChecks.map(missingCheckText).join(", ")}
                         </details>
                       )}
                     </td>

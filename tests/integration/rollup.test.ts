@@ -1,6 +1,6 @@
 // The rollup's aggregate SQL must agree with a plain recomputation in code
 // (the domain's summarize) on random data: a property test over seeds.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { defaultAreas, scorecardState, summarize, type Rating, type ScoreInput } from "~/domain/scorecard";
 import { roleRollup } from "~/models/rollup.server";
@@ -137,6 +137,26 @@ describe("compliance status in the rollup and the comparison", () => {
     expect(sam.compare.candidates.length).toBe(3);
     expect(sam.compare.candidates.every((c) => c.missingChecks === null)).toBe(true);
     expect(sam.csv).not.toMatch(/Compliance|NDA|IP assignment|Worker classification/);
+  });
+
+  it("says where each missing check stands, a failure first, alike on the rollup, the comparison and the CSV", async () => {
+    const db = getDb();
+    const roleId = db.select().from(schema.roles).where(eq(schema.roles.title, "Senior AI Engineer, Support Copilot")).get()!.id;
+    const app = db.select().from(schema.applications).where(eq(schema.applications.roleId, roleId)).all().find((a) => a.stage === "interviewing" && a.candidateId !== null)!;
+    // This engagement's IP assignment came back refused.
+    db.delete(schema.complianceChecks).where(and(eq(schema.complianceChecks.applicationId, app.id), eq(schema.complianceChecks.type, "ip_assignment"))).run();
+    db.insert(schema.complianceChecks).values({ type: "ip_assignment", applicationId: app.id, status: "failed" }).run();
+    const cookie = await cookieFor("dana@northwind.test");
+    const params = { roleId: String(roleId) };
+    type Missing = { type: string; status: string }[];
+    const rollup = (await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup?stage=interviewing`, cookie), params)).data as { rows: { id: number; missingChecks: Missing }[] };
+    const row = rollup.rows.find((r) => r.id === app.id)!;
+    expect(row.missingChecks[0]).toEqual({ type: "ip_assignment", status: "failed" });
+    expect(row.missingChecks.every((m) => m.status !== "verified" && m.status !== "waived")).toBe(true);
+    const compare = (await invoke(compareRoute.loader, get(`/roles/${roleId}/compare?ids=${app.id},${rollup.rows.find((r) => r.id !== app.id && r.id > 0)!.id}`, cookie), params)).data as { candidates: { id: number; missingChecks: Missing }[] };
+    expect(compare.candidates.find((c) => c.id === app.id)!.missingChecks).toEqual(row.missingChecks);
+    const csv = await (await csvRoute.loader({ request: get(`/roles/${roleId}/compare.csv?ids=${app.id}`, cookie), params, context: {} as never })).text();
+    expect(csv).toMatch(/^Compliance,not cleared: IP assignment \(failed\)/m);
   });
 });
 
