@@ -207,7 +207,6 @@ export default function ApplicationPage() {
       {/* Said loudly right after adding, where the choice was made; quietly after that (some teams do mean it: contract-to-hire). */}
       {engagementNote ? <p className={added ? "alert alert-warn" : "hint"}>{engagementNote}</p> : null}
       {moved ? <Notice>Moved to {stageLabels[moved as keyof typeof stageLabels] ?? moved}.</Notice> : null}
-      {saved ? <Notice>Check saved.</Notice> : null}
       <section className="card" aria-labelledby="scorecards-heading">
         <h2 id="scorecards-heading">Scorecards</h2>
         {feedback.summary ? <ScorecardSummary summary={feedback.summary} hiddenCount={feedback.hiddenCount} /> : null}
@@ -268,6 +267,8 @@ export default function ApplicationPage() {
               ) : (
                 <p className="alert alert-warn">{compliance.gate.message.replace("Cannot move to Offer", "No offer")}</p>
               )}
+              {/* Beside the checks, not at the top of the page: HR updating several checks keeps their place. */}
+              {saved ? <Notice>{checkTypeLabels[saved as CheckType] ?? "Check"} saved.</Notice> : null}
               {compliance.checks.map((c) => (
                 <details key={c.type} className="check-row">
                   <summary>

@@ -62,7 +62,11 @@ test("HR opens the board, verifies the NDA and IP assignment, and the blocked mo
     await form.getByLabel(`${check} status`).selectOption("verified");
     await form.getByLabel(`${check} evidence reference`).fill(evidence);
     await form.getByRole("button", { name: `Save ${check}` }).click();
-    await expect(page.getByText("Check saved.")).toBeVisible();
+    // Said beside the checks, where HR carries on, and the page stays there.
+    const saved = page.locator("#checks").getByRole("status");
+    await expect(saved).toHaveText(`${check} saved.`);
+    await expect(saved).toBeInViewport();
+    await expect(page.locator("details.check-row summary").filter({ hasText: check })).toBeInViewport();
     await expect(page.locator("details.check-row summary").filter({ hasText: check }).getByText("Verified")).toBeVisible();
   }
   await expect(page.getByText("All required checks are verified or waived")).toBeVisible();
@@ -157,7 +161,7 @@ test("without JavaScript, HR's refused check lands on the checks page with what 
   await refused.getByLabel("NDA waiver reason").fill("Covered by the agency's master NDA");
   await refused.getByRole("button", { name: "Save NDA" }).click();
   await expect(page).toHaveURL(new RegExp(`/applications/${applicationId}\\?saved=nda`));
-  await expect(page.getByRole("status")).toHaveText("Check saved.");
+  await expect(page.getByRole("status")).toHaveText("NDA saved.");
   const db = openDb();
   const row = db.prepare("select c.status, c.waiver_reason as reason, c.evidence_ref as ref from compliance_checks c join applications a on a.candidate_id = c.candidate_id where a.id = ? and c.type = 'nda'").get(applicationId);
   db.close();
