@@ -200,7 +200,10 @@ export default function Rollup() {
                     <td className="small">
                       {r.missingChecks === null ? "—" : r.missingChecks.length === 0 ? "Complete" : (
                         <details className="flag">
-                          <summary>{r.missingChecks.length} not cleared{r.missingChecks.some(isCheckProblem) ? `, ${r.missingChecks.filter(isCheckProblem).length} failed or expired` : ""}</summary>
+                          {/* Red when a check failed or lapsed, not just paperwork under way; the list says which. */}
+                          <summary className={r.missingChecks.some(isCheckProblem) ? "bad-inline" : undefined}>
+                            {r.missingChecks.length} not cleared{r.missingChecks.some(isCheckProblem) ? <span className="visually-hidden">, some failed or expired</span> : null}
+                          </summary>
                           {r.missingChecks.map(missingCheckText).join(", ")}
                         </details>
                       )}
@@ -220,7 +223,8 @@ export default function Rollup() {
         </div>
         {/* Ticks made on other pages of the rollup go with the form too. */}
         {offPage.map((p) => <input key={p.id} type="hidden" name="ids" value={p.id} />)}
-        <div className="actions">
+        {/* Stays in view at the window's foot while the table scrolls, so ticks made earlier are never out of sight. */}
+        <div className="actions compare-bar">
           <button type="submit" className="btn btn-primary" disabled={picks.picked.length > 0 && picks.picked.length < MIN_COMPARE}>Compare selected</button>
           {/* On the page from the start, so the first tick is announced too. */}
           <span className="small" role="status">
