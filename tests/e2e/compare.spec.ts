@@ -313,6 +313,13 @@ test("on a 320 px screen the home page, the role page and its rollup fit the wid
   const masked = page.locator("table.rollup tbody tr").filter({ has: page.getByRole("rowheader", { name: /^Candidate [A-Z]{2}-\d{2}/ }) });
   await expect(masked).toHaveCount(1);
   await expect(masked.getByRole("cell").last()).toHaveText("hidden");
+  // A tick near the top keeps its bar in view, far above the table's foot where the bar sits.
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.locator("table.rollup tbody input[type=checkbox]").first().check();
+  await page.locator("table.rollup thead").scrollIntoViewIfNeeded();
+  await expect(page.locator(".compare-bar [role=status]")).toContainText("1 picked");
+  await expect(page.locator(".compare-bar [role=status]")).toBeInViewport();
+  await page.getByRole("button", { name: "Clear ticks" }).click();
   const missing = page.locator("table.rollup details summary").first();
   await missing.focus();
   await page.keyboard.press("Enter");
