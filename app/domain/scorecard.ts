@@ -224,7 +224,8 @@ export function areasFilledAgainst(versions: { version: number; areas: TemplateA
 /** The must-pass line when no area is flagged: "None" only when every must-pass area was actually assessed. */
 export function mustPassNote(summary: Pick<Summary, "areas" | "scorecards">): string {
   if (summary.scorecards === 0) return "No scorecards yet";
-  const unassessed = summary.areas.filter((a) => a.knockout && a.average === null).map((a) => a.name);
+  const { unassessed: keys } = mustPassFlags(summary.areas, Object.fromEntries(summary.areas.map((a) => [a.key, a.average])), summary.scorecards);
+  const unassessed = summary.areas.filter((a) => keys.includes(a.key)).map((a) => a.name);
   return unassessed.length ? `None flagged; not assessed: ${unassessed.join(", ")}` : "None";
 }
 

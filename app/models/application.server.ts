@@ -216,7 +216,6 @@ export function moveApplication(input: {
   });
 }
 
-/** A candidate's applications on roles the viewer may see (all when `roleIds` is null). */
 /** Of these people, those already in a role's pipeline (one query over the role's applications). */
 export function onRole(roleId: number, candidateIds: number[]): Set<number> {
   if (candidateIds.length === 0) return new Set();
@@ -228,6 +227,7 @@ export function onRole(roleId: number, candidateIds: number[]): Set<number> {
   return new Set(rows.map((r) => r.id).filter((id): id is number => id !== null));
 }
 
+/** A candidate's applications on roles the viewer may see (all when `roleIds` is null). */
 export function applicationsOfCandidate(candidateId: number) {
   return getDb()
     .select({ id: applications.id, roleId: roles.id, roleTitle: roles.title, stage: applications.stage, stageChangedAt: applications.stageChangedAt })

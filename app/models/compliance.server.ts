@@ -346,7 +346,7 @@ export function personChecks(candidateId: number): CheckRow[] {
   return getDb().select().from(complianceChecks).where(eq(complianceChecks.candidateId, candidateId)).all();
 }
 
-/** Required checks still missing per open application of one role (application id -> check types). */
+/** Required checks still missing per open application of one role, each with its state, worst first. */
 export function missingChecksByApplication(roleId: number, today: string): Map<number, MissingCheck[]> {
   const board = complianceBoard(null, { roleId, type: null, status: "missing" }, today);
   const out = new Map<number, MissingCheck[]>();
