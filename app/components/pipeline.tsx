@@ -14,6 +14,8 @@ export type PipelineItem = {
   daysInStage: number;
   /** Graded anonymously by the viewer: shown under an alias, not linked. */
   masked?: boolean;
+  /** Not the kind of engagement the role seeks (engagementFits). */
+  offModel?: boolean;
 };
 
 function nextStage(stage: Stage): Stage {
@@ -85,6 +87,7 @@ export function Pipeline({ items, counts, roleId, canMove }: { items: PipelineIt
                   <div className="muted small">
                     {item.masked ? "You are grading their take-home anonymously" : `${item.isAgencyBid ? "Agency bid" : item.submittedBy ? `via ${item.submittedBy}` : "Direct"} · ${item.daysInStage} d in stage`}
                   </div>
+                  {item.offModel ? <div className="flag small">Not what the role seeks</div> : null}
                   {canMove && item.stage !== "hired" && !item.masked ? <QuickMove item={item} roleId={roleId} /> : null}
                 </article>
               ))}

@@ -75,7 +75,7 @@ export default function Interviews() {
                   <th scope="col">Interview</th>
                   <th scope="col">Role</th>
                   <th scope="col">When</th>
-                  <th scope="col">Next step</th>
+                  <th scope="col">{state === "submitted" ? "Scorecard" : "Next step"}</th>
                 </tr>
               </thead>
               <tbody>

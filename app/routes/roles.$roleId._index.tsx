@@ -4,7 +4,7 @@ import { Pipeline } from "~/components/pipeline";
 import { AdviceLine } from "~/components/role-card";
 import { formatDate, formatMoney, Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
-import { routingQuestions } from "~/domain/engagement";
+import { engagementFits, routingQuestions } from "~/domain/engagement";
 import { holds } from "~/domain/policy";
 import { budgetKindLabels, engagementModelLabels, type EngagementModel } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
@@ -43,6 +43,8 @@ export async function loader(args: LoaderFunctionArgs) {
     isAgencyBid: a.agencyId !== null,
     submittedBy: mask.applicationIds.has(a.id) ? null : a.submittedBy,
     daysInStage: Math.floor((now - a.stageChangedAt.getTime()) / 86_400_000),
+    // The application page says why; the card only flags it.
+    offModel: !mask.applicationIds.has(a.id) && !engagementFits(role.engagementModels, a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time")),
   }));
   return {
     role: shown,

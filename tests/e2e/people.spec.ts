@@ -161,6 +161,10 @@ test("adding a full-time candidate to a contractor role warns at once, and the a
   // Later visits keep it as a note, not an alarm: some teams do mean contract-to-hire.
   await page.goto(page.url().replace(/\?.*$/, ""));
   await expect(warning).toHaveClass(/hint/);
+  // On the role's board the card says so too; those the role seeks carry no such line.
+  await page.goto(`/roles/${role.id}`);
+  await expect(page.getByRole("article", { name: person.name })).toContainText("Not what the role seeks");
+  await expect(page.getByRole("article", { name: onRole.name })).not.toContainText("Not what the role seeks");
   const check = openDb();
   const row = check.prepare("select stage from applications where role_id = ? and candidate_id = ?").get(role.id, person.id);
   check.close();

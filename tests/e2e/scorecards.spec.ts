@@ -74,6 +74,7 @@ test("an interviewer opens their due scorecard, fills it with the keyboard, subm
   await page.goto("/interviews");
   await page.getByRole("link", { name: /^Submitted/ }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Your submitted scorecards" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Scorecard" })).toBeVisible();
   const first = page.getByRole("row").nth(1);
   await expect(first.getByRole("rowheader")).toHaveText(who);
   await first.getByRole("link", { name: `Your scorecard for ${who}` }).click();
