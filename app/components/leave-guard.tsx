@@ -3,14 +3,19 @@
 // typed. Once something is changed, leaving asks first: a link inside the app
 // shows a prompt on the page, and the browser asks for a reload, a typed address
 // or a closed tab. Saving (the form posts to its own page) is never held up.
-import { useBlocker, useLocation } from "@remix-run/react";
+import { useActionData, useBlocker, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 
 export function useLeaveGuard() {
   const [dirty, setDirty] = useState(false);
   const location = useLocation();
-  // A save lands back on this page under a new location: what was typed is stored, so the form is clean again.
-  useEffect(() => setDirty(false), [location.key]);
+  // A refusal (400, 409) comes back as action data with what was typed still unsaved on the page.
+  const refused = useActionData() !== undefined;
+  // A save redirects back to this page under a new location, with no action data: what was typed is stored.
+  useEffect(() => {
+    if (!refused) setDirty(false);
+    // Only a new location decides; the refusal flag is read as it stands then.
+  }, [location.key]);
   const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && nextLocation.pathname !== currentLocation.pathname);
   useEffect(() => {
     if (!dirty) return;

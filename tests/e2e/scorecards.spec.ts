@@ -276,4 +276,16 @@ test("an interviewer who follows a link with a scorecard half filled is asked fi
   await expect(page.getByRole("heading", { level: 1 })).not.toContainText("Scorecard");
   await page.goto(`/interviews/${interviewId}/scorecard`);
   await expect(form.getByLabel("Evals evidence")).toHaveValue("Set pass/fail thresholds before building.");
+
+  // A save the server refuses (someone saved this draft meanwhile) keeps the edits unsaved, so leaving still asks.
+  const bump = openDb();
+  bump.prepare("update scorecards set version = version + 1 where interview_id = ? and interviewer_id = ?").run(interviewId, jordan);
+  bump.close();
+  await form.getByLabel("Evals evidence").fill("Third thoughts");
+  const refused = page.waitForResponse((r) => r.request().method() === "POST");
+  await form.getByRole("button", { name: "Save draft" }).click();
+  expect((await refused).status()).toBe(409);
+  await expect(form.getByLabel("Evals evidence")).toHaveValue("Third thoughts");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  await expect(prompt).toContainText("Leave without saving?");
 });
