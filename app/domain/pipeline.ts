@@ -1,6 +1,6 @@
 // The hiring pipeline: stages in order, two exits, and what a move needs.
 
-import { PERMANENT_HIRE_MODELS } from "./reference";
+import { engagementFits } from "./engagement";
 
 export const activeStages = ["sourced", "screening", "interviewing", "take_home", "final", "offer", "hired"] as const;
 export const exitStages = ["rejected", "withdrawn"] as const;
@@ -71,8 +71,8 @@ export function roleAge(role: { status: string; createdAt: Date; closedAt: Date 
   const end = settled && role.closedAt ? role.closedAt : now;
   const days = Math.max(0, Math.floor((end.getTime() - role.createdAt.getTime()) / 86_400_000));
   const phase = role.status === "draft" || role.status === "on_hold" ? role.status : settled ? (role.status as "filled" | "closed") : "open";
-  const seeksPermanentHire = role.engagementModels.length === 0 || role.engagementModels.some((m) => PERMANENT_HIRE_MODELS.has(m));
-  return { days, phase, norm: seeksPermanentHire ? timeToHireNorm(days) : null };
+  // The full-time norm is a role's exactly when a full-time hire would fit it.
+  return { days, phase, norm: engagementFits(role.engagementModels, "full_time") ? timeToHireNorm(days) : null };
 }
 
 const dayCount = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
