@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AppContext } from "~/load-context";
+import { guardActions } from "~/utils/action-guard.server";
 import { isSameOriginWrite } from "~/utils/origin";
 import { createAdmission } from "./admission";
 
@@ -40,7 +41,7 @@ const LARGE_BODY_PATHS: Record<string, number> = { "/candidates/import": 10 * 10
 function guardWrites(appOrigin: string | undefined): express.RequestHandler {
   return (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    const plain = (status: number, message: string) => res.status(status).type("text/plain").send(message);
+    const plain = (status: number, message: string) => refuse(res, status, message);
     const expected = appOrigin ?? `${req.protocol}://${req.get("host")}`;
     const origin = req.get("origin") ?? null;
     if (!isSameOriginWrite({ origin, secFetchSite: req.get("sec-fetch-site") ?? null }, expected)) return plain(403, "Cross-origin request refused.");
@@ -56,12 +57,33 @@ function guardWrites(appOrigin: string | undefined): express.RequestHandler {
   };
 }
 
+/** The server's own refusals: plain text, never cached. */
+function refuse(res: express.Response, status: number, message: string) {
+  res.status(status).set("Cache-Control", "no-store").type("text/plain").send(message);
+}
+
+/** A path that does not decode (`/%E0%A4%A`, `/%`) is a bad request, answered before anything tries to decode it. */
+function refuseMalformedPaths(): express.RequestHandler {
+  return (req, res, next) => {
+    try {
+      decodeURIComponent(req.path);
+    } catch {
+      console.warn(`400 ${req.method}: a path that does not decode`);
+      return refuse(res, 400, "That address is not valid.");
+    }
+    next();
+  };
+}
+
 /** Requests past this point run a few at a time, in arrival order; a full line gets 503. */
 export function admitInOrder(options: { concurrency: number; maxWaiting: number }): express.RequestHandler {
   const admission = createAdmission(options);
   return (req, res, next) => {
     const outcome = admission.admit({ response: res, connection: req.socket }, next);
-    if (outcome === "refused") res.status(503).set("Retry-After", "1").type("text/plain").send("The server is busy: try again in a moment.");
+    if (outcome === "refused") {
+      res.set("Retry-After", "1");
+      refuse(res, 503, "The server is busy: try again in a moment.");
+    }
   };
 }
 
@@ -69,6 +91,7 @@ export async function createHttpApp(options: { dev: boolean; trustProxy: boolean
   const app = express();
   app.disable("x-powered-by");
   if (options.trustProxy) app.set("trust proxy", true);
+  app.use(refuseMalformedPaths());
 
   app.use((_req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
@@ -88,12 +111,12 @@ export async function createHttpApp(options: { dev: boolean; trustProxy: boolean
   if (options.dev) {
     const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
     app.use(vite.middlewares);
-    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(guardActions);
   } else {
     const buildDir = resolve(options.buildDir ?? "build");
     app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
     app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
-    build = (await import(pathToFileURL(`${buildDir}/server/index.js`).href)) as ServerBuild;
+    build = guardActions((await import(pathToFileURL(`${buildDir}/server/index.js`).href)) as ServerBuild);
   }
 
   app.use(guardWrites(options.appOrigin));
@@ -128,7 +151,7 @@ export async function createHttpApp(options: { dev: boolean; trustProxy: boolean
   // Last resort: never show a stack trace to a browser.
   app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     console.error(error);
-    if (!res.headersSent) res.status(500).type("text/plain").send("Something went wrong on our side.");
+    if (!res.headersSent) refuse(res, 500, "Something went wrong on our side.");
   });
 
   return app;

@@ -78,12 +78,13 @@ export function findCandidateByEmail(email: string) {
     .get();
 }
 
+/**
+ * In a transaction on purpose, as every INSERT ... RETURNING here: read with
+ * `.get()` outside one, the row comes back before SQLite commits, and a commit
+ * the disk refuses would go unnoticed (the id then reused by the next insert).
+ */
 export function createCandidate(values: CandidateFormValues, createdById: number): number {
-  return getDb()
-    .insert(candidates)
-    .values({ ...values, createdById })
-    .returning({ id: candidates.id })
-    .get().id;
+  return getDb().transaction((tx) => tx.insert(candidates).values({ ...values, createdById }).returning({ id: candidates.id }).get().id);
 }
 
 /** Insert many candidates in one transaction: all of them or none. */

@@ -58,13 +58,9 @@ export function emailExists(email: string): boolean {
   return countRows(users, eq(users.email, normalizeEmail(email))) > 0;
 }
 
+/** In a transaction so that a refused commit throws (see createCandidate). */
 export function createUser(input: { email: string; name: string; kind: UserKind; passwordHash: string }): number {
-  const row = getDb()
-    .insert(users)
-    .values({ ...input, email: normalizeEmail(input.email) })
-    .returning({ id: users.id })
-    .get();
-  return row.id;
+  return getDb().transaction((tx) => tx.insert(users).values({ ...input, email: normalizeEmail(input.email) }).returning({ id: users.id }).get().id);
 }
 
 export type UpdateResult = { ok: true } | { ok: false; reason: "conflict" | "not-found" };

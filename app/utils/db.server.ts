@@ -2,6 +2,8 @@
 // One connection per process, kept across dev reloads.
 import type { Statement } from "better-sqlite3";
 import { count, type SQL } from "drizzle-orm";
+import { statfsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { createDatabase, type AppDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
@@ -17,9 +19,32 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** A cheap query proving the database answers (the health route). */
-export function pingDatabase(): void {
-  getDb().$client.prepare("select 1").get();
+export type DatabaseHealth = { ok: true } | { ok: false; problem: string };
+
+/**
+ * Whether the database can take a write, checked without writing (the health
+ * route): it answers a query, the connection can take the write lock (a
+ * read-only file or filesystem, or a writer holding the lock past the busy
+ * timeout, fail here), and the filesystem holding it has at least
+ * `HEALTH_MIN_FREE_MB` free, since a full disk only shows when a commit fails.
+ */
+export function checkDatabaseHealth(): DatabaseHealth {
+  const client = getDb().$client;
+  try {
+    client.prepare("select 1").get();
+    client.prepare("begin immediate").run();
+    client.prepare("rollback").run();
+  } catch (error) {
+    if (client.inTransaction) client.prepare("rollback").run();
+    return { ok: false, problem: `the database cannot take a write (${(error as { code?: string }).code ?? "error"})` };
+  }
+  const path = getEnv().DATABASE_PATH;
+  if (path !== ":memory:") {
+    const { bavail, bsize } = statfsSync(dirname(resolve(path)));
+    const freeMb = (bavail * bsize) / 1024 / 1024;
+    if (freeMb < getEnv().HEALTH_MIN_FREE_MB) return { ok: false, problem: `only ${freeMb.toFixed(1)} MB free next to the database` };
+  }
+  return { ok: true };
 }
 
 /** COUNT(*) of a table, synchronously (drizzle's $count is async-only). */

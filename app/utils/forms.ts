@@ -7,15 +7,29 @@ import type { z } from "zod";
 export type FieldErrors = Record<string, string[]>;
 export type FormFailure = { fieldErrors: FieldErrors; formError: string | null };
 
-/** Plain values from FormData; `arrayFields` keep every value (checkbox groups), others the first. */
+/**
+ * Plain values from FormData, in one pass over its entries: `arrayFields` keep
+ * every value (checkbox groups), others the first. (Asking FormData for each
+ * name's values instead costs a scan per name, which a body of many fields
+ * turns quadratic.)
+ */
 export function formDataToValues(formData: FormData, arrayFields: readonly string[] = []): Record<string, unknown> {
+  const arrays = new Set(arrayFields);
+  const settled = new Set<string>();
   const values: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
-    if (key.startsWith("$")) continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = arrayFields.includes(key) ? all : (all[0] ?? "");
+  for (const key of arrayFields) values[key] = [];
+  for (const [key, value] of formData) {
+    // "$" names are Remix's own; "__proto__" would set the object's prototype instead of a value.
+    if (key.startsWith("$") || key === "__proto__" || settled.has(key)) continue;
+    if (typeof value !== "string") {
+      values[key] ??= "";
+    } else if (arrays.has(key)) {
+      (values[key] as string[]).push(value);
+    } else {
+      values[key] = value;
+      settled.add(key);
+    }
   }
-  for (const key of arrayFields) values[key] ??= [];
   return values;
 }
 
