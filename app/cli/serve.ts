@@ -61,7 +61,7 @@ export async function serve(options: { buildDir?: string; vite?: ViteDevServer }
       console.log(`\nDemo logins (password for all: ${prepared.demoPassword}):`);
       for (const login of prepared.demoLogins) console.log(`  ${login.kind.padEnd(15)} ${login.email}  (${login.name})`);
     } else if (prepared.userCount === 0) {
-      console.log("\nNo users yet: create the first admin with `npm run user:create`.");
+      console.log("\nNo users yet: create the first admin with `npm run user:create` (or `node build/cli/user-create.js`).");
     }
   });
 }
