@@ -3,6 +3,14 @@ import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 
+// What the serving process needs before it serves (configuration, migrating and
+// seeding, the guard every action passes through), taken from this build through `build.entry.module`, so the process
+// holds one copy of the database and configuration modules: the build's
+// (app/cli/serve.ts). The compiled start entry bundles neither.
+export { getEnv } from "./utils/env.server";
+export { prepareDatabase } from "./utils/db.server";
+export { guardActions } from "./utils/action-guard.server";
+
 /**
  * Read the page's data (Remix's single-fetch hand-off stream) to its end before
  * rendering, and give it to Remix's <Scripts> as already read. Every loader here

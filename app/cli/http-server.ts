@@ -5,9 +5,8 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import type { ViteDevServer } from "vite";
 import type { AppContext } from "~/load-context";
-import { guardActions } from "~/utils/action-guard.server";
 import { isSameOriginWrite } from "~/utils/origin";
 import { createAdmission } from "./admission";
 
@@ -87,7 +86,20 @@ export function admitInOrder(options: { concurrency: number; maxWaiting: number 
   };
 }
 
-export async function createHttpApp(options: { dev: boolean; trustProxy: boolean; appOrigin?: string; buildDir?: string }) {
+/**
+ * The Express app around one server build: the production build, imported once
+ * by the caller (app/cli/serve.ts), or, in development, Vite's dev server,
+ * whose middleware serves the assets and which loads the latest build per request.
+ */
+export function createHttpApp(options: {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** The production build's directory (its client/ holds the static assets); unused with `vite`. */
+  buildDir?: string;
+  vite?: ViteDevServer;
+  trustProxy: boolean;
+  appOrigin?: string;
+}) {
+  const dev = Boolean(options.vite);
   const app = express();
   app.disable("x-powered-by");
   if (options.trustProxy) app.set("trust proxy", true);
@@ -97,7 +109,7 @@ export async function createHttpApp(options: { dev: boolean; trustProxy: boolean
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     res.set({
-      "Content-Security-Policy": contentSecurityPolicy(nonce, options.dev),
+      "Content-Security-Policy": contentSecurityPolicy(nonce, dev),
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "same-origin",
       "X-Frame-Options": "DENY",
@@ -107,16 +119,12 @@ export async function createHttpApp(options: { dev: boolean; trustProxy: boolean
     next();
   });
 
-  let build: ServerBuild | (() => Promise<ServerBuild>);
-  if (options.dev) {
-    const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
-    app.use(vite.middlewares);
-    build = () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(guardActions);
+  if (options.vite) {
+    app.use(options.vite.middlewares);
   } else {
     const buildDir = resolve(options.buildDir ?? "build");
     app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
     app.use(express.static(`${buildDir}/client`, { maxAge: "1h" }));
-    build = guardActions((await import(pathToFileURL(`${buildDir}/server/index.js`).href)) as ServerBuild);
   }
 
   app.use(guardWrites(options.appOrigin));
@@ -132,8 +140,8 @@ export async function createHttpApp(options: { dev: boolean; trustProxy: boolean
       next();
     },
     createRequestHandler({
-      build,
-      mode: options.dev ? "development" : "production",
+      build: options.build,
+      mode: dev ? "development" : "production",
       getLoadContext: (req, res): AppContext => ({
         cspNonce: res.locals.cspNonce as string,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",

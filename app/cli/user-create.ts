@@ -1,4 +1,5 @@
 // `npm run user:create -- --email a@b.co --name "Ada Admin" [--kind admin]`
+// (compiled: `node build/cli/user-create.js --email …`).
 // Creates a user (the first admin of a real install). The password is read
 // from USER_PASSWORD or asked for without echo.
 import { parseArgs } from "node:util";
@@ -24,16 +25,25 @@ function askHidden(question: string): Promise<string> {
   });
 }
 
+const USAGE =
+  'Usage: npm run user:create -- --email you@company.com --name "Your Name" [--kind admin|recruiter|hiring_manager|interviewer]\n' +
+  "   or: node build/cli/user-create.js --email … --name … [--kind …]   (after npm run build)\n" +
+  "The password is read from USER_PASSWORD or asked for without echo.";
+
 async function main() {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, kind: { type: "string", default: "admin" } },
+    options: { email: { type: "string" }, name: { type: "string" }, kind: { type: "string", default: "admin" }, help: { type: "boolean", short: "h" } },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const { createUserSchema } = await import("~/schemas/user");
   const password = process.env.USER_PASSWORD ?? (await askHidden("Password (12+ characters): "));
   const parsed = createUserSchema.safeParse({ email: values.email ?? "", name: values.name ?? "", kind: values.kind, password });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
-    console.error('Usage: npm run user:create -- --email you@company.com --name "Your Name" [--kind admin|recruiter|hiring_manager|interviewer]');
+    console.error(USAGE);
     process.exit(1);
   }
   const { getEnv } = await import("~/utils/env.server");

@@ -9,7 +9,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -40,7 +40,8 @@ async function sessionCookie(dbPath: string, userId: number): Promise<string> {
 
 async function startServer(dbPath: string, synchronous: "FULL" | "NORMAL"): Promise<{ proc: ChildProcess; pid: number }> {
   const pidFile = resolve(dir, "server.pid");
-  // As `npm start` runs it, with the same Node flags (the heap limit is part of what P6 measures).
+  // As `npm start` runs it: the compiled entry, with the same Node flags as a production deploy (the heap
+  // limit is part of what P6 measures).
   const proc = spawn("npm", ["start", "--silent"], {
     env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST, DATABASE_PATH: dbPath, SESSION_SECRET: SECRET, SEED_DEMO: "false", SQLITE_SYNCHRONOUS: synchronous, PID_FILE: pidFile },
     stdio: ["ignore", "ignore", "inherit"],
@@ -104,10 +105,8 @@ async function firstLoadJsGzipKb(path: string, cookie: string): Promise<number> 
 }
 
 async function main() {
-  if (!existsSync("build/server/index.js")) {
-    log("building the production bundle");
-    if (spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit" }).status !== 0) process.exit(1);
-  }
+  // Build now if the build is missing or stale (`npm start`'s own check), not inside a server's start-up wait.
+  if (spawnSync(process.execPath, ["--import", "tsx", "app/cli/build-if-stale.ts"], { stdio: "inherit" }).status !== 0) process.exit(1);
   log("generating the 100,000-scorecard database");
   const small = generate(resolve(dir, "small.db"), { scorecards: 100_000, roles: 100, bigRoleApplications: 1000, writeInterviews: 3000 });
   log(`  ${small.scorecards} scorecards in ${small.seconds}s`);

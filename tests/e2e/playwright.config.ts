@@ -34,8 +34,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    // The production server, as `npm start` runs it, on a fresh database.
-    command: "npm start",
+    // The production server as a deploy runs it (the compiled entry of `npm run build`; run.ts builds
+    // first), on a fresh database.
+    command: "node --max-old-space-size=192 build/cli/start.js",
     cwd: "../..",
     url: `http://localhost:${E2E_PORT}/healthz`,
     reuseExistingServer: false,

@@ -18,6 +18,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run("npx", ["remix", "vite:build"], { ...process.env, NODE_ENV: "production" });
+// The production build, as a deploy makes it (`npm run build`: the Remix build and the compiled server).
+run("npm", ["run", "build"], { ...process.env, NODE_ENV: "production" });
 rmSync("tests/.tmp/e2e", { recursive: true, force: true });
 run("npx", ["playwright", "test", "-c", "tests/e2e/playwright.config.ts", ...process.argv.slice(2)]);
