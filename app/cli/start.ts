@@ -39,6 +39,8 @@ async function main() {
   }
   if (!dev) buildIfNeeded();
 
+  // While this process serves the database, `npm run db:reset` refuses to delete it.
+  (await import("~/utils/server-lock.server")).claimServerLock(env.DATABASE_PATH);
   const { prepareDatabase } = await import("~/utils/db.server");
   const prepared = await prepareDatabase({ seedDemo: env.SEED_DEMO });
   const { createHttpApp } = await import("./http-server");
