@@ -5,7 +5,8 @@ import { existsSync, rmSync } from "node:fs";
 async function main() {
   const { getEnv } = await import("~/utils/env.server");
   const env = getEnv();
-  if (process.argv.includes("--reset")) {
+  const reset = process.argv.includes("--reset");
+  if (reset) {
     const { serverHoldingDatabase } = await import("~/utils/server-lock.server");
     const server = serverHoldingDatabase(env.DATABASE_PATH);
     if (server) {
@@ -21,8 +22,11 @@ async function main() {
     console.log(`Deleted ${env.DATABASE_PATH}.`);
   }
   const { prepareDatabase } = await import("~/utils/db.server");
-  const result = await prepareDatabase({ seedDemo: env.SEED_DEMO });
-  console.log(`Migrated ${env.DATABASE_PATH}${result.seeded ? " and seeded demo data" : ""}.`);
+  // This command may create the database; with --reset it was deleted on purpose.
+  const result = await prepareDatabase({ seedDemo: env.SEED_DEMO, create: true, afterReset: reset });
+  if (result.seeded) console.log(`Created ${env.DATABASE_PATH} and seeded demo data.`);
+  else if (result.created) console.log(`Created ${env.DATABASE_PATH}, empty: add the first admin with \`npm run user:create\`.`);
+  else console.log(`Migrated ${env.DATABASE_PATH}.`);
 }
 
 main().catch((error) => {

@@ -39,10 +39,10 @@ async function main() {
   }
   if (!dev) buildIfNeeded();
 
-  // While this process serves the database, `npm run db:reset` refuses to delete it.
-  (await import("~/utils/server-lock.server")).claimServerLock(env.DATABASE_PATH);
   const { prepareDatabase } = await import("~/utils/db.server");
   const prepared = await prepareDatabase({ seedDemo: env.SEED_DEMO });
+  // While this process serves the database, `npm run db:reset` refuses to delete it.
+  (await import("~/utils/server-lock.server")).claimServerLock(env.DATABASE_PATH);
   const { createHttpApp } = await import("./http-server");
   const app = await createHttpApp({ dev, trustProxy: env.TRUST_PROXY, appOrigin: env.APP_ORIGIN });
 

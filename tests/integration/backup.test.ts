@@ -82,7 +82,8 @@ function killed(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe("backupDatabase", () => {
+// Tests here start processes (tsx takes about a second each): generous under a parallel suite.
+describe("backupDatabase", { timeout: 60_000 }, () => {
   it("copies what the database held at that moment while a second connection writes between steps", () => {
     const from = getDb().$client.name;
     const writer = new Database(from);
@@ -177,7 +178,7 @@ describe("backupDatabase", () => {
   });
 });
 
-describe("restore", () => {
+describe("restore", { timeout: 60_000 }, () => {
   it("stop, replace the file, remove -wal and -shm, start: the database is the backup", async () => {
     const live = scratch("prod.db");
     backupDatabase({ from: getDb().$client.name, to: live });
@@ -208,7 +209,7 @@ describe("restore", () => {
   });
 });
 
-describe("npm run db:backup", () => {
+describe("npm run db:backup", { timeout: 60_000 }, () => {
   const cli = (args: string[], databasePath: string) =>
     spawnSync(process.execPath, ["--import", "tsx", "app/cli/backup.ts", ...args], {
       encoding: "utf8",

@@ -58,7 +58,8 @@ const reset = (path: string) =>
     env: { ...process.env, DATABASE_PATH: path, SEED_DEMO: "false" },
   });
 
-describe("server lock", () => {
+// Each test starts processes (tsx takes about a second each): generous under a parallel suite.
+describe("server lock", { timeout: 60_000 }, () => {
   it("db:reset refuses while a server holds the database, and the claim goes when the server stops", async () => {
     const path = database("live");
     const server = await holdLock(path);
