@@ -92,9 +92,7 @@ export type PreparedDatabase = {
  * created, and seeded, is `planDatabaseSetup`'s rule: it throws
  * `DatabaseSetupRefused` before anything is created when not.
  */
-export async function prepareDatabase(
-  options: SetupOptions & { today?: Date },
-): Promise<PreparedDatabase> {
+export async function prepareDatabase(options: SetupOptions & { today?: Date }): Promise<PreparedDatabase> {
   const file = inspectDatabaseFile(getEnv().DATABASE_PATH);
   // Decide on a missing file before the connection creates it.
   if (!file.exists) planDatabaseSetup({ ...file, hasTables: false }, options);
