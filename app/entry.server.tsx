@@ -4,12 +4,15 @@ import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 
 // What the serving process needs before it serves (configuration, migrating and
-// seeding, the guard every action passes through), taken from this build through `build.entry.module`, so the process
-// holds one copy of the database and configuration modules: the build's
-// (app/cli/serve.ts). The compiled start entry bundles neither.
+// seeding, the guard every action passes through, the claim that keeps
+// `db:reset` off a served database), taken from this build through
+// `build.entry.module`, so the process holds one copy of the database and
+// configuration modules: the build's (app/cli/serve.ts). The compiled start
+// entry bundles neither.
 export { getEnv } from "./utils/env.server";
 export { prepareDatabase } from "./utils/db.server";
 export { guardActions } from "./utils/action-guard.server";
+export { claimServerLock } from "./utils/server-lock.server";
 
 /**
  * Read the page's data (Remix's single-fetch hand-off stream) to its end before

@@ -11,12 +11,12 @@ import type { ViteDevServer } from "vite";
 import { createHttpApp } from "./http-server";
 
 /** What app/entry.server.tsx exports for the serving process (types only: erased from the bundle). */
-type ServingEntry = Pick<typeof import("~/entry.server"), "getEnv" | "prepareDatabase" | "guardActions">;
+type ServingEntry = Pick<typeof import("~/entry.server"), "getEnv" | "prepareDatabase" | "guardActions" | "claimServerLock">;
 
 function servingEntry(build: ServerBuild): ServingEntry {
   const entry = build.entry.module as unknown as Partial<ServingEntry>;
-  if (typeof entry.getEnv !== "function" || typeof entry.prepareDatabase !== "function" || typeof entry.guardActions !== "function") {
-    throw new Error("The server build's entry does not export getEnv, prepareDatabase and guardActions: rebuild with `npm run build`.");
+  if (typeof entry.getEnv !== "function" || typeof entry.prepareDatabase !== "function" || typeof entry.guardActions !== "function" || typeof entry.claimServerLock !== "function") {
+    throw new Error("The server build's entry lacks what serving needs (getEnv, prepareDatabase, guardActions, claimServerLock): rebuild with `npm run build`.");
   }
   return entry as ServingEntry;
 }
@@ -40,7 +40,7 @@ export async function serve(options: { buildDir?: string; vite?: ViteDevServer }
     build = loaded = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
   }
 
-  const { getEnv, prepareDatabase, guardActions } = servingEntry(loaded);
+  const { getEnv, prepareDatabase, guardActions, claimServerLock } = servingEntry(loaded);
   // Every route's action is admitted through the action guard before its own code (app/utils/action-guard.server.ts).
   const source = build;
   build = typeof source === "function" ? () => source().then(guardActions) : guardActions(source);
@@ -52,6 +52,8 @@ export async function serve(options: { buildDir?: string; vite?: ViteDevServer }
     process.exit(1);
   }
   const prepared = await prepareDatabase({ seedDemo: env.SEED_DEMO });
+  // While this process serves the database, `npm run db:reset` refuses to delete it.
+  claimServerLock(env.DATABASE_PATH);
   const app = createHttpApp({ build, buildDir, vite: options.vite, trustProxy: env.TRUST_PROXY, appOrigin: env.APP_ORIGIN });
 
   app.listen(env.PORT, env.HOST, () => {

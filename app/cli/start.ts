@@ -12,6 +12,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // A refusal to start (a missing production database, say) is a message for the operator, not a crash.
+  console.error(error instanceof Error && error.name === "DatabaseSetupRefused" ? error.message : error);
   process.exit(1);
 });

@@ -9,6 +9,7 @@ import { createDatabase, type AppDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import * as tables from "../../db/schema";
 import { DEMO_PASSWORD, demoUsers, seedDemoData } from "../../db/seed";
+import { inspectDatabaseFile, planDatabaseSetup, type SetupOptions } from "./database-setup.server";
 import { getEnv } from "./env.server";
 import { hashPassword } from "./password.server";
 
@@ -102,19 +103,31 @@ export function databaseVersion(): string {
 }
 
 export type PreparedDatabase = {
+  /** The database was new: no file, or a file without tables. */
+  created: boolean;
   seeded: boolean;
   userCount: number;
   demoPassword: string;
   demoLogins: { email: string; name: string; kind: string }[];
 };
 
-/** Migrate, and on an empty database seed the demo (when asked). Used by `npm start` and the tests. */
-export async function prepareDatabase(options: { seedDemo: boolean; today?: Date }): Promise<PreparedDatabase> {
+/**
+ * Migrate, and seed the demo into a new database when asked. Used by `npm start`,
+ * the CLIs and the tests. Whether a missing or table-less database may be
+ * created, and seeded, is `planDatabaseSetup`'s rule: it throws
+ * `DatabaseSetupRefused` before anything is created when not.
+ */
+export async function prepareDatabase(options: SetupOptions & { today?: Date }): Promise<PreparedDatabase> {
+  const file = inspectDatabaseFile(getEnv().DATABASE_PATH);
+  // Decide on a missing file before the connection creates it.
+  if (!file.exists) planDatabaseSetup({ ...file, hasTables: false }, options);
   const db = getDb();
+  const hasTables = (db.$client.prepare("select count(*) from sqlite_schema where type = 'table'").pluck().get() as number) > 0;
+  const plan = planDatabaseSetup({ ...file, hasTables: file.exists && hasTables }, options);
   migrateDatabase(db.$client);
   let userCount = countRows(schema.users);
   let seeded = false;
-  if (options.seedDemo && userCount === 0) {
+  if (plan.seedDemo && userCount === 0) {
     // One hash for every demo account: the demo password is public anyway.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     seedDemoData(db, { passwordHash, today: options.today ?? new Date() });
@@ -124,5 +137,5 @@ export async function prepareDatabase(options: { seedDemo: boolean; today?: Date
   const demoEmails = demoUsers.map((u) => u.email);
   const present = db.select({ email: schema.users.email }).from(schema.users).all().map((u) => u.email);
   const demoLogins = demoEmails.every((e) => present.includes(e)) ? demoUsers.map(({ email, name, kind }) => ({ email, name, kind })) : [];
-  return { seeded, userCount, demoPassword: DEMO_PASSWORD, demoLogins };
+  return { created: !(file.exists && hasTables), seeded, userCount, demoPassword: DEMO_PASSWORD, demoLogins };
 }
