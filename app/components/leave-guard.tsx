@@ -27,7 +27,8 @@ export function useLeaveGuard() {
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
-  return { markDirty: () => setDirty(true), blocker };
+  // markClean: what was typed is saved (a draft saved in the background), so leaving loses nothing.
+  return { markDirty: () => setDirty(true), markClean: () => setDirty(false), blocker };
 }
 
 /** The on-page question when a link would leave unsaved changes behind; focus goes to staying. */

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { AutosaveStatusLine, OlderCopyNotice, useAutosave } from "~/components/autosave";
 import { LeavePrompt, useLeaveGuard } from "~/components/leave-guard";
 import { ratingLabels, ratingValues, recommendationLabels, recommendations, type TemplateArea } from "~/domain/scorecard";
 import { scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
@@ -21,11 +22,23 @@ export function ScorecardForm(props: {
   serverErrors?: FieldErrors | null;
   submitted?: Submitted | null;
   formError?: string | null;
+  /** Where drafts are saved while typing (fill mode), and the key of this device's copy. */
+  autosave?: { url: string; storageKey: string; signInHref: string };
 }) {
   const navigation = useNavigation();
   const keys = props.areas.map((a) => a.key);
   const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, ticked, summary } = useValidatedForm(scorecardSchema(keys), { arrayFields: scorecardArrayFields, serverErrors: props.serverErrors, submitted: props.submitted });
   const guard = useLeaveGuard();
+  const autosave = useAutosave({
+    formRef,
+    url: props.autosave?.url ?? "",
+    storageKey: props.autosave?.storageKey ?? "",
+    version: props.version,
+    enabled: props.mode === "fill" && Boolean(props.autosave),
+    onSaved: guard.markClean,
+  });
+  // After a background save, the next save builds on its version; a refused form keeps the one it was sent with.
+  const version = autosave.version !== props.version ? String(autosave.version) : typed("version", String(props.version ?? ""));
   const d = props.defaults;
   const ratingDefault = (key: string) => {
     const r = d?.ratings[key];
@@ -33,9 +46,25 @@ export function ScorecardForm(props: {
     return r.rating !== null ? String(r.rating) : r.assessed ? "na" : "";
   };
   return (
-    <Form method="post" ref={formRef} onSubmit={onSubmit} onInput={guard.markDirty} className="stack scorecard" noValidate aria-label={props.mode === "amend" ? "Amend scorecard" : "Scorecard"}>
+    <Form
+      method="post"
+      ref={formRef}
+      onSubmit={(event) => {
+        if (autosave.beforeSubmit(event)) onSubmit(event);
+      }}
+      onInput={() => {
+        guard.markDirty();
+        autosave.onInput();
+      }}
+      className="stack scorecard"
+      noValidate
+      aria-label={props.mode === "amend" ? "Amend scorecard" : "Scorecard"}
+    >
       <LeavePrompt blocker={guard.blocker} what={props.mode === "amend" ? "amendment" : "scorecard"} />
-      {props.version !== null ? <input type="hidden" name="version" value={typed("version", String(props.version))} /> : null}
+      {autosave.olderCopy ? (
+        <OlderCopyNotice at={autosave.olderCopy.at} onRestore={autosave.restoreOlderCopy} onDiscard={autosave.discardOlderCopy} />
+      ) : null}
+      {autosave.version !== null ? <input type="hidden" name="version" value={version} /> : null}
       <FormError error={props.formError} summary={summary} />
       {props.areas.map((area) => (
         <fieldset key={area.key} className="area" aria-describedby={`guide-${area.key}-${props.mode}`}>
@@ -93,6 +122,7 @@ export function ScorecardForm(props: {
         ) : null}
       </fieldset>
       <div className="actions">
+        {props.autosave && props.mode === "fill" ? <AutosaveStatusLine status={autosave.status} signInHref={props.autosave.signInHref} /> : null}
         {props.mode === "fill" ? (
           <>
             <button type="submit" name="intent" value="draft" className="btn" disabled={navigation.state === "submitting"}>

@@ -149,7 +149,24 @@ export function getScorecard(interviewId: number, interviewerId: number) {
   return { card, ratings, amendments };
 }
 
-export type SaveScorecardResult = { ok: true; id: number } | { ok: false; reason: "conflict" | "locked" | "not-submitted" };
+/**
+ * What a panelist's scorecard is filled against: the interview, their own
+ * scorecard if any, the template version (the scorecard's own, else the one the
+ * interview was scheduled against, else the role's current one) and the
+ * interview's focus areas on it. Null when the interview does not exist.
+ */
+export function getScorecardContext(interviewId: number, userId: number) {
+  const found = getInterview(interviewId);
+  if (!found) return null;
+  const own = getScorecard(interviewId, userId);
+  const templateId = own?.card.templateId ?? found.interview.templateId;
+  const template = (templateId ? templateById(templateId) : null) ?? currentTemplate(found.role.id);
+  const areas = template.areas.filter((a) => found.interview.focusAreas.includes(a.key));
+  return { found, own, template, areas };
+}
+
+/** `version` is the scorecard's record version after the save, for the next save from the same page. */
+export type SaveScorecardResult = { ok: true; id: number; version: number } | { ok: false; reason: "conflict" | "locked" | "not-submitted" };
 
 function snapshot(cardId: number) {
   const db = getDb();
@@ -218,7 +235,7 @@ export function saveScorecard(input: {
     }
     const rows = Object.entries(input.values.ratings).map(([areaKey, r]) => ({ scorecardId: id, areaKey, rating: r.rating, evidence: r.evidence }));
     if (rows.length) tx.insert(scorecardRatings).values(rows).run();
-    return { ok: true, id } as const;
+    return { ok: true, id, version: existing ? existing.version + 1 : 1 } as const;
   });
 }
 

@@ -85,7 +85,8 @@ export function updateTakeHome(input: { id: number; version: number; change: Tak
 }
 
 export type GradeValues = Omit<Grade, never> & { notes: string | null };
-export type SaveGradeResult = { ok: true; revealed: boolean } | { ok: false; reason: "conflict" | "locked" | "not-ready" };
+/** `version` is the grade's record version after the save. */
+export type SaveGradeResult = { ok: true; revealed: boolean; version: number } | { ok: false; reason: "conflict" | "locked" | "not-ready" };
 
 /**
  * Save a grader's draft or submission. The first grade moves the take-home
@@ -112,7 +113,7 @@ export function saveGrade(input: { takeHomeId: number; graderId: number; version
       .set({ status: done ? "graded" : "grading", revealedAt: reveal ? now : th.revealedAt, version: th.version + 1, updatedAt: now })
       .where(eq(takeHomes.id, th.id))
       .run();
-    return { ok: true, revealed: reveal } as const;
+    return { ok: true, revealed: reveal, version: existing ? existing.version + 1 : 1 } as const;
   });
 }
 

@@ -1,11 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { ScorecardForm, type ScorecardDefaults } from "~/components/scorecard-form";
 import { Notice, PageHeader } from "~/components/ui";
 import { ratingText, recommendationLabels } from "~/domain/scorecard";
 import { getApplication } from "~/models/application.server";
 import { visibleScorecards } from "~/models/feedback.server";
-import { currentTemplate, getInterview, getScorecard, saveScorecard, templateById } from "~/models/scorecard.server";
+import { getScorecardContext, saveScorecard } from "~/models/scorecard.server";
 import { interviewKindLabels, scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData, type FormFailure } from "~/utils/forms";
@@ -19,14 +20,9 @@ const areaOrder = (areas: { key: string }[], key: string) => {
 };
 
 function load(interviewId: number, userId: number) {
-  const found = getInterview(interviewId);
-  if (!found) throw new Response("Interview not found", { status: 404 });
-  const own = getScorecard(interviewId, userId);
-  // The scorecard's own version, else the one the interview was scheduled against, else the role's current one.
-  const templateId = own?.card.templateId ?? found.interview.templateId;
-  const template = (templateId ? templateById(templateId) : null) ?? currentTemplate(found.role.id);
-  const areas = template.areas.filter((a) => found.interview.focusAreas.includes(a.key));
-  return { found, own, template, areas };
+  const context = getScorecardContext(interviewId, userId);
+  if (!context) throw new Response("Interview not found", { status: 404 });
+  return context;
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -69,6 +65,11 @@ export async function loader(args: LoaderFunctionArgs) {
     // This scorecard is in, but other interviews the viewer sits on with this candidate are still owed.
     otherSeatsOwed: own?.card.status === "submitted" ? feedback.seatsOwed : 0,
     blind: found.role.blindFeedback,
+    autosave: {
+      url: `/interviews/${found.interview.id}/scorecard/autosave`,
+      storageKey: `draft:scorecard:${found.interview.id}:${user.id}`,
+      signInHref: `/login?redirectTo=${encodeURIComponent(`/interviews/${found.interview.id}/scorecard`)}`,
+    },
   };
 }
 
@@ -101,6 +102,10 @@ const savedText: Record<string, string> = { draft: "Draft saved. Only you can se
 
 export default function ScorecardPage() {
   const d = useLoaderData<typeof loader>();
+  // Submitted (here or in another tab): nothing typed on this device is a draft any more.
+  useEffect(() => {
+    if (d.status === "submitted") window.localStorage.removeItem(d.autosave.storageKey);
+  }, [d.status, d.autosave.storageKey]);
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
@@ -177,7 +182,16 @@ export default function ScorecardPage() {
               ) : null}
             </section>
           ) : (
-            <ScorecardForm areas={d.areas} defaults={d.defaults} version={d.version} mode="fill" serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} />
+            <ScorecardForm
+              areas={d.areas}
+              defaults={d.defaults}
+              version={d.version}
+              mode="fill"
+              serverErrors={actionData?.fieldErrors}
+              submitted={actionData?.values}
+              formError={actionData?.formError}
+              autosave={d.autosave}
+            />
           )}
         </div>
         <section className="card" aria-labelledby="panel-cards">

@@ -1,13 +1,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { AutosaveStatusLine, OlderCopyNotice, useAutosave } from "~/components/autosave";
 import { LeavePrompt, useLeaveGuard } from "~/components/leave-guard";
 import { TakeHomeResult } from "~/components/take-home-result";
 import { formatDate, Notice, PageHeader } from "~/components/ui";
 import { deliverables, EXPECTED_OUTCOMES, identityHidden, isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
 import { getApplication } from "~/models/application.server";
 import { getTakeHome, saveGrade } from "~/models/take-home.server";
-import { gradeSchema } from "~/schemas/interview";
+import { gradeSchema, gradeValuesFrom } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
@@ -31,6 +33,11 @@ export async function loader(args: LoaderFunctionArgs) {
     progress: { submitted: submitted.length, graders: graders.length },
     mine: mine ? { ...mine, status: mine.status } : null,
     result: hidden ? null : takeHomeResult(submitted),
+    autosave: {
+      url: `/take-homes/${t.id}/grade/autosave`,
+      storageKey: `draft:grade:${t.id}:${user.id}`,
+      signInHref: `/login?redirectTo=${encodeURIComponent(`/take-homes/${t.id}/grade`)}`,
+    },
   };
 }
 
@@ -41,13 +48,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseFormData(gradeSchema, formData);
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const v = parsed.data;
-  const num = (x: unknown) => (x === undefined || x === null || x === "" ? null : Number(x));
-  const bool = (x: unknown) => (x === "yes" || x === true ? true : x === "no" || x === false ? false : null);
-  const values = {
-    diagnosis: num(v.diagnosis), evalPlan: num(v.evalPlan), architecture: num(v.architecture), monitoring: num(v.monitoring), costControl: num(v.costControl), notBuilding: num(v.notBuilding),
-    outcomesReached: num(v.outcomesReached), costCeilingRespected: bool(v.costCeilingRespected), securityRespected: bool(v.securityRespected), hoursReported: num(v.hoursReported),
-    notes: typeof v.notes === "string" && v.notes.trim() ? v.notes.trim() : null,
-  };
+  const values = gradeValuesFrom(v);
   if (v.intent === "draft" && Object.entries(values).some(([k, x]) => k !== "notes" && x !== null && Number.isNaN(x as number))) {
     return invalid(formData, { fieldErrors: {}, formError: "Some values are not numbers." });
   }
@@ -60,7 +61,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function GradePage() {
-  const { takeHome: t, who, roleTitle, progress, mine, result } = useLoaderData<typeof loader>();
+  const { takeHome: t, who, roleTitle, progress, mine, result, autosave: draftTarget } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -68,6 +69,12 @@ export default function GradePage() {
   const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, summary } = useValidatedForm(gradeSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
   const guard = useLeaveGuard();
   const locked = mine?.status === "submitted";
+  const autosave = useAutosave({ formRef, ...draftTarget, version: mine?.version ?? null, enabled: !locked && t.submitted, onSaved: guard.markClean });
+  // Submitted (here or in another tab): nothing typed on this device is a draft any more.
+  useEffect(() => {
+    if (locked) window.localStorage.removeItem(draftTarget.storageKey);
+  }, [locked, draftTarget.storageKey]);
+  const version = autosave.version !== (mine?.version ?? null) ? String(autosave.version) : typed("version", String(mine?.version ?? ""));
   // Fields start from the saved grade, or from what was sent if the server refused it.
   const val = (k: string) => typed(k, mine ? String((mine as Record<string, unknown>)[k] ?? "") : "");
   const boolVal = (k: string) => typed(k, mine ? ((mine as Record<string, unknown>)[k] === true ? "yes" : (mine as Record<string, unknown>)[k] === false ? "no" : "") : "");
@@ -87,9 +94,25 @@ export default function GradePage() {
               <p className="muted">{progress.submitted} of {progress.graders} graders have submitted.</p>
             </section>
           ) : t.submitted ? (
-            <Form method="post" ref={formRef} onSubmit={onSubmit} onInput={guard.markDirty} className="stack" noValidate aria-label="Grade">
+            <Form
+              method="post"
+              ref={formRef}
+              onSubmit={(event) => {
+                if (autosave.beforeSubmit(event)) onSubmit(event);
+              }}
+              onInput={() => {
+                guard.markDirty();
+                autosave.onInput();
+              }}
+              className="stack"
+              noValidate
+              aria-label="Grade"
+            >
               <LeavePrompt blocker={guard.blocker} what="grade" />
-              {mine ? <input type="hidden" name="version" value={typed("version", String(mine.version))} /> : null}
+              {autosave.olderCopy ? (
+                <OlderCopyNotice at={autosave.olderCopy.at} onRestore={autosave.restoreOlderCopy} onDiscard={autosave.discardOlderCopy} />
+              ) : null}
+              {autosave.version !== null ? <input type="hidden" name="version" value={version} /> : null}
               <FormError error={actionData?.formError} summary={summary} />
               <fieldset>
                 <legend>Deliverables (1 weak to 4 strong)</legend>
@@ -131,6 +154,7 @@ export default function GradePage() {
                 </Field>
               </fieldset>
               <div className="actions">
+                <AutosaveStatusLine status={autosave.status} signInHref={draftTarget.signInHref} />
                 <button type="submit" name="intent" value="draft" className="btn" disabled={navigation.state === "submitting"}>Save draft</button>
                 <button type="submit" name="intent" value="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>Submit grade</button>
               </div>

@@ -226,3 +226,22 @@ export const gradeSchema = z.discriminatedUnion("intent", [
     notes: z.string().max(5000).optional(),
   }),
 ]);
+
+/** A parsed grade form as the values `saveGrade` stores: numbers, yes/no as booleans, blanks as null. */
+export function gradeValuesFrom(v: z.output<typeof gradeSchema>) {
+  const num = (x: unknown) => (x === undefined || x === null || x === "" ? null : Number(x));
+  const bool = (x: unknown) => (x === "yes" || x === true ? true : x === "no" || x === false ? false : null);
+  return {
+    diagnosis: num(v.diagnosis),
+    evalPlan: num(v.evalPlan),
+    architecture: num(v.architecture),
+    monitoring: num(v.monitoring),
+    costControl: num(v.costControl),
+    notBuilding: num(v.notBuilding),
+    outcomesReached: num(v.outcomesReached),
+    costCeilingRespected: bool(v.costCeilingRespected),
+    securityRespected: bool(v.securityRespected),
+    hoursReported: num(v.hoursReported),
+    notes: typeof v.notes === "string" && v.notes.trim() ? v.notes.trim() : null,
+  };
+}

@@ -52,10 +52,12 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/interviews.$interviewId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
   // Only the interview's panel fills scorecards; the sample panel is the on-team interviewer and the hiring manager.
   "routes/interviews.$interviewId.scorecard": { loader: ["S", "A", "D", "A", "D", "D", "D"], action: ["S", "A", "D", "A", "D", "D", "D"] },
+  "routes/interviews.$interviewId.scorecard.autosave": { action: ["S", "A", "D", "A", "D", "D", "D"] },
   "routes/applications.$applicationId.take-homes.new": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
   "routes/take-homes.$takeHomeId._index": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
   // Only assigned graders grade; the sample's graders are the on-team interviewer and the hiring manager.
   "routes/take-homes.$takeHomeId.grade": { loader: ["S", "A", "D", "A", "D", "D", "D"], action: ["S", "A", "D", "A", "D", "D", "D"] },
+  "routes/take-homes.$takeHomeId.grade.autosave": { action: ["S", "A", "D", "A", "D", "D", "D"] },
   // The team may read the rollup and comparison; costs inside are limited to those who may see pay.
   "routes/roles.$roleId.rollup": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
   "routes/roles.$roleId.compare": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
