@@ -41,7 +41,7 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       cost: seesCost && !masked ? row.cost : null,
     };
   });
-  return { role: rollup.role, template: rollup.template, age: rollup.age, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost, seesCompliance };
+  return { role: rollup.role, template: rollup.template, age: rollup.age, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, agreement: rollup.agreement, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost, seesCompliance };
 }
 
 export const ROWS_PER_PAGE = 20;
@@ -95,6 +95,7 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
       funnel: view.funnel,
       scorecardsDue: view.scorecardsDue,
       scorecardsSubmitted: view.scorecardsSubmitted,
+      agreement: view.agreement,
       assumptions: view.assumptions,
       seesCost: view.seesCost,
       seesCompliance: view.seesCompliance,

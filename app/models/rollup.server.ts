@@ -11,6 +11,7 @@ import { median } from "~/domain/calibration";
 import { brokenConstraintsText, takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
 import { missingChecksByApplication } from "./compliance.server";
 import { currentTemplate } from "./scorecard.server";
+import { roleAgreement } from "./agreement.server";
 
 const { applications, candidates, agencies, scorecards, scorecardRatings, scorecardTemplates, interviews, interviewPanel, takeHomes, takeHomeGrades, stageHistory, roles } = schema;
 
@@ -230,6 +231,8 @@ export function computeRoleRollup(roleId: number, now: Date) {
     funnel,
     scorecardsDue: seats?.due ?? 0,
     scorecardsSubmitted: seats?.submitted ?? 0,
+    // The role panel's agreement over every submitted rating (anonymous candidates' included: no name goes with it).
+    agreement: roleAgreement(roleId),
     rows,
   };
 }
