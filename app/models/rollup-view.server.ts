@@ -10,6 +10,7 @@ import { roleBlind } from "./role.server";
 import { cachedDerived } from "~/utils/cache.server";
 import { isOpenStage, OPEN_STAGES, stages } from "~/domain/pipeline";
 import { roleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server";
+import { sortRows, type SortValue } from "~/domain/sort";
 
 export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: UserKind }, teamRole: TeamRole | null) {
   const seesCost = holds(viewer.kind, "read:pay", teamRole);
@@ -33,7 +34,7 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       scoresHidden: hideScores,
       weightedTotal: hideScores ? null : row.weightedTotal,
       areas: hideScores ? {} : row.areas,
-      maxSpread: hideScores ? 0 : row.maxSpread,
+      maxSpread: hideScores ? null : row.maxSpread,
       mustPass: hideScores ? null : row.mustPass,
       tally: hideScores ? {} : row.tally,
       takeHome: hideScores ? null : row.takeHome,
@@ -54,9 +55,6 @@ export function parseRollupQuery(url: URL): RollupQuery {
   return { stage: q.get("stage") ?? "", engagement: q.get("engagement") ?? "", sort, dir: q.get("dir") === "asc" ? "asc" : "desc", page: Math.max(1, Math.floor(Number(q.get("page"))) || 1) };
 }
 
-// "Candidate 2" before "Candidate 10".
-const byName = new Intl.Collator("en", { numeric: true });
-
 /**
  * One page of a role's rollup as a viewer sees it: filtered, sorted over every
  * row on what this viewer may see (a hidden score sorts as no score), then
@@ -71,15 +69,14 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
     const { sort } = query;
     const dir = query.dir === "asc" ? 1 : -1;
     const stageOrder = (s: string) => stages.indexOf(s as (typeof stages)[number]);
-    const sortKey = (r: (typeof view.rows)[number]) =>
-      sort === "name" ? r.name : sort === "stage" ? stageOrder(r.stage) : sort === "spread" ? r.maxSpread : sort === "cost" ? (r.cost?.total ?? -1) : sort === "scorecards" ? r.scorecards : (r.weightedTotal ?? -1);
-    const rows = view.rows
-      .filter((r) => (!query.stage || (query.stage === OPEN_STAGES ? isOpenStage(r.stage) : r.stage === query.stage)) && (!query.engagement || r.engagement === query.engagement))
-      .sort((a, b) => {
-        const x = sortKey(a);
-        const y = sortKey(b);
-        return (typeof x === "string" ? byName.compare(x, String(y)) : x - (y as number)) * dir || byName.compare(a.name, b.name);
-      });
+    // A blank cell ("—", a cost with no figure, a score this viewer may not see) has no value: it sorts last either way.
+    const sortKey = (r: (typeof view.rows)[number]): SortValue =>
+      sort === "name" ? r.name : sort === "stage" ? stageOrder(r.stage) : sort === "spread" ? r.maxSpread : sort === "cost" ? (r.cost?.total ?? null) : sort === "scorecards" ? r.scorecards : r.weightedTotal;
+    const rows = sortRows(
+      view.rows.filter((r) => (!query.stage || (query.stage === OPEN_STAGES ? isOpenStage(r.stage) : r.stage === query.stage)) && (!query.engagement || r.engagement === query.engagement)),
+      sortKey,
+      dir,
+    );
     const scored = view.rows.filter((r) => r.weightedTotal !== null);
     const roleAverages = Object.fromEntries(
       view.template.areas.map((a) => {

@@ -211,7 +211,8 @@ export function computeRoleRollup(roleId: number, now: Date) {
           return [t.key, { average: averages[t.key] ?? null, spread: r ? spreadOf(r) : null, notAssessed: r?.notAssessed ?? 0 }];
         }),
       ),
-      maxSpread: Math.max(0, ...mine.map((r) => spreadOf(r) ?? 0)),
+      // Null when no area has two ratings to differ: a blank, not a spread of 0.
+      maxSpread: maxOrNull(mine.map(spreadOf)),
       scorecards,
       // Judged on the areas the scorecards were filled against, as the application page judges them.
       mustPass: mustPassFlags(filledAgainst, averages, scorecards),
@@ -236,6 +237,8 @@ export function computeRoleRollup(roleId: number, now: Date) {
     rows,
   };
 }
+
+const maxOrNull = (xs: (number | null)[]) => xs.reduce<number | null>((m, x) => (x === null ? m : m === null ? x : Math.max(m, x)), null);
 
 /** As the summary has it: one rating has no spread, it needs two to disagree. */
 function spreadOf(r: { n: number; min: number | null; max: number | null }): number | null {

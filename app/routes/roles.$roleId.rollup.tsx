@@ -196,7 +196,7 @@ export default function Rollup() {
                       </td>
                     );
                   })}
-                  <td>{r.maxSpread >= 2 ? <strong className="flag">{r.maxSpread}</strong> : r.maxSpread || "—"}</td>
+                  <td>{r.maxSpread === null ? "—" : r.maxSpread >= 2 ? <strong className="flag">{r.maxSpread}</strong> : r.maxSpread}</td>
                   <td>{r.scorecards}</td>
                   <td className="small by-line">{recommendations.filter((k) => r.tally[k]).map((k) => `${r.tally[k]} ${recommendationLabels[k].toLowerCase()}`).join("\n") || "—"}</td>
                   <td className="small">
