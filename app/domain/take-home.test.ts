@@ -72,8 +72,9 @@ describe("take-home rules", () => {
     expect(brokenConstraintsText(takeHomeResult([grade({}), grade({})]))).toBeNull();
     expect(brokenConstraintsText(takeHomeResult([grade({}), grade({ costCeilingRespected: false })]))).toBe("Broke the cost ceiling (1 of 2 graders)");
     expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false }), grade({ securityRespected: false })]))).toBe("Broke the security constraint (2 of 2 graders)");
-    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false, costCeilingRespected: false }), grade({})]))).toBe(
-      "Broke the cost ceiling (1 of 2 graders) and the security constraint (1 of 2 graders)",
+    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false, costCeilingRespected: false }), grade({})]))).toBe("Broke both constraints (1 of 2 graders)");
+    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false, costCeilingRespected: false }), grade({ securityRespected: false })]))).toBe(
+      "Broke the cost ceiling (1 of 2 graders) and the security constraint (2 of 2 graders)",
     );
     // Not recorded is not broken, and a grader who did not record it is not counted either way.
     expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: null })]))).toBeNull();

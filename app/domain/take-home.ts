@@ -150,9 +150,11 @@ export function takeHomeProgress(status: TakeHomeStatus, gradesIn: number, grade
  * graders who recorded it say so ("Broke the security constraint (1 of 2 graders)"); null when none was.
  */
 export function brokenConstraintsText(result: TakeHomeResult): string | null {
+  const [cost, security] = [result.costCeilingVotes, result.securityVotes];
+  if (cost.broken && security.broken && brokenShare(cost) === brokenShare(security)) return `Broke both constraints (${brokenShare(cost)})`;
   const said = [
-    result.costCeilingVotes.broken ? `the cost ceiling (${brokenShare(result.costCeilingVotes)})` : null,
-    result.securityVotes.broken ? `the security constraint (${brokenShare(result.securityVotes)})` : null,
+    cost.broken ? `the cost ceiling (${brokenShare(cost)})` : null,
+    security.broken ? `the security constraint (${brokenShare(security)})` : null,
   ].filter((x): x is string => x !== null);
   return said.length ? `Broke ${said.join(" and ")}` : null;
 }

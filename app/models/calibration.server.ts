@@ -70,5 +70,5 @@ function computeCalibration(managerId: number | null, roleId: number | null) {
   const interviewers = calibrate(cards, outcomes)
     .map((c) => ({ ...c, name: names.get(c.interviewerId) ?? "Unknown", panelAgreement: agreement.byInterviewer.get(c.interviewerId) ?? { ...none, own: 0 } }))
     .sort((a, b) => b.scorecards - a.scorecards);
-  return { rows: interviewers, panels: Object.fromEntries(agreement.byRole) };
+  return { rows: interviewers, panels: Object.fromEntries(agreement.byRole), overall: agreement.overall };
 }

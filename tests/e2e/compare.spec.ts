@@ -106,7 +106,7 @@ test("a hiring manager reads how far each panel agrees, on the rollup and on cal
   const rollupFigure = (await page.locator("p.agreement-line strong").innerText()).trim();
 
   await page.goto("/calibration");
-  await expect(page.getByRole("columnheader", { name: "Panel agreement (α)" }).first()).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Panel agreement (alpha)" }).first()).toBeVisible();
   const panels = page.getByRole("region", { name: "Panel agreement per role" });
   const row = panels.getByRole("row").filter({ has: page.getByRole("link", { name: "Senior AI Engineer, Support Copilot" }) });
   await expect(row).toContainText(`${rollupFigure} ·`);
