@@ -11,7 +11,8 @@ export function AgreementFigure({ agreement, compact = false }: { agreement: Agr
     <span className="agreement">
       {thin ? <span className="muted">{agreementText(agreement)}</span> : <strong>{agreementText(agreement)}</strong>}
       <span className="muted small">
-        {" "}· {formatCount(agreement.pairable)} pairable{compact ? "" : agreement.pairable === 1 ? " rating" : " ratings"}
+        {" "}
+        · {formatCount(agreement.pairable)} pairable{compact ? "" : agreement.pairable === 1 ? " rating" : " ratings"}
       </span>
     </span>
   );

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { agreementText, coincidences, krippendorffAlpha, MIN_PAIRABLE, observerAlpha, type Metric, type Unit } from "./agreement";
+import {
+  agreementText,
+  coincidences,
+  krippendorffAlpha,
+  MIN_PAIRABLE,
+  observerAlpha,
+  type Metric,
+  type Unit,
+} from "./agreement";
 
 // Krippendorff, "Computing Krippendorff's Alpha-Reliability" (2011), section C: four observers, twelve units,
 // values 1-5, null where an observer gave none. The same data ship as the "C" example of R's irr::kripp.alpha.
@@ -22,10 +30,13 @@ function unitsOf(data: (number | null)[][]): Unit[] {
  * values in the whole data. Ordinal distances are counted from the list of pairable values directly.
  */
 function bruteForceAlpha(data: (number | null)[][], metric: Metric, only?: number): number | null {
-  const units = data[0].map((_, u) => data.map((row, o) => ({ o, v: row[u] })).filter((x): x is { o: number; v: number } => x.v !== null)).filter((u) => u.length >= 2);
+  const units = data[0]
+    .map((_, u) => data.map((row, o) => ({ o, v: row[u] })).filter((x): x is { o: number; v: number } => x.v !== null))
+    .filter((u) => u.length >= 2);
   const pool = units.flat().map((x) => x.v);
   const known = new Map<string, number>();
-  const delta = (c: number, k: number) => known.get(`${c},${k}`) ?? known.set(`${c},${k}`, distanceOf(c, k)).get(`${c},${k}`)!;
+  const delta = (c: number, k: number) =>
+    known.get(`${c},${k}`) ?? known.set(`${c},${k}`, distanceOf(c, k)).get(`${c},${k}`)!;
   const distanceOf = (c: number, k: number) => {
     if (metric === "nominal") return c === k ? 0 : 1;
     if (metric === "interval") return (c - k) ** 2;
@@ -44,7 +55,8 @@ function bruteForceAlpha(data: (number | null)[][], metric: Metric, only?: numbe
     }
   }
   let expected = 0;
-  for (let i = 0; i < pool.length; i++) for (let j = 0; j < pool.length; j++) if (i !== j) expected += delta(pool[i], pool[j]);
+  for (let i = 0; i < pool.length; i++)
+    for (let j = 0; j < pool.length; j++) if (i !== j) expected += delta(pool[i], pool[j]);
   expected /= pool.length * (pool.length - 1);
   if (!expected || !weight) return null;
   return 1 - observed / weight / expected;
@@ -67,7 +79,11 @@ function randomData(seed: number): (number | null)[][] {
   const missing = rand() * 0.5;
   // Some observers lean: it gives the data agreement to find, not only noise.
   return Array.from({ length: observers }, (_, o) =>
-    Array.from({ length: units }, (_, u) => (rand() < missing ? null : Math.min(4, Math.max(1, ((u * 7) % 4) + 1 + (rand() < 0.4 ? Math.round(rand() * 2 - 1) + (o % 2) : 0))))),
+    Array.from({ length: units }, (_, u) =>
+      rand() < missing
+        ? null
+        : Math.min(4, Math.max(1, ((u * 7) % 4) + 1 + (rand() < 0.4 ? Math.round(rand() * 2 - 1) + (o % 2) : 0)))
+    )
   );
 }
 
@@ -111,24 +127,51 @@ describe("Krippendorff's alpha", () => {
   });
 
   it("treats a missing value as missing, not as a low rating", () => {
-    const complete = krippendorffAlpha(unitsOf([[4, 3, 2, 1], [4, 3, 2, 1]]));
+    const complete = krippendorffAlpha(
+      unitsOf([
+        [4, 3, 2, 1],
+        [4, 3, 2, 1],
+      ])
+    );
     expect(complete.alpha).toBe(1);
     // The second observer skipped a unit: what remains still agrees perfectly.
-    expect(krippendorffAlpha(unitsOf([[4, 3, 2, 1], [4, null, 2, 1]])).alpha).toBe(1);
+    expect(
+      krippendorffAlpha(
+        unitsOf([
+          [4, 3, 2, 1],
+          [4, null, 2, 1],
+        ])
+      ).alpha
+    ).toBe(1);
   });
 
   it("says when the figure is too thin to read", () => {
     // Nothing pairable: each unit has one value.
-    expect(krippendorffAlpha(unitsOf([[1, 2, 3], [null, null, null]]))).toMatchObject({ alpha: null, pairable: 0, thin: "too few" });
+    expect(
+      krippendorffAlpha(
+        unitsOf([
+          [1, 2, 3],
+          [null, null, null],
+        ])
+      )
+    ).toMatchObject({ alpha: null, pairable: 0, thin: "too few" });
     // Pairable but few.
-    const few = krippendorffAlpha(unitsOf([[1, 2, 3], [1, 2, 4]]));
+    const few = krippendorffAlpha(
+      unitsOf([
+        [1, 2, 3],
+        [1, 2, 4],
+      ])
+    );
     expect(few).toMatchObject({ pairable: 6, thin: "too few" });
     expect(agreementText(few)).toBe("not enough overlap yet");
     // Plenty, but everyone gave the same rating: agreement cannot be told from chance (0 / 0).
     const same = krippendorffAlpha([{ values: [3, 3], times: MIN_PAIRABLE }]);
     expect(same).toMatchObject({ alpha: null, pairable: 2 * MIN_PAIRABLE, thin: "no variation" });
     expect(agreementText(same)).toBe("no variation yet");
-    const enough = krippendorffAlpha([{ values: [3, 3], times: MIN_PAIRABLE / 2 }, { values: [2, 3], times: 1 }]);
+    const enough = krippendorffAlpha([
+      { values: [3, 3], times: MIN_PAIRABLE / 2 },
+      { values: [2, 3], times: 1 },
+    ]);
     expect(enough.thin).toBeNull();
     expect(agreementText(enough)).toBe(enough.alpha!.toFixed(2));
   });
@@ -166,7 +209,11 @@ describe("an observer against the others", () => {
   });
 
   it("is lowest for the observer who departs from the others, and counts what it rests on", () => {
-    const data = [[1, 2, 3, 4, 1, 2, 3, 4], [1, 2, 3, 4, 1, 2, 3, 4], [4, 3, 2, 1, 4, 3, 2, 1]];
+    const data = [
+      [1, 2, 3, 4, 1, 2, 3, 4],
+      [1, 2, 3, 4, 1, 2, 3, 4],
+      [4, 3, 2, 1, 4, 3, 2, 1],
+    ];
     const [a, b, c] = data.map((_, o) => observerAlpha(asObserverUnits(data, o), unitsOf(data)));
     expect(a.alpha).toBeCloseTo(b.alpha!, 12);
     expect(c.alpha!).toBeLessThan(a.alpha!);

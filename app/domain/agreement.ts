@@ -64,7 +64,8 @@ export function distance(metric: Metric, c: Pick<Coincidences, "values" | "total
 export function expectedDisagreement(c: Coincidences, delta: (i: number, j: number) => number): number {
   if (c.pairable < 2) return 0;
   let sum = 0;
-  for (let i = 0; i < c.values.length; i++) for (let j = 0; j < c.values.length; j++) sum += c.totals[i] * c.totals[j] * delta(i, j);
+  for (let i = 0; i < c.values.length; i++)
+    for (let j = 0; j < c.values.length; j++) sum += c.totals[i] * c.totals[j] * delta(i, j);
   return sum / (c.pairable * (c.pairable - 1));
 }
 
@@ -85,7 +86,8 @@ export type Agreement = {
 };
 
 function judged(alpha: number | null, pairable: number, units: number, expected: number): Agreement {
-  if (pairable === 0 || expected === 0) return { alpha: null, pairable, units, thin: pairable < MIN_PAIRABLE ? "too few" : "no variation" };
+  if (pairable === 0 || expected === 0)
+    return { alpha: null, pairable, units, thin: pairable < MIN_PAIRABLE ? "too few" : "no variation" };
   return { alpha, pairable, units, thin: pairable < MIN_PAIRABLE ? "too few" : null };
 }
 
@@ -95,7 +97,8 @@ export function krippendorffAlpha(units: readonly Unit[], metric: Metric = "ordi
   const delta = distance(metric, c);
   const expected = expectedDisagreement(c, delta);
   let observed = 0;
-  for (let i = 0; i < c.values.length; i++) for (let j = 0; j < c.values.length; j++) observed += c.matrix[i][j] * delta(i, j);
+  for (let i = 0; i < c.values.length; i++)
+    for (let j = 0; j < c.values.length; j++) observed += c.matrix[i][j] * delta(i, j);
   observed = c.pairable ? observed / c.pairable : 0;
   return judged(expected ? 1 - observed / expected : null, c.pairable, c.units, expected);
 }
@@ -112,7 +115,11 @@ export type ObserverUnit = { own: number; values: readonly number[]; times?: num
  * the panel's disagrees with the others more than the panel does on the whole. `pairable` counts the values
  * in the units they share with someone: theirs and the others'.
  */
-export function observerAlpha(mine: readonly ObserverUnit[], reference: readonly Unit[], metric: Metric = "ordinal"): Agreement & { own: number } {
+export function observerAlpha(
+  mine: readonly ObserverUnit[],
+  reference: readonly Unit[],
+  metric: Metric = "ordinal"
+): Agreement & { own: number } {
   const c = coincidences(reference);
   const delta = distance(metric, c);
   const expected = expectedDisagreement(c, delta);

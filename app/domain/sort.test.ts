@@ -11,8 +11,20 @@ describe("sorting with blanks", () => {
   ];
 
   it("puts blanks last whether the column is sorted up or down", () => {
-    expect(sortRows(rows, (r) => r.total, 1).map((r) => r.name)).toEqual(["Candidate 1", "Candidate 10", "Candidate 2", "Also blank", "No score yet"]);
-    expect(sortRows(rows, (r) => r.total, -1).map((r) => r.name)).toEqual(["Candidate 2", "Candidate 10", "Candidate 1", "Also blank", "No score yet"]);
+    expect(sortRows(rows, (r) => r.total, 1).map((r) => r.name)).toEqual([
+      "Candidate 1",
+      "Candidate 10",
+      "Candidate 2",
+      "Also blank",
+      "No score yet",
+    ]);
+    expect(sortRows(rows, (r) => r.total, -1).map((r) => r.name)).toEqual([
+      "Candidate 2",
+      "Candidate 10",
+      "Candidate 1",
+      "Also blank",
+      "No score yet",
+    ]);
   });
 
   it("keeps a real zero among the values: only a blank is blank", () => {

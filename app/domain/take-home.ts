@@ -69,7 +69,7 @@ export function takeHomeResult(grades: Grade[]) {
     const known = grades.map(pick).filter((v): v is boolean => v !== null);
     return known.length === 0 ? null : known.every(Boolean);
   };
-  // How many graders recorded a constraint, and how many of them say it was broken: one grader's word is not the panel's.
+  // How many graders recorded a constraint, and how many say it was broken: one grader's word is not the panel's.
   const votes = (pick: (g: Grade) => boolean | null): ConstraintVotes => {
     const known = grades.map(pick).filter((v): v is boolean => v !== null);
     return { broken: known.filter((v) => !v).length, recorded: known.length };
@@ -106,7 +106,14 @@ export type TakeHomeFact = {
 };
 
 export function takeHomeFacts(result: TakeHomeResult): TakeHomeFact[] {
-  const constraint = (key: string, label: string, value: boolean | null, votes: ConstraintVotes): TakeHomeFact => ({ key, label, scale: "yesNo", value, broken: value === false, votes });
+  const constraint = (key: string, label: string, value: boolean | null, votes: ConstraintVotes): TakeHomeFact => ({
+    key,
+    label,
+    scale: "yesNo",
+    value,
+    broken: value === false,
+    votes,
+  });
   return [
     ...result.perDeliverable.map((d): TakeHomeFact => ({ key: d.key, label: d.label, scale: "of4", value: d.average, broken: false })),
     { key: "outcomesReached", label: "Expected outcomes reached", scale: "outcomes", value: result.outcomesReached, broken: false },
@@ -151,7 +158,9 @@ export function takeHomeProgress(status: TakeHomeStatus, gradesIn: number, grade
  */
 export function brokenConstraintsText(result: TakeHomeResult): string | null {
   const [cost, security] = [result.costCeilingVotes, result.securityVotes];
-  if (cost.broken && security.broken && brokenShare(cost) === brokenShare(security)) return `Broke both constraints (${brokenShare(cost)})`;
+  if (cost.broken && security.broken && brokenShare(cost) === brokenShare(security)) {
+    return `Broke both constraints (${brokenShare(cost)})`;
+  }
   const said = [
     cost.broken ? `the cost ceiling (${brokenShare(cost)})` : null,
     security.broken ? `the security constraint (${brokenShare(security)})` : null,

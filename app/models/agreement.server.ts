@@ -18,7 +18,16 @@ export type PanelAgreement = {
   byInterviewer: Map<number, Agreement & { own: number }>;
 };
 
-type Row = { roleId: number; interviewerId: number; own: number; c1: number; c2: number; c3: number; c4: number; times: number };
+type Row = {
+  roleId: number;
+  interviewerId: number;
+  own: number;
+  c1: number;
+  c2: number;
+  c3: number;
+  c4: number;
+  times: number;
+};
 
 /**
  * The ratings in scope, summed in SQL by what matters to alpha: per role, interviewer and their rating, the
@@ -77,7 +86,7 @@ export function panelAgreement(scope: AgreementScope): PanelAgreement {
     [...group((r) => r.interviewerId)].map(([id, mine]) => {
       const units: ObserverUnit[] = mine.map((r) => ({ own: r.own, values: valuesOf(r), times: r.times }));
       return [id, observerAlpha(units, reference)];
-    }),
+    })
   );
   return { overall: krippendorffAlpha(reference), byRole, byInterviewer };
 }

@@ -68,7 +68,11 @@ function computeCalibration(managerId: number | null, roleId: number | null) {
   const agreement = panelAgreement({ managerId, roleId });
   const none = krippendorffAlpha([]);
   const interviewers = calibrate(cards, outcomes)
-    .map((c) => ({ ...c, name: names.get(c.interviewerId) ?? "Unknown", panelAgreement: agreement.byInterviewer.get(c.interviewerId) ?? { ...none, own: 0 } }))
+    .map((c) => ({
+      ...c,
+      name: names.get(c.interviewerId) ?? "Unknown",
+      panelAgreement: agreement.byInterviewer.get(c.interviewerId) ?? { ...none, own: 0 },
+    }))
     .sort((a, b) => b.scorecards - a.scorecards);
   return { rows: interviewers, panels: Object.fromEntries(agreement.byRole), overall: agreement.overall };
 }

@@ -8,7 +8,7 @@ import { panelProgressOnRole } from "./feedback.server";
 import { maskFor, shownName } from "./masking.server";
 import { roleBlind } from "./role.server";
 import { cachedDerived } from "~/utils/cache.server";
-import { isOpenStage, OPEN_STAGES, stages } from "~/domain/pipeline";
+import { isOpenStage, OPEN_STAGES, stages, type Stage } from "~/domain/pipeline";
 import { roleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server";
 import { sortRows, type SortValue } from "~/domain/sort";
 
@@ -70,13 +70,16 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
     const dir = query.dir === "asc" ? 1 : -1;
     const stageOrder = (s: string) => stages.indexOf(s as (typeof stages)[number]);
     // A blank cell ("—", a cost with no figure, a score this viewer may not see) has no value: it sorts last either way.
-    const sortKey = (r: (typeof view.rows)[number]): SortValue =>
-      sort === "name" ? r.name : sort === "stage" ? stageOrder(r.stage) : sort === "spread" ? r.maxSpread : sort === "cost" ? (r.cost?.total ?? null) : sort === "scorecards" ? r.scorecards : r.weightedTotal;
-    const rows = sortRows(
-      view.rows.filter((r) => (!query.stage || (query.stage === OPEN_STAGES ? isOpenStage(r.stage) : r.stage === query.stage)) && (!query.engagement || r.engagement === query.engagement)),
-      sortKey,
-      dir,
-    );
+    const sortKey = (r: (typeof view.rows)[number]): SortValue => {
+      if (sort === "name") return r.name;
+      if (sort === "stage") return stageOrder(r.stage);
+      if (sort === "spread") return r.maxSpread;
+      if (sort === "cost") return r.cost?.total ?? null;
+      return sort === "scorecards" ? r.scorecards : r.weightedTotal;
+    };
+    const inStage = (stage: Stage) => !query.stage || (query.stage === OPEN_STAGES ? isOpenStage(stage) : stage === query.stage);
+    const shown = view.rows.filter((r) => inStage(r.stage) && (!query.engagement || r.engagement === query.engagement));
+    const rows = sortRows(shown, sortKey, dir);
     const scored = view.rows.filter((r) => r.weightedTotal !== null);
     const roleAverages = Object.fromEntries(
       view.template.areas.map((a) => {

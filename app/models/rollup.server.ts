@@ -238,7 +238,8 @@ export function computeRoleRollup(roleId: number, now: Date) {
   };
 }
 
-const maxOrNull = (xs: (number | null)[]) => xs.reduce<number | null>((m, x) => (x === null ? m : m === null ? x : Math.max(m, x)), null);
+const maxOrNull = (xs: (number | null)[]) =>
+  xs.reduce<number | null>((m, x) => (x === null ? m : m === null ? x : Math.max(m, x)), null);
 
 /** As the summary has it: one rating has no spread, it needs two to disagree. */
 function spreadOf(r: { n: number; min: number | null; max: number | null }): number | null {

@@ -21,7 +21,7 @@ function ratings(managerId: number | null): Rating[] {
        from scorecard_ratings r join scorecards s on s.id = r.scorecard_id join interviews i on i.id = s.interview_id
        join applications a on a.id = i.application_id
        where s.status = 'submitted' and (? is null or a.role_id in (select role_id from role_team where user_id = ? and team_role = 'hiring_manager'))
-       order by s.submitted_at, s.id`,
+       order by s.submitted_at, s.id`
     )
     .all(managerId, managerId) as Rating[];
 }
@@ -41,12 +41,18 @@ function unitsOf(rows: Rating[]) {
 const asUnits = (units: ReturnType<typeof unitsOf>): Unit[] => units.map((u) => ({ values: [...u.by.values()] }));
 
 function interviewerUnits(units: ReturnType<typeof unitsOf>, interviewerId: number): ObserverUnit[] {
-  return units.filter((u) => u.by.has(interviewerId)).map((u) => ({ own: u.by.get(interviewerId)!, values: [...u.by.values()] }));
+  return units
+    .filter((u) => u.by.has(interviewerId))
+    .map((u) => ({ own: u.by.get(interviewerId)!, values: [...u.by.values()] }));
 }
 
 type Figure = { alpha: number | null; pairable: number; units: number; thin: string | null };
 const close = (actual: Figure, expected: Figure, label: string) => {
-  expect({ ...actual, alpha: null }, label).toEqual({ ...expected, alpha: null, ...("own" in actual ? { own: (actual as { own: number }).own } : {}) });
+  expect({ ...actual, alpha: null }, label).toEqual({
+    ...expected,
+    alpha: null,
+    ...("own" in actual ? { own: (actual as { own: number }).own } : {}),
+  });
   if (expected.alpha === null) expect(actual.alpha, label).toBeNull();
   else expect(actual.alpha, label).toBeCloseTo(expected.alpha, 12);
 };
@@ -56,7 +62,12 @@ describe("panel agreement", () => {
     const cookie = await cookieFor("morgan@northwind.test");
     const all = unitsOf(ratings(null));
     let readable = 0;
-    for (const title of ["Senior AI Engineer, Support Copilot", "Data Engineer, Claims Data Readiness", "Freelance Eval Harness Builder", "ML Engineer, Fraud Scoring Models"]) {
+    for (const title of [
+      "Senior AI Engineer, Support Copilot",
+      "Data Engineer, Claims Data Readiness",
+      "Freelance Eval Harness Builder",
+      "ML Engineer, Fraud Scoring Models",
+    ]) {
       const roleId = roleIdByTitle(title);
       const page = await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup`, cookie), { roleId: String(roleId) });
       const shown = (page.data as { agreement: Figure }).agreement;
@@ -73,20 +84,37 @@ describe("panel agreement", () => {
     for (const email of ["morgan@northwind.test", "dana@northwind.test"]) {
       const managerId = email === "morgan@northwind.test" ? null : userIdByEmail(email);
       const page = await invoke(calibrationRoute.loader, get("/calibration", await cookieFor(email)));
-      const data = page.data as { rows: { interviewerId: number; panelAgreement: Figure }[]; roleAgreement: { id: number; agreement: Figure }[] };
+      const data = page.data as {
+        rows: { interviewerId: number; panelAgreement: Figure }[];
+        roleAgreement: { id: number; agreement: Figure }[];
+      };
       const units = unitsOf(ratings(managerId));
       const reference = asUnits(units);
-      for (const row of data.rows) close(row.panelAgreement, observerAlpha(interviewerUnits(units, row.interviewerId), reference), `${email}: interviewer ${row.interviewerId}`);
+      for (const row of data.rows)
+        close(
+          row.panelAgreement,
+          observerAlpha(interviewerUnits(units, row.interviewerId), reference),
+          `${email}: interviewer ${row.interviewerId}`
+        );
       expect(data.roleAgreement.length).toBeGreaterThan(0);
-      for (const role of data.roleAgreement) close(role.agreement, krippendorffAlpha(asUnits(units.filter((u) => u.roleId === role.id))), `${email}: role ${role.id}`);
+      for (const role of data.roleAgreement)
+        close(
+          role.agreement,
+          krippendorffAlpha(asUnits(units.filter((u) => u.roleId === role.id))),
+          `${email}: role ${role.id}`
+        );
     }
   });
 
   it("shows a role's figure alone when calibration is filtered to it, equal to the rollup's", async () => {
     const cookie = await cookieFor("morgan@northwind.test");
     const roleId = roleIdByTitle("Senior AI Engineer, Support Copilot");
-    const calibration = (await invoke(calibrationRoute.loader, get(`/calibration?role=${roleId}`, cookie))).data as { roleAgreement: { id: number; agreement: Figure }[] };
-    const rollup = (await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup`, cookie), { roleId: String(roleId) })).data as { agreement: Figure };
+    const calibration = (await invoke(calibrationRoute.loader, get(`/calibration?role=${roleId}`, cookie))).data as {
+      roleAgreement: { id: number; agreement: Figure }[];
+    };
+    const rollup = (
+      await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup`, cookie), { roleId: String(roleId) })
+    ).data as { agreement: Figure };
     expect(calibration.roleAgreement.map((r) => r.id)).toEqual([roleId]);
     expect(calibration.roleAgreement[0].agreement).toEqual(rollup.agreement);
   });
