@@ -39,14 +39,15 @@ describe("take-home rules", () => {
     const byKey = Object.fromEntries(facts.map((f) => [f.key, f]));
     expect(takeHomeFactText(byKey.diagnosis)).toBe("3.5 / 4");
     expect(takeHomeFactText(byKey.outcomesReached)).toBe("7.5 of 10");
-    expect(takeHomeFactText(byKey.costCeilingRespected)).toBe("no");
+    // One grader of two says the ceiling was broken: the page says so, not a bare "no".
+    expect(takeHomeFactText(byKey.costCeilingRespected)).toBe("no (1 of 2 graders)");
     expect(byKey.costCeilingRespected.broken).toBe(true);
     expect(takeHomeFactText(byKey.securityRespected)).toBe("yes");
     expect(byKey.securityRespected.broken).toBe(false);
     // The hours are averaged over the graders who gave them.
     expect(takeHomeFactText(byKey.hoursReported)).toBe("6 h");
     expect(takeHomeFactCsv(byKey.diagnosis)).toEqual({ label: "Take-home: diagnosis of the failure (of 4)", value: 3.5 });
-    expect(takeHomeFactCsv(byKey.costCeilingRespected)).toEqual({ label: "Take-home: cost ceiling respected", value: "no" });
+    expect(takeHomeFactCsv(byKey.costCeilingRespected)).toEqual({ label: "Take-home: cost ceiling respected", value: "no (1 of 2 graders)" });
     expect(takeHomeFactCsv(byKey.hoursReported)).toEqual({ label: "Take-home: hours reported", value: 6 });
   });
 
@@ -67,11 +68,25 @@ describe("take-home rules", () => {
     expect(takeHomeProgress("waived", 0, 2)).toBe("Waived");
   });
 
-  it("names the broken constraints in one line, and nothing when every grader says they were respected", () => {
+  it("names the broken constraints in one line with how many graders say so, and nothing when none was", () => {
     expect(brokenConstraintsText(takeHomeResult([grade({}), grade({})]))).toBeNull();
-    expect(brokenConstraintsText(takeHomeResult([grade({}), grade({ costCeilingRespected: false })]))).toBe("Broke the cost ceiling");
-    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false, costCeilingRespected: false })]))).toBe("Broke both constraints");
-    // Not recorded is not broken.
+    expect(brokenConstraintsText(takeHomeResult([grade({}), grade({ costCeilingRespected: false })]))).toBe("Broke the cost ceiling (1 of 2 graders)");
+    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false }), grade({ securityRespected: false })]))).toBe("Broke the security constraint (2 of 2 graders)");
+    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false, costCeilingRespected: false }), grade({})]))).toBe("Broke both constraints (1 of 2 graders)");
+    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false, costCeilingRespected: false }), grade({ securityRespected: false })]))).toBe(
+      "Broke the cost ceiling (1 of 2 graders) and the security constraint (2 of 2 graders)",
+    );
+    // Not recorded is not broken, and a grader who did not record it is not counted either way.
     expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: null })]))).toBeNull();
+    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false }), grade({ securityRespected: null })]))).toBe("Broke the security constraint (1 of 1 grader)");
+  });
+
+  it("counts, per constraint, the graders who recorded it and those who say it was broken", () => {
+    const r = takeHomeResult([grade({ securityRespected: false }), grade({ securityRespected: true, costCeilingRespected: null }), grade({})]);
+    expect(r.securityVotes).toEqual({ broken: 1, recorded: 3 });
+    expect(r.costCeilingVotes).toEqual({ broken: 0, recorded: 2 });
+    const security = takeHomeFacts(r).find((f) => f.key === "securityRespected")!;
+    expect(takeHomeFactText(security)).toBe("no (1 of 3 graders)");
+    expect(security.broken).toBe(true);
   });
 });

@@ -50,6 +50,13 @@ export type Grade = Record<DeliverableKey, number | null> & {
 
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
 
+export type ConstraintVotes = { broken: number; recorded: number };
+
+/** "1 of 2 graders": how many of the graders who recorded a constraint say it was broken. */
+export function brokenShare(v: ConstraintVotes): string {
+  return `${v.broken} of ${v.recorded} ${v.recorded === 1 ? "grader" : "graders"}`;
+}
+
 /** The combined result of submitted grades: per deliverable, overall, outcomes and constraint checks. */
 export function takeHomeResult(grades: Grade[]) {
   const perDeliverable = deliverables.map((d) => ({
@@ -62,6 +69,11 @@ export function takeHomeResult(grades: Grade[]) {
     const known = grades.map(pick).filter((v): v is boolean => v !== null);
     return known.length === 0 ? null : known.every(Boolean);
   };
+  // How many graders recorded a constraint, and how many say it was broken: one grader's word is not the panel's.
+  const votes = (pick: (g: Grade) => boolean | null): ConstraintVotes => {
+    const known = grades.map(pick).filter((v): v is boolean => v !== null);
+    return { broken: known.filter((v) => !v).length, recorded: known.length };
+  };
   return {
     graders: grades.length,
     perDeliverable,
@@ -69,6 +81,8 @@ export function takeHomeResult(grades: Grade[]) {
     outcomesReached: mean(grades.map((g) => g.outcomesReached).filter((v): v is number => v !== null)),
     costCeilingRespected: flags((g) => g.costCeilingRespected),
     securityRespected: flags((g) => g.securityRespected),
+    costCeilingVotes: votes((g) => g.costCeilingRespected),
+    securityVotes: votes((g) => g.securityRespected),
     hoursReported: mean(grades.map((g) => g.hoursReported).filter((v): v is number => v !== null)),
   };
 }
@@ -81,23 +95,44 @@ export type TakeHomeResult = ReturnType<typeof takeHomeResult>;
  * pages, the comparison and its CSV). `broken` marks a constraint a grader
  * says was not respected, which should stand out.
  */
-export type TakeHomeFact = { key: string; label: string; scale: "of4" | "outcomes" | "yesNo" | "hours"; value: number | boolean | null; broken: boolean };
+export type TakeHomeFact = {
+  key: string;
+  label: string;
+  scale: "of4" | "outcomes" | "yesNo" | "hours";
+  value: number | boolean | null;
+  broken: boolean;
+  /** For a constraint: how many graders recorded it and how many say it was broken. */
+  votes?: ConstraintVotes;
+};
 
 export function takeHomeFacts(result: TakeHomeResult): TakeHomeFact[] {
-  const constraint = (key: string, label: string, value: boolean | null): TakeHomeFact => ({ key, label, scale: "yesNo", value, broken: value === false });
+  const constraint = (key: string, label: string, value: boolean | null, votes: ConstraintVotes): TakeHomeFact => ({
+    key,
+    label,
+    scale: "yesNo",
+    value,
+    broken: value === false,
+    votes,
+  });
   return [
     ...result.perDeliverable.map((d): TakeHomeFact => ({ key: d.key, label: d.label, scale: "of4", value: d.average, broken: false })),
     { key: "outcomesReached", label: "Expected outcomes reached", scale: "outcomes", value: result.outcomesReached, broken: false },
-    constraint("costCeilingRespected", "Cost ceiling respected", result.costCeilingRespected),
-    constraint("securityRespected", "Security constraint respected", result.securityRespected),
+    constraint("costCeilingRespected", "Cost ceiling respected", result.costCeilingRespected, result.costCeilingVotes),
+    constraint("securityRespected", "Security constraint respected", result.securityRespected, result.securityVotes),
     { key: "hoursReported", label: "Hours reported", scale: "hours", value: result.hoursReported, broken: false },
   ];
 }
 
-/** A fact as read on a page: "3 / 4", "8 of 10", "no", "6 h"; "not recorded" when no grader gave it. */
+/** A constraint the graders say was broken carries how many of them say so: "no (1 of 2 graders)". */
+function yesNoText(fact: TakeHomeFact): string {
+  if (fact.value) return "yes";
+  return fact.votes ? `no (${brokenShare(fact.votes)})` : "no";
+}
+
+/** A fact as read on a page: "3 / 4", "8 of 10", "no (1 of 2 graders)", "6 h"; "not recorded" when no grader gave it. */
 export function takeHomeFactText(fact: TakeHomeFact): string {
   if (fact.value === null) return "not recorded";
-  if (fact.scale === "yesNo") return fact.value ? "yes" : "no";
+  if (fact.scale === "yesNo") return yesNoText(fact);
   if (fact.scale === "of4") return `${fact.value} / 4`;
   if (fact.scale === "outcomes") return `${fact.value} of ${EXPECTED_OUTCOMES}`;
   return `${fact.value} h`;
@@ -106,7 +141,7 @@ export function takeHomeFactText(fact: TakeHomeFact): string {
 /** A fact's CSV column name carries its scale, so the cell can stay a bare number a spreadsheet can sort. */
 export function takeHomeFactCsv(fact: TakeHomeFact): { label: string; value: string | number } {
   const suffix = fact.scale === "of4" ? " (of 4)" : fact.scale === "outcomes" ? ` (of ${EXPECTED_OUTCOMES})` : "";
-  const value = fact.value === null ? "" : typeof fact.value === "boolean" ? (fact.value ? "yes" : "no") : fact.value;
+  const value = fact.value === null ? "" : typeof fact.value === "boolean" ? yesNoText(fact) : fact.value;
   return { label: `Take-home: ${fact.label.charAt(0).toLowerCase()}${fact.label.slice(1)}${suffix}`, value };
 }
 
@@ -117,10 +152,18 @@ export function takeHomeProgress(status: TakeHomeStatus, gradesIn: number, grade
   return takeHomeStatusLabels[status];
 }
 
-/** The constraints graders say were broken, as one short line for a table cell; null when none was. */
+/**
+ * The constraints graders say were broken, as one short line for a table cell, each with how many of the
+ * graders who recorded it say so ("Broke the security constraint (1 of 2 graders)"); null when none was.
+ */
 export function brokenConstraintsText(result: TakeHomeResult): string | null {
-  const cost = result.costCeilingRespected === false;
-  const security = result.securityRespected === false;
-  if (cost && security) return "Broke both constraints";
-  return cost ? "Broke the cost ceiling" : security ? "Broke the security constraint" : null;
+  const [cost, security] = [result.costCeilingVotes, result.securityVotes];
+  if (cost.broken && security.broken && brokenShare(cost) === brokenShare(security)) {
+    return `Broke both constraints (${brokenShare(cost)})`;
+  }
+  const said = [
+    cost.broken ? `the cost ceiling (${brokenShare(cost)})` : null,
+    security.broken ? `the security constraint (${brokenShare(security)})` : null,
+  ].filter((x): x is string => x !== null);
+  return said.length ? `Broke ${said.join(" and ")}` : null;
 }

@@ -3,6 +3,8 @@ import { calibrate, outcomeOf, type CalibrationCard } from "~/domain/calibration
 import { scopesFor } from "~/domain/policy";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
+import { krippendorffAlpha } from "~/domain/agreement";
+import { panelAgreement } from "./agreement.server";
 import type { Viewer } from "./role.server";
 
 const { scorecards, scorecardRatings, interviews, applications, roleTeam, users } = schema;
@@ -62,5 +64,15 @@ function computeCalibration(managerId: number | null, roleId: number | null) {
   }));
   const outcomes = new Map(rows.map((r) => [r.applicationId, outcomeOf(r.stage)]));
   const names = new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((u) => [u.id, u.name]));
-  return calibrate(cards, outcomes).map((c) => ({ ...c, name: names.get(c.interviewerId) ?? "Unknown" })).sort((a, b) => b.scorecards - a.scorecards);
+  // Agreement over the same scope: each interviewer against the co-panels they sat on, and each role's panel.
+  const agreement = panelAgreement({ managerId, roleId });
+  const none = krippendorffAlpha([]);
+  const interviewers = calibrate(cards, outcomes)
+    .map((c) => ({
+      ...c,
+      name: names.get(c.interviewerId) ?? "Unknown",
+      panelAgreement: agreement.byInterviewer.get(c.interviewerId) ?? { ...none, own: 0 },
+    }))
+    .sort((a, b) => b.scorecards - a.scorecards);
+  return { rows: interviewers, panels: Object.fromEntries(agreement.byRole), overall: agreement.overall };
 }

@@ -8,8 +8,9 @@ import { panelProgressOnRole } from "./feedback.server";
 import { maskFor, shownName } from "./masking.server";
 import { roleBlind } from "./role.server";
 import { cachedDerived } from "~/utils/cache.server";
-import { isOpenStage, OPEN_STAGES, stages } from "~/domain/pipeline";
+import { isOpenStage, OPEN_STAGES, stages, type Stage } from "~/domain/pipeline";
 import { roleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server";
+import { sortRows, type SortValue } from "~/domain/sort";
 
 export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: UserKind }, teamRole: TeamRole | null) {
   const seesCost = holds(viewer.kind, "read:pay", teamRole);
@@ -33,7 +34,7 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       scoresHidden: hideScores,
       weightedTotal: hideScores ? null : row.weightedTotal,
       areas: hideScores ? {} : row.areas,
-      maxSpread: hideScores ? 0 : row.maxSpread,
+      maxSpread: hideScores ? null : row.maxSpread,
       mustPass: hideScores ? null : row.mustPass,
       tally: hideScores ? {} : row.tally,
       takeHome: hideScores ? null : row.takeHome,
@@ -41,7 +42,7 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       cost: seesCost && !masked ? row.cost : null,
     };
   });
-  return { role: rollup.role, template: rollup.template, age: rollup.age, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost, seesCompliance };
+  return { role: rollup.role, template: rollup.template, age: rollup.age, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, agreement: rollup.agreement, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost, seesCompliance };
 }
 
 export const ROWS_PER_PAGE = 20;
@@ -53,9 +54,6 @@ export function parseRollupQuery(url: URL): RollupQuery {
   const sort = rollupSorts.find((s) => s === q.get("sort")) ?? "total";
   return { stage: q.get("stage") ?? "", engagement: q.get("engagement") ?? "", sort, dir: q.get("dir") === "asc" ? "asc" : "desc", page: Math.max(1, Math.floor(Number(q.get("page"))) || 1) };
 }
-
-// "Candidate 2" before "Candidate 10".
-const byName = new Intl.Collator("en", { numeric: true });
 
 /**
  * One page of a role's rollup as a viewer sees it: filtered, sorted over every
@@ -71,15 +69,17 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
     const { sort } = query;
     const dir = query.dir === "asc" ? 1 : -1;
     const stageOrder = (s: string) => stages.indexOf(s as (typeof stages)[number]);
-    const sortKey = (r: (typeof view.rows)[number]) =>
-      sort === "name" ? r.name : sort === "stage" ? stageOrder(r.stage) : sort === "spread" ? r.maxSpread : sort === "cost" ? (r.cost?.total ?? -1) : sort === "scorecards" ? r.scorecards : (r.weightedTotal ?? -1);
-    const rows = view.rows
-      .filter((r) => (!query.stage || (query.stage === OPEN_STAGES ? isOpenStage(r.stage) : r.stage === query.stage)) && (!query.engagement || r.engagement === query.engagement))
-      .sort((a, b) => {
-        const x = sortKey(a);
-        const y = sortKey(b);
-        return (typeof x === "string" ? byName.compare(x, String(y)) : x - (y as number)) * dir || byName.compare(a.name, b.name);
-      });
+    // A blank cell ("—", a cost with no figure, a score this viewer may not see) has no value: it sorts last either way.
+    const sortKey = (r: (typeof view.rows)[number]): SortValue => {
+      if (sort === "name") return r.name;
+      if (sort === "stage") return stageOrder(r.stage);
+      if (sort === "spread") return r.maxSpread;
+      if (sort === "cost") return r.cost?.total ?? null;
+      return sort === "scorecards" ? r.scorecards : r.weightedTotal;
+    };
+    const inStage = (stage: Stage) => !query.stage || (query.stage === OPEN_STAGES ? isOpenStage(stage) : stage === query.stage);
+    const shown = view.rows.filter((r) => inStage(r.stage) && (!query.engagement || r.engagement === query.engagement));
+    const rows = sortRows(shown, sortKey, dir);
     const scored = view.rows.filter((r) => r.weightedTotal !== null);
     const roleAverages = Object.fromEntries(
       view.template.areas.map((a) => {
@@ -95,6 +95,7 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
       funnel: view.funnel,
       scorecardsDue: view.scorecardsDue,
       scorecardsSubmitted: view.scorecardsSubmitted,
+      agreement: view.agreement,
       assumptions: view.assumptions,
       seesCost: view.seesCost,
       seesCompliance: view.seesCompliance,

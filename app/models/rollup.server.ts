@@ -11,6 +11,7 @@ import { median } from "~/domain/calibration";
 import { brokenConstraintsText, takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
 import { missingChecksByApplication } from "./compliance.server";
 import { currentTemplate } from "./scorecard.server";
+import { roleAgreement } from "./agreement.server";
 
 const { applications, candidates, agencies, scorecards, scorecardRatings, scorecardTemplates, interviews, interviewPanel, takeHomes, takeHomeGrades, stageHistory, roles } = schema;
 
@@ -210,7 +211,8 @@ export function computeRoleRollup(roleId: number, now: Date) {
           return [t.key, { average: averages[t.key] ?? null, spread: r ? spreadOf(r) : null, notAssessed: r?.notAssessed ?? 0 }];
         }),
       ),
-      maxSpread: Math.max(0, ...mine.map((r) => spreadOf(r) ?? 0)),
+      // Null when no area has two ratings to differ: a blank, not a spread of 0.
+      maxSpread: maxOrNull(mine.map(spreadOf)),
       scorecards,
       // Judged on the areas the scorecards were filled against, as the application page judges them.
       mustPass: mustPassFlags(filledAgainst, averages, scorecards),
@@ -230,9 +232,14 @@ export function computeRoleRollup(roleId: number, now: Date) {
     funnel,
     scorecardsDue: seats?.due ?? 0,
     scorecardsSubmitted: seats?.submitted ?? 0,
+    // The role panel's agreement over every submitted rating (anonymous candidates' included: no name goes with it).
+    agreement: roleAgreement(roleId),
     rows,
   };
 }
+
+const maxOrNull = (xs: (number | null)[]) =>
+  xs.reduce<number | null>((m, x) => (x === null ? m : m === null ? x : Math.max(m, x)), null);
 
 /** As the summary has it: one rating has no spread, it needs two to disagree. */
 function spreadOf(r: { n: number; min: number | null; max: number | null }): number | null {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
 import { leniencyCall } from "~/domain/calibration";
 import { scopesFor } from "~/domain/policy";
@@ -7,6 +7,8 @@ import { calibrationFor } from "~/models/calibration.server";
 import { listRoles } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
+import { AgreementFigure } from "~/components/agreement";
+import { agreementExplanation, krippendorffAlpha, type Agreement } from "~/domain/agreement";
 
 export const meta: MetaFunction = () => [{ title: "Interviewer calibration · AI Talent Scorecards" }];
 
@@ -15,13 +17,18 @@ export async function loader(args: LoaderFunctionArgs) {
   const roleId = Number(new URL(args.request.url).searchParams.get("role")) || null;
   const seesAll = scopesFor(user.kind, "read:calibration").includes("any");
   const roles = listRoles(user, { status: "all", mine: !seesAll }).filter((r) => seesAll || r.myTeamRole === "hiring_manager").map((r) => ({ id: r.id, title: r.title }));
-  return { roleId, roles, seesAll, rows: calibrationFor(user, roleId && roles.some((r) => r.id === roleId) ? roleId : null) };
+  const shown = roleId && roles.some((r) => r.id === roleId) ? roleId : null;
+  const { rows, panels, overall } = calibrationFor(user, shown);
+  // Every role in view has a panel line, "no overlap yet" included; a filtered page shows its role's alone.
+  const none = krippendorffAlpha([]);
+  const roleAgreement = roles.filter((r) => shown === null || r.id === shown).map((r) => ({ ...r, agreement: panels[r.id] ?? none }));
+  return { roleId, roles, seesAll, rows, roleAgreement, overallAgreement: overall };
 }
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
 export default function Calibration() {
-  const { roleId, roles, seesAll, rows } = useLoaderData<typeof loader>();
+  const { roleId, roles, seesAll, rows, roleAgreement, overallAgreement } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title="Interviewer calibration" subtitle={`${seesAll ? "Every interviewer" : "Interviewers on roles you manage"}: how they rate against the rest of the panel on the same candidates, and how their calls matched outcomes.`} />
@@ -38,10 +45,10 @@ export default function Calibration() {
       {rows.length === 0 ? <div className="card empty">No submitted scorecards yet.</div> : (
         <div className="table-wrap">
           <table>
-            <caption className="muted small">Ratings on the 1-4 scale. Leniency compares like with like: the interviewer&rsquo;s average on the candidates someone else on the panel also rated, minus the co-panel&rsquo;s average on those same candidates. Above +0.5 is lenient, below -0.5 severe, once it rests on at least three shared candidates. Agreement counts yes/no calls on candidates who were hired or offered (yes) or rejected (no).</caption>
+            <caption className="muted small">Ratings on the 1-4 scale. Leniency compares like with like: the interviewer&rsquo;s average on the candidates someone else on the panel also rated, minus the co-panel&rsquo;s average on those same candidates. Above +0.5 is lenient, below -0.5 severe, once it rests on at least three shared candidates. Agreement with outcome counts yes/no calls on candidates who were hired or offered (yes) or rejected (no). Panel agreement: {agreementExplanation} An interviewer&rsquo;s figure counts only the pairs they are in, set against the chance level of every rating on this page; the pairable ratings are theirs and the others&rsquo; on the candidate areas they shared.</caption>
             <thead>
               <tr>
-                <th scope="col">Interviewer</th><th scope="col">Scorecards</th><th scope="col">Average given</th><th scope="col">Theirs on shared candidates</th><th scope="col">Co-panel on the same</th><th scope="col">Leniency</th>
+                <th scope="col">Interviewer</th><th scope="col">Scorecards</th><th scope="col">Average given</th><th scope="col">Theirs on shared candidates</th><th scope="col">Co-panel on the same</th><th scope="col">Leniency</th><th scope="col">Panel agreement (alpha)</th>
                 <th scope="col">Agreement with outcome</th><th scope="col">Not assessed</th><th scope="col">No decision</th><th scope="col">Median hours to submit</th>
               </tr>
             </thead>
@@ -61,6 +68,7 @@ export default function Calibration() {
                       return <strong className={call === "lenient" || call === "severe" ? "flag" : undefined}>{figure} {call === "in line" ? "" : call}</strong>;
                     })()}
                   </td>
+                  <td><AgreementFigure agreement={r.panelAgreement} compact /></td>
                   <td>{pct(r.agreement)} <span className="muted small">of {r.judged}</span></td>
                   <td>{pct(r.notAssessedShare)}</td>
                   <td>{pct(r.noDecisionShare)}</td>
@@ -71,6 +79,41 @@ export default function Calibration() {
           </table>
         </div>
       )}
+      {roleAgreement.length ? <RolePanels panels={roleAgreement} overall={overallAgreement} /> : null}
     </>
+  );
+}
+
+function RolePanels({ panels, overall }: { panels: { id: number; title: string; agreement: Agreement }[]; overall: Agreement }) {
+  return (
+    <section aria-labelledby="role-panels" className="role-panels">
+      <h2 id="role-panels">Panel agreement per role</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="muted small">{agreementExplanation} The last row pools every role shown: the level an interviewer&rsquo;s figure above is set against.</caption>
+          <thead>
+            <tr><th scope="col">Role</th><th scope="col">Panel agreement (alpha)</th><th scope="col">Areas rated by 2 or more</th></tr>
+          </thead>
+          <tbody>
+            {panels.map((p) => (
+              <tr key={p.id}>
+                <th scope="row"><Link to={`/roles/${p.id}/rollup`}>{p.title}</Link></th>
+                <td><AgreementFigure agreement={p.agreement} compact /></td>
+                <td>{p.agreement.units}</td>
+              </tr>
+            ))}
+          </tbody>
+          {panels.length > 1 ? (
+            <tfoot>
+              <tr>
+                <th scope="row">All of these roles</th>
+                <td><AgreementFigure agreement={overall} compact /></td>
+                <td>{overall.units}</td>
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+    </section>
   );
 }

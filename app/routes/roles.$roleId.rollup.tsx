@@ -15,6 +15,8 @@ import { FilterForm } from "~/components/filter-form";
 import { useComparePicks } from "~/components/compare-picks";
 import { MAX_COMPARE, MIN_COMPARE } from "~/domain/compare";
 import { takeHomeStatusLabels } from "~/domain/take-home";
+import { AgreementFigure } from "~/components/agreement";
+import { agreementExplanation } from "~/domain/agreement";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rollup: ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -85,6 +87,11 @@ export default function Rollup() {
           ) : (
             <p className="muted">No scores you can see yet: with blind feedback, the panel&rsquo;s ratings show once you have submitted your own scorecards.</p>
           )}
+          <p className="agreement-line">
+            Panel agreement (&alpha;): <AgreementFigure agreement={d.agreement} />
+            <span className="muted small"> on {d.agreement.units} candidate {d.agreement.units === 1 ? "area" : "areas"} rated by two or more</span>
+          </p>
+          <p className="muted small">{agreementExplanation}</p>
           {d.assumptions ? (
             <details>
               <summary>Cost assumptions for this role</summary>
@@ -189,7 +196,7 @@ export default function Rollup() {
                       </td>
                     );
                   })}
-                  <td>{r.maxSpread >= 2 ? <strong className="flag">{r.maxSpread}</strong> : r.maxSpread || "—"}</td>
+                  <td>{r.maxSpread === null ? "—" : r.maxSpread >= 2 ? <strong className="flag">{r.maxSpread}</strong> : r.maxSpread}</td>
                   <td>{r.scorecards}</td>
                   <td className="small by-line">{recommendations.filter((k) => r.tally[k]).map((k) => `${r.tally[k]} ${recommendationLabels[k].toLowerCase()}`).join("\n") || "—"}</td>
                   <td className="small">

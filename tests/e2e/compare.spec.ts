@@ -54,7 +54,7 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
   const takeHomeText = new Map<string, string>();
   for (const f of finals) {
     const text = await takeHomeRow.getByRole("cell").nth(columns.indexOf(f.name)).innerText();
-    expect(text).toMatch(/^[\d.]+ \/ 4\nGraded by 2 graders\nDiagnosis of the failure: [\d.]+ \/ 4\n[^]*Cost ceiling respected: (yes|no)\nSecurity constraint respected: (yes|no)\nHours reported: /);
+    expect(text).toMatch(/^[\d.]+ \/ 4\nGraded by 2 graders\nDiagnosis of the failure: [\d.]+ \/ 4\n[^]*Cost ceiling respected: (yes|no(?: \(\d of \d graders?\))?)\nSecurity constraint respected: (yes|no(?: \(\d of \d graders?\))?)\nHours reported: /);
     takeHomeText.set(f.name, text);
   }
   await page.screenshot({ path: "test-results/screens/compare.png", fullPage: true });
@@ -87,11 +87,31 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
     expect(csvCell("Take-home: diagnosis of the failure (of 4)", f.name)).toBe(text.match(/Diagnosis of the failure: ([\d.]+) \/ 4/)![1]);
     expect(csvCell("Take-home: what they would not build yet (of 4)", f.name)).toBe(text.match(/What they would not build yet: ([\d.]+) \/ 4/)![1]);
     expect(csvCell("Take-home: expected outcomes reached (of 10)", f.name)).toBe(text.match(/Expected outcomes reached: ([\d.]+) of 10/)![1]);
-    expect(csvCell("Take-home: cost ceiling respected", f.name)).toBe(text.match(/Cost ceiling respected: (yes|no)/)![1]);
-    expect(csvCell("Take-home: security constraint respected", f.name)).toBe(text.match(/Security constraint respected: (yes|no)/)![1]);
+    expect(csvCell("Take-home: cost ceiling respected", f.name)).toBe(text.match(/Cost ceiling respected: (yes|no(?: \(\d of \d graders?\))?)/)![1]);
+    expect(csvCell("Take-home: security constraint respected", f.name)).toBe(text.match(/Security constraint respected: (yes|no(?: \(\d of \d graders?\))?)/)![1]);
   }
   const covers = rows.find((r) => r[0] === "Cost covers")!;
   expect(covers.slice(1).sort()).toEqual(["1,000 h of work (about 6 months full time)", "1,000 h of work (about 6 months full time)", "a full year, with overheads"]);
+});
+
+test("a hiring manager reads how far each panel agrees, on the rollup and on calibration", async ({ page, signInAs }) => {
+  const db = openDb();
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  db.close();
+  await signInAs(demo.dana);
+  await page.goto(`/roles/${role.id}/rollup`);
+  // The demo's biggest panel has enough overlap for a figure; the line says what it rests on and how to read it.
+  await expect(page.locator("p.agreement-line")).toHaveText(/^Panel agreement \(α\): -?\d\.\d\d · \d+ pairable ratings on \d+ candidate areas rated by two or more$/);
+  await expect(page.getByText(/^Krippendorff's alpha \(ordinal\) on ratings of the same candidate and area: 1 is full agreement/)).toBeVisible();
+  const rollupFigure = (await page.locator("p.agreement-line strong").innerText()).trim();
+
+  await page.goto("/calibration");
+  await expect(page.getByRole("columnheader", { name: "Panel agreement (alpha)" }).first()).toBeVisible();
+  const panels = page.getByRole("region", { name: "Panel agreement per role" });
+  const row = panels.getByRole("row").filter({ has: page.getByRole("link", { name: "Senior AI Engineer, Support Copilot" }) });
+  await expect(row).toContainText(`${rollupFigure} ·`);
+  // A panel with too little overlap says so instead of showing a number.
+  await expect(panels.getByText("not enough overlap yet").first()).toBeVisible();
 });
 
 test("an interviewer's rollup has no cost figures", async ({ page, signInAs }) => {

@@ -110,13 +110,13 @@ describe("one take-home result everywhere", () => {
         .run();
     db.insert(schema.takeHomeGraders).values(["sam@northwind.test", "jordan@northwind.test"].map((email) => ({ takeHomeId: later.id, userId: userIdByEmail(email) }))).run();
     grade("sam@northwind.test", 4, false, true);
-    // One grader says the cost ceiling was broken: that stands, whatever the other says.
+    // One grader says the cost ceiling was broken: that is flagged, as one grader's word (1 of 2), not as fact.
     grade("jordan@northwind.test", 2, true, false);
     // Per deliverable: five at (4+2)/2 = 3 and "what they would not build" at 4; overall (5x3 + 4)/6 = 3.17.
     const expected = 3.17;
 
     const rollupRow = roleRollup(roleId)!.rows.find((r) => r.id === target.id)!;
-    expect(rollupRow.takeHome).toMatchObject({ status: "graded", overall: expected, outcomes: 8, broken: "Broke the cost ceiling" });
+    expect(rollupRow.takeHome).toMatchObject({ status: "graded", overall: expected, outcomes: 8, broken: "Broke the cost ceiling (1 of 2 graders)" });
     const { compare, csvTakeHome, csvRow } = await figuresEverywhere(roleId, [target.id, other.id], "dana@northwind.test");
     expect(compare.candidates[0].takeHome).toMatchObject({ title: "Second take-home", result: { overall: expected, costCeilingRespected: false, securityRespected: null } });
     expect(Number(csvTakeHome[0])).toBe(expected);
@@ -125,7 +125,7 @@ describe("one take-home result everywhere", () => {
     expect(csvRow("Take-home: diagnosis of the failure (of 4)")[0]).toBe("3");
     expect(csvRow("Take-home: what they would not build yet (of 4)")[0]).toBe("4");
     expect(csvRow("Take-home: expected outcomes reached (of 10)")[0]).toBe("8");
-    expect(csvRow("Take-home: cost ceiling respected")[0]).toBe("no");
+    expect(csvRow("Take-home: cost ceiling respected")[0]).toBe("no (1 of 2 graders)");
     expect(csvRow("Take-home: security constraint respected")[0]).toBe("");
   });
 });

@@ -111,6 +111,27 @@ describe("the rollup's stage filter", () => {
   });
 });
 
+describe("the rollup's sorting", () => {
+  it("puts blanks (no score, no cost figure, no spread) last whichever way a column is sorted", async () => {
+    const roleId = String(roleIdByTitle("Senior AI Engineer, Support Copilot"));
+    const cookie = await cookieFor("dana@northwind.test");
+    type Row = { weightedTotal: number | null; maxSpread: number | null; cost: { total: number | null } | null };
+    const pick = { total: (r: Row) => r.weightedTotal, spread: (r: Row) => r.maxSpread, cost: (r: Row) => r.cost?.total ?? null };
+    for (const [sort, value] of Object.entries(pick)) {
+      for (const dir of ["asc", "desc"]) {
+        const out = await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup?sort=${sort}&dir=${dir}&page=1`, cookie), { roleId });
+        const data = out.data as { rows: Row[]; rowCount: number; perPage: number };
+        const values = data.rows.map(value);
+        const firstBlank = values.indexOf(null);
+        // Once a blank shows, only blanks follow; before it the figures run in order.
+        if (firstBlank >= 0) expect(values.slice(firstBlank).every((v) => v === null), `${sort} ${dir}`).toBe(true);
+        const figures = values.filter((v): v is number => v !== null);
+        expect(figures, `${sort} ${dir}`).toEqual([...figures].sort((a, b) => (dir === "asc" ? a - b : b - a)));
+      }
+    }
+  });
+});
+
 describe("compliance status in the rollup and the comparison", () => {
   it("reaches only those who may read compliance: not interviewers, on the page, the comparison or the CSV", async () => {
     const roleId = String(getDb().select().from(schema.roles).where(eq(schema.roles.title, "Senior AI Engineer, Support Copilot")).get()!.id);
