@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allGradersSubmitted, brokenConstraintsText, identityHidden, isLate, takeHomeFactCsv, takeHomeFacts, takeHomeFactText, takeHomeProgress, takeHomeResult, type Grade } from "./take-home";
+import { allGradersSubmitted, anonymousGradingConflicts, brokenConstraintsText, identityHidden, isLate, takeHomeFactCsv, takeHomeFacts, takeHomeFactText, takeHomeProgress, takeHomeResult, type Grade } from "./take-home";
 
 const grade = (overrides: Partial<Grade>): Grade => ({
   diagnosis: 3, evalPlan: 3, architecture: 3, monitoring: 3, costControl: 3, notBuilding: 3,
@@ -88,5 +88,23 @@ describe("take-home rules", () => {
     const security = takeHomeFacts(r).find((f) => f.key === "securityRespected")!;
     expect(takeHomeFactText(security)).toBe("no (1 of 3 graders)");
     expect(security.broken).toBe(true);
+  });
+});
+
+describe("who cannot grade anonymously", () => {
+  it("names each person once, with the most telling way they met or handled the candidate", () => {
+    const conflicts = anonymousGradingConflicts([
+      { userId: 1, kind: "moved" },
+      { userId: 1, kind: "manages" },
+      { userId: 2, kind: "checks" },
+      { userId: 2, kind: "interviewed" },
+      { userId: 3, kind: "added-candidate" },
+    ]);
+    expect([...conflicts]).toEqual([
+      [1, "manages a role this candidate applied to"],
+      [2, "interviewed this candidate"],
+      [3, "added this candidate"],
+    ]);
+    expect(anonymousGradingConflicts([]).size).toBe(0);
   });
 });

@@ -167,3 +167,31 @@ export function brokenConstraintsText(result: TakeHomeResult): string | null {
   ].filter((x): x is string => x !== null);
   return said.length ? `Broke ${said.join(" and ")}` : null;
 }
+
+/**
+ * Ways someone can have met or handled a candidate, most telling first. Anyone
+ * with one of them knows who the candidate is, so they cannot grade them blind.
+ */
+export const handlingKinds = ["manages", "interviewed", "added-candidate", "added-to-pipeline", "moved", "checks"] as const;
+export type HandlingKind = (typeof handlingKinds)[number];
+const handlingText: Record<HandlingKind, string> = {
+  manages: "manages a role this candidate applied to",
+  interviewed: "interviewed this candidate",
+  "added-candidate": "added this candidate",
+  "added-to-pipeline": "added this candidate to a pipeline",
+  moved: "moved this candidate between stages",
+  checks: "handled this candidate's compliance checks",
+};
+
+/**
+ * Who cannot grade a candidate anonymously, and why (the most telling reason),
+ * from what the records say each person did with the candidate.
+ */
+export function anonymousGradingConflicts(handled: { userId: number; kind: HandlingKind }[]): Map<number, string> {
+  const best = new Map<number, HandlingKind>();
+  for (const { userId, kind } of handled) {
+    const current = best.get(userId);
+    if (!current || handlingKinds.indexOf(kind) < handlingKinds.indexOf(current)) best.set(userId, kind);
+  }
+  return new Map([...best].map(([userId, kind]) => [userId, handlingText[kind]]));
+}

@@ -4,20 +4,23 @@
 import { eq, inArray } from "drizzle-orm";
 import type { ScopeVia } from "~/domain/policy";
 import { getDb, schema } from "~/utils/db.server";
-import { maskedApplicationIds } from "./take-home.server";
+import { maskedApplications } from "./take-home.server";
 
 export type Mask = { applicationIds: Set<number>; candidateIds: Set<number>; alias: Map<number, string> };
 
 export function maskFor(userId: number): Mask {
-  const ids = maskedApplicationIds(userId);
-  if (ids.length === 0) return { applicationIds: new Set(), candidateIds: new Set(), alias: new Map() };
-  const db = getDb();
-  const apps = db.select({ id: schema.applications.id, candidateId: schema.applications.candidateId }).from(schema.applications).where(inArray(schema.applications.id, ids)).all();
-  const aliases = db.select({ applicationId: schema.takeHomes.applicationId, alias: schema.takeHomes.alias }).from(schema.takeHomes).where(inArray(schema.takeHomes.applicationId, ids)).all();
+  const masked = maskedApplications(userId);
+  if (masked.length === 0) return { applicationIds: new Set(), candidateIds: new Set(), alias: new Map() };
+  const ids = masked.map((m) => m.id);
+  const apps = getDb()
+    .select({ id: schema.applications.id, candidateId: schema.applications.candidateId })
+    .from(schema.applications)
+    .where(inArray(schema.applications.id, ids))
+    .all();
   return {
     applicationIds: new Set(ids),
     candidateIds: new Set(apps.map((a) => a.candidateId).filter((c): c is number => c !== null)),
-    alias: new Map(aliases.map((a) => [a.applicationId, a.alias])),
+    alias: new Map(masked.map((m) => [m.id, m.alias])),
   };
 }
 

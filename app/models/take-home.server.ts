@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { randomInt } from "node:crypto";
-import { allGradersSubmitted, type Grade } from "~/domain/take-home";
+import { allGradersSubmitted, anonymousGradingConflicts, type Grade, type HandlingKind } from "~/domain/take-home";
 import { getDb, preparedQuery, schema } from "~/utils/db.server";
 
 const { takeHomes, takeHomeGraders, takeHomeGrades, applications, roles, users } = schema;
@@ -117,26 +117,98 @@ export function saveGrade(input: { takeHomeId: number; graderId: number; version
   });
 }
 
-// Asked on every request that names a record: prepared once.
+// Asked on every request that names a record: prepared once. Every application
+// of a candidate the user grades anonymously is masked, on any role, so the
+// alias is not broken by the same person showing by name on another board;
+// except where the user manages a role the candidate applied to: they handle
+// that candidate anyway, so they are never locked out of their own role and see
+// the name everywhere (assigning such a grader anonymously is refused).
 const maskedLookup = preparedQuery((db) =>
-  db
-    .select({ id: takeHomes.applicationId })
-    .from(takeHomes)
-    .innerJoin(takeHomeGraders, eq(takeHomeGraders.takeHomeId, takeHomes.id))
-    .where(and(eq(takeHomeGraders.userId, sql.placeholder("userId")), eq(takeHomes.anonymous, true), isNull(takeHomes.revealedAt), inArray(takeHomes.status, ["assigned", "submitted", "grading"])))
-    .prepare(),
+  db.$client.prepare<{ userId: number }, { id: number; alias: string }>(`
+    select distinct other.id as id, th.alias as alias
+    from take_homes th
+    join take_home_graders g on g.take_home_id = th.id and g.user_id = :userId
+    join applications graded on graded.id = th.application_id
+    join applications other on other.id = graded.id or (graded.candidate_id is not null and other.candidate_id = graded.candidate_id)
+    where th.anonymous = 1 and th.revealed_at is null and th.status in ('assigned', 'submitted', 'grading')
+      and not exists (
+        select 1 from applications mine
+        join role_team rt on rt.role_id = mine.role_id and rt.user_id = :userId and rt.team_role = 'hiring_manager'
+        where mine.id = graded.id or (graded.candidate_id is not null and mine.candidate_id = graded.candidate_id)
+      )`),
 );
 
 /**
- * Applications whose subject a user must not be able to identify right now:
- * those with an anonymous take-home they grade that is not yet revealed.
+ * Applications whose subject a user must not be able to identify right now,
+ * with the alias to show instead: those of a candidate with an anonymous
+ * take-home they grade that is not yet revealed (see maskedLookup).
  */
-export function maskedApplicationIds(userId: number): number[] {
-  return maskedLookup()
-    .all({ userId })
-    .map((r) => r.id);
+export function maskedApplications(userId: number): { id: number; alias: string }[] {
+  return maskedLookup().all({ userId });
 }
 
+export function maskedApplicationIds(userId: number): number[] {
+  return maskedApplications(userId).map((r) => r.id);
+}
+
+/**
+ * Who has met or handled the candidate (or bidding agency) of an application,
+ * on any of their applications: they know who it is, so they cannot grade it
+ * anonymously. Keyed by user, with the reason to show.
+ */
+export function anonymousGradingConflictsFor(applicationId: number): Map<number, string> {
+  const db = getDb();
+  const app = db.select().from(applications).where(eq(applications.id, applicationId)).get();
+  if (!app) return new Map();
+  const appIds = app.candidateId
+    ? db.select({ id: applications.id }).from(applications).where(eq(applications.candidateId, app.candidateId)).all().map((r) => r.id)
+    : [app.id];
+  const { roleTeam, interviews, interviewPanel, candidates, stageHistory, complianceChecks, complianceHistory } = schema;
+  const handled: { userId: number | null; kind: HandlingKind }[] = [
+    ...db
+      .select({ userId: roleTeam.userId })
+      .from(roleTeam)
+      .innerJoin(applications, eq(applications.roleId, roleTeam.roleId))
+      .where(and(inArray(applications.id, appIds), eq(roleTeam.teamRole, "hiring_manager")))
+      .all()
+      .map((r) => ({ ...r, kind: "manages" as const })),
+    ...db
+      .select({ userId: interviewPanel.userId })
+      .from(interviewPanel)
+      .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
+      .where(inArray(interviews.applicationId, appIds))
+      .all()
+      .map((r) => ({ ...r, kind: "interviewed" as const })),
+    ...(app.candidateId
+      ? db.select({ userId: candidates.createdById }).from(candidates).where(eq(candidates.id, app.candidateId)).all()
+      : []
+    ).map((r) => ({ ...r, kind: "added-candidate" as const })),
+    ...db
+      .select({ userId: applications.createdById })
+      .from(applications)
+      .where(inArray(applications.id, appIds))
+      .all()
+      .map((r) => ({ ...r, kind: "added-to-pipeline" as const })),
+    ...db
+      .select({ userId: stageHistory.movedById })
+      .from(stageHistory)
+      .where(and(inArray(stageHistory.applicationId, appIds), isNotNull(stageHistory.fromStage)))
+      .all()
+      .map((r) => ({ ...r, kind: "moved" as const })),
+    ...db
+      .select({ userId: complianceHistory.changedById })
+      .from(complianceHistory)
+      .innerJoin(complianceChecks, eq(complianceChecks.id, complianceHistory.checkId))
+      .where(
+        app.candidateId
+          ? or(inArray(complianceChecks.applicationId, appIds), eq(complianceChecks.candidateId, app.candidateId))
+          : inArray(complianceChecks.applicationId, appIds),
+      )
+      .all()
+      .map((r) => ({ ...r, kind: "checks" as const })),
+  ];
+  return anonymousGradingConflicts(handled.filter((h): h is { userId: number; kind: HandlingKind } => h.userId !== null));
+}
 
 /** The take-homes a user grades, for their home page. */
 export function gradingQueue(userId: number) {

@@ -5,8 +5,7 @@ import { PageHeader } from "~/components/ui";
 import { currencies } from "~/domain/reference";
 import { getApplication } from "~/models/application.server";
 import { getRoleTeam } from "~/models/role.server";
-import { panelistIds } from "~/models/scorecard.server";
-import { assignTakeHome } from "~/models/take-home.server";
+import { anonymousGradingConflictsFor, assignTakeHome } from "~/models/take-home.server";
 
 import { isOpenStage } from "~/domain/pipeline";
 import { takeHomeArrayFields, takeHomeSchema } from "~/schemas/interview";
@@ -29,14 +28,19 @@ Tell us how many hours you spent.`;
 function load(id: number) {
   const found = getApplication(id);
   if (!found) throw new Response("Application not found", { status: 404 });
-  return { found, team: getRoleTeam(found.role.id).filter((t) => t.active) };
+  // Who has met or handled this candidate, on any role: they cannot grade blind.
+  const conflicts = anonymousGradingConflictsFor(id);
+  const team = getRoleTeam(found.role.id)
+    .filter((t) => t.active)
+    .map((t) => ({ userId: t.userId, name: t.name, cannotGradeBlind: conflicts.get(t.userId) ?? null }));
+  return { found, team };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/applications.$applicationId.take-homes.new", "loader");
   const { found, team } = load(Number(args.params.applicationId));
   const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  return { application: { id: found.application.id, name: found.candidate?.name ?? found.agency?.name ?? "" }, role: found.role, team: team.map((t) => ({ userId: t.userId, name: t.name })), due, defaultInstructions };
+  return { application: { id: found.application.id, name: found.candidate?.name ?? found.agency?.name ?? "" }, role: found.role, team, due, defaultInstructions };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -50,11 +54,12 @@ export async function action(args: ActionFunctionArgs) {
   }
   const parsed = parseFormData(takeHomeSchema, formData, takeHomeArrayFields);
   if (!parsed.ok) return refuse({ fieldErrors: parsed.fieldErrors, formError: parsed.formError });
-  // Anonymous grading needs graders who have not met the candidate.
-  const met = panelistIds(applicationId);
-  const conflicted = team.filter((t) => parsed.data.graderIds.includes(t.userId) && met.includes(t.userId));
+  // Anonymous grading needs graders who have not met or handled the candidate.
+  const conflicted = team.filter((t) => parsed.data.graderIds.includes(t.userId) && t.cannotGradeBlind);
   if (parsed.data.anonymous && conflicted.length) {
-    return refuse({ fieldErrors: { graderIds: [`${conflicted.map((t) => t.name).join(", ")} interviewed this candidate; choose graders who have not met them, or grade with names`] }, formError: null });
+    const who = conflicted.map((t) => `${t.name} ${t.cannotGradeBlind}`).join("; ");
+    const message = `${who}, so cannot grade anonymously. Choose graders who have not met or handled them, or grade with names.`;
+    return refuse({ fieldErrors: { graderIds: [message] }, formError: null });
   }
   if (!parsed.data.graderIds.every((id) => team.some((t) => t.userId === id))) return refuse({ fieldErrors: { graderIds: ["Graders must be on this role's hiring team"] }, formError: null });
   const id = assignTakeHome({ applicationId, values: parsed.data, actorId: user.id });
@@ -109,10 +114,15 @@ export default function AssignTakeHome() {
             <input type="checkbox" value="on" defaultChecked={ticked("anonymous", "on", true)} {...group("anonymous")} /> Anonymous grading: graders see an alias, never the name, email, agency, links or
             pay, until every grader has submitted
           </label>
-          <div className="checks" role="group" aria-label="Graders">
+          <p className="small muted" id="blind-graders">
+            Anonymous graders must not have met or handled the candidate: whoever manages a role they applied to,
+            interviewed them, added them, moved them between stages or handled their checks knows who they are.
+          </p>
+          <div className="checks grader-picks" role="group" aria-label="Graders" aria-describedby="blind-graders">
             {team.map((t) => (
               <label key={t.userId}>
                 <input type="checkbox" value={String(t.userId)} defaultChecked={ticked("graderIds", String(t.userId), false)} {...group("graderIds")} /> {t.name}
+                {t.cannotGradeBlind ? <span className="small flag"> Cannot grade anonymously: {t.cannotGradeBlind}</span> : null}
               </label>
             ))}
           </div>

@@ -8,6 +8,7 @@ import { TakeHomeResult } from "~/components/take-home-result";
 import { formatDate, Notice, PageHeader } from "~/components/ui";
 import { deliverables, EXPECTED_OUTCOMES, identityHidden, isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
 import { getApplication } from "~/models/application.server";
+import { maskFor } from "~/models/masking.server";
 import { getTakeHome, saveGrade } from "~/models/take-home.server";
 import { gradeSchema, gradeValuesFrom } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -22,13 +23,17 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!found) throw new Response("Take-home not found", { status: 404 });
   const { takeHome: t, grades, graders, role, application } = found;
   const hidden = identityHidden(t);
+  // Someone who manages a role the candidate applied to knows them: the name is theirs to see here too, as everywhere.
+  const nameHidden = hidden && maskFor(user.id).applicationIds.has(application.id);
   const mine = grades.find((g) => g.graderId === user.id) ?? null;
   const submitted = grades.filter((g) => g.status === "submitted");
   // While grading is anonymous this is all a grader gets: no name, email, agency, links, pay or record ids.
-  const app = hidden ? null : getApplication(application.id);
+  const app = nameHidden ? null : getApplication(application.id);
   return {
     takeHome: { title: t.title, instructions: t.instructions, materialsUrl: t.materialsUrl, timeBoxHours: t.timeBoxHours, dueOn: t.dueOn, extendedTo: t.extendedTo, submissionUrl: t.submissionUrl, status: t.status, late: isLate(t), submitted: t.submittedAt !== null },
-    who: hidden ? { alias: t.alias, name: null, applicationId: null } : { alias: t.alias, name: app?.candidate?.name ?? app?.agency?.name ?? null, applicationId: application.id },
+    who: nameHidden
+      ? { alias: t.alias, name: null, applicationId: null, knownToYou: false }
+      : { alias: t.alias, name: app?.candidate?.name ?? app?.agency?.name ?? null, applicationId: application.id, knownToYou: hidden },
     roleTitle: role.title,
     progress: { submitted: submitted.length, graders: graders.length },
     mine: mine ? { ...mine, status: mine.status } : null,
@@ -82,7 +87,13 @@ export default function GradePage() {
     <>
       <PageHeader
         title={`Grade: ${who.name ?? who.alias}`}
-        subtitle={`${t.title} · ${roleTitle}${who.name ? ` · graded as ${who.alias}` : " · anonymous until every grader submits"}`}
+        subtitle={`${t.title} · ${roleTitle}${
+          who.knownToYou
+            ? ` · not anonymous for you: you manage a role this candidate applied to (others see ${who.alias})`
+            : who.name
+              ? ` · graded as ${who.alias}`
+              : " · anonymous until every grader submits"
+        }`}
         badge={<span className="badge">{takeHomeStatusLabels[t.status as keyof typeof takeHomeStatusLabels]}</span>}
       />
       {saved === "revealed" ? <Notice>Every grader has submitted: identity revealed.</Notice> : saved ? <Notice>{saved === "submit" ? "Grade submitted." : "Draft saved."}</Notice> : null}
