@@ -202,7 +202,7 @@ function EvidenceDisclosure({ entries, context }: { entries: EvidenceEntry[]; co
   return (
     <details className="evidence">
       <summary>
-        Evidence ({written} of {entries.length})<span className="visually-hidden"> for {context}</span>
+        Evidence ({written} {written === 1 ? "note" : "notes"})<span className="visually-hidden"> for {context}</span>
       </summary>
       <ul className="plain evidence-list">{entries.map((e) => <EvidenceItem key={e.scorecardId} entry={e} />)}</ul>
     </details>
