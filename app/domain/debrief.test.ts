@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { amendmentHistory, canReadGrades, debriefFlags, disagreementText, evidenceByArea, evidenceCellText, weakSignalsFor, type PanelCard } from "./debrief";
+import {
+  amendmentHistory,
+  canReadGrades,
+  debriefFlags,
+  disagreementText,
+  evidenceByArea,
+  evidenceCellText,
+  weakSignalsFor,
+  type PanelCard,
+} from "./debrief";
 import { defaultAreas, summarize } from "./scorecard";
 
 const card = (over: Partial<PanelCard> & Pick<PanelCard, "scorecardId" | "interviewer">): PanelCard => ({
@@ -22,7 +31,11 @@ const sam = card({
     { areaKey: "security", rating: null, evidence: null },
   ],
 });
-const jordan = card({ scorecardId: 2, interviewer: "Jordan Lee", ratings: [{ areaKey: "evals", rating: 4, evidence: "Golden set with thresholds." }] });
+const jordan = card({
+  scorecardId: 2,
+  interviewer: "Jordan Lee",
+  ratings: [{ areaKey: "evals", rating: 4, evidence: "Golden set with thresholds." }],
+});
 
 describe("weakSignalsFor", () => {
   it("keeps one area's signals without the area prefix", () => {
@@ -36,29 +49,66 @@ describe("weakSignalsFor", () => {
 describe("evidenceByArea", () => {
   const areas = defaultAreas.filter((a) => ["evals", "security", "cost_management"].includes(a.key));
   const summary = summarize(areas, [
-    { id: 1, interviewerName: "Sam Chen", templateVersion: 1, ratings: { evals: 1, security: null }, recommendation: "no" },
+    {
+      id: 1,
+      interviewerName: "Sam Chen",
+      templateVersion: 1,
+      ratings: { evals: 1, security: null },
+      recommendation: "no",
+    },
     { id: 2, interviewerName: "Jordan Lee", templateVersion: 1, ratings: { evals: 4 }, recommendation: "yes" },
   ]);
   const grouped = evidenceByArea(summary.areas, [sam, jordan]);
 
-  it("puts each interviewer's rating, evidence and weak signals under the area, leaving out scorecards that did not cover it", () => {
+  it("puts each rating, its evidence and weak signals under the area, leaving out scorecards without it", () => {
     const evals = grouped.find((a) => a.key === "evals")!;
     expect(evals.entries).toEqual([
-      { scorecardId: 1, interviewer: "Sam Chen", rating: 1, evidence: "Would look at outputs by hand", weakSignals: ["Eyeballs outputs", "No thresholds"], rated: true },
-      { scorecardId: 2, interviewer: "Jordan Lee", rating: 4, evidence: "Golden set with thresholds.", weakSignals: [], rated: true },
+      {
+        scorecardId: 1,
+        interviewer: "Sam Chen",
+        rating: 1,
+        evidence: "Would look at outputs by hand",
+        weakSignals: ["Eyeballs outputs", "No thresholds"],
+        rated: true,
+      },
+      {
+        scorecardId: 2,
+        interviewer: "Jordan Lee",
+        rating: 4,
+        evidence: "Golden set with thresholds.",
+        weakSignals: [],
+        rated: true,
+      },
     ]);
     expect(evals).toMatchObject({ average: 2.5, spread: 3, disagreement: true });
     // Marked not assessed by Sam; not on Jordan's scorecard at all.
     expect(grouped.find((a) => a.key === "security")!.entries).toEqual([
-      { scorecardId: 1, interviewer: "Sam Chen", rating: null, evidence: null, weakSignals: ["Ignores sensitive data"], rated: true },
+      {
+        scorecardId: 1,
+        interviewer: "Sam Chen",
+        rating: null,
+        evidence: null,
+        weakSignals: ["Ignores sensitive data"],
+        rated: true,
+      },
     ]);
     expect(grouped.find((a) => a.key === "cost_management")!.entries).toEqual([]);
   });
 
   it("lists disagreement (who is high, who is low) and gaps, must-pass gaps first", () => {
     const flags = debriefFlags(summary.areas);
-    expect(flags.disagreements).toEqual([{ key: "evals", name: "Evals", spread: 3, high: { rating: 4, who: ["Jordan Lee"] }, low: { rating: 1, who: ["Sam Chen"] } }]);
-    expect(disagreementText(flags.disagreements[0])).toBe("Evals: 4 · Strong yes (Jordan Lee) against 1 · Strong no (Sam Chen)");
+    expect(flags.disagreements).toEqual([
+      {
+        key: "evals",
+        name: "Evals",
+        spread: 3,
+        high: { rating: 4, who: ["Jordan Lee"] },
+        low: { rating: 1, who: ["Sam Chen"] },
+      },
+    ]);
+    expect(disagreementText(flags.disagreements[0])).toBe(
+      "Evals: 4 · Strong yes (Jordan Lee) against 1 · Strong no (Sam Chen)"
+    );
     expect(flags.gaps).toEqual([
       { key: "security", name: "Security", knockout: true },
       { key: "cost_management", name: "Cost management", knockout: false },
@@ -66,11 +116,31 @@ describe("evidenceByArea", () => {
   });
 
   it("does not call one rating, or a spread of one, a disagreement", () => {
-    const one = summarize(areas, [{ id: 1, interviewerName: "A", templateVersion: 1, ratings: { evals: 1, security: 2, cost_management: 3 }, recommendation: "no" }]);
+    const one = summarize(areas, [
+      {
+        id: 1,
+        interviewerName: "A",
+        templateVersion: 1,
+        ratings: { evals: 1, security: 2, cost_management: 3 },
+        recommendation: "no",
+      },
+    ]);
     expect(debriefFlags(one.areas)).toEqual({ disagreements: [], gaps: [] });
     const close = summarize(areas, [
-      { id: 1, interviewerName: "A", templateVersion: 1, ratings: { evals: 2, security: 3, cost_management: 3 }, recommendation: "no" },
-      { id: 2, interviewerName: "B", templateVersion: 1, ratings: { evals: 3, security: 3, cost_management: 3 }, recommendation: "no" },
+      {
+        id: 1,
+        interviewerName: "A",
+        templateVersion: 1,
+        ratings: { evals: 2, security: 3, cost_management: 3 },
+        recommendation: "no",
+      },
+      {
+        id: 2,
+        interviewerName: "B",
+        templateVersion: 1,
+        ratings: { evals: 3, security: 3, cost_management: 3 },
+        recommendation: "no",
+      },
     ]);
     expect(debriefFlags(close.areas).disagreements).toEqual([]);
   });
@@ -98,29 +168,69 @@ describe("amendmentHistory", () => {
         { areaKey: "security", rating: 3, evidence: "Asked about retention" },
       ],
       amendments: [
-        { reason: "Misread my notes", amendedAt: "2026-01-01T00:00:00.000Z", by: "Sam Chen", before: snapshot(2, "First look", "Weak", "no") },
-        { reason: "Reference call", amendedAt: "2026-01-02T00:00:00.000Z", by: "Sam Chen", before: snapshot(3, "First look", "Now: strong", "yes") },
+        {
+          reason: "Misread my notes",
+          amendedAt: "2026-01-01T00:00:00.000Z",
+          by: "Sam Chen",
+          before: snapshot(2, "First look", "Weak", "no"),
+        },
+        {
+          reason: "Reference call",
+          amendedAt: "2026-01-02T00:00:00.000Z",
+          by: "Sam Chen",
+          before: snapshot(3, "First look", "Now: strong", "yes"),
+        },
       ],
     });
     const [first, second] = amendmentHistory(amended);
-    expect(first).toMatchObject({ reason: "Misread my notes", changes: [{ areaKey: "evals", before: 2, after: 3, evidenceBefore: "First look" }], takeawaysBefore: "Weak", recommendationBefore: "no" });
-    expect(second).toMatchObject({ reason: "Reference call", changes: [{ areaKey: "evals", before: 3, after: 4, evidenceBefore: "First look" }], takeawaysBefore: null, recommendationBefore: null });
+    expect(first).toMatchObject({
+      reason: "Misread my notes",
+      changes: [{ areaKey: "evals", before: 2, after: 3, evidenceBefore: "First look" }],
+      takeawaysBefore: "Weak",
+      recommendationBefore: "no",
+    });
+    expect(second).toMatchObject({
+      reason: "Reference call",
+      changes: [{ areaKey: "evals", before: 3, after: 4, evidenceBefore: "First look" }],
+      takeawaysBefore: null,
+      recommendationBefore: null,
+    });
   });
 
   it("reads a malformed snapshot as empty rather than failing", () => {
-    const odd = card({ scorecardId: 4, interviewer: "X", ratings: [{ areaKey: "evals", rating: 3, evidence: null }], amendments: [{ reason: "r", amendedAt: "", by: null, before: { ratings: "nope" } }] });
-    expect(amendmentHistory(odd)[0].changes).toEqual([{ areaKey: "evals", before: null, after: 3, evidenceBefore: null }]);
+    const odd = card({
+      scorecardId: 4,
+      interviewer: "X",
+      ratings: [{ areaKey: "evals", rating: 3, evidence: null }],
+      amendments: [{ reason: "r", amendedAt: "", by: null, before: { ratings: "nope" } }],
+    });
+    expect(amendmentHistory(odd)[0].changes).toEqual([
+      { areaKey: "evals", before: null, after: 3, evidenceBefore: null },
+    ]);
   });
 });
 
 describe("evidenceCellText", () => {
   it("writes a line per interviewer with the rating, the evidence and the weak signals", () => {
     const text = evidenceCellText([
-      { scorecardId: 1, interviewer: "Sam Chen", rating: 1, evidence: "By hand", weakSignals: ["Eyeballs outputs"], rated: true },
+      {
+        scorecardId: 1,
+        interviewer: "Sam Chen",
+        rating: 1,
+        evidence: "By hand",
+        weakSignals: ["Eyeballs outputs"],
+        rated: true,
+      },
       { scorecardId: 2, interviewer: "Jordan Lee", rating: 4, evidence: "Golden set.", weakSignals: [], rated: true },
       { scorecardId: 3, interviewer: "Ana", rating: null, evidence: null, weakSignals: [], rated: true },
     ]);
-    expect(text).toBe("Sam Chen (1 · Strong no): By hand. Weak signals: Eyeballs outputs.\nJordan Lee (4 · Strong yes): Golden set.\nAna (not assessed): no evidence written.");
+    expect(text).toBe(
+      [
+        "Sam Chen (1 · Strong no): By hand. Weak signals: Eyeballs outputs.",
+        "Jordan Lee (4 · Strong yes): Golden set.",
+        "Ana (not assessed): no evidence written.",
+      ].join("\n")
+    );
   });
 });
 

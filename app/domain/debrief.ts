@@ -40,7 +40,14 @@ export function evidenceForArea(areaKey: string, cards: readonly PanelCard[]): E
   return cards.map((c) => {
     const row = c.ratings.find((r) => r.areaKey === areaKey);
     const rating = row && row.rating !== null && row.rating >= 1 && row.rating <= 4 ? (row.rating as Rating) : null;
-    return { scorecardId: c.scorecardId, interviewer: c.interviewer, rating, evidence: row?.evidence ?? null, weakSignals: weakSignalsFor(c.weakSignals, areaKey), rated: row !== undefined };
+    return {
+      scorecardId: c.scorecardId,
+      interviewer: c.interviewer,
+      rating,
+      evidence: row?.evidence ?? null,
+      weakSignals: weakSignalsFor(c.weakSignals, areaKey),
+      rated: row !== undefined,
+    };
   });
 }
 
@@ -59,7 +66,13 @@ export function evidenceByArea(areas: readonly AreaSummary[], cards: readonly Pa
   }));
 }
 
-export type Disagreement = { key: string; name: string; spread: number; high: { rating: number; who: string[] }; low: { rating: number; who: string[] } };
+export type Disagreement = {
+  key: string;
+  name: string;
+  spread: number;
+  high: { rating: number; who: string[] };
+  low: { rating: number; who: string[] };
+};
 
 /**
  * What to talk about first: areas where the panel disagrees (spread of two or
@@ -85,7 +98,9 @@ export function debriefFlags(areas: readonly AreaSummary[]) {
 
 /** "Evals: 4 · Strong yes (Sam Chen) against 2 · No (Jordan Lee)". */
 export function disagreementText(d: Disagreement): string {
-  return `${d.name}: ${ratingText(d.high.rating)} (${d.high.who.join(", ")}) against ${ratingText(d.low.rating)} (${d.low.who.join(", ")})`;
+  return `${d.name}: ${ratingText(d.high.rating)} (${d.high.who.join(", ")}) against ${ratingText(
+    d.low.rating
+  )} (${d.low.who.join(", ")})`;
 }
 
 export type AmendmentView = {
@@ -103,20 +118,31 @@ type SnapshotRating = { areaKey: string; rating: number | null; evidence: string
 function snapshotRatings(before: Record<string, unknown>): SnapshotRating[] {
   const raw = Array.isArray(before.ratings) ? before.ratings : [];
   return raw
-    .filter((r): r is Record<string, unknown> => typeof r === "object" && r !== null && typeof (r as { areaKey?: unknown }).areaKey === "string")
-    .map((r) => ({ areaKey: r.areaKey as string, rating: typeof r.rating === "number" ? r.rating : null, evidence: typeof r.evidence === "string" ? r.evidence : null }));
+    .filter(
+      (r): r is Record<string, unknown> =>
+        typeof r === "object" && r !== null && typeof (r as { areaKey?: unknown }).areaKey === "string"
+    )
+    .map((r) => ({
+      areaKey: r.areaKey as string,
+      rating: typeof r.rating === "number" ? r.rating : null,
+      evidence: typeof r.evidence === "string" ? r.evidence : null,
+    }));
 }
 
 /**
  * Each amendment against the state that followed it (the next amendment's
  * snapshot, or the scorecard as it stands): what changed and the original.
  */
-export function amendmentHistory(card: Pick<PanelCard, "ratings" | "keyTakeaways" | "recommendation" | "amendments">): AmendmentView[] {
+export function amendmentHistory(
+  card: Pick<PanelCard, "ratings" | "keyTakeaways" | "recommendation" | "amendments">
+): AmendmentView[] {
   return card.amendments.map((a, i) => {
     const next = card.amendments[i + 1];
     const after = next ? snapshotRatings(next.before) : card.ratings;
-    const afterTakeaways = next ? ((next.before.keyTakeaways as string | null | undefined) ?? null) : card.keyTakeaways;
-    const afterRecommendation = next ? ((next.before.recommendation as Recommendation | undefined) ?? null) : card.recommendation;
+    const afterTakeaways = next ? (next.before.keyTakeaways as string | null | undefined) ?? null : card.keyTakeaways;
+    const afterRecommendation = next
+      ? (next.before.recommendation as Recommendation | undefined) ?? null
+      : card.recommendation;
     const before = snapshotRatings(a.before);
     const keys = [...new Set([...before.map((r) => r.areaKey), ...after.map((r) => r.areaKey)])];
     const changes = keys.flatMap((areaKey) => {
@@ -157,7 +183,12 @@ export function evidenceCellText(entries: readonly EvidenceEntry[]): string {
  * in yet reads none of the other graders' notes on that take-home (those who
  * see every scorecard see these as well).
  */
-export function canReadGrades(input: { viewerId: number; seesAll: boolean; graderIds: readonly number[]; submittedGraderIds: readonly number[] }): boolean {
+export function canReadGrades(input: {
+  viewerId: number;
+  seesAll: boolean;
+  graderIds: readonly number[];
+  submittedGraderIds: readonly number[];
+}): boolean {
   if (input.seesAll || !input.graderIds.includes(input.viewerId)) return true;
   return input.submittedGraderIds.includes(input.viewerId);
 }

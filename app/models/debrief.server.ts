@@ -2,7 +2,14 @@
 // amendments, graders' notes) for the debrief and the comparison. The blind
 // rule is applied here, in the loader's data, never in the page.
 import { asc, eq, inArray } from "drizzle-orm";
-import { amendmentHistory, canReadGrades, debriefFlags, evidenceByArea, evidenceForArea, type PanelCard } from "~/domain/debrief";
+import {
+  amendmentHistory,
+  canReadGrades,
+  debriefFlags,
+  evidenceByArea,
+  evidenceForArea,
+  type PanelCard,
+} from "~/domain/debrief";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import type { Summary } from "~/domain/scorecard";
 import { deliverables, takeHomeResult } from "~/domain/take-home";
@@ -28,7 +35,9 @@ function amendmentsOf(ids: number[]) {
 
 /** Submitted scorecards' words, each interviewer named as the summary names them (two by one person told apart). */
 export function panelCards(submitted: SubmittedCard[], summary: Pick<Summary, "areas">): PanelCard[] {
-  const names = new Map(summary.areas.flatMap((a) => a.ratings.map((r) => [r.scorecardId, r.interviewerName] as const)));
+  const names = new Map(
+    summary.areas.flatMap((a) => a.ratings.map((r) => [r.scorecardId, r.interviewerName] as const))
+  );
   const amendments = amendmentsOf(submitted.map((c) => c.id));
   return submitted.map((c) => ({
     scorecardId: c.id,
@@ -49,11 +58,21 @@ export function panelCards(submitted: SubmittedCard[], summary: Pick<Summary, "a
  * Each take-home's submitted grades with the graders' notes, per deliverable.
  * A grader whose own grade is not in yet gets none of the others' (canReadGrades).
  */
-export function graderNotes(applicationId: number, viewer: { id: number }, seesAll: boolean, only: "all" | "latest" = "all") {
+export function graderNotes(
+  applicationId: number,
+  viewer: { id: number },
+  seesAll: boolean,
+  only: "all" | "latest" = "all"
+) {
   const all = takeHomesForApplication(applicationId);
   return (only === "latest" ? all.slice(-1) : all).map((t) => {
     const submitted = t.grades.filter((g) => g.status === "submitted");
-    const readable = canReadGrades({ viewerId: viewer.id, seesAll, graderIds: t.graders.map((g) => g.userId), submittedGraderIds: submitted.map((g) => g.graderId) });
+    const readable = canReadGrades({
+      viewerId: viewer.id,
+      seesAll,
+      graderIds: t.graders.map((g) => g.userId),
+      submittedGraderIds: submitted.map((g) => g.graderId),
+    });
     const shown = readable ? submitted : [];
     return {
       id: t.id,
@@ -82,7 +101,13 @@ type Viewer = { id: number; kind: UserKind };
  * to someone the blind rule keeps out: an interviewer who still owes a
  * scorecard for it, or is not on its panel, on a role with blind feedback.
  */
-export function debriefFor(input: { applicationId: number; roleId: number; blind: boolean; viewer: Viewer; teamRole: TeamRole | null }) {
+export function debriefFor(input: {
+  applicationId: number;
+  roleId: number;
+  blind: boolean;
+  viewer: Viewer;
+  teamRole: TeamRole | null;
+}) {
   const feedback = visibleScorecards(input);
   if (!feedback.seesAll && input.blind && !feedback.viewerHasSubmitted) {
     return { open: false as const, seatsOwed: feedback.seatsOwed, hiddenCount: feedback.hiddenCount };
@@ -113,12 +138,27 @@ export function debriefFor(input: { applicationId: number; roleId: number; blind
  * rating's evidence, each scorecard's takeaways and amendment reasons, and the
  * latest take-home's graders' notes. Only for scorecards the viewer may read.
  */
-export function comparisonWords(submitted: SubmittedCard[], summary: Summary, applicationId: number, viewer: { id: number }, seesAll: boolean) {
+export function comparisonWords(
+  submitted: SubmittedCard[],
+  summary: Summary,
+  applicationId: number,
+  viewer: { id: number },
+  seesAll: boolean
+) {
   const cards = panelCards(submitted, summary);
   const latest = graderNotes(applicationId, viewer, seesAll, "latest")[0];
   return {
-    evidence: Object.fromEntries(summary.areas.map((a) => [a.key, evidenceForArea(a.key, cards).filter((e) => e.rated)])),
-    cards: cards.map((c) => ({ interviewer: c.interviewer, recommendation: c.recommendation, keyTakeaways: c.keyTakeaways, amendments: c.amendments.map((a) => a.reason) })),
-    graderNotes: latest?.readable ? latest.grades.filter((g) => g.notes).map((g) => ({ grader: g.grader, notes: g.notes! })) : [],
+    evidence: Object.fromEntries(
+      summary.areas.map((a) => [a.key, evidenceForArea(a.key, cards).filter((e) => e.rated)])
+    ),
+    cards: cards.map((c) => ({
+      interviewer: c.interviewer,
+      recommendation: c.recommendation,
+      keyTakeaways: c.keyTakeaways,
+      amendments: c.amendments.map((a) => a.reason),
+    })),
+    graderNotes: latest?.readable
+      ? latest.grades.filter((g) => g.notes).map((g) => ({ grader: g.grader, notes: g.notes! }))
+      : [],
   };
 }

@@ -212,7 +212,9 @@ export default function ApplicationPage() {
         {/* The words behind the numbers; the debrief itself applies the blind rule. */}
         <p className="debrief-link">
           <Link to={`/applications/${application.id}/debrief`} className="btn btn-primary">Read the debrief</Link>{" "}
-          <span className="muted small">each rating with its evidence, the takeaways, amendments and graders&rsquo; notes</span>
+          <span className="muted small">
+            each rating with its evidence, the takeaways, amendments and graders&rsquo; notes
+          </span>
         </p>
         {feedback.summary ? <ScorecardSummary summary={feedback.summary} hiddenCount={feedback.hiddenCount} /> : null}
         {feedback.hiddenCount > 0 ? (

@@ -41,7 +41,15 @@ export default function Compare() {
           <>
             <Link to={`/roles/${d.role.id}/rollup${d.back}`} className="btn">Back to rollup</Link>
             {!d.problem ? <a href={`/roles/${d.role.id}/compare.csv${d.query}`} className="btn" download>Download CSV</a> : null}
-            {!d.problem ? <a href={`/roles/${d.role.id}/compare.csv${d.query}${d.query ? "&" : "?"}evidence=1`} className="btn" download>CSV with evidence</a> : null}
+            {!d.problem ? (
+              <a
+                href={`/roles/${d.role.id}/compare.csv${d.query}${d.query ? "&" : "?"}evidence=1`}
+                className="btn"
+                download
+              >
+                CSV with evidence
+              </a>
+            ) : null}
             <button type="button" className="btn" onClick={() => window.print()}>Print</button>
           </>
         }
@@ -80,7 +88,10 @@ export default function Compare() {
                           <div className="small">{ratingsByInterviewer(s.ratings).join(" · ")}</div>
                           {s.notAssessed ? <div className="small muted">{s.notAssessed} not assessed</div> : null}
                           {weighed}
-                          <EvidenceDisclosure entries={x.words?.evidence[a.key] ?? []} context={`${a.name}, ${x.name}`} />
+                          <EvidenceDisclosure
+                            entries={x.words?.evidence[a.key] ?? []}
+                            context={`${a.name}, ${x.name}`}
+                          />
                         </td>
                       );
                     })}
@@ -113,7 +124,15 @@ export default function Compare() {
                 </tr>
                 <tr>
                   <th scope="row">Takeaways</th>
-                  {c.map((x) => <td key={x.id} className="small">{x.words ? <TakeawaysDisclosure cards={x.words.cards} name={x.name} /> : <span className="muted">{x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : "—"}</span>}</td>)}
+                  {c.map((x) => (
+                    <td key={x.id} className="small">
+                      {x.words ? (
+                        <TakeawaysDisclosure cards={x.words.cards} name={x.name} />
+                      ) : (
+                        <span className="muted">{x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : "—"}</span>
+                      )}
+                    </td>
+                  ))}
                 </tr>
                 <tr>
                   <th scope="row">Take-home</th>
@@ -128,12 +147,7 @@ export default function Compare() {
                               {takeHomeFacts(x.takeHome.result).map((f) => <li key={f.key} className={f.broken ? "flag" : undefined}>{f.label}: {takeHomeFactText(f)}</li>)}
                             </ul>
                           ) : null}
-                          {x.words?.graderNotes.length ? (
-                            <details className="evidence">
-                              <summary>Graders&rsquo; notes ({x.words.graderNotes.length})<span className="visually-hidden"> on {x.name}&rsquo;s take-home</span></summary>
-                              <ul className="plain evidence-list">{x.words.graderNotes.map((g, i) => <li key={i}><strong>{g.grader}</strong><p className="prewrap evidence-text">{g.notes}</p></li>)}</ul>
-                            </details>
-                          ) : null}
+                          <GraderNotesDisclosure notes={x.words?.graderNotes ?? []} name={x.name} />
                         </>
                       ) : x.scoresHidden ? <span className="muted">{hiddenScoresLabels[x.scoresHidden]}</span> : "—"}
                     </td>
@@ -195,7 +209,7 @@ export default function Compare() {
   );
 }
 
-/** The evidence behind one cell's ratings: closed by default, a native disclosure (keyboard and no-JS alike), open in print. */
+/** The evidence behind one cell's ratings: a native disclosure (keyboard and no-JS alike), open in print. */
 function EvidenceDisclosure({ entries, context }: { entries: EvidenceEntry[]; context: string }) {
   const written = entries.filter((e) => e.evidence || e.weakSignals.length).length;
   if (entries.length === 0) return null;
@@ -219,9 +233,33 @@ function TakeawaysDisclosure({ cards, name }: { cards: Words["cards"]; name: str
       <ul className="plain evidence-list">
         {cards.map((k, i) => (
           <li key={i}>
-            <strong>{k.interviewer}</strong> <span className={`badge rec-${k.recommendation}`}>{recommendationLabels[k.recommendation]}</span>
-            {k.keyTakeaways ? <p className="prewrap evidence-text">{k.keyTakeaways}</p> : <p className="muted">No takeaways written.</p>}
+            <strong>{k.interviewer}</strong>{" "}
+            <span className={`badge rec-${k.recommendation}`}>{recommendationLabels[k.recommendation]}</span>
+            {k.keyTakeaways ? (
+              <p className="prewrap evidence-text">{k.keyTakeaways}</p>
+            ) : (
+              <p className="muted">No takeaways written.</p>
+            )}
             {k.amendments.map((r, j) => <p key={j} className="muted">Amended: <span className="prewrap">{r}</span></p>)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function GraderNotesDisclosure({ notes, name }: { notes: Words["graderNotes"]; name: string }) {
+  if (notes.length === 0) return null;
+  return (
+    <details className="evidence">
+      <summary>
+        Graders&rsquo; notes ({notes.length})<span className="visually-hidden"> on {name}&rsquo;s take-home</span>
+      </summary>
+      <ul className="plain evidence-list">
+        {notes.map((g, i) => (
+          <li key={i}>
+            <strong>{g.grader}</strong>
+            <p className="prewrap evidence-text">{g.notes}</p>
           </li>
         ))}
       </ul>

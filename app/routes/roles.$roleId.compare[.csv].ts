@@ -35,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
         return `${s.average} (${s.min}-${s.max}; ${ratingsByInterviewer(s.ratings).join(", ")}${weighed})`;
       })),
       // Right under the area's figures: one cell per candidate, a line per interviewer.
-      ...(withEvidence ? [row(`${a.name}: evidence`, c.map((x) => (x.words ? evidenceCellText(x.words.evidence[a.key] ?? []) : x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : "")))] : []),
+      ...(withEvidence ? [row(`${a.name}: evidence`, c.map((x) => evidenceCell(x, a.key)))] : []),
     ]),
     // A score the viewer may not see yet says why, in every row that would show it.
     row("Weighted total", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.weightedTotal))),
@@ -61,7 +61,8 @@ export async function loader(args: LoaderFunctionArgs) {
       : []),
   ];
   const csv = Papa.unparse(rows);
-  const name = `${withEvidence ? "evidence-" : ""}${result.role.title}`.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+  const title = `${withEvidence ? "evidence-" : ""}${result.role.title}`;
+  const name = title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
   return new Response(`\uFEFF${csv}\r\n`, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="compare-${name}.csv"` },
   });
@@ -71,10 +72,20 @@ type Candidate = NonNullable<ReturnType<typeof comparison>>["candidates"][number
 
 /** Takeaways, amendment reasons and graders' notes: a line per interviewer or grader in each candidate's cell. */
 function wordsRows(c: Candidate[], row: (label: string, cells: (string | number | null)[]) => string[]) {
-  const per = (pick: (w: NonNullable<Candidate["words"]>) => string[]) => c.map((x) => (x.words ? pick(x.words).join("\n") : x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : ""));
+  const per = (pick: (w: NonNullable<Candidate["words"]>) => string[]) =>
+    c.map((x) => (x.words ? pick(x.words).join("\n") : hiddenText(x)));
+  const takeaway = (k: NonNullable<Candidate["words"]>["cards"][number]) =>
+    `${k.interviewer} (${recommendationLabels[k.recommendation]}): ${k.keyTakeaways ?? "no takeaways written"}`;
   return [
-    row("Takeaways", per((w) => w.cards.map((k) => `${k.interviewer} (${recommendationLabels[k.recommendation]}): ${k.keyTakeaways ?? "no takeaways written"}`))),
+    row("Takeaways", per((w) => w.cards.map(takeaway))),
     row("Amendment reasons", per((w) => w.cards.flatMap((k) => k.amendments.map((r) => `${k.interviewer}: ${r}`)))),
     row("Take-home graders' notes", per((w) => w.graderNotes.map((g) => `${g.grader}: ${g.notes}`))),
   ];
 }
+
+/** Why a candidate's words are not shown, or nothing when there are none. */
+const hiddenText = (x: Candidate) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : "");
+
+/** One area's evidence for one candidate: a line per interviewer. */
+const evidenceCell = (x: Candidate, areaKey: string) =>
+  x.words ? evidenceCellText(x.words.evidence[areaKey] ?? []) : hiddenText(x);

@@ -6,24 +6,30 @@ type Card = { interviewer: string; takeaways: string; evidence: string };
 function finalistWithTwoScorecards() {
   const db = openDb();
   try {
-    const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+    const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as {
+      id: number;
+    };
     const apps = db
       .prepare(
         `select a.id, c.name from applications a join candidates c on c.id = a.candidate_id
-         where a.role_id = ? and a.stage = 'final' order by a.id`,
+         where a.role_id = ? and a.stage = 'final' order by a.id`
       )
       .all(role.id) as { id: number; name: string }[];
     for (const app of apps) {
       const cards = db
         .prepare(
           `select u.name as interviewer, s.key_takeaways as takeaways,
-             (select r.evidence from scorecard_ratings r where r.scorecard_id = s.id and r.evidence is not null limit 1) as evidence
+             (select r.evidence from scorecard_ratings r
+               where r.scorecard_id = s.id and r.evidence is not null limit 1) as evidence
            from scorecards s join interviews i on i.id = s.interview_id join users u on u.id = s.interviewer_id
-           where i.application_id = ? and s.status = 'submitted' order by s.id`,
+           where i.application_id = ? and s.status = 'submitted' order by s.id`
         )
         .all(app.id) as Card[];
-      const distinct = cards.filter((c, i) => c.evidence && cards.findIndex((x) => x.interviewer === c.interviewer) === i);
-      if (distinct.length >= 2) return { roleId: role.id, app, cards: distinct.slice(0, 2), other: apps.find((a) => a.id !== app.id)! };
+      const distinct = cards.filter(
+        (c, i) => c.evidence && cards.findIndex((x) => x.interviewer === c.interviewer) === i
+      );
+      if (distinct.length >= 2)
+        return { roleId: role.id, app, cards: distinct.slice(0, 2), other: apps.find((a) => a.id !== app.id)! };
     }
     throw new Error("No finalist with two submitted scorecards in the demo");
   } finally {
@@ -31,7 +37,10 @@ function finalistWithTwoScorecards() {
   }
 }
 
-test("the hiring manager reads the debrief from the application page, prints it, and opens the evidence on the comparison with the keyboard", async ({ page, signInAs }) => {
+test("the hiring manager reads and prints the debrief, then opens the comparison's evidence with the keyboard", async ({
+  page,
+  signInAs,
+}) => {
   const { roleId, app, cards, other } = finalistWithTwoScorecards();
   await signInAs(demo.dana);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -50,7 +59,9 @@ test("the hiring manager reads the debrief from the application page, prints it,
     await expect(takeaways.getByText(c.takeaways).first()).toBeVisible();
   }
   // The finalists' take-home was graded by two graders, with their notes.
-  await expect(page.getByRole("region", { name: "Take-home graders" }).getByRole("rowheader", { name: "Notes" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Take-home graders" }).getByRole("rowheader", { name: "Notes" })
+  ).toBeVisible();
   await page.screenshot({ path: "test-results/screens/debrief-1280.png", fullPage: true });
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".topbar")).toBeHidden();
@@ -77,7 +88,10 @@ test("the hiring manager reads the debrief from the application page, prints it,
   await page.screenshot({ path: "test-results/screens/compare-evidence-1280.png", fullPage: true });
   await page.keyboard.press("Enter");
   await expect(disclosure.locator(".evidence-list")).toBeHidden();
-  await expect(page.getByRole("link", { name: "CSV with evidence" })).toHaveAttribute("href", new RegExp(`compare\\.csv\\?ids=${app.id}&ids=${other.id}&evidence=1$`));
+  await expect(page.getByRole("link", { name: "CSV with evidence" })).toHaveAttribute(
+    "href",
+    new RegExp(`compare\\.csv\\?ids=${app.id}&ids=${other.id}&evidence=1$`)
+  );
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: "test-results/screens/compare-evidence-375.png", fullPage: true });
 });
