@@ -99,6 +99,8 @@ export const routePolicies = {
   "routes/agencies.$agencyId.edit": { loader: can("update:agency"), action: can("update:agency") },
   "routes/roles.$roleId.applications.new": { loader: can("create:application", "role"), action: can("create:application", "role") },
   "routes/applications.$applicationId._index": { loader: can("read:application", "application"), action: can("update:application", "application") },
+  // The panel's words: who reads them past the door is the blind rule's call (app/models/debrief.server.ts).
+  "routes/applications.$applicationId.debrief": { loader: can("read:application", "application") },
   "routes/applications.$applicationId.checks": { loader: can("update:compliance", "application"), action: can("update:compliance", "application") },
   "routes/compliance._index": { loader: can("read:compliance") },
   "routes/roles.$roleId.scorecard": { loader: can("update:role", "role"), action: can("update:role", "role") },

@@ -3,7 +3,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import { getDb, schema } from "~/utils/db.server";
-import { summarizeSubmitted } from "./feedback.server";
+import { comparisonWords } from "./debrief.server";
+import { seesAllScorecards, summarizeSubmitted } from "./feedback.server";
 import { roleRollup } from "./rollup.server";
 import { rollupForViewer } from "./rollup-view.server";
 import { scorecardsForApplication } from "./scorecard.server";
@@ -30,13 +31,16 @@ export function comparison(input: { roleId: number; ids: number[]; viewer: { id:
   const current = rollup.template.areas;
   // Past the limit the page says so; only the first MAX_COMPARE are worked out.
   const tooMany = rows.length > MAX_COMPARE;
+  const seesAll = seesAllScorecards(input.viewer.kind, input.teamRole);
   const candidates = rows.slice(0, MAX_COMPARE).map((row) => {
     const cards = row.scoresHidden ? [] : scorecardsForApplication(row.id).filter((c) => c.status === "submitted");
     const summary = summarizeSubmitted(cards, current);
     // The latest take-home counts, as on the rollup.
     const latest = row.scoresHidden ? undefined : takeHomesForApplication(row.id).at(-1);
     const takeHome = latest ? { title: latest.title, status: latest.status, graders: latest.graders.length, result: takeHomeResult(latest.grades.filter((g) => g.status === "submitted")) } : null;
-    return { ...row, summary, takeHome };
+    // The words behind the ratings, under the same rule as the ratings: none where scores are hidden.
+    const words = row.scoresHidden ? null : comparisonWords(cards, summary, row.id, input.viewer, seesAll);
+    return { ...row, summary, takeHome, words };
   });
   // The rows: the current template's areas, then any area only an earlier version had.
   const areas = current.map((a) => ({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout, earlier: false }));

@@ -7,9 +7,14 @@ import { getDb, schema } from "~/utils/db.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { panelSeats, scorecardsForApplication } from "./scorecard.server";
 
+/** Admins, recruiters and the role's hiring managers read every submitted scorecard, blind or not. */
+export function seesAllScorecards(kind: UserKind, teamRole: TeamRole | null): boolean {
+  return scopesFor(kind, "read:application").includes("any") || teamRole === "hiring_manager";
+}
+
 export function visibleScorecards(input: { applicationId: number; roleId: number; blind: boolean; viewer: { id: number; kind: UserKind }; teamRole: TeamRole | null }) {
   const all = scorecardsForApplication(input.applicationId);
-  const seesAll = scopesFor(input.viewer.kind, "read:application").includes("any") || input.teamRole === "hiring_manager";
+  const seesAll = seesAllScorecards(input.viewer.kind, input.teamRole);
   // "Submitted their own" means every seat the viewer has on this application's panels, not just one of them:
   // a second, pending interview would otherwise be filled with the panel's answers in view.
   const seats = panelSeats(input.applicationId, input.viewer.id);
@@ -19,6 +24,7 @@ export function visibleScorecards(input: { applicationId: number; roleId: number
   );
   const submitted = readable.filter((c) => c.status === "submitted");
   return {
+    seesAll,
     hiddenCount: all.filter((c) => c.status === "submitted").length - submitted.length,
     viewerHasSubmitted,
     /** The viewer's seats on this application's panels still without a submitted scorecard. */

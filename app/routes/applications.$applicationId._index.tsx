@@ -209,6 +209,13 @@ export default function ApplicationPage() {
       {moved ? <Notice>Moved to {stageLabels[moved as keyof typeof stageLabels] ?? moved}.</Notice> : null}
       <section className="card" aria-labelledby="scorecards-heading">
         <h2 id="scorecards-heading">Scorecards</h2>
+        {/* The words behind the numbers; the debrief itself applies the blind rule. */}
+        <p className="debrief-link">
+          <Link to={`/applications/${application.id}/debrief`} className="btn btn-primary">Read the debrief</Link>{" "}
+          <span className="muted small">
+            each rating with its evidence, the takeaways, amendments and graders&rsquo; notes
+          </span>
+        </p>
         {feedback.summary ? <ScorecardSummary summary={feedback.summary} hiddenCount={feedback.hiddenCount} /> : null}
         {feedback.hiddenCount > 0 ? (
           <p className="muted">

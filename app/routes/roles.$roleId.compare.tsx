@@ -10,6 +10,8 @@ import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationL
 import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
 import { takeHomeFacts, takeHomeFactText, takeHomeProgress } from "~/domain/take-home";
 import { comparison, parseCompareIds } from "~/models/compare.server";
+import { EvidenceItem } from "~/components/evidence";
+import type { EvidenceEntry } from "~/domain/debrief";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Compare candidates · AI Talent Scorecards" }];
@@ -39,6 +41,15 @@ export default function Compare() {
           <>
             <Link to={`/roles/${d.role.id}/rollup${d.back}`} className="btn">Back to rollup</Link>
             {!d.problem ? <a href={`/roles/${d.role.id}/compare.csv${d.query}`} className="btn" download>Download CSV</a> : null}
+            {!d.problem ? (
+              <a
+                href={`/roles/${d.role.id}/compare.csv${d.query}${d.query ? "&" : "?"}evidence=1`}
+                className="btn"
+                download
+              >
+                CSV with evidence
+              </a>
+            ) : null}
             <button type="button" className="btn" onClick={() => window.print()}>Print</button>
           </>
         }
@@ -77,6 +88,10 @@ export default function Compare() {
                           <div className="small">{ratingsByInterviewer(s.ratings).join(" · ")}</div>
                           {s.notAssessed ? <div className="small muted">{s.notAssessed} not assessed</div> : null}
                           {weighed}
+                          <EvidenceDisclosure
+                            entries={x.words?.evidence[a.key] ?? []}
+                            context={`${a.name}, ${x.name}`}
+                          />
                         </td>
                       );
                     })}
@@ -108,6 +123,18 @@ export default function Compare() {
                   {c.map((x) => <td key={x.id} className={x.scoresHidden ? "muted small" : "small"}>{x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r].toLowerCase()}`).join(", ") || "—"}</td>)}
                 </tr>
                 <tr>
+                  <th scope="row">Takeaways</th>
+                  {c.map((x) => (
+                    <td key={x.id} className="small">
+                      {x.words ? (
+                        <TakeawaysDisclosure cards={x.words.cards} name={x.name} />
+                      ) : (
+                        <span className="muted">{x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : "—"}</span>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+                <tr>
                   <th scope="row">Take-home</th>
                   {c.map((x) => (
                     <td key={x.id} className="small">
@@ -120,6 +147,7 @@ export default function Compare() {
                               {takeHomeFacts(x.takeHome.result).map((f) => <li key={f.key} className={f.broken ? "flag" : undefined}>{f.label}: {takeHomeFactText(f)}</li>)}
                             </ul>
                           ) : null}
+                          <GraderNotesDisclosure notes={x.words?.graderNotes ?? []} name={x.name} />
                         </>
                       ) : x.scoresHidden ? <span className="muted">{hiddenScoresLabels[x.scoresHidden]}</span> : "—"}
                     </td>
@@ -178,5 +206,63 @@ export default function Compare() {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** The evidence behind one cell's ratings: a native disclosure (keyboard and no-JS alike), open in print. */
+function EvidenceDisclosure({ entries, context }: { entries: EvidenceEntry[]; context: string }) {
+  const written = entries.filter((e) => e.evidence || e.weakSignals.length).length;
+  if (entries.length === 0) return null;
+  return (
+    <details className="evidence">
+      <summary>
+        Evidence ({written} {written === 1 ? "note" : "notes"})<span className="visually-hidden"> for {context}</span>
+      </summary>
+      <ul className="plain evidence-list">{entries.map((e) => <EvidenceItem key={e.scorecardId} entry={e} />)}</ul>
+    </details>
+  );
+}
+
+type Words = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["candidates"][number]["words"]>;
+
+function TakeawaysDisclosure({ cards, name }: { cards: Words["cards"]; name: string }) {
+  if (cards.length === 0) return <span className="muted">—</span>;
+  return (
+    <details className="evidence">
+      <summary>Takeaways ({cards.length})<span className="visually-hidden"> on {name}</span></summary>
+      <ul className="plain evidence-list">
+        {cards.map((k, i) => (
+          <li key={i}>
+            <strong>{k.interviewer}</strong>{" "}
+            <span className={`badge rec-${k.recommendation}`}>{recommendationLabels[k.recommendation]}</span>
+            {k.keyTakeaways ? (
+              <p className="prewrap evidence-text">{k.keyTakeaways}</p>
+            ) : (
+              <p className="muted">No takeaways written.</p>
+            )}
+            {k.amendments.map((r, j) => <p key={j} className="muted">Amended: <span className="prewrap">{r}</span></p>)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function GraderNotesDisclosure({ notes, name }: { notes: Words["graderNotes"]; name: string }) {
+  if (notes.length === 0) return null;
+  return (
+    <details className="evidence">
+      <summary>
+        Graders&rsquo; notes ({notes.length})<span className="visually-hidden"> on {name}&rsquo;s take-home</span>
+      </summary>
+      <ul className="plain evidence-list">
+        {notes.map((g, i) => (
+          <li key={i}>
+            <strong>{g.grader}</strong>
+            <p className="prewrap evidence-text">{g.notes}</p>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

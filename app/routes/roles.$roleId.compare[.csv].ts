@@ -9,6 +9,7 @@ import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { safeCell } from "~/utils/csv";
 import { compareCell, weightedAsNote } from "~/domain/compare";
+import { evidenceCellText } from "~/domain/debrief";
 import { takeHomeFactCsv, takeHomeFacts, takeHomeProgress, takeHomeResult } from "~/domain/take-home";
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -16,6 +17,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const result = comparison({ roleId: Number(args.params.roleId), ids: parseCompareIds(new URL(args.request.url)), viewer: user, teamRole });
   if (!result) throw new Response("Role not found", { status: 404 });
   const c = result.candidates;
+  const withEvidence = new URL(args.request.url).searchParams.get("evidence") === "1";
   const row = (label: string, cells: (string | number | null)[]) => [label, ...cells].map(safeCell);
   const rubric = c.map((x) => (x.takeHome ? takeHomeFacts(x.takeHome.result).map(takeHomeFactCsv) : null));
   const rows = [
@@ -23,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
     row("Stage", c.map((x) => stageLabels[x.stage])),
     row("Engagement", c.map((x) => applicationEngagementLabels[x.engagement as ApplicationEngagement] ?? x.engagement)),
     row("Available from", c.map((x) => x.availableFrom)),
-    ...result.areas.map((a) =>
+    ...result.areas.flatMap((a) => [
       row(`${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""}${a.earlier ? ", earlier template" : ""})`, c.map((x) => {
         const cell = compareCell(x, a);
         if (cell.kind === "note") return cell.text;
@@ -32,13 +34,16 @@ export async function loader(args: LoaderFunctionArgs) {
         if (s.average === null) return `not assessed${weighed}`;
         return `${s.average} (${s.min}-${s.max}; ${ratingsByInterviewer(s.ratings).join(", ")}${weighed})`;
       })),
-    ),
+      // Right under the area's figures: one cell per candidate, a line per interviewer.
+      ...(withEvidence ? [row(`${a.name}: evidence`, c.map((x) => evidenceCell(x, a.key)))] : []),
+    ]),
     // A score the viewer may not see yet says why, in every row that would show it.
     row("Weighted total", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.weightedTotal))),
     row("Scorecards submitted", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.scorecards))),
     row("Arithmetic", c.map((x) => (x.scoresHidden || x.summary.weightedTotal === null ? "" : `(${x.summary.arithmetic.counted.map((k) => `${k.weight}x${k.average}`).join(" + ")}) / ${x.summary.arithmetic.weightSum}`))),
     row("Must-pass flags", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.knockouts.join("; ") || mustPassNote(x.summary)))),
     row("Recommendations", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r]}`).join("; ")))),
+    ...(withEvidence ? wordsRows(c, row) : []),
     row("Take-home status", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.takeHome ? takeHomeProgress(x.takeHome.status, x.takeHome.result.graders, x.takeHome.graders) : "none set"))),
     row("Take-home overall (of 4)", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (x.takeHome?.result.overall ?? "")))),
     // Each deliverable, the outcomes, the constraints and the hours: one row each, the same rows for every candidate.
@@ -56,8 +61,31 @@ export async function loader(args: LoaderFunctionArgs) {
       : []),
   ];
   const csv = Papa.unparse(rows);
-  const name = result.role.title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+  const title = `${withEvidence ? "evidence-" : ""}${result.role.title}`;
+  const name = title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
   return new Response(`\uFEFF${csv}\r\n`, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="compare-${name}.csv"` },
   });
 }
+
+type Candidate = NonNullable<ReturnType<typeof comparison>>["candidates"][number];
+
+/** Takeaways, amendment reasons and graders' notes: a line per interviewer or grader in each candidate's cell. */
+function wordsRows(c: Candidate[], row: (label: string, cells: (string | number | null)[]) => string[]) {
+  const per = (pick: (w: NonNullable<Candidate["words"]>) => string[]) =>
+    c.map((x) => (x.words ? pick(x.words).join("\n") : hiddenText(x)));
+  const takeaway = (k: NonNullable<Candidate["words"]>["cards"][number]) =>
+    `${k.interviewer} (${recommendationLabels[k.recommendation]}): ${k.keyTakeaways ?? "no takeaways written"}`;
+  return [
+    row("Takeaways", per((w) => w.cards.map(takeaway))),
+    row("Amendment reasons", per((w) => w.cards.flatMap((k) => k.amendments.map((r) => `${k.interviewer}: ${r}`)))),
+    row("Take-home graders' notes", per((w) => w.graderNotes.map((g) => `${g.grader}: ${g.notes}`))),
+  ];
+}
+
+/** Why a candidate's words are not shown, or nothing when there are none. */
+const hiddenText = (x: Candidate) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : "");
+
+/** One area's evidence for one candidate: a line per interviewer. */
+const evidenceCell = (x: Candidate, areaKey: string) =>
+  x.words ? evidenceCellText(x.words.evidence[areaKey] ?? []) : hiddenText(x);

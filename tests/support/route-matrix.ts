@@ -44,6 +44,8 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/roles.$roleId.applications.new": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
   // The sample application is on the matrix role.
   "routes/applications.$applicationId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  // The door lets the team in; an interviewer who owes a scorecard (or is off the panel) gets no panel words.
+  "routes/applications.$applicationId.debrief": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
   "routes/applications.$applicationId.checks": { loader: ["S", "D", "D", "D", "D", "A", "A"], action: ["S", "D", "D", "D", "D", "A", "A"] },
   // Hiring managers see the board for the roles they manage; the query does the scoping.
   "routes/compliance._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
