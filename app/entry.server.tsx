@@ -15,6 +15,17 @@ export { guardActions } from "./utils/action-guard.server";
 export { claimServerLock } from "./utils/server-lock.server";
 
 /**
+ * Server errors are logged with the request's id (the same id as its log line
+ * and its X-Request-Id header), its method and path; never its query string or
+ * body. A request the client abandoned is not an error.
+ */
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+  if (request.signal.aborted) return;
+  const path = new URL(request.url).pathname;
+  console.error(`error ${context?.requestId ?? "-"} ${request.method} ${path}:`, error);
+}
+
+/**
  * Read the page's data (Remix's single-fetch hand-off stream) to its end before
  * rendering, and give it to Remix's <Scripts> as already read. Every loader here
  * answers synchronously from SQLite and nothing is deferred, so the stream ends at

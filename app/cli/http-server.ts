@@ -56,6 +56,35 @@ function guardWrites(appOrigin: string | undefined): express.RequestHandler {
   };
 }
 
+/**
+ * Gives each request an id (in `res.locals.requestId` and the X-Request-Id
+ * header) and, when asked, logs one line once it is answered: time, id,
+ * method, path, status, milliseconds. The path only: query strings carry
+ * search words (people's names), and nothing else about the request is logged.
+ * Static assets are not logged.
+ */
+export function identifyRequests(log: boolean): express.RequestHandler {
+  return (req, res, next) => {
+    const id = randomBytes(6).toString("base64url");
+    res.locals.requestId = id;
+    res.set("X-Request-Id", id);
+    if (log && !req.path.startsWith("/assets/")) {
+      const started = process.hrtime.bigint();
+      res.on("finish", () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        let path = req.path;
+        try {
+          path = decodeURIComponent(path);
+        } catch {
+          // Logged as sent: refuseMalformedPaths answers it.
+        }
+        console.log(`${new Date().toISOString()} ${id} ${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`);
+      });
+    }
+    next();
+  };
+}
+
 /** The server's own refusals: plain text, never cached. */
 function refuse(res: express.Response, status: number, message: string) {
   res.status(status).set("Cache-Control", "no-store").type("text/plain").send(message);
@@ -98,11 +127,14 @@ export function createHttpApp(options: {
   vite?: ViteDevServer;
   trustProxy: boolean;
   appOrigin?: string;
+  /** One line per request on standard output (see logRequests). */
+  logRequests?: boolean;
 }) {
   const dev = Boolean(options.vite);
   const app = express();
   app.disable("x-powered-by");
   if (options.trustProxy) app.set("trust proxy", true);
+  app.use(identifyRequests(options.logRequests ?? false));
   app.use(refuseMalformedPaths());
 
   app.use((_req, res, next) => {
@@ -144,6 +176,7 @@ export function createHttpApp(options: {
       mode: dev ? "development" : "production",
       getLoadContext: (req, res): AppContext => ({
         cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         appendSetCookie: (cookie) => {
           // One cookie per name: the root and route loaders may both refresh the session.

@@ -54,7 +54,7 @@ export async function serve(options: { buildDir?: string; vite?: ViteDevServer }
   const prepared = await prepareDatabase({ seedDemo: env.SEED_DEMO });
   // While this process serves the database, `npm run db:reset` refuses to delete it.
   claimServerLock(env.DATABASE_PATH);
-  const app = createHttpApp({ build, buildDir, vite: options.vite, trustProxy: env.TRUST_PROXY, appOrigin: env.APP_ORIGIN });
+  const app = createHttpApp({ build, buildDir, vite: options.vite, trustProxy: env.TRUST_PROXY, appOrigin: env.APP_ORIGIN, logRequests: env.LOG_REQUESTS });
 
   app.listen(env.PORT, env.HOST, () => {
     // For tools that need the serving process (the benchmark reads its memory).

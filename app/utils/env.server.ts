@@ -26,6 +26,8 @@ const envSchema = z.object({
   SEED_DEMO: boolish.default("true"),
   /** FULL survives power loss; NORMAL only for measuring (npm run bench compares the two). */
   SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  /** One line per request (time, request id, method, path, status, ms; no query string, no personal data). */
+  LOG_REQUESTS: boolish.default("true"),
   /** /healthz answers 503 when the database's filesystem has less free space than this. */
   HEALTH_MIN_FREE_MB: z.coerce.number().min(0).default(64),
   /** Mark the session cookie Secure (production only). Turn off only for plain-http hosts other than localhost. */

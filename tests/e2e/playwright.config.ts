@@ -49,6 +49,8 @@ export default defineConfig({
       DATABASE_PATH: E2E_DB,
       SESSION_SECRET: E2E_SECRET,
       SEED_DEMO: "true",
+      // The server's request log would bury the test output.
+      LOG_REQUESTS: "false",
     },
   },
 });
