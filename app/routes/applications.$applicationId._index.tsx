@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CheckEditor } from "~/components/check-editor";
 import { CheckBadge, StageBadge } from "~/components/checks";
-import { Field, FormError, useValidatedForm } from "~/components/form";
+import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
 import { formatDate, Notice, PageHeader } from "~/components/ui";
 import {
   checkScope,
@@ -12,7 +12,7 @@ import {
   offerGate,
   type CheckType,
 } from "~/domain/compliance";
-import { checkMove, stageLabels, stages } from "~/domain/pipeline";
+import { stageLabels, stages } from "~/domain/pipeline";
 import { holds, holdsAny } from "~/domain/policy";
 import { agencyKindLabels, candidateEngagementTypeLabels, rejectionReasonLabels, rejectionReasons, type RejectionReason } from "~/domain/reference";
 import { getApplication, moveApplication } from "~/models/application.server";
@@ -112,11 +112,12 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError, missing: [] as CheckType[] });
   const found = getApplication(id);
   if (!found) throw new Response("Application not found", { status: 404 });
-  const problem = checkMove({ from: found.application.stage, to: parsed.data.toStage, rejectionReason: parsed.data.rejectionReason });
-  if (problem) return invalid(formData, { fieldErrors: { [problem.field]: [problem.message] }, formError: null, missing: [] as CheckType[] });
-
-  const result = moveApplication({ id, version: parsed.data.version, toStage: parsed.data.toStage, rejectionReason: parsed.data.rejectionReason, note: parsed.data.note, actorId: user.id });
+  const { toStage, rejectionReason, note, confirmUndoHire, version } = parsed.data;
+  const result = moveApplication({ id, version, toStage, rejectionReason, note, confirmUndoHire, actorId: user.id });
   if (!result.ok && result.reason === "not-found") throw new Response("Application not found", { status: 404 });
+  if (!result.ok && result.reason === "invalid") {
+    return invalid(formData, { fieldErrors: { [result.problem.field]: [result.problem.message] }, formError: null, missing: [] as CheckType[] });
+  }
   if (!result.ok && result.reason === "conflict") {
     return invalid(formData, { fieldErrors: {}, formError: "Someone else moved this application after you opened the page; nothing changed. Reload to see where it is now.", missing: [] as CheckType[] }, { status: 409 });
   }
@@ -128,7 +129,8 @@ export async function action(args: ActionFunctionArgs) {
 function MoveForm({ application }: { application: { id: number; stage: string; version: number } }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(moveSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, onSubmit, errorFor, typed, ticked, group, summary } = useValidatedForm(moveSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const hired = application.stage === "hired";
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Move application">
       <input type="hidden" name="intent" value="move" />
@@ -161,16 +163,29 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
             </select>
           )}
         </Field>
-        <Field label="Note" error={errorFor("note")} wide>
+        <Field label={hired ? "Why is this hire undone?" : "Note"} hint={hired ? "Required: moving out of Hired undoes the hire" : undefined} error={errorFor("note")} wide>
           {(aria) => <input type="text" defaultValue={typed("note", "")} {...aria} {...register("note")} />}
         </Field>
       </div>
+      {hired ? <UndoHireConfirm error={errorFor("confirmUndoHire")} checked={ticked("confirmUndoHire", "on", false)} group={group("confirmUndoHire")} /> : null}
       <div>
-        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-          Move
+        <button type="submit" className={hired ? "btn btn-danger" : "btn btn-primary"} disabled={navigation.state === "submitting"}>
+          {hired ? "Undo hire and move" : "Move"}
         </button>
       </div>
     </Form>
+  );
+}
+
+function UndoHireConfirm(props: { error?: string; checked: boolean; group: { name: string; onChange: () => void } }) {
+  return (
+    <div className="checks">
+      <label>
+        <input type="checkbox" value="on" defaultChecked={props.checked} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? "undo-hire-error" : undefined} {...props.group} />
+        I understand this undoes a recorded hire
+      </label>
+      <GroupError error={props.error} id="undo-hire-error" />
+    </div>
   );
 }
 
