@@ -117,3 +117,10 @@ export function seesRationale(input: { seesAll: boolean; blind: boolean; seatsOw
   if (input.seatsOwed > 0) return false;
   return !input.blind || input.viewerHasSubmitted;
 }
+
+/** A decision in one cell (rollup, comparison, CSV): "Hire · 2026-05-12", and whether it went against the total. */
+export function decisionCell(d: { outcome: DecisionOutcome; decidedAt: Date | string; againstTotal: boolean } | null): string {
+  if (!d) return "none yet";
+  const day = new Date(d.decidedAt).toISOString().slice(0, 10);
+  return `${decisionOutcomeLabels[d.outcome]} · ${day}${d.againstTotal ? " · against the weighted total" : ""}`;
+}

@@ -16,7 +16,9 @@ import { mustPassFlags } from "~/domain/scorecard";
 import { scopesFor } from "~/domain/policy";
 import type { CheckType } from "~/domain/compliance";
 import type { TeamRole, UserKind } from "~/domain/reference";
-import type { Stage } from "~/domain/pipeline";
+import { isOpenStage, type Stage } from "~/domain/pipeline";
+import type { DecisionFormData } from "~/components/decision-form";
+import { interviewKindLabels } from "~/schemas/interview";
 import { getDb, schema } from "~/utils/db.server";
 import { moveWithin } from "./application.server";
 import { summarizeSubmitted, visibleScorecards } from "./feedback.server";
@@ -156,6 +158,12 @@ export function decisionsForViewer(input: { applicationId: number; roleId: numbe
   const feedback = visibleScorecards({ applicationId: input.applicationId, roleId: input.roleId, blind, viewer: input.viewer, teamRole: input.teamRole });
   const seesAll = scopesFor(input.viewer.kind, "read:application").includes("any") || input.teamRole === "hiring_manager";
   const reads = seesRationale({ seesAll, blind, seatsOwed: feedback.seatsOwed, viewerHasSubmitted: feedback.viewerHasSubmitted });
+  const evidence = reads ? decisionEvidence(input.applicationId, input.roleId) : null;
+  const areaName = (key: string) => evidence?.areas.find((a) => a.key === key)?.name ?? key;
+  const cardName = (id: number) => {
+    const c = evidence?.scorecards.find((x) => x.id === id);
+    return c ? `${c.interviewerName} (${interviewKindLabels[c.interviewKind]})` : `Scorecard ${id}`;
+  };
   const rows = decisionsFor(input.applicationId).map((d) => ({
     id: d.id,
     stage: d.stage as Stage,
@@ -165,10 +173,38 @@ export function decisionsForViewer(input: { applicationId: number; roleId: numbe
     decidedBy: d.decidedBy,
     supersedes: d.supersedesId !== null,
     reasoning: reads
-      ? { rationale: d.rationale, citedAreas: d.citedAreas, citedScorecards: d.citedScorecards, weightedTotal: d.weightedTotal, againstTotal: d.againstTotal, againstNote: d.againstNote, changeReason: d.changeReason }
+      ? {
+          rationale: d.rationale,
+          citedAreas: d.citedAreas.map(areaName),
+          citedScorecards: d.citedScorecards.map(cardName),
+          weightedTotal: d.weightedTotal,
+          againstTotal: d.againstTotal,
+          againstNote: d.againstNote,
+          changeReason: d.changeReason,
+        }
       : null,
   }));
   return { decisions: rows, seesRationale: reads };
+}
+
+/** The application page's decision section: what this viewer may read, and the form for those who may decide. */
+export function decisionSectionFor(input: { applicationId: number; roleId: number; viewer: Viewer; teamRole: TeamRole | null; canDecide: boolean }) {
+  return { ...decisionsForViewer(input), form: input.canDecide ? decisionFormFor(input.applicationId) : null };
+}
+
+/** What the decision form needs, or null when the application is closed (hired, rejected, withdrawn). */
+export function decisionFormFor(applicationId: number): DecisionFormData | null {
+  const app = getDb().select().from(applications).where(eq(applications.id, applicationId)).get();
+  if (!app || !isOpenStage(app.stage)) return null;
+  const all = decisionsFor(applicationId).map((d) => ({ ...d, stage: d.stage }));
+  const current = decisionAtStage(all, app.stage);
+  return {
+    applicationId,
+    stage: app.stage,
+    version: app.version,
+    current: current ? { id: current.id, outcome: current.outcome, decidedAt: current.decidedAt, decidedBy: current.decidedBy } : null,
+    evidence: decisionEvidence(applicationId, app.roleId),
+  };
 }
 
 /** The newest decision of each application on a role, for the rollup, the comparison and their CSV. */

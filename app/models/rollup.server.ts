@@ -11,6 +11,7 @@ import { median } from "~/domain/calibration";
 import { brokenConstraintsText, takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
 import { missingChecksByApplication } from "./compliance.server";
 import { currentTemplate } from "./scorecard.server";
+import { latestDecisionsOnRole } from "./decision.server";
 
 const { applications, candidates, agencies, scorecards, scorecardRatings, scorecardTemplates, interviews, interviewPanel, takeHomes, takeHomeGrades, stageHistory, roles } = schema;
 
@@ -182,6 +183,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
   });
 
   const missing = missingChecksByApplication(roleId, now.toISOString().slice(0, 10));
+  const decided = latestDecisionsOnRole(roleId);
   const rows = apps.map((a) => {
     const mine = areasByApp.get(a.id) ?? [];
     const averages = Object.fromEntries(mine.map((r) => [r.areaKey, areaAverage(r.sum ?? 0, r.n)]));
@@ -218,6 +220,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
       takeHome: th ? takeHomeFigures(th.status, gradesByTakeHome.get(th.id) ?? []) : null,
       // Compliance matters while the application is open; closed ones show nothing.
       missingChecks: isOpenStage(a.stage as Stage) ? (missing.get(a.id) ?? []) : null,
+      decision: decided.get(a.id) ?? null,
       cost,
     };
   });

@@ -31,6 +31,8 @@ import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/session.server";
 import { engagementMismatch } from "~/domain/engagement";
+import { DecisionSection } from "~/components/decision-record";
+import { decisionSectionFor } from "~/models/decision.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -100,6 +102,7 @@ export async function loader(args: LoaderFunctionArgs) {
     compliance,
     canMove: holds(user.kind, "update:application", teamRole),
     canOpenSubject: subject.kind === "candidate" || holdsAny(user.kind, "read:agency"),
+    decision: decisionSectionFor({ applicationId: application.id, roleId: role.id, viewer: user, teamRole, canDecide: holds(user.kind, "create:decision", teamRole) }),
   };
 }
 
@@ -191,6 +194,7 @@ function UndoHireConfirm(props: { error?: string; checked: boolean; group: { nam
 
 export default function ApplicationPage() {
   const { application, role, subject, engagementNote, history, submissions, compliance, canMove, canOpenSubject, interviews, canSchedule, feedback, takeHomes, canAssignTakeHome } = useLoaderData<typeof loader>();
+  const { decision } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const added = params.get("added");
   const moved = params.get("moved");
@@ -233,6 +237,7 @@ export default function ApplicationPage() {
           <p className="muted">No submitted scorecards yet.</p>
         ) : null}
       </section>
+      <DecisionSection data={decision} />
       <div className="grid grid-2">
         <section className="card" aria-labelledby="interviews-heading">
           <div className="row-between no-border">

@@ -15,6 +15,7 @@ import { FilterForm } from "~/components/filter-form";
 import { useComparePicks } from "~/components/compare-picks";
 import { MAX_COMPARE, MIN_COMPARE } from "~/domain/compare";
 import { takeHomeStatusLabels } from "~/domain/take-home";
+import { DecisionCell } from "~/components/decision-record";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rollup: ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -134,6 +135,7 @@ export default function Rollup() {
                 <th scope="col" className="compare-pick"><span className="visually-hidden">Compare</span></th>
                 <th scope="col" aria-sort={ariaSort("name")}><Link to={sortLink("name")}>Who</Link>{sortMark("name")}</th>
                 <th scope="col" aria-sort={ariaSort("stage")}><Link to={sortLink("stage")}>Stage</Link>{sortMark("stage")}</th>
+                <th scope="col">Decision</th>
                 <th scope="col" aria-sort={ariaSort("total")}><Link to={sortLink("total")}>Weighted total</Link>{sortMark("total")}</th>
                 {d.areas.map((a) => {
                   // Short headers keep the table narrow; the full name is read out and shown on hover.
@@ -174,6 +176,7 @@ export default function Rollup() {
                     <div className="muted small">{applicationEngagementLabels[r.engagement as ApplicationEngagement] ?? r.engagement}</div>
                   </th>
                   <td><StageBadge stage={r.stage} /></td>
+                  <td className="small"><DecisionCell decision={r.decision} /></td>
                   <td>
                     <strong>{r.scoresHidden ? <span className="muted small">{hiddenScoresLabels[r.scoresHidden]}</span> : (r.weightedTotal ?? "—")}</strong>
                     {!r.scoresHidden && r.weightedTotal !== null && thinEvidenceNote(r.scorecards) ? <div className="flag small">{thinEvidenceNote(r.scorecards)}</div> : null}
