@@ -5,7 +5,13 @@
 // messages if the server refuses it (with or without JavaScript).
 import { Form, useNavigation } from "@remix-run/react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
-import { decisionOutcomeHints, decisionOutcomeLabels, decisionOutcomes, stageAfter, YES_BELOW } from "~/domain/decision";
+import {
+  decisionOutcomeHints,
+  decisionOutcomeLabels,
+  decisionOutcomes,
+  stageAfter,
+  YES_BELOW,
+} from "~/domain/decision";
 import { stageLabels, type Stage } from "~/domain/pipeline";
 import { rejectionReasonLabels, rejectionReasons } from "~/domain/reference";
 import { recommendationLabels, type Recommendation } from "~/domain/scorecard";
@@ -17,10 +23,20 @@ export type DecisionFormData = {
   applicationId: number;
   stage: Stage;
   version: number;
-  current: { id: number; outcome: keyof typeof decisionOutcomeLabels; decidedAt: string | Date; decidedBy: string | null } | null;
+  current: {
+    id: number;
+    outcome: keyof typeof decisionOutcomeLabels;
+    decidedAt: string | Date;
+    decidedBy: string | null;
+  } | null;
   evidence: {
     areas: { key: string; name: string; average: number | null; knockout: boolean }[];
-    scorecards: { id: number; interviewerName: string; interviewKind: keyof typeof interviewKindLabels; recommendation: Recommendation }[];
+    scorecards: {
+      id: number;
+      interviewerName: string;
+      interviewKind: keyof typeof interviewKindLabels;
+      recommendation: Recommendation;
+    }[];
     weightedTotal: number | null;
     mustPassBelow: string[];
   };
@@ -28,39 +44,69 @@ export type DecisionFormData = {
 
 type Refusal = { fieldErrors?: FieldErrors; formError?: string | null; values?: Submitted } | null | undefined;
 
-const when = (d: string | Date) => new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const when = (d: string | Date) =>
+  new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-export function DecisionForm({ data, refusal, returnTo }: { data: DecisionFormData; refusal?: Refusal; returnTo?: string }) {
+export function DecisionForm({
+  data,
+  refusal,
+  returnTo,
+}: {
+  data: DecisionFormData;
+  refusal?: Refusal;
+  returnTo?: string;
+}) {
   const navigation = useNavigation();
-  const { formRef, register, group, groupAria, onSubmit, errorFor, errorIdFor, typed, ticked, summary } = useValidatedForm(decisionSchema, {
-    arrayFields: decisionArrayFields,
-    serverErrors: refusal?.fieldErrors,
-    submitted: refusal?.values,
-  });
+  const { formRef, register, group, groupAria, onSubmit, errorFor, errorIdFor, typed, ticked, summary } =
+    useValidatedForm(decisionSchema, {
+      arrayFields: decisionArrayFields,
+      serverErrors: refusal?.fieldErrors,
+      submitted: refusal?.values,
+    });
   const next = stageAfter("advance", data.stage);
   const { evidence } = data;
   return (
-    <Form method="post" action={`/applications/${data.applicationId}/decision`} ref={formRef} onSubmit={onSubmit} className="stack decision-form" noValidate aria-label="Record decision">
+    <Form
+      method="post"
+      action={`/applications/${data.applicationId}/decision`}
+      ref={formRef}
+      onSubmit={onSubmit}
+      className="stack decision-form"
+      noValidate
+      aria-label="Record decision"
+    >
       <input type="hidden" name="version" value={typed("version", String(data.version))} />
-      <input type="hidden" name="currentDecisionId" value={typed("currentDecisionId", data.current ? String(data.current.id) : "")} />
+      <input
+        type="hidden"
+        name="currentDecisionId"
+        value={typed("currentDecisionId", data.current ? String(data.current.id) : "")}
+      />
       {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
       <FormError error={refusal?.formError} summary={summary} />
       {data.current ? (
         <p className="alert alert-warn">
-          A decision is already recorded at {stageLabels[data.stage]}: {decisionOutcomeLabels[data.current.outcome]} by {data.current.decidedBy ?? "someone"}, {when(data.current.decidedAt)} UTC.
-          Recording another changes it; both stay in the history.
+          A decision is already recorded at {stageLabels[data.stage]}: {decisionOutcomeLabels[data.current.outcome]} by{" "}
+          {data.current.decidedBy ?? "someone"}, {when(data.current.decidedAt)} UTC. Recording another changes it; both
+          stay in the history.
         </p>
       ) : null}
       <p className="small muted">
-        Weighted total: <strong>{evidence.weightedTotal ?? "none yet"}</strong> (advisory; a decision may go against it, and then says so: a yes under {YES_BELOW}, a no at 3 or
-        above, or a hire with a must-pass area under the bar{evidence.mustPassBelow.length ? `, here ${evidence.mustPassBelow.join(", ")}` : ""}).
+        Weighted total: <strong>{evidence.weightedTotal ?? "none yet"}</strong> (advisory; a decision may go against it,
+        and then says so: a yes under {YES_BELOW}, a no at 3 or above, or a hire with a must-pass area under the bar
+        {evidence.mustPassBelow.length ? `, here ${evidence.mustPassBelow.join(", ")}` : ""}).
       </p>
       <fieldset {...groupAria("outcome")}>
         <legend>Decision</legend>
         <div className="decision-outcomes">
           {decisionOutcomes.map((o) => (
             <label key={o} className="decision-outcome">
-              <input type="radio" value={o} defaultChecked={ticked("outcome", o, false)} disabled={o === "advance" && !next} {...group("outcome")} />
+              <input
+                type="radio"
+                value={o}
+                defaultChecked={ticked("outcome", o, false)}
+                disabled={o === "advance" && !next}
+                {...group("outcome")}
+              />
               <span>
                 <strong>{decisionOutcomeLabels[o]}</strong>
                 {o === "advance" && next ? ` to ${stageLabels[next]}` : ""}
@@ -84,7 +130,12 @@ export function DecisionForm({ data, refusal, returnTo }: { data: DecisionFormDa
             </select>
           )}
         </Field>
-        <Field label="Rationale" hint="Why, in terms of the evidence: which areas decided it and what the panel saw" error={errorFor("rationale")} wide>
+        <Field
+          label="Rationale"
+          hint="Why, in terms of the evidence: which areas decided it and what the panel saw"
+          error={errorFor("rationale")}
+          wide
+        >
           {(aria) => <textarea rows={4} defaultValue={typed("rationale", "")} {...aria} {...register("rationale")} />}
         </Field>
       </div>
@@ -93,7 +144,12 @@ export function DecisionForm({ data, refusal, returnTo }: { data: DecisionFormDa
         <div className="checks">
           {evidence.areas.map((a) => (
             <label key={a.key}>
-              <input type="checkbox" value={a.key} defaultChecked={ticked("citedAreas", a.key, false)} {...group("citedAreas")} />
+              <input
+                type="checkbox"
+                value={a.key}
+                defaultChecked={ticked("citedAreas", a.key, false)}
+                {...group("citedAreas")}
+              />
               {a.name}
               <span className="muted small">
                 {a.average === null ? "not assessed" : `avg ${a.average}`}
@@ -110,7 +166,12 @@ export function DecisionForm({ data, refusal, returnTo }: { data: DecisionFormDa
           <div className="checks">
             {evidence.scorecards.map((c) => (
               <label key={c.id}>
-                <input type="checkbox" value={String(c.id)} defaultChecked={ticked("citedScorecards", String(c.id), false)} {...group("citedScorecards")} />
+                <input
+                  type="checkbox"
+                  value={String(c.id)}
+                  defaultChecked={ticked("citedScorecards", String(c.id), false)}
+                  {...group("citedScorecards")}
+                />
                 {c.interviewerName}
                 <span className="muted small">
                   {interviewKindLabels[c.interviewKind]} · {recommendationLabels[c.recommendation]}
@@ -122,8 +183,15 @@ export function DecisionForm({ data, refusal, returnTo }: { data: DecisionFormDa
         </fieldset>
       ) : null}
       {data.current ? (
-        <Field label="Why is the decision changed?" hint="Required: kept with the history beside the decision it replaces" error={errorFor("changeReason")} wide>
-          {(aria) => <textarea rows={2} defaultValue={typed("changeReason", "")} {...aria} {...register("changeReason")} />}
+        <Field
+          label="Why is the decision changed?"
+          hint="Required: kept with the history beside the decision it replaces"
+          error={errorFor("changeReason")}
+          wide
+        >
+          {(aria) => (
+            <textarea rows={2} defaultValue={typed("changeReason", "")} {...aria} {...register("changeReason")} />
+          )}
         </Field>
       ) : null}
       <div>

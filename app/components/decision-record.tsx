@@ -26,7 +26,8 @@ export type DecisionView = {
   } | null;
 };
 
-const when = (d: string | Date) => new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const when = (d: string | Date) =>
+  new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function OutcomeBadge({ outcome }: { outcome: DecisionOutcome }) {
   return <span className={`badge badge-decision-${outcome}`}>{decisionOutcomeLabels[outcome]}</span>;
@@ -73,8 +74,10 @@ function Headline({ d }: { d: DecisionView }) {
       <OutcomeBadge outcome={d.outcome} /> {d.reasoning?.againstTotal ? <AgainstBadge /> : null}{" "}
       <span className="small">
         at {stageLabels[d.stage] ?? d.stage}
-        {d.rejectionReason ? ` · ${rejectionReasonLabels[d.rejectionReason as RejectionReason] ?? d.rejectionReason}` : ""} · {d.decidedBy ?? "someone"},{" "}
-        {when(d.decidedAt)} UTC
+        {d.rejectionReason
+          ? ` · ${rejectionReasonLabels[d.rejectionReason as RejectionReason] ?? d.rejectionReason}`
+          : ""}{" "}
+        · {d.decidedBy ?? "someone"}, {when(d.decidedAt)} UTC
       </span>
     </>
   );
@@ -91,7 +94,12 @@ export function DecisionRecord({ decisions, seesRationale }: { decisions: Decisi
           <Headline d={current} />
         </p>
         {current.reasoning ? <Reasoning d={current.reasoning} /> : null}
-        {!seesRationale ? <p className="muted small">The rationale cites the panel&rsquo;s scorecards, so it opens to you once you may read them (blind feedback).</p> : null}
+        {!seesRationale ? (
+          <p className="muted small">
+            The rationale cites the panel&rsquo;s scorecards, so it opens to you once you may read them (blind
+            feedback).
+          </p>
+        ) : null}
       </div>
       {earlier.length ? (
         <>
@@ -111,13 +119,19 @@ export function DecisionRecord({ decisions, seesRationale }: { decisions: Decisi
 }
 
 /** The application page's section: the record, and the form (folded once a decision is recorded at this stage). */
-export function DecisionSection({ data }: { data: { decisions: DecisionView[]; seesRationale: boolean; form: DecisionFormData | null } }) {
+export function DecisionSection({
+  data,
+}: {
+  data: { decisions: DecisionView[]; seesRationale: boolean; form: DecisionFormData | null };
+}) {
   const [params] = useSearchParams();
   const decided = params.get("decided");
   return (
     <section className="card" aria-labelledby="decision-heading" id="decision">
       <h2 id="decision-heading">Decision</h2>
-      {decided ? <Notice>Decision recorded: {decisionOutcomeLabels[decided as DecisionOutcome] ?? decided}.</Notice> : null}
+      {decided ? (
+        <Notice>Decision recorded: {decisionOutcomeLabels[decided as DecisionOutcome] ?? decided}.</Notice>
+      ) : null}
       <DecisionRecord decisions={data.decisions} seesRationale={data.seesRationale} />
       {data.form ? (
         <details className="decision-details" open={data.form.current === null && !decided}>
@@ -130,12 +144,18 @@ export function DecisionSection({ data }: { data: { decisions: DecisionView[]; s
 }
 
 /** A decision in a table cell (rollup, comparison): the outcome, its day, and whether it went against the total. */
-export function DecisionCell({ decision }: { decision: { outcome: DecisionOutcome; decidedAt: string | Date; againstTotal: boolean } | null }) {
+export function DecisionCell({
+  decision,
+}: {
+  decision: { outcome: DecisionOutcome; decidedAt: string | Date; againstTotal: boolean } | null;
+}) {
   if (!decision) return <span className="muted">—</span>;
   return (
     <>
       <OutcomeBadge outcome={decision.outcome} />
-      <div className="muted">{new Date(decision.decidedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}</div>
+      <div className="muted">
+        {new Date(decision.decidedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+      </div>
       {decision.againstTotal ? <div className="flag">against the total</div> : null}
     </>
   );

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { againstTotal, checkDecision, decisionAtStage, needsDecision, seesRationale, stageAfter, type Evidence } from "./decision";
+import {
+  againstTotal,
+  checkDecision,
+  decisionAtStage,
+  needsDecision,
+  seesRationale,
+  stageAfter,
+  type Evidence,
+} from "./decision";
 
 const now = new Date("2026-05-10T12:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
@@ -38,7 +46,16 @@ describe("where a decision takes the application", () => {
 });
 
 describe("checking a decision", () => {
-  const base = { stage: "final" as const, outcome: "hire" as const, citedAreas: ["evals"], citedScorecards: [], areaKeys: ["evals", "security"], scorecardIds: [7, 8], changing: false, changeReason: null };
+  const base = {
+    stage: "final" as const,
+    outcome: "hire" as const,
+    citedAreas: ["evals"],
+    citedScorecards: [],
+    areaKeys: ["evals", "security"],
+    scorecardIds: [7, 8],
+    changing: false,
+    changeReason: null,
+  };
   it("accepts a decision citing the template's areas and the application's scorecards", () => {
     expect(checkDecision({ ...base, citedScorecards: [7] })).toEqual([]);
   });
@@ -72,12 +89,21 @@ describe("the decision at a stage", () => {
 });
 
 describe("needs a decision", () => {
-  const seat = (status: "draft" | "submitted" | null, endedHoursAgo: number, submittedHoursAgo: number | null = null) => ({
+  const seat = (
+    status: "draft" | "submitted" | null,
+    endedHoursAgo: number,
+    submittedHoursAgo: number | null = null
+  ) => ({
     status,
     endsAt: hoursAgo(endedHoursAgo),
     submittedAt: submittedHoursAgo === null ? null : hoursAgo(submittedHoursAgo),
   });
-  const ready: Evidence = { stage: "final", seats: [seat("submitted", 30, 20), seat("submitted", 30, 5)], takeHomes: [], decidedStages: [] };
+  const ready: Evidence = {
+    stage: "final",
+    seats: [seat("submitted", 30, 20), seat("submitted", 30, 5)],
+    takeHomes: [],
+    decidedStages: [],
+  };
 
   it("when every owed scorecard is in, dated by the last one", () => {
     expect(needsDecision(ready, now)).toEqual(hoursAgo(5));
@@ -92,7 +118,9 @@ describe("needs a decision", () => {
     expect(needsDecision({ ...ready, takeHomes: [{ status: "grading", gradedAt: null }] }, now)).toBeNull();
   });
   it("counts a graded take-home's last grade, and a waived one as nothing to wait for", () => {
-    expect(needsDecision({ ...ready, takeHomes: [{ status: "graded", gradedAt: hoursAgo(1) }] }, now)).toEqual(hoursAgo(1));
+    expect(needsDecision({ ...ready, takeHomes: [{ status: "graded", gradedAt: hoursAgo(1) }] }, now)).toEqual(
+      hoursAgo(1)
+    );
     expect(needsDecision({ ...ready, takeHomes: [{ status: "waived", gradedAt: null }] }, now)).toEqual(hoursAgo(5));
   });
   it("not once decided at the current stage, nor when closed; a decision at an earlier stage does not count", () => {

@@ -29,13 +29,20 @@ export const NO_AT_OR_ABOVE = 3;
 
 export type AgainstTotal = { against: boolean; reasons: string[] };
 
-export function againstTotal(input: { outcome: DecisionOutcome; weightedTotal: number | null; mustPassBelow: string[] }): AgainstTotal {
+export function againstTotal(input: {
+  outcome: DecisionOutcome;
+  weightedTotal: number | null;
+  mustPassBelow: string[];
+}): AgainstTotal {
   const { outcome, weightedTotal: total } = input;
   const reasons: string[] = [];
   const yes = outcome === "hire" || outcome === "advance";
-  if (yes && total !== null && total < YES_BELOW) reasons.push(`${outcome === "hire" ? "Hire" : "Advance"} with a weighted total of ${total}, under ${YES_BELOW}`);
-  if (outcome === "reject" && total !== null && total >= NO_AT_OR_ABOVE) reasons.push(`Reject with a weighted total of ${total}, at or above ${NO_AT_OR_ABOVE}`);
-  if (outcome === "hire" && input.mustPassBelow.length) reasons.push(`Hire with a must-pass area under the bar: ${input.mustPassBelow.join(", ")}`);
+  if (yes && total !== null && total < YES_BELOW)
+    reasons.push(`${outcome === "hire" ? "Hire" : "Advance"} with a weighted total of ${total}, under ${YES_BELOW}`);
+  if (outcome === "reject" && total !== null && total >= NO_AT_OR_ABOVE)
+    reasons.push(`Reject with a weighted total of ${total}, at or above ${NO_AT_OR_ABOVE}`);
+  if (outcome === "hire" && input.mustPassBelow.length)
+    reasons.push(`Hire with a must-pass area under the bar: ${input.mustPassBelow.join(", ")}`);
   return { against: reasons.length > 0, reasons };
 }
 
@@ -66,17 +73,32 @@ export function checkDecision(input: {
   changeReason: string | null;
 }): DecisionProblem[] {
   const problems: DecisionProblem[] = [];
-  if (!isOpenStage(input.stage)) problems.push({ field: "outcome", message: "This application is closed: move it back to a stage before deciding again" });
-  if (input.outcome === "advance" && stageAfter("advance", input.stage) === null) problems.push({ field: "outcome", message: "There is no stage after this one to advance to" });
-  if (input.citedAreas.length === 0) problems.push({ field: "citedAreas", message: "Cite at least one area the decision rests on" });
-  else if (input.citedAreas.some((k) => !input.areaKeys.includes(k))) problems.push({ field: "citedAreas", message: "Cite areas of the scorecard this application was assessed on" });
-  if (input.citedScorecards.some((id) => !input.scorecardIds.includes(id))) problems.push({ field: "citedScorecards", message: "Cite only this application's submitted scorecards" });
-  if (input.changing && !input.changeReason) problems.push({ field: "changeReason", message: "Say why the decision already recorded at this stage is changed" });
+  if (!isOpenStage(input.stage))
+    problems.push({
+      field: "outcome",
+      message: "This application is closed: move it back to a stage before deciding again",
+    });
+  if (input.outcome === "advance" && stageAfter("advance", input.stage) === null)
+    problems.push({ field: "outcome", message: "There is no stage after this one to advance to" });
+  if (input.citedAreas.length === 0)
+    problems.push({ field: "citedAreas", message: "Cite at least one area the decision rests on" });
+  else if (input.citedAreas.some((k) => !input.areaKeys.includes(k)))
+    problems.push({ field: "citedAreas", message: "Cite areas of the scorecard this application was assessed on" });
+  if (input.citedScorecards.some((id) => !input.scorecardIds.includes(id)))
+    problems.push({ field: "citedScorecards", message: "Cite only this application's submitted scorecards" });
+  if (input.changing && !input.changeReason)
+    problems.push({ field: "changeReason", message: "Say why the decision already recorded at this stage is changed" });
   return problems;
 }
 
-/** A decision already taken at the application's current stage is changed, never overwritten: the new one supersedes it. */
-export function decisionAtStage<T extends { stage: string; decidedAt: Date; id: number }>(decisions: T[], stage: Stage): T | null {
+/**
+ * A decision already taken at the application's current stage is changed,
+ * never overwritten: the new one supersedes it.
+ */
+export function decisionAtStage<T extends { stage: string; decidedAt: Date; id: number }>(
+  decisions: T[],
+  stage: Stage
+): T | null {
   const here = decisions.filter((d) => d.stage === stage);
   return here.sort((a, b) => b.decidedAt.getTime() - a.decidedAt.getTime() || b.id - a.id)[0] ?? null;
 }
@@ -99,9 +121,12 @@ export type Evidence = {
 export function needsDecision(e: Evidence, now: Date): Date | null {
   if (!isOpenStage(e.stage) || e.decidedStages.includes(e.stage)) return null;
   if (e.seats.length === 0) return null;
-  if (e.seats.some((s) => scorecardState({ status: s.status, interviewEndsAt: s.endsAt, now }) !== "submitted")) return null;
+  if (e.seats.some((s) => scorecardState({ status: s.status, interviewEndsAt: s.endsAt, now }) !== "submitted"))
+    return null;
   if (e.takeHomes.some((t) => t.status !== "graded" && t.status !== "waived")) return null;
-  const times = [...e.seats.map((s) => s.submittedAt), ...e.takeHomes.map((t) => t.gradedAt)].filter((d): d is Date => d !== null);
+  const times = [...e.seats.map((s) => s.submittedAt), ...e.takeHomes.map((t) => t.gradedAt)].filter(
+    (d): d is Date => d !== null
+  );
   return times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null;
 }
 
@@ -112,14 +137,21 @@ export function needsDecision(e: Evidence, now: Date): Date | null {
  * scorecards open to them. Everyone who may read the application sees the
  * outcome, who decided and when.
  */
-export function seesRationale(input: { seesAll: boolean; blind: boolean; seatsOwed: number; viewerHasSubmitted: boolean }): boolean {
+export function seesRationale(input: {
+  seesAll: boolean;
+  blind: boolean;
+  seatsOwed: number;
+  viewerHasSubmitted: boolean;
+}): boolean {
   if (input.seesAll) return true;
   if (input.seatsOwed > 0) return false;
   return !input.blind || input.viewerHasSubmitted;
 }
 
 /** A decision in one cell (rollup, comparison, CSV): "Hire · 2026-05-12", and whether it went against the total. */
-export function decisionCell(d: { outcome: DecisionOutcome; decidedAt: Date | string; againstTotal: boolean } | null): string {
+export function decisionCell(
+  d: { outcome: DecisionOutcome; decidedAt: Date | string; againstTotal: boolean } | null
+): string {
   if (!d) return "none yet";
   const day = new Date(d.decidedAt).toISOString().slice(0, 10);
   return `${decisionOutcomeLabels[d.outcome]} · ${day}${d.againstTotal ? " · against the weighted total" : ""}`;

@@ -26,17 +26,44 @@ import { maskFor } from "./masking.server";
 import { roleBlind } from "./role.server";
 import { currentTemplate, scorecardsForApplication } from "./scorecard.server";
 
-const { decisions, applications, candidates, agencies, roles, roleTeam, users, interviews, interviewPanel, scorecards, takeHomes, takeHomeGrades } = schema;
+const {
+  decisions,
+  applications,
+  candidates,
+  agencies,
+  roles,
+  roleTeam,
+  users,
+  interviews,
+  interviewPanel,
+  scorecards,
+  takeHomes,
+  takeHomeGrades,
+} = schema;
 
-/** What a decision may cite: the areas the scorecards were filled against (with averages), and the submitted scorecards. */
+/**
+ * What a decision may cite: the areas the scorecards were filled against
+ * (with averages), and the submitted scorecards.
+ */
 export function decisionEvidence(applicationId: number, roleId: number) {
   const submitted = scorecardsForApplication(applicationId).filter((c) => c.status === "submitted");
   const summary = summarizeSubmitted(submitted, currentTemplate(roleId).areas);
   const averages = Object.fromEntries(summary.areas.map((a) => [a.key, a.average]));
   const below = mustPassFlags(summary.areas, averages, summary.scorecards).below;
   return {
-    areas: summary.areas.map((a) => ({ key: a.key, name: a.name, average: a.average, knockout: a.knockout, weight: a.weight })),
-    scorecards: submitted.map((c) => ({ id: c.id, interviewerName: c.interviewerName, interviewKind: c.interviewKind, recommendation: c.recommendation })),
+    areas: summary.areas.map((a) => ({
+      key: a.key,
+      name: a.name,
+      average: a.average,
+      knockout: a.knockout,
+      weight: a.weight,
+    })),
+    scorecards: submitted.map((c) => ({
+      id: c.id,
+      interviewerName: c.interviewerName,
+      interviewKind: c.interviewKind,
+      recommendation: c.recommendation,
+    })),
     weightedTotal: summary.weightedTotal,
     mustPassBelow: summary.areas.filter((a) => below.includes(a.key)).map((a) => a.name),
   };
@@ -100,8 +127,12 @@ export function recordDecision(input: DecisionInput): RecordDecisionResult {
   return getDb().transaction((tx): RecordDecisionResult => {
     const app = tx.select().from(applications).where(eq(applications.id, input.applicationId)).get();
     if (!app) return { ok: false, reason: "not-found" };
-    const existing = decisionAtStage(tx.select().from(decisions).where(eq(decisions.applicationId, app.id)).all(), app.stage);
-    if (app.version !== input.version || (existing?.id ?? null) !== input.currentDecisionId) return { ok: false, reason: "conflict" };
+    const existing = decisionAtStage(
+      tx.select().from(decisions).where(eq(decisions.applicationId, app.id)).all(),
+      app.stage
+    );
+    if (app.version !== input.version || (existing?.id ?? null) !== input.currentDecisionId)
+      return { ok: false, reason: "conflict" };
     const evidence = decisionEvidence(app.id, app.roleId);
     const problems = checkDecision({
       stage: app.stage,
@@ -117,11 +148,30 @@ export function recordDecision(input: DecisionInput): RecordDecisionResult {
     const to = stageAfter(input.outcome, app.stage);
     if (to) {
       const note = `Decision: ${decisionOutcomeLabels[input.outcome].toLowerCase()}`;
-      const moved = moveWithin(tx, app, { toStage: to, rejectionReason: input.rejectionReason, note, actorId: input.actorId }, now);
+      const moved = moveWithin(
+        tx,
+        app,
+        { toStage: to, rejectionReason: input.rejectionReason, note, actorId: input.actorId },
+        now
+      );
       if (!moved.ok && moved.reason === "gate") return moved;
-      if (!moved.ok) return { ok: false, reason: "invalid", problems: [{ field: moved.problem.field === "rejectionReason" ? "rejectionReason" : "outcome", message: moved.problem.message }] };
+      if (!moved.ok)
+        return {
+          ok: false,
+          reason: "invalid",
+          problems: [
+            {
+              field: moved.problem.field === "rejectionReason" ? "rejectionReason" : "outcome",
+              message: moved.problem.message,
+            },
+          ],
+        };
     }
-    const against = againstTotal({ outcome: input.outcome, weightedTotal: evidence.weightedTotal, mustPassBelow: evidence.mustPassBelow });
+    const against = againstTotal({
+      outcome: input.outcome,
+      weightedTotal: evidence.weightedTotal,
+      mustPassBelow: evidence.mustPassBelow,
+    });
     const { id } = tx
       .insert(decisions)
       .values({
@@ -153,11 +203,28 @@ type Viewer = { id: number; kind: UserKind };
  * for everyone who may read the application; rationale, cited evidence, the
  * total and the change reasons only for those seesRationale allows.
  */
-export function decisionsForViewer(input: { applicationId: number; roleId: number; viewer: Viewer; teamRole: TeamRole | null }) {
+export function decisionsForViewer(input: {
+  applicationId: number;
+  roleId: number;
+  viewer: Viewer;
+  teamRole: TeamRole | null;
+}) {
   const blind = roleBlind(input.roleId);
-  const feedback = visibleScorecards({ applicationId: input.applicationId, roleId: input.roleId, blind, viewer: input.viewer, teamRole: input.teamRole });
-  const seesAll = scopesFor(input.viewer.kind, "read:application").includes("any") || input.teamRole === "hiring_manager";
-  const reads = seesRationale({ seesAll, blind, seatsOwed: feedback.seatsOwed, viewerHasSubmitted: feedback.viewerHasSubmitted });
+  const feedback = visibleScorecards({
+    applicationId: input.applicationId,
+    roleId: input.roleId,
+    blind,
+    viewer: input.viewer,
+    teamRole: input.teamRole,
+  });
+  const seesAll =
+    scopesFor(input.viewer.kind, "read:application").includes("any") || input.teamRole === "hiring_manager";
+  const reads = seesRationale({
+    seesAll,
+    blind,
+    seatsOwed: feedback.seatsOwed,
+    viewerHasSubmitted: feedback.viewerHasSubmitted,
+  });
   const evidence = reads ? decisionEvidence(input.applicationId, input.roleId) : null;
   const areaName = (key: string) => evidence?.areas.find((a) => a.key === key)?.name ?? key;
   const cardName = (id: number) => {
@@ -188,7 +255,13 @@ export function decisionsForViewer(input: { applicationId: number; roleId: numbe
 }
 
 /** The application page's decision section: what this viewer may read, and the form for those who may decide. */
-export function decisionSectionFor(input: { applicationId: number; roleId: number; viewer: Viewer; teamRole: TeamRole | null; canDecide: boolean }) {
+export function decisionSectionFor(input: {
+  applicationId: number;
+  roleId: number;
+  viewer: Viewer;
+  teamRole: TeamRole | null;
+  canDecide: boolean;
+}) {
   return { ...decisionsForViewer(input), form: input.canDecide ? decisionFormFor(input.applicationId) : null };
 }
 
@@ -202,22 +275,33 @@ export function decisionFormFor(applicationId: number): DecisionFormData | null 
     applicationId,
     stage: app.stage,
     version: app.version,
-    current: current ? { id: current.id, outcome: current.outcome, decidedAt: current.decidedAt, decidedBy: current.decidedBy } : null,
+    current: current
+      ? { id: current.id, outcome: current.outcome, decidedAt: current.decidedAt, decidedBy: current.decidedBy }
+      : null,
     evidence: decisionEvidence(applicationId, app.roleId),
   };
 }
 
 /** The newest decision of each application on a role, for the rollup, the comparison and their CSV. */
-export function latestDecisionsOnRole(roleId: number): Map<number, { outcome: DecisionOutcome; decidedAt: Date; againstTotal: boolean }> {
+export function latestDecisionsOnRole(
+  roleId: number
+): Map<number, { outcome: DecisionOutcome; decidedAt: Date; againstTotal: boolean }> {
   const rows = getDb()
-    .select({ applicationId: decisions.applicationId, outcome: decisions.outcome, decidedAt: decisions.decidedAt, againstTotal: decisions.againstTotal })
+    .select({
+      applicationId: decisions.applicationId,
+      outcome: decisions.outcome,
+      decidedAt: decisions.decidedAt,
+      againstTotal: decisions.againstTotal,
+    })
     .from(decisions)
     .innerJoin(applications, eq(applications.id, decisions.applicationId))
     .where(eq(applications.roleId, roleId))
     .orderBy(asc(decisions.decidedAt), asc(decisions.id))
     .all();
   // Oldest first, so each application keeps its newest.
-  return new Map(rows.map((r) => [r.applicationId, { outcome: r.outcome, decidedAt: r.decidedAt, againstTotal: r.againstTotal }]));
+  return new Map(
+    rows.map((r) => [r.applicationId, { outcome: r.outcome, decidedAt: r.decidedAt, againstTotal: r.againstTotal }])
+  );
 }
 
 /** The roles whose decisions wait on this viewer: every role for those who read any, else the roles they manage. */
@@ -244,7 +328,13 @@ export function needsDecisionQueue(viewer: Viewer, now: Date) {
   const db = getDb();
   const inScope = roleIds === null ? OPEN : and(OPEN, inArray(applications.roleId, roleIds));
   const apps = db
-    .select({ id: applications.id, stage: applications.stage, roleId: roles.id, roleTitle: roles.title, name: sql<string>`coalesce(${candidates.name}, ${agencies.name})` })
+    .select({
+      id: applications.id,
+      stage: applications.stage,
+      roleId: roles.id,
+      roleTitle: roles.title,
+      name: sql<string>`coalesce(${candidates.name}, ${agencies.name})`,
+    })
     .from(applications)
     .innerJoin(roles, eq(roles.id, applications.roleId))
     .leftJoin(candidates, eq(candidates.id, applications.candidateId))
@@ -252,22 +342,39 @@ export function needsDecisionQueue(viewer: Viewer, now: Date) {
     .where(inScope)
     .all();
   const seats = db
-    .select({ applicationId: interviews.applicationId, status: scorecards.status, endsAt: interviews.endsAt, submittedAt: scorecards.submittedAt })
+    .select({
+      applicationId: interviews.applicationId,
+      status: scorecards.status,
+      endsAt: interviews.endsAt,
+      submittedAt: scorecards.submittedAt,
+    })
     .from(interviewPanel)
     .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
     .innerJoin(applications, eq(applications.id, interviews.applicationId))
-    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId)))
+    .leftJoin(
+      scorecards,
+      and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId))
+    )
     .where(inScope)
     .all();
   const homework = db
-    .select({ applicationId: takeHomes.applicationId, status: takeHomes.status, gradedAt: max(takeHomeGrades.submittedAt) })
+    .select({
+      applicationId: takeHomes.applicationId,
+      status: takeHomes.status,
+      gradedAt: max(takeHomeGrades.submittedAt),
+    })
     .from(takeHomes)
     .innerJoin(applications, eq(applications.id, takeHomes.applicationId))
     .leftJoin(takeHomeGrades, and(eq(takeHomeGrades.takeHomeId, takeHomes.id), isNotNull(takeHomeGrades.submittedAt)))
     .where(inScope)
     .groupBy(takeHomes.id)
     .all();
-  const decided = db.select({ applicationId: decisions.applicationId, stage: decisions.stage }).from(decisions).innerJoin(applications, eq(applications.id, decisions.applicationId)).where(inScope).all();
+  const decided = db
+    .select({ applicationId: decisions.applicationId, stage: decisions.stage })
+    .from(decisions)
+    .innerJoin(applications, eq(applications.id, decisions.applicationId))
+    .where(inScope)
+    .all();
   const by = <T extends { applicationId: number }>(rows: T[]) => {
     const m = new Map<number, T[]>();
     for (const r of rows) (m.get(r.applicationId) ?? m.set(r.applicationId, []).get(r.applicationId)!).push(r);
@@ -276,7 +383,8 @@ export function needsDecisionQueue(viewer: Viewer, now: Date) {
   const seatsBy = by(seats);
   const homeworkBy = by(homework);
   const decidedBy = by(decided);
-  // Someone the viewer grades anonymously never appears by name (a fully graded take-home is revealed, so this is belt and braces).
+  // Someone the viewer grades anonymously never appears by name
+  // (a fully graded take-home is revealed, so this is belt and braces).
   const mask = maskFor(viewer.id);
   return apps
     .filter((a) => !mask.applicationIds.has(a.id))
@@ -286,10 +394,13 @@ export function needsDecisionQueue(viewer: Viewer, now: Date) {
         {
           stage: a.stage,
           seats: mine,
-          takeHomes: (homeworkBy.get(a.id) ?? []).map((t) => ({ status: t.status, gradedAt: t.gradedAt === null ? null : new Date(t.gradedAt) })),
+          takeHomes: (homeworkBy.get(a.id) ?? []).map((t) => ({
+            status: t.status,
+            gradedAt: t.gradedAt === null ? null : new Date(t.gradedAt),
+          })),
           decidedStages: (decidedBy.get(a.id) ?? []).map((d) => d.stage),
         },
-        now,
+        now
       );
       return { ...a, readyAt, scorecards: mine.length, takeHome: homeworkBy.has(a.id) };
     })

@@ -11,12 +11,17 @@ import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Decision: ${data?.name ?? "application"} · AI Talent Scorecards` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Decision: ${data?.name ?? "application"} · AI Talent Scorecards` },
+];
 
 function found(id: number) {
   const app = getApplication(id);
   if (!app) throw new Response("Application not found", { status: 404 });
-  return { name: app.candidate?.name ?? app.agency?.name ?? "Application", role: { id: app.role.id, title: app.role.title } };
+  return {
+    name: app.candidate?.name ?? app.agency?.name ?? "Application",
+    role: { id: app.role.id, title: app.role.title },
+  };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -30,15 +35,31 @@ export async function action(args: ActionFunctionArgs) {
   const id = Number(args.params.applicationId);
   found(id);
   const formData = await args.request.formData();
-  const refuse = (fieldErrors: Record<string, string[]>, formError: string | null, status = 400, missing: CheckType[] = []) =>
-    invalid(formData, { fieldErrors, formError, missing }, { arrayFields: decisionArrayFields, status });
+  const refuse = (
+    fieldErrors: Record<string, string[]>,
+    formError: string | null,
+    status = 400,
+    missing: CheckType[] = []
+  ) => invalid(formData, { fieldErrors, formError, missing }, { arrayFields: decisionArrayFields, status });
   const parsed = parseFormData(decisionSchema, formData, decisionArrayFields);
   if (!parsed.ok) return refuse(parsed.fieldErrors, parsed.formError);
   const result = recordDecision({ applicationId: id, ...parsed.data, actorId: user.id });
   if (!result.ok) {
-    if (result.reason === "gate") return refuse({}, `${result.message}. Nothing was recorded: clear the checks first, or decide to hire or hold for now.`, 400, result.missing);
-    if (result.reason === "invalid") return refuse(Object.fromEntries(result.problems.map((p) => [p.field, [p.message]])), null);
-    if (result.reason === "conflict") return refuse({}, "The application or its decision changed after you opened this page; nothing was recorded. Reload to see it as it is now.", 409);
+    if (result.reason === "gate")
+      return refuse(
+        {},
+        `${result.message}. Nothing was recorded: clear the checks first, or decide to hire or hold for now.`,
+        400,
+        result.missing
+      );
+    if (result.reason === "invalid")
+      return refuse(Object.fromEntries(result.problems.map((p) => [p.field, [p.message]])), null);
+    if (result.reason === "conflict")
+      return refuse(
+        {},
+        "The application or its decision changed after you opened this page; nothing was recorded. Reload to see it as it is now.",
+        409
+      );
     throw new Response("Application not found", { status: 404 });
   }
   const returnTo = safeRedirect(formData.get("returnTo"), `/applications/${id}`);
@@ -55,13 +76,20 @@ export default function DecisionPage() {
         title={`Decision: ${name}`}
         subtitle={
           <>
-            for <Link to={`/roles/${role.id}`}>{role.title}</Link> · <Link to={`/applications/${id}#decision`}>Back to the application</Link>
+            for <Link to={`/roles/${role.id}`}>{role.title}</Link> ·{" "}
+            <Link to={`/applications/${id}#decision`}>Back to the application</Link>
           </>
         }
       />
       <section className="card" aria-labelledby="decide-heading">
         <h2 id="decide-heading">Record decision</h2>
-        {form ? <DecisionForm data={form} refusal={refusal} /> : <p className="muted">This application is closed. Move it back to a stage on its page before deciding again.</p>}
+        {form ? (
+          <DecisionForm data={form} refusal={refusal} />
+        ) : (
+          <p className="muted">
+            This application is closed. Move it back to a stage on its page before deciding again.
+          </p>
+        )}
       </section>
     </>
   );

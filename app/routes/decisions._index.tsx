@@ -43,7 +43,9 @@ export default function NeedsDecision() {
     <>
       <PageHeader
         title="Needs decision"
-        subtitle={`Applications whose scorecards are all in (and take-home graded, where one was set) with no decision at their stage, ${everyRole ? "on every role" : "on the roles you manage"}.`}
+        subtitle={`Applications whose scorecards are all in (and take-home graded, where one was set) with no decision at their stage, ${
+          everyRole ? "on every role" : "on the roles you manage"
+        }.`}
       />
       <section className="card" aria-labelledby="needs-heading">
         <h2 id="needs-heading">Waiting longest first</h2>
@@ -53,12 +55,12 @@ export default function NeedsDecision() {
           <div className="table-wrap">
             <table>
               <caption className="muted small">
-                {formatCount(total)} in all{pageCount > 1 ? `, ${first}-${first + items.length - 1} shown` : ""}, by when the last scorecard or grade came in.
+                {formatCount(total)} in all{pageCount > 1 ? `, ${first}-${first + items.length - 1} shown` : ""}, by
+                when the last scorecard or grade came in.
               </caption>
               <thead>
                 <tr>
                   <th scope="col">Candidate</th>
-                  <th scope="col">Role</th>
                   <th scope="col">Stage</th>
                   <th scope="col">Evidence in</th>
                   <th scope="col">Next step</th>
@@ -69,10 +71,12 @@ export default function NeedsDecision() {
                   <tr key={a.id}>
                     <th scope="row">
                       <Link to={`/applications/${a.id}`}>{a.name}</Link>
+                      <div className="small">
+                        <Link to={`/roles/${a.roleId}/rollup`} className="muted">
+                          {a.roleTitle}
+                        </Link>
+                      </div>
                     </th>
-                    <td>
-                      <Link to={`/roles/${a.roleId}/rollup`}>{a.roleTitle}</Link>
-                    </td>
                     <td>{stageLabels[a.stage]}</td>
                     <td className="small">
                       {when(a.readyAt)} ({a.days === 0 ? "today" : `${a.days} d ago`})

@@ -17,7 +17,9 @@ export const decisionSchema = z
       .enum(["", ...rejectionReasons])
       .optional()
       .transform((v) => (v ? v : null)),
-    rationale: requiredText("Rationale", 5000).pipe(z.string().min(20, "Write at least a sentence on why (20 characters or more)")),
+    rationale: requiredText("Rationale", 5000).pipe(
+      z.string().min(20, "Write at least a sentence on why (20 characters or more)")
+    ),
     citedAreas: z
       .array(z.string().max(100))
       .default([])
@@ -32,9 +34,14 @@ export const decisionSchema = z
     version: z.coerce.number().int().min(1),
   })
   .superRefine((v, ctx) => {
-    if (v.outcome === "reject" && !v.rejectionReason) ctx.addIssue({ code: "custom", path: ["rejectionReason"], message: "Choose why this application is rejected" });
+    if (v.outcome === "reject" && !v.rejectionReason)
+      ctx.addIssue({ code: "custom", path: ["rejectionReason"], message: "Choose why this application is rejected" });
     if (v.currentDecisionId !== null && !v.changeReason) {
-      ctx.addIssue({ code: "custom", path: ["changeReason"], message: "Say why the decision already recorded at this stage is changed" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["changeReason"],
+        message: "Say why the decision already recorded at this stage is changed",
+      });
     }
   });
 

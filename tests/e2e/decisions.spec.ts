@@ -1,6 +1,9 @@
 import { demo, expect, openDb, test } from "./fixtures";
 
-test("a hiring manager opens Needs decision, records a decision citing areas, sees it on the application and the rollup, then changes it with a reason", async ({ page, signInAs }) => {
+test("a hiring manager opens Needs decision, records a decision citing areas, sees it on the application and the rollup, then changes it with a reason", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs(demo.dana);
   await page.goto("/");
   const home = page.getByRole("region", { name: /Needs decision/ });
@@ -35,7 +38,9 @@ test("a hiring manager opens Needs decision, records a decision citing areas, se
   await expect(current.getByText(/Dana Whitfield/)).toBeVisible();
 
   const db = openDb();
-  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as {
+    id: number;
+  };
   db.close();
   await page.goto(`/roles/${role.id}/rollup?stage=final`);
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: /Mei Zhang/ }) });
@@ -64,7 +69,9 @@ test("a hiring manager opens Needs decision, records a decision citing areas, se
 test("undoing a hire asks for a reason and a confirmation", async ({ page, signInAs }) => {
   const db = openDb();
   const hired = db
-    .prepare("select a.id, coalesce(c.name, g.name) as name from applications a left join candidates c on c.id = a.candidate_id left join agencies g on g.id = a.agency_id where a.stage = 'hired' order by a.id limit 1")
+    .prepare(
+      "select a.id, coalesce(c.name, g.name) as name from applications a left join candidates c on c.id = a.candidate_id left join agencies g on g.id = a.agency_id where a.stage = 'hired' order by a.id limit 1"
+    )
     .get() as { id: number; name: string };
   db.close();
   await signInAs(demo.admin);

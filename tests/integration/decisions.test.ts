@@ -24,7 +24,11 @@ const db = () => getDb();
 const SUPPORT = "Senior AI Engineer, Support Copilot";
 const appByName = (name: string) => {
   const c = db().select().from(schema.candidates).where(eq(schema.candidates.name, name)).get()!;
-  return db().select().from(schema.applications).where(and(eq(schema.applications.candidateId, c.id), eq(schema.applications.roleId, roleIdByTitle(SUPPORT)))).get()!;
+  return db()
+    .select()
+    .from(schema.applications)
+    .where(and(eq(schema.applications.candidateId, c.id), eq(schema.applications.roleId, roleIdByTitle(SUPPORT))))
+    .get()!;
 };
 const app = (id: number) => db().select().from(schema.applications).where(eq(schema.applications.id, id)).get()!;
 const rationale = "Strong evals design and a production rollback story; security answers were thin but fixable.";
@@ -35,10 +39,13 @@ function decisionForm(id: number, fields: Record<string, string | string[]>) {
 // Signing in writes a session: every cookie is made before any test counts writes.
 const cookies = new Map<string, string>();
 beforeAll(async () => {
-  for (const email of ["dana@northwind.test", "priya@northwind.test", "morgan@northwind.test", "sam@northwind.test"]) cookies.set(email, await cookieFor(email));
+  for (const email of ["dana@northwind.test", "priya@northwind.test", "morgan@northwind.test", "sam@northwind.test"])
+    cookies.set(email, await cookieFor(email));
 });
 async function send(id: number, fields: Record<string, string | string[]>, email = "dana@northwind.test") {
-  return invoke(decide.action, post(`/applications/${id}/decision`, fields, { cookie: cookies.get(email)! }), { applicationId: String(id) });
+  return invoke(decide.action, post(`/applications/${id}/decision`, fields, { cookie: cookies.get(email)! }), {
+    applicationId: String(id),
+  });
 }
 
 describe("recording a decision", () => {
@@ -50,7 +57,9 @@ describe("recording a decision", () => {
     expect((noWhy.data as { fieldErrors: Record<string, string[]> }).fieldErrors.rationale).toBeTruthy();
     const noAreas = await send(id, decisionForm(id, { citedAreas: [] }));
     expect(noAreas.status).toBe(400);
-    expect((noAreas.data as { fieldErrors: Record<string, string[]> }).fieldErrors.citedAreas).toEqual(["Cite at least one area the decision rests on"]);
+    expect((noAreas.data as { fieldErrors: Record<string, string[]> }).fieldErrors.citedAreas).toEqual([
+      "Cite at least one area the decision rests on",
+    ]);
     const foreignArea = await send(id, decisionForm(id, { citedAreas: ["vibes"] }));
     expect(foreignArea.status).toBe(400);
     const otherCard = scorecardsForApplication(appByName("Diego Tanaka").id).find((c) => c.status === "submitted")!;
@@ -65,12 +74,22 @@ describe("recording a decision", () => {
   it("records who, when, what it cites and whether it goes against the total; a change needs a reason and keeps the history", async () => {
     const id = appByName("Mei Zhang").id;
     const card = scorecardsForApplication(id).find((c) => c.status === "submitted")!;
-    const first = await send(id, decisionForm(id, { outcome: "hire", citedAreas: ["evals", "security"], citedScorecards: [String(card.id)] }));
+    const first = await send(
+      id,
+      decisionForm(id, { outcome: "hire", citedAreas: ["evals", "security"], citedScorecards: [String(card.id)] })
+    );
     expect(first.status).toBe(302);
     expect(first.location).toBe(`/applications/${id}?decided=hire#decision`);
     const [recorded] = decisionsFor(id);
     // Mei has must-pass areas under the bar: a hire goes against the total, and is allowed.
-    expect(recorded).toMatchObject({ outcome: "hire", stage: "final", citedAreas: ["evals", "security"], citedScorecards: [card.id], decidedBy: "Dana Whitfield", againstTotal: true });
+    expect(recorded).toMatchObject({
+      outcome: "hire",
+      stage: "final",
+      citedAreas: ["evals", "security"],
+      citedScorecards: [card.id],
+      decidedBy: "Dana Whitfield",
+      againstTotal: true,
+    });
     expect(recorded.againstNote).toMatch(/must-pass/);
     expect(app(id).stage).toBe("final");
 
@@ -83,15 +102,28 @@ describe("recording a decision", () => {
     expect(stale.status).toBe(409);
     expect(totalChanges()).toBe(before);
 
-    const changed = await send(id, decisionForm(id, { outcome: "hold", currentDecisionId: String(recorded.id), changeReason: "Waiting on references" }));
+    const changed = await send(
+      id,
+      decisionForm(id, {
+        outcome: "hold",
+        currentDecisionId: String(recorded.id),
+        changeReason: "Waiting on references",
+      })
+    );
     expect(changed.status).toBe(302);
     const history = decisionsFor(id);
     expect(history.map((d) => [d.outcome, d.supersedesId, d.changeReason])).toEqual([
       ["hold", recorded.id, "Waiting on references"],
       ["hire", null, null],
     ]);
-    const page = await invoke(appPage.loader, get(`/applications/${id}`, await cookieFor("dana@northwind.test")), { applicationId: String(id) });
-    const section = (page.data as { decision: { decisions: { outcome: string; reasoning: { rationale: string; citedAreas: string[] } | null }[] } }).decision;
+    const page = await invoke(appPage.loader, get(`/applications/${id}`, await cookieFor("dana@northwind.test")), {
+      applicationId: String(id),
+    });
+    const section = (
+      page.data as {
+        decision: { decisions: { outcome: string; reasoning: { rationale: string; citedAreas: string[] } | null }[] };
+      }
+    ).decision;
     expect(section.decisions.map((d) => d.outcome)).toEqual(["hold", "hire"]);
     expect(section.decisions[1].reasoning?.citedAreas).toEqual(["Evals", "Security"]);
   });
@@ -104,7 +136,12 @@ describe("recording a decision", () => {
     const moves = db().select().from(schema.stageHistory).where(eq(schema.stageHistory.applicationId, id)).all();
     expect(moves.at(-1)).toMatchObject({ fromStage: "final", toStage: "rejected", note: "Decision: reject" });
     // A total of 3 or more: the rejection goes against it, and says so.
-    expect(decisionsFor(id)[0]).toMatchObject({ outcome: "reject", rejectionReason: "communication", stage: "final", againstTotal: true });
+    expect(decisionsFor(id)[0]).toMatchObject({
+      outcome: "reject",
+      rejectionReason: "communication",
+      stage: "final",
+      againstTotal: true,
+    });
     const closed = await send(id, decisionForm(id, { outcome: "hold" }));
     expect(closed.status).toBe(400);
   });
@@ -127,9 +164,15 @@ describe("recording a decision", () => {
     const roleId = String(roleIdByTitle(SUPPORT));
     const cookie = await cookieFor("dana@northwind.test");
     const page = await invoke(rollup.loader, get(`/roles/${roleId}/rollup?stage=hired`, cookie), { roleId });
-    const row = (page.data as { rows: { id: number; decision: { outcome: string } | null }[] }).rows.find((r) => r.id === id);
+    const row = (page.data as { rows: { id: number; decision: { outcome: string } | null }[] }).rows.find(
+      (r) => r.id === id
+    );
     expect(row?.decision?.outcome).toBe("advance");
-    const file = await invoke(csv.loader, get(`/roles/${roleId}/compare.csv?ids=${id},${appByName("Diego Tanaka").id}`, cookie), { roleId });
+    const file = await invoke(
+      csv.loader,
+      get(`/roles/${roleId}/compare.csv?ids=${id},${appByName("Diego Tanaka").id}`, cookie),
+      { roleId }
+    );
     expect(String(file.data)).toMatch(/Decision,Advance · \d{4}-\d\d-\d\d,none yet/);
   });
 });
@@ -147,20 +190,29 @@ describe("who decides", () => {
 describe("the Needs decision list", () => {
   /** The predicate worked out application by application from the plain per-application reads. */
   function recompute(roleIds: Set<number> | null, now: Date) {
-    const apps = db().select().from(schema.applications).all().filter((a) => isOpenStage(a.stage) && (roleIds === null || roleIds.has(a.roleId)));
+    const apps = db()
+      .select()
+      .from(schema.applications)
+      .all()
+      .filter((a) => isOpenStage(a.stage) && (roleIds === null || roleIds.has(a.roleId)));
     return apps
       .map((a) => {
         const seats = listInterviews(a.id).flatMap((i) =>
           i.panel.map((p) => {
-            const card = scorecardsForApplication(a.id).find((c) => c.interviewId === i.id && c.interviewerId === p.userId);
+            const card = scorecardsForApplication(a.id).find(
+              (c) => c.interviewId === i.id && c.interviewerId === p.userId
+            );
             return { status: p.status, endsAt: i.endsAt, submittedAt: card?.submittedAt ?? null };
-          }),
+          })
         );
         const takeHomes = takeHomesForApplication(a.id).map((t) => {
           const times = t.grades.flatMap((g) => (g.submittedAt ? [g.submittedAt.getTime()] : []));
           return { status: t.status, gradedAt: times.length ? new Date(Math.max(...times)) : null };
         });
-        const readyAt = needsDecision({ stage: a.stage, seats, takeHomes, decidedStages: decisionsFor(a.id).map((d) => d.stage) }, now);
+        const readyAt = needsDecision(
+          { stage: a.stage, seats, takeHomes, decidedStages: decisionsFor(a.id).map((d) => d.stage) },
+          now
+        );
         return { id: a.id, readyAt };
       })
       .filter((a) => a.readyAt !== null)
@@ -171,11 +223,20 @@ describe("the Needs decision list", () => {
   it("lists exactly what a plain recomputation finds, oldest evidence first, for a hiring manager and for HR", async () => {
     const now = new Date();
     const dana = userIdByEmail("dana@northwind.test");
-    const managed = new Set(db().select().from(schema.roleTeam).where(and(eq(schema.roleTeam.userId, dana), eq(schema.roleTeam.teamRole, "hiring_manager"))).all().map((t) => t.roleId));
+    const managed = new Set(
+      db()
+        .select()
+        .from(schema.roleTeam)
+        .where(and(eq(schema.roleTeam.userId, dana), eq(schema.roleTeam.teamRole, "hiring_manager")))
+        .all()
+        .map((t) => t.roleId)
+    );
     const mine = needsDecisionQueue({ id: dana, kind: "hiring_manager" }, now).map((a) => a.id);
     expect(mine.length).toBeGreaterThan(2);
     expect(mine).toEqual(recompute(managed, now));
-    const everyone = needsDecisionQueue({ id: userIdByEmail("priya@northwind.test"), kind: "recruiter" }, now).map((a) => a.id);
+    const everyone = needsDecisionQueue({ id: userIdByEmail("priya@northwind.test"), kind: "recruiter" }, now).map(
+      (a) => a.id
+    );
     expect(everyone).toEqual(recompute(null, now));
 
     const cookie = await cookieFor("dana@northwind.test");
@@ -207,14 +268,23 @@ describe("blind feedback and the rationale", () => {
       .all()
       .find((a) => isOpenStage(a.stage) && panelSeats(a.id, sam).some((s) => s.status !== "submitted"))!;
     const marker = "MARKER-RATIONALE-7f3a evals were the deciding area";
-    const res = await send(owed.id, decisionForm(owed.id, { outcome: "hold", rationale: marker, citedAreas: ["evals"] }));
+    const res = await send(
+      owed.id,
+      decisionForm(owed.id, { outcome: "hold", rationale: marker, citedAreas: ["evals"] })
+    );
     expect(res.status).toBe(302);
 
     const samCookie = await cookieFor("sam@northwind.test");
-    const page = await invoke(appPage.loader, get(`/applications/${owed.id}`, samCookie), { applicationId: String(owed.id) });
+    const page = await invoke(appPage.loader, get(`/applications/${owed.id}`, samCookie), {
+      applicationId: String(owed.id),
+    });
     const text = JSON.stringify(page.data);
     expect(text).not.toContain("MARKER-RATIONALE");
-    const section = (page.data as { decision: { decisions: { outcome: string; reasoning: unknown }[]; seesRationale: boolean; form: unknown } }).decision;
+    const section = (
+      page.data as {
+        decision: { decisions: { outcome: string; reasoning: unknown }[]; seesRationale: boolean; form: unknown };
+      }
+    ).decision;
     expect(section.seesRationale).toBe(false);
     expect(section.form).toBeNull();
     expect(section.decisions[0]).toMatchObject({ outcome: "hold", reasoning: null });
@@ -223,13 +293,19 @@ describe("blind feedback and the rationale", () => {
       const other = await invoke(mod.loader, get(path, samCookie), { roleId: String(roleId) });
       expect(JSON.stringify(other.data)).not.toContain("MARKER-RATIONALE");
     }
-    const file = await invoke(csv.loader, get(`/roles/${roleId}/compare.csv?ids=${owed.id}`, samCookie), { roleId: String(roleId) });
+    const file = await invoke(csv.loader, get(`/roles/${roleId}/compare.csv?ids=${owed.id}`, samCookie), {
+      roleId: String(roleId),
+    });
     expect(String(file.data)).not.toContain("MARKER-RATIONALE");
-    const form = await invoke(decide.loader, get(`/applications/${owed.id}/decision`, samCookie), { applicationId: String(owed.id) });
+    const form = await invoke(decide.loader, get(`/applications/${owed.id}/decision`, samCookie), {
+      applicationId: String(owed.id),
+    });
     expect(form.status).toBe(403);
 
     // The hiring manager reads it.
-    const dana = await invoke(appPage.loader, get(`/applications/${owed.id}`, await cookieFor("dana@northwind.test")), { applicationId: String(owed.id) });
+    const dana = await invoke(appPage.loader, get(`/applications/${owed.id}`, await cookieFor("dana@northwind.test")), {
+      applicationId: String(owed.id),
+    });
     expect(JSON.stringify(dana.data)).toContain("MARKER-RATIONALE");
   });
 });
@@ -239,11 +315,21 @@ describe("undoing a hire", () => {
     const hired = db().select().from(schema.applications).where(eq(schema.applications.stage, "hired")).get()!;
     const cookie = cookies.get("morgan@northwind.test")!;
     const move = (fields: Record<string, string>) =>
-      invoke(appPage.action, post(`/applications/${hired.id}`, { intent: "move", toStage: "sourced", version: String(app(hired.id).version), ...fields }, { cookie }), { applicationId: String(hired.id) });
+      invoke(
+        appPage.action,
+        post(
+          `/applications/${hired.id}`,
+          { intent: "move", toStage: "sourced", version: String(app(hired.id).version), ...fields },
+          { cookie }
+        ),
+        { applicationId: String(hired.id) }
+      );
     const before = totalChanges();
     const bare = await move({});
     expect(bare.status).toBe(400);
-    expect((bare.data as { fieldErrors: Record<string, string[]> }).fieldErrors.note).toEqual(["Say why this hire is undone"]);
+    expect((bare.data as { fieldErrors: Record<string, string[]> }).fieldErrors.note).toEqual([
+      "Say why this hire is undone",
+    ]);
     const unconfirmed = await move({ note: "Start date fell through" });
     expect(unconfirmed.status).toBe(400);
     expect((unconfirmed.data as { fieldErrors: Record<string, string[]> }).fieldErrors.confirmUndoHire).toBeTruthy();
@@ -253,7 +339,12 @@ describe("undoing a hire", () => {
     const done = await move({ note: "Start date fell through", confirmUndoHire: "on" });
     expect(done.status).toBe(302);
     expect(app(hired.id).stage).toBe("sourced");
-    const last = db().select().from(schema.stageHistory).where(eq(schema.stageHistory.applicationId, hired.id)).all().at(-1);
+    const last = db()
+      .select()
+      .from(schema.stageHistory)
+      .where(eq(schema.stageHistory.applicationId, hired.id))
+      .all()
+      .at(-1);
     expect(last).toMatchObject({ fromStage: "hired", toStage: "sourced", note: "Start date fell through" });
   });
 });
