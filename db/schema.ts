@@ -1,7 +1,7 @@
 // Tables only. Reference lists (user kinds, statuses, engagement models) live in
 // app/domain so the UI, the validators and the database agree on one spelling.
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -507,4 +507,38 @@ export const takeHomeGrades = sqliteTable(
     ...timestamps,
   },
   (t) => [uniqueIndex("take_home_grades_uq").on(t.takeHomeId, t.graderId)],
+);
+
+/**
+ * Hiring decisions, append-only: a change is a new row naming the one it
+ * supersedes and why; nothing is updated or deleted, so the history reads back whole.
+ */
+export const decisions = sqliteTable(
+  "decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    // The stage the application was in when decided: a decision belongs to that stage.
+    stage: text("stage").notNull(),
+    outcome: text("outcome", { enum: ["advance", "hire", "reject", "hold"] }).notNull(),
+    rejectionReason: text("rejection_reason"),
+    rationale: text("rationale").notNull(),
+    citedAreas: text("cited_areas", { mode: "json" }).$type<string[]>().notNull(),
+    citedScorecards: text("cited_scorecards", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    // The advisory figure as it stood when decided, and whether the decision went against it (app/domain/decision.ts).
+    weightedTotal: real("weighted_total"),
+    againstTotal: integer("against_total", { mode: "boolean" }).notNull().default(false),
+    againstNote: text("against_note"),
+    decidedById: integer("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+    supersedesId: integer("supersedes_id"),
+    changeReason: text("change_reason"),
+  },
+  (t) => [
+    index("decisions_application_idx").on(t.applicationId, t.decidedAt),
+    // One successor per decision: two people changing the same decision at once cannot both win.
+    uniqueIndex("decisions_supersedes_uq").on(t.supersedesId).where(sql`${t.supersedesId} is not null`),
+  ],
 );

@@ -13,6 +13,13 @@ describe("moves", () => {
     expect(checkMove({ from: "screening", to: "rejected", rejectionReason: "Weak evals evidence" })).toBeNull();
     expect(checkMove({ from: "final", to: "final", rejectionReason: null })).toEqual({ field: "toStage", message: "Already in Final" });
   });
+
+  it("undoes a hire only with a reason and a confirmation", () => {
+    expect(checkMove({ from: "hired", to: "sourced", rejectionReason: null })?.field).toBe("note");
+    expect(checkMove({ from: "hired", to: "sourced", rejectionReason: null, note: "Start date fell through" })?.field).toBe("confirmUndoHire");
+    expect(checkMove({ from: "hired", to: "sourced", rejectionReason: null, note: "Start date fell through", confirmUndoHire: true })).toBeNull();
+    expect(checkMove({ from: "offer", to: "sourced", rejectionReason: null })).toBeNull();
+  });
 });
 
 describe("roleAge", () => {

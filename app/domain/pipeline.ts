@@ -33,14 +33,26 @@ export function isFinalist(stage: Stage): boolean {
   return stage === "final" || stage === "offer" || stage === "hired";
 }
 
-export type MoveProblem = { field: "toStage" | "rejectionReason"; message: string };
+export type MoveProblem = { field: "toStage" | "rejectionReason" | "note" | "confirmUndoHire"; message: string };
 
-export function checkMove(input: { from: Stage; to: Stage; rejectionReason: string | null }): MoveProblem | null {
+/**
+ * A move out of Hired undoes a hire: it needs a written reason (the note) and
+ * an explicit confirmation, so no single click can do it.
+ */
+export function checkMove(input: { from: Stage; to: Stage; rejectionReason: string | null; note?: string | null; confirmUndoHire?: boolean }): MoveProblem | null {
   if (input.from === input.to) return { field: "toStage", message: `Already in ${stageLabels[input.to]}` };
   if (input.to === "rejected" && !input.rejectionReason) {
     return { field: "rejectionReason", message: "Choose why this application is rejected" };
   }
+  if (undoesHire(input.from, input.to)) {
+    if (!input.note) return { field: "note", message: "Say why this hire is undone" };
+    if (!input.confirmUndoHire) return { field: "confirmUndoHire", message: "Confirm that this undoes a hire" };
+  }
   return null;
+}
+
+export function undoesHire(from: Stage, to: Stage): boolean {
+  return from === "hired" && to !== "hired";
 }
 
 /** A stage filter's value for every stage still in play (not hired, rejected or withdrawn). */

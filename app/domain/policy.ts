@@ -6,7 +6,7 @@ import type { TeamRole, UserKind } from "./reference";
 
 export type Action = "create" | "read" | "update" | "import" | "grade";
 /** pay: salaries, rates, quotes and background-check findings, never shown to interviewers. */
-export type Entity = "role" | "user" | "candidate" | "agency" | "application" | "compliance" | "pay" | "interview" | "scorecard" | "takehome" | "calibration";
+export type Entity = "role" | "user" | "candidate" | "agency" | "application" | "compliance" | "pay" | "interview" | "scorecard" | "takehome" | "calibration" | "decision";
 /**
  * any: every record. team: records whose hiring team the user is on.
  * managed: records where the user is a hiring manager on the team.
@@ -24,14 +24,20 @@ const hrPermissions: Permission[] = [
   "read:pay:any",
   "create:interview:any", "read:interview:any", "update:takehome:any",
   "read:calibration:any",
+  "read:decision:any",
 ];
 
 /** Filling a scorecard and grading a take-home belong to the panel and the assigned graders, whoever they are. */
 const panelPermissions: Permission[] = ["create:scorecard:team", "grade:takehome:team"];
 
 export const grants: Record<UserKind, readonly Permission[]> = {
-  admin: [...hrPermissions, ...panelPermissions, "create:user:any", "read:user:any", "update:user:any"],
-  recruiter: [...hrPermissions, ...panelPermissions],
+  /**
+   * Decisions belong to the role's hiring managers (whatever their account
+   * kind); admins may record one on any role. Recruiters read every list but
+   * decide only where they are the hiring manager.
+   */
+  admin: [...hrPermissions, ...panelPermissions, "create:user:any", "read:user:any", "update:user:any", "create:decision:any"],
+  recruiter: [...hrPermissions, ...panelPermissions, "create:decision:managed"],
   hiring_manager: [
     "create:role:any", "read:role:team", "update:role:managed",
     "create:candidate:any", "read:candidate:team", "update:candidate:managed",
@@ -41,6 +47,7 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     "read:pay:managed",
     "create:interview:managed", "read:interview:team", "update:takehome:managed",
     "read:calibration:managed",
+    "read:decision:managed", "create:decision:managed",
     ...panelPermissions,
   ],
   interviewer: ["read:role:team", "read:candidate:team", "read:application:team", "read:interview:team", ...panelPermissions],
@@ -118,6 +125,8 @@ export const routePolicies = {
   "routes/roles.$roleId.costs": { loader: can("update:role", "role"), action: can("update:role", "role") },
   "routes/calibration": { loader: can("read:calibration") },
   "routes/interviews._index": { loader: signedIn },
+  "routes/decisions._index": { loader: can("read:decision") },
+  "routes/applications.$applicationId.decision": { loader: can("create:decision", "application"), action: can("create:decision", "application") },
 } satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof routePolicies;

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { offerGate, type CheckType } from "~/domain/compliance";
-import { type Stage } from "~/domain/pipeline";
+import { checkMove, type MoveProblem, type Stage } from "~/domain/pipeline";
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
 import { getDb, schema } from "~/utils/db.server";
 import { checksForApplication, toCheckStates } from "./compliance.server";
@@ -177,7 +177,44 @@ export function addAgencyBid(input: { roleId: number; agencyId: number; stage: S
 export type MoveResult =
   | { ok: true }
   | { ok: false; reason: "not-found" | "conflict" }
+  | { ok: false; reason: "invalid"; problem: MoveProblem }
   | { ok: false; reason: "gate"; message: string; missing: CheckType[] };
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+type ApplicationRow = typeof applications.$inferSelect;
+
+/**
+ * Move inside a caller's transaction: the move's own rules (checkMove: a
+ * rejection's reason, a hire undone only with a reason and a confirmation),
+ * then the offer gate, then the write and its history line.
+ */
+export function moveWithin(
+  tx: Tx,
+  app: ApplicationRow,
+  input: { toStage: Stage; rejectionReason: string | null; note: string | null; confirmUndoHire?: boolean; actorId: number },
+  now: Date,
+): Exclude<MoveResult, { reason: "not-found" | "conflict" }> {
+  const problem = checkMove({ from: app.stage, to: input.toStage, rejectionReason: input.rejectionReason, note: input.note, confirmUndoHire: input.confirmUndoHire });
+  if (problem) return { ok: false, reason: "invalid", problem };
+  const role = tx.select({ requiredChecks: roles.requiredChecks }).from(roles).where(eq(roles.id, app.roleId)).get()!;
+  const checks = toCheckStates(checksForApplication({ applicationId: app.id, candidateId: app.candidateId, agencyId: app.agencyId }));
+  const gate = offerGate({ to: input.toStage, required: role.requiredChecks as CheckType[], checks, today: now.toISOString().slice(0, 10) });
+  if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missing };
+  const exiting = input.toStage === "rejected" || input.toStage === "withdrawn";
+  tx.update(applications)
+    .set({
+      stage: input.toStage,
+      stageChangedAt: now,
+      rejectionReason: input.toStage === "rejected" ? input.rejectionReason : null,
+      exitNote: exiting ? input.note : app.exitNote,
+      version: app.version + 1,
+      updatedAt: now,
+    })
+    .where(and(eq(applications.id, app.id), eq(applications.version, app.version)))
+    .run();
+  tx.insert(stageHistory).values({ applicationId: app.id, fromStage: app.stage, toStage: input.toStage, movedById: input.actorId, movedAt: now, note: input.note }).run();
+  return { ok: true };
+}
 
 /** Move an application to another stage, through the offer gate, recording who and when; all or nothing. */
 export function moveApplication(input: {
@@ -186,33 +223,16 @@ export function moveApplication(input: {
   toStage: Stage;
   rejectionReason: string | null;
   note: string | null;
+  confirmUndoHire?: boolean;
   actorId: number;
   now?: Date;
 }): MoveResult {
   const now = input.now ?? new Date();
-  const today = now.toISOString().slice(0, 10);
   return getDb().transaction((tx) => {
     const app = tx.select().from(applications).where(eq(applications.id, input.id)).get();
     if (!app) return { ok: false, reason: "not-found" } as const;
     if (app.version !== input.version) return { ok: false, reason: "conflict" } as const;
-    const role = tx.select({ requiredChecks: roles.requiredChecks }).from(roles).where(eq(roles.id, app.roleId)).get()!;
-    const checks = toCheckStates(checksForApplication({ applicationId: app.id, candidateId: app.candidateId, agencyId: app.agencyId }));
-    const gate = offerGate({ to: input.toStage, required: role.requiredChecks as CheckType[], checks, today });
-    if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missing } as const;
-    const exiting = input.toStage === "rejected" || input.toStage === "withdrawn";
-    tx.update(applications)
-      .set({
-        stage: input.toStage,
-        stageChangedAt: now,
-        rejectionReason: input.toStage === "rejected" ? input.rejectionReason : null,
-        exitNote: exiting ? input.note : app.exitNote,
-        version: app.version + 1,
-        updatedAt: now,
-      })
-      .where(and(eq(applications.id, app.id), eq(applications.version, app.version)))
-      .run();
-    tx.insert(stageHistory).values({ applicationId: app.id, fromStage: app.stage, toStage: input.toStage, movedById: input.actorId, movedAt: now, note: input.note }).run();
-    return { ok: true } as const;
+    return moveWithin(tx, app, input, now);
   });
 }
 

@@ -38,6 +38,8 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       mustPass: hideScores ? null : row.mustPass,
       tally: hideScores ? {} : row.tally,
       takeHome: hideScores ? null : row.takeHome,
+      // The outcome and date are the application's, like its stage; whether it went against the total is a score.
+      decision: masked || !row.decision ? null : { outcome: row.decision.outcome, decidedAt: row.decision.decidedAt, againstTotal: hideScores ? false : row.decision.againstTotal },
       // Cost follows pay, which could point at the person behind an alias.
       cost: seesCost && !masked ? row.cost : null,
     };
@@ -117,6 +119,7 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
         scorecards: r.scorecards,
         tally: r.tally,
         takeHome: r.takeHome,
+        decision: r.decision,
         missingChecks: r.missingChecks,
         cost: r.cost ? { total: r.cost.total, missing: r.cost.missing, covers: r.cost.covers } : null,
       })),

@@ -12,6 +12,7 @@ import { brokenConstraintsText, takeHomeResult, type Grade, type TakeHomeStatus 
 import { missingChecksByApplication } from "./compliance.server";
 import { currentTemplate } from "./scorecard.server";
 import { roleAgreement } from "./agreement.server";
+import { latestDecisionsOnRole } from "./decision.server";
 
 const { applications, candidates, agencies, scorecards, scorecardRatings, scorecardTemplates, interviews, interviewPanel, takeHomes, takeHomeGrades, stageHistory, roles } = schema;
 
@@ -183,6 +184,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
   });
 
   const missing = missingChecksByApplication(roleId, now.toISOString().slice(0, 10));
+  const decided = latestDecisionsOnRole(roleId);
   const rows = apps.map((a) => {
     const mine = areasByApp.get(a.id) ?? [];
     const averages = Object.fromEntries(mine.map((r) => [r.areaKey, areaAverage(r.sum ?? 0, r.n)]));
@@ -220,6 +222,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
       takeHome: th ? takeHomeFigures(th.status, gradesByTakeHome.get(th.id) ?? []) : null,
       // Compliance matters while the application is open; closed ones show nothing.
       missingChecks: isOpenStage(a.stage as Stage) ? (missing.get(a.id) ?? []) : null,
+      decision: decided.get(a.id) ?? null,
       cost,
     };
   });

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RoleCard } from "~/components/role-card";
 import { formatCount, PageHeader } from "~/components/ui";
-import { holds } from "~/domain/policy";
+import { holds, holdsAny } from "~/domain/policy";
+import { needsDecisionQueue } from "~/models/decision.server";
 import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
@@ -12,7 +13,7 @@ import { staleApplicationCount, staleApplications } from "~/models/application.s
 import { complianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
 import { checkTypeLabels } from "~/domain/compliance";
-import { roleAge, stageLabels } from "~/domain/pipeline";
+import { roleAge, stageLabels, type Stage } from "~/domain/pipeline";
 
 /** An application sitting this long in one stage needs a nudge. */
 const STALE_STAGE_DAYS = 14;
@@ -114,6 +115,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     pipelineByRole,
     hr,
+    needsDecision: needsDecisionHome(user, now),
     // The first few of each list (oldest overdue, soonest upcoming), with the full count.
     queue: { overdue: queueList("overdue"), due: queueList("due"), upcoming: queueList("upcoming") },
     grading: grading.map((g) => ({ id: g.id, title: g.title, who: g.anonymous && !g.revealedAt ? g.alias : "named", roleTitle: g.roleTitle, dueOn: g.dueOn, status: g.status })),
@@ -132,10 +134,19 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+/** Applications shown in the home page's "Needs decision"; /decisions lists them all. */
+const DECISIONS_SHOWN = 5;
+
+function needsDecisionHome(user: { id: number; kind: UserKind }, now: Date) {
+  if (!holdsAny(user.kind, "read:decision")) return null;
+  const all = needsDecisionQueue(user, now);
+  return { total: all.length, items: all.slice(0, DECISIONS_SHOWN).map((a) => ({ id: a.id, name: a.name, roleTitle: a.roleTitle, stage: a.stage, readyAt: a.readyAt })) };
+}
+
 const takeHomeName = (g: { who: string; title: string }) => (g.who === "named" ? g.title : `${g.who}: ${g.title}`);
 
 export default function Home() {
-  const { kind, firstName, canCreateRole, roles, roleCount, stats, people, queue, grading, pipelineByRole, hr } = useLoaderData<typeof loader>();
+  const { kind, firstName, canCreateRole, roles, roleCount, stats, people, queue, grading, pipelineByRole, hr, needsDecision } = useLoaderData<typeof loader>();
   const userTotal = people ? people.reduce((n, p) => n + p.count, 0) : 0;
   const hasQueue = queue.overdue.total + queue.due.total + queue.upcoming.total + grading.length > 0;
   // A take-home counts as work once the candidate has handed it in.
@@ -223,6 +234,7 @@ export default function Home() {
           </div>
         </section>
       ) : null}
+      {needsDecision ? <NeedsDecisionCard data={needsDecision} /> : null}
       {hr ? (
         <div className="grid grid-2">
           <section className="card" aria-labelledby="paperwork">
@@ -307,5 +319,34 @@ export default function Home() {
         ) : null}
       </section>
     </>
+  );
+}
+
+function NeedsDecisionCard({ data }: { data: { total: number; items: { id: number; name: string; roleTitle: string; stage: Stage; readyAt: string | Date }[] } }) {
+  return (
+    <section className="card" aria-labelledby="needs-decision">
+      <div className="row-between no-border section-head">
+        <h2 id="needs-decision">
+          Needs decision <span className="count">{formatCount(data.total)}</span>
+        </h2>
+        {data.total ? <Link to="/decisions">{data.total > data.items.length ? `See all ${formatCount(data.total)}` : "Open the list"}</Link> : null}
+      </div>
+      {data.items.length === 0 ? (
+        <p className="muted">Nothing is waiting for a decision: every application with its scorecards in has one.</p>
+      ) : (
+        <ul className="plain">
+          {data.items.map((a) => (
+            <li key={a.id} className="row-between">
+              <span>
+                <Link to={`/applications/${a.id}#decision`}>{a.name}</Link> <span className="muted small">{a.roleTitle}</span>
+              </span>
+              <span className="small">
+                {stageLabels[a.stage]} · evidence in {new Date(a.readyAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

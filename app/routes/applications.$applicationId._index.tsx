@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CheckEditor } from "~/components/check-editor";
 import { CheckBadge, StageBadge } from "~/components/checks";
-import { Field, FormError, useValidatedForm } from "~/components/form";
+import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
 import { formatDate, Notice, PageHeader } from "~/components/ui";
 import {
   checkScope,
@@ -12,7 +12,7 @@ import {
   offerGate,
   type CheckType,
 } from "~/domain/compliance";
-import { checkMove, stageLabels, stages } from "~/domain/pipeline";
+import { stageLabels, stages } from "~/domain/pipeline";
 import { holds, holdsAny } from "~/domain/policy";
 import { agencyKindLabels, candidateEngagementTypeLabels, rejectionReasonLabels, rejectionReasons, type RejectionReason } from "~/domain/reference";
 import { getApplication, moveApplication } from "~/models/application.server";
@@ -31,6 +31,8 @@ import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/session.server";
 import { engagementMismatch } from "~/domain/engagement";
+import { DecisionSection } from "~/components/decision-record";
+import { decisionSectionFor } from "~/models/decision.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -100,6 +102,7 @@ export async function loader(args: LoaderFunctionArgs) {
     compliance,
     canMove: holds(user.kind, "update:application", teamRole),
     canOpenSubject: subject.kind === "candidate" || holdsAny(user.kind, "read:agency"),
+    decision: decisionSectionFor({ applicationId: application.id, roleId: role.id, viewer: user, teamRole, canDecide: holds(user.kind, "create:decision", teamRole) }),
   };
 }
 
@@ -112,11 +115,12 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError, missing: [] as CheckType[] });
   const found = getApplication(id);
   if (!found) throw new Response("Application not found", { status: 404 });
-  const problem = checkMove({ from: found.application.stage, to: parsed.data.toStage, rejectionReason: parsed.data.rejectionReason });
-  if (problem) return invalid(formData, { fieldErrors: { [problem.field]: [problem.message] }, formError: null, missing: [] as CheckType[] });
-
-  const result = moveApplication({ id, version: parsed.data.version, toStage: parsed.data.toStage, rejectionReason: parsed.data.rejectionReason, note: parsed.data.note, actorId: user.id });
+  const { toStage, rejectionReason, note, confirmUndoHire, version } = parsed.data;
+  const result = moveApplication({ id, version, toStage, rejectionReason, note, confirmUndoHire, actorId: user.id });
   if (!result.ok && result.reason === "not-found") throw new Response("Application not found", { status: 404 });
+  if (!result.ok && result.reason === "invalid") {
+    return invalid(formData, { fieldErrors: { [result.problem.field]: [result.problem.message] }, formError: null, missing: [] as CheckType[] });
+  }
   if (!result.ok && result.reason === "conflict") {
     return invalid(formData, { fieldErrors: {}, formError: "Someone else moved this application after you opened the page; nothing changed. Reload to see where it is now.", missing: [] as CheckType[] }, { status: 409 });
   }
@@ -128,7 +132,8 @@ export async function action(args: ActionFunctionArgs) {
 function MoveForm({ application }: { application: { id: number; stage: string; version: number } }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(moveSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, onSubmit, errorFor, typed, ticked, group, summary } = useValidatedForm(moveSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const hired = application.stage === "hired";
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Move application">
       <input type="hidden" name="intent" value="move" />
@@ -161,21 +166,35 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
             </select>
           )}
         </Field>
-        <Field label="Note" error={errorFor("note")} wide>
+        <Field label={hired ? "Why is this hire undone?" : "Note"} hint={hired ? "Required: moving out of Hired undoes the hire" : undefined} error={errorFor("note")} wide>
           {(aria) => <input type="text" defaultValue={typed("note", "")} {...aria} {...register("note")} />}
         </Field>
       </div>
+      {hired ? <UndoHireConfirm error={errorFor("confirmUndoHire")} checked={ticked("confirmUndoHire", "on", false)} group={group("confirmUndoHire")} /> : null}
       <div>
-        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-          Move
+        <button type="submit" className={hired ? "btn btn-danger" : "btn btn-primary"} disabled={navigation.state === "submitting"}>
+          {hired ? "Undo hire and move" : "Move"}
         </button>
       </div>
     </Form>
   );
 }
 
+function UndoHireConfirm(props: { error?: string; checked: boolean; group: { name: string; onChange: () => void } }) {
+  return (
+    <div className="checks">
+      <label>
+        <input type="checkbox" value="on" defaultChecked={props.checked} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? "undo-hire-error" : undefined} {...props.group} />
+        I understand this undoes a recorded hire
+      </label>
+      <GroupError error={props.error} id="undo-hire-error" />
+    </div>
+  );
+}
+
 export default function ApplicationPage() {
   const { application, role, subject, engagementNote, history, submissions, compliance, canMove, canOpenSubject, interviews, canSchedule, feedback, takeHomes, canAssignTakeHome } = useLoaderData<typeof loader>();
+  const { decision } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const added = params.get("added");
   const moved = params.get("moved");
@@ -225,6 +244,7 @@ export default function ApplicationPage() {
           <p className="muted">No submitted scorecards yet.</p>
         ) : null}
       </section>
+      <DecisionSection data={decision} />
       <div className="grid grid-2">
         <section className="card" aria-labelledby="interviews-heading">
           <div className="row-between no-border">

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DecisionCell } from "~/components/decision-record";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AreaBars } from "~/components/charts";
 import { StageBadge } from "~/components/checks";
@@ -109,6 +110,10 @@ export default function Compare() {
                       {x.summary.arithmetic.leftOut.length ? <div className="small muted">Left out: {x.summary.arithmetic.leftOut.map((l) => l.name).join(", ")}</div> : null}
                     </td>
                   ))}
+                </tr>
+                <tr>
+                  <th scope="row">Decision</th>
+                  {c.map((x) => <td key={x.id} className="small"><DecisionCell decision={x.decision} /></td>)}
                 </tr>
                 <tr>
                   <th scope="row">Must-pass flags</th>

@@ -7,6 +7,7 @@ import { missingCheckText } from "~/domain/compliance";
 import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
 import { comparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { decisionCell } from "~/domain/decision";
 import { safeCell } from "~/utils/csv";
 import { compareCell, weightedAsNote } from "~/domain/compare";
 import { evidenceCellText } from "~/domain/debrief";
@@ -25,6 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
     row("Stage", c.map((x) => stageLabels[x.stage])),
     row("Engagement", c.map((x) => applicationEngagementLabels[x.engagement as ApplicationEngagement] ?? x.engagement)),
     row("Available from", c.map((x) => x.availableFrom)),
+    row("Decision", c.map((x) => decisionCell(x.decision))),
     ...result.areas.flatMap((a) => [
       row(`${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""}${a.earlier ? ", earlier template" : ""})`, c.map((x) => {
         const cell = compareCell(x, a);

@@ -17,6 +17,7 @@ import { MAX_COMPARE, MIN_COMPARE } from "~/domain/compare";
 import { takeHomeStatusLabels } from "~/domain/take-home";
 import { AgreementFigure } from "~/components/agreement";
 import { agreementExplanation } from "~/domain/agreement";
+import { DecisionCell } from "~/components/decision-record";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rollup: ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -140,7 +141,8 @@ export default function Rollup() {
               <tr>
                 <th scope="col" className="compare-pick"><span className="visually-hidden">Compare</span></th>
                 <th scope="col" aria-sort={ariaSort("name")}><Link to={sortLink("name")}>Who</Link>{sortMark("name")}</th>
-                <th scope="col" aria-sort={ariaSort("stage")}><Link to={sortLink("stage")}>Stage</Link>{sortMark("stage")}</th>
+                {/* The decision shares the stage's column: a column of its own would push the table past 1280 px. */}
+                <th scope="col" aria-sort={ariaSort("stage")}><Link to={sortLink("stage")}>Stage</Link>{sortMark("stage")}<div className="small muted">and decision</div></th>
                 <th scope="col" aria-sort={ariaSort("total")}><Link to={sortLink("total")}>Weighted total</Link>{sortMark("total")}</th>
                 {d.areas.map((a) => {
                   // Short headers keep the table narrow; the full name is read out and shown on hover.
@@ -180,7 +182,10 @@ export default function Rollup() {
                     {r.masked ? r.name : <Link to={`/applications/${r.id}`}>{r.name}</Link>}
                     <div className="muted small">{applicationEngagementLabels[r.engagement as ApplicationEngagement] ?? r.engagement}</div>
                   </th>
-                  <td><StageBadge stage={r.stage} /></td>
+                  <td>
+                    <StageBadge stage={r.stage} />
+                    {r.decision ? <div className="small"><DecisionCell decision={r.decision} /></div> : null}
+                  </td>
                   <td>
                     <strong>{r.scoresHidden ? <span className="muted small">{hiddenScoresLabels[r.scoresHidden]}</span> : (r.weightedTotal ?? "—")}</strong>
                     {!r.scoresHidden && r.weightedTotal !== null && thinEvidenceNote(r.scorecards) ? <div className="flag small">{thinEvidenceNote(r.scorecards)}</div> : null}

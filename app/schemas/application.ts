@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkStatuses, checkTypes, classifications } from "~/domain/compliance";
 import { stages } from "~/domain/pipeline";
 import { rejectionReasons } from "~/domain/reference";
-import { optionalDate, optionalText } from "./fields";
+import { checkbox, optionalDate, optionalText } from "./fields";
 
 const id = (message: string) => z.string({ required_error: message }).regex(/^\d+$/, message).transform(Number);
 const optionalId = z
@@ -40,6 +40,8 @@ export const moveSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null)),
   note: optionalText("Note", 2000),
+  // Ticked to undo a hire (checkMove); the server asks for it again whatever the browser did.
+  confirmUndoHire: checkbox,
   version: z.coerce.number().int().min(1),
 });
 

@@ -69,6 +69,10 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/calibration": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
   // Everyone sees their own interview seats and nobody else's; the query scopes it.
   "routes/interviews._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
+  // Hiring managers see what waits on them for the roles they manage; the query scopes it.
+  "routes/decisions._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
+  // The role's hiring manager decides, and admins; a recruiter only where they are the hiring manager.
+  "routes/applications.$applicationId.decision": { loader: ["S", "D", "D", "A", "D", "D", "A"], action: ["S", "D", "D", "A", "D", "D", "A"] },
 };
 
 /** Demo users standing in for each persona, relative to the demo role "Senior AI Engineer, Support Copilot". */

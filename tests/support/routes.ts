@@ -96,6 +96,8 @@ export function sample(routeId: string): { path: string; params: Record<string, 
     "routes/roles.$roleId.costs": { path: `/roles/${roleId}/costs`, params: { roleId } },
     "routes/calibration": { path: "/calibration", params: {} },
     "routes/interviews._index": { path: "/interviews", params: {} },
+    "routes/decisions._index": { path: "/decisions", params: {} },
+    "routes/applications.$applicationId.decision": { path: `/applications/${applicationId}/decision`, params: { applicationId } },
   };
   const found = samples[routeId];
   if (!found) throw new Error(`Add a sample URL for ${routeId} to tests/integration/route-matrix.test.ts`);

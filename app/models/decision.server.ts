@@ -1,0 +1,417 @@
+// Hiring decisions: the evidence a decision rests on, recording one (and the
+// move it makes) in one transaction, the history, and the "Needs decision" list.
+import { and, asc, desc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import {
+  againstTotal,
+  checkDecision,
+  decisionAtStage,
+  decisionOutcomeLabels,
+  needsDecision,
+  seesRationale,
+  stageAfter,
+  type DecisionOutcome,
+  type DecisionProblem,
+} from "~/domain/decision";
+import { mustPassFlags } from "~/domain/scorecard";
+import { scopesFor } from "~/domain/policy";
+import type { CheckType } from "~/domain/compliance";
+import type { TeamRole, UserKind } from "~/domain/reference";
+import { isOpenStage, type Stage } from "~/domain/pipeline";
+import type { DecisionFormData } from "~/components/decision-form";
+import { interviewKindLabels } from "~/schemas/interview";
+import { getDb, schema } from "~/utils/db.server";
+import { moveWithin } from "./application.server";
+import { summarizeSubmitted, visibleScorecards } from "./feedback.server";
+import { maskFor } from "./masking.server";
+import { roleBlind } from "./role.server";
+import { currentTemplate, scorecardsForApplication } from "./scorecard.server";
+
+const {
+  decisions,
+  applications,
+  candidates,
+  agencies,
+  roles,
+  roleTeam,
+  users,
+  interviews,
+  interviewPanel,
+  scorecards,
+  takeHomes,
+  takeHomeGrades,
+} = schema;
+
+/**
+ * What a decision may cite: the areas the scorecards were filled against
+ * (with averages), and the submitted scorecards.
+ */
+export function decisionEvidence(applicationId: number, roleId: number) {
+  const submitted = scorecardsForApplication(applicationId).filter((c) => c.status === "submitted");
+  const summary = summarizeSubmitted(submitted, currentTemplate(roleId).areas);
+  const averages = Object.fromEntries(summary.areas.map((a) => [a.key, a.average]));
+  const below = mustPassFlags(summary.areas, averages, summary.scorecards).below;
+  return {
+    areas: summary.areas.map((a) => ({
+      key: a.key,
+      name: a.name,
+      average: a.average,
+      knockout: a.knockout,
+      weight: a.weight,
+    })),
+    scorecards: submitted.map((c) => ({
+      id: c.id,
+      interviewerName: c.interviewerName,
+      interviewKind: c.interviewKind,
+      recommendation: c.recommendation,
+    })),
+    weightedTotal: summary.weightedTotal,
+    mustPassBelow: summary.areas.filter((a) => below.includes(a.key)).map((a) => a.name),
+  };
+}
+export type DecisionEvidence = ReturnType<typeof decisionEvidence>;
+
+/** Every decision on an application, newest first, with who decided. */
+export function decisionsFor(applicationId: number) {
+  return getDb()
+    .select({
+      id: decisions.id,
+      stage: decisions.stage,
+      outcome: decisions.outcome,
+      rejectionReason: decisions.rejectionReason,
+      rationale: decisions.rationale,
+      citedAreas: decisions.citedAreas,
+      citedScorecards: decisions.citedScorecards,
+      weightedTotal: decisions.weightedTotal,
+      againstTotal: decisions.againstTotal,
+      againstNote: decisions.againstNote,
+      decidedAt: decisions.decidedAt,
+      decidedBy: users.name,
+      supersedesId: decisions.supersedesId,
+      changeReason: decisions.changeReason,
+    })
+    .from(decisions)
+    .leftJoin(users, eq(users.id, decisions.decidedById))
+    .where(eq(decisions.applicationId, applicationId))
+    .orderBy(desc(decisions.decidedAt), desc(decisions.id))
+    .all();
+}
+
+export type RecordDecisionResult =
+  | { ok: true; decisionId: number; movedTo: Stage | null }
+  | { ok: false; reason: "not-found" | "conflict" }
+  | { ok: false; reason: "invalid"; problems: DecisionProblem[] }
+  | { ok: false; reason: "gate"; message: string; missing: CheckType[] };
+
+export type DecisionInput = {
+  applicationId: number;
+  /** The application's version and the decision at its stage (null: none) as the form showed them. */
+  version: number;
+  currentDecisionId: number | null;
+  outcome: DecisionOutcome;
+  rejectionReason: string | null;
+  rationale: string;
+  citedAreas: string[];
+  citedScorecards: number[];
+  changeReason: string | null;
+  actorId: number;
+  now?: Date;
+};
+
+/**
+ * Record a decision, and the move it makes (advance: the next stage; reject:
+ * Rejected), in one transaction. A move the offer gate refuses refuses the
+ * whole decision: nothing is written and the gate's message comes back.
+ */
+export function recordDecision(input: DecisionInput): RecordDecisionResult {
+  const now = input.now ?? new Date();
+  return getDb().transaction((tx): RecordDecisionResult => {
+    const app = tx.select().from(applications).where(eq(applications.id, input.applicationId)).get();
+    if (!app) return { ok: false, reason: "not-found" };
+    const existing = decisionAtStage(
+      tx.select().from(decisions).where(eq(decisions.applicationId, app.id)).all(),
+      app.stage
+    );
+    if (app.version !== input.version || (existing?.id ?? null) !== input.currentDecisionId)
+      return { ok: false, reason: "conflict" };
+    const evidence = decisionEvidence(app.id, app.roleId);
+    const problems = checkDecision({
+      stage: app.stage,
+      outcome: input.outcome,
+      citedAreas: input.citedAreas,
+      citedScorecards: input.citedScorecards,
+      areaKeys: evidence.areas.map((a) => a.key),
+      scorecardIds: evidence.scorecards.map((c) => c.id),
+      changing: existing !== null,
+      changeReason: input.changeReason,
+    });
+    if (problems.length) return { ok: false, reason: "invalid", problems };
+    const to = stageAfter(input.outcome, app.stage);
+    if (to) {
+      const note = `Decision: ${decisionOutcomeLabels[input.outcome].toLowerCase()}`;
+      const moved = moveWithin(
+        tx,
+        app,
+        { toStage: to, rejectionReason: input.rejectionReason, note, actorId: input.actorId },
+        now
+      );
+      if (!moved.ok && moved.reason === "gate") return moved;
+      if (!moved.ok)
+        return {
+          ok: false,
+          reason: "invalid",
+          problems: [
+            {
+              field: moved.problem.field === "rejectionReason" ? "rejectionReason" : "outcome",
+              message: moved.problem.message,
+            },
+          ],
+        };
+    }
+    const against = againstTotal({
+      outcome: input.outcome,
+      weightedTotal: evidence.weightedTotal,
+      mustPassBelow: evidence.mustPassBelow,
+    });
+    const { id } = tx
+      .insert(decisions)
+      .values({
+        applicationId: app.id,
+        stage: app.stage,
+        outcome: input.outcome,
+        rejectionReason: input.outcome === "reject" ? input.rejectionReason : null,
+        rationale: input.rationale,
+        citedAreas: input.citedAreas,
+        citedScorecards: input.citedScorecards,
+        weightedTotal: evidence.weightedTotal,
+        againstTotal: against.against,
+        againstNote: against.against ? against.reasons.join("; ") : null,
+        decidedById: input.actorId,
+        decidedAt: now,
+        supersedesId: existing?.id ?? null,
+        changeReason: existing ? input.changeReason : null,
+      })
+      .returning({ id: decisions.id })
+      .get();
+    return { ok: true, decisionId: id, movedTo: to };
+  });
+}
+
+type Viewer = { id: number; kind: UserKind };
+
+/**
+ * The decisions an application page shows this viewer: outcome, who and when
+ * for everyone who may read the application; rationale, cited evidence, the
+ * total and the change reasons only for those seesRationale allows.
+ */
+export function decisionsForViewer(input: {
+  applicationId: number;
+  roleId: number;
+  viewer: Viewer;
+  teamRole: TeamRole | null;
+}) {
+  const blind = roleBlind(input.roleId);
+  const feedback = visibleScorecards({
+    applicationId: input.applicationId,
+    roleId: input.roleId,
+    blind,
+    viewer: input.viewer,
+    teamRole: input.teamRole,
+  });
+  const seesAll =
+    scopesFor(input.viewer.kind, "read:application").includes("any") || input.teamRole === "hiring_manager";
+  const reads = seesRationale({
+    seesAll,
+    blind,
+    seatsOwed: feedback.seatsOwed,
+    viewerHasSubmitted: feedback.viewerHasSubmitted,
+  });
+  const evidence = reads ? decisionEvidence(input.applicationId, input.roleId) : null;
+  const areaName = (key: string) => evidence?.areas.find((a) => a.key === key)?.name ?? key;
+  const cardName = (id: number) => {
+    const c = evidence?.scorecards.find((x) => x.id === id);
+    return c ? `${c.interviewerName} (${interviewKindLabels[c.interviewKind]})` : `Scorecard ${id}`;
+  };
+  const rows = decisionsFor(input.applicationId).map((d) => ({
+    id: d.id,
+    stage: d.stage as Stage,
+    outcome: d.outcome,
+    rejectionReason: d.rejectionReason,
+    decidedAt: d.decidedAt,
+    decidedBy: d.decidedBy,
+    supersedes: d.supersedesId !== null,
+    reasoning: reads
+      ? {
+          rationale: d.rationale,
+          citedAreas: d.citedAreas.map(areaName),
+          citedScorecards: d.citedScorecards.map(cardName),
+          weightedTotal: d.weightedTotal,
+          againstTotal: d.againstTotal,
+          againstNote: d.againstNote,
+          changeReason: d.changeReason,
+        }
+      : null,
+  }));
+  return { decisions: rows, seesRationale: reads };
+}
+
+/** The application page's decision section: what this viewer may read, and the form for those who may decide. */
+export function decisionSectionFor(input: {
+  applicationId: number;
+  roleId: number;
+  viewer: Viewer;
+  teamRole: TeamRole | null;
+  canDecide: boolean;
+}) {
+  return { ...decisionsForViewer(input), form: input.canDecide ? decisionFormFor(input.applicationId) : null };
+}
+
+/** What the decision form needs, or null when the application is closed (hired, rejected, withdrawn). */
+export function decisionFormFor(applicationId: number): DecisionFormData | null {
+  const app = getDb().select().from(applications).where(eq(applications.id, applicationId)).get();
+  if (!app || !isOpenStage(app.stage)) return null;
+  const all = decisionsFor(applicationId).map((d) => ({ ...d, stage: d.stage }));
+  const current = decisionAtStage(all, app.stage);
+  return {
+    applicationId,
+    stage: app.stage,
+    version: app.version,
+    current: current
+      ? { id: current.id, outcome: current.outcome, decidedAt: current.decidedAt, decidedBy: current.decidedBy }
+      : null,
+    evidence: decisionEvidence(applicationId, app.roleId),
+  };
+}
+
+/** The newest decision of each application on a role, for the rollup, the comparison and their CSV. */
+export function latestDecisionsOnRole(
+  roleId: number
+): Map<number, { outcome: DecisionOutcome; decidedAt: Date; againstTotal: boolean }> {
+  const rows = getDb()
+    .select({
+      applicationId: decisions.applicationId,
+      outcome: decisions.outcome,
+      decidedAt: decisions.decidedAt,
+      againstTotal: decisions.againstTotal,
+    })
+    .from(decisions)
+    .innerJoin(applications, eq(applications.id, decisions.applicationId))
+    .where(eq(applications.roleId, roleId))
+    .orderBy(asc(decisions.decidedAt), asc(decisions.id))
+    .all();
+  // Oldest first, so each application keeps its newest.
+  return new Map(
+    rows.map((r) => [r.applicationId, { outcome: r.outcome, decidedAt: r.decidedAt, againstTotal: r.againstTotal }])
+  );
+}
+
+/** The roles whose decisions wait on this viewer: every role for those who read any, else the roles they manage. */
+function decisionRoleIds(viewer: Viewer): number[] | null {
+  if (scopesFor(viewer.kind, "read:decision").includes("any")) return null;
+  return getDb()
+    .select({ id: roleTeam.roleId })
+    .from(roleTeam)
+    .where(and(eq(roleTeam.userId, viewer.id), eq(roleTeam.teamRole, "hiring_manager")))
+    .all()
+    .map((r) => r.id);
+}
+
+const OPEN = sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`;
+
+/**
+ * Every application waiting for a decision on the viewer's roles, the one whose
+ * evidence has waited longest first. Four grouped queries over the roles'
+ * open applications; the predicate itself is needsDecision.
+ */
+export function needsDecisionQueue(viewer: Viewer, now: Date) {
+  const roleIds = decisionRoleIds(viewer);
+  if (roleIds !== null && roleIds.length === 0) return [];
+  const db = getDb();
+  const inScope = roleIds === null ? OPEN : and(OPEN, inArray(applications.roleId, roleIds));
+  const apps = db
+    .select({
+      id: applications.id,
+      stage: applications.stage,
+      roleId: roles.id,
+      roleTitle: roles.title,
+      name: sql<string>`coalesce(${candidates.name}, ${agencies.name})`,
+    })
+    .from(applications)
+    .innerJoin(roles, eq(roles.id, applications.roleId))
+    .leftJoin(candidates, eq(candidates.id, applications.candidateId))
+    .leftJoin(agencies, eq(agencies.id, applications.agencyId))
+    .where(inScope)
+    .all();
+  const seats = db
+    .select({
+      applicationId: interviews.applicationId,
+      status: scorecards.status,
+      endsAt: interviews.endsAt,
+      submittedAt: scorecards.submittedAt,
+    })
+    .from(interviewPanel)
+    .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .leftJoin(
+      scorecards,
+      and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId))
+    )
+    .where(inScope)
+    .all();
+  const homework = db
+    .select({
+      applicationId: takeHomes.applicationId,
+      status: takeHomes.status,
+      gradedAt: max(takeHomeGrades.submittedAt),
+    })
+    .from(takeHomes)
+    .innerJoin(applications, eq(applications.id, takeHomes.applicationId))
+    .leftJoin(takeHomeGrades, and(eq(takeHomeGrades.takeHomeId, takeHomes.id), isNotNull(takeHomeGrades.submittedAt)))
+    .where(inScope)
+    .groupBy(takeHomes.id)
+    .all();
+  const decided = db
+    .select({ applicationId: decisions.applicationId, stage: decisions.stage })
+    .from(decisions)
+    .innerJoin(applications, eq(applications.id, decisions.applicationId))
+    .where(inScope)
+    .all();
+  const by = <T extends { applicationId: number }>(rows: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) (m.get(r.applicationId) ?? m.set(r.applicationId, []).get(r.applicationId)!).push(r);
+    return m;
+  };
+  const seatsBy = by(seats);
+  const homeworkBy = by(homework);
+  const decidedBy = by(decided);
+  // Someone the viewer grades anonymously never appears by name
+  // (a fully graded take-home is revealed, so this is belt and braces).
+  const mask = maskFor(viewer.id);
+  return apps
+    .filter((a) => !mask.applicationIds.has(a.id))
+    .map((a) => {
+      const mine = seatsBy.get(a.id) ?? [];
+      const readyAt = needsDecision(
+        {
+          stage: a.stage,
+          seats: mine,
+          takeHomes: (homeworkBy.get(a.id) ?? []).map((t) => ({
+            status: t.status,
+            gradedAt: t.gradedAt === null ? null : new Date(t.gradedAt),
+          })),
+          decidedStages: (decidedBy.get(a.id) ?? []).map((d) => d.stage),
+        },
+        now
+      );
+      return { ...a, readyAt, scorecards: mine.length, takeHome: homeworkBy.has(a.id) };
+    })
+    .filter((a): a is typeof a & { readyAt: Date } => a.readyAt !== null)
+    .sort((x, y) => x.readyAt.getTime() - y.readyAt.getTime() || x.id - y.id);
+}
+
+/** One page of the queue (a page past the end shows the last one). */
+export function needsDecisionPage(viewer: Viewer, now: Date, page: number, perPage: number) {
+  const all = needsDecisionQueue(viewer, now);
+  const pageCount = Math.max(1, Math.ceil(all.length / perPage));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  return { total: all.length, page: current, pageCount, items: all.slice((current - 1) * perPage, current * perPage) };
+}
