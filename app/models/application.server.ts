@@ -1,9 +1,11 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
-import { offerGate, type CheckType } from "~/domain/compliance";
-import { type Stage } from "~/domain/pipeline";
+import { missingChecks, type CheckType } from "~/domain/compliance";
+import { stageGate } from "~/domain/offer";
+import { gatedStages, type Stage } from "~/domain/pipeline";
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
 import { getDb, schema } from "~/utils/db.server";
 import { checksForApplication, toCheckStates } from "./compliance.server";
+import { offerGateView } from "./offer.server";
 
 const { applications, candidates, agencies, agencyContacts, agencySubmissions, stageHistory, roles, users } = schema;
 
@@ -179,7 +181,7 @@ export type MoveResult =
   | { ok: false; reason: "not-found" | "conflict" }
   | { ok: false; reason: "gate"; message: string; missing: CheckType[] };
 
-/** Move an application to another stage, through the offer gate, recording who and when; all or nothing. */
+/** Move an application to another stage, through the stage gate (checks and offer), recording who and when; all or nothing. */
 export function moveApplication(input: {
   id: number;
   version: number;
@@ -197,8 +199,10 @@ export function moveApplication(input: {
     if (app.version !== input.version) return { ok: false, reason: "conflict" } as const;
     const role = tx.select({ requiredChecks: roles.requiredChecks }).from(roles).where(eq(roles.id, app.roleId)).get()!;
     const checks = toCheckStates(checksForApplication({ applicationId: app.id, candidateId: app.candidateId, agencyId: app.agencyId }));
-    const gate = offerGate({ to: input.toStage, required: role.requiredChecks as CheckType[], checks, today });
-    if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missing } as const;
+    // The stage gate: the required checks, and for offer an approved offer, for hired an accepted one.
+    const offer = gatedStages.includes(input.toStage) ? offerGateView(app.id) : null;
+    const gate = stageGate({ toStage: input.toStage, missingChecks: missingChecks(role.requiredChecks as CheckType[], checks, today), offer });
+    if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missingChecks } as const;
     const exiting = input.toStage === "rejected" || input.toStage === "withdrawn";
     tx.update(applications)
       .set({

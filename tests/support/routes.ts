@@ -90,6 +90,9 @@ export function sample(routeId: string): { path: string; params: Record<string, 
     "routes/roles.$roleId.costs": { path: `/roles/${roleId}/costs`, params: { roleId } },
     "routes/calibration": { path: "/calibration", params: {} },
     "routes/interviews._index": { path: "/interviews", params: {} },
+    "routes/applications.$applicationId.offer": { path: `/applications/${applicationId}/offer`, params: { applicationId } },
+    "routes/approvals": { path: "/approvals", params: {} },
+    "routes/roles.$roleId.approvals": { path: `/roles/${roleId}/approvals`, params: { roleId } },
   };
   const found = samples[routeId];
   if (!found) throw new Error(`Add a sample URL for ${routeId} to tests/integration/route-matrix.test.ts`);
