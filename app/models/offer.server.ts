@@ -354,3 +354,9 @@ export function recentDecisions(userId: number, limit = 10) {
     .limit(limit)
     .all();
 }
+
+/** A role's chain in words and names, for pages that show it before any offer exists. */
+export function chainSummary(roleId: number): { rule: string; approvers: string[] } {
+  const { chain, viewers } = chainInForce(roleId);
+  return { rule: ruleText(chain), approvers: viewers.filter((v) => chain.approverIds.includes(v.id)).map((v) => v.name) };
+}

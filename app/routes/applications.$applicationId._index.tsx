@@ -31,6 +31,8 @@ import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/session.server";
 import { engagementMismatch } from "~/domain/engagement";
+import { OfferPanel } from "~/components/offer-panel";
+import { chainSummary, offerForApplication } from "~/models/offer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -99,6 +101,10 @@ export async function loader(args: LoaderFunctionArgs) {
     submissions,
     compliance,
     canMove: holds(user.kind, "update:application", teamRole),
+    // Offers carry pay: only for those who may see it.
+    offer: holds(user.kind, "read:offer", teamRole)
+      ? { summary: offerForApplication(application.id, role.id), rule: chainSummary(role.id).rule, canEdit: holds(user.kind, "update:offer", teamRole) }
+      : null,
     canOpenSubject: subject.kind === "candidate" || holdsAny(user.kind, "read:agency"),
   };
 }
@@ -175,7 +181,7 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
 }
 
 export default function ApplicationPage() {
-  const { application, role, subject, engagementNote, history, submissions, compliance, canMove, canOpenSubject, interviews, canSchedule, feedback, takeHomes, canAssignTakeHome } = useLoaderData<typeof loader>();
+  const { application, role, subject, engagementNote, history, submissions, compliance, canMove, canOpenSubject, interviews, canSchedule, feedback, takeHomes, canAssignTakeHome, offer } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const added = params.get("added");
   const moved = params.get("moved");
@@ -329,6 +335,7 @@ export default function ApplicationPage() {
           </section>
         </div>
         <div>
+          {offer ? <OfferPanel applicationId={application.id} offer={offer.summary} canEdit={offer.canEdit} rule={offer.rule} /> : null}
           {canMove ? (
             <section className="card" aria-labelledby="move-heading">
               <h2 id="move-heading">Move</h2>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { currencies, payKinds } from "~/domain/reference";
-import { idList, isIsoDate, notInFuture, notInPast, optionalText, wholeNumber } from "./fields";
+import { idList, isIsoDate, notInFuture, notInPast, optionalText, optionalWholeNumber } from "./fields";
 
 const recordVersion = z
   .string()
@@ -18,7 +18,11 @@ const requiredDate = (label: string) =>
 export const offerSchema = z.object({
   intent: z.literal("save"),
   payKind: z.enum(payKinds, { errorMap: () => ({ message: "Choose how the pay is stated" }) }),
-  amount: wholeNumber("Amount", 1, 100_000_000),
+  // "210,000" as typed is fine.
+  amount: optionalWholeNumber("Amount", 100_000_000)
+    .refine((v) => v !== null, { message: "Amount is required" })
+    .refine((v) => v === null || v >= 1, { message: "Amount must be at least 1" })
+    .transform((v) => v as number),
   currency: z.enum(currencies, { errorMap: () => ({ message: "Choose a currency" }) }),
   startDate: requiredDate("Start date").refine(notInPast, { message: "Start date cannot be in the past" }),
   termsNote: optionalText("Terms note", 3000),
