@@ -68,7 +68,6 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/candidates">Candidates</NavLink>
                 {holdsAny(user.kind, "read:agency") ? <NavLink to="/agencies">Agencies</NavLink> : null}
                 {holdsAny(user.kind, "read:compliance") ? <NavLink to="/compliance">Compliance</NavLink> : null}
-                {holdsAny(user.kind, "read:offer") ? <NavLink to="/approvals">Approvals</NavLink> : null}
                 {holdsAny(user.kind, "read:calibration") ? <NavLink to="/calibration">Calibration</NavLink> : null}
                 {holdsAny(user.kind, "read:user") ? <NavLink to="/admin/users">Users</NavLink> : null}
               </nav>

@@ -40,13 +40,14 @@ export function payText(offer: { payKind: PayKind; amount: number; currency: str
   return offer.payKind === "annual" ? `${money} a year` : offer.payKind === "hourly" ? `${money} an hour` : `${money} fixed`;
 }
 
-function decisionText(d: "approve" | "decline" | null): string {
-  return d === "approve" ? "approved" : d === "decline" ? "declined" : "not yet";
+/** An approver who has not decided reads "not needed" once enough others approved (N of M). */
+function decisionText(d: "approve" | "decline" | null, approved: boolean): string {
+  return d === "approve" ? "approved" : d === "decline" ? "declined" : approved ? "not needed" : "not yet";
 }
 
 export function OfferTermsList({ offer }: { offer: OfferSummary }) {
   return (
-    <dl className="facts">
+    <dl className="facts offer-facts">
       <dt>Pay</dt>
       <dd>
         {payText(offer)} <span className="muted small">({payKindLabels[offer.payKind].toLowerCase()})</span>
@@ -71,7 +72,7 @@ export function OfferTermsList({ offer }: { offer: OfferSummary }) {
 export function OfferApprovals({ offer }: { offer: OfferSummary }) {
   return (
     <>
-      <p className="small">
+      <p className="small offer-count">
         <strong>
           {offer.approval.approvals} of {offer.approval.needed} {offer.approval.needed === 1 ? "approval" : "approvals"}
         </strong>{" "}
@@ -85,7 +86,7 @@ export function OfferApprovals({ offer }: { offer: OfferSummary }) {
                 {a.name}
                 {a.comment ? <span className="muted"> · &ldquo;{a.comment}&rdquo;</span> : null}
               </span>
-              <span className={a.decision === "decline" ? "badge badge-bad" : a.decision === "approve" ? "badge badge-open" : "badge"}>{decisionText(a.decision)}</span>
+              <span className={a.decision === "decline" ? "badge badge-bad" : a.decision === "approve" ? "badge badge-open" : "badge"}>{decisionText(a.decision, offer.status === "approved" || offer.status === "accepted")}</span>
             </li>
           ))}
         </ul>
@@ -106,7 +107,10 @@ export function OfferPanel(props: { applicationId: number; offer: OfferSummary |
   return (
     <section className="card" aria-labelledby="offer-heading">
       <div className="row-between no-border">
-        <h2 id="offer-heading">Offer {offer ? <OfferStatusBadge status={offer.status} /> : null}</h2>
+        <span className="actions">
+          <h2 id="offer-heading">Offer</h2>
+          {offer ? <OfferStatusBadge status={offer.status} /> : null}
+        </span>
         <Link to={`/applications/${applicationId}/offer`} className="btn">
           {offer ? (canEdit && offer.status !== "accepted" ? "Open or edit offer" : "Open offer") : canEdit ? "Draft an offer" : "Open offer"}
         </Link>

@@ -152,7 +152,7 @@ export default function OfferPage() {
         }
       />
       {saved && savedText[saved] ? <Notice>{savedText[saved]}</Notice> : null}
-      <div className="grid grid-2">
+      <div className="grid grid-2 align-start">
         <section className="card" aria-labelledby="approval-heading">
           <h2 id="approval-heading">Approval</h2>
           {offer ? (

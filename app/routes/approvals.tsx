@@ -78,7 +78,7 @@ export default function Approvals() {
                 <h3>{item.masked ? item.subject : <Link to={`/applications/${item.applicationId}/offer`}>{item.subject}</Link>}</h3>
                 {item.masked ? null : <Link to={`/applications/${item.applicationId}/debrief`} className="btn btn-small">Debrief</Link>}
               </div>
-              <dl className="facts">
+              <dl className="facts offer-facts">
                 <dt>Role</dt>
                 <dd>{item.roleTitle}</dd>
                 <dt>Pay</dt>
