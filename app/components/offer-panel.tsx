@@ -112,7 +112,7 @@ export function OfferPanel(props: { applicationId: number; offer: OfferSummary |
           {offer ? <OfferStatusBadge status={offer.status} /> : null}
         </span>
         <Link to={`/applications/${applicationId}/offer`} className="btn">
-          {offer ? (canEdit && offer.status !== "accepted" ? "Open or edit offer" : "Open offer") : canEdit ? "Draft an offer" : "Open offer"}
+          {offer || !canEdit ? "Open offer" : "Draft an offer"}
         </Link>
       </div>
       {offer ? (

@@ -45,7 +45,7 @@ function DecisionForm({ item }: { item: Item }) {
   const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(offerDecisionSchema, { serverErrors: mine?.fieldErrors, submitted: mine?.values });
   const label = `Decide on the offer to ${item.subject}`;
   return (
-    <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label={label}>
+    <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack offer-count" noValidate aria-label={label}>
       <input type="hidden" name="offerId" value={item.offerId} />
       <input type="hidden" name="termsVersion" value={typed("termsVersion", String(item.termsVersion))} />
       <FormError error={mine?.formError} summary={summary} />

@@ -99,7 +99,7 @@ test("a hiring manager's offer is approved, re-approved after a pay edit, accept
   await shoot(page, "application-offer-panel");
 
   // A pay edit makes new terms: the approval no longer counts.
-  await page.getByRole("region", { name: "Offer", exact: true }).getByRole("link", { name: "Open or edit offer" }).click();
+  await page.getByRole("region", { name: "Offer", exact: true }).getByRole("link", { name: "Open offer" }).click();
   await page.getByLabel("Amount").fill("215000");
   await page.getByRole("button", { name: "Save offer" }).click();
   await expect(page.getByText("Offer saved with new terms: the approvers are asked again.")).toBeVisible();
