@@ -37,7 +37,11 @@ export function OfferStatusBadge({ status }: { status: OfferStatus }) {
 /** "$210,000 a year", "$150 an hour", "$48,000 fixed". */
 export function payText(offer: { payKind: PayKind; amount: number; currency: string }): string {
   const money = formatMoney(offer.amount, offer.currency);
-  return offer.payKind === "annual" ? `${money} a year` : offer.payKind === "hourly" ? `${money} an hour` : `${money} fixed`;
+  return offer.payKind === "annual"
+    ? `${money} a year`
+    : offer.payKind === "hourly"
+    ? `${money} an hour`
+    : `${money} fixed`;
 }
 
 /** An approver who has not decided reads "not needed" once enough others approved (N of M). */
@@ -86,7 +90,13 @@ export function OfferApprovals({ offer }: { offer: OfferSummary }) {
                 {a.name}
                 {a.comment ? <span className="muted"> · &ldquo;{a.comment}&rdquo;</span> : null}
               </span>
-              <span className={a.decision === "decline" ? "badge badge-bad" : a.decision === "approve" ? "badge badge-open" : "badge"}>{decisionText(a.decision, offer.status === "approved" || offer.status === "accepted")}</span>
+              <span
+                className={
+                  a.decision === "decline" ? "badge badge-bad" : a.decision === "approve" ? "badge badge-open" : "badge"
+                }
+              >
+                {decisionText(a.decision, offer.status === "approved" || offer.status === "accepted")}
+              </span>
             </li>
           ))}
         </ul>
@@ -102,7 +112,12 @@ export function OfferApprovals({ offer }: { offer: OfferSummary }) {
 }
 
 /** The application page's block: the offer's state and a link to its page. */
-export function OfferPanel(props: { applicationId: number; offer: OfferSummary | null; canEdit: boolean; rule: string }) {
+export function OfferPanel(props: {
+  applicationId: number;
+  offer: OfferSummary | null;
+  canEdit: boolean;
+  rule: string;
+}) {
   const { applicationId, offer, canEdit } = props;
   return (
     <section className="card" aria-labelledby="offer-heading">
@@ -121,7 +136,10 @@ export function OfferPanel(props: { applicationId: number; offer: OfferSummary |
           <OfferApprovals offer={offer} />
         </>
       ) : (
-        <p className="muted">No offer yet. Moving to Offer needs an approved one ({props.rule.charAt(0).toLowerCase() + props.rule.slice(1)}).</p>
+        <p className="muted">
+          No offer yet. Moving to Offer needs an approved one (
+          {props.rule.charAt(0).toLowerCase() + props.rule.slice(1)}).
+        </p>
       )}
     </section>
   );

@@ -17,7 +17,12 @@ import {
 
 const terms: OfferTerms = { payKind: "annual", amount: 210_000, currency: "USD", startDate: "2027-02-01" };
 const everyone = () => true;
-const rec = (approverId: number, decision: "approve" | "decline", termsVersion = 1, decidedAt = approverId): ApprovalRecord => ({ approverId, decision, termsVersion, decidedAt });
+const rec = (
+  approverId: number,
+  decision: "approve" | "decline",
+  termsVersion = 1,
+  decidedAt = approverId
+): ApprovalRecord => ({ approverId, decision, termsVersion, decidedAt });
 
 describe("material edits", () => {
   it("counts pay kind, amount, currency and start date as new terms", () => {
@@ -42,37 +47,84 @@ describe("approval rule", () => {
   });
 
   it("counts only approvals of the current terms", () => {
-    const state = approvalState({ termsVersion: 2, creatorId: 9, chain, records: [rec(1, "approve", 1), rec(2, "approve", 1), rec(3, "approve", 2)], isEligible: everyone });
+    const state = approvalState({
+      termsVersion: 2,
+      creatorId: 9,
+      chain,
+      records: [rec(1, "approve", 1), rec(2, "approve", 1), rec(3, "approve", 2)],
+      isEligible: everyone,
+    });
     expect(state).toMatchObject({ state: "pending", approvals: 1, needed: 3, approvedBy: [3] });
   });
 
   it("is approved once enough approvers approve the current terms (N of M)", () => {
-    const state = approvalState({ termsVersion: 1, creatorId: 9, chain: { approverIds: [1, 2, 3], required: 2 }, records: [rec(1, "approve"), rec(3, "approve")], isEligible: everyone });
+    const state = approvalState({
+      termsVersion: 1,
+      creatorId: 9,
+      chain: { approverIds: [1, 2, 3], required: 2 },
+      records: [rec(1, "approve"), rec(3, "approve")],
+      isEligible: everyone,
+    });
     expect(state.state).toBe("approved");
   });
 
   it("treats a decline as a veto until the decliner approves or the terms change", () => {
     const n2 = { approverIds: [1, 2, 3], required: 2 };
-    expect(approvalState({ termsVersion: 1, creatorId: 9, chain: n2, records: [rec(1, "approve"), rec(2, "approve"), rec(3, "decline")], isEligible: everyone }).state).toBe("declined");
+    expect(
+      approvalState({
+        termsVersion: 1,
+        creatorId: 9,
+        chain: n2,
+        records: [rec(1, "approve"), rec(2, "approve"), rec(3, "decline")],
+        isEligible: everyone,
+      }).state
+    ).toBe("declined");
     // The decliner changes their mind: their latest decision counts.
-    expect(approvalState({ termsVersion: 1, creatorId: 9, chain: n2, records: [rec(3, "decline", 1, 1), rec(3, "approve", 1, 5), rec(1, "approve")], isEligible: everyone }).state).toBe("approved");
+    expect(
+      approvalState({
+        termsVersion: 1,
+        creatorId: 9,
+        chain: n2,
+        records: [rec(3, "decline", 1, 1), rec(3, "approve", 1, 5), rec(1, "approve")],
+        isEligible: everyone,
+      }).state
+    ).toBe("approved");
     // New terms: the old decline no longer counts.
-    expect(approvalState({ termsVersion: 2, creatorId: 9, chain: n2, records: [rec(3, "decline", 1)], isEligible: everyone }).state).toBe("pending");
+    expect(
+      approvalState({ termsVersion: 2, creatorId: 9, chain: n2, records: [rec(3, "decline", 1)], isEligible: everyone })
+        .state
+    ).toBe("pending");
   });
 
   it("ignores people off the chain and approvers who may no longer see the role's pay", () => {
-    const state = approvalState({ termsVersion: 1, creatorId: 9, chain: { approverIds: [1, 2], required: null }, records: [rec(1, "approve"), rec(7, "approve"), rec(2, "approve")], isEligible: (id) => id !== 2 });
+    const state = approvalState({
+      termsVersion: 1,
+      creatorId: 9,
+      chain: { approverIds: [1, 2], required: null },
+      records: [rec(1, "approve"), rec(7, "approve"), rec(2, "approve")],
+      isEligible: (id) => id !== 2,
+    });
     expect(state).toMatchObject({ state: "pending", approvedBy: [1] });
   });
 
   it("without a chain, needs one approval by someone other than the author", () => {
     const none = { approverIds: [], required: null };
-    expect(approvalState({ termsVersion: 1, creatorId: 9, chain: none, records: [rec(9, "approve")], isEligible: everyone }).state).toBe("pending");
-    expect(approvalState({ termsVersion: 1, creatorId: 9, chain: none, records: [rec(4, "approve")], isEligible: everyone }).state).toBe("approved");
+    expect(
+      approvalState({ termsVersion: 1, creatorId: 9, chain: none, records: [rec(9, "approve")], isEligible: everyone })
+        .state
+    ).toBe("pending");
+    expect(
+      approvalState({ termsVersion: 1, creatorId: 9, chain: none, records: [rec(4, "approve")], isEligible: everyone })
+        .state
+    ).toBe("approved");
     expect(countsAsApprover({ chain: none, creatorId: 9, userId: 9, eligible: true })).toBe(false);
     // On a chain, the author approves explicitly like anyone else on it.
-    expect(countsAsApprover({ chain: { approverIds: [9], required: null }, creatorId: 9, userId: 9, eligible: true })).toBe(true);
-    expect(countsAsApprover({ chain: { approverIds: [9], required: null }, creatorId: 1, userId: 9, eligible: false })).toBe(false);
+    expect(
+      countsAsApprover({ chain: { approverIds: [9], required: null }, creatorId: 9, userId: 9, eligible: true })
+    ).toBe(true);
+    expect(
+      countsAsApprover({ chain: { approverIds: [9], required: null }, creatorId: 1, userId: 9, eligible: false })
+    ).toBe(false);
   });
 });
 
@@ -84,7 +136,9 @@ describe("who may decide, accept, edit", () => {
   });
   it("marks accepted only an approved offer, and locks accepted terms", () => {
     expect(acceptanceRefusal("approved")).toBeNull();
-    expect(acceptanceRefusal("pending_approval")).toBe("Only an approved offer can be marked accepted; this one is waiting for approval.");
+    expect(acceptanceRefusal("pending_approval")).toBe(
+      "Only an approved offer can be marked accepted; this one is waiting for approval."
+    );
     expect(editRefusal("accepted")).toMatch(/not edited/);
     expect(editRefusal("open")).toBeNull();
   });
@@ -103,9 +157,17 @@ describe("the stage gate", () => {
 
   it("refuses offer without an approved offer, naming the count", () => {
     const gate = stageGate({ toStage: "offer", missingChecks: [], offer: pending });
-    expect(gate).toMatchObject({ ok: false, missing: ["an approved offer (1 of 2 approvals)"], message: "Cannot move to Offer until it has an approved offer (1 of 2 approvals)." });
-    expect(stageGate({ toStage: "offer", missingChecks: [], offer: null })).toMatchObject({ message: "Cannot move to Offer until it has an approved offer (no offer yet)." });
-    expect(stageGate({ toStage: "offer", missingChecks: [], offer: { ...pending, status: "declined" } })).toMatchObject({ missing: ["an approved offer (the offer was declined)"] });
+    expect(gate).toMatchObject({
+      ok: false,
+      missing: ["an approved offer (1 of 2 approvals)"],
+      message: "Cannot move to Offer until it has an approved offer (1 of 2 approvals).",
+    });
+    expect(stageGate({ toStage: "offer", missingChecks: [], offer: null })).toMatchObject({
+      message: "Cannot move to Offer until it has an approved offer (no offer yet).",
+    });
+    expect(stageGate({ toStage: "offer", missingChecks: [], offer: { ...pending, status: "declined" } })).toMatchObject(
+      { missing: ["an approved offer (the offer was declined)"] }
+    );
   });
 
   it("names missing checks and the offer together, checks first in their usual words", () => {
@@ -114,26 +176,44 @@ describe("the stage gate", () => {
       ok: false,
       missingChecks: ["nda", "ip_assignment"],
       missing: ["NDA", "IP assignment", "an approved offer (no offer yet)"],
-      message: "Cannot move to Offer until these required checks are verified or waived: NDA and IP assignment. It also needs an approved offer (no offer yet).",
+      message:
+        "Cannot move to Offer until these required checks are verified or waived: NDA and IP assignment. It also needs an approved offer (no offer yet).",
     });
   });
 
   it("allows offer with the checks clear and the offer approved (or already accepted)", () => {
-    expect(stageGate({ toStage: "offer", missingChecks: [], offer: { status: "approved", approvals: 2, needed: 2 } })).toEqual({ ok: true });
-    expect(stageGate({ toStage: "offer", missingChecks: [], offer: { status: "accepted", approvals: 2, needed: 2 } })).toEqual({ ok: true });
+    expect(
+      stageGate({ toStage: "offer", missingChecks: [], offer: { status: "approved", approvals: 2, needed: 2 } })
+    ).toEqual({ ok: true });
+    expect(
+      stageGate({ toStage: "offer", missingChecks: [], offer: { status: "accepted", approvals: 2, needed: 2 } })
+    ).toEqual({ ok: true });
   });
 
   it("refuses hired until the offer is marked accepted", () => {
     const approved = { status: "approved" as const, approvals: 2, needed: 2 };
-    expect(stageGate({ toStage: "hired", missingChecks: [], offer: approved })).toMatchObject({ ok: false, message: "Cannot move to Hired until the offer is marked accepted." });
-    expect(stageGate({ toStage: "hired", missingChecks: ["nda"], offer: approved })).toMatchObject({
-      message: "Cannot move to Hired until these required checks are verified or waived: NDA. It also needs the offer marked accepted.",
+    expect(stageGate({ toStage: "hired", missingChecks: [], offer: approved })).toMatchObject({
+      ok: false,
+      message: "Cannot move to Hired until the offer is marked accepted.",
     });
-    expect(stageGate({ toStage: "hired", missingChecks: [], offer: { ...approved, status: "accepted" } })).toEqual({ ok: true });
+    expect(stageGate({ toStage: "hired", missingChecks: ["nda"], offer: approved })).toMatchObject({
+      message:
+        "Cannot move to Hired until these required checks are verified or waived: NDA. It also needs the offer marked accepted.",
+    });
+    expect(stageGate({ toStage: "hired", missingChecks: [], offer: { ...approved, status: "accepted" } })).toEqual({
+      ok: true,
+    });
   });
 
   it("keeps the old wording when only checks are missing", () => {
-    const gate = stageGate({ toStage: "offer", missingChecks: ["nda"], offer: { status: "approved", approvals: 1, needed: 1 } });
-    expect(gate).toMatchObject({ message: "Cannot move to Offer until these required checks are verified or waived: NDA.", missing: ["NDA"] });
+    const gate = stageGate({
+      toStage: "offer",
+      missingChecks: ["nda"],
+      offer: { status: "approved", approvals: 1, needed: 1 },
+    });
+    expect(gate).toMatchObject({
+      message: "Cannot move to Offer until these required checks are verified or waived: NDA.",
+      missing: ["NDA"],
+    });
   });
 });

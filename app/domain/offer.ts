@@ -7,7 +7,12 @@ import type { PayKind } from "./reference";
 
 /** What an approver signs off: editing any of these makes new terms, and approvals of the old ones stop counting. */
 export type OfferTerms = { payKind: PayKind; amount: number; currency: string; startDate: string };
-export const materialFields = ["payKind", "amount", "currency", "startDate"] as const satisfies readonly (keyof OfferTerms)[];
+export const materialFields = [
+  "payKind",
+  "amount",
+  "currency",
+  "startDate",
+] as const satisfies readonly (keyof OfferTerms)[];
 
 /** The terms that differ; a terms note alone is not among them (it changes no pay and no date). */
 export function changedTerms(before: OfferTerms, after: OfferTerms): (keyof OfferTerms)[] {
@@ -23,7 +28,12 @@ export function isMaterialEdit(before: OfferTerms, after: OfferTerms): boolean {
  * see the role's pay), and how many must approve: null for all of them.
  */
 export type ApprovalChain = { approverIds: readonly number[]; required: number | null };
-export type ApprovalRecord = { approverId: number; termsVersion: number; decision: "approve" | "decline"; decidedAt: Date | number };
+export type ApprovalRecord = {
+  approverId: number;
+  termsVersion: number;
+  decision: "approve" | "decline";
+  decidedAt: Date | number;
+};
 
 /**
  * With nobody chosen, an offer still needs a second pair of eyes: one approval
@@ -53,7 +63,12 @@ export function ruleText(chain: ApprovalChain): string {
  * approving it, so an author on the chain still approves explicitly); without
  * one, anyone eligible except the author.
  */
-export function countsAsApprover(input: { chain: ApprovalChain; creatorId: number | null; userId: number; eligible: boolean }): boolean {
+export function countsAsApprover(input: {
+  chain: ApprovalChain;
+  creatorId: number | null;
+  userId: number;
+  eligible: boolean;
+}): boolean {
   if (!input.eligible) return false;
   if (input.chain.approverIds.length > 0) return input.chain.approverIds.includes(input.userId);
   return input.userId !== input.creatorId;
@@ -86,7 +101,15 @@ export function approvalState(input: {
   const ordered = [...input.records].sort((a, b) => Number(a.decidedAt) - Number(b.decidedAt));
   for (const r of ordered) {
     if (r.termsVersion !== input.termsVersion) continue;
-    if (!countsAsApprover({ chain: input.chain, creatorId: input.creatorId, userId: r.approverId, eligible: input.isEligible(r.approverId) })) continue;
+    if (
+      !countsAsApprover({
+        chain: input.chain,
+        creatorId: input.creatorId,
+        userId: r.approverId,
+        eligible: input.isEligible(r.approverId),
+      })
+    )
+      continue;
     latest.set(r.approverId, r);
   }
   const approvedBy = [...latest.values()].filter((r) => r.decision === "approve").map((r) => r.approverId);
@@ -107,7 +130,10 @@ export const offerStatusLabels: Record<OfferStatus, string> = {
 };
 
 /** The stored lifecycle (open, accepted, withdrawn) read together with the approvals. */
-export function offerStatus(lifecycle: "open" | "accepted" | "withdrawn", approval: Pick<ApprovalState, "state">): OfferStatus {
+export function offerStatus(
+  lifecycle: "open" | "accepted" | "withdrawn",
+  approval: Pick<ApprovalState, "state">
+): OfferStatus {
   if (lifecycle !== "open") return lifecycle;
   return approval.state === "pending" ? "pending_approval" : approval.state;
 }
@@ -151,22 +177,41 @@ function listText(names: readonly string[]): string {
  * marked accepted. The refusal names each thing missing. Its first sentence is
  * the checks' own (as the compliance panel words it), so HR reads one wording.
  */
-export function stageGate(input: { toStage: Stage; missingChecks: readonly CheckType[]; offer: OfferGateView | null }): StageGateResult {
+export function stageGate(input: {
+  toStage: Stage;
+  missingChecks: readonly CheckType[];
+  offer: OfferGateView | null;
+}): StageGateResult {
   if (!gatedStages.includes(input.toStage)) return { ok: true };
   const offerMissing = offerShortfall(input.toStage, input.offer);
   if (input.missingChecks.length === 0 && !offerMissing) return { ok: true };
   const checkNames = input.missingChecks.map((t) => checkTypeLabels[t]);
   const stage = stageLabels[input.toStage];
-  const checksPart = checkNames.length ? `these required checks are verified or waived: ${listText(checkNames)}.` : null;
-  const offerPart = offerMissing ? (input.toStage === "offer" ? `it has ${offerMissing}.` : `${offerMissing.replace(/^the offer marked/, "the offer is marked")}.`) : null;
+  const checksPart = checkNames.length
+    ? `these required checks are verified or waived: ${listText(checkNames)}.`
+    : null;
+  const offerPart = offerMissing
+    ? input.toStage === "offer"
+      ? `it has ${offerMissing}.`
+      : `${offerMissing.replace(/^the offer marked/, "the offer is marked")}.`
+    : null;
   const message = checksPart
     ? `Cannot move to ${stage} until ${checksPart}${offerPart ? ` It also needs ${offerMissing}.` : ""}`
     : `Cannot move to ${stage} until ${offerPart}`;
-  return { ok: false, missingChecks: [...input.missingChecks], offerMissing, missing: [...checkNames, ...(offerMissing ? [offerMissing] : [])], message };
+  return {
+    ok: false,
+    missingChecks: [...input.missingChecks],
+    offerMissing,
+    missing: [...checkNames, ...(offerMissing ? [offerMissing] : [])],
+    message,
+  };
 }
 
 /** Why a user may not approve or decline this offer now, or null if they may. */
-export function decisionRefusal(input: { lifecycle: "open" | "accepted" | "withdrawn"; counts: boolean }): string | null {
+export function decisionRefusal(input: {
+  lifecycle: "open" | "accepted" | "withdrawn";
+  counts: boolean;
+}): string | null {
   if (input.lifecycle === "accepted") return "This offer has been accepted; its approvals are closed.";
   if (input.lifecycle === "withdrawn") return "This offer was withdrawn.";
   if (!input.counts) return "You are not an approver of this offer.";

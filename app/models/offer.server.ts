@@ -20,7 +20,18 @@ import type { PayKind, UserKind } from "~/domain/reference";
 import type { OfferFormValues } from "~/schemas/offer";
 import { getDb, schema } from "~/utils/db.server";
 
-const { offers, offerApprovals, roleOfferApprovers, roleOfferRules, roleTeam, users, applications, roles, candidates, agencies } = schema;
+const {
+  offers,
+  offerApprovals,
+  roleOfferApprovers,
+  roleOfferRules,
+  roleTeam,
+  users,
+  applications,
+  roles,
+  candidates,
+  agencies,
+} = schema;
 
 type Lifecycle = "open" | "accepted" | "withdrawn";
 
@@ -41,7 +52,12 @@ export type ChainSettings = { chosenIds: number[]; required: number | null; vers
 /** The approvers chosen for a role (as stored) and its rule; version null while never saved. */
 export function chainSettings(roleId: number): ChainSettings {
   const db = getDb();
-  const chosenIds = db.select({ id: roleOfferApprovers.userId }).from(roleOfferApprovers).where(eq(roleOfferApprovers.roleId, roleId)).all().map((r) => r.id);
+  const chosenIds = db
+    .select({ id: roleOfferApprovers.userId })
+    .from(roleOfferApprovers)
+    .where(eq(roleOfferApprovers.roleId, roleId))
+    .all()
+    .map((r) => r.id);
   const rule = db.select().from(roleOfferRules).where(eq(roleOfferRules.roleId, roleId)).get();
   return { chosenIds, required: rule?.required ?? null, version: rule?.version ?? null };
 }
@@ -51,14 +67,22 @@ function chainInForce(roleId: number) {
   const viewers = payViewers(roleId);
   const eligible = new Set(viewers.map((v) => v.id));
   const settings = chainSettings(roleId);
-  const chain: ApprovalChain = { approverIds: settings.chosenIds.filter((id) => eligible.has(id)), required: settings.required };
+  const chain: ApprovalChain = {
+    approverIds: settings.chosenIds.filter((id) => eligible.has(id)),
+    required: settings.required,
+  };
   return { chain, eligible, viewers };
 }
 
 /** Save a role's chain, if unchanged since the page was opened. Approvers must be people who may see the role's pay. */
-export function saveChain(input: { roleId: number; approverIds: number[]; required: number | null; version: number | null; actorId: number; now?: Date }):
-  | { ok: true }
-  | { ok: false; reason: "conflict" | "ineligible" } {
+export function saveChain(input: {
+  roleId: number;
+  approverIds: number[];
+  required: number | null;
+  version: number | null;
+  actorId: number;
+  now?: Date;
+}): { ok: true } | { ok: false; reason: "conflict" | "ineligible" } {
   const now = input.now ?? new Date();
   return getDb().transaction((tx) => {
     const current = tx.select().from(roleOfferRules).where(eq(roleOfferRules.roleId, input.roleId)).get();
@@ -66,11 +90,19 @@ export function saveChain(input: { roleId: number; approverIds: number[]; requir
     const eligible = new Set(payViewers(input.roleId).map((v) => v.id));
     if (input.approverIds.some((id) => !eligible.has(id))) return { ok: false, reason: "ineligible" } as const;
     tx.delete(roleOfferApprovers).where(eq(roleOfferApprovers.roleId, input.roleId)).run();
-    if (input.approverIds.length) tx.insert(roleOfferApprovers).values(input.approverIds.map((userId) => ({ roleId: input.roleId, userId }))).run();
+    if (input.approverIds.length)
+      tx.insert(roleOfferApprovers)
+        .values(input.approverIds.map((userId) => ({ roleId: input.roleId, userId })))
+        .run();
     if (current) {
-      tx.update(roleOfferRules).set({ required: input.required, version: current.version + 1, updatedById: input.actorId, updatedAt: now }).where(eq(roleOfferRules.roleId, input.roleId)).run();
+      tx.update(roleOfferRules)
+        .set({ required: input.required, version: current.version + 1, updatedById: input.actorId, updatedAt: now })
+        .where(eq(roleOfferRules.roleId, input.roleId))
+        .run();
     } else {
-      tx.insert(roleOfferRules).values({ roleId: input.roleId, required: input.required, updatedById: input.actorId, updatedAt: now }).run();
+      tx.insert(roleOfferRules)
+        .values({ roleId: input.roleId, required: input.required, updatedById: input.actorId, updatedAt: now })
+        .run();
     }
     return { ok: true } as const;
   });
@@ -79,7 +111,11 @@ export function saveChain(input: { roleId: number; approverIds: number[]; requir
 type OfferRow = typeof offers.$inferSelect;
 
 function activeOffer(applicationId: number): OfferRow | undefined {
-  return getDb().select().from(offers).where(and(eq(offers.applicationId, applicationId), ne(offers.status, "withdrawn"))).get();
+  return getDb()
+    .select()
+    .from(offers)
+    .where(and(eq(offers.applicationId, applicationId), ne(offers.status, "withdrawn")))
+    .get();
 }
 
 function recordsOf(offerIds: number[]) {
@@ -102,7 +138,13 @@ function recordsOf(offerIds: number[]) {
 }
 
 function stateOf(offer: OfferRow, chain: ApprovalChain, eligible: Set<number>, records: ReturnType<typeof recordsOf>) {
-  const approval = approvalState({ termsVersion: offer.termsVersion, creatorId: offer.createdById, chain, records, isEligible: (id) => eligible.has(id) });
+  const approval = approvalState({
+    termsVersion: offer.termsVersion,
+    creatorId: offer.createdById,
+    chain,
+    records,
+    isEligible: (id) => eligible.has(id),
+  });
   return { approval, status: offerStatus(offer.status as Lifecycle, approval) };
 }
 
@@ -110,7 +152,11 @@ function stateOf(offer: OfferRow, chain: ApprovalChain, eligible: Set<number>, r
 export function offerGateView(applicationId: number): OfferGateView | null {
   const offer = activeOffer(applicationId);
   if (!offer) return null;
-  const roleId = getDb().select({ roleId: applications.roleId }).from(applications).where(eq(applications.id, applicationId)).get()!.roleId;
+  const roleId = getDb()
+    .select({ roleId: applications.roleId })
+    .from(applications)
+    .where(eq(applications.id, applicationId))
+    .get()!.roleId;
   const { chain, eligible } = chainInForce(roleId);
   const { approval, status } = stateOf(offer, chain, eligible, recordsOf([offer.id]));
   return { status, approvals: approval.approvals, needed: approval.needed };
@@ -134,7 +180,13 @@ export type OfferView = {
   /** The chain's approvers (or, without a chain, whoever decided), each with their decision on the current terms. */
   approvers: { id: number; name: string; decision: "approve" | "decline" | null; comment: string | null }[];
   /** Every decision, newest first, with the terms it was given for. */
-  decisions: { approverName: string; decision: "approve" | "decline"; comment: string | null; termsVersion: number; decidedAt: Date }[];
+  decisions: {
+    approverName: string;
+    decision: "approve" | "decline";
+    comment: string | null;
+    termsVersion: number;
+    decidedAt: Date;
+  }[];
 };
 
 /** An application's offer with its approvals, or null. Callers decide who may see it: it carries pay. */
@@ -145,9 +197,13 @@ export function offerForApplication(applicationId: number, roleId: number): Offe
   const records = recordsOf([offer.id]);
   const { approval, status } = stateOf(offer, chain, eligible, records);
   const names = new Map(viewers.map((v) => [v.id, v.name]));
-  const people = chain.approverIds.length ? chain.approverIds : [...new Set(records.filter((r) => r.termsVersion === offer.termsVersion).map((r) => r.approverId))];
-  const latestFor = (id: number) => [...records].reverse().find((r) => r.approverId === id && r.termsVersion === offer.termsVersion);
-  const nameOf = (id: number | null) => (id === null ? null : (getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null));
+  const people = chain.approverIds.length
+    ? chain.approverIds
+    : [...new Set(records.filter((r) => r.termsVersion === offer.termsVersion).map((r) => r.approverId))];
+  const latestFor = (id: number) =>
+    [...records].reverse().find((r) => r.approverId === id && r.termsVersion === offer.termsVersion);
+  const nameOf = (id: number | null) =>
+    id === null ? null : getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null;
   return {
     id: offer.id,
     termsVersion: offer.termsVersion,
@@ -166,20 +222,42 @@ export function offerForApplication(applicationId: number, roleId: number): Offe
     approvers: people.map((id) => {
       const latest = latestFor(id);
       const counted = approval.approvedBy.includes(id) || approval.declinedBy.includes(id);
-      return { id, name: names.get(id) ?? latest?.approverName ?? "Former approver", decision: counted ? (latest?.decision ?? null) : null, comment: counted ? (latest?.comment ?? null) : null };
+      return {
+        id,
+        name: names.get(id) ?? latest?.approverName ?? "Former approver",
+        decision: counted ? latest?.decision ?? null : null,
+        comment: counted ? latest?.comment ?? null : null,
+      };
     }),
-    decisions: [...records].reverse().map(({ approverName, decision, comment, termsVersion, decidedAt }) => ({ approverName, decision, comment, termsVersion, decidedAt })),
+    decisions: [...records]
+      .reverse()
+      .map(({ approverName, decision, comment, termsVersion, decidedAt }) => ({
+        approverName,
+        decision,
+        comment,
+        termsVersion,
+        decidedAt,
+      })),
   };
 }
 
-export type SaveOfferResult = { ok: true; offerId: number; created: boolean; newTerms: boolean } | { ok: false; reason: "conflict" } | { ok: false; reason: "locked"; message: string };
+export type SaveOfferResult =
+  | { ok: true; offerId: number; created: boolean; newTerms: boolean }
+  | { ok: false; reason: "conflict" }
+  | { ok: false; reason: "locked"; message: string };
 
 /**
  * Create or edit an application's offer in one transaction. New terms (pay
  * kind, amount, currency, start date) bump the terms version, so approvals of
  * the old terms stop counting; a note edit keeps them.
  */
-export function saveOffer(input: { applicationId: number; values: OfferFormValues; version: number | null; actorId: number; now?: Date }): SaveOfferResult {
+export function saveOffer(input: {
+  applicationId: number;
+  values: OfferFormValues;
+  version: number | null;
+  actorId: number;
+  now?: Date;
+}): SaveOfferResult {
   const now = input.now ?? new Date();
   const { payKind, amount, currency, startDate, termsNote } = input.values;
   return getDb().transaction((tx) => {
@@ -189,7 +267,18 @@ export function saveOffer(input: { applicationId: number; values: OfferFormValue
       if (input.version !== null) return { ok: false, reason: "conflict" } as const;
       const { id } = tx
         .insert(offers)
-        .values({ applicationId: input.applicationId, payKind, amount, currency, startDate, termsNote, createdById: input.actorId, updatedById: input.actorId, createdAt: now, updatedAt: now })
+        .values({
+          applicationId: input.applicationId,
+          payKind,
+          amount,
+          currency,
+          startDate,
+          termsNote,
+          createdById: input.actorId,
+          updatedById: input.actorId,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning({ id: offers.id })
         .get();
       return { ok: true, offerId: id, created: true, newTerms: true } as const;
@@ -199,7 +288,17 @@ export function saveOffer(input: { applicationId: number; values: OfferFormValue
     if (locked) return { ok: false, reason: "locked", message: locked } as const;
     const newTerms = isMaterialEdit(existing, { payKind, amount, currency, startDate });
     tx.update(offers)
-      .set({ payKind, amount, currency, startDate, termsNote, termsVersion: existing.termsVersion + (newTerms ? 1 : 0), version: existing.version + 1, updatedById: input.actorId, updatedAt: now })
+      .set({
+        payKind,
+        amount,
+        currency,
+        startDate,
+        termsNote,
+        termsVersion: existing.termsVersion + (newTerms ? 1 : 0),
+        version: existing.version + 1,
+        updatedById: input.actorId,
+        updatedAt: now,
+      })
       .where(and(eq(offers.id, existing.id), eq(offers.version, existing.version)))
       .run();
     return { ok: true, offerId: existing.id, created: false, newTerms } as const;
@@ -209,48 +308,95 @@ export function saveOffer(input: { applicationId: number; values: OfferFormValue
 type OfferInRole = { offer: OfferRow; roleId: number };
 
 function offerWithRole(offerId: number): OfferInRole | null {
-  const row = getDb().select({ offer: offers, roleId: applications.roleId }).from(offers).innerJoin(applications, eq(applications.id, offers.applicationId)).where(eq(offers.id, offerId)).get();
+  const row = getDb()
+    .select({ offer: offers, roleId: applications.roleId })
+    .from(offers)
+    .innerJoin(applications, eq(applications.id, offers.applicationId))
+    .where(eq(offers.id, offerId))
+    .get();
   return row ?? null;
 }
 
-export type DecideResult = { ok: true; applicationId: number } | { ok: false; reason: "not-found" | "stale" } | { ok: false; reason: "refused"; message: string };
+export type DecideResult =
+  | { ok: true; applicationId: number }
+  | { ok: false; reason: "not-found" | "stale" }
+  | { ok: false; reason: "refused"; message: string };
 
 /**
  * An approver approves or declines the terms they were shown (`termsVersion`):
  * if the terms changed since, nothing is recorded and they are asked to look again.
  */
-export function decideOffer(input: { offerId: number; termsVersion: number; decision: "approve" | "decline"; comment: string | null; actorId: number; now?: Date }): DecideResult {
+export function decideOffer(input: {
+  offerId: number;
+  termsVersion: number;
+  decision: "approve" | "decline";
+  comment: string | null;
+  actorId: number;
+  now?: Date;
+}): DecideResult {
   const now = input.now ?? new Date();
   return getDb().transaction((tx) => {
     const found = offerWithRole(input.offerId);
     if (!found || found.offer.status === "withdrawn") return { ok: false, reason: "not-found" } as const;
     const { chain, eligible } = chainInForce(found.roleId);
-    const counts = countsAsApprover({ chain, creatorId: found.offer.createdById, userId: input.actorId, eligible: eligible.has(input.actorId) });
+    const counts = countsAsApprover({
+      chain,
+      creatorId: found.offer.createdById,
+      userId: input.actorId,
+      eligible: eligible.has(input.actorId),
+    });
     const refusal = decisionRefusal({ lifecycle: found.offer.status as Lifecycle, counts });
     if (refusal) return { ok: false, reason: "refused", message: refusal } as const;
     if (found.offer.termsVersion !== input.termsVersion) return { ok: false, reason: "stale" } as const;
     tx.insert(offerApprovals)
-      .values({ offerId: found.offer.id, termsVersion: input.termsVersion, approverId: input.actorId, decision: input.decision, comment: input.comment, decidedAt: now })
+      .values({
+        offerId: found.offer.id,
+        termsVersion: input.termsVersion,
+        approverId: input.actorId,
+        decision: input.decision,
+        comment: input.comment,
+        decidedAt: now,
+      })
       .run();
     return { ok: true, applicationId: found.offer.applicationId } as const;
   });
 }
 
-export type AcceptResult = { ok: true } | { ok: false; reason: "not-found" | "conflict" } | { ok: false; reason: "refused"; message: string };
+export type AcceptResult =
+  | { ok: true }
+  | { ok: false; reason: "not-found" | "conflict" }
+  | { ok: false; reason: "refused"; message: string };
 
 /** HR records that the candidate accepted an approved offer, and on which day. */
-export function acceptOffer(input: { applicationId: number; version: number; acceptedOn: string; actorId: number; now?: Date }): AcceptResult {
+export function acceptOffer(input: {
+  applicationId: number;
+  version: number;
+  acceptedOn: string;
+  actorId: number;
+  now?: Date;
+}): AcceptResult {
   const now = input.now ?? new Date();
   return getDb().transaction((tx) => {
     const offer = activeOffer(input.applicationId);
     if (!offer) return { ok: false, reason: "not-found" } as const;
     if (offer.version !== input.version) return { ok: false, reason: "conflict" } as const;
-    const roleId = tx.select({ roleId: applications.roleId }).from(applications).where(eq(applications.id, input.applicationId)).get()!.roleId;
+    const roleId = tx
+      .select({ roleId: applications.roleId })
+      .from(applications)
+      .where(eq(applications.id, input.applicationId))
+      .get()!.roleId;
     const { chain, eligible } = chainInForce(roleId);
     const refusal = acceptanceRefusal(stateOf(offer, chain, eligible, recordsOf([offer.id])).status);
     if (refusal) return { ok: false, reason: "refused", message: refusal } as const;
     tx.update(offers)
-      .set({ status: "accepted", acceptedOn: input.acceptedOn, acceptedById: input.actorId, version: offer.version + 1, updatedById: input.actorId, updatedAt: now })
+      .set({
+        status: "accepted",
+        acceptedOn: input.acceptedOn,
+        acceptedById: input.actorId,
+        version: offer.version + 1,
+        updatedById: input.actorId,
+        updatedAt: now,
+      })
       .where(and(eq(offers.id, offer.id), eq(offers.version, offer.version)))
       .run();
     return { ok: true } as const;
@@ -304,7 +450,10 @@ export function offersAwaiting(user: { id: number; kind: UserKind }): AwaitingIt
   for (const row of rows) {
     if (!chains.has(row.roleId)) chains.set(row.roleId, chainInForce(row.roleId));
     const { chain, eligible } = chains.get(row.roleId)!;
-    if (!countsAsApprover({ chain, creatorId: row.offer.createdById, userId: user.id, eligible: eligible.has(user.id) })) continue;
+    if (
+      !countsAsApprover({ chain, creatorId: row.offer.createdById, userId: user.id, eligible: eligible.has(user.id) })
+    )
+      continue;
     const own = records.filter((r) => r.offerId === row.offer.id);
     const { approval, status } = stateOf(row.offer, chain, eligible, own);
     if (status !== "pending_approval") continue;
@@ -358,5 +507,8 @@ export function recentDecisions(userId: number, limit = 10) {
 /** A role's chain in words and names, for pages that show it before any offer exists. */
 export function chainSummary(roleId: number): { rule: string; approvers: string[] } {
   const { chain, viewers } = chainInForce(roleId);
-  return { rule: ruleText(chain), approvers: viewers.filter((v) => chain.approverIds.includes(v.id)).map((v) => v.name) };
+  return {
+    rule: ruleText(chain),
+    approvers: viewers.filter((v) => chain.approverIds.includes(v.id)).map((v) => v.name),
+  };
 }

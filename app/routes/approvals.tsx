@@ -16,8 +16,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/approvals", "loader");
   // Someone this user grades anonymously keeps the take-home's alias here too, without links.
   const mask = maskFor(user.id);
-  const waiting = offersAwaiting(user).map((o) => ({ ...o, masked: mask.applicationIds.has(o.applicationId), subject: shownName(mask, o.applicationId, o.subject) }));
-  const decided = recentDecisions(user.id).map((d) => ({ ...d, masked: mask.applicationIds.has(d.applicationId), subject: shownName(mask, d.applicationId, d.subject) }));
+  const waiting = offersAwaiting(user).map((o) => ({
+    ...o,
+    masked: mask.applicationIds.has(o.applicationId),
+    subject: shownName(mask, o.applicationId, o.subject),
+  }));
+  const decided = recentDecisions(user.id).map((d) => ({
+    ...d,
+    masked: mask.applicationIds.has(d.applicationId),
+    subject: shownName(mask, d.applicationId, d.subject),
+  }));
   return { waiting, decided };
 }
 
@@ -28,11 +36,26 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseFormData(offerDecisionSchema, formData);
   if (!parsed.ok) return invalid(formData, { offerId, fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const result = decideOffer({ ...parsed.data, actorId: user.id });
-  if (!result.ok && result.reason === "not-found") return invalid(formData, { offerId, fieldErrors: {}, formError: "This offer is no longer open for approval." }, { status: 404 });
+  if (!result.ok && result.reason === "not-found")
+    return invalid(
+      formData,
+      { offerId, fieldErrors: {}, formError: "This offer is no longer open for approval." },
+      { status: 404 }
+    );
   if (!result.ok && result.reason === "stale") {
-    return invalid(formData, { offerId, fieldErrors: {}, formError: "The offer's terms changed after you opened this page; nothing was recorded. Reload to see the new terms." }, { status: 409 });
+    return invalid(
+      formData,
+      {
+        offerId,
+        fieldErrors: {},
+        formError:
+          "The offer's terms changed after you opened this page; nothing was recorded. Reload to see the new terms.",
+      },
+      { status: 409 }
+    );
   }
-  if (!result.ok && result.reason === "refused") return invalid(formData, { offerId, fieldErrors: {}, formError: result.message }, { status: 403 });
+  if (!result.ok && result.reason === "refused")
+    return invalid(formData, { offerId, fieldErrors: {}, formError: result.message }, { status: 403 });
   return redirect(`/approvals?decided=${parsed.data.decision}`);
 }
 
@@ -42,7 +65,10 @@ function DecisionForm({ item }: { item: Item }) {
   const actionData = useActionData<typeof action>();
   const mine = actionData?.offerId === item.offerId ? actionData : null;
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(offerDecisionSchema, { serverErrors: mine?.fieldErrors, submitted: mine?.values });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(offerDecisionSchema, {
+    serverErrors: mine?.fieldErrors,
+    submitted: mine?.values,
+  });
   const label = `Decide on the offer to ${item.subject}`;
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack offer-count" noValidate aria-label={label}>
@@ -53,8 +79,24 @@ function DecisionForm({ item }: { item: Item }) {
         {(aria) => <textarea defaultValue={typed("comment", "")} {...aria} {...register("comment")} />}
       </Field>
       <div className="actions">
-        <button type="submit" name="decision" value="approve" className="btn btn-primary" disabled={navigation.state === "submitting"}>Approve</button>
-        <button type="submit" name="decision" value="decline" className="btn" disabled={navigation.state === "submitting"}>Decline</button>
+        <button
+          type="submit"
+          name="decision"
+          value="approve"
+          className="btn btn-primary"
+          disabled={navigation.state === "submitting"}
+        >
+          Approve
+        </button>
+        <button
+          type="submit"
+          name="decision"
+          value="decline"
+          className="btn"
+          disabled={navigation.state === "submitting"}
+        >
+          Decline
+        </button>
       </div>
     </Form>
   );
@@ -66,8 +108,15 @@ export default function Approvals() {
   const done = params.get("decided");
   return (
     <>
-      <PageHeader title="Approvals" subtitle="Offers whose terms wait for your decision. The debrief is one click away on each." />
-      {done === "approve" ? <Notice>Approved.</Notice> : done === "decline" ? <Notice>Declined: the author sees your comment.</Notice> : null}
+      <PageHeader
+        title="Approvals"
+        subtitle="Offers whose terms wait for your decision. The debrief is one click away on each."
+      />
+      {done === "approve" ? (
+        <Notice>Approved.</Notice>
+      ) : done === "decline" ? (
+        <Notice>Declined: the author sees your comment.</Notice>
+      ) : null}
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">Waiting for your approval ({waiting.length})</h2>
         {waiting.length === 0 ? <p className="card muted">Nothing waits for you.</p> : null}
@@ -75,8 +124,18 @@ export default function Approvals() {
           {waiting.map((item) => (
             <li key={item.offerId} className="card" aria-label={item.subject}>
               <div className="row-between no-border">
-                <h3>{item.masked ? item.subject : <Link to={`/applications/${item.applicationId}/offer`}>{item.subject}</Link>}</h3>
-                {item.masked ? null : <Link to={`/applications/${item.applicationId}/debrief`} className="btn btn-small">Debrief</Link>}
+                <h3>
+                  {item.masked ? (
+                    item.subject
+                  ) : (
+                    <Link to={`/applications/${item.applicationId}/offer`}>{item.subject}</Link>
+                  )}
+                </h3>
+                {item.masked ? null : (
+                  <Link to={`/applications/${item.applicationId}/debrief`} className="btn btn-small">
+                    Debrief
+                  </Link>
+                )}
               </div>
               <dl className="facts offer-facts">
                 <dt>Role</dt>
@@ -85,13 +144,20 @@ export default function Approvals() {
                 <dd>{payText(item)}</dd>
                 <dt>Start date</dt>
                 <dd>{formatDate(item.startDate)}</dd>
-                {item.termsNote ? (<><dt>Terms note</dt><dd className="prewrap">{item.termsNote}</dd></>) : null}
+                {item.termsNote ? (
+                  <>
+                    <dt>Terms note</dt>
+                    <dd className="prewrap">{item.termsNote}</dd>
+                  </>
+                ) : null}
                 <dt>Offer by</dt>
                 <dd>{item.createdBy ?? "someone"}</dd>
                 <dt>Approvals so far</dt>
                 <dd>
                   {item.approvals} of {item.needed}
-                  {item.reapproval ? <span className="muted small"> · the terms changed since you approved: asked again</span> : null}
+                  {item.reapproval ? (
+                    <span className="muted small"> · the terms changed since you approved: asked again</span>
+                  ) : null}
                 </dd>
               </dl>
               <DecisionForm item={item} />
@@ -106,10 +172,15 @@ export default function Approvals() {
             {decided.map((d, i) => (
               <li key={i} className="row-between">
                 <span>
-                  {d.masked ? d.subject : <Link to={`/applications/${d.applicationId}/offer`}>{d.subject}</Link>} <span className="muted">{d.roleTitle} · version {d.termsVersion}</span>
+                  {d.masked ? d.subject : <Link to={`/applications/${d.applicationId}/offer`}>{d.subject}</Link>}{" "}
+                  <span className="muted">
+                    {d.roleTitle} · version {d.termsVersion}
+                  </span>
                   {d.comment ? <span className="muted"> · &ldquo;{d.comment}&rdquo;</span> : null}
                 </span>
-                <span className={d.decision === "approve" ? "badge badge-open" : "badge badge-bad"}>{d.decision === "approve" ? "Approved" : "Declined"}</span>
+                <span className={d.decision === "approve" ? "badge badge-open" : "badge badge-bad"}>
+                  {d.decision === "approve" ? "Approved" : "Declined"}
+                </span>
               </li>
             ))}
           </ul>

@@ -14,7 +14,10 @@ const requiredDate = (label: string) =>
     .min(1, `${label} is required`)
     .refine((v) => isIsoDate(v), { message: `${label} must be a real date (YYYY-MM-DD)` });
 
-/** Create or edit an offer. Pay kind, amount, currency and start date are its terms: changing one asks the approvers again. */
+/**
+ * Create or edit an offer. Pay kind, amount, currency and start date are its terms: changing one asks the
+ * approvers again.
+ */
 export const offerSchema = z.object({
   intent: z.literal("save"),
   payKind: z.enum(payKinds, { errorMap: () => ({ message: "Choose how the pay is stated" }) }),
@@ -46,7 +49,12 @@ export const offerDecisionSchema = z
     comment: optionalText("Comment", 2000),
   })
   .superRefine((v, ctx) => {
-    if (v.decision === "decline" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say why you decline, so the author knows what to change" });
+    if (v.decision === "decline" && !v.comment)
+      ctx.addIssue({
+        code: "custom",
+        path: ["comment"],
+        message: "Say why you decline, so the author knows what to change",
+      });
   });
 
 /** A role's approvers and how many of them must approve. */
@@ -64,7 +72,13 @@ export const approvalChainSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.rule !== "some") return;
-    if (v.required === null || v.required < 1) ctx.addIssue({ code: "custom", path: ["required"], message: "Say how many approvals are needed" });
-    else if (v.required > v.approverIds.length) ctx.addIssue({ code: "custom", path: ["required"], message: "Cannot need more approvals than there are approvers" });
+    if (v.required === null || v.required < 1)
+      ctx.addIssue({ code: "custom", path: ["required"], message: "Say how many approvals are needed" });
+    else if (v.required > v.approverIds.length)
+      ctx.addIssue({
+        code: "custom",
+        path: ["required"],
+        message: "Cannot need more approvals than there are approvers",
+      });
   })
   .transform((v) => ({ ...v, required: v.rule === "all" ? null : v.required }));

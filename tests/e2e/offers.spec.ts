@@ -5,20 +5,38 @@ import { demo, expect, openDb, test } from "./fixtures";
 function prepareFinalist() {
   const db = openDb();
   try {
-    const role = db.prepare("select id, required_checks as required from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number; required: string };
-    const person = db.prepare("select id, name from candidates where id not in (select candidate_id from applications where candidate_id is not null) order by id desc limit 1").get() as { id: number; name: string };
+    const role = db
+      .prepare("select id, required_checks as required from roles where title = ?")
+      .get("Senior AI Engineer, Support Copilot") as { id: number; required: string };
+    const person = db
+      .prepare(
+        "select id, name from candidates where id not in (select candidate_id from applications where candidate_id is not null) order by id desc limit 1"
+      )
+      .get() as { id: number; name: string };
     const now = Date.now();
     const app = db
-      .prepare("insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at) values (?, ?, 'final', ?, ?, ?) returning id")
+      .prepare(
+        "insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at) values (?, ?, 'final', ?, ?, ?) returning id"
+      )
       .get(role.id, person.id, now, now, now) as { id: number };
-    db.prepare("insert into stage_history (application_id, from_stage, to_stage, moved_at) values (?, null, 'final', ?)").run(app.id, now);
+    db.prepare(
+      "insert into stage_history (application_id, from_stage, to_stage, moved_at) values (?, null, 'final', ?)"
+    ).run(app.id, now);
     db.prepare("delete from compliance_checks where candidate_id = ?").run(person.id);
     const personScoped = new Set(["nda", "background_check", "privacy_training", "right_to_work"]);
     for (const type of JSON.parse(role.required) as string[]) {
       const owner = personScoped.has(type) ? "candidate_id" : "application_id";
       db.prepare(
-        `insert into compliance_checks (type, ${owner}, status, classification, rationale, evidence_ref, verified_at, created_at, updated_at) values (?, ?, 'verified', ?, ?, 'E2E-1', ?, ?, ?)`,
-      ).run(type, owner === "candidate_id" ? person.id : app.id, type === "worker_classification" ? "w2" : null, type === "worker_classification" ? "Employee on our payroll" : null, now, now, now);
+        `insert into compliance_checks (type, ${owner}, status, classification, rationale, evidence_ref, verified_at, created_at, updated_at) values (?, ?, 'verified', ?, ?, 'E2E-1', ?, ?, ?)`
+      ).run(
+        type,
+        owner === "candidate_id" ? person.id : app.id,
+        type === "worker_classification" ? "w2" : null,
+        type === "worker_classification" ? "Employee on our payroll" : null,
+        now,
+        now,
+        now
+      );
     }
     return { applicationId: app.id, name: person.name };
   } finally {
@@ -51,7 +69,10 @@ async function approve(page: Page, name: string, comment: string) {
   await expect(page.getByRole("listitem", { name })).toHaveCount(0);
 }
 
-test("a hiring manager's offer is approved, re-approved after a pay edit, accepted by HR, and the candidate is hired", async ({ page, signInAs }) => {
+test("a hiring manager's offer is approved, re-approved after a pay edit, accepted by HR, and the candidate is hired", async ({
+  page,
+  signInAs,
+}) => {
   const { applicationId, name } = prepareFinalist();
 
   await signInAs(demo.dana);
@@ -74,7 +95,9 @@ test("a hiring manager's offer is approved, re-approved after a pay edit, accept
   // Not approved yet: the gate says exactly that.
   await page.getByRole("link", { name: "Application" }).click();
   await moveTo(page, "offer");
-  await expect(page.getByRole("alert").filter({ hasText: "Cannot move" })).toHaveText("Cannot move to Offer until it has an approved offer (0 of 1 approval).");
+  await expect(page.getByRole("alert").filter({ hasText: "Cannot move" })).toHaveText(
+    "Cannot move to Offer until it has an approved offer (0 of 1 approval)."
+  );
 
   // HR approves it from the approvals list.
   await signInAs(demo.recruiter);
@@ -84,7 +107,10 @@ test("a hiring manager's offer is approved, re-approved after a pay edit, accept
   const item = page.getByRole("listitem", { name });
   await expect(item).toContainText("$205,000 a year");
   await expect(item).toContainText("Dana Whitfield");
-  await expect(item.getByRole("link", { name: "Debrief" })).toHaveAttribute("href", `/applications/${applicationId}/debrief`);
+  await expect(item.getByRole("link", { name: "Debrief" })).toHaveAttribute(
+    "href",
+    `/applications/${applicationId}/debrief`
+  );
   // A decline needs a reason.
   await item.getByRole("button", { name: "Decline" }).click();
   await expect(item.getByText("Say why you decline, so the author knows what to change")).toBeVisible();
@@ -123,10 +149,19 @@ test("a hiring manager's offer is approved, re-approved after a pay edit, accept
 
   const db = openDb();
   const stage = db.prepare("select stage from applications where id = ?").get(applicationId) as { stage: string };
-  const offer = db.prepare("select status, amount, terms_version as terms from offers where application_id = ?").get(applicationId);
-  const approvals = db.prepare("select a.terms_version as terms, a.decision from offer_approvals a join offers o on o.id = a.offer_id where o.application_id = ? order by a.id").all(applicationId);
+  const offer = db
+    .prepare("select status, amount, terms_version as terms from offers where application_id = ?")
+    .get(applicationId);
+  const approvals = db
+    .prepare(
+      "select a.terms_version as terms, a.decision from offer_approvals a join offers o on o.id = a.offer_id where o.application_id = ? order by a.id"
+    )
+    .all(applicationId);
   db.close();
   expect(stage.stage).toBe("hired");
   expect(offer).toEqual({ status: "accepted", amount: 215_000, terms: 2 });
-  expect(approvals).toEqual([{ terms: 1, decision: "approve" }, { terms: 2, decision: "approve" }]);
+  expect(approvals).toEqual([
+    { terms: 1, decision: "approve" },
+    { terms: 2, decision: "approve" },
+  ]);
 });
