@@ -542,3 +542,85 @@ export const decisions = sqliteTable(
     uniqueIndex("decisions_supersedes_uq").on(t.supersedesId).where(sql`${t.supersedesId} is not null`),
   ],
 );
+
+/**
+ * Who signs off a role's offers: users who may see the role's pay, chosen per role. With nobody chosen, one
+ * approval from anyone who may see the role's pay other than the offer's author is needed (app/domain/offer.ts).
+ */
+export const roleOfferApprovers = sqliteTable(
+  "role_offer_approvers",
+  {
+    roleId: integer("role_id")
+      .notNull()
+      .references(() => roles.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.userId] }), index("role_offer_approvers_user_idx").on(t.userId)],
+);
+
+/** A role's approval rule, kept apart from `roles` so the role form's version is not bumped by it. */
+export const roleOfferRules = sqliteTable("role_offer_rules", {
+  roleId: integer("role_id")
+    .primaryKey()
+    .references(() => roles.id, { onDelete: "cascade" }),
+  // null: every chosen approver; N: any N of them.
+  required: integer("required"),
+  version: integer("version").notNull().default(1),
+  updatedById: integer("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** An offer on an application. Pay is private like candidates' pay. */
+export const offers = sqliteTable(
+  "offers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: integer("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    // The terms' version: bumped when pay kind, amount, currency or start date change, so approvals given for
+    // earlier terms stop counting. `version` below is the record's, for conflicting saves.
+    termsVersion: integer("terms_version").notNull().default(1),
+    payKind: text("pay_kind", { enum: ["annual", "hourly", "fixed"] }).notNull(),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    startDate: text("start_date").notNull(), // ISO date
+    termsNote: text("terms_note"),
+    // open: in approval (approved or not is derived from the approvals); accepted by the candidate; withdrawn.
+    status: text("status", { enum: ["open", "accepted", "withdrawn"] })
+      .notNull()
+      .default("open"),
+    acceptedOn: text("accepted_on"), // ISO date
+    acceptedById: integer("accepted_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedById: integer("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    // One offer in play per application; withdrawn ones stay as history.
+    uniqueIndex("offers_active_application_uq").on(t.applicationId).where(sql`${t.status} <> 'withdrawn'`),
+    index("offers_status_idx").on(t.status),
+  ],
+);
+
+/** Every approve or decline, kept: the latest one per approver for the offer's current terms is the one that counts. */
+export const offerApprovals = sqliteTable(
+  "offer_approvals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    offerId: integer("offer_id")
+      .notNull()
+      .references(() => offers.id, { onDelete: "cascade" }),
+    termsVersion: integer("terms_version").notNull(),
+    approverId: integer("approver_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    decision: text("decision", { enum: ["approve", "decline"] }).notNull(),
+    comment: text("comment"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("offer_approvals_offer_idx").on(t.offerId, t.termsVersion)],
+);

@@ -17,6 +17,10 @@ import {
   complianceHistory,
   interviewPanel,
   interviews,
+  offerApprovals,
+  offers,
+  roleOfferApprovers,
+  roleOfferRules,
   scorecardRatings,
   scorecards,
   scorecardTemplates,
@@ -361,7 +365,57 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
       teams: demoRoles.map((r) => ({ managers: r.managers.map((k) => ids[k]), interviewers: r.interviewers.map((k) => ids[k]) })),
       userIds: ids,
     });
+    seedOffers(tx as unknown as AppDatabase, { today, roleIds, apps, managers: demoRoles.map((r) => r.managers.map((k) => ids[k])), userIds: ids });
   });
+}
+
+// ---------------------------------------------------------------------------
+// Offer approvers and offers: every application at Offer has an approved offer, every hire an accepted one, so the
+// demo passes its own stage gate; one finalist's offer waits for approval.
+
+function seedOffers(db: AppDatabase, input: { today: Date; roleIds: number[]; apps: SeededApp[]; managers: number[][]; userIds: Record<DemoKey, number> }) {
+  const { today, roleIds, apps, managers, userIds } = input;
+  // The Support Copilot role: any one of HR and the admin. The others: their first hiring manager and HR, both.
+  const chains = roleIds.map((_, i) => (i === 0 ? { ids: [userIds.recruiter, userIds.admin], required: 1 } : { ids: [...new Set([managers[i][0] ?? userIds.admin, userIds.recruiter])], required: null }));
+  chains.forEach((c, i) => {
+    db.insert(roleOfferApprovers).values(c.ids.map((userId) => ({ roleId: roleIds[i], userId }))).run();
+    db.insert(roleOfferRules).values({ roleId: roleIds[i], required: c.required, updatedById: userIds.recruiter, updatedAt: today }).run();
+  });
+  const day = (n: number) => new Date(today.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+  const pendingPick = apps.find((a) => a.roleIndex === 0 && a.stage === "final" && a.candidateId !== null);
+  for (const app of apps) {
+    const pending = app === pendingPick;
+    if (app.candidateId === null || !(pending || app.stage === "offer" || app.stage === "hired")) continue;
+    const person = db.select().from(candidates).where(eq(candidates.id, app.candidateId)).get()!;
+    const moved = db.select({ at: applications.stageChangedAt }).from(applications).where(eq(applications.id, app.id)).get()!.at;
+    const author = managers[app.roleIndex][0] ?? userIds.recruiter;
+    const hired = app.stage === "hired";
+    const offerAt = new Date(moved.getTime() - 3 * 86_400_000);
+    const { id } = db
+      .insert(offers)
+      .values({
+        applicationId: app.id,
+        payKind: person.payKind ?? "annual",
+        amount: person.payAmount ?? 180_000,
+        currency: person.payCurrency,
+        startDate: hired ? new Date(moved.getTime() + 21 * 86_400_000).toISOString().slice(0, 10) : day(30),
+        termsNote: person.payKind === "annual" ? "Standard equity grant; 4-year vest, 1-year cliff." : "Three-month initial term, renewable.",
+        status: hired ? "accepted" : "open",
+        acceptedOn: hired ? moved.toISOString().slice(0, 10) : null,
+        acceptedById: hired ? userIds.recruiter : null,
+        createdById: author,
+        updatedById: author,
+        createdAt: offerAt,
+        updatedAt: offerAt,
+      })
+      .returning({ id: offers.id })
+      .get();
+    if (pending) continue;
+    const chain = chains[app.roleIndex];
+    for (const approverId of chain.ids.slice(0, chain.required ?? chain.ids.length)) {
+      db.insert(offerApprovals).values({ offerId: id, termsVersion: 1, approverId, decision: "approve", comment: null, decidedAt: new Date(offerAt.getTime() + 86_400_000) }).run();
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------

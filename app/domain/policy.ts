@@ -4,9 +4,10 @@
 // for every kind of user against them.
 import type { TeamRole, UserKind } from "./reference";
 
-export type Action = "create" | "read" | "update" | "import" | "grade";
+export type Action = "create" | "read" | "update" | "import" | "grade" | "accept";
 /** pay: salaries, rates, quotes and background-check findings, never shown to interviewers. */
-export type Entity = "role" | "user" | "candidate" | "agency" | "application" | "compliance" | "pay" | "interview" | "scorecard" | "takehome" | "calibration" | "decision";
+export type Entity = "role" | "user" | "candidate" | "agency" | "application" | "compliance" | "pay" | "interview" | "scorecard" | "takehome" | "calibration" | "decision" | "offer";
+/** offer: an offer's terms are pay; approving one needs a place on the role's chain (app/domain/offer.ts) besides read:offer. */
 /**
  * any: every record. team: records whose hiring team the user is on.
  * managed: records where the user is a hiring manager on the team.
@@ -25,6 +26,7 @@ const hrPermissions: Permission[] = [
   "create:interview:any", "read:interview:any", "update:takehome:any",
   "read:calibration:any",
   "read:decision:any",
+  "read:offer:any", "update:offer:any", "accept:offer:any",
 ];
 
 /** Filling a scorecard and grading a take-home belong to the panel and the assigned graders, whoever they are. */
@@ -48,6 +50,7 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     "create:interview:managed", "read:interview:team", "update:takehome:managed",
     "read:calibration:managed",
     "read:decision:managed", "create:decision:managed",
+    "read:offer:managed", "update:offer:managed",
     ...panelPermissions,
   ],
   interviewer: ["read:role:team", "read:candidate:team", "read:application:team", "read:interview:team", ...panelPermissions],
@@ -127,6 +130,9 @@ export const routePolicies = {
   "routes/interviews._index": { loader: signedIn },
   "routes/decisions._index": { loader: can("read:decision") },
   "routes/applications.$applicationId.decision": { loader: can("create:decision", "application"), action: can("create:decision", "application") },
+  "routes/applications.$applicationId.offer": { loader: can("read:offer", "application"), action: can("update:offer", "application") },
+  "routes/approvals": { loader: can("read:offer"), action: can("read:offer") },
+  "routes/roles.$roleId.approvals": { loader: can("update:role", "role"), action: can("update:role", "role") },
 } satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof routePolicies;

@@ -1,9 +1,11 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
-import { offerGate, type CheckType } from "~/domain/compliance";
-import { checkMove, type MoveProblem, type Stage } from "~/domain/pipeline";
+import { missingChecks, type CheckType } from "~/domain/compliance";
+import { stageGate } from "~/domain/offer";
+import { checkMove, gatedStages, type MoveProblem, type Stage } from "~/domain/pipeline";
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
 import { getDb, schema } from "~/utils/db.server";
 import { checksForApplication, toCheckStates } from "./compliance.server";
+import { offerGateView } from "./offer.server";
 
 const { applications, candidates, agencies, agencyContacts, agencySubmissions, stageHistory, roles, users } = schema;
 
@@ -186,7 +188,7 @@ type ApplicationRow = typeof applications.$inferSelect;
 /**
  * Move inside a caller's transaction: the move's own rules (checkMove: a
  * rejection's reason, a hire undone only with a reason and a confirmation),
- * then the offer gate, then the write and its history line.
+ * then the stage gate (checks and offer), then the write and its history line.
  */
 export function moveWithin(
   tx: Tx,
@@ -198,8 +200,11 @@ export function moveWithin(
   if (problem) return { ok: false, reason: "invalid", problem };
   const role = tx.select({ requiredChecks: roles.requiredChecks }).from(roles).where(eq(roles.id, app.roleId)).get()!;
   const checks = toCheckStates(checksForApplication({ applicationId: app.id, candidateId: app.candidateId, agencyId: app.agencyId }));
-  const gate = offerGate({ to: input.toStage, required: role.requiredChecks as CheckType[], checks, today: now.toISOString().slice(0, 10) });
-  if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missing };
+  // The stage gate: the required checks, and for offer an approved offer, for hired an accepted one.
+  const offer = gatedStages.includes(input.toStage) ? offerGateView(app.id) : null;
+  const missing = missingChecks(role.requiredChecks as CheckType[], checks, now.toISOString().slice(0, 10));
+  const gate = stageGate({ toStage: input.toStage, missingChecks: missing, offer });
+  if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missingChecks };
   const exiting = input.toStage === "rejected" || input.toStage === "withdrawn";
   tx.update(applications)
     .set({

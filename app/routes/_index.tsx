@@ -27,6 +27,7 @@ import { interviewerQueue, queueItemView } from "~/models/scorecard.server";
 import { gradingQueue } from "~/models/take-home.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
+import { offersAwaiting } from "~/models/offer.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · AI Talent Scorecards" }];
 
@@ -131,6 +132,8 @@ export async function loader(args: LoaderFunctionArgs) {
       briefsIncomplete: roles.filter((r) => !r.readiness.ready).length,
     },
     people,
+    // Offers waiting for this user's decision (those who may see pay only).
+    approvalsWaiting: holdsAny(user.kind, "read:offer") ? offersAwaiting(user).length : null,
   };
 }
 
@@ -146,7 +149,7 @@ function needsDecisionHome(user: { id: number; kind: UserKind }, now: Date) {
 const takeHomeName = (g: { who: string; title: string }) => (g.who === "named" ? g.title : `${g.who}: ${g.title}`);
 
 export default function Home() {
-  const { kind, firstName, canCreateRole, roles, roleCount, stats, people, queue, grading, pipelineByRole, hr, needsDecision } = useLoaderData<typeof loader>();
+  const { kind, firstName, canCreateRole, roles, roleCount, stats, people, queue, grading, pipelineByRole, hr, needsDecision, approvalsWaiting } = useLoaderData<typeof loader>();
   const userTotal = people ? people.reduce((n, p) => n + p.count, 0) : 0;
   const hasQueue = queue.overdue.total + queue.due.total + queue.upcoming.total + grading.length > 0;
   // A take-home counts as work once the candidate has handed it in.
@@ -165,6 +168,11 @@ export default function Home() {
           </>
         }
       />
+      {approvalsWaiting ? (
+        <p className="alert alert-warn">
+          <Link to="/approvals">Approvals waiting ({approvalsWaiting})</Link>: offers whose terms wait for your decision.
+        </p>
+      ) : null}
       {hasQueue ? (
         <section aria-labelledby="my-work" className="card">
           <div className="row-between no-border section-head">

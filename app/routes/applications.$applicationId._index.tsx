@@ -33,6 +33,8 @@ import { safeRedirect } from "~/utils/session.server";
 import { engagementMismatch } from "~/domain/engagement";
 import { DecisionSection } from "~/components/decision-record";
 import { decisionSectionFor } from "~/models/decision.server";
+import { OfferPanel } from "~/components/offer-panel";
+import { chainSummary, offerForApplication } from "~/models/offer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
 
@@ -101,6 +103,10 @@ export async function loader(args: LoaderFunctionArgs) {
     submissions,
     compliance,
     canMove: holds(user.kind, "update:application", teamRole),
+    // Offers carry pay: only for those who may see it.
+    offer: holds(user.kind, "read:offer", teamRole)
+      ? { summary: offerForApplication(application.id, role.id), rule: chainSummary(role.id).rule, canEdit: holds(user.kind, "update:offer", teamRole) }
+      : null,
     canOpenSubject: subject.kind === "candidate" || holdsAny(user.kind, "read:agency"),
     decision: decisionSectionFor({ applicationId: application.id, roleId: role.id, viewer: user, teamRole, canDecide: holds(user.kind, "create:decision", teamRole) }),
   };
@@ -193,7 +199,7 @@ function UndoHireConfirm(props: { error?: string; checked: boolean; group: { nam
 }
 
 export default function ApplicationPage() {
-  const { application, role, subject, engagementNote, history, submissions, compliance, canMove, canOpenSubject, interviews, canSchedule, feedback, takeHomes, canAssignTakeHome } = useLoaderData<typeof loader>();
+  const { application, role, subject, engagementNote, history, submissions, compliance, canMove, canOpenSubject, interviews, canSchedule, feedback, takeHomes, canAssignTakeHome, offer } = useLoaderData<typeof loader>();
   const { decision } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const added = params.get("added");
@@ -356,6 +362,7 @@ export default function ApplicationPage() {
           </section>
         </div>
         <div>
+          {offer ? <OfferPanel applicationId={application.id} offer={offer.summary} canEdit={offer.canEdit} rule={offer.rule} /> : null}
           {canMove ? (
             <section className="card" aria-labelledby="move-heading">
               <h2 id="move-heading">Move</h2>

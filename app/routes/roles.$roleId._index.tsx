@@ -91,6 +91,7 @@ export default function RolePage() {
             <>
               <Link to={`/roles/${role.id}/rollup`} className="btn">Rollup</Link>
               <Link to={`/roles/${role.id}/scorecard`} className="btn">Scorecard template</Link>
+              <Link to={`/roles/${role.id}/approvals`} className="btn">Offer approvers</Link>
               <Link to={`/roles/${role.id}/edit`} className="btn btn-primary">Edit role</Link>
             </>
           ) : (

@@ -29,11 +29,11 @@ export type Access = {
   teamRole: TeamRole | null;
 };
 
-const verbs: Record<string, string> = { read: "view", create: "add", update: "change", import: "import", grade: "grade" };
+const verbs: Record<string, string> = { read: "view", create: "add", update: "change", import: "import", grade: "grade", accept: "mark accepted" };
 const nouns: Record<string, string> = {
   role: "roles", user: "user accounts", candidate: "candidates", agency: "agencies",
   application: "applications", compliance: "compliance checks", pay: "pay details",
-  interview: "interviews", scorecard: "scorecards", takehome: "take-homes", calibration: "calibration",
+  interview: "interviews", scorecard: "scorecards", takehome: "take-homes", calibration: "calibration", offer: "offers",
 };
 
 /** "change roles", from "update:role". */

@@ -16,6 +16,13 @@ function prepareFinalist() {
     db.prepare(
       "insert into compliance_checks (type, application_id, status, classification, rationale, verified_at, created_at, updated_at) values ('worker_classification', ?, 'verified', '1099', 'Independent contractor on a fixed scope', ?, ?, ?)",
     ).run(app.id, now, now, now);
+    // An approved offer (every approver of the role approved it), so only the paperwork stands in the way.
+    const offer = db
+      .prepare("insert into offers (application_id, pay_kind, amount, currency, start_date, created_at, updated_at) values (?, 'fixed', 90000, 'USD', '2030-01-01', ?, ?) returning id")
+      .get(app.id, now, now) as { id: number };
+    for (const { user_id } of db.prepare("select user_id from role_offer_approvers where role_id = ?").all(role.id) as { user_id: number }[]) {
+      db.prepare("insert into offer_approvals (offer_id, terms_version, approver_id, decision, decided_at) values (?, 1, ?, 'approve', ?)").run(offer.id, user_id, now);
+    }
     return { applicationId: app.id, name: person.name, roleId: role.id };
   } finally {
     db.close();

@@ -58,7 +58,7 @@ test("a recruiter adds a candidate from an agency to a role, moves them through 
   await page.getByLabel("Move to").selectOption("offer");
   await page.getByRole("button", { name: "Move", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Cannot move to Offer" })).toHaveText(
-    "Cannot move to Offer until these required checks are verified or waived: NDA, IP assignment, Worker classification, Background check and Sensitive-data access clearance.",
+    "Cannot move to Offer until these required checks are verified or waived: NDA, IP assignment, Worker classification, Background check and Sensitive-data access clearance. It also needs an approved offer (no offer yet).",
   );
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Final");
   await page.screenshot({ path: "test-results/screens/offer-blocked.png", fullPage: true });

@@ -2,13 +2,14 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { staleApplicationCount, staleApplications, staleApplicationsQuery } from "~/models/application.server";
 import { maskedApplicationIds } from "~/models/take-home.server";
+import { decideOffer, saveOffer } from "~/models/offer.server";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as checksRoute from "~/routes/applications.$applicationId.checks";
 import * as board from "~/routes/compliance._index";
 import * as home from "~/routes/_index";
 import * as addRoute from "~/routes/roles.$roleId.applications.new";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges } from "../support/http";
+import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
 
 const db = () => getDb();
 const agencyId = (name: string) => db().select().from(schema.agencies).where(eq(schema.agencies.name, name)).get()!.id;
@@ -72,6 +73,12 @@ describe("stage moves and the offer gate", () => {
     const out = await invoke(addRoute.action, post(`/roles/${roleId}/applications/new`, { subject: "candidate", candidateId: String(unplacedCandidate().id), stage: "final" }, { cookie }), { roleId: String(roleId) });
     return { cookie, id: appIdFrom(out.location) };
   }
+  function approveOffer(applicationId: number) {
+    const values = { intent: "save" as const, payKind: "annual" as const, amount: 200_000, currency: "USD" as const, startDate: "2030-01-06", termsNote: null, version: null };
+    const saved = saveOffer({ applicationId, values, version: null, actorId: userIdByEmail("dana@northwind.test") });
+    if (!saved.ok) throw new Error("offer not saved");
+    expect(decideOffer({ offerId: saved.offerId, termsVersion: 1, decision: "approve", comment: null, actorId: userIdByEmail("priya@northwind.test") }).ok).toBe(true);
+  }
   const move = (id: number, cookie: string, fields: Record<string, string>) =>
     invoke(appPage.action, post(`/applications/${id}`, { intent: "move", version: String(app(id).version), ...fields }, { cookie }), { applicationId: String(id) });
 
@@ -86,6 +93,8 @@ describe("stage moves and the offer gate", () => {
 
   it("refuses the offer and names the missing checks, then allows it once they are verified or waived", async () => {
     const { cookie, id } = await freshApplication();
+    // The offer itself is approved, so only the checks stand in the way (tests/integration/offers.test.ts covers the offer's part).
+    approveOffer(id);
     const changes = totalChanges();
     const refused = await move(id, cookie, { toStage: "offer" });
     expect(refused.status).toBe(400);

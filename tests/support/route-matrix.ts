@@ -73,6 +73,11 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/decisions._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
   // The role's hiring manager decides, and admins; a recruiter only where they are the hiring manager.
   "routes/applications.$applicationId.decision": { loader: ["S", "D", "D", "A", "D", "D", "A"], action: ["S", "D", "D", "A", "D", "D", "A"] },
+  // Offers are pay: the role's hiring managers, HR and admins; never interviewers.
+  "routes/applications.$applicationId.offer": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  // Everyone who may see some pay has a list (theirs may be empty); the query finds what waits for them.
+  "routes/approvals": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
+  "routes/roles.$roleId.approvals": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
 };
 
 /** Demo users standing in for each persona, relative to the demo role "Senior AI Engineer, Support Copilot". */

@@ -98,6 +98,9 @@ export function sample(routeId: string): { path: string; params: Record<string, 
     "routes/interviews._index": { path: "/interviews", params: {} },
     "routes/decisions._index": { path: "/decisions", params: {} },
     "routes/applications.$applicationId.decision": { path: `/applications/${applicationId}/decision`, params: { applicationId } },
+    "routes/applications.$applicationId.offer": { path: `/applications/${applicationId}/offer`, params: { applicationId } },
+    "routes/approvals": { path: "/approvals", params: {} },
+    "routes/roles.$roleId.approvals": { path: `/roles/${roleId}/approvals`, params: { roleId } },
   };
   const found = samples[routeId];
   if (!found) throw new Error(`Add a sample URL for ${routeId} to tests/integration/route-matrix.test.ts`);
