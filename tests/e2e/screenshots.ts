@@ -26,7 +26,7 @@ function buildIfStale() {
 function startServer(): ChildProcess {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(PORT),
