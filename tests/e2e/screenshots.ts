@@ -35,7 +35,8 @@ function startServer(): ChildProcess {
     SESSION_SECRET: SECRET,
     SEED_DEMO: "true",
   };
-  return spawn("node", ["--max-old-space-size=192", "build/cli/start.js"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const stdio: ["ignore", "ignore", "inherit"] = ["ignore", "ignore", "inherit"];
+  return spawn("node", ["--max-old-space-size=192", "build/cli/start.js"], { env, stdio });
 }
 
 async function waitForHealth(server: ChildProcess) {
@@ -101,11 +102,15 @@ async function shoot(browser: Browser, email: string, path: string, file: string
   const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: "reduce" });
   try {
     const value = await sessionCookie(email);
-    await context.addCookies([{ name: "hiring_session", value, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
+    const cookie = { name: "hiring_session", value, domain: "localhost", path: "/", httpOnly: true };
+    await context.addCookies([{ ...cookie, sameSite: "Lax" }]);
     const page = await context.newPage();
     const response = await page.goto(`${ORIGIN}${path}`, { waitUntil: "networkidle" });
     if (!response?.ok()) throw new Error(`${path} as ${email} answered ${response?.status()}`);
-    if (from) await page.locator(from).first().evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
+    if (from) {
+      const top = await page.locator(from).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+      await page.evaluate((y) => window.scrollTo(0, y - 16), top);
+    }
     await page.screenshot({ path: `${OUT}/${file}` });
     console.log(`${OUT}/${file}  (${email}, ${path})`);
   } finally {
