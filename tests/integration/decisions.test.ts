@@ -158,6 +158,12 @@ describe("recording a decision", () => {
 
   it("advances through an open gate, and shows the decision on the rollup and the comparison CSV", async () => {
     const id = appByName("Fatima Bennett").id;
+    // At Offer, the move to Hired needs the offer marked accepted (the stage gate): HR has recorded her yes.
+    getDb()
+      .update(schema.offers)
+      .set({ status: "accepted", acceptedOn: new Date().toISOString().slice(0, 10) })
+      .where(eq(schema.offers.applicationId, id))
+      .run();
     const res = await send(id, decisionForm(id, { outcome: "advance" }));
     expect(res.status).toBe(302);
     expect(app(id).stage).toBe("hired");
