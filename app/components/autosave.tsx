@@ -213,7 +213,23 @@ export function useAutosave(options: {
     return false;
   };
 
-  return { version, status, onInput, olderCopy, restoreOlderCopy, discardOlderCopy, beforeSubmit };
+  /**
+   * While the page asks whether to leave, nothing is saved behind the question
+   * (the answer may be "lose the changes"); staying saves again.
+   */
+  const hold = useCallback((held: boolean) => {
+    if (held) clearTimeout(timer.current);
+    else if (!stopped.current && lastInputAt.current > 0) schedule(SAVE_DELAY_MS);
+  }, [schedule]);
+
+  /** The user chose to lose what they typed: no save is sent and the device forgets it. */
+  const discard = () => {
+    clearTimeout(timer.current);
+    stopped.current = true;
+    writeStored(storageKey, null);
+  };
+
+  return { version, status, onInput, olderCopy, restoreOlderCopy, discardOlderCopy, beforeSubmit, discard, hold };
 }
 
 function clock(at: string | number): string {
@@ -257,7 +273,8 @@ export function AutosaveStatusLine({ status, signInHref }: { status: AutosaveSta
   const problem = ["signed-out", "conflict", "invalid", "offline"].includes(status.kind);
   return (
     <div className={`autosave-status small${problem ? " autosave-problem" : ""}`}>
-      <p role="status" className="autosave-settled">
+      {/* A polite live region rather than role="status": the page's own confirmation (Notice) is its status. */}
+      <p aria-live="polite" className="autosave-settled">
         {settled}
       </p>
       {transient ? (

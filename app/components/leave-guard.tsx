@@ -32,7 +32,16 @@ export function useLeaveGuard() {
 }
 
 /** The on-page question when a link would leave unsaved changes behind; focus goes to staying. */
-export function LeavePrompt({ blocker, what }: { blocker: ReturnType<typeof useBlocker>; what: string }) {
+export function LeavePrompt({
+  blocker,
+  what,
+  onLeave,
+}: {
+  blocker: ReturnType<typeof useBlocker>;
+  what: string;
+  /** Called when the user chooses to lose the changes (drops the device copy an autosave keeps). */
+  onLeave?: () => void;
+}) {
   const stay = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (blocker.state === "blocked") stay.current?.focus();
@@ -47,7 +56,14 @@ export function LeavePrompt({ blocker, what }: { blocker: ReturnType<typeof useB
         <button type="button" className="btn btn-primary" ref={stay} onClick={() => blocker.reset()}>
           Stay and keep editing
         </button>
-        <button type="button" className="btn" onClick={() => blocker.proceed()}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => {
+            onLeave?.();
+            blocker.proceed?.();
+          }}
+        >
           Leave and lose the changes
         </button>
       </div>

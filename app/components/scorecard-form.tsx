@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
 import { AutosaveStatusLine, OlderCopyNotice, useAutosave } from "~/components/autosave";
 import { LeavePrompt, useLeaveGuard } from "~/components/leave-guard";
@@ -37,6 +38,8 @@ export function ScorecardForm(props: {
     enabled: props.mode === "fill" && Boolean(props.autosave),
     onSaved: guard.markClean,
   });
+  const { hold } = autosave;
+  useEffect(() => hold(guard.blocker.state === "blocked"), [guard.blocker.state, hold]);
   // After a background save, the next save builds on its version; a refused form keeps the one it was sent with.
   const version = autosave.version !== props.version ? String(autosave.version) : typed("version", String(props.version ?? ""));
   const d = props.defaults;
@@ -60,7 +63,7 @@ export function ScorecardForm(props: {
       noValidate
       aria-label={props.mode === "amend" ? "Amend scorecard" : "Scorecard"}
     >
-      <LeavePrompt blocker={guard.blocker} what={props.mode === "amend" ? "amendment" : "scorecard"} />
+      <LeavePrompt blocker={guard.blocker} what={props.mode === "amend" ? "amendment" : "scorecard"} onLeave={autosave.discard} />
       {autosave.olderCopy ? (
         <OlderCopyNotice at={autosave.olderCopy.at} onRestore={autosave.restoreOlderCopy} onDiscard={autosave.discardOlderCopy} />
       ) : null}

@@ -75,6 +75,8 @@ export default function GradePage() {
   const guard = useLeaveGuard();
   const locked = mine?.status === "submitted";
   const autosave = useAutosave({ formRef, ...draftTarget, version: mine?.version ?? null, enabled: !locked && t.submitted, onSaved: guard.markClean });
+  const { hold } = autosave;
+  useEffect(() => hold(guard.blocker.state === "blocked"), [guard.blocker.state, hold]);
   // Submitted (here or in another tab): nothing typed on this device is a draft any more.
   useEffect(() => {
     if (locked) window.localStorage.removeItem(draftTarget.storageKey);
@@ -119,7 +121,7 @@ export default function GradePage() {
               noValidate
               aria-label="Grade"
             >
-              <LeavePrompt blocker={guard.blocker} what="grade" />
+              <LeavePrompt blocker={guard.blocker} what="grade" onLeave={autosave.discard} />
               {autosave.olderCopy ? (
                 <OlderCopyNotice at={autosave.olderCopy.at} onRestore={autosave.restoreOlderCopy} onDiscard={autosave.discardOlderCopy} />
               ) : null}

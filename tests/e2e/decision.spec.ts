@@ -60,7 +60,7 @@ async function submitScorecard(page: Page, interviewId: number, words: { evidenc
 
 async function moveTo(page: Page, applicationId: number, stage: string, label: string) {
   await page.goto(`/applications/${applicationId}`);
-  await page.getByLabel("Move to").selectOption(stage);
+  await page.getByLabel("Move to", { exact: true }).selectOption(stage);
   await page.getByRole("button", { name: "Move", exact: true }).click();
   await expect(page.getByText(`Moved to ${label}.`)).toBeVisible();
 }

@@ -22,7 +22,8 @@ function freshInterviewForJordan(): number {
   }
 }
 
-const status = (page: import("@playwright/test").Page) => page.getByRole("form", { name: "Scorecard" }).getByRole("status");
+/** The autosave's line beside the buttons (a polite live region). */
+const status = (page: import("@playwright/test").Page) => page.getByRole("form", { name: "Scorecard" }).locator(".autosave-settled");
 
 test("a half-filled scorecard is saved while typing and is there after a reload", async ({ page, signInAs }) => {
   const interviewId = freshInterviewForJordan();

@@ -55,7 +55,7 @@ async function shoot(page: Page, name: string) {
 }
 
 async function moveTo(page: Page, stage: string) {
-  await page.getByLabel("Move to").selectOption(stage);
+  await page.getByLabel("Move to", { exact: true }).selectOption(stage);
   await page.getByRole("button", { name: "Move", exact: true }).click();
 }
 
