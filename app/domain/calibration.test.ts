@@ -60,7 +60,7 @@ function round(n: number) {
 describe("calibrate at volume", () => {
   // The plain reading of the rules, one pass over every card per interviewer and application:
   // the grouped implementation must give exactly the same figures.
-  function reference(cards: Card[], outcomes: Map<number, ReturnType<typeof outcomeOf>>) {
+  function reference(cards: Card[], _outcomes: Map<number, ReturnType<typeof outcomeOf>>) {
     return [...new Set(cards.map((c) => c.interviewerId))].map((id) => {
       const mine = cards.filter((c) => c.interviewerId === id);
       const given: number[] = [];

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { randomInt } from "node:crypto";
 import { allGradersSubmitted, anonymousGradingConflicts, type Grade, type HandlingKind } from "~/domain/take-home";
 import { getDb, preparedQuery, schema } from "~/utils/db.server";
