@@ -40,7 +40,9 @@ async function readHandoff(context: EntryContext): Promise<void> {
   const streamCache: NonNullable<NonNullable<EntryContext["renderMeta"]>["streamCache"]> = {};
   for (let chunk = 0; ; chunk++) {
     const { done, value } = await reader.read();
-    streamCache[chunk] = Object.assign(Promise.resolve(), { result: { done, value: decoder.decode(value, { stream: !done }) } });
+    streamCache[chunk] = Object.assign(Promise.resolve(), {
+      result: { done, value: decoder.decode(value, { stream: !done }) },
+    });
     if (done) break;
   }
   // <RemixServer> takes its own reader of the (now finished) stream.

@@ -63,7 +63,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/" end>
                   Home
                 </NavLink>
-                <NavLink to="/interviews" end>Interviews</NavLink>
+                <NavLink to="/interviews" end>
+                  Interviews
+                </NavLink>
                 <NavLink to="/roles">Roles</NavLink>
                 <NavLink to="/candidates">Candidates</NavLink>
                 {holdsAny(user.kind, "read:agency") ? <NavLink to="/agencies">Agencies</NavLink> : null}
@@ -106,7 +108,10 @@ export function ErrorBoundary() {
     status = error.status;
     if (status === 403) {
       title = "You do not have access to this page";
-      detail = typeof error.data === "string" && error.data ? error.data : "Ask the role's hiring manager or an admin to add you.";
+      detail =
+        typeof error.data === "string" && error.data
+          ? error.data
+          : "Ask the role's hiring manager or an admin to add you.";
     } else if (status === 404) {
       title = "We could not find that page";
       detail = "It may have been moved, or the link is wrong.";

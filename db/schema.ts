@@ -54,7 +54,10 @@ export const roles = sqliteTable(
     targetStart: text("target_start"), // ISO date (YYYY-MM-DD)
     // When the role was last filled or closed; null while draft, open or on hold. Days open stop here.
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
-    engagementModels: text("engagement_models", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    engagementModels: text("engagement_models", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     budgetKind: text("budget_kind", { enum: ["salary", "hourly", "fixed"] }),
     budgetMin: integer("budget_min"),
     budgetMax: integer("budget_max"),
@@ -127,13 +130,18 @@ export const candidates = sqliteTable(
     profileUrl: text("profile_url"),
     codeUrl: text("code_url"),
     portfolioUrl: text("portfolio_url"),
-    engagementType: text("engagement_type", { enum: ["full_time", "contractor", "freelancer", "agency_placed"] }).notNull(),
+    engagementType: text("engagement_type", {
+      enum: ["full_time", "contractor", "freelancer", "agency_placed"],
+    }).notNull(),
     // Pay is private: admins, recruiters and the role's hiring managers only.
     payKind: text("pay_kind", { enum: ["annual", "hourly", "fixed"] }),
     payAmount: integer("pay_amount"),
     payCurrency: text("pay_currency").notNull().default("USD"),
     availableFrom: text("available_from"),
-    skills: text("skills", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    skills: text("skills", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     source: text("source", { enum: ["referral", "agency", "marketplace", "inbound", "sourced"] }).notNull(),
     notes: text("notes"),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
@@ -217,8 +225,12 @@ export const applications = sqliteTable(
   },
   (t) => [
     check("applications_one_subject", sql`(${t.candidateId} is null) <> (${t.agencyId} is null)`),
-    uniqueIndex("applications_role_candidate_uq").on(t.roleId, t.candidateId).where(sql`${t.candidateId} is not null`),
-    uniqueIndex("applications_role_agency_uq").on(t.roleId, t.agencyId).where(sql`${t.agencyId} is not null`),
+    uniqueIndex("applications_role_candidate_uq")
+      .on(t.roleId, t.candidateId)
+      .where(sql`${t.candidateId} is not null`),
+    uniqueIndex("applications_role_agency_uq")
+      .on(t.roleId, t.agencyId)
+      .where(sql`${t.agencyId} is not null`),
     index("applications_role_stage_idx").on(t.roleId, t.stage),
     index("applications_candidate_idx").on(t.candidateId),
     // Open applications by how long they have sat in their stage (the stale-stage list); the condition matches the query's.
@@ -271,13 +283,23 @@ export const complianceChecks = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     type: text("type", {
-      enum: ["nda", "ip_assignment", "worker_classification", "background_check", "data_access_clearance", "privacy_training", "right_to_work"],
+      enum: [
+        "nda",
+        "ip_assignment",
+        "worker_classification",
+        "background_check",
+        "data_access_clearance",
+        "privacy_training",
+        "right_to_work",
+      ],
     }).notNull(),
     // Person-level checks name the candidate or agency; application-level checks name the application.
     candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "cascade" }),
     agencyId: integer("agency_id").references(() => agencies.id, { onDelete: "cascade" }),
     applicationId: integer("application_id").references(() => applications.id, { onDelete: "cascade" }),
-    status: text("status", { enum: ["not_requested", "requested", "received", "verified", "waived", "failed", "expired"] })
+    status: text("status", {
+      enum: ["not_requested", "requested", "received", "verified", "waived", "failed", "expired"],
+    })
       .notNull()
       .default("not_requested"),
     classification: text("classification", { enum: ["w2", "1099", "agency", "corp_to_corp", "employer_of_record"] }),
@@ -294,10 +316,19 @@ export const complianceChecks = sqliteTable(
     ...timestamps,
   },
   (t) => [
-    check("compliance_one_owner", sql`(${t.candidateId} is not null) + (${t.agencyId} is not null) + (${t.applicationId} is not null) = 1`),
-    uniqueIndex("compliance_candidate_type_uq").on(t.candidateId, t.type).where(sql`${t.candidateId} is not null`),
-    uniqueIndex("compliance_agency_type_uq").on(t.agencyId, t.type).where(sql`${t.agencyId} is not null`),
-    uniqueIndex("compliance_application_type_uq").on(t.applicationId, t.type).where(sql`${t.applicationId} is not null`),
+    check(
+      "compliance_one_owner",
+      sql`(${t.candidateId} is not null) + (${t.agencyId} is not null) + (${t.applicationId} is not null) = 1`,
+    ),
+    uniqueIndex("compliance_candidate_type_uq")
+      .on(t.candidateId, t.type)
+      .where(sql`${t.candidateId} is not null`),
+    uniqueIndex("compliance_agency_type_uq")
+      .on(t.agencyId, t.type)
+      .where(sql`${t.agencyId} is not null`),
+    uniqueIndex("compliance_application_type_uq")
+      .on(t.applicationId, t.type)
+      .where(sql`${t.applicationId} is not null`),
   ],
 );
 
@@ -341,12 +372,20 @@ export const interviews = sqliteTable(
     applicationId: integer("application_id")
       .notNull()
       .references(() => applications.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["screen", "technical_deep_dive", "system_design", "take_home_review", "agency_vetting_call", "final"] }).notNull(),
+    kind: text("kind", {
+      enum: ["screen", "technical_deep_dive", "system_design", "take_home_review", "agency_vetting_call", "final"],
+    }).notNull(),
     startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
     endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
     focusAreas: text("focus_areas", { mode: "json" }).$type<string[]>().notNull(),
-    prompts: text("prompts", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
-    customQuestions: text("custom_questions", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    prompts: text("prompts", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    customQuestions: text("custom_questions", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     includeGovernance: integer("include_governance", { mode: "boolean" }).notNull().default(false),
     // The template version the interview was scheduled against; its scorecards use it even if the role's template changes.
     templateId: integer("template_id").references(() => scorecardTemplates.id, { onDelete: "restrict" }),
@@ -383,12 +422,19 @@ export const scorecards = sqliteTable(
     templateId: integer("template_id")
       .notNull()
       .references(() => scorecardTemplates.id, { onDelete: "restrict" }),
-    status: text("status", { enum: ["draft", "submitted"] }).notNull().default("draft"),
-    recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes", "no_decision"] }).notNull().default("no_decision"),
+    status: text("status", { enum: ["draft", "submitted"] })
+      .notNull()
+      .default("draft"),
+    recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes", "no_decision"] })
+      .notNull()
+      .default("no_decision"),
     // False while a draft has no recommendation chosen yet (so "no decision" is never assumed).
     recommendationChosen: integer("recommendation_chosen", { mode: "boolean" }).notNull().default(true),
     keyTakeaways: text("key_takeaways"),
-    weakSignals: text("weak_signals", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    weakSignals: text("weak_signals", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
     ...timestamps,
@@ -450,7 +496,9 @@ export const takeHomes = sqliteTable(
     paid: integer("paid", { mode: "boolean" }).notNull().default(false),
     amount: integer("amount"),
     currency: text("currency").notNull().default("USD"),
-    status: text("status", { enum: ["assigned", "submitted", "grading", "graded", "waived"] }).notNull().default("assigned"),
+    status: text("status", { enum: ["assigned", "submitted", "grading", "graded", "waived"] })
+      .notNull()
+      .default("assigned"),
     submissionUrl: text("submission_url"),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     extendedTo: text("extended_to"),
@@ -501,7 +549,9 @@ export const takeHomeGrades = sqliteTable(
     securityRespected: integer("security_respected", { mode: "boolean" }),
     hoursReported: integer("hours_reported"),
     notes: text("notes"),
-    status: text("status", { enum: ["draft", "submitted"] }).notNull().default("draft"),
+    status: text("status", { enum: ["draft", "submitted"] })
+      .notNull()
+      .default("draft"),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
     ...timestamps,
@@ -526,7 +576,10 @@ export const decisions = sqliteTable(
     rejectionReason: text("rejection_reason"),
     rationale: text("rationale").notNull(),
     citedAreas: text("cited_areas", { mode: "json" }).$type<string[]>().notNull(),
-    citedScorecards: text("cited_scorecards", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    citedScorecards: text("cited_scorecards", { mode: "json" })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
     // The advisory figure as it stood when decided, and whether the decision went against it (app/domain/decision.ts).
     weightedTotal: real("weighted_total"),
     againstTotal: integer("against_total", { mode: "boolean" }).notNull().default(false),
@@ -539,7 +592,9 @@ export const decisions = sqliteTable(
   (t) => [
     index("decisions_application_idx").on(t.applicationId, t.decidedAt),
     // One successor per decision: two people changing the same decision at once cannot both win.
-    uniqueIndex("decisions_supersedes_uq").on(t.supersedesId).where(sql`${t.supersedesId} is not null`),
+    uniqueIndex("decisions_supersedes_uq")
+      .on(t.supersedesId)
+      .where(sql`${t.supersedesId} is not null`),
   ],
 );
 
@@ -601,7 +656,9 @@ export const offers = sqliteTable(
   },
   (t) => [
     // One offer in play per application; withdrawn ones stay as history.
-    uniqueIndex("offers_active_application_uq").on(t.applicationId).where(sql`${t.status} <> 'withdrawn'`),
+    uniqueIndex("offers_active_application_uq")
+      .on(t.applicationId)
+      .where(sql`${t.status} <> 'withdrawn'`),
     index("offers_status_idx").on(t.status),
   ],
 );

@@ -91,13 +91,15 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
           briefSystemDoes: "drafts first replies to support tickets and cites the help-centre articles it used",
           briefUsingData: "Zendesk ticket history and help-centre",
           briefInsideWorkflow: "tier-1 support triage",
-          briefThreshold: "90% of drafts accepted without edits by agents on the eval set, every draft reviewed by an agent",
+          briefThreshold:
+            "90% of drafts accepted without edits by agents on the eval set, every draft reviewed by an agent",
           briefOwnedBy: "the Support Platform team",
           briefWorkflow: "Suggested replies inside the agent console, with citations and a one-click insert.",
           briefSourceSystems: "Zendesk (owner: Support Ops, Lena Ortiz); Guru help centre (owner: Knowledge team).",
           briefApprovalPath: "Tier-1 agents use it; the Support Ops lead approves each prompt or retrieval change.",
           briefSuccessMetric: "Draft acceptance >= 90% on a 300-ticket holdout; median handle time down 20%.",
-          briefSecurity: "Customer PII must be redacted before model calls; no vendor training on our data; logs kept 30 days.",
+          briefSecurity:
+            "Customer PII must be redacted before model calls; no vendor training on our data; logs kept 30 days.",
           briefLaunchDate: day(150),
           briefPostLaunchOwner: "Support Platform team (on-call rotation of three engineers)",
           qCustomModels: false,
@@ -107,7 +109,13 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
           qBoundedFeature: false,
           qInfraAdvantage: false,
           touchesSensitiveData: true,
-          requiredChecks: ["nda", "ip_assignment", "worker_classification", "background_check", "data_access_clearance"],
+          requiredChecks: [
+            "nda",
+            "ip_assignment",
+            "worker_classification",
+            "background_check",
+            "data_access_clearance",
+          ],
         },
         managers: ["dana"],
         interviewers: ["sam", "jordan"],
@@ -134,7 +142,8 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
           briefSourceSystems: "Ironclad repository (owner: Legal Ops, Amir Haddad).",
           briefApprovalPath: "Paralegals triage; the deputy GC approves playbook changes.",
           briefSuccessMetric: "95% recall and 80% precision on 150 annotated contracts.",
-          briefSecurity: "Privileged documents: EU data residency, no retention at the model vendor, audit log of every query.",
+          briefSecurity:
+            "Privileged documents: EU data residency, no retention at the model vendor, audit log of every query.",
           briefLaunchDate: day(45),
           briefPostLaunchOwner: "Legal Ops engineering (two engineers)",
           qCustomModels: false,
@@ -144,7 +153,13 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
           qBoundedFeature: true,
           qInfraAdvantage: false,
           touchesSensitiveData: true,
-          requiredChecks: ["nda", "ip_assignment", "worker_classification", "background_check", "data_access_clearance"],
+          requiredChecks: [
+            "nda",
+            "ip_assignment",
+            "worker_classification",
+            "background_check",
+            "data_access_clearance",
+          ],
         },
         managers: ["dana"],
         interviewers: ["sam"],
@@ -181,7 +196,14 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
           qBoundedFeature: false,
           qInfraAdvantage: false,
           touchesSensitiveData: true,
-          requiredChecks: ["nda", "ip_assignment", "worker_classification", "background_check", "data_access_clearance", "privacy_training"],
+          requiredChecks: [
+            "nda",
+            "ip_assignment",
+            "worker_classification",
+            "background_check",
+            "data_access_clearance",
+            "privacy_training",
+          ],
         },
         managers: ["tomas"],
         interviewers: ["riley"],
@@ -355,17 +377,28 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
       today,
       userIds: ids,
       roleIds,
-      requiredChecks: demoRoles.map((r) => (r.role.requiredChecks as string[] | undefined) ?? ["nda", "ip_assignment", "worker_classification"]),
+      requiredChecks: demoRoles.map(
+        (r) => (r.role.requiredChecks as string[] | undefined) ?? ["nda", "ip_assignment", "worker_classification"],
+      ),
       engagementModels: demoRoles.map((r) => (r.role.engagementModels as string[] | undefined) ?? []),
     });
     seedInterviews(tx as unknown as AppDatabase, {
       today,
       roleIds,
       apps,
-      teams: demoRoles.map((r) => ({ managers: r.managers.map((k) => ids[k]), interviewers: r.interviewers.map((k) => ids[k]) })),
+      teams: demoRoles.map((r) => ({
+        managers: r.managers.map((k) => ids[k]),
+        interviewers: r.interviewers.map((k) => ids[k]),
+      })),
       userIds: ids,
     });
-    seedOffers(tx as unknown as AppDatabase, { today, roleIds, apps, managers: demoRoles.map((r) => r.managers.map((k) => ids[k])), userIds: ids });
+    seedOffers(tx as unknown as AppDatabase, {
+      today,
+      roleIds,
+      apps,
+      managers: demoRoles.map((r) => r.managers.map((k) => ids[k])),
+      userIds: ids,
+    });
   });
 }
 
@@ -373,13 +406,24 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
 // Offer approvers and offers: every application at Offer has an approved offer, every hire an accepted one, so the
 // demo passes its own stage gate; one finalist's offer waits for approval.
 
-function seedOffers(db: AppDatabase, input: { today: Date; roleIds: number[]; apps: SeededApp[]; managers: number[][]; userIds: Record<DemoKey, number> }) {
+function seedOffers(
+  db: AppDatabase,
+  input: { today: Date; roleIds: number[]; apps: SeededApp[]; managers: number[][]; userIds: Record<DemoKey, number> },
+) {
   const { today, roleIds, apps, managers, userIds } = input;
   // The Support Copilot role: any one of HR and the admin. The others: their first hiring manager and HR, both.
-  const chains = roleIds.map((_, i) => (i === 0 ? { ids: [userIds.recruiter, userIds.admin], required: 1 } : { ids: [...new Set([managers[i][0] ?? userIds.admin, userIds.recruiter])], required: null }));
+  const chains = roleIds.map((_, i) =>
+    i === 0
+      ? { ids: [userIds.recruiter, userIds.admin], required: 1 }
+      : { ids: [...new Set([managers[i][0] ?? userIds.admin, userIds.recruiter])], required: null },
+  );
   chains.forEach((c, i) => {
-    db.insert(roleOfferApprovers).values(c.ids.map((userId) => ({ roleId: roleIds[i], userId }))).run();
-    db.insert(roleOfferRules).values({ roleId: roleIds[i], required: c.required, updatedById: userIds.recruiter, updatedAt: today }).run();
+    db.insert(roleOfferApprovers)
+      .values(c.ids.map((userId) => ({ roleId: roleIds[i], userId })))
+      .run();
+    db.insert(roleOfferRules)
+      .values({ roleId: roleIds[i], required: c.required, updatedById: userIds.recruiter, updatedAt: today })
+      .run();
   });
   const day = (n: number) => new Date(today.getTime() + n * 86_400_000).toISOString().slice(0, 10);
   const pendingPick = apps.find((a) => a.roleIndex === 0 && a.stage === "final" && a.candidateId !== null);
@@ -387,7 +431,11 @@ function seedOffers(db: AppDatabase, input: { today: Date; roleIds: number[]; ap
     const pending = app === pendingPick;
     if (app.candidateId === null || !(pending || app.stage === "offer" || app.stage === "hired")) continue;
     const person = db.select().from(candidates).where(eq(candidates.id, app.candidateId)).get()!;
-    const moved = db.select({ at: applications.stageChangedAt }).from(applications).where(eq(applications.id, app.id)).get()!.at;
+    const moved = db
+      .select({ at: applications.stageChangedAt })
+      .from(applications)
+      .where(eq(applications.id, app.id))
+      .get()!.at;
     const author = managers[app.roleIndex][0] ?? userIds.recruiter;
     const hired = app.stage === "hired";
     const offerAt = new Date(moved.getTime() - 3 * 86_400_000);
@@ -399,7 +447,10 @@ function seedOffers(db: AppDatabase, input: { today: Date; roleIds: number[]; ap
         amount: person.payAmount ?? 180_000,
         currency: person.payCurrency,
         startDate: hired ? new Date(moved.getTime() + 21 * 86_400_000).toISOString().slice(0, 10) : day(30),
-        termsNote: person.payKind === "annual" ? "Standard equity grant; 4-year vest, 1-year cliff." : "Three-month initial term, renewable.",
+        termsNote:
+          person.payKind === "annual"
+            ? "Standard equity grant; 4-year vest, 1-year cliff."
+            : "Three-month initial term, renewable.",
         status: hired ? "accepted" : "open",
         acceptedOn: hired ? moved.toISOString().slice(0, 10) : null,
         acceptedById: hired ? userIds.recruiter : null,
@@ -413,7 +464,16 @@ function seedOffers(db: AppDatabase, input: { today: Date; roleIds: number[]; ap
     if (pending) continue;
     const chain = chains[app.roleIndex];
     for (const approverId of chain.ids.slice(0, chain.required ?? chain.ids.length)) {
-      db.insert(offerApprovals).values({ offerId: id, termsVersion: 1, approverId, decision: "approve", comment: null, decidedAt: new Date(offerAt.getTime() + 86_400_000) }).run();
+      db.insert(offerApprovals)
+        .values({
+          offerId: id,
+          termsVersion: 1,
+          approverId,
+          decision: "approve",
+          comment: null,
+          decidedAt: new Date(offerAt.getTime() + 86_400_000),
+        })
+        .run();
     }
   }
 }
@@ -432,22 +492,115 @@ function prng(seed: number) {
   };
 }
 
-const firstNames = ["Aisha", "Mateo", "Hannah", "Kenji", "Olivia", "Ravi", "Sofia", "Lukas", "Amara", "Diego", "Mei", "Jonas", "Fatima", "Ethan", "Ingrid", "Kwame", "Lucia", "Noah", "Priyanka", "Samuel", "Yara", "Tomasz", "Chloe", "Arjun", "Zanele", "Felix", "Leila", "Marcus", "Nadia", "Oscar"];
-const lastNames = ["Okonkwo", "Fernández", "Schmidt", "Tanaka", "Bennett", "Iyer", "Rossi", "Weber", "Mensah", "Castillo", "Zhang", "Larsen", "Haddad", "Brooks", "Nilsson", "Asante", "Moreno", "Fischer", "Kapoor", "Adeyemi"];
-const places: [string, string][] = [["Austin, TX", "America/Chicago"], ["Toronto, ON", "America/Toronto"], ["Berlin", "Europe/Berlin"], ["London", "Europe/London"], ["Bengaluru", "Asia/Kolkata"], ["Lisbon", "Europe/Lisbon"], ["New York, NY", "America/New_York"], ["Remote (US)", "America/Denver"], ["São Paulo", "America/Sao_Paulo"], ["Warsaw", "Europe/Warsaw"]];
-const skillPool = ["Python", "PyTorch", "TensorFlow", "AWS", "GCP", "Azure", "Docker", "Kubernetes", "MLflow", "Airflow", "LangChain", "Hugging Face", "ONNX", "RAG", "Evals", "SQL", "TypeScript", "GDPR", "SOC 2", "dbt", "Spark", "vLLM"];
+const firstNames = [
+  "Aisha",
+  "Mateo",
+  "Hannah",
+  "Kenji",
+  "Olivia",
+  "Ravi",
+  "Sofia",
+  "Lukas",
+  "Amara",
+  "Diego",
+  "Mei",
+  "Jonas",
+  "Fatima",
+  "Ethan",
+  "Ingrid",
+  "Kwame",
+  "Lucia",
+  "Noah",
+  "Priyanka",
+  "Samuel",
+  "Yara",
+  "Tomasz",
+  "Chloe",
+  "Arjun",
+  "Zanele",
+  "Felix",
+  "Leila",
+  "Marcus",
+  "Nadia",
+  "Oscar",
+];
+const lastNames = [
+  "Okonkwo",
+  "Fernández",
+  "Schmidt",
+  "Tanaka",
+  "Bennett",
+  "Iyer",
+  "Rossi",
+  "Weber",
+  "Mensah",
+  "Castillo",
+  "Zhang",
+  "Larsen",
+  "Haddad",
+  "Brooks",
+  "Nilsson",
+  "Asante",
+  "Moreno",
+  "Fischer",
+  "Kapoor",
+  "Adeyemi",
+];
+const places: [string, string][] = [
+  ["Austin, TX", "America/Chicago"],
+  ["Toronto, ON", "America/Toronto"],
+  ["Berlin", "Europe/Berlin"],
+  ["London", "Europe/London"],
+  ["Bengaluru", "Asia/Kolkata"],
+  ["Lisbon", "Europe/Lisbon"],
+  ["New York, NY", "America/New_York"],
+  ["Remote (US)", "America/Denver"],
+  ["São Paulo", "America/Sao_Paulo"],
+  ["Warsaw", "Europe/Warsaw"],
+];
+const skillPool = [
+  "Python",
+  "PyTorch",
+  "TensorFlow",
+  "AWS",
+  "GCP",
+  "Azure",
+  "Docker",
+  "Kubernetes",
+  "MLflow",
+  "Airflow",
+  "LangChain",
+  "Hugging Face",
+  "ONNX",
+  "RAG",
+  "Evals",
+  "SQL",
+  "TypeScript",
+  "GDPR",
+  "SOC 2",
+  "dbt",
+  "Spark",
+  "vLLM",
+];
 
-type Stage = "sourced" | "screening" | "interviewing" | "take_home" | "final" | "offer" | "hired" | "rejected" | "withdrawn";
+type Stage =
+  "sourced" | "screening" | "interviewing" | "take_home" | "final" | "offer" | "hired" | "rejected" | "withdrawn";
 type SeededApp = { id: number; roleIndex: number; stage: Stage; candidateId: number | null; agencyId: number | null };
 const ladder: Stage[] = ["sourced", "screening", "interviewing", "take_home", "final", "offer", "hired"];
 
 function seedPeople(
   db: AppDatabase,
-  input: { today: Date; userIds: Record<DemoKey, number>; roleIds: number[]; requiredChecks: string[][]; engagementModels: string[][] },
+  input: {
+    today: Date;
+    userIds: Record<DemoKey, number>;
+    roleIds: number[];
+    requiredChecks: string[][];
+    engagementModels: string[][];
+  },
 ) {
   const { today, userIds, roleIds } = input;
   const rand = prng(20261121);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000);
   const iso = (d: Date) => d.toISOString().slice(0, 10);
   const recruiter = userIds.recruiter;
@@ -455,29 +608,106 @@ function seedPeople(
   // Agencies: a solid staffing agency, a delivery pod that bids as a team, a thin marketplace.
   const agencyRows = [
     {
-      agency: { name: "Meridian Talent Partners", kind: "staffing_agency" as const, website: "https://meridian-talent.example", rateMin: 95, rateMax: 175, markupPercent: 22, offersHandover: false, writtenAcceptanceCriteria: false, notes: "Strong on data engineering; slower on LLM specialists." },
-      contacts: [{ name: "Grace Liu", email: "grace@meridian-talent.example", phone: "+1 512 555 0141", title: "Account lead" }, { name: "Owen Park", email: "owen@meridian-talent.example", phone: null, title: "Technical recruiter" }],
-      vetting: [["accuracy_miss", "Not applicable for staffing; their contractors follow our QA.", "weak"], ["shipped_in_production", "Named two placements who shipped RAG search at a fintech, with references.", "good"], ["handover_package", "Contractor writes docs as part of the SOW.", "weak"], ["scope_changes", "Rate changes need two weeks' notice; scope is ours.", "good"]],
+      agency: {
+        name: "Meridian Talent Partners",
+        kind: "staffing_agency" as const,
+        website: "https://meridian-talent.example",
+        rateMin: 95,
+        rateMax: 175,
+        markupPercent: 22,
+        offersHandover: false,
+        writtenAcceptanceCriteria: false,
+        notes: "Strong on data engineering; slower on LLM specialists.",
+      },
+      contacts: [
+        { name: "Grace Liu", email: "grace@meridian-talent.example", phone: "+1 512 555 0141", title: "Account lead" },
+        { name: "Owen Park", email: "owen@meridian-talent.example", phone: null, title: "Technical recruiter" },
+      ],
+      vetting: [
+        ["accuracy_miss", "Not applicable for staffing; their contractors follow our QA.", "weak"],
+        ["shipped_in_production", "Named two placements who shipped RAG search at a fintech, with references.", "good"],
+        ["handover_package", "Contractor writes docs as part of the SOW.", "weak"],
+        ["scope_changes", "Rate changes need two weeks' notice; scope is ours.", "good"],
+      ],
     },
     {
-      agency: { name: "Forge AI Delivery", kind: "delivery_pod" as const, website: "https://forge-ai.example", rateMin: 140, rateMax: 210, markupPercent: null, offersHandover: true, writtenAcceptanceCriteria: true, notes: "Three-person pod: lead engineer, ML engineer, QA. Fixed-price pilots available." },
-      contacts: [{ name: "Ines Duarte", email: "ines@forge-ai.example", phone: "+351 21 555 0199", title: "Delivery director" }],
-      vetting: [["accuracy_miss", "Holdout set agreed at kickoff; below threshold they fix at their cost within 3 weeks.", "good"], ["shipped_in_production", "Lead shipped a claims-triage classifier (XGBoost + LLM summaries) at an insurer; 40% faster routing.", "good"], ["handover_package", "Architecture doc, runbook, Grafana dashboards, 30-day support; showed an example.", "good"], ["scope_changes", "Written change requests with price and date impact.", "good"]],
+      agency: {
+        name: "Forge AI Delivery",
+        kind: "delivery_pod" as const,
+        website: "https://forge-ai.example",
+        rateMin: 140,
+        rateMax: 210,
+        markupPercent: null,
+        offersHandover: true,
+        writtenAcceptanceCriteria: true,
+        notes: "Three-person pod: lead engineer, ML engineer, QA. Fixed-price pilots available.",
+      },
+      contacts: [
+        { name: "Ines Duarte", email: "ines@forge-ai.example", phone: "+351 21 555 0199", title: "Delivery director" },
+      ],
+      vetting: [
+        [
+          "accuracy_miss",
+          "Holdout set agreed at kickoff; below threshold they fix at their cost within 3 weeks.",
+          "good",
+        ],
+        [
+          "shipped_in_production",
+          "Lead shipped a claims-triage classifier (XGBoost + LLM summaries) at an insurer; 40% faster routing.",
+          "good",
+        ],
+        [
+          "handover_package",
+          "Architecture doc, runbook, Grafana dashboards, 30-day support; showed an example.",
+          "good",
+        ],
+        ["scope_changes", "Written change requests with price and date impact.", "good"],
+      ],
     },
     {
-      agency: { name: "QuickBench Marketplace", kind: "marketplace" as const, website: "https://quickbench.example", rateMin: 35, rateMax: 110, markupPercent: 15, offersHandover: false, writtenAcceptanceCriteria: false, notes: "Fast to start; freelancer quality varies widely." },
+      agency: {
+        name: "QuickBench Marketplace",
+        kind: "marketplace" as const,
+        website: "https://quickbench.example",
+        rateMin: 35,
+        rateMax: 110,
+        markupPercent: 15,
+        offersHandover: false,
+        writtenAcceptanceCriteria: false,
+        notes: "Fast to start; freelancer quality varies widely.",
+      },
       contacts: [{ name: "Support desk", email: "clients@quickbench.example", phone: null, title: null }],
-      vetting: [["accuracy_miss", "\"That has never happened with our talent.\"", "bad"], ["shipped_in_production", "Pointed to profile badges, no specifics.", "bad"], ["handover_package", "\"We'll document everything.\"", "bad"], ["scope_changes", "\"We're flexible.\"", "weak"]],
+      vetting: [
+        ["accuracy_miss", '"That has never happened with our talent."', "bad"],
+        ["shipped_in_production", "Pointed to profile badges, no specifics.", "bad"],
+        ["handover_package", '"We\'ll document everything."', "bad"],
+        ["scope_changes", '"We\'re flexible."', "weak"],
+      ],
     },
   ];
   const agencyIds: number[] = [];
   const contactIds: number[][] = [];
   for (const a of agencyRows) {
-    const { id } = db.insert(agencies).values({ ...a.agency, currency: "USD" }).returning({ id: agencies.id }).get();
+    const { id } = db
+      .insert(agencies)
+      .values({ ...a.agency, currency: "USD" })
+      .returning({ id: agencies.id })
+      .get();
     agencyIds.push(id);
-    contactIds.push(a.contacts.map((c) => db.insert(agencyContacts).values({ ...c, agencyId: id }).returning({ id: agencyContacts.id }).get().id));
+    contactIds.push(
+      a.contacts.map(
+        (c) =>
+          db
+            .insert(agencyContacts)
+            .values({ ...c, agencyId: id })
+            .returning({ id: agencyContacts.id })
+            .get().id,
+      ),
+    );
     for (const [question, answer, assessment] of a.vetting) {
-      db.insert(agencyVetting).values({ agencyId: id, question, answer, assessment: assessment as "good" | "weak" | "bad", notes: null }).run();
+      db.insert(agencyVetting)
+        .values({ agencyId: id, question, answer, assessment: assessment as "good" | "weak" | "bad", notes: null })
+        .run();
     }
   }
 
@@ -490,12 +720,18 @@ function seedPeople(
     const [location, timezone] = pick(places);
     const type = i % 5 === 0 ? "contractor" : i % 7 === 0 ? "freelancer" : i % 11 === 0 ? "agency_placed" : "full_time";
     const pay =
-      type === "full_time" ? { payKind: "annual" as const, payAmount: 150_000 + Math.round(rand() * 22) * 5_000 }
-      : type === "freelancer" ? { payKind: "hourly" as const, payAmount: 40 + Math.round(rand() * 70) }
-      : { payKind: "hourly" as const, payAmount: 100 + Math.round(rand() * 20) * 5 };
+      type === "full_time"
+        ? { payKind: "annual" as const, payAmount: 150_000 + Math.round(rand() * 22) * 5_000 }
+        : type === "freelancer"
+          ? { payKind: "hourly" as const, payAmount: 40 + Math.round(rand() * 70) }
+          : { payKind: "hourly" as const, payAmount: 100 + Math.round(rand() * 20) * 5 };
     const skills = [...new Set(Array.from({ length: 3 + Math.floor(rand() * 4) }, () => pick(skillPool)))];
-    const source = type === "agency_placed" ? "agency" : pick(["referral", "inbound", "sourced", "sourced", "marketplace"] as const);
-    const handle = `${first}.${last}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    const source =
+      type === "agency_placed" ? "agency" : pick(["referral", "inbound", "sourced", "sourced", "marketplace"] as const);
+    const handle = `${first}.${last}`
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
     const { id } = db
       .insert(candidates)
       .values({
@@ -525,9 +761,43 @@ function seedPeople(
 
   // Pipelines: [role index, stages of its applications]. Every stage appears; roles 0-2 are open.
   const plans: [number, Stage[]][] = [
-    [0, ["sourced", "sourced", "screening", "screening", "interviewing", "interviewing", "interviewing", "take_home", "take_home", "final", "final", "final", "offer", "rejected", "rejected", "withdrawn"]],
+    [
+      0,
+      [
+        "sourced",
+        "sourced",
+        "screening",
+        "screening",
+        "interviewing",
+        "interviewing",
+        "interviewing",
+        "take_home",
+        "take_home",
+        "final",
+        "final",
+        "final",
+        "offer",
+        "rejected",
+        "rejected",
+        "withdrawn",
+      ],
+    ],
     [1, ["sourced", "screening", "screening", "interviewing", "take_home", "final", "final", "rejected", "withdrawn"]],
-    [2, ["sourced", "sourced", "screening", "interviewing", "interviewing", "take_home", "final", "final", "offer", "rejected"]],
+    [
+      2,
+      [
+        "sourced",
+        "sourced",
+        "screening",
+        "interviewing",
+        "interviewing",
+        "take_home",
+        "final",
+        "final",
+        "offer",
+        "rejected",
+      ],
+    ],
     [3, ["screening", "interviewing", "interviewing", "rejected"]],
     [5, ["hired", "rejected", "rejected", "withdrawn"]],
     [6, ["hired", "rejected", "withdrawn"]],
@@ -537,12 +807,19 @@ function seedPeople(
   const used = new Set<number>();
   const nextFor = (roleIndex: number) => {
     const free = candidateIds.map((_, i) => i).filter((i) => !used.has(i));
-    const c = free.find((i) => engagementFits(input.engagementModels[roleIndex], candidateTypes[i] as ApplicationEngagement)) ?? free[0];
+    const c =
+      free.find((i) => engagementFits(input.engagementModels[roleIndex], candidateTypes[i] as ApplicationEngagement)) ??
+      free[0];
     used.add(c);
     return c;
   };
   const apps: SeededApp[] = [];
-  const addApp = (roleIndex: number, stage: Stage, subject: { candidateId: number } | { agencyId: number }, via: { agency: number; contact: number } | null) => {
+  const addApp = (
+    roleIndex: number,
+    stage: Stage,
+    subject: { candidateId: number } | { agencyId: number },
+    via: { agency: number; contact: number } | null,
+  ) => {
     const reached = stage === "rejected" || stage === "withdrawn" ? 1 + Math.floor(rand() * 4) : ladder.indexOf(stage);
     const path = ladder.slice(0, reached + 1);
     if (stage === "rejected" || stage === "withdrawn") path.push(stage);
@@ -555,7 +832,8 @@ function seedPeople(
         roleId: roleIds[roleIndex],
         ...("candidateId" in subject ? { candidateId: subject.candidateId } : { agencyId: subject.agencyId }),
         stage,
-        rejectionReason: stage === "rejected" ? pick(["skills_gap", "production_experience", "compensation", "communication"]) : null,
+        rejectionReason:
+          stage === "rejected" ? pick(["skills_gap", "production_experience", "compensation", "communication"]) : null,
         exitNote: stage === "withdrawn" ? "Accepted another offer." : null,
         stageChangedAt: last.at,
         submittedByAgencyId: via ? agencyIds[via.agency] : null,
@@ -566,12 +844,37 @@ function seedPeople(
       .returning({ id: applications.id })
       .get();
     moves.forEach((m, k) =>
-      db.insert(stageHistory).values({ applicationId: id, fromStage: k === 0 ? null : moves[k - 1].stage, toStage: m.stage, movedById: k === 0 ? recruiter : userIds.dana, movedAt: m.at }).run(),
+      db
+        .insert(stageHistory)
+        .values({
+          applicationId: id,
+          fromStage: k === 0 ? null : moves[k - 1].stage,
+          toStage: m.stage,
+          movedById: k === 0 ? recruiter : userIds.dana,
+          movedAt: m.at,
+        })
+        .run(),
     );
     if (via && "candidateId" in subject) {
-      db.insert(agencySubmissions).values({ roleId: roleIds[roleIndex], candidateId: subject.candidateId, agencyId: agencyIds[via.agency], contactId: contactIds[via.agency][via.contact], submittedAt: moves[0].at, counts: true, recordedById: recruiter }).run();
+      db.insert(agencySubmissions)
+        .values({
+          roleId: roleIds[roleIndex],
+          candidateId: subject.candidateId,
+          agencyId: agencyIds[via.agency],
+          contactId: contactIds[via.agency][via.contact],
+          submittedAt: moves[0].at,
+          counts: true,
+          recordedById: recruiter,
+        })
+        .run();
     }
-    apps.push({ id, roleIndex, stage, candidateId: "candidateId" in subject ? subject.candidateId : null, agencyId: "agencyId" in subject ? subject.agencyId : null });
+    apps.push({
+      id,
+      roleIndex,
+      stage,
+      candidateId: "candidateId" in subject ? subject.candidateId : null,
+      agencyId: "agencyId" in subject ? subject.agencyId : null,
+    });
     return { id, submittedAt: moves[0].at };
   };
 
@@ -579,7 +882,8 @@ function seedPeople(
     for (const stage of stageList) {
       const c = nextFor(roleIndex);
       // Individuals come through the staffing agency, some through the marketplace; the pod bids as a team.
-      const viaAgency = candidateTypes[c] === "agency_placed" || c % 6 === 1 ? { agency: c % 4 === 3 ? 2 : 0, contact: 0 } : null;
+      const viaAgency =
+        candidateTypes[c] === "agency_placed" || c % 6 === 1 ? { agency: c % 4 === 3 ? 2 : 0, contact: 0 } : null;
       addApp(roleIndex, stage, { candidateId: candidateIds[c] }, viaAgency);
     }
   }
@@ -590,12 +894,40 @@ function seedPeople(
   addApp(4, "sourced", { agencyId: agencyIds[1] }, null);
   // A duplicate: QuickBench submits someone Meridian already submitted to the Support Copilot role.
   const meridianPick = apps.find((a) => a.roleIndex === 0 && a.candidateId !== null && a.stage === "interviewing")!;
-  const firstSub = db.select().from(agencySubmissions).all().find((s) => s.candidateId === meridianPick.candidateId);
+  const firstSub = db
+    .select()
+    .from(agencySubmissions)
+    .all()
+    .find((s) => s.candidateId === meridianPick.candidateId);
   if (!firstSub) {
-    db.insert(agencySubmissions).values({ roleId: roleIds[0], candidateId: meridianPick.candidateId!, agencyId: agencyIds[0], contactId: contactIds[0][1], submittedAt: daysAgo(30), counts: true, recordedById: recruiter }).run();
-    db.update(applications).set({ submittedByAgencyId: agencyIds[0] }).where(eq(applications.id, meridianPick.id)).run();
+    db.insert(agencySubmissions)
+      .values({
+        roleId: roleIds[0],
+        candidateId: meridianPick.candidateId!,
+        agencyId: agencyIds[0],
+        contactId: contactIds[0][1],
+        submittedAt: daysAgo(30),
+        counts: true,
+        recordedById: recruiter,
+      })
+      .run();
+    db.update(applications)
+      .set({ submittedByAgencyId: agencyIds[0] })
+      .where(eq(applications.id, meridianPick.id))
+      .run();
   }
-  db.insert(agencySubmissions).values({ roleId: roleIds[0], candidateId: meridianPick.candidateId!, agencyId: agencyIds[2], contactId: contactIds[2][0], submittedAt: daysAgo(12), counts: false, duplicateOf: "other-agency", recordedById: recruiter }).run();
+  db.insert(agencySubmissions)
+    .values({
+      roleId: roleIds[0],
+      candidateId: meridianPick.candidateId!,
+      agencyId: agencyIds[2],
+      contactId: contactIds[2][0],
+      submittedAt: daysAgo(12),
+      counts: false,
+      duplicateOf: "other-agency",
+      recordedById: recruiter,
+    })
+    .run();
 
   // Paperwork. Offers and hires are fully cleared; finalists are partway; a few early ones have started.
   const statusesForProgress: Record<string, string[]> = {
@@ -605,7 +937,15 @@ function seedPeople(
   const record = (check: typeof complianceChecks.$inferInsert) => {
     const row = db.insert(complianceChecks).values(check).returning().get();
     const { detail, ...rest } = row;
-    db.insert(complianceHistory).values({ checkId: row.id, status: row.status, changedById: recruiter, changedAt: row.updatedAt, snapshot: { ...rest, detail: detail ? "(recorded)" : null } }).run();
+    db.insert(complianceHistory)
+      .values({
+        checkId: row.id,
+        status: row.status,
+        changedById: recruiter,
+        changedAt: row.updatedAt,
+        snapshot: { ...rest, detail: detail ? "(recorded)" : null },
+      })
+      .run();
   };
   const personScoped = new Set(["nda", "background_check", "privacy_training", "right_to_work"]);
   const donePerson = new Set<string>();
@@ -623,7 +963,9 @@ function seedPeople(
       else status = statusesForProgress.early[(app.id + type.length) % 2];
       if (type === "worker_classification" && status === "waived") status = "received"; // never waivable
       const owner = personScoped.has(type)
-        ? app.candidateId !== null ? { candidateId: app.candidateId } : { agencyId: app.agencyId! }
+        ? app.candidateId !== null
+          ? { candidateId: app.candidateId }
+          : { agencyId: app.agencyId! }
         : { applicationId: app.id };
       const ownerKey = `${JSON.stringify(owner)}:${type}`;
       if (donePerson.has(ownerKey)) continue;
@@ -633,13 +975,36 @@ function seedPeople(
         type: type as "nda",
         ...owner,
         status: status as "verified",
-        classification: type === "worker_classification" && (verified || status === "received") ? (candidateTypes[candidateIds.indexOf(app.candidateId ?? -1)] === "full_time" ? "w2" : app.agencyId ? "agency" : "1099") : null,
-        rationale: type === "worker_classification" && (verified || status === "received") ? "Role is directed by our team with our tools; classification follows engagement type." : null,
-        waiverReason: status === "waived" ? "Cleared by an equivalent check at the candidate's previous employer within 6 months; legal signed off." : null,
+        classification:
+          type === "worker_classification" && (verified || status === "received")
+            ? candidateTypes[candidateIds.indexOf(app.candidateId ?? -1)] === "full_time"
+              ? "w2"
+              : app.agencyId
+                ? "agency"
+                : "1099"
+            : null,
+        rationale:
+          type === "worker_classification" && (verified || status === "received")
+            ? "Role is directed by our team with our tools; classification follows engagement type."
+            : null,
+        waiverReason:
+          status === "waived"
+            ? "Cleared by an equivalent check at the candidate's previous employer within 6 months; legal signed off."
+            : null,
         requestedAt: status === "requested" ? iso(daysAgo(app.id % 3 === 0 ? 12 : 3)) : iso(daysAgo(15)),
-        expiresAt: status === "expired" ? iso(daysAgo(5)) : type === "nda" && verified && app.id % 4 === 0 ? iso(new Date(today.getTime() + 20 * 86_400_000)) : null,
+        expiresAt:
+          status === "expired"
+            ? iso(daysAgo(5))
+            : type === "nda" && verified && app.id % 4 === 0
+              ? iso(new Date(today.getTime() + 20 * 86_400_000))
+              : null,
         evidenceRef: verified || status === "received" ? `DocuSign ${String(400000 + app.id * 7 + type.length)}` : null,
-        detail: type === "background_check" && verified ? "Clear: identity, employment (5 years) and criminal record checks." : type === "background_check" && status === "failed" ? "Employment dates did not match for 2021-2022." : null,
+        detail:
+          type === "background_check" && verified
+            ? "Clear: identity, employment (5 years) and criminal record checks."
+            : type === "background_check" && status === "failed"
+              ? "Employment dates did not match for 2021-2022."
+              : null,
         verifiedById: verified ? recruiter : null,
         verifiedAt: verified ? daysAgo(4) : null,
       });
@@ -655,7 +1020,13 @@ const demoAreas = () => defaultAreas.map((a) => ({ ...a }));
 
 function seedInterviews(
   db: AppDatabase,
-  input: { today: Date; roleIds: number[]; apps: SeededApp[]; teams: { managers: number[]; interviewers: number[] }[]; userIds: Record<DemoKey, number> },
+  input: {
+    today: Date;
+    roleIds: number[];
+    apps: SeededApp[];
+    teams: { managers: number[]; interviewers: number[] }[];
+    userIds: Record<DemoKey, number>;
+  },
 ) {
   const { today, roleIds, apps, teams, userIds } = input;
   const rand = prng(4242);
@@ -663,27 +1034,76 @@ function seedInterviews(
   const templateIds = roleIds.map((roleId, i) => {
     const areas = demoAreas();
     // The Support Copilot role reweighted its scorecard after the first interviews: version 2.
-    return db.insert(scorecardTemplates).values({ roleId, version: 1, areas, createdById: teams[i].managers[0], createdAt: hoursAgo(24 * 60) }).returning({ id: scorecardTemplates.id }).get().id;
+    return db
+      .insert(scorecardTemplates)
+      .values({ roleId, version: 1, areas, createdById: teams[i].managers[0], createdAt: hoursAgo(24 * 60) })
+      .returning({ id: scorecardTemplates.id })
+      .get().id;
   });
-  const v2Areas = demoAreas().map((a) => (a.key === "llm_rag" ? { ...a, weight: 3 } : a.key === "business_communication" ? { ...a, weight: 2 } : a));
-  const copilotV2 = db.insert(scorecardTemplates).values({ roleId: roleIds[0], version: 2, areas: v2Areas, createdById: teams[0].managers[0], createdAt: hoursAgo(24 * 12) }).returning({ id: scorecardTemplates.id }).get().id;
-  const templateFor = (roleIndex: number, at: Date) => (roleIndex === 0 && at.getTime() > hoursAgo(24 * 12).getTime() ? copilotV2 : templateIds[roleIndex]);
+  const v2Areas = demoAreas().map((a) =>
+    a.key === "llm_rag" ? { ...a, weight: 3 } : a.key === "business_communication" ? { ...a, weight: 2 } : a,
+  );
+  const copilotV2 = db
+    .insert(scorecardTemplates)
+    .values({
+      roleId: roleIds[0],
+      version: 2,
+      areas: v2Areas,
+      createdById: teams[0].managers[0],
+      createdAt: hoursAgo(24 * 12),
+    })
+    .returning({ id: scorecardTemplates.id })
+    .get().id;
+  const templateFor = (roleIndex: number, at: Date) =>
+    roleIndex === 0 && at.getTime() > hoursAgo(24 * 12).getTime() ? copilotV2 : templateIds[roleIndex];
 
   const keys = defaultAreas.map((a) => a.key);
-  const interview = (app: SeededApp, kind: "screen" | "technical_deep_dive" | "system_design" | "final", endsHoursAgo: number, panel: number[], focus = keys) => {
+  const interview = (
+    app: SeededApp,
+    kind: "screen" | "technical_deep_dive" | "system_design" | "final",
+    endsHoursAgo: number,
+    panel: number[],
+    focus = keys,
+  ) => {
     const endsAt = hoursAgo(endsHoursAgo);
     const startsAt = new Date(endsAt.getTime() - 60 * 60_000);
     const id = db
       .insert(interviews)
-      .values({ applicationId: app.id, templateId: templateFor(app.roleIndex, endsAt), kind, startsAt, endsAt, focusAreas: focus, prompts: [], customQuestions: [], includeGovernance: kind !== "screen", createdById: userIds.recruiter, createdAt: hoursAgo(endsHoursAgo + 72) })
+      .values({
+        applicationId: app.id,
+        templateId: templateFor(app.roleIndex, endsAt),
+        kind,
+        startsAt,
+        endsAt,
+        focusAreas: focus,
+        prompts: [],
+        customQuestions: [],
+        includeGovernance: kind !== "screen",
+        createdById: userIds.recruiter,
+        createdAt: hoursAgo(endsHoursAgo + 72),
+      })
       .returning({ id: interviews.id })
       .get().id;
-    db.insert(interviewPanel).values(panel.map((userId) => ({ interviewId: id, userId }))).run();
+    db.insert(interviewPanel)
+      .values(panel.map((userId) => ({ interviewId: id, userId })))
+      .run();
     return { id, endsAt, focus, app };
   };
   // Ratings lean on how far the application got; some areas are honestly not assessed.
-  const lean: Partial<Record<Stage, number>> = { hired: 3.4, offer: 3.3, final: 3, take_home: 2.8, interviewing: 2.6, rejected: 1.9, withdrawn: 2.7 };
-  const card = (iv: { id: number; endsAt: Date; focus: string[]; app: SeededApp }, interviewerId: number, status: "submitted" | "draft") => {
+  const lean: Partial<Record<Stage, number>> = {
+    hired: 3.4,
+    offer: 3.3,
+    final: 3,
+    take_home: 2.8,
+    interviewing: 2.6,
+    rejected: 1.9,
+    withdrawn: 2.7,
+  };
+  const card = (
+    iv: { id: number; endsAt: Date; focus: string[]; app: SeededApp },
+    interviewerId: number,
+    status: "submitted" | "draft",
+  ) => {
     const base = lean[iv.app.stage] ?? 2.5;
     const ratings = iv.focus.map((areaKey) => {
       const assessed = rand() > 0.15;
@@ -692,8 +1112,19 @@ function seedInterviews(
     });
     const given = ratings.map((r) => r.rating).filter((r): r is number => r !== null);
     const avg = given.reduce((a, b) => a + b, 0) / Math.max(1, given.length);
-    const recommendation = status === "draft" ? "no_decision" : avg >= 3.4 ? "strong_yes" : avg >= 2.6 ? "yes" : avg >= 1.8 ? "no" : "strong_no";
-    const submittedAt = new Date(Math.min(today.getTime() - 60_000, iv.endsAt.getTime() + (2 + rand() * 30) * 3_600_000));
+    const recommendation =
+      status === "draft"
+        ? "no_decision"
+        : avg >= 3.4
+          ? "strong_yes"
+          : avg >= 2.6
+            ? "yes"
+            : avg >= 1.8
+              ? "no"
+              : "strong_no";
+    const submittedAt = new Date(
+      Math.min(today.getTime() - 60_000, iv.endsAt.getTime() + (2 + rand() * 30) * 3_600_000),
+    );
     const id = db
       .insert(scorecards)
       .values({
@@ -705,19 +1136,28 @@ function seedInterviews(
         recommendationChosen: status === "submitted",
         keyTakeaways: status === "submitted" ? takeaway(recommendation) : null,
         // A weak signal goes with a rating: only on an evals area the interviewer rated.
-        weakSignals: avg < 2.5 && ratings.some((r) => r.areaKey === "evals" && r.rating !== null) ? ["evals:Eyeballs outputs"] : [],
+        weakSignals:
+          avg < 2.5 && ratings.some((r) => r.areaKey === "evals" && r.rating !== null)
+            ? ["evals:Eyeballs outputs"]
+            : [],
         submittedAt: status === "submitted" ? submittedAt : null,
         createdAt: iv.endsAt,
         updatedAt: status === "submitted" ? submittedAt : iv.endsAt,
       })
       .returning({ id: scorecards.id })
       .get().id;
-    db.insert(scorecardRatings).values(ratings.map((r) => ({ ...r, scorecardId: id }))).run();
+    db.insert(scorecardRatings)
+      .values(ratings.map((r) => ({ ...r, scorecardId: id })))
+      .run();
   };
 
   const sam = userIds.sam;
   const jordan = userIds.jordan;
-  const later = apps.filter((a) => ["interviewing", "take_home", "final", "offer", "hired", "rejected", "withdrawn"].includes(a.stage) && a.candidateId !== null);
+  const later = apps.filter(
+    (a) =>
+      ["interviewing", "take_home", "final", "offer", "hired", "rejected", "withdrawn"].includes(a.stage) &&
+      a.candidateId !== null,
+  );
   let n = 0;
   for (const app of later) {
     const team = teams[app.roleIndex];
@@ -747,29 +1187,42 @@ function seedInterviews(
   interview(screeningApps[0], "technical_deep_dive", -26, [sam, userIds.dana]);
 
   // Take-homes in every status.
-  const takeHome = (app: SeededApp, status: "assigned" | "submitted" | "grading" | "graded" | "waived", graders: number[], extra: Partial<typeof takeHomes.$inferInsert> = {}) => {
+  const takeHome = (
+    app: SeededApp,
+    status: "assigned" | "submitted" | "grading" | "graded" | "waived",
+    graders: number[],
+    extra: Partial<typeof takeHomes.$inferInsert> = {},
+  ) => {
     const id = db
       .insert(takeHomes)
       .values({
         applicationId: app.id,
         title: "Fix a failing RAG workflow",
-        instructions: "Diagnose why the support copilot drafts replies that cite the wrong help-centre articles, then send: diagnosis, eval plan with thresholds, revised architecture, monitoring plan, cost-control plan, and what you would not build yet.",
+        instructions:
+          "Diagnose why the support copilot drafts replies that cite the wrong help-centre articles, then send: diagnosis, eval plan with thresholds, revised architecture, monitoring plan, cost-control plan, and what you would not build yet.",
         materialsUrl: "https://files.northwind.test/take-home/support-copilot-rag.zip",
         timeBoxHours: 4,
-        dueOn: hoursAgo(24 * 3).toISOString().slice(0, 10),
+        dueOn: hoursAgo(24 * 3)
+          .toISOString()
+          .slice(0, 10),
         paid: true,
         amount: 400,
         currency: "USD",
         status,
         anonymous: true,
         alias: `Candidate ${String.fromCharCode(65 + (app.id % 26))}${String.fromCharCode(75 + (app.id % 13))}-${10 + (app.id % 89)}`,
-        submissionUrl: status === "assigned" || status === "waived" ? null : `https://files.northwind.test/submissions/${1000 + app.id}`,
+        submissionUrl:
+          status === "assigned" || status === "waived"
+            ? null
+            : `https://files.northwind.test/submissions/${1000 + app.id}`,
         submittedAt: status === "assigned" || status === "waived" ? null : hoursAgo(24 * 3 + (app.id % 2 ? -20 : 6)),
         ...extra,
       })
       .returning({ id: takeHomes.id })
       .get().id;
-    db.insert(takeHomeGraders).values(graders.map((userId) => ({ takeHomeId: id, userId }))).run();
+    db.insert(takeHomeGraders)
+      .values(graders.map((userId) => ({ takeHomeId: id, userId })))
+      .run();
     return id;
   };
   const grade = (takeHomeId: number, graderId: number, status: "draft" | "submitted", lean = 3) => {
@@ -778,7 +1231,12 @@ function seedInterviews(
       .values({
         takeHomeId,
         graderId,
-        diagnosis: r(), evalPlan: r(), architecture: r(), monitoring: r(), costControl: r(), notBuilding: status === "draft" ? null : r(),
+        diagnosis: r(),
+        evalPlan: r(),
+        architecture: r(),
+        monitoring: r(),
+        costControl: r(),
+        notBuilding: status === "draft" ? null : r(),
         outcomesReached: status === "draft" ? null : 5 + Math.round(rand() * 5),
         costCeilingRespected: status === "draft" ? null : rand() > 0.2,
         securityRespected: status === "draft" ? null : rand() > 0.1,
@@ -790,7 +1248,9 @@ function seedInterviews(
       .run();
   };
   const copilotFinals = copilot.filter((a) => a.stage === "final");
-  takeHome(takeHomeStage[1], "assigned", [sam, jordan], { dueOn: new Date(today.getTime() + 3 * 86_400_000).toISOString().slice(0, 10) });
+  takeHome(takeHomeStage[1], "assigned", [sam, jordan], {
+    dueOn: new Date(today.getTime() + 3 * 86_400_000).toISOString().slice(0, 10),
+  });
   takeHome(takeHomeStage[0], "submitted", [sam, jordan]);
   const grading = takeHome(interviewing[2] ?? interviewing[0], "grading", [jordan, userIds.dana]);
   grade(grading, jordan, "submitted");
@@ -803,7 +1263,8 @@ function seedInterviews(
   if (claimsFinal) {
     takeHome(claimsFinal, "waived", [userIds.riley], {
       title: "Profile and clean a claims extract",
-      instructions: "Profile the sample claims extract, list the fields that block an AI pilot and why, and send a cleaning and access plan with owners.",
+      instructions:
+        "Profile the sample claims extract, list the fields that block an AI pilot and why, and send a cleaning and access plan with owners.",
       materialsUrl: "https://files.northwind.test/take-home/claims-readiness.zip",
       waiverReason: "Shipped an equivalent pipeline in a paid pilot with us last quarter.",
     });
@@ -812,7 +1273,8 @@ function seedInterviews(
 
 function evidenceFor(area: string, rating: number): string {
   const good: Record<string, string> = {
-    production_systems: "Ran a RAG service at 2k rps; described a rollback after a bad prompt release and the alert that caught it.",
+    production_systems:
+      "Ran a RAG service at 2k rps; described a rollback after a bad prompt release and the alert that caught it.",
     data_readiness: "First questions were about who owns the ticket data and how PII is redacted before indexing.",
     evals: "Proposed a 300-case golden set with per-intent thresholds and a regression gate in CI.",
     llm_rag: "Measures recall@5 on retrieval separately from answer quality; versions prompts with the code.",
@@ -829,7 +1291,7 @@ function evidenceFor(area: string, rating: number): string {
     cost_management: "No plan for cost as usage grows.",
     business_communication: "Lots of jargon; no recommendation at the end.",
   };
-  return rating >= 3 ? good[area] ?? "Solid, specific examples." : weak[area] ?? "Thin evidence.";
+  return rating >= 3 ? (good[area] ?? "Solid, specific examples.") : (weak[area] ?? "Thin evidence.");
 }
 
 function takeaway(recommendation: string): string {

@@ -2,7 +2,12 @@ import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { createAdmission } from "./admission";
 
-function request(admission: ReturnType<typeof createAdmission>, started: string[], name: string, connection = Object.assign(new EventEmitter(), { destroyed: false })) {
+function request(
+  admission: ReturnType<typeof createAdmission>,
+  started: string[],
+  name: string,
+  connection = Object.assign(new EventEmitter(), { destroyed: false }),
+) {
   const response = new EventEmitter();
   const outcome = admission.admit({ response, connection }, () => started.push(name));
   return { response, connection, outcome };

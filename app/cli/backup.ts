@@ -18,7 +18,9 @@ async function main() {
   const mb = (result.bytes / 1024 / 1024).toFixed(2);
   const shown = relative(process.cwd(), result.path);
   console.log(`Backed up ${from} to ${shown.startsWith("..") || isAbsolute(shown) ? result.path : shown}`);
-  console.log(`  ${result.bytes} bytes (${mb} MB) in ${result.milliseconds} ms; integrity_check ok, foreign_key_check ok`);
+  console.log(
+    `  ${result.bytes} bytes (${mb} MB) in ${result.milliseconds} ms; integrity_check ok, foreign_key_check ok`,
+  );
   const width = Math.max(...Object.keys(result.tables).map((t) => t.length));
   for (const [table, rows] of Object.entries(result.tables)) console.log(`  ${table.padEnd(width)}  ${rows}`);
 }

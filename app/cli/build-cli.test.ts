@@ -6,13 +6,17 @@ import type { Rollup } from "vite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildCli, cliEntries } from "./build-cli";
 
-const dependencies = Object.keys(JSON.parse(readFileSync("package.json", "utf8")).dependencies as Record<string, string>);
+const dependencies = Object.keys(
+  JSON.parse(readFileSync("package.json", "utf8")).dependencies as Record<string, string>,
+);
 
 let chunks: Map<string, Rollup.OutputChunk>;
 
 beforeAll(async () => {
   const output = await buildCli({ write: false });
-  chunks = new Map(output.output.filter((o): o is Rollup.OutputChunk => o.type === "chunk").map((c) => [c.fileName, c]));
+  chunks = new Map(
+    output.output.filter((o): o is Rollup.OutputChunk => o.type === "chunk").map((c) => [c.fileName, c]),
+  );
 }, 60_000);
 
 /** An entry's chunk and every chunk it loads, statically or dynamically. */
@@ -45,9 +49,12 @@ describe("compiled entries", () => {
   });
 
   it("imports only Node's built-in modules and production dependencies at run time", () => {
-    const outside = [...chunks.values()].flatMap((c) => [...c.imports, ...c.dynamicImports]).filter((s) => !chunks.has(s));
+    const outside = [...chunks.values()]
+      .flatMap((c) => [...c.imports, ...c.dynamicImports])
+      .filter((s) => !chunks.has(s));
     expect(outside.length).toBeGreaterThan(0);
-    const allowed = (s: string) => s.startsWith("node:") || builtinModules.includes(s) || dependencies.includes(packageName(s));
+    const allowed = (s: string) =>
+      s.startsWith("node:") || builtinModules.includes(s) || dependencies.includes(packageName(s));
     expect(outside.filter((s) => !allowed(s))).toEqual([]);
   });
 });

@@ -15,11 +15,16 @@ function newestMtime(path: string): number {
 }
 
 const outputs = ["build/server/index.js", ...cliEntries.map((name) => `${cliOutDir}/${name}.js`)];
-const sources = Math.max(...["app", "db", "public", "vite.config.ts", "tsconfig.json", "package.json"].map(newestMtime));
+const sources = Math.max(
+  ...["app", "db", "public", "vite.config.ts", "tsconfig.json", "package.json"].map(newestMtime),
+);
 const missing = outputs.some((file) => !existsSync(file));
 if (missing || Math.min(...outputs.map((file) => statSync(file).mtimeMs)) < sources) {
   console.log(missing ? "No build yet: building…" : "Sources changed since the last build: rebuilding…");
-  const result = spawnSync("npm", ["run", "build", "--silent"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const result = spawnSync("npm", ["run", "build", "--silent"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) {
     console.error("Build failed.");
     process.exit(result.status ?? 1);

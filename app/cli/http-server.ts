@@ -43,11 +43,14 @@ function guardWrites(appOrigin: string | undefined): express.RequestHandler {
     const plain = (status: number, message: string) => refuse(res, status, message);
     const expected = appOrigin ?? `${req.protocol}://${req.get("host")}`;
     const origin = req.get("origin") ?? null;
-    if (!isSameOriginWrite({ origin, secFetchSite: req.get("sec-fetch-site") ?? null }, expected)) return plain(403, "Cross-origin request refused.");
+    if (!isSameOriginWrite({ origin, secFetchSite: req.get("sec-fetch-site") ?? null }, expected))
+      return plain(403, "Cross-origin request refused.");
     const length = req.get("content-length");
-    if (length === undefined && req.get("transfer-encoding")) return plain(411, "Send a Content-Length with the request body.");
+    if (length === undefined && req.get("transfer-encoding"))
+      return plain(411, "Send a Content-Length with the request body.");
     const path = req.path.replace(/\.data$/, "");
-    if (Number(length ?? 0) > (LARGE_BODY_PATHS[path] ?? BODY_LIMIT_BYTES)) return plain(413, "That request is too large.");
+    if (Number(length ?? 0) > (LARGE_BODY_PATHS[path] ?? BODY_LIMIT_BYTES))
+      return plain(413, "That request is too large.");
     const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (Number(length ?? 0) > 0 && type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
       return plain(415, "Send forms as application/x-www-form-urlencoded or multipart/form-data.");
@@ -182,7 +185,9 @@ export function createHttpApp(options: {
           // One cookie per name: the root and route loaders may both refresh the session.
           const name = `${cookie.split("=")[0]}=`;
           const current = res.getHeader("Set-Cookie");
-          const others = (Array.isArray(current) ? current : current ? [String(current)] : []).filter((c) => !c.startsWith(name));
+          const others = (Array.isArray(current) ? current : current ? [String(current)] : []).filter(
+            (c) => !c.startsWith(name),
+          );
           res.setHeader("Set-Cookie", [...others, cookie]);
         },
       }),

@@ -25,7 +25,8 @@ async function main() {
   // This command may create the database; with --reset it was deleted on purpose.
   const result = await prepareDatabase({ seedDemo: env.SEED_DEMO, create: true, afterReset: reset });
   if (result.seeded) console.log(`Created ${env.DATABASE_PATH} and seeded demo data.`);
-  else if (result.created) console.log(`Created ${env.DATABASE_PATH}, empty: add the first admin with \`npm run user:create\`.`);
+  else if (result.created)
+    console.log(`Created ${env.DATABASE_PATH}, empty: add the first admin with \`npm run user:create\`.`);
   else console.log(`Migrated ${env.DATABASE_PATH}.`);
 }
 

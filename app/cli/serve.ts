@@ -11,12 +11,22 @@ import type { ViteDevServer } from "vite";
 import { createHttpApp } from "./http-server";
 
 /** What app/entry.server.tsx exports for the serving process (types only: erased from the bundle). */
-type ServingEntry = Pick<typeof import("~/entry.server"), "getEnv" | "prepareDatabase" | "guardActions" | "claimServerLock">;
+type ServingEntry = Pick<
+  typeof import("~/entry.server"),
+  "getEnv" | "prepareDatabase" | "guardActions" | "claimServerLock"
+>;
 
 function servingEntry(build: ServerBuild): ServingEntry {
   const entry = build.entry.module as unknown as Partial<ServingEntry>;
-  if (typeof entry.getEnv !== "function" || typeof entry.prepareDatabase !== "function" || typeof entry.guardActions !== "function" || typeof entry.claimServerLock !== "function") {
-    throw new Error("The server build's entry lacks what serving needs (getEnv, prepareDatabase, guardActions, claimServerLock): rebuild with `npm run build`.");
+  if (
+    typeof entry.getEnv !== "function" ||
+    typeof entry.prepareDatabase !== "function" ||
+    typeof entry.guardActions !== "function" ||
+    typeof entry.claimServerLock !== "function"
+  ) {
+    throw new Error(
+      "The server build's entry lacks what serving needs (getEnv, prepareDatabase, guardActions, claimServerLock): rebuild with `npm run build`.",
+    );
   }
   return entry as ServingEntry;
 }
@@ -34,7 +44,9 @@ export async function serve(options: { buildDir?: string; vite?: ViteDevServer }
   } else {
     const serverBuild = `${buildDir}/server/index.js`;
     if (!existsSync(serverBuild)) {
-      console.error(`No server build at ${serverBuild}: run \`npm run build\` first (\`npm start\` builds when needed).`);
+      console.error(
+        `No server build at ${serverBuild}: run \`npm run build\` first (\`npm start\` builds when needed).`,
+      );
       process.exit(1);
     }
     build = loaded = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
@@ -54,19 +66,31 @@ export async function serve(options: { buildDir?: string; vite?: ViteDevServer }
   const prepared = await prepareDatabase({ seedDemo: env.SEED_DEMO });
   // While this process serves the database, `npm run db:reset` refuses to delete it.
   claimServerLock(env.DATABASE_PATH);
-  const app = createHttpApp({ build, buildDir, vite: options.vite, trustProxy: env.TRUST_PROXY, appOrigin: env.APP_ORIGIN, logRequests: env.LOG_REQUESTS });
+  const app = createHttpApp({
+    build,
+    buildDir,
+    vite: options.vite,
+    trustProxy: env.TRUST_PROXY,
+    appOrigin: env.APP_ORIGIN,
+    logRequests: env.LOG_REQUESTS,
+  });
 
   app.listen(env.PORT, env.HOST, () => {
     // For tools that need the serving process (the benchmark reads its memory).
     if (process.env.PID_FILE) writeFileSync(process.env.PID_FILE, String(process.pid));
     const url = `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
-    console.log(`\nAI talent scorecards is running on ${url} (${dev ? "development" : "production"}, database ${env.DATABASE_PATH})`);
+    console.log(
+      `\nAI talent scorecards is running on ${url} (${dev ? "development" : "production"}, database ${env.DATABASE_PATH})`,
+    );
     if (prepared.seeded) console.log("Seeded demo data into a new database.");
     if (prepared.demoLogins.length) {
       console.log(`\nDemo logins (password for all: ${prepared.demoPassword}):`);
-      for (const login of prepared.demoLogins) console.log(`  ${login.kind.padEnd(15)} ${login.email}  (${login.name})`);
+      for (const login of prepared.demoLogins)
+        console.log(`  ${login.kind.padEnd(15)} ${login.email}  (${login.name})`);
     } else if (prepared.userCount === 0) {
-      console.log("\nNo users yet: create the first admin with `npm run user:create` (or `node build/cli/user-create.js`).");
+      console.log(
+        "\nNo users yet: create the first admin with `npm run user:create` (or `node build/cli/user-create.js`).",
+      );
     }
   });
 }

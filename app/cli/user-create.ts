@@ -32,7 +32,12 @@ const USAGE =
 
 async function main() {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, kind: { type: "string", default: "admin" }, help: { type: "boolean", short: "h" } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      kind: { type: "string", default: "admin" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -40,7 +45,12 @@ async function main() {
   }
   const { createUserSchema } = await import("~/schemas/user");
   const password = process.env.USER_PASSWORD ?? (await askHidden("Password (12+ characters): "));
-  const parsed = createUserSchema.safeParse({ email: values.email ?? "", name: values.name ?? "", kind: values.kind, password });
+  const parsed = createUserSchema.safeParse({
+    email: values.email ?? "",
+    name: values.name ?? "",
+    kind: values.kind,
+    password,
+  });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
     console.error(USAGE);

@@ -27,7 +27,8 @@ const RETRY_MS = 10_000;
 function formEntries(form: HTMLFormElement): Entries {
   const entries: Entries = [];
   for (const [name, value] of new FormData(form)) {
-    if (typeof value === "string" && name !== "version" && name !== "intent" && !name.startsWith("$")) entries.push([name, value]);
+    if (typeof value === "string" && name !== "version" && name !== "intent" && !name.startsWith("$"))
+      entries.push([name, value]);
   }
   return entries;
 }
@@ -121,9 +122,7 @@ export function useAutosave(options: {
         return;
       }
       const answer = (await response.json().catch(() => null)) as
-        | { ok: true; version: number; savedAt: string }
-        | { ok: false; reason: string; message: string }
-        | null;
+        { ok: true; version: number; savedAt: string } | { ok: false; reason: string; message: string } | null;
       if (!answer) throw new Error(`status ${response.status}`);
       if (answer.ok) {
         versionRef.current = answer.version;
@@ -217,10 +216,13 @@ export function useAutosave(options: {
    * While the page asks whether to leave, nothing is saved behind the question
    * (the answer may be "lose the changes"); staying saves again.
    */
-  const hold = useCallback((held: boolean) => {
-    if (held) clearTimeout(timer.current);
-    else if (!stopped.current && lastInputAt.current > 0) schedule(SAVE_DELAY_MS);
-  }, [schedule]);
+  const hold = useCallback(
+    (held: boolean) => {
+      if (held) clearTimeout(timer.current);
+      else if (!stopped.current && lastInputAt.current > 0) schedule(SAVE_DELAY_MS);
+    },
+    [schedule],
+  );
 
   /** The user chose to lose what they typed: no save is sent and the device forgets it. */
   const discard = () => {

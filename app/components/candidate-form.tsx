@@ -39,7 +39,13 @@ export function CandidateForm(props: {
 
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Candidate">
-      {props.version ? <input type="hidden" name="version" value={typeof props.submitted?.version === "string" ? props.submitted.version : props.version} /> : null}
+      {props.version ? (
+        <input
+          type="hidden"
+          name="version"
+          value={typeof props.submitted?.version === "string" ? props.submitted.version : props.version}
+        />
+      ) : null}
       {Object.entries(props.hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
@@ -47,10 +53,15 @@ export function CandidateForm(props: {
       {props.existing ? (
         <div className="alert alert-warn">
           {props.existing.name} is already on file with this email.{" "}
-          <Link to={`/candidates/${props.existing.id}`}>Open {props.existing.name}&rsquo;s record</Link> instead of creating a duplicate
+          <Link to={`/candidates/${props.existing.id}`}>Open {props.existing.name}&rsquo;s record</Link> instead of
+          creating a duplicate
           {props.hidden?.roleId ? (
             <>
-              {" "}or <Link to={`/roles/${props.hidden.roleId}/applications/new?candidateId=${props.existing.id}`}>add them to this role</Link>
+              {" "}
+              or{" "}
+              <Link to={`/roles/${props.hidden.roleId}/applications/new?candidateId=${props.existing.id}`}>
+                add them to this role
+              </Link>
             </>
           ) : null}
           .
@@ -60,10 +71,14 @@ export function CandidateForm(props: {
         <legend>Person</legend>
         <div className="fields">
           <Field label="Name" error={errorFor("name")}>
-            {(aria) => <input type="text" autoComplete="off" defaultValue={text("name")} {...aria} {...register("name")} />}
+            {(aria) => (
+              <input type="text" autoComplete="off" defaultValue={text("name")} {...aria} {...register("name")} />
+            )}
           </Field>
           <Field label="Email" error={errorFor("email")}>
-            {(aria) => <input type="email" autoComplete="off" defaultValue={text("email")} {...aria} {...register("email")} />}
+            {(aria) => (
+              <input type="email" autoComplete="off" defaultValue={text("email")} {...aria} {...register("email")} />
+            )}
           </Field>
           <Field label="Phone" error={errorFor("phone")}>
             {(aria) => <input type="text" defaultValue={text("phone")} {...aria} {...register("phone")} />}
@@ -74,35 +89,99 @@ export function CandidateForm(props: {
           <Field label="Time zone" hint="e.g. America/Chicago or UTC+1" error={errorFor("timezone")}>
             {(aria) => <input type="text" defaultValue={text("timezone")} {...aria} {...register("timezone")} />}
           </Field>
-          <SelectField label="Source" name="source" options={labelled(candidateSources, candidateSourceLabels)} defaultValue={text("source") || "sourced"} register={register} error={errorFor("source")} />
+          <SelectField
+            label="Source"
+            name="source"
+            options={labelled(candidateSources, candidateSourceLabels)}
+            defaultValue={text("source") || "sourced"}
+            register={register}
+            error={errorFor("source")}
+          />
         </div>
       </fieldset>
       <fieldset>
         <legend>Links</legend>
         <div className="fields">
           <Field label="Profile link" hint="LinkedIn or similar" error={errorFor("profileUrl")}>
-            {(aria) => <input type="text" inputMode="url" defaultValue={text("profileUrl")} {...aria} {...register("profileUrl")} />}
+            {(aria) => (
+              <input
+                type="text"
+                inputMode="url"
+                defaultValue={text("profileUrl")}
+                {...aria}
+                {...register("profileUrl")}
+              />
+            )}
           </Field>
           <Field label="Code link" hint="GitHub, GitLab" error={errorFor("codeUrl")}>
-            {(aria) => <input type="text" inputMode="url" defaultValue={text("codeUrl")} {...aria} {...register("codeUrl")} />}
+            {(aria) => (
+              <input type="text" inputMode="url" defaultValue={text("codeUrl")} {...aria} {...register("codeUrl")} />
+            )}
           </Field>
           <Field label="Portfolio link" error={errorFor("portfolioUrl")}>
-            {(aria) => <input type="text" inputMode="url" defaultValue={text("portfolioUrl")} {...aria} {...register("portfolioUrl")} />}
+            {(aria) => (
+              <input
+                type="text"
+                inputMode="url"
+                defaultValue={text("portfolioUrl")}
+                {...aria}
+                {...register("portfolioUrl")}
+              />
+            )}
           </Field>
         </div>
       </fieldset>
       <fieldset>
         <legend>Engagement and pay</legend>
-        <p className="fieldset-intro">Pay is visible to admins, recruiters and the hiring managers of this person&rsquo;s roles, never to interviewers.</p>
+        <p className="fieldset-intro">
+          Pay is visible to admins, recruiters and the hiring managers of this person&rsquo;s roles, never to
+          interviewers.
+        </p>
         <div className="fields">
-          <SelectField label="Engagement type" name="engagementType" options={labelled(candidateEngagementTypes, candidateEngagementTypeLabels)} defaultValue={text("engagementType") || "full_time"} register={register} error={errorFor("engagementType")} />
-          <SelectField label="Pay type" name="payKind" options={labelled(payKinds, payKindLabels)} defaultValue={text("payKind")} register={register} error={errorFor("payKind")} blank="Not known" />
-          <Field label="Expected pay" hint="Whole units: per year, per hour, or the quote" error={errorFor("payAmount")}>
-            {(aria) => <input type="text" inputMode="numeric" defaultValue={text("payAmount")} {...aria} {...register("payAmount")} />}
+          <SelectField
+            label="Engagement type"
+            name="engagementType"
+            options={labelled(candidateEngagementTypes, candidateEngagementTypeLabels)}
+            defaultValue={text("engagementType") || "full_time"}
+            register={register}
+            error={errorFor("engagementType")}
+          />
+          <SelectField
+            label="Pay type"
+            name="payKind"
+            options={labelled(payKinds, payKindLabels)}
+            defaultValue={text("payKind")}
+            register={register}
+            error={errorFor("payKind")}
+            blank="Not known"
+          />
+          <Field
+            label="Expected pay"
+            hint="Whole units: per year, per hour, or the quote"
+            error={errorFor("payAmount")}
+          >
+            {(aria) => (
+              <input
+                type="text"
+                inputMode="numeric"
+                defaultValue={text("payAmount")}
+                {...aria}
+                {...register("payAmount")}
+              />
+            )}
           </Field>
-          <SelectField label="Pay currency" name="payCurrency" options={labelled(currencies)} defaultValue={text("payCurrency") || "USD"} register={register} error={errorFor("payCurrency")} />
+          <SelectField
+            label="Pay currency"
+            name="payCurrency"
+            options={labelled(currencies)}
+            defaultValue={text("payCurrency") || "USD"}
+            register={register}
+            error={errorFor("payCurrency")}
+          />
           <Field label="Available from" error={errorFor("availableFrom")}>
-            {(aria) => <input type="date" defaultValue={text("availableFrom")} {...aria} {...register("availableFrom")} />}
+            {(aria) => (
+              <input type="date" defaultValue={text("availableFrom")} {...aria} {...register("availableFrom")} />
+            )}
           </Field>
         </div>
       </fieldset>

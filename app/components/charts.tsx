@@ -26,7 +26,15 @@ export function FunnelChart({ data }: { data: { stage: string; reached: number; 
     <figure className="chart" aria-label={label}>
       <InBrowser width={560} height={260}>
         {() => (
-          <BarChart width={560} height={260} data={data} layout="vertical" margin={{ left: 30, right: 20, top: 5, bottom: 5 }} title={label} accessibilityLayer={false}>
+          <BarChart
+            width={560}
+            height={260}
+            data={data}
+            layout="vertical"
+            margin={{ left: 30, right: 20, top: 5, bottom: 5 }}
+            title={label}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
             {/* Every stage named, not every other one. */}
@@ -43,20 +51,44 @@ export function FunnelChart({ data }: { data: { stage: string; reached: number; 
 }
 
 /** Per-area averages, one bar per series (a candidate, or the role as a whole). */
-export function AreaBars({ areas, series, label, width }: { areas: { key: string; name: string }[]; series: { name: string; values: Record<string, number | null> }[]; label: string; width?: number }) {
+export function AreaBars({
+  areas,
+  series,
+  label,
+  width,
+}: {
+  areas: { key: string; name: string }[];
+  series: { name: string; values: Record<string, number | null> }[];
+  label: string;
+  width?: number;
+}) {
   const chartWidth = width ?? Math.max(560, areas.length * (40 + series.length * 14));
-  const data = areas.map((a) => ({ area: a.name.replace(" systems", "").replace("Business communication", "Communication"), ...Object.fromEntries(series.map((s) => [s.name, s.values[a.key] ?? null])) }));
+  const data = areas.map((a) => ({
+    area: a.name.replace(" systems", "").replace("Business communication", "Communication"),
+    ...Object.fromEntries(series.map((s) => [s.name, s.values[a.key] ?? null])),
+  }));
   return (
     <figure className="chart" aria-label={label}>
       <InBrowser width={chartWidth} height={300}>
         {() => (
-          <BarChart width={chartWidth} height={300} data={data} margin={{ left: 0, right: 30, top: 5, bottom: 30 }} title={label} accessibilityLayer={false}>
+          <BarChart
+            width={chartWidth}
+            height={300}
+            data={data}
+            margin={{ left: 0, right: 30, top: 5, bottom: 30 }}
+            title={label}
+            accessibilityLayer={false}
+          >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="area" interval={0} angle={-35} textAnchor="end" height={75} />
             <YAxis domain={[0, 4]} ticks={[1, 2, 3, 4]} />
             <Tooltip />
             {/* In the order of the table's columns, each candidate keeping their colour. */}
-            <Legend verticalAlign="top" itemSorter={(item) => series.findIndex((s) => s.name === item.value)} formatter={legendText} />
+            <Legend
+              verticalAlign="top"
+              itemSorter={(item) => series.findIndex((s) => s.name === item.value)}
+              formatter={legendText}
+            />
             {series.map((s, i) => (
               <Bar key={s.name} dataKey={s.name} fill={palette[i % palette.length]} isAnimationActive={false} />
             ))}
@@ -64,7 +96,9 @@ export function AreaBars({ areas, series, label, width }: { areas: { key: string
         )}
       </InBrowser>
       <figcaption className="visually-hidden">
-        {series.map((s) => `${s.name}: ${areas.map((a) => `${a.name} ${figure(s.values[a.key] ?? null)}`).join(", ")}.`).join(" ")}
+        {series
+          .map((s) => `${s.name}: ${areas.map((a) => `${a.name} ${figure(s.values[a.key] ?? null)}`).join(", ")}.`)
+          .join(" ")}
       </figcaption>
     </figure>
   );

@@ -1,6 +1,13 @@
 import { useFetcher } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { checkStatuses, checkStatusLabels, checkTypeLabels, classificationLabels, classifications, type EditableCheck } from "~/domain/compliance";
+import {
+  checkStatuses,
+  checkStatusLabels,
+  checkTypeLabels,
+  classificationLabels,
+  classifications,
+  type EditableCheck,
+} from "~/domain/compliance";
 import { checkFormSchema } from "~/schemas/application";
 import type { FieldErrors, Submitted } from "~/utils/forms";
 
@@ -26,7 +33,15 @@ export function CheckEditor(props: { applicationId: number; check: EditableCheck
   const c = props.check;
   const label = checkTypeLabels[c.type];
   return (
-    <fetcher.Form method="post" action={action} ref={formRef} onSubmit={onSubmit} className="stack check-form" noValidate aria-label={`Update ${label}`}>
+    <fetcher.Form
+      method="post"
+      action={action}
+      ref={formRef}
+      onSubmit={onSubmit}
+      className="stack check-form"
+      noValidate
+      aria-label={`Update ${label}`}
+    >
       <input type="hidden" name="type" value={c.type} />
       {c.version !== null ? <input type="hidden" name="version" value={typed("version", String(c.version))} /> : null}
       <FormError error={server?.formError} summary={summary} />
@@ -45,7 +60,11 @@ export function CheckEditor(props: { applicationId: number; check: EditableCheck
         {c.type === "worker_classification" ? (
           <Field label="Classification" error={errorFor("classification")}>
             {(aria) => (
-              <select defaultValue={typed("classification", c.classification ?? "")} {...aria} {...register("classification")}>
+              <select
+                defaultValue={typed("classification", c.classification ?? "")}
+                {...aria}
+                {...register("classification")}
+              >
                 <option value="">Not decided</option>
                 {classifications.map((k) => (
                   <option key={k} value={k}>
@@ -56,23 +75,67 @@ export function CheckEditor(props: { applicationId: number; check: EditableCheck
             )}
           </Field>
         ) : null}
-        <Field label={`${label} evidence reference`} hint="Document id, envelope number or file link" error={errorFor("evidenceRef")}>
-          {(aria) => <input type="text" defaultValue={typed("evidenceRef", c.evidenceRef ?? "")} {...aria} {...register("evidenceRef")} />}
+        <Field
+          label={`${label} evidence reference`}
+          hint="Document id, envelope number or file link"
+          error={errorFor("evidenceRef")}
+        >
+          {(aria) => (
+            <input
+              type="text"
+              defaultValue={typed("evidenceRef", c.evidenceRef ?? "")}
+              {...aria}
+              {...register("evidenceRef")}
+            />
+          )}
         </Field>
         <Field label={`${label} expiry date`} error={errorFor("expiresAt")}>
-          {(aria) => <input type="date" defaultValue={typed("expiresAt", c.expiresAt ?? "")} {...aria} {...register("expiresAt")} />}
+          {(aria) => (
+            <input
+              type="date"
+              defaultValue={typed("expiresAt", c.expiresAt ?? "")}
+              {...aria}
+              {...register("expiresAt")}
+            />
+          )}
         </Field>
         {c.type === "worker_classification" ? (
-          <Field label="Rationale" hint="Why this classification applies (control, tools, duration, exclusivity)" error={errorFor("rationale")} wide>
-            {(aria) => <textarea rows={2} defaultValue={typed("rationale", c.rationale ?? "")} {...aria} {...register("rationale")} />}
+          <Field
+            label="Rationale"
+            hint="Why this classification applies (control, tools, duration, exclusivity)"
+            error={errorFor("rationale")}
+            wide
+          >
+            {(aria) => (
+              <textarea
+                rows={2}
+                defaultValue={typed("rationale", c.rationale ?? "")}
+                {...aria}
+                {...register("rationale")}
+              />
+            )}
           </Field>
         ) : null}
         <Field label={`${label} waiver reason`} hint="Required when waived" error={errorFor("waiverReason")} wide>
-          {(aria) => <input type="text" defaultValue={typed("waiverReason", c.waiverReason ?? "")} {...aria} {...register("waiverReason")} />}
+          {(aria) => (
+            <input
+              type="text"
+              defaultValue={typed("waiverReason", c.waiverReason ?? "")}
+              {...aria}
+              {...register("waiverReason")}
+            />
+          )}
         </Field>
         {c.type === "background_check" ? (
-          <Field label="Findings" hint="Private: admins, recruiters and the role's hiring managers" error={errorFor("detail")} wide>
-            {(aria) => <textarea rows={2} defaultValue={typed("detail", c.detail ?? "")} {...aria} {...register("detail")} />}
+          <Field
+            label="Findings"
+            hint="Private: admins, recruiters and the role's hiring managers"
+            error={errorFor("detail")}
+            wide
+          >
+            {(aria) => (
+              <textarea rows={2} defaultValue={typed("detail", c.detail ?? "")} {...aria} {...register("detail")} />
+            )}
           </Field>
         ) : null}
       </div>

@@ -16,6 +16,13 @@ export function CheckBadge({ status }: { status: CheckStatus }) {
 }
 
 export function StageBadge({ stage }: { stage: Stage }) {
-  const cls = stage === "hired" ? "badge-open" : stage === "rejected" || stage === "withdrawn" ? "badge-closed" : stage === "offer" ? "badge-filled" : "badge-draft";
+  const cls =
+    stage === "hired"
+      ? "badge-open"
+      : stage === "rejected" || stage === "withdrawn"
+        ? "badge-closed"
+        : stage === "offer"
+          ? "badge-filled"
+          : "badge-draft";
   return <span className={`badge ${cls}`}>{stageLabels[stage]}</span>;
 }

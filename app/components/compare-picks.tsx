@@ -12,7 +12,8 @@ export function useComparePicks(roleId: number) {
   useEffect(() => {
     try {
       const stored = JSON.parse(sessionStorage.getItem(key) ?? "[]");
-      if (Array.isArray(stored)) setPicked(stored.filter((p) => Number.isInteger(p?.id) && typeof p?.name === "string"));
+      if (Array.isArray(stored))
+        setPicked(stored.filter((p) => Number.isInteger(p?.id) && typeof p?.name === "string"));
     } catch {
       setPicked([]);
     }
@@ -31,7 +32,8 @@ export function useComparePicks(roleId: number) {
   return {
     picked,
     isPicked: (id: number) => picked.some((p) => p.id === id),
-    toggle: (pick: ComparePick, on: boolean) => save(on ? [...picked.filter((p) => p.id !== pick.id), pick] : picked.filter((p) => p.id !== pick.id)),
+    toggle: (pick: ComparePick, on: boolean) =>
+      save(on ? [...picked.filter((p) => p.id !== pick.id), pick] : picked.filter((p) => p.id !== pick.id)),
     clear: () => save([]),
   };
 }

@@ -21,7 +21,16 @@ export const KEYBOARD_PAUSE_MS = 700;
  * `announce` is what the filters found ("12 candidates"), read out by screen
  * readers when a new choice reloads the list.
  */
-export function FilterForm({ values, autoSubmit = false, announce, ...props }: Omit<FormProps, "method" | "onChange"> & { values: Record<string, string | boolean>; autoSubmit?: boolean; announce?: string }) {
+export function FilterForm({
+  values,
+  autoSubmit = false,
+  announce,
+  ...props
+}: Omit<FormProps, "method" | "onChange"> & {
+  values: Record<string, string | boolean>;
+  autoSubmit?: boolean;
+  announce?: string;
+}) {
   const ref = useRef<HTMLFormElement>(null);
   const submit = useSubmit();
   const { key } = useLocation();
@@ -41,13 +50,17 @@ export function FilterForm({ values, autoSubmit = false, announce, ...props }: O
       if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = value === true;
       else if (field instanceof HTMLInputElement) field.value = String(value);
       // A value the picker does not offer (a role no longer listed) leaves the picker as the server rendered it.
-      else if (field instanceof HTMLSelectElement && [...field.options].some((o) => o.value === String(value))) field.value = String(value);
+      else if (field instanceof HTMLSelectElement && [...field.options].some((o) => o.value === String(value)))
+        field.value = String(value);
     }
   }, [key, loaded]);
 
-  useEffect(() => () => {
-    if (pending.current) clearTimeout(pending.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
 
   const apply = () => {
     if (pending.current) clearTimeout(pending.current);

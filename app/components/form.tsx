@@ -63,7 +63,11 @@ export function useValidatedForm(
         setRefusedCount(names.length);
         // Focus the first invalid control in page order, checkbox groups included.
         const first = Array.from(formRef.current?.elements ?? []).find(
-          (el): el is HTMLInputElement => "name" in el && names.includes((el as HTMLInputElement).name) && !(el as HTMLInputElement).disabled && (el as HTMLInputElement).type !== "hidden",
+          (el): el is HTMLInputElement =>
+            "name" in el &&
+            names.includes((el as HTMLInputElement).name) &&
+            !(el as HTMLInputElement).disabled &&
+            (el as HTMLInputElement).type !== "hidden",
         );
         first?.focus();
       },
@@ -84,7 +88,10 @@ export function useValidatedForm(
    * after a submit: on blur it would shift the page under the pointer.
    */
   const problems = refusedCount ?? Object.keys(options.serverErrors ?? {}).length;
-  const summary = problems > 0 ? `${problems === 1 ? "One field needs" : `${problems} fields need`} attention; each says why beside it.` : null;
+  const summary =
+    problems > 0
+      ? `${problems === 1 ? "One field needs" : `${problems} fields need`} attention; each says why beside it.`
+      : null;
 
   /**
    * Checkboxes and radios stay plain uncontrolled inputs (react-hook-form's
@@ -112,7 +119,19 @@ export function useValidatedForm(
   /** Whether a checkbox or radio starts ticked: as sent, if the server refused the form, else `fallback`. */
   const ticked = (name: string, value: string, fallback: boolean) => tickedOr(options.submitted, name, value, fallback);
 
-  return { formRef, register: form.register, group, onSubmit, errorFor, errorIdFor, groupAria, summary, form, typed, ticked };
+  return {
+    formRef,
+    register: form.register,
+    group,
+    onSubmit,
+    errorFor,
+    errorIdFor,
+    groupAria,
+    summary,
+    form,
+    typed,
+    ticked,
+  };
 }
 
 type Aria = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };

@@ -16,7 +16,9 @@ export function useLeaveGuard() {
     if (!refused) setDirty(false);
     // Only a new location decides; the refusal flag is read as it stands then.
   }, [location.key]);
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && nextLocation.pathname !== currentLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && nextLocation.pathname !== currentLocation.pathname,
+  );
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => {
@@ -50,7 +52,8 @@ export function LeavePrompt({
   return (
     <div className="alert alert-warn leave-prompt" role="alertdialog" aria-labelledby="leave-prompt-text">
       <p id="leave-prompt-text">
-        <strong>Leave without saving?</strong> Your changes to this {what} are not saved yet. Save a draft first to keep them.
+        <strong>Leave without saving?</strong> Your changes to this {what} are not saved yet. Save a draft first to keep
+        them.
       </p>
       <div className="actions">
         <button type="button" className="btn btn-primary" ref={stay} onClick={() => blocker.reset()}>

@@ -40,8 +40,8 @@ export function payText(offer: { payKind: PayKind; amount: number; currency: str
   return offer.payKind === "annual"
     ? `${money} a year`
     : offer.payKind === "hourly"
-    ? `${money} an hour`
-    : `${money} fixed`;
+      ? `${money} an hour`
+      : `${money} fixed`;
 }
 
 /** An approver who has not decided reads "not needed" once enough others approved (N of M). */

@@ -40,11 +40,13 @@ function QuickMove({ item, roleId }: { item: PipelineItem; roleId: number }) {
         Move {item.name} to
       </label>
       <select id={`move-${item.id}`} defaultValue={nextStage(item.stage)} {...register("toStage")}>
-        {stages.filter((s) => s !== item.stage && s !== "rejected").map((s) => (
-          <option key={s} value={s}>
-            {stageLabels[s]}
-          </option>
-        ))}
+        {stages
+          .filter((s) => s !== item.stage && s !== "rejected")
+          .map((s) => (
+            <option key={s} value={s}>
+              {stageLabels[s]}
+            </option>
+          ))}
       </select>
       <button type="submit" className="btn btn-small" disabled={fetcher.state !== "idle"}>
         Move<span className="visually-hidden"> {item.name}</span>
@@ -68,7 +70,17 @@ function More({ stage, shown, total, roleId }: { stage: Stage; shown: number; to
   );
 }
 
-export function Pipeline({ items, counts, roleId, canMove }: { items: PipelineItem[]; counts: Partial<Record<Stage, number>>; roleId: number; canMove: boolean }) {
+export function Pipeline({
+  items,
+  counts,
+  roleId,
+  canMove,
+}: {
+  items: PipelineItem[];
+  counts: Partial<Record<Stage, number>>;
+  roleId: number;
+  canMove: boolean;
+}) {
   const exits = items.filter((i) => (exitStages as readonly string[]).includes(i.stage));
   const count = (stage: Stage) => counts[stage] ?? 0;
   return (
@@ -85,7 +97,9 @@ export function Pipeline({ items, counts, roleId, canMove }: { items: PipelineIt
                 <article key={item.id} className="app-card" aria-label={item.name}>
                   {item.masked ? <span>{item.name}</span> : <Link to={`/applications/${item.id}`}>{item.name}</Link>}
                   <div className="muted small">
-                    {item.masked ? "You are grading their take-home anonymously" : `${item.isAgencyBid ? "Agency bid" : item.submittedBy ? `via ${item.submittedBy}` : "Direct"} · ${item.daysInStage} d in stage`}
+                    {item.masked
+                      ? "You are grading their take-home anonymously"
+                      : `${item.isAgencyBid ? "Agency bid" : item.submittedBy ? `via ${item.submittedBy}` : "Direct"} · ${item.daysInStage} d in stage`}
                   </div>
                   {item.offModel ? <div className="flag small">Not what the role seeks</div> : null}
                   {canMove && item.stage !== "hired" && !item.masked ? <QuickMove item={item} roleId={roleId} /> : null}
@@ -104,12 +118,23 @@ export function Pipeline({ items, counts, roleId, canMove }: { items: PipelineIt
           <ul className="plain">
             {exits.map((e) => (
               <li key={e.id} className="row-between">
-                {e.masked ? <span>{e.name}</span> : <Link to={`/applications/${e.id}`}>{e.name}</Link>} <span className="small muted">{stageLabels[e.stage]}</span>
+                {e.masked ? <span>{e.name}</span> : <Link to={`/applications/${e.id}`}>{e.name}</Link>}{" "}
+                <span className="small muted">{stageLabels[e.stage]}</span>
               </li>
             ))}
           </ul>
-          <More stage="rejected" shown={exits.filter((e) => e.stage === "rejected").length} total={count("rejected")} roleId={roleId} />{" "}
-          <More stage="withdrawn" shown={exits.filter((e) => e.stage === "withdrawn").length} total={count("withdrawn")} roleId={roleId} />
+          <More
+            stage="rejected"
+            shown={exits.filter((e) => e.stage === "rejected").length}
+            total={count("rejected")}
+            roleId={roleId}
+          />{" "}
+          <More
+            stage="withdrawn"
+            shown={exits.filter((e) => e.stage === "withdrawn").length}
+            total={count("withdrawn")}
+            roleId={roleId}
+          />
         </details>
       ) : null}
     </>

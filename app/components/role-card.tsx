@@ -5,7 +5,6 @@ import { engagementModelLabels, type RoleStatus } from "~/domain/reference";
 import { roleAgeText, type RoleAge } from "~/domain/pipeline";
 import { formatDate, ReadinessBadge, StatusBadge } from "./ui";
 
-
 export type RoleCardData = {
   id: number;
   title: string;
@@ -25,12 +24,26 @@ export function AdviceLine({ advice }: { advice: Advice }) {
   return (
     <span>
       {engagementModelLabels[advice.suggested]}
-      {advice.then ? <>, then {engagementModelLabels[advice.then].replace(/^./, (c) => c.toLowerCase()).replace(/^full-time ai/, "full-time AI")}</> : null}
+      {advice.then ? (
+        <>
+          , then{" "}
+          {engagementModelLabels[advice.then]
+            .replace(/^./, (c) => c.toLowerCase())
+            .replace(/^full-time ai/, "full-time AI")}
+        </>
+      ) : null}
     </span>
   );
 }
 
-export type RolePipeline = { active: number; late: number; hired: number; age: RoleAge; scorecardsDue: number; scorecardsSubmitted: number };
+export type RolePipeline = {
+  active: number;
+  late: number;
+  hired: number;
+  age: RoleAge;
+  scorecardsDue: number;
+  scorecardsSubmitted: number;
+};
 
 export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: RolePipeline }) {
   return (
@@ -39,15 +52,26 @@ export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: Ro
         <Link to={`/roles/${role.id}`}>{role.title}</Link>
       </h3>
       <p className="meta">
-        {role.team} · {role.location} · {role.headcount} {role.headcount === 1 ? "hire" : "hires"} · start {formatDate(role.targetStart)}
+        {role.team} · {role.location} · {role.headcount} {role.headcount === 1 ? "hire" : "hires"} · start{" "}
+        {formatDate(role.targetStart)}
       </p>
       <p>
         <StatusBadge status={role.status} /> <ReadinessBadge readiness={role.readiness} />
-        {role.myTeamRole ? <span className="badge">{role.myTeamRole === "hiring_manager" ? "You manage" : "You interview"}</span> : null}
+        {role.myTeamRole ? (
+          <span className="badge">{role.myTeamRole === "hiring_manager" ? "You manage" : "You interview"}</span>
+        ) : null}
       </p>
-      {role.readiness.sentence ? <p className="small">{role.readiness.sentence}</p> : (
-        <p className="small missing">Brief missing: {role.readiness.missing.slice(0, 3).map((m) => m.label.replace("Brief sentence: ", "")).join(", ")}
-          {role.readiness.missing.length > 3 ? ` and ${role.readiness.missing.length - 3} more` : ""}</p>
+      {role.readiness.sentence ? (
+        <p className="small">{role.readiness.sentence}</p>
+      ) : (
+        <p className="small missing">
+          Brief missing:{" "}
+          {role.readiness.missing
+            .slice(0, 3)
+            .map((m) => m.label.replace("Brief sentence: ", ""))
+            .join(", ")}
+          {role.readiness.missing.length > 3 ? ` and ${role.readiness.missing.length - 3} more` : ""}
+        </p>
       )}
       <p className="small">
         <strong>Suggested:</strong> <AdviceLine advice={role.advice} />
@@ -55,13 +79,20 @@ export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: Ro
       {pipeline ? (
         <>
           <p className="small">
-            <strong>{pipeline.active}</strong> in the pipeline · <strong>{pipeline.late}</strong> at final or offer · {pipeline.hired} hired ·{" "}
-            <Link to={`/roles/${role.id}/rollup`}>Rollup<span className="visually-hidden"> of {role.title}</span></Link>
+            <strong>{pipeline.active}</strong> in the pipeline · <strong>{pipeline.late}</strong> at final or offer ·{" "}
+            {pipeline.hired} hired ·{" "}
+            <Link to={`/roles/${role.id}/rollup`}>
+              Rollup<span className="visually-hidden"> of {role.title}</span>
+            </Link>
           </p>
           <p className="small">
-            <span className={pipeline.age.phase === "open" && pipeline.age.norm === "past" ? "flag" : undefined}>{roleAgeText(pipeline.age)}</span>{" "}
+            <span className={pipeline.age.phase === "open" && pipeline.age.norm === "past" ? "flag" : undefined}>
+              {roleAgeText(pipeline.age)}
+            </span>{" "}
             ·{" "}
-            {pipeline.scorecardsDue === 0 ? "no scorecards due yet" : `${pipeline.scorecardsSubmitted} of ${pipeline.scorecardsDue} scorecards due are in`}
+            {pipeline.scorecardsDue === 0
+              ? "no scorecards due yet"
+              : `${pipeline.scorecardsSubmitted} of ${pipeline.scorecardsDue} scorecards due are in`}
           </p>
         </>
       ) : null}

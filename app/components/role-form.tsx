@@ -42,20 +42,39 @@ export function RoleForm(props: {
   const text = (name: string) => (typeof d[name] === "string" ? (d[name] as string) : "");
   const list = (name: string) => (Array.isArray(d[name]) ? (d[name] as string[]) : []);
   // Current team members stay visible even if their account kind changed, so saving never drops them silently.
-  const onTeam = new Set([...list("hiringManagerIds"), ...(Array.isArray(props.defaults.hiringManagerIds) ? props.defaults.hiringManagerIds : [])]);
-  const managers = props.teamCandidates.filter((u) => HIRING_MANAGER_KINDS.includes(u.kind) || onTeam.has(String(u.id)));
+  const onTeam = new Set([
+    ...list("hiringManagerIds"),
+    ...(Array.isArray(props.defaults.hiringManagerIds) ? props.defaults.hiringManagerIds : []),
+  ]);
+  const managers = props.teamCandidates.filter(
+    (u) => HIRING_MANAGER_KINDS.includes(u.kind) || onTeam.has(String(u.id)),
+  );
   const interviewers = props.teamCandidates;
 
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Role">
-      {props.version ? <input type="hidden" name="version" value={typeof props.submitted?.version === "string" ? props.submitted.version : props.version} /> : null}
+      {props.version ? (
+        <input
+          type="hidden"
+          name="version"
+          value={typeof props.submitted?.version === "string" ? props.submitted.version : props.version}
+        />
+      ) : null}
       <FormError error={props.formError} summary={summary} />
 
       <fieldset>
         <legend>Basics</legend>
         <div className="fields">
           <Field label="Title" error={errorFor("title")} wide>
-            {(aria) => <input type="text" defaultValue={text("title")} placeholder="e.g. Senior AI Engineer, Support Copilot" {...aria} {...register("title")} />}
+            {(aria) => (
+              <input
+                type="text"
+                defaultValue={text("title")}
+                placeholder="e.g. Senior AI Engineer, Support Copilot"
+                {...aria}
+                {...register("title")}
+              />
+            )}
           </Field>
           <Field label="Team" error={errorFor("team")}>
             {(aria) => <input type="text" defaultValue={text("team")} {...aria} {...register("team")} />}
@@ -64,9 +83,25 @@ export function RoleForm(props: {
             {(aria) => <input type="text" defaultValue={text("location")} {...aria} {...register("location")} />}
           </Field>
           <Field label="Headcount" error={errorFor("headcount")}>
-            {(aria) => <input type="number" min={1} max={100} defaultValue={text("headcount")} {...aria} {...register("headcount")} />}
+            {(aria) => (
+              <input
+                type="number"
+                min={1}
+                max={100}
+                defaultValue={text("headcount")}
+                {...aria}
+                {...register("headcount")}
+              />
+            )}
           </Field>
-          <SelectField label="Status" name="status" options={labelled(roleStatuses, roleStatusLabels)} defaultValue={text("status")} register={register} error={errorFor("status")} />
+          <SelectField
+            label="Status"
+            name="status"
+            options={labelled(roleStatuses, roleStatusLabels)}
+            defaultValue={text("status")}
+            register={register}
+            error={errorFor("status")}
+          />
           <Field label="Target start" error={errorFor("targetStart")}>
             {(aria) => <input type="date" defaultValue={text("targetStart")} {...aria} {...register("targetStart")} />}
           </Field>
@@ -81,7 +116,12 @@ export function RoleForm(props: {
         <div className="checks">
           {engagementModels.map((m) => (
             <label key={m}>
-              <input type="checkbox" value={m} defaultChecked={list("engagementModels").includes(m)} {...group("engagementModels")} />
+              <input
+                type="checkbox"
+                value={m}
+                defaultChecked={list("engagementModels").includes(m)}
+                {...group("engagementModels")}
+              />
               {engagementModelLabels[m]}
             </label>
           ))}
@@ -92,20 +132,53 @@ export function RoleForm(props: {
       <fieldset>
         <legend>Budget</legend>
         <div className="fields">
-          <SelectField label="Budget type" name="budgetKind" options={labelled(budgetKinds, budgetKindLabels)} defaultValue={text("budgetKind")} register={register} error={errorFor("budgetKind")} blank="Not set" />
+          <SelectField
+            label="Budget type"
+            name="budgetKind"
+            options={labelled(budgetKinds, budgetKindLabels)}
+            defaultValue={text("budgetKind")}
+            register={register}
+            error={errorFor("budgetKind")}
+            blank="Not set"
+          />
           <Field label="Minimum" hint="Whole units: per year, per hour, or in total." error={errorFor("budgetMin")}>
-            {(aria) => <input type="text" inputMode="numeric" defaultValue={text("budgetMin")} {...aria} {...register("budgetMin")} />}
+            {(aria) => (
+              <input
+                type="text"
+                inputMode="numeric"
+                defaultValue={text("budgetMin")}
+                {...aria}
+                {...register("budgetMin")}
+              />
+            )}
           </Field>
           <Field label="Maximum" error={errorFor("budgetMax")}>
-            {(aria) => <input type="text" inputMode="numeric" defaultValue={text("budgetMax")} {...aria} {...register("budgetMax")} />}
+            {(aria) => (
+              <input
+                type="text"
+                inputMode="numeric"
+                defaultValue={text("budgetMax")}
+                {...aria}
+                {...register("budgetMax")}
+              />
+            )}
           </Field>
-          <SelectField label="Currency" name="currency" options={labelled(currencies)} defaultValue={text("currency") || "USD"} register={register} error={errorFor("currency")} />
+          <SelectField
+            label="Currency"
+            name="currency"
+            options={labelled(currencies)}
+            defaultValue={text("currency") || "USD"}
+            register={register}
+            error={errorFor("currency")}
+          />
         </div>
       </fieldset>
 
       <fieldset>
         <legend>Hiring team</legend>
-        <p className="fieldset-intro">Hiring managers can edit the role; interviewers can see it and will score candidates.</p>
+        <p className="fieldset-intro">
+          Hiring managers can edit the role; interviewers can see it and will score candidates.
+        </p>
         <div className="grid grid-2">
           <fieldset className="subgroup" aria-describedby={errorFor("hiringManagerIds") ? "hm-error" : undefined}>
             <legend>Hiring managers</legend>
@@ -113,7 +186,12 @@ export function RoleForm(props: {
               {managers.map((u) => (
                 <li key={u.id}>
                   <label>
-                    <input type="checkbox" value={String(u.id)} defaultChecked={list("hiringManagerIds").includes(String(u.id))} {...group("hiringManagerIds")} />{" "}
+                    <input
+                      type="checkbox"
+                      value={String(u.id)}
+                      defaultChecked={list("hiringManagerIds").includes(String(u.id))}
+                      {...group("hiringManagerIds")}
+                    />{" "}
                     {u.name} <span className="muted small">{userKindLabels[u.kind]}</span>
                   </label>
                 </li>
@@ -127,7 +205,12 @@ export function RoleForm(props: {
               {interviewers.map((u) => (
                 <li key={u.id}>
                   <label>
-                    <input type="checkbox" value={String(u.id)} defaultChecked={list("interviewerIds").includes(String(u.id))} {...group("interviewerIds")} />{" "}
+                    <input
+                      type="checkbox"
+                      value={String(u.id)}
+                      defaultChecked={list("interviewerIds").includes(String(u.id))}
+                      {...group("interviewerIds")}
+                    />{" "}
                     {u.name} <span className="muted small">{userKindLabels[u.kind]}</span>
                   </label>
                 </li>
@@ -141,18 +224,28 @@ export function RoleForm(props: {
       <fieldset>
         <legend>The brief</legend>
         <p className="fieldset-intro">
-          A role is ready to staff when this sentence can be completed. If it cannot, you need discovery or a pilot, not a hire.
+          A role is ready to staff when this sentence can be completed. If it cannot, you need discovery or a pilot, not
+          a hire.
         </p>
         <p className="sentence">
           {sentenceBlanks.map(({ field, label, before, after }) => (
             <span key={field}>
               {before}{" "}
-              <input type="text" aria-label={label} placeholder={label.toLowerCase()} defaultValue={text(field)} aria-invalid={Boolean(errorFor(field))} {...register(field)} />{" "}
+              <input
+                type="text"
+                aria-label={label}
+                placeholder={label.toLowerCase()}
+                defaultValue={text(field)}
+                aria-invalid={Boolean(errorFor(field))}
+                {...register(field)}
+              />{" "}
               {after}{" "}
             </span>
           ))}
         </p>
-        {sentenceBlanks.map(({ field }) => <GroupError key={field} error={errorFor(field)} />)}
+        {sentenceBlanks.map(({ field }) => (
+          <GroupError key={field} error={errorFor(field)} />
+        ))}
         <div className="fields">
           {briefFields.map(({ field, label, hint }) => (
             <Field key={field} label={label} hint={hint} error={errorFor(field)}>
@@ -170,7 +263,10 @@ export function RoleForm(props: {
 
       <fieldset>
         <legend>Routing questions</legend>
-        <p className="fieldset-intro">Your answers, with the launch date, suggest which engagement model fits. Leave “Not sure” if you do not know yet.</p>
+        <p className="fieldset-intro">
+          Your answers, with the launch date, suggest which engagement model fits. Leave “Not sure” if you do not know
+          yet.
+        </p>
         {routingQuestions.map(({ field, question }) => (
           <fieldset key={field} className="question">
             <legend>{question}</legend>
@@ -192,7 +288,8 @@ export function RoleForm(props: {
       <fieldset>
         <legend>Compliance before an offer</legend>
         <p className="fieldset-intro">
-          No offer goes out while a required check is open. NDA, IP assignment and worker classification are always required.
+          No offer goes out while a required check is open. NDA, IP assignment and worker classification are always
+          required.
         </p>
         <div className="checks">
           <label>
@@ -205,7 +302,9 @@ export function RoleForm(props: {
                 // Sensitive data brings a background check and data-access clearance with it.
                 if (e.currentTarget.checked) {
                   for (const type of SENSITIVE_DATA_REQUIRED) {
-                    const box = e.currentTarget.form?.querySelector<HTMLInputElement>(`input[name="requiredChecks"][value="${type}"]`);
+                    const box = e.currentTarget.form?.querySelector<HTMLInputElement>(
+                      `input[name="requiredChecks"][value="${type}"]`,
+                    );
                     if (box) box.checked = true;
                   }
                 }
@@ -214,7 +313,9 @@ export function RoleForm(props: {
             This role touches sensitive data (customer PII, health, financial or privileged documents)
           </label>
         </div>
-        <p className="small muted" id="required-checks">Required checks</p>
+        <p className="small muted" id="required-checks">
+          Required checks
+        </p>
         <div className="checks" role="group" aria-labelledby="required-checks">
           {checkTypes.map((type) =>
             ALWAYS_REQUIRED.includes(type) ? (
@@ -223,13 +324,20 @@ export function RoleForm(props: {
               </label>
             ) : (
               <label key={type}>
-                <input type="checkbox" value={type} defaultChecked={list("requiredChecks").includes(type)} {...group("requiredChecks")} />{" "}
+                <input
+                  type="checkbox"
+                  value={type}
+                  defaultChecked={list("requiredChecks").includes(type)}
+                  {...group("requiredChecks")}
+                />{" "}
                 {checkTypeLabels[type]}
               </label>
             ),
           )}
         </div>
-        <p className="hint" id="always-required">Greyed checks are required for every role.</p>
+        <p className="hint" id="always-required">
+          Greyed checks are required for every role.
+        </p>
       </fieldset>
 
       <div className="actions">

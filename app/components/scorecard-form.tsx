@@ -3,7 +3,13 @@ import { useEffect } from "react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
 import { AutosaveStatusLine, OlderCopyNotice, useAutosave } from "~/components/autosave";
 import { LeavePrompt, useLeaveGuard } from "~/components/leave-guard";
-import { ratingLabels, ratingValues, recommendationLabels, recommendations, type TemplateArea } from "~/domain/scorecard";
+import {
+  ratingLabels,
+  ratingValues,
+  recommendationLabels,
+  recommendations,
+  type TemplateArea,
+} from "~/domain/scorecard";
 import { scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
 import type { FieldErrors, Submitted } from "~/utils/forms";
 
@@ -28,7 +34,12 @@ export function ScorecardForm(props: {
 }) {
   const navigation = useNavigation();
   const keys = props.areas.map((a) => a.key);
-  const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, ticked, summary } = useValidatedForm(scorecardSchema(keys), { arrayFields: scorecardArrayFields, serverErrors: props.serverErrors, submitted: props.submitted });
+  const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, ticked, summary } =
+    useValidatedForm(scorecardSchema(keys), {
+      arrayFields: scorecardArrayFields,
+      serverErrors: props.serverErrors,
+      submitted: props.submitted,
+    });
   const guard = useLeaveGuard();
   const autosave = useAutosave({
     formRef,
@@ -41,7 +52,8 @@ export function ScorecardForm(props: {
   const { hold } = autosave;
   useEffect(() => hold(guard.blocker.state === "blocked"), [guard.blocker.state, hold]);
   // After a background save, the next save builds on its version; a refused form keeps the one it was sent with.
-  const version = autosave.version !== props.version ? String(autosave.version) : typed("version", String(props.version ?? ""));
+  const version =
+    autosave.version !== props.version ? String(autosave.version) : typed("version", String(props.version ?? ""));
   const d = props.defaults;
   const ratingDefault = (key: string) => {
     const r = d?.ratings[key];
@@ -63,29 +75,59 @@ export function ScorecardForm(props: {
       noValidate
       aria-label={props.mode === "amend" ? "Amend scorecard" : "Scorecard"}
     >
-      <LeavePrompt blocker={guard.blocker} what={props.mode === "amend" ? "amendment" : "scorecard"} onLeave={autosave.discard} />
+      <LeavePrompt
+        blocker={guard.blocker}
+        what={props.mode === "amend" ? "amendment" : "scorecard"}
+        onLeave={autosave.discard}
+      />
       {autosave.olderCopy ? (
-        <OlderCopyNotice at={autosave.olderCopy.at} onRestore={autosave.restoreOlderCopy} onDiscard={autosave.discardOlderCopy} />
+        <OlderCopyNotice
+          at={autosave.olderCopy.at}
+          onRestore={autosave.restoreOlderCopy}
+          onDiscard={autosave.discardOlderCopy}
+        />
       ) : null}
       {autosave.version !== null ? <input type="hidden" name="version" value={version} /> : null}
       <FormError error={props.formError} summary={summary} />
       {props.areas.map((area) => (
         <fieldset key={area.key} className="area" aria-describedby={`guide-${area.key}-${props.mode}`}>
           <legend>
-            {area.name} {area.knockout ? <span className="badge badge-on_hold">must pass</span> : null} <span className="muted small">weight {area.weight}</span>
+            {area.name} {area.knockout ? <span className="badge badge-on_hold">must pass</span> : null}{" "}
+            <span className="muted small">weight {area.weight}</span>
           </legend>
           <div className="guidance small" id={`guide-${area.key}-${props.mode}`}>
-            <p><strong>Strong evidence:</strong> {area.strong}</p>
-            <p><strong>Weak signal:</strong> {area.weak}</p>
+            <p>
+              <strong>Strong evidence:</strong> {area.strong}
+            </p>
+            <p>
+              <strong>Weak signal:</strong> {area.weak}
+            </p>
           </div>
-          <div className="rating-row" role="radiogroup" aria-label={`${area.name} rating`} {...groupAria(`rating_${area.key}`)}>
+          <div
+            className="rating-row"
+            role="radiogroup"
+            aria-label={`${area.name} rating`}
+            {...groupAria(`rating_${area.key}`)}
+          >
             {ratingValues.map((r) => (
               <label key={r} className={`rating rating-${r}`}>
-                <input type="radio" value={String(r)} defaultChecked={ticked(`rating_${area.key}`, String(r), ratingDefault(area.key) === String(r))} {...group(`rating_${area.key}`)} /> {ratingLabels[r]}
+                <input
+                  type="radio"
+                  value={String(r)}
+                  defaultChecked={ticked(`rating_${area.key}`, String(r), ratingDefault(area.key) === String(r))}
+                  {...group(`rating_${area.key}`)}
+                />{" "}
+                {ratingLabels[r]}
               </label>
             ))}
             <label className="rating rating-na">
-              <input type="radio" value="na" defaultChecked={ticked(`rating_${area.key}`, "na", ratingDefault(area.key) === "na")} {...group(`rating_${area.key}`)} /> Not assessed
+              <input
+                type="radio"
+                value="na"
+                defaultChecked={ticked(`rating_${area.key}`, "na", ratingDefault(area.key) === "na")}
+                {...group(`rating_${area.key}`)}
+              />{" "}
+              Not assessed
             </label>
           </div>
           <GroupError error={errorFor(`rating_${area.key}`)} id={errorIdFor(`rating_${area.key}`)} />
@@ -94,49 +136,111 @@ export function ScorecardForm(props: {
               <span className="muted">Weak signals spotted:</span>
               {area.signals.map((s) => (
                 <label key={s}>
-                  <input type="checkbox" value={`${area.key}:${s}`} defaultChecked={ticked("weakSignals", `${area.key}:${s}`, d?.weakSignals.includes(`${area.key}:${s}`) ?? false)} {...group("weakSignals")} /> {s}
+                  <input
+                    type="checkbox"
+                    value={`${area.key}:${s}`}
+                    defaultChecked={ticked(
+                      "weakSignals",
+                      `${area.key}:${s}`,
+                      d?.weakSignals.includes(`${area.key}:${s}`) ?? false,
+                    )}
+                    {...group("weakSignals")}
+                  />{" "}
+                  {s}
                 </label>
               ))}
             </div>
           ) : null}
-          <Field label={`${area.name} evidence`} hint="What they said or did that supports the rating" error={errorFor(`evidence_${area.key}`)} wide>
-            {(aria) => <textarea rows={2} defaultValue={typed(`evidence_${area.key}`, d?.ratings[area.key]?.evidence ?? "")} {...aria} {...register(`evidence_${area.key}`)} />}
+          <Field
+            label={`${area.name} evidence`}
+            hint="What they said or did that supports the rating"
+            error={errorFor(`evidence_${area.key}`)}
+            wide
+          >
+            {(aria) => (
+              <textarea
+                rows={2}
+                defaultValue={typed(`evidence_${area.key}`, d?.ratings[area.key]?.evidence ?? "")}
+                {...aria}
+                {...register(`evidence_${area.key}`)}
+              />
+            )}
           </Field>
         </fieldset>
       ))}
       <fieldset>
         <legend>Overall</legend>
         <Field label="Key takeaways" error={errorFor("keyTakeaways")} wide>
-          {(aria) => <textarea rows={3} defaultValue={typed("keyTakeaways", d?.keyTakeaways ?? "")} {...aria} {...register("keyTakeaways")} />}
+          {(aria) => (
+            <textarea
+              rows={3}
+              defaultValue={typed("keyTakeaways", d?.keyTakeaways ?? "")}
+              {...aria}
+              {...register("keyTakeaways")}
+            />
+          )}
         </Field>
         <div className="rating-row" role="radiogroup" aria-label="Recommendation" {...groupAria("recommendation")}>
           <span className="label">Recommendation</span>
           {recommendations.map((r) => (
             <label key={r} className="rating">
-              <input type="radio" value={r} defaultChecked={ticked("recommendation", r, d?.recommendation === r)} {...group("recommendation")} /> {recommendationLabels[r]}
+              <input
+                type="radio"
+                value={r}
+                defaultChecked={ticked("recommendation", r, d?.recommendation === r)}
+                {...group("recommendation")}
+              />{" "}
+              {recommendationLabels[r]}
             </label>
           ))}
         </div>
         <GroupError error={errorFor("recommendation")} id={errorIdFor("recommendation")} />
         {props.mode === "amend" ? (
-          <Field label="Why are you amending?" hint="Kept with the scorecard's history; the original stays visible" error={errorFor("amendReason")} wide>
-            {(aria) => <textarea rows={2} defaultValue={typed("amendReason", "")} {...aria} {...register("amendReason")} />}
+          <Field
+            label="Why are you amending?"
+            hint="Kept with the scorecard's history; the original stays visible"
+            error={errorFor("amendReason")}
+            wide
+          >
+            {(aria) => (
+              <textarea rows={2} defaultValue={typed("amendReason", "")} {...aria} {...register("amendReason")} />
+            )}
           </Field>
         ) : null}
       </fieldset>
       <div className="actions">
-        {props.autosave && props.mode === "fill" ? <AutosaveStatusLine status={autosave.status} signInHref={props.autosave.signInHref} /> : null}
+        {props.autosave && props.mode === "fill" ? (
+          <AutosaveStatusLine status={autosave.status} signInHref={props.autosave.signInHref} />
+        ) : null}
         {props.mode === "fill" ? (
           <>
-            <button type="submit" name="intent" value="draft" className="btn" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              name="intent"
+              value="draft"
+              className="btn"
+              disabled={navigation.state === "submitting"}
+            >
               Save draft
             </button>
-            <button type="submit" name="intent" value="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="btn btn-primary"
+              disabled={navigation.state === "submitting"}
+            >
               Submit scorecard
             </button>
           </>
         ) : (
-          <button type="submit" name="intent" value="amend" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+          <button
+            type="submit"
+            name="intent"
+            value="amend"
+            className="btn btn-primary"
+            disabled={navigation.state === "submitting"}
+          >
             Submit amendment
           </button>
         )}

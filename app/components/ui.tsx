@@ -38,13 +38,22 @@ export const formatCount = (n: number) => n.toLocaleString("en-US");
 
 export function formatMoney(amount: number, currency: string): string {
   let format = moneyFormats.get(currency);
-  if (!format) moneyFormats.set(currency, (format = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 })));
+  if (!format)
+    moneyFormats.set(
+      currency,
+      (format = new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 })),
+    );
   return format.format(amount);
 }
 
 export function formatDate(iso: string | null): string {
   if (!iso) return "not set";
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /**

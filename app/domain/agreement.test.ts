@@ -82,8 +82,8 @@ function randomData(seed: number): (number | null)[][] {
     Array.from({ length: units }, (_, u) =>
       rand() < missing
         ? null
-        : Math.min(4, Math.max(1, ((u * 7) % 4) + 1 + (rand() < 0.4 ? Math.round(rand() * 2 - 1) + (o % 2) : 0)))
-    )
+        : Math.min(4, Math.max(1, ((u * 7) % 4) + 1 + (rand() < 0.4 ? Math.round(rand() * 2 - 1) + (o % 2) : 0))),
+    ),
   );
 }
 
@@ -131,7 +131,7 @@ describe("Krippendorff's alpha", () => {
       unitsOf([
         [4, 3, 2, 1],
         [4, 3, 2, 1],
-      ])
+      ]),
     );
     expect(complete.alpha).toBe(1);
     // The second observer skipped a unit: what remains still agrees perfectly.
@@ -140,8 +140,8 @@ describe("Krippendorff's alpha", () => {
         unitsOf([
           [4, 3, 2, 1],
           [4, null, 2, 1],
-        ])
-      ).alpha
+        ]),
+      ).alpha,
     ).toBe(1);
   });
 
@@ -152,15 +152,15 @@ describe("Krippendorff's alpha", () => {
         unitsOf([
           [1, 2, 3],
           [null, null, null],
-        ])
-      )
+        ]),
+      ),
     ).toMatchObject({ alpha: null, pairable: 0, thin: "too few" });
     // Pairable but few.
     const few = krippendorffAlpha(
       unitsOf([
         [1, 2, 3],
         [1, 2, 4],
-      ])
+      ]),
     );
     expect(few).toMatchObject({ pairable: 6, thin: "too few" });
     expect(agreementText(few)).toBe("not enough overlap yet");

@@ -118,7 +118,7 @@ export type ObserverUnit = { own: number; values: readonly number[]; times?: num
 export function observerAlpha(
   mine: readonly ObserverUnit[],
   reference: readonly Unit[],
-  metric: Metric = "ordinal"
+  metric: Metric = "ordinal",
 ): Agreement & { own: number } {
   const c = coincidences(reference);
   const delta = distance(metric, c);

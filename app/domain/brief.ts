@@ -28,11 +28,31 @@ export const sentenceBlanks: { field: BriefField; label: string; before: string;
 ];
 
 export const briefFields: { field: BriefField; label: string; hint: string }[] = [
-  { field: "briefWorkflow", label: "Workflow or feature to ship", hint: "The concrete feature or workflow, not a technology." },
-  { field: "briefSourceSystems", label: "Source systems and data owner", hint: "Where the data lives and who can grant access to it." },
-  { field: "briefApprovalPath", label: "Users and approval path", hint: "Who uses the output, and who signs off on it." },
-  { field: "briefSuccessMetric", label: "Success metric and eval threshold", hint: "How you will know it works, as a number." },
-  { field: "briefSecurity", label: "Security and retention requirements", hint: "Sensitive data, retention limits, vendor rules." },
+  {
+    field: "briefWorkflow",
+    label: "Workflow or feature to ship",
+    hint: "The concrete feature or workflow, not a technology.",
+  },
+  {
+    field: "briefSourceSystems",
+    label: "Source systems and data owner",
+    hint: "Where the data lives and who can grant access to it.",
+  },
+  {
+    field: "briefApprovalPath",
+    label: "Users and approval path",
+    hint: "Who uses the output, and who signs off on it.",
+  },
+  {
+    field: "briefSuccessMetric",
+    label: "Success metric and eval threshold",
+    hint: "How you will know it works, as a number.",
+  },
+  {
+    field: "briefSecurity",
+    label: "Security and retention requirements",
+    hint: "Sensitive data, retention limits, vendor rules.",
+  },
   { field: "briefLaunchDate", label: "Expected launch date", hint: "When it has to be in users' hands." },
   { field: "briefPostLaunchOwner", label: "Post-launch owner", hint: "The person or team who runs it after launch." },
 ];

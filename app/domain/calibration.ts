@@ -63,7 +63,9 @@ export const LENIENCY_FLAG = 0.5;
 export const LENIENCY_MIN_SHARED = 3;
 
 /** What a leniency figure says about the interviewer, if anything yet. */
-export function leniencyCall(c: Pick<InterviewerCalibration, "leniency" | "sharedApplications">): "lenient" | "severe" | "in line" | "too few" | null {
+export function leniencyCall(
+  c: Pick<InterviewerCalibration, "leniency" | "sharedApplications">,
+): "lenient" | "severe" | "in line" | "too few" | null {
   if (c.leniency === null) return null;
   if (c.sharedApplications < LENIENCY_MIN_SHARED) return "too few";
   return c.leniency > LENIENCY_FLAG ? "lenient" : c.leniency < -LENIENCY_FLAG ? "severe" : "in line";
@@ -76,9 +78,15 @@ export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcom
   const byInterviewer = new Map<number, { cards: CalibrationCard[]; perApplication: Map<number, Tally> }>();
   const perApplication = new Map<number, Tally>();
   for (const c of cards) {
-    const mine = entry(byInterviewer, c.interviewerId, () => ({ cards: [] as CalibrationCard[], perApplication: new Map<number, Tally>() }));
+    const mine = entry(byInterviewer, c.interviewerId, () => ({
+      cards: [] as CalibrationCard[],
+      perApplication: new Map<number, Tally>(),
+    }));
     mine.cards.push(c);
-    for (const t of [entry(mine.perApplication, c.applicationId, tally), entry(perApplication, c.applicationId, tally)]) {
+    for (const t of [
+      entry(mine.perApplication, c.applicationId, tally),
+      entry(perApplication, c.applicationId, tally),
+    ]) {
       t.sum += c.ratingSum;
       t.n += c.ratingCount;
     }
@@ -103,7 +111,11 @@ export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcom
     const onShared = round2(ratio(given));
     const coPanel = round2(ratio(others));
     const decided = mine.filter((c) => c.recommendation !== "no_decision" && outcomes.get(c.applicationId));
-    const agreed = decided.filter((c) => (c.recommendation === "yes" || c.recommendation === "strong_yes") === (outcomes.get(c.applicationId) === "positive"));
+    const agreed = decided.filter(
+      (c) =>
+        (c.recommendation === "yes" || c.recommendation === "strong_yes") ===
+        (outcomes.get(c.applicationId) === "positive"),
+    );
     const areas = mine.reduce((n, c) => n + c.ratingCount + c.notAssessed, 0);
     return {
       interviewerId: id,

@@ -10,9 +10,13 @@ export const MAX_COMPARE = 6;
  * summary and, if their template version weighed it differently from the
  * row's weight, that weight.
  */
-export type CompareCell = { kind: "note"; text: string } | { kind: "rated"; area: AreaSummary; weightedAs: number | null };
+export type CompareCell =
+  { kind: "note"; text: string } | { kind: "rated"; area: AreaSummary; weightedAs: number | null };
 
-export function compareCell(candidate: { scoresHidden: HiddenScores | null; summary: Pick<Summary, "areas" | "scorecards"> }, area: { key: string; weight: number }): CompareCell {
+export function compareCell(
+  candidate: { scoresHidden: HiddenScores | null; summary: Pick<Summary, "areas" | "scorecards"> },
+  area: { key: string; weight: number },
+): CompareCell {
   if (candidate.scoresHidden) return { kind: "note", text: hiddenScoresLabels[candidate.scoresHidden] };
   if (candidate.summary.scorecards === 0) return { kind: "note", text: "no scorecards yet" };
   const s = candidate.summary.areas.find((r) => r.key === area.key);

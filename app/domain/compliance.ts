@@ -39,7 +39,15 @@ export const checkScope: Record<CheckType, "person" | "application"> = {
   right_to_work: "person",
 };
 
-export const checkStatuses = ["not_requested", "requested", "received", "verified", "waived", "failed", "expired"] as const;
+export const checkStatuses = [
+  "not_requested",
+  "requested",
+  "received",
+  "verified",
+  "waived",
+  "failed",
+  "expired",
+] as const;
 export type CheckStatus = (typeof checkStatuses)[number];
 export const checkStatusLabels: Record<CheckStatus, string> = {
   not_requested: "Not requested",
@@ -55,9 +63,20 @@ export const checkStatusLabels: Record<CheckStatus, string> = {
 export type MissingCheck = { type: CheckType; status: CheckStatus };
 
 /** Worst first: a failed or lapsed check is a problem, one not yet asked for is work not started, one under way is waiting. */
-const attentionOrder: CheckStatus[] = ["failed", "expired", "not_requested", "requested", "received", "verified", "waived"];
+const attentionOrder: CheckStatus[] = [
+  "failed",
+  "expired",
+  "not_requested",
+  "requested",
+  "received",
+  "verified",
+  "waived",
+];
 export function byAttention(a: MissingCheck, b: MissingCheck): number {
-  return attentionOrder.indexOf(a.status) - attentionOrder.indexOf(b.status) || checkTypes.indexOf(a.type) - checkTypes.indexOf(b.type);
+  return (
+    attentionOrder.indexOf(a.status) - attentionOrder.indexOf(b.status) ||
+    checkTypes.indexOf(a.type) - checkTypes.indexOf(b.type)
+  );
 }
 
 /** "IP assignment (failed)": the check and where it stands, so a failure does not read like paperwork in the post. */
@@ -118,18 +137,30 @@ export function isSatisfied(check: CheckState | undefined, today: string): boole
 /** The status to show: a verified check past its expiry date reads as expired. */
 export function effectiveStatus(check: CheckState | undefined, today: string): CheckStatus {
   if (!check) return "not_requested";
-  if (check.expiresAt && check.expiresAt < today && (check.status === "verified" || check.status === "received")) return "expired";
+  if (check.expiresAt && check.expiresAt < today && (check.status === "verified" || check.status === "received"))
+    return "expired";
   return check.status;
 }
 
 export function missingChecks(required: readonly CheckType[], checks: CheckState[], today: string): CheckType[] {
-  return required.filter((type) => !isSatisfied(checks.find((c) => c.type === type), today));
+  return required.filter(
+    (type) =>
+      !isSatisfied(
+        checks.find((c) => c.type === type),
+        today,
+      ),
+  );
 }
 
 export type GateResult = { ok: true } | { ok: false; missing: CheckType[]; message: string };
 
 /** The offer gate: no move to offer or hired while a required check is neither verified nor waived. */
-export function offerGate(input: { to: Stage; required: readonly CheckType[]; checks: CheckState[]; today: string }): GateResult {
+export function offerGate(input: {
+  to: Stage;
+  required: readonly CheckType[];
+  checks: CheckState[];
+  today: string;
+}): GateResult {
   if (!gatedStages.includes(input.to)) return { ok: true };
   const missing = missingChecks(input.required, input.checks, input.today);
   if (missing.length === 0) return { ok: true };
@@ -156,8 +187,14 @@ export function requestAgeText(requestedAt: string, today: string): string {
 export const STALE_REQUEST_DAYS = 7;
 export const EXPIRING_SOON_DAYS = 30;
 
-export function checkFlags(check: { status: CheckStatus; requestedAt: string | null; expiresAt: string | null }, today: string) {
-  const stale = check.status === "requested" && check.requestedAt !== null && daysBetween(check.requestedAt, today) > STALE_REQUEST_DAYS;
+export function checkFlags(
+  check: { status: CheckStatus; requestedAt: string | null; expiresAt: string | null },
+  today: string,
+) {
+  const stale =
+    check.status === "requested" &&
+    check.requestedAt !== null &&
+    daysBetween(check.requestedAt, today) > STALE_REQUEST_DAYS;
   const expiringSoon =
     check.expiresAt !== null &&
     check.expiresAt >= today &&

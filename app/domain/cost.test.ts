@@ -23,7 +23,10 @@ describe("first-year cost", () => {
 
   it("takes an agency's quote as it is, and says what is missing", () => {
     expect(firstYearCost({ kind: "quote", amount: 85_000 }, a)).toMatchObject({ total: 85_000 });
-    expect(firstYearCost({ kind: "quote", amount: null }, a)).toMatchObject({ total: null, missing: "No quote recorded" });
+    expect(firstYearCost({ kind: "quote", amount: null }, a)).toMatchObject({
+      total: null,
+      missing: "No quote recorded",
+    });
     expect(firstYearCost({ kind: "hire", annualSalary: null }, a).missing).toBe("No expected salary recorded");
   });
 
@@ -45,7 +48,9 @@ describe("first-year cost", () => {
 
   it("puts an hourly figure on a full working year with the same overrun and team time, beside a hire's year", () => {
     expect(firstYearCost({ kind: "contractor", hourlyRate: 150 }, a).fullYear).toBe(150 * 2_000 * 1.1 + 4_800);
-    expect(firstYearCost({ kind: "freelancer", hourlyRate: 80 }, { ...a, expectedHours: 400 }).fullYear).toBe(80 * 2_000 * 1.3 + 4_800);
+    expect(firstYearCost({ kind: "freelancer", hourlyRate: 80 }, { ...a, expectedHours: 400 }).fullYear).toBe(
+      80 * 2_000 * 1.3 + 4_800,
+    );
     expect(firstYearCost({ kind: "hire", annualSalary: 200_000 }, a).fullYear).toBe(331_800);
     expect(firstYearCost({ kind: "quote", amount: 85_000 }, a).fullYear).toBeNull();
   });
@@ -74,29 +79,102 @@ describe("first-year cost", () => {
   });
 
   it("follows the role's own assumptions", () => {
-    expect(firstYearCost({ kind: "freelancer", hourlyRate: 100 }, { ...a, expectedHours: 400, freelancerOverrunPct: 37.5 }).lines[1].amount).toBe(15_000);
+    expect(
+      firstYearCost({ kind: "freelancer", hourlyRate: 100 }, { ...a, expectedHours: 400, freelancerOverrunPct: 37.5 })
+        .lines[1].amount,
+    ).toBe(15_000);
   });
 
   it("maps engagement types and stated pay to a cost subject", () => {
-    expect(costSubjectFor({ engagementType: "full_time", payKind: "annual", payAmount: 180_000, payCurrency: "USD", roleCurrency: "USD" })).toEqual({ kind: "hire", annualSalary: 180_000 });
-    expect(costSubjectFor({ engagementType: "agency_placed", payKind: "hourly", payAmount: 140, payCurrency: "USD", roleCurrency: "USD" })).toEqual({ kind: "contractor", hourlyRate: 140 });
-    expect(costSubjectFor({ engagementType: "freelancer", payKind: "hourly", payAmount: 60, payCurrency: "USD", roleCurrency: "USD" })).toEqual({ kind: "freelancer", hourlyRate: 60 });
-    expect(costSubjectFor({ engagementType: "contractor", payKind: "fixed", payAmount: 50_000, payCurrency: "USD", roleCurrency: "USD" })).toEqual({ kind: "quote", amount: 50_000 });
-    expect(costSubjectFor({ engagementType: "agency_bid", payKind: null, payAmount: null, payCurrency: "USD", roleCurrency: "USD" })).toEqual({ kind: "quote", amount: null });
+    expect(
+      costSubjectFor({
+        engagementType: "full_time",
+        payKind: "annual",
+        payAmount: 180_000,
+        payCurrency: "USD",
+        roleCurrency: "USD",
+      }),
+    ).toEqual({ kind: "hire", annualSalary: 180_000 });
+    expect(
+      costSubjectFor({
+        engagementType: "agency_placed",
+        payKind: "hourly",
+        payAmount: 140,
+        payCurrency: "USD",
+        roleCurrency: "USD",
+      }),
+    ).toEqual({ kind: "contractor", hourlyRate: 140 });
+    expect(
+      costSubjectFor({
+        engagementType: "freelancer",
+        payKind: "hourly",
+        payAmount: 60,
+        payCurrency: "USD",
+        roleCurrency: "USD",
+      }),
+    ).toEqual({ kind: "freelancer", hourlyRate: 60 });
+    expect(
+      costSubjectFor({
+        engagementType: "contractor",
+        payKind: "fixed",
+        payAmount: 50_000,
+        payCurrency: "USD",
+        roleCurrency: "USD",
+      }),
+    ).toEqual({ kind: "quote", amount: 50_000 });
+    expect(
+      costSubjectFor({
+        engagementType: "agency_bid",
+        payKind: null,
+        payAmount: null,
+        payCurrency: "USD",
+        roleCurrency: "USD",
+      }),
+    ).toEqual({ kind: "quote", amount: null });
   });
 
   it("leaves pay in another currency unpriced, with the reason, instead of costing it as the role's", () => {
-    const subject = costSubjectFor({ engagementType: "full_time", payKind: "annual", payAmount: 150_000, payCurrency: "INR", roleCurrency: "USD" });
+    const subject = costSubjectFor({
+      engagementType: "full_time",
+      payKind: "annual",
+      payAmount: 150_000,
+      payCurrency: "INR",
+      roleCurrency: "USD",
+    });
     expect(subject).toEqual({ kind: "unpriced", reason: "Pay is in INR, the role's budget in USD" });
-    expect(firstYearCost(subject, a)).toEqual({ total: null, lines: [], missing: "Pay is in INR, the role's budget in USD", covers: null, fullYear: null });
+    expect(firstYearCost(subject, a)).toEqual({
+      total: null,
+      lines: [],
+      missing: "Pay is in INR, the role's budget in USD",
+      covers: null,
+      fullYear: null,
+    });
     // No pay recorded is "no salary", whatever the currency field says.
-    expect(costSubjectFor({ engagementType: "full_time", payKind: null, payAmount: null, payCurrency: "INR", roleCurrency: "USD" })).toEqual({ kind: "hire", annualSalary: null });
+    expect(
+      costSubjectFor({
+        engagementType: "full_time",
+        payKind: null,
+        payAmount: null,
+        payCurrency: "INR",
+        roleCurrency: "USD",
+      }),
+    ).toEqual({ kind: "hire", annualSalary: null });
   });
 
   it("turns an annual figure into an hourly rate without rounding the rate first", () => {
-    const subject = costSubjectFor({ engagementType: "contractor", payKind: "annual", payAmount: 150_999, payCurrency: "USD", roleCurrency: "USD" });
+    const subject = costSubjectFor({
+      engagementType: "contractor",
+      payKind: "annual",
+      payAmount: 150_999,
+      payCurrency: "USD",
+      roleCurrency: "USD",
+    });
     expect(subject).toEqual({ kind: "contractor", hourlyRate: 75.4995 });
     // 75.4995 × 1,000 h = 75,499.5, not 75 × 1,000.
-    expect(firstYearCost(subject, { ...a, expectedHours: 1_000 }).lines[0]).toEqual({ label: "Rate × expected hours", amount: 75_500, basis: "75.5/h × 1000 h" });
+    expect(firstYearCost(subject, { ...a, expectedHours: 1_000 }).lines[0]).toEqual({
+      label: "Rate × expected hours",
+      amount: 75_500,
+      basis: "75.5/h × 1000 h",
+    });
   });
 });

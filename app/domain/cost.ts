@@ -57,39 +57,79 @@ export type CostCovers = "year" | "hours" | "quote";
  * can be read beside a hire's year; the hire's own total for a hire, and null
  * for a quote, whose scope we do not know.
  */
-export type CostEstimate = { total: number | null; lines: CostLine[]; missing: string | null; covers: CostCovers | null; fullYear: number | null };
+export type CostEstimate = {
+  total: number | null;
+  lines: CostLine[];
+  missing: string | null;
+  covers: CostCovers | null;
+  fullYear: number | null;
+};
 
 const money = (n: number) => Math.round(n);
 
 export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEstimate {
   if (subject.kind === "hire") {
     const salary = subject.annualSalary;
-    if (salary === null) return { total: null, lines: [], missing: "No expected salary recorded", covers: null, fullYear: null };
+    if (salary === null)
+      return { total: null, lines: [], missing: "No expected salary recorded", covers: null, fullYear: null };
     const lines: CostLine[] = [
       { label: "Base salary", amount: salary, basis: "expected salary" },
-      { label: "Benefits, payroll, equipment", amount: money((salary * a.overheadPct) / 100), basis: `${a.overheadPct}% of salary` },
+      {
+        label: "Benefits, payroll, equipment",
+        amount: money((salary * a.overheadPct) / 100),
+        basis: `${a.overheadPct}% of salary`,
+      },
       { label: "Recruiting and sourcing", amount: a.recruitingCost, basis: "flat" },
-      { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}/h` },
+      {
+        label: "Interview and onboarding time",
+        amount: money(a.teamHours * a.teamHourlyCost),
+        basis: `${a.teamHours} h × ${a.teamHourlyCost}/h`,
+      },
       { label: "Cloud, model and tooling", amount: a.toolingCost, basis: "flat" },
-      { label: "Ramp-up delay", amount: money(((salary / 12) * a.rampMonths) / 2), basis: `half of ${a.rampMonths} months' salary` },
-      { label: "Wrong-role risk", amount: money((salary * a.wrongRoleRiskPct) / 100), basis: `${a.wrongRoleRiskPct}% of salary` },
+      {
+        label: "Ramp-up delay",
+        amount: money(((salary / 12) * a.rampMonths) / 2),
+        basis: `half of ${a.rampMonths} months' salary`,
+      },
+      {
+        label: "Wrong-role risk",
+        amount: money((salary * a.wrongRoleRiskPct) / 100),
+        basis: `${a.wrongRoleRiskPct}% of salary`,
+      },
     ];
     const total = lines.reduce((n, l) => n + l.amount, 0);
     return { total, lines, missing: null, covers: "year", fullYear: total };
   }
-  if (subject.kind === "unpriced") return { total: null, lines: [], missing: subject.reason, covers: null, fullYear: null };
+  if (subject.kind === "unpriced")
+    return { total: null, lines: [], missing: subject.reason, covers: null, fullYear: null };
   if (subject.kind === "quote") {
-    if (subject.amount === null) return { total: null, lines: [], missing: "No quote recorded", covers: null, fullYear: null };
-    return { total: subject.amount, lines: [{ label: "Quoted price", amount: subject.amount, basis: "their quote" }], missing: null, covers: "quote", fullYear: null };
+    if (subject.amount === null)
+      return { total: null, lines: [], missing: "No quote recorded", covers: null, fullYear: null };
+    return {
+      total: subject.amount,
+      lines: [{ label: "Quoted price", amount: subject.amount, basis: "their quote" }],
+      missing: null,
+      covers: "quote",
+      fullYear: null,
+    };
   }
   const rate = subject.hourlyRate;
-  if (rate === null) return { total: null, lines: [], missing: "No hourly rate recorded", covers: null, fullYear: null };
+  if (rate === null)
+    return { total: null, lines: [], missing: "No hourly rate recorded", covers: null, fullYear: null };
   const overrun = subject.kind === "freelancer" ? a.freelancerOverrunPct : a.contractorOverrunPct;
   const base = rate * a.expectedHours;
   const lines: CostLine[] = [
-    { label: "Rate × expected hours", amount: money(base), basis: `${Math.round(rate * 100) / 100}/h × ${a.expectedHours} h` },
+    {
+      label: "Rate × expected hours",
+      amount: money(base),
+      basis: `${Math.round(rate * 100) / 100}/h × ${a.expectedHours} h`,
+    },
     { label: "Overrun allowance", amount: money((base * overrun) / 100), basis: `${overrun}% for a ${subject.kind}` },
-    { label: "Interview and onboarding time", amount: money(a.teamHours * a.teamHourlyCost), basis: `${a.teamHours} h × ${a.teamHourlyCost}/h` },
+    {
+      label: "Interview and onboarding time",
+      amount: money(a.teamHours * a.teamHourlyCost),
+      basis: `${a.teamHours} h × ${a.teamHourlyCost}/h`,
+    },
   ];
   const team = money(a.teamHours * a.teamHourlyCost);
   const fullYear = money(rate * WORK_HOURS_PER_YEAR * (1 + overrun / 100)) + team;
@@ -113,24 +153,42 @@ export function coversText(covers: CostCovers, expectedHours: number, form: "ful
  * period as a hire's year, so those two then compare; `hoursDiffer` says whether
  * changing the role's contract hours would line them up.
  */
-export function notLikeForLike(covers: (CostCovers | null)[], expectedHours: number): { text: string; hoursDiffer: boolean } | null {
+export function notLikeForLike(
+  covers: (CostCovers | null)[],
+  expectedHours: number,
+): { text: string; hoursDiffer: boolean } | null {
   const fullYearOfHours = expectedHours === WORK_HOURS_PER_YEAR;
   const present = (["year", "hours", "quote"] as const).filter((k) => covers.includes(k));
   const periods = present.filter((k) => !(fullYearOfHours && k === "hours" && present.includes("year")));
   if (periods.length < 2) return null;
   const merged = fullYearOfHours && present.includes("hours") && present.includes("year");
-  const who = { year: merged ? "a hire and a contractor or freelancer" : "a hire", hours: "a contractor or freelancer", quote: "an agency" };
-  const what = { year: "a full year", hours: `the role's ${coversText("hours", expectedHours)}`, quote: "the scope it quoted" };
+  const who = {
+    year: merged ? "a hire and a contractor or freelancer" : "a hire",
+    hours: "a contractor or freelancer",
+    quote: "an agency",
+  };
+  const what = {
+    year: "a full year",
+    hours: `the role's ${coversText("hours", expectedHours)}`,
+    quote: "the scope it quoted",
+  };
   const verb = periods[0] === "year" && merged ? "are costed" : "is costed";
   const costed = periods.map((k, i) => `${who[k]}${i === 0 ? ` ${verb}` : ""} for ${what[k]}`).join(", ");
   const [year, hours] = [present.includes("year"), present.includes("hours")];
   const adds = [
-    year && hours ? "a hire's figure adds recruiting, tooling, ramp-up and wrong-role risk, an hourly figure adds its overrun, both add the team's interview time" : null,
-    year && !hours ? "a hire's figure adds recruiting, tooling, ramp-up, wrong-role risk and the team's interview time" : null,
+    year && hours
+      ? "a hire's figure adds recruiting, tooling, ramp-up and wrong-role risk, an hourly figure adds its overrun, both add the team's interview time"
+      : null,
+    year && !hours
+      ? "a hire's figure adds recruiting, tooling, ramp-up, wrong-role risk and the team's interview time"
+      : null,
     hours && !year ? "an hourly figure adds its overrun and the team's interview time" : null,
     present.includes("quote") ? "a quote is the quote alone" : null,
   ].filter(Boolean);
-  return { text: `Not like for like: ${costed}. Beyond pay, ${adds.join(", ")}.`, hoursDiffer: year && hours && !fullYearOfHours };
+  return {
+    text: `Not like for like: ${costed}. Beyond pay, ${adds.join(", ")}.`,
+    hoursDiffer: year && hours && !fullYearOfHours,
+  };
 }
 
 /** Hours in a working year, to turn an annual figure into an hourly one and back. */
@@ -149,12 +207,24 @@ export function costSubjectFor(input: {
   roleCurrency: string;
 }): CostSubject {
   const { payKind, payAmount } = input;
-  if (payAmount !== null && payKind !== null && input.engagementType !== "agency_bid" && input.payCurrency !== input.roleCurrency) {
+  if (
+    payAmount !== null &&
+    payKind !== null &&
+    input.engagementType !== "agency_bid" &&
+    input.payCurrency !== input.roleCurrency
+  ) {
     return { kind: "unpriced", reason: `Pay is in ${input.payCurrency}, the role's budget in ${input.roleCurrency}` };
   }
-  if (payKind === "fixed" || input.engagementType === "agency_bid") return { kind: "quote", amount: payKind === "fixed" ? payAmount : null };
-  if (input.engagementType === "full_time") return { kind: "hire", annualSalary: payKind === "annual" ? payAmount : payKind === "hourly" && payAmount ? payAmount * WORK_HOURS_PER_YEAR : null };
+  if (payKind === "fixed" || input.engagementType === "agency_bid")
+    return { kind: "quote", amount: payKind === "fixed" ? payAmount : null };
+  if (input.engagementType === "full_time")
+    return {
+      kind: "hire",
+      annualSalary:
+        payKind === "annual" ? payAmount : payKind === "hourly" && payAmount ? payAmount * WORK_HOURS_PER_YEAR : null,
+    };
   // Kept unrounded: a rounded rate would be off by up to half a unit on every hour.
-  const hourly = payKind === "hourly" ? payAmount : payKind === "annual" && payAmount ? payAmount / WORK_HOURS_PER_YEAR : null;
+  const hourly =
+    payKind === "hourly" ? payAmount : payKind === "annual" && payAmount ? payAmount / WORK_HOURS_PER_YEAR : null;
   return { kind: input.engagementType === "freelancer" ? "freelancer" : "contractor", hourlyRate: hourly };
 }

@@ -107,7 +107,7 @@ describe("evidenceByArea", () => {
       },
     ]);
     expect(disagreementText(flags.disagreements[0])).toBe(
-      "Evals: 4 · Strong yes (Jordan Lee) against 1 · Strong no (Sam Chen)"
+      "Evals: 4 · Strong yes (Jordan Lee) against 1 · Strong no (Sam Chen)",
     );
     expect(flags.gaps).toEqual([
       { key: "security", name: "Security", knockout: true },
@@ -229,7 +229,7 @@ describe("evidenceCellText", () => {
         "Sam Chen (1 · Strong no): By hand. Weak signals: Eyeballs outputs.",
         "Jordan Lee (4 · Strong yes): Golden set.",
         "Ana (not assessed): no evidence written.",
-      ].join("\n")
+      ].join("\n"),
     );
   });
 });

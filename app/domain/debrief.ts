@@ -99,7 +99,7 @@ export function debriefFlags(areas: readonly AreaSummary[]) {
 /** "Evals: 4 · Strong yes (Sam Chen) against 2 · No (Jordan Lee)". */
 export function disagreementText(d: Disagreement): string {
   return `${d.name}: ${ratingText(d.high.rating)} (${d.high.who.join(", ")}) against ${ratingText(
-    d.low.rating
+    d.low.rating,
   )} (${d.low.who.join(", ")})`;
 }
 
@@ -120,7 +120,7 @@ function snapshotRatings(before: Record<string, unknown>): SnapshotRating[] {
   return raw
     .filter(
       (r): r is Record<string, unknown> =>
-        typeof r === "object" && r !== null && typeof (r as { areaKey?: unknown }).areaKey === "string"
+        typeof r === "object" && r !== null && typeof (r as { areaKey?: unknown }).areaKey === "string",
     )
     .map((r) => ({
       areaKey: r.areaKey as string,
@@ -134,14 +134,14 @@ function snapshotRatings(before: Record<string, unknown>): SnapshotRating[] {
  * snapshot, or the scorecard as it stands): what changed and the original.
  */
 export function amendmentHistory(
-  card: Pick<PanelCard, "ratings" | "keyTakeaways" | "recommendation" | "amendments">
+  card: Pick<PanelCard, "ratings" | "keyTakeaways" | "recommendation" | "amendments">,
 ): AmendmentView[] {
   return card.amendments.map((a, i) => {
     const next = card.amendments[i + 1];
     const after = next ? snapshotRatings(next.before) : card.ratings;
-    const afterTakeaways = next ? (next.before.keyTakeaways as string | null | undefined) ?? null : card.keyTakeaways;
+    const afterTakeaways = next ? ((next.before.keyTakeaways as string | null | undefined) ?? null) : card.keyTakeaways;
     const afterRecommendation = next
-      ? (next.before.recommendation as Recommendation | undefined) ?? null
+      ? ((next.before.recommendation as Recommendation | undefined) ?? null)
       : card.recommendation;
     const before = snapshotRatings(a.before);
     const keys = [...new Set([...before.map((r) => r.areaKey), ...after.map((r) => r.areaKey)])];

@@ -92,7 +92,7 @@ describe("needs a decision", () => {
   const seat = (
     status: "draft" | "submitted" | null,
     endedHoursAgo: number,
-    submittedHoursAgo: number | null = null
+    submittedHoursAgo: number | null = null,
   ) => ({
     status,
     endsAt: hoursAgo(endedHoursAgo),
@@ -119,7 +119,7 @@ describe("needs a decision", () => {
   });
   it("counts a graded take-home's last grade, and a waived one as nothing to wait for", () => {
     expect(needsDecision({ ...ready, takeHomes: [{ status: "graded", gradedAt: hoursAgo(1) }] }, now)).toEqual(
-      hoursAgo(1)
+      hoursAgo(1),
     );
     expect(needsDecision({ ...ready, takeHomes: [{ status: "waived", gradedAt: null }] }, now)).toEqual(hoursAgo(5));
   });

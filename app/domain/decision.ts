@@ -97,7 +97,7 @@ export function checkDecision(input: {
  */
 export function decisionAtStage<T extends { stage: string; decidedAt: Date; id: number }>(
   decisions: T[],
-  stage: Stage
+  stage: Stage,
 ): T | null {
   const here = decisions.filter((d) => d.stage === stage);
   return here.sort((a, b) => b.decidedAt.getTime() - a.decidedAt.getTime() || b.id - a.id)[0] ?? null;
@@ -125,7 +125,7 @@ export function needsDecision(e: Evidence, now: Date): Date | null {
     return null;
   if (e.takeHomes.some((t) => t.status !== "graded" && t.status !== "waived")) return null;
   const times = [...e.seats.map((s) => s.submittedAt), ...e.takeHomes.map((t) => t.gradedAt)].filter(
-    (d): d is Date => d !== null
+    (d): d is Date => d !== null,
   );
   return times.length ? new Date(Math.max(...times.map((d) => d.getTime()))) : null;
 }
@@ -150,7 +150,7 @@ export function seesRationale(input: {
 
 /** A decision in one cell (rollup, comparison, CSV): "Hire · 2026-05-12", and whether it went against the total. */
 export function decisionCell(
-  d: { outcome: DecisionOutcome; decidedAt: Date | string; againstTotal: boolean } | null
+  d: { outcome: DecisionOutcome; decidedAt: Date | string; againstTotal: boolean } | null,
 ): string {
   if (!d) return "none yet";
   const day = new Date(d.decidedAt).toISOString().slice(0, 10);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { adviseEngagement, daysUntil, engagementFits, engagementMismatch, soughtText, type RoutingAnswers } from "./engagement";
+import {
+  adviseEngagement,
+  daysUntil,
+  engagementFits,
+  engagementMismatch,
+  soughtText,
+  type RoutingAnswers,
+} from "./engagement";
 
 const today = new Date("2026-11-21T15:00:00Z");
 const none: RoutingAnswers = {
@@ -37,7 +44,10 @@ describe("adviseEngagement", () => {
   });
 
   it("suggests a full-time engineer for long-term ownership of infrastructure that is the product", () => {
-    const a = advise({ qLongTermOwnership: true, qInfraAdvantage: true, qHostedApis: false, qBoundedFeature: false }, "2027-08-01");
+    const a = advise(
+      { qLongTermOwnership: true, qInfraAdvantage: true, qHostedApis: false, qBoundedFeature: false },
+      "2027-08-01",
+    );
     if (a.status !== "advised") throw new Error("expected advice");
     expect(a.suggested).toBe("full_time_ai_engineer");
     expect(a.scores.agency).toBeLessThan(0);
@@ -93,18 +103,26 @@ describe("engagementFits", () => {
     expect(engagementFits(permanentOnly, "agency_placed")).toBe(false);
   });
   it("treats contractors, freelancers and agency-placed contractors as one family, and a team bid as an agency's", () => {
-    for (const e of ["contractor", "freelancer", "agency_placed"] as const) expect(engagementFits(["freelancer"], e), e).toBe(true);
+    for (const e of ["contractor", "freelancer", "agency_placed"] as const)
+      expect(engagementFits(["freelancer"], e), e).toBe(true);
     expect(engagementFits(["contractor"], "agency_bid")).toBe(false);
     expect(engagementFits(["agency"], "agency_bid")).toBe(true);
     expect(engagementFits(["data_engineer", "contractor"], "full_time")).toBe(true);
   });
   it("takes anything on a role that lists no models", () => {
-    for (const e of ["full_time", "contractor", "freelancer", "agency_placed", "agency_bid"] as const) expect(engagementFits([], e)).toBe(true);
+    for (const e of ["full_time", "contractor", "freelancer", "agency_placed", "agency_bid"] as const)
+      expect(engagementFits([], e)).toBe(true);
   });
   it("says what the role seeks and what the application is, and nothing when it fits", () => {
-    expect(engagementMismatch(contractOnly, "full_time")).toBe("Not what this role seeks: it seeks senior contractor, agency / delivery pod or freelancer, and this application is a full-time hire.");
-    expect(engagementMismatch(["full_time_ai_engineer"], "agency_bid")).toBe("Not what this role seeks: it seeks full-time AI engineer, and this application is an agency bid (team).");
-    expect(engagementMismatch(["ml_engineer", "data_engineer"], "freelancer")).toBe("Not what this role seeks: it seeks ML engineer or data engineer, and this application is a freelancer.");
+    expect(engagementMismatch(contractOnly, "full_time")).toBe(
+      "Not what this role seeks: it seeks senior contractor, agency / delivery pod or freelancer, and this application is a full-time hire.",
+    );
+    expect(engagementMismatch(["full_time_ai_engineer"], "agency_bid")).toBe(
+      "Not what this role seeks: it seeks full-time AI engineer, and this application is an agency bid (team).",
+    );
+    expect(engagementMismatch(["ml_engineer", "data_engineer"], "freelancer")).toBe(
+      "Not what this role seeks: it seeks ML engineer or data engineer, and this application is a freelancer.",
+    );
     expect(engagementMismatch(permanentOnly, "full_time")).toBeNull();
   });
   it("names what a role seeks for a sentence, and nothing for a role that lists no models", () => {

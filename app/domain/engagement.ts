@@ -1,6 +1,13 @@
 // Engagement-model advice: turns the six routing questions (and how soon the
 // role must launch) into a suggested engagement model with the reasons shown.
-import { applicationEngagementLabels, engagementModelLabels, engagementModels, PERMANENT_HIRE_MODELS, type ApplicationEngagement, type EngagementModel } from "./reference";
+import {
+  applicationEngagementLabels,
+  engagementModelLabels,
+  engagementModels,
+  PERMANENT_HIRE_MODELS,
+  type ApplicationEngagement,
+  type EngagementModel,
+} from "./reference";
 
 export type RoutingAnswers = {
   qCustomModels: boolean | null;
@@ -15,7 +22,10 @@ export const routingQuestions: { field: keyof RoutingAnswers; question: string }
   { field: "qCustomModels", question: "Will you serve custom-trained models in production?" },
   { field: "qHostedApis", question: "Is the work mostly calling hosted model APIs (LLM features, RAG, agents)?" },
   { field: "qDataBlocker", question: "Is data access, cleaning or lineage the main blocker today?" },
-  { field: "qLongTermOwnership", question: "Does someone need to own monitoring, drift, evals, incidents and cost long term?" },
+  {
+    field: "qLongTermOwnership",
+    question: "Does someone need to own monitoring, drift, evals, incidents and cost long term?",
+  },
   { field: "qBoundedFeature", question: "Is the work a bounded feature with a clear outcome?" },
   { field: "qInfraAdvantage", question: "Is AI infrastructure your core product advantage?" },
 ];
@@ -55,11 +65,7 @@ export function daysUntil(isoDate: string, today: Date): number {
   return Math.round((target - start) / 86_400_000);
 }
 
-export function adviseEngagement(input: {
-  answers: RoutingAnswers;
-  launchDate: string | null;
-  today: Date;
-}): Advice {
+export function adviseEngagement(input: { answers: RoutingAnswers; launchDate: string | null; today: Date }): Advice {
   const { answers: a, launchDate, today } = input;
   const daysToLaunch = launchDate ? daysUntil(launchDate, today) : null;
   const answeredCount = Object.values(a).filter((v) => v !== null).length;
@@ -67,24 +73,38 @@ export function adviseEngagement(input: {
 
   const contributions: Contribution[] = [];
   const notes: string[] = [];
-  const add = (model: EngagementModel, points: number, reason: string) =>
-    contributions.push({ model, points, reason });
+  const add = (model: EngagementModel, points: number, reason: string) => contributions.push({ model, points, reason });
 
   if (a.qCustomModels === true) {
-    add("ml_engineer", 3, "Custom models served in production need training pipelines, features and experiments: ML engineering.");
+    add(
+      "ml_engineer",
+      3,
+      "Custom models served in production need training pipelines, features and experiments: ML engineering.",
+    );
     add("full_time_ai_engineer", 1, "Serving your own models is ongoing production work, not a one-off delivery.");
   }
   if (a.qCustomModels === false) {
     add("ml_engineer", -2, "No custom models to train or serve.");
   }
   if (a.qHostedApis === true) {
-    add("ai_developer", 3, "The work is mostly hosted model APIs: LLM features, retrieval and agents, which an AI developer ships.");
+    add(
+      "ai_developer",
+      3,
+      "The work is mostly hosted model APIs: LLM features, retrieval and agents, which an AI developer ships.",
+    );
     if (a.qCustomModels !== true) notes.push("An ML engineer is the wrong hire for a plain LLM application.");
   }
   if (a.qLongTermOwnership === true) {
     // Outweighs "hosted APIs" on purpose: LLM feature builders are the wrong hire for deep MLOps ownership.
-    add("full_time_ai_engineer", 4, "Someone has to own monitoring, drift, evals, incidents and cost after launch: that is a permanent role.");
-    if (a.qHostedApis === true) notes.push("Hire for production ownership, not only for building LLM features: an AI developer alone is the wrong hire for long-term MLOps.");
+    add(
+      "full_time_ai_engineer",
+      4,
+      "Someone has to own monitoring, drift, evals, incidents and cost after launch: that is a permanent role.",
+    );
+    if (a.qHostedApis === true)
+      notes.push(
+        "Hire for production ownership, not only for building LLM features: an AI developer alone is the wrong hire for long-term MLOps.",
+      );
   }
   if (a.qLongTermOwnership === false) {
     add("contractor", 1, "No long-term ownership is needed, so a time-boxed engagement fits.");
@@ -92,7 +112,11 @@ export function adviseEngagement(input: {
   }
   if (a.qBoundedFeature === true) {
     add("contractor", 2, "A bounded feature with a clear outcome suits a senior contractor on a defined scope.");
-    add("agency", 2, "A bounded feature with a clear outcome suits an agency pod delivering against acceptance criteria.");
+    add(
+      "agency",
+      2,
+      "A bounded feature with a clear outcome suits an agency pod delivering against acceptance criteria.",
+    );
     add("freelancer", 1, "A small, well-scoped piece can go to a freelancer.");
   }
   if (a.qInfraAdvantage === true) {
@@ -134,16 +158,23 @@ export function adviseEngagement(input: {
   } else {
     // Answers so far point nowhere in particular: the lowest-commitment default.
     suggested = "contractor";
-    notes.push("The answers so far do not point to one model; a short scoped engagement keeps options open. Answer the remaining questions for a firmer suggestion.");
+    notes.push(
+      "The answers so far do not point to one model; a short scoped engagement keeps options open. Answer the remaining questions for a firmer suggestion.",
+    );
   }
 
   for (const c of contributions) if (c.model === suggested && c.points > 0) reasons.push(c.reason);
-  if (suggested === "freelancer") notes.push("Freelance work often overruns by about 30% through rework; budget for it.");
+  if (suggested === "freelancer")
+    notes.push("Freelance work often overruns by about 30% through rework; budget for it.");
 
   const top = scores[suggested];
-  const alsoConsider = ranked.filter((m) => m !== suggested && m !== then && scores[m] > 0 && scores[m] >= top - 2).slice(0, 2);
+  const alsoConsider = ranked
+    .filter((m) => m !== suggested && m !== then && scores[m] > 0 && scores[m] >= top - 2)
+    .slice(0, 2);
   if (answeredCount < routingQuestions.length) {
-    notes.push(`${routingQuestions.length - answeredCount} of ${routingQuestions.length} routing questions are unanswered.`);
+    notes.push(
+      `${routingQuestions.length - answeredCount} of ${routingQuestions.length} routing questions are unanswered.`,
+    );
   }
 
   return { status: "advised", suggested, then, alsoConsider, reasons, notes, scores };
@@ -164,7 +195,8 @@ export function engagementFits(roleModels: readonly string[], engagement: Applic
 }
 
 /** A label inside a sentence: first letter lowered, acronyms ("ML engineer") kept. */
-const inSentence = (label: string) => (/^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+const inSentence = (label: string) =>
+  /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 
 /** What a role seeks, inside a sentence: "full-time AI engineer or contractor"; null when it lists no models. */
 export function soughtText(roleModels: readonly string[]): string | null {

@@ -21,7 +21,7 @@ const rec = (
   approverId: number,
   decision: "approve" | "decline",
   termsVersion = 1,
-  decidedAt = approverId
+  decidedAt = approverId,
 ): ApprovalRecord => ({ approverId, decision, termsVersion, decidedAt });
 
 describe("material edits", () => {
@@ -77,7 +77,7 @@ describe("approval rule", () => {
         chain: n2,
         records: [rec(1, "approve"), rec(2, "approve"), rec(3, "decline")],
         isEligible: everyone,
-      }).state
+      }).state,
     ).toBe("declined");
     // The decliner changes their mind: their latest decision counts.
     expect(
@@ -87,12 +87,12 @@ describe("approval rule", () => {
         chain: n2,
         records: [rec(3, "decline", 1, 1), rec(3, "approve", 1, 5), rec(1, "approve")],
         isEligible: everyone,
-      }).state
+      }).state,
     ).toBe("approved");
     // New terms: the old decline no longer counts.
     expect(
       approvalState({ termsVersion: 2, creatorId: 9, chain: n2, records: [rec(3, "decline", 1)], isEligible: everyone })
-        .state
+        .state,
     ).toBe("pending");
   });
 
@@ -111,19 +111,19 @@ describe("approval rule", () => {
     const none = { approverIds: [], required: null };
     expect(
       approvalState({ termsVersion: 1, creatorId: 9, chain: none, records: [rec(9, "approve")], isEligible: everyone })
-        .state
+        .state,
     ).toBe("pending");
     expect(
       approvalState({ termsVersion: 1, creatorId: 9, chain: none, records: [rec(4, "approve")], isEligible: everyone })
-        .state
+        .state,
     ).toBe("approved");
     expect(countsAsApprover({ chain: none, creatorId: 9, userId: 9, eligible: true })).toBe(false);
     // On a chain, the author approves explicitly like anyone else on it.
     expect(
-      countsAsApprover({ chain: { approverIds: [9], required: null }, creatorId: 9, userId: 9, eligible: true })
+      countsAsApprover({ chain: { approverIds: [9], required: null }, creatorId: 9, userId: 9, eligible: true }),
     ).toBe(true);
     expect(
-      countsAsApprover({ chain: { approverIds: [9], required: null }, creatorId: 1, userId: 9, eligible: false })
+      countsAsApprover({ chain: { approverIds: [9], required: null }, creatorId: 1, userId: 9, eligible: false }),
     ).toBe(false);
   });
 });
@@ -137,7 +137,7 @@ describe("who may decide, accept, edit", () => {
   it("marks accepted only an approved offer, and locks accepted terms", () => {
     expect(acceptanceRefusal("approved")).toBeNull();
     expect(acceptanceRefusal("pending_approval")).toBe(
-      "Only an approved offer can be marked accepted; this one is waiting for approval."
+      "Only an approved offer can be marked accepted; this one is waiting for approval.",
     );
     expect(editRefusal("accepted")).toMatch(/not edited/);
     expect(editRefusal("open")).toBeNull();
@@ -166,7 +166,7 @@ describe("the stage gate", () => {
       message: "Cannot move to Offer until it has an approved offer (no offer yet).",
     });
     expect(stageGate({ toStage: "offer", missingChecks: [], offer: { ...pending, status: "declined" } })).toMatchObject(
-      { missing: ["an approved offer (the offer was declined)"] }
+      { missing: ["an approved offer (the offer was declined)"] },
     );
   });
 
@@ -183,10 +183,10 @@ describe("the stage gate", () => {
 
   it("allows offer with the checks clear and the offer approved (or already accepted)", () => {
     expect(
-      stageGate({ toStage: "offer", missingChecks: [], offer: { status: "approved", approvals: 2, needed: 2 } })
+      stageGate({ toStage: "offer", missingChecks: [], offer: { status: "approved", approvals: 2, needed: 2 } }),
     ).toEqual({ ok: true });
     expect(
-      stageGate({ toStage: "offer", missingChecks: [], offer: { status: "accepted", approvals: 2, needed: 2 } })
+      stageGate({ toStage: "offer", missingChecks: [], offer: { status: "accepted", approvals: 2, needed: 2 } }),
     ).toEqual({ ok: true });
   });
 

@@ -132,7 +132,7 @@ export const offerStatusLabels: Record<OfferStatus, string> = {
 /** The stored lifecycle (open, accepted, withdrawn) read together with the approvals. */
 export function offerStatus(
   lifecycle: "open" | "accepted" | "withdrawn",
-  approval: Pick<ApprovalState, "state">
+  approval: Pick<ApprovalState, "state">,
 ): OfferStatus {
   if (lifecycle !== "open") return lifecycle;
   return approval.state === "pending" ? "pending_approval" : approval.state;

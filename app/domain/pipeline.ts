@@ -39,7 +39,13 @@ export type MoveProblem = { field: "toStage" | "rejectionReason" | "note" | "con
  * A move out of Hired undoes a hire: it needs a written reason (the note) and
  * an explicit confirmation, so no single click can do it.
  */
-export function checkMove(input: { from: Stage; to: Stage; rejectionReason: string | null; note?: string | null; confirmUndoHire?: boolean }): MoveProblem | null {
+export function checkMove(input: {
+  from: Stage;
+  to: Stage;
+  rejectionReason: string | null;
+  note?: string | null;
+  confirmUndoHire?: boolean;
+}): MoveProblem | null {
   if (input.from === input.to) return { field: "toStage", message: `Already in ${stageLabels[input.to]}` };
   if (input.to === "rejected" && !input.rejectionReason) {
     return { field: "rejectionReason", message: "Choose why this application is rejected" };
@@ -72,17 +78,29 @@ export function isSettledRole(status: string): boolean {
 }
 
 /** `norm` is null for a role that seeks no permanent hire (contractors, freelancers, agencies only): the norm is not theirs. */
-export type RoleAge = { days: number; phase: "draft" | "open" | "on_hold" | "filled" | "closed"; norm: "under" | "within" | "past" | null };
+export type RoleAge = {
+  days: number;
+  phase: "draft" | "open" | "on_hold" | "filled" | "closed";
+  norm: "under" | "within" | "past" | null;
+};
 
 /**
  * How long a role has been open: from its creation to now, or to when it was
  * filled or closed. A draft's days are only its age.
  */
-export function roleAge(role: { status: string; createdAt: Date; closedAt: Date | null; engagementModels: readonly string[] }, now: Date): RoleAge {
+export function roleAge(
+  role: { status: string; createdAt: Date; closedAt: Date | null; engagementModels: readonly string[] },
+  now: Date,
+): RoleAge {
   const settled = isSettledRole(role.status);
   const end = settled && role.closedAt ? role.closedAt : now;
   const days = Math.max(0, Math.floor((end.getTime() - role.createdAt.getTime()) / 86_400_000));
-  const phase = role.status === "draft" || role.status === "on_hold" ? role.status : settled ? (role.status as "filled" | "closed") : "open";
+  const phase =
+    role.status === "draft" || role.status === "on_hold"
+      ? role.status
+      : settled
+        ? (role.status as "filled" | "closed")
+        : "open";
   // The full-time norm is a role's exactly when a full-time hire would fit it.
   return { days, phase, norm: engagementFits(role.engagementModels, "full_time") ? timeToHireNorm(days) : null };
 }
@@ -92,7 +110,9 @@ const normWords = { under: "under", within: "within", past: "past" } as const;
 
 /** The role's age in one phrase, against the full-time norm (where it applies) while it is open or once filled. */
 export function roleAgeText(age: RoleAge): string {
-  const against = age.norm ? ` (${normWords[age.norm]} the ${FULL_TIME_HIRE_DAYS.min}-${FULL_TIME_HIRE_DAYS.max} days a full-time hire usually takes)` : "";
+  const against = age.norm
+    ? ` (${normWords[age.norm]} the ${FULL_TIME_HIRE_DAYS.min}-${FULL_TIME_HIRE_DAYS.max} days a full-time hire usually takes)`
+    : "";
   if (age.phase === "draft") return `Created ${dayCount(age.days)} ago, not open yet`;
   if (age.phase === "filled") return `Filled after ${dayCount(age.days)}${against}`;
   if (age.phase === "closed") return `Closed after ${dayCount(age.days)}`;

@@ -34,7 +34,14 @@ describe("the route policy table", () => {
 
 describe("grants", () => {
   it("gives interviewers read access to their teams' roles, candidates and applications only", () => {
-    expect([...grants.interviewer].sort()).toEqual(["create:scorecard:team", "grade:takehome:team", "read:application:team", "read:candidate:team", "read:interview:team", "read:role:team"]);
+    expect([...grants.interviewer].sort()).toEqual([
+      "create:scorecard:team",
+      "grade:takehome:team",
+      "read:application:team",
+      "read:candidate:team",
+      "read:interview:team",
+      "read:role:team",
+    ]);
     expect(holds("interviewer", "read:pay", "interviewer")).toBe(false);
     expect(holds("interviewer", "read:compliance", "interviewer")).toBe(false);
     expect(holds("interviewer", "update:role", "interviewer")).toBe(false);

@@ -6,7 +6,20 @@ import type { TeamRole, UserKind } from "./reference";
 
 export type Action = "create" | "read" | "update" | "import" | "grade" | "accept";
 /** pay: salaries, rates, quotes and background-check findings, never shown to interviewers. */
-export type Entity = "role" | "user" | "candidate" | "agency" | "application" | "compliance" | "pay" | "interview" | "scorecard" | "takehome" | "calibration" | "decision" | "offer";
+export type Entity =
+  | "role"
+  | "user"
+  | "candidate"
+  | "agency"
+  | "application"
+  | "compliance"
+  | "pay"
+  | "interview"
+  | "scorecard"
+  | "takehome"
+  | "calibration"
+  | "decision"
+  | "offer";
 /** offer: an offer's terms are pay; approving one needs a place on the role's chain (app/domain/offer.ts) besides read:offer. */
 /**
  * any: every record. team: records whose hiring team the user is on.
@@ -17,16 +30,30 @@ export type Permission = `${Action}:${Entity}:${Scope}`;
 export type PermissionNeed = `${Action}:${Entity}`;
 
 const hrPermissions: Permission[] = [
-  "create:role:any", "read:role:any", "update:role:any",
-  "create:candidate:any", "read:candidate:any", "update:candidate:any", "import:candidate:any",
-  "create:agency:any", "read:agency:any", "update:agency:any",
-  "create:application:any", "read:application:any", "update:application:any",
-  "read:compliance:any", "update:compliance:any",
+  "create:role:any",
+  "read:role:any",
+  "update:role:any",
+  "create:candidate:any",
+  "read:candidate:any",
+  "update:candidate:any",
+  "import:candidate:any",
+  "create:agency:any",
+  "read:agency:any",
+  "update:agency:any",
+  "create:application:any",
+  "read:application:any",
+  "update:application:any",
+  "read:compliance:any",
+  "update:compliance:any",
   "read:pay:any",
-  "create:interview:any", "read:interview:any", "update:takehome:any",
+  "create:interview:any",
+  "read:interview:any",
+  "update:takehome:any",
   "read:calibration:any",
   "read:decision:any",
-  "read:offer:any", "update:offer:any", "accept:offer:any",
+  "read:offer:any",
+  "update:offer:any",
+  "accept:offer:any",
 ];
 
 /** Filling a scorecard and grading a take-home belong to the panel and the assigned graders, whoever they are. */
@@ -38,22 +65,45 @@ export const grants: Record<UserKind, readonly Permission[]> = {
    * kind); admins may record one on any role. Recruiters read every list but
    * decide only where they are the hiring manager.
    */
-  admin: [...hrPermissions, ...panelPermissions, "create:user:any", "read:user:any", "update:user:any", "create:decision:any"],
+  admin: [
+    ...hrPermissions,
+    ...panelPermissions,
+    "create:user:any",
+    "read:user:any",
+    "update:user:any",
+    "create:decision:any",
+  ],
   recruiter: [...hrPermissions, ...panelPermissions, "create:decision:managed"],
   hiring_manager: [
-    "create:role:any", "read:role:team", "update:role:managed",
-    "create:candidate:any", "read:candidate:team", "update:candidate:managed",
+    "create:role:any",
+    "read:role:team",
+    "update:role:managed",
+    "create:candidate:any",
+    "read:candidate:team",
+    "update:candidate:managed",
     "read:agency:any",
-    "create:application:managed", "read:application:team", "update:application:managed",
+    "create:application:managed",
+    "read:application:team",
+    "update:application:managed",
     "read:compliance:managed",
     "read:pay:managed",
-    "create:interview:managed", "read:interview:team", "update:takehome:managed",
+    "create:interview:managed",
+    "read:interview:team",
+    "update:takehome:managed",
     "read:calibration:managed",
-    "read:decision:managed", "create:decision:managed",
-    "read:offer:managed", "update:offer:managed",
+    "read:decision:managed",
+    "create:decision:managed",
+    "read:offer:managed",
+    "update:offer:managed",
     ...panelPermissions,
   ],
-  interviewer: ["read:role:team", "read:candidate:team", "read:application:team", "read:interview:team", ...panelPermissions],
+  interviewer: [
+    "read:role:team",
+    "read:candidate:team",
+    "read:application:team",
+    "read:interview:team",
+    ...panelPermissions,
+  ],
 };
 
 export type Rule =
@@ -102,25 +152,52 @@ export const routePolicies = {
   "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
   "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },
   "routes/candidates.$candidateId._index": { loader: can("read:candidate", "candidate") },
-  "routes/candidates.$candidateId.edit": { loader: can("update:candidate", "candidate"), action: can("update:candidate", "candidate") },
+  "routes/candidates.$candidateId.edit": {
+    loader: can("update:candidate", "candidate"),
+    action: can("update:candidate", "candidate"),
+  },
   "routes/agencies._index": { loader: can("read:agency") },
   "routes/agencies.new": { loader: can("create:agency"), action: can("create:agency") },
   "routes/agencies.$agencyId._index": { loader: can("read:agency") },
   "routes/agencies.$agencyId.edit": { loader: can("update:agency"), action: can("update:agency") },
-  "routes/roles.$roleId.applications.new": { loader: can("create:application", "role"), action: can("create:application", "role") },
-  "routes/applications.$applicationId._index": { loader: can("read:application", "application"), action: can("update:application", "application") },
+  "routes/roles.$roleId.applications.new": {
+    loader: can("create:application", "role"),
+    action: can("create:application", "role"),
+  },
+  "routes/applications.$applicationId._index": {
+    loader: can("read:application", "application"),
+    action: can("update:application", "application"),
+  },
   // The panel's words: who reads them past the door is the blind rule's call (app/models/debrief.server.ts).
   "routes/applications.$applicationId.debrief": { loader: can("read:application", "application") },
-  "routes/applications.$applicationId.checks": { loader: can("update:compliance", "application"), action: can("update:compliance", "application") },
+  "routes/applications.$applicationId.checks": {
+    loader: can("update:compliance", "application"),
+    action: can("update:compliance", "application"),
+  },
   "routes/compliance._index": { loader: can("read:compliance") },
   "routes/roles.$roleId.scorecard": { loader: can("update:role", "role"), action: can("update:role", "role") },
-  "routes/applications.$applicationId.interviews.new": { loader: can("create:interview", "application"), action: can("create:interview", "application") },
+  "routes/applications.$applicationId.interviews.new": {
+    loader: can("create:interview", "application"),
+    action: can("create:interview", "application"),
+  },
   "routes/interviews.$interviewId._index": { loader: can("read:interview", "interview") },
-  "routes/interviews.$interviewId.scorecard": { loader: can("create:scorecard", "panel"), action: can("create:scorecard", "panel") },
+  "routes/interviews.$interviewId.scorecard": {
+    loader: can("create:scorecard", "panel"),
+    action: can("create:scorecard", "panel"),
+  },
   "routes/interviews.$interviewId.scorecard.autosave": { action: can("create:scorecard", "panel") },
-  "routes/applications.$applicationId.take-homes.new": { loader: can("update:takehome", "application"), action: can("update:takehome", "application") },
-  "routes/take-homes.$takeHomeId._index": { loader: can("update:takehome", "takehome"), action: can("update:takehome", "takehome") },
-  "routes/take-homes.$takeHomeId.grade": { loader: can("grade:takehome", "grader"), action: can("grade:takehome", "grader") },
+  "routes/applications.$applicationId.take-homes.new": {
+    loader: can("update:takehome", "application"),
+    action: can("update:takehome", "application"),
+  },
+  "routes/take-homes.$takeHomeId._index": {
+    loader: can("update:takehome", "takehome"),
+    action: can("update:takehome", "takehome"),
+  },
+  "routes/take-homes.$takeHomeId.grade": {
+    loader: can("grade:takehome", "grader"),
+    action: can("grade:takehome", "grader"),
+  },
   "routes/take-homes.$takeHomeId.grade.autosave": { action: can("grade:takehome", "grader") },
   "routes/roles.$roleId.rollup": { loader: can("read:role", "role") },
   "routes/roles.$roleId.compare": { loader: can("read:role", "role") },
@@ -129,8 +206,14 @@ export const routePolicies = {
   "routes/calibration": { loader: can("read:calibration") },
   "routes/interviews._index": { loader: signedIn },
   "routes/decisions._index": { loader: can("read:decision") },
-  "routes/applications.$applicationId.decision": { loader: can("create:decision", "application"), action: can("create:decision", "application") },
-  "routes/applications.$applicationId.offer": { loader: can("read:offer", "application"), action: can("update:offer", "application") },
+  "routes/applications.$applicationId.decision": {
+    loader: can("create:decision", "application"),
+    action: can("create:decision", "application"),
+  },
+  "routes/applications.$applicationId.offer": {
+    loader: can("read:offer", "application"),
+    action: can("update:offer", "application"),
+  },
   "routes/approvals": { loader: can("read:offer"), action: can("read:offer") },
   "routes/roles.$roleId.approvals": { loader: can("update:role", "role"), action: can("update:role", "role") },
 } satisfies Record<string, RoutePolicy>;
@@ -142,9 +225,7 @@ export type Decision = "allow" | "sign-in" | "deny";
 
 /** Scopes of `need` that a user kind holds, e.g. read:role -> ["team"]. */
 export function scopesFor(kind: UserKind, need: PermissionNeed): Scope[] {
-  return grants[kind]
-    .filter((p) => p.startsWith(`${need}:`))
-    .map((p) => p.slice(need.length + 1) as Scope);
+  return grants[kind].filter((p) => p.startsWith(`${need}:`)).map((p) => p.slice(need.length + 1) as Scope);
 }
 
 /**

@@ -40,7 +40,12 @@ export const engagementModelLabels: Record<EngagementModel, string> = {
 };
 
 /** The engagement models that are permanent hires (the rest: contractors, freelancers, agencies). */
-export const PERMANENT_HIRE_MODELS: ReadonlySet<string> = new Set<EngagementModel>(["full_time_ai_engineer", "ml_engineer", "ai_developer", "data_engineer"]);
+export const PERMANENT_HIRE_MODELS: ReadonlySet<string> = new Set<EngagementModel>([
+  "full_time_ai_engineer",
+  "ml_engineer",
+  "ai_developer",
+  "data_engineer",
+]);
 
 export const budgetKinds = ["salary", "hourly", "fixed"] as const;
 export type BudgetKind = (typeof budgetKinds)[number];

@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { areasFilledAgainst, canReadScorecard, defaultAreas, mustPassNote, ratingsByInterviewer, scorecardState, summarize, mustPassFlags, templateChange, templateStamp, thinEvidenceNote, type ScoreInput, type TemplateArea } from "./scorecard";
+import {
+  areasFilledAgainst,
+  canReadScorecard,
+  defaultAreas,
+  mustPassNote,
+  ratingsByInterviewer,
+  scorecardState,
+  summarize,
+  mustPassFlags,
+  templateChange,
+  templateStamp,
+  thinEvidenceNote,
+  type ScoreInput,
+  type TemplateArea,
+} from "./scorecard";
 
 const areas: TemplateArea[] = [
   { key: "prod", name: "Production systems", strong: "", weak: "", signals: [], weight: 3, knockout: true },
@@ -7,7 +21,12 @@ const areas: TemplateArea[] = [
   { key: "cost", name: "Cost management", strong: "", weak: "", signals: [], weight: 1, knockout: false },
   { key: "comms", name: "Business communication", strong: "", weak: "", signals: [], weight: 0, knockout: false },
 ];
-const card = (id: number, ratings: ScoreInput["ratings"], recommendation: ScoreInput["recommendation"] = "yes", templateVersion = 1): ScoreInput => ({
+const card = (
+  id: number,
+  ratings: ScoreInput["ratings"],
+  recommendation: ScoreInput["recommendation"] = "yes",
+  templateVersion = 1,
+): ScoreInput => ({
   id,
   interviewerName: `I${id}`,
   templateVersion,
@@ -17,11 +36,27 @@ const card = (id: number, ratings: ScoreInput["ratings"], recommendation: ScoreI
 
 describe("summarize", () => {
   it("leaves not-assessed out of averages instead of counting it low, and shows the arithmetic", () => {
-    const s = summarize(areas, [card(1, { prod: 4, evals: null, cost: 2, comms: 3 }), card(2, { prod: 2, evals: 3, cost: null, comms: 1 })]);
+    const s = summarize(areas, [
+      card(1, { prod: 4, evals: null, cost: 2, comms: 3 }),
+      card(2, { prod: 2, evals: 3, cost: null, comms: 1 }),
+    ]);
     const prod = s.areas.find((a) => a.key === "prod")!;
-    expect(prod).toMatchObject({ average: 3, min: 2, max: 4, spread: 2, notAssessed: 0, disagreement: true, knockoutFlag: false });
+    expect(prod).toMatchObject({
+      average: 3,
+      min: 2,
+      max: 4,
+      spread: 2,
+      notAssessed: 0,
+      disagreement: true,
+      knockoutFlag: false,
+    });
     // One rating has no spread: nobody to disagree with.
-    expect(s.areas.find((a) => a.key === "evals")).toMatchObject({ average: 3, notAssessed: 1, spread: null, disagreement: false });
+    expect(s.areas.find((a) => a.key === "evals")).toMatchObject({
+      average: 3,
+      notAssessed: 1,
+      spread: null,
+      disagreement: false,
+    });
     // (3*3 + 2*3 + 1*2) / (3+2+1) = 17/6
     expect(s.weightedTotal).toBe(2.83);
     expect(s.arithmetic.counted.map((c) => [c.name, c.weight, c.average, c.product])).toEqual([
@@ -36,41 +71,80 @@ describe("summarize", () => {
   it("lists areas nobody assessed as left out, and has no total when nothing was rated", () => {
     const s = summarize(areas, [card(1, { prod: null, evals: null, cost: null, comms: null }, "no_decision")]);
     expect(s.weightedTotal).toBeNull();
-    expect(s.arithmetic.leftOut.map((l) => l.reason)).toEqual(["not assessed by anyone", "not assessed by anyone", "not assessed by anyone", "weight 0"]);
+    expect(s.arithmetic.leftOut.map((l) => l.reason)).toEqual([
+      "not assessed by anyone",
+      "not assessed by anyone",
+      "not assessed by anyone",
+      "weight 0",
+    ]);
     expect(s.tally.no_decision).toBe(1);
   });
 
   it("flags a knock-out area averaging below 2.5 without rejecting", () => {
-    const s = summarize(areas, [card(1, { prod: 2, evals: 4, cost: 4 }, "yes"), card(2, { prod: 2, evals: 4, cost: 4 }, "strong_yes")]);
+    const s = summarize(areas, [
+      card(1, { prod: 2, evals: 4, cost: 4 }, "yes"),
+      card(2, { prod: 2, evals: 4, cost: 4 }, "strong_yes"),
+    ]);
     expect(s.knockouts).toEqual(["Production systems"]);
     expect(s.weightedTotal).toBeCloseTo((3 * 2 + 2 * 4 + 1 * 4) / 6, 2);
     expect(s.tally).toMatchObject({ yes: 1, strong_yes: 1, no: 0 });
   });
 
   it("reports the template versions the scorecards were filled against", () => {
-    expect(summarize(areas, [card(1, {}, "yes", 2), card(2, {}, "no", 1), card(3, {}, "no", 2)]).versions).toEqual([1, 2]);
+    expect(summarize(areas, [card(1, {}, "yes", 2), card(2, {}, "no", 1), card(3, {}, "no", 2)]).versions).toEqual([
+      1, 2,
+    ]);
   });
 
   it("ships seven default areas with production, evals and security as knock-outs", () => {
-    expect(defaultAreas.map((a) => a.key)).toEqual(["production_systems", "data_readiness", "evals", "llm_rag", "security", "cost_management", "business_communication"]);
-    expect(defaultAreas.filter((a) => a.knockout).map((a) => a.key)).toEqual(["production_systems", "evals", "security"]);
+    expect(defaultAreas.map((a) => a.key)).toEqual([
+      "production_systems",
+      "data_readiness",
+      "evals",
+      "llm_rag",
+      "security",
+      "cost_management",
+      "business_communication",
+    ]);
+    expect(defaultAreas.filter((a) => a.knockout).map((a) => a.key)).toEqual([
+      "production_systems",
+      "evals",
+      "security",
+    ]);
   });
 });
 
 describe("blind feedback", () => {
   const other = { interviewerId: 9, status: "submitted" as const };
   it("hides the panel's scorecards from an interviewer until they submit their own", () => {
-    expect(canReadScorecard({ viewer: { id: 1, seesAll: false }, scorecard: other, viewerHasSubmitted: false, blind: true })).toBe(false);
-    expect(canReadScorecard({ viewer: { id: 1, seesAll: false }, scorecard: other, viewerHasSubmitted: true, blind: true })).toBe(true);
+    expect(
+      canReadScorecard({ viewer: { id: 1, seesAll: false }, scorecard: other, viewerHasSubmitted: false, blind: true }),
+    ).toBe(false);
+    expect(
+      canReadScorecard({ viewer: { id: 1, seesAll: false }, scorecard: other, viewerHasSubmitted: true, blind: true }),
+    ).toBe(true);
   });
   it("shows all submitted scorecards to hiring managers and HR, and everything when blindness is off", () => {
-    expect(canReadScorecard({ viewer: { id: 1, seesAll: true }, scorecard: other, viewerHasSubmitted: false, blind: true })).toBe(true);
-    expect(canReadScorecard({ viewer: { id: 1, seesAll: false }, scorecard: other, viewerHasSubmitted: false, blind: false })).toBe(true);
+    expect(
+      canReadScorecard({ viewer: { id: 1, seesAll: true }, scorecard: other, viewerHasSubmitted: false, blind: true }),
+    ).toBe(true);
+    expect(
+      canReadScorecard({
+        viewer: { id: 1, seesAll: false },
+        scorecard: other,
+        viewerHasSubmitted: false,
+        blind: false,
+      }),
+    ).toBe(true);
   });
   it("keeps drafts private to their author", () => {
     const draft = { interviewerId: 9, status: "draft" as const };
-    expect(canReadScorecard({ viewer: { id: 1, seesAll: true }, scorecard: draft, viewerHasSubmitted: true, blind: false })).toBe(false);
-    expect(canReadScorecard({ viewer: { id: 9, seesAll: false }, scorecard: draft, viewerHasSubmitted: false, blind: true })).toBe(true);
+    expect(
+      canReadScorecard({ viewer: { id: 1, seesAll: true }, scorecard: draft, viewerHasSubmitted: true, blind: false }),
+    ).toBe(false);
+    expect(
+      canReadScorecard({ viewer: { id: 9, seesAll: false }, scorecard: draft, viewerHasSubmitted: false, blind: true }),
+    ).toBe(true);
   });
 });
 
@@ -81,10 +155,18 @@ describe("template versioning and due dates", () => {
   });
   it("calls a scorecard overdue more than 24 hours after the interview ended", () => {
     const end = new Date("2026-11-20T10:00:00Z");
-    expect(scorecardState({ status: null, interviewEndsAt: end, now: new Date("2026-11-20T09:00:00Z") })).toBe("upcoming");
-    expect(scorecardState({ status: "draft", interviewEndsAt: end, now: new Date("2026-11-21T09:59:00Z") })).toBe("due");
-    expect(scorecardState({ status: "draft", interviewEndsAt: end, now: new Date("2026-11-21T10:01:00Z") })).toBe("overdue");
-    expect(scorecardState({ status: "submitted", interviewEndsAt: end, now: new Date("2026-12-01T00:00:00Z") })).toBe("submitted");
+    expect(scorecardState({ status: null, interviewEndsAt: end, now: new Date("2026-11-20T09:00:00Z") })).toBe(
+      "upcoming",
+    );
+    expect(scorecardState({ status: "draft", interviewEndsAt: end, now: new Date("2026-11-21T09:59:00Z") })).toBe(
+      "due",
+    );
+    expect(scorecardState({ status: "draft", interviewEndsAt: end, now: new Date("2026-11-21T10:01:00Z") })).toBe(
+      "overdue",
+    );
+    expect(scorecardState({ status: "submitted", interviewEndsAt: end, now: new Date("2026-12-01T00:00:00Z") })).toBe(
+      "submitted",
+    );
   });
 });
 
@@ -93,8 +175,16 @@ describe("areasFilledAgainst", () => {
   it("takes the newest version's areas and weights, then areas only older versions had", () => {
     const v1 = { version: 1, areas: [area("a", 1), area("b", 2), area("c", 1)] };
     const v2 = { version: 2, areas: [area("a", 3), area("b", 2)] };
-    expect(areasFilledAgainst([v1, v2], []).map((a) => [a.key, a.weight])).toEqual([["a", 3], ["b", 2], ["c", 1]]);
-    expect(areasFilledAgainst([v2, v1], []).map((a) => [a.key, a.weight])).toEqual([["a", 3], ["b", 2], ["c", 1]]);
+    expect(areasFilledAgainst([v1, v2], []).map((a) => [a.key, a.weight])).toEqual([
+      ["a", 3],
+      ["b", 2],
+      ["c", 1],
+    ]);
+    expect(areasFilledAgainst([v2, v1], []).map((a) => [a.key, a.weight])).toEqual([
+      ["a", 3],
+      ["b", 2],
+      ["c", 1],
+    ]);
   });
   it("ignores a newer version no scorecard used, and falls back to the current template with none", () => {
     const current = [area("x", 1)];
@@ -104,11 +194,19 @@ describe("areasFilledAgainst", () => {
 });
 
 describe("mustPassNote", () => {
-  const card = (ratings: Record<string, 1 | 2 | 3 | 4 | null>): ScoreInput => ({ id: 1, interviewerName: "A", templateVersion: 1, ratings, recommendation: "yes" });
+  const card = (ratings: Record<string, 1 | 2 | 3 | 4 | null>): ScoreInput => ({
+    id: 1,
+    interviewerName: "A",
+    templateVersion: 1,
+    ratings,
+    recommendation: "yes",
+  });
   const areas = defaultAreas.map((a) => ({ ...a, knockout: a.key === "evals" || a.key === "security" }));
   it("says None only when every must-pass area was assessed", () => {
     expect(mustPassNote(summarize(areas, [card({ evals: 3, security: 4 })]))).toBe("None");
-    expect(mustPassNote(summarize(areas, [card({ evals: 3, security: null })]))).toBe("None flagged; not assessed: Security");
+    expect(mustPassNote(summarize(areas, [card({ evals: 3, security: null })]))).toBe(
+      "None flagged; not assessed: Security",
+    );
     expect(mustPassNote(summarize(areas, []))).toBe("No scorecards yet");
   });
 });
@@ -125,7 +223,13 @@ describe("templateStamp", () => {
 
 describe("ratingsByInterviewer", () => {
   it("gives each interviewer's rating as the number averaged, and n/a for not assessed", () => {
-    expect(ratingsByInterviewer([{ interviewerName: "Sam Chen", rating: 3 }, { interviewerName: "Dana Whitfield", rating: 4 }, { interviewerName: "Jordan Alvarez", rating: null }])).toEqual(["Sam Chen: 3", "Dana Whitfield: 4", "Jordan Alvarez: n/a"]);
+    expect(
+      ratingsByInterviewer([
+        { interviewerName: "Sam Chen", rating: 3 },
+        { interviewerName: "Dana Whitfield", rating: 4 },
+        { interviewerName: "Jordan Alvarez", rating: null },
+      ]),
+    ).toEqual(["Sam Chen: 3", "Dana Whitfield: 4", "Jordan Alvarez: n/a"]);
   });
 });
 
@@ -145,7 +249,10 @@ describe("must-pass flags", () => {
     { key: "comms", knockout: false },
   ];
   it("names the must-pass areas under the bar and those nobody assessed, and nothing before any scorecard", () => {
-    expect(mustPassFlags(areas, { prod: 2.4, evals: null, comms: 1 }, 2)).toEqual({ below: ["prod"], unassessed: ["evals"] });
+    expect(mustPassFlags(areas, { prod: 2.4, evals: null, comms: 1 }, 2)).toEqual({
+      below: ["prod"],
+      unassessed: ["evals"],
+    });
     // At the bar is not under it; an area that is not must-pass is never flagged, however low.
     expect(mustPassFlags(areas, { prod: 2.5, evals: 3, comms: 1 }, 2)).toEqual({ below: [], unassessed: [] });
     expect(mustPassFlags(areas, {}, 0)).toEqual({ below: [], unassessed: [] });

@@ -44,7 +44,8 @@ export const defaultAreas: TemplateArea[] = [
   {
     key: "production_systems",
     name: "Production systems",
-    strong: "Talks through systems they shipped and ran: how they deployed and rolled back, what they watched, latency budgets, incidents they handled.",
+    strong:
+      "Talks through systems they shipped and ran: how they deployed and rolled back, what they watched, latency budgets, incidents they handled.",
     weak: "Evidence stops at notebooks, demos or leaderboard numbers.",
     signals: ["Only notebooks or demos", "No rollback or incident story", "Quotes benchmarks, not production metrics"],
     weight: 3,
@@ -53,7 +54,8 @@ export const defaultAreas: TemplateArea[] = [
   {
     key: "data_readiness",
     name: "Data readiness",
-    strong: "Asks where the data lives, who owns it, what access and lineage look like, how it gets cleaned, and where eval data comes from.",
+    strong:
+      "Asks where the data lives, who owns it, what access and lineage look like, how it gets cleaned, and where eval data comes from.",
     weak: "Jumps to picking a model before understanding the data.",
     signals: ["Model choice first", "No questions about access or ownership"],
     weight: 2,
@@ -80,7 +82,8 @@ export const defaultAreas: TemplateArea[] = [
   {
     key: "security",
     name: "Security",
-    strong: "Raises access control, secrets handling, what vendors may do with data, retention, and audit trails unprompted.",
+    strong:
+      "Raises access control, secrets handling, what vendors may do with data, retention, and audit trails unprompted.",
     weak: "Never asks about sensitive data.",
     signals: ["Ignores sensitive data", "Secrets in code or prompts", "No thought for vendor data use"],
     weight: 3,
@@ -135,7 +138,12 @@ export type Summary = {
   areas: AreaSummary[];
   weightedTotal: number | null;
   /** The arithmetic: every area that counted, and every one left out and why. */
-  arithmetic: { counted: { name: string; weight: number; average: number; product: number }[]; weightSum: number; productSum: number; leftOut: { name: string; reason: string }[] };
+  arithmetic: {
+    counted: { name: string; weight: number; average: number; product: number }[];
+    weightSum: number;
+    productSum: number;
+    leftOut: { name: string; reason: string }[];
+  };
   knockouts: string[];
   tally: Record<Recommendation, number>;
   versions: number[];
@@ -152,7 +160,11 @@ export function belowTheBar(area: Pick<TemplateArea, "knockout">, average: numbe
 }
 
 /** Of an application's must-pass areas, those below the bar and those no scorecard assessed (keys, in template order). */
-export function mustPassFlags(areas: Pick<TemplateArea, "key" | "knockout">[], averages: Record<string, number | null | undefined>, scorecards: number) {
+export function mustPassFlags(
+  areas: Pick<TemplateArea, "key" | "knockout">[],
+  averages: Record<string, number | null | undefined>,
+  scorecards: number,
+) {
   if (scorecards === 0) return { below: [], unassessed: [] };
   return {
     below: areas.filter((a) => belowTheBar(a, averages[a.key])).map((a) => a.key),
@@ -163,16 +175,25 @@ export function mustPassFlags(areas: Pick<TemplateArea, "key" | "knockout">[], a
 /** A total from fewer scorecards than this is one interviewer's view: shown, but marked as thin evidence. */
 export const FEW_SCORECARDS = 2;
 export function thinEvidenceNote(scorecards: number): string | null {
-  return scorecards > 0 && scorecards < FEW_SCORECARDS ? `only ${scorecards} scorecard${scorecards === 1 ? "" : "s"}` : null;
+  return scorecards > 0 && scorecards < FEW_SCORECARDS
+    ? `only ${scorecards} scorecard${scorecards === 1 ? "" : "s"}`
+    : null;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export function summarize(areas: TemplateArea[], scorecards: ScoreInput[]): Summary {
   const areaSummaries: AreaSummary[] = areas.map((area) => {
-    const ratings = scorecards.map((s) => ({ scorecardId: s.id, interviewerName: s.interviewerName, rating: s.ratings[area.key] ?? null }));
+    const ratings = scorecards.map((s) => ({
+      scorecardId: s.id,
+      interviewerName: s.interviewerName,
+      rating: s.ratings[area.key] ?? null,
+    }));
     const given = ratings.map((r) => r.rating).filter((r): r is Rating => r !== null);
-    const average = areaAverage(given.reduce((a, b) => a + b, 0), given.length);
+    const average = areaAverage(
+      given.reduce((a, b) => a + b, 0),
+      given.length,
+    );
     const min = given.length ? Math.min(...given) : null;
     const max = given.length ? Math.max(...given) : null;
     // One rating cannot disagree with itself: spread needs two.
@@ -215,16 +236,24 @@ export function summarize(areas: TemplateArea[], scorecards: ScoreInput[]): Summ
  * rewrites past decisions; with no scorecards yet, the current template.
  * The application page, the rollup and the comparison all use this.
  */
-export function areasFilledAgainst(versions: { version: number; areas: TemplateArea[] }[], current: TemplateArea[]): TemplateArea[] {
+export function areasFilledAgainst(
+  versions: { version: number; areas: TemplateArea[] }[],
+  current: TemplateArea[],
+): TemplateArea[] {
   const areas: TemplateArea[] = [];
-  for (const v of [...versions].sort((a, b) => b.version - a.version)) for (const a of v.areas) if (!areas.some((x) => x.key === a.key)) areas.push(a);
+  for (const v of [...versions].sort((a, b) => b.version - a.version))
+    for (const a of v.areas) if (!areas.some((x) => x.key === a.key)) areas.push(a);
   return areas.length ? areas : current;
 }
 
 /** The must-pass line when no area is flagged: "None" only when every must-pass area was actually assessed. */
 export function mustPassNote(summary: Pick<Summary, "areas" | "scorecards">): string {
   if (summary.scorecards === 0) return "No scorecards yet";
-  const { unassessed: keys } = mustPassFlags(summary.areas, Object.fromEntries(summary.areas.map((a) => [a.key, a.average])), summary.scorecards);
+  const { unassessed: keys } = mustPassFlags(
+    summary.areas,
+    Object.fromEntries(summary.areas.map((a) => [a.key, a.average])),
+    summary.scorecards,
+  );
   const unassessed = summary.areas.filter((a) => keys.includes(a.key)).map((a) => a.name);
   return unassessed.length ? `None flagged; not assessed: ${unassessed.join(", ")}` : "None";
 }
@@ -246,16 +275,27 @@ export function areaAverage(sum: number, n: number): number | null {
  * The weighted total from per-area averages: Σ(weight × average) / Σ(weights
  * that counted). Used by the per-application summary and the role rollup alike.
  */
-export function weightedTotal(areas: Pick<TemplateArea, "key" | "name" | "weight">[], averages: Record<string, number | null | undefined>) {
+export function weightedTotal(
+  areas: Pick<TemplateArea, "key" | "name" | "weight">[],
+  averages: Record<string, number | null | undefined>,
+) {
   const counted = areas
     .filter((a) => averages[a.key] != null && a.weight > 0)
-    .map((a) => ({ name: a.name, weight: a.weight, average: averages[a.key]!, product: round2(a.weight * averages[a.key]!) }));
+    .map((a) => ({
+      name: a.name,
+      weight: a.weight,
+      average: averages[a.key]!,
+      product: round2(a.weight * averages[a.key]!),
+    }));
   const leftOut = areas
     .filter((a) => averages[a.key] == null || a.weight <= 0)
     .map((a) => ({ name: a.name, reason: a.weight <= 0 ? "weight 0" : "not assessed by anyone" }));
   const weightSum = counted.reduce((n, c) => n + c.weight, 0);
   const productSum = round2(counted.reduce((n, c) => n + c.weight * c.average, 0));
-  return { total: weightSum > 0 ? round2(productSum / weightSum) : null, arithmetic: { counted, weightSum, productSum, leftOut } };
+  return {
+    total: weightSum > 0 ? round2(productSum / weightSum) : null,
+    arithmetic: { counted, weightSum, productSum, leftOut },
+  };
 }
 
 /**
@@ -287,7 +327,11 @@ export const OVERDUE_AFTER_MS = 24 * 3_600_000;
 /** The states of a scorecard still owed, most pressing first. */
 export type QueueState = "upcoming" | "due" | "overdue";
 export const queueStates: readonly QueueState[] = ["overdue", "due", "upcoming"];
-export function scorecardState(input: { status: "draft" | "submitted" | null; interviewEndsAt: Date; now: Date }): "submitted" | "upcoming" | "due" | "overdue" {
+export function scorecardState(input: {
+  status: "draft" | "submitted" | null;
+  interviewEndsAt: Date;
+  now: Date;
+}): "submitted" | "upcoming" | "due" | "overdue" {
   if (input.status === "submitted") return "submitted";
   const t = input.now.getTime() - input.interviewEndsAt.getTime();
   if (t < 0) return "upcoming";

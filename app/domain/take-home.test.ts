@@ -1,16 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { allGradersSubmitted, anonymousGradingConflicts, brokenConstraintsText, identityHidden, isLate, takeHomeFactCsv, takeHomeFacts, takeHomeFactText, takeHomeProgress, takeHomeResult, type Grade } from "./take-home";
+import {
+  allGradersSubmitted,
+  anonymousGradingConflicts,
+  brokenConstraintsText,
+  identityHidden,
+  isLate,
+  takeHomeFactCsv,
+  takeHomeFacts,
+  takeHomeFactText,
+  takeHomeProgress,
+  takeHomeResult,
+  type Grade,
+} from "./take-home";
 
 const grade = (overrides: Partial<Grade>): Grade => ({
-  diagnosis: 3, evalPlan: 3, architecture: 3, monitoring: 3, costControl: 3, notBuilding: 3,
-  outcomesReached: 8, costCeilingRespected: true, securityRespected: true, hoursReported: 5, ...overrides,
+  diagnosis: 3,
+  evalPlan: 3,
+  architecture: 3,
+  monitoring: 3,
+  costControl: 3,
+  notBuilding: 3,
+  outcomesReached: 8,
+  costCeilingRespected: true,
+  securityRespected: true,
+  hoursReported: 5,
+  ...overrides,
 });
 
 describe("take-home rules", () => {
   it("is late only after the end of the due day, or of the extension", () => {
-    expect(isLate({ dueOn: "2026-11-20", extendedTo: null, submittedAt: new Date("2026-11-20T23:00:00Z") })).toBe(false);
+    expect(isLate({ dueOn: "2026-11-20", extendedTo: null, submittedAt: new Date("2026-11-20T23:00:00Z") })).toBe(
+      false,
+    );
     expect(isLate({ dueOn: "2026-11-20", extendedTo: null, submittedAt: new Date("2026-11-21T00:30:00Z") })).toBe(true);
-    expect(isLate({ dueOn: "2026-11-20", extendedTo: "2026-11-23", submittedAt: new Date("2026-11-22T09:00:00Z") })).toBe(false);
+    expect(
+      isLate({ dueOn: "2026-11-20", extendedTo: "2026-11-23", submittedAt: new Date("2026-11-22T09:00:00Z") }),
+    ).toBe(false);
   });
 
   it("reveals identity only when every assigned grader has submitted", () => {
@@ -23,7 +48,10 @@ describe("take-home rules", () => {
   });
 
   it("combines graders: averages per deliverable, and a constraint counts as respected only if every grader says so", () => {
-    const r = takeHomeResult([grade({ diagnosis: 4, outcomesReached: 9 }), grade({ diagnosis: 2, outcomesReached: 6, securityRespected: false, notBuilding: null })]);
+    const r = takeHomeResult([
+      grade({ diagnosis: 4, outcomesReached: 9 }),
+      grade({ diagnosis: 2, outcomesReached: 6, securityRespected: false, notBuilding: null }),
+    ]);
     expect(r.perDeliverable.find((d) => d.key === "diagnosis")!.average).toBe(3);
     expect(r.perDeliverable.find((d) => d.key === "notBuilding")!.average).toBe(3);
     expect(r.overall).toBe(3);
@@ -33,9 +61,23 @@ describe("take-home rules", () => {
   });
 
   it("lists every deliverable, the outcomes, both constraints and the hours in one order, with a broken constraint marked", () => {
-    const r = takeHomeResult([grade({ diagnosis: 4, hoursReported: 6 }), grade({ diagnosis: 3, costCeilingRespected: false, hoursReported: null, outcomesReached: 7 })]);
+    const r = takeHomeResult([
+      grade({ diagnosis: 4, hoursReported: 6 }),
+      grade({ diagnosis: 3, costCeilingRespected: false, hoursReported: null, outcomesReached: 7 }),
+    ]);
     const facts = takeHomeFacts(r);
-    expect(facts.map((f) => f.key)).toEqual(["diagnosis", "evalPlan", "architecture", "monitoring", "costControl", "notBuilding", "outcomesReached", "costCeilingRespected", "securityRespected", "hoursReported"]);
+    expect(facts.map((f) => f.key)).toEqual([
+      "diagnosis",
+      "evalPlan",
+      "architecture",
+      "monitoring",
+      "costControl",
+      "notBuilding",
+      "outcomesReached",
+      "costCeilingRespected",
+      "securityRespected",
+      "hoursReported",
+    ]);
     const byKey = Object.fromEntries(facts.map((f) => [f.key, f]));
     expect(takeHomeFactText(byKey.diagnosis)).toBe("3.5 / 4");
     expect(takeHomeFactText(byKey.outcomesReached)).toBe("7.5 of 10");
@@ -46,8 +88,14 @@ describe("take-home rules", () => {
     expect(byKey.securityRespected.broken).toBe(false);
     // The hours are averaged over the graders who gave them.
     expect(takeHomeFactText(byKey.hoursReported)).toBe("6 h");
-    expect(takeHomeFactCsv(byKey.diagnosis)).toEqual({ label: "Take-home: diagnosis of the failure (of 4)", value: 3.5 });
-    expect(takeHomeFactCsv(byKey.costCeilingRespected)).toEqual({ label: "Take-home: cost ceiling respected", value: "no (1 of 2 graders)" });
+    expect(takeHomeFactCsv(byKey.diagnosis)).toEqual({
+      label: "Take-home: diagnosis of the failure (of 4)",
+      value: 3.5,
+    });
+    expect(takeHomeFactCsv(byKey.costCeilingRespected)).toEqual({
+      label: "Take-home: cost ceiling respected",
+      value: "no (1 of 2 graders)",
+    });
     expect(takeHomeFactCsv(byKey.hoursReported)).toEqual({ label: "Take-home: hours reported", value: 6 });
   });
 
@@ -56,7 +104,10 @@ describe("take-home rules", () => {
     const security = facts.find((f) => f.key === "securityRespected")!;
     expect(takeHomeFactText(security)).toBe("not recorded");
     expect(security.broken).toBe(false);
-    expect(takeHomeFactCsv(facts.find((f) => f.key === "outcomesReached")!)).toEqual({ label: "Take-home: expected outcomes reached (of 10)", value: "" });
+    expect(takeHomeFactCsv(facts.find((f) => f.key === "outcomesReached")!)).toEqual({
+      label: "Take-home: expected outcomes reached (of 10)",
+      value: "",
+    });
   });
 
   it("says where a take-home stands, counting grades once grading is under way", () => {
@@ -70,19 +121,38 @@ describe("take-home rules", () => {
 
   it("names the broken constraints in one line with how many graders say so, and nothing when none was", () => {
     expect(brokenConstraintsText(takeHomeResult([grade({}), grade({})]))).toBeNull();
-    expect(brokenConstraintsText(takeHomeResult([grade({}), grade({ costCeilingRespected: false })]))).toBe("Broke the cost ceiling (1 of 2 graders)");
-    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false }), grade({ securityRespected: false })]))).toBe("Broke the security constraint (2 of 2 graders)");
-    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false, costCeilingRespected: false }), grade({})]))).toBe("Broke both constraints (1 of 2 graders)");
-    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false, costCeilingRespected: false }), grade({ securityRespected: false })]))).toBe(
-      "Broke the cost ceiling (1 of 2 graders) and the security constraint (2 of 2 graders)",
+    expect(brokenConstraintsText(takeHomeResult([grade({}), grade({ costCeilingRespected: false })]))).toBe(
+      "Broke the cost ceiling (1 of 2 graders)",
     );
+    expect(
+      brokenConstraintsText(takeHomeResult([grade({ securityRespected: false }), grade({ securityRespected: false })])),
+    ).toBe("Broke the security constraint (2 of 2 graders)");
+    expect(
+      brokenConstraintsText(
+        takeHomeResult([grade({ securityRespected: false, costCeilingRespected: false }), grade({})]),
+      ),
+    ).toBe("Broke both constraints (1 of 2 graders)");
+    expect(
+      brokenConstraintsText(
+        takeHomeResult([
+          grade({ securityRespected: false, costCeilingRespected: false }),
+          grade({ securityRespected: false }),
+        ]),
+      ),
+    ).toBe("Broke the cost ceiling (1 of 2 graders) and the security constraint (2 of 2 graders)");
     // Not recorded is not broken, and a grader who did not record it is not counted either way.
     expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: null })]))).toBeNull();
-    expect(brokenConstraintsText(takeHomeResult([grade({ securityRespected: false }), grade({ securityRespected: null })]))).toBe("Broke the security constraint (1 of 1 grader)");
+    expect(
+      brokenConstraintsText(takeHomeResult([grade({ securityRespected: false }), grade({ securityRespected: null })])),
+    ).toBe("Broke the security constraint (1 of 1 grader)");
   });
 
   it("counts, per constraint, the graders who recorded it and those who say it was broken", () => {
-    const r = takeHomeResult([grade({ securityRespected: false }), grade({ securityRespected: true, costCeilingRespected: null }), grade({})]);
+    const r = takeHomeResult([
+      grade({ securityRespected: false }),
+      grade({ securityRespected: true, costCeilingRespected: null }),
+      grade({}),
+    ]);
     expect(r.securityVotes).toEqual({ broken: 1, recorded: 3 });
     expect(r.costCeilingVotes).toEqual({ broken: 0, recorded: 2 });
     const security = takeHomeFacts(r).find((f) => f.key === "securityRespected")!;

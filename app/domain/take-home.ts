@@ -115,8 +115,20 @@ export function takeHomeFacts(result: TakeHomeResult): TakeHomeFact[] {
     votes,
   });
   return [
-    ...result.perDeliverable.map((d): TakeHomeFact => ({ key: d.key, label: d.label, scale: "of4", value: d.average, broken: false })),
-    { key: "outcomesReached", label: "Expected outcomes reached", scale: "outcomes", value: result.outcomesReached, broken: false },
+    ...result.perDeliverable.map((d): TakeHomeFact => ({
+      key: d.key,
+      label: d.label,
+      scale: "of4",
+      value: d.average,
+      broken: false,
+    })),
+    {
+      key: "outcomesReached",
+      label: "Expected outcomes reached",
+      scale: "outcomes",
+      value: result.outcomesReached,
+      broken: false,
+    },
     constraint("costCeilingRespected", "Cost ceiling respected", result.costCeilingRespected, result.costCeilingVotes),
     constraint("securityRespected", "Security constraint respected", result.securityRespected, result.securityVotes),
     { key: "hoursReported", label: "Hours reported", scale: "hours", value: result.hoursReported, broken: false },
@@ -148,7 +160,8 @@ export function takeHomeFactCsv(fact: TakeHomeFact): { label: string; value: str
 /** Where a take-home stands, with how many of its graders have submitted once any grading is under way. */
 export function takeHomeProgress(status: TakeHomeStatus, gradesIn: number, graders: number): string {
   if (status === "graded") return `Graded by ${gradesIn} ${gradesIn === 1 ? "grader" : "graders"}`;
-  if (status === "grading" || (gradesIn > 0 && status !== "waived")) return `${takeHomeStatusLabels[status]}: ${gradesIn} of ${graders} grades in`;
+  if (status === "grading" || (gradesIn > 0 && status !== "waived"))
+    return `${takeHomeStatusLabels[status]}: ${gradesIn} of ${graders} grades in`;
   return takeHomeStatusLabels[status];
 }
 
@@ -172,7 +185,14 @@ export function brokenConstraintsText(result: TakeHomeResult): string | null {
  * Ways someone can have met or handled a candidate, most telling first. Anyone
  * with one of them knows who the candidate is, so they cannot grade them blind.
  */
-export const handlingKinds = ["manages", "interviewed", "added-candidate", "added-to-pipeline", "moved", "checks"] as const;
+export const handlingKinds = [
+  "manages",
+  "interviewed",
+  "added-candidate",
+  "added-to-pipeline",
+  "moved",
+  "checks",
+] as const;
 export type HandlingKind = (typeof handlingKinds)[number];
 const handlingText: Record<HandlingKind, string> = {
   manages: "manages a role this candidate applied to",

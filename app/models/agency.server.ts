@@ -22,7 +22,10 @@ export function listAgencies(input: { query: string }) {
     .where(where)
     .orderBy(asc(agencies.name))
     .all();
-  const vetting = db.select({ agencyId: agencyVetting.agencyId, assessment: agencyVetting.assessment }).from(agencyVetting).all();
+  const vetting = db
+    .select({ agencyId: agencyVetting.agencyId, assessment: agencyVetting.assessment })
+    .from(agencyVetting)
+    .all();
   const bids = db
     .select({ agencyId: applications.agencyId, n: count() })
     .from(applications)
@@ -39,7 +42,11 @@ export function listAgencies(input: { query: string }) {
     const marks = vetting.filter((v) => v.agencyId === r.id && v.assessment);
     return {
       ...r,
-      vetting: { good: marks.filter((m) => m.assessment === "good").length, weak: marks.filter((m) => m.assessment === "weak").length, bad: marks.filter((m) => m.assessment === "bad").length },
+      vetting: {
+        good: marks.filter((m) => m.assessment === "good").length,
+        weak: marks.filter((m) => m.assessment === "weak").length,
+        bad: marks.filter((m) => m.assessment === "bad").length,
+      },
       bids: bids.find((b) => b.agencyId === r.id)?.n ?? 0,
       candidatesSubmitted: submissions.find((s) => s.agencyId === r.id)?.n ?? 0,
     };
@@ -50,21 +57,35 @@ export function getAgency(id: number) {
   const db = getDb();
   const agency = db.select().from(agencies).where(eq(agencies.id, id)).get();
   if (!agency) return null;
-  const contacts = db.select().from(agencyContacts).where(eq(agencyContacts.agencyId, id)).orderBy(asc(agencyContacts.id)).all();
+  const contacts = db
+    .select()
+    .from(agencyContacts)
+    .where(eq(agencyContacts.agencyId, id))
+    .orderBy(asc(agencyContacts.id))
+    .all();
   const vetting = db.select().from(agencyVetting).where(eq(agencyVetting.agencyId, id)).all();
   return { agency, contacts, vetting };
 }
 
 export function agencyNameTaken(name: string, exceptId?: number): boolean {
-  const row = getDb().select({ id: agencies.id }).from(agencies).where(sql`lower(${agencies.name}) = lower(${name.trim()})`).get();
+  const row = getDb()
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(sql`lower(${agencies.name}) = lower(${name.trim()})`)
+    .get();
   return Boolean(row && row.id !== exceptId);
 }
 
 export function createAgency(values: AgencyFormValues): number {
   return getDb().transaction((tx) => {
     const { id } = tx.insert(agencies).values(values.agency).returning({ id: agencies.id }).get();
-    if (values.contacts.length) tx.insert(agencyContacts).values(values.contacts.map((c) => ({ ...c, agencyId: id }))).run();
-    tx.insert(agencyVetting).values(values.vetting.map((v) => ({ ...v, agencyId: id }))).run();
+    if (values.contacts.length)
+      tx.insert(agencyContacts)
+        .values(values.contacts.map((c) => ({ ...c, agencyId: id })))
+        .run();
+    tx.insert(agencyVetting)
+      .values(values.vetting.map((v) => ({ ...v, agencyId: id })))
+      .run();
     return id;
   });
 }
@@ -84,21 +105,42 @@ export function updateAgency(input: { id: number; version: number; values: Agenc
       const exists = tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.id)).get();
       return { ok: false, reason: exists ? "conflict" : "not-found" } as const;
     }
-    const old = tx.select({ id: agencyContacts.id }).from(agencyContacts).where(eq(agencyContacts.agencyId, input.id)).orderBy(asc(agencyContacts.id)).all();
+    const old = tx
+      .select({ id: agencyContacts.id })
+      .from(agencyContacts)
+      .where(eq(agencyContacts.agencyId, input.id))
+      .orderBy(asc(agencyContacts.id))
+      .all();
     input.values.contacts.forEach((contact, i) => {
       if (old[i]) tx.update(agencyContacts).set(contact).where(eq(agencyContacts.id, old[i].id)).run();
-      else tx.insert(agencyContacts).values({ ...contact, agencyId: input.id }).run();
+      else
+        tx.insert(agencyContacts)
+          .values({ ...contact, agencyId: input.id })
+          .run();
     });
-    for (const stale of old.slice(input.values.contacts.length)) tx.delete(agencyContacts).where(eq(agencyContacts.id, stale.id)).run();
+    for (const stale of old.slice(input.values.contacts.length))
+      tx.delete(agencyContacts).where(eq(agencyContacts.id, stale.id)).run();
     tx.delete(agencyVetting).where(eq(agencyVetting.agencyId, input.id)).run();
-    tx.insert(agencyVetting).values(input.values.vetting.map((v) => ({ ...v, agencyId: input.id }))).run();
+    tx.insert(agencyVetting)
+      .values(input.values.vetting.map((v) => ({ ...v, agencyId: input.id })))
+      .run();
     return { ok: true } as const;
   });
 }
 
 export function listAgencyOptions() {
   const db = getDb();
-  const rows = db.select({ id: agencies.id, name: agencies.name, kind: agencies.kind }).from(agencies).orderBy(asc(agencies.name)).all();
-  const contacts = db.select({ id: agencyContacts.id, agencyId: agencyContacts.agencyId, name: agencyContacts.name }).from(agencyContacts).all();
-  return rows.map((r) => ({ ...r, contacts: contacts.filter((c) => c.agencyId === r.id).map(({ id, name }) => ({ id, name })) }));
+  const rows = db
+    .select({ id: agencies.id, name: agencies.name, kind: agencies.kind })
+    .from(agencies)
+    .orderBy(asc(agencies.name))
+    .all();
+  const contacts = db
+    .select({ id: agencyContacts.id, agencyId: agencyContacts.agencyId, name: agencyContacts.name })
+    .from(agencyContacts)
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    contacts: contacts.filter((c) => c.agencyId === r.id).map(({ id, name }) => ({ id, name })),
+  }));
 }

@@ -86,7 +86,7 @@ export function panelAgreement(scope: AgreementScope): PanelAgreement {
     [...group((r) => r.interviewerId)].map(([id, mine]) => {
       const units: ObserverUnit[] = mine.map((r) => ({ own: r.own, values: valuesOf(r), times: r.times }));
       return [id, observerAlpha(units, reference)];
-    })
+    }),
   );
   return { overall: krippendorffAlpha(reference), byRole, byInterviewer };
 }

@@ -16,7 +16,9 @@ const { applications, candidates, agencies, agencyContacts, agencySubmissions, s
  */
 export function listPipeline(roleId: number, perStage: number) {
   const db = getDb();
-  const submitter = sql<string | null>`(select name from agencies where agencies.id = ${applications.submittedByAgencyId})`;
+  const submitter = sql<
+    string | null
+  >`(select name from agencies where agencies.id = ${applications.submittedByAgencyId})`;
   const ranked = db
     .select({
       id: applications.id,
@@ -29,14 +31,22 @@ export function listPipeline(roleId: number, perStage: number) {
       engagementType: candidates.engagementType,
       agencyName: sql<string | null>`${agencies.name}`.as("agency_name"),
       submittedBy: submitter.as("submitted_by"),
-      place: sql<number>`row_number() over (partition by ${applications.stage} order by ${applications.stageChangedAt}, ${applications.id})`.as("place"),
+      place:
+        sql<number>`row_number() over (partition by ${applications.stage} order by ${applications.stageChangedAt}, ${applications.id})`.as(
+          "place",
+        ),
     })
     .from(applications)
     .leftJoin(candidates, eq(candidates.id, applications.candidateId))
     .leftJoin(agencies, eq(agencies.id, applications.agencyId))
     .where(eq(applications.roleId, roleId))
     .as("ranked");
-  const items = db.select().from(ranked).where(lte(ranked.place, perStage)).orderBy(asc(ranked.stageChangedAt), asc(ranked.id)).all();
+  const items = db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.place, perStage))
+    .orderBy(asc(ranked.stageChangedAt), asc(ranked.id))
+    .all();
   const counts = Object.fromEntries(stageCounts(roleId).map((c) => [c.stage, c.n])) as Partial<Record<Stage, number>>;
   return { items, counts };
 }
@@ -55,16 +65,44 @@ export function getApplication(id: number) {
   const application = db.select().from(applications).where(eq(applications.id, id)).get();
   if (!application) return null;
   const role = db
-    .select({ id: roles.id, title: roles.title, requiredChecks: roles.requiredChecks, touchesSensitiveData: roles.touchesSensitiveData, engagementModels: roles.engagementModels })
+    .select({
+      id: roles.id,
+      title: roles.title,
+      requiredChecks: roles.requiredChecks,
+      touchesSensitiveData: roles.touchesSensitiveData,
+      engagementModels: roles.engagementModels,
+    })
     .from(roles)
     .where(eq(roles.id, application.roleId))
     .get()!;
   const candidate = application.candidateId
-    ? db.select({ id: candidates.id, name: candidates.name, email: candidates.email, engagementType: candidates.engagementType }).from(candidates).where(eq(candidates.id, application.candidateId)).get()
+    ? db
+        .select({
+          id: candidates.id,
+          name: candidates.name,
+          email: candidates.email,
+          engagementType: candidates.engagementType,
+        })
+        .from(candidates)
+        .where(eq(candidates.id, application.candidateId))
+        .get()
     : null;
-  const agency = application.agencyId ? db.select({ id: agencies.id, name: agencies.name, kind: agencies.kind }).from(agencies).where(eq(agencies.id, application.agencyId)).get() : null;
+  const agency = application.agencyId
+    ? db
+        .select({ id: agencies.id, name: agencies.name, kind: agencies.kind })
+        .from(agencies)
+        .where(eq(agencies.id, application.agencyId))
+        .get()
+    : null;
   const history = db
-    .select({ id: stageHistory.id, fromStage: stageHistory.fromStage, toStage: stageHistory.toStage, movedAt: stageHistory.movedAt, note: stageHistory.note, movedBy: users.name })
+    .select({
+      id: stageHistory.id,
+      fromStage: stageHistory.fromStage,
+      toStage: stageHistory.toStage,
+      movedAt: stageHistory.movedAt,
+      note: stageHistory.note,
+      movedBy: users.name,
+    })
     .from(stageHistory)
     .leftJoin(users, eq(users.id, stageHistory.movedById))
     .where(eq(stageHistory.applicationId, id))
@@ -83,7 +121,12 @@ export function getApplication(id: number) {
         .from(agencySubmissions)
         .innerJoin(agencies, eq(agencies.id, agencySubmissions.agencyId))
         .leftJoin(agencyContacts, eq(agencyContacts.id, agencySubmissions.contactId))
-        .where(and(eq(agencySubmissions.roleId, application.roleId), eq(agencySubmissions.candidateId, application.candidateId)))
+        .where(
+          and(
+            eq(agencySubmissions.roleId, application.roleId),
+            eq(agencySubmissions.candidateId, application.candidateId),
+          ),
+        )
         // Arrival order: the first one recorded is the one that counts.
         .orderBy(asc(agencySubmissions.id))
         .all()
@@ -109,7 +152,11 @@ export function addCandidateToRole(input: {
   const now = input.now ?? new Date();
   return getDb().transaction((tx) => {
     const existing = tx
-      .select({ id: applications.id, createdAt: applications.createdAt, submittedByAgencyId: applications.submittedByAgencyId })
+      .select({
+        id: applications.id,
+        createdAt: applications.createdAt,
+        submittedByAgencyId: applications.submittedByAgencyId,
+      })
       .from(applications)
       .where(and(eq(applications.roleId, input.roleId), eq(applications.candidateId, input.candidateId)))
       .get();
@@ -118,11 +165,21 @@ export function addCandidateToRole(input: {
       const prior = tx
         .select({ agencyId: agencySubmissions.agencyId, submittedAt: agencySubmissions.submittedAt })
         .from(agencySubmissions)
-        .where(and(eq(agencySubmissions.roleId, input.roleId), eq(agencySubmissions.candidateId, input.candidateId), eq(agencySubmissions.counts, true)))
+        .where(
+          and(
+            eq(agencySubmissions.roleId, input.roleId),
+            eq(agencySubmissions.candidateId, input.candidateId),
+            eq(agencySubmissions.counts, true),
+          ),
+        )
         .all();
       // Someone already on the role without a counted agency submission reached us directly.
-      const direct = existing && existing.submittedByAgencyId === null ? [{ agencyId: null, submittedAt: existing.createdAt }] : [];
-      verdict = judgeSubmission([...prior, ...direct], { agencyId: input.submission.agencyId, submittedAt: input.submission.submittedAt });
+      const direct =
+        existing && existing.submittedByAgencyId === null ? [{ agencyId: null, submittedAt: existing.createdAt }] : [];
+      verdict = judgeSubmission([...prior, ...direct], {
+        agencyId: input.submission.agencyId,
+        submittedAt: input.submission.submittedAt,
+      });
       tx.insert(agencySubmissions)
         .values({
           roleId: input.roleId,
@@ -151,27 +208,48 @@ export function addCandidateToRole(input: {
       })
       .returning({ id: applications.id })
       .get();
-    tx.insert(stageHistory).values({ applicationId: id, fromStage: null, toStage: input.stage, movedById: input.actorId, movedAt: now }).run();
+    tx.insert(stageHistory)
+      .values({ applicationId: id, fromStage: null, toStage: input.stage, movedById: input.actorId, movedAt: now })
+      .run();
     return { applicationId: id, created: true, submission: verdict };
   });
 }
 
 /** An agency bidding for the role as a team. */
-export function addAgencyBid(input: { roleId: number; agencyId: number; stage: Stage; actorId: number; now?: Date }): { applicationId: number; created: boolean } {
+export function addAgencyBid(input: { roleId: number; agencyId: number; stage: Stage; actorId: number; now?: Date }): {
+  applicationId: number;
+  created: boolean;
+} {
   const now = input.now ?? new Date();
   return getDb().transaction((tx) => {
     const existing = tx
       .select({ id: applications.id })
       .from(applications)
-      .where(and(eq(applications.roleId, input.roleId), eq(applications.agencyId, input.agencyId), isNull(applications.candidateId)))
+      .where(
+        and(
+          eq(applications.roleId, input.roleId),
+          eq(applications.agencyId, input.agencyId),
+          isNull(applications.candidateId),
+        ),
+      )
       .get();
     if (existing) return { applicationId: existing.id, created: false };
     const { id } = tx
       .insert(applications)
-      .values({ roleId: input.roleId, agencyId: input.agencyId, stage: input.stage, stageChangedAt: now, createdById: input.actorId, createdAt: now, updatedAt: now })
+      .values({
+        roleId: input.roleId,
+        agencyId: input.agencyId,
+        stage: input.stage,
+        stageChangedAt: now,
+        createdById: input.actorId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: applications.id })
       .get();
-    tx.insert(stageHistory).values({ applicationId: id, fromStage: null, toStage: input.stage, movedById: input.actorId, movedAt: now }).run();
+    tx.insert(stageHistory)
+      .values({ applicationId: id, fromStage: null, toStage: input.stage, movedById: input.actorId, movedAt: now })
+      .run();
     return { applicationId: id, created: true };
   });
 }
@@ -193,13 +271,27 @@ type ApplicationRow = typeof applications.$inferSelect;
 export function moveWithin(
   tx: Tx,
   app: ApplicationRow,
-  input: { toStage: Stage; rejectionReason: string | null; note: string | null; confirmUndoHire?: boolean; actorId: number },
+  input: {
+    toStage: Stage;
+    rejectionReason: string | null;
+    note: string | null;
+    confirmUndoHire?: boolean;
+    actorId: number;
+  },
   now: Date,
 ): Exclude<MoveResult, { reason: "not-found" | "conflict" }> {
-  const problem = checkMove({ from: app.stage, to: input.toStage, rejectionReason: input.rejectionReason, note: input.note, confirmUndoHire: input.confirmUndoHire });
+  const problem = checkMove({
+    from: app.stage,
+    to: input.toStage,
+    rejectionReason: input.rejectionReason,
+    note: input.note,
+    confirmUndoHire: input.confirmUndoHire,
+  });
   if (problem) return { ok: false, reason: "invalid", problem };
   const role = tx.select({ requiredChecks: roles.requiredChecks }).from(roles).where(eq(roles.id, app.roleId)).get()!;
-  const checks = toCheckStates(checksForApplication({ applicationId: app.id, candidateId: app.candidateId, agencyId: app.agencyId }));
+  const checks = toCheckStates(
+    checksForApplication({ applicationId: app.id, candidateId: app.candidateId, agencyId: app.agencyId }),
+  );
   // The stage gate: the required checks, and for offer an approved offer, for hired an accepted one.
   const offer = gatedStages.includes(input.toStage) ? offerGateView(app.id) : null;
   const missing = missingChecks(role.requiredChecks as CheckType[], checks, now.toISOString().slice(0, 10));
@@ -217,7 +309,16 @@ export function moveWithin(
     })
     .where(and(eq(applications.id, app.id), eq(applications.version, app.version)))
     .run();
-  tx.insert(stageHistory).values({ applicationId: app.id, fromStage: app.stage, toStage: input.toStage, movedById: input.actorId, movedAt: now, note: input.note }).run();
+  tx.insert(stageHistory)
+    .values({
+      applicationId: app.id,
+      fromStage: app.stage,
+      toStage: input.toStage,
+      movedById: input.actorId,
+      movedAt: now,
+      note: input.note,
+    })
+    .run();
   return { ok: true };
 }
 
@@ -255,7 +356,13 @@ export function onRole(roleId: number, candidateIds: number[]): Set<number> {
 /** A candidate's applications on roles the viewer may see (all when `roleIds` is null). */
 export function applicationsOfCandidate(candidateId: number) {
   return getDb()
-    .select({ id: applications.id, roleId: roles.id, roleTitle: roles.title, stage: applications.stage, stageChangedAt: applications.stageChangedAt })
+    .select({
+      id: applications.id,
+      roleId: roles.id,
+      roleTitle: roles.title,
+      stage: applications.stage,
+      stageChangedAt: applications.stageChangedAt,
+    })
     .from(applications)
     .innerJoin(roles, eq(roles.id, applications.roleId))
     .where(eq(applications.candidateId, candidateId))
@@ -300,12 +407,21 @@ export function submissionsOfAgency(agencyId: number) {
 /** Open applications in one stage since before `days` ago: the condition the partial index serves. */
 function staleWhere(days: number, now: Date) {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
-  return and(sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`, sql`${applications.stageChangedAt} < ${cutoff.getTime()}`);
+  return and(
+    sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`,
+    sql`${applications.stageChangedAt} < ${cutoff.getTime()}`,
+  );
 }
 
 export function staleApplicationsQuery(days: number, now = new Date(), limit = 10) {
   return getDb()
-    .select({ id: applications.id, stage: applications.stage, since: applications.stageChangedAt, roleTitle: roles.title, name: sql<string>`coalesce(${candidates.name}, ${agencies.name})` })
+    .select({
+      id: applications.id,
+      stage: applications.stage,
+      since: applications.stageChangedAt,
+      roleTitle: roles.title,
+      name: sql<string>`coalesce(${candidates.name}, ${agencies.name})`,
+    })
     .from(applications)
     .innerJoin(roles, eq(roles.id, applications.roleId))
     .leftJoin(candidates, eq(candidates.id, applications.candidateId))
@@ -327,7 +443,13 @@ export function staleApplicationCount(days: number, now = new Date()): number {
 /** The agency bids on a role (agencies bidding as a team), with their quotes. */
 export function listAgencyBids(roleId: number) {
   return getDb()
-    .select({ id: applications.id, agencyName: agencies.name, stage: applications.stage, quoteAmount: applications.quoteAmount, version: applications.version })
+    .select({
+      id: applications.id,
+      agencyName: agencies.name,
+      stage: applications.stage,
+      quoteAmount: applications.quoteAmount,
+      version: applications.version,
+    })
     .from(applications)
     .innerJoin(agencies, eq(agencies.id, applications.agencyId))
     .where(eq(applications.roleId, roleId))
@@ -336,17 +458,31 @@ export function listAgencyBids(roleId: number) {
 }
 
 /** Record an agency bid's quote, if the bid is on this role and unchanged since the form was opened. */
-export function saveAgencyQuote(input: { roleId: number; applicationId: number; amount: number; version: number }): "saved" | "not-found" | "stale" {
+export function saveAgencyQuote(input: {
+  roleId: number;
+  applicationId: number;
+  amount: number;
+  version: number;
+}): "saved" | "not-found" | "stale" {
   const db = getDb();
   return db.transaction(() => {
     const bid = db
       .select({ version: applications.version })
       .from(applications)
-      .where(and(eq(applications.id, input.applicationId), eq(applications.roleId, input.roleId), isNotNull(applications.agencyId)))
+      .where(
+        and(
+          eq(applications.id, input.applicationId),
+          eq(applications.roleId, input.roleId),
+          isNotNull(applications.agencyId),
+        ),
+      )
       .get();
     if (!bid) return "not-found";
     if (bid.version !== input.version) return "stale";
-    db.update(applications).set({ quoteAmount: input.amount, version: input.version + 1, updatedAt: new Date() }).where(eq(applications.id, input.applicationId)).run();
+    db.update(applications)
+      .set({ quoteAmount: input.amount, version: input.version + 1, updatedAt: new Date() })
+      .where(eq(applications.id, input.applicationId))
+      .run();
     return "saved";
   });
 }

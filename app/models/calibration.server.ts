@@ -20,8 +20,10 @@ const CALIBRATION_MAX_AGE_MS = 60_000;
  */
 export function calibrationFor(viewer: Viewer, roleId: number | null) {
   const seesAll = scopesFor(viewer.kind, "read:calibration").includes("any");
-  return cachedDerived(`calibration:${seesAll ? "all" : `manager:${viewer.id}`}:${roleId ?? "all"}`, { maxAgeMs: CALIBRATION_MAX_AGE_MS }, () =>
-    computeCalibration(seesAll ? null : viewer.id, roleId),
+  return cachedDerived(
+    `calibration:${seesAll ? "all" : `manager:${viewer.id}`}:${roleId ?? "all"}`,
+    { maxAgeMs: CALIBRATION_MAX_AGE_MS },
+    () => computeCalibration(seesAll ? null : viewer.id, roleId),
   );
 }
 
@@ -29,7 +31,10 @@ function computeCalibration(managerId: number | null, roleId: number | null) {
   const db = getDb();
   const conditions: SQL[] = [eq(scorecards.status, "submitted")];
   if (managerId !== null) {
-    const managed = db.select({ id: roleTeam.roleId }).from(roleTeam).where(and(eq(roleTeam.userId, managerId), eq(roleTeam.teamRole, "hiring_manager")));
+    const managed = db
+      .select({ id: roleTeam.roleId })
+      .from(roleTeam)
+      .where(and(eq(roleTeam.userId, managerId), eq(roleTeam.teamRole, "hiring_manager")));
     conditions.push(inArray(applications.roleId, managed));
   }
   if (roleId) conditions.push(eq(applications.roleId, roleId));
@@ -63,7 +68,13 @@ function computeCalibration(managerId: number | null, roleId: number | null) {
     hoursToSubmit: r.msToSubmit === null ? 0 : Math.max(0, r.msToSubmit / 3_600_000),
   }));
   const outcomes = new Map(rows.map((r) => [r.applicationId, outcomeOf(r.stage)]));
-  const names = new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((u) => [u.id, u.name]));
+  const names = new Map(
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
   // Agreement over the same scope: each interviewer against the co-panels they sat on, and each role's panel.
   const agreement = panelAgreement({ managerId, roleId });
   const none = krippendorffAlpha([]);

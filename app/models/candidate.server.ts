@@ -12,10 +12,7 @@ export const PAGE_SIZE = 25;
 function visibleCandidateIds(viewerId: number) {
   const db = getDb();
   const myRoles = db.select({ id: roleTeam.roleId }).from(roleTeam).where(eq(roleTeam.userId, viewerId));
-  return db
-    .select({ id: applications.candidateId })
-    .from(applications)
-    .where(inArray(applications.roleId, myRoles));
+  return db.select({ id: applications.candidateId }).from(applications).where(inArray(applications.roleId, myRoles));
 }
 
 export function searchCandidates(viewer: Viewer, input: { query: string; page: number; hide?: number[] }) {
@@ -24,7 +21,12 @@ export function searchCandidates(viewer: Viewer, input: { query: string; page: n
   if (input.hide?.length) conditions.push(notInArray(candidates.id, input.hide));
   if (!scopesFor(viewer.kind, "read:candidate").includes("any")) {
     const unattached = sql`not exists (select 1 from applications where applications.candidate_id = ${candidates.id})`;
-    conditions.push(or(inArray(candidates.id, visibleCandidateIds(viewer.id)), and(eq(candidates.createdById, viewer.id), unattached))!);
+    conditions.push(
+      or(
+        inArray(candidates.id, visibleCandidateIds(viewer.id)),
+        and(eq(candidates.createdById, viewer.id), unattached),
+      )!,
+    );
   }
   const q = input.query.trim().toLowerCase();
   if (q) {
@@ -84,13 +86,27 @@ export function findCandidateByEmail(email: string) {
  * the disk refuses would go unnoticed (the id then reused by the next insert).
  */
 export function createCandidate(values: CandidateFormValues, createdById: number): number {
-  return getDb().transaction((tx) => tx.insert(candidates).values({ ...values, createdById }).returning({ id: candidates.id }).get().id);
+  return getDb().transaction(
+    (tx) =>
+      tx
+        .insert(candidates)
+        .values({ ...values, createdById })
+        .returning({ id: candidates.id })
+        .get().id,
+  );
 }
 
 /** Insert many candidates in one transaction: all of them or none. */
 export function importCandidates(rows: CandidateFormValues[], createdById: number): number[] {
   return getDb().transaction((tx) =>
-    rows.map((values) => tx.insert(candidates).values({ ...values, createdById }).returning({ id: candidates.id }).get().id),
+    rows.map(
+      (values) =>
+        tx
+          .insert(candidates)
+          .values({ ...values, createdById })
+          .returning({ id: candidates.id })
+          .get().id,
+    ),
   );
 }
 
@@ -99,7 +115,11 @@ export function existingEmails(emails: string[]): Set<string> {
   const found = new Set<string>();
   // Chunked to stay under SQLite's bound-parameter limit on large files.
   for (let i = 0; i < emails.length; i += 500) {
-    for (const row of getDb().select({ email: candidates.email }).from(candidates).where(inArray(candidates.email, emails.slice(i, i + 500))).all()) {
+    for (const row of getDb()
+      .select({ email: candidates.email })
+      .from(candidates)
+      .where(inArray(candidates.email, emails.slice(i, i + 500)))
+      .all()) {
       found.add(row.email);
     }
   }
@@ -122,7 +142,11 @@ export function updateCandidate(input: { id: number; version: number; values: Ca
 }
 
 export function listCandidateOptions() {
-  return getDb().select({ id: candidates.id, name: candidates.name, email: candidates.email }).from(candidates).orderBy(asc(candidates.name)).all();
+  return getDb()
+    .select({ id: candidates.id, name: candidates.name, email: candidates.email })
+    .from(candidates)
+    .orderBy(asc(candidates.name))
+    .all();
 }
 
 /** Candidates to choose from when adding to a pipeline: the best matches for a query, or the newest. */
@@ -133,7 +157,12 @@ export function candidateChoices(query: string, limit = 50) {
     ? or(sql_like(candidates.name, containsPattern(q)), sql_like(candidates.email, containsPattern(q)))
     : undefined;
   return db
-    .select({ id: candidates.id, name: candidates.name, email: candidates.email, engagementType: candidates.engagementType })
+    .select({
+      id: candidates.id,
+      name: candidates.name,
+      email: candidates.email,
+      engagementType: candidates.engagementType,
+    })
     .from(candidates)
     .where(where)
     .orderBy(asc(candidates.name))

@@ -19,15 +19,32 @@ export function parseCompareIds(url: URL): number[] {
   return [...new Set(raw.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
 }
 
-export function comparison(input: { roleId: number; ids: number[]; viewer: { id: number; kind: UserKind }; teamRole: TeamRole | null }) {
+export function comparison(input: {
+  roleId: number;
+  ids: number[];
+  viewer: { id: number; kind: UserKind };
+  teamRole: TeamRole | null;
+}) {
   const rollup = roleRollup(input.roleId);
   if (!rollup) return null;
   const view = rollupForViewer(rollup, input.viewer, input.teamRole);
   // Only applications of this role, and never one the viewer grades anonymously.
   const onRole = new Set(
-    getDb().select({ id: schema.applications.id }).from(schema.applications).where(and(eq(schema.applications.roleId, input.roleId), inArray(schema.applications.id, input.ids.length ? input.ids : [0]))).all().map((r) => r.id),
+    getDb()
+      .select({ id: schema.applications.id })
+      .from(schema.applications)
+      .where(
+        and(
+          eq(schema.applications.roleId, input.roleId),
+          inArray(schema.applications.id, input.ids.length ? input.ids : [0]),
+        ),
+      )
+      .all()
+      .map((r) => r.id),
   );
-  const rows = input.ids.map((id) => view.rows.find((r) => r.id === id && onRole.has(id) && !r.masked)).filter((r): r is (typeof view.rows)[number] => Boolean(r));
+  const rows = input.ids
+    .map((id) => view.rows.find((r) => r.id === id && onRole.has(id) && !r.masked))
+    .filter((r): r is (typeof view.rows)[number] => Boolean(r));
   const current = rollup.template.areas;
   // Past the limit the page says so; only the first MAX_COMPARE are worked out.
   const tooMany = rows.length > MAX_COMPARE;
@@ -37,15 +54,45 @@ export function comparison(input: { roleId: number; ids: number[]; viewer: { id:
     const summary = summarizeSubmitted(cards, current);
     // The latest take-home counts, as on the rollup.
     const latest = row.scoresHidden ? undefined : takeHomesForApplication(row.id).at(-1);
-    const takeHome = latest ? { title: latest.title, status: latest.status, graders: latest.graders.length, result: takeHomeResult(latest.grades.filter((g) => g.status === "submitted")) } : null;
+    const takeHome = latest
+      ? {
+          title: latest.title,
+          status: latest.status,
+          graders: latest.graders.length,
+          result: takeHomeResult(latest.grades.filter((g) => g.status === "submitted")),
+        }
+      : null;
     // The words behind the ratings, under the same rule as the ratings: none where scores are hidden.
     const words = row.scoresHidden ? null : comparisonWords(cards, summary, row.id, input.viewer, seesAll);
     return { ...row, summary, takeHome, words };
   });
   // The rows: the current template's areas, then any area only an earlier version had.
-  const areas = current.map((a) => ({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout, earlier: false }));
-  for (const c of candidates) for (const a of c.summary.areas) if (!areas.some((x) => x.key === a.key)) areas.push({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout, earlier: true });
+  const areas = current.map((a) => ({
+    key: a.key,
+    name: a.name,
+    weight: a.weight,
+    knockout: a.knockout,
+    earlier: false,
+  }));
+  for (const c of candidates)
+    for (const a of c.summary.areas)
+      if (!areas.some((x) => x.key === a.key))
+        areas.push({ key: a.key, name: a.name, weight: a.weight, knockout: a.knockout, earlier: true });
   // Said once for the page and its CSV: figures that cover different work are not like for like.
-  const costNote = view.assumptions ? notLikeForLike(candidates.map((c) => c.cost?.covers ?? null), view.assumptions.expectedHours) : null;
-  return { role: view.role, areas, candidates, tooMany, assumptions: view.assumptions, costNote, seesCost: view.seesCost, seesCompliance: view.seesCompliance };
+  const costNote = view.assumptions
+    ? notLikeForLike(
+        candidates.map((c) => c.cost?.covers ?? null),
+        view.assumptions.expectedHours,
+      )
+    : null;
+  return {
+    role: view.role,
+    areas,
+    candidates,
+    tooMany,
+    assumptions: view.assumptions,
+    costNote,
+    seesCost: view.seesCost,
+    seesCompliance: view.seesCompliance,
+  };
 }

@@ -26,7 +26,8 @@ export type CheckRow = typeof complianceChecks.$inferSelect;
 
 /** Where a check of this type lives for this application: on the person/agency, or on the application. */
 function ownerOf(type: CheckType, subject: Subject) {
-  if (checkScope[type] === "application") return { applicationId: subject.applicationId, candidateId: null, agencyId: null };
+  if (checkScope[type] === "application")
+    return { applicationId: subject.applicationId, candidateId: null, agencyId: null };
   return subject.candidateId !== null
     ? { applicationId: null, candidateId: subject.candidateId, agencyId: null }
     : { applicationId: null, candidateId: null, agencyId: subject.agencyId };
@@ -106,13 +107,22 @@ function snapshotOf(row: CheckRow) {
 export type SaveCheckResult = { ok: true; checkId: number } | { ok: false; reason: "conflict" };
 
 /** Create or update the check of `values.type` for an application's subject, with a history entry, atomically. */
-export function saveCheck(input: { subject: Subject; values: CheckFormValues; actorId: number; now?: Date }): SaveCheckResult {
+export function saveCheck(input: {
+  subject: Subject;
+  values: CheckFormValues;
+  actorId: number;
+  now?: Date;
+}): SaveCheckResult {
   const now = input.now ?? new Date();
   const today = now.toISOString().slice(0, 10);
   const { version, ...values } = input.values;
   const owner = ownerOf(values.type, input.subject);
   return getDb().transaction((tx) => {
-    const existing = tx.select().from(complianceChecks).where(and(ownerCondition(owner), eq(complianceChecks.type, values.type))).get();
+    const existing = tx
+      .select()
+      .from(complianceChecks)
+      .where(and(ownerCondition(owner), eq(complianceChecks.type, values.type)))
+      .get();
     const verifying = values.status === "verified";
     const fields = {
       status: values.status,
@@ -152,7 +162,15 @@ export function saveCheck(input: { subject: Subject; values: CheckFormValues; ac
         .returning()
         .get();
     }
-    tx.insert(complianceHistory).values({ checkId: row.id, status: row.status, changedById: input.actorId, changedAt: now, snapshot: snapshotOf(row) }).run();
+    tx.insert(complianceHistory)
+      .values({
+        checkId: row.id,
+        status: row.status,
+        changedById: input.actorId,
+        changedAt: now,
+        snapshot: snapshotOf(row),
+      })
+      .run();
     return { ok: true, checkId: row.id } as const;
   });
 }
@@ -180,8 +198,11 @@ const byText = new Intl.Collator("en", { numeric: true });
  */
 export function complianceSummaries(viewer: Viewer, today: string) {
   const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
-  return cachedDerived(`compliance-summaries:${seesAll ? "all" : `manager:${viewer.id}`}:${today}`, { maxAgeMs: 60_000 }, () =>
-    complianceBoard(viewer, { roleId: null, type: null, status: "missing", summariesOnly: true }, today).summaries,
+  return cachedDerived(
+    `compliance-summaries:${seesAll ? "all" : `manager:${viewer.id}`}:${today}`,
+    { maxAgeMs: 60_000 },
+    () =>
+      complianceBoard(viewer, { roleId: null, type: null, status: "missing", summariesOnly: true }, today).summaries,
   );
 }
 
@@ -203,7 +224,14 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
     conditions.push(inArray(applications.roleId, managed));
   }
   if (filter.roleId) conditions.push(eq(applications.roleId, filter.roleId));
-  conditions.push(inArray(applications.stage, stages.filter((stage) => isOpenStage(stage) && (!(filter.summariesOnly || filter.finalists) || isFinalist(stage)))));
+  conditions.push(
+    inArray(
+      applications.stage,
+      stages.filter(
+        (stage) => isOpenStage(stage) && (!(filter.summariesOnly || filter.finalists) || isFinalist(stage)),
+      ),
+    ),
+  );
 
   const apps = db
     .select({
@@ -218,35 +246,79 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
     .leftJoin(candidates, eq(candidates.id, applications.candidateId))
     .leftJoin(agencies, eq(agencies.id, applications.agencyId))
     .where(and(...conditions))
-    .all() as { id: number; stage: Stage; roleId: number; candidateId: number | null; agencyId: number | null; candidateName?: string | null; agencyName?: string | null }[];
+    .all() as {
+    id: number;
+    stage: Stage;
+    roleId: number;
+    candidateId: number | null;
+    agencyId: number | null;
+    candidateName?: string | null;
+    agencyName?: string | null;
+  }[];
   // Title and required checks once per role, not once per application.
   const roleInfo = new Map(
     db
       .select({ id: roles.id, title: roles.title, requiredChecks: roles.requiredChecks })
       .from(roles)
-      .where(inArray(roles.id, db.selectDistinct({ id: applications.roleId }).from(applications).where(and(...conditions))))
+      .where(
+        inArray(
+          roles.id,
+          db
+            .selectDistinct({ id: applications.roleId })
+            .from(applications)
+            .where(and(...conditions)),
+        ),
+      )
       .all()
       .map((r) => [r.id, { title: r.title, required: (r.requiredChecks as CheckType[]) ?? [] }]),
   );
 
   // The checks of those applications, their people and their agencies: three queries whatever the number of applications.
-  const inScope = (column: typeof applications.id | typeof applications.candidateId | typeof applications.agencyId) => db.select({ id: column }).from(applications).where(and(...conditions));
+  const inScope = (column: typeof applications.id | typeof applications.candidateId | typeof applications.agencyId) =>
+    db
+      .select({ id: column })
+      .from(applications)
+      .where(and(...conditions));
   const checks: CheckRow[] = [
-    ...db.select().from(complianceChecks).where(inArray(complianceChecks.applicationId, inScope(applications.id))).all(),
-    ...db.select().from(complianceChecks).where(inArray(complianceChecks.candidateId, inScope(applications.candidateId))).all(),
-    ...db.select().from(complianceChecks).where(inArray(complianceChecks.agencyId, inScope(applications.agencyId))).all(),
+    ...db
+      .select()
+      .from(complianceChecks)
+      .where(inArray(complianceChecks.applicationId, inScope(applications.id)))
+      .all(),
+    ...db
+      .select()
+      .from(complianceChecks)
+      .where(inArray(complianceChecks.candidateId, inScope(applications.candidateId)))
+      .all(),
+    ...db
+      .select()
+      .from(complianceChecks)
+      .where(inArray(complianceChecks.agencyId, inScope(applications.agencyId)))
+      .all(),
   ];
 
   // Each check under the key it answers for: (type, application) or (type, person or agency). First one wins, as before.
-  const keyOf = (type: CheckType, scope: "application" | "candidate" | "agency", id: number | null) => `${type}:${scope}:${id}`;
+  const keyOf = (type: CheckType, scope: "application" | "candidate" | "agency", id: number | null) =>
+    `${type}:${scope}:${id}`;
   const byKey = new Map<string, CheckRow>();
   for (const c of checks) {
     const type = c.type as CheckType;
-    const key = checkScope[type] === "application" ? keyOf(type, "application", c.applicationId) : c.candidateId !== null ? keyOf(type, "candidate", c.candidateId) : keyOf(type, "agency", c.agencyId);
+    const key =
+      checkScope[type] === "application"
+        ? keyOf(type, "application", c.applicationId)
+        : c.candidateId !== null
+          ? keyOf(type, "candidate", c.candidateId)
+          : keyOf(type, "agency", c.agencyId);
     if (!byKey.has(key)) byKey.set(key, c);
   }
   const find = (app: { id: number; candidateId: number | null; agencyId: number | null }, type: CheckType) =>
-    byKey.get(checkScope[type] === "application" ? keyOf(type, "application", app.id) : app.candidateId !== null ? keyOf(type, "candidate", app.candidateId) : keyOf(type, "agency", app.agencyId));
+    byKey.get(
+      checkScope[type] === "application"
+        ? keyOf(type, "application", app.id)
+        : app.candidateId !== null
+          ? keyOf(type, "candidate", app.candidateId)
+          : keyOf(type, "agency", app.agencyId),
+    );
 
   // Per role, in one pass: finalists, and finalists missing each required check.
   const perRole = new Map<number, { finalists: number; missing: Map<CheckType, number> }>();
@@ -255,7 +327,8 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
     if (!isFinalist(app.stage)) continue;
     const role = perRole.get(app.roleId)!;
     role.finalists++;
-    for (const type of roleInfo.get(app.roleId)!.required) if (!isSatisfied(find(app, type), today)) role.missing.set(type, (role.missing.get(type) ?? 0) + 1);
+    for (const type of roleInfo.get(app.roleId)!.required)
+      if (!isSatisfied(find(app, type), today)) role.missing.set(type, (role.missing.get(type) ?? 0) + 1);
   }
   // Most missing paperwork first: that is where an offer is held up.
   const summaries = [...perRole]
@@ -264,10 +337,16 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
       roleTitle: roleInfo.get(roleId)!.title,
       finalists: role.finalists,
       required: roleInfo.get(roleId)!.required,
-      gaps: roleInfo.get(roleId)!.required.map((type) => ({ type, missing: role.missing.get(type) ?? 0 })).filter((g) => g.missing > 0),
+      gaps: roleInfo
+        .get(roleId)!
+        .required.map((type) => ({ type, missing: role.missing.get(type) ?? 0 }))
+        .filter((g) => g.missing > 0),
     }))
     .map((s) => ({ ...s, missingTotal: s.gaps.reduce((n, g) => n + g.missing, 0) }))
-    .sort((a, b) => b.missingTotal - a.missingTotal || b.finalists - a.finalists || byText.compare(a.roleTitle, b.roleTitle));
+    .sort(
+      (a, b) =>
+        b.missingTotal - a.missingTotal || b.finalists - a.finalists || byText.compare(a.roleTitle, b.roleTitle),
+    );
 
   const rows = filter.summariesOnly
     ? []
@@ -288,7 +367,14 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
             satisfied: isSatisfied(check, today),
             requestedAt: check?.requestedAt ?? null,
             expiresAt: check?.expiresAt ?? null,
-            ...checkFlags({ status: check?.status ?? "not_requested", requestedAt: check?.requestedAt ?? null, expiresAt: check?.expiresAt ?? null }, today),
+            ...checkFlags(
+              {
+                status: check?.status ?? "not_requested",
+                requestedAt: check?.requestedAt ?? null,
+                expiresAt: check?.expiresAt ?? null,
+              },
+              today,
+            ),
           };
         }),
       );
@@ -318,17 +404,37 @@ export function needsAttention(row: Pick<BoardRow, "stale" | "expiringSoon" | "s
  * reveal a masked name.
  */
 export function boardPage(rows: BoardRow[], requestedPage: number) {
-  type Group = Pick<BoardRow, "applicationId" | "subject" | "subjectKind" | "masked" | "roleTitle" | "stage"> & { flagged: boolean; items: BoardRow[] };
+  type Group = Pick<BoardRow, "applicationId" | "subject" | "subjectKind" | "masked" | "roleTitle" | "stage"> & {
+    flagged: boolean;
+    items: BoardRow[];
+  };
   const byApplication = new Map<number, Group>();
   for (const r of rows) {
     let group = byApplication.get(r.applicationId);
-    if (!group) byApplication.set(r.applicationId, (group = { applicationId: r.applicationId, subject: r.subject, subjectKind: r.subjectKind, masked: r.masked, roleTitle: r.roleTitle, stage: r.stage, flagged: false, items: [] }));
+    if (!group)
+      byApplication.set(
+        r.applicationId,
+        (group = {
+          applicationId: r.applicationId,
+          subject: r.subject,
+          subjectKind: r.subjectKind,
+          masked: r.masked,
+          roleTitle: r.roleTitle,
+          stage: r.stage,
+          flagged: false,
+          items: [],
+        }),
+      );
     group.items.push(r);
     group.flagged ||= needsAttention(r);
   }
   const reached = (stage: Stage) => activeStages.indexOf(stage as (typeof activeStages)[number]);
   const groups = [...byApplication.values()].sort(
-    (a, b) => Number(b.flagged) - Number(a.flagged) || reached(b.stage) - reached(a.stage) || byText.compare(a.roleTitle, b.roleTitle) || byText.compare(a.subject, b.subject),
+    (a, b) =>
+      Number(b.flagged) - Number(a.flagged) ||
+      reached(b.stage) - reached(a.stage) ||
+      byText.compare(a.roleTitle, b.roleTitle) ||
+      byText.compare(a.subject, b.subject),
   );
   const pageCount = Math.max(1, Math.ceil(groups.length / BOARD_PAGE_SIZE));
   const page = Math.min(pageCount, Math.max(1, Math.floor(requestedPage) || 1));
@@ -350,7 +456,11 @@ export function personChecks(candidateId: number): CheckRow[] {
 export function missingChecksByApplication(roleId: number, today: string): Map<number, MissingCheck[]> {
   const board = complianceBoard(null, { roleId, type: null, status: "missing" }, today);
   const out = new Map<number, MissingCheck[]>();
-  for (const row of board.rows) out.set(row.applicationId, [...(out.get(row.applicationId) ?? []), { type: row.type, status: row.status as CheckStatus }]);
+  for (const row of board.rows)
+    out.set(row.applicationId, [
+      ...(out.get(row.applicationId) ?? []),
+      { type: row.type, status: row.status as CheckStatus },
+    ]);
   for (const list of out.values()) list.sort(byAttention);
   return out;
 }

@@ -36,7 +36,7 @@ function amendmentsOf(ids: number[]) {
 /** Submitted scorecards' words, each interviewer named as the summary names them (two by one person told apart). */
 export function panelCards(submitted: SubmittedCard[], summary: Pick<Summary, "areas">): PanelCard[] {
   const names = new Map(
-    summary.areas.flatMap((a) => a.ratings.map((r) => [r.scorecardId, r.interviewerName] as const))
+    summary.areas.flatMap((a) => a.ratings.map((r) => [r.scorecardId, r.interviewerName] as const)),
   );
   const amendments = amendmentsOf(submitted.map((c) => c.id));
   return submitted.map((c) => ({
@@ -62,7 +62,7 @@ export function graderNotes(
   applicationId: number,
   viewer: { id: number },
   seesAll: boolean,
-  only: "all" | "latest" = "all"
+  only: "all" | "latest" = "all",
 ) {
   const all = takeHomesForApplication(applicationId);
   return (only === "latest" ? all.slice(-1) : all).map((t) => {
@@ -143,13 +143,13 @@ export function comparisonWords(
   summary: Summary,
   applicationId: number,
   viewer: { id: number },
-  seesAll: boolean
+  seesAll: boolean,
 ) {
   const cards = panelCards(submitted, summary);
   const latest = graderNotes(applicationId, viewer, seesAll, "latest")[0];
   return {
     evidence: Object.fromEntries(
-      summary.areas.map((a) => [a.key, evidenceForArea(a.key, cards).filter((e) => e.rated)])
+      summary.areas.map((a) => [a.key, evidenceForArea(a.key, cards).filter((e) => e.rated)]),
     ),
     cards: cards.map((c) => ({
       interviewer: c.interviewer,

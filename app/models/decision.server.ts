@@ -129,7 +129,7 @@ export function recordDecision(input: DecisionInput): RecordDecisionResult {
     if (!app) return { ok: false, reason: "not-found" };
     const existing = decisionAtStage(
       tx.select().from(decisions).where(eq(decisions.applicationId, app.id)).all(),
-      app.stage
+      app.stage,
     );
     if (app.version !== input.version || (existing?.id ?? null) !== input.currentDecisionId)
       return { ok: false, reason: "conflict" };
@@ -152,7 +152,7 @@ export function recordDecision(input: DecisionInput): RecordDecisionResult {
         tx,
         app,
         { toStage: to, rejectionReason: input.rejectionReason, note, actorId: input.actorId },
-        now
+        now,
       );
       if (!moved.ok && moved.reason === "gate") return moved;
       if (!moved.ok)
@@ -284,7 +284,7 @@ export function decisionFormFor(applicationId: number): DecisionFormData | null 
 
 /** The newest decision of each application on a role, for the rollup, the comparison and their CSV. */
 export function latestDecisionsOnRole(
-  roleId: number
+  roleId: number,
 ): Map<number, { outcome: DecisionOutcome; decidedAt: Date; againstTotal: boolean }> {
   const rows = getDb()
     .select({
@@ -300,7 +300,7 @@ export function latestDecisionsOnRole(
     .all();
   // Oldest first, so each application keeps its newest.
   return new Map(
-    rows.map((r) => [r.applicationId, { outcome: r.outcome, decidedAt: r.decidedAt, againstTotal: r.againstTotal }])
+    rows.map((r) => [r.applicationId, { outcome: r.outcome, decidedAt: r.decidedAt, againstTotal: r.againstTotal }]),
   );
 }
 
@@ -353,7 +353,7 @@ export function needsDecisionQueue(viewer: Viewer, now: Date) {
     .innerJoin(applications, eq(applications.id, interviews.applicationId))
     .leftJoin(
       scorecards,
-      and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId))
+      and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId)),
     )
     .where(inScope)
     .all();
@@ -400,7 +400,7 @@ export function needsDecisionQueue(viewer: Viewer, now: Date) {
           })),
           decidedStages: (decidedBy.get(a.id) ?? []).map((d) => d.stage),
         },
-        now
+        now,
       );
       return { ...a, readyAt, scorecards: mine.length, takeHome: homeworkBy.has(a.id) };
     })

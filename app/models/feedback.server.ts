@@ -1,5 +1,12 @@
 // What a viewer may read of an application's scorecards, by the blind rule.
-import { areasFilledAgainst, canReadScorecard, summarize, type Rating, type ScoreInput, type TemplateArea } from "~/domain/scorecard";
+import {
+  areasFilledAgainst,
+  canReadScorecard,
+  summarize,
+  type Rating,
+  type ScoreInput,
+  type TemplateArea,
+} from "~/domain/scorecard";
 import { scopesFor } from "~/domain/policy";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import { and, eq } from "drizzle-orm";
@@ -12,7 +19,13 @@ export function seesAllScorecards(kind: UserKind, teamRole: TeamRole | null): bo
   return scopesFor(kind, "read:application").includes("any") || teamRole === "hiring_manager";
 }
 
-export function visibleScorecards(input: { applicationId: number; roleId: number; blind: boolean; viewer: { id: number; kind: UserKind }; teamRole: TeamRole | null }) {
+export function visibleScorecards(input: {
+  applicationId: number;
+  roleId: number;
+  blind: boolean;
+  viewer: { id: number; kind: UserKind };
+  teamRole: TeamRole | null;
+}) {
   const all = scorecardsForApplication(input.applicationId);
   const seesAll = seesAllScorecards(input.viewer.kind, input.teamRole);
   // "Submitted their own" means every seat the viewer has on this application's panels, not just one of them:
@@ -20,7 +33,12 @@ export function visibleScorecards(input: { applicationId: number; roleId: number
   const seats = panelSeats(input.applicationId, input.viewer.id);
   const viewerHasSubmitted = seats.length > 0 && seats.every((s) => s.status === "submitted");
   const readable = all.filter((c) =>
-    canReadScorecard({ viewer: { id: input.viewer.id, seesAll }, scorecard: { interviewerId: c.interviewerId, status: c.status }, viewerHasSubmitted, blind: input.blind }),
+    canReadScorecard({
+      viewer: { id: input.viewer.id, seesAll },
+      scorecard: { interviewerId: c.interviewerId, status: c.status },
+      viewerHasSubmitted,
+      blind: input.blind,
+    }),
   );
   const submitted = readable.filter((c) => c.status === "submitted");
   return {
@@ -43,12 +61,18 @@ type SubmittedCard = ReturnType<typeof scorecardsForApplication>[number];
  * scorecards by one person (two interviews) told apart by the interview.
  */
 export function summarizeSubmitted(submitted: SubmittedCard[], current: TemplateArea[]) {
-  const areas = areasFilledAgainst(submitted.map((c) => ({ version: c.templateVersion, areas: c.templateAreas })), current);
+  const areas = areasFilledAgainst(
+    submitted.map((c) => ({ version: c.templateVersion, areas: c.templateAreas })),
+    current,
+  );
   const perPerson = new Map<string, number>();
   for (const c of submitted) perPerson.set(c.interviewerName, (perPerson.get(c.interviewerName) ?? 0) + 1);
   const inputs: ScoreInput[] = submitted.map((c) => ({
     id: c.id,
-    interviewerName: (perPerson.get(c.interviewerName) ?? 0) > 1 ? `${c.interviewerName} (${interviewKindLabels[c.interviewKind]})` : c.interviewerName,
+    interviewerName:
+      (perPerson.get(c.interviewerName) ?? 0) > 1
+        ? `${c.interviewerName} (${interviewKindLabels[c.interviewKind]})`
+        : c.interviewerName,
     templateVersion: c.templateVersion,
     ratings: Object.fromEntries(c.ratings.map((r) => [r.areaKey, r.rating as Rating | null])),
     recommendation: c.recommendation,
@@ -68,7 +92,10 @@ export function panelProgressOnRole(userId: number, roleId: number): { scored: S
     .from(schema.interviewPanel)
     .innerJoin(schema.interviews, eq(schema.interviews.id, schema.interviewPanel.interviewId))
     .innerJoin(schema.applications, eq(schema.applications.id, schema.interviews.applicationId))
-    .leftJoin(schema.scorecards, and(eq(schema.scorecards.interviewId, schema.interviews.id), eq(schema.scorecards.interviewerId, userId)))
+    .leftJoin(
+      schema.scorecards,
+      and(eq(schema.scorecards.interviewId, schema.interviews.id), eq(schema.scorecards.interviewerId, userId)),
+    )
     .where(and(eq(schema.interviewPanel.userId, userId), eq(schema.applications.roleId, roleId)))
     .all();
   const pending = new Set(seats.filter((s) => s.status !== "submitted").map((s) => s.applicationId));

@@ -38,9 +38,17 @@ export function isMaskedRecord(via: ScopeVia, id: number, userId: number): boole
   if (via === "application") return mask.applicationIds.has(id);
   if (via === "candidate") return mask.candidateIds.has(id);
   if (via === "interview" || via === "panel") {
-    const row = db.select({ applicationId: schema.interviews.applicationId }).from(schema.interviews).where(eq(schema.interviews.id, id)).get();
+    const row = db
+      .select({ applicationId: schema.interviews.applicationId })
+      .from(schema.interviews)
+      .where(eq(schema.interviews.id, id))
+      .get();
     return row ? mask.applicationIds.has(row.applicationId) : false;
   }
-  const row = db.select({ applicationId: schema.takeHomes.applicationId }).from(schema.takeHomes).where(eq(schema.takeHomes.id, id)).get();
+  const row = db
+    .select({ applicationId: schema.takeHomes.applicationId })
+    .from(schema.takeHomes)
+    .where(eq(schema.takeHomes.id, id))
+    .get();
   return row ? mask.applicationIds.has(row.applicationId) : false;
 }

@@ -203,7 +203,7 @@ export function offerForApplication(applicationId: number, roleId: number): Offe
   const latestFor = (id: number) =>
     [...records].reverse().find((r) => r.approverId === id && r.termsVersion === offer.termsVersion);
   const nameOf = (id: number | null) =>
-    id === null ? null : getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null;
+    id === null ? null : (getDb().select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null);
   return {
     id: offer.id,
     termsVersion: offer.termsVersion,
@@ -225,19 +225,17 @@ export function offerForApplication(applicationId: number, roleId: number): Offe
       return {
         id,
         name: names.get(id) ?? latest?.approverName ?? "Former approver",
-        decision: counted ? latest?.decision ?? null : null,
-        comment: counted ? latest?.comment ?? null : null,
+        decision: counted ? (latest?.decision ?? null) : null,
+        comment: counted ? (latest?.comment ?? null) : null,
       };
     }),
-    decisions: [...records]
-      .reverse()
-      .map(({ approverName, decision, comment, termsVersion, decidedAt }) => ({
-        approverName,
-        decision,
-        comment,
-        termsVersion,
-        decidedAt,
-      })),
+    decisions: [...records].reverse().map(({ approverName, decision, comment, termsVersion, decidedAt }) => ({
+      approverName,
+      decision,
+      comment,
+      termsVersion,
+      decidedAt,
+    })),
   };
 }
 
@@ -363,9 +361,7 @@ export function decideOffer(input: {
 }
 
 export type AcceptResult =
-  | { ok: true }
-  | { ok: false; reason: "not-found" | "conflict" }
-  | { ok: false; reason: "refused"; message: string };
+  { ok: true } | { ok: false; reason: "not-found" | "conflict" } | { ok: false; reason: "refused"; message: string };
 
 /** HR records that the candidate accepted an approved offer, and on which day. */
 export function acceptOffer(input: {

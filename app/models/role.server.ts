@@ -31,7 +31,13 @@ function roleConditions(viewer: Viewer, filter: RoleListFilter): SQL | undefined
 
 /** How many roles listRoles would return without paging. */
 export function countRoles(viewer: Viewer, filter: RoleListFilter): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(roles).where(roleConditions(viewer, filter)).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(roles)
+      .where(roleConditions(viewer, filter))
+      .get()?.n ?? 0
+  );
 }
 
 /**
@@ -76,7 +82,11 @@ export function listRoles(viewer: Viewer, filter: RoleListFilter, page?: { limit
     .from(roles)
     .where(roleConditions(viewer, filter))
     // Open first, then on hold, draft, filled, closed; newest changes first within each.
-    .orderBy(sql`case ${roles.status} when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end`, desc(roles.updatedAt), desc(roles.id));
+    .orderBy(
+      sql`case ${roles.status} when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end`,
+      desc(roles.updatedAt),
+      desc(roles.id),
+    );
   const rows = page ? query.limit(page.limit).offset(page.offset).all() : query.all();
 
   const ids = rows.map((r) => r.id);
@@ -107,7 +117,14 @@ export function getRole(id: number) {
 
 export function getRoleTeam(roleId: number) {
   return getDb()
-    .select({ userId: roleTeam.userId, name: users.name, email: users.email, kind: users.kind, teamRole: roleTeam.teamRole, active: users.active })
+    .select({
+      userId: roleTeam.userId,
+      name: users.name,
+      email: users.email,
+      kind: users.kind,
+      teamRole: roleTeam.teamRole,
+      active: users.active,
+    })
     .from(roleTeam)
     .innerJoin(users, eq(users.id, roleTeam.userId))
     .where(eq(roleTeam.roleId, roleId))
@@ -155,7 +172,11 @@ export function createRole(input: { values: RoleFormValues; createdById: number 
   return getDb().transaction((tx) => {
     const { id } = tx
       .insert(roles)
-      .values({ ...roleColumns(input.values), createdById: input.createdById, closedAt: isSettledRole(input.values.status) ? new Date() : null })
+      .values({
+        ...roleColumns(input.values),
+        createdById: input.createdById,
+        closedAt: isSettledRole(input.values.status) ? new Date() : null,
+      })
       .returning({ id: roles.id })
       .get();
     const team = teamRows(id, input.values);
@@ -170,8 +191,16 @@ export type RoleUpdateResult = { ok: true } | { ok: false; reason: "conflict" | 
 export function updateRole(input: { id: number; version: number; values: RoleFormValues }): RoleUpdateResult {
   return getDb().transaction((tx) => {
     // Filling or closing the role stamps when; reopening it clears that; staying settled keeps the first date.
-    const before = tx.select({ status: roles.status, closedAt: roles.closedAt }).from(roles).where(eq(roles.id, input.id)).get();
-    const closedAt = !isSettledRole(input.values.status) ? null : before && isSettledRole(before.status) && before.closedAt ? before.closedAt : new Date();
+    const before = tx
+      .select({ status: roles.status, closedAt: roles.closedAt })
+      .from(roles)
+      .where(eq(roles.id, input.id))
+      .get();
+    const closedAt = !isSettledRole(input.values.status)
+      ? null
+      : before && isSettledRole(before.status) && before.closedAt
+        ? before.closedAt
+        : new Date();
     const changed = tx
       .update(roles)
       .set({ ...roleColumns(input.values), closedAt, version: input.version + 1, updatedAt: new Date() })
@@ -190,14 +219,21 @@ export function updateRole(input: { id: number; version: number; values: RoleFor
 
 /** Ids of roles whose hiring team a user is on. */
 export function visibleRoleIds(userId: number): number[] {
-  return getDb().select({ id: roleTeam.roleId }).from(roleTeam).where(eq(roleTeam.userId, userId)).all().map((r) => r.id);
+  return getDb()
+    .select({ id: roleTeam.roleId })
+    .from(roleTeam)
+    .where(eq(roleTeam.userId, userId))
+    .all()
+    .map((r) => r.id);
 }
 
 export function roleBlind(roleId: number): boolean {
   return getDb().select({ blind: roles.blindFeedback }).from(roles).where(eq(roles.id, roleId)).get()?.blind ?? true;
 }
 
-export function saveCostAssumptions(input: { id: number; version: number; assumptions: Record<string, number> }): { ok: boolean } {
+export function saveCostAssumptions(input: { id: number; version: number; assumptions: Record<string, number> }): {
+  ok: boolean;
+} {
   const changed = getDb()
     .update(roles)
     .set({ costAssumptions: input.assumptions, version: input.version + 1, updatedAt: new Date() })

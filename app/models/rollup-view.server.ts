@@ -15,13 +15,22 @@ import { sortRows, type SortValue } from "~/domain/sort";
 export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: UserKind }, teamRole: TeamRole | null) {
   const seesCost = holds(viewer.kind, "read:pay", teamRole);
   const seesCompliance = holds(viewer.kind, "read:compliance", teamRole);
-  const seesAllScores = scopesFor(viewer.kind, "read:application").includes("any") || teamRole === "hiring_manager" || !roleBlind(rollup.role.id);
+  const seesAllScores =
+    scopesFor(viewer.kind, "read:application").includes("any") ||
+    teamRole === "hiring_manager" ||
+    !roleBlind(rollup.role.id);
   const panel = seesAllScores ? null : panelProgressOnRole(viewer.id, rollup.role.id);
   const mask = maskFor(viewer.id);
   // Field by field rather than with spreads: this runs over every row of a big role on each request.
   const rows = rollup.rows.map((row, i) => {
     const masked = mask.applicationIds.has(row.id);
-    const hideScores: HiddenScores | null = masked ? "grading" : panel === null || panel.scored.has(row.id) ? null : panel.pending.has(row.id) ? "pending" : "blind";
+    const hideScores: HiddenScores | null = masked
+      ? "grading"
+      : panel === null || panel.scored.has(row.id)
+        ? null
+        : panel.pending.has(row.id)
+          ? "pending"
+          : "blind";
     return {
       id: masked ? -(i + 1) : row.id,
       name: shownName(mask, row.id, row.name),
@@ -39,22 +48,53 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
       tally: hideScores ? {} : row.tally,
       takeHome: hideScores ? null : row.takeHome,
       // The outcome and date are the application's, like its stage; whether it went against the total is a score.
-      decision: masked || !row.decision ? null : { outcome: row.decision.outcome, decidedAt: row.decision.decidedAt, againstTotal: hideScores ? false : row.decision.againstTotal },
+      decision:
+        masked || !row.decision
+          ? null
+          : {
+              outcome: row.decision.outcome,
+              decidedAt: row.decision.decidedAt,
+              againstTotal: hideScores ? false : row.decision.againstTotal,
+            },
       // Cost follows pay, which could point at the person behind an alias.
       cost: seesCost && !masked ? row.cost : null,
     };
   });
-  return { role: rollup.role, template: rollup.template, age: rollup.age, funnel: rollup.funnel, scorecardsDue: rollup.scorecardsDue, scorecardsSubmitted: rollup.scorecardsSubmitted, agreement: rollup.agreement, rows, assumptions: seesCost ? rollup.assumptions : null, seesCost, seesCompliance };
+  return {
+    role: rollup.role,
+    template: rollup.template,
+    age: rollup.age,
+    funnel: rollup.funnel,
+    scorecardsDue: rollup.scorecardsDue,
+    scorecardsSubmitted: rollup.scorecardsSubmitted,
+    agreement: rollup.agreement,
+    rows,
+    assumptions: seesCost ? rollup.assumptions : null,
+    seesCost,
+    seesCompliance,
+  };
 }
 
 export const ROWS_PER_PAGE = 20;
 export const rollupSorts = ["total", "name", "stage", "spread", "cost", "scorecards"] as const;
-export type RollupQuery = { stage: string; engagement: string; sort: (typeof rollupSorts)[number]; dir: "asc" | "desc"; page: number };
+export type RollupQuery = {
+  stage: string;
+  engagement: string;
+  sort: (typeof rollupSorts)[number];
+  dir: "asc" | "desc";
+  page: number;
+};
 
 export function parseRollupQuery(url: URL): RollupQuery {
   const q = url.searchParams;
   const sort = rollupSorts.find((s) => s === q.get("sort")) ?? "total";
-  return { stage: q.get("stage") ?? "", engagement: q.get("engagement") ?? "", sort, dir: q.get("dir") === "asc" ? "asc" : "desc", page: Math.max(1, Math.floor(Number(q.get("page"))) || 1) };
+  return {
+    stage: q.get("stage") ?? "",
+    engagement: q.get("engagement") ?? "",
+    sort,
+    dir: q.get("dir") === "asc" ? "asc" : "desc",
+    page: Math.max(1, Math.floor(Number(q.get("page"))) || 1),
+  };
 }
 
 /**
@@ -62,7 +102,12 @@ export function parseRollupQuery(url: URL): RollupQuery {
  * row on what this viewer may see (a hidden score sorts as no score), then
  * trimmed to what the table shows. Cached per viewer and query like the rollup.
  */
-export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind }, teamRole: TeamRole | null, query: RollupQuery) {
+export function rollupPage(
+  roleId: number,
+  viewer: { id: number; kind: UserKind },
+  teamRole: TeamRole | null,
+  query: RollupQuery,
+) {
   const key = `rollup-page:${roleId}:${viewer.id}:${viewer.kind}:${teamRole}:${query.stage}:${query.engagement}:${query.sort}:${query.dir}:${query.page}`;
   return cachedDerived(key, { maxAgeMs: ROLLUP_MAX_AGE_MS }, () => {
     const rollup = roleRollup(roleId);
@@ -79,7 +124,8 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
       if (sort === "cost") return r.cost?.total ?? null;
       return sort === "scorecards" ? r.scorecards : r.weightedTotal;
     };
-    const inStage = (stage: Stage) => !query.stage || (query.stage === OPEN_STAGES ? isOpenStage(stage) : stage === query.stage);
+    const inStage = (stage: Stage) =>
+      !query.stage || (query.stage === OPEN_STAGES ? isOpenStage(stage) : stage === query.stage);
     const shown = view.rows.filter((r) => inStage(r.stage) && (!query.engagement || r.engagement === query.engagement));
     const rows = sortRows(shown, sortKey, dir);
     const scored = view.rows.filter((r) => r.weightedTotal !== null);
@@ -112,7 +158,15 @@ export function rollupPage(roleId: number, viewer: { id: number; kind: UserKind 
         weightedTotal: r.weightedTotal,
         // Must-pass questions the total alone does not answer: an area under the bar, or one nobody assessed.
         areas: Object.fromEntries(
-          Object.entries(r.areas).map(([k, a]) => [k, { average: a.average, split: a.spread !== null && a.spread >= 2, below: r.mustPass?.below.includes(k) ?? false, unassessed: r.mustPass?.unassessed.includes(k) ?? false }]),
+          Object.entries(r.areas).map(([k, a]) => [
+            k,
+            {
+              average: a.average,
+              split: a.spread !== null && a.spread >= 2,
+              below: r.mustPass?.below.includes(k) ?? false,
+              unassessed: r.mustPass?.unassessed.includes(k) ?? false,
+            },
+          ]),
         ),
         mustPassBelow: (r.mustPass?.below.length ?? 0) > 0,
         maxSpread: r.maxSpread,

@@ -4,7 +4,14 @@
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { defaultCostAssumptions, costSubjectFor, firstYearCost, type CostAssumptions } from "~/domain/cost";
 import { activeStages, isOpenStage, roleAge, type Stage } from "~/domain/pipeline";
-import { areaAverage, areasFilledAgainst, mustPassFlags, weightedTotal, type Recommendation, type TemplateArea } from "~/domain/scorecard";
+import {
+  areaAverage,
+  areasFilledAgainst,
+  mustPassFlags,
+  weightedTotal,
+  type Recommendation,
+  type TemplateArea,
+} from "~/domain/scorecard";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { median } from "~/domain/calibration";
@@ -14,7 +21,20 @@ import { currentTemplate } from "./scorecard.server";
 import { roleAgreement } from "./agreement.server";
 import { latestDecisionsOnRole } from "./decision.server";
 
-const { applications, candidates, agencies, scorecards, scorecardRatings, scorecardTemplates, interviews, interviewPanel, takeHomes, takeHomeGrades, stageHistory, roles } = schema;
+const {
+  applications,
+  candidates,
+  agencies,
+  scorecards,
+  scorecardRatings,
+  scorecardTemplates,
+  interviews,
+  interviewPanel,
+  takeHomes,
+  takeHomeGrades,
+  stageHistory,
+  roles,
+} = schema;
 
 export function costAssumptionsFor(stored: Record<string, number> | null | undefined): CostAssumptions {
   return { ...defaultCostAssumptions, ...(stored ?? {}) };
@@ -25,13 +45,24 @@ export const ROLLUP_MAX_AGE_MS = 60_000;
 
 /** The role's rollup, recomputed when the database changes or after ROLLUP_MAX_AGE_MS. Read-only: it is shared between requests. */
 export function roleRollup(roleId: number) {
-  return cachedDerived(`rollup:${roleId}`, { maxAgeMs: ROLLUP_MAX_AGE_MS }, () => computeRoleRollup(roleId, new Date()));
+  return cachedDerived(`rollup:${roleId}`, { maxAgeMs: ROLLUP_MAX_AGE_MS }, () =>
+    computeRoleRollup(roleId, new Date()),
+  );
 }
 
 export function computeRoleRollup(roleId: number, now: Date) {
   const db = getDb();
   const role = db
-    .select({ id: roles.id, title: roles.title, status: roles.status, createdAt: roles.createdAt, closedAt: roles.closedAt, engagementModels: roles.engagementModels, costAssumptions: roles.costAssumptions, currency: roles.currency })
+    .select({
+      id: roles.id,
+      title: roles.title,
+      status: roles.status,
+      createdAt: roles.createdAt,
+      closedAt: roles.closedAt,
+      engagementModels: roles.engagementModels,
+      costAssumptions: roles.costAssumptions,
+      currency: roles.currency,
+    })
     .from(roles)
     .where(eq(roles.id, roleId))
     .get();
@@ -80,7 +111,12 @@ export function computeRoleRollup(roleId: number, now: Date) {
 
   // Recommendations per application, and (in the same pass) which template versions its scorecards were filled with.
   const tallyRows = db
-    .select({ applicationId: interviews.applicationId, recommendation: scorecards.recommendation, templateId: scorecards.templateId, n: count() })
+    .select({
+      applicationId: interviews.applicationId,
+      recommendation: scorecards.recommendation,
+      templateId: scorecards.templateId,
+      n: count(),
+    })
     .from(scorecards)
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
     .innerJoin(applications, eq(applications.id, interviews.applicationId))
@@ -101,7 +137,10 @@ export function computeRoleRollup(roleId: number, now: Date) {
     const key = [...new Set(templateIds)].sort((a, b) => a - b).join(",");
     let areas = areasFor.get(key);
     if (!areas) {
-      areas = areasFilledAgainst(key ? key.split(",").flatMap((id) => versions.get(Number(id)) ?? []) : [], template.areas);
+      areas = areasFilledAgainst(
+        key ? key.split(",").flatMap((id) => versions.get(Number(id)) ?? []) : [],
+        template.areas,
+      );
       areasFor.set(key, areas);
     }
     return areas;
@@ -158,7 +197,8 @@ export function computeRoleRollup(roleId: number, now: Date) {
   // Ordered oldest first, so each application keeps its latest.
   const takeHomeByApp = new Map(takeHomeRows.map((t) => [t.applicationId, t]));
   const gradesByTakeHome = new Map<number, Grade[]>();
-  for (const g of gradeRows) (gradesByTakeHome.get(g.takeHomeId) ?? gradesByTakeHome.set(g.takeHomeId, []).get(g.takeHomeId)!).push(g);
+  for (const g of gradeRows)
+    (gradesByTakeHome.get(g.takeHomeId) ?? gradesByTakeHome.set(g.takeHomeId, []).get(g.takeHomeId)!).push(g);
   const furthest = new Map<number, number>();
   const durations: Record<string, number[]> = {};
   for (let i = 0; i < history.length; i++) {
@@ -167,7 +207,13 @@ export function computeRoleRollup(roleId: number, now: Date) {
     if (idx >= 0) furthest.set(h.applicationId, Math.max(furthest.get(h.applicationId) ?? -1, idx));
     const next = history[i + 1]?.applicationId === h.applicationId ? history[i + 1].movedAt : null;
     const app = appById.get(h.applicationId);
-    const open = app && app.stage === h.toStage && next === null && app.stage !== "hired" && app.stage !== "rejected" && app.stage !== "withdrawn";
+    const open =
+      app &&
+      app.stage === h.toStage &&
+      next === null &&
+      app.stage !== "hired" &&
+      app.stage !== "rejected" &&
+      app.stage !== "withdrawn";
     if (next || open) (durations[h.toStage] ??= []).push(((next ?? now).getTime() - h.movedAt.getTime()) / 86_400_000);
   }
   const funnel = activeStages.map((stage, k) => {
@@ -197,7 +243,15 @@ export function computeRoleRollup(roleId: number, now: Date) {
     const th = takeHomeByApp.get(a.id);
     const engagement = a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time");
     const cost = firstYearCost(
-      a.agencyId !== null ? { kind: "quote", amount: a.quoteAmount } : costSubjectFor({ engagementType: a.engagementType ?? "full_time", payKind: a.payKind, payAmount: a.payAmount, payCurrency: a.payCurrency ?? role.currency, roleCurrency: role.currency }),
+      a.agencyId !== null
+        ? { kind: "quote", amount: a.quoteAmount }
+        : costSubjectFor({
+            engagementType: a.engagementType ?? "full_time",
+            payKind: a.payKind,
+            payAmount: a.payAmount,
+            payCurrency: a.payCurrency ?? role.currency,
+            roleCurrency: role.currency,
+          }),
       assumptions,
     );
     return {
@@ -210,7 +264,10 @@ export function computeRoleRollup(roleId: number, now: Date) {
       areas: Object.fromEntries(
         template.areas.map((t) => {
           const r = mine.find((m) => m.areaKey === t.key);
-          return [t.key, { average: averages[t.key] ?? null, spread: r ? spreadOf(r) : null, notAssessed: r?.notAssessed ?? 0 }];
+          return [
+            t.key,
+            { average: averages[t.key] ?? null, spread: r ? spreadOf(r) : null, notAssessed: r?.notAssessed ?? 0 },
+          ];
         }),
       ),
       // Null when no area has two ratings to differ: a blank, not a spread of 0.
@@ -271,7 +328,10 @@ export function scorecardSeats(roleIds: number[], now: Date): Map<number, { due:
     .from(interviewPanel)
     .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
     .innerJoin(applications, eq(applications.id, interviews.applicationId))
-    .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId)))
+    .leftJoin(
+      scorecards,
+      and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId)),
+    )
     .where(and(inArray(applications.roleId, roleIds), sql`${interviews.endsAt} <= ${now.getTime()}`))
     .groupBy(applications.roleId)
     .all();
@@ -296,7 +356,15 @@ export function roleHeadlines(roleIds: number[]) {
   return getDb()
     .select({ roleId: applications.roleId, stage: applications.stage, n: count() })
     .from(applications)
-    .where(and(sql`${applications.roleId} in (${sql.join(roleIds.map((id) => sql`${id}`), sql`, `)})`, isNotNull(applications.stage)))
+    .where(
+      and(
+        sql`${applications.roleId} in (${sql.join(
+          roleIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+        isNotNull(applications.stage),
+      ),
+    )
     .groupBy(applications.roleId, applications.stage)
     .all();
 }

@@ -1,16 +1,42 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { defaultAreas, OVERDUE_AFTER_MS, queueStates, templateChange, type QueueState, type Rating, type Recommendation, type TemplateArea } from "~/domain/scorecard";
+import {
+  defaultAreas,
+  OVERDUE_AFTER_MS,
+  queueStates,
+  templateChange,
+  type QueueState,
+  type Rating,
+  type Recommendation,
+  type TemplateArea,
+} from "~/domain/scorecard";
 import { shownName, type Mask } from "./masking.server";
 import { getDb, schema } from "~/utils/db.server";
 
-const { scorecardTemplates, scorecards, scorecardRatings, scorecardAmendments, interviews, interviewPanel, applications, roles, users } = schema;
+const {
+  scorecardTemplates,
+  scorecards,
+  scorecardRatings,
+  scorecardAmendments,
+  interviews,
+  interviewPanel,
+  applications,
+  roles,
+  users,
+} = schema;
 
 export type Template = { id: number | null; version: number; areas: TemplateArea[] };
 
 /** The role's current template; a role that never saved one uses the default (persisted on first use). */
 export function currentTemplate(roleId: number): Template {
-  const row = getDb().select().from(scorecardTemplates).where(eq(scorecardTemplates.roleId, roleId)).orderBy(desc(scorecardTemplates.version)).get();
-  return row ? { id: row.id, version: row.version, areas: row.areas as TemplateArea[] } : { id: null, version: 1, areas: defaultAreas };
+  const row = getDb()
+    .select()
+    .from(scorecardTemplates)
+    .where(eq(scorecardTemplates.roleId, roleId))
+    .orderBy(desc(scorecardTemplates.version))
+    .get();
+  return row
+    ? { id: row.id, version: row.version, areas: row.areas as TemplateArea[] }
+    : { id: null, version: 1, areas: defaultAreas };
 }
 
 export function templateById(id: number): Template | null {
@@ -30,18 +56,36 @@ export function ensureTemplateId(roleId: number, actorId: number | null): number
 }
 
 /** Save a role's template: in place while unused, as a new version once any scorecard used it. Also sets blindness. */
-export function saveTemplate(input: { roleId: number; areas: TemplateArea[]; blindFeedback: boolean; actorId: number }): { version: number; created: boolean } {
+export function saveTemplate(input: {
+  roleId: number;
+  areas: TemplateArea[];
+  blindFeedback: boolean;
+  actorId: number;
+}): { version: number; created: boolean } {
   const db = getDb();
   return db.transaction((tx) => {
-    tx.update(roles).set({ blindFeedback: input.blindFeedback, updatedAt: new Date() }).where(eq(roles.id, input.roleId)).run();
-    const current = tx.select().from(scorecardTemplates).where(eq(scorecardTemplates.roleId, input.roleId)).orderBy(desc(scorecardTemplates.version)).get();
-    const used = current ? tx.select({ id: scorecards.id }).from(scorecards).where(eq(scorecards.templateId, current.id)).get() !== undefined : false;
+    tx.update(roles)
+      .set({ blindFeedback: input.blindFeedback, updatedAt: new Date() })
+      .where(eq(roles.id, input.roleId))
+      .run();
+    const current = tx
+      .select()
+      .from(scorecardTemplates)
+      .where(eq(scorecardTemplates.roleId, input.roleId))
+      .orderBy(desc(scorecardTemplates.version))
+      .get();
+    const used = current
+      ? tx.select({ id: scorecards.id }).from(scorecards).where(eq(scorecards.templateId, current.id)).get() !==
+        undefined
+      : false;
     if (current && templateChange({ used }) === "edit-in-place") {
       tx.update(scorecardTemplates).set({ areas: input.areas }).where(eq(scorecardTemplates.id, current.id)).run();
       return { version: current.version, created: false };
     }
     const version = (current?.version ?? 0) + 1;
-    tx.insert(scorecardTemplates).values({ roleId: input.roleId, version, areas: input.areas, createdById: input.actorId, createdAt: new Date() }).run();
+    tx.insert(scorecardTemplates)
+      .values({ roleId: input.roleId, version, areas: input.areas, createdById: input.actorId, createdAt: new Date() })
+      .run();
     return { version, created: true };
   });
 }
@@ -62,7 +106,11 @@ export type ScheduleInput = {
 export function scheduleInterview(input: ScheduleInput): number {
   const db = getDb();
   return db.transaction((tx) => {
-    const app = tx.select({ roleId: applications.roleId }).from(applications).where(eq(applications.id, input.applicationId)).get()!;
+    const app = tx
+      .select({ roleId: applications.roleId })
+      .from(applications)
+      .where(eq(applications.id, input.applicationId))
+      .get()!;
     const templateId = ensureTemplateId(app.roleId, input.actorId);
     const { id } = tx
       .insert(interviews)
@@ -80,7 +128,9 @@ export function scheduleInterview(input: ScheduleInput): number {
       })
       .returning({ id: interviews.id })
       .get();
-    tx.insert(interviewPanel).values(input.panelIds.map((userId) => ({ interviewId: id, userId }))).run();
+    tx.insert(interviewPanel)
+      .values(input.panelIds.map((userId) => ({ interviewId: id, userId })))
+      .run();
     return id;
   });
 }
@@ -89,8 +139,21 @@ export function getInterview(id: number) {
   const db = getDb();
   const interview = db.select().from(interviews).where(eq(interviews.id, id)).get();
   if (!interview) return null;
-  const app = db.select({ id: applications.id, roleId: applications.roleId, candidateId: applications.candidateId, agencyId: applications.agencyId }).from(applications).where(eq(applications.id, interview.applicationId)).get()!;
-  const role = db.select({ id: roles.id, title: roles.title, blindFeedback: roles.blindFeedback }).from(roles).where(eq(roles.id, app.roleId)).get()!;
+  const app = db
+    .select({
+      id: applications.id,
+      roleId: applications.roleId,
+      candidateId: applications.candidateId,
+      agencyId: applications.agencyId,
+    })
+    .from(applications)
+    .where(eq(applications.id, interview.applicationId))
+    .get()!;
+  const role = db
+    .select({ id: roles.id, title: roles.title, blindFeedback: roles.blindFeedback })
+    .from(roles)
+    .where(eq(roles.id, app.roleId))
+    .get()!;
   const panel = db
     .select({ userId: interviewPanel.userId, name: users.name })
     .from(interviewPanel)
@@ -103,7 +166,12 @@ export function getInterview(id: number) {
 
 export function listInterviews(applicationId: number) {
   const db = getDb();
-  const rows = db.select().from(interviews).where(eq(interviews.applicationId, applicationId)).orderBy(asc(interviews.startsAt)).all();
+  const rows = db
+    .select()
+    .from(interviews)
+    .where(eq(interviews.applicationId, applicationId))
+    .orderBy(asc(interviews.startsAt))
+    .all();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const panel = db
@@ -121,7 +189,11 @@ export function listInterviews(applicationId: number) {
     ...r,
     panel: panel
       .filter((p) => p.interviewId === r.id)
-      .map((p) => ({ userId: p.userId, name: p.name, status: cards.find((c) => c.interviewId === r.id && c.interviewerId === p.userId)?.status ?? null })),
+      .map((p) => ({
+        userId: p.userId,
+        name: p.name,
+        status: cards.find((c) => c.interviewId === r.id && c.interviewerId === p.userId)?.status ?? null,
+      })),
   }));
 }
 
@@ -136,11 +208,21 @@ export type ScorecardValues = {
 
 export function getScorecard(interviewId: number, interviewerId: number) {
   const db = getDb();
-  const card = db.select().from(scorecards).where(and(eq(scorecards.interviewId, interviewId), eq(scorecards.interviewerId, interviewerId))).get();
+  const card = db
+    .select()
+    .from(scorecards)
+    .where(and(eq(scorecards.interviewId, interviewId), eq(scorecards.interviewerId, interviewerId)))
+    .get();
   if (!card) return null;
   const ratings = db.select().from(scorecardRatings).where(eq(scorecardRatings.scorecardId, card.id)).all();
   const amendments = db
-    .select({ id: scorecardAmendments.id, reason: scorecardAmendments.reason, before: scorecardAmendments.before, amendedAt: scorecardAmendments.amendedAt, by: users.name })
+    .select({
+      id: scorecardAmendments.id,
+      reason: scorecardAmendments.reason,
+      before: scorecardAmendments.before,
+      amendedAt: scorecardAmendments.amendedAt,
+      by: users.name,
+    })
     .from(scorecardAmendments)
     .leftJoin(users, eq(users.id, scorecardAmendments.amendedById))
     .where(eq(scorecardAmendments.scorecardId, card.id))
@@ -166,13 +248,24 @@ export function getScorecardContext(interviewId: number, userId: number) {
 }
 
 /** `version` is the scorecard's record version after the save, for the next save from the same page. */
-export type SaveScorecardResult = { ok: true; id: number; version: number } | { ok: false; reason: "conflict" | "locked" | "not-submitted" };
+export type SaveScorecardResult =
+  { ok: true; id: number; version: number } | { ok: false; reason: "conflict" | "locked" | "not-submitted" };
 
 function snapshot(cardId: number) {
   const db = getDb();
   const card = db.select().from(scorecards).where(eq(scorecards.id, cardId)).get()!;
-  const ratings = db.select({ areaKey: scorecardRatings.areaKey, rating: scorecardRatings.rating, evidence: scorecardRatings.evidence }).from(scorecardRatings).where(eq(scorecardRatings.scorecardId, cardId)).all();
-  return { recommendation: card.recommendation, keyTakeaways: card.keyTakeaways, weakSignals: card.weakSignals, submittedAt: card.submittedAt?.toISOString() ?? null, ratings };
+  const ratings = db
+    .select({ areaKey: scorecardRatings.areaKey, rating: scorecardRatings.rating, evidence: scorecardRatings.evidence })
+    .from(scorecardRatings)
+    .where(eq(scorecardRatings.scorecardId, cardId))
+    .all();
+  return {
+    recommendation: card.recommendation,
+    keyTakeaways: card.keyTakeaways,
+    weakSignals: card.weakSignals,
+    submittedAt: card.submittedAt?.toISOString() ?? null,
+    ratings,
+  };
 }
 
 /**
@@ -195,10 +288,15 @@ export function saveScorecard(input: {
   const now = input.now ?? new Date();
   const db = getDb();
   return db.transaction((tx) => {
-    const existing = tx.select().from(scorecards).where(and(eq(scorecards.interviewId, input.interviewId), eq(scorecards.interviewerId, input.interviewerId))).get();
+    const existing = tx
+      .select()
+      .from(scorecards)
+      .where(and(eq(scorecards.interviewId, input.interviewId), eq(scorecards.interviewerId, input.interviewerId)))
+      .get();
     if ((existing?.version ?? null) !== input.version) return { ok: false, reason: "conflict" } as const;
     if (existing?.status === "submitted" && input.mode !== "amend") return { ok: false, reason: "locked" } as const;
-    if (input.mode === "amend" && existing?.status !== "submitted") return { ok: false, reason: "not-submitted" } as const;
+    if (input.mode === "amend" && existing?.status !== "submitted")
+      return { ok: false, reason: "not-submitted" } as const;
 
     let id: number;
     const fields = {
@@ -210,7 +308,15 @@ export function saveScorecard(input: {
     };
     if (existing) {
       if (input.mode === "amend") {
-        tx.insert(scorecardAmendments).values({ scorecardId: existing.id, reason: input.amendReason ?? "", before: snapshot(existing.id), amendedById: input.interviewerId, amendedAt: now }).run();
+        tx.insert(scorecardAmendments)
+          .values({
+            scorecardId: existing.id,
+            reason: input.amendReason ?? "",
+            before: snapshot(existing.id),
+            amendedById: input.interviewerId,
+            amendedAt: now,
+          })
+          .run();
       }
       const changed = tx
         .update(scorecards)
@@ -229,11 +335,24 @@ export function saveScorecard(input: {
       const templateId = input.templateId ?? ensureTemplateId(input.roleId, input.interviewerId);
       id = tx
         .insert(scorecards)
-        .values({ interviewId: input.interviewId, interviewerId: input.interviewerId, templateId, ...fields, status: input.mode === "submit" ? "submitted" : "draft", submittedAt: input.mode === "submit" ? now : null, createdAt: now })
+        .values({
+          interviewId: input.interviewId,
+          interviewerId: input.interviewerId,
+          templateId,
+          ...fields,
+          status: input.mode === "submit" ? "submitted" : "draft",
+          submittedAt: input.mode === "submit" ? now : null,
+          createdAt: now,
+        })
         .returning({ id: scorecards.id })
         .get().id;
     }
-    const rows = Object.entries(input.values.ratings).map(([areaKey, r]) => ({ scorecardId: id, areaKey, rating: r.rating, evidence: r.evidence }));
+    const rows = Object.entries(input.values.ratings).map(([areaKey, r]) => ({
+      scorecardId: id,
+      areaKey,
+      rating: r.rating,
+      evidence: r.evidence,
+    }));
     if (rows.length) tx.insert(scorecardRatings).values(rows).run();
     return { ok: true, id, version: existing ? existing.version + 1 : 1 } as const;
   });
@@ -266,9 +385,16 @@ export function scorecardsForApplication(applicationId: number) {
     .orderBy(asc(interviews.startsAt), asc(users.name))
     .all();
   const ids = cards.map((c) => c.id);
-  const ratings = ids.length ? db.select().from(scorecardRatings).where(inArray(scorecardRatings.scorecardId, ids)).all() : [];
+  const ratings = ids.length
+    ? db.select().from(scorecardRatings).where(inArray(scorecardRatings.scorecardId, ids)).all()
+    : [];
   const amended = ids.length
-    ? db.select({ scorecardId: scorecardAmendments.scorecardId }).from(scorecardAmendments).where(inArray(scorecardAmendments.scorecardId, ids)).all().map((a) => a.scorecardId)
+    ? db
+        .select({ scorecardId: scorecardAmendments.scorecardId })
+        .from(scorecardAmendments)
+        .where(inArray(scorecardAmendments.scorecardId, ids))
+        .all()
+        .map((a) => a.scorecardId)
     : [];
   return cards.map((c) => ({
     ...c,
@@ -277,7 +403,6 @@ export function scorecardsForApplication(applicationId: number) {
     amendments: amended.filter((a) => a === c.id).length,
   }));
 }
-
 
 /**
  * The interviewer's queue: interviews they sit on and still owe a scorecard
@@ -300,7 +425,12 @@ function queueQueries(userId: number, now: Date) {
   return {
     totals: (): Record<ListState, number> =>
       db
-        .select({ upcoming: count("upcoming"), due: count("due"), overdue: count("overdue"), submitted: count("submitted") })
+        .select({
+          upcoming: count("upcoming"),
+          due: count("due"),
+          overdue: count("overdue"),
+          submitted: count("submitted"),
+        })
         .from(interviewPanel)
         .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
         .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
@@ -330,7 +460,11 @@ function queueQueries(userId: number, now: Date) {
         .leftJoin(schema.agencies, eq(schema.agencies.id, applications.agencyId))
         .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
         .where(and(eq(interviewPanel.userId, userId), lists[state]))
-        .orderBy(...(state === "submitted" ? [desc(scorecards.submittedAt), desc(interviews.id)] : [asc(interviews.startsAt), asc(interviews.id)]))
+        .orderBy(
+          ...(state === "submitted"
+            ? [desc(scorecards.submittedAt), desc(interviews.id)]
+            : [asc(interviews.startsAt), asc(interviews.id)]),
+        )
         .limit(limit)
         .offset(offset)
         .all(),
@@ -338,13 +472,16 @@ function queueQueries(userId: number, now: Date) {
 }
 
 /** Each state's count and its first `shown` items, earliest first (the home page). */
-export function interviewerQueue(userId: number, now: Date, shown: number): Record<QueueState, { total: number; items: QueueItem[] }> {
+export function interviewerQueue(
+  userId: number,
+  now: Date,
+  shown: number,
+): Record<QueueState, { total: number; items: QueueItem[] }> {
   const q = queueQueries(userId, now);
   const totals = q.totals();
-  return Object.fromEntries(queueStates.map((state) => [state, { total: totals[state], items: totals[state] ? q.items(state, shown) : [] }])) as Record<
-    QueueState,
-    { total: number; items: QueueItem[] }
-  >;
+  return Object.fromEntries(
+    queueStates.map((state) => [state, { total: totals[state], items: totals[state] ? q.items(state, shown) : [] }]),
+  ) as Record<QueueState, { total: number; items: QueueItem[] }>;
 }
 
 /**
@@ -352,13 +489,25 @@ export function interviewerQueue(userId: number, now: Date, shown: number): Reco
  * no state asked for, the most pressing one that has anything in it. A page
  * past the end shows the last one.
  */
-export function interviewerQueuePage(userId: number, now: Date, asked: ListState | null, page: number, perPage: number) {
+export function interviewerQueuePage(
+  userId: number,
+  now: Date,
+  asked: ListState | null,
+  page: number,
+  perPage: number,
+) {
   const q = queueQueries(userId, now);
   const totals = q.totals();
   const state = asked ?? queueStates.find((s) => totals[s] > 0) ?? queueStates[0];
   const pageCount = Math.max(1, Math.ceil(totals[state] / perPage));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  return { state, totals, page: current, pageCount, items: totals[state] ? q.items(state, perPage, (current - 1) * perPage) : [] };
+  return {
+    state,
+    totals,
+    page: current,
+    pageCount,
+    items: totals[state] ? q.items(state, perPage, (current - 1) * perPage) : [],
+  };
 }
 
 export type QueueItem = {

@@ -27,7 +27,13 @@ const sessionLookup = preparedQuery((db) =>
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql.placeholder("now")), eq(users.active, true)))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("id")),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+        eq(users.active, true),
+      ),
+    )
     .prepare(),
 );
 
@@ -47,7 +53,9 @@ export function deleteSession(id: string): void {
 export function deleteSessionsForUser(userId: number, keepSessionId?: string): void {
   getDb()
     .delete(sessions)
-    .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId))
+    .where(
+      keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId),
+    )
     .run();
 }
 

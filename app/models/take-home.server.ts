@@ -13,17 +13,36 @@ function newAlias(): string {
 
 export function assignTakeHome(input: {
   applicationId: number;
-  values: { title: string; instructions: string; materialsUrl: string | null; timeBoxHours: number; dueOn: string; paid: boolean; amount: number | null; currency: string; anonymous: boolean; graderIds: number[] };
+  values: {
+    title: string;
+    instructions: string;
+    materialsUrl: string | null;
+    timeBoxHours: number;
+    dueOn: string;
+    paid: boolean;
+    amount: number | null;
+    currency: string;
+    anonymous: boolean;
+    graderIds: number[];
+  };
   actorId: number;
 }): number {
   return getDb().transaction((tx) => {
     const { graderIds, ...values } = input.values;
     const { id } = tx
       .insert(takeHomes)
-      .values({ ...values, amount: values.paid ? values.amount : null, applicationId: input.applicationId, alias: newAlias(), createdById: input.actorId })
+      .values({
+        ...values,
+        amount: values.paid ? values.amount : null,
+        applicationId: input.applicationId,
+        alias: newAlias(),
+        createdById: input.actorId,
+      })
       .returning({ id: takeHomes.id })
       .get();
-    tx.insert(takeHomeGraders).values(graderIds.map((userId) => ({ takeHomeId: id, userId }))).run();
+    tx.insert(takeHomeGraders)
+      .values(graderIds.map((userId) => ({ takeHomeId: id, userId })))
+      .run();
     return id;
   });
 }
@@ -32,8 +51,21 @@ export function getTakeHome(id: number) {
   const db = getDb();
   const takeHome = db.select().from(takeHomes).where(eq(takeHomes.id, id)).get();
   if (!takeHome) return null;
-  const application = db.select({ id: applications.id, roleId: applications.roleId, candidateId: applications.candidateId, agencyId: applications.agencyId }).from(applications).where(eq(applications.id, takeHome.applicationId)).get()!;
-  const role = db.select({ id: roles.id, title: roles.title }).from(roles).where(eq(roles.id, application.roleId)).get()!;
+  const application = db
+    .select({
+      id: applications.id,
+      roleId: applications.roleId,
+      candidateId: applications.candidateId,
+      agencyId: applications.agencyId,
+    })
+    .from(applications)
+    .where(eq(applications.id, takeHome.applicationId))
+    .get()!;
+  const role = db
+    .select({ id: roles.id, title: roles.title })
+    .from(roles)
+    .where(eq(roles.id, application.roleId))
+    .get()!;
   const graders = db
     .select({ userId: takeHomeGraders.userId, name: users.name })
     .from(takeHomeGraders)
@@ -46,7 +78,12 @@ export function getTakeHome(id: number) {
 }
 
 export function takeHomesForApplication(applicationId: number) {
-  const rows = getDb().select().from(takeHomes).where(eq(takeHomes.applicationId, applicationId)).orderBy(asc(takeHomes.createdAt), asc(takeHomes.id)).all();
+  const rows = getDb()
+    .select()
+    .from(takeHomes)
+    .where(eq(takeHomes.applicationId, applicationId))
+    .orderBy(asc(takeHomes.createdAt), asc(takeHomes.id))
+    .all();
   return rows.map((t) => {
     const found = getTakeHome(t.id)!;
     return { ...t, graders: found.graders, grades: found.grades };
@@ -64,15 +101,25 @@ export function allowedChange(status: string, intent: TakeHomeUpdate["intent"]):
   return status === "assigned" || status === "submitted" || status === "grading";
 }
 
-export function updateTakeHome(input: { id: number; version: number; change: TakeHomeUpdate }): { ok: boolean; reason?: "conflict" | "state" } {
+export function updateTakeHome(input: { id: number; version: number; change: TakeHomeUpdate }): {
+  ok: boolean;
+  reason?: "conflict" | "state";
+} {
   const current = getDb().select().from(takeHomes).where(eq(takeHomes.id, input.id)).get();
   if (!current || current.version !== input.version) return { ok: false, reason: "conflict" };
   if (!allowedChange(current.status, input.change.intent)) return { ok: false, reason: "state" };
   // Waiving ends anonymous grading: the identity is revealed, and that is recorded like any reveal.
-  const reveal = input.change.intent === "waive" && current.anonymous && current.revealedAt === null ? { revealedAt: new Date() } : {};
+  const reveal =
+    input.change.intent === "waive" && current.anonymous && current.revealedAt === null
+      ? { revealedAt: new Date() }
+      : {};
   const set =
     input.change.intent === "submitted"
-      ? { status: "submitted" as const, submissionUrl: input.change.submissionUrl, submittedAt: input.change.submittedAt }
+      ? {
+          status: "submitted" as const,
+          submissionUrl: input.change.submissionUrl,
+          submittedAt: input.change.submittedAt,
+        }
       : input.change.intent === "extend"
         ? { extendedTo: input.change.extendedTo, extensionReason: input.change.extensionReason }
         : { status: "waived" as const, waiverReason: input.change.waiverReason };
@@ -86,31 +133,70 @@ export function updateTakeHome(input: { id: number; version: number; change: Tak
 
 export type GradeValues = Omit<Grade, never> & { notes: string | null };
 /** `version` is the grade's record version after the save. */
-export type SaveGradeResult = { ok: true; revealed: boolean; version: number } | { ok: false; reason: "conflict" | "locked" | "not-ready" };
+export type SaveGradeResult =
+  { ok: true; revealed: boolean; version: number } | { ok: false; reason: "conflict" | "locked" | "not-ready" };
 
 /**
  * Save a grader's draft or submission. The first grade moves the take-home
  * to grading; the last assigned grader's submission marks it graded and, for
  * anonymous grading, records the reveal. One transaction.
  */
-export function saveGrade(input: { takeHomeId: number; graderId: number; version: number | null; submit: boolean; values: Partial<GradeValues>; now?: Date }): SaveGradeResult {
+export function saveGrade(input: {
+  takeHomeId: number;
+  graderId: number;
+  version: number | null;
+  submit: boolean;
+  values: Partial<GradeValues>;
+  now?: Date;
+}): SaveGradeResult {
   const now = input.now ?? new Date();
   return getDb().transaction((tx) => {
     const th = tx.select().from(takeHomes).where(eq(takeHomes.id, input.takeHomeId)).get()!;
     if (th.status === "assigned" || th.status === "waived") return { ok: false, reason: "not-ready" } as const;
-    const existing = tx.select().from(takeHomeGrades).where(and(eq(takeHomeGrades.takeHomeId, th.id), eq(takeHomeGrades.graderId, input.graderId))).get();
+    const existing = tx
+      .select()
+      .from(takeHomeGrades)
+      .where(and(eq(takeHomeGrades.takeHomeId, th.id), eq(takeHomeGrades.graderId, input.graderId)))
+      .get();
     if ((existing?.version ?? null) !== input.version) return { ok: false, reason: "conflict" } as const;
     if (existing?.status === "submitted") return { ok: false, reason: "locked" } as const;
-    const fields = { ...input.values, status: input.submit ? ("submitted" as const) : ("draft" as const), submittedAt: input.submit ? now : null, updatedAt: now };
-    if (existing) tx.update(takeHomeGrades).set({ ...fields, version: existing.version + 1 }).where(eq(takeHomeGrades.id, existing.id)).run();
-    else tx.insert(takeHomeGrades).values({ takeHomeId: th.id, graderId: input.graderId, ...fields, createdAt: now }).run();
+    const fields = {
+      ...input.values,
+      status: input.submit ? ("submitted" as const) : ("draft" as const),
+      submittedAt: input.submit ? now : null,
+      updatedAt: now,
+    };
+    if (existing)
+      tx.update(takeHomeGrades)
+        .set({ ...fields, version: existing.version + 1 })
+        .where(eq(takeHomeGrades.id, existing.id))
+        .run();
+    else
+      tx.insert(takeHomeGrades)
+        .values({ takeHomeId: th.id, graderId: input.graderId, ...fields, createdAt: now })
+        .run();
 
-    const graderIds = tx.select({ id: takeHomeGraders.userId }).from(takeHomeGraders).where(eq(takeHomeGraders.takeHomeId, th.id)).all().map((g) => g.id);
-    const submitted = tx.select({ id: takeHomeGrades.graderId }).from(takeHomeGrades).where(and(eq(takeHomeGrades.takeHomeId, th.id), eq(takeHomeGrades.status, "submitted"))).all().map((g) => g.id);
+    const graderIds = tx
+      .select({ id: takeHomeGraders.userId })
+      .from(takeHomeGraders)
+      .where(eq(takeHomeGraders.takeHomeId, th.id))
+      .all()
+      .map((g) => g.id);
+    const submitted = tx
+      .select({ id: takeHomeGrades.graderId })
+      .from(takeHomeGrades)
+      .where(and(eq(takeHomeGrades.takeHomeId, th.id), eq(takeHomeGrades.status, "submitted")))
+      .all()
+      .map((g) => g.id);
     const done = allGradersSubmitted(graderIds, submitted);
     const reveal = done && th.anonymous && th.revealedAt === null;
     tx.update(takeHomes)
-      .set({ status: done ? "graded" : "grading", revealedAt: reveal ? now : th.revealedAt, version: th.version + 1, updatedAt: now })
+      .set({
+        status: done ? "graded" : "grading",
+        revealedAt: reveal ? now : th.revealedAt,
+        version: th.version + 1,
+        updatedAt: now,
+      })
       .where(eq(takeHomes.id, th.id))
       .run();
     return { ok: true, revealed: reveal, version: existing ? existing.version + 1 : 1 } as const;
@@ -161,9 +247,15 @@ export function anonymousGradingConflictsFor(applicationId: number): Map<number,
   const app = db.select().from(applications).where(eq(applications.id, applicationId)).get();
   if (!app) return new Map();
   const appIds = app.candidateId
-    ? db.select({ id: applications.id }).from(applications).where(eq(applications.candidateId, app.candidateId)).all().map((r) => r.id)
+    ? db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(eq(applications.candidateId, app.candidateId))
+        .all()
+        .map((r) => r.id)
     : [app.id];
-  const { roleTeam, interviews, interviewPanel, candidates, stageHistory, complianceChecks, complianceHistory } = schema;
+  const { roleTeam, interviews, interviewPanel, candidates, stageHistory, complianceChecks, complianceHistory } =
+    schema;
   const handled: { userId: number | null; kind: HandlingKind }[] = [
     ...db
       .select({ userId: roleTeam.userId })
@@ -207,13 +299,25 @@ export function anonymousGradingConflictsFor(applicationId: number): Map<number,
       .all()
       .map((r) => ({ ...r, kind: "checks" as const })),
   ];
-  return anonymousGradingConflicts(handled.filter((h): h is { userId: number; kind: HandlingKind } => h.userId !== null));
+  return anonymousGradingConflicts(
+    handled.filter((h): h is { userId: number; kind: HandlingKind } => h.userId !== null),
+  );
 }
 
 /** The take-homes a user grades, for their home page. */
 export function gradingQueue(userId: number) {
   return getDb()
-    .select({ id: takeHomes.id, title: takeHomes.title, alias: takeHomes.alias, status: takeHomes.status, dueOn: takeHomes.dueOn, anonymous: takeHomes.anonymous, revealedAt: takeHomes.revealedAt, roleTitle: roles.title, gradeStatus: takeHomeGrades.status })
+    .select({
+      id: takeHomes.id,
+      title: takeHomes.title,
+      alias: takeHomes.alias,
+      status: takeHomes.status,
+      dueOn: takeHomes.dueOn,
+      anonymous: takeHomes.anonymous,
+      revealedAt: takeHomes.revealedAt,
+      roleTitle: roles.title,
+      gradeStatus: takeHomeGrades.status,
+    })
     .from(takeHomeGraders)
     .innerJoin(takeHomes, eq(takeHomes.id, takeHomeGraders.takeHomeId))
     .innerJoin(applications, eq(applications.id, takeHomes.applicationId))
@@ -230,7 +334,14 @@ export function anonymousGraderIds(applicationId: number): number[] {
     .select({ id: takeHomeGraders.userId })
     .from(takeHomeGraders)
     .innerJoin(takeHomes, eq(takeHomes.id, takeHomeGraders.takeHomeId))
-    .where(and(eq(takeHomes.applicationId, applicationId), eq(takeHomes.anonymous, true), isNull(takeHomes.revealedAt), inArray(takeHomes.status, ["assigned", "submitted", "grading"])))
+    .where(
+      and(
+        eq(takeHomes.applicationId, applicationId),
+        eq(takeHomes.anonymous, true),
+        isNull(takeHomes.revealedAt),
+        inArray(takeHomes.status, ["assigned", "submitted", "grading"]),
+      ),
+    )
     .all()
     .map((r) => r.id);
 }

@@ -60,7 +60,14 @@ export function emailExists(email: string): boolean {
 
 /** In a transaction so that a refused commit throws (see createCandidate). */
 export function createUser(input: { email: string; name: string; kind: UserKind; passwordHash: string }): number {
-  return getDb().transaction((tx) => tx.insert(users).values({ ...input, email: normalizeEmail(input.email) }).returning({ id: users.id }).get().id);
+  return getDb().transaction(
+    (tx) =>
+      tx
+        .insert(users)
+        .values({ ...input, email: normalizeEmail(input.email) })
+        .returning({ id: users.id })
+        .get().id,
+  );
 }
 
 export type UpdateResult = { ok: true } | { ok: false; reason: "conflict" | "not-found" };
@@ -79,7 +86,13 @@ export function updateUser(input: {
     if (!current) return { ok: false, reason: "not-found" } as const;
     const changed = tx
       .update(users)
-      .set({ name: input.name, kind: input.kind, active: input.active, version: input.version + 1, updatedAt: new Date() })
+      .set({
+        name: input.name,
+        kind: input.kind,
+        active: input.active,
+        version: input.version + 1,
+        updatedAt: new Date(),
+      })
       .where(and(eq(users.id, input.id), eq(users.version, input.version)))
       .run().changes;
     if (changed === 0) return { ok: false, reason: "conflict" } as const;
@@ -92,7 +105,10 @@ export function updateUser(input: {
 export function setPassword(input: { userId: number; passwordHash: string; keepSessionId?: string }): void {
   const db = getDb();
   db.transaction((tx) => {
-    tx.update(users).set({ passwordHash: input.passwordHash, updatedAt: new Date() }).where(eq(users.id, input.userId)).run();
+    tx.update(users)
+      .set({ passwordHash: input.passwordHash, updatedAt: new Date() })
+      .where(eq(users.id, input.userId))
+      .run();
     const others = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, input.userId)).all();
     for (const s of others) if (s.id !== input.keepSessionId) tx.delete(sessions).where(eq(sessions.id, s.id)).run();
   });

@@ -40,9 +40,21 @@ const kindNouns: Record<UserKind, [string, string]> = {
 
 const homes: Record<UserKind, { title: string; subtitle: string; mine: boolean }> = {
   admin: { title: "Administration", subtitle: "People and access, and every role in flight.", mine: false },
-  recruiter: { title: "Hiring overview", subtitle: "Every active role, its brief and how it should be staffed.", mine: false },
-  hiring_manager: { title: "Your roles", subtitle: "Roles you manage or interview for, and what each still needs.", mine: true },
-  interviewer: { title: "Your interview loops", subtitle: "The roles you interview for and what each system must do.", mine: true },
+  recruiter: {
+    title: "Hiring overview",
+    subtitle: "Every active role, its brief and how it should be staffed.",
+    mine: false,
+  },
+  hiring_manager: {
+    title: "Your roles",
+    subtitle: "Roles you manage or interview for, and what each still needs.",
+    mine: true,
+  },
+  interviewer: {
+    title: "Your interview loops",
+    subtitle: "The roles you interview for and what each system must do.",
+    mine: true,
+  },
 };
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -63,7 +75,9 @@ export async function loader(args: LoaderFunctionArgs) {
     ...summarizeRole(r, today),
   }));
   const activeUsers = holds(user.kind, "read:user") ? listUsers().filter((u) => u.active) : null;
-  const people = activeUsers ? userKinds.map((kind) => ({ kind, count: activeUsers.filter((u) => u.kind === kind).length })) : null;
+  const people = activeUsers
+    ? userKinds.map((kind) => ({ kind, count: activeUsers.filter((u) => u.kind === kind).length }))
+    : null;
   const now = new Date();
   const mask = maskFor(user.id);
   const owed = interviewerQueue(user.id, now, QUEUE_SHOWN);
@@ -77,7 +91,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const openRoles = roles.filter((r) => r.status === "open");
   const hired = hiredCounts(openRoles.map((r) => r.id));
   const headlines = roleHeadlines(shownRoles.map((r) => r.id));
-  const seats = scorecardSeats(shownRoles.map((r) => r.id), now);
+  const seats = scorecardSeats(
+    shownRoles.map((r) => r.id),
+    now,
+  );
   const pipelineByRole = Object.fromEntries(
     shownRoles.map((r) => {
       const rows = headlines.filter((h) => h.roleId === r.id);
@@ -98,7 +115,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const seesAllCompliance = scopesFor(user.kind, "read:compliance").includes("any");
   const hr = seesAllCompliance
     ? {
-        compliance: complianceSummaries(user, now.toISOString().slice(0, 10)).filter((s) => s.gaps.length > 0).slice(0, 6),
+        compliance: complianceSummaries(user, now.toISOString().slice(0, 10))
+          .filter((s) => s.gaps.length > 0)
+          .slice(0, 6),
         // Someone the viewer grades anonymously appears under the take-home's alias, without a link.
         staleCount: staleApplicationCount(STALE_STAGE_DAYS, now),
         stale: staleApplications(STALE_STAGE_DAYS, now).map((a) => {
@@ -119,7 +138,14 @@ export async function loader(args: LoaderFunctionArgs) {
     needsDecision: needsDecisionHome(user, now),
     // The first few of each list (oldest overdue, soonest upcoming), with the full count.
     queue: { overdue: queueList("overdue"), due: queueList("due"), upcoming: queueList("upcoming") },
-    grading: grading.map((g) => ({ id: g.id, title: g.title, who: g.anonymous && !g.revealedAt ? g.alias : "named", roleTitle: g.roleTitle, dueOn: g.dueOn, status: g.status })),
+    grading: grading.map((g) => ({
+      id: g.id,
+      title: g.title,
+      who: g.anonymous && !g.revealedAt ? g.alias : "named",
+      roleTitle: g.roleTitle,
+      dueOn: g.dueOn,
+      status: g.status,
+    })),
     kind: user.kind,
     firstName: user.name.split(" ")[0],
     canCreateRole: holds(user.kind, "create:role"),
@@ -143,13 +169,32 @@ const DECISIONS_SHOWN = 5;
 function needsDecisionHome(user: { id: number; kind: UserKind }, now: Date) {
   if (!holdsAny(user.kind, "read:decision")) return null;
   const all = needsDecisionQueue(user, now);
-  return { total: all.length, items: all.slice(0, DECISIONS_SHOWN).map((a) => ({ id: a.id, name: a.name, roleTitle: a.roleTitle, stage: a.stage, readyAt: a.readyAt })) };
+  return {
+    total: all.length,
+    items: all
+      .slice(0, DECISIONS_SHOWN)
+      .map((a) => ({ id: a.id, name: a.name, roleTitle: a.roleTitle, stage: a.stage, readyAt: a.readyAt })),
+  };
 }
 
 const takeHomeName = (g: { who: string; title: string }) => (g.who === "named" ? g.title : `${g.who}: ${g.title}`);
 
 export default function Home() {
-  const { kind, firstName, canCreateRole, roles, roleCount, stats, people, queue, grading, pipelineByRole, hr, needsDecision, approvalsWaiting } = useLoaderData<typeof loader>();
+  const {
+    kind,
+    firstName,
+    canCreateRole,
+    roles,
+    roleCount,
+    stats,
+    people,
+    queue,
+    grading,
+    pipelineByRole,
+    hr,
+    needsDecision,
+    approvalsWaiting,
+  } = useLoaderData<typeof loader>();
   const userTotal = people ? people.reduce((n, p) => n + p.count, 0) : 0;
   const hasQueue = queue.overdue.total + queue.due.total + queue.upcoming.total + grading.length > 0;
   // A take-home counts as work once the candidate has handed it in.
@@ -163,14 +208,23 @@ export default function Home() {
         subtitle={`Welcome back, ${firstName}. ${home.subtitle}`}
         actions={
           <>
-            {people ? <Link to="/admin/users" className="btn">Manage users</Link> : null}
-            {canCreateRole ? <Link to="/roles/new" className="btn btn-primary">New role</Link> : null}
+            {people ? (
+              <Link to="/admin/users" className="btn">
+                Manage users
+              </Link>
+            ) : null}
+            {canCreateRole ? (
+              <Link to="/roles/new" className="btn btn-primary">
+                New role
+              </Link>
+            ) : null}
           </>
         }
       />
       {approvalsWaiting ? (
         <p className="alert alert-warn">
-          <Link to="/approvals">Approvals waiting ({approvalsWaiting})</Link>: offers whose terms wait for your decision.
+          <Link to="/approvals">Approvals waiting ({approvalsWaiting})</Link>: offers whose terms wait for your
+          decision.
         </p>
       ) : null}
       {hasQueue ? (
@@ -200,9 +254,25 @@ export default function Home() {
                           <>
                             {q.who} <span className="small muted">(opens once their take-home is graded)</span>
                           </>
-                        ) : <Link to={title === "Upcoming interviews" ? `/interviews/${q.interviewId}` : `/interviews/${q.interviewId}/scorecard`}>{q.who}</Link>}
+                        ) : (
+                          <Link
+                            to={
+                              title === "Upcoming interviews"
+                                ? `/interviews/${q.interviewId}`
+                                : `/interviews/${q.interviewId}/scorecard`
+                            }
+                          >
+                            {q.who}
+                          </Link>
+                        )}
                         <div className="small muted">
-                          {interviewKindLabels[q.kind]} · {q.roleTitle} · {new Date(q.startsAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
+                          {interviewKindLabels[q.kind]} · {q.roleTitle} ·{" "}
+                          {new Date(q.startsAt).toLocaleString("en-US", {
+                            dateStyle: "medium",
+                            timeStyle: "short",
+                            timeZone: "UTC",
+                          })}{" "}
+                          UTC
                         </div>
                       </span>
                     </li>
@@ -226,7 +296,9 @@ export default function Home() {
                       <li key={g.id} className="row-between">
                         <span>
                           <Link to={`/take-homes/${g.id}/grade`}>{takeHomeName(g)}</Link>
-                          <div className="small muted">{g.roleTitle} · due {g.dueOn}</div>
+                          <div className="small muted">
+                            {g.roleTitle} · due {g.dueOn}
+                          </div>
                         </span>
                       </li>
                     ))}
@@ -234,7 +306,8 @@ export default function Home() {
                 ) : null}
                 {notSubmitted.length ? (
                   <p className="small muted">
-                    Not submitted yet, so nothing to grade: {notSubmitted.map((g) => `${takeHomeName(g)} (${g.roleTitle}, due ${g.dueOn})`).join("; ")}.
+                    Not submitted yet, so nothing to grade:{" "}
+                    {notSubmitted.map((g) => `${takeHomeName(g)} (${g.roleTitle}, due ${g.dueOn})`).join("; ")}.
                   </p>
                 ) : null}
               </div>
@@ -247,13 +320,16 @@ export default function Home() {
         <div className="grid grid-2">
           <section className="card" aria-labelledby="paperwork">
             <h2 id="paperwork">Paperwork before offers</h2>
-            {hr.compliance.length === 0 ? <p className="muted">Every finalist&rsquo;s required checks are verified or waived.</p> : (
+            {hr.compliance.length === 0 ? (
+              <p className="muted">Every finalist&rsquo;s required checks are verified or waived.</p>
+            ) : (
               <ul className="plain">
                 {hr.compliance.map((s) => (
                   <li key={s.roleId} className="row-between">
                     <Link to={`/compliance?role=${s.roleId}&stage=finalists`}>{s.roleTitle}</Link>
                     <span className="small">
-                      Not cleared, of {s.finalists} {s.finalists === 1 ? "finalist" : "finalists"}: {s.gaps.map((g) => `${checkTypeLabels[g.type]} ${g.missing}`).join(" · ")}
+                      Not cleared, of {s.finalists} {s.finalists === 1 ? "finalist" : "finalists"}:{" "}
+                      {s.gaps.map((g) => `${checkTypeLabels[g.type]} ${g.missing}`).join(" · ")}
                     </span>
                   </li>
                 ))}
@@ -262,19 +338,27 @@ export default function Home() {
           </section>
           <section className="card" aria-labelledby="stale">
             <h2 id="stale">In one stage for over {STALE_STAGE_DAYS} days</h2>
-            {hr.stale.length === 0 ? <p className="muted">Nothing is stuck.</p> : (
+            {hr.stale.length === 0 ? (
+              <p className="muted">Nothing is stuck.</p>
+            ) : (
               <ul className="plain">
                 {hr.stale.map((a, i) => (
                   <li key={a.id ?? `masked-${i}`} className="row-between">
-                    <span>{a.id === null ? a.name : <Link to={`/applications/${a.id}`}>{a.name}</Link>} <span className="muted small">{a.roleTitle}</span></span>
-                    <span className="small">{stageLabels[a.stage]} for {a.days} days</span>
+                    <span>
+                      {a.id === null ? a.name : <Link to={`/applications/${a.id}`}>{a.name}</Link>}{" "}
+                      <span className="muted small">{a.roleTitle}</span>
+                    </span>
+                    <span className="small">
+                      {stageLabels[a.stage]} for {a.days} days
+                    </span>
                   </li>
                 ))}
               </ul>
             )}
             {hr.staleCount > hr.stale.length ? (
               <p className="small muted">
-                The {hr.stale.length} longest waits of {formatCount(hr.staleCount)}; each role&rsquo;s pipeline shows the rest, longest waits first.
+                The {hr.stale.length} longest waits of {formatCount(hr.staleCount)}; each role&rsquo;s pipeline shows
+                the rest, longest waits first.
               </p>
             ) : null}
           </section>
@@ -283,7 +367,10 @@ export default function Home() {
       <section aria-label="At a glance" className="grid grid-cards">
         <div className="card">
           <div className="stat">{formatCount(stats.open)}</div>
-          <div className="stat-label">{stats.open === 1 ? "open role" : "open roles"}{home.mine ? " on your teams" : ""}</div>
+          <div className="stat-label">
+            {stats.open === 1 ? "open role" : "open roles"}
+            {home.mine ? " on your teams" : ""}
+          </div>
         </div>
         <div className="card">
           <div className="stat">{formatCount(stats.openings)}</div>
@@ -291,13 +378,18 @@ export default function Home() {
         </div>
         <div className="card">
           <div className="stat">{formatCount(stats.briefsIncomplete)}</div>
-          <div className="stat-label">{stats.briefsIncomplete === 1 ? "active role whose brief is" : "active roles whose brief is"} incomplete</div>
+          <div className="stat-label">
+            {stats.briefsIncomplete === 1 ? "active role whose brief is" : "active roles whose brief is"} incomplete
+          </div>
         </div>
         {people ? (
           <div className="card">
             <div className="stat">{formatCount(userTotal)}</div>
             <div className="stat-label">
-              {userTotal === 1 ? "active user" : "active users"}: {people.map((p) => `${p.count} ${p.count === 1 ? kindNouns[p.kind][0] : kindNouns[p.kind][1]}`).join(", ")}
+              {userTotal === 1 ? "active user" : "active users"}:{" "}
+              {people
+                .map((p) => `${p.count} ${p.count === 1 ? kindNouns[p.kind][0] : kindNouns[p.kind][1]}`)
+                .join(", ")}
             </div>
           </div>
         ) : null}
@@ -330,14 +422,25 @@ export default function Home() {
   );
 }
 
-function NeedsDecisionCard({ data }: { data: { total: number; items: { id: number; name: string; roleTitle: string; stage: Stage; readyAt: string | Date }[] } }) {
+function NeedsDecisionCard({
+  data,
+}: {
+  data: {
+    total: number;
+    items: { id: number; name: string; roleTitle: string; stage: Stage; readyAt: string | Date }[];
+  };
+}) {
   return (
     <section className="card" aria-labelledby="needs-decision">
       <div className="row-between no-border section-head">
         <h2 id="needs-decision">
           Needs decision <span className="count">{formatCount(data.total)}</span>
         </h2>
-        {data.total ? <Link to="/decisions">{data.total > data.items.length ? `See all ${formatCount(data.total)}` : "Open the list"}</Link> : null}
+        {data.total ? (
+          <Link to="/decisions">
+            {data.total > data.items.length ? `See all ${formatCount(data.total)}` : "Open the list"}
+          </Link>
+        ) : null}
       </div>
       {data.items.length === 0 ? (
         <p className="muted">Nothing is waiting for a decision: every application with its scorecards in has one.</p>
@@ -346,10 +449,12 @@ function NeedsDecisionCard({ data }: { data: { total: number; items: { id: numbe
           {data.items.map((a) => (
             <li key={a.id} className="row-between">
               <span>
-                <Link to={`/applications/${a.id}#decision`}>{a.name}</Link> <span className="muted small">{a.roleTitle}</span>
+                <Link to={`/applications/${a.id}#decision`}>{a.name}</Link>{" "}
+                <span className="muted small">{a.roleTitle}</span>
               </span>
               <span className="small">
-                {stageLabels[a.stage]} · evidence in {new Date(a.readyAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+                {stageLabels[a.stage]} · evidence in{" "}
+                {new Date(a.readyAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
               </span>
             </li>
           ))}

@@ -19,16 +19,23 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user, sessionId } = await authorizeUser(args, "routes/account", "action");
   const parsed = parseFormData(changePasswordSchema, await args.request.formData());
-  if (!parsed.ok) return data({ ok: false as const, fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
+  if (!parsed.ok)
+    return data({ ok: false as const, fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
 
   const { currentPassword, newPassword } = parsed.data;
   const stored = getPasswordHash(user.id);
   if (!stored || !(await verifyPassword(currentPassword, stored))) {
-    return data({ ok: false as const, fieldErrors: { currentPassword: ["That is not your current password"] }, formError: null }, { status: 400 });
+    return data(
+      { ok: false as const, fieldErrors: { currentPassword: ["That is not your current password"] }, formError: null },
+      { status: 400 },
+    );
   }
   const policy = checkNewPassword(newPassword, { email: user.email, name: user.name });
   if (!policy.ok) {
-    return data({ ok: false as const, fieldErrors: { newPassword: [policy.message] }, formError: null }, { status: 400 });
+    return data(
+      { ok: false as const, fieldErrors: { newPassword: [policy.message] }, formError: null },
+      { status: 400 },
+    );
   }
   const passwordHash = await hashPassword(newPassword);
   // Every other session of this user ends; this one stays signed in.
@@ -49,22 +56,26 @@ export default function Account() {
       <div className="card">
         <h2>Change password</h2>
         <p className="muted">Changing your password signs you out everywhere else.</p>
-        {actionData?.ok ? (
-          <Notice>
-            Password changed. Your other sessions have been signed out.
-          </Notice>
-        ) : null}
+        {actionData?.ok ? <Notice>Password changed. Your other sessions have been signed out.</Notice> : null}
         <FormError error={actionData?.formError} summary={summary} />
         <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
           <div className="fields">
             <Field label="Current password" error={errorFor("currentPassword")}>
-              {(aria) => <input type="password" autoComplete="current-password" {...aria} {...register("currentPassword")} />}
+              {(aria) => (
+                <input type="password" autoComplete="current-password" {...aria} {...register("currentPassword")} />
+              )}
             </Field>
-            <Field label="New password" hint="At least 12 characters; not a common password." error={errorFor("newPassword")}>
+            <Field
+              label="New password"
+              hint="At least 12 characters; not a common password."
+              error={errorFor("newPassword")}
+            >
               {(aria) => <input type="password" autoComplete="new-password" {...aria} {...register("newPassword")} />}
             </Field>
             <Field label="New password again" error={errorFor("confirmPassword")}>
-              {(aria) => <input type="password" autoComplete="new-password" {...aria} {...register("confirmPassword")} />}
+              {(aria) => (
+                <input type="password" autoComplete="new-password" {...aria} {...register("confirmPassword")} />
+              )}
             </Field>
           </div>
           <div>

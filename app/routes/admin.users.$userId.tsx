@@ -11,7 +11,9 @@ import { parseFormData, type FieldErrors } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { checkNewPassword, hashPassword } from "~/utils/password.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "User"} · AI Talent Scorecards` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.user.name ?? "User"} · AI Talent Scorecards` },
+];
 
 function loadUser(id: string | undefined) {
   const user = getUserById(Number(id));
@@ -25,14 +27,14 @@ export async function loader(args: LoaderFunctionArgs) {
   return { user, isSelf: actor.id === user.id, activeSessions: countSessionsForUser(user.id) };
 }
 
-
 export async function action(args: ActionFunctionArgs) {
   const { user: actor, sessionId } = await authorizeUser(args, "routes/admin.users.$userId", "action");
   const target = loadUser(args.params.userId);
   const formData = await args.request.formData();
   const intent = String(formData.get("intent") ?? "");
   const parsed = parseFormData(userActionSchema, formData);
-  const refuse = (fieldErrors: FieldErrors, formError: string | null = null, status = 400) => invalid(formData, { intent, fieldErrors, formError }, { status });
+  const refuse = (fieldErrors: FieldErrors, formError: string | null = null, status = 400) =>
+    invalid(formData, { intent, fieldErrors, formError }, { status });
   if (!parsed.ok) return refuse(parsed.fieldErrors, parsed.formError);
 
   if (parsed.data.intent === "update") {
@@ -42,7 +44,11 @@ export async function action(args: ActionFunctionArgs) {
     }
     const result = updateUser({ id: target.id, version, name, kind, active });
     if (!result.ok) {
-      return refuse({}, "Someone else changed this user after you opened the page; nothing was saved. Reload to see the current details.", 409);
+      return refuse(
+        {},
+        "Someone else changed this user after you opened the page; nothing was saved. Reload to see the current details.",
+        409,
+      );
     }
     return redirect(`/admin/users/${target.id}?saved=updated`);
   }
@@ -50,7 +56,11 @@ export async function action(args: ActionFunctionArgs) {
   const check = checkNewPassword(parsed.data.password, { email: target.email, name: target.name });
   if (!check.ok) return refuse({ password: [check.message] });
   // Setting your own password here keeps you signed in, as on the account page.
-  setPassword({ userId: target.id, passwordHash: await hashPassword(parsed.data.password), keepSessionId: target.id === actor.id ? sessionId : undefined });
+  setPassword({
+    userId: target.id,
+    passwordHash: await hashPassword(parsed.data.password),
+    keepSessionId: target.id === actor.id ? sessionId : undefined,
+  });
   return redirect(`/admin/users/${target.id}?saved=password`);
 }
 
@@ -62,18 +72,29 @@ export default function UserPage() {
   const saved = params.get("saved");
   const updateErrors = actionData?.intent === "update" ? actionData.fieldErrors : null;
   const passwordErrors = actionData?.intent === "set-password" ? actionData.fieldErrors : null;
-  const details = useValidatedForm(updateUserSchema, { serverErrors: updateErrors, submitted: actionData?.intent === "update" ? actionData.values : null });
+  const details = useValidatedForm(updateUserSchema, {
+    serverErrors: updateErrors,
+    submitted: actionData?.intent === "update" ? actionData.values : null,
+  });
   const password = useValidatedForm(setPasswordSchema, { serverErrors: passwordErrors });
   return (
     <>
       <PageHeader
         title={user.name}
         subtitle={`${user.email} · ${userKindLabels[user.kind]} · ${user.active ? "active" : "deactivated"} · ${activeSessions} signed-in ${activeSessions === 1 ? "session" : "sessions"}`}
-        actions={<Link to="/admin/users" className="btn">All users</Link>}
+        actions={
+          <Link to="/admin/users" className="btn">
+            All users
+          </Link>
+        }
       />
       {saved ? (
         <Notice>
-          {saved === "created" ? "User created." : saved === "password" ? "Password set; their sessions were signed out." : "Changes saved."}
+          {saved === "created"
+            ? "User created."
+            : saved === "password"
+              ? "Password set; their sessions were signed out."
+              : "Changes saved."}
         </Notice>
       ) : null}
       <div className="grid grid-2">
@@ -84,11 +105,27 @@ export default function UserPage() {
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={details.typed("version", String(user.version))} />
             <Field label="Name" error={details.errorFor("name")}>
-              {(aria) => <input type="text" defaultValue={details.typed("name", user.name)} {...aria} {...details.register("name")} />}
-            </Field>
-            <Field label="Kind" error={details.errorFor("kind")} hint={isSelf ? "You cannot change your own kind." : undefined}>
               {(aria) => (
-                <select defaultValue={details.typed("kind", user.kind)} disabled={isSelf} {...aria} {...details.register("kind")}>
+                <input
+                  type="text"
+                  defaultValue={details.typed("name", user.name)}
+                  {...aria}
+                  {...details.register("name")}
+                />
+              )}
+            </Field>
+            <Field
+              label="Kind"
+              error={details.errorFor("kind")}
+              hint={isSelf ? "You cannot change your own kind." : undefined}
+            >
+              {(aria) => (
+                <select
+                  defaultValue={details.typed("kind", user.kind)}
+                  disabled={isSelf}
+                  {...aria}
+                  {...details.register("kind")}
+                >
                   {userKinds.map((k) => (
                     <option key={k} value={k}>
                       {userKindLabels[k]}
@@ -105,8 +142,14 @@ export default function UserPage() {
             ) : null}
             <div className="checks">
               <label>
-                <input type="checkbox" value="on" defaultChecked={details.ticked("active", "on", user.active)} disabled={isSelf} {...details.group("active")} /> Active (unticking signs them out
-                everywhere)
+                <input
+                  type="checkbox"
+                  value="on"
+                  defaultChecked={details.ticked("active", "on", user.active)}
+                  disabled={isSelf}
+                  {...details.group("active")}
+                />{" "}
+                Active (unticking signs them out everywhere)
               </label>
             </div>
             <div>
@@ -118,12 +161,22 @@ export default function UserPage() {
         </section>
         <section className="card" aria-labelledby="reset">
           <h2 id="reset">Set a new password</h2>
-          <p className="muted">{isSelf ? "Your other sessions end; this one stays signed in." : "For someone locked out. Their current sessions end."}</p>
+          <p className="muted">
+            {isSelf
+              ? "Your other sessions end; this one stays signed in."
+              : "For someone locked out. Their current sessions end."}
+          </p>
           <FormError summary={password.summary} />
           <Form method="post" ref={password.formRef} onSubmit={password.onSubmit} className="stack" noValidate>
             <input type="hidden" name="intent" value="set-password" />
-            <Field label="New password" hint="At least 12 characters; not a common password." error={password.errorFor("password")}>
-              {(aria) => <input type="password" autoComplete="new-password" {...aria} {...password.register("password")} />}
+            <Field
+              label="New password"
+              hint="At least 12 characters; not a common password."
+              error={password.errorFor("password")}
+            >
+              {(aria) => (
+                <input type="password" autoComplete="new-password" {...aria} {...password.register("password")} />
+              )}
             </Field>
             <div>
               <button type="submit" className="btn">

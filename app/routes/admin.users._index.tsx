@@ -23,7 +23,8 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseFormData(createUserSchema, formData);
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const { name, email, kind, password } = parsed.data;
-  if (emailExists(email)) return invalid(formData, { fieldErrors: { email: ["A user with this email already exists"] }, formError: null });
+  if (emailExists(email))
+    return invalid(formData, { fieldErrors: { email: ["A user with this email already exists"] }, formError: null });
   const policy = checkNewPassword(password, { email, name });
   if (!policy.ok) return invalid(formData, { fieldErrors: { password: [policy.message] }, formError: null });
   const id = createUser({ name, email, kind, passwordHash: await hashPassword(password) });
@@ -34,10 +35,16 @@ export default function Users() {
   const { users } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(createUserSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(createUserSchema, {
+    serverErrors: actionData?.fieldErrors,
+    submitted: actionData?.values,
+  });
   return (
     <>
-      <PageHeader title="Users" subtitle="Who can sign in, and as what. There is no public sign-up: accounts are created here." />
+      <PageHeader
+        title="Users"
+        subtitle="Who can sign in, and as what. There is no public sign-up: accounts are created here."
+      />
       <div className="grid grid-2">
         <div className="table-wrap">
           <table>
@@ -58,7 +65,13 @@ export default function Users() {
                   </td>
                   <td className="small">{u.email}</td>
                   <td>{userKindLabels[u.kind]}</td>
-                  <td>{u.active ? <span className="badge badge-open">Active</span> : <span className="badge badge-closed">Deactivated</span>}</td>
+                  <td>
+                    {u.active ? (
+                      <span className="badge badge-open">Active</span>
+                    ) : (
+                      <span className="badge badge-closed">Deactivated</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -69,10 +82,26 @@ export default function Users() {
           <FormError error={actionData?.formError} summary={summary} />
           <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
             <Field label="Name" error={errorFor("name")}>
-              {(aria) => <input type="text" autoComplete="off" defaultValue={typed("name", "")} {...aria} {...register("name")} />}
+              {(aria) => (
+                <input
+                  type="text"
+                  autoComplete="off"
+                  defaultValue={typed("name", "")}
+                  {...aria}
+                  {...register("name")}
+                />
+              )}
             </Field>
             <Field label="Email" error={errorFor("email")}>
-              {(aria) => <input type="email" autoComplete="off" defaultValue={typed("email", "")} {...aria} {...register("email")} />}
+              {(aria) => (
+                <input
+                  type="email"
+                  autoComplete="off"
+                  defaultValue={typed("email", "")}
+                  {...aria}
+                  {...register("email")}
+                />
+              )}
             </Field>
             <Field label="Kind" error={errorFor("kind")}>
               {(aria) => (
@@ -85,7 +114,11 @@ export default function Users() {
                 </select>
               )}
             </Field>
-            <Field label="Initial password" hint="At least 12 characters, not a common password. Share it privately; they can change it under their account." error={errorFor("password")}>
+            <Field
+              label="Initial password"
+              hint="At least 12 characters, not a common password. Share it privately; they can change it under their account."
+              error={errorFor("password")}
+            >
               {(aria) => <input type="password" autoComplete="new-password" {...aria} {...register("password")} />}
             </Field>
             <div>

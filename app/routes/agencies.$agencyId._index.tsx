@@ -10,7 +10,9 @@ import { maskFor } from "~/models/masking.server";
 import { visibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.agency.name ?? "Agency"} · AI Talent Scorecards` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.agency.name ?? "Agency"} · AI Talent Scorecards` },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/agencies.$agencyId._index", "loader");
@@ -19,7 +21,8 @@ export async function loader(args: LoaderFunctionArgs) {
   // Bids and submissions name roles and people: only those on roles the viewer may see.
   const visible = scopesFor(user.kind, "read:role").includes("any") ? null : visibleRoleIds(user.id);
   const hidden = maskFor(user.id).candidateIds;
-  const onVisibleRole = (r: { roleId: number; candidateId?: number }) => (visible === null || visible.includes(r.roleId)) && !(r.candidateId && hidden.has(r.candidateId));
+  const onVisibleRole = (r: { roleId: number; candidateId?: number }) =>
+    (visible === null || visible.includes(r.roleId)) && !(r.candidateId && hidden.has(r.candidateId));
   return {
     ...found,
     bids: applicationsOfAgency(found.agency.id).filter(onVisibleRole),
@@ -40,9 +43,17 @@ export default function AgencyPage() {
       <PageHeader
         title={agency.name}
         subtitle={`${agencyKindLabels[agency.kind]}${agency.website ? ` · ${agency.website}` : ""}`}
-        actions={canEdit ? <Link to={`/agencies/${agency.id}/edit`} className="btn btn-primary">Edit</Link> : null}
+        actions={
+          canEdit ? (
+            <Link to={`/agencies/${agency.id}/edit`} className="btn btn-primary">
+              Edit
+            </Link>
+          ) : null
+        }
       />
-      {params.get("saved") ? <Notice>{params.get("saved") === "created" ? "Agency added." : "Changes saved."}</Notice> : null}
+      {params.get("saved") ? (
+        <Notice>{params.get("saved") === "created" ? "Agency added." : "Changes saved."}</Notice>
+      ) : null}
       <div className="grid grid-2">
         <section className="card" aria-labelledby="vetting">
           <h2 id="vetting">Vetting</h2>
@@ -52,7 +63,11 @@ export default function AgencyPage() {
               <div key={q.key} className="vet-answer">
                 <h3>{q.question}</h3>
                 <p>
-                  {v?.assessment ? <span className={`assess-${v.assessment}`}>{assessmentLabels[v.assessment]}</span> : <span className="muted">Not asked yet</span>}
+                  {v?.assessment ? (
+                    <span className={`assess-${v.assessment}`}>{assessmentLabels[v.assessment]}</span>
+                  ) : (
+                    <span className="muted">Not asked yet</span>
+                  )}
                   {v?.answer ? <> · {v.answer}</> : null}
                 </p>
                 {v?.notes ? <p className="small muted">{v.notes}</p> : null}
@@ -62,7 +77,9 @@ export default function AgencyPage() {
           <p>
             {agency.offersHandover ? "✔ Offers a handover package" : "✘ No handover package offered"}
             <br />
-            {agency.writtenAcceptanceCriteria ? "✔ Agrees to written acceptance criteria" : "✘ No written acceptance criteria"}
+            {agency.writtenAcceptanceCriteria
+              ? "✔ Agrees to written acceptance criteria"
+              : "✘ No written acceptance criteria"}
           </p>
         </section>
         <div>
@@ -77,7 +94,9 @@ export default function AgencyPage() {
           </section>
           <section className="card" aria-labelledby="contacts">
             <h2 id="contacts">Contacts</h2>
-            {contacts.length === 0 ? <p className="muted">None recorded.</p> : (
+            {contacts.length === 0 ? (
+              <p className="muted">None recorded.</p>
+            ) : (
               <ul className="plain">
                 {contacts.map((c) => (
                   <li key={c.id} className="row-between">
@@ -107,7 +126,11 @@ export default function AgencyPage() {
                   <span>
                     Submitted <Link to={`/candidates/${s.candidateId}`}>{s.candidate}</Link> for {s.role}
                   </span>
-                  {s.counts ? <span className="badge badge-open">Counts</span> : <span className="badge badge-bad">Duplicate</span>}
+                  {s.counts ? (
+                    <span className="badge badge-open">Counts</span>
+                  ) : (
+                    <span className="badge badge-bad">Duplicate</span>
+                  )}
                 </li>
               ))}
             </ul>

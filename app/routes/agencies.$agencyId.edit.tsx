@@ -9,7 +9,9 @@ import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.name ?? "agency"} · AI Talent Scorecards` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.name ?? "agency"} · AI Talent Scorecards` },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/agencies.$agencyId.edit", "loader");
@@ -45,13 +47,37 @@ export async function action(args: ActionFunctionArgs) {
   const id = Number(args.params.agencyId);
   const formData = await args.request.formData();
   const version = versionSchema.safeParse(formData.get("version"));
-  if (!version.success) return invalid(formData, { fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." }, { arrayFields: agencyArrayFields });
+  if (!version.success)
+    return invalid(
+      formData,
+      { fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." },
+      { arrayFields: agencyArrayFields },
+    );
   const parsed = parseFormData(agencyFormSchema, formData, agencyArrayFields);
-  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { arrayFields: agencyArrayFields });
-  if (agencyNameTaken(parsed.data.agency.name, id)) return invalid(formData, { fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null }, { arrayFields: agencyArrayFields });
+  if (!parsed.ok)
+    return invalid(
+      formData,
+      { fieldErrors: parsed.fieldErrors, formError: parsed.formError },
+      { arrayFields: agencyArrayFields },
+    );
+  if (agencyNameTaken(parsed.data.agency.name, id))
+    return invalid(
+      formData,
+      { fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null },
+      { arrayFields: agencyArrayFields },
+    );
   const result = updateAgency({ id, version: version.data, values: parsed.data });
   if (!result.ok && result.reason === "not-found") throw new Response("Agency not found", { status: 404 });
-  if (!result.ok) return invalid(formData, { fieldErrors: {}, formError: "Someone else saved this agency after you opened it; nothing was saved. Your edits are still in the form: copy what you need, then reload to see their version." }, { arrayFields: agencyArrayFields, status: 409 });
+  if (!result.ok)
+    return invalid(
+      formData,
+      {
+        fieldErrors: {},
+        formError:
+          "Someone else saved this agency after you opened it; nothing was saved. Your edits are still in the form: copy what you need, then reload to see their version.",
+      },
+      { arrayFields: agencyArrayFields, status: 409 },
+    );
   return redirect(`/agencies/${id}?saved=updated`);
 }
 
@@ -60,8 +86,22 @@ export default function EditAgency() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <PageHeader title={`Edit ${name}`} actions={<Link to={`/agencies/${id}`} className="btn">Cancel</Link>} />
-      <AgencyForm defaults={defaults} serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} submitLabel="Save changes" version={version} />
+      <PageHeader
+        title={`Edit ${name}`}
+        actions={
+          <Link to={`/agencies/${id}`} className="btn">
+            Cancel
+          </Link>
+        }
+      />
+      <AgencyForm
+        defaults={defaults}
+        serverErrors={actionData?.fieldErrors}
+        submitted={actionData?.values}
+        formError={actionData?.formError}
+        submitLabel="Save changes"
+        version={version}
+      />
     </>
   );
 }

@@ -22,12 +22,22 @@ export default function Agencies() {
       <PageHeader
         title="Agencies"
         subtitle="Staffing agencies, delivery pods and fixed-price shops, vetted as organisations."
-        actions={canCreate ? <Link to="/agencies/new" className="btn btn-primary">Add agency</Link> : null}
+        actions={
+          canCreate ? (
+            <Link to="/agencies/new" className="btn btn-primary">
+              Add agency
+            </Link>
+          ) : null
+        }
       />
       <FilterForm values={{ q: query }} className="search" role="search">
-        <label htmlFor="q" className="visually-hidden">Search agencies</label>
+        <label htmlFor="q" className="visually-hidden">
+          Search agencies
+        </label>
         <input id="q" type="search" name="q" defaultValue={query} placeholder="Search by name" />
-        <button type="submit" className="btn">Search</button>
+        <button type="submit" className="btn">
+          Search
+        </button>
       </FilterForm>
       {agencies.length === 0 ? (
         <div className="card empty">{query ? `No agencies match “${query}”.` : "No agencies yet."}</div>
@@ -57,13 +67,15 @@ export default function Agencies() {
                       <span className="muted">Not vetted</span>
                     ) : (
                       <>
-                        <span className="assess-good">{a.vetting.good} good</span> · <span className="assess-weak">{a.vetting.weak} weak</span> ·{" "}
+                        <span className="assess-good">{a.vetting.good} good</span> ·{" "}
+                        <span className="assess-weak">{a.vetting.weak} weak</span> ·{" "}
                         <span className="assess-bad">{a.vetting.bad} bad</span>
                       </>
                     )}
                   </td>
                   <td className="small">
-                    {a.offersHandover ? "Handover" : "No handover"} · {a.writtenAcceptanceCriteria ? "Written criteria" : "No written criteria"}
+                    {a.offersHandover ? "Handover" : "No handover"} ·{" "}
+                    {a.writtenAcceptanceCriteria ? "Written criteria" : "No written criteria"}
                   </td>
                   <td>{a.candidatesSubmitted}</td>
                   <td>{a.bids}</td>

@@ -19,8 +19,18 @@ export async function action(args: ActionFunctionArgs) {
   await authorizeUser(args, "routes/agencies.new", "action");
   const formData = await args.request.formData();
   const parsed = parseFormData(agencyFormSchema, formData, agencyArrayFields);
-  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { arrayFields: agencyArrayFields });
-  if (agencyNameTaken(parsed.data.agency.name)) return invalid(formData, { fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null }, { arrayFields: agencyArrayFields });
+  if (!parsed.ok)
+    return invalid(
+      formData,
+      { fieldErrors: parsed.fieldErrors, formError: parsed.formError },
+      { arrayFields: agencyArrayFields },
+    );
+  if (agencyNameTaken(parsed.data.agency.name))
+    return invalid(
+      formData,
+      { fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null },
+      { arrayFields: agencyArrayFields },
+    );
   const id = createAgency(parsed.data);
   return redirect(`/agencies/${id}?saved=created`);
 }
@@ -29,8 +39,17 @@ export default function NewAgency() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <PageHeader title="Add agency" subtitle="Record the vendor, its rate card and how it answered the vetting questions." />
-      <AgencyForm defaults={{}} serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} submitLabel="Add agency" />
+      <PageHeader
+        title="Add agency"
+        subtitle="Record the vendor, its rate card and how it answered the vetting questions."
+      />
+      <AgencyForm
+        defaults={{}}
+        serverErrors={actionData?.fieldErrors}
+        submitted={actionData?.values}
+        formError={actionData?.formError}
+        submitLabel="Add agency"
+      />
     </>
   );
 }

@@ -14,7 +14,13 @@ import {
 } from "~/domain/compliance";
 import { stageLabels, stages } from "~/domain/pipeline";
 import { holds, holdsAny } from "~/domain/policy";
-import { agencyKindLabels, candidateEngagementTypeLabels, rejectionReasonLabels, rejectionReasons, type RejectionReason } from "~/domain/reference";
+import {
+  agencyKindLabels,
+  candidateEngagementTypeLabels,
+  rejectionReasonLabels,
+  rejectionReasons,
+  type RejectionReason,
+} from "~/domain/reference";
 import { getApplication, moveApplication } from "~/models/application.server";
 import { visibleScorecards } from "~/models/feedback.server";
 import { roleBlind } from "~/models/role.server";
@@ -36,7 +42,9 @@ import { decisionSectionFor } from "~/models/decision.server";
 import { OfferPanel } from "~/components/offer-panel";
 import { chainSummary, offerForApplication } from "~/models/offer.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/applications.$applicationId._index", "loader");
@@ -46,12 +54,26 @@ export async function loader(args: LoaderFunctionArgs) {
   const today = new Date().toISOString().slice(0, 10);
   const required = role.requiredChecks as CheckType[];
   const subject = candidate
-    ? { kind: "candidate" as const, id: candidate.id, name: candidate.name, detail: `${candidate.email} · ${candidateEngagementTypeLabels[candidate.engagementType]}` }
-    : { kind: "agency" as const, id: agency!.id, name: agency!.name, detail: `${agencyKindLabels[agency!.kind]} bidding as a team` };
+    ? {
+        kind: "candidate" as const,
+        id: candidate.id,
+        name: candidate.name,
+        detail: `${candidate.email} · ${candidateEngagementTypeLabels[candidate.engagementType]}`,
+      }
+    : {
+        kind: "agency" as const,
+        id: agency!.id,
+        name: agency!.name,
+        detail: `${agencyKindLabels[agency!.kind]} bidding as a team`,
+      };
 
   let compliance = null;
   if (holds(user.kind, "read:compliance", teamRole)) {
-    const listed = applicationChecks({ applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId }, required, { seesDetail: holds(user.kind, "read:pay", teamRole) });
+    const listed = applicationChecks(
+      { applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId },
+      required,
+      { seesDetail: holds(user.kind, "read:pay", teamRole) },
+    );
     const rows = listed.flatMap((l) => (l.row ? [l.row] : []));
     const history = checkHistory(rows.map((r) => r.id));
     compliance = {
@@ -65,12 +87,22 @@ export async function loader(args: LoaderFunctionArgs) {
         editable,
         requestedAt: row?.requestedAt ?? null,
         verifiedAt: row?.verifiedAt ?? null,
-        history: row ? history.filter((h) => h.checkId === row.id).map(({ status, changedAt, changedBy }) => ({ status, changedAt, changedBy })) : [],
+        history: row
+          ? history
+              .filter((h) => h.checkId === row.id)
+              .map(({ status, changedAt, changedBy }) => ({ status, changedAt, changedBy }))
+          : [],
       })),
     };
   }
 
-  const feedback = visibleScorecards({ applicationId: application.id, roleId: role.id, blind: roleBlind(role.id), viewer: user, teamRole });
+  const feedback = visibleScorecards({
+    applicationId: application.id,
+    roleId: role.id,
+    blind: roleBlind(role.id),
+    viewer: user,
+    teamRole,
+  });
   const takeHomes = takeHomesForApplication(application.id).map((t) => ({
     id: t.id,
     title: t.title,
@@ -83,9 +115,20 @@ export async function loader(args: LoaderFunctionArgs) {
     result: takeHomeResult(t.grades.filter((g) => g.status === "submitted")),
   }));
   return {
-    interviews: listInterviews(application.id).map((i) => ({ id: i.id, kind: i.kind, startsAt: i.startsAt, endsAt: i.endsAt, panel: i.panel, onPanel: i.panel.some((p) => p.userId === user.id) })),
+    interviews: listInterviews(application.id).map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      startsAt: i.startsAt,
+      endsAt: i.endsAt,
+      panel: i.panel,
+      onPanel: i.panel.some((p) => p.userId === user.id),
+    })),
     canSchedule: holds(user.kind, "create:interview", teamRole),
-    feedback: { summary: feedback.summary, hiddenCount: feedback.hiddenCount, viewerHasSubmitted: feedback.viewerHasSubmitted },
+    feedback: {
+      summary: feedback.summary,
+      hiddenCount: feedback.hiddenCount,
+      viewerHasSubmitted: feedback.viewerHasSubmitted,
+    },
     takeHomes,
     canAssignTakeHome: holds(user.kind, "update:takehome", teamRole),
     application: {
@@ -105,10 +148,20 @@ export async function loader(args: LoaderFunctionArgs) {
     canMove: holds(user.kind, "update:application", teamRole),
     // Offers carry pay: only for those who may see it.
     offer: holds(user.kind, "read:offer", teamRole)
-      ? { summary: offerForApplication(application.id, role.id), rule: chainSummary(role.id).rule, canEdit: holds(user.kind, "update:offer", teamRole) }
+      ? {
+          summary: offerForApplication(application.id, role.id),
+          rule: chainSummary(role.id).rule,
+          canEdit: holds(user.kind, "update:offer", teamRole),
+        }
       : null,
     canOpenSubject: subject.kind === "candidate" || holdsAny(user.kind, "read:agency"),
-    decision: decisionSectionFor({ applicationId: application.id, roleId: role.id, viewer: user, teamRole, canDecide: holds(user.kind, "create:decision", teamRole) }),
+    decision: decisionSectionFor({
+      applicationId: application.id,
+      roleId: role.id,
+      viewer: user,
+      teamRole,
+      canDecide: holds(user.kind, "create:decision", teamRole),
+    }),
   };
 }
 
@@ -118,19 +171,38 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const returnTo = safeRedirect(formData.get("returnTo"), `/applications/${id}`);
   const parsed = parseFormData(moveSchema, formData);
-  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError, missing: [] as CheckType[] });
+  if (!parsed.ok)
+    return invalid(formData, {
+      fieldErrors: parsed.fieldErrors,
+      formError: parsed.formError,
+      missing: [] as CheckType[],
+    });
   const found = getApplication(id);
   if (!found) throw new Response("Application not found", { status: 404 });
   const { toStage, rejectionReason, note, confirmUndoHire, version } = parsed.data;
   const result = moveApplication({ id, version, toStage, rejectionReason, note, confirmUndoHire, actorId: user.id });
   if (!result.ok && result.reason === "not-found") throw new Response("Application not found", { status: 404 });
   if (!result.ok && result.reason === "invalid") {
-    return invalid(formData, { fieldErrors: { [result.problem.field]: [result.problem.message] }, formError: null, missing: [] as CheckType[] });
+    return invalid(formData, {
+      fieldErrors: { [result.problem.field]: [result.problem.message] },
+      formError: null,
+      missing: [] as CheckType[],
+    });
   }
   if (!result.ok && result.reason === "conflict") {
-    return invalid(formData, { fieldErrors: {}, formError: "Someone else moved this application after you opened the page; nothing changed. Reload to see where it is now.", missing: [] as CheckType[] }, { status: 409 });
+    return invalid(
+      formData,
+      {
+        fieldErrors: {},
+        formError:
+          "Someone else moved this application after you opened the page; nothing changed. Reload to see where it is now.",
+        missing: [] as CheckType[],
+      },
+      { status: 409 },
+    );
   }
-  if (!result.ok && result.reason === "gate") return invalid(formData, { fieldErrors: {}, formError: result.message, missing: result.missing });
+  if (!result.ok && result.reason === "gate")
+    return invalid(formData, { fieldErrors: {}, formError: result.message, missing: result.missing });
   const sep = returnTo.includes("?") ? "&" : "?";
   return redirect(`${returnTo}${sep}moved=${parsed.data.toStage}`);
 }
@@ -138,7 +210,10 @@ export async function action(args: ActionFunctionArgs) {
 function MoveForm({ application }: { application: { id: number; stage: string; version: number } }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed, ticked, group, summary } = useValidatedForm(moveSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, onSubmit, errorFor, typed, ticked, group, summary } = useValidatedForm(moveSchema, {
+    serverErrors: actionData?.fieldErrors,
+    submitted: actionData?.values,
+  });
   const hired = application.stage === "hired";
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Move application">
@@ -152,11 +227,13 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
               <option value="" disabled>
                 Choose a stage…
               </option>
-              {stages.filter((s) => s !== application.stage).map((s) => (
-                <option key={s} value={s}>
-                  {stageLabels[s]}
-                </option>
-              ))}
+              {stages
+                .filter((s) => s !== application.stage)
+                .map((s) => (
+                  <option key={s} value={s}>
+                    {stageLabels[s]}
+                  </option>
+                ))}
             </select>
           )}
         </Field>
@@ -172,13 +249,28 @@ function MoveForm({ application }: { application: { id: number; stage: string; v
             </select>
           )}
         </Field>
-        <Field label={hired ? "Why is this hire undone?" : "Note"} hint={hired ? "Required: moving out of Hired undoes the hire" : undefined} error={errorFor("note")} wide>
+        <Field
+          label={hired ? "Why is this hire undone?" : "Note"}
+          hint={hired ? "Required: moving out of Hired undoes the hire" : undefined}
+          error={errorFor("note")}
+          wide
+        >
           {(aria) => <input type="text" defaultValue={typed("note", "")} {...aria} {...register("note")} />}
         </Field>
       </div>
-      {hired ? <UndoHireConfirm error={errorFor("confirmUndoHire")} checked={ticked("confirmUndoHire", "on", false)} group={group("confirmUndoHire")} /> : null}
+      {hired ? (
+        <UndoHireConfirm
+          error={errorFor("confirmUndoHire")}
+          checked={ticked("confirmUndoHire", "on", false)}
+          group={group("confirmUndoHire")}
+        />
+      ) : null}
       <div>
-        <button type="submit" className={hired ? "btn btn-danger" : "btn btn-primary"} disabled={navigation.state === "submitting"}>
+        <button
+          type="submit"
+          className={hired ? "btn btn-danger" : "btn btn-primary"}
+          disabled={navigation.state === "submitting"}
+        >
           {hired ? "Undo hire and move" : "Move"}
         </button>
       </div>
@@ -190,7 +282,14 @@ function UndoHireConfirm(props: { error?: string; checked: boolean; group: { nam
   return (
     <div className="checks">
       <label>
-        <input type="checkbox" value="on" defaultChecked={props.checked} aria-invalid={props.error ? true : undefined} aria-describedby={props.error ? "undo-hire-error" : undefined} {...props.group} />
+        <input
+          type="checkbox"
+          value="on"
+          defaultChecked={props.checked}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? "undo-hire-error" : undefined}
+          {...props.group}
+        />
         I understand this undoes a recorded hire
       </label>
       <GroupError error={props.error} id="undo-hire-error" />
@@ -199,7 +298,23 @@ function UndoHireConfirm(props: { error?: string; checked: boolean; group: { nam
 }
 
 export default function ApplicationPage() {
-  const { application, role, subject, engagementNote, history, submissions, compliance, canMove, canOpenSubject, interviews, canSchedule, feedback, takeHomes, canAssignTakeHome, offer } = useLoaderData<typeof loader>();
+  const {
+    application,
+    role,
+    subject,
+    engagementNote,
+    history,
+    submissions,
+    compliance,
+    canMove,
+    canOpenSubject,
+    interviews,
+    canSchedule,
+    feedback,
+    takeHomes,
+    canAssignTakeHome,
+    offer,
+  } = useLoaderData<typeof loader>();
   const { decision } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const added = params.get("added");
@@ -215,10 +330,23 @@ export default function ApplicationPage() {
             {subject.detail} · for <Link to={`/roles/${role.id}`}>{role.title}</Link>
           </>
         }
-        actions={canOpenSubject ? <Link to={subject.kind === "candidate" ? `/candidates/${subject.id}` : `/agencies/${subject.id}`} className="btn">Open {subject.kind === "candidate" ? "candidate" : "agency"}</Link> : null}
+        actions={
+          canOpenSubject ? (
+            <Link
+              to={subject.kind === "candidate" ? `/candidates/${subject.id}` : `/agencies/${subject.id}`}
+              className="btn"
+            >
+              Open {subject.kind === "candidate" ? "candidate" : "agency"}
+            </Link>
+          ) : null
+        }
       />
       {added === "added" || added === "bid" ? <Notice>Added to the pipeline.</Notice> : null}
-      {added === "already" ? <div className="alert alert-warn" role="status">Already in this role&rsquo;s pipeline: nothing was added twice.</div> : null}
+      {added === "already" ? (
+        <div className="alert alert-warn" role="status">
+          Already in this role&rsquo;s pipeline: nothing was added twice.
+        </div>
+      ) : null}
       {added?.startsWith("duplicate-") ? (
         <div className="alert alert-warn" role="status">
           Duplicate submission recorded:{" "}
@@ -236,7 +364,9 @@ export default function ApplicationPage() {
         <h2 id="scorecards-heading">Scorecards</h2>
         {/* The words behind the numbers; the debrief itself applies the blind rule. */}
         <p className="debrief-link">
-          <Link to={`/applications/${application.id}/debrief`} className="btn btn-primary">Read the debrief</Link>{" "}
+          <Link to={`/applications/${application.id}/debrief`} className="btn btn-primary">
+            Read the debrief
+          </Link>{" "}
           <span className="muted small">
             each rating with its evidence, the takeaways, amendments and graders&rsquo; notes
           </span>
@@ -244,7 +374,8 @@ export default function ApplicationPage() {
         {feedback.summary ? <ScorecardSummary summary={feedback.summary} hiddenCount={feedback.hiddenCount} /> : null}
         {feedback.hiddenCount > 0 ? (
           <p className="muted">
-            {feedback.hiddenCount} submitted {feedback.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden until you submit your own (blind feedback).
+            {feedback.hiddenCount} submitted {feedback.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden
+            until you submit your own (blind feedback).
           </p>
         ) : !feedback.summary ? (
           <p className="muted">No submitted scorecards yet.</p>
@@ -255,18 +386,41 @@ export default function ApplicationPage() {
         <section className="card" aria-labelledby="interviews-heading">
           <div className="row-between no-border">
             <h2 id="interviews-heading">Interviews</h2>
-            {canSchedule ? <Link to={`/applications/${application.id}/interviews/new`} className="btn">Schedule</Link> : null}
+            {canSchedule ? (
+              <Link to={`/applications/${application.id}/interviews/new`} className="btn">
+                Schedule
+              </Link>
+            ) : null}
           </div>
-          {interviews.length === 0 ? <p className="muted">None scheduled.</p> : (
+          {interviews.length === 0 ? (
+            <p className="muted">None scheduled.</p>
+          ) : (
             <ul className="plain">
               {interviews.map((i) => (
                 <li key={i.id} className="row-between">
                   <span>
                     <Link to={`/interviews/${i.id}`}>{interviewKindLabels[i.kind]}</Link>{" "}
-                    <span className="muted small">{new Date(i.startsAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</span>
-                    <div className="small">{i.panel.map((p) => `${p.name}${p.status === "submitted" ? " ✔" : p.status === "draft" ? " (draft)" : ""}`).join(", ")}</div>
+                    <span className="muted small">
+                      {new Date(i.startsAt).toLocaleString("en-US", {
+                        dateStyle: "medium",
+                        timeStyle: "short",
+                        timeZone: "UTC",
+                      })}{" "}
+                      UTC
+                    </span>
+                    <div className="small">
+                      {i.panel
+                        .map(
+                          (p) => `${p.name}${p.status === "submitted" ? " ✔" : p.status === "draft" ? " (draft)" : ""}`,
+                        )
+                        .join(", ")}
+                    </div>
                   </span>
-                  {i.onPanel ? <Link to={`/interviews/${i.id}/scorecard`} className="btn btn-small">Your scorecard</Link> : null}
+                  {i.onPanel ? (
+                    <Link to={`/interviews/${i.id}/scorecard`} className="btn btn-small">
+                      Your scorecard
+                    </Link>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -275,19 +429,37 @@ export default function ApplicationPage() {
         <section className="card" aria-labelledby="take-home-heading">
           <div className="row-between no-border">
             <h2 id="take-home-heading">Take-home</h2>
-            {canAssignTakeHome ? <Link to={`/applications/${application.id}/take-homes/new`} className="btn">Assign</Link> : null}
+            {canAssignTakeHome ? (
+              <Link to={`/applications/${application.id}/take-homes/new`} className="btn">
+                Assign
+              </Link>
+            ) : null}
           </div>
-          {takeHomes.length === 0 ? <p className="muted">None assigned.</p> : takeHomes.map((t) => (
-            <div key={t.id} className="vet-answer">
-              <h3>
-                {canAssignTakeHome ? <Link to={`/take-homes/${t.id}`}>{t.title}</Link> : t.title}{" "}
-                <span className="badge">{takeHomeStatusLabels[t.status]}{t.late ? " · late" : ""}</span>
-              </h3>
-              <p className="small muted">Due {t.dueOn} · graders {t.graders.join(", ")}{t.anonymous ? " · anonymous" : ""}</p>
-              {t.amGrader ? <p><Link to={`/take-homes/${t.id}/grade`}>Your grade</Link></p> : null}
-              <TakeHomeResult result={t.result} />
-            </div>
-          ))}
+          {takeHomes.length === 0 ? (
+            <p className="muted">None assigned.</p>
+          ) : (
+            takeHomes.map((t) => (
+              <div key={t.id} className="vet-answer">
+                <h3>
+                  {canAssignTakeHome ? <Link to={`/take-homes/${t.id}`}>{t.title}</Link> : t.title}{" "}
+                  <span className="badge">
+                    {takeHomeStatusLabels[t.status]}
+                    {t.late ? " · late" : ""}
+                  </span>
+                </h3>
+                <p className="small muted">
+                  Due {t.dueOn} · graders {t.graders.join(", ")}
+                  {t.anonymous ? " · anonymous" : ""}
+                </p>
+                {t.amGrader ? (
+                  <p>
+                    <Link to={`/take-homes/${t.id}/grade`}>Your grade</Link>
+                  </p>
+                ) : null}
+                <TakeHomeResult result={t.result} />
+              </div>
+            ))
+          )}
         </section>
       </div>
       <div className="grid grid-2">
@@ -298,7 +470,9 @@ export default function ApplicationPage() {
               {compliance.gate.ok ? (
                 <p className="alert alert-ok">All required checks are verified or waived: an offer can go out.</p>
               ) : (
-                <p className="alert alert-warn">{compliance.gate.message.replace("Cannot move to Offer", "No offer")}</p>
+                <p className="alert alert-warn">
+                  {compliance.gate.message.replace("Cannot move to Offer", "No offer")}
+                </p>
               )}
               {/* Beside the checks, not at the top of the page: HR updating several checks keeps their place. */}
               {saved ? <Notice>{checkTypeLabels[saved as CheckType] ?? "Check"} saved.</Notice> : null}
@@ -307,7 +481,10 @@ export default function ApplicationPage() {
                   <summary>
                     <span className="check-name">
                       {checkTypeLabels[c.type]} {c.required ? <span className="muted small">required</span> : null}
-                      <span className="muted small"> · {c.scope === "person" ? "held by the person" : "for this engagement"}</span>
+                      <span className="muted small">
+                        {" "}
+                        · {c.scope === "person" ? "held by the person" : "for this engagement"}
+                      </span>
                     </span>
                     <CheckBadge status={c.status} />
                   </summary>
@@ -318,29 +495,58 @@ export default function ApplicationPage() {
                         <dd>{classificationLabels[c.editable.classification]}</dd>
                       </>
                     ) : null}
-                    {c.editable.rationale ? (<><dt>Rationale</dt><dd>{c.editable.rationale}</dd></>) : null}
-                    {c.editable.waiverReason ? (<><dt>Waived because</dt><dd>{c.editable.waiverReason}</dd></>) : null}
-                    {c.editable.evidenceRef ? (<><dt>Evidence</dt><dd>{c.editable.evidenceRef}</dd></>) : null}
-                    {c.requestedAt ? (<><dt>Requested</dt><dd>{formatDate(c.requestedAt)}</dd></>) : null}
-                    {c.editable.expiresAt ? (<><dt>Expires</dt><dd>{formatDate(c.editable.expiresAt)}</dd></>) : null}
-                    {c.editable.detail ? (<><dt>Findings</dt><dd>{c.editable.detail}</dd></>) : null}
+                    {c.editable.rationale ? (
+                      <>
+                        <dt>Rationale</dt>
+                        <dd>{c.editable.rationale}</dd>
+                      </>
+                    ) : null}
+                    {c.editable.waiverReason ? (
+                      <>
+                        <dt>Waived because</dt>
+                        <dd>{c.editable.waiverReason}</dd>
+                      </>
+                    ) : null}
+                    {c.editable.evidenceRef ? (
+                      <>
+                        <dt>Evidence</dt>
+                        <dd>{c.editable.evidenceRef}</dd>
+                      </>
+                    ) : null}
+                    {c.requestedAt ? (
+                      <>
+                        <dt>Requested</dt>
+                        <dd>{formatDate(c.requestedAt)}</dd>
+                      </>
+                    ) : null}
+                    {c.editable.expiresAt ? (
+                      <>
+                        <dt>Expires</dt>
+                        <dd>{formatDate(c.editable.expiresAt)}</dd>
+                      </>
+                    ) : null}
+                    {c.editable.detail ? (
+                      <>
+                        <dt>Findings</dt>
+                        <dd>{c.editable.detail}</dd>
+                      </>
+                    ) : null}
                   </dl>
                   {c.history.length ? (
                     <ul className="history small">
                       {c.history.map((h, i) => (
                         <li key={i}>
-                          {new Date(h.changedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC: {h.changedBy ?? "someone"} set{" "}
-                          {h.status.replace("_", " ")}
+                          {new Date(h.changedAt).toLocaleString("en-US", {
+                            dateStyle: "medium",
+                            timeStyle: "short",
+                            timeZone: "UTC",
+                          })}{" "}
+                          UTC: {h.changedBy ?? "someone"} set {h.status.replace("_", " ")}
                         </li>
                       ))}
                     </ul>
                   ) : null}
-                  {compliance.canEdit ? (
-                    <CheckEditor
-                      applicationId={application.id}
-                      check={c.editable}
-                    />
-                  ) : null}
+                  {compliance.canEdit ? <CheckEditor applicationId={application.id} check={c.editable} /> : null}
                 </details>
               ))}
             </section>
@@ -350,19 +556,39 @@ export default function ApplicationPage() {
             <ol className="history">
               {history.map((h) => (
                 <li key={h.id}>
-                  <strong>{h.fromStage ? `${stageLabels[h.fromStage as keyof typeof stageLabels]} → ` : "Added at "}{stageLabels[h.toStage as keyof typeof stageLabels]}</strong>{" "}
+                  <strong>
+                    {h.fromStage ? `${stageLabels[h.fromStage as keyof typeof stageLabels]} → ` : "Added at "}
+                    {stageLabels[h.toStage as keyof typeof stageLabels]}
+                  </strong>{" "}
                   <span className="muted small">
-                    {new Date(h.movedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC by {h.movedBy ?? "someone"}
+                    {new Date(h.movedAt).toLocaleString("en-US", {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                      timeZone: "UTC",
+                    })}{" "}
+                    UTC by {h.movedBy ?? "someone"}
                   </span>
                   {h.note ? <div className="small">{h.note}</div> : null}
                 </li>
               ))}
             </ol>
-            {application.rejectionReason ? <p className="small">Rejected: {rejectionReasonLabels[application.rejectionReason]}{application.exitNote ? ` · ${application.exitNote}` : ""}</p> : null}
+            {application.rejectionReason ? (
+              <p className="small">
+                Rejected: {rejectionReasonLabels[application.rejectionReason]}
+                {application.exitNote ? ` · ${application.exitNote}` : ""}
+              </p>
+            ) : null}
           </section>
         </div>
         <div>
-          {offer ? <OfferPanel applicationId={application.id} offer={offer.summary} canEdit={offer.canEdit} rule={offer.rule} /> : null}
+          {offer ? (
+            <OfferPanel
+              applicationId={application.id}
+              offer={offer.summary}
+              canEdit={offer.canEdit}
+              rule={offer.rule}
+            />
+          ) : null}
           {canMove ? (
             <section className="card" aria-labelledby="move-heading">
               <h2 id="move-heading">Move</h2>
@@ -378,9 +604,17 @@ export default function ApplicationPage() {
                     <span>
                       {s.agency}
                       {s.contact ? <span className="muted small"> · {s.contact}</span> : null}
-                      <span className="muted small"> · {new Date(s.submittedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}</span>
+                      <span className="muted small">
+                        {" "}
+                        ·{" "}
+                        {new Date(s.submittedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+                      </span>
                     </span>
-                    {s.counts ? <span className="badge badge-open">Counts</span> : <span className="badge badge-bad">Duplicate</span>}
+                    {s.counts ? (
+                      <span className="badge badge-open">Counts</span>
+                    ) : (
+                      <span className="badge badge-bad">Duplicate</span>
+                    )}
                   </li>
                 ))}
               </ul>

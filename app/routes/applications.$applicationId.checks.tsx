@@ -14,7 +14,9 @@ import { invalid } from "~/utils/forms.server";
 // embeds the same forms and saves them in place; this page is where a browser
 // without JavaScript lands when a save is refused, and HR can open it directly.
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Checks: ${data?.subject ?? "application"} · AI Talent Scorecards` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Checks: ${data?.subject ?? "application"} · AI Talent Scorecards` },
+];
 
 function load(applicationId: number) {
   const found = getApplication(applicationId);
@@ -27,7 +29,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const { application, role, candidate, agency } = load(Number(args.params.applicationId));
   const today = new Date().toISOString().slice(0, 10);
   // Only those who may update compliance reach this page, and they may read findings.
-  const listed = applicationChecks({ applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId }, role.requiredChecks as CheckType[], { seesDetail: true });
+  const listed = applicationChecks(
+    { applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId },
+    role.requiredChecks as CheckType[],
+    { seesDetail: true },
+  );
   return {
     applicationId: application.id,
     subject: candidate?.name ?? agency?.name ?? "",
@@ -48,7 +54,14 @@ export async function action(args: ActionFunctionArgs) {
     actorId: user.id,
   });
   if (!result.ok) {
-    return invalid(formData, { fieldErrors: {}, formError: "Someone else updated this check after you opened the page; nothing was saved. Reload to see it." }, { status: 409 });
+    return invalid(
+      formData,
+      {
+        fieldErrors: {},
+        formError: "Someone else updated this check after you opened the page; nothing was saved. Reload to see it.",
+      },
+      { status: 409 },
+    );
   }
   return redirect(`/applications/${application.id}?saved=${parsed.data.type}#checks`);
 }
@@ -62,16 +75,25 @@ export default function Checks() {
       <PageHeader
         title={`Compliance checks: ${subject}`}
         subtitle={`For ${role.title}. Saving a check returns to the application.`}
-        actions={<Link to={`/applications/${applicationId}#checks`} className="btn">Back to the application</Link>}
+        actions={
+          <Link to={`/applications/${applicationId}#checks`} className="btn">
+            Back to the application
+          </Link>
+        }
       />
       <section className="card stack" aria-label="Checks">
         {checks.map((c) => (
           <details key={c.editable.type} className="check-row" open={refusedType === c.editable.type}>
             <summary>
-              <span className="check-name">{checkTypeLabels[c.editable.type]}</span> {c.required ? <span className="badge">required</span> : null}{" "}
+              <span className="check-name">{checkTypeLabels[c.editable.type]}</span>{" "}
+              {c.required ? <span className="badge">required</span> : null}{" "}
               <span className="small muted">{checkStatusLabels[c.status]}</span>
             </summary>
-            <CheckEditor applicationId={applicationId} check={c.editable} refused={refusedType === c.editable.type ? actionData : null} />
+            <CheckEditor
+              applicationId={applicationId}
+              check={c.editable}
+              refused={refusedType === c.editable.type ? actionData : null}
+            />
           </details>
         ))}
       </section>

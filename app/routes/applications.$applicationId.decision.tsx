@@ -39,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
     fieldErrors: Record<string, string[]>,
     formError: string | null,
     status = 400,
-    missing: CheckType[] = []
+    missing: CheckType[] = [],
   ) => invalid(formData, { fieldErrors, formError, missing }, { arrayFields: decisionArrayFields, status });
   const parsed = parseFormData(decisionSchema, formData, decisionArrayFields);
   if (!parsed.ok) return refuse(parsed.fieldErrors, parsed.formError);
@@ -50,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
         {},
         `${result.message}. Nothing was recorded: clear the checks first, or decide to hire or hold for now.`,
         400,
-        result.missing
+        result.missing,
       );
     if (result.reason === "invalid")
       return refuse(Object.fromEntries(result.problems.map((p) => [p.field, [p.message]])), null);
@@ -58,7 +58,7 @@ export async function action(args: ActionFunctionArgs) {
       return refuse(
         {},
         "The application or its decision changed after you opened this page; nothing was recorded. Reload to see it as it is now.",
-        409
+        409,
       );
     throw new Response("Application not found", { status: 404 });
   }

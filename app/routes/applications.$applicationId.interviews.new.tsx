@@ -8,7 +8,14 @@ import { anonymousGraderIds } from "~/models/take-home.server";
 
 import { isOpenStage } from "~/domain/pipeline";
 import { currentTemplate, scheduleInterview } from "~/models/scorecard.server";
-import { governanceQuestions, interviewArrayFields, interviewKindLabels, interviewKinds, kitPrompts, scheduleSchema } from "~/schemas/interview";
+import {
+  governanceQuestions,
+  interviewArrayFields,
+  interviewKindLabels,
+  interviewKinds,
+  kitPrompts,
+  scheduleSchema,
+} from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData, type FieldErrors } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
@@ -26,7 +33,11 @@ export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/applications.$applicationId.interviews.new", "loader");
   const { found, team, template } = load(Number(args.params.applicationId));
   return {
-    application: { id: found.application.id, name: found.candidate?.name ?? found.agency?.name ?? "", isAgency: Boolean(found.agency) },
+    application: {
+      id: found.application.id,
+      name: found.candidate?.name ?? found.agency?.name ?? "",
+      isAgency: Boolean(found.agency),
+    },
     role: found.role,
     team: team.map((t) => ({ userId: t.userId, name: t.name, teamRole: t.teamRole })),
     areas: template.areas.map((a) => ({ key: a.key, name: a.name })),
@@ -38,19 +49,32 @@ export async function action(args: ActionFunctionArgs) {
   const applicationId = Number(args.params.applicationId);
   const { found, team, template } = load(applicationId);
   const formData = await args.request.formData();
-  const refuse = (fieldErrors: FieldErrors, formError: string | null = null) => invalid(formData, { fieldErrors, formError }, { arrayFields: interviewArrayFields });
-  if (!isOpenStage(found.application.stage)) return refuse({}, "This application is closed; reopen it before scheduling interviews.");
+  const refuse = (fieldErrors: FieldErrors, formError: string | null = null) =>
+    invalid(formData, { fieldErrors, formError }, { arrayFields: interviewArrayFields });
+  if (!isOpenStage(found.application.stage))
+    return refuse({}, "This application is closed; reopen it before scheduling interviews.");
   const parsed = parseFormData(scheduleSchema, formData, interviewArrayFields);
   if (!parsed.ok) return refuse(parsed.fieldErrors, parsed.formError);
   const v = parsed.data;
-  if (!v.panelIds.every((id) => team.some((t) => t.userId === id))) return refuse({ panelIds: ["Interviewers must be on this role's hiring team"] });
+  if (!v.panelIds.every((id) => team.some((t) => t.userId === id)))
+    return refuse({ panelIds: ["Interviewers must be on this role's hiring team"] });
   const graders = anonymousGraderIds(applicationId);
   const conflicted = team.filter((t) => v.panelIds.includes(t.userId) && graders.includes(t.userId));
   if (conflicted.length) {
-    return refuse({ panelIds: [`${conflicted.map((t) => t.name).join(", ")} is grading this candidate's take-home anonymously and must not meet them until grading is done`] });
+    return refuse({
+      panelIds: [
+        `${conflicted.map((t) => t.name).join(", ")} is grading this candidate's take-home anonymously and must not meet them until grading is done`,
+      ],
+    });
   }
-  if (!v.focusAreas.every((k) => template.areas.some((a) => a.key === k))) return refuse({ focusAreas: ["Choose areas from the role's scorecard"] });
-  const id = scheduleInterview({ applicationId, ...v, prompts: v.prompts.filter((p) => kitPrompts.includes(p)), actorId: user.id });
+  if (!v.focusAreas.every((k) => template.areas.some((a) => a.key === k)))
+    return refuse({ focusAreas: ["Choose areas from the role's scorecard"] });
+  const id = scheduleInterview({
+    applicationId,
+    ...v,
+    prompts: v.prompts.filter((p) => kitPrompts.includes(p)),
+    actorId: user.id,
+  });
   return redirect(`/interviews/${id}?saved=scheduled`);
 }
 
@@ -58,22 +82,67 @@ export default function ScheduleInterview() {
   const { application, role, team, areas } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor, typed, ticked, summary } = useValidatedForm(scheduleSchema, { arrayFields: interviewArrayFields, serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, group, onSubmit, errorFor, typed, ticked, summary } = useValidatedForm(scheduleSchema, {
+    arrayFields: interviewArrayFields,
+    serverErrors: actionData?.fieldErrors,
+    submitted: actionData?.values,
+  });
   return (
     <>
-      <PageHeader title={`Schedule an interview with ${application.name}`} subtitle={`For ${role.title}`} actions={<Link to={`/applications/${application.id}`} className="btn">Cancel</Link>} />
+      <PageHeader
+        title={`Schedule an interview with ${application.name}`}
+        subtitle={`For ${role.title}`}
+        actions={
+          <Link to={`/applications/${application.id}`} className="btn">
+            Cancel
+          </Link>
+        }
+      />
       <FormError error={actionData?.formError} summary={summary} />
-      <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Schedule interview">
-        <input type="hidden" name="tzOffset" value={0} ref={(el) => { if (el) el.value = String(-new Date().getTimezoneOffset()); }} />
+      <Form
+        method="post"
+        ref={formRef}
+        onSubmit={onSubmit}
+        className="stack"
+        noValidate
+        aria-label="Schedule interview"
+      >
+        <input
+          type="hidden"
+          name="tzOffset"
+          value={0}
+          ref={(el) => {
+            if (el) el.value = String(-new Date().getTimezoneOffset());
+          }}
+        />
         <fieldset>
           <legend>When and what</legend>
           <div className="fields">
-            <SelectField label="Kind" name="kind" options={labelled(interviewKinds, interviewKindLabels)} defaultValue={typed("kind", application.isAgency ? "agency_vetting_call" : "technical_deep_dive")} register={register} error={errorFor("kind")} />
+            <SelectField
+              label="Kind"
+              name="kind"
+              options={labelled(interviewKinds, interviewKindLabels)}
+              defaultValue={typed("kind", application.isAgency ? "agency_vetting_call" : "technical_deep_dive")}
+              register={register}
+              error={errorFor("kind")}
+            />
             <Field label="Starts" hint="Your local time" error={errorFor("startsAt")}>
-              {(aria) => <input type="datetime-local" defaultValue={typed("startsAt", "")} {...aria} {...register("startsAt")} />}
+              {(aria) => (
+                <input type="datetime-local" defaultValue={typed("startsAt", "")} {...aria} {...register("startsAt")} />
+              )}
             </Field>
             <Field label="Length in minutes" error={errorFor("durationMinutes")}>
-              {(aria) => <input type="number" min={15} max={480} step={15} defaultValue={typed("durationMinutes", "60")} {...aria} {...register("durationMinutes")} />}
+              {(aria) => (
+                <input
+                  type="number"
+                  min={15}
+                  max={480}
+                  step={15}
+                  defaultValue={typed("durationMinutes", "60")}
+                  {...aria}
+                  {...register("durationMinutes")}
+                />
+              )}
             </Field>
           </div>
         </fieldset>
@@ -82,7 +151,16 @@ export default function ScheduleInterview() {
           <div className="checks">
             {team.map((t) => (
               <label key={t.userId}>
-                <input type="checkbox" value={String(t.userId)} defaultChecked={ticked("panelIds", String(t.userId), false)} {...group("panelIds")} /> {t.name} <span className="muted small">{t.teamRole === "hiring_manager" ? "hiring manager" : "interviewer"}</span>
+                <input
+                  type="checkbox"
+                  value={String(t.userId)}
+                  defaultChecked={ticked("panelIds", String(t.userId), false)}
+                  {...group("panelIds")}
+                />{" "}
+                {t.name}{" "}
+                <span className="muted small">
+                  {t.teamRole === "hiring_manager" ? "hiring manager" : "interviewer"}
+                </span>
               </label>
             ))}
           </div>
@@ -90,11 +168,19 @@ export default function ScheduleInterview() {
         </fieldset>
         <fieldset>
           <legend>Focus areas</legend>
-          <p className="fieldset-intro">The scorecard asks the panel to rate these areas of the role&rsquo;s template.</p>
+          <p className="fieldset-intro">
+            The scorecard asks the panel to rate these areas of the role&rsquo;s template.
+          </p>
           <div className="checks">
             {areas.map((a) => (
               <label key={a.key}>
-                <input type="checkbox" value={a.key} defaultChecked={ticked("focusAreas", a.key, true)} {...group("focusAreas")} /> {a.name}
+                <input
+                  type="checkbox"
+                  value={a.key}
+                  defaultChecked={ticked("focusAreas", a.key, true)}
+                  {...group("focusAreas")}
+                />{" "}
+                {a.name}
               </label>
             ))}
           </div>
@@ -106,19 +192,32 @@ export default function ScheduleInterview() {
             {kitPrompts.map((p) => (
               <li key={p}>
                 <label>
-                  <input type="checkbox" value={p} defaultChecked={ticked("prompts", p, true)} {...group("prompts")} /> {p}
+                  <input type="checkbox" value={p} defaultChecked={ticked("prompts", p, true)} {...group("prompts")} />{" "}
+                  {p}
                 </label>
               </li>
             ))}
           </ul>
           <div className="checks">
             <label>
-              <input type="checkbox" value="on" defaultChecked={ticked("includeGovernance", "on", true)} {...group("includeGovernance")} /> Include the {governanceQuestions.length} governance questions (this person
-              will touch production AI)
+              <input
+                type="checkbox"
+                value="on"
+                defaultChecked={ticked("includeGovernance", "on", true)}
+                {...group("includeGovernance")}
+              />{" "}
+              Include the {governanceQuestions.length} governance questions (this person will touch production AI)
             </label>
           </div>
           <Field label="Custom questions" hint="One per line" error={errorFor("customQuestions")} wide>
-            {(aria) => <textarea rows={3} defaultValue={typed("customQuestions", "")} {...aria} {...register("customQuestions")} />}
+            {(aria) => (
+              <textarea
+                rows={3}
+                defaultValue={typed("customQuestions", "")}
+                {...aria}
+                {...register("customQuestions")}
+              />
+            )}
           </Field>
         </fieldset>
         <div className="actions">

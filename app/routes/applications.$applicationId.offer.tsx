@@ -57,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get("intent") === "accept") {
     if (!holds(user.kind, "accept:offer", teamRole))
       throw forbidden(
-        "Only HR (recruiters) and admins can mark an offer accepted. Ask an admin if you need this permission."
+        "Only HR (recruiters) and admins can mark an offer accepted. Ask an admin if you need this permission.",
       );
     const parsed = parseFormData(acceptOfferSchema, formData);
     if (!parsed.ok)
@@ -76,7 +76,7 @@ export async function action(args: ActionFunctionArgs) {
       return invalid(
         formData,
         { intent: "accept" as const, fieldErrors: {}, formError: "There is no offer on this application." },
-        { status: 404 }
+        { status: 404 },
       );
     if (!result.ok && result.reason === "conflict")
       return invalid(formData, { intent: "accept" as const, fieldErrors: {}, formError: conflict }, { status: 409 });
@@ -94,7 +94,7 @@ export async function action(args: ActionFunctionArgs) {
     return invalid(formData, { intent: "save" as const, fieldErrors: {}, formError: result.message });
   if (!result.ok) throw new Error("unreachable");
   return redirect(
-    `/applications/${id}/offer?saved=${result.created ? "created" : result.newTerms ? "new-terms" : "note"}`
+    `/applications/${id}/offer?saved=${result.created ? "created" : result.newTerms ? "new-terms" : "note"}`,
   );
 }
 

@@ -40,7 +40,13 @@ export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/applications.$applicationId.take-homes.new", "loader");
   const { found, team } = load(Number(args.params.applicationId));
   const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  return { application: { id: found.application.id, name: found.candidate?.name ?? found.agency?.name ?? "" }, role: found.role, team, due, defaultInstructions };
+  return {
+    application: { id: found.application.id, name: found.candidate?.name ?? found.agency?.name ?? "" },
+    role: found.role,
+    team,
+    due,
+    defaultInstructions,
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -50,7 +56,10 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const refuse = (failure: FormFailure) => invalid(formData, failure, { arrayFields: takeHomeArrayFields });
   if (!isOpenStage(found.application.stage)) {
-    return refuse({ fieldErrors: {}, formError: "This application is closed; reopen it before assigning a take-home." });
+    return refuse({
+      fieldErrors: {},
+      formError: "This application is closed; reopen it before assigning a take-home.",
+    });
   }
   const parsed = parseFormData(takeHomeSchema, formData, takeHomeArrayFields);
   if (!parsed.ok) return refuse({ fieldErrors: parsed.fieldErrors, formError: parsed.formError });
@@ -61,7 +70,8 @@ export async function action(args: ActionFunctionArgs) {
     const message = `${who}, so cannot grade anonymously. Choose graders who have not met or handled them, or grade with names.`;
     return refuse({ fieldErrors: { graderIds: [message] }, formError: null });
   }
-  if (!parsed.data.graderIds.every((id) => team.some((t) => t.userId === id))) return refuse({ fieldErrors: { graderIds: ["Graders must be on this role's hiring team"] }, formError: null });
+  if (!parsed.data.graderIds.every((id) => team.some((t) => t.userId === id)))
+    return refuse({ fieldErrors: { graderIds: ["Graders must be on this role's hiring team"] }, formError: null });
   const id = assignTakeHome({ applicationId, values: parsed.data, actorId: user.id });
   return redirect(`/take-homes/${id}?saved=assigned`);
 }
@@ -70,26 +80,69 @@ export default function AssignTakeHome() {
   const { application, role, team, due, defaultInstructions: instructions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor, typed, ticked, summary } = useValidatedForm(takeHomeSchema, { arrayFields: takeHomeArrayFields, serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, group, onSubmit, errorFor, typed, ticked, summary } = useValidatedForm(takeHomeSchema, {
+    arrayFields: takeHomeArrayFields,
+    serverErrors: actionData?.fieldErrors,
+    submitted: actionData?.values,
+  });
   return (
     <>
-      <PageHeader title={`Assign a take-home to ${application.name}`} subtitle={`For ${role.title}. Paid or time-boxed, and narrow.`} actions={<Link to={`/applications/${application.id}`} className="btn">Cancel</Link>} />
+      <PageHeader
+        title={`Assign a take-home to ${application.name}`}
+        subtitle={`For ${role.title}. Paid or time-boxed, and narrow.`}
+        actions={
+          <Link to={`/applications/${application.id}`} className="btn">
+            Cancel
+          </Link>
+        }
+      />
       <FormError error={actionData?.formError} summary={summary} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Assign take-home">
         <fieldset>
           <legend>The exercise</legend>
           <div className="fields">
             <Field label="Title" error={errorFor("title")} wide>
-              {(aria) => <input type="text" defaultValue={typed("title", "Fix a failing RAG workflow")} {...aria} {...register("title")} />}
+              {(aria) => (
+                <input
+                  type="text"
+                  defaultValue={typed("title", "Fix a failing RAG workflow")}
+                  {...aria}
+                  {...register("title")}
+                />
+              )}
             </Field>
             <Field label="Instructions" error={errorFor("instructions")} wide>
-              {(aria) => <textarea rows={9} defaultValue={typed("instructions", instructions)} {...aria} {...register("instructions")} />}
+              {(aria) => (
+                <textarea
+                  rows={9}
+                  defaultValue={typed("instructions", instructions)}
+                  {...aria}
+                  {...register("instructions")}
+                />
+              )}
             </Field>
             <Field label="Materials link" error={errorFor("materialsUrl")}>
-              {(aria) => <input type="text" inputMode="url" defaultValue={typed("materialsUrl", "")} {...aria} {...register("materialsUrl")} />}
+              {(aria) => (
+                <input
+                  type="text"
+                  inputMode="url"
+                  defaultValue={typed("materialsUrl", "")}
+                  {...aria}
+                  {...register("materialsUrl")}
+                />
+              )}
             </Field>
             <Field label="Time box (hours)" error={errorFor("timeBoxHours")}>
-              {(aria) => <input type="number" min={1} max={40} defaultValue={typed("timeBoxHours", "4")} {...aria} {...register("timeBoxHours")} />}
+              {(aria) => (
+                <input
+                  type="number"
+                  min={1}
+                  max={40}
+                  defaultValue={typed("timeBoxHours", "4")}
+                  {...aria}
+                  {...register("timeBoxHours")}
+                />
+              )}
             </Field>
             <Field label="Due date" error={errorFor("dueOn")}>
               {(aria) => <input type="date" defaultValue={typed("dueOn", due)} {...aria} {...register("dueOn")} />}
@@ -100,19 +153,41 @@ export default function AssignTakeHome() {
           <legend>Pay</legend>
           <div className="fields">
             <label className="checks">
-              <input type="checkbox" value="on" defaultChecked={ticked("paid", "on", true)} {...group("paid")} /> Paid take-home
+              <input type="checkbox" value="on" defaultChecked={ticked("paid", "on", true)} {...group("paid")} /> Paid
+              take-home
             </label>
             <Field label="Amount" error={errorFor("amount")}>
-              {(aria) => <input type="text" inputMode="numeric" defaultValue={typed("amount", "400")} {...aria} {...register("amount")} />}
+              {(aria) => (
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  defaultValue={typed("amount", "400")}
+                  {...aria}
+                  {...register("amount")}
+                />
+              )}
             </Field>
-            <SelectField label="Currency" name="currency" options={labelled(currencies)} defaultValue={typed("currency", "USD")} register={register} error={errorFor("currency")} />
+            <SelectField
+              label="Currency"
+              name="currency"
+              options={labelled(currencies)}
+              defaultValue={typed("currency", "USD")}
+              register={register}
+              error={errorFor("currency")}
+            />
           </div>
         </fieldset>
         <fieldset>
           <legend>Grading</legend>
           <label className="checks">
-            <input type="checkbox" value="on" defaultChecked={ticked("anonymous", "on", true)} {...group("anonymous")} /> Anonymous grading: graders see an alias, never the name, email, agency, links or
-            pay, until every grader has submitted
+            <input
+              type="checkbox"
+              value="on"
+              defaultChecked={ticked("anonymous", "on", true)}
+              {...group("anonymous")}
+            />{" "}
+            Anonymous grading: graders see an alias, never the name, email, agency, links or pay, until every grader has
+            submitted
           </label>
           <p className="small muted" id="blind-graders">
             Anonymous graders must not have met or handled the candidate: whoever manages a role they applied to,
@@ -121,8 +196,16 @@ export default function AssignTakeHome() {
           <div className="checks grader-picks" role="group" aria-label="Graders" aria-describedby="blind-graders">
             {team.map((t) => (
               <label key={t.userId}>
-                <input type="checkbox" value={String(t.userId)} defaultChecked={ticked("graderIds", String(t.userId), false)} {...group("graderIds")} /> {t.name}
-                {t.cannotGradeBlind ? <span className="small flag"> Cannot grade anonymously: {t.cannotGradeBlind}</span> : null}
+                <input
+                  type="checkbox"
+                  value={String(t.userId)}
+                  defaultChecked={ticked("graderIds", String(t.userId), false)}
+                  {...group("graderIds")}
+                />{" "}
+                {t.name}
+                {t.cannotGradeBlind ? (
+                  <span className="small flag"> Cannot grade anonymously: {t.cannotGradeBlind}</span>
+                ) : null}
               </label>
             ))}
           </div>

@@ -40,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
     return invalid(
       formData,
       { offerId, fieldErrors: {}, formError: "This offer is no longer open for approval." },
-      { status: 404 }
+      { status: 404 },
     );
   if (!result.ok && result.reason === "stale") {
     return invalid(
@@ -51,7 +51,7 @@ export async function action(args: ActionFunctionArgs) {
         formError:
           "The offer's terms changed after you opened this page; nothing was recorded. Reload to see the new terms.",
       },
-      { status: 409 }
+      { status: 409 },
     );
   }
   if (!result.ok && result.reason === "refused")

@@ -16,12 +16,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/calibration", "loader");
   const roleId = Number(new URL(args.request.url).searchParams.get("role")) || null;
   const seesAll = scopesFor(user.kind, "read:calibration").includes("any");
-  const roles = listRoles(user, { status: "all", mine: !seesAll }).filter((r) => seesAll || r.myTeamRole === "hiring_manager").map((r) => ({ id: r.id, title: r.title }));
+  const roles = listRoles(user, { status: "all", mine: !seesAll })
+    .filter((r) => seesAll || r.myTeamRole === "hiring_manager")
+    .map((r) => ({ id: r.id, title: r.title }));
   const shown = roleId && roles.some((r) => r.id === roleId) ? roleId : null;
   const { rows, panels, overall } = calibrationFor(user, shown);
   // Every role in view has a panel line, "no overlap yet" included; a filtered page shows its role's alone.
   const none = krippendorffAlpha([]);
-  const roleAgreement = roles.filter((r) => shown === null || r.id === shown).map((r) => ({ ...r, agreement: panels[r.id] ?? none }));
+  const roleAgreement = roles
+    .filter((r) => shown === null || r.id === shown)
+    .map((r) => ({ ...r, agreement: panels[r.id] ?? none }));
   return { roleId, roles, seesAll, rows, roleAgreement, overallAgreement: overall };
 }
 
@@ -31,25 +35,60 @@ export default function Calibration() {
   const { roleId, roles, seesAll, rows, roleAgreement, overallAgreement } = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title="Interviewer calibration" subtitle={`${seesAll ? "Every interviewer" : "Interviewers on roles you manage"}: how they rate against the rest of the panel on the same candidates, and how their calls matched outcomes.`} />
-      <FilterForm values={{ role: roleId ? String(roleId) : "" }} className="filters" autoSubmit announce={`${rows.length} ${rows.length === 1 ? "interviewer" : "interviewers"}`}>
+      <PageHeader
+        title="Interviewer calibration"
+        subtitle={`${seesAll ? "Every interviewer" : "Interviewers on roles you manage"}: how they rate against the rest of the panel on the same candidates, and how their calls matched outcomes.`}
+      />
+      <FilterForm
+        values={{ role: roleId ? String(roleId) : "" }}
+        className="filters"
+        autoSubmit
+        announce={`${rows.length} ${rows.length === 1 ? "interviewer" : "interviewers"}`}
+      >
         <label>
           Role
           <select name="role" defaultValue={roleId ? String(roleId) : ""}>
             <option value="">All {seesAll ? "" : "my "}roles</option>
-            {roles.map((r) => <option key={r.id} value={r.id}>{r.title}</option>)}
+            {roles.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.title}
+              </option>
+            ))}
           </select>
         </label>
-        <noscript><button type="submit" className="btn">Apply</button></noscript>
+        <noscript>
+          <button type="submit" className="btn">
+            Apply
+          </button>
+        </noscript>
       </FilterForm>
-      {rows.length === 0 ? <div className="card empty">No submitted scorecards yet.</div> : (
+      {rows.length === 0 ? (
+        <div className="card empty">No submitted scorecards yet.</div>
+      ) : (
         <div className="table-wrap">
           <table>
-            <caption className="muted small">Ratings on the 1-4 scale. Leniency compares like with like: the interviewer&rsquo;s average on the candidates someone else on the panel also rated, minus the co-panel&rsquo;s average on those same candidates. Above +0.5 is lenient, below -0.5 severe, once it rests on at least three shared candidates. Agreement with outcome counts yes/no calls on candidates who were hired or offered (yes) or rejected (no). Panel agreement: {agreementExplanation} An interviewer&rsquo;s figure counts only the pairs they are in, set against the chance level of every rating on this page; the pairable ratings are theirs and the others&rsquo; on the candidate areas they shared.</caption>
+            <caption className="muted small">
+              Ratings on the 1-4 scale. Leniency compares like with like: the interviewer&rsquo;s average on the
+              candidates someone else on the panel also rated, minus the co-panel&rsquo;s average on those same
+              candidates. Above +0.5 is lenient, below -0.5 severe, once it rests on at least three shared candidates.
+              Agreement with outcome counts yes/no calls on candidates who were hired or offered (yes) or rejected (no).
+              Panel agreement: {agreementExplanation} An interviewer&rsquo;s figure counts only the pairs they are in,
+              set against the chance level of every rating on this page; the pairable ratings are theirs and the
+              others&rsquo; on the candidate areas they shared.
+            </caption>
             <thead>
               <tr>
-                <th scope="col">Interviewer</th><th scope="col">Scorecards</th><th scope="col">Average given</th><th scope="col">Theirs on shared candidates</th><th scope="col">Co-panel on the same</th><th scope="col">Leniency</th><th scope="col">Panel agreement (alpha)</th>
-                <th scope="col">Agreement with outcome</th><th scope="col">Not assessed</th><th scope="col">No decision</th><th scope="col">Median hours to submit</th>
+                <th scope="col">Interviewer</th>
+                <th scope="col">Scorecards</th>
+                <th scope="col">Average given</th>
+                <th scope="col">Theirs on shared candidates</th>
+                <th scope="col">Co-panel on the same</th>
+                <th scope="col">Leniency</th>
+                <th scope="col">Panel agreement (alpha)</th>
+                <th scope="col">Agreement with outcome</th>
+                <th scope="col">Not assessed</th>
+                <th scope="col">No decision</th>
+                <th scope="col">Median hours to submit</th>
               </tr>
             </thead>
             <tbody>
@@ -61,15 +100,31 @@ export default function Calibration() {
                   <td>{r.sharedAverage ?? "—"}</td>
                   <td>{r.coPanelAverage ?? "—"}</td>
                   <td>
-                    {r.leniency === null ? "—" : (() => {
-                      const call = leniencyCall(r);
-                      const figure = `${r.leniency > 0 ? "+" : ""}${r.leniency}`;
-                      if (call === "too few") return <span className="muted">{figure} <span className="small">({r.sharedApplications} shared, too few to judge)</span></span>;
-                      return <strong className={call === "lenient" || call === "severe" ? "flag" : undefined}>{figure} {call === "in line" ? "" : call}</strong>;
-                    })()}
+                    {r.leniency === null
+                      ? "—"
+                      : (() => {
+                          const call = leniencyCall(r);
+                          const figure = `${r.leniency > 0 ? "+" : ""}${r.leniency}`;
+                          if (call === "too few")
+                            return (
+                              <span className="muted">
+                                {figure}{" "}
+                                <span className="small">({r.sharedApplications} shared, too few to judge)</span>
+                              </span>
+                            );
+                          return (
+                            <strong className={call === "lenient" || call === "severe" ? "flag" : undefined}>
+                              {figure} {call === "in line" ? "" : call}
+                            </strong>
+                          );
+                        })()}
                   </td>
-                  <td><AgreementFigure agreement={r.panelAgreement} compact /></td>
-                  <td>{pct(r.agreement)} <span className="muted small">of {r.judged}</span></td>
+                  <td>
+                    <AgreementFigure agreement={r.panelAgreement} compact />
+                  </td>
+                  <td>
+                    {pct(r.agreement)} <span className="muted small">of {r.judged}</span>
+                  </td>
                   <td>{pct(r.notAssessedShare)}</td>
                   <td>{pct(r.noDecisionShare)}</td>
                   <td>{r.medianHoursToSubmit ?? "—"}</td>
@@ -84,21 +139,38 @@ export default function Calibration() {
   );
 }
 
-function RolePanels({ panels, overall }: { panels: { id: number; title: string; agreement: Agreement }[]; overall: Agreement }) {
+function RolePanels({
+  panels,
+  overall,
+}: {
+  panels: { id: number; title: string; agreement: Agreement }[];
+  overall: Agreement;
+}) {
   return (
     <section aria-labelledby="role-panels" className="role-panels">
       <h2 id="role-panels">Panel agreement per role</h2>
       <div className="table-wrap">
         <table>
-          <caption className="muted small">{agreementExplanation} The last row pools every role shown: the level an interviewer&rsquo;s figure above is set against.</caption>
+          <caption className="muted small">
+            {agreementExplanation} The last row pools every role shown: the level an interviewer&rsquo;s figure above is
+            set against.
+          </caption>
           <thead>
-            <tr><th scope="col">Role</th><th scope="col">Panel agreement (alpha)</th><th scope="col">Areas rated by 2 or more</th></tr>
+            <tr>
+              <th scope="col">Role</th>
+              <th scope="col">Panel agreement (alpha)</th>
+              <th scope="col">Areas rated by 2 or more</th>
+            </tr>
           </thead>
           <tbody>
             {panels.map((p) => (
               <tr key={p.id}>
-                <th scope="row"><Link to={`/roles/${p.id}/rollup`}>{p.title}</Link></th>
-                <td><AgreementFigure agreement={p.agreement} compact /></td>
+                <th scope="row">
+                  <Link to={`/roles/${p.id}/rollup`}>{p.title}</Link>
+                </th>
+                <td>
+                  <AgreementFigure agreement={p.agreement} compact />
+                </td>
                 <td>{p.agreement.units}</td>
               </tr>
             ))}
@@ -107,7 +179,9 @@ function RolePanels({ panels, overall }: { panels: { id: number; title: string; 
             <tfoot>
               <tr>
                 <th scope="row">All of these roles</th>
-                <td><AgreementFigure agreement={overall} compact /></td>
+                <td>
+                  <AgreementFigure agreement={overall} compact />
+                </td>
                 <td>{overall.units}</td>
               </tr>
             </tfoot>

@@ -11,7 +11,9 @@ import { personChecks } from "~/models/compliance.server";
 import { visibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.candidate.name ?? "Candidate"} · AI Talent Scorecards` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.candidate.name ?? "Candidate"} · AI Talent Scorecards` },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/candidates.$candidateId._index", "loader");
@@ -25,7 +27,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const today = new Date().toISOString().slice(0, 10);
   const canSeeCompliance = holds(user.kind, "read:compliance", teamRole);
   const checks = canSeeCompliance
-    ? personChecks(row.id).map((c) => ({ type: c.type, status: effectiveStatus(c, today), expiresAt: c.expiresAt, evidenceRef: c.evidenceRef }))
+    ? personChecks(row.id).map((c) => ({
+        type: c.type,
+        status: effectiveStatus(c, today),
+        expiresAt: c.expiresAt,
+        evidenceRef: c.evidenceRef,
+      }))
     : null;
   return {
     candidate,
@@ -49,12 +56,16 @@ export default function CandidatePage() {
       <PageHeader
         title={candidate.name}
         subtitle={[candidate.email, candidate.location, candidate.timezone].filter(Boolean).join(" · ")}
-        actions={canEdit ? <Link to={`/candidates/${candidate.id}/edit`} className="btn btn-primary">Edit</Link> : null}
+        actions={
+          canEdit ? (
+            <Link to={`/candidates/${candidate.id}/edit`} className="btn btn-primary">
+              Edit
+            </Link>
+          ) : null
+        }
       />
       {params.get("saved") ? (
-        <Notice>
-          {params.get("saved") === "created" ? "Candidate added." : "Changes saved."}
-        </Notice>
+        <Notice>{params.get("saved") === "created" ? "Candidate added." : "Changes saved."}</Notice>
       ) : null}
       <div className="grid grid-2">
         <div>
@@ -125,7 +136,9 @@ export default function CandidatePage() {
           {checks ? (
             <section className="card" aria-labelledby="person-checks">
               <h2 id="person-checks">Checks held by this person</h2>
-              <p className="small muted">Reused across roles. Checks specific to one engagement are on each application.</p>
+              <p className="small muted">
+                Reused across roles. Checks specific to one engagement are on each application.
+              </p>
               <ul className="plain">
                 {(Object.keys(checkScope) as CheckType[])
                   .filter((t) => checkScope[t] === "person")

@@ -35,8 +35,16 @@ export default function Candidates() {
         subtitle={seesAll ? "Everyone on file, across all roles." : "People in the pipelines of roles you are on."}
         actions={
           <>
-            {canImport ? <Link to="/candidates/import" className="btn">Import CSV</Link> : null}
-            {canCreate ? <Link to="/candidates/new" className="btn btn-primary">Add candidate</Link> : null}
+            {canImport ? (
+              <Link to="/candidates/import" className="btn">
+                Import CSV
+              </Link>
+            ) : null}
+            {canCreate ? (
+              <Link to="/candidates/new" className="btn btn-primary">
+                Add candidate
+              </Link>
+            ) : null}
           </>
         }
       />
@@ -45,7 +53,9 @@ export default function Candidates() {
           Search candidates
         </label>
         <input id="q" type="search" name="q" defaultValue={query} placeholder="Search by name, email or skill" />
-        <button type="submit" className="btn">Search</button>
+        <button type="submit" className="btn">
+          Search
+        </button>
       </FilterForm>
       {result.rows.length === 0 ? (
         <div className="card empty">{query ? `No candidates match “${query}”.` : "No candidates yet."}</div>

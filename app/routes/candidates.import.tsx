@@ -19,17 +19,30 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/candidates.import", "action");
   const parsed = parseFormData(importSchema, await args.request.formData());
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, formError: parsed.formError, csv: "", check: null }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { fieldErrors: parsed.fieldErrors, formError: parsed.formError, csv: "", check: null },
+      { status: 400 },
+    );
   const { intent, csv } = parsed.data;
   const check = checkCandidateCsv(csv, existingEmails);
   const bad = check.rows.filter((r) => r.errors.length > 0).length;
   const failed = check.fileErrors.length > 0 || bad > 0;
   if (intent === "preview" || failed) {
-    const formError = failed && intent === "import" ? `Nothing was imported: ${check.fileErrors.length ? "the file has problems" : `${bad} ${bad === 1 ? "row has" : "rows have"} errors`}. Fix them and try again.` : null;
+    const formError =
+      failed && intent === "import"
+        ? `Nothing was imported: ${check.fileErrors.length ? "the file has problems" : `${bad} ${bad === 1 ? "row has" : "rows have"} errors`}. Fix them and try again.`
+        : null;
     const rows = check.rows.map(({ line, name, email, errors }) => ({ line, name, email, errors }));
-    return data({ fieldErrors: {}, formError, csv, check: { fileErrors: check.fileErrors, rows } }, { status: failed ? 400 : 200 });
+    return data(
+      { fieldErrors: {}, formError, csv, check: { fileErrors: check.fileErrors, rows } },
+      { status: failed ? 400 : 200 },
+    );
   }
-  const ids = importCandidates(check.rows.map((r) => r.values!), user.id);
+  const ids = importCandidates(
+    check.rows.map((r) => r.values!),
+    user.id,
+  );
   return redirect(`/candidates?imported=${ids.length}`);
 }
 
@@ -37,18 +50,35 @@ export default function ImportCandidates() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const textRef = useRef<HTMLTextAreaElement | null>(null);
-  const { formRef, register, onSubmit, errorFor, summary } = useValidatedForm(importSchema, { serverErrors: actionData?.fieldErrors });
+  const { formRef, register, onSubmit, errorFor, summary } = useValidatedForm(importSchema, {
+    serverErrors: actionData?.fieldErrors,
+  });
   const check = actionData?.check;
   const bad = check ? check.rows.filter((r) => r.errors.length).length : 0;
   const csvField = register("csv");
   return (
     <>
-      <PageHeader title="Import candidates" subtitle="Preview a CSV, fix what it flags, then import. Either every row is imported or none." actions={<Link to="/candidates" className="btn">Back to candidates</Link>} />
+      <PageHeader
+        title="Import candidates"
+        subtitle="Preview a CSV, fix what it flags, then import. Either every row is imported or none."
+        actions={
+          <Link to="/candidates" className="btn">
+            Back to candidates
+          </Link>
+        }
+      />
       <div className="grid grid-2">
         <section className="card" aria-labelledby="upload">
           <h2 id="upload">Your file</h2>
           <FormError error={actionData?.formError} summary={summary} />
-          <Form method="post" encType="multipart/form-data" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
+          <Form
+            method="post"
+            encType="multipart/form-data"
+            ref={formRef}
+            onSubmit={onSubmit}
+            className="stack"
+            noValidate
+          >
             <div className="field">
               <label htmlFor="csv-file">CSV file</label>
               <input
@@ -61,7 +91,12 @@ export default function ImportCandidates() {
                 }}
               />
             </div>
-            <Field label="CSV contents" hint="Filled from the file you choose, or paste here." error={errorFor("csv")} wide>
+            <Field
+              label="CSV contents"
+              hint="Filled from the file you choose, or paste here."
+              error={errorFor("csv")}
+              wide
+            >
               {(aria) => (
                 <textarea
                   rows={10}
@@ -77,11 +112,26 @@ export default function ImportCandidates() {
               )}
             </Field>
             <div className="actions">
-              <button type="submit" name="intent" value="preview" className="btn" disabled={navigation.state === "submitting"}>
+              <button
+                type="submit"
+                name="intent"
+                value="preview"
+                className="btn"
+                disabled={navigation.state === "submitting"}
+              >
                 Preview
               </button>
-              <button type="submit" name="intent" value="import" className="btn btn-primary" disabled={navigation.state === "submitting" || !check || bad > 0 || check.fileErrors.length > 0}>
-                Import {check && !bad && !check.fileErrors.length ? `${check.rows.length} ${check.rows.length === 1 ? "candidate" : "candidates"}` : ""}
+              <button
+                type="submit"
+                name="intent"
+                value="import"
+                className="btn btn-primary"
+                disabled={navigation.state === "submitting" || !check || bad > 0 || check.fileErrors.length > 0}
+              >
+                Import{" "}
+                {check && !bad && !check.fileErrors.length
+                  ? `${check.rows.length} ${check.rows.length === 1 ? "candidate" : "candidates"}`
+                  : ""}
               </button>
             </div>
           </Form>
@@ -89,12 +139,14 @@ export default function ImportCandidates() {
         <section className="card" aria-labelledby="format">
           <h2 id="format">Format</h2>
           <p className="small">
-            UTF-8 (“CSV UTF-8” in spreadsheet apps). First line: column names. <strong>name</strong> and <strong>email</strong> are required; the others are optional. Up to {MAX_IMPORT_ROWS} rows.
+            UTF-8 (“CSV UTF-8” in spreadsheet apps). First line: column names. <strong>name</strong> and{" "}
+            <strong>email</strong> are required; the others are optional. Up to {MAX_IMPORT_ROWS} rows.
           </p>
           <p className="small mono">{csvColumns.join(", ")}</p>
           <p className="small">
-            engagement_type: full_time, contractor, freelancer or agency_placed. pay_kind: annual, hourly or fixed. source: referral, agency,
-            marketplace, inbound or sourced. skills: separated by semicolons. Dates as YYYY-MM-DD.
+            engagement_type: full_time, contractor, freelancer or agency_placed. pay_kind: annual, hourly or fixed.
+            source: referral, agency, marketplace, inbound or sourced. skills: separated by semicolons. Dates as
+            YYYY-MM-DD.
           </p>
         </section>
       </div>
@@ -131,7 +183,17 @@ export default function ImportCandidates() {
                       <td>{r.line}</td>
                       <td>{r.name}</td>
                       <td>{r.email}</td>
-                      <td>{r.errors.length ? <ul className="reasons">{r.errors.map((e) => <li key={e}>{e}</li>)}</ul> : <span className="muted">Ready</span>}</td>
+                      <td>
+                        {r.errors.length ? (
+                          <ul className="reasons">
+                            {r.errors.map((e) => (
+                              <li key={e}>{e}</li>
+                            ))}
+                          </ul>
+                        ) : (
+                          <span className="muted">Ready</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

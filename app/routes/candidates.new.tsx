@@ -25,12 +25,21 @@ export async function action(args: ActionFunctionArgs) {
   const formData = await args.request.formData();
   const roleId = roleIdFrom(formData.get("roleId"));
   const parsed = parseFormData(candidateFormSchema, formData, candidateArrayFields);
-  if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError, existing: null }, { arrayFields: candidateArrayFields });
+  if (!parsed.ok)
+    return invalid(
+      formData,
+      { fieldErrors: parsed.fieldErrors, formError: parsed.formError, existing: null },
+      { arrayFields: candidateArrayFields },
+    );
   const found = findCandidateByEmail(parsed.data.email) ?? null;
   if (found) {
     // Someone this user grades anonymously is on file, but who they are is not said.
     const existing = maskFor(user.id).candidateIds.has(found.id) ? null : found;
-    return invalid(formData, { fieldErrors: { email: ["A candidate with this email is already on file"] }, formError: null, existing }, { arrayFields: candidateArrayFields });
+    return invalid(
+      formData,
+      { fieldErrors: { email: ["A candidate with this email is already on file"] }, formError: null, existing },
+      { arrayFields: candidateArrayFields },
+    );
   }
   const id = createCandidate(parsed.data, user.id);
   // Coming from a role's "add to pipeline": continue there with the new person chosen.

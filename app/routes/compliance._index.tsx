@@ -3,7 +3,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CheckBadge, StageBadge } from "~/components/checks";
 import { Pager } from "~/components/pager";
 import { formatDate, PageHeader } from "~/components/ui";
-import { checkStatuses, checkStatusLabels, checkTypeLabels, checkTypes, EXPIRING_SOON_DAYS, requestAgeText, STALE_REQUEST_DAYS, type CheckStatus, type CheckType } from "~/domain/compliance";
+import {
+  checkStatuses,
+  checkStatusLabels,
+  checkTypeLabels,
+  checkTypes,
+  EXPIRING_SOON_DAYS,
+  requestAgeText,
+  STALE_REQUEST_DAYS,
+  type CheckStatus,
+  type CheckType,
+} from "~/domain/compliance";
 import { scopesFor } from "~/domain/policy";
 import { boardPage, complianceBoard, type BoardFilter } from "~/models/compliance.server";
 import { maskFor, shownName } from "~/models/masking.server";
@@ -20,7 +30,10 @@ function readFilter(url: URL): BoardFilter {
   return {
     roleId,
     type: (checkTypes as readonly string[]).includes(type ?? "") ? (type as CheckType) : null,
-    status: status === "all" || status === "missing" || (checkStatuses as readonly string[]).includes(status) ? (status as BoardFilter["status"]) : "missing",
+    status:
+      status === "all" || status === "missing" || (checkStatuses as readonly string[]).includes(status)
+        ? (status as BoardFilter["status"])
+        : "missing",
     finalists: url.searchParams.get("stage") === "finalists",
   };
 }
@@ -55,9 +68,23 @@ export async function loader(args: LoaderFunctionArgs) {
 /** Roles listed in the summary before the rest fold away. */
 const SUMMARY_SHOWN = 10;
 
-type Summary = { roleId: number; roleTitle: string; finalists: number; required: CheckType[]; gaps: { type: CheckType; missing: number }[] };
+type Summary = {
+  roleId: number;
+  roleTitle: string;
+  finalists: number;
+  required: CheckType[];
+  gaps: { type: CheckType; missing: number }[];
+};
 
-function RoleSummaryTable({ summaries, columns, caption }: { summaries: Summary[]; columns: CheckType[]; caption: string }) {
+function RoleSummaryTable({
+  summaries,
+  columns,
+  caption,
+}: {
+  summaries: Summary[];
+  columns: CheckType[];
+  caption: string;
+}) {
   return (
     <div className="table-wrap">
       <table className="small role-summary">
@@ -67,7 +94,9 @@ function RoleSummaryTable({ summaries, columns, caption }: { summaries: Summary[
             <th scope="col">Role</th>
             <th scope="col">Finalists</th>
             {columns.map((type) => (
-              <th key={type} scope="col">{checkTypeLabels[type]}</th>
+              <th key={type} scope="col">
+                {checkTypeLabels[type]}
+              </th>
             ))}
           </tr>
         </thead>
@@ -83,7 +112,9 @@ function RoleSummaryTable({ summaries, columns, caption }: { summaries: Summary[
                 return (
                   <td key={type}>
                     {!s.required.includes(type) ? (
-                      <span className="muted" title="Not required for this role">—</span>
+                      <span className="muted" title="Not required for this role">
+                        —
+                      </span>
                     ) : s.finalists === 0 ? (
                       <span className="muted">no finalists</span>
                     ) : missing > 0 ? (
@@ -103,9 +134,26 @@ function RoleSummaryTable({ summaries, columns, caption }: { summaries: Summary[
 }
 
 export default function ComplianceBoard() {
-  const { filter, today, seesAll, roles, summaries, totalOpenApplications, groupCount, page, pageCount, firstShown, groups } = useLoaderData<typeof loader>();
+  const {
+    filter,
+    today,
+    seesAll,
+    roles,
+    summaries,
+    totalOpenApplications,
+    groupCount,
+    page,
+    pageCount,
+    firstShown,
+    groups,
+  } = useLoaderData<typeof loader>();
   const summaryColumns = checkTypes.filter((type) => summaries.some((s) => s.required.includes(type)));
-  const filterParams = { ...(filter.roleId ? { role: String(filter.roleId) } : {}), ...(filter.finalists ? { stage: "finalists" } : {}), ...(filter.type ? { check: filter.type } : {}), status: filter.status };
+  const filterParams = {
+    ...(filter.roleId ? { role: String(filter.roleId) } : {}),
+    ...(filter.finalists ? { stage: "finalists" } : {}),
+    ...(filter.type ? { check: filter.type } : {}),
+    status: filter.status,
+  };
   return (
     <>
       <PageHeader
@@ -119,20 +167,44 @@ export default function ComplianceBoard() {
         ) : (
           <>
             <p className="hint">
-              Per role, how many finalists (final and offer stages) have each required check not yet cleared, most first. A check is cleared once verified or waived; requested or received is not enough. “—”: the role does not require it.
+              Per role, how many finalists (final and offer stages) have each required check not yet cleared, most
+              first. A check is cleared once verified or waived; requested or received is not enough. “—”: the role does
+              not require it.
             </p>
-            <RoleSummaryTable summaries={summaries.slice(0, SUMMARY_SHOWN)} columns={summaryColumns} caption={summaries.length > SUMMARY_SHOWN ? `The ${SUMMARY_SHOWN} roles with the most checks not cleared` : `${summaries.length} ${summaries.length === 1 ? "role" : "roles"} with ${filter.finalists ? "finalists" : "open applications"}`} />
+            <RoleSummaryTable
+              summaries={summaries.slice(0, SUMMARY_SHOWN)}
+              columns={summaryColumns}
+              caption={
+                summaries.length > SUMMARY_SHOWN
+                  ? `The ${SUMMARY_SHOWN} roles with the most checks not cleared`
+                  : `${summaries.length} ${summaries.length === 1 ? "role" : "roles"} with ${filter.finalists ? "finalists" : "open applications"}`
+              }
+            />
             {summaries.length > SUMMARY_SHOWN ? (
               <details>
                 <summary>The other {summaries.length - SUMMARY_SHOWN} roles</summary>
-                <RoleSummaryTable summaries={summaries.slice(SUMMARY_SHOWN)} columns={summaryColumns} caption={`The other roles with ${filter.finalists ? "finalists" : "open applications"}`} />
+                <RoleSummaryTable
+                  summaries={summaries.slice(SUMMARY_SHOWN)}
+                  columns={summaryColumns}
+                  caption={`The other roles with ${filter.finalists ? "finalists" : "open applications"}`}
+                />
               </details>
             ) : null}
           </>
         )}
       </section>
       <h2 id="board">Open applications</h2>
-      <FilterForm values={{ role: filter.roleId ? String(filter.roleId) : "", stage: filter.finalists ? "finalists" : "", check: filter.type ?? "", status: filter.status }} className="filters" autoSubmit announce={`${groupCount} matching ${groupCount === 1 ? "application" : "applications"}`}>
+      <FilterForm
+        values={{
+          role: filter.roleId ? String(filter.roleId) : "",
+          stage: filter.finalists ? "finalists" : "",
+          check: filter.type ?? "",
+          status: filter.status,
+        }}
+        className="filters"
+        autoSubmit
+        announce={`${groupCount} matching ${groupCount === 1 ? "application" : "applications"}`}
+      >
         <label>
           Role
           <select name="role" defaultValue={filter.roleId ? String(filter.roleId) : ""}>
@@ -156,11 +228,13 @@ export default function ComplianceBoard() {
           <select name="check" defaultValue={filter.type ?? ""}>
             <option value="">All checks</option>
             {/* Only checks some role on the board requires: the board lists required checks. */}
-            {checkTypes.filter((t) => t === filter.type || summaryColumns.includes(t)).map((t) => (
-              <option key={t} value={t}>
-                {checkTypeLabels[t]}
-              </option>
-            ))}
+            {checkTypes
+              .filter((t) => t === filter.type || summaryColumns.includes(t))
+              .map((t) => (
+                <option key={t} value={t}>
+                  {checkTypeLabels[t]}
+                </option>
+              ))}
           </select>
         </label>
         <label>
@@ -176,16 +250,25 @@ export default function ComplianceBoard() {
           </select>
         </label>
         <noscript>
-          <button type="submit" className="btn">Apply</button>
+          <button type="submit" className="btn">
+            Apply
+          </button>
         </noscript>
       </FilterForm>
       {groupCount === 0 ? (
-        <div className="card empty">Nothing matches: {filter.status === "missing" ? "every required check is verified or waived." : "try other filters."}</div>
+        <div className="card empty">
+          Nothing matches:{" "}
+          {filter.status === "missing" ? "every required check is verified or waived." : "try other filters."}
+        </div>
       ) : (
         <div className="table-wrap">
           <table>
             <caption className="muted small">
-              {groupCount} of {totalOpenApplications} {filter.finalists ? "finalists' applications" : "open applications"}{pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Flagged first: requests open over {STALE_REQUEST_DAYS} days, failed or expired checks, and checks expiring within {EXPIRING_SOON_DAYS} days.
+              {groupCount} of {totalOpenApplications}{" "}
+              {filter.finalists ? "finalists' applications" : "open applications"}
+              {pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Flagged first: requests
+              open over {STALE_REQUEST_DAYS} days, failed or expired checks, and checks expiring within{" "}
+              {EXPIRING_SOON_DAYS} days.
             </caption>
             <thead>
               <tr>
@@ -216,12 +299,19 @@ export default function ComplianceBoard() {
                     <ul className="chips">
                       {g.items.map((r) => (
                         <li key={r.type}>
-                          <span className="chip-name">{checkTypeLabels[r.type]}</span> <CheckBadge status={r.status as CheckStatus} />
+                          <span className="chip-name">{checkTypeLabels[r.type]}</span>{" "}
+                          <CheckBadge status={r.status as CheckStatus} />
                           {/* The badge already says "Requested"; its age stands out once the request is stale. */}
                           {r.status === "requested" && r.requestedAt ? (
-                            r.stale ? <strong className="flag"> {requestAgeText(r.requestedAt, today)}</strong> : <span className="muted small"> {requestAgeText(r.requestedAt, today)}</span>
+                            r.stale ? (
+                              <strong className="flag"> {requestAgeText(r.requestedAt, today)}</strong>
+                            ) : (
+                              <span className="muted small"> {requestAgeText(r.requestedAt, today)}</span>
+                            )
                           ) : null}
-                          {r.expiringSoon && r.expiresAt ? <strong className="flag"> expires {formatDate(r.expiresAt)}</strong> : null}
+                          {r.expiringSoon && r.expiresAt ? (
+                            <strong className="flag"> expires {formatDate(r.expiresAt)}</strong>
+                          ) : null}
                         </li>
                       ))}
                     </ul>

@@ -6,7 +6,9 @@ import { currentTemplate, getInterview, scorecardStatuses, templateById } from "
 import { governanceQuestions, interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? interviewKindLabels[data.interview.kind] : "Interview"} · AI Talent Scorecards` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? interviewKindLabels[data.interview.kind] : "Interview"} · AI Talent Scorecards` },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/interviews.$interviewId._index", "loader");
@@ -18,16 +20,27 @@ export async function loader(args: LoaderFunctionArgs) {
   const mine = cards.find((c) => c.interviewerId === user.id);
   const template = mine ? templateById(mine.templateId)! : currentTemplate(role.id);
   return {
-    interview: { id: interview.id, kind: interview.kind, startsAt: interview.startsAt, endsAt: interview.endsAt, prompts: interview.prompts, customQuestions: interview.customQuestions, includeGovernance: interview.includeGovernance },
+    interview: {
+      id: interview.id,
+      kind: interview.kind,
+      startsAt: interview.startsAt,
+      endsAt: interview.endsAt,
+      prompts: interview.prompts,
+      customQuestions: interview.customQuestions,
+      includeGovernance: interview.includeGovernance,
+    },
     subject: { name: app.candidate?.name ?? app.agency?.name ?? "", applicationId: application.id },
     role,
-    focus: template.areas.filter((a) => interview.focusAreas.includes(a.key)).map((a) => ({ key: a.key, name: a.name, strong: a.strong, weak: a.weak })),
+    focus: template.areas
+      .filter((a) => interview.focusAreas.includes(a.key))
+      .map((a) => ({ key: a.key, name: a.name, strong: a.strong, weak: a.weak })),
     panel: panel.map((p) => ({ ...p, status: cards.find((c) => c.interviewerId === p.userId)?.status ?? null })),
     onPanel: panel.some((p) => p.userId === user.id),
   };
 }
 
-const when = (d: Date | string) => new Date(d).toLocaleString("en-US", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+const when = (d: Date | string) =>
+  new Date(d).toLocaleString("en-US", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }) + " UTC";
 
 export default function InterviewPage() {
   const { interview, subject, role, focus, panel, onPanel } = useLoaderData<typeof loader>();
@@ -36,8 +49,18 @@ export default function InterviewPage() {
     <>
       <PageHeader
         title={`${interviewKindLabels[interview.kind]} with ${subject.name}`}
-        subtitle={<>{when(interview.startsAt)} · <Link to={`/applications/${subject.applicationId}`}>{role.title}</Link></>}
-        actions={onPanel ? <Link to={`/interviews/${interview.id}/scorecard`} className="btn btn-primary">Your scorecard</Link> : null}
+        subtitle={
+          <>
+            {when(interview.startsAt)} · <Link to={`/applications/${subject.applicationId}`}>{role.title}</Link>
+          </>
+        }
+        actions={
+          onPanel ? (
+            <Link to={`/interviews/${interview.id}/scorecard`} className="btn btn-primary">
+              Your scorecard
+            </Link>
+          ) : null
+        }
       />
       {params.get("saved") === "scheduled" ? <Notice>Interview scheduled.</Notice> : null}
       <div className="grid grid-2">
@@ -45,13 +68,21 @@ export default function InterviewPage() {
           <section className="card" aria-labelledby="kit">
             <h2 id="kit">Interview kit</h2>
             <ol className="history">
-              {interview.prompts.map((p) => <li key={p}>{p}</li>)}
-              {interview.customQuestions.map((q) => <li key={q}>{q}</li>)}
+              {interview.prompts.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+              {interview.customQuestions.map((q) => (
+                <li key={q}>{q}</li>
+              ))}
             </ol>
             {interview.includeGovernance ? (
               <>
                 <h3>Governance questions</h3>
-                <ol className="history">{governanceQuestions.map((q) => <li key={q}>{q}</li>)}</ol>
+                <ol className="history">
+                  {governanceQuestions.map((q) => (
+                    <li key={q}>{q}</li>
+                  ))}
+                </ol>
               </>
             ) : null}
           </section>
@@ -60,8 +91,12 @@ export default function InterviewPage() {
             {focus.map((a) => (
               <div key={a.key} className="vet-answer">
                 <h3>{a.name}</h3>
-                <p className="small"><strong>Strong:</strong> {a.strong}</p>
-                <p className="small"><strong>Weak:</strong> {a.weak}</p>
+                <p className="small">
+                  <strong>Strong:</strong> {a.strong}
+                </p>
+                <p className="small">
+                  <strong>Weak:</strong> {a.weak}
+                </p>
               </div>
             ))}
           </section>
@@ -71,7 +106,12 @@ export default function InterviewPage() {
           <ul className="plain">
             {panel.map((p) => (
               <li key={p.userId} className="row-between">
-                {p.name} <span className={`badge ${p.status === "submitted" ? "badge-open" : p.status === "draft" ? "badge-on_hold" : "badge-closed"}`}>{p.status === "submitted" ? "Submitted" : p.status === "draft" ? "Draft" : "Not started"}</span>
+                {p.name}{" "}
+                <span
+                  className={`badge ${p.status === "submitted" ? "badge-open" : p.status === "draft" ? "badge-on_hold" : "badge-closed"}`}
+                >
+                  {p.status === "submitted" ? "Submitted" : p.status === "draft" ? "Draft" : "Not started"}
+                </span>
               </li>
             ))}
           </ul>

@@ -31,7 +31,8 @@ export async function action(args: ActionFunctionArgs) {
     values,
   });
   if (result.ok) return autosaved(result.version);
-  if (result.reason === "locked") return autosaveRefused(409, { reason: "locked", message: "This scorecard is submitted and locked." });
+  if (result.reason === "locked")
+    return autosaveRefused(409, { reason: "locked", message: "This scorecard is submitted and locked." });
   return autosaveRefused(409, {
     reason: "conflict",
     message: "A newer version of this scorecard was saved elsewhere (another tab?), so this was not saved.",

@@ -32,13 +32,24 @@ export async function loader(args: LoaderFunctionArgs) {
   const defaults: ScorecardDefaults | null = own
     ? {
         // Rating 0 is "not rated yet" in a draft; null is an explicit "not assessed".
-        ratings: Object.fromEntries(own.ratings.map((r) => [r.areaKey, { rating: r.rating === 0 ? null : r.rating, evidence: r.evidence, assessed: r.rating !== 0 }])),
+        ratings: Object.fromEntries(
+          own.ratings.map((r) => [
+            r.areaKey,
+            { rating: r.rating === 0 ? null : r.rating, evidence: r.evidence, assessed: r.rating !== 0 },
+          ]),
+        ),
         weakSignals: own.card.weakSignals,
         keyTakeaways: own.card.keyTakeaways,
         recommendation: own.card.recommendationChosen ? own.card.recommendation : "",
       }
     : null;
-  const feedback = visibleScorecards({ applicationId: found.application.id, roleId: found.role.id, blind: found.role.blindFeedback, viewer: user, teamRole });
+  const feedback = visibleScorecards({
+    applicationId: found.application.id,
+    roleId: found.role.id,
+    blind: found.role.blindFeedback,
+    viewer: user,
+    teamRole,
+  });
   return {
     interview: { id: found.interview.id, kind: found.interview.kind, startsAt: found.interview.startsAt },
     subject: app.candidate?.name ?? app.agency?.name ?? "",
@@ -59,7 +70,9 @@ export async function loader(args: LoaderFunctionArgs) {
         recommendation: c.recommendation,
         keyTakeaways: c.keyTakeaways,
         // In template order.
-        ratings: [...c.ratings].sort((x, y) => areaOrder(template.areas, x.areaKey) - areaOrder(template.areas, y.areaKey)).map((r) => ({ areaKey: r.areaKey, rating: r.rating })),
+        ratings: [...c.ratings]
+          .sort((x, y) => areaOrder(template.areas, x.areaKey) - areaOrder(template.areas, y.areaKey))
+          .map((r) => ({ areaKey: r.areaKey, rating: r.rating })),
       })),
     hiddenCount: feedback.hiddenCount,
     // This scorecard is in, but other interviews the viewer sits on with this candidate are still owed.
@@ -79,13 +92,27 @@ export async function action(args: ActionFunctionArgs) {
   const { found, areas, template } = load(interviewId, user.id);
   const formData = await args.request.formData();
   const parsed = parseFormData(scorecardSchema(areas.map((a) => a.key)), formData, scorecardArrayFields);
-  const refuse = (failure: FormFailure, status?: number) => invalid(formData, failure, { arrayFields: scorecardArrayFields, status });
-  if (!parsed.ok) return refuse({ fieldErrors: parsed.fieldErrors, formError: parsed.formError ?? "Nothing was saved." });
+  const refuse = (failure: FormFailure, status?: number) =>
+    invalid(formData, failure, { arrayFields: scorecardArrayFields, status });
+  if (!parsed.ok)
+    return refuse({ fieldErrors: parsed.fieldErrors, formError: parsed.formError ?? "Nothing was saved." });
   const { intent, version, values, amendReason } = parsed.data;
   if (intent !== "draft" && areas.length === 0) {
-    return refuse({ fieldErrors: {}, formError: "This interview has no areas left to rate on its template; ask the hiring manager to reschedule it." });
+    return refuse({
+      fieldErrors: {},
+      formError: "This interview has no areas left to rate on its template; ask the hiring manager to reschedule it.",
+    });
   }
-  const result = saveScorecard({ interviewId, interviewerId: user.id, roleId: found.role.id, templateId: template.id, mode: intent, version, values, amendReason: amendReason ?? undefined });
+  const result = saveScorecard({
+    interviewId,
+    interviewerId: user.id,
+    roleId: found.role.id,
+    templateId: template.id,
+    mode: intent,
+    version,
+    values,
+    amendReason: amendReason ?? undefined,
+  });
   if (!result.ok) {
     const formError =
       result.reason === "locked"
@@ -98,7 +125,11 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/interviews/${interviewId}/scorecard?saved=${intent}`);
 }
 
-const savedText: Record<string, string> = { draft: "Draft saved. Only you can see it.", submit: "Scorecard submitted and locked.", amend: "Amendment saved; the original is kept below." };
+const savedText: Record<string, string> = {
+  draft: "Draft saved. Only you can see it.",
+  submit: "Scorecard submitted and locked.",
+  amend: "Amendment saved; the original is kept below.",
+};
 
 export default function ScorecardPage() {
   const d = useLoaderData<typeof loader>();
@@ -116,10 +147,17 @@ export default function ScorecardPage() {
         title={`Scorecard: ${d.subject}`}
         subtitle={
           <>
-            {interviewKindLabels[d.interview.kind]} for <Link to={`/applications/${d.applicationId}`}>{d.role.title}</Link> · template v{d.templateVersion}
+            {interviewKindLabels[d.interview.kind]} for{" "}
+            <Link to={`/applications/${d.applicationId}`}>{d.role.title}</Link> · template v{d.templateVersion}
           </>
         }
-        badge={d.status === "submitted" ? <span className="badge badge-open">Submitted</span> : d.status === "draft" ? <span className="badge badge-on_hold">Draft</span> : null}
+        badge={
+          d.status === "submitted" ? (
+            <span className="badge badge-open">Submitted</span>
+          ) : d.status === "draft" ? (
+            <span className="badge badge-on_hold">Draft</span>
+          ) : null
+        }
         actions={
           // In a tab of its own, so reading the kit mid-interview never leaves the scorecard.
           <a href={`/interviews/${d.interview.id}`} className="btn" target="_blank" rel="noopener noreferrer">
@@ -137,7 +175,9 @@ export default function ScorecardPage() {
               <ul className="plain submitted-card">
                 {d.areas.map((a) => {
                   const r = d.defaults?.ratings[a.key];
-                  const weak = (d.defaults?.weakSignals ?? []).filter((w) => w.startsWith(`${a.key}:`)).map((w) => w.slice(a.key.length + 1));
+                  const weak = (d.defaults?.weakSignals ?? [])
+                    .filter((w) => w.startsWith(`${a.key}:`))
+                    .map((w) => w.slice(a.key.length + 1));
                   return (
                     <li key={a.key}>
                       <div className="row-between">
@@ -150,7 +190,10 @@ export default function ScorecardPage() {
                   );
                 })}
               </ul>
-              <p>Recommendation: <strong>{recommendationLabels[d.defaults!.recommendation as keyof typeof recommendationLabels]}</strong></p>
+              <p>
+                Recommendation:{" "}
+                <strong>{recommendationLabels[d.defaults!.recommendation as keyof typeof recommendationLabels]}</strong>
+              </p>
               {d.defaults?.keyTakeaways ? (
                 <>
                   <h3>Your key takeaways</h3>
@@ -159,19 +202,37 @@ export default function ScorecardPage() {
               ) : null}
               <details open={actionData?.values?.intent === "amend"}>
                 <summary>Amend this scorecard</summary>
-                <ScorecardForm areas={d.areas} defaults={d.defaults} version={d.version} mode="amend" serverErrors={actionData?.fieldErrors} submitted={actionData?.values} formError={actionData?.formError} />
+                <ScorecardForm
+                  areas={d.areas}
+                  defaults={d.defaults}
+                  version={d.version}
+                  mode="amend"
+                  serverErrors={actionData?.fieldErrors}
+                  submitted={actionData?.values}
+                  formError={actionData?.formError}
+                />
               </details>
               {d.amendments.length ? (
                 <>
                   <h3>History</h3>
                   <ul className="history small">
                     {d.amendments.map((a) => {
-                      const before = a.before as unknown as { recommendation: string; ratings: { areaKey: string; rating: number | null }[] };
+                      const before = a.before as unknown as {
+                        recommendation: string;
+                        ratings: { areaKey: string; rating: number | null }[];
+                      };
                       return (
                         <li key={a.id}>
-                          {new Date(a.amendedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC, amended: {a.reason}
+                          {new Date(a.amendedAt).toLocaleString("en-US", {
+                            dateStyle: "medium",
+                            timeStyle: "short",
+                            timeZone: "UTC",
+                          })}{" "}
+                          UTC, amended: {a.reason}
                           <div className="muted">
-                            Before: {before.ratings.map((r) => `${areaName(r.areaKey)} ${ratingText(r.rating)}`).join("; ")}; recommendation{" "}
+                            Before:{" "}
+                            {before.ratings.map((r) => `${areaName(r.areaKey)} ${ratingText(r.rating)}`).join("; ")};
+                            recommendation{" "}
                             {recommendationLabels[before.recommendation as keyof typeof recommendationLabels]}
                           </div>
                         </li>

@@ -15,13 +15,34 @@ export const INTERVIEWS_PER_PAGE = 25;
 const lists: readonly ListState[] = [...queueStates, "submitted"];
 
 const stateText: Record<ListState, { tab: string; heading: string; hint: string; empty: string }> = {
-  overdue: { tab: "Overdue", heading: "Overdue scorecards", hint: "More than 24 hours after the interview ended. The hiring decision waits on your scorecard.", empty: "No overdue scorecards." },
-  due: { tab: "Due", heading: "Scorecards due", hint: "Interviews that ended in the last 24 hours: fill these while the interview is fresh.", empty: "No scorecards due right now." },
-  upcoming: { tab: "Upcoming", heading: "Upcoming interviews", hint: "Read the interview kit before you go in.", empty: "No upcoming interviews." },
-  submitted: { tab: "Submitted", heading: "Your submitted scorecards", hint: "What you wrote, latest first. A submitted scorecard is locked; amend it with a reason from its page.", empty: "You have not submitted a scorecard yet." },
+  overdue: {
+    tab: "Overdue",
+    heading: "Overdue scorecards",
+    hint: "More than 24 hours after the interview ended. The hiring decision waits on your scorecard.",
+    empty: "No overdue scorecards.",
+  },
+  due: {
+    tab: "Due",
+    heading: "Scorecards due",
+    hint: "Interviews that ended in the last 24 hours: fill these while the interview is fresh.",
+    empty: "No scorecards due right now.",
+  },
+  upcoming: {
+    tab: "Upcoming",
+    heading: "Upcoming interviews",
+    hint: "Read the interview kit before you go in.",
+    empty: "No upcoming interviews.",
+  },
+  submitted: {
+    tab: "Submitted",
+    heading: "Your submitted scorecards",
+    hint: "What you wrote, latest first. A submitted scorecard is locked; amend it with a reason from its page.",
+    empty: "You have not submitted a scorecard yet.",
+  },
 };
 
-const when = (d: Date | string) => `${new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+const when = (d: Date | string) =>
+  `${new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
 
 /** Every interview the signed-in user sits on: what they still owe a scorecard for, and what they have submitted. Their own seats only. */
 export async function loader(args: LoaderFunctionArgs) {
@@ -29,7 +50,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const now = new Date();
   const asked = lists.find((s) => s === url.searchParams.get("state")) ?? null;
-  const result = interviewerQueuePage(user.id, now, asked, Number(url.searchParams.get("page")) || 1, INTERVIEWS_PER_PAGE);
+  const result = interviewerQueuePage(
+    user.id,
+    now,
+    asked,
+    Number(url.searchParams.get("page")) || 1,
+    INTERVIEWS_PER_PAGE,
+  );
   const mask = maskFor(user.id);
   return {
     state: result.state,
@@ -53,7 +80,12 @@ export default function Interviews() {
       />
       <nav className="tabs" aria-label="Interview states">
         {lists.map((s) => (
-          <Link key={s} to={`?state=${s}`} aria-current={s === state ? "page" : undefined} className={s === "overdue" && totals.overdue ? "tab tab-alert" : "tab"}>
+          <Link
+            key={s}
+            to={`?state=${s}`}
+            aria-current={s === state ? "page" : undefined}
+            className={s === "overdue" && totals.overdue ? "tab tab-alert" : "tab"}
+          >
             {stateText[s].tab} <span className="count">{formatCount(totals[s])}</span>
           </Link>
         ))}
@@ -67,7 +99,9 @@ export default function Interviews() {
           <div className="table-wrap">
             <table>
               <caption className="muted small">
-                {formatCount(totals[state])} in all{pageCount > 1 ? `, ${firstShown}-${firstShown + items.length - 1} shown` : ""}, {state === "submitted" ? "latest submitted first" : "earliest first"}.
+                {formatCount(totals[state])} in all
+                {pageCount > 1 ? `, ${firstShown}-${firstShown + items.length - 1} shown` : ""},{" "}
+                {state === "submitted" ? "latest submitted first" : "earliest first"}.
               </caption>
               <thead>
                 <tr>
@@ -87,16 +121,28 @@ export default function Interviews() {
                     <td className="small">{when(q.startsAt)}</td>
                     <td>
                       {q.masked ? (
-                        <span className="muted small">Hidden while you grade their take-home anonymously; opens once every grader has graded it</span>
+                        <span className="muted small">
+                          Hidden while you grade their take-home anonymously; opens once every grader has graded it
+                        </span>
                       ) : state === "submitted" ? (
                         <>
-                          <Link to={`/interviews/${q.interviewId}/scorecard`} aria-label={`Your scorecard for ${q.who}`}>Your scorecard</Link>
+                          <Link
+                            to={`/interviews/${q.interviewId}/scorecard`}
+                            aria-label={`Your scorecard for ${q.who}`}
+                          >
+                            Your scorecard
+                          </Link>
                           {q.submittedAt ? <div className="muted small">submitted {when(q.submittedAt)}</div> : null}
                         </>
                       ) : state === "upcoming" ? (
-                        <Link to={`/interviews/${q.interviewId}`} aria-label={`Interview kit for ${q.who}`}>Interview kit</Link>
+                        <Link to={`/interviews/${q.interviewId}`} aria-label={`Interview kit for ${q.who}`}>
+                          Interview kit
+                        </Link>
                       ) : (
-                        <Link to={`/interviews/${q.interviewId}/scorecard`} aria-label={`${q.draft ? "Finish" : "Write"} the scorecard for ${q.who}`}>
+                        <Link
+                          to={`/interviews/${q.interviewId}/scorecard`}
+                          aria-label={`${q.draft ? "Finish" : "Write"} the scorecard for ${q.who}`}
+                        >
                           {q.draft ? "Finish draft" : "Write scorecard"}
                         </Link>
                       )}

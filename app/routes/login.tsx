@@ -35,13 +35,18 @@ export async function action(args: ActionFunctionArgs) {
   if (throttle.limited) {
     return invalid(
       formData,
-      { fieldErrors: {}, formError: `Too many sign-in attempts. Wait ${throttle.retryAfterSeconds} seconds and try again.` },
+      {
+        fieldErrors: {},
+        formError: `Too many sign-in attempts. Wait ${throttle.retryAfterSeconds} seconds and try again.`,
+      },
       { status: 429, headers: { "Retry-After": String(throttle.retryAfterSeconds) } },
     );
   }
 
   const account = getUserForSignIn(email);
-  const valid = account ? await verifyPassword(password, account.passwordHash) : (await burnPasswordCheck(password), false);
+  const valid = account
+    ? await verifyPassword(password, account.passwordHash)
+    : (await burnPasswordCheck(password), false);
   if (!account || !valid || !account.active) {
     return invalid(formData, { fieldErrors: {}, formError: "That email and password do not match an active account." });
   }
@@ -71,8 +76,17 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
           <Field label="Email" error={errorFor("email")}>
             {/* The page's one task: focus starts where it begins, and nothing above it is skipped. */}
-            {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
-            {(aria) => <input type="email" autoComplete="username" autoFocus defaultValue={typed("email", "")} {...aria} {...register("email")} />}
+            {(aria) => (
+              <input
+                type="email"
+                autoComplete="username"
+                // eslint-disable-next-line jsx-a11y/no-autofocus
+                autoFocus
+                defaultValue={typed("email", "")}
+                {...aria}
+                {...register("email")}
+              />
+            )}
           </Field>
           <Field label="Password" error={errorFor("password")}>
             {(aria) => <input type="password" autoComplete="current-password" {...aria} {...register("password")} />}

@@ -28,7 +28,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const { readiness, advice } = summarizeRole(role, new Date());
   // The budget is pay information: interviewers never receive it.
   const { createdById: _c, version: _v, budgetKind, budgetMin, budgetMax, ...shown } = role;
-  const budget = holds(user.kind, "read:pay", teamRole) ? { budgetKind, budgetMin, budgetMax, currency: role.currency } : null;
+  const budget = holds(user.kind, "read:pay", teamRole)
+    ? { budgetKind, budgetMin, budgetMax, currency: role.currency }
+    : null;
   const now = Date.now();
   const mask = maskFor(user.id);
   const board = listPipeline(role.id, CARDS_PER_STAGE);
@@ -44,7 +46,9 @@ export async function loader(args: LoaderFunctionArgs) {
     submittedBy: mask.applicationIds.has(a.id) ? null : a.submittedBy,
     daysInStage: Math.floor((now - a.stageChangedAt.getTime()) / 86_400_000),
     // The application page says why; the card only flags it.
-    offModel: !mask.applicationIds.has(a.id) && !engagementFits(role.engagementModels, a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time")),
+    offModel:
+      !mask.applicationIds.has(a.id) &&
+      !engagementFits(role.engagementModels, a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time")),
   }));
   return {
     role: shown,
@@ -62,8 +66,12 @@ export async function loader(args: LoaderFunctionArgs) {
 
 function Budget({ budget }: { budget: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["budget"]> }) {
   if (!budget.budgetKind || budget.budgetMax === null) return <span className="missing">Not set</span>;
-  const unit = budget.budgetKind === "hourly" ? " per hour" : budget.budgetKind === "salary" ? " per year" : " in total";
-  const range = budget.budgetMin !== null ? `${formatMoney(budget.budgetMin, budget.currency)} to ${formatMoney(budget.budgetMax, budget.currency)}` : `up to ${formatMoney(budget.budgetMax, budget.currency)}`;
+  const unit =
+    budget.budgetKind === "hourly" ? " per hour" : budget.budgetKind === "salary" ? " per year" : " in total";
+  const range =
+    budget.budgetMin !== null
+      ? `${formatMoney(budget.budgetMin, budget.currency)} to ${formatMoney(budget.budgetMax, budget.currency)}`
+      : `up to ${formatMoney(budget.budgetMax, budget.currency)}`;
   return (
     <span>
       {range}
@@ -72,10 +80,22 @@ function Budget({ budget }: { budget: NonNullable<ReturnType<typeof useLoaderDat
   );
 }
 
-const teamNames = (people: { name: string; active: boolean }[]) => people.map((p) => (p.active ? p.name : `${p.name} (deactivated)`)).join(", ");
+const teamNames = (people: { name: string; active: boolean }[]) =>
+  people.map((p) => (p.active ? p.name : `${p.name} (deactivated)`)).join(", ");
 
 export default function RolePage() {
-  const { role, budget, team, readiness, advice, canEdit, pipeline, stageCounts, canAddApplication, canMoveApplications } = useLoaderData<typeof loader>();
+  const {
+    role,
+    budget,
+    team,
+    readiness,
+    advice,
+    canEdit,
+    pipeline,
+    stageCounts,
+    canAddApplication,
+    canMoveApplications,
+  } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
   const managers = team.filter((t) => t.teamRole === "hiring_manager");
@@ -89,28 +109,42 @@ export default function RolePage() {
         actions={
           canEdit ? (
             <>
-              <Link to={`/roles/${role.id}/rollup`} className="btn">Rollup</Link>
-              <Link to={`/roles/${role.id}/scorecard`} className="btn">Scorecard template</Link>
-              <Link to={`/roles/${role.id}/approvals`} className="btn">Offer approvers</Link>
-              <Link to={`/roles/${role.id}/edit`} className="btn btn-primary">Edit role</Link>
+              <Link to={`/roles/${role.id}/rollup`} className="btn">
+                Rollup
+              </Link>
+              <Link to={`/roles/${role.id}/scorecard`} className="btn">
+                Scorecard template
+              </Link>
+              <Link to={`/roles/${role.id}/approvals`} className="btn">
+                Offer approvers
+              </Link>
+              <Link to={`/roles/${role.id}/edit`} className="btn btn-primary">
+                Edit role
+              </Link>
             </>
           ) : (
-            <Link to={`/roles/${role.id}/rollup`} className="btn">Rollup</Link>
+            <Link to={`/roles/${role.id}/rollup`} className="btn">
+              Rollup
+            </Link>
           )
         }
       />
-      {saved ? (
-        <Notice>
-          {saved === "created" ? "Role created." : "Changes saved."}
-        </Notice>
-      ) : null}
+      {saved ? <Notice>{saved === "created" ? "Role created." : "Changes saved."}</Notice> : null}
       {params.get("moved") ? <Notice>Application moved.</Notice> : null}
       <section className="card" aria-labelledby="pipeline-heading">
         <div className="row-between no-border">
           <h2 id="pipeline-heading">Pipeline</h2>
-          {canAddApplication ? <Link to={`/roles/${role.id}/applications/new`} className="btn">Add to pipeline</Link> : null}
+          {canAddApplication ? (
+            <Link to={`/roles/${role.id}/applications/new`} className="btn">
+              Add to pipeline
+            </Link>
+          ) : null}
         </div>
-        {pipeline.length === 0 ? <p className="muted">Nobody in the pipeline yet.</p> : <Pipeline items={pipeline} counts={stageCounts} roleId={role.id} canMove={canMoveApplications} />}
+        {pipeline.length === 0 ? (
+          <p className="muted">Nobody in the pipeline yet.</p>
+        ) : (
+          <Pipeline items={pipeline} counts={stageCounts} roleId={role.id} canMove={canMoveApplications} />
+        )}
       </section>
       <div className="grid grid-2">
         <div>
@@ -120,19 +154,27 @@ export default function RolePage() {
               <meter min={0} max={readiness.total} value={readiness.filled} aria-label="Brief completeness">
                 {readiness.filled} of {readiness.total}
               </meter>
-              <strong>{readiness.ready ? "Ready to staff" : `${readiness.filled} of ${readiness.total} answered`}</strong>
+              <strong>
+                {readiness.ready ? "Ready to staff" : `${readiness.filled} of ${readiness.total} answered`}
+              </strong>
             </div>
             {!readiness.ready ? (
               <div className="alert alert-warn" role="note">
-                <strong>Missing:</strong> {readiness.missing.map((m) => m.label).join("; ")}.{" "}
-                A brief that cannot be completed points to discovery or a paid pilot before a hire.
+                <strong>Missing:</strong> {readiness.missing.map((m) => m.label).join("; ")}. A brief that cannot be
+                completed points to discovery or a paid pilot before a hire.
               </div>
             ) : null}
             <p className="sentence-view">
               {sentenceBlanks.map(({ field, before, after, label }) => (
                 <span key={field}>
                   {before}{" "}
-                  {role[field] ? <span className="filled">{role[field]}</span> : <span className="blank" title={label}>___ <span className="visually-hidden">({label}, missing)</span></span>}
+                  {role[field] ? (
+                    <span className="filled">{role[field]}</span>
+                  ) : (
+                    <span className="blank" title={label}>
+                      ___ <span className="visually-hidden">({label}, missing)</span>
+                    </span>
+                  )}
                   {after === "," ? "," : ` ${after}`}{" "}
                 </span>
               ))}
@@ -141,7 +183,17 @@ export default function RolePage() {
               {briefFields.map(({ field, label }) => (
                 <div key={field} className="contents">
                   <dt>{label}</dt>
-                  <dd>{role[field] ? (field === "briefLaunchDate" ? formatDate(role[field]) : role[field]) : <span className="missing">Missing</span>}</dd>
+                  <dd>
+                    {role[field] ? (
+                      field === "briefLaunchDate" ? (
+                        formatDate(role[field])
+                      ) : (
+                        role[field]
+                      )
+                    ) : (
+                      <span className="missing">Missing</span>
+                    )}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -185,7 +237,15 @@ export default function RolePage() {
               {routingQuestions.map(({ field, question }) => (
                 <div key={field} className="contents">
                   <dt>{question}</dt>
-                  <dd>{role[field] === true ? "Yes" : role[field] === false ? "No" : <span className="missing">Not answered</span>}</dd>
+                  <dd>
+                    {role[field] === true ? (
+                      "Yes"
+                    ) : role[field] === false ? (
+                      "No"
+                    ) : (
+                      <span className="missing">Not answered</span>
+                    )}
+                  </dd>
                 </div>
               ))}
             </dl>
@@ -194,7 +254,13 @@ export default function RolePage() {
             <h2 id="staffing-heading">Staffing</h2>
             <dl className="facts">
               <dt>Models considered</dt>
-              <dd>{role.engagementModels.length ? role.engagementModels.map((m) => engagementModelLabels[m as EngagementModel] ?? m).join(", ") : <span className="missing">None yet</span>}</dd>
+              <dd>
+                {role.engagementModels.length ? (
+                  role.engagementModels.map((m) => engagementModelLabels[m as EngagementModel] ?? m).join(", ")
+                ) : (
+                  <span className="missing">None yet</span>
+                )}
+              </dd>
               {budget ? (
                 <>
                   <dt>Budget</dt>

@@ -17,7 +17,9 @@ import { parseFormData, type FieldErrors } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { FilterForm } from "~/components/filter-form";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add to ${data?.role.title ?? "role"} · AI Talent Scorecards` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Add to ${data?.role.title ?? "role"} · AI Talent Scorecards` },
+];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/roles.$roleId.applications.new", "loader");
@@ -31,12 +33,26 @@ export async function loader(args: LoaderFunctionArgs) {
   const chosen = chosenId ? getCandidate(chosenId) : null;
   // People the viewer grades anonymously are not offered (their name would give the alias away).
   const found = candidateChoices(query).filter((c) => !hidden.has(c.id));
-  if (chosen && !found.some((c) => c.id === chosen.id)) found.unshift({ id: chosen.id, name: chosen.name, email: chosen.email, engagementType: chosen.engagementType });
+  if (chosen && !found.some((c) => c.id === chosen.id))
+    found.unshift({ id: chosen.id, name: chosen.name, email: chosen.email, engagementType: chosen.engagementType });
   // Each person says how they would work, and whether that is what the role seeks, before anyone is added.
   // Someone already on the role stays choosable (a later agency submission of them is still recorded), marked so.
-  const already = onRole(role.id, found.map((c) => c.id));
-  const candidates = found.map((c) => ({ ...c, fits: engagementFits(role.engagementModels, c.engagementType), onRole: already.has(c.id) }));
-  return { role: { id: role.id, title: role.title, seeks: soughtText(role.engagementModels) }, query, candidates, chosenId: chosen?.id ?? null, agencies: listAgencyOptions() };
+  const already = onRole(
+    role.id,
+    found.map((c) => c.id),
+  );
+  const candidates = found.map((c) => ({
+    ...c,
+    fits: engagementFits(role.engagementModels, c.engagementType),
+    onRole: already.has(c.id),
+  }));
+  return {
+    role: { id: role.id, title: role.title, seeks: soughtText(role.engagementModels) },
+    query,
+    candidates,
+    chosenId: chosen?.id ?? null,
+    agencies: listAgencyOptions(),
+  };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -44,7 +60,8 @@ export async function action(args: ActionFunctionArgs) {
   const roleId = Number(args.params.roleId);
   if (!getRole(roleId)) throw new Response("Role not found", { status: 404 });
   const formData = await args.request.formData();
-  const refuse = (fieldErrors: FieldErrors, formError: string | null = null) => invalid(formData, { fieldErrors, formError });
+  const refuse = (fieldErrors: FieldErrors, formError: string | null = null) =>
+    invalid(formData, { fieldErrors, formError });
   const parsed = parseFormData(addApplicationSchema, formData);
   if (!parsed.ok) return refuse(parsed.fieldErrors, parsed.formError);
   const input = parsed.data;
@@ -78,8 +95,19 @@ export async function action(args: ActionFunctionArgs) {
   } else if (input.submittedByContactId !== null) {
     return refuse({ submittedByAgencyId: ["Choose the agency this contact works for"] });
   }
-  const result = addCandidateToRole({ roleId, candidateId: input.candidateId, stage: input.stage, submission, actorId: user.id });
-  const flag = result.submission && !result.submission.counts ? `duplicate-${result.submission.duplicateOf}` : result.created ? "added" : "already";
+  const result = addCandidateToRole({
+    roleId,
+    candidateId: input.candidateId,
+    stage: input.stage,
+    submission,
+    actorId: user.id,
+  });
+  const flag =
+    result.submission && !result.submission.counts
+      ? `duplicate-${result.submission.duplicateOf}`
+      : result.created
+        ? "added"
+        : "already";
   return redirect(`/applications/${result.applicationId}?added=${flag}`);
 }
 
@@ -87,7 +115,10 @@ export default function AddApplication() {
   const { role, query, candidates, chosenId, agencies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(addApplicationSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(addApplicationSchema, {
+    serverErrors: actionData?.fieldErrors,
+    submitted: actionData?.values,
+  });
   const subject = typed("subject", "candidate") === "agency" ? "agency" : "candidate";
   // Without JavaScript every agency's contacts are offered, grouped by agency (the server checks the pair);
   // once the page runs, only the chosen agency's. Options are out of sight until the list opens, so nothing jumps.
@@ -98,7 +129,15 @@ export default function AddApplication() {
   }, [formRef]);
   return (
     <>
-      <PageHeader title={`Add to ${role.title}`} subtitle="Put a candidate into this role's pipeline, or record an agency bidding for the work as a team." actions={<Link to={`/roles/${role.id}`} className="btn">Back to role</Link>} />
+      <PageHeader
+        title={`Add to ${role.title}`}
+        subtitle="Put a candidate into this role's pipeline, or record an agency bidding for the work as a team."
+        actions={
+          <Link to={`/roles/${role.id}`} className="btn">
+            Back to role
+          </Link>
+        }
+      />
       <div className="grid grid-2">
         <section className="card" aria-labelledby="who">
           <h2 id="who">Who</h2>
@@ -109,24 +148,47 @@ export default function AddApplication() {
               <legend>Add</legend>
               <div className="radio-row">
                 <label>
-                  <input type="radio" name="subject" value="candidate" defaultChecked={subject === "candidate"} /> A candidate
+                  <input type="radio" name="subject" value="candidate" defaultChecked={subject === "candidate"} /> A
+                  candidate
                 </label>
                 <label>
-                  <input type="radio" name="subject" value="agency" defaultChecked={subject === "agency"} /> An agency bidding as a team
+                  <input type="radio" name="subject" value="agency" defaultChecked={subject === "agency"} /> An agency
+                  bidding as a team
                 </label>
               </div>
             </fieldset>
             <div className="stack for-candidate">
-              <Field label="Candidate" error={errorFor("candidateId")} hint={[role.seeks ? `This role seeks ${role.seeks}.` : null, query ? `Showing matches for “${query}”.` : candidates.length >= 50 ? "Showing the first 50 by name; search on the right to find others." : null].filter(Boolean).join(" ") || undefined}>
+              <Field
+                label="Candidate"
+                error={errorFor("candidateId")}
+                hint={
+                  [
+                    role.seeks ? `This role seeks ${role.seeks}.` : null,
+                    query
+                      ? `Showing matches for “${query}”.`
+                      : candidates.length >= 50
+                        ? "Showing the first 50 by name; search on the right to find others."
+                        : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" ") || undefined
+                }
+              >
                 {(aria) => (
-                  <select defaultValue={typed("candidateId", chosenId ? String(chosenId) : "")} {...aria} {...register("candidateId")}>
+                  <select
+                    defaultValue={typed("candidateId", chosenId ? String(chosenId) : "")}
+                    {...aria}
+                    {...register("candidateId")}
+                  >
                     <option value="">Choose…</option>
                     {pickerGroups(candidates).map((g) =>
                       g.label === null ? (
                         g.people.map((c) => <CandidateOption key={c.id} {...c} />)
                       ) : (
                         <optgroup key={g.label} label={g.label}>
-                          {g.people.map((c) => <CandidateOption key={c.id} {...c} />)}
+                          {g.people.map((c) => (
+                            <CandidateOption key={c.id} {...c} />
+                          ))}
                         </optgroup>
                       ),
                     )}
@@ -135,11 +197,17 @@ export default function AddApplication() {
               </Field>
               <fieldset className="subgroup">
                 <legend>Submitted by an agency?</legend>
-                <p className="hint">The first submission of a person to a role counts; later ones are recorded and flagged as duplicates.</p>
+                <p className="hint">
+                  The first submission of a person to a role counts; later ones are recorded and flagged as duplicates.
+                </p>
                 <div className="fields">
                   <Field label="Agency" error={errorFor("submittedByAgencyId")}>
                     {(aria) => (
-                      <select defaultValue={typed("submittedByAgencyId", "")} {...aria} {...register("submittedByAgencyId", { onChange: (e) => setSubmitter(e.target.value) })}>
+                      <select
+                        defaultValue={typed("submittedByAgencyId", "")}
+                        {...aria}
+                        {...register("submittedByAgencyId", { onChange: (e) => setSubmitter(e.target.value) })}
+                      >
                         <option value="">No agency (direct)</option>
                         {agencies.map((a) => (
                           <option key={a.id} value={a.id}>
@@ -151,22 +219,35 @@ export default function AddApplication() {
                   </Field>
                   <Field label="Agency contact" error={errorFor("submittedByContactId")}>
                     {(aria) => (
-                      <select defaultValue={typed("submittedByContactId", "")} {...aria} {...register("submittedByContactId")}>
+                      <select
+                        defaultValue={typed("submittedByContactId", "")}
+                        {...aria}
+                        {...register("submittedByContactId")}
+                      >
                         <option value="">Not recorded</option>
-                        {agencies.filter((a) => submitter === null || String(a.id) === submitter).map((a) => (
-                          <optgroup key={a.id} label={a.name}>
-                            {a.contacts.map((c) => (
-                              <option key={c.id} value={c.id}>
-                                {c.name}
-                              </option>
-                            ))}
-                          </optgroup>
-                        ))}
+                        {agencies
+                          .filter((a) => submitter === null || String(a.id) === submitter)
+                          .map((a) => (
+                            <optgroup key={a.id} label={a.name}>
+                              {a.contacts.map((c) => (
+                                <option key={c.id} value={c.id}>
+                                  {c.name}
+                                </option>
+                              ))}
+                            </optgroup>
+                          ))}
                       </select>
                     )}
                   </Field>
                   <Field label="Submitted on" error={errorFor("submittedOn")}>
-                    {(aria) => <input type="date" defaultValue={typed("submittedOn", "")} {...aria} {...register("submittedOn")} />}
+                    {(aria) => (
+                      <input
+                        type="date"
+                        defaultValue={typed("submittedOn", "")}
+                        {...aria}
+                        {...register("submittedOn")}
+                      />
+                    )}
                   </Field>
                 </div>
               </fieldset>
@@ -206,12 +287,17 @@ export default function AddApplication() {
         <section className="card" aria-labelledby="find">
           <h2 id="find">Find a candidate</h2>
           <FilterForm values={{ q: query }} className="search" role="search">
-            <label htmlFor="q" className="visually-hidden">Search candidates by name or email</label>
+            <label htmlFor="q" className="visually-hidden">
+              Search candidates by name or email
+            </label>
             <input id="q" type="search" name="q" defaultValue={query} placeholder="Name or email" />
-            <button type="submit" className="btn">Search</button>
+            <button type="submit" className="btn">
+              Search
+            </button>
           </FilterForm>
           <p className="small">
-            Not on file yet? <Link to={`/candidates/new?roleId=${role.id}`}>Add a new candidate</Link> and you will come back here with them chosen.
+            Not on file yet? <Link to={`/candidates/new?roleId=${role.id}`}>Add a new candidate</Link> and you will come
+            back here with them chosen.
           </p>
         </section>
       </div>
@@ -219,7 +305,14 @@ export default function AddApplication() {
   );
 }
 
-type Choice = { id: number; name: string; email: string; engagementType: keyof typeof applicationEngagementLabels; fits: boolean; onRole: boolean };
+type Choice = {
+  id: number;
+  name: string;
+  email: string;
+  engagementType: keyof typeof applicationEngagementLabels;
+  fits: boolean;
+  onRole: boolean;
+};
 
 /** Those the role seeks first, then the others, then those already in its pipeline; no headings when all are alike. */
 function pickerGroups(people: Choice[]): { label: string | null; people: Choice[] }[] {

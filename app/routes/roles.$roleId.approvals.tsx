@@ -50,14 +50,14 @@ export async function action(args: ActionFunctionArgs) {
         formError:
           "Someone else changed the approvers after you opened the page; nothing was saved. Reload and choose again.",
       },
-      { status: 409, arrayFields }
+      { status: 409, arrayFields },
     );
   }
   if (!result.ok)
     return invalid(
       formData,
       { fieldErrors: { approverIds: ["Approvers must be people who may see this role's pay"] }, formError: null },
-      { arrayFields }
+      { arrayFields },
     );
   return redirect(`/roles/${roleId}/approvals?saved=1`);
 }

@@ -2,7 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import Papa from "papaparse";
 import { stageLabels } from "~/domain/pipeline";
 import { applicationEngagementLabels, type ApplicationEngagement } from "~/domain/reference";
-import { hiddenScoresLabels, mustPassNote, ratingsByInterviewer, recommendationLabels, recommendations } from "~/domain/scorecard";
+import {
+  hiddenScoresLabels,
+  mustPassNote,
+  ratingsByInterviewer,
+  recommendationLabels,
+  recommendations,
+} from "~/domain/scorecard";
 import { missingCheckText } from "~/domain/compliance";
 import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
 import { comparison, parseCompareIds } from "~/models/compare.server";
@@ -15,58 +21,161 @@ import { takeHomeFactCsv, takeHomeFacts, takeHomeProgress, takeHomeResult } from
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare[.csv]", "loader");
-  const result = comparison({ roleId: Number(args.params.roleId), ids: parseCompareIds(new URL(args.request.url)), viewer: user, teamRole });
+  const result = comparison({
+    roleId: Number(args.params.roleId),
+    ids: parseCompareIds(new URL(args.request.url)),
+    viewer: user,
+    teamRole,
+  });
   if (!result) throw new Response("Role not found", { status: 404 });
   const c = result.candidates;
   const withEvidence = new URL(args.request.url).searchParams.get("evidence") === "1";
   const row = (label: string, cells: (string | number | null)[]) => [label, ...cells].map(safeCell);
   const rubric = c.map((x) => (x.takeHome ? takeHomeFacts(x.takeHome.result).map(takeHomeFactCsv) : null));
   const rows = [
-    row("", c.map((x) => x.name)),
-    row("Stage", c.map((x) => stageLabels[x.stage])),
-    row("Engagement", c.map((x) => applicationEngagementLabels[x.engagement as ApplicationEngagement] ?? x.engagement)),
-    row("Available from", c.map((x) => x.availableFrom)),
-    row("Decision", c.map((x) => decisionCell(x.decision))),
+    row(
+      "",
+      c.map((x) => x.name),
+    ),
+    row(
+      "Stage",
+      c.map((x) => stageLabels[x.stage]),
+    ),
+    row(
+      "Engagement",
+      c.map((x) => applicationEngagementLabels[x.engagement as ApplicationEngagement] ?? x.engagement),
+    ),
+    row(
+      "Available from",
+      c.map((x) => x.availableFrom),
+    ),
+    row(
+      "Decision",
+      c.map((x) => decisionCell(x.decision)),
+    ),
     ...result.areas.flatMap((a) => [
-      row(`${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""}${a.earlier ? ", earlier template" : ""})`, c.map((x) => {
-        const cell = compareCell(x, a);
-        if (cell.kind === "note") return cell.text;
-        const s = cell.area;
-        const weighed = cell.weightedAs !== null ? `; ${weightedAsNote(cell.weightedAs)}` : "";
-        if (s.average === null) return `not assessed${weighed}`;
-        return `${s.average} (${s.min}-${s.max}; ${ratingsByInterviewer(s.ratings).join(", ")}${weighed})`;
-      })),
+      row(
+        `${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""}${a.earlier ? ", earlier template" : ""})`,
+        c.map((x) => {
+          const cell = compareCell(x, a);
+          if (cell.kind === "note") return cell.text;
+          const s = cell.area;
+          const weighed = cell.weightedAs !== null ? `; ${weightedAsNote(cell.weightedAs)}` : "";
+          if (s.average === null) return `not assessed${weighed}`;
+          return `${s.average} (${s.min}-${s.max}; ${ratingsByInterviewer(s.ratings).join(", ")}${weighed})`;
+        }),
+      ),
       // Right under the area's figures: one cell per candidate, a line per interviewer.
-      ...(withEvidence ? [row(`${a.name}: evidence`, c.map((x) => evidenceCell(x, a.key)))] : []),
+      ...(withEvidence
+        ? [
+            row(
+              `${a.name}: evidence`,
+              c.map((x) => evidenceCell(x, a.key)),
+            ),
+          ]
+        : []),
     ]),
     // A score the viewer may not see yet says why, in every row that would show it.
-    row("Weighted total", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.weightedTotal))),
-    row("Scorecards submitted", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.scorecards))),
-    row("Arithmetic", c.map((x) => (x.scoresHidden || x.summary.weightedTotal === null ? "" : `(${x.summary.arithmetic.counted.map((k) => `${k.weight}x${k.average}`).join(" + ")}) / ${x.summary.arithmetic.weightSum}`))),
-    row("Must-pass flags", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.knockouts.join("; ") || mustPassNote(x.summary)))),
-    row("Recommendations", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : recommendations.filter((r) => x.summary.tally[r]).map((r) => `${x.summary.tally[r]} ${recommendationLabels[r]}`).join("; ")))),
+    row(
+      "Weighted total",
+      c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.weightedTotal)),
+    ),
+    row(
+      "Scorecards submitted",
+      c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.scorecards)),
+    ),
+    row(
+      "Arithmetic",
+      c.map((x) =>
+        x.scoresHidden || x.summary.weightedTotal === null
+          ? ""
+          : `(${x.summary.arithmetic.counted.map((k) => `${k.weight}x${k.average}`).join(" + ")}) / ${x.summary.arithmetic.weightSum}`,
+      ),
+    ),
+    row(
+      "Must-pass flags",
+      c.map((x) =>
+        x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.knockouts.join("; ") || mustPassNote(x.summary),
+      ),
+    ),
+    row(
+      "Recommendations",
+      c.map((x) =>
+        x.scoresHidden
+          ? hiddenScoresLabels[x.scoresHidden]
+          : recommendations
+              .filter((r) => x.summary.tally[r])
+              .map((r) => `${x.summary.tally[r]} ${recommendationLabels[r]}`)
+              .join("; "),
+      ),
+    ),
     ...(withEvidence ? wordsRows(c, row) : []),
-    row("Take-home status", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.takeHome ? takeHomeProgress(x.takeHome.status, x.takeHome.result.graders, x.takeHome.graders) : "none set"))),
-    row("Take-home overall (of 4)", c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (x.takeHome?.result.overall ?? "")))),
+    row(
+      "Take-home status",
+      c.map((x) =>
+        x.scoresHidden
+          ? hiddenScoresLabels[x.scoresHidden]
+          : x.takeHome
+            ? takeHomeProgress(x.takeHome.status, x.takeHome.result.graders, x.takeHome.graders)
+            : "none set",
+      ),
+    ),
+    row(
+      "Take-home overall (of 4)",
+      c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (x.takeHome?.result.overall ?? ""))),
+    ),
     // Each deliverable, the outcomes, the constraints and the hours: one row each, the same rows for every candidate.
     ...takeHomeFacts(takeHomeResult([])).map((blank, i) =>
-      row(takeHomeFactCsv(blank).label, c.map((x, j) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (rubric[j]?.[i].value ?? "")))),
+      row(
+        takeHomeFactCsv(blank).label,
+        c.map((x, j) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (rubric[j]?.[i].value ?? ""))),
+      ),
     ),
-    ...(result.seesCompliance ? [row("Compliance", c.map((x) => (x.missingChecks === null ? "" : x.missingChecks.length ? `not cleared: ${x.missingChecks.map(missingCheckText).join("; ")}` : "complete")))] : []),
+    ...(result.seesCompliance
+      ? [
+          row(
+            "Compliance",
+            c.map((x) =>
+              x.missingChecks === null
+                ? ""
+                : x.missingChecks.length
+                  ? `not cleared: ${x.missingChecks.map(missingCheckText).join("; ")}`
+                  : "complete",
+            ),
+          ),
+        ]
+      : []),
     ...(result.seesCost
       ? [
-          row(`Estimated first-year cost (${result.role.currency})`, c.map((x) => x.cost?.total ?? x.cost?.missing ?? "")),
-          row("Cost covers", c.map((x) => (x.cost?.covers && result.assumptions ? coversText(x.cost.covers, result.assumptions.expectedHours) : ""))),
-          row(`Full year (${WORK_HOURS_PER_YEAR} h) at the hourly rate (${result.role.currency})`, c.map((x) => (x.cost?.covers === "hours" ? (x.cost.fullYear ?? "") : ""))),
+          row(
+            `Estimated first-year cost (${result.role.currency})`,
+            c.map((x) => x.cost?.total ?? x.cost?.missing ?? ""),
+          ),
+          row(
+            "Cost covers",
+            c.map((x) =>
+              x.cost?.covers && result.assumptions ? coversText(x.cost.covers, result.assumptions.expectedHours) : "",
+            ),
+          ),
+          row(
+            `Full year (${WORK_HOURS_PER_YEAR} h) at the hourly rate (${result.role.currency})`,
+            c.map((x) => (x.cost?.covers === "hours" ? (x.cost.fullYear ?? "") : "")),
+          ),
           ...(result.costNote ? [row("Cost note", [result.costNote.text])] : []),
         ]
       : []),
   ];
   const csv = Papa.unparse(rows);
   const title = `${withEvidence ? "evidence-" : ""}${result.role.title}`;
-  const name = title.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase();
+  const name = title
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
   return new Response(`\uFEFF${csv}\r\n`, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="compare-${name}.csv"` },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="compare-${name}.csv"`,
+    },
   });
 }
 
@@ -79,9 +188,18 @@ function wordsRows(c: Candidate[], row: (label: string, cells: (string | number 
   const takeaway = (k: NonNullable<Candidate["words"]>["cards"][number]) =>
     `${k.interviewer} (${recommendationLabels[k.recommendation]}): ${k.keyTakeaways ?? "no takeaways written"}`;
   return [
-    row("Takeaways", per((w) => w.cards.map(takeaway))),
-    row("Amendment reasons", per((w) => w.cards.flatMap((k) => k.amendments.map((r) => `${k.interviewer}: ${r}`)))),
-    row("Take-home graders' notes", per((w) => w.graderNotes.map((g) => `${g.grader}: ${g.notes}`))),
+    row(
+      "Takeaways",
+      per((w) => w.cards.map(takeaway)),
+    ),
+    row(
+      "Amendment reasons",
+      per((w) => w.cards.flatMap((k) => k.amendments.map((r) => `${k.interviewer}: ${r}`))),
+    ),
+    row(
+      "Take-home graders' notes",
+      per((w) => w.graderNotes.map((g) => `${g.grader}: ${g.notes}`)),
+    ),
   ];
 }
 

@@ -14,7 +14,6 @@ import { invalid } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Costs · AI Talent Scorecards" }];
 
-
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/roles.$roleId.costs", "loader");
   const role = getRole(Number(args.params.roleId));
@@ -34,16 +33,64 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get("intent") === "quote") {
     const applicationId = Number(formData.get("applicationId"));
     const parsed = parseFormData(agencyQuoteSchema, formData);
-    if (!parsed.ok) return invalid(formData, { intent: "quote" as const, applicationId, fieldErrors: parsed.fieldErrors, formError: parsed.formError });
-    const result = saveAgencyQuote({ roleId, applicationId: parsed.data.applicationId, amount: parsed.data.quoteAmount, version: parsed.data.version });
-    if (result === "not-found") return invalid(formData, { intent: "quote" as const, applicationId, fieldErrors: {}, formError: "That agency bid is not on this role." }, { status: 404 });
-    if (result === "stale") return invalid(formData, { intent: "quote" as const, applicationId, fieldErrors: {}, formError: "Someone else changed this bid after you opened the page; nothing was saved. Reload and try again." }, { status: 409 });
+    if (!parsed.ok)
+      return invalid(formData, {
+        intent: "quote" as const,
+        applicationId,
+        fieldErrors: parsed.fieldErrors,
+        formError: parsed.formError,
+      });
+    const result = saveAgencyQuote({
+      roleId,
+      applicationId: parsed.data.applicationId,
+      amount: parsed.data.quoteAmount,
+      version: parsed.data.version,
+    });
+    if (result === "not-found")
+      return invalid(
+        formData,
+        { intent: "quote" as const, applicationId, fieldErrors: {}, formError: "That agency bid is not on this role." },
+        { status: 404 },
+      );
+    if (result === "stale")
+      return invalid(
+        formData,
+        {
+          intent: "quote" as const,
+          applicationId,
+          fieldErrors: {},
+          formError:
+            "Someone else changed this bid after you opened the page; nothing was saved. Reload and try again.",
+        },
+        { status: 409 },
+      );
     return redirect(`/roles/${roleId}/costs?quoted=${applicationId}`);
   }
   const parsed = parseFormData(costAssumptionsSchema, formData);
-  if (!parsed.ok) return invalid(formData, { intent: "assumptions" as const, applicationId: null, fieldErrors: parsed.fieldErrors, formError: parsed.formError });
-  const result = saveCostAssumptions({ id: roleId, version: Number(formData.get("version")), assumptions: parsed.data });
-  if (!result.ok) return invalid(formData, { intent: "assumptions" as const, applicationId: null, fieldErrors: {}, formError: "Someone else changed this role after you opened the page; nothing was saved. Your figures are still in the form: note them, then reload and try again." }, { status: 409 });
+  if (!parsed.ok)
+    return invalid(formData, {
+      intent: "assumptions" as const,
+      applicationId: null,
+      fieldErrors: parsed.fieldErrors,
+      formError: parsed.formError,
+    });
+  const result = saveCostAssumptions({
+    id: roleId,
+    version: Number(formData.get("version")),
+    assumptions: parsed.data,
+  });
+  if (!result.ok)
+    return invalid(
+      formData,
+      {
+        intent: "assumptions" as const,
+        applicationId: null,
+        fieldErrors: {},
+        formError:
+          "Someone else changed this role after you opened the page; nothing was saved. Your figures are still in the form: note them, then reload and try again.",
+      },
+      { status: 409 },
+    );
   return redirect(`/roles/${roleId}/costs?saved=assumptions`);
 }
 
@@ -53,18 +100,44 @@ function QuoteForm({ bid, currency }: { bid: Bid; currency: string }) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const mine = actionData?.intent === "quote" && actionData.applicationId === bid.id ? actionData : null;
-  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(agencyQuoteSchema, { serverErrors: mine?.fieldErrors, submitted: mine?.values });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(agencyQuoteSchema, {
+    serverErrors: mine?.fieldErrors,
+    submitted: mine?.values,
+  });
   return (
     <li>
-      <Form method="post" ref={formRef} onSubmit={onSubmit} className="quote-form" noValidate aria-label={`Quote from ${bid.agencyName}`}>
+      <Form
+        method="post"
+        ref={formRef}
+        onSubmit={onSubmit}
+        className="quote-form"
+        noValidate
+        aria-label={`Quote from ${bid.agencyName}`}
+      >
         <FormError error={mine?.formError} summary={summary} />
         <input type="hidden" name="intent" value="quote" />
         <input type="hidden" name="applicationId" value={bid.id} />
         <input type="hidden" name="version" value={typed("version", String(bid.version))} />
-        <Field label={`${bid.agencyName}: quoted first-year price (${currency})`} hint={`${stageLabels[bid.stage]} · ${bid.quoteAmount === null ? "no quote recorded yet" : `now ${formatMoney(bid.quoteAmount, currency)}`}`} error={errorFor("quoteAmount")}>
-          {(aria) => <input type="number" min={1} step={1} inputMode="numeric" defaultValue={typed("quoteAmount", bid.quoteAmount === null ? "" : String(bid.quoteAmount))} {...aria} {...register("quoteAmount")} />}
+        <Field
+          label={`${bid.agencyName}: quoted first-year price (${currency})`}
+          hint={`${stageLabels[bid.stage]} · ${bid.quoteAmount === null ? "no quote recorded yet" : `now ${formatMoney(bid.quoteAmount, currency)}`}`}
+          error={errorFor("quoteAmount")}
+        >
+          {(aria) => (
+            <input
+              type="number"
+              min={1}
+              step={1}
+              inputMode="numeric"
+              defaultValue={typed("quoteAmount", bid.quoteAmount === null ? "" : String(bid.quoteAmount))}
+              {...aria}
+              {...register("quoteAmount")}
+            />
+          )}
         </Field>
-        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>Save quote</button>
+        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+          Save quote
+        </button>
       </Form>
     </li>
   );
@@ -83,17 +156,22 @@ export default function Costs() {
   const quoted = bids.find((b) => String(b.id) === params.get("quoted"));
   return (
     <>
-      <PageHeader title={`Costs: ${role.title}`} subtitle="The assumptions and agency quotes behind every first-year cost figure on this role; each figure shows them." actions={<Link to={`/roles/${role.id}/rollup`} className="btn">Back to rollup</Link>} />
+      <PageHeader
+        title={`Costs: ${role.title}`}
+        subtitle="The assumptions and agency quotes behind every first-year cost figure on this role; each figure shows them."
+        actions={
+          <Link to={`/roles/${role.id}/rollup`} className="btn">
+            Back to rollup
+          </Link>
+        }
+      />
       {params.get("saved") === "assumptions" && !actionData ? (
         <Notice>
-          Assumptions saved: every cost on this role now uses them. <Link to={`/roles/${role.id}/rollup`}>See the rollup</Link>.
+          Assumptions saved: every cost on this role now uses them.{" "}
+          <Link to={`/roles/${role.id}/rollup`}>See the rollup</Link>.
         </Notice>
       ) : null}
-      {quoted ? (
-        <Notice>
-          Quote from {quoted.agencyName} saved.
-        </Notice>
-      ) : null}
+      {quoted ? <Notice>Quote from {quoted.agencyName} saved.</Notice> : null}
       <FormError error={assumptionsErrors?.formError} summary={summary} />
       <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Cost assumptions">
         <input type="hidden" name="intent" value="assumptions" />
@@ -104,9 +182,22 @@ export default function Costs() {
             {costAssumptionFields.map((f) => {
               const unit = f.unit === "money" ? role.currency : f.unit;
               return (
-                <Field key={f.key} label={`${f.label} (${unit})`} hint={`Default ${formatCount(defaults[f.key])}; ${formatCount(f.min)} to ${formatCount(f.max)}`} error={errorFor(f.key)}>
+                <Field
+                  key={f.key}
+                  label={`${f.label} (${unit})`}
+                  hint={`Default ${formatCount(defaults[f.key])}; ${formatCount(f.min)} to ${formatCount(f.max)}`}
+                  error={errorFor(f.key)}
+                >
                   {(aria) => (
-                    <input type="number" min={f.min} max={f.max} step={1} defaultValue={typed(f.key, String(assumptions[f.key]))} {...aria} {...register(f.key)} />
+                    <input
+                      type="number"
+                      min={f.min}
+                      max={f.max}
+                      step={1}
+                      defaultValue={typed(f.key, String(assumptions[f.key]))}
+                      {...aria}
+                      {...register(f.key)}
+                    />
                   )}
                 </Field>
               );
@@ -114,13 +205,26 @@ export default function Costs() {
           </div>
         </fieldset>
         <div className="actions">
-          <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>Save assumptions</button>
+          <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+            Save assumptions
+          </button>
         </div>
       </Form>
       <section className="card" aria-labelledby="quotes">
         <h2 id="quotes">Agency quotes</h2>
-        <p className="hint">An agency bidding as a team is costed at its quote: the price it asks for the first year of the work, as agreed in writing.</p>
-        {bids.length === 0 ? <p className="muted">No agency is bidding on this role.</p> : <ul className="plain stack">{bids.map((b) => <QuoteForm key={b.id} bid={b} currency={role.currency} />)}</ul>}
+        <p className="hint">
+          An agency bidding as a team is costed at its quote: the price it asks for the first year of the work, as
+          agreed in writing.
+        </p>
+        {bids.length === 0 ? (
+          <p className="muted">No agency is bidding on this role.</p>
+        ) : (
+          <ul className="plain stack">
+            {bids.map((b) => (
+              <QuoteForm key={b.id} bid={b} currency={role.currency} />
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );

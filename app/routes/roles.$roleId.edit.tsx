@@ -30,7 +30,12 @@ export async function action(args: ActionFunctionArgs) {
   const roleId = Number(args.params.roleId);
   const formData = await args.request.formData();
   const version = versionSchema.safeParse(formData.get("version"));
-  if (!version.success) return invalid(formData, { fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." }, { arrayFields: roleArrayFields });
+  if (!version.success)
+    return invalid(
+      formData,
+      { fieldErrors: {}, formError: "This form is out of date. Reload the page and try again." },
+      { arrayFields: roleArrayFields },
+    );
   const parsed = parseRoleForm(formData, user);
   if (!parsed.ok) return invalid(formData, parsed, { arrayFields: roleArrayFields });
 
@@ -57,7 +62,11 @@ export default function EditRole() {
     <>
       <PageHeader
         title={`Edit ${role.title}`}
-        actions={<Link to={`/roles/${role.id}`} className="btn">Cancel</Link>}
+        actions={
+          <Link to={`/roles/${role.id}`} className="btn">
+            Cancel
+          </Link>
+        }
       />
       <RoleForm
         defaults={defaults}

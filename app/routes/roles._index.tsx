@@ -49,7 +49,16 @@ export async function loader(args: LoaderFunctionArgs) {
       advice,
     };
   });
-  return { roles, total, page, pageCount, firstShown: (page - 1) * ROLES_PER_PAGE + 1, filter, seesAll, canCreate: holds(user.kind, "create:role") };
+  return {
+    roles,
+    total,
+    page,
+    pageCount,
+    firstShown: (page - 1) * ROLES_PER_PAGE + 1,
+    filter,
+    seesAll,
+    canCreate: holds(user.kind, "create:role"),
+  };
 }
 
 export default function Roles() {
@@ -59,10 +68,21 @@ export default function Roles() {
       <PageHeader
         title="Roles"
         subtitle={seesAll ? "Every role in the company." : "Roles whose hiring team you are on."}
-        actions={canCreate ? <Link to="/roles/new" className="btn btn-primary">New role</Link> : null}
+        actions={
+          canCreate ? (
+            <Link to="/roles/new" className="btn btn-primary">
+              New role
+            </Link>
+          ) : null
+        }
       />
       {/* Pickers apply at once; the search applies on Enter or the button. */}
-      <FilterForm values={{ q: filter.query, status: filter.status, mine: filter.mine }} className="filters" autoSubmit announce={`${total} ${total === 1 ? "role" : "roles"}`}>
+      <FilterForm
+        values={{ q: filter.query, status: filter.status, mine: filter.mine }}
+        className="filters"
+        autoSubmit
+        announce={`${total} ${total === 1 ? "role" : "roles"}`}
+      >
         <label>
           Title or team
           <input type="search" name="q" defaultValue={filter.query} placeholder="e.g. copilot" />
@@ -84,7 +104,9 @@ export default function Roles() {
             <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} /> Only roles I am on
           </label>
         ) : null}
-        <button type="submit" className="btn">Search</button>
+        <button type="submit" className="btn">
+          Search
+        </button>
       </FilterForm>
       {roles.length === 0 ? (
         <div className="card empty">
@@ -138,7 +160,11 @@ export default function Roles() {
       <Pager
         page={page}
         pageCount={pageCount}
-        params={{ status: filter.status, ...(filter.mine ? { mine: "1" } : {}), ...(filter.query ? { q: filter.query } : {}) }}
+        params={{
+          status: filter.status,
+          ...(filter.mine ? { mine: "1" } : {}),
+          ...(filter.query ? { q: filter.query } : {}),
+        }}
       />
     </>
   );

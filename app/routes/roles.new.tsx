@@ -38,7 +38,15 @@ export default function NewRole() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <PageHeader title="New role" actions={<Link to="/roles" className="btn">Cancel</Link>} subtitle="Describe the opening, its brief and who is on the hiring team. Only the basics and a hiring manager are required to save a draft." />
+      <PageHeader
+        title="New role"
+        actions={
+          <Link to="/roles" className="btn">
+            Cancel
+          </Link>
+        }
+        subtitle="Describe the opening, its brief and who is on the hiring team. Only the basics and a hiring manager are required to save a draft."
+      />
       <RoleForm
         defaults={defaults}
         teamCandidates={teamCandidates}

@@ -40,19 +40,39 @@ export async function action(args: ActionFunctionArgs) {
   const v = parsed.data;
   const change =
     v.intent === "submitted"
-      ? { intent: v.intent, submissionUrl: v.submissionUrl, submittedAt: v.submittedOn === new Date().toISOString().slice(0, 10) ? new Date() : new Date(`${v.submittedOn}T12:00:00Z`) }
+      ? {
+          intent: v.intent,
+          submissionUrl: v.submissionUrl,
+          submittedAt:
+            v.submittedOn === new Date().toISOString().slice(0, 10)
+              ? new Date()
+              : new Date(`${v.submittedOn}T12:00:00Z`),
+        }
       : v.intent === "extend"
         ? { intent: v.intent, extendedTo: v.extendedTo, extensionReason: v.extensionReason }
         : { intent: v.intent, waiverReason: v.waiverReason };
   const result = updateTakeHome({ id, version: v.version, change });
   if (!result.ok) {
-    const formError = result.reason === "state" ? "That change does not fit this take-home's status any more; nothing was saved." : "Someone else changed this take-home after you opened it; nothing was saved. Reload to see it.";
+    const formError =
+      result.reason === "state"
+        ? "That change does not fit this take-home's status any more; nothing was saved."
+        : "Someone else changed this take-home after you opened it; nothing was saved. Reload to see it.";
     return invalid(formData, { fieldErrors: {}, formError }, { status: 409 });
   }
   return redirect(`/take-homes/${id}?saved=${v.intent}`);
 }
 
-function UpdateForm({ intent, version, children, label }: { intent: string; version: number; children: (f: ReturnType<typeof useValidatedForm>) => React.ReactNode; label: string }) {
+function UpdateForm({
+  intent,
+  version,
+  children,
+  label,
+}: {
+  intent: string;
+  version: number;
+  children: (f: ReturnType<typeof useValidatedForm>) => React.ReactNode;
+  label: string;
+}) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   // Several forms share the action: a refusal belongs to the one that was sent.
@@ -84,8 +104,17 @@ export default function TakeHomePage() {
     <>
       <PageHeader
         title={t.title}
-        badge={<span className="badge">{takeHomeStatusLabels[t.status]}{t.submittedAt ? (late ? " · late" : " · on time") : ""}</span>}
-        subtitle={<>{subject} · <Link to={`/applications/${applicationId}`}>{role.title}</Link></>}
+        badge={
+          <span className="badge">
+            {takeHomeStatusLabels[t.status]}
+            {t.submittedAt ? (late ? " · late" : " · on time") : ""}
+          </span>
+        }
+        subtitle={
+          <>
+            {subject} · <Link to={`/applications/${applicationId}`}>{role.title}</Link>
+          </>
+        }
       />
       {params.get("saved") ? <Notice>Saved.</Notice> : null}
       <FormError error={actionData?.formError} />
@@ -95,16 +124,39 @@ export default function TakeHomePage() {
             <h2 id="brief">The exercise</h2>
             <dl className="facts small">
               <dt>Due</dt>
-              <dd>{formatDate(t.dueOn)}{t.extendedTo ? `, extended to ${formatDate(t.extendedTo)} (${t.extensionReason})` : ""}</dd>
+              <dd>
+                {formatDate(t.dueOn)}
+                {t.extendedTo ? `, extended to ${formatDate(t.extendedTo)} (${t.extensionReason})` : ""}
+              </dd>
               <dt>Time box</dt>
               <dd>{t.timeBoxHours} hours</dd>
               <dt>Pay</dt>
               <dd>{t.paid && t.amount ? formatMoney(t.amount, t.currency) : "Unpaid"}</dd>
               <dt>Grading</dt>
-              <dd>{t.anonymous ? `Anonymous, as “${t.alias}”` : "Named"}{t.revealedAt ? `; identity revealed to graders ${new Date(t.revealedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : ""}</dd>
+              <dd>
+                {t.anonymous ? `Anonymous, as “${t.alias}”` : "Named"}
+                {t.revealedAt
+                  ? `; identity revealed to graders ${new Date(t.revealedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`
+                  : ""}
+              </dd>
               <dt>Submission</dt>
-              <dd>{t.submissionUrl ? <a href={t.submissionUrl} rel="noopener noreferrer nofollow" target="_blank">{t.submissionUrl}</a> : t.submittedAt ? "Recorded" : "Not yet"}</dd>
-              {t.waiverReason ? (<><dt>Waived</dt><dd>{t.waiverReason}</dd></>) : null}
+              <dd>
+                {t.submissionUrl ? (
+                  <a href={t.submissionUrl} rel="noopener noreferrer nofollow" target="_blank">
+                    {t.submissionUrl}
+                  </a>
+                ) : t.submittedAt ? (
+                  "Recorded"
+                ) : (
+                  "Not yet"
+                )}
+              </dd>
+              {t.waiverReason ? (
+                <>
+                  <dt>Waived</dt>
+                  <dd>{t.waiverReason}</dd>
+                </>
+              ) : null}
             </dl>
             <p className="prewrap small">{t.instructions}</p>
           </section>
@@ -119,7 +171,12 @@ export default function TakeHomePage() {
             <ul className="plain">
               {graders.map((g) => (
                 <li key={g.userId} className="row-between">
-                  {g.name} <span className={`badge ${g.status === "submitted" ? "badge-open" : g.status ? "badge-on_hold" : "badge-closed"}`}>{g.status === "submitted" ? "Submitted" : g.status ? "Draft" : "Not started"}</span>
+                  {g.name}{" "}
+                  <span
+                    className={`badge ${g.status === "submitted" ? "badge-open" : g.status ? "badge-on_hold" : "badge-closed"}`}
+                  >
+                    {g.status === "submitted" ? "Submitted" : g.status ? "Draft" : "Not started"}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -131,8 +188,27 @@ export default function TakeHomePage() {
                 <UpdateForm intent="submitted" version={t.version} label="Record submission">
                   {(f) => (
                     <div className="fields">
-                      <Field label="Submission link" error={f.errorFor("submissionUrl")}>{(aria) => <input type="text" inputMode="url" defaultValue={f.typed("submissionUrl", "")} {...aria} {...f.register("submissionUrl")} />}</Field>
-                      <Field label="Submitted on" error={f.errorFor("submittedOn")}>{(aria) => <input type="date" defaultValue={f.typed("submittedOn", today)} {...aria} {...f.register("submittedOn")} />}</Field>
+                      <Field label="Submission link" error={f.errorFor("submissionUrl")}>
+                        {(aria) => (
+                          <input
+                            type="text"
+                            inputMode="url"
+                            defaultValue={f.typed("submissionUrl", "")}
+                            {...aria}
+                            {...f.register("submissionUrl")}
+                          />
+                        )}
+                      </Field>
+                      <Field label="Submitted on" error={f.errorFor("submittedOn")}>
+                        {(aria) => (
+                          <input
+                            type="date"
+                            defaultValue={f.typed("submittedOn", today)}
+                            {...aria}
+                            {...f.register("submittedOn")}
+                          />
+                        )}
+                      </Field>
                     </div>
                   )}
                 </UpdateForm>
@@ -143,8 +219,26 @@ export default function TakeHomePage() {
                   <UpdateForm intent="extend" version={t.version} label="Extend">
                     {(f) => (
                       <div className="fields">
-                        <Field label="New due date" error={f.errorFor("extendedTo")}>{(aria) => <input type="date" defaultValue={f.typed("extendedTo", "")} {...aria} {...f.register("extendedTo")} />}</Field>
-                        <Field label="Reason for the extension" error={f.errorFor("extensionReason")}>{(aria) => <input type="text" defaultValue={f.typed("extensionReason", "")} {...aria} {...f.register("extensionReason")} />}</Field>
+                        <Field label="New due date" error={f.errorFor("extendedTo")}>
+                          {(aria) => (
+                            <input
+                              type="date"
+                              defaultValue={f.typed("extendedTo", "")}
+                              {...aria}
+                              {...f.register("extendedTo")}
+                            />
+                          )}
+                        </Field>
+                        <Field label="Reason for the extension" error={f.errorFor("extensionReason")}>
+                          {(aria) => (
+                            <input
+                              type="text"
+                              defaultValue={f.typed("extensionReason", "")}
+                              {...aria}
+                              {...f.register("extensionReason")}
+                            />
+                          )}
+                        </Field>
                       </div>
                     )}
                   </UpdateForm>
@@ -153,7 +247,18 @@ export default function TakeHomePage() {
               <details open={refusedIntent === "waive"}>
                 <summary>Waive the take-home</summary>
                 <UpdateForm intent="waive" version={t.version} label="Waive">
-                  {(f) => <Field label="Reason for waiving" error={f.errorFor("waiverReason")}>{(aria) => <input type="text" defaultValue={f.typed("waiverReason", "")} {...aria} {...f.register("waiverReason")} />}</Field>}
+                  {(f) => (
+                    <Field label="Reason for waiving" error={f.errorFor("waiverReason")}>
+                      {(aria) => (
+                        <input
+                          type="text"
+                          defaultValue={f.typed("waiverReason", "")}
+                          {...aria}
+                          {...f.register("waiverReason")}
+                        />
+                      )}
+                    </Field>
+                  )}
                 </UpdateForm>
               </details>
             </section>

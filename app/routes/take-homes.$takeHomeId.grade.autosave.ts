@@ -19,7 +19,13 @@ export async function action(args: ActionFunctionArgs) {
   }
   const version = parsed.data.version ? Number(parsed.data.version) : null;
   const takeHomeId = Number(args.params.takeHomeId);
-  const result = saveGrade({ takeHomeId, graderId: user.id, version, submit: false, values: gradeValuesFrom(parsed.data) });
+  const result = saveGrade({
+    takeHomeId,
+    graderId: user.id,
+    version,
+    submit: false,
+    values: gradeValuesFrom(parsed.data),
+  });
   if (result.ok) return autosaved(result.version);
   const message = {
     "not-ready": "There is no submission to grade yet.",

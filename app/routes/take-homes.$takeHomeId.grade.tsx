@@ -6,7 +6,14 @@ import { AutosaveStatusLine, OlderCopyNotice, useAutosave } from "~/components/a
 import { LeavePrompt, useLeaveGuard } from "~/components/leave-guard";
 import { TakeHomeResult } from "~/components/take-home-result";
 import { formatDate, Notice, PageHeader } from "~/components/ui";
-import { deliverables, EXPECTED_OUTCOMES, identityHidden, isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
+import {
+  deliverables,
+  EXPECTED_OUTCOMES,
+  identityHidden,
+  isLate,
+  takeHomeResult,
+  takeHomeStatusLabels,
+} from "~/domain/take-home";
 import { getApplication } from "~/models/application.server";
 import { maskFor } from "~/models/masking.server";
 import { getTakeHome, saveGrade } from "~/models/take-home.server";
@@ -30,10 +37,26 @@ export async function loader(args: LoaderFunctionArgs) {
   // While grading is anonymous this is all a grader gets: no name, email, agency, links, pay or record ids.
   const app = nameHidden ? null : getApplication(application.id);
   return {
-    takeHome: { title: t.title, instructions: t.instructions, materialsUrl: t.materialsUrl, timeBoxHours: t.timeBoxHours, dueOn: t.dueOn, extendedTo: t.extendedTo, submissionUrl: t.submissionUrl, status: t.status, late: isLate(t), submitted: t.submittedAt !== null },
+    takeHome: {
+      title: t.title,
+      instructions: t.instructions,
+      materialsUrl: t.materialsUrl,
+      timeBoxHours: t.timeBoxHours,
+      dueOn: t.dueOn,
+      extendedTo: t.extendedTo,
+      submissionUrl: t.submissionUrl,
+      status: t.status,
+      late: isLate(t),
+      submitted: t.submittedAt !== null,
+    },
     who: nameHidden
       ? { alias: t.alias, name: null, applicationId: null, knownToYou: false }
-      : { alias: t.alias, name: app?.candidate?.name ?? app?.agency?.name ?? null, applicationId: application.id, knownToYou: hidden },
+      : {
+          alias: t.alias,
+          name: app?.candidate?.name ?? app?.agency?.name ?? null,
+          applicationId: application.id,
+          knownToYou: hidden,
+        },
     roleTitle: role.title,
     progress: { submitted: submitted.length, graders: graders.length },
     mine: mine ? { ...mine, status: mine.status } : null,
@@ -54,12 +77,26 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const v = parsed.data;
   const values = gradeValuesFrom(v);
-  if (v.intent === "draft" && Object.entries(values).some(([k, x]) => k !== "notes" && x !== null && Number.isNaN(x as number))) {
+  if (
+    v.intent === "draft" &&
+    Object.entries(values).some(([k, x]) => k !== "notes" && x !== null && Number.isNaN(x as number))
+  ) {
     return invalid(formData, { fieldErrors: {}, formError: "Some values are not numbers." });
   }
-  const result = saveGrade({ takeHomeId: id, graderId: user.id, version: v.version ? Number(v.version) : null, submit: v.intent === "submit", values });
+  const result = saveGrade({
+    takeHomeId: id,
+    graderId: user.id,
+    version: v.version ? Number(v.version) : null,
+    submit: v.intent === "submit",
+    values,
+  });
   if (!result.ok) {
-    const formError = result.reason === "not-ready" ? "There is no submission to grade yet." : result.reason === "locked" ? "Your grade is submitted and locked." : "Your grade was saved somewhere else after you opened it; nothing was overwritten. Copy what you need from the form, then reload.";
+    const formError =
+      result.reason === "not-ready"
+        ? "There is no submission to grade yet."
+        : result.reason === "locked"
+          ? "Your grade is submitted and locked."
+          : "Your grade was saved somewhere else after you opened it; nothing was overwritten. Copy what you need from the form, then reload.";
     return invalid(formData, { fieldErrors: {}, formError }, { status: 409 });
   }
   return redirect(`/take-homes/${id}/grade?saved=${result.revealed ? "revealed" : v.intent}`);
@@ -71,20 +108,42 @@ export default function GradePage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, summary } = useValidatedForm(gradeSchema, { serverErrors: actionData?.fieldErrors, submitted: actionData?.values });
+  const { formRef, register, group, onSubmit, errorFor, errorIdFor, groupAria, typed, summary } = useValidatedForm(
+    gradeSchema,
+    { serverErrors: actionData?.fieldErrors, submitted: actionData?.values },
+  );
   const guard = useLeaveGuard();
   const locked = mine?.status === "submitted";
-  const autosave = useAutosave({ formRef, ...draftTarget, version: mine?.version ?? null, enabled: !locked && t.submitted, onSaved: guard.markClean });
+  const autosave = useAutosave({
+    formRef,
+    ...draftTarget,
+    version: mine?.version ?? null,
+    enabled: !locked && t.submitted,
+    onSaved: guard.markClean,
+  });
   const { hold } = autosave;
   useEffect(() => hold(guard.blocker.state === "blocked"), [guard.blocker.state, hold]);
   // Submitted (here or in another tab): nothing typed on this device is a draft any more.
   useEffect(() => {
     if (locked) window.localStorage.removeItem(draftTarget.storageKey);
   }, [locked, draftTarget.storageKey]);
-  const version = autosave.version !== (mine?.version ?? null) ? String(autosave.version) : typed("version", String(mine?.version ?? ""));
+  const version =
+    autosave.version !== (mine?.version ?? null)
+      ? String(autosave.version)
+      : typed("version", String(mine?.version ?? ""));
   // Fields start from the saved grade, or from what was sent if the server refused it.
   const val = (k: string) => typed(k, mine ? String((mine as Record<string, unknown>)[k] ?? "") : "");
-  const boolVal = (k: string) => typed(k, mine ? ((mine as Record<string, unknown>)[k] === true ? "yes" : (mine as Record<string, unknown>)[k] === false ? "no" : "") : "");
+  const boolVal = (k: string) =>
+    typed(
+      k,
+      mine
+        ? (mine as Record<string, unknown>)[k] === true
+          ? "yes"
+          : (mine as Record<string, unknown>)[k] === false
+            ? "no"
+            : ""
+        : "",
+    );
   return (
     <>
       <PageHeader
@@ -98,13 +157,19 @@ export default function GradePage() {
         }`}
         badge={<span className="badge">{takeHomeStatusLabels[t.status as keyof typeof takeHomeStatusLabels]}</span>}
       />
-      {saved === "revealed" ? <Notice>Every grader has submitted: identity revealed.</Notice> : saved ? <Notice>{saved === "submit" ? "Grade submitted." : "Draft saved."}</Notice> : null}
+      {saved === "revealed" ? (
+        <Notice>Every grader has submitted: identity revealed.</Notice>
+      ) : saved ? (
+        <Notice>{saved === "submit" ? "Grade submitted." : "Draft saved."}</Notice>
+      ) : null}
       <div className="grid grid-2">
         <div>
           {locked ? (
             <section className="card" aria-labelledby="your-grade">
               <h2 id="your-grade">Your grade is submitted</h2>
-              <p className="muted">{progress.submitted} of {progress.graders} graders have submitted.</p>
+              <p className="muted">
+                {progress.submitted} of {progress.graders} graders have submitted.
+              </p>
             </section>
           ) : t.submitted ? (
             <Form
@@ -123,7 +188,11 @@ export default function GradePage() {
             >
               <LeavePrompt blocker={guard.blocker} what="grade" onLeave={autosave.discard} />
               {autosave.olderCopy ? (
-                <OlderCopyNotice at={autosave.olderCopy.at} onRestore={autosave.restoreOlderCopy} onDiscard={autosave.discardOlderCopy} />
+                <OlderCopyNotice
+                  at={autosave.olderCopy.at}
+                  onRestore={autosave.restoreOlderCopy}
+                  onDiscard={autosave.discardOlderCopy}
+                />
               ) : null}
               {autosave.version !== null ? <input type="hidden" name="version" value={version} /> : null}
               <FormError error={actionData?.formError} summary={summary} />
@@ -134,7 +203,13 @@ export default function GradePage() {
                     <span className="label">{d.label}</span>
                     {[1, 2, 3, 4].map((n) => (
                       <label key={n} className="rating">
-                        <input type="radio" value={String(n)} defaultChecked={val(d.key) === String(n)} {...group(d.key)} /> {n}
+                        <input
+                          type="radio"
+                          value={String(n)}
+                          defaultChecked={val(d.key) === String(n)}
+                          {...group(d.key)}
+                        />{" "}
+                        {n}
                       </label>
                     ))}
                     <GroupError error={errorFor(d.key)} id={errorIdFor(d.key)} />
@@ -144,19 +219,50 @@ export default function GradePage() {
               <fieldset>
                 <legend>Outcomes and constraints</legend>
                 <div className="fields">
-                  <Field label={`Expected outcomes reached (of ${EXPECTED_OUTCOMES})`} error={errorFor("outcomesReached")}>
-                    {(aria) => <input type="number" min={0} max={EXPECTED_OUTCOMES} defaultValue={val("outcomesReached")} {...aria} {...register("outcomesReached")} />}
+                  <Field
+                    label={`Expected outcomes reached (of ${EXPECTED_OUTCOMES})`}
+                    error={errorFor("outcomesReached")}
+                  >
+                    {(aria) => (
+                      <input
+                        type="number"
+                        min={0}
+                        max={EXPECTED_OUTCOMES}
+                        defaultValue={val("outcomesReached")}
+                        {...aria}
+                        {...register("outcomesReached")}
+                      />
+                    )}
                   </Field>
                   <Field label="Hours the candidate reported" error={errorFor("hoursReported")}>
-                    {(aria) => <input type="number" min={0} defaultValue={val("hoursReported")} {...aria} {...register("hoursReported")} />}
+                    {(aria) => (
+                      <input
+                        type="number"
+                        min={0}
+                        defaultValue={val("hoursReported")}
+                        {...aria}
+                        {...register("hoursReported")}
+                      />
+                    )}
                   </Field>
                 </div>
                 {(["costCeilingRespected", "securityRespected"] as const).map((k) => (
-                  <div key={k} className="rating-row" role="radiogroup" aria-label={k === "costCeilingRespected" ? "Cost ceiling respected" : "Security constraint respected"} {...groupAria(k)}>
-                    <span className="label">{k === "costCeilingRespected" ? "Cost ceiling respected" : "Security constraint respected"}</span>
+                  <div
+                    key={k}
+                    className="rating-row"
+                    role="radiogroup"
+                    aria-label={
+                      k === "costCeilingRespected" ? "Cost ceiling respected" : "Security constraint respected"
+                    }
+                    {...groupAria(k)}
+                  >
+                    <span className="label">
+                      {k === "costCeilingRespected" ? "Cost ceiling respected" : "Security constraint respected"}
+                    </span>
                     {["yes", "no"].map((x) => (
                       <label key={x} className="rating">
-                        <input type="radio" value={x} defaultChecked={boolVal(k) === x} {...group(k)} /> {x === "yes" ? "Yes" : "No"}
+                        <input type="radio" value={x} defaultChecked={boolVal(k) === x} {...group(k)} />{" "}
+                        {x === "yes" ? "Yes" : "No"}
                       </label>
                     ))}
                     <GroupError error={errorFor(k)} id={errorIdFor(k)} />
@@ -168,8 +274,24 @@ export default function GradePage() {
               </fieldset>
               <div className="actions">
                 <AutosaveStatusLine status={autosave.status} signInHref={draftTarget.signInHref} />
-                <button type="submit" name="intent" value="draft" className="btn" disabled={navigation.state === "submitting"}>Save draft</button>
-                <button type="submit" name="intent" value="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>Submit grade</button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="draft"
+                  className="btn"
+                  disabled={navigation.state === "submitting"}
+                >
+                  Save draft
+                </button>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="submit"
+                  className="btn btn-primary"
+                  disabled={navigation.state === "submitting"}
+                >
+                  Submit grade
+                </button>
               </div>
             </Form>
           ) : (
@@ -181,12 +303,32 @@ export default function GradePage() {
             <h2 id="exercise">The submission</h2>
             <dl className="facts small">
               <dt>Submission</dt>
-              <dd>{t.submissionUrl ? <a href={t.submissionUrl} rel="noopener noreferrer nofollow" target="_blank">Open the submission</a> : t.submitted ? "Recorded without a link" : "Not yet"}{t.submitted ? (t.late ? " (late)" : " (on time)") : ""}</dd>
+              <dd>
+                {t.submissionUrl ? (
+                  <a href={t.submissionUrl} rel="noopener noreferrer nofollow" target="_blank">
+                    Open the submission
+                  </a>
+                ) : t.submitted ? (
+                  "Recorded without a link"
+                ) : (
+                  "Not yet"
+                )}
+                {t.submitted ? (t.late ? " (late)" : " (on time)") : ""}
+              </dd>
               <dt>Due</dt>
               <dd>{formatDate(t.extendedTo ?? t.dueOn)}</dd>
               <dt>Time box</dt>
               <dd>{t.timeBoxHours} hours</dd>
-              {t.materialsUrl ? (<><dt>Materials</dt><dd><a href={t.materialsUrl} rel="noopener noreferrer nofollow" target="_blank">Materials</a></dd></>) : null}
+              {t.materialsUrl ? (
+                <>
+                  <dt>Materials</dt>
+                  <dd>
+                    <a href={t.materialsUrl} rel="noopener noreferrer nofollow" target="_blank">
+                      Materials
+                    </a>
+                  </dd>
+                </>
+              ) : null}
             </dl>
             <p className="prewrap small">{t.instructions}</p>
           </section>

@@ -46,8 +46,10 @@ export const agencyFormSchema = z
       const email = v.contactEmail[i] ?? "";
       const phone = v.contactPhone[i] ?? "";
       const title = v.contactTitle[i] ?? "";
-      if (!name && (email || phone || title)) ctx.addIssue({ code: "custom", path: ["contacts"], message: `Contact ${i + 1} needs a name` });
-      if (email && !EMAIL.test(email)) ctx.addIssue({ code: "custom", path: ["contacts"], message: `Contact ${i + 1}: enter a valid email address` });
+      if (!name && (email || phone || title))
+        ctx.addIssue({ code: "custom", path: ["contacts"], message: `Contact ${i + 1} needs a name` });
+      if (email && !EMAIL.test(email))
+        ctx.addIssue({ code: "custom", path: ["contacts"], message: `Contact ${i + 1}: enter a valid email address` });
     });
   })
   .transform((v) => {

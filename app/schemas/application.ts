@@ -13,7 +13,9 @@ const optionalId = z
 
 /** Where a new application may start: never at offer or hired, which only a move through the offer gate reaches. */
 export const startingStages = ["sourced", "screening", "interviewing", "take_home", "final"] as const;
-const startingStage = z.enum(startingStages, { errorMap: () => ({ message: "New applications start before the offer stage" }) }).default("sourced");
+const startingStage = z
+  .enum(startingStages, { errorMap: () => ({ message: "New applications start before the offer stage" }) })
+  .default("sourced");
 
 /** Add someone to a role's pipeline: an existing candidate (optionally submitted by an agency), or an agency bidding as a team. */
 export const addApplicationSchema = z.discriminatedUnion("subject", [
@@ -65,13 +67,21 @@ export const checkFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.type === "worker_classification" && v.status === "waived") {
-      ctx.addIssue({ code: "custom", path: ["status"], message: "Worker classification cannot be waived: every engagement has one. Record it instead." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["status"],
+        message: "Worker classification cannot be waived: every engagement has one. Record it instead.",
+      });
     }
-    if (v.status === "waived" && !v.waiverReason) ctx.addIssue({ code: "custom", path: ["waiverReason"], message: "Say why this check is waived" });
-    if (v.status === "expired" && !v.expiresAt) ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Give the date it expired" });
+    if (v.status === "waived" && !v.waiverReason)
+      ctx.addIssue({ code: "custom", path: ["waiverReason"], message: "Say why this check is waived" });
+    if (v.status === "expired" && !v.expiresAt)
+      ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "Give the date it expired" });
     if (v.type === "worker_classification" && (v.status === "verified" || v.status === "received")) {
-      if (!v.classification) ctx.addIssue({ code: "custom", path: ["classification"], message: "Choose the classification" });
-      if (!v.rationale) ctx.addIssue({ code: "custom", path: ["rationale"], message: "Write down why this classification applies" });
+      if (!v.classification)
+        ctx.addIssue({ code: "custom", path: ["classification"], message: "Choose the classification" });
+      if (!v.rationale)
+        ctx.addIssue({ code: "custom", path: ["rationale"], message: "Write down why this classification applies" });
     }
   });
 

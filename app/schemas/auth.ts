@@ -19,4 +19,7 @@ export const changePasswordSchema = z
     newPassword: newPasswordField,
     confirmPassword: z.string().min(1, "Type the new password again"),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ" });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords differ",
+  });

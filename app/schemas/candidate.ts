@@ -22,7 +22,9 @@ export const candidateFormSchema = z
     profileUrl: optionalUrl("Profile link"),
     codeUrl: optionalUrl("Code link"),
     portfolioUrl: optionalUrl("Portfolio link"),
-    engagementType: z.enum(candidateEngagementTypes, { errorMap: () => ({ message: "Choose how this person would work with us" }) }),
+    engagementType: z.enum(candidateEngagementTypes, {
+      errorMap: () => ({ message: "Choose how this person would work with us" }),
+    }),
     payKind: z
       .enum(["", ...payKinds], { errorMap: () => ({ message: "Choose a pay type" }) })
       .optional()
@@ -37,9 +39,14 @@ export const candidateFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.payAmount !== null && !v.payKind) {
-      ctx.addIssue({ code: "custom", path: ["payKind"], message: "Say whether the amount is a salary, an hourly rate or a fixed quote" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["payKind"],
+        message: "Say whether the amount is a salary, an hourly rate or a fixed quote",
+      });
     }
-    if (v.payKind && v.payAmount === null) ctx.addIssue({ code: "custom", path: ["payAmount"], message: "Enter the expected amount" });
+    if (v.payKind && v.payAmount === null)
+      ctx.addIssue({ code: "custom", path: ["payAmount"], message: "Enter the expected amount" });
   })
   .transform(({ otherSkills, skills, ...rest }) => ({ ...rest, skills: normaliseSkills(skills, otherSkills) }));
 
@@ -50,8 +57,22 @@ export const MAX_IMPORT_CHARS = 2_000_000;
 
 /** The CSV import row: the same rules, with skills as one "a; b; c" or "a, b" cell. */
 export const csvColumns = [
-  "name", "email", "phone", "location", "timezone", "profile_url", "code_url", "portfolio_url", "engagement_type",
-  "pay_kind", "pay_amount", "pay_currency", "available_from", "skills", "source", "notes",
+  "name",
+  "email",
+  "phone",
+  "location",
+  "timezone",
+  "profile_url",
+  "code_url",
+  "portfolio_url",
+  "engagement_type",
+  "pay_kind",
+  "pay_amount",
+  "pay_currency",
+  "available_from",
+  "skills",
+  "source",
+  "notes",
 ] as const;
 
 export function csvRowToFormValues(row: Record<string, string | undefined>): Record<string, unknown> {
@@ -79,5 +100,9 @@ export function csvRowToFormValues(row: Record<string, string | undefined>): Rec
 
 export const importSchema = z.object({
   intent: z.enum(["preview", "import"]),
-  csv: z.string().trim().min(1, "Choose a CSV file or paste its contents").max(MAX_IMPORT_CHARS, "The file is too large: 2 million characters at most"),
+  csv: z
+    .string()
+    .trim()
+    .min(1, "Choose a CSV file or paste its contents")
+    .max(MAX_IMPORT_CHARS, "The file is too large: 2 million characters at most"),
 });

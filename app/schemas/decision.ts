@@ -18,7 +18,7 @@ export const decisionSchema = z
       .optional()
       .transform((v) => (v ? v : null)),
     rationale: requiredText("Rationale", 5000).pipe(
-      z.string().min(20, "Write at least a sentence on why (20 characters or more)")
+      z.string().min(20, "Write at least a sentence on why (20 characters or more)"),
     ),
     citedAreas: z
       .array(z.string().max(100))

@@ -5,7 +5,8 @@ describe("isIsoDate", () => {
   it("accepts real dates only, as typed", () => {
     expect(isIsoDate("2027-02-28")).toBe(true);
     expect(isIsoDate("2028-02-29")).toBe(true);
-    for (const bad of ["2026-02-30", "2027-02-29", "0000-01-01", "2026-13-01", "2026-1-5", "3000-01-01", "next week"]) expect(isIsoDate(bad), bad).toBe(false);
+    for (const bad of ["2026-02-30", "2027-02-29", "0000-01-01", "2026-13-01", "2026-1-5", "3000-01-01", "next week"])
+      expect(isIsoDate(bad), bad).toBe(false);
   });
 });
 

@@ -61,7 +61,9 @@ export const wholeNumber = (label: string, min: number, max: number) =>
     .refine((v) => v !== "", { message: `${label} is required` })
     .refine((v) => v === "" || /^-?\d+$/.test(v), { message: `${label} must be a whole number` })
     .transform(Number)
-    .refine((v) => v >= min && v <= max, { message: `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}` });
+    .refine((v) => v >= min && v <= max, {
+      message: `${label} must be between ${min.toLocaleString("en-US")} and ${max.toLocaleString("en-US")}`,
+    });
 
 export const yesNoUnanswered = z
   .enum(["yes", "no", ""])
@@ -96,7 +98,9 @@ export const optionalUrl = (label: string) =>
     .trim()
     .max(500, `${label} is too long`)
     .optional()
-    .refine((v) => !v || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v), { message: `${label} must be a web address starting with https://` })
+    .refine((v) => !v || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v), {
+      message: `${label} must be a web address starting with https://`,
+    })
     .transform((v) => (v ? v : null));
 
 export const checkbox = z

@@ -4,7 +4,14 @@ import { currencies } from "~/domain/reference";
 import { checkbox, idList, optionalText, optionalUrl, optionalWholeNumber, requiredText, wholeNumber } from "./fields";
 import { isIsoDate, notInFuture, notInPast } from "./fields";
 
-export const interviewKinds = ["screen", "technical_deep_dive", "system_design", "take_home_review", "agency_vetting_call", "final"] as const;
+export const interviewKinds = [
+  "screen",
+  "technical_deep_dive",
+  "system_design",
+  "take_home_review",
+  "agency_vetting_call",
+  "final",
+] as const;
 export type InterviewKind = (typeof interviewKinds)[number];
 export const interviewKindLabels: Record<InterviewKind, string> = {
   screen: "Screen",
@@ -40,7 +47,9 @@ const localDateTime = (label: string) =>
   z
     .string({ required_error: `${label} is required` })
     .trim()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isIsoDate(v.slice(0, 10)), { message: `${label} must be a real date and time` });
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isIsoDate(v.slice(0, 10)), {
+      message: `${label} must be a real date and time`,
+    });
 
 export const interviewArrayFields = ["panelIds", "focusAreas", "prompts"] as const;
 
@@ -50,7 +59,10 @@ export const scheduleSchema = z
     startsAt: localDateTime("Start"),
     durationMinutes: wholeNumber("Length in minutes", 15, 480),
     panelIds: idList.refine((ids) => ids.length > 0, { message: "Choose at least one interviewer" }),
-    focusAreas: z.array(z.string().max(60)).default([]).refine((a) => a.length > 0, { message: "Choose at least one area to assess" }),
+    focusAreas: z
+      .array(z.string().max(60))
+      .default([])
+      .refine((a) => a.length > 0, { message: "Choose at least one area to assess" }),
     prompts: z.array(z.string().max(500)).default([]),
     customQuestions: z.string().max(4000, "Custom questions must be at most 4000 characters").optional(),
     includeGovernance: checkbox,
@@ -63,7 +75,10 @@ export const scheduleSchema = z
       ...rest,
       startsAt: starts,
       endsAt: new Date(starts.getTime() + durationMinutes * 60_000),
-      customQuestions: (customQuestions ?? "").split("\n").map((q) => q.trim()).filter(Boolean),
+      customQuestions: (customQuestions ?? "")
+        .split("\n")
+        .map((q) => q.trim())
+        .filter(Boolean),
     };
   });
 
@@ -76,7 +91,10 @@ export const scheduleSchema = z
 export function scorecardSchema(areaKeys: string[]) {
   const perArea = Object.fromEntries(
     areaKeys.flatMap((key) => [
-      [`rating_${key}`, z.enum(["", "1", "2", "3", "4", "na"], { errorMap: () => ({ message: "Choose a rating" }) }).optional()],
+      [
+        `rating_${key}`,
+        z.enum(["", "1", "2", "3", "4", "na"], { errorMap: () => ({ message: "Choose a rating" }) }).optional(),
+      ],
       [`evidence_${key}`, z.string().max(5000, "Evidence notes must be at most 5000 characters").optional()],
     ]),
   ) as Record<string, z.ZodTypeAny>;
@@ -86,7 +104,9 @@ export function scorecardSchema(areaKeys: string[]) {
       version: z.string().optional(),
       weakSignals: z.array(z.string().max(200)).default([]),
       keyTakeaways: z.string().max(5000, "Key takeaways must be at most 5000 characters").optional(),
-      recommendation: z.enum(["", ...recommendations], { errorMap: () => ({ message: "Choose a recommendation" }) }).optional(),
+      recommendation: z
+        .enum(["", ...recommendations], { errorMap: () => ({ message: "Choose a recommendation" }) })
+        .optional(),
       amendReason: z.string().max(2000).optional(),
       ...perArea,
     })
@@ -94,14 +114,25 @@ export function scorecardSchema(areaKeys: string[]) {
       if (v.intent === "draft") return;
       for (const key of areaKeys) {
         const rating = (v as Record<string, unknown>)[`rating_${key}`];
-        if (!rating) ctx.addIssue({ code: "custom", path: [`rating_${key}`], message: "Rate this area, or mark it not assessed" });
+        if (!rating)
+          ctx.addIssue({ code: "custom", path: [`rating_${key}`], message: "Rate this area, or mark it not assessed" });
         // A weak signal spotted is evidence about the area, so the area was assessed.
         else if (rating === "na" && v.weakSignals.some((s) => s.startsWith(`${key}:`))) {
-          ctx.addIssue({ code: "custom", path: [`rating_${key}`], message: "Weak signals are ticked for this area: rate it, or untick them" });
+          ctx.addIssue({
+            code: "custom",
+            path: [`rating_${key}`],
+            message: "Weak signals are ticked for this area: rate it, or untick them",
+          });
         }
       }
-      if (!v.recommendation) ctx.addIssue({ code: "custom", path: ["recommendation"], message: "Choose a recommendation (or no decision)" });
-      if (v.intent === "amend" && !(v.amendReason ?? "").trim()) ctx.addIssue({ code: "custom", path: ["amendReason"], message: "Say why you are amending a submitted scorecard" });
+      if (!v.recommendation)
+        ctx.addIssue({ code: "custom", path: ["recommendation"], message: "Choose a recommendation (or no decision)" });
+      if (v.intent === "amend" && !(v.amendReason ?? "").trim())
+        ctx.addIssue({
+          code: "custom",
+          path: ["amendReason"],
+          message: "Say why you are amending a submitted scorecard",
+        });
     })
     .transform((v) => {
       const record = v as Record<string, unknown>;
@@ -159,9 +190,14 @@ export function templateSchema(keys: string[]) {
     .superRefine((v, ctx) => {
       const r = v as Record<string, unknown>;
       const kept = keys.filter((k) => !r[`drop_${k}`]);
-      if (kept.length === 0 && !v.newName) ctx.addIssue({ code: "custom", path: ["newName"], message: "Keep at least one area" });
+      if (kept.length === 0 && !v.newName)
+        ctx.addIssue({ code: "custom", path: ["newName"], message: "Keep at least one area" });
       if (kept.every((k) => Number(r[`weight_${k}`]) === 0) && !(v.newName && (v.newWeight ?? 1) > 0)) {
-        ctx.addIssue({ code: "custom", path: [keys[0] ? `weight_${keys[0]}` : "newWeight"], message: "At least one area needs a weight above 0" });
+        ctx.addIssue({
+          code: "custom",
+          path: [keys[0] ? `weight_${keys[0]}` : "newWeight"],
+          message: "At least one area needs a weight above 0",
+        });
       }
     });
 }
@@ -172,7 +208,11 @@ export const takeHomeSchema = z
     instructions: requiredText("Instructions", 10000),
     materialsUrl: optionalUrl("Materials link"),
     timeBoxHours: wholeNumber("Time box (hours)", 1, 40),
-    dueOn: z.string().trim().refine(isIsoDate, { message: "Due date must be a real date (YYYY-MM-DD)" }).refine(notInPast, { message: "The due date has already passed" }),
+    dueOn: z
+      .string()
+      .trim()
+      .refine(isIsoDate, { message: "Due date must be a real date (YYYY-MM-DD)" })
+      .refine(notInPast, { message: "The due date has already passed" }),
     paid: checkbox,
     amount: optionalWholeNumber("Amount", 100_000),
     currency: z.enum(currencies),
@@ -180,19 +220,42 @@ export const takeHomeSchema = z
     graderIds: idList.refine((ids) => ids.length > 0, { message: "Choose at least one grader" }),
   })
   .superRefine((v, ctx) => {
-    if (v.paid && !v.amount) ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter what the take-home pays" });
+    if (v.paid && !v.amount)
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter what the take-home pays" });
   });
 export const takeHomeArrayFields = ["graderIds"] as const;
 
 export const takeHomeUpdateSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("submitted"), submissionUrl: optionalUrl("Submission link"), submittedOn: z.string().trim().refine(isIsoDate, { message: "Submission date must be a real date" }).refine(notInFuture, { message: "A submission date cannot be in the future" }), version: z.coerce.number().int() }),
-  z.object({ intent: z.literal("extend"), extendedTo: z.string().trim().refine(isIsoDate, { message: "New due date must be a real date" }).refine(notInPast, { message: "The new due date has already passed" }), extensionReason: requiredText("Reason", 500), version: z.coerce.number().int() }),
+  z.object({
+    intent: z.literal("submitted"),
+    submissionUrl: optionalUrl("Submission link"),
+    submittedOn: z
+      .string()
+      .trim()
+      .refine(isIsoDate, { message: "Submission date must be a real date" })
+      .refine(notInFuture, { message: "A submission date cannot be in the future" }),
+    version: z.coerce.number().int(),
+  }),
+  z.object({
+    intent: z.literal("extend"),
+    extendedTo: z
+      .string()
+      .trim()
+      .refine(isIsoDate, { message: "New due date must be a real date" })
+      .refine(notInPast, { message: "The new due date has already passed" }),
+    extensionReason: requiredText("Reason", 500),
+    version: z.coerce.number().int(),
+  }),
   z.object({ intent: z.literal("waive"), waiverReason: requiredText("Reason", 500), version: z.coerce.number().int() }),
 ]);
 
-const draftOneToFour = z.enum(["", "1", "2", "3", "4"], { errorMap: () => ({ message: "Rate from 1 to 4" }) }).optional();
-const oneToFour = (label: string) => z.enum(["1", "2", "3", "4"], { errorMap: () => ({ message: `Rate ${label} from 1 to 4` }) }).transform(Number);
-const yesNo = (label: string) => z.enum(["yes", "no"], { errorMap: () => ({ message: `Say whether ${label}` }) }).transform((v) => v === "yes");
+const draftOneToFour = z
+  .enum(["", "1", "2", "3", "4"], { errorMap: () => ({ message: "Rate from 1 to 4" }) })
+  .optional();
+const oneToFour = (label: string) =>
+  z.enum(["1", "2", "3", "4"], { errorMap: () => ({ message: `Rate ${label} from 1 to 4` }) }).transform(Number);
+const yesNo = (label: string) =>
+  z.enum(["yes", "no"], { errorMap: () => ({ message: `Say whether ${label}` }) }).transform((v) => v === "yes");
 
 export const gradeSchema = z.discriminatedUnion("intent", [
   z.object({

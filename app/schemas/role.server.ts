@@ -12,9 +12,12 @@ export function parseRoleForm(formData: FormData, actor: SessionUser): ParseResu
   if (idsNotOfKinds(parsed.data.hiringManagerIds, HIRING_MANAGER_KINDS).length) {
     fieldErrors.hiringManagerIds = ["Hiring managers must be active hiring managers, recruiters or admins"];
   }
-  if (unknownTeamMemberIds(parsed.data.interviewerIds).length) fieldErrors.interviewerIds = ["Pick interviewers from the list of active users"];
+  if (unknownTeamMemberIds(parsed.data.interviewerIds).length)
+    fieldErrors.interviewerIds = ["Pick interviewers from the list of active users"];
   if (actor.kind === "hiring_manager" && !parsed.data.hiringManagerIds.includes(actor.id)) {
     fieldErrors.hiringManagerIds = ["Keep yourself as a hiring manager, or you would lose access to this role"];
   }
-  return Object.keys(fieldErrors).length ? { ok: false, fieldErrors, formError: null } : { ok: true, data: withRequiredChecks(parsed.data) };
+  return Object.keys(fieldErrors).length
+    ? { ok: false, fieldErrors, formError: null }
+    : { ok: true, data: withRequiredChecks(parsed.data) };
 }

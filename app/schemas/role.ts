@@ -3,7 +3,16 @@
 import { z } from "zod";
 import { checkTypes, requiredChecksFor } from "~/domain/compliance";
 import { budgetKinds, currencies, engagementModels, roleStatuses } from "~/domain/reference";
-import { checkbox, idList, optionalDate, optionalText, optionalWholeNumber, requiredText, wholeNumber, yesNoUnanswered } from "./fields";
+import {
+  checkbox,
+  idList,
+  optionalDate,
+  optionalText,
+  optionalWholeNumber,
+  requiredText,
+  wholeNumber,
+  yesNoUnanswered,
+} from "./fields";
 
 export const roleArrayFields = ["engagementModels", "hiringManagerIds", "interviewerIds", "requiredChecks"] as const;
 
@@ -56,18 +65,27 @@ export const roleFormSchema = z
   })
   .superRefine((v, ctx) => {
     if ((v.budgetMin !== null || v.budgetMax !== null) && !v.budgetKind) {
-      ctx.addIssue({ code: "custom", path: ["budgetKind"], message: "Say whether the figures are a salary, an hourly rate or a fixed budget" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["budgetKind"],
+        message: "Say whether the figures are a salary, an hourly rate or a fixed budget",
+      });
     }
     if (v.budgetKind && v.budgetMax === null) {
       ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "Enter the top of the budget" });
     }
-    if (v.budgetMax === 0) ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "The budget must be above zero" });
+    if (v.budgetMax === 0)
+      ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "The budget must be above zero" });
     if (v.budgetMin !== null && v.budgetMax !== null && v.budgetMin > v.budgetMax) {
       ctx.addIssue({ code: "custom", path: ["budgetMax"], message: "The maximum must be at least the minimum" });
     }
     const both = v.interviewerIds.filter((id) => v.hiringManagerIds.includes(id));
     if (both.length > 0) {
-      ctx.addIssue({ code: "custom", path: ["interviewerIds"], message: "Someone is listed as both hiring manager and interviewer; pick one" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["interviewerIds"],
+        message: "Someone is listed as both hiring manager and interviewer; pick one",
+      });
     }
   });
 
@@ -75,7 +93,13 @@ export type RoleFormValues = z.output<typeof roleFormSchema>;
 
 /** The stored list always holds the checks every role needs (and those sensitive data needs). */
 export function withRequiredChecks(values: RoleFormValues): RoleFormValues {
-  return { ...values, requiredChecks: requiredChecksFor({ touchesSensitiveData: values.touchesSensitiveData, extra: values.requiredChecks }) };
+  return {
+    ...values,
+    requiredChecks: requiredChecksFor({
+      touchesSensitiveData: values.touchesSensitiveData,
+      extra: values.requiredChecks,
+    }),
+  };
 }
 
 export const versionSchema = z.coerce.number().int().min(1);

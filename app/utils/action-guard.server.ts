@@ -16,14 +16,18 @@ export const STORAGE_REFUSAL =
   "Your changes could not be saved: the server's storage is not accepting writes right now. Nothing was saved; try again in a few minutes.";
 
 function plain(status: number, message: string): Response {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 }
 
 /** Occurrences of `needle` in `bytes`, stopping once past `limit`. Linear in the body's size. */
 function countOccurrences(bytes: Uint8Array, needle: Uint8Array, limit: number): number {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let found = 0;
-  for (let at = buffer.indexOf(needle); at !== -1 && found <= limit; at = buffer.indexOf(needle, at + needle.length)) found++;
+  for (let at = buffer.indexOf(needle); at !== -1 && found <= limit; at = buffer.indexOf(needle, at + needle.length))
+    found++;
   return found;
 }
 
@@ -45,7 +49,11 @@ const STORAGE_CODES = /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|BUSY|LOCKED)/;
 
 /** Whether an error (or what it wraps: Drizzle wraps the driver's error as `cause`) is SQLite refusing storage. */
 export function isStorageFailure(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === "object" && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && STORAGE_CODES.test(code)) return true;
   }
@@ -91,9 +99,16 @@ export function guardAction(action: ActionFunction): ActionFunction {
       return await action(args);
     } catch (error) {
       if (!isStorageFailure(error)) throw error;
-      console.error(`503 ${args.request.method} ${new URL(args.request.url).pathname}: storage refused the write`, error);
+      console.error(
+        `503 ${args.request.method} ${new URL(args.request.url).pathname}: storage refused the write`,
+        error,
+      );
       return data(
-        { fieldErrors: {}, formError: STORAGE_REFUSAL, values: formData ? submittedValues(formData, repeatedNames(formData)) : {} },
+        {
+          fieldErrors: {},
+          formError: STORAGE_REFUSAL,
+          values: formData ? submittedValues(formData, repeatedNames(formData)) : {},
+        },
         { status: 503, headers: { "Retry-After": "60" } },
       );
     }

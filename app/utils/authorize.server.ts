@@ -13,13 +13,20 @@ import { getCurrentSession, type CurrentSession } from "./session.server";
 type Args = { request: Request; params: LoaderFunctionArgs["params"]; context: Partial<AppLoadContext> };
 
 export function forbidden(message: string): Response {
-  return new Response(message, { status: 403, statusText: "Forbidden", headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(message, {
+    status: 403,
+    statusText: "Forbidden",
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /** A write must come from our own pages: Origin must match, or Sec-Fetch-Site must say same-origin. */
 export function isSameOrigin(request: Request): boolean {
   const expected = getEnv().APP_ORIGIN ?? new URL(request.url).origin;
-  return isSameOriginWrite({ origin: request.headers.get("Origin"), secFetchSite: request.headers.get("Sec-Fetch-Site") }, expected);
+  return isSameOriginWrite(
+    { origin: request.headers.get("Origin"), secFetchSite: request.headers.get("Sec-Fetch-Site") },
+    expected,
+  );
 }
 
 export type Access = {
@@ -29,11 +36,27 @@ export type Access = {
   teamRole: TeamRole | null;
 };
 
-const verbs: Record<string, string> = { read: "view", create: "add", update: "change", import: "import", grade: "grade", accept: "mark accepted" };
+const verbs: Record<string, string> = {
+  read: "view",
+  create: "add",
+  update: "change",
+  import: "import",
+  grade: "grade",
+  accept: "mark accepted",
+};
 const nouns: Record<string, string> = {
-  role: "roles", user: "user accounts", candidate: "candidates", agency: "agencies",
-  application: "applications", compliance: "compliance checks", pay: "pay details",
-  interview: "interviews", scorecard: "scorecards", takehome: "take-homes", calibration: "calibration", offer: "offers",
+  role: "roles",
+  user: "user accounts",
+  candidate: "candidates",
+  agency: "agencies",
+  application: "applications",
+  compliance: "compliance checks",
+  pay: "pay details",
+  interview: "interviews",
+  scorecard: "scorecards",
+  takehome: "take-homes",
+  calibration: "calibration",
+  offer: "offers",
 };
 
 /** "change roles", from "update:role". */

@@ -8,11 +8,19 @@ export type AutosaveAnswer =
   | { ok: false; reason: "conflict" | "locked" | "invalid" | "not-ready"; message: string; fieldErrors?: FieldErrors };
 
 export function autosaved(version: number, now = new Date()): Response {
-  return Response.json({ ok: true, version, savedAt: now.toISOString() } satisfies AutosaveAnswer, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ok: true, version, savedAt: now.toISOString() } satisfies AutosaveAnswer, {
+    headers: { "Cache-Control": "no-store" },
+  });
 }
 
-export function autosaveRefused(status: 400 | 409, answer: Omit<Extract<AutosaveAnswer, { ok: false }>, "ok">): Response {
-  return Response.json({ ok: false, ...answer } satisfies AutosaveAnswer, { status, headers: { "Cache-Control": "no-store" } });
+export function autosaveRefused(
+  status: 400 | 409,
+  answer: Omit<Extract<AutosaveAnswer, { ok: false }>, "ok">,
+): Response {
+  return Response.json({ ok: false, ...answer } satisfies AutosaveAnswer, {
+    status,
+    headers: { "Cache-Control": "no-store" },
+  });
 }
 
 /**

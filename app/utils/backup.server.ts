@@ -51,7 +51,10 @@ export function tableCounts(sqlite: Database.Database): Record<string, number> {
     .all() as string[];
   const counts: Record<string, number> = {};
   for (const name of names) {
-    counts[name] = sqlite.prepare(`select count(*) from "${name.replaceAll('"', '""')}"`).pluck().get() as number;
+    counts[name] = sqlite
+      .prepare(`select count(*) from "${name.replaceAll('"', '""')}"`)
+      .pluck()
+      .get() as number;
   }
   return counts;
 }
@@ -62,7 +65,12 @@ export function checkDatabaseFile(path: string): Record<string, number> {
   try {
     const integrity = copy.pragma("integrity_check") as { integrity_check: string }[];
     if (integrity.length !== 1 || integrity[0].integrity_check !== "ok") {
-      throw new BackupError(`integrity_check failed: ${integrity.slice(0, 5).map((r) => r.integrity_check).join("; ")}`);
+      throw new BackupError(
+        `integrity_check failed: ${integrity
+          .slice(0, 5)
+          .map((r) => r.integrity_check)
+          .join("; ")}`,
+      );
     }
     const orphans = copy.pragma("foreign_key_check") as unknown[];
     if (orphans.length > 0) {
@@ -93,7 +101,8 @@ export function backupDatabase(options: { from: string; to: string }): BackupRes
   const to = resolve(options.to);
   if (from === to) throw new BackupError("The backup cannot be the database itself.");
   if (!existsSync(from)) throw new BackupError(`No database at ${from}.`);
-  if (existsSync(to)) throw new BackupError(`${to} already exists; choose another name (backups are never overwritten).`);
+  if (existsSync(to))
+    throw new BackupError(`${to} already exists; choose another name (backups are never overwritten).`);
   mkdirSync(dirname(to), { recursive: true });
 
   // Read-write only so SQLite can use the WAL index like any other connection;
@@ -119,7 +128,12 @@ export function backupDatabase(options: { from: string; to: string }): BackupRes
     const counts = checkDatabaseFile(partial);
     linkSync(partial, to); // fails with EEXIST rather than overwrite a backup made meanwhile
     fsyncPath(dirname(to));
-    return { path: to, bytes: statSync(to).size, tables: counts, milliseconds: Math.round(performance.now() - started) };
+    return {
+      path: to,
+      bytes: statSync(to).size,
+      tables: counts,
+      milliseconds: Math.round(performance.now() - started),
+    };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
       throw new BackupError(`${to} already exists; choose another name (backups are never overwritten).`);

@@ -33,7 +33,11 @@ export function cachedDerived<T>(key: string, options: { maxAgeMs: number }, com
     return hit.value as T;
   }
   const value = compute();
-  entries.set(key, { version, computedAt: now, value: process.env.NODE_ENV === "production" ? value : deepFreeze(value) });
+  entries.set(key, {
+    version,
+    computedAt: now,
+    value: process.env.NODE_ENV === "production" ? value : deepFreeze(value),
+  });
   while (entries.size > MAX_CACHE_ENTRIES) entries.delete(entries.keys().next().value!);
   return value;
 }

@@ -2,9 +2,14 @@
 // candidate form's own schema, and report per-row errors. Writing happens
 // elsewhere, all rows in one transaction or none.
 import Papa from "papaparse";
-import { candidateFormSchema, csvColumns, csvRowToFormValues, MAX_IMPORT_ROWS, type CandidateFormValues } from "~/schemas/candidate";
+import {
+  candidateFormSchema,
+  csvColumns,
+  csvRowToFormValues,
+  MAX_IMPORT_ROWS,
+  type CandidateFormValues,
+} from "~/schemas/candidate";
 import { zodFieldErrors } from "./forms";
-
 
 export type CsvRow = {
   line: number;
@@ -17,10 +22,23 @@ export type CsvRow = {
 export type CsvCheck = { fileErrors: string[]; rows: CsvRow[] };
 
 const labels: Record<string, string> = {
-  name: "name", email: "email", phone: "phone", location: "location", timezone: "timezone", profileUrl: "profile_url",
-  codeUrl: "code_url", portfolioUrl: "portfolio_url", engagementType: "engagement_type", payKind: "pay_kind",
-  payAmount: "pay_amount", payCurrency: "pay_currency", availableFrom: "available_from", otherSkills: "skills",
-  skills: "skills", source: "source", notes: "notes",
+  name: "name",
+  email: "email",
+  phone: "phone",
+  location: "location",
+  timezone: "timezone",
+  profileUrl: "profile_url",
+  codeUrl: "code_url",
+  portfolioUrl: "portfolio_url",
+  engagementType: "engagement_type",
+  payKind: "pay_kind",
+  payAmount: "pay_amount",
+  payCurrency: "pay_currency",
+  availableFrom: "available_from",
+  otherSkills: "skills",
+  skills: "skills",
+  source: "source",
+  notes: "notes",
 };
 
 /** Parse and validate; `knownEmails` are emails already on file (duplicates are refused, not merged). */
@@ -32,14 +50,18 @@ export function checkCandidateCsv(text: string, knownEmails: (emails: string[]) 
   });
   const fileErrors: string[] = [];
   if (text.includes("\uFFFD")) {
-    fileErrors.push("The file is not UTF-8: some characters cannot be read (they show as �). Save it as “CSV UTF-8” and try again.");
+    fileErrors.push(
+      "The file is not UTF-8: some characters cannot be read (they show as �). Save it as “CSV UTF-8” and try again.",
+    );
     return { fileErrors, rows: [] };
   }
   const headers = parsed.meta.fields ?? [];
   const unknown = headers.filter((h) => !(csvColumns as readonly string[]).includes(h));
-  if (!headers.includes("name") || !headers.includes("email")) fileErrors.push("The first line must name the columns, including name and email.");
+  if (!headers.includes("name") || !headers.includes("email"))
+    fileErrors.push("The first line must name the columns, including name and email.");
   if (unknown.length) fileErrors.push(`Unknown columns: ${unknown.join(", ")}. Allowed: ${csvColumns.join(", ")}.`);
-  if (parsed.data.length > MAX_IMPORT_ROWS) fileErrors.push(`At most ${MAX_IMPORT_ROWS} rows per import; this file has ${parsed.data.length}.`);
+  if (parsed.data.length > MAX_IMPORT_ROWS)
+    fileErrors.push(`At most ${MAX_IMPORT_ROWS} rows per import; this file has ${parsed.data.length}.`);
   for (const error of parsed.errors.slice(0, 5)) fileErrors.push(`Line ${(error.row ?? 0) + 2}: ${error.message}`);
   if (fileErrors.length) return { fileErrors, rows: [] };
 
@@ -47,8 +69,16 @@ export function checkCandidateCsv(text: string, knownEmails: (emails: string[]) 
     const result = candidateFormSchema.safeParse(csvRowToFormValues(raw));
     const errors = result.success
       ? []
-      : Object.entries(zodFieldErrors(result.error)).map(([field, messages]) => `${labels[field] ?? field}: ${messages[0]}`);
-    return { line: i + 2, name: (raw.name ?? "").trim(), email: (raw.email ?? "").trim().toLowerCase(), errors, values: result.success ? result.data : null };
+      : Object.entries(zodFieldErrors(result.error)).map(
+          ([field, messages]) => `${labels[field] ?? field}: ${messages[0]}`,
+        );
+    return {
+      line: i + 2,
+      name: (raw.name ?? "").trim(),
+      email: (raw.email ?? "").trim().toLowerCase(),
+      errors,
+      values: result.success ? result.data : null,
+    };
   });
 
   const seen = new Map<string, number>();
@@ -59,7 +89,8 @@ export function checkCandidateCsv(text: string, knownEmails: (emails: string[]) 
     else seen.set(row.email, row.line);
   }
   const onFile = knownEmails(rows.map((r) => r.email).filter(Boolean));
-  for (const row of rows) if (onFile.has(row.email)) row.errors.push("email: already on file (edit that candidate instead)");
+  for (const row of rows)
+    if (onFile.has(row.email)) row.errors.push("email: already on file (edit that candidate instead)");
   if (rows.length === 0) fileErrors.push("The file has no candidate rows.");
   return { fileErrors, rows };
 }

@@ -3,7 +3,21 @@ import { safeCell } from "./csv";
 
 describe("safeCell", () => {
   it("keeps formulas as text, including after spaces, a line break or in full-width forms", () => {
-    for (const attack of ["=1+1", "+1", "-2+3", "@SUM(A1)", " =1+1", "\n=1+1", "\t=1", "\r=1", "＝1+1", "＋1", "－1", "＠SUM(A1)", "  @x"]) {
+    for (const attack of [
+      "=1+1",
+      "+1",
+      "-2+3",
+      "@SUM(A1)",
+      " =1+1",
+      "\n=1+1",
+      "\t=1",
+      "\r=1",
+      "＝1+1",
+      "＋1",
+      "－1",
+      "＠SUM(A1)",
+      "  @x",
+    ]) {
       expect(safeCell(attack), JSON.stringify(attack)).toBe(`'${attack}`);
     }
   });

@@ -63,7 +63,10 @@ const restoreHint = 'restore the latest backup (README, "Backups")';
  * false for a file that does not exist (call this before opening it, so a
  * refusal creates nothing) and for a file without a schema.
  */
-export function planDatabaseSetup(file: DatabaseFile & { hasTables: boolean }, options: SetupOptions): { seedDemo: boolean } {
+export function planDatabaseSetup(
+  file: DatabaseFile & { hasTables: boolean },
+  options: SetupOptions,
+): { seedDemo: boolean } {
   if (file.strayLog) {
     throw new DatabaseSetupRefused(
       `${file.path} is missing but ${file.path}-wal is not: the database was deleted without its write-ahead log.\n` +

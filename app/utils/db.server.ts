@@ -43,7 +43,8 @@ export function checkDatabaseHealth(): DatabaseHealth {
   if (path !== ":memory:") {
     const { bavail, bsize } = statfsSync(dirname(resolve(path)));
     const freeMb = (bavail * bsize) / 1024 / 1024;
-    if (freeMb < getEnv().HEALTH_MIN_FREE_MB) return { ok: false, problem: `only ${freeMb.toFixed(1)} MB free next to the database` };
+    if (freeMb < getEnv().HEALTH_MIN_FREE_MB)
+      return { ok: false, problem: `only ${freeMb.toFixed(1)} MB free next to the database` };
   }
   return { ok: true };
 }
@@ -61,7 +62,9 @@ function connection(): Connection {
   if (!globalForDb.__appDb || globalForDb.__appDb.path !== path) {
     const db = createDatabase(path, getEnv().SQLITE_SYNCHRONOUS);
     const serial = (globalForDb.__appDbSerial = (globalForDb.__appDbSerial ?? 0) + 1);
-    const version = db.$client.prepare("select total_changes() as own, (select data_version from pragma_data_version) as others");
+    const version = db.$client.prepare(
+      "select total_changes() as own, (select data_version from pragma_data_version) as others",
+    );
     globalForDb.__appDb = { path, db, serial, version };
   }
   return globalForDb.__appDb;
@@ -122,7 +125,8 @@ export async function prepareDatabase(options: SetupOptions & { today?: Date }):
   // Decide on a missing file before the connection creates it.
   if (!file.exists) planDatabaseSetup({ ...file, hasTables: false }, options);
   const db = getDb();
-  const hasTables = (db.$client.prepare("select count(*) from sqlite_schema where type = 'table'").pluck().get() as number) > 0;
+  const hasTables =
+    (db.$client.prepare("select count(*) from sqlite_schema where type = 'table'").pluck().get() as number) > 0;
   const plan = planDatabaseSetup({ ...file, hasTables: file.exists && hasTables }, options);
   migrateDatabase(db.$client);
   let userCount = countRows(schema.users);
@@ -135,7 +139,13 @@ export async function prepareDatabase(options: SetupOptions & { today?: Date }):
     userCount = countRows(schema.users);
   }
   const demoEmails = demoUsers.map((u) => u.email);
-  const present = db.select({ email: schema.users.email }).from(schema.users).all().map((u) => u.email);
-  const demoLogins = demoEmails.every((e) => present.includes(e)) ? demoUsers.map(({ email, name, kind }) => ({ email, name, kind })) : [];
+  const present = db
+    .select({ email: schema.users.email })
+    .from(schema.users)
+    .all()
+    .map((u) => u.email);
+  const demoLogins = demoEmails.every((e) => present.includes(e))
+    ? demoUsers.map(({ email, name, kind }) => ({ email, name, kind }))
+    : [];
   return { created: !(file.exists && hasTables), seeded, userCount, demoPassword: DEMO_PASSWORD, demoLogins };
 }

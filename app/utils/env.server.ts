@@ -17,8 +17,18 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default(".data/app.db"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SESSION_SECRET_FILE: z.string().min(1).default(".data/session-secret"),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Public origin when behind a proxy, e.g. https://hiring.example.com. Defaults to the request's own. */
   APP_ORIGIN: z.string().url().optional(),

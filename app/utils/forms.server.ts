@@ -11,5 +11,8 @@ export function invalid<Extra extends object = object>(
   failure: FormFailure & Extra,
   options: { arrayFields?: readonly string[]; status?: number; headers?: HeadersInit } = {},
 ) {
-  return data({ ...failure, values: submittedValues(formData, options.arrayFields) }, { status: options.status ?? 400, headers: options.headers });
+  return data(
+    { ...failure, values: submittedValues(formData, options.arrayFields) },
+    { status: options.status ?? 400, headers: options.headers },
+  );
 }

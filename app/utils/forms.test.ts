@@ -10,7 +10,15 @@ function form(entries: [string, string][]) {
 describe("what a refused form sends back", () => {
   it("keeps every field as sent, groups as lists, and never a password", () => {
     const sent = submittedValues(
-      form([["name", "Ada"], ["panelIds", "3"], ["panelIds", "5"], ["password", "hunter2-long"], ["newPassword", "x"], ["currentPassword", "y"], ["$ACTION_ID", "z"]]),
+      form([
+        ["name", "Ada"],
+        ["panelIds", "3"],
+        ["panelIds", "5"],
+        ["password", "hunter2-long"],
+        ["newPassword", "x"],
+        ["currentPassword", "y"],
+        ["$ACTION_ID", "z"],
+      ]),
       ["panelIds", "focusAreas"],
     );
     expect(sent).toEqual({ name: "Ada", panelIds: ["3", "5"], focusAreas: [] });

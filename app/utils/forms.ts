@@ -64,7 +64,12 @@ export function typedOr(submitted: Submitted | null | undefined, name: string, f
  * Whether a checkbox or radio with `value` starts ticked: as it was sent, if the
  * form came back refused (an unticked box is absent from what was sent), else `fallback`.
  */
-export function tickedOr(submitted: Submitted | null | undefined, name: string, value: string, fallback: boolean): boolean {
+export function tickedOr(
+  submitted: Submitted | null | undefined,
+  name: string,
+  value: string,
+  fallback: boolean,
+): boolean {
   if (!submitted) return fallback;
   const sent = submitted[name];
   return Array.isArray(sent) ? sent.includes(value) : sent === value;

@@ -70,7 +70,9 @@ function processStartedAt(pid: number): number | null {
     // Fields after the command name (which may hold spaces and parentheses): state is field 3, starttime field 22.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const ticks = Number(fields[22 - 3]);
-    const bootLine = readFileSync("/proc/stat", "utf8").split("\n").find((l) => l.startsWith("btime "));
+    const bootLine = readFileSync("/proc/stat", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("btime "));
     if (!bootLine || !Number.isFinite(ticks)) return null;
     const clockTicksPerSecond = 100; // USER_HZ, fixed at 100 in Linux's user-space ABI
     return (Number(bootLine.slice(6)) + ticks / clockTicksPerSecond) * 1000;

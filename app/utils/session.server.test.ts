@@ -6,7 +6,18 @@ describe("safeRedirect", () => {
     expect(safeRedirect("/roles/3?tab=brief")).toBe("/roles/3?tab=brief");
   });
   it("refuses anything a browser could turn into another site", () => {
-    for (const bad of ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/ /x", "https://evil.example", "javascript:alert(1)", "", null, undefined]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/ /x",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "",
+      null,
+      undefined,
+    ]) {
       expect(safeRedirect(bad as string), JSON.stringify(bad)).toBe("/");
     }
   });

@@ -32,18 +32,36 @@ async function sessionCookie(dbPath: string, userId: number): Promise<string> {
   const db = new Database(dbPath);
   const sid = randomBytes(32).toString("base64url");
   const now = Date.now();
-  db.prepare("insert into sessions (id, user_id, created_at, expires_at) values (?, ?, ?, ?)").run(sid, userId, now, now + 12 * 3_600_000);
+  db.prepare("insert into sessions (id, user_id, created_at, expires_at) values (?, ?, ?, ?)").run(
+    sid,
+    userId,
+    now,
+    now + 12 * 3_600_000,
+  );
   db.close();
   const header = await createCookie("hiring_session", { secrets: [SECRET], path: "/" }).serialize({ sid, seen: now });
   return header.split(";")[0];
 }
 
-async function startServer(dbPath: string, synchronous: "FULL" | "NORMAL"): Promise<{ proc: ChildProcess; pid: number }> {
+async function startServer(
+  dbPath: string,
+  synchronous: "FULL" | "NORMAL",
+): Promise<{ proc: ChildProcess; pid: number }> {
   const pidFile = resolve(dir, "server.pid");
   // As `npm start` runs it: the compiled entry, with the same Node flags as a production deploy (the heap
   // limit is part of what P6 measures).
   const proc = spawn("npm", ["start", "--silent"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(PORT), HOST, DATABASE_PATH: dbPath, SESSION_SECRET: SECRET, SEED_DEMO: "false", SQLITE_SYNCHRONOUS: synchronous, PID_FILE: pidFile },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      HOST,
+      DATABASE_PATH: dbPath,
+      SESSION_SECRET: SECRET,
+      SEED_DEMO: "false",
+      SQLITE_SYNCHRONOUS: synchronous,
+      PID_FILE: pidFile,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 300; i++) {
@@ -86,7 +104,11 @@ async function inProcessFloor(dbPath: string, path: string, cookie: string, runs
   const times: number[] = [];
   for (let i = 0; i < runs + 5; i++) {
     const t = performance.now();
-    const res = await handler(new Request(`${base}${path}`, { headers: { Cookie: cookie } }), { cspNonce: "n", clientIp: HOST, appendSetCookie: () => {} });
+    const res = await handler(new Request(`${base}${path}`, { headers: { Cookie: cookie } }), {
+      cspNonce: "n",
+      clientIp: HOST,
+      appendSetCookie: () => {},
+    });
     await res.text();
     if (res.status !== 200) throw new Error(`In-process ${path} answered ${res.status}`);
     if (i >= 5) times.push(performance.now() - t);
@@ -106,14 +128,25 @@ async function firstLoadJsGzipKb(path: string, cookie: string): Promise<number> 
 
 async function main() {
   // Build now if the build is missing or stale (`npm start`'s own check), not inside a server's start-up wait.
-  if (spawnSync(process.execPath, ["--import", "tsx", "app/cli/build-if-stale.ts"], { stdio: "inherit" }).status !== 0) process.exit(1);
+  if (spawnSync(process.execPath, ["--import", "tsx", "app/cli/build-if-stale.ts"], { stdio: "inherit" }).status !== 0)
+    process.exit(1);
   log("generating the 100,000-scorecard database");
-  const small = generate(resolve(dir, "small.db"), { scorecards: 100_000, roles: 100, bigRoleApplications: 1000, writeInterviews: 3000 });
+  const small = generate(resolve(dir, "small.db"), {
+    scorecards: 100_000,
+    roles: 100,
+    bigRoleApplications: 1000,
+    writeInterviews: 3000,
+  });
   log(`  ${small.scorecards} scorecards in ${small.seconds}s`);
   let big: Generated | null = null;
   if (!quick) {
     log("generating the 1,000,000-scorecard database");
-    big = generate(resolve(dir, "big.db"), { scorecards: 1_000_000, roles: 1000, bigRoleApplications: 1000, writeInterviews: 10 });
+    big = generate(resolve(dir, "big.db"), {
+      scorecards: 1_000_000,
+      roles: 1000,
+      bigRoleApplications: 1000,
+      writeInterviews: 10,
+    });
     log(`  ${big.scorecards} scorecards in ${big.seconds}s`);
   }
   const rollupPath = `/roles/${small.bigRoleId}/rollup`;
@@ -124,8 +157,18 @@ async function main() {
   if (big) {
     const cookie = await sessionCookie(resolve(dir, "big.db"), big.adminId);
     const server = await startServer(resolve(dir, "big.db"), "FULL");
-    await cannon({ url: `${base}/roles/${big.bigRoleId}/rollup`, connections: 1, amount: 10, headers: { Cookie: cookie } });
-    const r = await cannon({ url: `${base}/roles/${big.bigRoleId}/rollup`, connections: 1, amount: 100, headers: { Cookie: cookie } });
+    await cannon({
+      url: `${base}/roles/${big.bigRoleId}/rollup`,
+      connections: 1,
+      amount: 10,
+      headers: { Cookie: cookie },
+    });
+    const r = await cannon({
+      url: `${base}/roles/${big.bigRoleId}/rollup`,
+      connections: 1,
+      amount: 100,
+      headers: { Cookie: cookie },
+    });
     bigMedian = r.latency.p50;
     await stopServer(server);
   }
@@ -143,7 +186,12 @@ async function main() {
   figures.p2_big_db_over_small_db = bigMedian === null ? null : Math.round((bigMedian / page.latency.p50) * 100) / 100;
 
   log("P3: throughput of the rollup against the health route");
-  const pageRate = await cannon({ url: `${base}${rollupPath}`, connections: 10, duration: 10, headers: { Cookie: cookie } });
+  const pageRate = await cannon({
+    url: `${base}${rollupPath}`,
+    connections: 10,
+    duration: 10,
+    headers: { Cookie: cookie },
+  });
   const healthRate = await cannon({ url: `${base}/healthz`, connections: 10, duration: 10 });
   figures.rollup_rps = pageRate.requests.average;
   figures.health_rps = healthRate.requests.average;
@@ -161,7 +209,11 @@ async function main() {
     method: "POST" as const,
     setupRequest: (req: autocannon.Request) => {
       const id = ids[next++ % ids.length];
-      return { ...req, path: `/interviews/${id}/scorecard`, body: "intent=submit&recommendation=yes&rating_production_systems=3&rating_data_readiness=3&rating_evals=4&rating_llm_rag=3&rating_security=na&rating_cost_management=2&rating_business_communication=3" };
+      return {
+        ...req,
+        path: `/interviews/${id}/scorecard`,
+        body: "intent=submit&recommendation=yes&rating_production_systems=3&rating_data_readiness=3&rating_evals=4&rating_llm_rag=3&rating_security=na&rating_cost_management=2&rating_business_communication=3",
+      };
     },
   });
   const writeHeaders = { Cookie: cookie, Origin: base, "Content-Type": "application/x-www-form-urlencoded" };
@@ -169,12 +221,24 @@ async function main() {
   const fullIds = small.writeInterviewIds.slice(0, 300);
   const normalIds = small.writeInterviewIds.slice(300, 600);
   next = 0;
-  const full = await cannon({ url: base, connections: 1, amount: 300, headers: writeHeaders, requests: [submit(fullIds)] });
+  const full = await cannon({
+    url: base,
+    connections: 1,
+    amount: 300,
+    headers: writeHeaders,
+    requests: [submit(fullIds)],
+  });
   figures.submit_full_median_ms = full.latency.p50;
   await stopServer(server);
   server = await startServer(resolve(dir, "small.db"), "NORMAL");
   next = 0;
-  const normal = await cannon({ url: base, connections: 1, amount: 300, headers: writeHeaders, requests: [submit(normalIds)] });
+  const normal = await cannon({
+    url: base,
+    connections: 1,
+    amount: 300,
+    headers: writeHeaders,
+    requests: [submit(normalIds)],
+  });
   figures.submit_normal_median_ms = normal.latency.p50;
   figures.p4_full_over_normal = Math.round((full.latency.p50 / normal.latency.p50) * 100) / 100;
   figures.submit_statuses = `${full["3xx"]}/${full["4xx"]}/${full["5xx"]} (3xx/4xx/5xx, FULL)`;
@@ -187,26 +251,39 @@ async function main() {
   const reads = [rollupPath, `/roles/${small.bigRoleId}`, `/roles/${small.smallRoleId}/rollup`, "/", "/candidates"];
   let r = 0;
   let read = 0;
-  const mixedRun = (duration: number) => cannon({
-    url: base,
-    connections: 50,
-    duration,
-    headers: writeHeaders,
-    requests: [
-      {
-        setupRequest: (req: autocannon.Request) => {
-          r++;
-          // Fresh headers each time: autocannon writes Content-Length into the headers object it
-          // is given, and a GET carrying the previous POST's length is a malformed request.
-          if (r % 5 === 0) {
-            const id = mixedIds[next++ % mixedIds.length];
-            return { ...req, headers: { ...writeHeaders }, method: "POST", path: `/interviews/${id}/scorecard`, body: "intent=draft&rating_evals=3" };
-          }
-          return { ...req, headers: { Cookie: cookie }, method: "GET", path: reads[read++ % reads.length], body: undefined };
+  const mixedRun = (duration: number) =>
+    cannon({
+      url: base,
+      connections: 50,
+      duration,
+      headers: writeHeaders,
+      requests: [
+        {
+          setupRequest: (req: autocannon.Request) => {
+            r++;
+            // Fresh headers each time: autocannon writes Content-Length into the headers object it
+            // is given, and a GET carrying the previous POST's length is a malformed request.
+            if (r % 5 === 0) {
+              const id = mixedIds[next++ % mixedIds.length];
+              return {
+                ...req,
+                headers: { ...writeHeaders },
+                method: "POST",
+                path: `/interviews/${id}/scorecard`,
+                body: "intent=draft&rating_evals=3",
+              };
+            }
+            return {
+              ...req,
+              headers: { Cookie: cookie },
+              method: "GET",
+              path: reads[read++ % reads.length],
+              body: undefined,
+            };
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
   // The server was just restarted: 5 s of the same load first, so the 20 s measured are not its JIT warm-up.
   await mixedRun(5);
   const mixed = await mixedRun(20);
@@ -219,7 +296,10 @@ async function main() {
 
   log("P6: memory and first-load JavaScript");
   figures.p6_rss_mb = rssMb(server.pid);
-  figures.p6_scorecard_js_gzip_kb = await firstLoadJsGzipKb(`/interviews/${small.writeInterviewIds[small.writeInterviewIds.length - 1]}/scorecard`, cookie);
+  figures.p6_scorecard_js_gzip_kb = await firstLoadJsGzipKb(
+    `/interviews/${small.writeInterviewIds[small.writeInterviewIds.length - 1]}/scorecard`,
+    cookie,
+  );
   await stopServer(server);
 
   const targets: Record<string, string> = {
@@ -233,7 +313,8 @@ async function main() {
     p6_scorecard_js_gzip_kb: "<= 200",
   };
   console.log("\n| figure | value | target |\n|---|---|---|");
-  for (const [k, v] of Object.entries(figures)) console.log(`| ${k} | ${v ?? "not measured (--quick)"} | ${targets[k] ?? ""} |`);
+  for (const [k, v] of Object.entries(figures))
+    console.log(`| ${k} | ${v ?? "not measured (--quick)"} | ${targets[k] ?? ""} |`);
   if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
 }
 

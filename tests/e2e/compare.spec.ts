@@ -2,26 +2,43 @@ import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { demo, expect, openDb, test } from "./fixtures";
 
-test("a hiring manager opens a role's rollup, compares three candidates, sees the arithmetic and cost assumptions, and downloads the CSV", async ({ page, signInAs }) => {
+test("a hiring manager opens a role's rollup, compares three candidates, sees the arithmetic and cost assumptions, and downloads the CSV", async ({
+  page,
+  signInAs,
+}) => {
   const db = openDb();
-  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as {
+    id: number;
+  };
   const finals = db
-    .prepare("select a.id, c.name, c.engagement_type as engagement, c.pay_kind as payKind from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and a.stage in ('final', 'offer') order by a.id limit 3")
+    .prepare(
+      "select a.id, c.name, c.engagement_type as engagement, c.pay_kind as payKind from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and a.stage in ('final', 'offer') order by a.id limit 3",
+    )
     .all(role.id) as { id: number; name: string; engagement: string; payKind: string }[];
   db.close();
   expect(finals).toHaveLength(3);
   // The demo's three finalists: a full-time hire and two paid by the hour, so the costs cover different work.
-  expect(finals.map((f) => `${f.engagement} ${f.payKind}`).sort()).toEqual(["agency_placed hourly", "contractor hourly", "full_time annual"]);
+  expect(finals.map((f) => `${f.engagement} ${f.payKind}`).sort()).toEqual([
+    "agency_placed hourly",
+    "contractor hourly",
+    "full_time annual",
+  ]);
 
   await signInAs(demo.dana);
   // From the home page: the role's card carries the rollup's key figures.
   await page.goto("/");
   const card = page.getByRole("article", { name: "Senior AI Engineer, Support Copilot" });
-  const figures = (await card.getByText(/scorecards due are in/).innerText()).match(/Open (\d+) days? .* (\d+) of (\d+) scorecards due are in/)!;
+  const figures = (await card.getByText(/scorecards due are in/).innerText()).match(
+    /Open (\d+) days? .* (\d+) of (\d+) scorecards due are in/,
+  )!;
   expect(figures).not.toBeNull();
   await card.getByRole("link", { name: "Rollup" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /rollup/ })).toBeVisible();
-  await expect(page.getByText(new RegExp(`^Open ${figures[1]} days? .* · ${figures[2]} of ${figures[3]} scorecards due are submitted$`))).toBeVisible();
+  await expect(
+    page.getByText(
+      new RegExp(`^Open ${figures[1]} days? .* · ${figures[2]} of ${figures[3]} scorecards due are submitted$`),
+    ),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: "Funnel" })).toBeVisible();
   await expect(page.locator("figure.chart svg").first()).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "First-year cost" })).toBeVisible();
@@ -42,19 +59,31 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
   // Each figure says what it covers, and the page warns that a year and contract hours are not like for like.
   const columns = (await page.locator("table.compare thead th").allTextContents()).slice(1);
   for (const f of finals) {
-    await expect(costRow.getByRole("cell").nth(columns.indexOf(f.name))).toContainText(f.engagement === "full_time" ? "Covers a full year, with overheads" : "Covers 1,000 h of work (about 6 months full time)");
+    await expect(costRow.getByRole("cell").nth(columns.indexOf(f.name))).toContainText(
+      f.engagement === "full_time"
+        ? "Covers a full year, with overheads"
+        : "Covers 1,000 h of work (about 6 months full time)",
+    );
   }
-  await expect(page.getByText("Not like for like: a hire is costed for a full year, a contractor or freelancer for the role's 1,000 h of work")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Not like for like: a hire is costed for a full year, a contractor or freelancer for the role's 1,000 h of work",
+    ),
+  ).toBeVisible();
   // An hourly figure is also put on a full working year, to read beside the hire's.
   await expect(costRow.getByText(/^A full year \(2,000 h\) at this rate: \$[\d,]+$/)).toHaveCount(2);
   await expect(page.getByText(/Cost assumptions \(this role\): overhead 25%/)).toBeVisible();
   await expect(page.locator("figure.chart svg").first()).toBeVisible();
   // The take-home rubric whole: each deliverable, the outcomes, both constraints and the hours.
-  const takeHomeRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Take-home", exact: true }) });
+  const takeHomeRow = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "Take-home", exact: true }) });
   const takeHomeText = new Map<string, string>();
   for (const f of finals) {
     const text = await takeHomeRow.getByRole("cell").nth(columns.indexOf(f.name)).innerText();
-    expect(text).toMatch(/^[\d.]+ \/ 4\nGraded by 2 graders\nDiagnosis of the failure: [\d.]+ \/ 4\n[^]*Cost ceiling respected: (yes|no(?: \(\d of \d graders?\))?)\nSecurity constraint respected: (yes|no(?: \(\d of \d graders?\))?)\nHours reported: /);
+    expect(text).toMatch(
+      /^[\d.]+ \/ 4\nGraded by 2 graders\nDiagnosis of the failure: [\d.]+ \/ 4\n[^]*Cost ceiling respected: (yes|no(?: \(\d of \d graders?\))?)\nSecurity constraint respected: (yes|no(?: \(\d of \d graders?\))?)\nHours reported: /,
+    );
     takeHomeText.set(f.name, text);
   }
   await page.screenshot({ path: "test-results/screens/compare.png", fullPage: true });
@@ -70,11 +99,19 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
   expect(rows.find((r) => r[0].startsWith("Production systems"))![1]).toMatch(/^\d(\.\d+)? \(\d-\d; /);
   // Each interviewer's rating is the number the average is taken over, so the average can be checked.
   for (const cell of rows.find((r) => r[0].startsWith("Production systems"))!.slice(1)) {
-    const [average, ratings] = [Number(cell.split(" ")[0]), [...cell.matchAll(/: ([1-4])\b/g)].map((m) => Number(m[1]))];
+    const [average, ratings] = [
+      Number(cell.split(" ")[0]),
+      [...cell.matchAll(/: ([1-4])\b/g)].map((m) => Number(m[1])),
+    ];
     expect(ratings.length, cell).toBeGreaterThan(0);
     expect(Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100, cell).toBe(average);
   }
-  expect(rows.find((r) => r[0].startsWith("Estimated first-year cost"))!.slice(1).every((v) => /^\d+$/.test(v) || /^No /.test(v))).toBe(true);
+  expect(
+    rows
+      .find((r) => r[0].startsWith("Estimated first-year cost"))!
+      .slice(1)
+      .every((v) => /^\d+$/.test(v) || /^No /.test(v)),
+  ).toBe(true);
   expect(rows.find((r) => r[0] === "Cost note")![1]).toMatch(/^Not like for like: a hire is costed for a full year/);
   const fullYear = rows.find((r) => r[0].startsWith("Full year (2000 h) at the hourly rate"))!;
   expect(fullYear.slice(1).filter((v) => v !== "")).toHaveLength(2);
@@ -84,31 +121,56 @@ test("a hiring manager opens a role's rollup, compares three candidates, sees th
     const text = takeHomeText.get(f.name)!;
     expect(csvCell("Take-home overall (of 4)", f.name)).toBe(text.match(/^([\d.]+) \/ 4/)![1]);
     expect(csvCell("Take-home status", f.name)).toBe("Graded by 2 graders");
-    expect(csvCell("Take-home: diagnosis of the failure (of 4)", f.name)).toBe(text.match(/Diagnosis of the failure: ([\d.]+) \/ 4/)![1]);
-    expect(csvCell("Take-home: what they would not build yet (of 4)", f.name)).toBe(text.match(/What they would not build yet: ([\d.]+) \/ 4/)![1]);
-    expect(csvCell("Take-home: expected outcomes reached (of 10)", f.name)).toBe(text.match(/Expected outcomes reached: ([\d.]+) of 10/)![1]);
-    expect(csvCell("Take-home: cost ceiling respected", f.name)).toBe(text.match(/Cost ceiling respected: (yes|no(?: \(\d of \d graders?\))?)/)![1]);
-    expect(csvCell("Take-home: security constraint respected", f.name)).toBe(text.match(/Security constraint respected: (yes|no(?: \(\d of \d graders?\))?)/)![1]);
+    expect(csvCell("Take-home: diagnosis of the failure (of 4)", f.name)).toBe(
+      text.match(/Diagnosis of the failure: ([\d.]+) \/ 4/)![1],
+    );
+    expect(csvCell("Take-home: what they would not build yet (of 4)", f.name)).toBe(
+      text.match(/What they would not build yet: ([\d.]+) \/ 4/)![1],
+    );
+    expect(csvCell("Take-home: expected outcomes reached (of 10)", f.name)).toBe(
+      text.match(/Expected outcomes reached: ([\d.]+) of 10/)![1],
+    );
+    expect(csvCell("Take-home: cost ceiling respected", f.name)).toBe(
+      text.match(/Cost ceiling respected: (yes|no(?: \(\d of \d graders?\))?)/)![1],
+    );
+    expect(csvCell("Take-home: security constraint respected", f.name)).toBe(
+      text.match(/Security constraint respected: (yes|no(?: \(\d of \d graders?\))?)/)![1],
+    );
   }
   const covers = rows.find((r) => r[0] === "Cost covers")!;
-  expect(covers.slice(1).sort()).toEqual(["1,000 h of work (about 6 months full time)", "1,000 h of work (about 6 months full time)", "a full year, with overheads"]);
+  expect(covers.slice(1).sort()).toEqual([
+    "1,000 h of work (about 6 months full time)",
+    "1,000 h of work (about 6 months full time)",
+    "a full year, with overheads",
+  ]);
 });
 
-test("a hiring manager reads how far each panel agrees, on the rollup and on calibration", async ({ page, signInAs }) => {
+test("a hiring manager reads how far each panel agrees, on the rollup and on calibration", async ({
+  page,
+  signInAs,
+}) => {
   const db = openDb();
-  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as {
+    id: number;
+  };
   db.close();
   await signInAs(demo.dana);
   await page.goto(`/roles/${role.id}/rollup`);
   // The demo's biggest panel has enough overlap for a figure; the line says what it rests on and how to read it.
-  await expect(page.locator("p.agreement-line")).toHaveText(/^Panel agreement \(α\): -?\d\.\d\d · \d+ pairable ratings on \d+ candidate areas rated by two or more$/);
-  await expect(page.getByText(/^Krippendorff's alpha \(ordinal\) on ratings of the same candidate and area: 1 is full agreement/)).toBeVisible();
+  await expect(page.locator("p.agreement-line")).toHaveText(
+    /^Panel agreement \(α\): -?\d\.\d\d · \d+ pairable ratings on \d+ candidate areas rated by two or more$/,
+  );
+  await expect(
+    page.getByText(/^Krippendorff's alpha \(ordinal\) on ratings of the same candidate and area: 1 is full agreement/),
+  ).toBeVisible();
   const rollupFigure = (await page.locator("p.agreement-line strong").innerText()).trim();
 
   await page.goto("/calibration");
   await expect(page.getByRole("columnheader", { name: "Panel agreement (alpha)" }).first()).toBeVisible();
   const panels = page.getByRole("region", { name: "Panel agreement per role" });
-  const row = panels.getByRole("row").filter({ has: page.getByRole("link", { name: "Senior AI Engineer, Support Copilot" }) });
+  const row = panels
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: "Senior AI Engineer, Support Copilot" }) });
   await expect(row).toContainText(`${rollupFigure} ·`);
   // A panel with too little overlap says so instead of showing a number.
   await expect(panels.getByText("not enough overlap yet").first()).toBeVisible();
@@ -116,7 +178,9 @@ test("a hiring manager reads how far each panel agrees, on the rollup and on cal
 
 test("an interviewer's rollup has no cost figures", async ({ page, signInAs }) => {
   const db = openDb();
-  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as {
+    id: number;
+  };
   db.close();
   await signInAs(demo.sam);
   await page.goto(`/roles/${role.id}/rollup`);
@@ -127,7 +191,9 @@ test("an interviewer's rollup has no cost figures", async ({ page, signInAs }) =
 
 test("a hiring manager records an agency's quote and the rollup costs the bid at it", async ({ page, signInAs }) => {
   const db = openDb();
-  const role = db.prepare("select id from roles where title = ?").get("Agency Pod, Sales Email Assistant") as { id: number };
+  const role = db.prepare("select id from roles where title = ?").get("Agency Pod, Sales Email Assistant") as {
+    id: number;
+  };
   db.close();
   await signInAs(demo.dana);
   await page.goto(`/roles/${role.id}/rollup?engagement=agency_bid`);
@@ -154,15 +220,26 @@ test("a hiring manager records an agency's quote and the rollup costs the bid at
   await expect(page.getByRole("row", { name: /Forge AI Delivery/ })).toContainText("$240,000");
 });
 
-test("a hiring manager changes a role's cost assumptions and the comparison's figures follow, then goes back to the rollup as they left it", async ({ page, signInAs }) => {
+test("a hiring manager changes a role's cost assumptions and the comparison's figures follow, then goes back to the rollup as they left it", async ({
+  page,
+  signInAs,
+}) => {
   const db = openDb();
-  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as {
+    id: number;
+  };
   // A full-time candidate with a stated annual salary in the role's currency.
   const hire = db
-    .prepare("select c.name, c.pay_amount as pay from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and c.engagement_type = 'full_time' and c.pay_kind = 'annual' and c.pay_currency = 'USD' and a.stage in ('final','offer') order by a.id limit 1")
+    .prepare(
+      "select c.name, c.pay_amount as pay from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and c.engagement_type = 'full_time' and c.pay_kind = 'annual' and c.pay_currency = 'USD' and a.stage in ('final','offer') order by a.id limit 1",
+    )
     .get(role.id) as { name: string; pay: number };
   // And one paid by the hour, so the two figures cover a year and contract hours.
-  const other = db.prepare("select c.name from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and a.stage = 'final' and c.pay_kind = 'hourly' and c.pay_currency = 'USD' order by a.id limit 1").get(role.id) as { name: string };
+  const other = db
+    .prepare(
+      "select c.name from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? and a.stage = 'final' and c.pay_kind = 'hourly' and c.pay_currency = 'USD' order by a.id limit 1",
+    )
+    .get(role.id) as { name: string };
   db.close();
   await signInAs(demo.dana);
 
@@ -205,13 +282,24 @@ test("a hiring manager changes a role's cost assumptions and the comparison's fi
   await expect(page.getByRole("columnheader", { name: "Who" })).toHaveAttribute("aria-sort", "ascending");
 });
 
-test("a hiring manager ticks candidates on two pages of a big role's rollup and compares them together", async ({ page, signInAs }) => {
+test("a hiring manager ticks candidates on two pages of a big role's rollup and compares them together", async ({
+  page,
+  signInAs,
+}) => {
   const db = openDb();
-  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as {
+    id: number;
+  };
   // Enough people at 'sourced' for a second page of 20.
-  const free = db.prepare("select id from candidates where id not in (select candidate_id from applications where role_id = ? and candidate_id is not null) order by id limit 10").all(role.id) as { id: number }[];
+  const free = db
+    .prepare(
+      "select id from candidates where id not in (select candidate_id from applications where role_id = ? and candidate_id is not null) order by id limit 10",
+    )
+    .all(role.id) as { id: number }[];
   const now = Date.now();
-  const add = db.prepare("insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at, version) values (?, ?, 'sourced', ?, ?, ?, 1)");
+  const add = db.prepare(
+    "insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at, version) values (?, ?, 'sourced', ?, ?, ?, 1)",
+  );
   const added = free.map((c) => Number(add.run(role.id, c.id, now, now, now).lastInsertRowid));
   const count = (db.prepare("select count(*) n from applications where role_id = ?").get(role.id) as { n: number }).n;
   db.close();
@@ -222,14 +310,18 @@ test("a hiring manager ticks candidates on two pages of a big role's rollup and 
     const names = page.locator("table.rollup tbody th[scope=row] a");
     const firstPageName = (await names.first().innerText()).trim();
     await page.getByRole("checkbox", { name: `Compare ${firstPageName}` }).check();
-    await expect(page.locator(".actions [role=status]")).toContainText(`1 picked: ${firstPageName}. Tick at least 1 more.`);
+    await expect(page.locator(".actions [role=status]")).toContainText(
+      `1 picked: ${firstPageName}. Tick at least 1 more.`,
+    );
     await expect(page.getByRole("button", { name: "Compare selected" })).toBeDisabled();
 
     await page.getByRole("link", { name: "Next →" }).click();
     await expect(page.getByText("Page 2 of")).toBeVisible();
     const secondPageName = (await names.last().innerText()).trim();
     await page.getByRole("checkbox", { name: `Compare ${secondPageName}` }).check();
-    await expect(page.locator(".actions [role=status]")).toContainText(`2 picked: ${firstPageName}, ${secondPageName} (1 not on this page)`);
+    await expect(page.locator(".actions [role=status]")).toContainText(
+      `2 picked: ${firstPageName}, ${secondPageName} (1 not on this page)`,
+    );
     await page.screenshot({ path: "test-results/screens/rollup-picks.png", fullPage: true });
 
     await page.getByRole("button", { name: "Compare selected" }).click();
@@ -253,10 +345,19 @@ test("a hiring manager ticks candidates on two pages of a big role's rollup and 
   }
 });
 
-test("a hiring manager steps through the rollup's stage filter with the arrow keys and the list reloads once, when she pauses", async ({ page, signInAs }) => {
+test("a hiring manager steps through the rollup's stage filter with the arrow keys and the list reloads once, when she pauses", async ({
+  page,
+  signInAs,
+}) => {
   const db = openDb();
-  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
-  const finals = (db.prepare("select count(*) n from applications where role_id = ? and stage = 'final'").get(role.id) as { n: number }).n;
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as {
+    id: number;
+  };
+  const finals = (
+    db.prepare("select count(*) n from applications where role_id = ? and stage = 'final'").get(role.id) as {
+      n: number;
+    }
+  ).n;
   db.close();
   await signInAs(demo.dana);
   await page.goto(`/roles/${role.id}/rollup`);
@@ -286,9 +387,14 @@ test("a hiring manager steps through the rollup's stage filter with the arrow ke
   await expect(page).toHaveURL(/engagement=full_time/);
 });
 
-test("on a 320 px screen the home page, the role page and its rollup fit the width, and at 1280 px the rollup shows every column; the rollup's charts take no tab stops and its missing checks open from the keyboard", async ({ page, signInAs }) => {
+test("on a 320 px screen the home page, the role page and its rollup fit the width, and at 1280 px the rollup shows every column; the rollup's charts take no tab stops and its missing checks open from the keyboard", async ({
+  page,
+  signInAs,
+}) => {
   const db = openDb();
-  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as { id: number };
+  const role = db.prepare("select id from roles where title = ?").get("Senior AI Engineer, Support Copilot") as {
+    id: number;
+  };
   db.close();
   await signInAs(demo.dana);
   await page.setViewportSize({ width: 320, height: 800 });
@@ -299,14 +405,16 @@ test("on a 320 px screen the home page, the role page and its rollup fit the wid
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   }
   await expect(page.locator("figure.chart svg").first()).toBeVisible();
-  await expect(page.locator("figure.chart [tabindex]:not([tabindex=\"-1\"])")).toHaveCount(0);
+  await expect(page.locator('figure.chart [tabindex]:not([tabindex="-1"])')).toHaveCount(0);
   // The per-area chart's figures are in its caption for anyone who cannot see the bars.
   await expect(page.locator("figure.chart figcaption")).toContainText(/Role average: Production systems \d/);
   await page.setViewportSize({ width: 1280, height: 800 });
   // On a laptop's 1280 px every column, the cost last, shows without scrolling sideways.
   const cost = (await page.getByRole("columnheader", { name: "First-year cost" }).boundingBox())!;
   expect(cost.x + cost.width).toBeLessThanOrEqual(1280);
-  const fits = await page.locator("table.rollup").evaluate((t) => t.scrollWidth <= t.closest(".table-wrap")!.clientWidth);
+  const fits = await page
+    .locator("table.rollup")
+    .evaluate((t) => t.scrollWidth <= t.closest(".table-wrap")!.clientWidth);
   expect(fits).toBe(true);
   // A total resting on one scorecard says so beside it; the Cards column agrees.
   const headers = await page.locator("table.rollup thead th").allInnerTexts();
@@ -331,7 +439,9 @@ test("on a 320 px screen the home page, the role page and its rollup fit the wid
   await expect(page.getByRole("columnheader", { name: "Data readiness", exact: true })).toBeVisible();
   // Dana grades one of this role's take-homes, but she manages the role: she knows the candidate, so nobody on her
   // rollup hides under an alias (a manager is never locked out of her own role).
-  const masked = page.locator("table.rollup tbody tr").filter({ has: page.getByRole("rowheader", { name: /^Candidate [A-Z]{2}-\d{2}/ }) });
+  const masked = page
+    .locator("table.rollup tbody tr")
+    .filter({ has: page.getByRole("rowheader", { name: /^Candidate [A-Z]{2}-\d{2}/ }) });
   await expect(masked).toHaveCount(0);
   // A tick near the top keeps its bar in view, far above the table's foot where the bar sits.
   await page.setViewportSize({ width: 1280, height: 700 });
@@ -343,5 +453,7 @@ test("on a 320 px screen the home page, the role page and its rollup fit the wid
   const missing = page.locator("table.rollup details summary").first();
   await missing.focus();
   await page.keyboard.press("Enter");
-  await expect(page.locator("table.rollup details[open]").first()).toContainText(/NDA|IP assignment|Worker classification|Background check/);
+  await expect(page.locator("table.rollup details[open]").first()).toContainText(
+    /NDA|IP assignment|Worker classification|Background check/,
+  );
 });

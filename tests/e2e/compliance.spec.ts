@@ -4,24 +4,43 @@ import { demo, expect, openDb, signIn, test } from "./fixtures";
 function prepareFinalist() {
   const db = openDb();
   try {
-    const role = db.prepare("select id from roles where title = ?").get("Agency Pod, Sales Email Assistant") as { id: number };
-    db.prepare("update roles set required_checks = ? where id = ?").run(JSON.stringify(["nda", "ip_assignment", "worker_classification"]), role.id);
-    const person = db.prepare("select id, name from candidates where id not in (select candidate_id from applications where candidate_id is not null) order by id limit 1").get() as { id: number; name: string };
+    const role = db.prepare("select id from roles where title = ?").get("Agency Pod, Sales Email Assistant") as {
+      id: number;
+    };
+    db.prepare("update roles set required_checks = ? where id = ?").run(
+      JSON.stringify(["nda", "ip_assignment", "worker_classification"]),
+      role.id,
+    );
+    const person = db
+      .prepare(
+        "select id, name from candidates where id not in (select candidate_id from applications where candidate_id is not null) order by id limit 1",
+      )
+      .get() as { id: number; name: string };
     const now = Date.now();
     const app = db
-      .prepare("insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at) values (?, ?, 'final', ?, ?, ?) returning id")
+      .prepare(
+        "insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at) values (?, ?, 'final', ?, ?, ?) returning id",
+      )
       .get(role.id, person.id, now, now, now) as { id: number };
-    db.prepare("insert into stage_history (application_id, from_stage, to_stage, moved_at) values (?, null, 'final', ?)").run(app.id, now);
+    db.prepare(
+      "insert into stage_history (application_id, from_stage, to_stage, moved_at) values (?, null, 'final', ?)",
+    ).run(app.id, now);
     db.prepare("delete from compliance_checks where candidate_id = ?").run(person.id);
     db.prepare(
       "insert into compliance_checks (type, application_id, status, classification, rationale, verified_at, created_at, updated_at) values ('worker_classification', ?, 'verified', '1099', 'Independent contractor on a fixed scope', ?, ?, ?)",
     ).run(app.id, now, now, now);
     // An approved offer (every approver of the role approved it), so only the paperwork stands in the way.
     const offer = db
-      .prepare("insert into offers (application_id, pay_kind, amount, currency, start_date, created_at, updated_at) values (?, 'fixed', 90000, 'USD', '2030-01-01', ?, ?) returning id")
+      .prepare(
+        "insert into offers (application_id, pay_kind, amount, currency, start_date, created_at, updated_at) values (?, 'fixed', 90000, 'USD', '2030-01-01', ?, ?) returning id",
+      )
       .get(app.id, now, now) as { id: number };
-    for (const { user_id } of db.prepare("select user_id from role_offer_approvers where role_id = ?").all(role.id) as { user_id: number }[]) {
-      db.prepare("insert into offer_approvals (offer_id, terms_version, approver_id, decision, decided_at) values (?, 1, ?, 'approve', ?)").run(offer.id, user_id, now);
+    for (const { user_id } of db.prepare("select user_id from role_offer_approvers where role_id = ?").all(role.id) as {
+      user_id: number;
+    }[]) {
+      db.prepare(
+        "insert into offer_approvals (offer_id, terms_version, approver_id, decision, decided_at) values (?, 1, ?, 'approve', ?)",
+      ).run(offer.id, user_id, now);
     }
     return { applicationId: app.id, name: person.name, roleId: role.id };
   } finally {
@@ -29,7 +48,10 @@ function prepareFinalist() {
   }
 }
 
-test("HR opens the board, verifies the NDA and IP assignment, and the blocked move to offer then succeeds", async ({ page, signInAs }) => {
+test("HR opens the board, verifies the NDA and IP assignment, and the blocked move to offer then succeeds", async ({
+  page,
+  signInAs,
+}) => {
   const { applicationId, name, roleId } = prepareFinalist();
   await signInAs(demo.recruiter);
 
@@ -43,7 +65,11 @@ test("HR opens the board, verifies the NDA and IP assignment, and the blocked mo
   await page.getByRole("link", { name: "Compliance" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Compliance" })).toBeVisible();
   // The per-role summary: this finalist is the role's one, missing NDA and IP assignment but not classification.
-  const summaryRow = () => page.getByRole("region", { name: "By role" }).getByRole("row").filter({ has: page.getByRole("link", { name: "Agency Pod, Sales Email Assistant" }) });
+  const summaryRow = () =>
+    page
+      .getByRole("region", { name: "By role" })
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: "Agency Pod, Sales Email Assistant" }) });
   await expect(summaryRow().getByRole("cell")).toContainText(["1", "1 not cleared", "1 not cleared", "all clear"]);
   // Pick "Any status", then follow the role's summary link: the board narrows to its finalists, and the
   // pickers show the filters the page was loaded with, not what was picked before.
@@ -63,7 +89,10 @@ test("HR opens the board, verifies the NDA and IP assignment, and the blocked mo
   await row.getByRole("link", { name }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(name) })).toBeVisible();
-  for (const [check, evidence] of [["NDA", "DocuSign 880101"], ["IP assignment", "DocuSign 880102"]] as const) {
+  for (const [check, evidence] of [
+    ["NDA", "DocuSign 880101"],
+    ["IP assignment", "DocuSign 880102"],
+  ] as const) {
     await page.locator("details.check-row summary").filter({ hasText: check }).click();
     const form = page.getByRole("form", { name: `Update ${check}` });
     await form.getByLabel(`${check} status`).selectOption("verified");
@@ -74,7 +103,9 @@ test("HR opens the board, verifies the NDA and IP assignment, and the blocked mo
     await expect(saved).toHaveText(`${check} saved.`);
     await expect(saved).toBeInViewport();
     await expect(page.locator("details.check-row summary").filter({ hasText: check })).toBeInViewport();
-    await expect(page.locator("details.check-row summary").filter({ hasText: check }).getByText("Verified")).toBeVisible();
+    await expect(
+      page.locator("details.check-row summary").filter({ hasText: check }).getByText("Verified"),
+    ).toBeVisible();
   }
   await expect(page.getByText("All required checks are verified or waived")).toBeVisible();
 
@@ -87,7 +118,11 @@ test("HR opens the board, verifies the NDA and IP assignment, and the blocked mo
 
   const db = openDb();
   const stage = db.prepare("select stage from applications where id = ?").get(applicationId) as { stage: string };
-  const nda = db.prepare("select c.status, c.evidence_ref as ref, c.verified_by_id as by from compliance_checks c join applications a on a.candidate_id = c.candidate_id where a.id = ? and c.type = 'nda'").get(applicationId);
+  const nda = db
+    .prepare(
+      "select c.status, c.evidence_ref as ref, c.verified_by_id as by from compliance_checks c join applications a on a.candidate_id = c.candidate_id where a.id = ? and c.type = 'nda'",
+    )
+    .get(applicationId);
   db.close();
   expect(stage.stage).toBe("offer");
   expect(nda).toMatchObject({ status: "verified", ref: "DocuSign 880101" });
@@ -99,7 +134,14 @@ test("an interviewer sees candidates on their roles without pay, budget or compl
     .prepare(
       "select c.id, c.name, c.pay_amount as pay, r.id as roleId, r.budget_max as budget, a.id as appId from applications a join candidates c on c.id = a.candidate_id join roles r on r.id = a.role_id where r.title = ? and c.pay_amount is not null limit 1",
     )
-    .get("Senior AI Engineer, Support Copilot") as { id: number; name: string; pay: number; roleId: number; budget: number; appId: number };
+    .get("Senior AI Engineer, Support Copilot") as {
+    id: number;
+    name: string;
+    pay: number;
+    roleId: number;
+    budget: number;
+    appId: number;
+  };
   db.close();
   // Formatted as the app would show them, and the field names loader data would carry.
   const money = (n: number) => [`$${n.toLocaleString("en-US")}`, `"payAmount"`, `"budgetMax"`];
@@ -109,7 +151,8 @@ test("an interviewer sees candidates on their roles without pay, budget or compl
     const response = await page.goto(path);
     expect(response!.status()).toBe(200);
     const html = await page.content();
-    for (const figure of [...money(row.pay), ...money(row.budget)]) expect(html, `${path} shows ${figure}`).not.toContain(figure);
+    for (const figure of [...money(row.pay), ...money(row.budget)])
+      expect(html, `${path} shows ${figure}`).not.toContain(figure);
   }
   await page.goto(`/candidates/${row.id}`);
   await expect(page.getByRole("heading", { level: 1, name: row.name })).toBeVisible();
@@ -125,7 +168,10 @@ test("an interviewer sees candidates on their roles without pay, budget or compl
   await expect(page.getByText("Expected pay")).toBeVisible();
 });
 
-test("a check saved by someone else meanwhile shows a conflict in place and keeps theirs", async ({ page, signInAs }) => {
+test("a check saved by someone else meanwhile shows a conflict in place and keeps theirs", async ({
+  page,
+  signInAs,
+}) => {
   const { applicationId } = prepareFinalist();
   await signInAs(demo.recruiter);
   await page.goto(`/applications/${applicationId}`);
@@ -133,18 +179,28 @@ test("a check saved by someone else meanwhile shows a conflict in place and keep
   const form = page.getByRole("form", { name: "Update Worker classification" });
   // Someone else records the classification while this page is open.
   const db = openDb();
-  db.prepare("update compliance_checks set classification = 'w2', version = version + 1 where application_id = ? and type = 'worker_classification'").run(applicationId);
+  db.prepare(
+    "update compliance_checks set classification = 'w2', version = version + 1 where application_id = ? and type = 'worker_classification'",
+  ).run(applicationId);
   db.close();
   await form.getByLabel("Rationale").fill("Changed my mind");
   await form.getByRole("button", { name: "Save Worker classification" }).click();
-  await expect(form.getByRole("alert")).toHaveText("Someone else updated this check after you opened the page; nothing was saved. Reload to see it.");
+  await expect(form.getByRole("alert")).toHaveText(
+    "Someone else updated this check after you opened the page; nothing was saved. Reload to see it.",
+  );
   const check = openDb();
-  const row = check.prepare("select classification, rationale from compliance_checks where application_id = ? and type = 'worker_classification'").get(applicationId);
+  const row = check
+    .prepare(
+      "select classification, rationale from compliance_checks where application_id = ? and type = 'worker_classification'",
+    )
+    .get(applicationId);
   check.close();
   expect(row).toEqual({ classification: "w2", rationale: "Independent contractor on a fixed scope" });
 });
 
-test("without JavaScript, HR's refused check lands on the checks page with what was typed and why, and the corrected save returns to the application", async ({ browser }) => {
+test("without JavaScript, HR's refused check lands on the checks page with what was typed and why, and the corrected save returns to the application", async ({
+  browser,
+}) => {
   const { applicationId } = prepareFinalist();
   const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await signIn(page, demo.recruiter);
@@ -160,7 +216,9 @@ test("without JavaScript, HR's refused check lands on the checks page with what 
 
   await expect(page.getByRole("heading", { level: 1, name: /^Compliance checks: / })).toBeVisible();
   const refused = page.getByRole("form", { name: "Update NDA" });
-  await expect(refused.getByLabel("NDA waiver reason")).toHaveAccessibleDescription("Required when waived Say why this check is waived");
+  await expect(refused.getByLabel("NDA waiver reason")).toHaveAccessibleDescription(
+    "Required when waived Say why this check is waived",
+  );
   await expect(refused.getByLabel("NDA status")).toHaveValue("waived");
   await expect(refused.getByLabel("NDA evidence reference")).toHaveValue("DS-ENV-4471");
   await page.screenshot({ path: "test-results/screens/check-refused-no-js.png", fullPage: true });
@@ -170,14 +228,22 @@ test("without JavaScript, HR's refused check lands on the checks page with what 
   await expect(page).toHaveURL(new RegExp(`/applications/${applicationId}\\?saved=nda`));
   await expect(page.getByRole("status")).toHaveText("NDA saved.");
   const db = openDb();
-  const row = db.prepare("select c.status, c.waiver_reason as reason, c.evidence_ref as ref from compliance_checks c join applications a on a.candidate_id = c.candidate_id where a.id = ? and c.type = 'nda'").get(applicationId);
+  const row = db
+    .prepare(
+      "select c.status, c.waiver_reason as reason, c.evidence_ref as ref from compliance_checks c join applications a on a.candidate_id = c.candidate_id where a.id = ? and c.type = 'nda'",
+    )
+    .get(applicationId);
   db.close();
   expect(row).toEqual({ status: "waived", reason: "Covered by the agency's master NDA", ref: "DS-ENV-4471" });
 });
 
 test("HR's board filters on the checks roles require and says how long a request has waited", async ({ page }) => {
   const db = openDb();
-  const required = new Set((db.prepare("select required_checks as r from roles").all() as { r: string }[]).flatMap((row) => JSON.parse(row.r) as string[]));
+  const required = new Set(
+    (db.prepare("select required_checks as r from roles").all() as { r: string }[]).flatMap(
+      (row) => JSON.parse(row.r) as string[],
+    ),
+  );
   db.close();
   expect(required.has("right_to_work"), "no demo role requires right to work").toBe(false);
   await signIn(page, demo.recruiter);
@@ -187,16 +253,29 @@ test("HR's board filters on the checks roles require and says how long a request
   // The board lists required checks only, so a check no role requires would always filter to nothing.
   await expect(checkFilter.getByRole("option", { name: "Right to work" })).toHaveCount(0);
   const board = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Not cleared" }) });
-  await expect(board.locator(".chips li").filter({ hasText: /Requested \d+ days ago$/ }).first()).toBeVisible();
+  await expect(
+    board
+      .locator(".chips li")
+      .filter({ hasText: /Requested \d+ days ago$/ })
+      .first(),
+  ).toBeVisible();
   await expect(board).not.toContainText(/requested\s+requested/i);
   // A request inside the week shows its age too, quietly; only a stale one is flagged.
-  const recent = board.locator(".chips li").filter({ has: page.locator("span.muted", { hasText: /^\s*(today|1 day ago|[2-7] days ago)$/ }) });
+  const recent = board
+    .locator(".chips li")
+    .filter({ has: page.locator("span.muted", { hasText: /^\s*(today|1 day ago|[2-7] days ago)$/ }) });
   await expect(recent.first()).toContainText("Requested");
   await expect(recent.locator(".flag")).toHaveCount(0);
 
   // The home page's list of applications stuck in a stage says how many there are in all.
   const count = openDb();
-  const stuck = (count.prepare("select count(*) n from applications where stage in ('sourced','screening','interviewing','take_home','final','offer') and stage_changed_at < ?").get(Date.now() - 14 * 86_400_000) as { n: number }).n;
+  const stuck = (
+    count
+      .prepare(
+        "select count(*) n from applications where stage in ('sourced','screening','interviewing','take_home','final','offer') and stage_changed_at < ?",
+      )
+      .get(Date.now() - 14 * 86_400_000) as { n: number }
+  ).n;
   count.close();
   expect(stuck, "the demo has more stuck applications than the home page lists").toBeGreaterThan(10);
   await page.goto("/");

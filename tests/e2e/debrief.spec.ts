@@ -12,7 +12,7 @@ function finalistWithTwoScorecards() {
     const apps = db
       .prepare(
         `select a.id, c.name from applications a join candidates c on c.id = a.candidate_id
-         where a.role_id = ? and a.stage = 'final' order by a.id`
+         where a.role_id = ? and a.stage = 'final' order by a.id`,
       )
       .all(role.id) as { id: number; name: string }[];
     for (const app of apps) {
@@ -22,11 +22,11 @@ function finalistWithTwoScorecards() {
              (select r.evidence from scorecard_ratings r
                where r.scorecard_id = s.id and r.evidence is not null limit 1) as evidence
            from scorecards s join interviews i on i.id = s.interview_id join users u on u.id = s.interviewer_id
-           where i.application_id = ? and s.status = 'submitted' order by s.id`
+           where i.application_id = ? and s.status = 'submitted' order by s.id`,
         )
         .all(app.id) as Card[];
       const distinct = cards.filter(
-        (c, i) => c.evidence && cards.findIndex((x) => x.interviewer === c.interviewer) === i
+        (c, i) => c.evidence && cards.findIndex((x) => x.interviewer === c.interviewer) === i,
       );
       if (distinct.length >= 2)
         return { roleId: role.id, app, cards: distinct.slice(0, 2), other: apps.find((a) => a.id !== app.id)! };
@@ -60,7 +60,7 @@ test("the hiring manager reads and prints the debrief, then opens the comparison
   }
   // The finalists' take-home was graded by two graders, with their notes.
   await expect(
-    page.getByRole("region", { name: "Take-home graders" }).getByRole("rowheader", { name: "Notes" })
+    page.getByRole("region", { name: "Take-home graders" }).getByRole("rowheader", { name: "Notes" }),
   ).toBeVisible();
   await page.screenshot({ path: "test-results/screens/debrief-1280.png", fullPage: true });
   await page.emulateMedia({ media: "print" });
@@ -90,7 +90,7 @@ test("the hiring manager reads and prints the debrief, then opens the comparison
   await expect(disclosure.locator(".evidence-list")).toBeHidden();
   await expect(page.getByRole("link", { name: "CSV with evidence" })).toHaveAttribute(
     "href",
-    new RegExp(`compare\\.csv\\?ids=${app.id}&ids=${other.id}&evidence=1$`)
+    new RegExp(`compare\\.csv\\?ids=${app.id}&ids=${other.id}&evidence=1$`),
   );
   await page.setViewportSize({ width: 375, height: 800 });
   await page.screenshot({ path: "test-results/screens/compare-evidence-375.png", fullPage: true });

@@ -13,16 +13,27 @@ const FOCUS = ["production_systems", "evals", "security", "cost_management"];
 function finalistWithInterview() {
   const db = openDb();
   try {
-    const role = db.prepare("select id, required_checks as required from roles where title = ?").get(ROLE) as { id: number; required: string };
+    const role = db.prepare("select id, required_checks as required from roles where title = ?").get(ROLE) as {
+      id: number;
+      required: string;
+    };
     const person = db
-      .prepare("select id, name from candidates where id not in (select candidate_id from applications where candidate_id is not null) order by id limit 1")
+      .prepare(
+        "select id, name from candidates where id not in (select candidate_id from applications where candidate_id is not null) order by id limit 1",
+      )
       .get() as { id: number; name: string };
-    const template = db.prepare("select id from scorecard_templates where role_id = ? order by version desc limit 1").get(role.id) as { id: number };
+    const template = db
+      .prepare("select id from scorecard_templates where role_id = ? order by version desc limit 1")
+      .get(role.id) as { id: number };
     const now = Date.now();
     const app = db
-      .prepare("insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at) values (?, ?, 'final', ?, ?, ?) returning id")
+      .prepare(
+        "insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at) values (?, ?, 'final', ?, ?, ?) returning id",
+      )
       .get(role.id, person.id, now, now, now) as { id: number };
-    db.prepare("insert into stage_history (application_id, from_stage, to_stage, moved_at) values (?, null, 'final', ?)").run(app.id, now);
+    db.prepare(
+      "insert into stage_history (application_id, from_stage, to_stage, moved_at) values (?, null, 'final', ?)",
+    ).run(app.id, now);
     const personScoped = new Set(["nda", "background_check", "privacy_training", "right_to_work"]);
     db.prepare("delete from compliance_checks where candidate_id = ?").run(person.id);
     for (const type of JSON.parse(role.required) as string[]) {
@@ -30,11 +41,21 @@ function finalistWithInterview() {
       db.prepare(
         `insert into compliance_checks (type, ${owner}, status, classification, rationale, evidence_ref, verified_at, created_at, updated_at)
          values (?, ?, 'verified', ?, ?, 'E2E-7', ?, ?, ?)`,
-      ).run(type, owner === "candidate_id" ? person.id : app.id, type === "worker_classification" ? "w2" : null, type === "worker_classification" ? "On our payroll" : null, now, now, now);
+      ).run(
+        type,
+        owner === "candidate_id" ? person.id : app.id,
+        type === "worker_classification" ? "w2" : null,
+        type === "worker_classification" ? "On our payroll" : null,
+        now,
+        now,
+        now,
+      );
     }
     const start = now - 3 * 3_600_000;
     const interview = db
-      .prepare("insert into interviews (application_id, kind, starts_at, ends_at, focus_areas, template_id) values (?, 'system_design', ?, ?, ?, ?) returning id")
+      .prepare(
+        "insert into interviews (application_id, kind, starts_at, ends_at, focus_areas, template_id) values (?, 'system_design', ?, ?, ?, ?) returning id",
+      )
       .get(app.id, start, start + 3_600_000, JSON.stringify(FOCUS), template.id) as { id: number };
     for (const email of [demo.sam, demo.jordan]) {
       const user = db.prepare("select id from users where email = ?").get(email) as { id: number };
@@ -46,14 +67,22 @@ function finalistWithInterview() {
   }
 }
 
-async function submitScorecard(page: Page, interviewId: number, words: { evidence: string; takeaways: string; rating: string }) {
+async function submitScorecard(
+  page: Page,
+  interviewId: number,
+  words: { evidence: string; takeaways: string; rating: string },
+) {
   await page.goto(`/interviews/${interviewId}/scorecard`);
   const form = page.getByRole("form", { name: "Scorecard" });
   const groups = form.getByRole("radiogroup");
-  for (let i = 0; i < FOCUS.length; i++) await groups.nth(i).getByRole("radio", { name: words.rating, exact: true }).check();
+  for (let i = 0; i < FOCUS.length; i++)
+    await groups.nth(i).getByRole("radio", { name: words.rating, exact: true }).check();
   await form.getByLabel("Evals evidence").fill(words.evidence);
   await form.getByLabel("Key takeaways").fill(words.takeaways);
-  await form.getByRole("radiogroup", { name: "Recommendation" }).getByRole("radio", { name: "Yes", exact: true }).check();
+  await form
+    .getByRole("radiogroup", { name: "Recommendation" })
+    .getByRole("radio", { name: "Yes", exact: true })
+    .check();
   await form.getByRole("button", { name: "Submit scorecard" }).click();
   await expect(page.getByText("Scorecard submitted and locked.")).toBeVisible();
 }
@@ -78,8 +107,16 @@ test("two scorecards, the debrief, a decision citing areas, an approved offer vo
   signInAs,
 }) => {
   const { applicationId, interviewId, name } = finalistWithInterview();
-  const sam = { evidence: "Sam-marker: built a 300-case regression suite with a 92% gate", takeaways: "Sam-marker takeaway: owns evals end to end", rating: "Strong yes" };
-  const jordan = { evidence: "Jordan-marker: thresholds tied to support ticket outcomes", takeaways: "Jordan-marker takeaway: weak on cost levers", rating: "Yes" };
+  const sam = {
+    evidence: "Sam-marker: built a 300-case regression suite with a 92% gate",
+    takeaways: "Sam-marker takeaway: owns evals end to end",
+    rating: "Strong yes",
+  };
+  const jordan = {
+    evidence: "Jordan-marker: thresholds tied to support ticket outcomes",
+    takeaways: "Jordan-marker takeaway: weak on cost levers",
+    rating: "Yes",
+  };
   await signInAs(demo.sam);
   await submitScorecard(page, interviewId, sam);
   await signInAs(demo.jordan);
@@ -88,9 +125,13 @@ test("two scorecards, the debrief, a decision citing areas, an approved offer vo
   // The hiring manager reads both interviewers' words in the debrief.
   await signInAs(demo.dana);
   await page.goto(`/applications/${applicationId}`);
-  await page.getByRole("link", { name: /debrief/i }).first().click();
+  await page
+    .getByRole("link", { name: /debrief/i })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/applications/${applicationId}/debrief$`));
-  for (const text of [sam.evidence, sam.takeaways, jordan.evidence, jordan.takeaways]) await expect(page.getByText(text)).toBeVisible();
+  for (const text of [sam.evidence, sam.takeaways, jordan.evidence, jordan.takeaways])
+    await expect(page.getByText(text)).toBeVisible();
 
   // She records a decision citing the areas it rests on.
   await page.goto(`/applications/${applicationId}`);
@@ -133,10 +174,14 @@ test("two scorecards, the debrief, a decision citing areas, an approved offer vo
   const db = openDb();
   try {
     expect(db.prepare("select stage from applications where id = ?").get(applicationId)).toEqual({ stage: "hired" });
-    expect(db.prepare("select outcome, cited_areas as areas from decisions where application_id = ?").all(applicationId)).toEqual([
-      { outcome: "hire", areas: JSON.stringify(["evals", "cost_management"]) },
-    ]);
-    expect(db.prepare("select status, amount, terms_version as terms from offers where application_id = ?").get(applicationId)).toEqual({
+    expect(
+      db.prepare("select outcome, cited_areas as areas from decisions where application_id = ?").all(applicationId),
+    ).toEqual([{ outcome: "hire", areas: JSON.stringify(["evals", "cost_management"]) }]);
+    expect(
+      db
+        .prepare("select status, amount, terms_version as terms from offers where application_id = ?")
+        .get(applicationId),
+    ).toEqual({
       status: "accepted",
       amount: 220_000,
       terms: 2,

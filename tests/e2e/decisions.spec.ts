@@ -70,7 +70,7 @@ test("undoing a hire asks for a reason and a confirmation", async ({ page, signI
   const db = openDb();
   const hired = db
     .prepare(
-      "select a.id, coalesce(c.name, g.name) as name from applications a left join candidates c on c.id = a.candidate_id left join agencies g on g.id = a.agency_id where a.stage = 'hired' order by a.id limit 1"
+      "select a.id, coalesce(c.name, g.name) as name from applications a left join candidates c on c.id = a.candidate_id left join agencies g on g.id = a.agency_id where a.stage = 'hired' order by a.id limit 1",
     )
     .get() as { id: number; name: string };
   db.close();

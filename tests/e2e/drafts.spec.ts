@@ -9,11 +9,15 @@ function freshInterviewForJordan(): number {
   try {
     const jordan = (db.prepare("select id from users where email = ?").get(demo.jordan) as { id: number }).id;
     const source = db
-      .prepare("select i.* from interviews i join interview_panel p on p.interview_id = i.id where p.user_id = ? order by i.id limit 1")
+      .prepare(
+        "select i.* from interviews i join interview_panel p on p.interview_id = i.id where p.user_id = ? order by i.id limit 1",
+      )
       .get(jordan) as { application_id: number; template_id: number | null; focus_areas: string };
     const start = Date.now() - 2 * 3_600_000;
     const { lastInsertRowid } = db
-      .prepare("insert into interviews (application_id, kind, starts_at, ends_at, focus_areas, template_id) values (?, 'technical', ?, ?, ?, ?)")
+      .prepare(
+        "insert into interviews (application_id, kind, starts_at, ends_at, focus_areas, template_id) values (?, 'technical', ?, ?, ?, ?)",
+      )
       .run(source.application_id, start, start + 3_600_000, source.focus_areas, source.template_id);
     db.prepare("insert into interview_panel (interview_id, user_id) values (?, ?)").run(lastInsertRowid, jordan);
     return Number(lastInsertRowid);
@@ -23,7 +27,8 @@ function freshInterviewForJordan(): number {
 }
 
 /** The autosave's line beside the buttons (a polite live region). */
-const status = (page: import("@playwright/test").Page) => page.getByRole("form", { name: "Scorecard" }).locator(".autosave-settled");
+const status = (page: import("@playwright/test").Page) =>
+  page.getByRole("form", { name: "Scorecard" }).locator(".autosave-settled");
 
 test("a half-filled scorecard is saved while typing and is there after a reload", async ({ page, signInAs }) => {
   const interviewId = freshInterviewForJordan();

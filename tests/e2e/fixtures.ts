@@ -32,11 +32,24 @@ export async function signIn(page: Page, email: string) {
     if (!user) throw new Error(`No demo user ${email}`);
     const sid = randomBytes(32).toString("base64url");
     const now = Date.now();
-    db.prepare("insert into sessions (id, user_id, created_at, expires_at, user_agent) values (?, ?, ?, ?, ?)").run(sid, user.id, now, now + 12 * 3_600_000, "playwright");
-    const cookie = createCookie("hiring_session", { secrets: [E2E_SECRET], httpOnly: true, sameSite: "lax", path: "/" });
+    db.prepare("insert into sessions (id, user_id, created_at, expires_at, user_agent) values (?, ?, ?, ?, ?)").run(
+      sid,
+      user.id,
+      now,
+      now + 12 * 3_600_000,
+      "playwright",
+    );
+    const cookie = createCookie("hiring_session", {
+      secrets: [E2E_SECRET],
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+    });
     const header = await cookie.serialize({ sid, seen: now });
     const value = header.split(";")[0].slice("hiring_session=".length);
-    await page.context().addCookies([{ name: "hiring_session", value, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
+    await page
+      .context()
+      .addCookies([{ name: "hiring_session", value, domain: "localhost", path: "/", httpOnly: true, sameSite: "Lax" }]);
   } finally {
     db.close();
   }

@@ -41,7 +41,10 @@ test.describe("signing in", () => {
     await expect(page).toHaveURL(/\/login\?redirectTo=%2Froles$/);
   });
 
-  test("pages carry the security headers, a nonce on scripts, and no-store when signed in", async ({ page, signInAs }) => {
+  test("pages carry the security headers, a nonce on scripts, and no-store when signed in", async ({
+    page,
+    signInAs,
+  }) => {
     await signInAs(demo.recruiter);
     const response = await page.goto("/roles");
     const headers = response!.headers();
@@ -60,7 +63,10 @@ test.describe("signing in", () => {
   });
 });
 
-test("a hiring manager creates a role with its brief, answers the routing questions and sees the suggestion", async ({ page, signInAs }) => {
+test("a hiring manager creates a role with its brief, answers the routing questions and sees the suggestion", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs(demo.dana);
   await page.goto("/");
   await page.getByRole("link", { name: "New role" }).click();
@@ -78,7 +84,10 @@ test("a hiring manager creates a role with its brief, answers the routing questi
   await page.getByLabel("Maximum").fill("180");
   // Dana is pre-selected as hiring manager; add an interviewer.
   await expect(page.getByRole("group", { name: "Hiring managers" }).getByLabel(/Dana Whitfield/)).toBeChecked();
-  await page.getByRole("group", { name: "Interviewers" }).getByLabel(/Sam Chen/).check();
+  await page
+    .getByRole("group", { name: "Interviewers" })
+    .getByLabel(/Sam Chen/)
+    .check();
 
   await page.getByLabel("What the system does").fill("summarises submission packs for underwriters");
   await page.getByLabel("Data it uses").fill("broker submission and loss-run");
@@ -86,7 +95,9 @@ test("a hiring manager creates a role with its brief, answers the routing questi
   await page.getByLabel("Accuracy or review threshold").fill("every summary reviewed, 90% rated accurate");
   await page.getByLabel("Owner after launch").fill("Underwriting Tools");
   await page.getByLabel("Workflow or feature to ship").fill("A summary panel in the underwriting workbench");
-  await page.getByLabel("Source systems and data owner").fill("Submission inbox and Guidewire PolicyCenter (owner: UW Ops)");
+  await page
+    .getByLabel("Source systems and data owner")
+    .fill("Submission inbox and Guidewire PolicyCenter (owner: UW Ops)");
   await page.getByLabel("Users and approval path").fill("Underwriters use it; the UW director approves prompt changes");
   await page.getByLabel("Success metric and eval threshold").fill("90% accurate on 100 graded submissions");
   await page.getByLabel("Security and retention requirements").fill("Broker PII stays in our tenant; 90-day logs");
@@ -104,7 +115,9 @@ test("a hiring manager creates a role with its brief, answers the routing questi
   await answer(/core product advantage/, "No");
 
   await page.getByRole("button", { name: "Create role" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /Applied AI Engineer, Underwriting Assistant/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /Applied AI Engineer, Underwriting Assistant/ }),
+  ).toBeVisible();
   await expect(page.getByRole("status")).toHaveText("Role created.");
   await expect(page.getByText("Ready to staff")).toBeVisible();
   const advice = page.getByRole("region", { name: "Suggested engagement" });
@@ -125,7 +138,10 @@ test("an invalid role shows errors next to the fields and saves nothing", async 
   await page.getByLabel("Budget type").selectOption("salary");
   await page.getByLabel("Minimum").fill("200000");
   await page.getByLabel("Maximum").fill("150000");
-  await page.getByRole("group", { name: "Hiring managers" }).getByLabel(/Dana Whitfield/).uncheck();
+  await page
+    .getByRole("group", { name: "Hiring managers" })
+    .getByLabel(/Dana Whitfield/)
+    .uncheck();
   await page.getByRole("button", { name: "Create role" }).click();
 
   await expect(page.getByLabel("Team", { exact: true })).toHaveAttribute("aria-invalid", "true");
@@ -142,7 +158,10 @@ test("an invalid role shows errors next to the fields and saves nothing", async 
   await page.getByLabel("Team", { exact: true }).fill("Growth");
   await page.getByLabel("Location").fill("Berlin");
   await page.getByLabel("Headcount").fill("1");
-  await page.getByRole("group", { name: "Hiring managers" }).getByLabel(/Dana Whitfield/).check();
+  await page
+    .getByRole("group", { name: "Hiring managers" })
+    .getByLabel(/Dana Whitfield/)
+    .check();
   await page.getByRole("button", { name: "Create role" }).click();
   await expect(page.getByText("The maximum must be at least the minimum")).toBeVisible();
   await expect(page).toHaveURL(/\/roles\/new$/);
@@ -154,7 +173,9 @@ test("an invalid role shows errors next to the fields and saves nothing", async 
 test("an interviewer cannot open a role they are not on", async ({ page, signInAs }) => {
   await signInAs(demo.sam);
   const db = openDb();
-  const { id } = db.prepare("select id from roles where title = ?").get("Data Engineer, Claims Data Readiness") as { id: number };
+  const { id } = db.prepare("select id from roles where title = ?").get("Data Engineer, Claims Data Readiness") as {
+    id: number;
+  };
   db.close();
   await page.goto("/roles");
   await expect(page.getByRole("link", { name: "Data Engineer, Claims Data Readiness" })).toHaveCount(0);
@@ -165,7 +186,10 @@ test("an interviewer cannot open a role they are not on", async ({ page, signInA
   expect(edit!.status()).toBe(403);
 });
 
-test("a recruiter finds a role by words from its title and team, and the status picker keeps the search", async ({ page, signInAs }) => {
+test("a recruiter finds a role by words from its title and team, and the status picker keeps the search", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs(demo.recruiter);
   await page.goto("/roles");
   const rows = page.getByRole("table").locator("tbody tr");
@@ -200,9 +224,13 @@ test("a recruiter finds a role by words from its title and team, and the status 
   await expect(page.getByLabel("Status")).toHaveValue("active");
 });
 
-test("a hiring manager edits a role; a second editor with a stale copy gets a conflict, not an overwrite", async ({ browser }) => {
+test("a hiring manager edits a role; a second editor with a stale copy gets a conflict, not an overwrite", async ({
+  browser,
+}) => {
   const db = openDb();
-  const { id } = db.prepare("select id from roles where title = ?").get("Agency Pod, Sales Email Assistant") as { id: number };
+  const { id } = db.prepare("select id from roles where title = ?").get("Agency Pod, Sales Email Assistant") as {
+    id: number;
+  };
   db.close();
 
   const dana = await browser.newPage();
@@ -220,7 +248,10 @@ test("a hiring manager edits a role; a second editor with a stale copy gets a co
 
   await dana.getByLabel("Workflow it runs in").fill("post-call follow-up");
   await dana.getByLabel("Status").selectOption("open");
-  await dana.getByRole("group", { name: /own monitoring, drift/ }).getByLabel("No", { exact: true }).check();
+  await dana
+    .getByRole("group", { name: /own monitoring, drift/ })
+    .getByLabel("No", { exact: true })
+    .check();
   await dana.getByRole("button", { name: "Save changes" }).click();
   await expect(dana.getByRole("status")).toHaveText("Changes saved.");
   await expect(dana.locator(".sentence-view")).toContainText("inside the post-call follow-up workflow");
@@ -254,11 +285,17 @@ test("writes that are not our own forms are refused before the app reads them", 
   expect(await foreign.text()).toBe("Cross-origin request refused.");
   const json = await request.post("/login", { data: { email: demo.dana }, headers: { Origin: baseURL! } });
   expect(json.status()).toBe(415);
-  const huge = await request.post("/login", { form: { email: demo.dana, password: "x".repeat(2 * 1024 * 1024) }, headers: { Origin: baseURL! } });
+  const huge = await request.post("/login", {
+    form: { email: demo.dana, password: "x".repeat(2 * 1024 * 1024) },
+    headers: { Origin: baseURL! },
+  });
   expect(huge.status()).toBe(413);
 });
 
-test("an interviewer changes their password and is told so, with the confirmation focused", async ({ page, signInAs }) => {
+test("an interviewer changes their password and is told so, with the confirmation focused", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs(demo.riley);
   await page.goto("/account");
   await page.getByLabel("Current password").fill(DEMO_PASSWORD);

@@ -8,7 +8,10 @@ const origin = `http://localhost:${E2E_PORT}`;
 test("40,000 form fields to the sign-in are refused with 413, and others are served meanwhile", async ({ request }) => {
   const body = Array.from({ length: 40_000 }, (_, i) => `f${i}=x`).join("&");
   const [refused, health] = await Promise.all([
-    request.post("/login", { headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin }, data: body }),
+    request.post("/login", {
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin },
+      data: body,
+    }),
     request.get("/healthz"),
   ]);
   expect(refused.status()).toBe(413);
@@ -41,10 +44,16 @@ test("a path that does not decode is a 400", async ({ request }) => {
 });
 
 test("the server's own refusals are never cached", async ({ request }) => {
-  const crossOrigin = await request.post("/login", { headers: { Origin: "https://evil.example" }, form: { email: "a" } });
+  const crossOrigin = await request.post("/login", {
+    headers: { Origin: "https://evil.example" },
+    form: { email: "a" },
+  });
   expect(crossOrigin.status()).toBe(403);
   expect(crossOrigin.headers()["cache-control"]).toBe("no-store");
-  const notAForm = await request.post("/login", { headers: { Origin: origin, "Content-Type": "application/json" }, data: "{}" });
+  const notAForm = await request.post("/login", {
+    headers: { Origin: origin, "Content-Type": "application/json" },
+    data: "{}",
+  });
   expect(notAForm.status()).toBe(415);
   expect(notAForm.headers()["cache-control"]).toBe("no-store");
   const tooLarge = await request.post("/login", {

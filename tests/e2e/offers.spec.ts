@@ -10,24 +10,24 @@ function prepareFinalist() {
       .get("Senior AI Engineer, Support Copilot") as { id: number; required: string };
     const person = db
       .prepare(
-        "select id, name from candidates where id not in (select candidate_id from applications where candidate_id is not null) order by id desc limit 1"
+        "select id, name from candidates where id not in (select candidate_id from applications where candidate_id is not null) order by id desc limit 1",
       )
       .get() as { id: number; name: string };
     const now = Date.now();
     const app = db
       .prepare(
-        "insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at) values (?, ?, 'final', ?, ?, ?) returning id"
+        "insert into applications (role_id, candidate_id, stage, stage_changed_at, created_at, updated_at) values (?, ?, 'final', ?, ?, ?) returning id",
       )
       .get(role.id, person.id, now, now, now) as { id: number };
     db.prepare(
-      "insert into stage_history (application_id, from_stage, to_stage, moved_at) values (?, null, 'final', ?)"
+      "insert into stage_history (application_id, from_stage, to_stage, moved_at) values (?, null, 'final', ?)",
     ).run(app.id, now);
     db.prepare("delete from compliance_checks where candidate_id = ?").run(person.id);
     const personScoped = new Set(["nda", "background_check", "privacy_training", "right_to_work"]);
     for (const type of JSON.parse(role.required) as string[]) {
       const owner = personScoped.has(type) ? "candidate_id" : "application_id";
       db.prepare(
-        `insert into compliance_checks (type, ${owner}, status, classification, rationale, evidence_ref, verified_at, created_at, updated_at) values (?, ?, 'verified', ?, ?, 'E2E-1', ?, ?, ?)`
+        `insert into compliance_checks (type, ${owner}, status, classification, rationale, evidence_ref, verified_at, created_at, updated_at) values (?, ?, 'verified', ?, ?, 'E2E-1', ?, ?, ?)`,
       ).run(
         type,
         owner === "candidate_id" ? person.id : app.id,
@@ -35,7 +35,7 @@ function prepareFinalist() {
         type === "worker_classification" ? "Employee on our payroll" : null,
         now,
         now,
-        now
+        now,
       );
     }
     return { applicationId: app.id, name: person.name };
@@ -96,7 +96,7 @@ test("a hiring manager's offer is approved, re-approved after a pay edit, accept
   await page.getByRole("link", { name: "Application" }).click();
   await moveTo(page, "offer");
   await expect(page.getByRole("alert").filter({ hasText: "Cannot move" })).toHaveText(
-    "Cannot move to Offer until it has an approved offer (0 of 1 approval)."
+    "Cannot move to Offer until it has an approved offer (0 of 1 approval).",
   );
 
   // HR approves it from the approvals list.
@@ -109,7 +109,7 @@ test("a hiring manager's offer is approved, re-approved after a pay edit, accept
   await expect(item).toContainText("Dana Whitfield");
   await expect(item.getByRole("link", { name: "Debrief" })).toHaveAttribute(
     "href",
-    `/applications/${applicationId}/debrief`
+    `/applications/${applicationId}/debrief`,
   );
   // A decline needs a reason.
   await item.getByRole("button", { name: "Decline" }).click();
@@ -154,7 +154,7 @@ test("a hiring manager's offer is approved, re-approved after a pay edit, accept
     .get(applicationId);
   const approvals = db
     .prepare(
-      "select a.terms_version as terms, a.decision from offer_approvals a join offers o on o.id = a.offer_id where o.application_id = ? order by a.id"
+      "select a.terms_version as terms, a.decision from offer_approvals a join offers o on o.id = a.offer_id where o.application_id = ? order by a.id",
     )
     .all(applicationId);
   db.close();

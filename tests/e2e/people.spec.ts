@@ -1,6 +1,9 @@
 import { demo, expect, openDb, signIn, test } from "./fixtures";
 
-test("a recruiter adds a candidate from an agency to a role, moves them through stages, and the offer is blocked by missing checks", async ({ page, signInAs }) => {
+test("a recruiter adds a candidate from an agency to a role, moves them through stages, and the offer is blocked by missing checks", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs(demo.recruiter);
   await page.goto("/roles");
   await page.getByRole("link", { name: "RAG Contractor, Contract Review Pilot" }).click();
@@ -25,9 +28,13 @@ test("a recruiter adds a candidate from an agency to a role, moves them through 
   await page.getByLabel("Other skills").fill("pgvector, contract NLP");
   await page.getByRole("button", { name: "Add candidate and continue" }).click();
 
-  await expect(page.getByRole("heading", { level: 1, name: "Add to RAG Contractor, Contract Review Pilot" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Add to RAG Contractor, Contract Review Pilot" }),
+  ).toBeVisible();
   await expect(page.getByLabel("Candidate", { exact: true })).toHaveValue(/\d+/);
-  await expect(page.getByLabel("Candidate", { exact: true }).locator("option:checked")).toHaveText("Temitope Adebayo (temi.adebayo@mail.example) · Contractor via agency");
+  await expect(page.getByLabel("Candidate", { exact: true }).locator("option:checked")).toHaveText(
+    "Temitope Adebayo (temi.adebayo@mail.example) · Contractor via agency",
+  );
   await page.getByLabel("Agency", { exact: true }).selectOption({ label: "Meridian Talent Partners" });
   // With the page's script running, the contacts narrow to the chosen agency's.
   await expect(page.getByLabel("Agency contact").locator("optgroup")).toHaveCount(1);
@@ -45,7 +52,11 @@ test("a recruiter adds a candidate from an agency to a role, moves them through 
   await expect(submissions).toContainText("Grace Liu");
   await expect(submissions.getByText("Counts")).toBeVisible();
 
-  for (const [stage, label] of [["interviewing", "Interviewing"], ["take_home", "Take-home"], ["final", "Final"]] as const) {
+  for (const [stage, label] of [
+    ["interviewing", "Interviewing"],
+    ["take_home", "Take-home"],
+    ["final", "Final"],
+  ] as const) {
     await page.getByLabel("Move to").selectOption(stage);
     await page.getByRole("button", { name: "Move", exact: true }).click();
     await expect(page.getByText(`Moved to ${label}.`)).toBeVisible();
@@ -64,21 +75,34 @@ test("a recruiter adds a candidate from an agency to a role, moves them through 
   await page.screenshot({ path: "test-results/screens/offer-blocked.png", fullPage: true });
 
   const db = openDb();
-  const row = db.prepare("select a.stage, a.submitted_by_agency_id as agency from applications a join candidates c on c.id = a.candidate_id where c.email = ?").get("temi.adebayo@mail.example");
-  const moves = db.prepare("select count(*) as n from stage_history h join applications a on a.id = h.application_id join candidates c on c.id = a.candidate_id where c.email = ?").get("temi.adebayo@mail.example") as { n: number };
+  const row = db
+    .prepare(
+      "select a.stage, a.submitted_by_agency_id as agency from applications a join candidates c on c.id = a.candidate_id where c.email = ?",
+    )
+    .get("temi.adebayo@mail.example");
+  const moves = db
+    .prepare(
+      "select count(*) as n from stage_history h join applications a on a.id = h.application_id join candidates c on c.id = a.candidate_id where c.email = ?",
+    )
+    .get("temi.adebayo@mail.example") as { n: number };
   db.close();
   expect(row).toMatchObject({ stage: "final" });
   expect(moves.n).toBe(4);
 
   // The role's pipeline shows them in Final.
   await page.getByRole("link", { name: "RAG Contractor, Contract Review Pilot" }).click();
-  await expect(page.getByRole("listitem", { name: /^Final \d+$/ }).getByRole("link", { name: "Temitope Adebayo" })).toBeVisible();
+  await expect(
+    page.getByRole("listitem", { name: /^Final \d+$/ }).getByRole("link", { name: "Temitope Adebayo" }),
+  ).toBeVisible();
 });
 
 test("adding an email that is already on file offers the existing person", async ({ page, signInAs }) => {
   await signInAs(demo.recruiter);
   const db = openDb();
-  const existing = db.prepare("select name, email from candidates order by id limit 1").get() as { name: string; email: string };
+  const existing = db.prepare("select name, email from candidates order by id limit 1").get() as {
+    name: string;
+    email: string;
+  };
   const before = (db.prepare("select count(*) as n from candidates").get() as { n: number }).n;
   await page.goto("/candidates/new");
   await page.getByLabel("Name", { exact: true }).fill("Someone Else");
@@ -91,10 +115,18 @@ test("adding an email that is already on file offers the existing person", async
   db.close();
 });
 
-test("without JavaScript, a recruiter adds a candidate submitted by an agency contact, then records an agency's bid", async ({ browser }) => {
+test("without JavaScript, a recruiter adds a candidate submitted by an agency contact, then records an agency's bid", async ({
+  browser,
+}) => {
   const db = openDb();
-  const role = db.prepare("select id from roles where title = 'Data Engineer, Claims Data Readiness'").get() as { id: number };
-  const candidate = db.prepare("select id, name, email from candidates where id not in (select candidate_id from applications where role_id = ? and candidate_id is not null) order by name limit 1").get(role.id) as { id: number; name: string; email: string };
+  const role = db.prepare("select id from roles where title = 'Data Engineer, Claims Data Readiness'").get() as {
+    id: number;
+  };
+  const candidate = db
+    .prepare(
+      "select id, name, email from candidates where id not in (select candidate_id from applications where role_id = ? and candidate_id is not null) order by name limit 1",
+    )
+    .get(role.id) as { id: number; name: string; email: string };
   db.close();
   const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await signIn(page, demo.recruiter);
@@ -123,40 +155,67 @@ test("without JavaScript, a recruiter adds a candidate submitted by an agency co
 
   const check = openDb();
   const rows = check
-    .prepare("select a.candidate_id as candidate, a.agency_id as agency, a.submitted_by_agency_id as submitter from applications a where a.role_id = ? and (a.candidate_id = ? or a.agency_id is not null)")
+    .prepare(
+      "select a.candidate_id as candidate, a.agency_id as agency, a.submitted_by_agency_id as submitter from applications a where a.role_id = ? and (a.candidate_id = ? or a.agency_id is not null)",
+    )
     .all(role.id, candidate.id);
-  const contact = check.prepare("select k.name from agency_submissions s join agency_contacts k on k.id = s.contact_id where s.role_id = ? and s.candidate_id = ?").get(role.id, candidate.id);
+  const contact = check
+    .prepare(
+      "select k.name from agency_submissions s join agency_contacts k on k.id = s.contact_id where s.role_id = ? and s.candidate_id = ?",
+    )
+    .get(role.id, candidate.id);
   check.close();
   expect(rows).toHaveLength(2);
   expect(contact).toEqual({ name: "Grace Liu" });
 });
 
-test("adding a full-time candidate to a contractor role warns at once, and the application keeps a quiet note", async ({ page, signInAs }) => {
+test("adding a full-time candidate to a contractor role warns at once, and the application keeps a quiet note", async ({
+  page,
+  signInAs,
+}) => {
   const db = openDb();
-  const role = db.prepare("select id from roles where title = ?").get("RAG Contractor, Contract Review Pilot") as { id: number };
+  const role = db.prepare("select id from roles where title = ?").get("RAG Contractor, Contract Review Pilot") as {
+    id: number;
+  };
   const person = db
-    .prepare("select id, name from candidates where engagement_type = 'full_time' and id not in (select candidate_id from applications where role_id = ? and candidate_id is not null) order by id limit 1")
+    .prepare(
+      "select id, name from candidates where engagement_type = 'full_time' and id not in (select candidate_id from applications where role_id = ? and candidate_id is not null) order by id limit 1",
+    )
     .get(role.id) as { id: number; name: string };
-  const onRole = db.prepare("select c.name from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? order by a.id limit 1").get(role.id) as { name: string };
+  const onRole = db
+    .prepare(
+      "select c.name from applications a join candidates c on c.id = a.candidate_id where a.role_id = ? order by a.id limit 1",
+    )
+    .get(role.id) as { name: string };
   db.close();
   await signInAs(demo.recruiter);
   await page.goto(`/roles/${role.id}/applications/new?candidateId=${person.id}`);
   // The picker says what the role seeks and how each person would work, those who fit first.
   const picker = page.getByLabel("Candidate", { exact: true });
-  await expect(picker).toHaveAccessibleDescription(/^This role seeks senior contractor, agency \/ delivery pod or freelancer\./);
+  await expect(picker).toHaveAccessibleDescription(
+    /^This role seeks senior contractor, agency \/ delivery pod or freelancer\./,
+  );
   await expect(picker.locator("optgroup").first()).toHaveAttribute("label", "What this role seeks");
-  await expect(picker.locator("optgroup[label='What this role seeks'] option").first()).toHaveText(/ · (Contractor|Freelancer|Contractor via agency)$/);
-  await expect(picker.locator("optgroup[label='Not what this role seeks'] option:checked")).toHaveText(new RegExp(`^${person.name} \\(.*\\) · Full-time hire$`));
+  await expect(picker.locator("optgroup[label='What this role seeks'] option").first()).toHaveText(
+    / · (Contractor|Freelancer|Contractor via agency)$/,
+  );
+  await expect(picker.locator("optgroup[label='Not what this role seeks'] option:checked")).toHaveText(
+    new RegExp(`^${person.name} \\(.*\\) · Full-time hire$`),
+  );
   // Someone already in the pipeline is offered apart (an agency's later submission of them is still recorded).
   await page.getByLabel("Search candidates by name or email").fill(onRole.name);
   await page.getByRole("search").getByRole("button", { name: "Search" }).click();
-  await expect(picker.locator("optgroup[label=\"Already in this role's pipeline\"] option").first()).toHaveText(new RegExp(`^${onRole.name} `));
+  await expect(picker.locator('optgroup[label="Already in this role\'s pipeline"] option').first()).toHaveText(
+    new RegExp(`^${onRole.name} `),
+  );
   await page.goto(`/roles/${role.id}/applications/new?candidateId=${person.id}`);
   await page.getByLabel("Starting stage").selectOption("screening");
   await page.getByRole("button", { name: "Add to pipeline" }).click();
   await expect(page.getByRole("heading", { level: 1, name: new RegExp(person.name) })).toBeVisible();
   await expect(page.getByText("Added to the pipeline.")).toBeVisible();
-  const warning = page.getByText("Not what this role seeks: it seeks senior contractor, agency / delivery pod or freelancer, and this application is a full-time hire.");
+  const warning = page.getByText(
+    "Not what this role seeks: it seeks senior contractor, agency / delivery pod or freelancer, and this application is a full-time hire.",
+  );
   await expect(warning).toHaveClass(/alert-warn/);
   // Later visits keep it as a note, not an alarm: some teams do mean contract-to-hire.
   await page.goto(page.url().replace(/\?.*$/, ""));
@@ -166,7 +225,9 @@ test("adding a full-time candidate to a contractor role warns at once, and the a
   await expect(page.getByRole("article", { name: person.name })).toContainText("Not what the role seeks");
   await expect(page.getByRole("article", { name: onRole.name })).not.toContainText("Not what the role seeks");
   const check = openDb();
-  const row = check.prepare("select stage from applications where role_id = ? and candidate_id = ?").get(role.id, person.id);
+  const row = check
+    .prepare("select stage from applications where role_id = ? and candidate_id = ?")
+    .get(role.id, person.id);
   check.close();
   expect(row).toEqual({ stage: "screening" });
 });

@@ -1,6 +1,9 @@
 import { demo, expect, openDb, signIn, test } from "./fixtures";
 
-test("an interviewer opens their due scorecard, fills it with the keyboard, submits, and only then sees the panel's scorecards", async ({ page, signInAs }) => {
+test("an interviewer opens their due scorecard, fills it with the keyboard, submits, and only then sees the panel's scorecards", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs(demo.sam);
   await page.goto("/");
   const due = page.locator(".queue").filter({ has: page.getByRole("heading", { name: /Scorecards due/ }) });
@@ -34,7 +37,9 @@ test("an interviewer opens their due scorecard, fills it with the keyboard, subm
   await security.getByRole("checkbox").first().check();
   await form.getByRole("button", { name: "Submit scorecard" }).click();
   const securityRating = groups.nth(4);
-  await expect(securityRating).toHaveAccessibleDescription("Weak signals are ticked for this area: rate it, or untick them");
+  await expect(securityRating).toHaveAccessibleDescription(
+    "Weak signals are ticked for this area: rate it, or untick them",
+  );
   await expect(securityRating.getByRole("radio").first()).toBeFocused();
   await security.getByRole("checkbox").first().uncheck();
 
@@ -68,7 +73,9 @@ test("an interviewer opens their due scorecard, fills it with the keyboard, subm
   await expect(mine.getByRole("listitem").first()).toContainText("4 · Strong yes");
   await expect(mine).toContainText("Ran retrieval in production at 2k rps; rolled back a bad prompt in ten minutes.");
   await expect(mine).toContainText("Would trust with on-call.");
-  const who = (await page.getByRole("heading", { level: 1 }).innerText()).replace(/^Scorecard: /, "").replace(/\s*Submitted$/, "");
+  const who = (await page.getByRole("heading", { level: 1 }).innerText())
+    .replace(/^Scorecard: /, "")
+    .replace(/\s*Submitted$/, "");
 
   // The interviews page lists it under Submitted, latest first, and leads back to it.
   await page.goto("/interviews");
@@ -81,7 +88,11 @@ test("an interviewer opens their due scorecard, fills it with the keyboard, subm
   await expect(page.getByRole("heading", { name: "Your submitted scorecard" })).toBeVisible();
 
   const db = openDb();
-  const row = db.prepare("select s.status, s.recommendation, (select count(*) from scorecard_ratings r where r.scorecard_id = s.id and r.rating is null) as na from scorecards s join users u on u.id = s.interviewer_id where u.email = ? order by s.id desc limit 1").get(demo.sam);
+  const row = db
+    .prepare(
+      "select s.status, s.recommendation, (select count(*) from scorecard_ratings r where r.scorecard_id = s.id and r.rating is null) as na from scorecards s join users u on u.id = s.interviewer_id where u.email = ? order by s.id desc limit 1",
+    )
+    .get(demo.sam);
   db.close();
   expect(row).toEqual({ status: "submitted", recommendation: "yes", na: 1 });
 });
@@ -89,7 +100,11 @@ test("an interviewer opens their due scorecard, fills it with the keyboard, subm
 test("a hiring manager reads the application summary with its arithmetic", async ({ page, signInAs }) => {
   await signInAs(demo.dana);
   const db = openDb();
-  const { id } = db.prepare("select a.id from applications a join roles r on r.id = a.role_id where r.title = ? and a.stage = 'final' order by a.id limit 1").get("Senior AI Engineer, Support Copilot") as { id: number };
+  const { id } = db
+    .prepare(
+      "select a.id from applications a join roles r on r.id = a.role_id where r.title = ? and a.stage = 'final' order by a.id limit 1",
+    )
+    .get("Senior AI Engineer, Support Copilot") as { id: number };
   db.close();
   await page.goto(`/applications/${id}`);
   const scorecards = page.getByRole("region", { name: "Scorecards" });
@@ -105,21 +120,33 @@ test("a hiring manager reads the application summary with its arithmetic", async
     const [ratings, average] = [cells.slice(0, -2), cells.at(-2)!];
     for (const r of ratings) expect(r).toMatch(/^([1-4] · (Strong no|No|Yes|Strong yes)|not assessed)$/);
     const given = ratings.filter((r) => r !== "not assessed").map((r) => Number(r[0]));
-    if (given.length) expect(Number(average)).toBe(Math.round((given.reduce((a, b) => a + b, 0) / given.length) * 100) / 100);
+    if (given.length)
+      expect(Number(average)).toBe(Math.round((given.reduce((a, b) => a + b, 0) / given.length) * 100) / 100);
   }
   await page.screenshot({ path: "test-results/screens/application-summary.png", fullPage: true });
 });
 
-test("an interviewer with a long queue goes from the home page to all their overdue scorecards, pages through them, and opens one", async ({ page, signInAs }) => {
+test("an interviewer with a long queue goes from the home page to all their overdue scorecards, pages through them, and opens one", async ({
+  page,
+  signInAs,
+}) => {
   // 27 more overdue seats for Riley on a Copilot application, a day apart.
   const db = openDb();
   const riley = (db.prepare("select id from users where email = ?").get(demo.riley) as { id: number }).id;
-  const app = db.prepare("select a.id from applications a join roles r on r.id = a.role_id where r.title = 'Senior AI Engineer, Support Copilot' and a.candidate_id is not null limit 1").get() as { id: number };
+  const app = db
+    .prepare(
+      "select a.id from applications a join roles r on r.id = a.role_id where r.title = 'Senior AI Engineer, Support Copilot' and a.candidate_id is not null limit 1",
+    )
+    .get() as { id: number };
   const day = 86_400_000;
   const base = Date.now() - 3 * day;
   for (let i = 0; i < 27; i++) {
     const id = Number(
-      db.prepare("insert into interviews (application_id, kind, starts_at, ends_at, focus_areas) values (?, 'system_design', ?, ?, '[\"evals\"]')").run(app.id, base - i * day - 3_600_000, base - i * day).lastInsertRowid,
+      db
+        .prepare(
+          "insert into interviews (application_id, kind, starts_at, ends_at, focus_areas) values (?, 'system_design', ?, ?, '[\"evals\"]')",
+        )
+        .run(app.id, base - i * day - 3_600_000, base - i * day).lastInsertRowid,
     );
     db.prepare("insert into interview_panel (interview_id, user_id) values (?, ?)").run(id, riley);
   }
@@ -131,7 +158,11 @@ test("an interviewer with a long queue goes from the home page to all their over
   const total = Number(await overdue.locator(".count").innerText());
   expect(total).toBeGreaterThanOrEqual(27);
   await expect(overdue.getByRole("listitem")).toHaveCount(8);
-  const upcoming = await page.locator(".queue").filter({ has: page.getByRole("heading", { name: /Upcoming interviews/ }) }).locator(".count").innerText();
+  const upcoming = await page
+    .locator(".queue")
+    .filter({ has: page.getByRole("heading", { name: /Upcoming interviews/ }) })
+    .locator(".count")
+    .innerText();
   await overdue.getByRole("link", { name: `See all ${total}` }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Your interviews" })).toBeVisible();
@@ -160,7 +191,10 @@ test("an interviewer with a long queue goes from the home page to all their over
   await expect(page.locator("tbody tr")).toHaveCount(Math.min(Number(upcoming), 25));
 });
 
-test("an interviewer with a second interview still to score sees that the total on the application is only their own scorecards'", async ({ page, signInAs }) => {
+test("an interviewer with a second interview still to score sees that the total on the application is only their own scorecards'", async ({
+  page,
+  signInAs,
+}) => {
   const db = openDb();
   const jordan = db.prepare("select id from users where email = ?").get(demo.jordan) as { id: number };
   // An application Jordan has scored where someone else on the panel has too.
@@ -175,7 +209,11 @@ test("an interviewer with a second interview still to score sees that the total 
   // A second interview with Jordan on the panel, ended yesterday, no scorecard yet.
   const ended = Date.now() - 86_400_000;
   const interviewId = Number(
-    db.prepare("insert into interviews (application_id, kind, starts_at, ends_at, focus_areas, created_at) values (?, 'system_design', ?, ?, '[]', ?)").run(app.id, ended - 3_600_000, ended, ended).lastInsertRowid,
+    db
+      .prepare(
+        "insert into interviews (application_id, kind, starts_at, ends_at, focus_areas, created_at) values (?, 'system_design', ?, ?, '[]', ?)",
+      )
+      .run(app.id, ended - 3_600_000, ended, ended).lastInsertRowid,
   );
   db.prepare("insert into interview_panel (interview_id, user_id) values (?, ?)").run(interviewId, jordan.id);
   db.close();
@@ -183,7 +221,9 @@ test("an interviewer with a second interview still to score sees that the total 
     await signInAs(demo.jordan);
     await page.goto(`/applications/${app.id}`);
     const scorecards = page.getByRole("region", { name: "Scorecards" });
-    await expect(scorecards.getByText(/weighted total of the \d+ scorecards? you can see only, not the panel’s/)).toBeVisible();
+    await expect(
+      scorecards.getByText(/weighted total of the \d+ scorecards? you can see only, not the panel’s/),
+    ).toBeVisible();
     await expect(scorecards.getByText(/submitted scorecards? (is|are) hidden until you submit your own/)).toBeVisible();
   } finally {
     const cleanup = openDb();
@@ -193,7 +233,9 @@ test("an interviewer with a second interview still to score sees that the total 
   }
 });
 
-test("without JavaScript, a refused scorecard comes back with everything typed and the message next to what is missing, and nothing is saved", async ({ browser }) => {
+test("without JavaScript, a refused scorecard comes back with everything typed and the message next to what is missing, and nothing is saved", async ({
+  browser,
+}) => {
   const db = openDb();
   const open = db
     .prepare(
@@ -211,7 +253,9 @@ test("without JavaScript, a refused scorecard comes back with everything typed a
   const groups = form.getByRole("radiogroup");
   const areaCount = await form.locator("fieldset.area").count();
   for (let i = 0; i < areaCount; i++) await groups.nth(i).getByRole("radio", { name: "Yes", exact: true }).check();
-  const firstArea = (await form.locator("fieldset.area legend").first().innerText()).split(/\s+(must pass|weight)/)[0].trim();
+  const firstArea = (await form.locator("fieldset.area legend").first().innerText())
+    .split(/\s+(must pass|weight)/)[0]
+    .trim();
   await form.getByLabel(`${firstArea} evidence`).fill("Walked through a rollback runbook from memory.");
   await form.getByLabel("Key takeaways").fill("Solid, slightly light on evals.");
   // No recommendation: the browser posts the form as it is, and the server refuses it.
@@ -220,33 +264,56 @@ test("without JavaScript, a refused scorecard comes back with everything typed a
   expect((await response).status()).toBe(400);
 
   const refused = page.getByRole("form", { name: "Scorecard" });
-  await expect(refused.getByRole("radiogroup", { name: "Recommendation" })).toHaveAccessibleDescription("Choose a recommendation (or no decision)");
-  await expect(refused.getByLabel(`${firstArea} evidence`)).toHaveValue("Walked through a rollback runbook from memory.");
+  await expect(refused.getByRole("radiogroup", { name: "Recommendation" })).toHaveAccessibleDescription(
+    "Choose a recommendation (or no decision)",
+  );
+  await expect(refused.getByLabel(`${firstArea} evidence`)).toHaveValue(
+    "Walked through a rollback runbook from memory.",
+  );
   await expect(refused.getByLabel("Key takeaways")).toHaveValue("Solid, slightly light on evals.");
-  for (let i = 0; i < areaCount; i++) await expect(refused.getByRole("radiogroup").nth(i).getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
+  for (let i = 0; i < areaCount; i++)
+    await expect(refused.getByRole("radiogroup").nth(i).getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
   await page.screenshot({ path: "test-results/screens/scorecard-refused-no-js.png", fullPage: true });
 
   const after = openDb();
-  const saved = after.prepare("select count(*) n from scorecards s join users u on u.id = s.interviewer_id where s.interview_id = ? and u.email = ?").get(open!.id, demo.dana) as { n: number };
+  const saved = after
+    .prepare(
+      "select count(*) n from scorecards s join users u on u.id = s.interviewer_id where s.interview_id = ? and u.email = ?",
+    )
+    .get(open!.id, demo.dana) as { n: number };
   after.close();
   expect(saved.n).toBe(0);
   await context.close();
 });
 
-test("an interviewer who follows a link with a scorecard half filled is asked first, keeps what they typed, and is not asked once it is saved", async ({ page, signInAs }) => {
+test("an interviewer who follows a link with a scorecard half filled is asked first, keeps what they typed, and is not asked once it is saved", async ({
+  page,
+  signInAs,
+}) => {
   // A fresh seat for Jordan on an interview that ended an hour ago.
   const db = openDb();
   const jordan = (db.prepare("select id from users where email = ?").get(demo.jordan) as { id: number }).id;
-  const app = db.prepare("select a.id from applications a join roles r on r.id = a.role_id where r.title = 'Senior AI Engineer, Support Copilot' and a.candidate_id is not null limit 1").get() as { id: number };
+  const app = db
+    .prepare(
+      "select a.id from applications a join roles r on r.id = a.role_id where r.title = 'Senior AI Engineer, Support Copilot' and a.candidate_id is not null limit 1",
+    )
+    .get() as { id: number };
   const interviewId = Number(
-    db.prepare("insert into interviews (application_id, kind, starts_at, ends_at, focus_areas) values (?, 'screen', ?, ?, '[\"evals\",\"security\"]')").run(app.id, Date.now() - 2 * 3_600_000, Date.now() - 3_600_000).lastInsertRowid,
+    db
+      .prepare(
+        "insert into interviews (application_id, kind, starts_at, ends_at, focus_areas) values (?, 'screen', ?, ?, '[\"evals\",\"security\"]')",
+      )
+      .run(app.id, Date.now() - 2 * 3_600_000, Date.now() - 3_600_000).lastInsertRowid,
   );
   db.prepare("insert into interview_panel (interview_id, user_id) values (?, ?)").run(interviewId, jordan);
   db.close();
   await signInAs(demo.jordan);
   await page.goto(`/interviews/${interviewId}/scorecard`);
   // The kit opens beside the scorecard, never in its place.
-  await expect(page.getByRole("link", { name: "Interview kit (opens in a new tab)" })).toHaveAttribute("target", "_blank");
+  await expect(page.getByRole("link", { name: "Interview kit (opens in a new tab)" })).toHaveAttribute(
+    "target",
+    "_blank",
+  );
 
   const form = page.getByRole("form", { name: "Scorecard" });
   await form.getByRole("radiogroup").first().getByRole("radio", { name: "Yes", exact: true }).check();
@@ -279,7 +346,9 @@ test("an interviewer who follows a link with a scorecard half filled is asked fi
 
   // A save the server refuses (someone saved this draft meanwhile) keeps the edits unsaved, so leaving still asks.
   const bump = openDb();
-  bump.prepare("update scorecards set version = version + 1 where interview_id = ? and interviewer_id = ?").run(interviewId, jordan);
+  bump
+    .prepare("update scorecards set version = version + 1 where interview_id = ? and interviewer_id = ?")
+    .run(interviewId, jordan);
   bump.close();
   await form.getByLabel("Evals evidence").fill("Third thoughts");
   const refused = page.waitForResponse((r) => r.request().method() === "POST");

@@ -61,8 +61,13 @@ async function sessionCookie(email: string): Promise<string> {
     if (!user) throw new Error(`No demo user ${email}`);
     const sid = randomBytes(32).toString("base64url");
     const now = Date.now();
-    db.prepare("insert into sessions (id, user_id, created_at, expires_at, user_agent) values (?, ?, ?, ?, ?)")
-      .run(sid, user.id, now, now + 12 * 3_600_000, "screenshots");
+    db.prepare("insert into sessions (id, user_id, created_at, expires_at, user_agent) values (?, ?, ?, ?, ?)").run(
+      sid,
+      user.id,
+      now,
+      now + 12 * 3_600_000,
+      "screenshots",
+    );
     const cookie = createCookie("hiring_session", { secrets: [SECRET], httpOnly: true, sameSite: "lax", path: "/" });
     const header = await cookie.serialize({ sid, seen: now });
     return header.split(";")[0].slice("hiring_session=".length);
@@ -108,7 +113,10 @@ async function shoot(browser: Browser, email: string, path: string, file: string
     const response = await page.goto(`${ORIGIN}${path}`, { waitUntil: "networkidle" });
     if (!response?.ok()) throw new Error(`${path} as ${email} answered ${response?.status()}`);
     if (from) {
-      const top = await page.locator(from).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+      const top = await page
+        .locator(from)
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
       await page.evaluate((y) => window.scrollTo(0, y - 16), top);
     }
     await page.screenshot({ path: `${OUT}/${file}` });

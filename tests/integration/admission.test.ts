@@ -44,7 +44,11 @@ async function serve(concurrency: number, maxWaiting: number) {
   const server = app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const { port } = server.address() as AddressInfo;
-  close = () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); });
+  close = () =>
+    new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
   return { base: `http://127.0.0.1:${port}`, port, order, arrived, release };
 }
 
@@ -96,9 +100,13 @@ describe("admission in arrival order, on real sockets", () => {
 
   it("lets a client that connects while the server is busy take its place in line, not wait until every busy client is served", async () => {
     // The server in a process of its own, as in production: here the clients' own work would share its event loop.
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/busy-server.ts"], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/busy-server.ts"], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     try {
-      const port = Number(await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()))));
+      const port = Number(
+        await new Promise<string>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(d.toString().trim()))),
+      );
       const clients = 24;
       const agent = new Agent({ keepAlive: true, maxSockets: clients });
       /** Ask for a page; the answer is how many requests the server had started by this one. */

@@ -21,7 +21,7 @@ function ratings(managerId: number | null): Rating[] {
        from scorecard_ratings r join scorecards s on s.id = r.scorecard_id join interviews i on i.id = s.interview_id
        join applications a on a.id = i.application_id
        where s.status = 'submitted' and (? is null or a.role_id in (select role_id from role_team where user_id = ? and team_role = 'hiring_manager'))
-       order by s.submitted_at, s.id`
+       order by s.submitted_at, s.id`,
     )
     .all(managerId, managerId) as Rating[];
 }
@@ -94,14 +94,14 @@ describe("panel agreement", () => {
         close(
           row.panelAgreement,
           observerAlpha(interviewerUnits(units, row.interviewerId), reference),
-          `${email}: interviewer ${row.interviewerId}`
+          `${email}: interviewer ${row.interviewerId}`,
         );
       expect(data.roleAgreement.length).toBeGreaterThan(0);
       for (const role of data.roleAgreement)
         close(
           role.agreement,
           krippendorffAlpha(asUnits(units.filter((u) => u.roleId === role.id))),
-          `${email}: role ${role.id}`
+          `${email}: role ${role.id}`,
         );
     }
   });

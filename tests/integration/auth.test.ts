@@ -9,18 +9,34 @@ import * as newRole from "~/routes/roles.new";
 import { getDb, schema } from "~/utils/db.server";
 import { getCurrentSession } from "~/utils/session.server";
 import { resetThrottle } from "~/utils/throttle.server";
-import { context, cookieFor, cookieFromResponse, get, invoke, post, totalChanges, userIdByEmail } from "../support/http";
+import {
+  context,
+  cookieFor,
+  cookieFromResponse,
+  get,
+  invoke,
+  post,
+  totalChanges,
+  userIdByEmail,
+} from "../support/http";
 
 const PASSWORD = "interview-loop-2026";
 const sessionsOf = (email: string) =>
-  getDb().select().from(schema.sessions).where(eq(schema.sessions.userId, userIdByEmail(email))).all();
+  getDb()
+    .select()
+    .from(schema.sessions)
+    .where(eq(schema.sessions.userId, userIdByEmail(email)))
+    .all();
 
 // Each test starts with a fresh one-minute throttle window.
 beforeEach(() => resetThrottle());
 
 describe("sign-in", () => {
   it("signs in with the right password and lands on the requested page with a session cookie", async () => {
-    const out = await invoke(login.action, post("/login", { email: " Dana@Northwind.test ", password: PASSWORD, redirectTo: "/roles" }));
+    const out = await invoke(
+      login.action,
+      post("/login", { email: " Dana@Northwind.test ", password: PASSWORD, redirectTo: "/roles" }),
+    );
     expect(out.status).toBe(302);
     expect(out.location).toBe("/roles");
     const setCookie = out.headers.get("Set-Cookie") ?? "";
@@ -30,18 +46,26 @@ describe("sign-in", () => {
     expect(setCookie).not.toMatch(/dana|hiring_manager/i);
     expect(sessionsOf("dana@northwind.test")).toHaveLength(1);
 
-    const page = await invoke(home.loader, get("/", cookieFromResponse(new Response(null, { headers: { "Set-Cookie": setCookie } }))));
+    const page = await invoke(
+      home.loader,
+      get("/", cookieFromResponse(new Response(null, { headers: { "Set-Cookie": setCookie } }))),
+    );
     expect(page.status).toBe(200);
     expect((page.data as { kind: string }).kind).toBe("hiring_manager");
   });
 
   it("refuses a wrong password or unknown email with one message, and creates no session", async () => {
     const before = sessionsOf("dana@northwind.test").length;
-    const wrong = await invoke(login.action, post("/login", { email: "dana@northwind.test", password: "not-the-password-at-all" }));
+    const wrong = await invoke(
+      login.action,
+      post("/login", { email: "dana@northwind.test", password: "not-the-password-at-all" }),
+    );
     const unknown = await invoke(login.action, post("/login", { email: "nobody@northwind.test", password: PASSWORD }));
     for (const out of [wrong, unknown]) {
       expect(out.status).toBe(400);
-      expect((out.data as { formError: string }).formError).toBe("That email and password do not match an active account.");
+      expect((out.data as { formError: string }).formError).toBe(
+        "That email and password do not match an active account.",
+      );
     }
     // The email comes back to fill the form again; the password never leaves the request.
     expect((wrong.data as { values: Record<string, string> }).values).toEqual({ email: "dana@northwind.test" });
@@ -59,7 +83,10 @@ describe("sign-in", () => {
   });
 
   it("never redirects off-site after sign-in", async () => {
-    const out = await invoke(login.action, post("/login", { email: "sam@northwind.test", password: PASSWORD, redirectTo: "//evil.example/x" }));
+    const out = await invoke(
+      login.action,
+      post("/login", { email: "sam@northwind.test", password: PASSWORD, redirectTo: "//evil.example/x" }),
+    );
     expect(out.location).toBe("/");
   });
 });
@@ -67,10 +94,20 @@ describe("sign-in", () => {
 describe("throttling", () => {
   it("answers 429 with a clear message after 10 attempts a minute on one account, from any IP", async () => {
     for (let i = 0; i < 10; i++) {
-      const out = await invoke(login.action, post("/login", { email: "riley@northwind.test", password: "wrong-password-xyz" }), {}, context({ clientIp: `198.51.100.${i}` }));
+      const out = await invoke(
+        login.action,
+        post("/login", { email: "riley@northwind.test", password: "wrong-password-xyz" }),
+        {},
+        context({ clientIp: `198.51.100.${i}` }),
+      );
       expect(out.status).toBe(400);
     }
-    const eleventh = await invoke(login.action, post("/login", { email: "riley@northwind.test", password: PASSWORD }), {}, context({ clientIp: "198.51.100.99" }));
+    const eleventh = await invoke(
+      login.action,
+      post("/login", { email: "riley@northwind.test", password: PASSWORD }),
+      {},
+      context({ clientIp: "198.51.100.99" }),
+    );
     expect(eleventh.status).toBe(429);
     expect((eleventh.data as { formError: string }).formError).toMatch(/Too many sign-in attempts\. Wait \d+ seconds/);
     expect(Number(eleventh.headers.get("Retry-After"))).toBeGreaterThan(0);
@@ -81,9 +118,19 @@ describe("throttling", () => {
   it("limits one IP across many accounts", async () => {
     const ip = context({ clientIp: "192.0.2.50" });
     for (let i = 0; i < 10; i++) {
-      await invoke(login.action, post("/login", { email: `guess${i}@northwind.test`, password: "whatever-password" }), {}, ip);
+      await invoke(
+        login.action,
+        post("/login", { email: `guess${i}@northwind.test`, password: "whatever-password" }),
+        {},
+        ip,
+      );
     }
-    const out = await invoke(login.action, post("/login", { email: "jordan@northwind.test", password: PASSWORD }), {}, ip);
+    const out = await invoke(
+      login.action,
+      post("/login", { email: "jordan@northwind.test", password: PASSWORD }),
+      {},
+      ip,
+    );
     expect(out.status).toBe(429);
   });
 });
@@ -107,7 +154,11 @@ describe("session expiry", () => {
       expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBe(12 * 3_600_000);
     }
     expect((await invoke(home.loader, get("/", cookie))).status).toBe(200);
-    getDb().update(schema.sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(schema.sessions.userId, userIdByEmail("sam@northwind.test"))).run();
+    getDb()
+      .update(schema.sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(schema.sessions.userId, userIdByEmail("sam@northwind.test")))
+      .run();
     const out = await invoke(home.loader, get("/", cookie));
     expect(out.status).toBe(302);
     expect(out.location).toBe("/login?redirectTo=%2F");
@@ -135,23 +186,46 @@ describe("revocation", () => {
     const elsewhere = await cookieFor("priya@northwind.test");
     const out = await invoke(
       account.action,
-      post("/account", { currentPassword: PASSWORD, newPassword: "quartz-lantern-meadow-91", confirmPassword: "quartz-lantern-meadow-91" }, { cookie: here }),
+      post(
+        "/account",
+        {
+          currentPassword: PASSWORD,
+          newPassword: "quartz-lantern-meadow-91",
+          confirmPassword: "quartz-lantern-meadow-91",
+        },
+        { cookie: here },
+      ),
     );
     expect(out.status).toBe(200);
     expect((await invoke(home.loader, get("/", here))).status).toBe(200);
     expect((await invoke(home.loader, get("/", elsewhere))).status).toBe(302);
-    const relogin = await invoke(login.action, post("/login", { email: "priya@northwind.test", password: "quartz-lantern-meadow-91" }));
+    const relogin = await invoke(
+      login.action,
+      post("/login", { email: "priya@northwind.test", password: "quartz-lantern-meadow-91" }),
+    );
     expect(relogin.status).toBe(302);
   });
 
   it("a weak or common new password is refused with nothing changed", async () => {
     const cookie = await cookieFor("tomas@northwind.test");
     const before = totalChanges();
-    const out = await invoke(account.action, post("/account", { currentPassword: PASSWORD, newPassword: "password1234", confirmPassword: "password1234" }, { cookie }));
+    const out = await invoke(
+      account.action,
+      post(
+        "/account",
+        { currentPassword: PASSWORD, newPassword: "password1234", confirmPassword: "password1234" },
+        { cookie },
+      ),
+    );
     expect(out.status).toBe(400);
     expect((out.data as { fieldErrors: Record<string, string[]> }).fieldErrors.newPassword[0]).toMatch(/too common/);
-    const short = await invoke(account.action, post("/account", { currentPassword: PASSWORD, newPassword: "short", confirmPassword: "short" }, { cookie }));
-    expect((short.data as { fieldErrors: Record<string, string[]> }).fieldErrors.newPassword[0]).toBe("Use at least 12 characters");
+    const short = await invoke(
+      account.action,
+      post("/account", { currentPassword: PASSWORD, newPassword: "short", confirmPassword: "short" }, { cookie }),
+    );
+    expect((short.data as { fieldErrors: Record<string, string[]> }).fieldErrors.newPassword[0]).toBe(
+      "Use at least 12 characters",
+    );
     expect(totalChanges()).toBe(before);
   });
 
@@ -162,7 +236,11 @@ describe("revocation", () => {
     const version = getDb().select().from(schema.users).where(eq(schema.users.id, rileyId)).get()!.version;
     const out = await invoke(
       adminUser.action,
-      post(`/admin/users/${rileyId}`, { intent: "update", name: "Riley Novak", kind: "interviewer", version: String(version) }, { cookie: admin }),
+      post(
+        `/admin/users/${rileyId}`,
+        { intent: "update", name: "Riley Novak", kind: "interviewer", version: String(version) },
+        { cookie: admin },
+      ),
       { userId: String(rileyId) },
     );
     expect(out.status).toBe(302);
@@ -175,17 +253,28 @@ describe("revocation", () => {
 
 describe("cross-origin writes", () => {
   const role = {
-    title: "Evil role", team: "X", location: "Remote", headcount: "1", status: "draft", currency: "USD",
+    title: "Evil role",
+    team: "X",
+    location: "Remote",
+    headcount: "1",
+    status: "draft",
+    currency: "USD",
   };
 
   it("refuses a POST from another origin with 403 and writes nothing", async () => {
     const cookie = await cookieFor("morgan@northwind.test");
     const hm = String(userIdByEmail("dana@northwind.test"));
     const before = totalChanges();
-    const out = await invoke(newRole.action, post("/roles/new", { ...role, hiringManagerIds: hm }, { cookie, origin: "https://evil.example" }));
+    const out = await invoke(
+      newRole.action,
+      post("/roles/new", { ...role, hiringManagerIds: hm }, { cookie, origin: "https://evil.example" }),
+    );
     expect(out.status).toBe(403);
     expect(out.data).toBe("Cross-origin request refused.");
-    const noOrigin = await invoke(newRole.action, post("/roles/new", { ...role, hiringManagerIds: hm }, { cookie, origin: null }));
+    const noOrigin = await invoke(
+      newRole.action,
+      post("/roles/new", { ...role, hiringManagerIds: hm }, { cookie, origin: null }),
+    );
     expect(noOrigin.status).toBe(403);
     expect(totalChanges()).toBe(before);
     expect(getDb().select().from(schema.roles).where(eq(schema.roles.title, "Evil role")).all()).toHaveLength(0);
@@ -193,7 +282,10 @@ describe("cross-origin writes", () => {
 
   it("refuses a cross-origin sign-in attempt too", async () => {
     const before = sessionsOf("dana@northwind.test").length;
-    const out = await invoke(login.action, post("/login", { email: "dana@northwind.test", password: PASSWORD }, { origin: "https://evil.example" }));
+    const out = await invoke(
+      login.action,
+      post("/login", { email: "dana@northwind.test", password: PASSWORD }, { origin: "https://evil.example" }),
+    );
     expect(out.status).toBe(403);
     expect(sessionsOf("dana@northwind.test")).toHaveLength(before);
   });

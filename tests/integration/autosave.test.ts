@@ -19,18 +19,39 @@ beforeAll(async () => {
   sam = await cookieFor("sam@northwind.test");
   const dana = await cookieFor("dana@northwind.test");
   const roleId = roleIdByTitle("Senior AI Engineer, Support Copilot");
-  const placed = new Set(db().select({ id: schema.applications.candidateId }).from(schema.applications).all().map((r) => r.id));
-  const candidate = db().select().from(schema.candidates).all().find((c) => !placed.has(c.id))!;
+  const placed = new Set(
+    db()
+      .select({ id: schema.applications.candidateId })
+      .from(schema.applications)
+      .all()
+      .map((r) => r.id),
+  );
+  const candidate = db()
+    .select()
+    .from(schema.candidates)
+    .all()
+    .find((c) => !placed.has(c.id))!;
   const now = new Date();
   const app = db().transaction((tx) =>
-    tx.insert(schema.applications).values({ roleId, candidateId: candidate.id, stage: "interviewing", stageChangedAt: now }).returning().get(),
+    tx
+      .insert(schema.applications)
+      .values({ roleId, candidateId: candidate.id, stage: "interviewing", stageChangedAt: now })
+      .returning()
+      .get(),
   );
   const panelIds = [String(userIdByEmail("sam@northwind.test")), String(userIdByEmail("jordan@northwind.test"))];
   const scheduled = await invoke(
     scheduleRoute.action,
     post(
       `/applications/${app.id}/interviews/new`,
-      { kind: "system_design", startsAt: "2026-11-20T10:00", durationMinutes: "60", panelIds, focusAreas: ["evals", "security"], tzOffset: "0" },
+      {
+        kind: "system_design",
+        startsAt: "2026-11-20T10:00",
+        durationMinutes: "60",
+        panelIds,
+        focusAreas: ["evals", "security"],
+        tzOffset: "0",
+      },
       { cookie: dana },
     ),
     { applicationId: String(app.id) },
@@ -39,19 +60,44 @@ beforeAll(async () => {
   takeHomeId = db().transaction((tx) => {
     const th = tx
       .insert(schema.takeHomes)
-      .values({ applicationId: app.id, title: "Fix a failing RAG workflow", instructions: "Six deliverables", timeBoxHours: 4, dueOn: "2026-11-30", status: "submitted", submittedAt: now, alias: "Candidate ZZ-01", anonymous: false })
+      .values({
+        applicationId: app.id,
+        title: "Fix a failing RAG workflow",
+        instructions: "Six deliverables",
+        timeBoxHours: 4,
+        dueOn: "2026-11-30",
+        status: "submitted",
+        submittedAt: now,
+        alias: "Candidate ZZ-01",
+        anonymous: false,
+      })
       .returning()
       .get();
-    tx.insert(schema.takeHomeGraders).values([{ takeHomeId: th.id, userId: userIdByEmail("sam@northwind.test") }]).run();
+    tx.insert(schema.takeHomeGraders)
+      .values([{ takeHomeId: th.id, userId: userIdByEmail("sam@northwind.test") }])
+      .run();
     return th.id;
   });
 });
 
 const card = () =>
-  db().select().from(schema.scorecards).where(and(eq(schema.scorecards.interviewId, interviewId), eq(schema.scorecards.interviewerId, userIdByEmail("sam@northwind.test")))).get();
+  db()
+    .select()
+    .from(schema.scorecards)
+    .where(
+      and(
+        eq(schema.scorecards.interviewId, interviewId),
+        eq(schema.scorecards.interviewerId, userIdByEmail("sam@northwind.test")),
+      ),
+    )
+    .get();
 
 function autosaveCard(fields: Record<string, string>) {
-  return invoke(scorecardAutosave.action as never, post(`/interviews/${interviewId}/scorecard/autosave`, fields, { cookie: sam }), { interviewId: String(interviewId) });
+  return invoke(
+    scorecardAutosave.action as never,
+    post(`/interviews/${interviewId}/scorecard/autosave`, fields, { cookie: sam }),
+    { interviewId: String(interviewId) },
+  );
 }
 
 describe("the scorecard's autosave", () => {
@@ -60,12 +106,27 @@ describe("the scorecard's autosave", () => {
     expect(first.status).toBe(200);
     expect(first.data).toMatchObject({ ok: true, version: 1 });
     expect(first.headers.get("Cache-Control")).toBe("no-store");
-    const second = await autosaveCard({ version: "1", intent: "submit", rating_evals: "4", evidence_evals: "Designed a 200-case regression set with thresholds" });
+    const second = await autosaveCard({
+      version: "1",
+      intent: "submit",
+      rating_evals: "4",
+      evidence_evals: "Designed a 200-case regression set with thresholds",
+    });
     expect(second.data).toMatchObject({ ok: true, version: 2 });
     // Saved as a draft even though the form said submit: submitting is a deliberate click.
     expect(card()).toMatchObject({ status: "draft", version: 2 });
-    const ratings = db().select().from(schema.scorecardRatings).where(eq(schema.scorecardRatings.scorecardId, card()!.id)).all();
-    expect(ratings).toEqual([expect.objectContaining({ areaKey: "evals", rating: 4, evidence: "Designed a 200-case regression set with thresholds" })]);
+    const ratings = db()
+      .select()
+      .from(schema.scorecardRatings)
+      .where(eq(schema.scorecardRatings.scorecardId, card()!.id))
+      .all();
+    expect(ratings).toEqual([
+      expect.objectContaining({
+        areaKey: "evals",
+        rating: 4,
+        evidence: "Designed a 200-case regression set with thresholds",
+      }),
+    ]);
   });
 
   it("never overwrites a newer save: 409 and nothing written", async () => {
@@ -81,14 +142,22 @@ describe("the scorecard's autosave", () => {
     expect((await autosaveCard({ evidence_evals: "no version" })).status).toBe(400);
     const tooLong = await autosaveCard({ version: "2", evidence_evals: "x".repeat(5001) });
     expect(tooLong.status).toBe(400);
-    expect(tooLong.data).toMatchObject({ ok: false, reason: "invalid", message: "Evidence notes must be at most 5000 characters" });
+    expect(tooLong.data).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      message: "Evidence notes must be at most 5000 characters",
+    });
     expect(totalChanges()).toBe(before);
   });
 
   it("refuses once the scorecard is submitted (locked)", async () => {
     const submitted = await invoke(
       scorecardRoute.action,
-      post(`/interviews/${interviewId}/scorecard`, { intent: "submit", version: "2", rating_evals: "4", rating_security: "na", recommendation: "yes" }, { cookie: sam }),
+      post(
+        `/interviews/${interviewId}/scorecard`,
+        { intent: "submit", version: "2", rating_evals: "4", rating_security: "na", recommendation: "yes" },
+        { cookie: sam },
+      ),
       { interviewId: String(interviewId) },
     );
     expect(submitted.status).toBe(302);
@@ -102,12 +171,21 @@ describe("the scorecard's autosave", () => {
 
 describe("the take-home grade's autosave", () => {
   const autosaveGrade = (fields: Record<string, string>) =>
-    invoke(gradeAutosave.action as never, post(`/take-homes/${takeHomeId}/grade/autosave`, fields, { cookie: sam }), { takeHomeId: String(takeHomeId) });
-  const grade = () => db().select().from(schema.takeHomeGrades).where(eq(schema.takeHomeGrades.takeHomeId, takeHomeId)).get();
+    invoke(gradeAutosave.action as never, post(`/take-homes/${takeHomeId}/grade/autosave`, fields, { cookie: sam }), {
+      takeHomeId: String(takeHomeId),
+    });
+  const grade = () =>
+    db().select().from(schema.takeHomeGrades).where(eq(schema.takeHomeGrades.takeHomeId, takeHomeId)).get();
 
   it("saves drafts with versions, refuses a stale one, never submits", async () => {
-    expect((await autosaveGrade({ version: "", diagnosis: "3", notes: "Found the chunking bug" })).data).toMatchObject({ ok: true, version: 1 });
-    expect((await autosaveGrade({ version: "1", intent: "submit", diagnosis: "4", notes: "Found the chunking bug fast" })).data).toMatchObject({ ok: true, version: 2 });
+    expect((await autosaveGrade({ version: "", diagnosis: "3", notes: "Found the chunking bug" })).data).toMatchObject({
+      ok: true,
+      version: 1,
+    });
+    expect(
+      (await autosaveGrade({ version: "1", intent: "submit", diagnosis: "4", notes: "Found the chunking bug fast" }))
+        .data,
+    ).toMatchObject({ ok: true, version: 2 });
     expect(grade()).toMatchObject({ status: "draft", diagnosis: 4, notes: "Found the chunking bug fast", version: 2 });
     const before = totalChanges();
     const stale = await autosaveGrade({ version: "1", notes: "older tab" });

@@ -24,7 +24,8 @@ function scratch(name: string): string {
 
 afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
-  for (const path of cleanup.splice(0)) for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
+  for (const path of cleanup.splice(0))
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
 });
 
 function countsOf(path: string): Record<string, number> {

@@ -32,7 +32,11 @@ describe("cachedDerived", () => {
     const c = counter();
     cachedDerived("k", { maxAgeMs: 60_000 }, c.compute);
     const before = databaseVersion();
-    getDb().update(schema.roles).set({ team: "Platform" }).where(eq(schema.roles.id, roleIdByTitle("Senior AI Engineer, Support Copilot"))).run();
+    getDb()
+      .update(schema.roles)
+      .set({ team: "Platform" })
+      .where(eq(schema.roles.id, roleIdByTitle("Senior AI Engineer, Support Copilot")))
+      .run();
     expect(databaseVersion()).not.toBe(before);
     expect(cachedDerived("k", { maxAgeMs: 60_000 }, c.compute)).toEqual({ n: 2 });
   });
@@ -41,7 +45,9 @@ describe("cachedDerived", () => {
     const c = counter();
     cachedDerived("k", { maxAgeMs: 60_000 }, c.compute);
     const other = new Database(process.env.DATABASE_PATH!);
-    other.prepare("update roles set team = 'Applied AI' where id = ?").run(roleIdByTitle("Senior AI Engineer, Support Copilot"));
+    other
+      .prepare("update roles set team = 'Applied AI' where id = ?")
+      .run(roleIdByTitle("Senior AI Engineer, Support Copilot"));
     other.close();
     expect(cachedDerived("k", { maxAgeMs: 60_000 }, c.compute)).toEqual({ n: 2 });
   });
@@ -84,13 +90,24 @@ describe("the rollup page after a write", () => {
     const { applicationId, interviewId } = await scheduleFreshInterview(roleId, "sam@northwind.test");
 
     const rowOf = async () => {
-      const page = await invoke(rollupRoute.loader, get(`/roles/${roleId}/rollup?sort=name&dir=asc&stage=interviewing`, dana), { roleId: String(roleId) });
+      const page = await invoke(
+        rollupRoute.loader,
+        get(`/roles/${roleId}/rollup?sort=name&dir=asc&stage=interviewing`, dana),
+        { roleId: String(roleId) },
+      );
       const rows = (page.data as { rows: { id: number; scorecards: number; weightedTotal: number | null }[] }).rows;
       return rows.find((r) => r.id === applicationId)!;
     };
     expect(await rowOf()).toMatchObject({ scorecards: 0, weightedTotal: null });
 
-    expect(await submitScorecard(interviewId, "sam@northwind.test", { rating_evals: "4", evidence_evals: "Built an eval set from support tickets", recommendation: "strong_yes", keyTakeaways: "Evals first" })).toBe(302);
+    expect(
+      await submitScorecard(interviewId, "sam@northwind.test", {
+        rating_evals: "4",
+        evidence_evals: "Built an eval set from support tickets",
+        recommendation: "strong_yes",
+        keyTakeaways: "Evals first",
+      }),
+    ).toBe(302);
     expect(await rowOf()).toMatchObject({ scorecards: 1, weightedTotal: 4 });
   });
 });

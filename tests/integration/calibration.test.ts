@@ -49,11 +49,19 @@ describe("calibration", () => {
   it("counts a scorecard submitted since the last load", async () => {
     const roleId = roleIdByTitle("Senior AI Engineer, Support Copilot");
     const sam = userIdByEmail("sam@northwind.test");
-    const samsCount = async () => (await calibrationAs("morgan@northwind.test")).find((r) => r.interviewerId === sam)?.scorecards ?? 0;
+    const samsCount = async () =>
+      (await calibrationAs("morgan@northwind.test")).find((r) => r.interviewerId === sam)?.scorecards ?? 0;
     const before = await samsCount();
 
     const { interviewId } = await scheduleFreshInterview(roleId, "sam@northwind.test");
-    expect(await submitScorecard(interviewId, "sam@northwind.test", { rating_evals: "3", evidence_evals: "Walked through a regression suite", recommendation: "yes", keyTakeaways: "Solid" })).toBe(302);
+    expect(
+      await submitScorecard(interviewId, "sam@northwind.test", {
+        rating_evals: "3",
+        evidence_evals: "Walked through a regression suite",
+        recommendation: "yes",
+        keyTakeaways: "Solid",
+      }),
+    ).toBe(302);
     expect(await samsCount()).toBe(before + 1);
   });
 

@@ -71,9 +71,9 @@ async function schedule(kind: string, panel: string[], focus: string[]) {
         focusAreas: focus,
         tzOffset: "0",
       },
-      { cookie: await cookie(DANA) }
+      { cookie: await cookie(DANA) },
     ),
-    { applicationId: String(ids.application) }
+    { applicationId: String(ids.application) },
   );
   expect(out.status).toBe(302);
   return Number(out.location!.match(/\/interviews\/(\d+)/)![1]);
@@ -83,7 +83,7 @@ async function scorecard(interviewId: number, email: string, fields: Record<stri
   const out = await invoke(
     scorecardRoute.action,
     post(`/interviews/${interviewId}/scorecard`, fields, { cookie: await cookie(email) }),
-    { interviewId: String(interviewId) }
+    { interviewId: String(interviewId) },
   );
   expect(out.status, JSON.stringify(out.data)).toBe(302);
 }
@@ -104,7 +104,7 @@ beforeAll(async () => {
       .select({ id: schema.applications.candidateId })
       .from(schema.applications)
       .all()
-      .map((r) => r.id)
+      .map((r) => r.id),
   );
   const candidate = db()
     .select()
@@ -185,7 +185,7 @@ async function gradeAll() {
       version: null,
       submit: true,
       values: { ...values, notes: m.noteJordan },
-    }).ok
+    }).ok,
   ).toBe(true);
   expect(
     saveGrade({
@@ -194,7 +194,7 @@ async function gradeAll() {
       version: null,
       submit: true,
       values: { ...values, notes: m.noteDana },
-    }).ok
+    }).ok,
   ).toBe(true);
 }
 
@@ -287,13 +287,13 @@ describe("the debrief, blind feedback and the comparison's evidence", () => {
     const page = await invoke(
       compareRoute.loader,
       get(`/roles/${role}/compare?${compareQuery()}`, await cookie(DANA)),
-      { roleId: role }
+      { roleId: role },
     );
     for (const marker of onComparison) expect(text(page.data), marker).toContain(marker);
     const csv = await invoke(
       compareCsv.loader,
       get(`/roles/${role}/compare.csv?${compareQuery()}&evidence=1`, await cookie(DANA)),
-      { roleId: role }
+      { roleId: role },
     );
     expect(csv.status).toBe(200);
     for (const marker of onComparison) expect(text(csv.data), marker).toContain(marker);
@@ -302,7 +302,7 @@ describe("the debrief, blind feedback and the comparison's evidence", () => {
     const plain = await invoke(
       compareCsv.loader,
       get(`/roles/${role}/compare.csv?${compareQuery()}`, await cookie(DANA)),
-      { roleId: role }
+      { roleId: role },
     );
     for (const marker of all) expect(text(plain.data), marker).not.toContain(marker);
   });
@@ -317,7 +317,7 @@ describe("the debrief, blind feedback and the comparison's evidence", () => {
         "routes/roles.$roleId.compare",
         "routes/roles.$roleId.compare[.csv]",
         "routes/interviews.$interviewId.scorecard",
-      ])
+      ]),
     );
     for (const { routeId, body } of responses) {
       for (const marker of all) expect(body, `${routeId} leaked ${marker}`).not.toContain(marker);
@@ -341,7 +341,7 @@ describe("the debrief, blind feedback and the comparison's evidence", () => {
     const csv = await invoke(
       compareCsv.loader,
       get(`/roles/${role}/compare.csv?${compareQuery()}&evidence=1`, await cookie(SAM)),
-      { roleId: role }
+      { roleId: role },
     );
     for (const marker of onComparison) expect(text(csv.data), marker).toContain(marker);
   });
@@ -352,7 +352,7 @@ describe("the debrief, blind feedback and the comparison's evidence", () => {
         .select({ id: schema.applications.candidateId })
         .from(schema.applications)
         .all()
-        .map((r) => r.id)
+        .map((r) => r.id),
     );
     const candidate = db()
       .select()
@@ -374,7 +374,7 @@ describe("the debrief, blind feedback and the comparison's evidence", () => {
       recommendation: "yes",
     });
     const app = String(
-      db().select().from(schema.interviews).where(eq(schema.interviews.id, screen)).get()!.applicationId
+      db().select().from(schema.interviews).where(eq(schema.interviews.id, screen)).get()!.applicationId,
     );
     const sam = await invoke(debriefRoute.loader, get(`/applications/${app}/debrief`, await cookie(SAM)), {
       applicationId: app,
@@ -389,7 +389,7 @@ describe("the debrief, blind feedback and the comparison's evidence", () => {
     const riley = await invoke(
       debriefRoute.loader,
       get(`/applications/${app}/debrief`, await cookie("riley@northwind.test")),
-      { applicationId: app }
+      { applicationId: app },
     );
     expect(riley.status).toBe(403);
   });

@@ -76,7 +76,7 @@ describe("recording a decision", () => {
     const card = scorecardsForApplication(id).find((c) => c.status === "submitted")!;
     const first = await send(
       id,
-      decisionForm(id, { outcome: "hire", citedAreas: ["evals", "security"], citedScorecards: [String(card.id)] })
+      decisionForm(id, { outcome: "hire", citedAreas: ["evals", "security"], citedScorecards: [String(card.id)] }),
     );
     expect(first.status).toBe(302);
     expect(first.location).toBe(`/applications/${id}?decided=hire#decision`);
@@ -108,7 +108,7 @@ describe("recording a decision", () => {
         outcome: "hold",
         currentDecisionId: String(recorded.id),
         changeReason: "Waiting on references",
-      })
+      }),
     );
     expect(changed.status).toBe(302);
     const history = decisionsFor(id);
@@ -171,13 +171,13 @@ describe("recording a decision", () => {
     const cookie = await cookieFor("dana@northwind.test");
     const page = await invoke(rollup.loader, get(`/roles/${roleId}/rollup?stage=hired`, cookie), { roleId });
     const row = (page.data as { rows: { id: number; decision: { outcome: string } | null }[] }).rows.find(
-      (r) => r.id === id
+      (r) => r.id === id,
     );
     expect(row?.decision?.outcome).toBe("advance");
     const file = await invoke(
       csv.loader,
       get(`/roles/${roleId}/compare.csv?ids=${id},${appByName("Diego Tanaka").id}`, cookie),
-      { roleId }
+      { roleId },
     );
     expect(String(file.data)).toMatch(/Decision,Advance · \d{4}-\d\d-\d\d,none yet/);
   });
@@ -206,10 +206,10 @@ describe("the Needs decision list", () => {
         const seats = listInterviews(a.id).flatMap((i) =>
           i.panel.map((p) => {
             const card = scorecardsForApplication(a.id).find(
-              (c) => c.interviewId === i.id && c.interviewerId === p.userId
+              (c) => c.interviewId === i.id && c.interviewerId === p.userId,
             );
             return { status: p.status, endsAt: i.endsAt, submittedAt: card?.submittedAt ?? null };
-          })
+          }),
         );
         const takeHomes = takeHomesForApplication(a.id).map((t) => {
           const times = t.grades.flatMap((g) => (g.submittedAt ? [g.submittedAt.getTime()] : []));
@@ -217,7 +217,7 @@ describe("the Needs decision list", () => {
         });
         const readyAt = needsDecision(
           { stage: a.stage, seats, takeHomes, decidedStages: decisionsFor(a.id).map((d) => d.stage) },
-          now
+          now,
         );
         return { id: a.id, readyAt };
       })
@@ -235,13 +235,13 @@ describe("the Needs decision list", () => {
         .from(schema.roleTeam)
         .where(and(eq(schema.roleTeam.userId, dana), eq(schema.roleTeam.teamRole, "hiring_manager")))
         .all()
-        .map((t) => t.roleId)
+        .map((t) => t.roleId),
     );
     const mine = needsDecisionQueue({ id: dana, kind: "hiring_manager" }, now).map((a) => a.id);
     expect(mine.length).toBeGreaterThan(2);
     expect(mine).toEqual(recompute(managed, now));
     const everyone = needsDecisionQueue({ id: userIdByEmail("priya@northwind.test"), kind: "recruiter" }, now).map(
-      (a) => a.id
+      (a) => a.id,
     );
     expect(everyone).toEqual(recompute(null, now));
 
@@ -276,7 +276,7 @@ describe("blind feedback and the rationale", () => {
     const marker = "MARKER-RATIONALE-7f3a evals were the deciding area";
     const res = await send(
       owed.id,
-      decisionForm(owed.id, { outcome: "hold", rationale: marker, citedAreas: ["evals"] })
+      decisionForm(owed.id, { outcome: "hold", rationale: marker, citedAreas: ["evals"] }),
     );
     expect(res.status).toBe(302);
 
@@ -326,9 +326,9 @@ describe("undoing a hire", () => {
         post(
           `/applications/${hired.id}`,
           { intent: "move", toStage: "sourced", version: String(app(hired.id).version), ...fields },
-          { cookie }
+          { cookie },
         ),
-        { applicationId: String(hired.id) }
+        { applicationId: String(hired.id) },
       );
     const before = totalChanges();
     const bare = await move({});

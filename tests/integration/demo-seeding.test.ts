@@ -55,7 +55,9 @@ describe("planDatabaseSetup", () => {
   it("never seeds a database that holds tables, whatever the settings", () => {
     for (const seedDemo of [true, false]) {
       for (const create of [true, false]) {
-        expect(planDatabaseSetup(file({ exists: true, hasTables: true }), { seedDemo, create })).toEqual({ seedDemo: false });
+        expect(planDatabaseSetup(file({ exists: true, hasTables: true }), { seedDemo, create })).toEqual({
+          seedDemo: false,
+        });
       }
     }
   });
@@ -63,7 +65,9 @@ describe("planDatabaseSetup", () => {
   it("seeds a new database with the demo only when SEED_DEMO is true and no backups of it exist", () => {
     expect(planDatabaseSetup(file({}), { seedDemo: true })).toEqual({ seedDemo: true });
     expect(planDatabaseSetup(file({ exists: true }), { seedDemo: true })).toEqual({ seedDemo: true }); // a file without tables
-    expect(() => planDatabaseSetup(file(lost), { seedDemo: true })).toThrow(/was lost, so the demo company is not seeded/);
+    expect(() => planDatabaseSetup(file(lost), { seedDemo: true })).toThrow(
+      /was lost, so the demo company is not seeded/,
+    );
     expect(() => planDatabaseSetup(file(lost), { seedDemo: true, create: true })).toThrow(/restore the latest backup/);
     expect(planDatabaseSetup(file(lost), { seedDemo: false, create: true })).toEqual({ seedDemo: false });
   });
@@ -72,8 +76,12 @@ describe("planDatabaseSetup", () => {
     expect(() => planDatabaseSetup(file({}), { seedDemo: false })).toThrow(/does not exist, and with SEED_DEMO=false/);
     expect(() => planDatabaseSetup(file({ exists: true }), { seedDemo: false })).toThrow(/holds no tables/);
     expect(planDatabaseSetup(file({}), { seedDemo: false, create: true })).toEqual({ seedDemo: false });
-    expect(planDatabaseSetup(file(lost), { seedDemo: true, create: true, afterReset: true })).toEqual({ seedDemo: true });
-    expect(planDatabaseSetup(file(lost), { seedDemo: false, create: true, afterReset: true })).toEqual({ seedDemo: false });
+    expect(planDatabaseSetup(file(lost), { seedDemo: true, create: true, afterReset: true })).toEqual({
+      seedDemo: true,
+    });
+    expect(planDatabaseSetup(file(lost), { seedDemo: false, create: true, afterReset: true })).toEqual({
+      seedDemo: false,
+    });
   });
 
   it("never opens a write-ahead log left without its database", () => {
@@ -90,7 +98,10 @@ describe("planDatabaseSetup", () => {
     writeFileSync(join(backups, "other-20260101-000000.db"), "");
     writeFileSync(join(backups, "app-20260101-000000.db"), "");
     writeFileSync(`${path}-wal`, "");
-    expect(inspectDatabaseFile(path)).toMatchObject({ backups: [join(backups, "app-20260101-000000.db")], strayLog: true });
+    expect(inspectDatabaseFile(path)).toMatchObject({
+      backups: [join(backups, "app-20260101-000000.db")],
+      strayLog: true,
+    });
   });
 });
 

@@ -17,20 +17,46 @@ import { scheduleFreshInterview, submitScorecard } from "../support/journeys";
 
 const ROLE = "Senior AI Engineer, Support Copilot";
 
-type CompareData = { candidates: { id: number; summary: { weightedTotal: number | null; scorecards: number }; takeHome: { title: string; result: { overall: number | null } } | null }[] };
+type CompareData = {
+  candidates: {
+    id: number;
+    summary: { weightedTotal: number | null; scorecards: number };
+    takeHome: { title: string; result: { overall: number | null } } | null;
+  }[];
+};
 
 async function figuresEverywhere(roleId: number, ids: number[], email: string) {
   const cookie = await cookieFor(email);
   const params = { roleId: String(roleId) };
   const query = `ids=${ids.join(",")}`;
-  const compare = (await invoke(compareRoute.loader, get(`/roles/${roleId}/compare?${query}`, cookie), params)).data as CompareData;
-  const csvText = await (await csvRoute.loader({ request: get(`/roles/${roleId}/compare.csv?${query}`, cookie), params, context: {} as never })).text();
+  const compare = (await invoke(compareRoute.loader, get(`/roles/${roleId}/compare?${query}`, cookie), params))
+    .data as CompareData;
+  const csvText = await (
+    await csvRoute.loader({
+      request: get(`/roles/${roleId}/compare.csv?${query}`, cookie),
+      params,
+      context: {} as never,
+    })
+  ).text();
   const csv = Papa.parse<string[]>(csvText.replace(/^\uFEFF/, "").trim()).data;
   const csvRow = (label: string) => csv.find((r) => r[0] === label)!.slice(1);
   const pages = await Promise.all(
-    ids.map(async (id) => (await invoke(appPage.loader, get(`/applications/${id}`, cookie), { applicationId: String(id) })).data as { feedback: { summary: { weightedTotal: number | null; areas: { key: string; average: number | null }[] } | null } }),
+    ids.map(
+      async (id) =>
+        (await invoke(appPage.loader, get(`/applications/${id}`, cookie), { applicationId: String(id) })).data as {
+          feedback: {
+            summary: { weightedTotal: number | null; areas: { key: string; average: number | null }[] } | null;
+          };
+        },
+    ),
   );
-  return { compare, csvTotals: csvRow("Weighted total"), csvTakeHome: csvRow("Take-home overall (of 4)"), csvRow, pages };
+  return {
+    compare,
+    csvTotals: csvRow("Weighted total"),
+    csvTakeHome: csvRow("Take-home overall (of 4)"),
+    csvRow,
+    pages,
+  };
 }
 
 describe("one weighted total everywhere", () => {
@@ -44,15 +70,23 @@ describe("one weighted total everywhere", () => {
 
     // The hiring manager reweights evals to x5 and drops business communication: a new version, used by no scorecard yet.
     const current = currentTemplate(roleId);
-    const v2areas: TemplateArea[] = current.areas.filter((a) => a.key !== "business_communication").map((a) => (a.key === "evals" ? { ...a, weight: 5 } : a));
-    db.insert(schema.scorecardTemplates).values({ roleId, version: current.version + 1, areas: v2areas, createdAt: new Date() }).run();
+    const v2areas: TemplateArea[] = current.areas
+      .filter((a) => a.key !== "business_communication")
+      .map((a) => (a.key === "evals" ? { ...a, weight: 5 } : a));
+    db.insert(schema.scorecardTemplates)
+      .values({ roleId, version: current.version + 1, areas: v2areas, createdAt: new Date() })
+      .run();
     expect(currentTemplate(roleId).version).toBe(current.version + 1);
 
     const after = roleRollup(roleId)!;
     const { compare, csvTotals, csvRow, pages } = await figuresEverywhere(roleId, ids, "dana@northwind.test");
     // The CSV says how many scorecards each total rests on, as the rollup counts them.
-    expect(csvRow("Scorecards submitted").map(Number)).toEqual(ids.map((id) => before.rows.find((r) => r.id === id)!.scorecards));
-    expect(compare.candidates.map((c) => c.summary.scorecards)).toEqual(ids.map((id) => before.rows.find((r) => r.id === id)!.scorecards));
+    expect(csvRow("Scorecards submitted").map(Number)).toEqual(
+      ids.map((id) => before.rows.find((r) => r.id === id)!.scorecards),
+    );
+    expect(compare.candidates.map((c) => c.summary.scorecards)).toEqual(
+      ids.map((id) => before.rows.find((r) => r.id === id)!.scorecards),
+    );
     ids.forEach((id, i) => {
       const total = before.rows.find((r) => r.id === id)!.weightedTotal;
       const summary = pages[i].feedback.summary!;
@@ -62,24 +96,55 @@ describe("one weighted total everywhere", () => {
       expect(Number(csvTotals[i]), "CSV").toBe(total);
     });
     // The new version would have given different totals, so the check above means something.
-    const rescored = pages.map((p) => weightedTotal(v2areas, Object.fromEntries(p.feedback.summary!.areas.map((a) => [a.key, a.average]))).total);
+    const rescored = pages.map(
+      (p) => weightedTotal(v2areas, Object.fromEntries(p.feedback.summary!.areas.map((a) => [a.key, a.average]))).total,
+    );
     expect(rescored).not.toEqual(ids.map((id) => before.rows.find((r) => r.id === id)!.weightedTotal));
 
     // A new interview of the first candidate, scored on the new version: that application now mixes versions, and every
     // page sums it against the new version's areas and weights plus business communication from the older one.
     const first = db.select().from(schema.interviews).where(eq(schema.interviews.applicationId, ids[0])).get()!;
-    const extra = db.insert(schema.interviews).values({ applicationId: ids[0], kind: "system_design", startsAt: first.startsAt, endsAt: first.endsAt, focusAreas: v2areas.map((a) => a.key) }).returning().get();
-    db.insert(schema.interviewPanel).values({ interviewId: extra.id, userId: userIdByEmail("riley@northwind.test") }).run();
+    const extra = db
+      .insert(schema.interviews)
+      .values({
+        applicationId: ids[0],
+        kind: "system_design",
+        startsAt: first.startsAt,
+        endsAt: first.endsAt,
+        focusAreas: v2areas.map((a) => a.key),
+      })
+      .returning()
+      .get();
+    db.insert(schema.interviewPanel)
+      .values({ interviewId: extra.id, userId: userIdByEmail("riley@northwind.test") })
+      .run();
     const ratings = Object.fromEntries(v2areas.map((a) => [`rating_${a.key}`, a.key === "evals" ? "1" : "4"]));
-    expect(await submitScorecard(String(extra.id), "riley@northwind.test", { recommendation: "no", ...ratings })).toBe(302);
+    expect(await submitScorecard(String(extra.id), "riley@northwind.test", { recommendation: "no", ...ratings })).toBe(
+      302,
+    );
     const mixed = await figuresEverywhere(roleId, ids, "dana@northwind.test");
-    const page = mixed.pages[0].feedback.summary! as { weightedTotal: number | null; areas: { key: string; average: number | null }[]; versions: number[] };
+    const page = mixed.pages[0].feedback.summary! as {
+      weightedTotal: number | null;
+      areas: { key: string; average: number | null }[];
+      versions: number[];
+    };
     const averages = Object.fromEntries(page.areas.map((a) => [a.key, a.average]));
     // The versions its scorecards used, read from the database: the demo's first one and the new one.
     expect(page.versions).toContain(current.version + 1);
     expect(page.versions.length).toBeGreaterThan(1);
-    const used = db.select().from(schema.scorecardTemplates).where(eq(schema.scorecardTemplates.roleId, roleId)).all().filter((t) => page.versions.includes(t.version));
-    const expected = weightedTotal(areasFilledAgainst(used.map((t) => ({ version: t.version, areas: t.areas as TemplateArea[] })), []), averages).total;
+    const used = db
+      .select()
+      .from(schema.scorecardTemplates)
+      .where(eq(schema.scorecardTemplates.roleId, roleId))
+      .all()
+      .filter((t) => page.versions.includes(t.version));
+    const expected = weightedTotal(
+      areasFilledAgainst(
+        used.map((t) => ({ version: t.version, areas: t.areas as TemplateArea[] })),
+        [],
+      ),
+      averages,
+    ).total;
     expect(page.weightedTotal, "application page").toBe(expected);
     expect(roleRollup(roleId)!.rows.find((r) => r.id === ids[0])!.weightedTotal, "rollup").toBe(expected);
     expect(mixed.compare.candidates.find((c) => c.id === ids[0])!.summary.weightedTotal, "comparison").toBe(expected);
@@ -94,21 +159,57 @@ describe("one take-home result everywhere", () => {
     const db = getDb();
     const roleId = roleIdByTitle(ROLE);
     const rows = roleRollup(roleId)!.rows;
-    const withTakeHome = db.select().from(schema.takeHomes).innerJoin(schema.applications, eq(schema.applications.id, schema.takeHomes.applicationId)).all().filter((t) => t.applications.roleId === roleId && !t.take_homes.anonymous);
-    const target = withTakeHome[0]?.applications ?? db.select().from(schema.applications).where(eq(schema.applications.roleId, roleId)).get()!;
+    const withTakeHome = db
+      .select()
+      .from(schema.takeHomes)
+      .innerJoin(schema.applications, eq(schema.applications.id, schema.takeHomes.applicationId))
+      .all()
+      .filter((t) => t.applications.roleId === roleId && !t.take_homes.anonymous);
+    const target =
+      withTakeHome[0]?.applications ??
+      db.select().from(schema.applications).where(eq(schema.applications.roleId, roleId)).get()!;
     const other = rows.find((r) => r.id !== target.id && r.id > 0)!;
     // A second, later take-home graded by two graders: 4s from one, 2s (and one deliverable left blank) from the other.
     const later = db
       .insert(schema.takeHomes)
-      .values({ applicationId: target.id, title: "Second take-home", instructions: "Redo", timeBoxHours: 4, dueOn: "2026-12-01", status: "graded", anonymous: false, alias: "Candidate X-1", createdAt: new Date(Date.now() + 60_000) })
+      .values({
+        applicationId: target.id,
+        title: "Second take-home",
+        instructions: "Redo",
+        timeBoxHours: 4,
+        dueOn: "2026-12-01",
+        status: "graded",
+        anonymous: false,
+        alias: "Candidate X-1",
+        createdAt: new Date(Date.now() + 60_000),
+      })
       .returning()
       .get();
     const grade = (graderEmail: string, score: number, blank: boolean, costCeilingRespected: boolean) =>
       db
         .insert(schema.takeHomeGrades)
-        .values({ takeHomeId: later.id, graderId: userIdByEmail(graderEmail), diagnosis: score, evalPlan: score, architecture: score, monitoring: score, costControl: score, notBuilding: blank ? null : score, outcomesReached: 8, costCeilingRespected, status: "submitted" })
+        .values({
+          takeHomeId: later.id,
+          graderId: userIdByEmail(graderEmail),
+          diagnosis: score,
+          evalPlan: score,
+          architecture: score,
+          monitoring: score,
+          costControl: score,
+          notBuilding: blank ? null : score,
+          outcomesReached: 8,
+          costCeilingRespected,
+          status: "submitted",
+        })
         .run();
-    db.insert(schema.takeHomeGraders).values(["sam@northwind.test", "jordan@northwind.test"].map((email) => ({ takeHomeId: later.id, userId: userIdByEmail(email) }))).run();
+    db.insert(schema.takeHomeGraders)
+      .values(
+        ["sam@northwind.test", "jordan@northwind.test"].map((email) => ({
+          takeHomeId: later.id,
+          userId: userIdByEmail(email),
+        })),
+      )
+      .run();
     grade("sam@northwind.test", 4, false, true);
     // One grader says the cost ceiling was broken: that is flagged, as one grader's word (1 of 2), not as fact.
     grade("jordan@northwind.test", 2, true, false);
@@ -116,9 +217,21 @@ describe("one take-home result everywhere", () => {
     const expected = 3.17;
 
     const rollupRow = roleRollup(roleId)!.rows.find((r) => r.id === target.id)!;
-    expect(rollupRow.takeHome).toMatchObject({ status: "graded", overall: expected, outcomes: 8, broken: "Broke the cost ceiling (1 of 2 graders)" });
-    const { compare, csvTakeHome, csvRow } = await figuresEverywhere(roleId, [target.id, other.id], "dana@northwind.test");
-    expect(compare.candidates[0].takeHome).toMatchObject({ title: "Second take-home", result: { overall: expected, costCeilingRespected: false, securityRespected: null } });
+    expect(rollupRow.takeHome).toMatchObject({
+      status: "graded",
+      overall: expected,
+      outcomes: 8,
+      broken: "Broke the cost ceiling (1 of 2 graders)",
+    });
+    const { compare, csvTakeHome, csvRow } = await figuresEverywhere(
+      roleId,
+      [target.id, other.id],
+      "dana@northwind.test",
+    );
+    expect(compare.candidates[0].takeHome).toMatchObject({
+      title: "Second take-home",
+      result: { overall: expected, costCeilingRespected: false, securityRespected: null },
+    });
     expect(Number(csvTakeHome[0])).toBe(expected);
     // The CSV has the rubric row by row: the deliverables, the outcomes, and the constraints as the graders left them.
     expect(csvRow("Take-home status")[0]).toBe("Graded by 2 graders");
@@ -140,7 +253,10 @@ describe("a hidden score says why", () => {
       .select({ applicationId: schema.interviews.applicationId, status: schema.scorecards.status })
       .from(schema.interviewPanel)
       .innerJoin(schema.interviews, eq(schema.interviews.id, schema.interviewPanel.interviewId))
-      .leftJoin(schema.scorecards, and(eq(schema.scorecards.interviewId, schema.interviews.id), eq(schema.scorecards.interviewerId, sam.id)))
+      .leftJoin(
+        schema.scorecards,
+        and(eq(schema.scorecards.interviewId, schema.interviews.id), eq(schema.scorecards.interviewerId, sam.id)),
+      )
       .where(eq(schema.interviewPanel.userId, sam.id))
       .all();
     const pendingOn = new Set(seats.filter((s) => s.status !== "submitted").map((s) => s.applicationId));
@@ -163,14 +279,28 @@ describe("cost in the role's currency", () => {
   it("gives no estimate for pay stated in another currency, and says why, on the rollup and in the CSV", async () => {
     const db = getDb();
     const roleId = roleIdByTitle(ROLE);
-    const priced = roleRollup(roleId)!.rows.filter((r) => r.cost.total !== null && r.engagement !== "agency_bid").slice(0, 2);
+    const priced = roleRollup(roleId)!
+      .rows.filter((r) => r.cost.total !== null && r.engagement !== "agency_bid")
+      .slice(0, 2);
     expect(priced.length).toBe(2);
     const app = db.select().from(schema.applications).where(eq(schema.applications.id, priced[0].id)).get()!;
     db.update(schema.candidates).set({ payCurrency: "EUR" }).where(eq(schema.candidates.id, app.candidateId!)).run();
     const row = roleRollup(roleId)!.rows.find((r) => r.id === app.id)!;
-    expect(row.cost).toEqual({ total: null, lines: [], missing: "Pay is in EUR, the role's budget in USD", covers: null, fullYear: null });
+    expect(row.cost).toEqual({
+      total: null,
+      lines: [],
+      missing: "Pay is in EUR, the role's budget in USD",
+      covers: null,
+      fullYear: null,
+    });
     const cookie = await cookieFor("dana@northwind.test");
-    const csv = await (await csvRoute.loader({ request: get(`/roles/${roleId}/compare.csv?ids=${priced.map((r) => r.id).join(",")}`, cookie), params: { roleId: String(roleId) }, context: {} as never })).text();
+    const csv = await (
+      await csvRoute.loader({
+        request: get(`/roles/${roleId}/compare.csv?ids=${priced.map((r) => r.id).join(",")}`, cookie),
+        params: { roleId: String(roleId) },
+        context: {} as never,
+      })
+    ).text();
     expect(csv).toMatch(/Estimated first-year cost \(USD\),"Pay is in EUR, the role's budget in USD",\d+/);
   });
 });
@@ -179,18 +309,42 @@ describe("two scorecards by one person", () => {
   it("are told apart by the interview on the comparison, as on the application's page", async () => {
     const roleId = roleIdByTitle(ROLE);
     const { applicationId, interviewId } = await scheduleFreshInterview(roleId, "sam@northwind.test");
-    expect(await submitScorecard(interviewId, "sam@northwind.test", { recommendation: "yes", rating_evals: "3" })).toBe(302);
+    expect(await submitScorecard(interviewId, "sam@northwind.test", { recommendation: "yes", rating_evals: "3" })).toBe(
+      302,
+    );
     // A second interview of another kind on the same application, Sam on the panel again.
     const db = getDb();
-    const first = db.select().from(schema.interviews).where(eq(schema.interviews.id, Number(interviewId))).get()!;
-    const second = db.insert(schema.interviews).values({ applicationId, kind: "system_design", startsAt: first.startsAt, endsAt: first.endsAt, focusAreas: ["evals"] }).returning().get();
-    db.insert(schema.interviewPanel).values({ interviewId: second.id, userId: userIdByEmail("sam@northwind.test") }).run();
-    expect(await submitScorecard(String(second.id), "sam@northwind.test", { recommendation: "no", rating_evals: "1" })).toBe(302);
+    const first = db
+      .select()
+      .from(schema.interviews)
+      .where(eq(schema.interviews.id, Number(interviewId)))
+      .get()!;
+    const second = db
+      .insert(schema.interviews)
+      .values({
+        applicationId,
+        kind: "system_design",
+        startsAt: first.startsAt,
+        endsAt: first.endsAt,
+        focusAreas: ["evals"],
+      })
+      .returning()
+      .get();
+    db.insert(schema.interviewPanel)
+      .values({ interviewId: second.id, userId: userIdByEmail("sam@northwind.test") })
+      .run();
+    expect(
+      await submitScorecard(String(second.id), "sam@northwind.test", { recommendation: "no", rating_evals: "1" }),
+    ).toBe(302);
 
     const other = roleRollup(roleId)!.rows.find((r) => r.id !== applicationId && r.weightedTotal !== null)!;
     const { compare, pages } = await figuresEverywhere(roleId, [applicationId, other.id], "dana@northwind.test");
     type Named = { areas: { key: string; ratings: { interviewerName: string }[] }[] };
-    const names = (s: Named) => s.areas.find((a) => a.key === "evals")!.ratings.map((r) => r.interviewerName).sort();
+    const names = (s: Named) =>
+      s.areas
+        .find((a) => a.key === "evals")!
+        .ratings.map((r) => r.interviewerName)
+        .sort();
     const onCompare = names(compare.candidates[0].summary as unknown as Named);
     expect(onCompare).toEqual(["Sam Chen (Screen)", "Sam Chen (System design)"]);
     expect(onCompare).toEqual(names(pages[0].feedback.summary as unknown as Named));

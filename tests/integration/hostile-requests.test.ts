@@ -18,7 +18,11 @@ function urlencoded(fields: number): Request {
 }
 
 function multipart(body: string, contentType: string): Request {
-  return new Request(`${ORIGIN}/candidates/import`, { method: "POST", body, headers: { "Content-Type": contentType, Origin: ORIGIN } });
+  return new Request(`${ORIGIN}/candidates/import`, {
+    method: "POST",
+    body,
+    headers: { "Content-Type": contentType, Origin: ORIGIN },
+  });
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -30,7 +34,10 @@ describe("the form field cap", () => {
     for (const [id, module] of Object.entries(routes)) {
       if (!module.action) continue;
       const action = module.action as ActionFunction;
-      (build.routes as Record<string, unknown>)[id] = { id, module: { action: (args: Parameters<ActionFunction>[0]) => (ran.push(id), action(args)) } };
+      (build.routes as Record<string, unknown>)[id] = {
+        id,
+        module: { action: (args: Parameters<ActionFunction>[0]) => (ran.push(id), action(args)) },
+      };
     }
     guardActions(build);
     const parse = vi.spyOn(Request.prototype, "formData");
@@ -57,7 +64,8 @@ describe("the form field cap", () => {
     const bytes = (s: string) => new TextEncoder().encode(s);
     expect(countFormFields("application/x-www-form-urlencoded", bytes(""))).toBe(0);
     expect(countFormFields("application/x-www-form-urlencoded", bytes("a=1&b=2&b=3"))).toBe(3);
-    const body = "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XyZ\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\n2\r\n--XyZ--\r\n";
+    const body =
+      '--XyZ\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--XyZ\r\nContent-Disposition: form-data; name="b"\r\n\r\n2\r\n--XyZ--\r\n';
     expect(countFormFields("multipart/form-data; boundary=XyZ", bytes(body))).toBe(2);
     expect(countFormFields('multipart/form-data; boundary="XyZ"', bytes(body))).toBe(2);
     expect(countFormFields("multipart/form-data", bytes(body))).toBeNull();
@@ -75,7 +83,10 @@ describe("malformed bodies", () => {
 
   it("answers 400 to a truncated multipart body", async () => {
     const truncated = '--XyZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nhalf a val';
-    const outcome = await invoke(guardAction(action) as never, multipart(truncated, "multipart/form-data; boundary=XyZ"));
+    const outcome = await invoke(
+      guardAction(action) as never,
+      multipart(truncated, "multipart/form-data; boundary=XyZ"),
+    );
     expect(outcome.status).toBe(400);
     expect(String(outcome.data)).toContain("malformed");
     expect(action).not.toHaveBeenCalled();

@@ -31,7 +31,7 @@ const unplacedCandidate = () => {
       .select({ id: schema.applications.candidateId })
       .from(schema.applications)
       .all()
-      .map((r) => r.id)
+      .map((r) => r.id),
   );
   return db()
     .select()
@@ -58,9 +58,9 @@ async function finalist(roleTitle = SUPPORT) {
     post(
       `/roles/${roleId}/applications/new`,
       { subject: "candidate", candidateId: String(unplacedCandidate().id), stage: "final" },
-      { cookie: dana }
+      { cookie: dana },
     ),
-    { roleId: String(roleId) }
+    { roleId: String(roleId) },
   );
   return Number(out.location?.match(/^\/applications\/(\d+)/)?.[1]);
 }
@@ -79,21 +79,21 @@ const decide = (
   offer: { id: number; termsVersion: number },
   cookie: string,
   decision: "approve" | "decline",
-  comment = ""
+  comment = "",
 ) =>
   invoke(
     approvalsPage.action,
     post(
       "/approvals",
       { offerId: String(offer.id), termsVersion: String(offer.termsVersion), decision, comment },
-      { cookie }
-    )
+      { cookie },
+    ),
   );
 const move = (id: number, cookie: string, toStage: string) =>
   invoke(
     appPage.action,
     post(`/applications/${id}`, { intent: "move", version: String(app(id).version), toStage }, { cookie }),
-    { applicationId: String(id) }
+    { applicationId: String(id) },
   );
 
 describe("the offer form", () => {
@@ -132,7 +132,7 @@ describe("the offer form", () => {
           amount: "215000",
           version: String(opened.version),
         })
-      ).status
+      ).status,
     ).toBe(302);
     const before = totalChanges();
     const stale = await saveOffer(id, dana, { ...terms, amount: "190000", version: String(opened.version) });
@@ -175,7 +175,7 @@ describe("approvals and new terms", () => {
     const refused = await move(id, dana, "offer");
     expect(refused.status).toBe(400);
     expect((refused.data as Refusal).formError).toBe(
-      "Cannot move to Offer until it has an approved offer (0 of 1 approval)."
+      "Cannot move to Offer until it has an approved offer (0 of 1 approval).",
     );
     expect(app(id).stage).toBe("final");
     expect(totalChanges()).toBe(before);
@@ -223,7 +223,7 @@ describe("approvals and new terms", () => {
     const tooMany = await invoke(
       chainPage.action,
       post(`/roles/${roleId}/approvals`, { approverIds: ids, rule: "some", required: "3", version }, { cookie: dana }),
-      { roleId }
+      { roleId },
     );
     expect((tooMany.data as Refusal).fieldErrors.required).toEqual([
       "Cannot need more approvals than there are approvers",
@@ -233,14 +233,14 @@ describe("approvals and new terms", () => {
     const ineligible = await invoke(
       chainPage.action,
       post(`/roles/${roleId}/approvals`, { approverIds: [...ids, sam], rule: "all", version }, { cookie: dana }),
-      { roleId }
+      { roleId },
     );
     expect(ineligible.status).toBe(400);
     expect(totalChanges()).toBe(before);
     const saved = await invoke(
       chainPage.action,
       post(`/roles/${roleId}/approvals`, { approverIds: ids, rule: "all", version }, { cookie: dana }),
-      { roleId }
+      { roleId },
     );
     expect(saved.location).toBe(`/roles/${roleId}/approvals?saved=1`);
     const rows = db()
@@ -255,7 +255,7 @@ describe("approvals and new terms", () => {
         .select()
         .from(schema.roleOfferRules)
         .where(eq(schema.roleOfferRules.roleId, Number(roleId)))
-        .get()!.version
+        .get()!.version,
     );
     const back = [userIdByEmail("priya@northwind.test"), userIdByEmail("morgan@northwind.test")].map(String);
     expect(
@@ -265,11 +265,11 @@ describe("approvals and new terms", () => {
           post(
             `/roles/${roleId}/approvals`,
             { approverIds: back, rule: "some", required: "1", version: current },
-            { cookie: dana }
+            { cookie: dana },
           ),
-          { roleId }
+          { roleId },
         )
-      ).status
+      ).status,
     ).toBe(302);
   });
 });
@@ -297,7 +297,7 @@ describe("the stage gate", () => {
 
     const today = new Date().toISOString().slice(0, 10);
     expect((await saveOffer(id, priya, { intent: "accept", acceptedOn: today, version })).location).toBe(
-      `/applications/${id}/offer?saved=accepted`
+      `/applications/${id}/offer?saved=accepted`,
     );
     expect(offerOf(id)).toMatchObject({
       status: "accepted",
@@ -307,7 +307,7 @@ describe("the stage gate", () => {
     // Accepted terms are locked.
     const edit = await saveOffer(id, dana, { ...terms, amount: "1", version: String(offerOf(id)!.version) });
     expect((edit.data as Refusal).formError).toBe(
-      "The candidate accepted these terms; an accepted offer is not edited."
+      "The candidate accepted these terms; an accepted offer is not edited.",
     );
     expect((await move(id, dana, "hired")).status).toBe(302);
     expect(app(id).stage).toBe("hired");
@@ -320,7 +320,7 @@ describe("the stage gate", () => {
     const refused = await move(id, dana, "offer");
     expect(refused.status).toBe(400);
     expect((refused.data as Refusal).formError).toMatch(
-      /^Cannot move to Offer until these required checks are verified or waived: .+\. It also needs an approved offer \(no offer yet\)\.$/
+      /^Cannot move to Offer until these required checks are verified or waived: .+\. It also needs an approved offer \(no offer yet\)\.$/,
     );
     expect(totalChanges()).toBe(before);
   });

@@ -9,9 +9,16 @@ import * as importRoute from "~/routes/candidates.import";
 import { getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, post, totalChanges } from "../support/http";
 
-type Failure = { fieldErrors: Record<string, string[]>; formError: string | null; existing?: { id: number; name: string } | null };
-const count = (table: Parameters<ReturnType<typeof getDb>["select"]>[0] extends never ? never : typeof schema.candidates | typeof schema.agencies) =>
-  getDb().select().from(table).all().length;
+type Failure = {
+  fieldErrors: Record<string, string[]>;
+  formError: string | null;
+  existing?: { id: number; name: string } | null;
+};
+const count = (
+  table: Parameters<ReturnType<typeof getDb>["select"]>[0] extends never
+    ? never
+    : typeof schema.candidates | typeof schema.agencies,
+) => getDb().select().from(table).all().length;
 
 const person = (overrides: Record<string, string | string[]> = {}) => ({
   name: "Wanjiru Kamau",
@@ -39,8 +46,18 @@ describe("candidates", () => {
     const cookie = await cookieFor("priya@northwind.test");
     const out = await invoke(candidateNew.action, post("/candidates/new", person(), { cookie }));
     expect(out.status).toBe(302);
-    const row = getDb().select().from(schema.candidates).where(eq(schema.candidates.email, "wanjiru.kamau@example.com")).get()!;
-    expect(row).toMatchObject({ name: "Wanjiru Kamau", engagementType: "contractor", payKind: "hourly", payAmount: 135, availableFrom: "2027-01-04" });
+    const row = getDb()
+      .select()
+      .from(schema.candidates)
+      .where(eq(schema.candidates.email, "wanjiru.kamau@example.com"))
+      .get()!;
+    expect(row).toMatchObject({
+      name: "Wanjiru Kamau",
+      engagementType: "contractor",
+      payKind: "hourly",
+      payAmount: 135,
+      availableFrom: "2027-01-04",
+    });
     expect(row.skills).toEqual(["Python", "RAG", "Evals", "pgvector"]);
     expect(out.location).toBe(`/candidates/${row.id}?saved=created`);
   });
@@ -48,7 +65,10 @@ describe("candidates", () => {
   it("offers the existing person when the email is already on file, and writes nothing", async () => {
     const cookie = await cookieFor("priya@northwind.test");
     const before = count(schema.candidates);
-    const out = await invoke(candidateNew.action, post("/candidates/new", person({ name: "W. Kamau", email: "WANJIRU.KAMAU@example.com" }), { cookie }));
+    const out = await invoke(
+      candidateNew.action,
+      post("/candidates/new", person({ name: "W. Kamau", email: "WANJIRU.KAMAU@example.com" }), { cookie }),
+    );
     expect(out.status).toBe(400);
     const data = out.data as Failure;
     expect(data.fieldErrors.email).toEqual(["A candidate with this email is already on file"]);
@@ -61,31 +81,69 @@ describe("candidates", () => {
     const changes = totalChanges();
     const out = await invoke(
       candidateNew.action,
-      post("/candidates/new", person({ name: "", email: "nope", codeUrl: "javascript:alert(1)", payKind: "", availableFrom: "2026-02-30", engagementType: "intern" }), { cookie }),
+      post(
+        "/candidates/new",
+        person({
+          name: "",
+          email: "nope",
+          codeUrl: "javascript:alert(1)",
+          payKind: "",
+          availableFrom: "2026-02-30",
+          engagementType: "intern",
+        }),
+        { cookie },
+      ),
     );
     expect(out.status).toBe(400);
     const { fieldErrors } = out.data as Failure;
     expect(Object.keys(fieldErrors).sort()).toEqual(["availableFrom", "codeUrl", "email", "engagementType", "name"]);
     expect(fieldErrors.codeUrl[0]).toMatch(/web address/);
     expect(totalChanges()).toBe(changes);
-    const noKind = await invoke(candidateNew.action, post("/candidates/new", person({ email: "x@example.com", payKind: "" }), { cookie }));
+    const noKind = await invoke(
+      candidateNew.action,
+      post("/candidates/new", person({ email: "x@example.com", payKind: "" }), { cookie }),
+    );
     expect((noKind.data as Failure).fieldErrors.payKind[0]).toMatch(/salary, an hourly rate or a fixed quote/);
   });
 
   it("edits with a version check: the second stale save gets a conflict", async () => {
     const cookie = await cookieFor("priya@northwind.test");
-    const row = getDb().select().from(schema.candidates).where(eq(schema.candidates.email, "wanjiru.kamau@example.com")).get()!;
-    const first = await invoke(candidateEdit.action, post(`/candidates/${row.id}/edit`, { ...person({ location: "Mombasa" }), version: String(row.version) }, { cookie }), { candidateId: String(row.id) });
+    const row = getDb()
+      .select()
+      .from(schema.candidates)
+      .where(eq(schema.candidates.email, "wanjiru.kamau@example.com"))
+      .get()!;
+    const first = await invoke(
+      candidateEdit.action,
+      post(
+        `/candidates/${row.id}/edit`,
+        { ...person({ location: "Mombasa" }), version: String(row.version) },
+        { cookie },
+      ),
+      { candidateId: String(row.id) },
+    );
     expect(first.status).toBe(302);
-    const second = await invoke(candidateEdit.action, post(`/candidates/${row.id}/edit`, { ...person({ location: "Kisumu" }), version: String(row.version) }, { cookie }), { candidateId: String(row.id) });
+    const second = await invoke(
+      candidateEdit.action,
+      post(
+        `/candidates/${row.id}/edit`,
+        { ...person({ location: "Kisumu" }), version: String(row.version) },
+        { cookie },
+      ),
+      { candidateId: String(row.id) },
+    );
     expect(second.status).toBe(409);
-    expect(getDb().select().from(schema.candidates).where(eq(schema.candidates.id, row.id)).get()!.location).toBe("Mombasa");
+    expect(getDb().select().from(schema.candidates).where(eq(schema.candidates.id, row.id)).get()!.location).toBe(
+      "Mombasa",
+    );
   });
 
   it("searches by name, email and skill, paginated", async () => {
     const cookie = await cookieFor("priya@northwind.test");
     const bySkill = await invoke(candidatesList.loader, get("/candidates?q=pgvector", cookie));
-    expect((bySkill.data as { result: { rows: { name: string }[] } }).result.rows.map((r) => r.name)).toEqual(["Wanjiru Kamau"]);
+    expect((bySkill.data as { result: { rows: { name: string }[] } }).result.rows.map((r) => r.name)).toEqual([
+      "Wanjiru Kamau",
+    ]);
     const all = await invoke(candidatesList.loader, get("/candidates", cookie));
     const result = (all.data as { result: { rows: unknown[]; total: number; pageCount: number } }).result;
     expect(result.total).toBe(61);
@@ -98,7 +156,10 @@ describe("candidates", () => {
   });
 
   it("shows interviewers only people on their roles' pipelines", async () => {
-    const sam = await invoke(candidatesList.loader, get("/candidates?q=Wanjiru", await cookieFor("sam@northwind.test")));
+    const sam = await invoke(
+      candidatesList.loader,
+      get("/candidates?q=Wanjiru", await cookieFor("sam@northwind.test")),
+    );
     expect((sam.data as { result: { total: number } }).result.total).toBe(0);
   });
 });
@@ -108,7 +169,13 @@ describe("CSV import", () => {
   it("previews per-row errors and imports nothing while any row is bad", async () => {
     const cookie = await cookieFor("priya@northwind.test");
     const before = count(schema.candidates);
-    const csv = [header, "Ada Obi,ada.obi@example.com,full_time,annual,190000,Python; MLflow,sourced", "No Email,,full_time,,,Python,sourced", "Dup,ADA.OBI@example.com,contractor,hourly,150,,referral", "Known,wanjiru.kamau@example.com,contractor,,,,referral"].join("\n");
+    const csv = [
+      header,
+      "Ada Obi,ada.obi@example.com,full_time,annual,190000,Python; MLflow,sourced",
+      "No Email,,full_time,,,Python,sourced",
+      "Dup,ADA.OBI@example.com,contractor,hourly,150,,referral",
+      "Known,wanjiru.kamau@example.com,contractor,,,,referral",
+    ].join("\n");
     for (const intent of ["preview", "import"]) {
       const out = await invoke(importRoute.action, post("/candidates/import", { intent, csv }, { cookie }));
       expect(out.status).toBe(400);
@@ -123,19 +190,33 @@ describe("CSV import", () => {
 
   it("refuses unknown columns, then imports a clean file in one go", async () => {
     const cookie = await cookieFor("priya@northwind.test");
-    const bad = await invoke(importRoute.action, post("/candidates/import", { intent: "preview", csv: "name,email,shoe_size\nA,a@example.com,42" }, { cookie }));
+    const bad = await invoke(
+      importRoute.action,
+      post("/candidates/import", { intent: "preview", csv: "name,email,shoe_size\nA,a@example.com,42" }, { cookie }),
+    );
     expect((bad.data as { check: { fileErrors: string[] } }).check.fileErrors[0]).toMatch(/Unknown columns: shoe_size/);
     const csv = `\uFEFF${header}\r\nAda Obi,ada.obi@example.com,full_time,annual,"190,000","Python; MLflow",sourced\r\n"Okafor, Chidi",chidi@example.com,freelancer,hourly,80,,marketplace\r\n`;
-    const preview = await invoke(importRoute.action, post("/candidates/import", { intent: "preview", csv }, { cookie }));
+    const preview = await invoke(
+      importRoute.action,
+      post("/candidates/import", { intent: "preview", csv }, { cookie }),
+    );
     expect(preview.status).toBe(200);
     const before = count(schema.candidates);
     const out = await invoke(importRoute.action, post("/candidates/import", { intent: "import", csv }, { cookie }));
     expect(out.status).toBe(302);
     expect(out.location).toBe("/candidates?imported=2");
     expect(count(schema.candidates)).toBe(before + 2);
-    const chidi = getDb().select().from(schema.candidates).where(eq(schema.candidates.email, "chidi@example.com")).get()!;
+    const chidi = getDb()
+      .select()
+      .from(schema.candidates)
+      .where(eq(schema.candidates.email, "chidi@example.com"))
+      .get()!;
     expect(chidi).toMatchObject({ name: "Okafor, Chidi", engagementType: "freelancer", payAmount: 80 });
-    const ada = getDb().select().from(schema.candidates).where(eq(schema.candidates.email, "ada.obi@example.com")).get()!;
+    const ada = getDb()
+      .select()
+      .from(schema.candidates)
+      .where(eq(schema.candidates.email, "ada.obi@example.com"))
+      .get()!;
     expect(ada.skills).toEqual(["Python", "MLflow"]);
     expect(ada.payAmount).toBe(190000);
   });
@@ -167,10 +248,26 @@ describe("agencies", () => {
     const out = await invoke(agencyNew.action, post("/agencies/new", agency(), { cookie }));
     expect(out.status).toBe(302);
     const row = getDb().select().from(schema.agencies).where(eq(schema.agencies.name, "Northstar ML Pods")).get()!;
-    expect(row).toMatchObject({ kind: "delivery_pod", rateMin: 120, rateMax: 190, offersHandover: true, writtenAcceptanceCriteria: false });
-    expect(getDb().select().from(schema.agencyContacts).where(eq(schema.agencyContacts.agencyId, row.id)).all().map((c) => c.name)).toEqual(["Lena Ortiz"]);
+    expect(row).toMatchObject({
+      kind: "delivery_pod",
+      rateMin: 120,
+      rateMax: 190,
+      offersHandover: true,
+      writtenAcceptanceCriteria: false,
+    });
+    expect(
+      getDb()
+        .select()
+        .from(schema.agencyContacts)
+        .where(eq(schema.agencyContacts.agencyId, row.id))
+        .all()
+        .map((c) => c.name),
+    ).toEqual(["Lena Ortiz"]);
     const vetting = getDb().select().from(schema.agencyVetting).where(eq(schema.agencyVetting.agencyId, row.id)).all();
-    expect(vetting.find((v) => v.question === "scope_changes")).toMatchObject({ answer: "We're flexible", assessment: "bad" });
+    expect(vetting.find((v) => v.question === "scope_changes")).toMatchObject({
+      answer: "We're flexible",
+      assessment: "bad",
+    });
     expect(vetting).toHaveLength(4);
   });
 
@@ -178,15 +275,40 @@ describe("agencies", () => {
     const cookie = await cookieFor("priya@northwind.test");
     const changes = totalChanges();
     // A value outside a list is reported first (zod checks cross-field rules once every field has the right type).
-    const badChoice = await invoke(agencyNew.action, post("/agencies/new", agency({ name: "Other", vet_accuracy_miss_assessment: "amazing" }), { cookie }));
+    const badChoice = await invoke(
+      agencyNew.action,
+      post("/agencies/new", agency({ name: "Other", vet_accuracy_miss_assessment: "amazing" }), { cookie }),
+    );
     expect(badChoice.status).toBe(400);
     expect((badChoice.data as Failure).fieldErrors.vet_accuracy_miss_assessment).toEqual(["Choose good, weak or bad"]);
-    const out = await invoke(agencyNew.action, post("/agencies/new", agency({ name: "Other", rateMin: "200", rateMax: "100", contactName: ["", ""], contactEmail: ["who@x.example", "bad-email"] }), { cookie }));
+    const out = await invoke(
+      agencyNew.action,
+      post(
+        "/agencies/new",
+        agency({
+          name: "Other",
+          rateMin: "200",
+          rateMax: "100",
+          contactName: ["", ""],
+          contactEmail: ["who@x.example", "bad-email"],
+        }),
+        { cookie },
+      ),
+    );
     expect(out.status).toBe(400);
     const { fieldErrors } = out.data as Failure;
     expect(fieldErrors.rateMax).toEqual(["The highest rate must be at least the lowest"]);
-    expect(fieldErrors.contacts).toEqual(expect.arrayContaining(["Contact 1 needs a name", "Contact 2 needs a name", "Contact 2: enter a valid email address"]));
-    const dup = await invoke(agencyNew.action, post("/agencies/new", agency({ name: "northstar ml pods" }), { cookie }));
+    expect(fieldErrors.contacts).toEqual(
+      expect.arrayContaining([
+        "Contact 1 needs a name",
+        "Contact 2 needs a name",
+        "Contact 2: enter a valid email address",
+      ]),
+    );
+    const dup = await invoke(
+      agencyNew.action,
+      post("/agencies/new", agency({ name: "northstar ml pods" }), { cookie }),
+    );
     expect((dup.data as Failure).fieldErrors.name).toEqual(["An agency with this name is already on file"]);
     expect(totalChanges()).toBe(changes);
   });
@@ -197,11 +319,30 @@ describe("agencies", () => {
     const [lena] = getDb().select().from(schema.agencyContacts).where(eq(schema.agencyContacts.agencyId, row.id)).all();
     const out = await invoke(
       agencyEdit.action,
-      post(`/agencies/${row.id}/edit`, { ...agency({ contactName: ["Lena Ortiz-Ruiz", "Sam Kim"], contactEmail: ["lena@northstar.example", ""], contactPhone: ["", ""], contactTitle: ["Partner", "Engineer"] }), version: String(row.version) }, { cookie }),
+      post(
+        `/agencies/${row.id}/edit`,
+        {
+          ...agency({
+            contactName: ["Lena Ortiz-Ruiz", "Sam Kim"],
+            contactEmail: ["lena@northstar.example", ""],
+            contactPhone: ["", ""],
+            contactTitle: ["Partner", "Engineer"],
+          }),
+          version: String(row.version),
+        },
+        { cookie },
+      ),
       { agencyId: String(row.id) },
     );
     expect(out.status).toBe(302);
-    const contacts = getDb().select().from(schema.agencyContacts).where(eq(schema.agencyContacts.agencyId, row.id)).all();
-    expect(contacts.map((c) => [c.id === lena.id, c.name])).toEqual([[true, "Lena Ortiz-Ruiz"], [false, "Sam Kim"]]);
+    const contacts = getDb()
+      .select()
+      .from(schema.agencyContacts)
+      .where(eq(schema.agencyContacts.agencyId, row.id))
+      .all();
+    expect(contacts.map((c) => [c.id === lena.id, c.name])).toEqual([
+      [true, "Lena Ortiz-Ruiz"],
+      [false, "Sam Kim"],
+    ]);
   });
 });

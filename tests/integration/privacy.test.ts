@@ -20,14 +20,39 @@ const markerPatterns = [/987,?654,?321/, /76,?543,?210/, /87,?654/, /BGMARKER-77
 beforeAll(() => {
   const { params } = sample("routes/applications.$applicationId._index");
   const db = getDb();
-  const app = db.select().from(schema.applications).where(eq(schema.applications.id, Number(params.applicationId))).get()!;
-  db.update(schema.candidates).set({ payKind: "annual", payAmount: markers.pay }).where(eq(schema.candidates.id, app.candidateId!)).run();
-  db.update(schema.roles).set({ budgetKind: "salary", budgetMin: 1000, budgetMax: markers.budget }).where(eq(schema.roles.id, app.roleId)).run();
+  const app = db
+    .select()
+    .from(schema.applications)
+    .where(eq(schema.applications.id, Number(params.applicationId)))
+    .get()!;
+  db.update(schema.candidates)
+    .set({ payKind: "annual", payAmount: markers.pay })
+    .where(eq(schema.candidates.id, app.candidateId!))
+    .run();
+  db.update(schema.roles)
+    .set({ budgetKind: "salary", budgetMin: 1000, budgetMax: markers.budget })
+    .where(eq(schema.roles.id, app.roleId))
+    .run();
   db.update(schema.agencies).set({ rateMax: markers.rate }).run();
-  const existing = db.select().from(schema.complianceChecks).where(eq(schema.complianceChecks.candidateId, app.candidateId!)).all().find((c) => c.type === "background_check");
+  const existing = db
+    .select()
+    .from(schema.complianceChecks)
+    .where(eq(schema.complianceChecks.candidateId, app.candidateId!))
+    .all()
+    .find((c) => c.type === "background_check");
   const saved = saveCheck({
     subject: { applicationId: app.id, candidateId: app.candidateId, agencyId: null },
-    values: { type: "background_check", status: "verified", classification: null, rationale: null, waiverReason: null, expiresAt: null, evidenceRef: "BG-1", detail: markers.finding, version: existing?.version ?? null },
+    values: {
+      type: "background_check",
+      status: "verified",
+      classification: null,
+      rationale: null,
+      waiverReason: null,
+      expiresAt: null,
+      evidenceRef: "BG-1",
+      detail: markers.finding,
+      version: existing?.version ?? null,
+    },
     actorId: userIdByEmail("priya@northwind.test"),
   });
   expect(saved.ok).toBe(true);
@@ -40,7 +65,10 @@ async function everyLoaderResponse(email: string): Promise<{ routeId: string; bo
     if (!loader) continue;
     const { path, params } = sample(routeId);
     const result = await invoke(loader, get(path, await cookieFor(email)), params);
-    out.push({ routeId, body: `${result.status} ${typeof result.data === "string" ? result.data : JSON.stringify(result.data)}` });
+    out.push({
+      routeId,
+      body: `${result.status} ${typeof result.data === "string" ? result.data : JSON.stringify(result.data)}`,
+    });
   }
   return out;
 }
@@ -50,7 +78,13 @@ describe("interviewer privacy", () => {
     const responses = await everyLoaderResponse(personaEmails.interviewerOnTeam);
     // They can open the role, the candidate and the application: the places pay would be.
     const reachable = responses.filter((r) => r.body.startsWith("200")).map((r) => r.routeId);
-    expect(reachable).toEqual(expect.arrayContaining(["routes/roles.$roleId._index", "routes/candidates.$candidateId._index", "routes/applications.$applicationId._index"]));
+    expect(reachable).toEqual(
+      expect.arrayContaining([
+        "routes/roles.$roleId._index",
+        "routes/candidates.$candidateId._index",
+        "routes/applications.$applicationId._index",
+      ]),
+    );
     for (const { routeId, body } of responses) {
       for (const pattern of markerPatterns) expect(body, `${routeId} leaked ${pattern}`).not.toMatch(pattern);
     }

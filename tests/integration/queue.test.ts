@@ -11,16 +11,25 @@ import { cookieFor, get, invoke, roleIdByTitle, userIdByEmail } from "../support
 function expected(userId: number, now: Date) {
   const db = getDb();
   const seats = db
-    .select({ interviewId: schema.interviews.id, startsAt: schema.interviews.startsAt, endsAt: schema.interviews.endsAt, status: schema.scorecards.status })
+    .select({
+      interviewId: schema.interviews.id,
+      startsAt: schema.interviews.startsAt,
+      endsAt: schema.interviews.endsAt,
+      status: schema.scorecards.status,
+    })
     .from(schema.interviewPanel)
     .innerJoin(schema.interviews, eq(schema.interviews.id, schema.interviewPanel.interviewId))
-    .leftJoin(schema.scorecards, and(eq(schema.scorecards.interviewId, schema.interviews.id), eq(schema.scorecards.interviewerId, userId)))
+    .leftJoin(
+      schema.scorecards,
+      and(eq(schema.scorecards.interviewId, schema.interviews.id), eq(schema.scorecards.interviewerId, userId)),
+    )
     .where(eq(schema.interviewPanel.userId, userId))
     .all()
     // Earliest first, as the queue lists them.
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.interviewId - b.interviewId);
   const byState: Record<string, number[]> = { upcoming: [], due: [], overdue: [], submitted: [] };
-  for (const s of seats) byState[scorecardState({ status: s.status, interviewEndsAt: s.endsAt, now })].push(s.interviewId);
+  for (const s of seats)
+    byState[scorecardState({ status: s.status, interviewEndsAt: s.endsAt, now })].push(s.interviewId);
   return byState;
 }
 
@@ -29,18 +38,45 @@ describe("interviewer queue", () => {
     const now = new Date();
     // Interviews ending exactly on each edge, for Riley on the Copilot role.
     const riley = userIdByEmail("riley@northwind.test");
-    const app = getDb().select().from(schema.applications).where(eq(schema.applications.roleId, roleIdByTitle("Senior AI Engineer, Support Copilot"))).get()!;
-    for (const endsAt of [now.getTime(), now.getTime() + 1, now.getTime() - OVERDUE_AFTER_MS, now.getTime() - OVERDUE_AFTER_MS - 1]) {
-      const iv = getDb().insert(schema.interviews).values({ applicationId: app.id, kind: "screen", startsAt: new Date(endsAt - 3_600_000), endsAt: new Date(endsAt), focusAreas: ["evals"] }).returning().get();
+    const app = getDb()
+      .select()
+      .from(schema.applications)
+      .where(eq(schema.applications.roleId, roleIdByTitle("Senior AI Engineer, Support Copilot")))
+      .get()!;
+    for (const endsAt of [
+      now.getTime(),
+      now.getTime() + 1,
+      now.getTime() - OVERDUE_AFTER_MS,
+      now.getTime() - OVERDUE_AFTER_MS - 1,
+    ]) {
+      const iv = getDb()
+        .insert(schema.interviews)
+        .values({
+          applicationId: app.id,
+          kind: "screen",
+          startsAt: new Date(endsAt - 3_600_000),
+          endsAt: new Date(endsAt),
+          focusAreas: ["evals"],
+        })
+        .returning()
+        .get();
       getDb().insert(schema.interviewPanel).values({ interviewId: iv.id, userId: riley }).run();
     }
-    for (const email of ["sam@northwind.test", "riley@northwind.test", "jordan@northwind.test", "dana@northwind.test"]) {
+    for (const email of [
+      "sam@northwind.test",
+      "riley@northwind.test",
+      "jordan@northwind.test",
+      "dana@northwind.test",
+    ]) {
       const userId = userIdByEmail(email);
       const want = expected(userId, now);
       const got = interviewerQueue(userId, now, 1000);
       for (const state of ["upcoming", "due", "overdue"] as const) {
         expect(got[state].total, `${email} ${state}`).toBe(want[state].length);
-        expect(got[state].items.map((i) => i.interviewId).sort((a, b) => a - b), `${email} ${state}`).toEqual([...want[state]].sort((a, b) => a - b));
+        expect(
+          got[state].items.map((i) => i.interviewId).sort((a, b) => a - b),
+          `${email} ${state}`,
+        ).toEqual([...want[state]].sort((a, b) => a - b));
       }
     }
   });
@@ -60,15 +96,36 @@ describe("interviewer queue", () => {
 });
 
 describe("the interviews page", () => {
-  type Page = { state: string; totals: Record<string, number>; page: number; pageCount: number; items: { interviewId: number; who: string; masked: boolean }[] };
+  type Page = {
+    state: string;
+    totals: Record<string, number>;
+    page: number;
+    pageCount: number;
+    items: { interviewId: number; who: string; masked: boolean }[];
+  };
   const page = async (email: string, query = "") => {
     const out = await invoke(interviewsRoute.loader, get(`/interviews${query}`, await cookieFor(email)));
     expect(out.status).toBe(200);
     return out.data as Page;
   };
-  const copilotApp = () => getDb().select().from(schema.applications).where(eq(schema.applications.roleId, roleIdByTitle("Senior AI Engineer, Support Copilot"))).get()!;
+  const copilotApp = () =>
+    getDb()
+      .select()
+      .from(schema.applications)
+      .where(eq(schema.applications.roleId, roleIdByTitle("Senior AI Engineer, Support Copilot")))
+      .get()!;
   const seat = (userId: number, applicationId: number, endsAt: number) => {
-    const iv = getDb().insert(schema.interviews).values({ applicationId, kind: "technical_deep_dive", startsAt: new Date(endsAt - 3_600_000), endsAt: new Date(endsAt), focusAreas: ["evals"] }).returning().get();
+    const iv = getDb()
+      .insert(schema.interviews)
+      .values({
+        applicationId,
+        kind: "technical_deep_dive",
+        startsAt: new Date(endsAt - 3_600_000),
+        endsAt: new Date(endsAt),
+        focusAreas: ["evals"],
+      })
+      .returning()
+      .get();
     getDb().insert(schema.interviewPanel).values({ interviewId: iv.id, userId }).run();
     return iv.id;
   };
@@ -80,7 +137,10 @@ describe("the interviews page", () => {
         const got = await page(email, `?state=${state}`);
         expect(got.state).toBe(state);
         expect(got.totals[state], `${email} ${state}`).toBe(want[state].length);
-        expect(got.items.map((i) => i.interviewId), `${email} ${state}`).toEqual(want[state].slice(0, 25));
+        expect(
+          got.items.map((i) => i.interviewId),
+          `${email} ${state}`,
+        ).toEqual(want[state].slice(0, 25));
       }
     }
   });
@@ -94,9 +154,17 @@ describe("the interviews page", () => {
       const got = await page(email, "?state=submitted");
       expect(got.state).toBe("submitted");
       expect(got.totals.submitted, email).toBe(want.length);
-      expect(got.items.map((i) => i.interviewId).sort((a, b) => a - b), email).toEqual([...want].sort((a, b) => a - b));
+      expect(
+        got.items.map((i) => i.interviewId).sort((a, b) => a - b),
+        email,
+      ).toEqual([...want].sort((a, b) => a - b));
       const submittedAt = new Map(
-        getDb().select({ interviewId: schema.scorecards.interviewId, at: schema.scorecards.submittedAt }).from(schema.scorecards).where(eq(schema.scorecards.interviewerId, userId)).all().map((r) => [r.interviewId, r.at?.getTime() ?? null]),
+        getDb()
+          .select({ interviewId: schema.scorecards.interviewId, at: schema.scorecards.submittedAt })
+          .from(schema.scorecards)
+          .where(eq(schema.scorecards.interviewerId, userId))
+          .all()
+          .map((r) => [r.interviewId, r.at?.getTime() ?? null]),
       );
       const times = got.items.map((i) => submittedAt.get(i.interviewId)!);
       expect(times, email).toEqual([...times].sort((a, b) => b - a));
@@ -133,7 +201,10 @@ describe("the interviews page", () => {
     const ids = [...one.items, ...two.items].map((i) => i.interviewId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(Math.min(total, 50));
-    const starts = getDb().select({ id: schema.interviews.id, startsAt: schema.interviews.startsAt }).from(schema.interviews).all();
+    const starts = getDb()
+      .select({ id: schema.interviews.id, startsAt: schema.interviews.startsAt })
+      .from(schema.interviews)
+      .all();
     const at = new Map(starts.map((s) => [s.id, s.startsAt.getTime()]));
     expect(ids.map((id) => at.get(id)!)).toEqual(ids.map((id) => at.get(id)!).sort((a, b) => a - b));
     // Past the end: the last page.
@@ -142,11 +213,24 @@ describe("the interviews page", () => {
 
   it("shows someone the viewer grades anonymously under the take-home's alias only", async () => {
     const db = getDb();
-    const blind = db.select().from(schema.takeHomes).innerJoin(schema.takeHomeGraders, eq(schema.takeHomeGraders.takeHomeId, schema.takeHomes.id)).all()
-      .find((r) => r.take_homes.anonymous && !r.take_homes.revealedAt && ["assigned", "submitted", "grading"].includes(r.take_homes.status))!;
+    const blind = db
+      .select()
+      .from(schema.takeHomes)
+      .innerJoin(schema.takeHomeGraders, eq(schema.takeHomeGraders.takeHomeId, schema.takeHomes.id))
+      .all()
+      .find(
+        (r) =>
+          r.take_homes.anonymous &&
+          !r.take_homes.revealedAt &&
+          ["assigned", "submitted", "grading"].includes(r.take_homes.status),
+      )!;
     expect(blind).toBeTruthy();
     const grader = db.select().from(schema.users).where(eq(schema.users.id, blind.take_home_graders.userId)).get()!;
-    const app = db.select().from(schema.applications).where(eq(schema.applications.id, blind.take_homes.applicationId)).get()!;
+    const app = db
+      .select()
+      .from(schema.applications)
+      .where(eq(schema.applications.id, blind.take_homes.applicationId))
+      .get()!;
     const person = db.select().from(schema.candidates).where(eq(schema.candidates.id, app.candidateId!)).get()!;
     const id = seat(grader.id, app.id, Date.now() - 60_000);
     const got = await page(grader.email, "?state=due");

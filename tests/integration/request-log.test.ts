@@ -52,7 +52,10 @@ describe("server errors", () => {
   it("are logged with the request id, method and path, without the query string", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const request = new Request("http://localhost/candidates?q=Secretperson", { method: "GET" });
-    handleError(new Error("boom"), { request, context: { cspNonce: "", clientIp: "", appendSetCookie: () => {}, requestId: "abcd1234" } });
+    handleError(new Error("boom"), {
+      request,
+      context: { cspNonce: "", clientIp: "", appendSetCookie: () => {}, requestId: "abcd1234" },
+    });
     expect(error).toHaveBeenCalledOnce();
     expect(error.mock.calls[0][0]).toBe("error abcd1234 GET /candidates:");
     expect(JSON.stringify(error.mock.calls[0].slice(0, 1))).not.toContain("Secretperson");
@@ -62,7 +65,10 @@ describe("server errors", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const controller = new AbortController();
     controller.abort();
-    handleError(new Error("aborted"), { request: new Request("http://localhost/", { signal: controller.signal }), context: {} as never });
+    handleError(new Error("aborted"), {
+      request: new Request("http://localhost/", { signal: controller.signal }),
+      context: {} as never,
+    });
     expect(error).not.toHaveBeenCalled();
   });
 });

@@ -14,37 +14,90 @@ import { sample } from "../support/routes";
 
 describe("hiring managers", () => {
   it("see an agency's bids and submissions only for roles they are on", async () => {
-    const meridian = getDb().select().from(schema.agencies).where(eq(schema.agencies.name, "Meridian Talent Partners")).get()!;
-    const danaRoles = ["Senior AI Engineer, Support Copilot", "RAG Contractor, Contract Review Pilot", "Agency Pod, Sales Email Assistant", "Freelance Eval Harness Builder"].map(roleIdByTitle);
-    const dana = await invoke(agencyPage.loader, get(`/agencies/${meridian.id}`, await cookieFor("dana@northwind.test")), { agencyId: String(meridian.id) });
+    const meridian = getDb()
+      .select()
+      .from(schema.agencies)
+      .where(eq(schema.agencies.name, "Meridian Talent Partners"))
+      .get()!;
+    const danaRoles = [
+      "Senior AI Engineer, Support Copilot",
+      "RAG Contractor, Contract Review Pilot",
+      "Agency Pod, Sales Email Assistant",
+      "Freelance Eval Harness Builder",
+    ].map(roleIdByTitle);
+    const dana = await invoke(
+      agencyPage.loader,
+      get(`/agencies/${meridian.id}`, await cookieFor("dana@northwind.test")),
+      { agencyId: String(meridian.id) },
+    );
     const { submissions, bids } = dana.data as { submissions: { roleId: number }[]; bids: { roleId: number }[] };
     expect([...submissions, ...bids].every((s) => danaRoles.includes(s.roleId))).toBe(true);
-    const priya = await invoke(agencyPage.loader, get(`/agencies/${meridian.id}`, await cookieFor("priya@northwind.test")), { agencyId: String(meridian.id) });
+    const priya = await invoke(
+      agencyPage.loader,
+      get(`/agencies/${meridian.id}`, await cookieFor("priya@northwind.test")),
+      { agencyId: String(meridian.id) },
+    );
     expect((priya.data as { submissions: unknown[] }).submissions.length).toBeGreaterThan(submissions.length);
   });
 
   it("can open and find a candidate they added who is not on a role yet", async () => {
     const cookie = await cookieFor("dana@northwind.test");
-    const out = await invoke(candidateNew.action, post("/candidates/new", { name: "Orphan Person", email: "orphan@example.com", engagementType: "full_time", payCurrency: "USD", source: "referral" }, { cookie }));
+    const out = await invoke(
+      candidateNew.action,
+      post(
+        "/candidates/new",
+        {
+          name: "Orphan Person",
+          email: "orphan@example.com",
+          engagementType: "full_time",
+          payCurrency: "USD",
+          source: "referral",
+        },
+        { cookie },
+      ),
+    );
     const id = out.location!.match(/\/candidates\/(\d+)/)![1];
-    expect((await invoke(candidatePage.loader, get(`/candidates/${id}`, cookie), { candidateId: id })).status).toBe(200);
+    expect((await invoke(candidatePage.loader, get(`/candidates/${id}`, cookie), { candidateId: id })).status).toBe(
+      200,
+    );
     const found = await invoke(candidatesList.loader, get("/candidates?q=orphan", cookie));
     expect((found.data as { result: { total: number } }).result.total).toBe(1);
     // Another hiring manager cannot.
-    expect((await invoke(candidatePage.loader, get(`/candidates/${id}`, await cookieFor("tomas@northwind.test")), { candidateId: id })).status).toBe(403);
+    expect(
+      (
+        await invoke(candidatePage.loader, get(`/candidates/${id}`, await cookieFor("tomas@northwind.test")), {
+          candidateId: id,
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
 describe("inputs that used to slip through", () => {
   it("refuses a CSV that is not UTF-8", async () => {
-    const out = await invoke(importRoute.action, post("/candidates/import", { intent: "preview", csv: "name,email\nJos\uFFFD Garc\uFFFDa,jose@example.com" }, { cookie: await cookieFor("priya@northwind.test") }));
+    const out = await invoke(
+      importRoute.action,
+      post(
+        "/candidates/import",
+        { intent: "preview", csv: "name,email\nJos\uFFFD Garc\uFFFDa,jose@example.com" },
+        { cookie: await cookieFor("priya@northwind.test") },
+      ),
+    );
     expect(out.status).toBe(400);
     expect((out.data as { check: { fileErrors: string[] } }).check.fileErrors[0]).toMatch(/not UTF-8/);
   });
 
   it("refuses waiving a worker classification, with a real 400 from the resource route", async () => {
     const { params } = sample("routes/applications.$applicationId.checks");
-    const out = await invoke(checksRoute.action, post(`/applications/${params.applicationId}/checks`, { type: "worker_classification", status: "waived", waiverReason: "because" }, { cookie: await cookieFor("priya@northwind.test") }), params);
+    const out = await invoke(
+      checksRoute.action,
+      post(
+        `/applications/${params.applicationId}/checks`,
+        { type: "worker_classification", status: "waived", waiverReason: "because" },
+        { cookie: await cookieFor("priya@northwind.test") },
+      ),
+      params,
+    );
     expect(out.status).toBe(400);
     expect((out.data as { fieldErrors: Record<string, string[]> }).fieldErrors.status[0]).toMatch(/cannot be waived/);
   });
@@ -53,8 +106,23 @@ describe("inputs that used to slip through", () => {
     const roleId = String(roleIdByTitle("RAG Contractor, Contract Review Pilot"));
     const candidate = getDb().select().from(schema.candidates).get()!;
     const agency = getDb().select().from(schema.agencies).get()!;
-    const out = await invoke(addRoute.action, post(`/roles/${roleId}/applications/new`, { subject: "candidate", candidateId: String(candidate.id), submittedByAgencyId: String(agency.id), submittedOn: "2199-12-31" }, { cookie: await cookieFor("priya@northwind.test") }), { roleId });
-    expect((out.data as { fieldErrors: Record<string, string[]> }).fieldErrors.submittedOn).toEqual(["A submission date cannot be in the future"]);
+    const out = await invoke(
+      addRoute.action,
+      post(
+        `/roles/${roleId}/applications/new`,
+        {
+          subject: "candidate",
+          candidateId: String(candidate.id),
+          submittedByAgencyId: String(agency.id),
+          submittedOn: "2199-12-31",
+        },
+        { cookie: await cookieFor("priya@northwind.test") },
+      ),
+      { roleId },
+    );
+    expect((out.data as { fieldErrors: Record<string, string[]> }).fieldErrors.submittedOn).toEqual([
+      "A submission date cannot be in the future",
+    ]);
   });
 
   it("matches skills by value, so punctuation finds nothing", async () => {

@@ -54,11 +54,20 @@ describe("role lists are scoped", () => {
   it("shows interviewers only the roles they are on, and recruiters every role", async () => {
     const sam = await invoke(rolesList.loader, get("/roles?status=all", await cookieFor("sam@northwind.test")));
     const titles = (sam.data as { roles: { title: string }[] }).roles.map((r) => r.title).sort();
-    expect(titles).toEqual(["AI Developer, Internal Knowledge Search", "RAG Contractor, Contract Review Pilot", "Senior AI Engineer, Support Copilot"].sort());
+    expect(titles).toEqual(
+      [
+        "AI Developer, Internal Knowledge Search",
+        "RAG Contractor, Contract Review Pilot",
+        "Senior AI Engineer, Support Copilot",
+      ].sort(),
+    );
 
     const priya = await invoke(rolesList.loader, get("/roles?status=all", await cookieFor("priya@northwind.test")));
     expect((priya.data as { roles: unknown[] }).roles).toHaveLength(7);
-    const mine = await invoke(rolesList.loader, get("/roles?status=all&mine=1", await cookieFor("priya@northwind.test")));
+    const mine = await invoke(
+      rolesList.loader,
+      get("/roles?status=all&mine=1", await cookieFor("priya@northwind.test")),
+    );
     expect((mine.data as { roles: unknown[] }).roles).toHaveLength(0);
     const open = await invoke(rolesList.loader, get("/roles?status=open", await cookieFor("priya@northwind.test")));
     expect((open.data as { roles: { status: string }[] }).roles.every((r) => r.status === "open")).toBe(true);
@@ -66,8 +75,14 @@ describe("role lists are scoped", () => {
 });
 
 describe("the roles list at scale", () => {
-  type List = { roles: { id: number; title: string; status: string }[]; total: number; page: number; pageCount: number };
-  const list = async (email: string, query: string) => (await invoke(rolesList.loader, get(`/roles${query}`, await cookieFor(email)))).data as List;
+  type List = {
+    roles: { id: number; title: string; status: string }[];
+    total: number;
+    page: number;
+    pageCount: number;
+  };
+  const list = async (email: string, query: string) =>
+    (await invoke(rolesList.loader, get(`/roles${query}`, await cookieFor(email)))).data as List;
 
   it("finds roles by words in the title or team, any order, with % and _ taken literally", async () => {
     const found = await list("priya@northwind.test", "?status=all&q=copilot%20senior");
@@ -86,9 +101,24 @@ describe("the roles list at scale", () => {
     const db = getDb();
     const morgan = userIdByEmail("morgan@northwind.test");
     for (let i = 0; i < 60; i++) {
-      db.insert(schema.roles).values({ title: `Bulk role ${i}`, team: "Bulk", location: "Remote", headcount: 1, status: i % 3 === 0 ? "open" : "draft", engagementModels: ["full_time"], currency: "USD", createdById: morgan }).run();
+      db.insert(schema.roles)
+        .values({
+          title: `Bulk role ${i}`,
+          team: "Bulk",
+          location: "Remote",
+          headcount: 1,
+          status: i % 3 === 0 ? "open" : "draft",
+          engagementModels: ["full_time"],
+          currency: "USD",
+          createdById: morgan,
+        })
+        .run();
     }
-    const total = db.select().from(schema.roles).all().filter((r) => ["draft", "open", "on_hold"].includes(r.status)).length;
+    const total = db
+      .select()
+      .from(schema.roles)
+      .all()
+      .filter((r) => ["draft", "open", "on_hold"].includes(r.status)).length;
     const one = await list("priya@northwind.test", "");
     const two = await list("priya@northwind.test", "?page=2");
     expect(one.total).toBe(total);
@@ -132,7 +162,11 @@ describe("creating a role", () => {
     );
 
     const page = await invoke(rolePage.loader, get(`/roles/${id}`, cookie), { roleId: String(id) });
-    const data = page.data as { readiness: { ready: boolean }; advice: { status: string; suggested: string }; canEdit: boolean };
+    const data = page.data as {
+      readiness: { ready: boolean };
+      advice: { status: string; suggested: string };
+      canEdit: boolean;
+    };
     expect(data.readiness.ready).toBe(true);
     expect(data.advice).toMatchObject({ status: "advised", suggested: "contractor" });
     expect(data.canEdit).toBe(true);
@@ -144,7 +178,11 @@ describe("creating a role", () => {
     const changes = totalChanges();
     const out = await invoke(
       newRole.action,
-      post("/roles/new", validRole({ title: "  ", headcount: "0", targetStart: "next week", hiringManagerIds: [], status: "hiring" }), { cookie }),
+      post(
+        "/roles/new",
+        validRole({ title: "  ", headcount: "0", targetStart: "next week", hiringManagerIds: [], status: "hiring" }),
+        { cookie },
+      ),
     );
     expect(out.status).toBe(400);
     const { fieldErrors } = out.data as Failure;
@@ -163,7 +201,11 @@ describe("creating a role", () => {
     const before = roleCount();
     const out = await invoke(
       newRole.action,
-      post("/roles/new", validRole({ budgetMin: "200", budgetMax: "150", hiringManagerIds: [sam], interviewerIds: [sam] }), { cookie }),
+      post(
+        "/roles/new",
+        validRole({ budgetMin: "200", budgetMax: "150", hiringManagerIds: [sam], interviewerIds: [sam] }),
+        { cookie },
+      ),
     );
     expect(out.status).toBe(400);
     const { fieldErrors } = out.data as Failure;
@@ -178,16 +220,30 @@ describe("creating a role", () => {
   it("refuses team members who are not active users, and a hiring manager dropping themselves", async () => {
     const cookie = await cookieFor("dana@northwind.test");
     const before = roleCount();
-    const ghost = await invoke(newRole.action, post("/roles/new", validRole({ interviewerIds: ["99999"] }), { cookie }));
-    expect((ghost.data as Failure).fieldErrors.interviewerIds).toEqual(["Pick interviewers from the list of active users"]);
+    const ghost = await invoke(
+      newRole.action,
+      post("/roles/new", validRole({ interviewerIds: ["99999"] }), { cookie }),
+    );
+    expect((ghost.data as Failure).fieldErrors.interviewerIds).toEqual([
+      "Pick interviewers from the list of active users",
+    ]);
     const self = await invoke(
       newRole.action,
       post("/roles/new", validRole({ hiringManagerIds: [String(userIdByEmail("tomas@northwind.test"))] }), { cookie }),
     );
     expect((self.data as Failure).fieldErrors.hiringManagerIds[0]).toMatch(/Keep yourself as a hiring manager/);
     const admin = await cookieFor("morgan@northwind.test");
-    const interviewerAsManager = await invoke(newRole.action, post("/roles/new", validRole({ hiringManagerIds: [String(userIdByEmail("sam@northwind.test"))], interviewerIds: [] }), { cookie: admin }));
-    expect((interviewerAsManager.data as Failure).fieldErrors.hiringManagerIds).toEqual(["Hiring managers must be active hiring managers, recruiters or admins"]);
+    const interviewerAsManager = await invoke(
+      newRole.action,
+      post(
+        "/roles/new",
+        validRole({ hiringManagerIds: [String(userIdByEmail("sam@northwind.test"))], interviewerIds: [] }),
+        { cookie: admin },
+      ),
+    );
+    expect((interviewerAsManager.data as Failure).fieldErrors.hiringManagerIds).toEqual([
+      "Hiring managers must be active hiring managers, recruiters or admins",
+    ]);
     expect(roleCount()).toBe(before);
   });
 });
@@ -199,12 +255,20 @@ describe("editing a role", () => {
     const { version } = getDb().select().from(schema.roles).where(eq(schema.roles.id, id)).get()!;
     const out = await invoke(
       editRole.action,
-      post(`/roles/${id}/edit`, { ...validRole({ title: "Staff AI Engineer, Support Copilot", status: "on_hold" }), version: String(version) }, { cookie }),
+      post(
+        `/roles/${id}/edit`,
+        { ...validRole({ title: "Staff AI Engineer, Support Copilot", status: "on_hold" }), version: String(version) },
+        { cookie },
+      ),
       { roleId: String(id) },
     );
     expect(out.status).toBe(302);
     const role = getDb().select().from(schema.roles).where(eq(schema.roles.id, id)).get()!;
-    expect(role).toMatchObject({ title: "Staff AI Engineer, Support Copilot", status: "on_hold", version: version + 1 });
+    expect(role).toMatchObject({
+      title: "Staff AI Engineer, Support Copilot",
+      status: "on_hold",
+      version: version + 1,
+    });
   });
 
   it("gives the second of two editors a conflict and keeps the first one's changes", async () => {
@@ -212,14 +276,29 @@ describe("editing a role", () => {
     const priya = await cookieFor("priya@northwind.test");
     const id = roleIdByTitle("RAG Contractor, Contract Review Pilot");
     const { version } = getDb().select().from(schema.roles).where(eq(schema.roles.id, id)).get()!;
-    const first = await invoke(editRole.action, post(`/roles/${id}/edit`, { ...validRole({ title: "First edit" }), version: String(version) }, { cookie: dana }), { roleId: String(id) });
+    const first = await invoke(
+      editRole.action,
+      post(`/roles/${id}/edit`, { ...validRole({ title: "First edit" }), version: String(version) }, { cookie: dana }),
+      { roleId: String(id) },
+    );
     expect(first.status).toBe(302);
     const changes = totalChanges();
-    const second = await invoke(editRole.action, post(`/roles/${id}/edit`, { ...validRole({ title: "Second edit" }), version: String(version) }, { cookie: priya }), { roleId: String(id) });
+    const second = await invoke(
+      editRole.action,
+      post(
+        `/roles/${id}/edit`,
+        { ...validRole({ title: "Second edit" }), version: String(version) },
+        { cookie: priya },
+      ),
+      { roleId: String(id) },
+    );
     expect(second.status).toBe(409);
     expect((second.data as Failure).formError).toMatch(/Someone else saved this role/);
     // "Your edits are still in the form": they come back with the conflict, the hiring team's ticks included.
-    expect((second.data as { values: Record<string, unknown> }).values).toMatchObject({ title: "Second edit", hiringManagerIds: validRole().hiringManagerIds });
+    expect((second.data as { values: Record<string, unknown> }).values).toMatchObject({
+      title: "Second edit",
+      hiringManagerIds: validRole().hiringManagerIds,
+    });
     expect(getDb().select().from(schema.roles).where(eq(schema.roles.id, id)).get()!.title).toBe("First edit");
     expect(totalChanges()).toBe(changes);
   });
@@ -230,11 +309,25 @@ describe("editing a role", () => {
     const before = getDb().select().from(schema.roles).where(eq(schema.roles.id, id)).get()!;
     const out = await invoke(
       editRole.action,
-      post(`/roles/${id}/edit`, { ...validRole({ hiringManagerIds: [String(userIdByEmail("tomas@northwind.test"))], location: "", budgetMax: "lots" }), version: String(before.version) }, { cookie }),
+      post(
+        `/roles/${id}/edit`,
+        {
+          ...validRole({
+            hiringManagerIds: [String(userIdByEmail("tomas@northwind.test"))],
+            location: "",
+            budgetMax: "lots",
+          }),
+          version: String(before.version),
+        },
+        { cookie },
+      ),
       { roleId: String(id) },
     );
     expect(out.status).toBe(400);
-    expect((out.data as Failure).fieldErrors).toMatchObject({ location: ["Location is required"], budgetMax: ["Budget maximum must be a whole number"] });
+    expect((out.data as Failure).fieldErrors).toMatchObject({
+      location: ["Location is required"],
+      budgetMax: ["Budget maximum must be a whole number"],
+    });
     expect(getDb().select().from(schema.roles).where(eq(schema.roles.id, id)).get()).toEqual(before);
   });
 });
@@ -249,15 +342,36 @@ describe("days open", () => {
     getDb().update(schema.roles).set({ createdAt }).where(eq(schema.roles.id, id)).run();
     // A role that seeks a permanent hire (a data engineer), so the full-time norm applies.
     const edit = (status: string) =>
-      invoke(editRole.action, post(`/roles/${id}/edit`, { ...validRole({ title: "Data Engineer, Claims Data Readiness", status }), engagementModels: ["data_engineer", "contractor"], version: String(row().version) }, { cookie }), { roleId: String(id) });
-    const age = async () => ((await invoke(rollupRoute.loader, get(`/roles/${id}/rollup`, cookie), { roleId: String(id) })).data as { age: { days: number; phase: string; norm: string } }).age;
+      invoke(
+        editRole.action,
+        post(
+          `/roles/${id}/edit`,
+          {
+            ...validRole({ title: "Data Engineer, Claims Data Readiness", status }),
+            engagementModels: ["data_engineer", "contractor"],
+            version: String(row().version),
+          },
+          { cookie },
+        ),
+        { roleId: String(id) },
+      );
+    const age = async () =>
+      (
+        (await invoke(rollupRoute.loader, get(`/roles/${id}/rollup`, cookie), { roleId: String(id) })).data as {
+          age: { days: number; phase: string; norm: string };
+        }
+      ).age;
 
     expect(await age()).toEqual({ days: 200, phase: "open", norm: "past" });
     expect((await edit("filled")).status).toBe(302);
     const filledAt = row().closedAt!;
     expect(Math.abs(filledAt.getTime() - Date.now())).toBeLessThan(5_000);
     // Filled 90 days after opening: the clock stopped there.
-    getDb().update(schema.roles).set({ closedAt: new Date(createdAt.getTime() + 90 * 86_400_000) }).where(eq(schema.roles.id, id)).run();
+    getDb()
+      .update(schema.roles)
+      .set({ closedAt: new Date(createdAt.getTime() + 90 * 86_400_000) })
+      .where(eq(schema.roles.id, id))
+      .run();
     expect(await age()).toEqual({ days: 90, phase: "filled", norm: "within" });
     // Closing a filled role keeps the date it was settled.
     expect((await edit("closed")).status).toBe(302);

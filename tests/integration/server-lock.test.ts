@@ -97,7 +97,9 @@ describe("server lock", { timeout: 60_000 }, () => {
     expect(claimIsLive({ pid: deadPid(), claimedAt: now, file: "" })).toBe(false);
     if (process.platform === "linux") {
       // This process started before the test; a claim written an hour before it started is not its own.
-      expect(claimIsLive({ pid: process.pid, claimedAt: now - 3_600_000 - process.uptime() * 1000, file: "" })).toBe(false);
+      expect(claimIsLive({ pid: process.pid, claimedAt: now - 3_600_000 - process.uptime() * 1000, file: "" })).toBe(
+        false,
+      );
     }
 
     const live = serverLockFile(path, process.pid);

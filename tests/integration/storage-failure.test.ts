@@ -105,7 +105,16 @@ describe("with the disk full", () => {
     fillTheDisk();
     const outcome = await invoke(
       guardAction(users.action as never) as never,
-      post("/admin/users", { email: "full.disk@northwind.test", name: "Full Disk", kind: "interviewer", password: "a long enough passphrase 42" }, { cookie: admin }),
+      post(
+        "/admin/users",
+        {
+          email: "full.disk@northwind.test",
+          name: "Full Disk",
+          kind: "interviewer",
+          password: "a long enough passphrase 42",
+        },
+        { cookie: admin },
+      ),
     );
     freeTheDisk();
     expect(outcome.status).toBe(503);

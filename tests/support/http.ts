@@ -85,7 +85,12 @@ export async function invoke(
   if (value instanceof Response) {
     const text = await value.clone().text();
     const isJson = (value.headers.get("Content-Type") ?? "").includes("application/json");
-    return { status: value.status, location: value.headers.get("Location"), data: isJson ? JSON.parse(text) : text, headers: value.headers };
+    return {
+      status: value.status,
+      location: value.headers.get("Location"),
+      data: isJson ? JSON.parse(text) : text,
+      headers: value.headers,
+    };
   }
   if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
     const d = value as { data: unknown; init: ResponseInit | null };

@@ -9,16 +9,40 @@ import { cookieFor, invoke, post, userIdByEmail } from "./http";
  * hiring manager of the demo roles) schedules a screen for them through the
  * real action, with `panelEmail` on the panel.
  */
-export async function scheduleFreshInterview(roleId: number, panelEmail: string): Promise<{ applicationId: number; interviewId: string }> {
+export async function scheduleFreshInterview(
+  roleId: number,
+  panelEmail: string,
+): Promise<{ applicationId: number; interviewId: string }> {
   const db = getDb();
-  const placed = new Set(db.select({ id: schema.applications.candidateId }).from(schema.applications).all().map((r) => r.id));
-  const candidate = db.select().from(schema.candidates).all().find((c) => !placed.has(c.id))!;
-  const app = db.insert(schema.applications).values({ roleId, candidateId: candidate.id, stage: "interviewing", stageChangedAt: new Date() }).returning().get();
+  const placed = new Set(
+    db
+      .select({ id: schema.applications.candidateId })
+      .from(schema.applications)
+      .all()
+      .map((r) => r.id),
+  );
+  const candidate = db
+    .select()
+    .from(schema.candidates)
+    .all()
+    .find((c) => !placed.has(c.id))!;
+  const app = db
+    .insert(schema.applications)
+    .values({ roleId, candidateId: candidate.id, stage: "interviewing", stageChangedAt: new Date() })
+    .returning()
+    .get();
   const scheduled = await invoke(
     scheduleRoute.action,
     post(
       `/applications/${app.id}/interviews/new`,
-      { kind: "screen", startsAt: "2026-11-20T10:00", durationMinutes: "30", panelIds: [String(userIdByEmail(panelEmail))], focusAreas: ["evals"], tzOffset: "0" },
+      {
+        kind: "screen",
+        startsAt: "2026-11-20T10:00",
+        durationMinutes: "30",
+        panelIds: [String(userIdByEmail(panelEmail))],
+        focusAreas: ["evals"],
+        tzOffset: "0",
+      },
       { cookie: await cookieFor("dana@northwind.test") },
     ),
     { applicationId: String(app.id) },
@@ -27,7 +51,15 @@ export async function scheduleFreshInterview(roleId: number, panelEmail: string)
 }
 
 /** Submit `email`'s scorecard for the interview through the real action; returns the response's status. */
-export async function submitScorecard(interviewId: string, email: string, fields: Record<string, string>): Promise<number> {
-  const submitted = await invoke(scorecardRoute.action, post(`/interviews/${interviewId}/scorecard`, { intent: "submit", ...fields }, { cookie: await cookieFor(email) }), { interviewId });
+export async function submitScorecard(
+  interviewId: string,
+  email: string,
+  fields: Record<string, string>,
+): Promise<number> {
+  const submitted = await invoke(
+    scorecardRoute.action,
+    post(`/interviews/${interviewId}/scorecard`, { intent: "submit", ...fields }, { cookie: await cookieFor(email) }),
+    { interviewId },
+  );
   return submitted.status;
 }

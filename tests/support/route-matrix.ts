@@ -28,43 +28,91 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/roles._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/roles.new": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
   "routes/roles.$roleId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
-  "routes/roles.$roleId.edit": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
-  "routes/admin.users._index": { loader: ["S", "D", "D", "D", "D", "D", "A"], action: ["S", "D", "D", "D", "D", "D", "A"] },
-  "routes/admin.users.$userId": { loader: ["S", "D", "D", "D", "D", "D", "A"], action: ["S", "D", "D", "D", "D", "D", "A"] },
+  "routes/roles.$roleId.edit": {
+    loader: ["S", "D", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
+  "routes/admin.users._index": {
+    loader: ["S", "D", "D", "D", "D", "D", "A"],
+    action: ["S", "D", "D", "D", "D", "D", "A"],
+  },
+  "routes/admin.users.$userId": {
+    loader: ["S", "D", "D", "D", "D", "D", "A"],
+    action: ["S", "D", "D", "D", "D", "D", "A"],
+  },
   "routes/candidates._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/candidates.new": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
-  "routes/candidates.import": { loader: ["S", "D", "D", "D", "D", "A", "A"], action: ["S", "D", "D", "D", "D", "A", "A"] },
+  "routes/candidates.import": {
+    loader: ["S", "D", "D", "D", "D", "A", "A"],
+    action: ["S", "D", "D", "D", "D", "A", "A"],
+  },
   // The sample candidate's only application is on the matrix role.
   "routes/candidates.$candidateId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
-  "routes/candidates.$candidateId.edit": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/candidates.$candidateId.edit": {
+    loader: ["S", "D", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
   "routes/agencies._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
   "routes/agencies.new": { loader: ["S", "D", "D", "D", "D", "A", "A"], action: ["S", "D", "D", "D", "D", "A", "A"] },
   "routes/agencies.$agencyId._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
-  "routes/agencies.$agencyId.edit": { loader: ["S", "D", "D", "D", "D", "A", "A"], action: ["S", "D", "D", "D", "D", "A", "A"] },
-  "routes/roles.$roleId.applications.new": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/agencies.$agencyId.edit": {
+    loader: ["S", "D", "D", "D", "D", "A", "A"],
+    action: ["S", "D", "D", "D", "D", "A", "A"],
+  },
+  "routes/roles.$roleId.applications.new": {
+    loader: ["S", "D", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
   // The sample application is on the matrix role.
-  "routes/applications.$applicationId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/applications.$applicationId._index": {
+    loader: ["S", "A", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
   // The door lets the team in; an interviewer who owes a scorecard (or is off the panel) gets no panel words.
   "routes/applications.$applicationId.debrief": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
-  "routes/applications.$applicationId.checks": { loader: ["S", "D", "D", "D", "D", "A", "A"], action: ["S", "D", "D", "D", "D", "A", "A"] },
+  "routes/applications.$applicationId.checks": {
+    loader: ["S", "D", "D", "D", "D", "A", "A"],
+    action: ["S", "D", "D", "D", "D", "A", "A"],
+  },
   // Hiring managers see the board for the roles they manage; the query does the scoping.
   "routes/compliance._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
-  "routes/roles.$roleId.scorecard": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
-  "routes/applications.$applicationId.interviews.new": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/roles.$roleId.scorecard": {
+    loader: ["S", "D", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
+  "routes/applications.$applicationId.interviews.new": {
+    loader: ["S", "D", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
   "routes/interviews.$interviewId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
   // Only the interview's panel fills scorecards; the sample panel is the on-team interviewer and the hiring manager.
-  "routes/interviews.$interviewId.scorecard": { loader: ["S", "A", "D", "A", "D", "D", "D"], action: ["S", "A", "D", "A", "D", "D", "D"] },
+  "routes/interviews.$interviewId.scorecard": {
+    loader: ["S", "A", "D", "A", "D", "D", "D"],
+    action: ["S", "A", "D", "A", "D", "D", "D"],
+  },
   "routes/interviews.$interviewId.scorecard.autosave": { action: ["S", "A", "D", "A", "D", "D", "D"] },
-  "routes/applications.$applicationId.take-homes.new": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
-  "routes/take-homes.$takeHomeId._index": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/applications.$applicationId.take-homes.new": {
+    loader: ["S", "D", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
+  "routes/take-homes.$takeHomeId._index": {
+    loader: ["S", "D", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
   // Only assigned graders grade; the sample's graders are the on-team interviewer and the hiring manager.
-  "routes/take-homes.$takeHomeId.grade": { loader: ["S", "A", "D", "A", "D", "D", "D"], action: ["S", "A", "D", "A", "D", "D", "D"] },
+  "routes/take-homes.$takeHomeId.grade": {
+    loader: ["S", "A", "D", "A", "D", "D", "D"],
+    action: ["S", "A", "D", "A", "D", "D", "D"],
+  },
   "routes/take-homes.$takeHomeId.grade.autosave": { action: ["S", "A", "D", "A", "D", "D", "D"] },
   // The team may read the rollup and comparison; costs inside are limited to those who may see pay.
   "routes/roles.$roleId.rollup": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
   "routes/roles.$roleId.compare": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
   "routes/roles.$roleId.compare[.csv]": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
-  "routes/roles.$roleId.costs": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/roles.$roleId.costs": {
+    loader: ["S", "D", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
   // Hiring managers see calibration for the roles they manage; the query scopes it.
   "routes/calibration": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
   // Everyone sees their own interview seats and nobody else's; the query scopes it.
@@ -72,12 +120,21 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   // Hiring managers see what waits on them for the roles they manage; the query scopes it.
   "routes/decisions._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
   // The role's hiring manager decides, and admins; a recruiter only where they are the hiring manager.
-  "routes/applications.$applicationId.decision": { loader: ["S", "D", "D", "A", "D", "D", "A"], action: ["S", "D", "D", "A", "D", "D", "A"] },
+  "routes/applications.$applicationId.decision": {
+    loader: ["S", "D", "D", "A", "D", "D", "A"],
+    action: ["S", "D", "D", "A", "D", "D", "A"],
+  },
   // Offers are pay: the role's hiring managers, HR and admins; never interviewers.
-  "routes/applications.$applicationId.offer": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/applications.$applicationId.offer": {
+    loader: ["S", "D", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
   // Everyone who may see some pay has a list (theirs may be empty); the query finds what waits for them.
   "routes/approvals": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
-  "routes/roles.$roleId.approvals": { loader: ["S", "D", "D", "A", "D", "A", "A"], action: ["S", "D", "D", "A", "D", "A", "A"] },
+  "routes/roles.$roleId.approvals": {
+    loader: ["S", "D", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
 };
 
 /** Demo users standing in for each persona, relative to the demo role "Senior AI Engineer, Support Copilot". */

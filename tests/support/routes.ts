@@ -37,11 +37,20 @@ export function sample(routeId: string): { path: string; params: Record<string, 
       .from(schema.interviews)
       .innerJoin(schema.applications, eq(schema.applications.id, schema.interviews.applicationId))
       .all()
-      .find((i) => i.roleId === Number(roleId) && [sam, dana].every((u) => panels.some((p) => p.interviewId === i.id && p.userId === u)))!.id,
+      .find(
+        (i) =>
+          i.roleId === Number(roleId) &&
+          [sam, dana].every((u) => panels.some((p) => p.interviewId === i.id && p.userId === u)),
+      )!.id,
   );
   const graders = getDb().select().from(schema.takeHomeGraders).all();
   const takeHomeApplicationId = String(
-    getDb().select({ id: schema.applications.id }).from(schema.applications).where(eq(schema.applications.roleId, Number(roleId))).all().find((a) => String(a.id) !== applicationId)!.id,
+    getDb()
+      .select({ id: schema.applications.id })
+      .from(schema.applications)
+      .where(eq(schema.applications.roleId, Number(roleId)))
+      .all()
+      .find((a) => String(a.id) !== applicationId)!.id,
   );
   const takeHomeId = String(
     getDb()
@@ -49,7 +58,11 @@ export function sample(routeId: string): { path: string; params: Record<string, 
       .from(schema.takeHomes)
       .innerJoin(schema.applications, eq(schema.applications.id, schema.takeHomes.applicationId))
       .all()
-      .find((t) => t.roleId === Number(roleId) && [sam, dana].every((u) => graders.some((g) => g.takeHomeId === t.id && g.userId === u)))!.id,
+      .find(
+        (t) =>
+          t.roleId === Number(roleId) &&
+          [sam, dana].every((u) => graders.some((g) => g.takeHomeId === t.id && g.userId === u)),
+      )!.id,
   );
   const samples: Record<string, { path: string; params: Record<string, string> }> = {
     root: { path: "/", params: {} },
@@ -79,26 +92,56 @@ export function sample(routeId: string): { path: string; params: Record<string, 
       path: `/applications/${applicationId}/debrief`,
       params: { applicationId },
     },
-    "routes/applications.$applicationId.checks": { path: `/applications/${applicationId}/checks`, params: { applicationId } },
+    "routes/applications.$applicationId.checks": {
+      path: `/applications/${applicationId}/checks`,
+      params: { applicationId },
+    },
     "routes/compliance._index": { path: "/compliance", params: {} },
     "routes/roles.$roleId.scorecard": { path: `/roles/${roleId}/scorecard`, params: { roleId } },
-    "routes/applications.$applicationId.interviews.new": { path: `/applications/${applicationId}/interviews/new`, params: { applicationId } },
+    "routes/applications.$applicationId.interviews.new": {
+      path: `/applications/${applicationId}/interviews/new`,
+      params: { applicationId },
+    },
     "routes/interviews.$interviewId._index": { path: `/interviews/${interviewId}`, params: { interviewId } },
-    "routes/interviews.$interviewId.scorecard": { path: `/interviews/${interviewId}/scorecard`, params: { interviewId } },
-    "routes/interviews.$interviewId.scorecard.autosave": { path: `/interviews/${interviewId}/scorecard/autosave`, params: { interviewId } },
-    "routes/applications.$applicationId.take-homes.new": { path: `/applications/${applicationId}/take-homes/new`, params: { applicationId } },
+    "routes/interviews.$interviewId.scorecard": {
+      path: `/interviews/${interviewId}/scorecard`,
+      params: { interviewId },
+    },
+    "routes/interviews.$interviewId.scorecard.autosave": {
+      path: `/interviews/${interviewId}/scorecard/autosave`,
+      params: { interviewId },
+    },
+    "routes/applications.$applicationId.take-homes.new": {
+      path: `/applications/${applicationId}/take-homes/new`,
+      params: { applicationId },
+    },
     "routes/take-homes.$takeHomeId._index": { path: `/take-homes/${takeHomeId}`, params: { takeHomeId } },
     "routes/take-homes.$takeHomeId.grade": { path: `/take-homes/${takeHomeId}/grade`, params: { takeHomeId } },
-    "routes/take-homes.$takeHomeId.grade.autosave": { path: `/take-homes/${takeHomeId}/grade/autosave`, params: { takeHomeId } },
+    "routes/take-homes.$takeHomeId.grade.autosave": {
+      path: `/take-homes/${takeHomeId}/grade/autosave`,
+      params: { takeHomeId },
+    },
     "routes/roles.$roleId.rollup": { path: `/roles/${roleId}/rollup`, params: { roleId } },
-    "routes/roles.$roleId.compare": { path: `/roles/${roleId}/compare?ids=${applicationId}&ids=${takeHomeApplicationId}`, params: { roleId } },
-    "routes/roles.$roleId.compare[.csv]": { path: `/roles/${roleId}/compare.csv?ids=${applicationId}&ids=${takeHomeApplicationId}`, params: { roleId } },
+    "routes/roles.$roleId.compare": {
+      path: `/roles/${roleId}/compare?ids=${applicationId}&ids=${takeHomeApplicationId}`,
+      params: { roleId },
+    },
+    "routes/roles.$roleId.compare[.csv]": {
+      path: `/roles/${roleId}/compare.csv?ids=${applicationId}&ids=${takeHomeApplicationId}`,
+      params: { roleId },
+    },
     "routes/roles.$roleId.costs": { path: `/roles/${roleId}/costs`, params: { roleId } },
     "routes/calibration": { path: "/calibration", params: {} },
     "routes/interviews._index": { path: "/interviews", params: {} },
     "routes/decisions._index": { path: "/decisions", params: {} },
-    "routes/applications.$applicationId.decision": { path: `/applications/${applicationId}/decision`, params: { applicationId } },
-    "routes/applications.$applicationId.offer": { path: `/applications/${applicationId}/offer`, params: { applicationId } },
+    "routes/applications.$applicationId.decision": {
+      path: `/applications/${applicationId}/decision`,
+      params: { applicationId },
+    },
+    "routes/applications.$applicationId.offer": {
+      path: `/applications/${applicationId}/offer`,
+      params: { applicationId },
+    },
     "routes/approvals": { path: "/approvals", params: {} },
     "routes/roles.$roleId.approvals": { path: `/roles/${roleId}/approvals`, params: { roleId } },
   };
@@ -106,4 +149,3 @@ export function sample(routeId: string): { path: string; params: Record<string, 
   if (!found) throw new Error(`Add a sample URL for ${routeId} to tests/integration/route-matrix.test.ts`);
   return found;
 }
-
