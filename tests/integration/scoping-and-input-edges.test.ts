@@ -1,4 +1,4 @@
-// Findings from trying the app as its users, kept fixed.
+// What hiring managers may find (agencies' bids, people they added) and inputs refused at the edges.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as agencyPage from "~/routes/agencies.$agencyId._index";
@@ -73,7 +73,7 @@ describe("hiring managers", () => {
   });
 });
 
-describe("inputs that used to slip through", () => {
+describe("inputs refused at the edges", () => {
   it("refuses a CSV that is not UTF-8", async () => {
     const out = await invoke(
       importRoute.action,
