@@ -32,6 +32,8 @@ import {
   stageHistory,
   users,
 } from "./schema";
+import { DAY_MS, isoDay } from "../app/domain/dates";
+import { seededRandom } from "../app/domain/random";
 
 export const DEMO_PASSWORD = "interview-loop-2026";
 
@@ -48,11 +50,11 @@ export const demoUsers = [
 type DemoKey = (typeof demoUsers)[number]["key"];
 
 function isoToDate(today: Date, plusDays: number): Date {
-  return new Date(today.getTime() + plusDays * 86_400_000);
+  return new Date(today.getTime() + plusDays * DAY_MS);
 }
 
 function isoDate(today: Date, plusDays: number): string {
-  return new Date(today.getTime() + plusDays * 86_400_000).toISOString().slice(0, 10);
+  return isoDay(new Date(today.getTime() + plusDays * DAY_MS));
 }
 
 export function seedDemoData(db: AppDatabase, input: { passwordHash: string; today: Date }) {
@@ -425,7 +427,7 @@ function seedOffers(
       .values({ roleId: roleIds[i], required: c.required, updatedById: userIds.recruiter, updatedAt: today })
       .run();
   });
-  const day = (n: number) => new Date(today.getTime() + n * 86_400_000).toISOString().slice(0, 10);
+  const day = (n: number) => isoDay(new Date(today.getTime() + n * DAY_MS));
   const pendingPick = apps.find((a) => a.roleIndex === 0 && a.stage === "final" && a.candidateId !== null);
   for (const app of apps) {
     const pending = app === pendingPick;
@@ -438,7 +440,7 @@ function seedOffers(
       .get()!.at;
     const author = managers[app.roleIndex][0] ?? userIds.recruiter;
     const hired = app.stage === "hired";
-    const offerAt = new Date(moved.getTime() - 3 * 86_400_000);
+    const offerAt = new Date(moved.getTime() - 3 * DAY_MS);
     const { id } = db
       .insert(offers)
       .values({
@@ -446,13 +448,13 @@ function seedOffers(
         payKind: person.payKind ?? "annual",
         amount: person.payAmount ?? 180_000,
         currency: person.payCurrency,
-        startDate: hired ? new Date(moved.getTime() + 21 * 86_400_000).toISOString().slice(0, 10) : day(30),
+        startDate: hired ? isoDay(new Date(moved.getTime() + 21 * DAY_MS)) : day(30),
         termsNote:
           person.payKind === "annual"
             ? "Standard equity grant; 4-year vest, 1-year cliff."
             : "Three-month initial term, renewable.",
         status: hired ? "accepted" : "open",
-        acceptedOn: hired ? moved.toISOString().slice(0, 10) : null,
+        acceptedOn: hired ? isoDay(moved) : null,
         acceptedById: hired ? userIds.recruiter : null,
         createdById: author,
         updatedById: author,
@@ -471,7 +473,7 @@ function seedOffers(
           approverId,
           decision: "approve",
           comment: null,
-          decidedAt: new Date(offerAt.getTime() + 86_400_000),
+          decidedAt: new Date(offerAt.getTime() + DAY_MS),
         })
         .run();
     }
@@ -480,17 +482,6 @@ function seedOffers(
 
 // ---------------------------------------------------------------------------
 // Candidates, agencies, pipelines and paperwork.
-
-/** Small deterministic PRNG so the demo is the same on every machine. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const firstNames = [
   "Aisha",
@@ -599,10 +590,10 @@ function seedPeople(
   },
 ) {
   const { today, userIds, roleIds } = input;
-  const rand = prng(20261121);
+  const rand = seededRandom(20261121);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-  const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000);
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const daysAgo = (n: number) => new Date(today.getTime() - n * DAY_MS);
+  const iso = (d: Date) => isoDay(d);
   const recruiter = userIds.recruiter;
 
   // Agencies: a solid staffing agency, a delivery pod that bids as a team, a thin marketplace.
@@ -746,7 +737,7 @@ function seedPeople(
         engagementType: type as "full_time",
         ...pay,
         payCurrency: "USD",
-        availableFrom: iso(new Date(today.getTime() + Math.floor(rand() * 90) * 86_400_000)),
+        availableFrom: iso(new Date(today.getTime() + Math.floor(rand() * 90) * DAY_MS)),
         skills,
         source,
         notes: rand() < 0.3 ? "Met at the applied-LLM meetup; strong on evals." : null,
@@ -996,7 +987,7 @@ function seedPeople(
           status === "expired"
             ? iso(daysAgo(5))
             : type === "nda" && verified && app.id % 4 === 0
-              ? iso(new Date(today.getTime() + 20 * 86_400_000))
+              ? iso(new Date(today.getTime() + 20 * DAY_MS))
               : null,
         evidenceRef: verified || status === "received" ? `DocuSign ${String(400000 + app.id * 7 + type.length)}` : null,
         detail:
@@ -1029,7 +1020,7 @@ function seedInterviews(
   },
 ) {
   const { today, roleIds, apps, teams, userIds } = input;
-  const rand = prng(4242);
+  const rand = seededRandom(4242);
   const hoursAgo = (h: number) => new Date(today.getTime() - h * 3_600_000);
   const templateIds = roleIds.map((roleId, i) => {
     const areas = demoAreas();
@@ -1249,7 +1240,7 @@ function seedInterviews(
   };
   const copilotFinals = copilot.filter((a) => a.stage === "final");
   takeHome(takeHomeStage[1], "assigned", [sam, jordan], {
-    dueOn: new Date(today.getTime() + 3 * 86_400_000).toISOString().slice(0, 10),
+    dueOn: isoDay(new Date(today.getTime() + 3 * DAY_MS)),
   });
   takeHome(takeHomeStage[0], "submitted", [sam, jordan]);
   const grading = takeHome(interviewing[2] ?? interviewing[0], "grading", [jordan, userIds.dana]);

@@ -8,6 +8,7 @@ import {
   type Metric,
   type Unit,
 } from "./agreement";
+import { seededRandom } from "./random";
 
 // Krippendorff, "Computing Krippendorff's Alpha-Reliability" (2011), section C: four observers, twelve units,
 // values 1-5, null where an observer gave none. The same data ship as the "C" example of R's irr::kripp.alpha.
@@ -62,18 +63,8 @@ function bruteForceAlpha(data: (number | null)[][], metric: Metric, only?: numbe
   return 1 - observed / weight / expected;
 }
 
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomData(seed: number): (number | null)[][] {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const observers = 2 + Math.floor(rand() * 4);
   const units = 3 + Math.floor(rand() * 30);
   const missing = rand() * 0.5;

@@ -2,6 +2,7 @@
 // across roles) or to one application, what a role requires by default, and
 // the offer gate.
 import { gatedStages, stageLabels, type Stage } from "./pipeline";
+import { DAY_MS } from "./dates";
 
 export const checkTypes = [
   "nda",
@@ -175,7 +176,7 @@ export function offerGate(input: {
 
 /** Days a request has been open, for "stale request" flags on the HR board. */
 export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / DAY_MS);
 }
 
 /** How long ago a request went out, as the board says it: "today", "1 day ago", "12 days ago". */

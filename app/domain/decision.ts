@@ -3,6 +3,7 @@
 // who may read the reasoning. Pure: no database, no clock.
 import { activeStages, isOpenStage, type Stage } from "./pipeline";
 import { scorecardState } from "./scorecard";
+import { isoDay } from "./dates";
 
 export const decisionOutcomes = ["advance", "hire", "reject", "hold"] as const;
 export type DecisionOutcome = (typeof decisionOutcomes)[number];
@@ -153,6 +154,6 @@ export function decisionCell(
   d: { outcome: DecisionOutcome; decidedAt: Date | string; againstTotal: boolean } | null,
 ): string {
   if (!d) return "none yet";
-  const day = new Date(d.decidedAt).toISOString().slice(0, 10);
+  const day = isoDay(new Date(d.decidedAt));
   return `${decisionOutcomeLabels[d.outcome]} · ${day}${d.againstTotal ? " · against the weighted total" : ""}`;
 }

@@ -8,6 +8,7 @@ import {
   type ApplicationEngagement,
   type EngagementModel,
 } from "./reference";
+import { DAY_MS } from "./dates";
 
 export type RoutingAnswers = {
   qCustomModels: boolean | null;
@@ -62,7 +63,7 @@ const tieBreakOrder: EngagementModel[] = [
 export function daysUntil(isoDate: string, today: Date): number {
   const target = Date.parse(`${isoDate}T00:00:00Z`);
   const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  return Math.round((target - start) / 86_400_000);
+  return Math.round((target - start) / DAY_MS);
 }
 
 export function adviseEngagement(input: { answers: RoutingAnswers; launchDate: string | null; today: Date }): Advice {

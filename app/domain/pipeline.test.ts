@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkMove, roleAge, roleAgeText, timeToHireNorm } from "./pipeline";
+import { DAY_MS } from "./dates";
 
 describe("time to hire against the 90-120 day norm", () => {
   it("is under before day 90, within from 90 to 120 inclusive, past after", () => {
@@ -44,7 +45,7 @@ describe("moves", () => {
 });
 
 describe("roleAge", () => {
-  const day = 86_400_000;
+  const day = DAY_MS;
   const now = new Date("2026-11-22T12:00:00Z");
   const created = new Date(now.getTime() - 130 * day);
   const fullTime = ["full_time_ai_engineer", "contractor"];

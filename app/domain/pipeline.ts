@@ -1,6 +1,7 @@
 // The hiring pipeline: stages in order, two exits, and what a move needs.
 
 import { engagementFits } from "./engagement";
+import { DAY_MS } from "./dates";
 
 export const activeStages = ["sourced", "screening", "interviewing", "take_home", "final", "offer", "hired"] as const;
 export const exitStages = ["rejected", "withdrawn"] as const;
@@ -94,7 +95,7 @@ export function roleAge(
 ): RoleAge {
   const settled = isSettledRole(role.status);
   const end = settled && role.closedAt ? role.closedAt : now;
-  const days = Math.max(0, Math.floor((end.getTime() - role.createdAt.getTime()) / 86_400_000));
+  const days = Math.max(0, Math.floor((end.getTime() - role.createdAt.getTime()) / DAY_MS));
   const phase =
     role.status === "draft" || role.status === "on_hold"
       ? role.status

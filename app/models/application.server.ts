@@ -6,6 +6,7 @@ import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
 import { getDb, schema } from "~/utils/db.server";
 import { checksForApplication, toCheckStates } from "./compliance.server";
 import { offerGateView } from "./offer.server";
+import { DAY_MS, isoDay } from "~/domain/dates";
 
 const { applications, candidates, agencies, agencyContacts, agencySubmissions, stageHistory, roles, users } = schema;
 
@@ -294,7 +295,7 @@ export function moveWithin(
   );
   // The stage gate: the required checks, and for offer an approved offer, for hired an accepted one.
   const offer = gatedStages.includes(input.toStage) ? offerGateView(app.id) : null;
-  const missing = missingChecks(role.requiredChecks as CheckType[], checks, now.toISOString().slice(0, 10));
+  const missing = missingChecks(role.requiredChecks as CheckType[], checks, isoDay(now));
   const gate = stageGate({ toStage: input.toStage, missingChecks: missing, offer });
   if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missingChecks };
   const exiting = input.toStage === "rejected" || input.toStage === "withdrawn";
@@ -406,7 +407,7 @@ export function submissionsOfAgency(agencyId: number) {
  */
 /** Open applications in one stage since before `days` ago: the condition the partial index serves. */
 function staleWhere(days: number, now: Date) {
-  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  const cutoff = new Date(now.getTime() - days * DAY_MS);
   return and(
     sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`,
     sql`${applications.stageChangedAt} < ${cutoff.getTime()}`,

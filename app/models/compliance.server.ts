@@ -12,6 +12,7 @@ import {
   type EditableCheck,
   type MissingCheck,
 } from "~/domain/compliance";
+import { isoDay } from "~/domain/dates";
 import { activeStages, isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
 import type { CheckFormValues } from "~/schemas/application";
@@ -114,7 +115,7 @@ export function saveCheck(input: {
   now?: Date;
 }): SaveCheckResult {
   const now = input.now ?? new Date();
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDay(now);
   const { version, ...values } = input.values;
   const owner = ownerOf(values.type, input.subject);
   return getDb().transaction((tx) => {

@@ -12,6 +12,7 @@ import {
   type Recommendation,
   type TemplateArea,
 } from "~/domain/scorecard";
+import { DAY_MS, isoDay } from "~/domain/dates";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { median } from "~/domain/calibration";
@@ -214,7 +215,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
       app.stage !== "hired" &&
       app.stage !== "rejected" &&
       app.stage !== "withdrawn";
-    if (next || open) (durations[h.toStage] ??= []).push(((next ?? now).getTime() - h.movedAt.getTime()) / 86_400_000);
+    if (next || open) (durations[h.toStage] ??= []).push(((next ?? now).getTime() - h.movedAt.getTime()) / DAY_MS);
   }
   const funnel = activeStages.map((stage, k) => {
     const reached = [...furthest.values()].filter((f) => f >= k).length;
@@ -229,7 +230,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
     };
   });
 
-  const missing = missingChecksByApplication(roleId, now.toISOString().slice(0, 10));
+  const missing = missingChecksByApplication(roleId, isoDay(now));
   const decided = latestDecisionsOnRole(roleId);
   const rows = apps.map((a) => {
     const mine = areasByApp.get(a.id) ?? [];

@@ -14,6 +14,7 @@ import { complianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
 import { checkTypeLabels } from "~/domain/compliance";
 import { roleAge, stageLabels, type Stage } from "~/domain/pipeline";
+import { DAY_MS, isoDay } from "~/domain/dates";
 
 /** An application sitting this long in one stage needs a nudge. */
 const STALE_STAGE_DAYS = 14;
@@ -115,7 +116,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const seesAllCompliance = scopesFor(user.kind, "read:compliance").includes("any");
   const hr = seesAllCompliance
     ? {
-        compliance: complianceSummaries(user, now.toISOString().slice(0, 10))
+        compliance: complianceSummaries(user, isoDay(now))
           .filter((s) => s.gaps.length > 0)
           .slice(0, 6),
         // Someone the viewer grades anonymously appears under the take-home's alias, without a link.
@@ -127,7 +128,7 @@ export async function loader(args: LoaderFunctionArgs) {
             name: shownName(mask, a.id, a.name),
             stage: a.stage,
             roleTitle: a.roleTitle,
-            days: Math.floor((now.getTime() - a.since.getTime()) / 86_400_000),
+            days: Math.floor((now.getTime() - a.since.getTime()) / DAY_MS),
           };
         }),
       }

@@ -12,6 +12,7 @@ import {
   offerGate,
   type CheckType,
 } from "~/domain/compliance";
+import { isoDay } from "~/domain/dates";
 import { stageLabels, stages } from "~/domain/pipeline";
 import { holds, holdsAny } from "~/domain/policy";
 import {
@@ -51,7 +52,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const found = getApplication(Number(args.params.applicationId));
   if (!found) throw new Response("Application not found", { status: 404 });
   const { application, role, candidate, agency, history, submissions } = found;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   const required = role.requiredChecks as CheckType[];
   const subject = candidate
     ? {

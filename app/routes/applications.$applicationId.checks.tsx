@@ -9,6 +9,7 @@ import { checkFormSchema } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { isoDay } from "~/domain/dates";
 
 // The application's compliance checks, one form each. The application page
 // embeds the same forms and saves them in place; this page is where a browser
@@ -27,7 +28,7 @@ function load(applicationId: number) {
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/applications.$applicationId.checks", "loader");
   const { application, role, candidate, agency } = load(Number(args.params.applicationId));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   // Only those who may update compliance reach this page, and they may read findings.
   const listed = applicationChecks(
     { applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId },

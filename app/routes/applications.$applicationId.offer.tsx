@@ -12,6 +12,7 @@ import { acceptOfferSchema, offerSchema } from "~/schemas/offer";
 import { authorizeUser, forbidden } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { isoDay } from "~/domain/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Offer: ${data?.subject ?? "application"} · AI Talent Scorecards` },
@@ -41,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
     canEdit: holds(user.kind, "update:offer", teamRole),
     canAccept: holds(user.kind, "accept:offer", teamRole),
     canEditChain: holds(user.kind, "update:role", teamRole),
-    today: new Date().toISOString().slice(0, 10),
+    today: isoDay(new Date()),
   };
 }
 

@@ -12,6 +12,7 @@ import { takeHomeArrayFields, takeHomeSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData, type FormFailure } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { DAY_MS, isoDay } from "~/domain/dates";
 
 export const meta: MetaFunction = () => [{ title: "Assign take-home · AI Talent Scorecards" }];
 
@@ -39,7 +40,7 @@ function load(id: number) {
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/applications.$applicationId.take-homes.new", "loader");
   const { found, team } = load(Number(args.params.applicationId));
-  const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const due = isoDay(new Date(Date.now() + 7 * DAY_MS));
   return {
     application: { id: found.application.id, name: found.candidate?.name ?? found.agency?.name ?? "" },
     role: found.role,

@@ -10,6 +10,7 @@ import { getCandidate } from "~/models/candidate.server";
 import { personChecks } from "~/models/compliance.server";
 import { visibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { isoDay } from "~/domain/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.candidate.name ?? "Candidate"} · AI Talent Scorecards` },
@@ -24,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { payKind, payAmount, payCurrency, createdById: _c, version: _v, ...candidate } = row;
   const visible = scopesFor(user.kind, "read:role").includes("any") ? null : visibleRoleIds(user.id);
   const applications = applicationsOfCandidate(row.id).filter((a) => visible === null || visible.includes(a.roleId));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   const canSeeCompliance = holds(user.kind, "read:compliance", teamRole);
   const checks = canSeeCompliance
     ? personChecks(row.id).map((c) => ({

@@ -14,6 +14,7 @@ import {
   type CheckStatus,
   type CheckType,
 } from "~/domain/compliance";
+import { isoDay } from "~/domain/dates";
 import { scopesFor } from "~/domain/policy";
 import { boardPage, complianceBoard, type BoardFilter } from "~/models/compliance.server";
 import { maskFor, shownName } from "~/models/masking.server";
@@ -42,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/compliance._index", "loader");
   const url = new URL(args.request.url);
   const filter = readFilter(url);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   const seesAll = scopesFor(user.kind, "read:compliance").includes("any");
   const roles = listRoles(user, { status: "all", mine: !seesAll })
     .filter((r) => seesAll || r.myTeamRole === "hiring_manager")

@@ -6,6 +6,7 @@ import { stageLabels } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
 import { needsDecisionPage } from "~/models/decision.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { DAY_MS } from "~/domain/dates";
 
 export const meta: MetaFunction = () => [{ title: "Needs decision · AI Talent Scorecards" }];
 
@@ -27,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
       roleTitle: a.roleTitle,
       stage: a.stage,
       readyAt: a.readyAt,
-      days: Math.floor((now.getTime() - a.readyAt.getTime()) / 86_400_000),
+      days: Math.floor((now.getTime() - a.readyAt.getTime()) / DAY_MS),
       scorecards: a.scorecards,
       takeHome: a.takeHome,
     })),

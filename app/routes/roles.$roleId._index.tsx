@@ -12,6 +12,7 @@ import { listPipeline } from "~/models/application.server";
 import { maskFor, shownName } from "~/models/masking.server";
 import { getRole, getRoleTeam } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { DAY_MS } from "~/domain/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.role.title ?? "Role"} · AI Talent Scorecards` },
@@ -44,7 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
     name: shownName(mask, a.id, a.candidateName ?? a.agencyName ?? "Unknown"),
     isAgencyBid: a.agencyId !== null,
     submittedBy: mask.applicationIds.has(a.id) ? null : a.submittedBy,
-    daysInStage: Math.floor((now - a.stageChangedAt.getTime()) / 86_400_000),
+    daysInStage: Math.floor((now - a.stageChangedAt.getTime()) / DAY_MS),
     // The application page says why; the card only flags it.
     offModel:
       !mask.applicationIds.has(a.id) &&

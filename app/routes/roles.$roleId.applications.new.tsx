@@ -16,6 +16,7 @@ import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData, type FieldErrors } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { FilterForm } from "~/components/filter-form";
+import { isoDay } from "~/domain/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Add to ${data?.role.title ?? "role"} · AI Talent Scorecards` },
@@ -83,7 +84,7 @@ export async function action(args: ActionFunctionArgs) {
     if (input.submittedByContactId !== null && !agency.contacts.some((c) => c.id === input.submittedByContactId)) {
       return refuse({ submittedByContactId: [`Choose a contact at ${agency.name}`] });
     }
-    const today = new Date().toISOString().slice(0, 10);
+    const today = isoDay(new Date());
     if (input.submittedOn && input.submittedOn > today) {
       return refuse({ submittedOn: ["A submission date cannot be in the future"] });
     }

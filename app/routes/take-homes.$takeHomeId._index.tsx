@@ -10,6 +10,7 @@ import { takeHomeUpdateSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
+import { isoDay } from "~/domain/dates";
 
 export const meta: MetaFunction = () => [{ title: "Take-home · AI Talent Scorecards" }];
 
@@ -43,10 +44,7 @@ export async function action(args: ActionFunctionArgs) {
       ? {
           intent: v.intent,
           submissionUrl: v.submissionUrl,
-          submittedAt:
-            v.submittedOn === new Date().toISOString().slice(0, 10)
-              ? new Date()
-              : new Date(`${v.submittedOn}T12:00:00Z`),
+          submittedAt: v.submittedOn === isoDay(new Date()) ? new Date() : new Date(`${v.submittedOn}T12:00:00Z`),
         }
       : v.intent === "extend"
         ? { intent: v.intent, extendedTo: v.extendedTo, extensionReason: v.extensionReason }
@@ -99,7 +97,7 @@ export default function TakeHomePage() {
   // A refused form inside a closed section opens it, so its message is seen.
   const refusedIntent = actionData?.values?.intent;
   const [params] = useSearchParams();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   return (
     <>
       <PageHeader

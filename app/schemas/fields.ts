@@ -1,5 +1,6 @@
 // Reusable field rules for form schemas. Inputs are the strings a form posts.
 import { z } from "zod";
+import { DAY_MS, isoDay } from "~/domain/dates";
 
 export const requiredText = (label: string, max: number) =>
   z
@@ -20,12 +21,12 @@ export const optionalText = (label: string, max: number) =>
 export function isIsoDate(v: string): boolean {
   if (!/^(19|20|21)\d{2}-\d{2}-\d{2}$/.test(v)) return false;
   const parsed = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === v;
+  return !Number.isNaN(parsed.getTime()) && isoDay(parsed) === v;
 }
 
 /** The date `days` from today in UTC (YYYY-MM-DD). */
 function isoDayFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return isoDay(new Date(Date.now() + days * DAY_MS));
 }
 
 /**

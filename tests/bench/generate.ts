@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { migrateDatabase } from "../../db/migrate";
 import { defaultAreas } from "../../app/domain/scorecard";
+import { seededRandom } from "../../app/domain/random";
 
 export type GenerateOptions = {
   scorecards: number;
@@ -22,16 +23,6 @@ export type Generated = {
   seconds: number;
 };
 
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generate(path: string, o: GenerateOptions): Generated {
   const started = Date.now();
   for (const suffix of ["", "-wal", "-shm"]) if (existsSync(path + suffix)) rmSync(path + suffix);
@@ -40,7 +31,7 @@ export function generate(path: string, o: GenerateOptions): Generated {
   db.pragma("journal_mode = WAL");
   migrateDatabase(db);
   db.pragma("synchronous = OFF");
-  const rand = prng(7);
+  const rand = seededRandom(7);
   const now = Date.now();
   const day = 86_400_000;
   const areas = defaultAreas;

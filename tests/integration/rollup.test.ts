@@ -10,19 +10,10 @@ import * as compareRoute from "~/routes/roles.$roleId.compare";
 import * as csvRoute from "~/routes/roles.$roleId.compare[.csv]";
 import { getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, roleIdByTitle, userIdByEmail } from "../support/http";
-
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../app/domain/random";
 
 function randomRole(seed: number) {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const db = getDb();
   const userIds = ["sam@northwind.test", "jordan@northwind.test", "dana@northwind.test", "riley@northwind.test"].map(
     userIdByEmail,
