@@ -175,7 +175,7 @@ export const routePolicies = {
     action: can("update:compliance", "application"),
   },
   "routes/compliance._index": { loader: can("read:compliance") },
-  "routes/roles.$roleId.scorecard": { loader: can("update:role", "role"), action: can("update:role", "role") },
+  "routes/roles.$roleId.template": { loader: can("update:role", "role"), action: can("update:role", "role") },
   "routes/applications.$applicationId.interviews.new": {
     loader: can("create:interview", "application"),
     action: can("create:interview", "application"),

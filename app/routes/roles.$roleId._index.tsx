@@ -113,7 +113,7 @@ export default function RolePage() {
               <Link to={`/roles/${role.id}/rollup`} className="btn">
                 Rollup
               </Link>
-              <Link to={`/roles/${role.id}/scorecard`} className="btn">
+              <Link to={`/roles/${role.id}/template`} className="btn">
                 Scorecard template
               </Link>
               <Link to={`/roles/${role.id}/approvals`} className="btn">

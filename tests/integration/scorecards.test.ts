@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as scheduleRoute from "~/routes/applications.$applicationId.interviews.new";
 import * as scorecardRoute from "~/routes/interviews.$interviewId.scorecard";
-import * as templateRoute from "~/routes/roles.$roleId.scorecard";
+import * as templateRoute from "~/routes/roles.$roleId.template";
 import { getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
 
@@ -512,7 +512,7 @@ describe("templates", () => {
     // The fingerprint of what the editor page showed, as the page sends it.
     const stamp = async () =>
       (
-        (await invoke(templateRoute.loader, get(`/roles/${roleId}/scorecard`, dana), { roleId: String(roleId) }))
+        (await invoke(templateRoute.loader, get(`/roles/${roleId}/template`, dana), { roleId: String(roleId) }))
           .data as { stamp: string }
       ).stamp;
     const fields = (
@@ -547,7 +547,7 @@ describe("templates", () => {
     const edited = await invoke(
       templateRoute.action,
       post(
-        `/roles/${roleId}/scorecard`,
+        `/roles/${roleId}/template`,
         fields(
           v1.version,
           areas.map((a, i) => (i === 0 ? { ...a, weight: 5 } : a)),
@@ -557,13 +557,13 @@ describe("templates", () => {
       ),
       { roleId: String(roleId) },
     );
-    expect(edited.location).toBe(`/roles/${roleId}/scorecard?saved=updated`);
+    expect(edited.location).toBe(`/roles/${roleId}/template?saved=updated`);
     // A second editor who opened the same unused version before that save is refused: the version number did not move, the template did.
     const priya = await cookieFor("priya@northwind.test");
     const changes = totalChanges();
     const second = await invoke(
       templateRoute.action,
-      post(`/roles/${roleId}/scorecard`, fields(v1.version, areas, { templateStamp: opened }), { cookie: priya }),
+      post(`/roles/${roleId}/template`, fields(v1.version, areas, { templateStamp: opened }), { cookie: priya }),
       { roleId: String(roleId) },
     );
     expect(second.status).toBe(409);
@@ -620,12 +620,12 @@ describe("templates", () => {
     const before = await stamp();
     const again = await invoke(
       templateRoute.action,
-      post(`/roles/${roleId}/scorecard`, fields(same.version, same.areas as never[], { templateStamp: before }), {
+      post(`/roles/${roleId}/template`, fields(same.version, same.areas as never[], { templateStamp: before }), {
         cookie: dana,
       }),
       { roleId: String(roleId) },
     );
-    expect(again.location).toBe(`/roles/${roleId}/scorecard?saved=v${same.version + 1}`);
+    expect(again.location).toBe(`/roles/${roleId}/template?saved=v${same.version + 1}`);
     const card = db().select().from(schema.scorecards).where(eq(schema.scorecards.interviewId, iv.id)).get()!;
     expect(card.templateId).toBe(same.id);
     expect(templateAreas(roleId).version).toBe(same.version + 1);
@@ -633,7 +633,7 @@ describe("templates", () => {
     // A form opened on the old version is refused, not applied to the new one.
     const stale = await invoke(
       templateRoute.action,
-      post(`/roles/${roleId}/scorecard`, fields(same.version, same.areas as never[], { templateStamp: before }), {
+      post(`/roles/${roleId}/template`, fields(same.version, same.areas as never[], { templateStamp: before }), {
         cookie: dana,
       }),
       { roleId: String(roleId) },

@@ -97,7 +97,7 @@ export function sample(routeId: string): { path: string; params: Record<string, 
       params: { applicationId },
     },
     "routes/compliance._index": { path: "/compliance", params: {} },
-    "routes/roles.$roleId.scorecard": { path: `/roles/${roleId}/scorecard`, params: { roleId } },
+    "routes/roles.$roleId.template": { path: `/roles/${roleId}/template`, params: { roleId } },
     "routes/applications.$applicationId.interviews.new": {
       path: `/applications/${applicationId}/interviews/new`,
       params: { applicationId },

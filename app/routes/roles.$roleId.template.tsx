@@ -19,7 +19,7 @@ function load(roleId: number) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  await authorizeUser(args, "routes/roles.$roleId.scorecard", "loader");
+  await authorizeUser(args, "routes/roles.$roleId.template", "loader");
   const { role, template } = load(Number(args.params.roleId));
   return {
     role: { id: role.id, title: role.title, blindFeedback: role.blindFeedback },
@@ -41,7 +41,7 @@ function slug(name: string, taken: string[]): string {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { user } = await authorizeUser(args, "routes/roles.$roleId.scorecard", "action");
+  const { user } = await authorizeUser(args, "routes/roles.$roleId.template", "action");
   const formData = await args.request.formData();
   // Read after the body: nothing else runs between this and the save below.
   const { role, template } = load(Number(args.params.roleId));
@@ -91,7 +91,7 @@ export async function action(args: ActionFunctionArgs) {
     });
   }
   const result = saveTemplate({ roleId: role.id, areas, blindFeedback: Boolean(v.blindFeedback), actorId: user.id });
-  return redirect(`/roles/${role.id}/scorecard?saved=${result.created ? `v${result.version}` : "updated"}`);
+  return redirect(`/roles/${role.id}/template?saved=${result.created ? `v${result.version}` : "updated"}`);
 }
 
 export default function TemplateEditor() {
