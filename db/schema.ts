@@ -1,7 +1,25 @@
 // Tables only. Reference lists (user kinds, statuses, engagement models) live in
-// app/domain so the UI, the validators and the database agree on one spelling.
+// app/domain so the UI, the validators and the database agree on one spelling;
+// the columns' enums are those lists (relative imports: drizzle-kit reads this file).
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { checkStatuses, checkTypes, classifications, type CheckType } from "../app/domain/compliance";
+import { decisionOutcomes } from "../app/domain/decision";
+import { stages } from "../app/domain/pipeline";
+import {
+  agencyKinds,
+  assessments,
+  budgetKinds,
+  candidateEngagementTypes,
+  candidateSources,
+  payKinds,
+  roleStatuses,
+  teamRoles,
+  userKinds,
+  type EngagementModel,
+} from "../app/domain/reference";
+import { recommendations } from "../app/domain/scorecard";
+import { takeHomeStatuses } from "../app/domain/take-home";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -16,7 +34,7 @@ export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
-  kind: text("kind", { enum: ["admin", "recruiter", "hiring_manager", "interviewer"] }).notNull(),
+  kind: text("kind", { enum: userKinds }).notNull(),
   passwordHash: text("password_hash").notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   // Optimistic concurrency: every editable record carries a version that an
@@ -48,17 +66,15 @@ export const roles = sqliteTable(
     team: text("team").notNull(),
     location: text("location").notNull(),
     headcount: integer("headcount").notNull().default(1),
-    status: text("status", { enum: ["draft", "open", "on_hold", "filled", "closed"] })
-      .notNull()
-      .default("draft"),
+    status: text("status", { enum: roleStatuses }).notNull().default("draft"),
     targetStart: text("target_start"), // ISO date (YYYY-MM-DD)
     // When the role was last filled or closed; null while draft, open or on hold. Days open stop here.
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     engagementModels: text("engagement_models", { mode: "json" })
-      .$type<string[]>()
+      .$type<EngagementModel[]>()
       .notNull()
       .default(sql`'[]'`),
-    budgetKind: text("budget_kind", { enum: ["salary", "hourly", "fixed"] }),
+    budgetKind: text("budget_kind", { enum: budgetKinds }),
     budgetMin: integer("budget_min"),
     budgetMax: integer("budget_max"),
     currency: text("currency").notNull().default("USD"),
@@ -93,7 +109,7 @@ export const roles = sqliteTable(
     // Cost-of-hire assumptions (app/domain/cost.ts); null means the defaults.
     costAssumptions: text("cost_assumptions", { mode: "json" }).$type<Record<string, number>>(),
     requiredChecks: text("required_checks", { mode: "json" })
-      .$type<string[]>()
+      .$type<CheckType[]>()
       .notNull()
       .default(sql`'["nda","ip_assignment","worker_classification"]'`),
 
@@ -113,7 +129,7 @@ export const roleTeam = sqliteTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    teamRole: text("team_role", { enum: ["hiring_manager", "interviewer"] }).notNull(),
+    teamRole: text("team_role", { enum: teamRoles }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.roleId, t.userId] }), index("role_team_user_idx").on(t.userId)],
 );
@@ -131,10 +147,10 @@ export const candidates = sqliteTable(
     codeUrl: text("code_url"),
     portfolioUrl: text("portfolio_url"),
     engagementType: text("engagement_type", {
-      enum: ["full_time", "contractor", "freelancer", "agency_placed"],
+      enum: candidateEngagementTypes,
     }).notNull(),
     // Pay is private: admins, recruiters and the role's hiring managers only.
-    payKind: text("pay_kind", { enum: ["annual", "hourly", "fixed"] }),
+    payKind: text("pay_kind", { enum: payKinds }),
     payAmount: integer("pay_amount"),
     payCurrency: text("pay_currency").notNull().default("USD"),
     availableFrom: text("available_from"),
@@ -142,7 +158,7 @@ export const candidates = sqliteTable(
       .$type<string[]>()
       .notNull()
       .default(sql`'[]'`),
-    source: text("source", { enum: ["referral", "agency", "marketplace", "inbound", "sourced"] }).notNull(),
+    source: text("source", { enum: candidateSources }).notNull(),
     notes: text("notes"),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
@@ -154,7 +170,7 @@ export const candidates = sqliteTable(
 export const agencies = sqliteTable("agencies", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull().unique(),
-  kind: text("kind", { enum: ["staffing_agency", "delivery_pod", "fixed_price_shop", "marketplace"] }).notNull(),
+  kind: text("kind", { enum: agencyKinds }).notNull(),
   website: text("website"),
   // Rate card: private like pay.
   rateMin: integer("rate_min"),
@@ -191,7 +207,7 @@ export const agencyVetting = sqliteTable(
       .references(() => agencies.id, { onDelete: "cascade" }),
     question: text("question").notNull(),
     answer: text("answer"),
-    assessment: text("assessment", { enum: ["good", "weak", "bad"] }),
+    assessment: text("assessment", { enum: assessments }),
     notes: text("notes"),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.question] })],
@@ -208,7 +224,7 @@ export const applications = sqliteTable(
     candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "restrict" }),
     agencyId: integer("agency_id").references(() => agencies.id, { onDelete: "restrict" }),
     stage: text("stage", {
-      enum: ["sourced", "screening", "interviewing", "take_home", "final", "offer", "hired", "rejected", "withdrawn"],
+      enum: stages,
     })
       .notNull()
       .default("sourced"),
@@ -282,27 +298,17 @@ export const complianceChecks = sqliteTable(
   "compliance_checks",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    type: text("type", {
-      enum: [
-        "nda",
-        "ip_assignment",
-        "worker_classification",
-        "background_check",
-        "data_access_clearance",
-        "privacy_training",
-        "right_to_work",
-      ],
-    }).notNull(),
+    type: text("type", { enum: checkTypes }).notNull(),
     // Person-level checks name the candidate or agency; application-level checks name the application.
     candidateId: integer("candidate_id").references(() => candidates.id, { onDelete: "cascade" }),
     agencyId: integer("agency_id").references(() => agencies.id, { onDelete: "cascade" }),
     applicationId: integer("application_id").references(() => applications.id, { onDelete: "cascade" }),
     status: text("status", {
-      enum: ["not_requested", "requested", "received", "verified", "waived", "failed", "expired"],
+      enum: checkStatuses,
     })
       .notNull()
       .default("not_requested"),
-    classification: text("classification", { enum: ["w2", "1099", "agency", "corp_to_corp", "employer_of_record"] }),
+    classification: text("classification", { enum: classifications }),
     rationale: text("rationale"),
     waiverReason: text("waiver_reason"),
     expiresAt: text("expires_at"),
@@ -425,9 +431,7 @@ export const scorecards = sqliteTable(
     status: text("status", { enum: ["draft", "submitted"] })
       .notNull()
       .default("draft"),
-    recommendation: text("recommendation", { enum: ["strong_no", "no", "yes", "strong_yes", "no_decision"] })
-      .notNull()
-      .default("no_decision"),
+    recommendation: text("recommendation", { enum: recommendations }).notNull().default("no_decision"),
     // False while a draft has no recommendation chosen yet (so "no decision" is never assumed).
     recommendationChosen: integer("recommendation_chosen", { mode: "boolean" }).notNull().default(true),
     keyTakeaways: text("key_takeaways"),
@@ -496,9 +500,7 @@ export const takeHomes = sqliteTable(
     paid: integer("paid", { mode: "boolean" }).notNull().default(false),
     amount: integer("amount"),
     currency: text("currency").notNull().default("USD"),
-    status: text("status", { enum: ["assigned", "submitted", "grading", "graded", "waived"] })
-      .notNull()
-      .default("assigned"),
+    status: text("status", { enum: takeHomeStatuses }).notNull().default("assigned"),
     submissionUrl: text("submission_url"),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     extendedTo: text("extended_to"),
@@ -572,7 +574,7 @@ export const decisions = sqliteTable(
       .references(() => applications.id, { onDelete: "cascade" }),
     // The stage the application was in when decided: a decision belongs to that stage.
     stage: text("stage").notNull(),
-    outcome: text("outcome", { enum: ["advance", "hire", "reject", "hold"] }).notNull(),
+    outcome: text("outcome", { enum: decisionOutcomes }).notNull(),
     rejectionReason: text("rejection_reason"),
     rationale: text("rationale").notNull(),
     citedAreas: text("cited_areas", { mode: "json" }).$type<string[]>().notNull(),
@@ -638,7 +640,7 @@ export const offers = sqliteTable(
     // The terms' version: bumped when pay kind, amount, currency or start date change, so approvals given for
     // earlier terms stop counting. `version` below is the record's, for conflicting saves.
     termsVersion: integer("terms_version").notNull().default(1),
-    payKind: text("pay_kind", { enum: ["annual", "hourly", "fixed"] }).notNull(),
+    payKind: text("pay_kind", { enum: payKinds }).notNull(),
     amount: integer("amount").notNull(),
     currency: text("currency").notNull(),
     startDate: text("start_date").notNull(), // ISO date

@@ -295,7 +295,7 @@ export function moveWithin(
   );
   // The stage gate: the required checks, and for offer an approved offer, for hired an accepted one.
   const offer = gatedStages.includes(input.toStage) ? offerGateView(app.id) : null;
-  const missing = missingChecks(role.requiredChecks as CheckType[], checks, isoDay(now));
+  const missing = missingChecks(role.requiredChecks, checks, isoDay(now));
   const gate = stageGate({ toStage: input.toStage, missingChecks: missing, offer });
   if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missingChecks };
   const exiting = input.toStage === "rejected" || input.toStage === "withdrawn";

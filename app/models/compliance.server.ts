@@ -271,7 +271,7 @@ export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, toda
         ),
       )
       .all()
-      .map((r) => [r.id, { title: r.title, required: (r.requiredChecks as CheckType[]) ?? [] }]),
+      .map((r) => [r.id, { title: r.title, required: r.requiredChecks ?? [] }]),
   );
 
   // The checks of those applications, their people and their agencies: three queries whatever the number of applications.

@@ -53,7 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!found) throw new Response("Application not found", { status: 404 });
   const { application, role, candidate, agency, history, submissions } = found;
   const today = isoDay(new Date());
-  const required = role.requiredChecks as CheckType[];
+  const required = role.requiredChecks;
   const subject = candidate
     ? {
         kind: "candidate" as const,

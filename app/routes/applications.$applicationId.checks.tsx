@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckEditor } from "~/components/check-editor";
 import { PageHeader } from "~/components/ui";
-import { checkStatusLabels, checkTypeLabels, effectiveStatus, type CheckType } from "~/domain/compliance";
+import { checkStatusLabels, checkTypeLabels, effectiveStatus } from "~/domain/compliance";
 import { getApplication } from "~/models/application.server";
 import { applicationChecks, saveCheck } from "~/models/compliance.server";
 import { checkFormSchema } from "~/schemas/application";
@@ -32,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
   // Only those who may update compliance reach this page, and they may read findings.
   const listed = applicationChecks(
     { applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId },
-    role.requiredChecks as CheckType[],
+    role.requiredChecks,
     { seesDetail: true },
   );
   return {

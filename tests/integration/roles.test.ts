@@ -108,7 +108,7 @@ describe("the roles list at scale", () => {
           location: "Remote",
           headcount: 1,
           status: i % 3 === 0 ? "open" : "draft",
-          engagementModels: ["full_time"],
+          engagementModels: ["full_time_ai_engineer"],
           currency: "USD",
           createdById: morgan,
         })
