@@ -54,7 +54,7 @@ async function readHandoff(context: EntryContext): Promise<void> {
  * Pages are rendered whole to one string and sent as one body. With the data
  * read first (above), React's string renderer does the same work as its
  * streaming one without encoding every piece to bytes and without suspending,
- * which takes about a fifth off the server's time per page (README, Decisions).
+ * which takes about a fifth off the server's time per page (docs/decisions/049-pages-rendered-to-one-string.md).
  * A render that throws reaches Remix, which renders the error boundary instead.
  */
 export default async function handleRequest(

@@ -56,7 +56,7 @@ export function inspectDatabaseFile(path: string): DatabaseFile {
   return { path, exists, backups, strayLog: !exists && existsSync(`${path}-wal`) };
 }
 
-const restoreHint = 'restore the latest backup (README, "Backups")';
+const restoreHint = 'restore the latest backup (docs/operations.md, "Backups")';
 
 /**
  * Whether to seed the demo into this database, or a refusal. `hasTables` is

@@ -1,5 +1,5 @@
 // Login throttling: a fixed one-minute window per key (client IP, account).
-// In memory: one server process serves the app (see README, Decisions).
+// In memory: one server process serves the app (docs/decisions/002-login-throttling-in-memory.md).
 type Window = { start: number; count: number };
 
 const windows = new Map<string, Window>();

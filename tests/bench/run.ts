@@ -1,6 +1,6 @@
 // `npm run bench`: generate synthetic databases, start the production server
 // on 127.0.0.1, drive it with autocannon (bounded runs), print a table, and
-// with --json FILE write the figures. Targets are in the README; timing never
+// with --json FILE write the figures. Targets are in docs/benchmark.md; timing never
 // goes into a unit test.
 //   --quick     skip the 1,000,000-scorecard database (P2 is then not measured)
 //   --json FILE write the figures as JSON
