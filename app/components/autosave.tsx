@@ -6,6 +6,7 @@
 // it never overwrites a newer save from another tab (409, and the device copy
 // stays). Submitting stays a deliberate click.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
+import { useLeaveGuard } from "./leave-guard";
 
 type Entries = [string, string][];
 type Stored = { baseVersion: number | null; at: number; entries: Entries };
@@ -232,6 +233,48 @@ export function useAutosave(options: {
   };
 
   return { version, status, onInput, olderCopy, restoreOlderCopy, discardOlderCopy, beforeSubmit, discard, hold };
+}
+
+/**
+ * The wiring a long form needs around its autosave: the leave guard (asking
+ * before a link drops unsaved text, standing down once a draft is saved, and
+ * holding saves while it asks), the record version the form sends (after a
+ * background save, the one it answered; on a refused form, the one it was sent
+ * with), and the form's onSubmit and onInput.
+ */
+export function useAutosavedForm(options: {
+  formRef: RefObject<HTMLFormElement>;
+  draft: { url: string; storageKey: string } | null;
+  version: number | null;
+  enabled: boolean;
+  typed: (name: string, fallback: string) => string;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+}) {
+  const guard = useLeaveGuard();
+  const autosave = useAutosave({
+    formRef: options.formRef,
+    url: options.draft?.url ?? "",
+    storageKey: options.draft?.storageKey ?? "",
+    version: options.version,
+    enabled: options.enabled && Boolean(options.draft),
+    onSaved: guard.markClean,
+  });
+  const { hold } = autosave;
+  useEffect(() => hold(guard.blocker.state === "blocked"), [guard.blocker.state, hold]);
+  const version =
+    autosave.version !== options.version
+      ? String(autosave.version)
+      : options.typed("version", String(options.version ?? ""));
+  const formProps = {
+    onSubmit: (event: FormEvent<HTMLFormElement>) => {
+      if (autosave.beforeSubmit(event)) options.onSubmit(event);
+    },
+    onInput: () => {
+      guard.markDirty();
+      autosave.onInput();
+    },
+  };
+  return { guard, autosave, version, formProps };
 }
 
 function clock(at: string | number): string {

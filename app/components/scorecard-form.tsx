@@ -1,8 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
-import { AutosaveStatusLine, OlderCopyNotice, useAutosave } from "~/components/autosave";
-import { LeavePrompt, useLeaveGuard } from "~/components/leave-guard";
+import { AutosaveStatusLine, OlderCopyNotice, useAutosavedForm } from "~/components/autosave";
+import { LeavePrompt } from "~/components/leave-guard";
 import {
   ratingLabels,
   ratingValues,
@@ -40,20 +39,14 @@ export function ScorecardForm(props: {
       serverErrors: props.serverErrors,
       submitted: props.submitted,
     });
-  const guard = useLeaveGuard();
-  const autosave = useAutosave({
+  const { guard, autosave, version, formProps } = useAutosavedForm({
     formRef,
-    url: props.autosave?.url ?? "",
-    storageKey: props.autosave?.storageKey ?? "",
+    draft: props.autosave ?? null,
     version: props.version,
-    enabled: props.mode === "fill" && Boolean(props.autosave),
-    onSaved: guard.markClean,
+    enabled: props.mode === "fill",
+    typed,
+    onSubmit,
   });
-  const { hold } = autosave;
-  useEffect(() => hold(guard.blocker.state === "blocked"), [guard.blocker.state, hold]);
-  // After a background save, the next save builds on its version; a refused form keeps the one it was sent with.
-  const version =
-    autosave.version !== props.version ? String(autosave.version) : typed("version", String(props.version ?? ""));
   const d = props.defaults;
   const ratingDefault = (key: string) => {
     const r = d?.ratings[key];
@@ -64,13 +57,7 @@ export function ScorecardForm(props: {
     <Form
       method="post"
       ref={formRef}
-      onSubmit={(event) => {
-        if (autosave.beforeSubmit(event)) onSubmit(event);
-      }}
-      onInput={() => {
-        guard.markDirty();
-        autosave.onInput();
-      }}
+      {...formProps}
       className="stack scorecard"
       noValidate
       aria-label={props.mode === "amend" ? "Amend scorecard" : "Scorecard"}

@@ -2,8 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
-import { AutosaveStatusLine, OlderCopyNotice, useAutosave } from "~/components/autosave";
-import { LeavePrompt, useLeaveGuard } from "~/components/leave-guard";
+import { AutosaveStatusLine, OlderCopyNotice, useAutosavedForm } from "~/components/autosave";
+import { LeavePrompt } from "~/components/leave-guard";
 import { TakeHomeResult } from "~/components/take-home-result";
 import { formatDate, Notice, PageHeader } from "~/components/ui";
 import {
@@ -112,25 +112,19 @@ export default function GradePage() {
     gradeSchema,
     { serverErrors: actionData?.fieldErrors, submitted: actionData?.values },
   );
-  const guard = useLeaveGuard();
   const locked = mine?.status === "submitted";
-  const autosave = useAutosave({
+  const { guard, autosave, version, formProps } = useAutosavedForm({
     formRef,
-    ...draftTarget,
+    draft: draftTarget,
     version: mine?.version ?? null,
     enabled: !locked && t.submitted,
-    onSaved: guard.markClean,
+    typed,
+    onSubmit,
   });
-  const { hold } = autosave;
-  useEffect(() => hold(guard.blocker.state === "blocked"), [guard.blocker.state, hold]);
   // Submitted (here or in another tab): nothing typed on this device is a draft any more.
   useEffect(() => {
     if (locked) window.localStorage.removeItem(draftTarget.storageKey);
   }, [locked, draftTarget.storageKey]);
-  const version =
-    autosave.version !== (mine?.version ?? null)
-      ? String(autosave.version)
-      : typed("version", String(mine?.version ?? ""));
   // Fields start from the saved grade, or from what was sent if the server refused it.
   const val = (k: string) => typed(k, mine ? String((mine as Record<string, unknown>)[k] ?? "") : "");
   const boolVal = (k: string) =>
@@ -172,20 +166,7 @@ export default function GradePage() {
               </p>
             </section>
           ) : t.submitted ? (
-            <Form
-              method="post"
-              ref={formRef}
-              onSubmit={(event) => {
-                if (autosave.beforeSubmit(event)) onSubmit(event);
-              }}
-              onInput={() => {
-                guard.markDirty();
-                autosave.onInput();
-              }}
-              className="stack"
-              noValidate
-              aria-label="Grade"
-            >
+            <Form method="post" ref={formRef} {...formProps} className="stack" noValidate aria-label="Grade">
               <LeavePrompt blocker={guard.blocker} what="grade" onLeave={autosave.discard} />
               {autosave.olderCopy ? (
                 <OlderCopyNotice
