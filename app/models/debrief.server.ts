@@ -16,7 +16,8 @@ import { deliverables, takeHomeResult } from "~/domain/take-home";
 import { interviewKindLabels } from "~/schemas/interview";
 import { getDb, schema } from "~/utils/db.server";
 import { summarizeSubmitted, visibleScorecards } from "./feedback.server";
-import { currentTemplate, type scorecardsForApplication } from "./scorecard.server";
+import { type scorecardsForApplication } from "./scorecard.server";
+import { currentTemplate } from "./template.server";
 import { takeHomesForApplication } from "./take-home.server";
 
 type SubmittedCard = ReturnType<typeof scorecardsForApplication>[number];

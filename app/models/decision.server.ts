@@ -24,7 +24,8 @@ import { moveWithin } from "./application.server";
 import { summarizeSubmitted, visibleScorecards } from "./feedback.server";
 import { maskFor } from "./masking.server";
 import { roleBlind } from "./role.server";
-import { currentTemplate, scorecardsForApplication } from "./scorecard.server";
+import { scorecardsForApplication } from "./scorecard.server";
+import { currentTemplate } from "./template.server";
 
 const {
   decisions,

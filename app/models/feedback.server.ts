@@ -12,7 +12,8 @@ import type { TeamRole, UserKind } from "~/domain/reference";
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "~/utils/db.server";
 import { interviewKindLabels } from "~/schemas/interview";
-import { panelSeats, scorecardsForApplication } from "./scorecard.server";
+import { panelSeats } from "./interview.server";
+import { scorecardsForApplication } from "./scorecard.server";
 
 /** Admins, recruiters and the role's hiring managers read every submitted scorecard, blind or not. */
 export function seesAllScorecards(kind: UserKind, teamRole: TeamRole | null): boolean {

@@ -18,7 +18,7 @@ import { getDb, schema } from "~/utils/db.server";
 import { median } from "~/domain/calibration";
 import { brokenConstraintsText, takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
 import { missingChecksByApplication } from "./compliance.server";
-import { currentTemplate } from "./scorecard.server";
+import { currentTemplate } from "./template.server";
 import { roleAgreement } from "./agreement.server";
 import { latestDecisionsOnRole } from "./decision.server";
 

@@ -24,7 +24,7 @@ const HOME_ROLE_CARDS = 12;
 const QUEUE_SHOWN = 8;
 import { maskFor, shownName } from "~/models/masking.server";
 import { type QueueState } from "~/domain/scorecard";
-import { interviewerQueue, queueItemView } from "~/models/scorecard.server";
+import { interviewerQueue, queueItemView } from "~/models/queue.server";
 import { gradingQueue } from "~/models/take-home.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";

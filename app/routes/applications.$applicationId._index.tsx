@@ -25,7 +25,7 @@ import {
 import { getApplication, moveApplication } from "~/models/application.server";
 import { visibleScorecards } from "~/models/feedback.server";
 import { roleBlind } from "~/models/role.server";
-import { listInterviews } from "~/models/scorecard.server";
+import { listInterviews } from "~/models/interview.server";
 import { takeHomesForApplication } from "~/models/take-home.server";
 import { isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
 import { ScorecardSummary } from "~/components/scorecard-summary";

@@ -15,7 +15,7 @@ import {
 import { getApplication } from "~/models/application.server";
 import { debriefFor } from "~/models/debrief.server";
 import { roleBlind } from "~/models/role.server";
-import { panelSeats } from "~/models/scorecard.server";
+import { panelSeats } from "~/models/interview.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

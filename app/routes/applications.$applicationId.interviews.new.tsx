@@ -7,7 +7,8 @@ import { getRoleTeam } from "~/models/role.server";
 import { anonymousGraderIds } from "~/models/take-home.server";
 
 import { isOpenStage } from "~/domain/pipeline";
-import { currentTemplate, scheduleInterview } from "~/models/scorecard.server";
+import { scheduleInterview } from "~/models/interview.server";
+import { currentTemplate } from "~/models/template.server";
 import {
   governanceQuestions,
   interviewArrayFields,

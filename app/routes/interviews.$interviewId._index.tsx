@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice, PageHeader } from "~/components/ui";
 import { getApplication } from "~/models/application.server";
-import { currentTemplate, getInterview, scorecardStatuses, templateById } from "~/models/scorecard.server";
+import { getInterview } from "~/models/interview.server";
+import { scorecardStatuses } from "~/models/scorecard.server";
+import { currentTemplate, templateById } from "~/models/template.server";
 import { governanceQuestions, interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 

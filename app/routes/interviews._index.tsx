@@ -4,7 +4,7 @@ import { Pager } from "~/components/pager";
 import { formatCount, PageHeader } from "~/components/ui";
 import { maskFor } from "~/models/masking.server";
 import { queueStates } from "~/domain/scorecard";
-import { interviewerQueuePage, queueItemView, type ListState } from "~/models/scorecard.server";
+import { interviewerQueuePage, queueItemView, type ListState } from "~/models/queue.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 

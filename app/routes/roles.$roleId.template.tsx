@@ -4,7 +4,7 @@ import { Field, FormError, useValidatedForm } from "~/components/form";
 import { Notice, PageHeader } from "~/components/ui";
 import { templateStamp, type TemplateArea } from "~/domain/scorecard";
 import { getRole } from "~/models/role.server";
-import { currentTemplate, saveTemplate } from "~/models/scorecard.server";
+import { currentTemplate, saveTemplate } from "~/models/template.server";
 import { templateSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";

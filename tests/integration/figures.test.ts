@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { areasFilledAgainst, weightedTotal, type TemplateArea } from "~/domain/scorecard";
 import { rollupForViewer } from "~/models/rollup-view.server";
 import { roleRollup } from "~/models/rollup.server";
-import { currentTemplate } from "~/models/scorecard.server";
+import { currentTemplate } from "~/models/template.server";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as compareRoute from "~/routes/roles.$roleId.compare";
 import * as csvRoute from "~/routes/roles.$roleId.compare[.csv]";

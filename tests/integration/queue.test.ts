@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { OVERDUE_AFTER_MS, scorecardState } from "~/domain/scorecard";
-import { interviewerQueue } from "~/models/scorecard.server";
+import { interviewerQueue } from "~/models/queue.server";
 import * as interviewsRoute from "~/routes/interviews._index";
 import { getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, roleIdByTitle, userIdByEmail } from "../support/http";
