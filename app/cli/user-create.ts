@@ -59,7 +59,7 @@ async function main() {
   const { getEnv } = await import("~/utils/env.server");
   const { prepareDatabase } = await import("~/utils/db.server");
   const { checkNewPassword, hashPassword } = await import("~/utils/password.server");
-  const { createUser, emailExists } = await import("~/models/user.server");
+  const { createUser, isEmailTaken } = await import("~/models/user.server");
   await prepareDatabase({ seedDemo: false });
   const { email, name, kind } = parsed.data;
   const check = checkNewPassword(password, { email, name });
@@ -67,7 +67,7 @@ async function main() {
     console.error(`password: ${check.message}`);
     process.exit(1);
   }
-  if (emailExists(email)) {
+  if (isEmailTaken(email)) {
     console.error(`A user with email ${email} already exists.`);
     process.exit(1);
   }

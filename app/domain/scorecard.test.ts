@@ -3,14 +3,19 @@ import {
   areasFilledAgainst,
   canReadScorecard,
   defaultAreas,
+  isSignalOf,
+  nothingToRate,
   mustPassNote,
   ratingsByInterviewer,
+  scorecardSaveRefusal,
   scorecardState,
+  scorecardSubmissionProblems,
   summarize,
   mustPassFlags,
   templateChange,
   templateStamp,
   thinEvidenceNote,
+  weakSignalOnUnassessedArea,
   type ScoreInput,
   type TemplateArea,
 } from "./scorecard";
@@ -256,5 +261,95 @@ describe("must-pass flags", () => {
     // At the bar is not under it; an area that is not must-pass is never flagged, however low.
     expect(mustPassFlags(areas, { prod: 2.5, evals: 3, comms: 1 }, 2)).toEqual({ below: [], unassessed: [] });
     expect(mustPassFlags(areas, {}, 0)).toEqual({ below: [], unassessed: [] });
+  });
+});
+
+describe("submitting a scorecard", () => {
+  const complete = {
+    mode: "submit" as const,
+    areaKeys: ["prod", "evals"],
+    ratings: { prod: "3", evals: "na" },
+    weakSignals: [],
+    recommendation: "yes",
+    amendReason: undefined,
+  };
+
+  it("tells a weak signal's area by its key prefix, not by a key that merely starts the same", () => {
+    expect(isSignalOf("evals:No thresholds", "evals")).toBe(true);
+    expect(isSignalOf("evals_v2:No thresholds", "evals")).toBe(false);
+  });
+
+  it("refuses 'not assessed' on an area with a weak signal ticked, and nothing else", () => {
+    expect(weakSignalOnUnassessedArea("evals", "na", ["evals:Eyeballs outputs"])).toBe(true);
+    expect(weakSignalOnUnassessedArea("evals", "2", ["evals:Eyeballs outputs"])).toBe(false);
+    expect(weakSignalOnUnassessedArea("evals", "na", ["prod:Only notebooks or demos"])).toBe(false);
+  });
+
+  it("has nothing to rate only when submitting or amending an interview without areas", () => {
+    expect(nothingToRate("submit", 0)).toBe(true);
+    expect(nothingToRate("amend", 0)).toBe(true);
+    expect(nothingToRate("draft", 0)).toBe(false);
+    expect(nothingToRate("submit", 1)).toBe(false);
+  });
+
+  it("accepts a complete scorecard, 'not assessed' included, and any draft", () => {
+    expect(scorecardSubmissionProblems(complete)).toEqual([]);
+    expect(
+      scorecardSubmissionProblems({ ...complete, mode: "draft", ratings: {}, recommendation: "", areaKeys: [] }),
+    ).toEqual([]);
+  });
+
+  it("names each problem at its field: unrated area, weak signal on a not-assessed area, no recommendation", () => {
+    expect(
+      scorecardSubmissionProblems({
+        ...complete,
+        ratings: { prod: "", evals: "na" },
+        weakSignals: ["evals:No thresholds"],
+        recommendation: "",
+      }),
+    ).toEqual([
+      { field: "rating_prod", message: "Rate this area, or mark it not assessed" },
+      { field: "rating_evals", message: "Weak signals are ticked for this area: rate it, or untick them" },
+      { field: "recommendation", message: "Choose a recommendation (or no decision)" },
+    ]);
+  });
+
+  it("needs a reason to amend, and says so for the whole form when nothing is left to rate", () => {
+    expect(scorecardSubmissionProblems({ ...complete, mode: "amend", amendReason: "  " })).toEqual([
+      { field: "amendReason", message: "Say why you are amending a submitted scorecard" },
+    ]);
+    expect(scorecardSubmissionProblems({ ...complete, mode: "amend", amendReason: "typo in evidence" })).toEqual([]);
+    expect(scorecardSubmissionProblems({ ...complete, areaKeys: [], ratings: {} })).toEqual([
+      {
+        field: null,
+        message: "This interview has no areas left to rate on its template; ask the hiring manager to reschedule it.",
+      },
+    ]);
+  });
+});
+
+describe("saving over a stored scorecard", () => {
+  const draft = { version: 3, status: "draft" as const };
+  const submitted = { version: 4, status: "submitted" as const };
+
+  it("saves a new scorecard sent without a version, and a draft or submission sent from the stored version", () => {
+    expect(scorecardSaveRefusal({ mode: "draft", sentVersion: null, stored: null })).toBeNull();
+    expect(scorecardSaveRefusal({ mode: "submit", sentVersion: null, stored: null })).toBeNull();
+    expect(scorecardSaveRefusal({ mode: "draft", sentVersion: 3, stored: draft })).toBeNull();
+    expect(scorecardSaveRefusal({ mode: "submit", sentVersion: 3, stored: draft })).toBeNull();
+  });
+
+  it("refuses a save sent from another version: someone saved in between", () => {
+    expect(scorecardSaveRefusal({ mode: "draft", sentVersion: 2, stored: draft })).toBe("conflict");
+    expect(scorecardSaveRefusal({ mode: "draft", sentVersion: null, stored: draft })).toBe("conflict");
+    expect(scorecardSaveRefusal({ mode: "draft", sentVersion: 1, stored: null })).toBe("conflict");
+  });
+
+  it("keeps a submitted scorecard locked except to an amendment, and amends only a submitted one", () => {
+    expect(scorecardSaveRefusal({ mode: "draft", sentVersion: 4, stored: submitted })).toBe("locked");
+    expect(scorecardSaveRefusal({ mode: "submit", sentVersion: 4, stored: submitted })).toBe("locked");
+    expect(scorecardSaveRefusal({ mode: "amend", sentVersion: 4, stored: submitted })).toBeNull();
+    expect(scorecardSaveRefusal({ mode: "amend", sentVersion: 3, stored: draft })).toBe("not-submitted");
+    expect(scorecardSaveRefusal({ mode: "amend", sentVersion: null, stored: null })).toBe("not-submitted");
   });
 });

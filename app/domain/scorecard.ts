@@ -353,3 +353,94 @@ export function templateStamp(areas: unknown, blindFeedback: boolean): string {
   }
   return `${text.length.toString(36)}-${hash.toString(36)}`;
 }
+
+/**
+ * How a panelist saves a scorecard: a draft (private, may be partial), a
+ * submission (complete, then locked), or an amendment of a submitted one.
+ */
+export type ScorecardMode = "draft" | "submit" | "amend";
+
+/** A ticked weak signal is stored as "areaKey:signal"; whether `signal` belongs to the area. */
+export function isSignalOf(signal: string, areaKey: string): boolean {
+  return signal.startsWith(`${areaKey}:`);
+}
+
+/**
+ * A weak signal spotted is evidence about the area, so the area was assessed:
+ * "not assessed" with a weak signal ticked for it is refused.
+ */
+export function weakSignalOnUnassessedArea(
+  areaKey: string,
+  rating: string | undefined,
+  weakSignals: string[],
+): boolean {
+  return rating === "na" && weakSignals.some((s) => isSignalOf(s, areaKey));
+}
+
+/** A submission needs something to rate: an interview whose focus areas all left the template cannot be submitted. */
+export function nothingToRate(mode: ScorecardMode, areaCount: number): boolean {
+  return mode !== "draft" && areaCount === 0;
+}
+
+/** A problem with a scorecard as sent, for the field it belongs to (`null`: the form as a whole). */
+export type ScorecardProblem = { field: string | null; message: string };
+
+/**
+ * What keeps a scorecard form from being submitted or amended (a draft may be
+ * partial, so it has none): nothing to rate; each area needs a rating or "not
+ * assessed", and "not assessed" no weak signal ticked for it; a recommendation
+ * (which may be "no decision"); an amendment, its reason. `ratings` holds the
+ * form's values: "1" to "4", "na" for not assessed, "" or nothing for unrated.
+ */
+export function scorecardSubmissionProblems(input: {
+  mode: ScorecardMode;
+  areaKeys: string[];
+  ratings: Record<string, string | undefined>;
+  weakSignals: string[];
+  recommendation: string | undefined;
+  amendReason: string | undefined;
+}): ScorecardProblem[] {
+  if (input.mode === "draft") return [];
+  const problems: ScorecardProblem[] = [];
+  if (nothingToRate(input.mode, input.areaKeys.length)) {
+    problems.push({
+      field: null,
+      message: "This interview has no areas left to rate on its template; ask the hiring manager to reschedule it.",
+    });
+  }
+  for (const key of input.areaKeys) {
+    const rating = input.ratings[key];
+    if (!rating) problems.push({ field: `rating_${key}`, message: "Rate this area, or mark it not assessed" });
+    else if (weakSignalOnUnassessedArea(key, rating, input.weakSignals)) {
+      problems.push({
+        field: `rating_${key}`,
+        message: "Weak signals are ticked for this area: rate it, or untick them",
+      });
+    }
+  }
+  if (!input.recommendation)
+    problems.push({ field: "recommendation", message: "Choose a recommendation (or no decision)" });
+  if (input.mode === "amend" && !(input.amendReason ?? "").trim())
+    problems.push({ field: "amendReason", message: "Say why you are amending a submitted scorecard" });
+  return problems;
+}
+
+/** Why a save of a panelist's scorecard is refused, given the one stored (if any). */
+export type ScorecardSaveRefusal = "conflict" | "locked" | "not-submitted";
+
+/**
+ * Whether a save may go ahead: it must be sent from the version stored (none
+ * for a new scorecard), else someone saved in between; a submitted scorecard
+ * is locked and changes only by amendment; only a submitted one is amended.
+ */
+export function scorecardSaveRefusal(input: {
+  mode: ScorecardMode;
+  sentVersion: number | null;
+  stored: { version: number; status: "draft" | "submitted" } | null;
+}): ScorecardSaveRefusal | null {
+  const { mode, stored } = input;
+  if ((stored?.version ?? null) !== input.sentVersion) return "conflict";
+  if (stored?.status === "submitted" && mode !== "amend") return "locked";
+  if (mode === "amend" && stored?.status !== "submitted") return "not-submitted";
+  return null;
+}

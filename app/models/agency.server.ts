@@ -67,7 +67,7 @@ export function getAgency(id: number) {
   return { agency, contacts, vetting };
 }
 
-export function agencyNameTaken(name: string, exceptId?: number): boolean {
+export function isAgencyNameTaken(name: string, exceptId?: number): boolean {
   const row = getDb()
     .select({ id: agencies.id })
     .from(agencies)

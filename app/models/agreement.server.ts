@@ -73,7 +73,7 @@ function unitsFrom(rows: Row[]): Unit[] {
   return [...byMakeUp.values()].map((u) => ({ values: u.values, times: u.seen / u.values.length }));
 }
 
-export function panelAgreement(scope: AgreementScope): PanelAgreement {
+export function getPanelAgreement(scope: AgreementScope): PanelAgreement {
   const rows = ratingMakeUps(scope);
   const reference = unitsFrom(rows);
   const group = <K>(key: (r: Row) => K) => {
@@ -92,6 +92,6 @@ export function panelAgreement(scope: AgreementScope): PanelAgreement {
 }
 
 /** A role's panel: every submitted rating on the role, whoever gave it. */
-export function roleAgreement(roleId: number): Agreement {
-  return panelAgreement({ managerId: null, roleId }).byRole.get(roleId) ?? krippendorffAlpha([]);
+export function getRoleAgreement(roleId: number): Agreement {
+  return getPanelAgreement({ managerId: null, roleId }).byRole.get(roleId) ?? krippendorffAlpha([]);
 }

@@ -5,7 +5,7 @@ import { checkMove, gatedStages, type MoveProblem, type Stage } from "~/domain/p
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
 import { getDb, schema } from "~/utils/db.server";
 import { checksForApplication, toCheckStates } from "./compliance.server";
-import { offerGateView } from "./offer.server";
+import { getOfferGateView } from "./offer.server";
 import { DAY_MS, isoDay } from "~/domain/dates";
 
 const { applications, candidates, agencies, agencyContacts, agencySubmissions, stageHistory, roles, users } = schema;
@@ -48,11 +48,13 @@ export function listPipeline(roleId: number, perStage: number) {
     .where(lte(ranked.place, perStage))
     .orderBy(asc(ranked.stageChangedAt), asc(ranked.id))
     .all();
-  const counts = Object.fromEntries(stageCounts(roleId).map((c) => [c.stage, c.n])) as Partial<Record<Stage, number>>;
+  const counts = Object.fromEntries(countApplicationsByStage(roleId).map((c) => [c.stage, c.n])) as Partial<
+    Record<Stage, number>
+  >;
   return { items, counts };
 }
 
-export function stageCounts(roleId: number) {
+export function countApplicationsByStage(roleId: number) {
   return getDb()
     .select({ stage: applications.stage, n: count() })
     .from(applications)
@@ -269,7 +271,7 @@ type ApplicationRow = typeof applications.$inferSelect;
  * rejection's reason, a hire undone only with a reason and a confirmation),
  * then the stage gate (checks and offer), then the write and its history line.
  */
-export function moveWithin(
+export function moveApplicationWithin(
   tx: Tx,
   app: ApplicationRow,
   input: {
@@ -294,7 +296,7 @@ export function moveWithin(
     checksForApplication({ applicationId: app.id, candidateId: app.candidateId, agencyId: app.agencyId }),
   );
   // The stage gate: the required checks, and for offer an approved offer, for hired an accepted one.
-  const offer = gatedStages.includes(input.toStage) ? offerGateView(app.id) : null;
+  const offer = gatedStages.includes(input.toStage) ? getOfferGateView(app.id) : null;
   const missing = missingChecks(role.requiredChecks, checks, isoDay(now));
   const gate = stageGate({ toStage: input.toStage, missingChecks: missing, offer });
   if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missingChecks };
@@ -339,12 +341,12 @@ export function moveApplication(input: {
     const app = tx.select().from(applications).where(eq(applications.id, input.id)).get();
     if (!app) return { ok: false, reason: "not-found" } as const;
     if (app.version !== input.version) return { ok: false, reason: "conflict" } as const;
-    return moveWithin(tx, app, input, now);
+    return moveApplicationWithin(tx, app, input, now);
   });
 }
 
 /** Of these people, those already in a role's pipeline (one query over the role's applications). */
-export function onRole(roleId: number, candidateIds: number[]): Set<number> {
+export function listCandidateIdsOnRole(roleId: number, candidateIds: number[]): Set<number> {
   if (candidateIds.length === 0) return new Set();
   const rows = getDb()
     .select({ id: applications.candidateId })
@@ -355,7 +357,7 @@ export function onRole(roleId: number, candidateIds: number[]): Set<number> {
 }
 
 /** A candidate's applications on roles the viewer may see (all when `roleIds` is null). */
-export function applicationsOfCandidate(candidateId: number) {
+export function listApplicationsOfCandidate(candidateId: number) {
   return getDb()
     .select({
       id: applications.id,
@@ -371,7 +373,7 @@ export function applicationsOfCandidate(candidateId: number) {
     .all();
 }
 
-export function applicationsOfAgency(agencyId: number) {
+export function listApplicationsOfAgency(agencyId: number) {
   return getDb()
     .select({ id: applications.id, roleId: roles.id, roleTitle: roles.title, stage: applications.stage })
     .from(applications)
@@ -380,7 +382,7 @@ export function applicationsOfAgency(agencyId: number) {
     .all();
 }
 
-export function submissionsOfAgency(agencyId: number) {
+export function listSubmissionsOfAgency(agencyId: number) {
   return getDb()
     .select({
       id: agencySubmissions.id,
@@ -414,7 +416,7 @@ function staleWhere(days: number, now: Date) {
   );
 }
 
-export function staleApplicationsQuery(days: number, now = new Date(), limit = 10) {
+export function buildStaleApplicationsQuery(days: number, now = new Date(), limit = 10) {
   return getDb()
     .select({
       id: applications.id,
@@ -432,12 +434,12 @@ export function staleApplicationsQuery(days: number, now = new Date(), limit = 1
     .limit(limit);
 }
 
-export function staleApplications(days: number, now = new Date(), limit = 10) {
-  return staleApplicationsQuery(days, now, limit).all();
+export function listStaleApplications(days: number, now = new Date(), limit = 10) {
+  return buildStaleApplicationsQuery(days, now, limit).all();
 }
 
 /** How many open applications have sat in one stage for over `days` (the same partial index as the list). */
-export function staleApplicationCount(days: number, now = new Date()): number {
+export function countStaleApplications(days: number, now = new Date()): number {
   return getDb().select({ n: count() }).from(applications).where(staleWhere(days, now)).get()?.n ?? 0;
 }
 

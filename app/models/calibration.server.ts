@@ -4,7 +4,7 @@ import { scopesFor } from "~/domain/policy";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { krippendorffAlpha } from "~/domain/agreement";
-import { panelAgreement } from "./agreement.server";
+import { getPanelAgreement } from "./agreement.server";
 import type { Viewer } from "./role.server";
 
 const { scorecards, scorecardRatings, interviews, applications, roleTeam, users } = schema;
@@ -76,7 +76,7 @@ function computeCalibration(managerId: number | null, roleId: number | null) {
       .map((u) => [u.id, u.name]),
   );
   // Agreement over the same scope: each interviewer against the co-panels they sat on, and each role's panel.
-  const agreement = panelAgreement({ managerId, roleId });
+  const agreement = getPanelAgreement({ managerId, roleId });
   const none = krippendorffAlpha([]);
   const interviewers = calibrate(cards, outcomes)
     .map((c) => ({

@@ -3,12 +3,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import { getDb, schema } from "~/utils/db.server";
-import { comparisonWords } from "./debrief.server";
-import { seesAllScorecards, summarizeSubmitted } from "./feedback.server";
+import { getComparisonWords } from "./debrief.server";
+import { canSeeAllScorecards, summarizeSubmitted } from "./feedback.server";
 import { roleRollup } from "./rollup.server";
 import { rollupForViewer } from "./rollup-view.server";
-import { scorecardsForApplication } from "./scorecard.server";
-import { takeHomesForApplication } from "./take-home.server";
+import { listScorecardsForApplication } from "./scorecard.server";
+import { listTakeHomesForApplication } from "./take-home.server";
 import { takeHomeResult } from "~/domain/take-home";
 
 import { MAX_COMPARE } from "~/domain/compare";
@@ -19,7 +19,7 @@ export function parseCompareIds(url: URL): number[] {
   return [...new Set(raw.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
 }
 
-export function comparison(input: {
+export function getComparison(input: {
   roleId: number;
   ids: number[];
   viewer: { id: number; kind: UserKind };
@@ -48,12 +48,12 @@ export function comparison(input: {
   const current = rollup.template.areas;
   // Past the limit the page says so; only the first MAX_COMPARE are worked out.
   const tooMany = rows.length > MAX_COMPARE;
-  const seesAll = seesAllScorecards(input.viewer.kind, input.teamRole);
+  const seesAll = canSeeAllScorecards(input.viewer.kind, input.teamRole);
   const candidates = rows.slice(0, MAX_COMPARE).map((row) => {
-    const cards = row.scoresHidden ? [] : scorecardsForApplication(row.id).filter((c) => c.status === "submitted");
+    const cards = row.scoresHidden ? [] : listScorecardsForApplication(row.id).filter((c) => c.status === "submitted");
     const summary = summarizeSubmitted(cards, current);
     // The latest take-home counts, as on the rollup.
-    const latest = row.scoresHidden ? undefined : takeHomesForApplication(row.id).at(-1);
+    const latest = row.scoresHidden ? undefined : listTakeHomesForApplication(row.id).at(-1);
     const takeHome = latest
       ? {
           title: latest.title,
@@ -63,7 +63,7 @@ export function comparison(input: {
         }
       : null;
     // The words behind the ratings, under the same rule as the ratings: none where scores are hidden.
-    const words = row.scoresHidden ? null : comparisonWords(cards, summary, row.id, input.viewer, seesAll);
+    const words = row.scoresHidden ? null : getComparisonWords(cards, summary, row.id, input.viewer, seesAll);
     return { ...row, summary, takeHome, words };
   });
   // The rows: the current template's areas, then any area only an earlier version had.

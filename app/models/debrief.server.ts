@@ -15,12 +15,12 @@ import type { Summary } from "~/domain/scorecard";
 import { deliverables, takeHomeResult } from "~/domain/take-home";
 import { interviewKindLabels } from "~/schemas/interview";
 import { getDb, schema } from "~/utils/db.server";
-import { summarizeSubmitted, visibleScorecards } from "./feedback.server";
-import { type scorecardsForApplication } from "./scorecard.server";
-import { currentTemplate } from "./template.server";
-import { takeHomesForApplication } from "./take-home.server";
+import { summarizeSubmitted, listVisibleScorecards } from "./feedback.server";
+import { type listScorecardsForApplication } from "./scorecard.server";
+import { getCurrentTemplate } from "./template.server";
+import { listTakeHomesForApplication } from "./take-home.server";
 
-type SubmittedCard = ReturnType<typeof scorecardsForApplication>[number];
+type SubmittedCard = ReturnType<typeof listScorecardsForApplication>[number];
 
 function amendmentsOf(ids: number[]) {
   if (ids.length === 0) return [];
@@ -35,7 +35,7 @@ function amendmentsOf(ids: number[]) {
 }
 
 /** Submitted scorecards' words, each interviewer named as the summary names them (two by one person told apart). */
-export function panelCards(submitted: SubmittedCard[], summary: Pick<Summary, "areas">): PanelCard[] {
+export function listPanelCards(submitted: SubmittedCard[], summary: Pick<Summary, "areas">): PanelCard[] {
   const names = new Map(
     summary.areas.flatMap((a) => a.ratings.map((r) => [r.scorecardId, r.interviewerName] as const)),
   );
@@ -59,13 +59,13 @@ export function panelCards(submitted: SubmittedCard[], summary: Pick<Summary, "a
  * Each take-home's submitted grades with the graders' notes, per deliverable.
  * A grader whose own grade is not in yet gets none of the others' (canReadGrades).
  */
-export function graderNotes(
+export function listGraderNotes(
   applicationId: number,
   viewer: { id: number },
   seesAll: boolean,
   only: "all" | "latest" = "all",
 ) {
-  const all = takeHomesForApplication(applicationId);
+  const all = listTakeHomesForApplication(applicationId);
   return (only === "latest" ? all.slice(-1) : all).map((t) => {
     const submitted = t.grades.filter((g) => g.status === "submitted");
     const readable = canReadGrades({
@@ -102,20 +102,20 @@ type Viewer = { id: number; kind: UserKind };
  * to someone the blind rule keeps out: an interviewer who still owes a
  * scorecard for it, or is not on its panel, on a role with blind feedback.
  */
-export function debriefFor(input: {
+export function getDebrief(input: {
   applicationId: number;
   roleId: number;
   blind: boolean;
   viewer: Viewer;
   teamRole: TeamRole | null;
 }) {
-  const feedback = visibleScorecards(input);
+  const feedback = listVisibleScorecards(input);
   if (!feedback.seesAll && input.blind && !feedback.viewerHasSubmitted) {
     return { open: false as const, seatsOwed: feedback.seatsOwed, hiddenCount: feedback.hiddenCount };
   }
   const submitted = feedback.readable.filter((c) => c.status === "submitted");
-  const summary = summarizeSubmitted(submitted, currentTemplate(input.roleId).areas);
-  const cards = panelCards(submitted, summary);
+  const summary = summarizeSubmitted(submitted, getCurrentTemplate(input.roleId).areas);
+  const cards = listPanelCards(submitted, summary);
   return {
     open: true as const,
     summary,
@@ -130,7 +130,7 @@ export function debriefFor(input: {
       keyTakeaways: c.keyTakeaways,
       amendments: amendmentHistory(c),
     })),
-    takeHomes: graderNotes(input.applicationId, input.viewer, feedback.seesAll),
+    takeHomes: listGraderNotes(input.applicationId, input.viewer, feedback.seesAll),
   };
 }
 
@@ -139,15 +139,15 @@ export function debriefFor(input: {
  * rating's evidence, each scorecard's takeaways and amendment reasons, and the
  * latest take-home's graders' notes. Only for scorecards the viewer may read.
  */
-export function comparisonWords(
+export function getComparisonWords(
   submitted: SubmittedCard[],
   summary: Summary,
   applicationId: number,
   viewer: { id: number },
   seesAll: boolean,
 ) {
-  const cards = panelCards(submitted, summary);
-  const latest = graderNotes(applicationId, viewer, seesAll, "latest")[0];
+  const cards = listPanelCards(submitted, summary);
+  const latest = listGraderNotes(applicationId, viewer, seesAll, "latest")[0];
   return {
     evidence: Object.fromEntries(
       summary.areas.map((a) => [a.key, evidenceForArea(a.key, cards).filter((e) => e.rated)]),

@@ -20,12 +20,12 @@ import { isOpenStage, type Stage } from "~/domain/pipeline";
 import type { DecisionFormData } from "~/components/decision-form";
 import { interviewKindLabels } from "~/schemas/interview";
 import { getDb, schema } from "~/utils/db.server";
-import { moveWithin } from "./application.server";
-import { summarizeSubmitted, visibleScorecards } from "./feedback.server";
-import { maskFor } from "./masking.server";
-import { roleBlind } from "./role.server";
-import { scorecardsForApplication } from "./scorecard.server";
-import { currentTemplate } from "./template.server";
+import { moveApplicationWithin } from "./application.server";
+import { summarizeSubmitted, listVisibleScorecards } from "./feedback.server";
+import { getMask } from "./masking.server";
+import { isRoleBlind } from "./role.server";
+import { listScorecardsForApplication } from "./scorecard.server";
+import { getCurrentTemplate } from "./template.server";
 
 const {
   decisions,
@@ -46,9 +46,9 @@ const {
  * What a decision may cite: the areas the scorecards were filled against
  * (with averages), and the submitted scorecards.
  */
-export function decisionEvidence(applicationId: number, roleId: number) {
-  const submitted = scorecardsForApplication(applicationId).filter((c) => c.status === "submitted");
-  const summary = summarizeSubmitted(submitted, currentTemplate(roleId).areas);
+export function getDecisionEvidence(applicationId: number, roleId: number) {
+  const submitted = listScorecardsForApplication(applicationId).filter((c) => c.status === "submitted");
+  const summary = summarizeSubmitted(submitted, getCurrentTemplate(roleId).areas);
   const averages = Object.fromEntries(summary.areas.map((a) => [a.key, a.average]));
   const below = mustPassFlags(summary.areas, averages, summary.scorecards).below;
   return {
@@ -69,10 +69,10 @@ export function decisionEvidence(applicationId: number, roleId: number) {
     mustPassBelow: summary.areas.filter((a) => below.includes(a.key)).map((a) => a.name),
   };
 }
-export type DecisionEvidence = ReturnType<typeof decisionEvidence>;
+export type DecisionEvidence = ReturnType<typeof getDecisionEvidence>;
 
 /** Every decision on an application, newest first, with who decided. */
-export function decisionsFor(applicationId: number) {
+export function listDecisions(applicationId: number) {
   return getDb()
     .select({
       id: decisions.id,
@@ -134,7 +134,7 @@ export function recordDecision(input: DecisionInput): RecordDecisionResult {
     );
     if (app.version !== input.version || (existing?.id ?? null) !== input.currentDecisionId)
       return { ok: false, reason: "conflict" };
-    const evidence = decisionEvidence(app.id, app.roleId);
+    const evidence = getDecisionEvidence(app.id, app.roleId);
     const problems = checkDecision({
       stage: app.stage,
       outcome: input.outcome,
@@ -149,7 +149,7 @@ export function recordDecision(input: DecisionInput): RecordDecisionResult {
     const to = stageAfter(input.outcome, app.stage);
     if (to) {
       const note = `Decision: ${decisionOutcomeLabels[input.outcome].toLowerCase()}`;
-      const moved = moveWithin(
+      const moved = moveApplicationWithin(
         tx,
         app,
         { toStage: to, rejectionReason: input.rejectionReason, note, actorId: input.actorId },
@@ -204,14 +204,14 @@ type Viewer = { id: number; kind: UserKind };
  * for everyone who may read the application; rationale, cited evidence, the
  * total and the change reasons only for those seesRationale allows.
  */
-export function decisionsForViewer(input: {
+export function listDecisionsForViewer(input: {
   applicationId: number;
   roleId: number;
   viewer: Viewer;
   teamRole: TeamRole | null;
 }) {
-  const blind = roleBlind(input.roleId);
-  const feedback = visibleScorecards({
+  const blind = isRoleBlind(input.roleId);
+  const feedback = listVisibleScorecards({
     applicationId: input.applicationId,
     roleId: input.roleId,
     blind,
@@ -226,13 +226,13 @@ export function decisionsForViewer(input: {
     seatsOwed: feedback.seatsOwed,
     viewerHasSubmitted: feedback.viewerHasSubmitted,
   });
-  const evidence = reads ? decisionEvidence(input.applicationId, input.roleId) : null;
+  const evidence = reads ? getDecisionEvidence(input.applicationId, input.roleId) : null;
   const areaName = (key: string) => evidence?.areas.find((a) => a.key === key)?.name ?? key;
   const cardName = (id: number) => {
     const c = evidence?.scorecards.find((x) => x.id === id);
     return c ? `${c.interviewerName} (${interviewKindLabels[c.interviewKind]})` : `Scorecard ${id}`;
   };
-  const rows = decisionsFor(input.applicationId).map((d) => ({
+  const rows = listDecisions(input.applicationId).map((d) => ({
     id: d.id,
     stage: d.stage as Stage,
     outcome: d.outcome,
@@ -256,21 +256,21 @@ export function decisionsForViewer(input: {
 }
 
 /** The application page's decision section: what this viewer may read, and the form for those who may decide. */
-export function decisionSectionFor(input: {
+export function getDecisionSection(input: {
   applicationId: number;
   roleId: number;
   viewer: Viewer;
   teamRole: TeamRole | null;
   canDecide: boolean;
 }) {
-  return { ...decisionsForViewer(input), form: input.canDecide ? decisionFormFor(input.applicationId) : null };
+  return { ...listDecisionsForViewer(input), form: input.canDecide ? getDecisionForm(input.applicationId) : null };
 }
 
 /** What the decision form needs, or null when the application is closed (hired, rejected, withdrawn). */
-export function decisionFormFor(applicationId: number): DecisionFormData | null {
+export function getDecisionForm(applicationId: number): DecisionFormData | null {
   const app = getDb().select().from(applications).where(eq(applications.id, applicationId)).get();
   if (!app || !isOpenStage(app.stage)) return null;
-  const all = decisionsFor(applicationId).map((d) => ({ ...d, stage: d.stage }));
+  const all = listDecisions(applicationId).map((d) => ({ ...d, stage: d.stage }));
   const current = decisionAtStage(all, app.stage);
   return {
     applicationId,
@@ -279,12 +279,12 @@ export function decisionFormFor(applicationId: number): DecisionFormData | null 
     current: current
       ? { id: current.id, outcome: current.outcome, decidedAt: current.decidedAt, decidedBy: current.decidedBy }
       : null,
-    evidence: decisionEvidence(applicationId, app.roleId),
+    evidence: getDecisionEvidence(applicationId, app.roleId),
   };
 }
 
 /** The newest decision of each application on a role, for the rollup, the comparison and their CSV. */
-export function latestDecisionsOnRole(
+export function listLatestDecisionsOnRole(
   roleId: number,
 ): Map<number, { outcome: DecisionOutcome; decidedAt: Date; againstTotal: boolean }> {
   const rows = getDb()
@@ -323,7 +323,7 @@ const OPEN = sql`${applications.stage} in ('sourced','screening','interviewing',
  * evidence has waited longest first. Four grouped queries over the roles'
  * open applications; the predicate itself is needsDecision.
  */
-export function needsDecisionQueue(viewer: Viewer, now: Date) {
+export function getNeedsDecisionQueue(viewer: Viewer, now: Date) {
   const roleIds = decisionRoleIds(viewer);
   if (roleIds !== null && roleIds.length === 0) return [];
   const db = getDb();
@@ -386,7 +386,7 @@ export function needsDecisionQueue(viewer: Viewer, now: Date) {
   const decidedBy = by(decided);
   // Someone the viewer grades anonymously never appears by name
   // (a fully graded take-home is revealed, so this is belt and braces).
-  const mask = maskFor(viewer.id);
+  const mask = getMask(viewer.id);
   return apps
     .filter((a) => !mask.applicationIds.has(a.id))
     .map((a) => {
@@ -410,8 +410,8 @@ export function needsDecisionQueue(viewer: Viewer, now: Date) {
 }
 
 /** One page of the queue (a page past the end shows the last one). */
-export function needsDecisionPage(viewer: Viewer, now: Date, page: number, perPage: number) {
-  const all = needsDecisionQueue(viewer, now);
+export function getNeedsDecisionPage(viewer: Viewer, now: Date, page: number, perPage: number) {
+  const all = getNeedsDecisionQueue(viewer, now);
   const pageCount = Math.max(1, Math.ceil(all.length / perPage));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
   return { total: all.length, page: current, pageCount, items: all.slice((current - 1) * perPage, current * perPage) };

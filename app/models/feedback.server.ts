@@ -12,26 +12,26 @@ import type { TeamRole, UserKind } from "~/domain/reference";
 import { and, eq } from "drizzle-orm";
 import { getDb, schema } from "~/utils/db.server";
 import { interviewKindLabels } from "~/schemas/interview";
-import { panelSeats } from "./interview.server";
-import { scorecardsForApplication } from "./scorecard.server";
+import { listPanelSeats } from "./interview.server";
+import { listScorecardsForApplication } from "./scorecard.server";
 
 /** Admins, recruiters and the role's hiring managers read every submitted scorecard, blind or not. */
-export function seesAllScorecards(kind: UserKind, teamRole: TeamRole | null): boolean {
+export function canSeeAllScorecards(kind: UserKind, teamRole: TeamRole | null): boolean {
   return scopesFor(kind, "read:application").includes("any") || teamRole === "hiring_manager";
 }
 
-export function visibleScorecards(input: {
+export function listVisibleScorecards(input: {
   applicationId: number;
   roleId: number;
   blind: boolean;
   viewer: { id: number; kind: UserKind };
   teamRole: TeamRole | null;
 }) {
-  const all = scorecardsForApplication(input.applicationId);
-  const seesAll = seesAllScorecards(input.viewer.kind, input.teamRole);
+  const all = listScorecardsForApplication(input.applicationId);
+  const seesAll = canSeeAllScorecards(input.viewer.kind, input.teamRole);
   // "Submitted their own" means every seat the viewer has on this application's panels, not just one of them:
   // a second, pending interview would otherwise be filled with the panel's answers in view.
-  const seats = panelSeats(input.applicationId, input.viewer.id);
+  const seats = listPanelSeats(input.applicationId, input.viewer.id);
   const viewerHasSubmitted = seats.length > 0 && seats.every((s) => s.status === "submitted");
   const readable = all.filter((c) =>
     canReadScorecard({
@@ -53,7 +53,7 @@ export function visibleScorecards(input: {
   };
 }
 
-type SubmittedCard = ReturnType<typeof scorecardsForApplication>[number];
+type SubmittedCard = ReturnType<typeof listScorecardsForApplication>[number];
 
 /**
  * An application's submitted scorecards summed up, the one way its page, the
@@ -86,7 +86,7 @@ export function summarizeSubmitted(submitted: SubmittedCard[], current: Template
  * has a submitted scorecard (what the blind rule lets them read), `pending`
  * where one is still to write.
  */
-export function panelProgressOnRole(userId: number, roleId: number): { scored: Set<number>; pending: Set<number> } {
+export function getPanelProgressOnRole(userId: number, roleId: number): { scored: Set<number>; pending: Set<number> } {
   const db = getDb();
   const seats = db
     .select({ applicationId: schema.interviews.applicationId, status: schema.scorecards.status })

@@ -113,7 +113,7 @@ export function listInterviews(applicationId: number) {
 }
 
 /** The interviews of an application a user sits on, and whether their scorecard for each is submitted. */
-export function panelSeats(applicationId: number, userId: number) {
+export function listPanelSeats(applicationId: number, userId: number) {
   return getDb()
     .select({ interviewId: interviews.id, status: scorecards.status })
     .from(interviewPanel)
@@ -124,7 +124,7 @@ export function panelSeats(applicationId: number, userId: number) {
 }
 
 /** Everyone on any interview panel of an application. */
-export function panelistIds(applicationId: number): number[] {
+export function listPanelistIds(applicationId: number): number[] {
   return getDb()
     .selectDistinct({ id: interviewPanel.userId })
     .from(interviewPanel)

@@ -4,12 +4,12 @@
 import { eq, inArray } from "drizzle-orm";
 import type { ScopeVia } from "~/domain/policy";
 import { getDb, schema } from "~/utils/db.server";
-import { maskedApplications } from "./take-home.server";
+import { listMaskedApplications } from "./take-home.server";
 
 export type Mask = { applicationIds: Set<number>; candidateIds: Set<number>; alias: Map<number, string> };
 
-export function maskFor(userId: number): Mask {
-  const masked = maskedApplications(userId);
+export function getMask(userId: number): Mask {
+  const masked = listMaskedApplications(userId);
   if (masked.length === 0) return { applicationIds: new Set(), candidateIds: new Set(), alias: new Map() };
   const ids = masked.map((m) => m.id);
   const apps = getDb()
@@ -25,14 +25,14 @@ export function maskFor(userId: number): Mask {
 }
 
 /** The name a list shows for an application: the take-home's alias if the viewer grades it anonymously, else `name`. */
-export function shownName(mask: Mask, applicationId: number, name: string): string {
+export function getShownName(mask: Mask, applicationId: number, name: string): string {
   return mask.applicationIds.has(applicationId) ? (mask.alias.get(applicationId) ?? "Anonymous") : name;
 }
 
 /** Whether the record a URL names would identify someone this user is grading anonymously. */
 export function isMaskedRecord(via: ScopeVia, id: number, userId: number): boolean {
   if (via === "grader" || via === "role") return false;
-  const mask = maskFor(userId);
+  const mask = getMask(userId);
   if (mask.applicationIds.size === 0) return false;
   const db = getDb();
   if (via === "application") return mask.applicationIds.has(id);

@@ -36,7 +36,7 @@ const {
 type Lifecycle = "open" | "accepted" | "withdrawn";
 
 /** Active users who may see a role's pay (and so may approve its offers): HR, admins, the role's hiring managers. */
-export function payViewers(roleId: number): { id: number; name: string; kind: UserKind }[] {
+export function listPayViewers(roleId: number): { id: number; name: string; kind: UserKind }[] {
   const rows = getDb()
     .select({ id: users.id, name: users.name, kind: users.kind, teamRole: roleTeam.teamRole })
     .from(users)
@@ -50,7 +50,7 @@ export function payViewers(roleId: number): { id: number; name: string; kind: Us
 export type ChainSettings = { chosenIds: number[]; required: number | null; version: number | null };
 
 /** The approvers chosen for a role (as stored) and its rule; version null while never saved. */
-export function chainSettings(roleId: number): ChainSettings {
+export function getChainSettings(roleId: number): ChainSettings {
   const db = getDb();
   const chosenIds = db
     .select({ id: roleOfferApprovers.userId })
@@ -64,9 +64,9 @@ export function chainSettings(roleId: number): ChainSettings {
 
 /** The chain in force: chosen approvers who may still see the role's pay. */
 function chainInForce(roleId: number) {
-  const viewers = payViewers(roleId);
+  const viewers = listPayViewers(roleId);
   const eligible = new Set(viewers.map((v) => v.id));
-  const settings = chainSettings(roleId);
+  const settings = getChainSettings(roleId);
   const chain: ApprovalChain = {
     approverIds: settings.chosenIds.filter((id) => eligible.has(id)),
     required: settings.required,
@@ -87,7 +87,7 @@ export function saveChain(input: {
   return getDb().transaction((tx) => {
     const current = tx.select().from(roleOfferRules).where(eq(roleOfferRules.roleId, input.roleId)).get();
     if ((current?.version ?? null) !== input.version) return { ok: false, reason: "conflict" } as const;
-    const eligible = new Set(payViewers(input.roleId).map((v) => v.id));
+    const eligible = new Set(listPayViewers(input.roleId).map((v) => v.id));
     if (input.approverIds.some((id) => !eligible.has(id))) return { ok: false, reason: "ineligible" } as const;
     tx.delete(roleOfferApprovers).where(eq(roleOfferApprovers.roleId, input.roleId)).run();
     if (input.approverIds.length)
@@ -149,7 +149,7 @@ function stateOf(offer: OfferRow, chain: ApprovalChain, eligible: Set<number>, r
 }
 
 /** What the stage gate reads of an application's offer. */
-export function offerGateView(applicationId: number): OfferGateView | null {
+export function getOfferGateView(applicationId: number): OfferGateView | null {
   const offer = activeOffer(applicationId);
   if (!offer) return null;
   const roleId = getDb()
@@ -190,7 +190,7 @@ export type OfferView = {
 };
 
 /** An application's offer with its approvals, or null. Callers decide who may see it: it carries pay. */
-export function offerForApplication(applicationId: number, roleId: number): OfferView | null {
+export function getOfferForApplication(applicationId: number, roleId: number): OfferView | null {
   const offer = activeOffer(applicationId);
   if (!offer) return null;
   const { chain, eligible, viewers } = chainInForce(roleId);
@@ -421,7 +421,7 @@ export type AwaitingItem = {
  * Offers waiting for this user's decision: open, not yet approved or declined,
  * where they count as an approver and have not decided on the current terms.
  */
-export function offersAwaiting(user: { id: number; kind: UserKind }): AwaitingItem[] {
+export function listOffersAwaiting(user: { id: number; kind: UserKind }): AwaitingItem[] {
   const db = getDb();
   const creator = sql<string | null>`(select name from users where users.id = ${offers.createdById})`;
   const rows = db
@@ -477,7 +477,7 @@ export function offersAwaiting(user: { id: number; kind: UserKind }): AwaitingIt
 }
 
 /** This user's latest decisions, newest first, for the approvals page's "decided" list. */
-export function recentDecisions(userId: number, limit = 10) {
+export function listRecentOfferDecisions(userId: number, limit = 10) {
   return getDb()
     .select({
       applicationId: offers.applicationId,
@@ -501,7 +501,7 @@ export function recentDecisions(userId: number, limit = 10) {
 }
 
 /** A role's chain in words and names, for pages that show it before any offer exists. */
-export function chainSummary(roleId: number): { rule: string; approvers: string[] } {
+export function getChainSummary(roleId: number): { rule: string; approvers: string[] } {
   const { chain, viewers } = chainInForce(roleId);
   return {
     rule: ruleText(chain),

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { OVERDUE_AFTER_MS, queueStates, type QueueState } from "~/domain/scorecard";
 import { getDb, schema } from "~/utils/db.server";
-import { shownName, type Mask } from "./masking.server";
+import { getShownName, type Mask } from "./masking.server";
 
 const { scorecards, interviews, interviewPanel, applications, roles } = schema;
 
@@ -74,7 +74,7 @@ function queueQueries(userId: number, now: Date) {
 }
 
 /** Each state's count and its first `shown` items, earliest first (the home page). */
-export function interviewerQueue(
+export function getInterviewerQueue(
   userId: number,
   now: Date,
   shown: number,
@@ -91,7 +91,7 @@ export function interviewerQueue(
  * no state asked for, the most pressing one that has anything in it. A page
  * past the end shows the last one.
  */
-export function interviewerQueuePage(
+export function getInterviewerQueuePage(
   userId: number,
   now: Date,
   asked: ListState | null,
@@ -130,14 +130,14 @@ export type QueueItem = {
 export type ListState = QueueState | "submitted";
 
 /** A queue item as pages show it: someone the viewer grades anonymously appears under the take-home's alias only. */
-export function queueItemView(q: QueueItem, mask: Mask) {
+export function toQueueItemView(q: QueueItem, mask: Mask) {
   const masked = mask.applicationIds.has(q.applicationId);
   return {
     interviewId: q.interviewId,
     kind: q.kind,
     startsAt: q.startsAt,
     roleTitle: q.roleTitle,
-    who: shownName(mask, q.applicationId, q.candidateName ?? q.agencyName ?? ""),
+    who: getShownName(mask, q.applicationId, q.candidateName ?? q.agencyName ?? ""),
     masked,
     draft: q.status === "draft",
     submittedAt: q.submittedAt,

@@ -133,7 +133,7 @@ export function getRoleTeam(roleId: number) {
 }
 
 /** Ids among `ids` that are not active users of one of `kinds` (the form's pickers only offer those). */
-export function idsNotOfKinds(ids: number[], kinds: UserKind[]): number[] {
+export function findIdsNotOfKinds(ids: number[], kinds: UserKind[]): number[] {
   if (ids.length === 0) return [];
   const found = getDb()
     .select({ id: users.id })
@@ -145,7 +145,7 @@ export function idsNotOfKinds(ids: number[], kinds: UserKind[]): number[] {
 }
 
 /** Ids among `ids` that are not active users (the form's pickers only offer active users). */
-export function unknownTeamMemberIds(ids: number[]): number[] {
+export function findUnknownTeamMemberIds(ids: number[]): number[] {
   if (ids.length === 0) return [];
   const found = getDb()
     .select({ id: users.id })
@@ -218,7 +218,7 @@ export function updateRole(input: { id: number; version: number; values: RoleFor
 }
 
 /** Ids of roles whose hiring team a user is on. */
-export function visibleRoleIds(userId: number): number[] {
+export function listVisibleRoleIds(userId: number): number[] {
   return getDb()
     .select({ id: roleTeam.roleId })
     .from(roleTeam)
@@ -227,7 +227,7 @@ export function visibleRoleIds(userId: number): number[] {
     .map((r) => r.id);
 }
 
-export function roleBlind(roleId: number): boolean {
+export function isRoleBlind(roleId: number): boolean {
   return getDb().select({ blind: roles.blindFeedback }).from(roles).where(eq(roles.id, roleId)).get()?.blind ?? true;
 }
 

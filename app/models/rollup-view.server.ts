@@ -4,9 +4,9 @@
 import { holds, scopesFor } from "~/domain/policy";
 import type { TeamRole, UserKind } from "~/domain/reference";
 import type { HiddenScores } from "~/domain/scorecard";
-import { panelProgressOnRole } from "./feedback.server";
-import { maskFor, shownName } from "./masking.server";
-import { roleBlind } from "./role.server";
+import { getPanelProgressOnRole } from "./feedback.server";
+import { getMask, getShownName } from "./masking.server";
+import { isRoleBlind } from "./role.server";
 import { cachedDerived } from "~/utils/cache.server";
 import { isOpenStage, OPEN_STAGES, stages, type Stage } from "~/domain/pipeline";
 import { roleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server";
@@ -18,9 +18,9 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
   const seesAllScores =
     scopesFor(viewer.kind, "read:application").includes("any") ||
     teamRole === "hiring_manager" ||
-    !roleBlind(rollup.role.id);
-  const panel = seesAllScores ? null : panelProgressOnRole(viewer.id, rollup.role.id);
-  const mask = maskFor(viewer.id);
+    !isRoleBlind(rollup.role.id);
+  const panel = seesAllScores ? null : getPanelProgressOnRole(viewer.id, rollup.role.id);
+  const mask = getMask(viewer.id);
   // Field by field rather than with spreads: this runs over every row of a big role on each request.
   const rows = rollup.rows.map((row, i) => {
     const masked = mask.applicationIds.has(row.id);
@@ -33,7 +33,7 @@ export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: 
           : "blind";
     return {
       id: masked ? -(i + 1) : row.id,
-      name: shownName(mask, row.id, row.name),
+      name: getShownName(mask, row.id, row.name),
       stage: row.stage,
       engagement: row.engagement,
       availableFrom: row.availableFrom,

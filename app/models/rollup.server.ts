@@ -18,9 +18,9 @@ import { getDb, schema } from "~/utils/db.server";
 import { median } from "~/domain/calibration";
 import { brokenConstraintsText, takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
 import { missingChecksByApplication } from "./compliance.server";
-import { currentTemplate } from "./template.server";
-import { roleAgreement } from "./agreement.server";
-import { latestDecisionsOnRole } from "./decision.server";
+import { getCurrentTemplate } from "./template.server";
+import { getRoleAgreement } from "./agreement.server";
+import { listLatestDecisionsOnRole } from "./decision.server";
 
 const {
   applications,
@@ -68,7 +68,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
     .where(eq(roles.id, roleId))
     .get();
   if (!role) return null;
-  const template = currentTemplate(roleId);
+  const template = getCurrentTemplate(roleId);
   const assumptions = costAssumptionsFor(role.costAssumptions);
 
   const apps = db
@@ -231,7 +231,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
   });
 
   const missing = missingChecksByApplication(roleId, isoDay(now));
-  const decided = latestDecisionsOnRole(roleId);
+  const decided = listLatestDecisionsOnRole(roleId);
   const rows = apps.map((a) => {
     const mine = areasByApp.get(a.id) ?? [];
     const averages = Object.fromEntries(mine.map((r) => [r.areaKey, areaAverage(r.sum ?? 0, r.n)]));
@@ -294,7 +294,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
     scorecardsDue: seats?.due ?? 0,
     scorecardsSubmitted: seats?.submitted ?? 0,
     // The role panel's agreement over every submitted rating (anonymous candidates' included: no name goes with it).
-    agreement: roleAgreement(roleId),
+    agreement: getRoleAgreement(roleId),
     rows,
   };
 }

@@ -1,9 +1,16 @@
 // Scorecards: one panelist's scorecard for an interview (draft, submit, amend), and an application's scorecards.
 import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Rating, Recommendation, TemplateArea } from "~/domain/scorecard";
+import {
+  scorecardSaveRefusal,
+  type Rating,
+  type Recommendation,
+  type ScorecardMode,
+  type ScorecardSaveRefusal,
+  type TemplateArea,
+} from "~/domain/scorecard";
 import { getDb, schema } from "~/utils/db.server";
 import { getInterview } from "./interview.server";
-import { currentTemplate, ensureTemplateId, templateById } from "./template.server";
+import { getCurrentTemplate, ensureTemplateId, getTemplate } from "./template.server";
 
 const { scorecardTemplates, scorecards, scorecardRatings, scorecardAmendments, interviews, users } = schema;
 
@@ -52,14 +59,14 @@ export function getScorecardContext(interviewId: number, userId: number) {
   if (!found) return null;
   const own = getScorecard(interviewId, userId);
   const templateId = own?.card.templateId ?? found.interview.templateId;
-  const template = (templateId ? templateById(templateId) : null) ?? currentTemplate(found.role.id);
+  const template = (templateId ? getTemplate(templateId) : null) ?? getCurrentTemplate(found.role.id);
   const areas = template.areas.filter((a) => found.interview.focusAreas.includes(a.key));
   return { found, own, template, areas };
 }
 
 /** `version` is the scorecard's record version after the save, for the next save from the same page. */
 export type SaveScorecardResult =
-  { ok: true; id: number; version: number } | { ok: false; reason: "conflict" | "locked" | "not-submitted" };
+  { ok: true; id: number; version: number } | { ok: false; reason: ScorecardSaveRefusal };
 
 function snapshot(cardId: number) {
   const db = getDb();
@@ -89,7 +96,7 @@ export function saveScorecard(input: {
   roleId: number;
   /** The interview's template; a new scorecard is filled against it. */
   templateId: number | null;
-  mode: "draft" | "submit" | "amend";
+  mode: ScorecardMode;
   version: number | null;
   values: ScorecardValues;
   amendReason?: string;
@@ -103,10 +110,8 @@ export function saveScorecard(input: {
       .from(scorecards)
       .where(and(eq(scorecards.interviewId, input.interviewId), eq(scorecards.interviewerId, input.interviewerId)))
       .get();
-    if ((existing?.version ?? null) !== input.version) return { ok: false, reason: "conflict" } as const;
-    if (existing?.status === "submitted" && input.mode !== "amend") return { ok: false, reason: "locked" } as const;
-    if (input.mode === "amend" && existing?.status !== "submitted")
-      return { ok: false, reason: "not-submitted" } as const;
+    const refusal = scorecardSaveRefusal({ mode: input.mode, sentVersion: input.version, stored: existing ?? null });
+    if (refusal) return { ok: false, reason: refusal } as const;
 
     let id: number;
     const fields = {
@@ -169,7 +174,7 @@ export function saveScorecard(input: {
 }
 
 /** Every scorecard for an application, with its ratings and template version; the caller applies the blind rule. */
-export function scorecardsForApplication(applicationId: number) {
+export function listScorecardsForApplication(applicationId: number) {
   const db = getDb();
   const cards = db
     .select({
@@ -215,7 +220,7 @@ export function scorecardsForApplication(applicationId: number) {
 }
 
 /** Who on an interview's panel has a scorecard, in which state, against which template. */
-export function scorecardStatuses(interviewId: number) {
+export function listScorecardStatuses(interviewId: number) {
   return getDb()
     .select({ interviewerId: scorecards.interviewerId, status: scorecards.status, templateId: scorecards.templateId })
     .from(scorecards)

@@ -77,7 +77,7 @@ export function getTakeHome(id: number) {
   return { takeHome, application, role, graders, grades };
 }
 
-export function takeHomesForApplication(applicationId: number) {
+export function listTakeHomesForApplication(applicationId: number) {
   const rows = getDb()
     .select()
     .from(takeHomes)
@@ -96,7 +96,7 @@ export type TakeHomeUpdate =
   | { intent: "waive"; waiverReason: string };
 
 /** Which changes each status allows: a submission or extension only while assigned; a waiver until graded. */
-export function allowedChange(status: string, intent: TakeHomeUpdate["intent"]): boolean {
+export function isChangeAllowed(status: string, intent: TakeHomeUpdate["intent"]): boolean {
   if (intent === "submitted" || intent === "extend") return status === "assigned";
   return status === "assigned" || status === "submitted" || status === "grading";
 }
@@ -107,7 +107,7 @@ export function updateTakeHome(input: { id: number; version: number; change: Tak
 } {
   const current = getDb().select().from(takeHomes).where(eq(takeHomes.id, input.id)).get();
   if (!current || current.version !== input.version) return { ok: false, reason: "conflict" };
-  if (!allowedChange(current.status, input.change.intent)) return { ok: false, reason: "state" };
+  if (!isChangeAllowed(current.status, input.change.intent)) return { ok: false, reason: "state" };
   // Waiving ends anonymous grading: the identity is revealed, and that is recorded like any reveal.
   const reveal =
     input.change.intent === "waive" && current.anonymous && current.revealedAt === null
@@ -229,12 +229,12 @@ const maskedLookup = preparedQuery((db) =>
  * with the alias to show instead: those of a candidate with an anonymous
  * take-home they grade that is not yet revealed (see maskedLookup).
  */
-export function maskedApplications(userId: number): { id: number; alias: string }[] {
+export function listMaskedApplications(userId: number): { id: number; alias: string }[] {
   return maskedLookup().all({ userId });
 }
 
-export function maskedApplicationIds(userId: number): number[] {
-  return maskedApplications(userId).map((r) => r.id);
+export function listMaskedApplicationIds(userId: number): number[] {
+  return listMaskedApplications(userId).map((r) => r.id);
 }
 
 /**
@@ -242,7 +242,7 @@ export function maskedApplicationIds(userId: number): number[] {
  * on any of their applications: they know who it is, so they cannot grade it
  * anonymously. Keyed by user, with the reason to show.
  */
-export function anonymousGradingConflictsFor(applicationId: number): Map<number, string> {
+export function findAnonymousGradingConflicts(applicationId: number): Map<number, string> {
   const db = getDb();
   const app = db.select().from(applications).where(eq(applications.id, applicationId)).get();
   if (!app) return new Map();
@@ -305,7 +305,7 @@ export function anonymousGradingConflictsFor(applicationId: number): Map<number,
 }
 
 /** The take-homes a user grades, for their home page. */
-export function gradingQueue(userId: number) {
+export function getGradingQueue(userId: number) {
   return getDb()
     .select({
       id: takeHomes.id,
@@ -329,7 +329,7 @@ export function gradingQueue(userId: number) {
 }
 
 /** Users who grade an application's anonymous take-home that is not revealed yet. */
-export function anonymousGraderIds(applicationId: number): number[] {
+export function listAnonymousGraderIds(applicationId: number): number[] {
   return getDb()
     .select({ id: takeHomeGraders.userId })
     .from(takeHomeGraders)

@@ -21,7 +21,7 @@ const teamRolesOnRole = preparedQuery((db) =>
 );
 
 /** The user's team role on the role(s) behind a role, application or candidate id; null if none. */
-export function teamRoleVia(via: ScopeVia, id: number, userId: number): TeamRole | null {
+export function getTeamRoleVia(via: ScopeVia, id: number, userId: number): TeamRole | null {
   const db = getDb();
   const { interviews, interviewPanel, takeHomes, takeHomeGraders } = schema;
   // Membership scopes: off the panel or not a grader means no team role at all.

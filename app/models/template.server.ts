@@ -8,7 +8,7 @@ const { scorecardTemplates, scorecards, roles } = schema;
 export type Template = { id: number | null; version: number; areas: TemplateArea[] };
 
 /** The role's current template; a role that never saved one uses the default (persisted on first use). */
-export function currentTemplate(roleId: number): Template {
+export function getCurrentTemplate(roleId: number): Template {
   const row = getDb()
     .select()
     .from(scorecardTemplates)
@@ -20,14 +20,14 @@ export function currentTemplate(roleId: number): Template {
     : { id: null, version: 1, areas: defaultAreas };
 }
 
-export function templateById(id: number): Template | null {
+export function getTemplate(id: number): Template | null {
   const row = getDb().select().from(scorecardTemplates).where(eq(scorecardTemplates.id, id)).get();
   return row ? { id: row.id, version: row.version, areas: row.areas as TemplateArea[] } : null;
 }
 
 /** The id of the role's current template, creating version 1 from the default if needed. Call inside a write. */
 export function ensureTemplateId(roleId: number, actorId: number | null): number {
-  const current = currentTemplate(roleId);
+  const current = getCurrentTemplate(roleId);
   if (current.id !== null) return current.id;
   return getDb()
     .insert(scorecardTemplates)

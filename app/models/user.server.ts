@@ -45,7 +45,7 @@ export function listUsers() {
 }
 
 /** Active users who can sit on a hiring team, for the role form's pickers. */
-export function listTeamCandidates() {
+export function listTeamMemberOptions() {
   return getDb()
     .select({ id: users.id, name: users.name, kind: users.kind })
     .from(users)
@@ -54,7 +54,7 @@ export function listTeamCandidates() {
     .all();
 }
 
-export function emailExists(email: string): boolean {
+export function isEmailTaken(email: string): boolean {
   return countRows(users, eq(users.email, normalizeEmail(email))) > 0;
 }
 

@@ -3,13 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RoleCard } from "~/components/role-card";
 import { formatCount, PageHeader } from "~/components/ui";
 import { holds, holdsAny } from "~/domain/policy";
-import { needsDecisionQueue } from "~/models/decision.server";
+import { getNeedsDecisionQueue } from "~/models/decision.server";
 import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
 import { hiredCounts, roleHeadlines, scorecardSeats } from "~/models/rollup.server";
-import { staleApplicationCount, staleApplications } from "~/models/application.server";
+import { countStaleApplications, listStaleApplications } from "~/models/application.server";
 import { complianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
 import { checkTypeLabels } from "~/domain/compliance";
@@ -22,13 +22,13 @@ const STALE_STAGE_DAYS = 14;
 const HOME_ROLE_CARDS = 12;
 /** Interviews listed per queue on the home page. */
 const QUEUE_SHOWN = 8;
-import { maskFor, shownName } from "~/models/masking.server";
+import { getMask, getShownName } from "~/models/masking.server";
 import { type QueueState } from "~/domain/scorecard";
-import { interviewerQueue, queueItemView } from "~/models/queue.server";
-import { gradingQueue } from "~/models/take-home.server";
+import { getInterviewerQueue, toQueueItemView } from "~/models/queue.server";
+import { getGradingQueue } from "~/models/take-home.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
-import { offersAwaiting } from "~/models/offer.server";
+import { listOffersAwaiting } from "~/models/offer.server";
 
 export const meta: MetaFunction = () => [{ title: "Home · AI Talent Scorecards" }];
 
@@ -80,13 +80,13 @@ export async function loader(args: LoaderFunctionArgs) {
     ? userKinds.map((kind) => ({ kind, count: activeUsers.filter((u) => u.kind === kind).length }))
     : null;
   const now = new Date();
-  const mask = maskFor(user.id);
-  const owed = interviewerQueue(user.id, now, QUEUE_SHOWN);
+  const mask = getMask(user.id);
+  const owed = getInterviewerQueue(user.id, now, QUEUE_SHOWN);
   const queueList = (state: QueueState) => ({
     total: owed[state].total,
-    items: owed[state].items.map((q) => queueItemView(q, mask)),
+    items: owed[state].items.map((q) => toQueueItemView(q, mask)),
   });
-  const grading = gradingQueue(user.id).filter((g) => g.status !== "waived" && g.gradeStatus !== "submitted");
+  const grading = getGradingQueue(user.id).filter((g) => g.status !== "waived" && g.gradeStatus !== "submitted");
   // Cards for the first few roles (open first, most recently changed); the figures above count them all.
   const shownRoles = roles.slice(0, HOME_ROLE_CARDS);
   const openRoles = roles.filter((r) => r.status === "open");
@@ -120,12 +120,12 @@ export async function loader(args: LoaderFunctionArgs) {
           .filter((s) => s.gaps.length > 0)
           .slice(0, 6),
         // Someone the viewer grades anonymously appears under the take-home's alias, without a link.
-        staleCount: staleApplicationCount(STALE_STAGE_DAYS, now),
-        stale: staleApplications(STALE_STAGE_DAYS, now).map((a) => {
+        staleCount: countStaleApplications(STALE_STAGE_DAYS, now),
+        stale: listStaleApplications(STALE_STAGE_DAYS, now).map((a) => {
           const masked = mask.applicationIds.has(a.id);
           return {
             id: masked ? null : a.id,
-            name: shownName(mask, a.id, a.name),
+            name: getShownName(mask, a.id, a.name),
             stage: a.stage,
             roleTitle: a.roleTitle,
             days: Math.floor((now.getTime() - a.since.getTime()) / DAY_MS),
@@ -160,7 +160,7 @@ export async function loader(args: LoaderFunctionArgs) {
     },
     people,
     // Offers waiting for this user's decision (those who may see pay only).
-    approvalsWaiting: holdsAny(user.kind, "read:offer") ? offersAwaiting(user).length : null,
+    approvalsWaiting: holdsAny(user.kind, "read:offer") ? listOffersAwaiting(user).length : null,
   };
 }
 
@@ -169,7 +169,7 @@ const DECISIONS_SHOWN = 5;
 
 function needsDecisionHome(user: { id: number; kind: UserKind }, now: Date) {
   if (!holdsAny(user.kind, "read:decision")) return null;
-  const all = needsDecisionQueue(user, now);
+  const all = getNeedsDecisionQueue(user, now);
   return {
     total: all.length,
     items: all

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
 import { userKindLabels, userKinds } from "~/domain/reference";
-import { createUser, emailExists, listUsers } from "~/models/user.server";
+import { createUser, isEmailTaken, listUsers } from "~/models/user.server";
 import { createUserSchema } from "~/schemas/user";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -23,7 +23,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseFormData(createUserSchema, formData);
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
   const { name, email, kind, password } = parsed.data;
-  if (emailExists(email))
+  if (isEmailTaken(email))
     return invalid(formData, { fieldErrors: { email: ["A user with this email already exists"] }, formError: null });
   const policy = checkNewPassword(password, { email, name });
   if (!policy.ok) return invalid(formData, { fieldErrors: { password: [policy.message] }, formError: null });

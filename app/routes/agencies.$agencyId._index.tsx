@@ -5,9 +5,9 @@ import { formatMoney, Notice, PageHeader } from "~/components/ui";
 import { holds, scopesFor } from "~/domain/policy";
 import { agencyKindLabels, assessmentLabels, vettingQuestions } from "~/domain/reference";
 import { getAgency } from "~/models/agency.server";
-import { applicationsOfAgency, submissionsOfAgency } from "~/models/application.server";
-import { maskFor } from "~/models/masking.server";
-import { visibleRoleIds } from "~/models/role.server";
+import { listApplicationsOfAgency, listSubmissionsOfAgency } from "~/models/application.server";
+import { getMask } from "~/models/masking.server";
+import { listVisibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -19,14 +19,14 @@ export async function loader(args: LoaderFunctionArgs) {
   const found = getAgency(Number(args.params.agencyId));
   if (!found) throw new Response("Agency not found", { status: 404 });
   // Bids and submissions name roles and people: only those on roles the viewer may see.
-  const visible = scopesFor(user.kind, "read:role").includes("any") ? null : visibleRoleIds(user.id);
-  const hidden = maskFor(user.id).candidateIds;
+  const visible = scopesFor(user.kind, "read:role").includes("any") ? null : listVisibleRoleIds(user.id);
+  const hidden = getMask(user.id).candidateIds;
   const onVisibleRole = (r: { roleId: number; candidateId?: number }) =>
     (visible === null || visible.includes(r.roleId)) && !(r.candidateId && hidden.has(r.candidateId));
   return {
     ...found,
-    bids: applicationsOfAgency(found.agency.id).filter(onVisibleRole),
-    submissions: submissionsOfAgency(found.agency.id).filter(onVisibleRole),
+    bids: listApplicationsOfAgency(found.agency.id).filter(onVisibleRole),
+    submissions: listSubmissionsOfAgency(found.agency.id).filter(onVisibleRole),
     canEdit: holds(user.kind, "update:agency"),
   };
 }

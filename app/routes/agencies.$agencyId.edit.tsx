@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgencyForm, type AgencyDefaults } from "~/components/agency-form";
 import { PageHeader } from "~/components/ui";
-import { agencyNameTaken, getAgency, updateAgency } from "~/models/agency.server";
+import { isAgencyNameTaken, getAgency, updateAgency } from "~/models/agency.server";
 import { agencyArrayFields, agencyFormSchema } from "~/schemas/agency";
 import { versionSchema } from "~/schemas/role";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -60,7 +60,7 @@ export async function action(args: ActionFunctionArgs) {
       { fieldErrors: parsed.fieldErrors, formError: parsed.formError },
       { arrayFields: agencyArrayFields },
     );
-  if (agencyNameTaken(parsed.data.agency.name, id))
+  if (isAgencyNameTaken(parsed.data.agency.name, id))
     return invalid(
       formData,
       { fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null },

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useActionData } from "@remix-run/react";
 import { AgencyForm } from "~/components/agency-form";
 import { PageHeader } from "~/components/ui";
-import { agencyNameTaken, createAgency } from "~/models/agency.server";
+import { isAgencyNameTaken, createAgency } from "~/models/agency.server";
 import { agencyArrayFields, agencyFormSchema } from "~/schemas/agency";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -25,7 +25,7 @@ export async function action(args: ActionFunctionArgs) {
       { fieldErrors: parsed.fieldErrors, formError: parsed.formError },
       { arrayFields: agencyArrayFields },
     );
-  if (agencyNameTaken(parsed.data.agency.name))
+  if (isAgencyNameTaken(parsed.data.agency.name))
     return invalid(
       formData,
       { fieldErrors: { name: ["An agency with this name is already on file"] }, formError: null },

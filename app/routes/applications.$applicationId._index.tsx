@@ -23,10 +23,10 @@ import {
   type RejectionReason,
 } from "~/domain/reference";
 import { getApplication, moveApplication } from "~/models/application.server";
-import { visibleScorecards } from "~/models/feedback.server";
-import { roleBlind } from "~/models/role.server";
+import { listVisibleScorecards } from "~/models/feedback.server";
+import { isRoleBlind } from "~/models/role.server";
 import { listInterviews } from "~/models/interview.server";
-import { takeHomesForApplication } from "~/models/take-home.server";
+import { listTakeHomesForApplication } from "~/models/take-home.server";
 import { isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
 import { ScorecardSummary } from "~/components/scorecard-summary";
 import { TakeHomeResult } from "~/components/take-home-result";
@@ -39,9 +39,9 @@ import { invalid } from "~/utils/forms.server";
 import { safeRedirect } from "~/utils/session.server";
 import { engagementMismatch } from "~/domain/engagement";
 import { DecisionSection } from "~/components/decision-record";
-import { decisionSectionFor } from "~/models/decision.server";
+import { getDecisionSection } from "~/models/decision.server";
 import { OfferPanel } from "~/components/offer-panel";
-import { chainSummary, offerForApplication } from "~/models/offer.server";
+import { getChainSummary, getOfferForApplication } from "~/models/offer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` },
@@ -97,14 +97,14 @@ export async function loader(args: LoaderFunctionArgs) {
     };
   }
 
-  const feedback = visibleScorecards({
+  const feedback = listVisibleScorecards({
     applicationId: application.id,
     roleId: role.id,
-    blind: roleBlind(role.id),
+    blind: isRoleBlind(role.id),
     viewer: user,
     teamRole,
   });
-  const takeHomes = takeHomesForApplication(application.id).map((t) => ({
+  const takeHomes = listTakeHomesForApplication(application.id).map((t) => ({
     id: t.id,
     title: t.title,
     status: t.status,
@@ -150,13 +150,13 @@ export async function loader(args: LoaderFunctionArgs) {
     // Offers carry pay: only for those who may see it.
     offer: holds(user.kind, "read:offer", teamRole)
       ? {
-          summary: offerForApplication(application.id, role.id),
-          rule: chainSummary(role.id).rule,
+          summary: getOfferForApplication(application.id, role.id),
+          rule: getChainSummary(role.id).rule,
           canEdit: holds(user.kind, "update:offer", teamRole),
         }
       : null,
     canOpenSubject: subject.kind === "candidate" || holdsAny(user.kind, "read:agency"),
-    decision: decisionSectionFor({
+    decision: getDecisionSection({
       applicationId: application.id,
       roleId: role.id,
       viewer: user,

@@ -13,9 +13,9 @@ import {
   type Summary,
 } from "~/domain/scorecard";
 import { getApplication } from "~/models/application.server";
-import { debriefFor } from "~/models/debrief.server";
-import { roleBlind } from "~/models/role.server";
-import { panelSeats } from "~/models/interview.server";
+import { getDebrief } from "~/models/debrief.server";
+import { isRoleBlind } from "~/models/role.server";
+import { listPanelSeats } from "~/models/interview.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,17 +27,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const found = getApplication(Number(args.params.applicationId));
   if (!found) throw new Response("Application not found", { status: 404 });
   const { application, role, candidate, agency } = found;
-  const debrief = debriefFor({
+  const debrief = getDebrief({
     applicationId: application.id,
     roleId: role.id,
-    blind: roleBlind(role.id),
+    blind: isRoleBlind(role.id),
     viewer: user,
     teamRole,
   });
   // Where to write what is owed: the viewer's own seats, nobody else's.
   const owed = debrief.open
     ? []
-    : panelSeats(application.id, user.id)
+    : listPanelSeats(application.id, user.id)
         .filter((s) => s.status !== "submitted")
         .map((s) => s.interviewId);
   return {

@@ -4,7 +4,7 @@ import { DecisionForm } from "~/components/decision-form";
 import { PageHeader } from "~/components/ui";
 import type { CheckType } from "~/domain/compliance";
 import { getApplication } from "~/models/application.server";
-import { decisionFormFor, recordDecision } from "~/models/decision.server";
+import { getDecisionForm, recordDecision } from "~/models/decision.server";
 import { decisionArrayFields, decisionSchema } from "~/schemas/decision";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -27,7 +27,7 @@ function found(id: number) {
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/applications.$applicationId.decision", "loader");
   const id = Number(args.params.applicationId);
-  return { id, ...found(id), form: decisionFormFor(id) };
+  return { id, ...found(id), form: getDecisionForm(id) };
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -4,11 +4,11 @@ import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm }
 import { PageHeader } from "~/components/ui";
 import { getApplication } from "~/models/application.server";
 import { getRoleTeam } from "~/models/role.server";
-import { anonymousGraderIds } from "~/models/take-home.server";
+import { listAnonymousGraderIds } from "~/models/take-home.server";
 
 import { isOpenStage } from "~/domain/pipeline";
 import { scheduleInterview } from "~/models/interview.server";
-import { currentTemplate } from "~/models/template.server";
+import { getCurrentTemplate } from "~/models/template.server";
 import {
   governanceQuestions,
   interviewArrayFields,
@@ -27,7 +27,7 @@ function load(applicationId: number) {
   const found = getApplication(applicationId);
   if (!found) throw new Response("Application not found", { status: 404 });
   const team = getRoleTeam(found.role.id).filter((t) => t.active);
-  return { found, team, template: currentTemplate(found.role.id) };
+  return { found, team, template: getCurrentTemplate(found.role.id) };
 }
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -59,7 +59,7 @@ export async function action(args: ActionFunctionArgs) {
   const v = parsed.data;
   if (!v.panelIds.every((id) => team.some((t) => t.userId === id)))
     return refuse({ panelIds: ["Interviewers must be on this role's hiring team"] });
-  const graders = anonymousGraderIds(applicationId);
+  const graders = listAnonymousGraderIds(applicationId);
   const conflicted = team.filter((t) => v.panelIds.includes(t.userId) && graders.includes(t.userId));
   if (conflicted.length) {
     return refuse({

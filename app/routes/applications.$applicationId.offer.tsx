@@ -7,7 +7,13 @@ import { holds } from "~/domain/policy";
 import { currencies, payKindLabels, payKinds } from "~/domain/reference";
 import { getApplication } from "~/models/application.server";
 import { getRole } from "~/models/role.server";
-import { acceptOffer, chainSummary, offerForApplication, offersAwaiting, saveOffer } from "~/models/offer.server";
+import {
+  acceptOffer,
+  getChainSummary,
+  getOfferForApplication,
+  listOffersAwaiting,
+  saveOffer,
+} from "~/models/offer.server";
 import { acceptOfferSchema, offerSchema } from "~/schemas/offer";
 import { authorizeUser, forbidden } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -29,14 +35,14 @@ function found(applicationId: number) {
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, ROUTE, "loader");
   const { application, role, candidate, agency } = found(Number(args.params.applicationId));
-  const offer = offerForApplication(application.id, role.id);
-  const waitingForMe = offer ? offersAwaiting(user).some((o) => o.offerId === offer.id) : false;
+  const offer = getOfferForApplication(application.id, role.id);
+  const waitingForMe = offer ? listOffersAwaiting(user).some((o) => o.offerId === offer.id) : false;
   return {
     application: { id: application.id, stage: application.stage },
     role: { id: role.id, title: role.title },
     subject: candidate?.name ?? agency?.name ?? "Application",
     offer,
-    chain: chainSummary(role.id),
+    chain: getChainSummary(role.id),
     defaultCurrency: getRole(role.id)?.currency ?? "USD",
     waitingForMe,
     canEdit: holds(user.kind, "update:offer", teamRole),

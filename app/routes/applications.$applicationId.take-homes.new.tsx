@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/ui";
 import { currencies } from "~/domain/reference";
 import { getApplication } from "~/models/application.server";
 import { getRoleTeam } from "~/models/role.server";
-import { anonymousGradingConflictsFor, assignTakeHome } from "~/models/take-home.server";
+import { findAnonymousGradingConflicts, assignTakeHome } from "~/models/take-home.server";
 
 import { isOpenStage } from "~/domain/pipeline";
 import { takeHomeArrayFields, takeHomeSchema } from "~/schemas/interview";
@@ -30,7 +30,7 @@ function load(id: number) {
   const found = getApplication(id);
   if (!found) throw new Response("Application not found", { status: 404 });
   // Who has met or handled this candidate, on any role: they cannot grade blind.
-  const conflicts = anonymousGradingConflictsFor(id);
+  const conflicts = findAnonymousGradingConflicts(id);
   const team = getRoleTeam(found.role.id)
     .filter((t) => t.active)
     .map((t) => ({ userId: t.userId, name: t.name, cannotGradeBlind: conflicts.get(t.userId) ?? null }));

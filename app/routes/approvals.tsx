@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { payText } from "~/components/offer-panel";
 import { formatDate, Notice, PageHeader } from "~/components/ui";
-import { maskFor, shownName } from "~/models/masking.server";
-import { decideOffer, offersAwaiting, recentDecisions } from "~/models/offer.server";
+import { getMask, getShownName } from "~/models/masking.server";
+import { decideOffer, listOffersAwaiting, listRecentOfferDecisions } from "~/models/offer.server";
 import { offerDecisionSchema } from "~/schemas/offer";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -15,16 +15,16 @@ export const meta: MetaFunction = () => [{ title: "Approvals · AI Talent Scorec
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/approvals", "loader");
   // Someone this user grades anonymously keeps the take-home's alias here too, without links.
-  const mask = maskFor(user.id);
-  const waiting = offersAwaiting(user).map((o) => ({
+  const mask = getMask(user.id);
+  const waiting = listOffersAwaiting(user).map((o) => ({
     ...o,
     masked: mask.applicationIds.has(o.applicationId),
-    subject: shownName(mask, o.applicationId, o.subject),
+    subject: getShownName(mask, o.applicationId, o.subject),
   }));
-  const decided = recentDecisions(user.id).map((d) => ({
+  const decided = listRecentOfferDecisions(user.id).map((d) => ({
     ...d,
     masked: mask.applicationIds.has(d.applicationId),
-    subject: shownName(mask, d.applicationId, d.subject),
+    subject: getShownName(mask, d.applicationId, d.subject),
   }));
   return { waiting, decided };
 }

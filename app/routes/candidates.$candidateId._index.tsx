@@ -5,10 +5,10 @@ import { formatDate, formatMoney, Notice, PageHeader } from "~/components/ui";
 import { checkScope, checkTypeLabels, effectiveStatus, type CheckType } from "~/domain/compliance";
 import { holds, scopesFor } from "~/domain/policy";
 import { candidateEngagementTypeLabels, candidateSourceLabels, payKindLabels } from "~/domain/reference";
-import { applicationsOfCandidate } from "~/models/application.server";
+import { listApplicationsOfCandidate } from "~/models/application.server";
 import { getCandidate } from "~/models/candidate.server";
 import { personChecks } from "~/models/compliance.server";
-import { visibleRoleIds } from "~/models/role.server";
+import { listVisibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { isoDay } from "~/domain/dates";
 
@@ -23,8 +23,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const canSeePay = holds(user.kind, "read:pay", teamRole);
   // Pay never leaves the server for people who may not see it.
   const { payKind, payAmount, payCurrency, createdById: _c, version: _v, ...candidate } = row;
-  const visible = scopesFor(user.kind, "read:role").includes("any") ? null : visibleRoleIds(user.id);
-  const applications = applicationsOfCandidate(row.id).filter((a) => visible === null || visible.includes(a.roleId));
+  const visible = scopesFor(user.kind, "read:role").includes("any") ? null : listVisibleRoleIds(user.id);
+  const applications = listApplicationsOfCandidate(row.id).filter(
+    (a) => visible === null || visible.includes(a.roleId),
+  );
   const today = isoDay(new Date());
   const canSeeCompliance = holds(user.kind, "read:compliance", teamRole);
   const checks = canSeeCompliance

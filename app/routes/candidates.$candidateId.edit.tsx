@@ -8,7 +8,7 @@ import { versionSchema } from "~/schemas/role";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
-import { maskFor } from "~/models/masking.server";
+import { getMask } from "~/models/masking.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Edit ${data?.name ?? "candidate"} · AI Talent Scorecards` },
@@ -47,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
     );
   const clash = findCandidateByEmail(parsed.data.email);
   if (clash && clash.id !== id) {
-    const who = maskFor(user.id).candidateIds.has(clash.id) ? "Another candidate" : clash.name;
+    const who = getMask(user.id).candidateIds.has(clash.id) ? "Another candidate" : clash.name;
     return invalid(
       formData,
       { fieldErrors: { email: [`${who} already has this email`] }, formError: null },

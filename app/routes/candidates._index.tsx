@@ -5,7 +5,7 @@ import { formatCount, PageHeader } from "~/components/ui";
 import { holds, scopesFor } from "~/domain/policy";
 import { candidateEngagementTypeLabels, candidateSourceLabels } from "~/domain/reference";
 import { searchCandidates } from "~/models/candidate.server";
-import { maskFor } from "~/models/masking.server";
+import { getMask } from "~/models/masking.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
 
@@ -19,7 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     query,
     // People this viewer grades anonymously are left out of the list.
-    result: searchCandidates(user, { query, page, hide: [...maskFor(user.id).candidateIds] }),
+    result: searchCandidates(user, { query, page, hide: [...getMask(user.id).candidateIds] }),
     seesAll: scopesFor(user.kind, "read:candidate").includes("any"),
     canCreate: holds(user.kind, "create:candidate"),
     canImport: holds(user.kind, "import:candidate"),

@@ -7,7 +7,7 @@ import { candidateArrayFields, candidateFormSchema } from "~/schemas/candidate";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
-import { maskFor } from "~/models/masking.server";
+import { getMask } from "~/models/masking.server";
 
 export const meta: MetaFunction = () => [{ title: "Add candidate · AI Talent Scorecards" }];
 
@@ -34,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
   const found = findCandidateByEmail(parsed.data.email) ?? null;
   if (found) {
     // Someone this user grades anonymously is on file, but who they are is not said.
-    const existing = maskFor(user.id).candidateIds.has(found.id) ? null : found;
+    const existing = getMask(user.id).candidateIds.has(found.id) ? null : found;
     return invalid(
       formData,
       { fieldErrors: { email: ["A candidate with this email is already on file"] }, formError: null, existing },

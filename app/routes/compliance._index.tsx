@@ -17,7 +17,7 @@ import {
 import { isoDay } from "~/domain/dates";
 import { scopesFor } from "~/domain/policy";
 import { boardPage, complianceBoard, type BoardFilter } from "~/models/compliance.server";
-import { maskFor, shownName } from "~/models/masking.server";
+import { getMask, getShownName } from "~/models/masking.server";
 import { listRoles } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
@@ -49,10 +49,10 @@ export async function loader(args: LoaderFunctionArgs) {
     .filter((r) => seesAll || r.myTeamRole === "hiring_manager")
     .map((r) => ({ id: r.id, title: r.title }));
   const board = complianceBoard(user, filter, today);
-  const mask = maskFor(user.id);
+  const mask = getMask(user.id);
   for (const row of board.rows) {
     if (!mask.applicationIds.has(row.applicationId)) continue;
-    row.subject = shownName(mask, row.applicationId, row.subject);
+    row.subject = getShownName(mask, row.applicationId, row.subject);
     row.masked = true;
   }
   return {

@@ -4,7 +4,7 @@ import { Pager } from "~/components/pager";
 import { formatCount, PageHeader } from "~/components/ui";
 import { stageLabels } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
-import { needsDecisionPage } from "~/models/decision.server";
+import { getNeedsDecisionPage } from "~/models/decision.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { DAY_MS } from "~/domain/dates";
 
@@ -15,7 +15,12 @@ const PER_PAGE = 25;
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/decisions._index", "loader");
   const now = new Date();
-  const page = needsDecisionPage(user, now, Number(new URL(args.request.url).searchParams.get("page")) || 1, PER_PAGE);
+  const page = getNeedsDecisionPage(
+    user,
+    now,
+    Number(new URL(args.request.url).searchParams.get("page")) || 1,
+    PER_PAGE,
+  );
   return {
     everyRole: scopesFor(user.kind, "read:decision").includes("any"),
     total: page.total,

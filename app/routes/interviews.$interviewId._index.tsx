@@ -3,8 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice, PageHeader } from "~/components/ui";
 import { getApplication } from "~/models/application.server";
 import { getInterview } from "~/models/interview.server";
-import { scorecardStatuses } from "~/models/scorecard.server";
-import { currentTemplate, templateById } from "~/models/template.server";
+import { listScorecardStatuses } from "~/models/scorecard.server";
+import { getCurrentTemplate, getTemplate } from "~/models/template.server";
 import { governanceQuestions, interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -18,9 +18,9 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!found) throw new Response("Interview not found", { status: 404 });
   const { interview, application, role, panel } = found;
   const app = getApplication(application.id)!;
-  const cards = scorecardStatuses(interview.id);
+  const cards = listScorecardStatuses(interview.id);
   const mine = cards.find((c) => c.interviewerId === user.id);
-  const template = mine ? templateById(mine.templateId)! : currentTemplate(role.id);
+  const template = mine ? getTemplate(mine.templateId)! : getCurrentTemplate(role.id);
   return {
     interview: {
       id: interview.id,

@@ -5,7 +5,7 @@ import { ScorecardForm, type ScorecardDefaults } from "~/components/scorecard-fo
 import { Notice, PageHeader } from "~/components/ui";
 import { ratingText, recommendationLabels } from "~/domain/scorecard";
 import { getApplication } from "~/models/application.server";
-import { visibleScorecards } from "~/models/feedback.server";
+import { listVisibleScorecards } from "~/models/feedback.server";
 import { getScorecardContext, saveScorecard } from "~/models/scorecard.server";
 import { interviewKindLabels, scorecardArrayFields, scorecardSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -43,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
         recommendation: own.card.recommendationChosen ? own.card.recommendation : "",
       }
     : null;
-  const feedback = visibleScorecards({
+  const feedback = listVisibleScorecards({
     applicationId: found.application.id,
     roleId: found.role.id,
     blind: found.role.blindFeedback,
@@ -97,12 +97,6 @@ export async function action(args: ActionFunctionArgs) {
   if (!parsed.ok)
     return refuse({ fieldErrors: parsed.fieldErrors, formError: parsed.formError ?? "Nothing was saved." });
   const { intent, version, values, amendReason } = parsed.data;
-  if (intent !== "draft" && areas.length === 0) {
-    return refuse({
-      fieldErrors: {},
-      formError: "This interview has no areas left to rate on its template; ask the hiring manager to reschedule it.",
-    });
-  }
   const result = saveScorecard({
     interviewId,
     interviewerId: user.id,

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { formatCount, PageHeader } from "~/components/ui";
-import { maskFor } from "~/models/masking.server";
+import { getMask } from "~/models/masking.server";
 import { queueStates } from "~/domain/scorecard";
-import { interviewerQueuePage, queueItemView, type ListState } from "~/models/queue.server";
+import { getInterviewerQueuePage, toQueueItemView, type ListState } from "~/models/queue.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 
@@ -50,21 +50,21 @@ export async function loader(args: LoaderFunctionArgs) {
   const url = new URL(args.request.url);
   const now = new Date();
   const asked = lists.find((s) => s === url.searchParams.get("state")) ?? null;
-  const result = interviewerQueuePage(
+  const result = getInterviewerQueuePage(
     user.id,
     now,
     asked,
     Number(url.searchParams.get("page")) || 1,
     INTERVIEWS_PER_PAGE,
   );
-  const mask = maskFor(user.id);
+  const mask = getMask(user.id);
   return {
     state: result.state,
     totals: result.totals,
     page: result.page,
     pageCount: result.pageCount,
     firstShown: (result.page - 1) * INTERVIEWS_PER_PAGE + 1,
-    items: result.items.map((q) => queueItemView(q, mask)),
+    items: result.items.map((q) => toQueueItemView(q, mask)),
   };
 }
 

@@ -9,7 +9,7 @@ import { holds } from "~/domain/policy";
 import { budgetKindLabels, engagementModelLabels, type EngagementModel } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listPipeline } from "~/models/application.server";
-import { maskFor, shownName } from "~/models/masking.server";
+import { getMask, getShownName } from "~/models/masking.server";
 import { getRole, getRoleTeam } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { DAY_MS } from "~/domain/dates";
@@ -33,7 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
     ? { budgetKind, budgetMin, budgetMax, currency: role.currency }
     : null;
   const now = Date.now();
-  const mask = maskFor(user.id);
+  const mask = getMask(user.id);
   const board = listPipeline(role.id, CARDS_PER_STAGE);
   const pipeline = board.items.map((a, i) => ({
     // A masked application's id would identify it: it gets a placeholder.
@@ -42,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
     version: a.version,
     // Someone this viewer grades anonymously appears under the take-home's alias.
     masked: mask.applicationIds.has(a.id),
-    name: shownName(mask, a.id, a.candidateName ?? a.agencyName ?? "Unknown"),
+    name: getShownName(mask, a.id, a.candidateName ?? a.agencyName ?? "Unknown"),
     isAgencyBid: a.agencyId !== null,
     submittedBy: mask.applicationIds.has(a.id) ? null : a.submittedBy,
     daysInStage: Math.floor((now - a.stageChangedAt.getTime()) / DAY_MS),

@@ -7,9 +7,9 @@ import { stageLabels } from "~/domain/pipeline";
 import { engagementFits, soughtText } from "~/domain/engagement";
 import { agencyKindLabels, applicationEngagementLabels } from "~/domain/reference";
 import { listAgencyOptions } from "~/models/agency.server";
-import { addAgencyBid, addCandidateToRole, onRole } from "~/models/application.server";
+import { addAgencyBid, addCandidateToRole, listCandidateIdsOnRole } from "~/models/application.server";
 import { candidateChoices, getCandidate } from "~/models/candidate.server";
-import { maskFor } from "~/models/masking.server";
+import { getMask } from "~/models/masking.server";
 import { getRole } from "~/models/role.server";
 import { addApplicationSchema, startingStages } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/roles.$roleId.applications.new", "loader");
-  const hidden = maskFor(user.id).candidateIds;
+  const hidden = getMask(user.id).candidateIds;
   const role = getRole(Number(args.params.roleId));
   if (!role) throw new Response("Role not found", { status: 404 });
   const url = new URL(args.request.url);
@@ -38,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
     found.unshift({ id: chosen.id, name: chosen.name, email: chosen.email, engagementType: chosen.engagementType });
   // Each person says how they would work, and whether that is what the role seeks, before anyone is added.
   // Someone already on the role stays choosable (a later agency submission of them is still recorded), marked so.
-  const already = onRole(
+  const already = listCandidateIdsOnRole(
     role.id,
     found.map((c) => c.id),
   );
@@ -74,7 +74,7 @@ export async function action(args: ActionFunctionArgs) {
     return redirect(`/applications/${result.applicationId}?added=${result.created ? "bid" : "already"}`);
   }
 
-  if (!getCandidate(input.candidateId) || maskFor(user.id).candidateIds.has(input.candidateId)) {
+  if (!getCandidate(input.candidateId) || getMask(user.id).candidateIds.has(input.candidateId)) {
     return refuse({ candidateId: ["Choose a candidate from the list"] });
   }
   let submission = null;

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
 import { Notice, PageHeader } from "~/components/ui";
 import { userKindLabels } from "~/domain/reference";
-import { chainSettings, chainSummary, payViewers, saveChain } from "~/models/offer.server";
+import { getChainSettings, getChainSummary, listPayViewers, saveChain } from "~/models/offer.server";
 import { getRole } from "~/models/role.server";
 import { approvalChainSchema } from "~/schemas/offer";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -21,9 +21,9 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!role) throw new Response("Role not found", { status: 404 });
   return {
     role: { id: role.id, title: role.title },
-    people: payViewers(role.id),
-    settings: chainSettings(role.id),
-    summary: chainSummary(role.id),
+    people: listPayViewers(role.id),
+    settings: getChainSettings(role.id),
+    summary: getChainSummary(role.id),
   };
 }
 

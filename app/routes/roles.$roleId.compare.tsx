@@ -17,7 +17,7 @@ import {
 } from "~/domain/scorecard";
 import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
 import { takeHomeFacts, takeHomeFactText, takeHomeProgress } from "~/domain/take-home";
-import { comparison, parseCompareIds } from "~/models/compare.server";
+import { getComparison, parseCompareIds } from "~/models/compare.server";
 import { EvidenceItem } from "~/components/evidence";
 import type { EvidenceEntry } from "~/domain/debrief";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -28,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare", "loader");
   const url = new URL(args.request.url);
   const ids = parseCompareIds(url);
-  const result = comparison({ roleId: Number(args.params.roleId), ids, viewer: user, teamRole });
+  const result = getComparison({ roleId: Number(args.params.roleId), ids, viewer: user, teamRole });
   if (!result) throw new Response("Role not found", { status: 404 });
   const problem =
     result.candidates.length < MIN_COMPARE

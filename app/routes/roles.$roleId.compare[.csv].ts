@@ -11,7 +11,7 @@ import {
 } from "~/domain/scorecard";
 import { missingCheckText } from "~/domain/compliance";
 import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
-import { comparison, parseCompareIds } from "~/models/compare.server";
+import { getComparison, parseCompareIds } from "~/models/compare.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { decisionCell } from "~/domain/decision";
 import { safeCell } from "~/utils/csv";
@@ -21,7 +21,7 @@ import { takeHomeFactCsv, takeHomeFacts, takeHomeProgress, takeHomeResult } from
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare[.csv]", "loader");
-  const result = comparison({
+  const result = getComparison({
     roleId: Number(args.params.roleId),
     ids: parseCompareIds(new URL(args.request.url)),
     viewer: user,
@@ -179,7 +179,7 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-type Candidate = NonNullable<ReturnType<typeof comparison>>["candidates"][number];
+type Candidate = NonNullable<ReturnType<typeof getComparison>>["candidates"][number];
 
 /** Takeaways, amendment reasons and graders' notes: a line per interviewer or grader in each candidate's cell. */
 function wordsRows(c: Candidate[], row: (label: string, cells: (string | number | null)[]) => string[]) {

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RoleForm, roleToDefaults } from "~/components/role-form";
 import { PageHeader } from "~/components/ui";
 import { getRole, getRoleTeam, updateRole } from "~/models/role.server";
-import { listTeamCandidates } from "~/models/user.server";
+import { listTeamMemberOptions } from "~/models/user.server";
 import { roleArrayFields, versionSchema } from "~/schemas/role";
 import { parseRoleForm } from "~/schemas/role.server";
 import { invalid } from "~/utils/forms.server";
@@ -21,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     role: { id: role.id, title: role.title, version: role.version },
     defaults: roleToDefaults(role, team),
-    teamCandidates: listTeamCandidates(),
+    teamCandidates: listTeamMemberOptions(),
   };
 }
 

@@ -4,7 +4,7 @@ import { Field, FormError, useValidatedForm } from "~/components/form";
 import { Notice, PageHeader } from "~/components/ui";
 import { templateStamp, type TemplateArea } from "~/domain/scorecard";
 import { getRole } from "~/models/role.server";
-import { currentTemplate, saveTemplate } from "~/models/template.server";
+import { getCurrentTemplate, saveTemplate } from "~/models/template.server";
 import { templateSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Scorecard template · AI Tale
 function load(roleId: number) {
   const role = getRole(roleId);
   if (!role) throw new Response("Role not found", { status: 404 });
-  return { role, template: currentTemplate(roleId) };
+  return { role, template: getCurrentTemplate(roleId) };
 }
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RoleForm } from "~/components/role-form";
 import { PageHeader } from "~/components/ui";
 import { createRole } from "~/models/role.server";
-import { listTeamCandidates } from "~/models/user.server";
+import { listTeamMemberOptions } from "~/models/user.server";
 import { roleArrayFields } from "~/schemas/role";
 import { parseRoleForm } from "~/schemas/role.server";
 import { invalid } from "~/utils/forms.server";
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "New role · AI Talent Scoreca
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/roles.new", "loader");
   return {
-    teamCandidates: listTeamCandidates(),
+    teamCandidates: listTeamMemberOptions(),
     defaults: {
       status: "draft",
       headcount: "1",

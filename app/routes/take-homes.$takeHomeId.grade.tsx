@@ -15,7 +15,7 @@ import {
   takeHomeStatusLabels,
 } from "~/domain/take-home";
 import { getApplication } from "~/models/application.server";
-import { maskFor } from "~/models/masking.server";
+import { getMask } from "~/models/masking.server";
 import { getTakeHome, saveGrade } from "~/models/take-home.server";
 import { gradeSchema, gradeValuesFrom } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -31,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { takeHome: t, grades, graders, role, application } = found;
   const hidden = identityHidden(t);
   // Someone who manages a role the candidate applied to knows them: the name is theirs to see here too, as everywhere.
-  const nameHidden = hidden && maskFor(user.id).applicationIds.has(application.id);
+  const nameHidden = hidden && getMask(user.id).applicationIds.has(application.id);
   const mine = grades.find((g) => g.graderId === user.id) ?? null;
   const submitted = grades.filter((g) => g.status === "submitted");
   // While grading is anonymous this is all a grader gets: no name, email, agency, links, pay or record ids.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recommendations } from "~/domain/scorecard";
+import { isSignalOf, recommendations, scorecardSubmissionProblems } from "~/domain/scorecard";
 import { currencies } from "~/domain/reference";
 import { checkbox, idList, optionalText, optionalUrl, optionalWholeNumber, requiredText, wholeNumber } from "./fields";
 import { isIsoDate, notInFuture, notInPast } from "./fields";
@@ -84,9 +84,8 @@ export const scheduleSchema = z
 
 /**
  * The scorecard form for an interview's focus areas. Drafts may be partial;
- * a submission needs every area rated or marked not assessed (not assessed
- * only with no weak signal ticked for it), and a recommendation (which may be
- * "no decision").
+ * what a submission or an amendment needs is `scorecardSubmissionProblems`
+ * (app/domain/scorecard.ts).
  */
 export function scorecardSchema(areaKeys: string[]) {
   const perArea = Object.fromEntries(
@@ -111,28 +110,16 @@ export function scorecardSchema(areaKeys: string[]) {
       ...perArea,
     })
     .superRefine((v, ctx) => {
-      if (v.intent === "draft") return;
-      for (const key of areaKeys) {
-        const rating = (v as Record<string, unknown>)[`rating_${key}`];
-        if (!rating)
-          ctx.addIssue({ code: "custom", path: [`rating_${key}`], message: "Rate this area, or mark it not assessed" });
-        // A weak signal spotted is evidence about the area, so the area was assessed.
-        else if (rating === "na" && v.weakSignals.some((s) => s.startsWith(`${key}:`))) {
-          ctx.addIssue({
-            code: "custom",
-            path: [`rating_${key}`],
-            message: "Weak signals are ticked for this area: rate it, or untick them",
-          });
-        }
-      }
-      if (!v.recommendation)
-        ctx.addIssue({ code: "custom", path: ["recommendation"], message: "Choose a recommendation (or no decision)" });
-      if (v.intent === "amend" && !(v.amendReason ?? "").trim())
-        ctx.addIssue({
-          code: "custom",
-          path: ["amendReason"],
-          message: "Say why you are amending a submitted scorecard",
-        });
+      const record = v as Record<string, unknown>;
+      const problems = scorecardSubmissionProblems({
+        mode: v.intent,
+        areaKeys,
+        ratings: Object.fromEntries(areaKeys.map((key) => [key, record[`rating_${key}`] as string | undefined])),
+        weakSignals: v.weakSignals,
+        recommendation: v.recommendation,
+        amendReason: v.amendReason,
+      });
+      for (const { field, message } of problems) ctx.addIssue({ code: "custom", path: field ? [field] : [], message });
     })
     .transform((v) => {
       const record = v as Record<string, unknown>;
@@ -153,7 +140,7 @@ export function scorecardSchema(areaKeys: string[]) {
         amendReason: (v.amendReason ?? "").trim() || null,
         values: {
           ratings,
-          weakSignals: v.weakSignals.filter((s) => areaKeys.some((k) => s.startsWith(`${k}:`))),
+          weakSignals: v.weakSignals.filter((s) => areaKeys.some((k) => isSignalOf(s, k))),
           keyTakeaways: (v.keyTakeaways ?? "").trim() || null,
           recommendation: (v.recommendation || "no_decision") as (typeof recommendations)[number],
           recommendationChosen: Boolean(v.recommendation),

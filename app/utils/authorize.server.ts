@@ -4,7 +4,7 @@ import { redirect, type AppLoadContext, type LoaderFunctionArgs } from "@remix-r
 import { decide, routePolicies, scopeParams, scopesFor, type RouteId, type Rule } from "~/domain/policy";
 import type { TeamRole } from "~/domain/reference";
 import { isMaskedRecord } from "~/models/masking.server";
-import { teamRoleVia } from "~/models/team.server";
+import { getTeamRoleVia } from "~/models/team.server";
 import type { SessionUser } from "~/models/session.server";
 import { getEnv } from "./env.server";
 import { isSameOriginWrite } from "./origin";
@@ -97,7 +97,7 @@ export async function authorize(args: Args, routeId: RouteId, handler: "loader" 
   if (user && rule.access === "permission" && rule.via) {
     const id = Number(params[scopeParams[rule.via]]);
     if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-    teamRole = teamRoleVia(rule.via, id, user.id);
+    teamRole = getTeamRoleVia(rule.via, id, user.id);
     if (isMaskedRecord(rule.via, id, user.id)) {
       // Worded like any other refusal, so the refusal itself does not point at the candidate being graded.
       throw forbidden("You cannot open this record right now. If you think you should, ask the role's hiring manager.");

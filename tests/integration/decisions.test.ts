@@ -8,10 +8,10 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { needsDecision } from "~/domain/decision";
 import { isOpenStage } from "~/domain/pipeline";
-import { decisionsFor, needsDecisionQueue } from "~/models/decision.server";
-import { listInterviews, panelSeats } from "~/models/interview.server";
-import { scorecardsForApplication } from "~/models/scorecard.server";
-import { takeHomesForApplication } from "~/models/take-home.server";
+import { listDecisions, getNeedsDecisionQueue } from "~/models/decision.server";
+import { listInterviews, listPanelSeats } from "~/models/interview.server";
+import { listScorecardsForApplication } from "~/models/scorecard.server";
+import { listTakeHomesForApplication } from "~/models/take-home.server";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as decide from "~/routes/applications.$applicationId.decision";
 import * as csv from "~/routes/roles.$roleId.compare[.csv]";
@@ -63,25 +63,25 @@ describe("recording a decision", () => {
     ]);
     const foreignArea = await send(id, decisionForm(id, { citedAreas: ["vibes"] }));
     expect(foreignArea.status).toBe(400);
-    const otherCard = scorecardsForApplication(appByName("Diego Tanaka").id).find((c) => c.status === "submitted")!;
+    const otherCard = listScorecardsForApplication(appByName("Diego Tanaka").id).find((c) => c.status === "submitted")!;
     const foreignCard = await send(id, decisionForm(id, { citedScorecards: [String(otherCard.id)] }));
     expect((foreignCard.data as { fieldErrors: Record<string, string[]> }).fieldErrors.citedScorecards).toBeTruthy();
     const noReason = await send(id, decisionForm(id, { outcome: "reject" }));
     expect((noReason.data as { fieldErrors: Record<string, string[]> }).fieldErrors.rejectionReason).toBeTruthy();
     expect(totalChanges()).toBe(before);
-    expect(decisionsFor(id)).toEqual([]);
+    expect(listDecisions(id)).toEqual([]);
   });
 
   it("records who, when, what it cites and whether it goes against the total; a change needs a reason and keeps the history", async () => {
     const id = appByName("Mei Zhang").id;
-    const card = scorecardsForApplication(id).find((c) => c.status === "submitted")!;
+    const card = listScorecardsForApplication(id).find((c) => c.status === "submitted")!;
     const first = await send(
       id,
       decisionForm(id, { outcome: "hire", citedAreas: ["evals", "security"], citedScorecards: [String(card.id)] }),
     );
     expect(first.status).toBe(302);
     expect(first.location).toBe(`/applications/${id}?decided=hire#decision`);
-    const [recorded] = decisionsFor(id);
+    const [recorded] = listDecisions(id);
     // Mei has must-pass areas under the bar: a hire goes against the total, and is allowed.
     expect(recorded).toMatchObject({
       outcome: "hire",
@@ -112,7 +112,7 @@ describe("recording a decision", () => {
       }),
     );
     expect(changed.status).toBe(302);
-    const history = decisionsFor(id);
+    const history = listDecisions(id);
     expect(history.map((d) => [d.outcome, d.supersedesId, d.changeReason])).toEqual([
       ["hold", recorded.id, "Waiting on references"],
       ["hire", null, null],
@@ -137,7 +137,7 @@ describe("recording a decision", () => {
     const moves = db().select().from(schema.stageHistory).where(eq(schema.stageHistory.applicationId, id)).all();
     expect(moves.at(-1)).toMatchObject({ fromStage: "final", toStage: "rejected", note: "Decision: reject" });
     // A total of 3 or more: the rejection goes against it, and says so.
-    expect(decisionsFor(id)[0]).toMatchObject({
+    expect(listDecisions(id)[0]).toMatchObject({
       outcome: "reject",
       rejectionReason: "communication",
       stage: "final",
@@ -206,18 +206,18 @@ describe("the Needs decision list", () => {
       .map((a) => {
         const seats = listInterviews(a.id).flatMap((i) =>
           i.panel.map((p) => {
-            const card = scorecardsForApplication(a.id).find(
+            const card = listScorecardsForApplication(a.id).find(
               (c) => c.interviewId === i.id && c.interviewerId === p.userId,
             );
             return { status: p.status, endsAt: i.endsAt, submittedAt: card?.submittedAt ?? null };
           }),
         );
-        const takeHomes = takeHomesForApplication(a.id).map((t) => {
+        const takeHomes = listTakeHomesForApplication(a.id).map((t) => {
           const times = t.grades.flatMap((g) => (g.submittedAt ? [g.submittedAt.getTime()] : []));
           return { status: t.status, gradedAt: times.length ? new Date(Math.max(...times)) : null };
         });
         const readyAt = needsDecision(
-          { stage: a.stage, seats, takeHomes, decidedStages: decisionsFor(a.id).map((d) => d.stage) },
+          { stage: a.stage, seats, takeHomes, decidedStages: listDecisions(a.id).map((d) => d.stage) },
           now,
         );
         return { id: a.id, readyAt };
@@ -238,10 +238,10 @@ describe("the Needs decision list", () => {
         .all()
         .map((t) => t.roleId),
     );
-    const mine = needsDecisionQueue({ id: dana, kind: "hiring_manager" }, now).map((a) => a.id);
+    const mine = getNeedsDecisionQueue({ id: dana, kind: "hiring_manager" }, now).map((a) => a.id);
     expect(mine.length).toBeGreaterThan(2);
     expect(mine).toEqual(recompute(managed, now));
-    const everyone = needsDecisionQueue({ id: userIdByEmail("priya@northwind.test"), kind: "recruiter" }, now).map(
+    const everyone = getNeedsDecisionQueue({ id: userIdByEmail("priya@northwind.test"), kind: "recruiter" }, now).map(
       (a) => a.id,
     );
     expect(everyone).toEqual(recompute(null, now));
@@ -257,10 +257,10 @@ describe("the Needs decision list", () => {
 
   it("drops an application once it is decided at its stage", async () => {
     const dana = { id: userIdByEmail("dana@northwind.test"), kind: "hiring_manager" as const };
-    const [first] = needsDecisionQueue(dana, new Date());
+    const [first] = getNeedsDecisionQueue(dana, new Date());
     const res = await send(first.id, decisionForm(first.id, { outcome: "hold" }));
     expect(res.status).toBe(302);
-    expect(needsDecisionQueue(dana, new Date()).map((a) => a.id)).not.toContain(first.id);
+    expect(getNeedsDecisionQueue(dana, new Date()).map((a) => a.id)).not.toContain(first.id);
   });
 });
 
@@ -273,7 +273,7 @@ describe("blind feedback and the rationale", () => {
       .from(schema.applications)
       .where(eq(schema.applications.roleId, roleId))
       .all()
-      .find((a) => isOpenStage(a.stage) && panelSeats(a.id, sam).some((s) => s.status !== "submitted"))!;
+      .find((a) => isOpenStage(a.stage) && listPanelSeats(a.id, sam).some((s) => s.status !== "submitted"))!;
     const marker = "MARKER-RATIONALE-7f3a evals were the deciding area";
     const res = await send(
       owed.id,

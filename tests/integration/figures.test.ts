@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { areasFilledAgainst, weightedTotal, type TemplateArea } from "~/domain/scorecard";
 import { rollupForViewer } from "~/models/rollup-view.server";
 import { roleRollup } from "~/models/rollup.server";
-import { currentTemplate } from "~/models/template.server";
+import { getCurrentTemplate } from "~/models/template.server";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as compareRoute from "~/routes/roles.$roleId.compare";
 import * as csvRoute from "~/routes/roles.$roleId.compare[.csv]";
@@ -69,14 +69,14 @@ describe("one weighted total everywhere", () => {
     const ids = scored.map((r) => r.id);
 
     // The hiring manager reweights evals to x5 and drops business communication: a new version, used by no scorecard yet.
-    const current = currentTemplate(roleId);
+    const current = getCurrentTemplate(roleId);
     const v2areas: TemplateArea[] = current.areas
       .filter((a) => a.key !== "business_communication")
       .map((a) => (a.key === "evals" ? { ...a, weight: 5 } : a));
     db.insert(schema.scorecardTemplates)
       .values({ roleId, version: current.version + 1, areas: v2areas, createdAt: new Date() })
       .run();
-    expect(currentTemplate(roleId).version).toBe(current.version + 1);
+    expect(getCurrentTemplate(roleId).version).toBe(current.version + 1);
 
     const after = roleRollup(roleId)!;
     const { compare, csvTotals, csvRow, pages } = await figuresEverywhere(roleId, ids, "dana@northwind.test");

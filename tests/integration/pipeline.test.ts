@@ -1,7 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { staleApplicationCount, staleApplications, staleApplicationsQuery } from "~/models/application.server";
-import { maskedApplicationIds } from "~/models/take-home.server";
+import {
+  countStaleApplications,
+  listStaleApplications,
+  buildStaleApplicationsQuery,
+} from "~/models/application.server";
+import { listMaskedApplicationIds } from "~/models/take-home.server";
 import { decideOffer, saveOffer } from "~/models/offer.server";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as checksRoute from "~/routes/applications.$applicationId.checks";
@@ -413,7 +417,7 @@ describe("the HR board", () => {
     const group = data.groups.find((g) => g.applicationId === app.id)!;
     expect(group).toMatchObject({ masked: true, subject: blind.take_homes.alias });
     // Exactly the applications she grades anonymously are marked.
-    const hers = new Set(maskedApplicationIds(priya.id));
+    const hers = new Set(listMaskedApplicationIds(priya.id));
     for (const g of data.groups) expect(g.masked, g.subject).toBe(hers.has(g.applicationId));
     expect(JSON.stringify(data.groups)).not.toContain(person.name);
   });
@@ -530,11 +534,11 @@ describe("stale stages", () => {
       .sort((a, b) => a.stageChangedAt.getTime() - b.stageChangedAt.getTime() || a.id - b.id)
       .map((a) => a.id);
     expect(expected.length).toBeGreaterThan(3);
-    expect(staleApplications(14, now, 1000).map((a) => a.id)).toEqual(expected);
-    expect(staleApplications(14, now, 3).map((a) => a.id)).toEqual(expected.slice(0, 3));
-    expect(staleApplicationCount(14, now)).toBe(expected.length);
+    expect(listStaleApplications(14, now, 1000).map((a) => a.id)).toEqual(expected);
+    expect(listStaleApplications(14, now, 3).map((a) => a.id)).toEqual(expected.slice(0, 3));
+    expect(countStaleApplications(14, now)).toBe(expected.length);
 
-    const query = staleApplicationsQuery(14, now, 10).toSQL();
+    const query = buildStaleApplicationsQuery(14, now, 10).toSQL();
     const plan = (
       db.$client.prepare(`explain query plan ${query.sql}`).all(...(query.params as unknown[])) as { detail: string }[]
     )

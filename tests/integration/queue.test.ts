@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { OVERDUE_AFTER_MS, scorecardState } from "~/domain/scorecard";
-import { interviewerQueue } from "~/models/queue.server";
+import { getInterviewerQueue } from "~/models/queue.server";
 import * as interviewsRoute from "~/routes/interviews._index";
 import { getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, roleIdByTitle, userIdByEmail } from "../support/http";
@@ -70,7 +70,7 @@ describe("interviewer queue", () => {
     ]) {
       const userId = userIdByEmail(email);
       const want = expected(userId, now);
-      const got = interviewerQueue(userId, now, 1000);
+      const got = getInterviewerQueue(userId, now, 1000);
       for (const state of ["upcoming", "due", "overdue"] as const) {
         expect(got[state].total, `${email} ${state}`).toBe(want[state].length);
         expect(
@@ -84,8 +84,8 @@ describe("interviewer queue", () => {
   it("lists at most `shown` per state, earliest first, and still counts them all", () => {
     const now = new Date();
     const sam = userIdByEmail("sam@northwind.test");
-    const full = interviewerQueue(sam, now, 1000);
-    const short = interviewerQueue(sam, now, 1);
+    const full = getInterviewerQueue(sam, now, 1000);
+    const short = getInterviewerQueue(sam, now, 1);
     for (const state of ["upcoming", "due", "overdue"] as const) {
       expect(short[state].total).toBe(full[state].total);
       expect(short[state].items).toEqual(full[state].items.slice(0, 1));
