@@ -1,11 +1,14 @@
 // Demo data for a new database: a small AI hiring team with roles at every
 // status and briefs at every stage of readiness. Dates are relative to `today`
-// so the demo never goes stale.
+// so the demo never goes stale. Loaded only when a new database is seeded
+// (`prepareDatabase` imports it on demand), so the server build leaves it in a
+// chunk of its own (docs/decisions/065-the-demo-seed-is-loaded-only-to-seed.md).
 import { eq } from "drizzle-orm";
 import { engagementFits } from "../app/domain/engagement";
 import type { ApplicationEngagement } from "../app/domain/reference";
 import { defaultAreas } from "../app/domain/scorecard";
 import type { AppDatabase } from "./client";
+import { demoUsers } from "./demo-logins";
 import {
   agencies,
   agencyContacts,
@@ -34,18 +37,6 @@ import {
 } from "./schema";
 import { DAY_MS, isoDay } from "../app/domain/dates";
 import { seededRandom } from "../app/domain/random";
-
-export const DEMO_PASSWORD = "interview-loop-2026";
-
-export const demoUsers = [
-  { key: "admin", email: "morgan@northwind.test", name: "Morgan Patel", kind: "admin" },
-  { key: "recruiter", email: "priya@northwind.test", name: "Priya Raman", kind: "recruiter" },
-  { key: "dana", email: "dana@northwind.test", name: "Dana Whitfield", kind: "hiring_manager" },
-  { key: "tomas", email: "tomas@northwind.test", name: "Tomás Okafor", kind: "hiring_manager" },
-  { key: "sam", email: "sam@northwind.test", name: "Sam Chen", kind: "interviewer" },
-  { key: "riley", email: "riley@northwind.test", name: "Riley Novak", kind: "interviewer" },
-  { key: "jordan", email: "jordan@northwind.test", name: "Jordan Alvarez", kind: "interviewer" },
-] as const;
 
 type DemoKey = (typeof demoUsers)[number]["key"];
 

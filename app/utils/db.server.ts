@@ -8,7 +8,7 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { createDatabase, type AppDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import * as tables from "../../db/schema";
-import { DEMO_PASSWORD, demoUsers, seedDemoData } from "../../db/seed";
+import { DEMO_PASSWORD, demoUsers } from "../../db/demo-logins";
 import { inspectDatabaseFile, planDatabaseSetup, type SetupOptions } from "./database-setup.server";
 import { getEnv } from "./env.server";
 import { hashPassword } from "./password.server";
@@ -134,6 +134,8 @@ export async function prepareDatabase(options: SetupOptions & { today?: Date }):
   if (plan.seedDemo && userCount === 0) {
     // One hash for every demo account: the demo password is public anyway.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    // Loaded only now: the demo data is large, and a server that never seeds never holds it.
+    const { seedDemoData } = await import("../../db/seed");
     seedDemoData(db, { passwordHash, today: options.today ?? new Date() });
     seeded = true;
     userCount = countRows(schema.users);
