@@ -6,6 +6,7 @@ import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex
 import { checkStatuses, checkTypes, classifications, type CheckType } from "../app/domain/compliance";
 import { decisionOutcomes } from "../app/domain/decision";
 import { stages } from "../app/domain/pipeline";
+import type { ScorecardSnapshot, TemplateArea } from "../app/domain/scorecard";
 import {
   agencyKinds,
   assessments,
@@ -364,7 +365,7 @@ export const scorecardTemplates = sqliteTable(
       .references(() => roles.id, { onDelete: "cascade" }),
     version: integer("version").notNull(),
     // TemplateArea[] (app/domain/scorecard.ts): key, name, guidance, weak signals, weight, knock-out.
-    areas: text("areas", { mode: "json" }).$type<unknown[]>().notNull(),
+    areas: text("areas", { mode: "json" }).$type<TemplateArea[]>().notNull(),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -478,7 +479,7 @@ export const scorecardAmendments = sqliteTable(
       .references(() => scorecards.id, { onDelete: "cascade" }),
     reason: text("reason").notNull(),
     // The scorecard as it stood before this amendment.
-    before: text("before", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    before: text("before", { mode: "json" }).$type<ScorecardSnapshot>().notNull(),
     amendedById: integer("amended_by_id").references(() => users.id, { onDelete: "set null" }),
     amendedAt: integer("amended_at", { mode: "timestamp_ms" }).notNull(),
   },

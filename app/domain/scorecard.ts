@@ -317,6 +317,15 @@ export function canReadScorecard(input: {
   return !input.blind || input.viewerHasSubmitted;
 }
 
+/** A submitted scorecard as it stood before an amendment, kept with the amendment (dates as ISO strings). */
+export type ScorecardSnapshot = {
+  recommendation: Recommendation;
+  keyTakeaways: string | null;
+  weakSignals: string[];
+  submittedAt: string | null;
+  ratings: { areaKey: string; rating: number | null; evidence: string | null }[];
+};
+
 /** A template that has been used is never edited in place: the change makes a new version. */
 export function templateChange(input: { used: boolean }): "edit-in-place" | "new-version" {
   return input.used ? "new-version" : "edit-in-place";

@@ -6,7 +6,7 @@ import {
   type Recommendation,
   type ScorecardMode,
   type ScorecardSaveRefusal,
-  type TemplateArea,
+  type ScorecardSnapshot,
 } from "~/domain/scorecard";
 import { getDb, schema } from "~/utils/db.server";
 import { getInterview } from "./interview.server";
@@ -68,7 +68,7 @@ export function getScorecardContext(interviewId: number, userId: number) {
 export type SaveScorecardResult =
   { ok: true; id: number; version: number } | { ok: false; reason: ScorecardSaveRefusal };
 
-function snapshot(cardId: number) {
+function snapshot(cardId: number): ScorecardSnapshot {
   const db = getDb();
   const card = db.select().from(scorecards).where(eq(scorecards.id, cardId)).get()!;
   const ratings = db
@@ -213,7 +213,6 @@ export function listScorecardsForApplication(applicationId: number) {
     : [];
   return cards.map((c) => ({
     ...c,
-    templateAreas: c.templateAreas as TemplateArea[],
     ratings: ratings.filter((r) => r.scorecardId === c.id),
     amendments: amended.filter((a) => a === c.id).length,
   }));

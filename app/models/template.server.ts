@@ -15,14 +15,12 @@ export function getCurrentTemplate(roleId: number): Template {
     .where(eq(scorecardTemplates.roleId, roleId))
     .orderBy(desc(scorecardTemplates.version))
     .get();
-  return row
-    ? { id: row.id, version: row.version, areas: row.areas as TemplateArea[] }
-    : { id: null, version: 1, areas: defaultAreas };
+  return row ? { id: row.id, version: row.version, areas: row.areas } : { id: null, version: 1, areas: defaultAreas };
 }
 
 export function getTemplate(id: number): Template | null {
   const row = getDb().select().from(scorecardTemplates).where(eq(scorecardTemplates.id, id)).get();
-  return row ? { id: row.id, version: row.version, areas: row.areas as TemplateArea[] } : null;
+  return row ? { id: row.id, version: row.version, areas: row.areas } : null;
 }
 
 /** The id of the role's current template, creating version 1 from the default if needed. Call inside a write. */
