@@ -14,14 +14,17 @@ import {
   KNOCKOUT_BELOW,
   recommendationLabels,
   recommendations,
+  mustPassNote,
+  ratingsByInterviewer,
   thinEvidenceNote,
   type HiddenScores,
 } from "~/domain/scorecard";
 import { agreementExplanation } from "~/domain/agreement";
 import { isCheckProblem, missingCheckText } from "~/domain/compliance";
-import { coversText } from "~/domain/cost";
-import { MAX_COMPARE, MIN_COMPARE } from "~/domain/compare";
-import { takeHomeStatusLabels } from "~/domain/take-home";
+import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
+import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
+import { takeHomeFacts, takeHomeFactText, takeHomeProgress, takeHomeStatusLabels } from "~/domain/take-home";
+import { comparison } from "./compare.server";
 import { roleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server";
 import { sortRows, type SortValue } from "~/domain/sort";
 
@@ -256,5 +259,82 @@ function rollupTableRow(r: ViewerRow, expectedHours: number | null) {
     missingChecksText: r.missingChecks?.map(missingCheckText).join(", ") ?? null,
     cost: r.cost ? { total: r.cost.total, missing: r.cost.missing, covers: r.cost.covers } : null,
     costCovers: r.cost?.covers && expectedHours !== null ? coversText(r.cost.covers, expectedHours, "short") : null,
+  };
+}
+
+/**
+ * The comparison as the page shows it: the applications side by side, each with the words its cells print,
+ * and what is wrong with the pick, if anything (too few, too many).
+ */
+export function comparisonPage(input: Parameters<typeof comparison>[0]) {
+  const result = comparison(input);
+  if (!result) return null;
+  const expectedHours = result.assumptions?.expectedHours ?? null;
+  const problem =
+    result.candidates.length < MIN_COMPARE
+      ? `Pick at least ${MIN_COMPARE} applications of this role to compare.`
+      : result.tooMany
+        ? `Compare at most ${MAX_COMPARE} at a time: the first ${MAX_COMPARE} you picked are shown.`
+        : null;
+  return {
+    ...result,
+    candidates: result.candidates.map((c) => ({ ...c, shown: comparedTexts(c, result.areas, expectedHours) })),
+    problem,
+    fullYearHours: WORK_HOURS_PER_YEAR,
+  };
+}
+
+type Compared = NonNullable<ReturnType<typeof comparison>>["candidates"][number];
+
+/** What one compared application's cells say on the page. */
+function comparedTexts(c: Compared, areas: { key: string; weight: number }[], expectedHours: number | null) {
+  const hidden = c.scoresHidden ? hiddenScoresLabels[c.scoresHidden] : null;
+  const { arithmetic } = c.summary;
+  return {
+    hidden,
+    engagement: applicationEngagementLabels[c.engagement as ApplicationEngagement] ?? c.engagement,
+    cells: Object.fromEntries(areas.map((a) => [a.key, compareCellView(c, a)])),
+    thinEvidence: c.summary.weightedTotal !== null ? thinEvidenceNote(c.summary.scorecards) : null,
+    arithmetic: `(${arithmetic.counted.map((k) => `${k.weight}×${k.average}`).join(" + ")}) / ${arithmetic.weightSum}`,
+    leftOut: arithmetic.leftOut.map((l) => l.name).join(", "),
+    knockouts: c.summary.knockouts.join(", "),
+    mustPassNote: mustPassNote(c.summary),
+    recommendations:
+      recommendations
+        .filter((r) => c.summary.tally[r])
+        .map((r) => `${c.summary.tally[r]} ${recommendationLabels[r].toLowerCase()}`)
+        .join(", ") || "—",
+    takeHomeProgress: c.takeHome
+      ? takeHomeProgress(c.takeHome.status, c.takeHome.result.graders, c.takeHome.graders)
+      : null,
+    takeHomeFacts: c.takeHome
+      ? takeHomeFacts(c.takeHome.result).map((f) => ({
+          key: f.key,
+          label: f.label,
+          text: takeHomeFactText(f),
+          broken: f.broken,
+        }))
+      : [],
+    takeaways: c.words?.cards.map((k) => ({ ...k, recommendationLabel: recommendationLabels[k.recommendation] })) ?? [],
+    missingChecks: c.missingChecks?.map(missingCheckText).join(", ") ?? null,
+    costCovers: c.cost?.covers && expectedHours !== null ? coversText(c.cost.covers, expectedHours) : null,
+  };
+}
+
+/** One area's cell for one application: a note when there is no rating to show, else its figures and words. */
+function compareCellView(c: Compared, area: { key: string; weight: number }) {
+  const cell = compareCell(c, area);
+  if (cell.kind === "note") return { kind: "note" as const, text: cell.text };
+  const s = cell.area;
+  return {
+    kind: "rated" as const,
+    average: s.average,
+    min: s.min,
+    max: s.max,
+    disagreement: s.disagreement,
+    knockoutFlag: s.knockoutFlag,
+    notAssessed: s.notAssessed,
+    ratings: ratingsByInterviewer(s.ratings).join(" · "),
+    weightedAs: cell.weightedAs !== null ? weightedAsNote(cell.weightedAs) : null,
   };
 }
