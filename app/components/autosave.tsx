@@ -65,22 +65,20 @@ function applyEntries(form: HTMLFormElement, entries: Entries) {
 
 const sameEntries = (a: Entries, b: Entries) => JSON.stringify(a) === JSON.stringify(b);
 
-export function useAutosave(options: {
+/**
+ * The server side of autosave: the record version to build on, the status line, and a save a moment after
+ * typing pauses that never overwrites a newer save (a conflict stops it).
+ */
+function useDraftSaver(options: {
   formRef: RefObject<HTMLFormElement>;
-  /** The draft endpoint (a resource route answering JSON). */
   url: string;
-  /** Per record and user, so two people on one device never see each other's text. */
   storageKey: string;
-  /** The record version the page was rendered with; null before the first save. */
   version: number | null;
-  enabled: boolean;
-  /** Called once everything typed is saved on the server (the leave prompt can stand down). */
   onSaved?: () => void;
 }) {
-  const { formRef, url, storageKey, enabled, onSaved } = options;
+  const { formRef, url, storageKey, onSaved } = options;
   const [version, setVersion] = useState(options.version);
   const [status, setStatus] = useState<AutosaveStatus>({ kind: "idle" });
-  const [olderCopy, setOlderCopy] = useState<Stored | null>(null);
   const versionRef = useRef(options.version);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const inFlight = useRef<Promise<void> | null>(null);
@@ -113,18 +111,12 @@ export function useAutosave(options: {
     inFlight.current = new Promise<void>((resolve) => (done = resolve));
     const startedAt = Date.now();
     setStatus({ kind: "saving" });
-    const body = new FormData(form);
-    body.delete("intent");
-    body.set("version", versionRef.current === null ? "" : String(versionRef.current));
     try {
-      const response = await fetch(url, { method: "POST", body, redirect: "manual", credentials: "same-origin" });
-      if (response.type === "opaqueredirect" || response.status === 401) {
+      const answer = await postDraft(url, form, versionRef.current);
+      if (answer === "signed-out") {
         setStatus({ kind: "signed-out" });
         return;
       }
-      const answer = (await response.json().catch(() => null)) as
-        { ok: true; version: number; savedAt: string } | { ok: false; reason: string; message: string } | null;
-      if (!answer) throw new Error(`status ${response.status}`);
       if (answer.ok) {
         versionRef.current = answer.version;
         setVersion(answer.version);
@@ -150,6 +142,44 @@ export function useAutosave(options: {
     }
   }, [formRef, url, storageKey, keepOnDevice, onSaved, schedule]);
   saveRef.current = save;
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return { version, status, setStatus, versionRef, timer, inFlight, lastInputAt, stopped, keepOnDevice, schedule };
+}
+
+type DraftAnswer = { ok: true; version: number; savedAt: string } | { ok: false; reason: string; message: string };
+
+/** Sends the form as a draft made from `version`. Throws when the server could not be reached or did not answer. */
+async function postDraft(
+  url: string,
+  form: HTMLFormElement,
+  version: number | null,
+): Promise<DraftAnswer | "signed-out"> {
+  const body = new FormData(form);
+  body.delete("intent");
+  body.set("version", version === null ? "" : String(version));
+  const response = await fetch(url, { method: "POST", body, redirect: "manual", credentials: "same-origin" });
+  if (response.type === "opaqueredirect" || response.status === 401) return "signed-out";
+  const answer = (await response.json().catch(() => null)) as DraftAnswer | null;
+  if (!answer) throw new Error(`status ${response.status}`);
+  return answer;
+}
+
+export function useAutosave(options: {
+  formRef: RefObject<HTMLFormElement>;
+  /** The draft endpoint (a resource route answering JSON). */
+  url: string;
+  /** Per record and user, so two people on one device never see each other's text. */
+  storageKey: string;
+  /** The record version the page was rendered with; null before the first save. */
+  version: number | null;
+  enabled: boolean;
+  /** Called once everything typed is saved on the server (the leave prompt can stand down). */
+  onSaved?: () => void;
+}) {
+  const { formRef, storageKey, enabled } = options;
+  const saver = useDraftSaver(options);
+  const { status, setStatus, versionRef, timer, inFlight, lastInputAt, stopped, keepOnDevice, schedule } = saver;
+  const [olderCopy, setOlderCopy] = useState<Stored | null>(null);
 
   const onInput = useCallback(() => {
     if (!enabled || stopped.current) return;
@@ -157,7 +187,7 @@ export function useAutosave(options: {
     keepOnDevice();
     setStatus((s) => (s.kind === "signed-out" ? s : { kind: "pending" }));
     schedule(SAVE_DELAY_MS);
-  }, [enabled, keepOnDevice, schedule]);
+  }, [enabled, keepOnDevice, schedule, lastInputAt, setStatus, stopped]);
 
   // On arrival: text kept on this device and not saved yet comes back. If the
   // server's draft has moved on since (another tab), the user chooses.
@@ -174,9 +204,7 @@ export function useAutosave(options: {
     } else {
       setOlderCopy(stored);
     }
-  }, [enabled, formRef, storageKey, schedule]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
+  }, [enabled, formRef, storageKey, schedule, lastInputAt, setStatus, versionRef]);
 
   const restoreOlderCopy = () => {
     const form = formRef.current;
@@ -222,7 +250,7 @@ export function useAutosave(options: {
       if (held) clearTimeout(timer.current);
       else if (!stopped.current && lastInputAt.current > 0) schedule(SAVE_DELAY_MS);
     },
-    [schedule],
+    [schedule, lastInputAt, stopped, timer],
   );
 
   /** The user chose to lose what they typed: no save is sent and the device forgets it. */
@@ -232,7 +260,17 @@ export function useAutosave(options: {
     writeStored(storageKey, null);
   };
 
-  return { version, status, onInput, olderCopy, restoreOlderCopy, discardOlderCopy, beforeSubmit, discard, hold };
+  return {
+    version: saver.version,
+    status,
+    onInput,
+    olderCopy,
+    restoreOlderCopy,
+    discardOlderCopy,
+    beforeSubmit,
+    discard,
+    hold,
+  };
 }
 
 /**

@@ -1,5 +1,13 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
+import {
+  Field,
+  FormError,
+  GroupError,
+  labelled,
+  SelectField,
+  useValidatedForm,
+  type ValidatedForm,
+} from "~/components/form";
 import {
   candidateEngagementTypeLabels,
   candidateEngagementTypes,
@@ -27,7 +35,7 @@ export function CandidateForm(props: {
   hidden?: Record<string, string>;
 }) {
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor, summary } = useValidatedForm(candidateFormSchema, {
+  const form = useValidatedForm(candidateFormSchema, {
     arrayFields: candidateArrayFields,
     serverErrors: props.serverErrors,
   });
@@ -36,6 +44,7 @@ export function CandidateForm(props: {
   const skills = Array.isArray(d.skills) ? d.skills : [];
   const suggested = suggestedSkills as readonly string[];
   const otherSkills = props.submitted ? text("otherSkills") : skills.filter((s) => !suggested.includes(s)).join(", ");
+  const { formRef, register, group, onSubmit, errorFor, summary } = form;
 
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Candidate">
@@ -50,23 +59,67 @@ export function CandidateForm(props: {
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       <FormError error={props.formError} summary={summary} />
-      {props.existing ? (
-        <div className="alert alert-warn">
-          {props.existing.name} is already on file with this email.{" "}
-          <Link to={`/candidates/${props.existing.id}`}>Open {props.existing.name}&rsquo;s record</Link> instead of
-          creating a duplicate
-          {props.hidden?.roleId ? (
-            <>
-              {" "}
-              or{" "}
-              <Link to={`/roles/${props.hidden.roleId}/applications/new?candidateId=${props.existing.id}`}>
-                add them to this role
-              </Link>
-            </>
-          ) : null}
-          .
+      {props.existing ? <DuplicateNotice existing={props.existing} roleId={props.hidden?.roleId} /> : null}
+      <PersonFieldsets form={form} text={text} />
+      <EngagementFieldset form={form} text={text} />
+      <fieldset>
+        <legend>Skills</legend>
+        <div className="checks">
+          {suggestedSkills.map((s) => (
+            <label key={s}>
+              <input type="checkbox" value={s} defaultChecked={skills.includes(s)} {...group("skills")} /> {s}
+            </label>
+          ))}
         </div>
+        <GroupError error={errorFor("skills")} />
+        <div className="fields">
+          <Field label="Other skills" hint="Separate with commas" error={errorFor("otherSkills")} wide>
+            {(aria) => <input type="text" defaultValue={otherSkills} {...aria} {...register("otherSkills")} />}
+          </Field>
+          <Field label="Notes" error={errorFor("notes")} wide>
+            {(aria) => <textarea rows={3} defaultValue={text("notes")} {...aria} {...register("notes")} />}
+          </Field>
+        </div>
+      </fieldset>
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Saving…" : props.submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export function candidateToDefaults(c: Record<string, unknown>): CandidateDefaults {
+  const out: CandidateDefaults = {};
+  for (const [key, value] of Object.entries(c)) {
+    out[key] = Array.isArray(value) ? value.map(String) : value === null || value === undefined ? "" : String(value);
+  }
+  return out;
+}
+
+/** The email is already on file: open that record, or add that person to the role, instead of a duplicate. */
+function DuplicateNotice({ existing, roleId }: { existing: { id: number; name: string }; roleId?: string }) {
+  return (
+    <div className="alert alert-warn">
+      {existing.name} is already on file with this email.{" "}
+      <Link to={`/candidates/${existing.id}`}>Open {existing.name}&rsquo;s record</Link> instead of creating a duplicate
+      {roleId ? (
+        <>
+          {" "}
+          or <Link to={`/roles/${roleId}/applications/new?candidateId=${existing.id}`}>add them to this role</Link>
+        </>
       ) : null}
+      .
+    </div>
+  );
+}
+
+/** Who the person is and where to find them: contact details, source and links. */
+function PersonFieldsets({ form, text }: { form: ValidatedForm; text: (name: string) => string }) {
+  const { register, errorFor } = form;
+  return (
+    <>
       <fieldset>
         <legend>Person</legend>
         <div className="fields">
@@ -131,92 +184,63 @@ export function CandidateForm(props: {
           </Field>
         </div>
       </fieldset>
-      <fieldset>
-        <legend>Engagement and pay</legend>
-        <p className="fieldset-intro">
-          Pay is visible to admins, recruiters and the hiring managers of this person&rsquo;s roles, never to
-          interviewers.
-        </p>
-        <div className="fields">
-          <SelectField
-            label="Engagement type"
-            name="engagementType"
-            options={labelled(candidateEngagementTypes, candidateEngagementTypeLabels)}
-            defaultValue={text("engagementType") || "full_time"}
-            register={register}
-            error={errorFor("engagementType")}
-          />
-          <SelectField
-            label="Pay type"
-            name="payKind"
-            options={labelled(payKinds, payKindLabels)}
-            defaultValue={text("payKind")}
-            register={register}
-            error={errorFor("payKind")}
-            blank="Not known"
-          />
-          <Field
-            label="Expected pay"
-            hint="Whole units: per year, per hour, or the quote"
-            error={errorFor("payAmount")}
-          >
-            {(aria) => (
-              <input
-                type="text"
-                inputMode="numeric"
-                defaultValue={text("payAmount")}
-                {...aria}
-                {...register("payAmount")}
-              />
-            )}
-          </Field>
-          <SelectField
-            label="Pay currency"
-            name="payCurrency"
-            options={labelled(currencies)}
-            defaultValue={text("payCurrency") || "USD"}
-            register={register}
-            error={errorFor("payCurrency")}
-          />
-          <Field label="Available from" error={errorFor("availableFrom")}>
-            {(aria) => (
-              <input type="date" defaultValue={text("availableFrom")} {...aria} {...register("availableFrom")} />
-            )}
-          </Field>
-        </div>
-      </fieldset>
-      <fieldset>
-        <legend>Skills</legend>
-        <div className="checks">
-          {suggestedSkills.map((s) => (
-            <label key={s}>
-              <input type="checkbox" value={s} defaultChecked={skills.includes(s)} {...group("skills")} /> {s}
-            </label>
-          ))}
-        </div>
-        <GroupError error={errorFor("skills")} />
-        <div className="fields">
-          <Field label="Other skills" hint="Separate with commas" error={errorFor("otherSkills")} wide>
-            {(aria) => <input type="text" defaultValue={otherSkills} {...aria} {...register("otherSkills")} />}
-          </Field>
-          <Field label="Notes" error={errorFor("notes")} wide>
-            {(aria) => <textarea rows={3} defaultValue={text("notes")} {...aria} {...register("notes")} />}
-          </Field>
-        </div>
-      </fieldset>
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Saving…" : props.submitLabel}
-        </button>
-      </div>
-    </Form>
+    </>
   );
 }
 
-export function candidateToDefaults(c: Record<string, unknown>): CandidateDefaults {
-  const out: CandidateDefaults = {};
-  for (const [key, value] of Object.entries(c)) {
-    out[key] = Array.isArray(value) ? value.map(String) : value === null || value === undefined ? "" : String(value);
-  }
-  return out;
+/** How they would work with us, and their pay (private to those who may read pay). */
+function EngagementFieldset({ form, text }: { form: ValidatedForm; text: (name: string) => string }) {
+  const { register, errorFor } = form;
+  return (
+    <fieldset>
+      <legend>Engagement and pay</legend>
+      <p className="fieldset-intro">
+        Pay is visible to admins, recruiters and the hiring managers of this person&rsquo;s roles, never to
+        interviewers.
+      </p>
+      <div className="fields">
+        <SelectField
+          label="Engagement type"
+          name="engagementType"
+          options={labelled(candidateEngagementTypes, candidateEngagementTypeLabels)}
+          defaultValue={text("engagementType") || "full_time"}
+          register={register}
+          error={errorFor("engagementType")}
+        />
+        <SelectField
+          label="Pay type"
+          name="payKind"
+          options={labelled(payKinds, payKindLabels)}
+          defaultValue={text("payKind")}
+          register={register}
+          error={errorFor("payKind")}
+          blank="Not known"
+        />
+        <Field label="Expected pay" hint="Whole units: per year, per hour, or the quote" error={errorFor("payAmount")}>
+          {(aria) => (
+            <input
+              type="text"
+              inputMode="numeric"
+              defaultValue={text("payAmount")}
+              {...aria}
+              {...register("payAmount")}
+            />
+          )}
+        </Field>
+        <SelectField
+          label="Pay currency"
+          name="payCurrency"
+          options={labelled(currencies)}
+          defaultValue={text("payCurrency") || "USD"}
+          register={register}
+          error={errorFor("payCurrency")}
+        />
+        <Field label="Available from" error={errorFor("availableFrom")}>
+          {(aria) => (
+            <input type="date" defaultValue={text("availableFrom")} {...aria} {...register("availableFrom")} />
+          )}
+        </Field>
+      </div>
+    </fieldset>
+  );
 }

@@ -4,7 +4,7 @@
 // Posts to /applications/:id/decision, which shows this form again with its
 // messages if the server refuses it (with or without JavaScript).
 import { Form, useNavigation } from "@remix-run/react";
-import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { Field, FormError, GroupError, useValidatedForm, type ValidatedForm } from "~/components/form";
 import {
   decisionOutcomeHints,
   decisionOutcomeLabels,
@@ -57,12 +57,12 @@ export function DecisionForm({
   returnTo?: string;
 }) {
   const navigation = useNavigation();
-  const { formRef, register, group, groupAria, onSubmit, errorFor, errorIdFor, typed, ticked, summary } =
-    useValidatedForm(decisionSchema, {
-      arrayFields: decisionArrayFields,
-      serverErrors: refusal?.fieldErrors,
-      submitted: refusal?.values,
-    });
+  const form = useValidatedForm(decisionSchema, {
+    arrayFields: decisionArrayFields,
+    serverErrors: refusal?.fieldErrors,
+    submitted: refusal?.values,
+  });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = form;
   const next = stageAfter("advance", data.stage);
   const { evidence } = data;
   return (
@@ -95,28 +95,7 @@ export function DecisionForm({
         and then says so: a yes under {YES_BELOW}, a no at 3 or above, or a hire with a must-pass area under the bar
         {evidence.mustPassBelow.length ? `, here ${evidence.mustPassBelow.join(", ")}` : ""}).
       </p>
-      <fieldset {...groupAria("outcome")}>
-        <legend>Decision</legend>
-        <div className="decision-outcomes">
-          {decisionOutcomes.map((o) => (
-            <label key={o} className="decision-outcome">
-              <input
-                type="radio"
-                value={o}
-                defaultChecked={ticked("outcome", o, false)}
-                disabled={o === "advance" && !next}
-                {...group("outcome")}
-              />
-              <span>
-                <strong>{decisionOutcomeLabels[o]}</strong>
-                {o === "advance" && next ? ` to ${stageLabels[next]}` : ""}
-                <span className="hint">{decisionOutcomeHints[o]}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <GroupError error={errorFor("outcome")} id={errorIdFor("outcome")} />
-      </fieldset>
+      <OutcomeFieldset form={form} next={next} />
       <div className="fields">
         <Field label="Rejection reason" hint="Only when rejecting" error={errorFor("rejectionReason")}>
           {(aria) => (
@@ -139,6 +118,62 @@ export function DecisionForm({
           {(aria) => <textarea rows={4} defaultValue={typed("rationale", "")} {...aria} {...register("rationale")} />}
         </Field>
       </div>
+      <CitedEvidence form={form} evidence={evidence} />
+      {data.current ? (
+        <Field
+          label="Why is the decision changed?"
+          hint="Required: kept with the history beside the decision it replaces"
+          error={errorFor("changeReason")}
+          wide
+        >
+          {(aria) => (
+            <textarea rows={2} defaultValue={typed("changeReason", "")} {...aria} {...register("changeReason")} />
+          )}
+        </Field>
+      ) : null}
+      <div>
+        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+          {data.current ? "Change decision" : "Record decision"}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/** The outcome, one of the decision's choices; advancing names the stage it leads to, if there is one. */
+function OutcomeFieldset({ form, next }: { form: ValidatedForm; next: Stage | null }) {
+  const { group, groupAria, errorFor, errorIdFor, ticked } = form;
+  return (
+    <fieldset {...groupAria("outcome")}>
+      <legend>Decision</legend>
+      <div className="decision-outcomes">
+        {decisionOutcomes.map((o) => (
+          <label key={o} className="decision-outcome">
+            <input
+              type="radio"
+              value={o}
+              defaultChecked={ticked("outcome", o, false)}
+              disabled={o === "advance" && !next}
+              {...group("outcome")}
+            />
+            <span>
+              <strong>{decisionOutcomeLabels[o]}</strong>
+              {o === "advance" && next ? ` to ${stageLabels[next]}` : ""}
+              <span className="hint">{decisionOutcomeHints[o]}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      <GroupError error={errorFor("outcome")} id={errorIdFor("outcome")} />
+    </fieldset>
+  );
+}
+
+/** The areas (and, optionally, the scorecards) the decision rests on. */
+function CitedEvidence({ form, evidence }: { form: ValidatedForm; evidence: DecisionFormData["evidence"] }) {
+  const { group, groupAria, errorFor, errorIdFor, ticked } = form;
+  return (
+    <>
       <fieldset {...groupAria("citedAreas")}>
         <legend>Areas it rests on</legend>
         <div className="checks">
@@ -182,23 +217,6 @@ export function DecisionForm({
           <GroupError error={errorFor("citedScorecards")} id={errorIdFor("citedScorecards")} />
         </fieldset>
       ) : null}
-      {data.current ? (
-        <Field
-          label="Why is the decision changed?"
-          hint="Required: kept with the history beside the decision it replaces"
-          error={errorFor("changeReason")}
-          wide
-        >
-          {(aria) => (
-            <textarea rows={2} defaultValue={typed("changeReason", "")} {...aria} {...register("changeReason")} />
-          )}
-        </Field>
-      ) : null}
-      <div>
-        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-          {data.current ? "Change decision" : "Record decision"}
-        </button>
-      </div>
-    </Form>
+    </>
   );
 }

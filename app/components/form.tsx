@@ -134,6 +134,9 @@ export function useValidatedForm(
   };
 }
 
+/** What useValidatedForm gives a form: for sub-components that render some of its fields. */
+export type ValidatedForm = ReturnType<typeof useValidatedForm>;
+
 type Aria = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };
 
 export function Field(props: {

@@ -1,5 +1,13 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
+import {
+  Field,
+  FormError,
+  GroupError,
+  labelled,
+  SelectField,
+  useValidatedForm,
+  type ValidatedForm,
+} from "~/components/form";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
 import { ALWAYS_REQUIRED, checkTypeLabels, checkTypes, SENSITIVE_DATA_REQUIRED } from "~/domain/compliance";
 import { routingQuestions } from "~/domain/engagement";
@@ -23,6 +31,9 @@ export type RoleFormDefaults = Record<string, string | string[]>;
 
 export type TeamCandidate = { id: number; name: string; kind: UserKind };
 
+/** Where the fields start: what was sent if the server refused it, else the defaults. */
+type RoleValues = { text: (name: string) => string; list: (name: string) => string[] };
+
 export function RoleForm(props: {
   defaults: RoleFormDefaults;
   teamCandidates: TeamCandidate[];
@@ -34,7 +45,7 @@ export function RoleForm(props: {
   version?: number;
 }) {
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor, summary } = useValidatedForm(roleFormSchema, {
+  const form = useValidatedForm(roleFormSchema, {
     arrayFields: roleArrayFields,
     serverErrors: props.serverErrors,
   });
@@ -50,6 +61,8 @@ export function RoleForm(props: {
     (u) => HIRING_MANAGER_KINDS.includes(u.kind) || onTeam.has(String(u.id)),
   );
   const interviewers = props.teamCandidates;
+  const values = { text, list };
+  const { formRef, onSubmit, summary } = form;
 
   return (
     <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Role">
@@ -62,52 +75,97 @@ export function RoleForm(props: {
       ) : null}
       <FormError error={props.formError} summary={summary} />
 
-      <fieldset>
-        <legend>Basics</legend>
-        <div className="fields">
-          <Field label="Title" error={errorFor("title")} wide>
-            {(aria) => (
-              <input
-                type="text"
-                defaultValue={text("title")}
-                placeholder="e.g. Senior AI Engineer, Support Copilot"
-                {...aria}
-                {...register("title")}
-              />
-            )}
-          </Field>
-          <Field label="Team" error={errorFor("team")}>
-            {(aria) => <input type="text" defaultValue={text("team")} {...aria} {...register("team")} />}
-          </Field>
-          <Field label="Location" error={errorFor("location")} hint="City, hybrid or remote and time zones.">
-            {(aria) => <input type="text" defaultValue={text("location")} {...aria} {...register("location")} />}
-          </Field>
-          <Field label="Headcount" error={errorFor("headcount")}>
-            {(aria) => (
-              <input
-                type="number"
-                min={1}
-                max={100}
-                defaultValue={text("headcount")}
-                {...aria}
-                {...register("headcount")}
-              />
-            )}
-          </Field>
-          <SelectField
-            label="Status"
-            name="status"
-            options={labelled(roleStatuses, roleStatusLabels)}
-            defaultValue={text("status")}
-            register={register}
-            error={errorFor("status")}
-          />
-          <Field label="Target start" error={errorFor("targetStart")}>
-            {(aria) => <input type="date" defaultValue={text("targetStart")} {...aria} {...register("targetStart")} />}
-          </Field>
-        </div>
-      </fieldset>
+      <BasicsFieldset form={form} values={values} />
+      <ModelsAndBudgetFieldsets form={form} values={values} />
+      <HiringTeamFieldset form={form} values={values} managers={managers} interviewers={interviewers} />
+      <BriefFieldset form={form} values={values} />
+      <RoutingFieldset form={form} values={values} />
+      <ComplianceFieldset form={form} values={values} />
+      <div className="actions">
+        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Saving…" : props.submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}
 
+/** String defaults for the form from a stored role and its team. */
+export function roleToDefaults(
+  role: Record<string, unknown> & { engagementModels: string[] },
+  team: { userId: number; teamRole: string }[],
+): RoleFormDefaults {
+  const out: RoleFormDefaults = {};
+  for (const [key, value] of Object.entries(role)) {
+    if (key.startsWith("q") && key.length > 1 && key[1] === key[1].toUpperCase()) {
+      out[key] = value === true ? "yes" : value === false ? "no" : "";
+    } else if (Array.isArray(value)) out[key] = value.map(String);
+    else out[key] = value === null || value === undefined ? "" : String(value);
+  }
+  out.hiringManagerIds = team.filter((t) => t.teamRole === "hiring_manager").map((t) => String(t.userId));
+  out.interviewerIds = team.filter((t) => t.teamRole === "interviewer").map((t) => String(t.userId));
+  return out;
+}
+
+/** What the role is: title, team, place, headcount, status and start. */
+function BasicsFieldset({ form, values }: { form: ValidatedForm; values: RoleValues }) {
+  const { register, errorFor } = form;
+  const { text } = values;
+  return (
+    <fieldset>
+      <legend>Basics</legend>
+      <div className="fields">
+        <Field label="Title" error={errorFor("title")} wide>
+          {(aria) => (
+            <input
+              type="text"
+              defaultValue={text("title")}
+              placeholder="e.g. Senior AI Engineer, Support Copilot"
+              {...aria}
+              {...register("title")}
+            />
+          )}
+        </Field>
+        <Field label="Team" error={errorFor("team")}>
+          {(aria) => <input type="text" defaultValue={text("team")} {...aria} {...register("team")} />}
+        </Field>
+        <Field label="Location" error={errorFor("location")} hint="City, hybrid or remote and time zones.">
+          {(aria) => <input type="text" defaultValue={text("location")} {...aria} {...register("location")} />}
+        </Field>
+        <Field label="Headcount" error={errorFor("headcount")}>
+          {(aria) => (
+            <input
+              type="number"
+              min={1}
+              max={100}
+              defaultValue={text("headcount")}
+              {...aria}
+              {...register("headcount")}
+            />
+          )}
+        </Field>
+        <SelectField
+          label="Status"
+          name="status"
+          options={labelled(roleStatuses, roleStatusLabels)}
+          defaultValue={text("status")}
+          register={register}
+          error={errorFor("status")}
+        />
+        <Field label="Target start" error={errorFor("targetStart")}>
+          {(aria) => <input type="date" defaultValue={text("targetStart")} {...aria} {...register("targetStart")} />}
+        </Field>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Which engagement models are considered, and the budget. */
+function ModelsAndBudgetFieldsets({ form, values }: { form: ValidatedForm; values: RoleValues }) {
+  const { register, group, errorFor } = form;
+  const { text, list } = values;
+  return (
+    <>
       <fieldset aria-describedby="models-hint">
         <legend>Engagement models considered</legend>
         <p className="fieldset-intro" id="models-hint">
@@ -173,195 +231,210 @@ export function RoleForm(props: {
           />
         </div>
       </fieldset>
-
-      <fieldset>
-        <legend>Hiring team</legend>
-        <p className="fieldset-intro">
-          Hiring managers can edit the role; interviewers can see it and will score candidates.
-        </p>
-        <div className="grid grid-2">
-          <fieldset className="subgroup" aria-describedby={errorFor("hiringManagerIds") ? "hm-error" : undefined}>
-            <legend>Hiring managers</legend>
-            <ul className="plain">
-              {managers.map((u) => (
-                <li key={u.id}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      value={String(u.id)}
-                      defaultChecked={list("hiringManagerIds").includes(String(u.id))}
-                      {...group("hiringManagerIds")}
-                    />{" "}
-                    {u.name} <span className="muted small">{userKindLabels[u.kind]}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <GroupError error={errorFor("hiringManagerIds")} id="hm-error" />
-          </fieldset>
-          <fieldset className="subgroup" aria-describedby={errorFor("interviewerIds") ? "iv-error" : undefined}>
-            <legend>Interviewers</legend>
-            <ul className="plain">
-              {interviewers.map((u) => (
-                <li key={u.id}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      value={String(u.id)}
-                      defaultChecked={list("interviewerIds").includes(String(u.id))}
-                      {...group("interviewerIds")}
-                    />{" "}
-                    {u.name} <span className="muted small">{userKindLabels[u.kind]}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <GroupError error={errorFor("interviewerIds")} id="iv-error" />
-          </fieldset>
-        </div>
-      </fieldset>
-
-      <fieldset>
-        <legend>The brief</legend>
-        <p className="fieldset-intro">
-          A role is ready to staff when this sentence can be completed. If it cannot, you need discovery or a pilot, not
-          a hire.
-        </p>
-        <p className="sentence">
-          {sentenceBlanks.map(({ field, label, before, after }) => (
-            <span key={field}>
-              {before}{" "}
-              <input
-                type="text"
-                aria-label={label}
-                placeholder={label.toLowerCase()}
-                defaultValue={text(field)}
-                aria-invalid={Boolean(errorFor(field))}
-                {...register(field)}
-              />{" "}
-              {after}{" "}
-            </span>
-          ))}
-        </p>
-        {sentenceBlanks.map(({ field }) => (
-          <GroupError key={field} error={errorFor(field)} />
-        ))}
-        <div className="fields">
-          {briefFields.map(({ field, label, hint }) => (
-            <Field key={field} label={label} hint={hint} error={errorFor(field)}>
-              {(aria) =>
-                field === "briefLaunchDate" ? (
-                  <input type="date" defaultValue={text(field)} {...aria} {...register(field)} />
-                ) : (
-                  <textarea rows={3} defaultValue={text(field)} {...aria} {...register(field)} />
-                )
-              }
-            </Field>
-          ))}
-        </div>
-      </fieldset>
-
-      <fieldset>
-        <legend>Routing questions</legend>
-        <p className="fieldset-intro">
-          Your answers, with the launch date, suggest which engagement model fits. Leave “Not sure” if you do not know
-          yet.
-        </p>
-        {routingQuestions.map(({ field, question }) => (
-          <fieldset key={field} className="question">
-            <legend>{question}</legend>
-            <div className="radio-row">
-              {[
-                ["yes", "Yes"],
-                ["no", "No"],
-                ["", "Not sure"],
-              ].map(([value, label]) => (
-                <label key={value}>
-                  <input type="radio" value={value} defaultChecked={text(field) === value} {...group(field)} /> {label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ))}
-      </fieldset>
-
-      <fieldset>
-        <legend>Compliance before an offer</legend>
-        <p className="fieldset-intro">
-          No offer goes out while a required check is open. NDA, IP assignment and worker classification are always
-          required.
-        </p>
-        <div className="checks">
-          <label>
-            <input
-              type="checkbox"
-              value="on"
-              defaultChecked={text("touchesSensitiveData") === "true" || text("touchesSensitiveData") === "on"}
-              {...group("touchesSensitiveData")}
-              onChange={(e) => {
-                // Sensitive data brings a background check and data-access clearance with it.
-                if (e.currentTarget.checked) {
-                  for (const type of SENSITIVE_DATA_REQUIRED) {
-                    const box = e.currentTarget.form?.querySelector<HTMLInputElement>(
-                      `input[name="requiredChecks"][value="${type}"]`,
-                    );
-                    if (box) box.checked = true;
-                  }
-                }
-              }}
-            />
-            This role touches sensitive data (customer PII, health, financial or privileged documents)
-          </label>
-        </div>
-        <p className="small muted" id="required-checks">
-          Required checks
-        </p>
-        <div className="checks" role="group" aria-labelledby="required-checks">
-          {checkTypes.map((type) =>
-            ALWAYS_REQUIRED.includes(type) ? (
-              <label key={type}>
-                <input type="checkbox" checked disabled aria-describedby="always-required" /> {checkTypeLabels[type]}
-              </label>
-            ) : (
-              <label key={type}>
-                <input
-                  type="checkbox"
-                  value={type}
-                  defaultChecked={list("requiredChecks").includes(type)}
-                  {...group("requiredChecks")}
-                />{" "}
-                {checkTypeLabels[type]}
-              </label>
-            ),
-          )}
-        </div>
-        <p className="hint" id="always-required">
-          Greyed checks are required for every role.
-        </p>
-      </fieldset>
-
-      <div className="actions">
-        <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Saving…" : props.submitLabel}
-        </button>
-      </div>
-    </Form>
+    </>
   );
 }
 
-/** String defaults for the form from a stored role and its team. */
-export function roleToDefaults(
-  role: Record<string, unknown> & { engagementModels: string[] },
-  team: { userId: number; teamRole: string }[],
-): RoleFormDefaults {
-  const out: RoleFormDefaults = {};
-  for (const [key, value] of Object.entries(role)) {
-    if (key.startsWith("q") && key.length > 1 && key[1] === key[1].toUpperCase()) {
-      out[key] = value === true ? "yes" : value === false ? "no" : "";
-    } else if (Array.isArray(value)) out[key] = value.map(String);
-    else out[key] = value === null || value === undefined ? "" : String(value);
-  }
-  out.hiringManagerIds = team.filter((t) => t.teamRole === "hiring_manager").map((t) => String(t.userId));
-  out.interviewerIds = team.filter((t) => t.teamRole === "interviewer").map((t) => String(t.userId));
-  return out;
+/** Who is on the role: its hiring managers and its interviewers. */
+function HiringTeamFieldset({
+  form,
+  values,
+  managers,
+  interviewers,
+}: {
+  form: ValidatedForm;
+  values: RoleValues;
+  managers: TeamCandidate[];
+  interviewers: TeamCandidate[];
+}) {
+  const { group, errorFor } = form;
+  const { list } = values;
+  return (
+    <fieldset>
+      <legend>Hiring team</legend>
+      <p className="fieldset-intro">
+        Hiring managers can edit the role; interviewers can see it and will score candidates.
+      </p>
+      <div className="grid grid-2">
+        <fieldset className="subgroup" aria-describedby={errorFor("hiringManagerIds") ? "hm-error" : undefined}>
+          <legend>Hiring managers</legend>
+          <ul className="plain">
+            {managers.map((u) => (
+              <li key={u.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    value={String(u.id)}
+                    defaultChecked={list("hiringManagerIds").includes(String(u.id))}
+                    {...group("hiringManagerIds")}
+                  />{" "}
+                  {u.name} <span className="muted small">{userKindLabels[u.kind]}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <GroupError error={errorFor("hiringManagerIds")} id="hm-error" />
+        </fieldset>
+        <fieldset className="subgroup" aria-describedby={errorFor("interviewerIds") ? "iv-error" : undefined}>
+          <legend>Interviewers</legend>
+          <ul className="plain">
+            {interviewers.map((u) => (
+              <li key={u.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    value={String(u.id)}
+                    defaultChecked={list("interviewerIds").includes(String(u.id))}
+                    {...group("interviewerIds")}
+                  />{" "}
+                  {u.name} <span className="muted small">{userKindLabels[u.kind]}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <GroupError error={errorFor("interviewerIds")} id="iv-error" />
+        </fieldset>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The one-sentence brief and the questions behind it. */
+function BriefFieldset({ form, values }: { form: ValidatedForm; values: RoleValues }) {
+  const { register, errorFor } = form;
+  const { text } = values;
+  return (
+    <fieldset>
+      <legend>The brief</legend>
+      <p className="fieldset-intro">
+        A role is ready to staff when this sentence can be completed. If it cannot, you need discovery or a pilot, not a
+        hire.
+      </p>
+      <p className="sentence">
+        {sentenceBlanks.map(({ field, label, before, after }) => (
+          <span key={field}>
+            {before}{" "}
+            <input
+              type="text"
+              aria-label={label}
+              placeholder={label.toLowerCase()}
+              defaultValue={text(field)}
+              aria-invalid={Boolean(errorFor(field))}
+              {...register(field)}
+            />{" "}
+            {after}{" "}
+          </span>
+        ))}
+      </p>
+      {sentenceBlanks.map(({ field }) => (
+        <GroupError key={field} error={errorFor(field)} />
+      ))}
+      <div className="fields">
+        {briefFields.map(({ field, label, hint }) => (
+          <Field key={field} label={label} hint={hint} error={errorFor(field)}>
+            {(aria) =>
+              field === "briefLaunchDate" ? (
+                <input type="date" defaultValue={text(field)} {...aria} {...register(field)} />
+              ) : (
+                <textarea rows={3} defaultValue={text(field)} {...aria} {...register(field)} />
+              )
+            }
+          </Field>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The routing questions that, with the launch date, suggest an engagement model. */
+function RoutingFieldset({ form, values }: { form: ValidatedForm; values: RoleValues }) {
+  const { group } = form;
+  const { text } = values;
+  return (
+    <fieldset>
+      <legend>Routing questions</legend>
+      <p className="fieldset-intro">
+        Your answers, with the launch date, suggest which engagement model fits. Leave “Not sure” if you do not know
+        yet.
+      </p>
+      {routingQuestions.map(({ field, question }) => (
+        <fieldset key={field} className="question">
+          <legend>{question}</legend>
+          <div className="radio-row">
+            {[
+              ["yes", "Yes"],
+              ["no", "No"],
+              ["", "Not sure"],
+            ].map(([value, label]) => (
+              <label key={value}>
+                <input type="radio" value={value} defaultChecked={text(field) === value} {...group(field)} /> {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The checks an offer waits for; sensitive data ticks the ones it brings. */
+function ComplianceFieldset({ form, values }: { form: ValidatedForm; values: RoleValues }) {
+  const { group } = form;
+  const { text, list } = values;
+  return (
+    <fieldset>
+      <legend>Compliance before an offer</legend>
+      <p className="fieldset-intro">
+        No offer goes out while a required check is open. NDA, IP assignment and worker classification are always
+        required.
+      </p>
+      <div className="checks">
+        <label>
+          <input
+            type="checkbox"
+            value="on"
+            defaultChecked={text("touchesSensitiveData") === "true" || text("touchesSensitiveData") === "on"}
+            {...group("touchesSensitiveData")}
+            onChange={(e) => {
+              // Sensitive data brings a background check and data-access clearance with it.
+              if (e.currentTarget.checked) {
+                for (const type of SENSITIVE_DATA_REQUIRED) {
+                  const box = e.currentTarget.form?.querySelector<HTMLInputElement>(
+                    `input[name="requiredChecks"][value="${type}"]`,
+                  );
+                  if (box) box.checked = true;
+                }
+              }
+            }}
+          />
+          This role touches sensitive data (customer PII, health, financial or privileged documents)
+        </label>
+      </div>
+      <p className="small muted" id="required-checks">
+        Required checks
+      </p>
+      <div className="checks" role="group" aria-labelledby="required-checks">
+        {checkTypes.map((type) =>
+          ALWAYS_REQUIRED.includes(type) ? (
+            <label key={type}>
+              <input type="checkbox" checked disabled aria-describedby="always-required" /> {checkTypeLabels[type]}
+            </label>
+          ) : (
+            <label key={type}>
+              <input
+                type="checkbox"
+                value={type}
+                defaultChecked={list("requiredChecks").includes(type)}
+                {...group("requiredChecks")}
+              />{" "}
+              {checkTypeLabels[type]}
+            </label>
+          ),
+        )}
+      </div>
+      <p className="hint" id="always-required">
+        Greyed checks are required for every role.
+      </p>
+    </fieldset>
+  );
 }

@@ -5,37 +5,7 @@ export function ScorecardSummary({ summary, hiddenCount = 0 }: { summary: Summar
   const interviewers = summary.areas[0]?.ratings.map((r) => ({ id: r.scorecardId, name: r.interviewerName })) ?? [];
   return (
     <div className="summary">
-      <div className="summary-head">
-        <div>
-          <div className="stat">
-            {summary.weightedTotal ?? "—"}
-            <span className="muted small"> / 4</span>
-          </div>
-          <div className="stat-label">
-            {hiddenCount > 0 ? (
-              // Blind feedback: a partial total must not pass for the panel's.
-              <strong>
-                weighted total of the {summary.scorecards} {summary.scorecards === 1 ? "scorecard" : "scorecards"} you
-                can see only, not the panel&rsquo;s
-              </strong>
-            ) : (
-              <>
-                weighted total from {summary.scorecards} submitted{" "}
-                {summary.scorecards === 1 ? "scorecard" : "scorecards"}
-              </>
-            )}
-          </div>
-        </div>
-        <div className="tally" aria-label="Recommendations">
-          {recommendations
-            .filter((r) => summary.tally[r] > 0)
-            .map((r) => (
-              <span key={r} className={`badge rec-${r}`}>
-                {summary.tally[r]} × {recommendationLabels[r]}
-              </span>
-            ))}
-        </div>
-      </div>
+      <SummaryHead summary={summary} hiddenCount={hiddenCount} />
       {summary.knockouts.length ? (
         <p className="alert alert-bad" role="note">
           Must-pass {summary.knockouts.length === 1 ? "area" : "areas"} below the bar: {summary.knockouts.join(", ")}.
@@ -91,23 +61,65 @@ export function ScorecardSummary({ summary, hiddenCount = 0 }: { summary: Summar
           </tbody>
         </table>
       </div>
-      <details className="arithmetic">
-        <summary>How the weighted total is computed</summary>
-        <p className="small">
-          Each area&rsquo;s average (1 strong no, 2 no, 3 yes, 4 strong yes; &ldquo;not assessed&rdquo; is left out,
-          never counted as low) times its weight, summed, divided by the sum of the weights that counted:
-        </p>
-        <p className="mono small">
-          ({summary.arithmetic.counted.map((c) => `${c.weight}×${c.average}`).join(" + ") || "nothing"}) /{" "}
-          {summary.arithmetic.weightSum || "0"} = {summary.arithmetic.productSum} / {summary.arithmetic.weightSum} ={" "}
-          {summary.weightedTotal ?? "—"}
-        </p>
-        {summary.arithmetic.leftOut.length ? (
-          <p className="small">
-            Left out: {summary.arithmetic.leftOut.map((l) => `${l.name} (${l.reason})`).join(", ")}.
-          </p>
-        ) : null}
-      </details>
+      <TotalArithmetic summary={summary} />
     </div>
+  );
+}
+
+function SummaryHead({ summary, hiddenCount }: { summary: Summary; hiddenCount: number }) {
+  return (
+    <div className="summary-head">
+      <div>
+        <div className="stat">
+          {summary.weightedTotal ?? "—"}
+          <span className="muted small"> / 4</span>
+        </div>
+        <div className="stat-label">
+          {hiddenCount > 0 ? (
+            // Blind feedback: a partial total must not pass for the panel's.
+            <strong>
+              weighted total of the {summary.scorecards} {summary.scorecards === 1 ? "scorecard" : "scorecards"} you can
+              see only, not the panel&rsquo;s
+            </strong>
+          ) : (
+            <>
+              weighted total from {summary.scorecards} submitted {summary.scorecards === 1 ? "scorecard" : "scorecards"}
+            </>
+          )}
+        </div>
+      </div>
+      <div className="tally" aria-label="Recommendations">
+        {recommendations
+          .filter((r) => summary.tally[r] > 0)
+          .map((r) => (
+            <span key={r} className={`badge rec-${r}`}>
+              {summary.tally[r]} × {recommendationLabels[r]}
+            </span>
+          ))}
+      </div>
+    </div>
+  );
+}
+
+/** How the weighted total is computed, with this candidate's figures. */
+function TotalArithmetic({ summary }: { summary: Summary }) {
+  return (
+    <details className="arithmetic">
+      <summary>How the weighted total is computed</summary>
+      <p className="small">
+        Each area&rsquo;s average (1 strong no, 2 no, 3 yes, 4 strong yes; &ldquo;not assessed&rdquo; is left out, never
+        counted as low) times its weight, summed, divided by the sum of the weights that counted:
+      </p>
+      <p className="mono small">
+        ({summary.arithmetic.counted.map((c) => `${c.weight}×${c.average}`).join(" + ") || "nothing"}) /{" "}
+        {summary.arithmetic.weightSum || "0"} = {summary.arithmetic.productSum} / {summary.arithmetic.weightSum} ={" "}
+        {summary.weightedTotal ?? "—"}
+      </p>
+      {summary.arithmetic.leftOut.length ? (
+        <p className="small">
+          Left out: {summary.arithmetic.leftOut.map((l) => `${l.name} (${l.reason})`).join(", ")}.
+        </p>
+      ) : null}
+    </details>
   );
 }

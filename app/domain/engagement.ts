@@ -72,68 +72,8 @@ export function adviseEngagement(input: { answers: RoutingAnswers; launchDate: s
   const answeredCount = Object.values(a).filter((v) => v !== null).length;
   if (answeredCount === 0 && daysToLaunch === null) return { status: "unanswered" };
 
-  const contributions: Contribution[] = [];
   const notes: string[] = [];
-  const add = (model: EngagementModel, points: number, reason: string) => contributions.push({ model, points, reason });
-
-  if (a.qCustomModels === true) {
-    add(
-      "ml_engineer",
-      3,
-      "Custom models served in production need training pipelines, features and experiments: ML engineering.",
-    );
-    add("full_time_ai_engineer", 1, "Serving your own models is ongoing production work, not a one-off delivery.");
-  }
-  if (a.qCustomModels === false) {
-    add("ml_engineer", -2, "No custom models to train or serve.");
-  }
-  if (a.qHostedApis === true) {
-    add(
-      "ai_developer",
-      3,
-      "The work is mostly hosted model APIs: LLM features, retrieval and agents, which an AI developer ships.",
-    );
-    if (a.qCustomModels !== true) notes.push("An ML engineer is the wrong hire for a plain LLM application.");
-  }
-  if (a.qLongTermOwnership === true) {
-    // Outweighs "hosted APIs" on purpose: LLM feature builders are the wrong hire for deep MLOps ownership.
-    add(
-      "full_time_ai_engineer",
-      4,
-      "Someone has to own monitoring, drift, evals, incidents and cost after launch: that is a permanent role.",
-    );
-    if (a.qHostedApis === true)
-      notes.push(
-        "Hire for production ownership, not only for building LLM features: an AI developer alone is the wrong hire for long-term MLOps.",
-      );
-  }
-  if (a.qLongTermOwnership === false) {
-    add("contractor", 1, "No long-term ownership is needed, so a time-boxed engagement fits.");
-    add("agency", 1, "No long-term ownership is needed, so a delivery with a handover fits.");
-  }
-  if (a.qBoundedFeature === true) {
-    add("contractor", 2, "A bounded feature with a clear outcome suits a senior contractor on a defined scope.");
-    add(
-      "agency",
-      2,
-      "A bounded feature with a clear outcome suits an agency pod delivering against acceptance criteria.",
-    );
-    add("freelancer", 1, "A small, well-scoped piece can go to a freelancer.");
-  }
-  if (a.qInfraAdvantage === true) {
-    add("full_time_ai_engineer", 2, "AI infrastructure is your core advantage: keep that knowledge in-house.");
-    add("ml_engineer", 1, "Owning the model stack as a product advantage calls for in-house ML depth.");
-    add("agency", -2, "Core infrastructure should not live with a vendor.");
-  }
-  if (daysToLaunch !== null && daysToLaunch < FAST_LAUNCH_DAYS) {
-    const when = daysToLaunch < 0 ? "The launch date has passed" : `Launch is ${daysToLaunch} days away`;
-    add("contractor", 3, `${when}: a contractor can start within weeks, a full-time hire takes 90-120 days.`);
-    add("agency", 3, `${when}: an agency pod can deliver in 30-90 days with a handoff.`);
-    add("full_time_ai_engineer", -2, `${when}, sooner than a full-time hire can be made (90-120 days).`);
-    if (a.qLongTermOwnership === true) {
-      notes.push("Consider a 4-6 week scoped pilot with a contractor now, and the permanent hire in parallel.");
-    }
-  }
+  const contributions = weighAnswers(a, daysToLaunch, notes);
 
   const scores = Object.fromEntries(engagementModels.map((m) => [m, 0])) as Record<EngagementModel, number>;
   for (const c of contributions) scores[c.model] += c.points;
@@ -211,4 +151,70 @@ export function engagementMismatch(roleModels: readonly string[], engagement: Ap
   if (engagementFits(roleModels, engagement)) return null;
   const what = inSentence(applicationEngagementLabels[engagement]);
   return `Not what this role seeks: it seeks ${soughtText(roleModels)}, and this application is ${/^[aeiou]/.test(what) ? "an" : "a"} ${what}.`;
+}
+
+/** What each answer (and the launch date) says for or against each model; notes that go with them land in `notes`. */
+function weighAnswers(a: RoutingAnswers, daysToLaunch: number | null, notes: string[]): Contribution[] {
+  const contributions: Contribution[] = [];
+  const add = (model: EngagementModel, points: number, reason: string) => contributions.push({ model, points, reason });
+
+  if (a.qCustomModels === true) {
+    add(
+      "ml_engineer",
+      3,
+      "Custom models served in production need training pipelines, features and experiments: ML engineering.",
+    );
+    add("full_time_ai_engineer", 1, "Serving your own models is ongoing production work, not a one-off delivery.");
+  }
+  if (a.qCustomModels === false) {
+    add("ml_engineer", -2, "No custom models to train or serve.");
+  }
+  if (a.qHostedApis === true) {
+    add(
+      "ai_developer",
+      3,
+      "The work is mostly hosted model APIs: LLM features, retrieval and agents, which an AI developer ships.",
+    );
+    if (a.qCustomModels !== true) notes.push("An ML engineer is the wrong hire for a plain LLM application.");
+  }
+  if (a.qLongTermOwnership === true) {
+    // Outweighs "hosted APIs" on purpose: LLM feature builders are the wrong hire for deep MLOps ownership.
+    add(
+      "full_time_ai_engineer",
+      4,
+      "Someone has to own monitoring, drift, evals, incidents and cost after launch: that is a permanent role.",
+    );
+    if (a.qHostedApis === true)
+      notes.push(
+        "Hire for production ownership, not only for building LLM features: an AI developer alone is the wrong hire for long-term MLOps.",
+      );
+  }
+  if (a.qLongTermOwnership === false) {
+    add("contractor", 1, "No long-term ownership is needed, so a time-boxed engagement fits.");
+    add("agency", 1, "No long-term ownership is needed, so a delivery with a handover fits.");
+  }
+  if (a.qBoundedFeature === true) {
+    add("contractor", 2, "A bounded feature with a clear outcome suits a senior contractor on a defined scope.");
+    add(
+      "agency",
+      2,
+      "A bounded feature with a clear outcome suits an agency pod delivering against acceptance criteria.",
+    );
+    add("freelancer", 1, "A small, well-scoped piece can go to a freelancer.");
+  }
+  if (a.qInfraAdvantage === true) {
+    add("full_time_ai_engineer", 2, "AI infrastructure is your core advantage: keep that knowledge in-house.");
+    add("ml_engineer", 1, "Owning the model stack as a product advantage calls for in-house ML depth.");
+    add("agency", -2, "Core infrastructure should not live with a vendor.");
+  }
+  if (daysToLaunch !== null && daysToLaunch < FAST_LAUNCH_DAYS) {
+    const when = daysToLaunch < 0 ? "The launch date has passed" : `Launch is ${daysToLaunch} days away`;
+    add("contractor", 3, `${when}: a contractor can start within weeks, a full-time hire takes 90-120 days.`);
+    add("agency", 3, `${when}: an agency pod can deliver in 30-90 days with a handoff.`);
+    add("full_time_ai_engineer", -2, `${when}, sooner than a full-time hire can be made (90-120 days).`);
+    if (a.qLongTermOwnership === true) {
+      notes.push("Consider a 4-6 week scoped pilot with a contractor now, and the permanent hire in parallel.");
+    }
+  }
+  return contributions;
 }

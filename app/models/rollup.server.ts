@@ -3,7 +3,7 @@
 // of figure, never one per candidate.
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { defaultCostAssumptions, costSubjectFor, firstYearCost, type CostAssumptions } from "~/domain/cost";
-import { activeStages, isOpenStage, roleAge, type Stage } from "~/domain/pipeline";
+import { isOpenStage, roleAge, type Stage } from "~/domain/pipeline";
 import {
   areaAverage,
   areasFilledAgainst,
@@ -12,10 +12,10 @@ import {
   type Recommendation,
   type TemplateArea,
 } from "~/domain/scorecard";
-import { DAY_MS, isoDay } from "~/domain/dates";
+import { isoDay } from "~/domain/dates";
+import { roleFunnel } from "~/domain/funnel";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
-import { median } from "~/domain/calibration";
 import { brokenConstraintsText, takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
 import { missingChecksByApplication } from "./compliance.server";
 import { getCurrentTemplate } from "./template.server";
@@ -52,8 +52,84 @@ export function roleRollup(roleId: number) {
 }
 
 export function computeRoleRollup(roleId: number, now: Date) {
-  const db = getDb();
-  const role = db
+  const role = selectRole(roleId);
+  if (!role) return null;
+  const template = getCurrentTemplate(roleId);
+  const assumptions = costAssumptionsFor(role.costAssumptions);
+  const apps = selectApplications(roleId);
+  const seats = scorecardSeats([roleId], now).get(roleId);
+  const funnel = roleFunnel(
+    apps.map((a) => ({ id: a.id, stage: a.stage as Stage })),
+    selectStageHistory(roleId),
+    now,
+  );
+  const rowOf = rollupRowBuilder({ roleId, currency: role.currency, template, assumptions, now });
+  return {
+    role: { id: role.id, title: role.title, currency: role.currency },
+    template,
+    assumptions,
+    age: roleAge(role, now),
+    funnel,
+    scorecardsDue: seats?.due ?? 0,
+    scorecardsSubmitted: seats?.submitted ?? 0,
+    // The role panel's agreement over every submitted rating (anonymous candidates' included: no name goes with it).
+    agreement: getRoleAgreement(roleId),
+    rows: apps.map(rowOf),
+  };
+}
+
+type RollupApplication = ReturnType<typeof selectApplications>[number];
+
+/**
+ * What each application's row needs from the rest of the role (its ratings, recommendations, take-homes, checks
+ * and decisions), read once for the whole role; the returned function assembles one row.
+ */
+function rollupRowBuilder(input: {
+  roleId: number;
+  currency: string;
+  template: { areas: TemplateArea[] };
+  assumptions: CostAssumptions;
+  now: Date;
+}) {
+  const { roleId, template, assumptions } = input;
+  const areasByApp = groupByApplication(selectAreaRatings(roleId));
+  const tallyByApp = groupByApplication(selectRecommendationTallies(roleId));
+  const appAreas = areasFilledAgainstFor(selectTemplateVersions(roleId), template.areas);
+  const takeHomeOf = latestTakeHomeFigures(roleId);
+  const missing = missingChecksByApplication(roleId, isoDay(input.now));
+  const decided = listLatestDecisionsOnRole(roleId);
+  return (a: RollupApplication) => {
+    const mine = areasByApp.get(a.id) ?? [];
+    const averages = Object.fromEntries(mine.map((r) => [r.areaKey, areaAverage(r.sum ?? 0, r.n)]));
+    const cards = tallyByApp.get(a.id) ?? [];
+    const filledAgainst = appAreas(cards.map((t) => t.templateId));
+    const tally = recommendationTally(cards);
+    const scorecards = Object.values(tally).reduce((n, x) => n + (x ?? 0), 0);
+    return {
+      id: a.id,
+      name: a.name,
+      stage: a.stage as Stage,
+      engagement: a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time"),
+      availableFrom: a.availableFrom,
+      weightedTotal: weightedTotal(filledAgainst, averages).total,
+      areas: areaFigures(template.areas, mine, averages),
+      // Null when no area has two ratings to differ: a blank, not a spread of 0.
+      maxSpread: maxOrNull(mine.map(spreadOf)),
+      scorecards,
+      // Judged on the areas the scorecards were filled against, as the application page judges them.
+      mustPass: mustPassFlags(filledAgainst, averages, scorecards),
+      tally,
+      takeHome: takeHomeOf(a.id),
+      // Compliance matters while the application is open; closed ones show nothing.
+      missingChecks: isOpenStage(a.stage as Stage) ? (missing.get(a.id) ?? []) : null,
+      decision: decided.get(a.id) ?? null,
+      cost: applicationCost(a, input.currency, assumptions),
+    };
+  };
+}
+
+function selectRole(roleId: number) {
+  return getDb()
     .select({
       id: roles.id,
       title: roles.title,
@@ -67,11 +143,10 @@ export function computeRoleRollup(roleId: number, now: Date) {
     .from(roles)
     .where(eq(roles.id, roleId))
     .get();
-  if (!role) return null;
-  const template = getCurrentTemplate(roleId);
-  const assumptions = costAssumptionsFor(role.costAssumptions);
+}
 
-  const apps = db
+function selectApplications(roleId: number) {
+  return getDb()
     .select({
       id: applications.id,
       stage: applications.stage,
@@ -90,9 +165,11 @@ export function computeRoleRollup(roleId: number, now: Date) {
     .leftJoin(agencies, eq(agencies.id, applications.agencyId))
     .where(eq(applications.roleId, roleId))
     .all();
+}
 
-  // Per application and area: sum, count, min, max of submitted ratings.
-  const areaRows = db
+/** Per application and area: sum, count, min, max of submitted ratings. */
+function selectAreaRatings(roleId: number) {
+  return getDb()
     .select({
       applicationId: interviews.applicationId,
       areaKey: scorecardRatings.areaKey,
@@ -109,9 +186,13 @@ export function computeRoleRollup(roleId: number, now: Date) {
     .where(and(eq(applications.roleId, roleId), eq(scorecards.status, "submitted")))
     .groupBy(interviews.applicationId, scorecardRatings.areaKey)
     .all();
+}
 
-  // Recommendations per application, and (in the same pass) which template versions its scorecards were filled with.
-  const tallyRows = db
+type AreaRating = ReturnType<typeof selectAreaRatings>[number];
+
+/** Recommendations per application, and (in the same pass) which template versions its scorecards were filled with. */
+function selectRecommendationTallies(roleId: number) {
+  return getDb()
     .select({
       applicationId: interviews.applicationId,
       recommendation: scorecards.recommendation,
@@ -124,39 +205,32 @@ export function computeRoleRollup(roleId: number, now: Date) {
     .where(and(eq(applications.roleId, roleId), eq(scorecards.status, "submitted")))
     .groupBy(interviews.applicationId, scorecards.recommendation, scorecards.templateId)
     .all();
-  const versions = new Map(
-    db
+}
+
+function selectTemplateVersions(roleId: number) {
+  return new Map(
+    getDb()
       .select({ id: scorecardTemplates.id, version: scorecardTemplates.version, areas: scorecardTemplates.areas })
       .from(scorecardTemplates)
       .where(eq(scorecardTemplates.roleId, roleId))
       .all()
       .map((t) => [t.id, { version: t.version, areas: t.areas as TemplateArea[] }]),
   );
-  // Most applications share one set of versions: work each set's areas out once.
-  const areasFor = new Map<string, TemplateArea[]>();
-  const appAreas = (templateIds: number[]) => {
-    const key = [...new Set(templateIds)].sort((a, b) => a - b).join(",");
-    let areas = areasFor.get(key);
-    if (!areas) {
-      areas = areasFilledAgainst(
-        key ? key.split(",").flatMap((id) => versions.get(Number(id)) ?? []) : [],
-        template.areas,
-      );
-      areasFor.set(key, areas);
-    }
-    return areas;
-  };
+}
 
-  // The take-home that counts is each application's latest; its result is takeHomeResult of its submitted grades,
-  // the rule the comparison and the take-home page use.
-  const takeHomeRows = db
+/** Take-homes oldest first per application, so that keying by application keeps each one's latest. */
+function selectTakeHomes(roleId: number) {
+  return getDb()
     .select({ id: takeHomes.id, applicationId: takeHomes.applicationId, status: takeHomes.status })
     .from(takeHomes)
     .innerJoin(applications, eq(applications.id, takeHomes.applicationId))
     .where(eq(applications.roleId, roleId))
     .orderBy(takeHomes.applicationId, takeHomes.createdAt, takeHomes.id)
     .all();
-  const gradeRows = db
+}
+
+function selectSubmittedGrades(roleId: number) {
+  return getDb()
     .select({
       takeHomeId: takeHomeGrades.takeHomeId,
       diagnosis: takeHomeGrades.diagnosis,
@@ -175,128 +249,90 @@ export function computeRoleRollup(roleId: number, now: Date) {
     .innerJoin(applications, eq(applications.id, takeHomes.applicationId))
     .where(and(eq(applications.roleId, roleId), eq(takeHomeGrades.status, "submitted")))
     .all();
+}
 
-  const seats = scorecardSeats([roleId], now).get(roleId);
-
-  const history = db
+/** The role's stage history, by application, oldest move first. */
+function selectStageHistory(roleId: number) {
+  return getDb()
     .select({ applicationId: stageHistory.applicationId, toStage: stageHistory.toStage, movedAt: stageHistory.movedAt })
     .from(stageHistory)
     .innerJoin(applications, eq(applications.id, stageHistory.applicationId))
     .where(eq(applications.roleId, roleId))
     .orderBy(stageHistory.applicationId, stageHistory.movedAt, stageHistory.id)
     .all();
+}
 
-  // Funnel: how far each application got, and how long it spent in each stage.
-  const appById = new Map(apps.map((a) => [a.id, a]));
-  const group = <T extends { applicationId: number }>(rows: T[]) => {
-    const m = new Map<number, T[]>();
-    for (const r of rows) (m.get(r.applicationId) ?? m.set(r.applicationId, []).get(r.applicationId)!).push(r);
-    return m;
+function groupByApplication<T extends { applicationId: number }>(rows: T[]) {
+  const m = new Map<number, T[]>();
+  for (const r of rows) (m.get(r.applicationId) ?? m.set(r.applicationId, []).get(r.applicationId)!).push(r);
+  return m;
+}
+
+/** The areas an application's scorecards were filled against. Most applications share one set of versions: each set is worked out once. */
+function areasFilledAgainstFor(
+  versions: Map<number, { version: number; areas: TemplateArea[] }>,
+  current: TemplateArea[],
+) {
+  const areasFor = new Map<string, TemplateArea[]>();
+  return (templateIds: number[]) => {
+    const key = [...new Set(templateIds)].sort((a, b) => a - b).join(",");
+    let areas = areasFor.get(key);
+    if (!areas) {
+      areas = areasFilledAgainst(key ? key.split(",").flatMap((id) => versions.get(Number(id)) ?? []) : [], current);
+      areasFor.set(key, areas);
+    }
+    return areas;
   };
-  const areasByApp = group(areaRows);
-  const tallyByApp = group(tallyRows);
-  // Ordered oldest first, so each application keeps its latest.
-  const takeHomeByApp = new Map(takeHomeRows.map((t) => [t.applicationId, t]));
+}
+
+/**
+ * The take-home that counts is each application's latest; its result is takeHomeResult of its submitted grades,
+ * the rule the comparison and the take-home page use.
+ */
+function latestTakeHomeFigures(roleId: number) {
+  const takeHomeByApp = new Map(selectTakeHomes(roleId).map((t) => [t.applicationId, t]));
   const gradesByTakeHome = new Map<number, Grade[]>();
-  for (const g of gradeRows)
+  for (const g of selectSubmittedGrades(roleId))
     (gradesByTakeHome.get(g.takeHomeId) ?? gradesByTakeHome.set(g.takeHomeId, []).get(g.takeHomeId)!).push(g);
-  const furthest = new Map<number, number>();
-  const durations: Record<string, number[]> = {};
-  for (let i = 0; i < history.length; i++) {
-    const h = history[i];
-    const idx = activeStages.indexOf(h.toStage as (typeof activeStages)[number]);
-    if (idx >= 0) furthest.set(h.applicationId, Math.max(furthest.get(h.applicationId) ?? -1, idx));
-    const next = history[i + 1]?.applicationId === h.applicationId ? history[i + 1].movedAt : null;
-    const app = appById.get(h.applicationId);
-    const open =
-      app &&
-      app.stage === h.toStage &&
-      next === null &&
-      app.stage !== "hired" &&
-      app.stage !== "rejected" &&
-      app.stage !== "withdrawn";
-    if (next || open) (durations[h.toStage] ??= []).push(((next ?? now).getTime() - h.movedAt.getTime()) / DAY_MS);
-  }
-  const funnel = activeStages.map((stage, k) => {
-    const reached = [...furthest.values()].filter((f) => f >= k).length;
-    const prior = k === 0 ? reached : [...furthest.values()].filter((f) => f >= k - 1).length;
-    const days = median(durations[stage] ?? []);
-    return {
-      stage,
-      current: apps.filter((a) => a.stage === stage).length,
-      reached,
-      passThrough: k === 0 || prior === 0 ? null : Math.round((reached / prior) * 100) / 100,
-      medianDays: days === null ? null : Math.round(days * 10) / 10,
-    };
-  });
-
-  const missing = missingChecksByApplication(roleId, isoDay(now));
-  const decided = listLatestDecisionsOnRole(roleId);
-  const rows = apps.map((a) => {
-    const mine = areasByApp.get(a.id) ?? [];
-    const averages = Object.fromEntries(mine.map((r) => [r.areaKey, areaAverage(r.sum ?? 0, r.n)]));
-    const cards = tallyByApp.get(a.id) ?? [];
-    const filledAgainst = appAreas(cards.map((t) => t.templateId));
-    const { total } = weightedTotal(filledAgainst, averages);
-    const tally: Partial<Record<Recommendation, number>> = {};
-    for (const t of cards) tally[t.recommendation] = (tally[t.recommendation] ?? 0) + t.n;
-    const scorecards = Object.values(tally).reduce((n, x) => n + (x ?? 0), 0);
-    const th = takeHomeByApp.get(a.id);
-    const engagement = a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time");
-    const cost = firstYearCost(
-      a.agencyId !== null
-        ? { kind: "quote", amount: a.quoteAmount }
-        : costSubjectFor({
-            engagementType: a.engagementType ?? "full_time",
-            payKind: a.payKind,
-            payAmount: a.payAmount,
-            payCurrency: a.payCurrency ?? role.currency,
-            roleCurrency: role.currency,
-          }),
-      assumptions,
-    );
-    return {
-      id: a.id,
-      name: a.name,
-      stage: a.stage as Stage,
-      engagement,
-      availableFrom: a.availableFrom,
-      weightedTotal: total,
-      areas: Object.fromEntries(
-        template.areas.map((t) => {
-          const r = mine.find((m) => m.areaKey === t.key);
-          return [
-            t.key,
-            { average: averages[t.key] ?? null, spread: r ? spreadOf(r) : null, notAssessed: r?.notAssessed ?? 0 },
-          ];
-        }),
-      ),
-      // Null when no area has two ratings to differ: a blank, not a spread of 0.
-      maxSpread: maxOrNull(mine.map(spreadOf)),
-      scorecards,
-      // Judged on the areas the scorecards were filled against, as the application page judges them.
-      mustPass: mustPassFlags(filledAgainst, averages, scorecards),
-      tally,
-      takeHome: th ? takeHomeFigures(th.status, gradesByTakeHome.get(th.id) ?? []) : null,
-      // Compliance matters while the application is open; closed ones show nothing.
-      missingChecks: isOpenStage(a.stage as Stage) ? (missing.get(a.id) ?? []) : null,
-      decision: decided.get(a.id) ?? null,
-      cost,
-    };
-  });
-
-  return {
-    role: { id: role.id, title: role.title, currency: role.currency },
-    template,
-    assumptions,
-    age: roleAge(role, now),
-    funnel,
-    scorecardsDue: seats?.due ?? 0,
-    scorecardsSubmitted: seats?.submitted ?? 0,
-    // The role panel's agreement over every submitted rating (anonymous candidates' included: no name goes with it).
-    agreement: getRoleAgreement(roleId),
-    rows,
+  return (applicationId: number) => {
+    const th = takeHomeByApp.get(applicationId);
+    return th ? takeHomeFigures(th.status, gradesByTakeHome.get(th.id) ?? []) : null;
   };
+}
+
+function recommendationTally(cards: { recommendation: Recommendation; n: number }[]) {
+  const tally: Partial<Record<Recommendation, number>> = {};
+  for (const t of cards) tally[t.recommendation] = (tally[t.recommendation] ?? 0) + t.n;
+  return tally;
+}
+
+/** Each current template area's average, spread and not-assessed count for one application. */
+function areaFigures(areas: TemplateArea[], mine: AreaRating[], averages: Record<string, number | null>) {
+  return Object.fromEntries(
+    areas.map((t) => {
+      const r = mine.find((m) => m.areaKey === t.key);
+      return [
+        t.key,
+        { average: averages[t.key] ?? null, spread: r ? spreadOf(r) : null, notAssessed: r?.notAssessed ?? 0 },
+      ];
+    }),
+  );
+}
+
+/** First-year cost: an agency's quote, or the candidate's pay under the role's assumptions. */
+function applicationCost(a: RollupApplication, roleCurrency: string, assumptions: CostAssumptions) {
+  return firstYearCost(
+    a.agencyId !== null
+      ? { kind: "quote", amount: a.quoteAmount }
+      : costSubjectFor({
+          engagementType: a.engagementType ?? "full_time",
+          payKind: a.payKind,
+          payAmount: a.payAmount,
+          payCurrency: a.payCurrency ?? roleCurrency,
+          roleCurrency,
+        }),
+    assumptions,
+  );
 }
 
 const maxOrNull = (xs: (number | null)[]) =>

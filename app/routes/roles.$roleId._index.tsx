@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pipeline } from "~/components/pipeline";
 import { AdviceLine } from "~/components/role-card";
@@ -84,6 +84,8 @@ function Budget({ budget }: { budget: NonNullable<ReturnType<typeof useLoaderDat
 const teamNames = (people: { name: string; active: boolean }[]) =>
   people.map((p) => (p.active ? p.name : `${p.name} (deactivated)`)).join(", ");
 
+type Data = SerializeFrom<typeof loader>;
+
 export default function RolePage() {
   const {
     role,
@@ -99,8 +101,6 @@ export default function RolePage() {
   } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const managers = team.filter((t) => t.teamRole === "hiring_manager");
-  const interviewers = team.filter((t) => t.teamRole === "interviewer");
   return (
     <>
       <PageHeader
@@ -149,135 +149,156 @@ export default function RolePage() {
       </section>
       <div className="grid grid-2">
         <div>
-          <section className="card" aria-labelledby="brief-heading">
-            <h2 id="brief-heading">The brief</h2>
-            <div className="readiness">
-              <meter min={0} max={readiness.total} value={readiness.filled} aria-label="Brief completeness">
-                {readiness.filled} of {readiness.total}
-              </meter>
-              <strong>
-                {readiness.ready ? "Ready to staff" : `${readiness.filled} of ${readiness.total} answered`}
-              </strong>
-            </div>
-            {!readiness.ready ? (
-              <div className="alert alert-warn" role="note">
-                <strong>Missing:</strong> {readiness.missing.map((m) => m.label).join("; ")}. A brief that cannot be
-                completed points to discovery or a paid pilot before a hire.
-              </div>
-            ) : null}
-            <p className="sentence-view">
-              {sentenceBlanks.map(({ field, before, after, label }) => (
-                <span key={field}>
-                  {before}{" "}
-                  {role[field] ? (
-                    <span className="filled">{role[field]}</span>
-                  ) : (
-                    <span className="blank" title={label}>
-                      ___ <span className="visually-hidden">({label}, missing)</span>
-                    </span>
-                  )}
-                  {after === "," ? "," : ` ${after}`}{" "}
-                </span>
-              ))}
-            </p>
-            <dl className="facts">
-              {briefFields.map(({ field, label }) => (
-                <div key={field} className="contents">
-                  <dt>{label}</dt>
-                  <dd>
-                    {role[field] ? (
-                      field === "briefLaunchDate" ? (
-                        formatDate(role[field])
-                      ) : (
-                        role[field]
-                      )
-                    ) : (
-                      <span className="missing">Missing</span>
-                    )}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </section>
+          <BriefCard role={role} readiness={readiness} />
         </div>
         <div>
-          <section className="card" aria-labelledby="advice-heading">
-            <h2 id="advice-heading">Suggested engagement</h2>
-            {advice.status === "unanswered" ? (
-              <p className="muted">Answer the routing questions {canEdit ? "(Edit role)" : ""} to get a suggestion.</p>
-            ) : (
-              <>
-                <p className="suggestion">
-                  <AdviceLine advice={advice} />
-                </p>
-                <h3>Why</h3>
-                <ul className="reasons">
-                  {advice.reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
-                {advice.notes.length ? (
-                  <>
-                    <h3>Keep in mind</h3>
-                    <ul className="reasons">
-                      {advice.notes.map((n) => (
-                        <li key={n}>{n}</li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-                {advice.alsoConsider.length ? (
-                  <p className="small">
-                    Also worth considering: {advice.alsoConsider.map((m) => engagementModelLabels[m]).join(", ")}.
-                  </p>
-                ) : null}
-              </>
-            )}
-            <h3>Routing answers</h3>
-            <dl className="facts small">
-              {routingQuestions.map(({ field, question }) => (
-                <div key={field} className="contents">
-                  <dt>{question}</dt>
-                  <dd>
-                    {role[field] === true ? (
-                      "Yes"
-                    ) : role[field] === false ? (
-                      "No"
-                    ) : (
-                      <span className="missing">Not answered</span>
-                    )}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-          <section className="card" aria-labelledby="staffing-heading">
-            <h2 id="staffing-heading">Staffing</h2>
-            <dl className="facts">
-              <dt>Models considered</dt>
-              <dd>
-                {role.engagementModels.length ? (
-                  role.engagementModels.map((m) => engagementModelLabels[m as EngagementModel] ?? m).join(", ")
-                ) : (
-                  <span className="missing">None yet</span>
-                )}
-              </dd>
-              {budget ? (
-                <>
-                  <dt>Budget</dt>
-                  <dd>
-                    <Budget budget={budget} />
-                  </dd>
-                </>
-              ) : null}
-              <dt>Hiring managers</dt>
-              <dd>{teamNames(managers) || <span className="missing">None</span>}</dd>
-              <dt>Interviewers</dt>
-              <dd>{teamNames(interviewers) || <span className="missing">None yet</span>}</dd>
-            </dl>
-          </section>
+          <AdviceCard role={role} advice={advice} canEdit={canEdit} />
+          <StaffingCard role={role} budget={budget} team={team} />
         </div>
       </div>
     </>
+  );
+}
+
+/** The brief: how complete it is, the sentence with its blanks, and the questions behind it. */
+function BriefCard({ role, readiness }: Pick<Data, "role" | "readiness">) {
+  return (
+    <section className="card" aria-labelledby="brief-heading">
+      <h2 id="brief-heading">The brief</h2>
+      <div className="readiness">
+        <meter min={0} max={readiness.total} value={readiness.filled} aria-label="Brief completeness">
+          {readiness.filled} of {readiness.total}
+        </meter>
+        <strong>{readiness.ready ? "Ready to staff" : `${readiness.filled} of ${readiness.total} answered`}</strong>
+      </div>
+      {!readiness.ready ? (
+        <div className="alert alert-warn" role="note">
+          <strong>Missing:</strong> {readiness.missing.map((m) => m.label).join("; ")}. A brief that cannot be completed
+          points to discovery or a paid pilot before a hire.
+        </div>
+      ) : null}
+      <p className="sentence-view">
+        {sentenceBlanks.map(({ field, before, after, label }) => (
+          <span key={field}>
+            {before}{" "}
+            {role[field] ? (
+              <span className="filled">{role[field]}</span>
+            ) : (
+              <span className="blank" title={label}>
+                ___ <span className="visually-hidden">({label}, missing)</span>
+              </span>
+            )}
+            {after === "," ? "," : ` ${after}`}{" "}
+          </span>
+        ))}
+      </p>
+      <dl className="facts">
+        {briefFields.map(({ field, label }) => (
+          <div key={field} className="contents">
+            <dt>{label}</dt>
+            <dd>
+              {role[field] ? (
+                field === "briefLaunchDate" ? (
+                  formatDate(role[field])
+                ) : (
+                  role[field]
+                )
+              ) : (
+                <span className="missing">Missing</span>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** The suggested engagement model, why, and the routing answers it rests on. */
+function AdviceCard({ role, advice, canEdit }: Pick<Data, "role" | "advice" | "canEdit">) {
+  return (
+    <section className="card" aria-labelledby="advice-heading">
+      <h2 id="advice-heading">Suggested engagement</h2>
+      {advice.status === "unanswered" ? (
+        <p className="muted">Answer the routing questions {canEdit ? "(Edit role)" : ""} to get a suggestion.</p>
+      ) : (
+        <>
+          <p className="suggestion">
+            <AdviceLine advice={advice} />
+          </p>
+          <h3>Why</h3>
+          <ul className="reasons">
+            {advice.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+          {advice.notes.length ? (
+            <>
+              <h3>Keep in mind</h3>
+              <ul className="reasons">
+                {advice.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {advice.alsoConsider.length ? (
+            <p className="small">
+              Also worth considering: {advice.alsoConsider.map((m) => engagementModelLabels[m]).join(", ")}.
+            </p>
+          ) : null}
+        </>
+      )}
+      <h3>Routing answers</h3>
+      <dl className="facts small">
+        {routingQuestions.map(({ field, question }) => (
+          <div key={field} className="contents">
+            <dt>{question}</dt>
+            <dd>
+              {role[field] === true ? (
+                "Yes"
+              ) : role[field] === false ? (
+                "No"
+              ) : (
+                <span className="missing">Not answered</span>
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** The models considered, the budget and the hiring team. */
+function StaffingCard({ role, budget, team }: Pick<Data, "role" | "budget" | "team">) {
+  const managers = team.filter((t) => t.teamRole === "hiring_manager");
+  const interviewers = team.filter((t) => t.teamRole === "interviewer");
+  return (
+    <section className="card" aria-labelledby="staffing-heading">
+      <h2 id="staffing-heading">Staffing</h2>
+      <dl className="facts">
+        <dt>Models considered</dt>
+        <dd>
+          {role.engagementModels.length ? (
+            role.engagementModels.map((m) => engagementModelLabels[m as EngagementModel] ?? m).join(", ")
+          ) : (
+            <span className="missing">None yet</span>
+          )}
+        </dd>
+        {budget ? (
+          <>
+            <dt>Budget</dt>
+            <dd>
+              <Budget budget={budget} />
+            </dd>
+          </>
+        ) : null}
+        <dt>Hiring managers</dt>
+        <dd>{teamNames(managers) || <span className="missing">None</span>}</dd>
+        <dt>Interviewers</dt>
+        <dd>{teamNames(interviewers) || <span className="missing">None yet</span>}</dd>
+      </dl>
+    </section>
   );
 }

@@ -1,7 +1,13 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { Field, FormError, useValidatedForm } from "~/components/form";
+import { Field, FormError, useValidatedForm, type ValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
 import { stageLabels } from "~/domain/pipeline";
 import { engagementFits, soughtText } from "~/domain/engagement";
@@ -116,10 +122,11 @@ export default function AddApplication() {
   const { role, query, candidates, chosenId, agencies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, onSubmit, errorFor, typed, summary } = useValidatedForm(addApplicationSchema, {
+  const form = useValidatedForm(addApplicationSchema, {
     serverErrors: actionData?.fieldErrors,
     submitted: actionData?.values,
   });
+  const { formRef, register, onSubmit, errorFor, typed, summary } = form;
   const subject = typed("subject", "candidate") === "agency" ? "agency" : "candidate";
   // Without JavaScript every agency's contacts are offered, grouped by agency (the server checks the pair);
   // once the page runs, only the chosen agency's. Options are out of sight until the list opens, so nothing jumps.
@@ -159,99 +166,14 @@ export default function AddApplication() {
               </div>
             </fieldset>
             <div className="stack for-candidate">
-              <Field
-                label="Candidate"
-                error={errorFor("candidateId")}
-                hint={
-                  [
-                    role.seeks ? `This role seeks ${role.seeks}.` : null,
-                    query
-                      ? `Showing matches for “${query}”.`
-                      : candidates.length >= 50
-                        ? "Showing the first 50 by name; search on the right to find others."
-                        : null,
-                  ]
-                    .filter(Boolean)
-                    .join(" ") || undefined
-                }
-              >
-                {(aria) => (
-                  <select
-                    defaultValue={typed("candidateId", chosenId ? String(chosenId) : "")}
-                    {...aria}
-                    {...register("candidateId")}
-                  >
-                    <option value="">Choose…</option>
-                    {pickerGroups(candidates).map((g) =>
-                      g.label === null ? (
-                        g.people.map((c) => <CandidateOption key={c.id} {...c} />)
-                      ) : (
-                        <optgroup key={g.label} label={g.label}>
-                          {g.people.map((c) => (
-                            <CandidateOption key={c.id} {...c} />
-                          ))}
-                        </optgroup>
-                      ),
-                    )}
-                  </select>
-                )}
-              </Field>
-              <fieldset className="subgroup">
-                <legend>Submitted by an agency?</legend>
-                <p className="hint">
-                  The first submission of a person to a role counts; later ones are recorded and flagged as duplicates.
-                </p>
-                <div className="fields">
-                  <Field label="Agency" error={errorFor("submittedByAgencyId")}>
-                    {(aria) => (
-                      <select
-                        defaultValue={typed("submittedByAgencyId", "")}
-                        {...aria}
-                        {...register("submittedByAgencyId", { onChange: (e) => setSubmitter(e.target.value) })}
-                      >
-                        <option value="">No agency (direct)</option>
-                        {agencies.map((a) => (
-                          <option key={a.id} value={a.id}>
-                            {a.name}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
-                  <Field label="Agency contact" error={errorFor("submittedByContactId")}>
-                    {(aria) => (
-                      <select
-                        defaultValue={typed("submittedByContactId", "")}
-                        {...aria}
-                        {...register("submittedByContactId")}
-                      >
-                        <option value="">Not recorded</option>
-                        {agencies
-                          .filter((a) => submitter === null || String(a.id) === submitter)
-                          .map((a) => (
-                            <optgroup key={a.id} label={a.name}>
-                              {a.contacts.map((c) => (
-                                <option key={c.id} value={c.id}>
-                                  {c.name}
-                                </option>
-                              ))}
-                            </optgroup>
-                          ))}
-                      </select>
-                    )}
-                  </Field>
-                  <Field label="Submitted on" error={errorFor("submittedOn")}>
-                    {(aria) => (
-                      <input
-                        type="date"
-                        defaultValue={typed("submittedOn", "")}
-                        {...aria}
-                        {...register("submittedOn")}
-                      />
-                    )}
-                  </Field>
-                </div>
-              </fieldset>
+              <CandidatePicker
+                form={form}
+                seeks={role.seeks}
+                query={query}
+                candidates={candidates}
+                chosenId={chosenId}
+              />
+              <SubmittedByFieldset form={form} agencies={agencies} submitter={submitter} onAgency={setSubmitter} />
             </div>
             <div className="stack for-agency">
               <Field label="Bidding agency" error={errorFor("agencyId")}>
@@ -285,26 +207,13 @@ export default function AddApplication() {
             </div>
           </Form>
         </section>
-        <section className="card" aria-labelledby="find">
-          <h2 id="find">Find a candidate</h2>
-          <FilterForm values={{ q: query }} className="search" role="search">
-            <label htmlFor="q" className="visually-hidden">
-              Search candidates by name or email
-            </label>
-            <input id="q" type="search" name="q" defaultValue={query} placeholder="Name or email" />
-            <button type="submit" className="btn">
-              Search
-            </button>
-          </FilterForm>
-          <p className="small">
-            Not on file yet? <Link to={`/candidates/new?roleId=${role.id}`}>Add a new candidate</Link> and you will come
-            back here with them chosen.
-          </p>
-        </section>
+        <FindCandidate query={query} roleId={role.id} />
       </div>
     </>
   );
 }
+
+type AgencyChoice = SerializeFrom<typeof loader>["agencies"][number];
 
 type Choice = {
   id: number;
@@ -330,5 +239,147 @@ function CandidateOption(c: Choice) {
     <option value={c.id}>
       {c.name} ({c.email}) · {applicationEngagementLabels[c.engagementType]}
     </option>
+  );
+}
+
+/** The candidate to add: those the role seeks first; says what the list shows. */
+function CandidatePicker({
+  form,
+  seeks,
+  query,
+  candidates,
+  chosenId,
+}: {
+  form: ValidatedForm;
+  seeks: string | null;
+  query: string;
+  candidates: Choice[];
+  chosenId: number | null;
+}) {
+  const { register, errorFor, typed } = form;
+  return (
+    <Field
+      label="Candidate"
+      error={errorFor("candidateId")}
+      hint={
+        [
+          seeks ? `This role seeks ${seeks}.` : null,
+          query
+            ? `Showing matches for “${query}”.`
+            : candidates.length >= 50
+              ? "Showing the first 50 by name; search on the right to find others."
+              : null,
+        ]
+          .filter(Boolean)
+          .join(" ") || undefined
+      }
+    >
+      {(aria) => (
+        <select
+          defaultValue={typed("candidateId", chosenId ? String(chosenId) : "")}
+          {...aria}
+          {...register("candidateId")}
+        >
+          <option value="">Choose…</option>
+          {pickerGroups(candidates).map((g) =>
+            g.label === null ? (
+              g.people.map((c) => <CandidateOption key={c.id} {...c} />)
+            ) : (
+              <optgroup key={g.label} label={g.label}>
+                {g.people.map((c) => (
+                  <CandidateOption key={c.id} {...c} />
+                ))}
+              </optgroup>
+            ),
+          )}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** Which agency (and contact) submitted the candidate, and when: the first submission to a role counts. */
+function SubmittedByFieldset({
+  form,
+  agencies,
+  submitter,
+  onAgency,
+}: {
+  form: ValidatedForm;
+  agencies: AgencyChoice[];
+  submitter: string | null;
+  onAgency: (agencyId: string) => void;
+}) {
+  const { register, errorFor, typed } = form;
+  return (
+    <fieldset className="subgroup">
+      <legend>Submitted by an agency?</legend>
+      <p className="hint">
+        The first submission of a person to a role counts; later ones are recorded and flagged as duplicates.
+      </p>
+      <div className="fields">
+        <Field label="Agency" error={errorFor("submittedByAgencyId")}>
+          {(aria) => (
+            <select
+              defaultValue={typed("submittedByAgencyId", "")}
+              {...aria}
+              {...register("submittedByAgencyId", { onChange: (e) => onAgency(e.target.value) })}
+            >
+              <option value="">No agency (direct)</option>
+              {agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Agency contact" error={errorFor("submittedByContactId")}>
+          {(aria) => (
+            <select defaultValue={typed("submittedByContactId", "")} {...aria} {...register("submittedByContactId")}>
+              <option value="">Not recorded</option>
+              {agencies
+                .filter((a) => submitter === null || String(a.id) === submitter)
+                .map((a) => (
+                  <optgroup key={a.id} label={a.name}>
+                    {a.contacts.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Submitted on" error={errorFor("submittedOn")}>
+          {(aria) => (
+            <input type="date" defaultValue={typed("submittedOn", "")} {...aria} {...register("submittedOn")} />
+          )}
+        </Field>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Search for a candidate on file, or add a new one and come back with them chosen. */
+function FindCandidate({ query, roleId }: { query: string; roleId: number }) {
+  return (
+    <section className="card" aria-labelledby="find">
+      <h2 id="find">Find a candidate</h2>
+      <FilterForm values={{ q: query }} className="search" role="search">
+        <label htmlFor="q" className="visually-hidden">
+          Search candidates by name or email
+        </label>
+        <input id="q" type="search" name="q" defaultValue={query} placeholder="Name or email" />
+        <button type="submit" className="btn">
+          Search
+        </button>
+      </FilterForm>
+      <p className="small">
+        Not on file yet? <Link to={`/candidates/new?roleId=${roleId}`}>Add a new candidate</Link> and you will come back
+        here with them chosen.
+      </p>
+    </section>
   );
 }

@@ -1,6 +1,12 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { Field, FormError, GroupError, useValidatedForm, type ValidatedForm } from "~/components/form";
 import { Notice, PageHeader } from "~/components/ui";
 import { userKindLabels } from "~/domain/reference";
 import { getChainSettings, getChainSummary, listPayViewers, saveChain } from "~/models/offer.server";
@@ -67,24 +73,12 @@ export default function RoleApprovals() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
-  const {
-    formRef,
-    register,
-    group,
-    groupAria,
-    errorIdFor,
-    onSubmit,
-    errorFor,
-    typed,
-    ticked,
-    summary: problems,
-  } = useValidatedForm(approvalChainSchema, {
+  const form = useValidatedForm(approvalChainSchema, {
     arrayFields,
     serverErrors: actionData?.fieldErrors,
     submitted: actionData?.values,
   });
-  const chosen = new Set(settings.chosenIds);
-  const rule = typed("rule", settings.required === null ? "all" : "some");
+  const { formRef, onSubmit, typed, summary: problems } = form;
   return (
     <>
       <PageHeader
@@ -106,55 +100,7 @@ export default function RoleApprovals() {
           name="version"
           value={typed("version", settings.version === null ? "" : String(settings.version))}
         />
-        <fieldset aria-describedby={errorFor("approverIds") ? errorIdFor("approverIds") : undefined}>
-          <legend>Approvers</legend>
-          <p className="fieldset-intro">
-            Anyone who may see this role&rsquo;s pay: its hiring managers, HR and admins. With nobody chosen, an offer
-            needs one approval from any of them other than the person who wrote it, so pay never goes out on one
-            person&rsquo;s word.
-          </p>
-          <ul className="plain">
-            {people.map((p) => (
-              <li key={p.id}>
-                <label>
-                  <input
-                    type="checkbox"
-                    value={String(p.id)}
-                    defaultChecked={ticked("approverIds", String(p.id), chosen.has(p.id))}
-                    {...group("approverIds")}
-                  />{" "}
-                  {p.name} <span className="muted small">{userKindLabels[p.kind]}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-          <GroupError error={errorFor("approverIds")} id={errorIdFor("approverIds")} />
-        </fieldset>
-        <fieldset {...groupAria("rule")}>
-          <legend>How many must approve</legend>
-          <div className="radio-row">
-            <label>
-              <input type="radio" value="all" defaultChecked={rule === "all"} {...group("rule")} /> All of them
-            </label>
-            <label>
-              <input type="radio" value="some" defaultChecked={rule === "some"} {...group("rule")} /> Some of them
-            </label>
-          </div>
-          <GroupError error={errorFor("rule")} id={errorIdFor("rule")} />
-          <Field label="Approvals needed (when some of them)" error={errorFor("required")}>
-            {(aria) => (
-              <input
-                type="number"
-                min={1}
-                step={1}
-                inputMode="numeric"
-                defaultValue={typed("required", settings.required === null ? "" : String(settings.required))}
-                {...aria}
-                {...register("required")}
-              />
-            )}
-          </Field>
-        </fieldset>
+        <ApproverFieldsets form={form} people={people} settings={settings} />
         <p className="hint">
           A decline by any approver holds the offer until its terms are edited or they approve after all.
         </p>
@@ -164,6 +110,70 @@ export default function RoleApprovals() {
           </button>
         </div>
       </Form>
+    </>
+  );
+}
+
+/** Who approves the role's offers, and how many of them must. */
+function ApproverFieldsets({
+  form,
+  people,
+  settings,
+}: { form: ValidatedForm } & Pick<SerializeFrom<typeof loader>, "people" | "settings">) {
+  const { register, group, groupAria, errorIdFor, errorFor, typed, ticked } = form;
+  const chosen = new Set(settings.chosenIds);
+  const rule = typed("rule", settings.required === null ? "all" : "some");
+  return (
+    <>
+      <fieldset aria-describedby={errorFor("approverIds") ? errorIdFor("approverIds") : undefined}>
+        <legend>Approvers</legend>
+        <p className="fieldset-intro">
+          Anyone who may see this role&rsquo;s pay: its hiring managers, HR and admins. With nobody chosen, an offer
+          needs one approval from any of them other than the person who wrote it, so pay never goes out on one
+          person&rsquo;s word.
+        </p>
+        <ul className="plain">
+          {people.map((p) => (
+            <li key={p.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  value={String(p.id)}
+                  defaultChecked={ticked("approverIds", String(p.id), chosen.has(p.id))}
+                  {...group("approverIds")}
+                />{" "}
+                {p.name} <span className="muted small">{userKindLabels[p.kind]}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        <GroupError error={errorFor("approverIds")} id={errorIdFor("approverIds")} />
+      </fieldset>
+      <fieldset {...groupAria("rule")}>
+        <legend>How many must approve</legend>
+        <div className="radio-row">
+          <label>
+            <input type="radio" value="all" defaultChecked={rule === "all"} {...group("rule")} /> All of them
+          </label>
+          <label>
+            <input type="radio" value="some" defaultChecked={rule === "some"} {...group("rule")} /> Some of them
+          </label>
+        </div>
+        <GroupError error={errorFor("rule")} id={errorIdFor("rule")} />
+        <Field label="Approvals needed (when some of them)" error={errorFor("required")}>
+          {(aria) => (
+            <input
+              type="number"
+              min={1}
+              step={1}
+              inputMode="numeric"
+              defaultValue={typed("required", settings.required === null ? "" : String(settings.required))}
+              {...aria}
+              {...register("required")}
+            />
+          )}
+        </Field>
+      </fieldset>
     </>
   );
 }

@@ -30,9 +30,37 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!result) throw new Response("Role not found", { status: 404 });
   const c = result.candidates;
   const withEvidence = new URL(args.request.url).searchParams.get("evidence") === "1";
-  const row = (label: string, cells: (string | number | null)[]) => [label, ...cells].map(safeCell);
-  const rubric = c.map((x) => (x.takeHome ? takeHomeFacts(x.takeHome.result).map(takeHomeFactCsv) : null));
   const rows = [
+    ...factRows(c),
+    ...areaRows(result.areas, c, withEvidence),
+    ...scoreRows(c),
+    ...(withEvidence ? wordsRows(c) : []),
+    ...takeHomeRows(c),
+    ...(result.seesCompliance ? [complianceRow(c)] : []),
+    ...(result.seesCost ? costRows(result) : []),
+  ];
+  const csv = Papa.unparse(rows);
+  const title = `${withEvidence ? "evidence-" : ""}${result.role.title}`;
+  const name = title
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase();
+  return new Response(`\uFEFF${csv}\r\n`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="compare-${name}.csv"`,
+    },
+  });
+}
+
+type Comparison = NonNullable<ReturnType<typeof getComparison>>;
+
+/** A row of the CSV: its label, then a cell per candidate, each made safe for spreadsheets. */
+const row = (label: string, cells: (string | number | null)[]) => [label, ...cells].map(safeCell);
+
+/** The names, then who each one is: stage, engagement, availability, decision. */
+function factRows(c: Candidate[]) {
+  return [
     row(
       "",
       c.map((x) => x.name),
@@ -53,29 +81,38 @@ export async function loader(args: LoaderFunctionArgs) {
       "Decision",
       c.map((x) => decisionCell(x.decision)),
     ),
-    ...result.areas.flatMap((a) => [
-      row(
-        `${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""}${a.earlier ? ", earlier template" : ""})`,
-        c.map((x) => {
-          const cell = compareCell(x, a);
-          if (cell.kind === "note") return cell.text;
-          const s = cell.area;
-          const weighed = cell.weightedAs !== null ? `; ${weightedAsNote(cell.weightedAs)}` : "";
-          if (s.average === null) return `not assessed${weighed}`;
-          return `${s.average} (${s.min}-${s.max}; ${ratingsByInterviewer(s.ratings).join(", ")}${weighed})`;
-        }),
-      ),
-      // Right under the area's figures: one cell per candidate, a line per interviewer.
-      ...(withEvidence
-        ? [
-            row(
-              `${a.name}: evidence`,
-              c.map((x) => evidenceCell(x, a.key)),
-            ),
-          ]
-        : []),
-    ]),
-    // A score the viewer may not see yet says why, in every row that would show it.
+  ];
+}
+
+/** A row per area: its average, range and each interviewer's rating; with evidence, the evidence right under it. */
+function areaRows(areas: Comparison["areas"], c: Candidate[], withEvidence: boolean) {
+  return areas.flatMap((a) => [
+    row(
+      `${a.name} (weight ${a.weight}${a.knockout ? ", must pass" : ""}${a.earlier ? ", earlier template" : ""})`,
+      c.map((x) => {
+        const cell = compareCell(x, a);
+        if (cell.kind === "note") return cell.text;
+        const s = cell.area;
+        const weighed = cell.weightedAs !== null ? `; ${weightedAsNote(cell.weightedAs)}` : "";
+        if (s.average === null) return `not assessed${weighed}`;
+        return `${s.average} (${s.min}-${s.max}; ${ratingsByInterviewer(s.ratings).join(", ")}${weighed})`;
+      }),
+    ),
+    // Right under the area's figures: one cell per candidate, a line per interviewer.
+    ...(withEvidence
+      ? [
+          row(
+            `${a.name}: evidence`,
+            c.map((x) => evidenceCell(x, a.key)),
+          ),
+        ]
+      : []),
+  ]);
+}
+
+/** The total, its arithmetic, the must-pass flags and the recommendations. A score the viewer may not see yet says why, in every row that would show it. */
+function scoreRows(c: Candidate[]) {
+  return [
     row(
       "Weighted total",
       c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : x.summary.weightedTotal)),
@@ -109,7 +146,13 @@ export async function loader(args: LoaderFunctionArgs) {
               .join("; "),
       ),
     ),
-    ...(withEvidence ? wordsRows(c, row) : []),
+  ];
+}
+
+/** The take-home's status and overall, then each deliverable, the outcomes, the constraints and the hours: one row each, the same rows for every candidate. */
+function takeHomeRows(c: Candidate[]) {
+  const rubric = c.map((x) => (x.takeHome ? takeHomeFacts(x.takeHome.result).map(takeHomeFactCsv) : null));
+  return [
     row(
       "Take-home status",
       c.map((x) =>
@@ -124,65 +167,53 @@ export async function loader(args: LoaderFunctionArgs) {
       "Take-home overall (of 4)",
       c.map((x) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (x.takeHome?.result.overall ?? ""))),
     ),
-    // Each deliverable, the outcomes, the constraints and the hours: one row each, the same rows for every candidate.
     ...takeHomeFacts(takeHomeResult([])).map((blank, i) =>
       row(
         takeHomeFactCsv(blank).label,
         c.map((x, j) => (x.scoresHidden ? hiddenScoresLabels[x.scoresHidden] : (rubric[j]?.[i].value ?? ""))),
       ),
     ),
-    ...(result.seesCompliance
-      ? [
-          row(
-            "Compliance",
-            c.map((x) =>
-              x.missingChecks === null
-                ? ""
-                : x.missingChecks.length
-                  ? `not cleared: ${x.missingChecks.map(missingCheckText).join("; ")}`
-                  : "complete",
-            ),
-          ),
-        ]
-      : []),
-    ...(result.seesCost
-      ? [
-          row(
-            `Estimated first-year cost (${result.role.currency})`,
-            c.map((x) => x.cost?.total ?? x.cost?.missing ?? ""),
-          ),
-          row(
-            "Cost covers",
-            c.map((x) =>
-              x.cost?.covers && result.assumptions ? coversText(x.cost.covers, result.assumptions.expectedHours) : "",
-            ),
-          ),
-          row(
-            `Full year (${WORK_HOURS_PER_YEAR} h) at the hourly rate (${result.role.currency})`,
-            c.map((x) => (x.cost?.covers === "hours" ? (x.cost.fullYear ?? "") : "")),
-          ),
-          ...(result.costNote ? [row("Cost note", [result.costNote.text])] : []),
-        ]
-      : []),
   ];
-  const csv = Papa.unparse(rows);
-  const title = `${withEvidence ? "evidence-" : ""}${result.role.title}`;
-  const name = title
-    .replace(/[^A-Za-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .toLowerCase();
-  return new Response(`\uFEFF${csv}\r\n`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="compare-${name}.csv"`,
-    },
-  });
 }
 
-type Candidate = NonNullable<ReturnType<typeof getComparison>>["candidates"][number];
+function complianceRow(c: Candidate[]) {
+  return row(
+    "Compliance",
+    c.map((x) =>
+      x.missingChecks === null
+        ? ""
+        : x.missingChecks.length
+          ? `not cleared: ${x.missingChecks.map(missingCheckText).join("; ")}`
+          : "complete",
+    ),
+  );
+}
+
+function costRows(result: Comparison) {
+  const c = result.candidates;
+  return [
+    row(
+      `Estimated first-year cost (${result.role.currency})`,
+      c.map((x) => x.cost?.total ?? x.cost?.missing ?? ""),
+    ),
+    row(
+      "Cost covers",
+      c.map((x) =>
+        x.cost?.covers && result.assumptions ? coversText(x.cost.covers, result.assumptions.expectedHours) : "",
+      ),
+    ),
+    row(
+      `Full year (${WORK_HOURS_PER_YEAR} h) at the hourly rate (${result.role.currency})`,
+      c.map((x) => (x.cost?.covers === "hours" ? (x.cost.fullYear ?? "") : "")),
+    ),
+    ...(result.costNote ? [row("Cost note", [result.costNote.text])] : []),
+  ];
+}
+
+type Candidate = Comparison["candidates"][number];
 
 /** Takeaways, amendment reasons and graders' notes: a line per interviewer or grader in each candidate's cell. */
-function wordsRows(c: Candidate[], row: (label: string, cells: (string | number | null)[]) => string[]) {
+function wordsRows(c: Candidate[]) {
   const per = (pick: (w: NonNullable<Candidate["words"]>) => string[]) =>
     c.map((x) => (x.words ? pick(x.words).join("\n") : hiddenText(x)));
   const takeaway = (k: NonNullable<Candidate["words"]>["cards"][number]) =>

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field, FormError, useValidatedForm } from "~/components/form";
+import { Field, FormError, useValidatedForm, type ValidatedForm } from "~/components/form";
 import { Notice, PageHeader } from "~/components/ui";
 import { templateStamp, type TemplateArea } from "~/domain/scorecard";
 import { getRole } from "~/models/role.server";
@@ -100,10 +100,11 @@ export default function TemplateEditor() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const saved = params.get("saved");
-  const { formRef, register, group, onSubmit, errorFor, typed, ticked, summary } = useValidatedForm(
-    templateSchema(template.areas.map((a) => a.key)),
-    { serverErrors: actionData?.fieldErrors, submitted: actionData?.values },
-  );
+  const form = useValidatedForm(templateSchema(template.areas.map((a) => a.key)), {
+    serverErrors: actionData?.fieldErrors,
+    submitted: actionData?.values,
+  });
+  const { formRef, group, onSubmit, typed, ticked, summary } = form;
   return (
     <>
       <PageHeader
@@ -142,117 +143,9 @@ export default function TemplateEditor() {
           </label>
         </fieldset>
         {template.areas.map((a, i) => (
-          <fieldset key={a.key} className="area">
-            <legend>{a.name}</legend>
-            <div className="fields">
-              <Field label={`Area ${i + 1} name`} error={errorFor(`name_${a.key}`)}>
-                {(aria) => (
-                  <input
-                    type="text"
-                    defaultValue={typed(`name_${a.key}`, a.name)}
-                    {...aria}
-                    {...register(`name_${a.key}`)}
-                  />
-                )}
-              </Field>
-              <Field
-                label={`${a.name} weight`}
-                hint="0 to 5; 0 leaves it out of the total"
-                error={errorFor(`weight_${a.key}`)}
-              >
-                {(aria) => (
-                  <input
-                    type="number"
-                    min={0}
-                    max={5}
-                    defaultValue={typed(`weight_${a.key}`, String(a.weight))}
-                    {...aria}
-                    {...register(`weight_${a.key}`)}
-                  />
-                )}
-              </Field>
-              <div className="checks">
-                <label>
-                  <input
-                    type="checkbox"
-                    value="on"
-                    defaultChecked={ticked(`knockout_${a.key}`, "on", a.knockout)}
-                    {...group(`knockout_${a.key}`)}
-                  />{" "}
-                  Must pass (knock-out flag)
-                </label>
-                <label>
-                  <input
-                    type="checkbox"
-                    value="on"
-                    defaultChecked={ticked(`drop_${a.key}`, "on", false)}
-                    {...group(`drop_${a.key}`)}
-                  />{" "}
-                  Drop this area
-                </label>
-              </div>
-              <Field label={`${a.name}: strong evidence`} error={errorFor(`strong_${a.key}`)} wide>
-                {(aria) => (
-                  <textarea
-                    rows={2}
-                    defaultValue={typed(`strong_${a.key}`, a.strong)}
-                    {...aria}
-                    {...register(`strong_${a.key}`)}
-                  />
-                )}
-              </Field>
-              <Field label={`${a.name}: weak signal`} error={errorFor(`weak_${a.key}`)} wide>
-                {(aria) => (
-                  <textarea
-                    rows={2}
-                    defaultValue={typed(`weak_${a.key}`, a.weak)}
-                    {...aria}
-                    {...register(`weak_${a.key}`)}
-                  />
-                )}
-              </Field>
-            </div>
-          </fieldset>
+          <AreaFieldset key={a.key} area={a} index={i} form={form} />
         ))}
-        <fieldset>
-          <legend>Add an area</legend>
-          <div className="fields">
-            <Field label="New area name" error={errorFor("newName")}>
-              {(aria) => <input type="text" defaultValue={typed("newName", "")} {...aria} {...register("newName")} />}
-            </Field>
-            <Field label="New area weight" error={errorFor("newWeight")}>
-              {(aria) => (
-                <input
-                  type="number"
-                  min={0}
-                  max={5}
-                  defaultValue={typed("newWeight", "1")}
-                  {...aria}
-                  {...register("newWeight")}
-                />
-              )}
-            </Field>
-            <div className="checks">
-              <label>
-                <input
-                  type="checkbox"
-                  value="on"
-                  defaultChecked={ticked("newKnockout", "on", false)}
-                  {...group("newKnockout")}
-                />{" "}
-                Must pass
-              </label>
-            </div>
-            <Field label="New area: strong evidence" error={errorFor("newStrong")} wide>
-              {(aria) => (
-                <textarea rows={2} defaultValue={typed("newStrong", "")} {...aria} {...register("newStrong")} />
-              )}
-            </Field>
-            <Field label="New area: weak signal" error={errorFor("newWeak")} wide>
-              {(aria) => <textarea rows={2} defaultValue={typed("newWeak", "")} {...aria} {...register("newWeak")} />}
-            </Field>
-          </div>
-        </fieldset>
+        <NewAreaFieldset form={form} />
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
             Save scorecard
@@ -260,5 +153,117 @@ export default function TemplateEditor() {
         </div>
       </Form>
     </>
+  );
+}
+
+/** One area of the template: its name, weight, must-pass flag, guidance, or dropping it. */
+function AreaFieldset({ area: a, index: i, form }: { area: TemplateArea; index: number; form: ValidatedForm }) {
+  const { register, group, errorFor, typed, ticked } = form;
+  return (
+    <fieldset className="area">
+      <legend>{a.name}</legend>
+      <div className="fields">
+        <Field label={`Area ${i + 1} name`} error={errorFor(`name_${a.key}`)}>
+          {(aria) => (
+            <input type="text" defaultValue={typed(`name_${a.key}`, a.name)} {...aria} {...register(`name_${a.key}`)} />
+          )}
+        </Field>
+        <Field
+          label={`${a.name} weight`}
+          hint="0 to 5; 0 leaves it out of the total"
+          error={errorFor(`weight_${a.key}`)}
+        >
+          {(aria) => (
+            <input
+              type="number"
+              min={0}
+              max={5}
+              defaultValue={typed(`weight_${a.key}`, String(a.weight))}
+              {...aria}
+              {...register(`weight_${a.key}`)}
+            />
+          )}
+        </Field>
+        <div className="checks">
+          <label>
+            <input
+              type="checkbox"
+              value="on"
+              defaultChecked={ticked(`knockout_${a.key}`, "on", a.knockout)}
+              {...group(`knockout_${a.key}`)}
+            />{" "}
+            Must pass (knock-out flag)
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              value="on"
+              defaultChecked={ticked(`drop_${a.key}`, "on", false)}
+              {...group(`drop_${a.key}`)}
+            />{" "}
+            Drop this area
+          </label>
+        </div>
+        <Field label={`${a.name}: strong evidence`} error={errorFor(`strong_${a.key}`)} wide>
+          {(aria) => (
+            <textarea
+              rows={2}
+              defaultValue={typed(`strong_${a.key}`, a.strong)}
+              {...aria}
+              {...register(`strong_${a.key}`)}
+            />
+          )}
+        </Field>
+        <Field label={`${a.name}: weak signal`} error={errorFor(`weak_${a.key}`)} wide>
+          {(aria) => (
+            <textarea rows={2} defaultValue={typed(`weak_${a.key}`, a.weak)} {...aria} {...register(`weak_${a.key}`)} />
+          )}
+        </Field>
+      </div>
+    </fieldset>
+  );
+}
+
+/** A new area to add to the template. */
+function NewAreaFieldset({ form }: { form: ValidatedForm }) {
+  const { register, group, errorFor, typed, ticked } = form;
+  return (
+    <fieldset>
+      <legend>Add an area</legend>
+      <div className="fields">
+        <Field label="New area name" error={errorFor("newName")}>
+          {(aria) => <input type="text" defaultValue={typed("newName", "")} {...aria} {...register("newName")} />}
+        </Field>
+        <Field label="New area weight" error={errorFor("newWeight")}>
+          {(aria) => (
+            <input
+              type="number"
+              min={0}
+              max={5}
+              defaultValue={typed("newWeight", "1")}
+              {...aria}
+              {...register("newWeight")}
+            />
+          )}
+        </Field>
+        <div className="checks">
+          <label>
+            <input
+              type="checkbox"
+              value="on"
+              defaultChecked={ticked("newKnockout", "on", false)}
+              {...group("newKnockout")}
+            />{" "}
+            Must pass
+          </label>
+        </div>
+        <Field label="New area: strong evidence" error={errorFor("newStrong")} wide>
+          {(aria) => <textarea rows={2} defaultValue={typed("newStrong", "")} {...aria} {...register("newStrong")} />}
+        </Field>
+        <Field label="New area: weak signal" error={errorFor("newWeak")} wide>
+          {(aria) => <textarea rows={2} defaultValue={typed("newWeak", "")} {...aria} {...register("newWeak")} />}
+        </Field>
+      </div>
+    </fieldset>
   );
 }

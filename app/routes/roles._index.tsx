@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { AdviceLine } from "~/components/role-card";
@@ -77,85 +77,13 @@ export default function Roles() {
         }
       />
       {/* Pickers apply at once; the search applies on Enter or the button. */}
-      <FilterForm
-        values={{ q: filter.query, status: filter.status, mine: filter.mine }}
-        className="filters"
-        autoSubmit
-        announce={`${total} ${total === 1 ? "role" : "roles"}`}
-      >
-        <label>
-          Title or team
-          <input type="search" name="q" defaultValue={filter.query} placeholder="e.g. copilot" />
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue={filter.status}>
-            <option value="active">Active (draft, open, on hold)</option>
-            <option value="all">All statuses</option>
-            {roleStatuses.map((s: RoleStatus) => (
-              <option key={s} value={s}>
-                {roleStatusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {seesAll ? (
-          <label className="check">
-            <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} /> Only roles I am on
-          </label>
-        ) : null}
-        <button type="submit" className="btn">
-          Search
-        </button>
-      </FilterForm>
+      <RoleFilters filter={filter} total={total} seesAll={seesAll} />
       {roles.length === 0 ? (
         <div className="card empty">
           No roles match these filters. <Link to="/roles">Clear the filters</Link>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="muted small">
-              {total} {total === 1 ? "role" : "roles"}
-              {pageCount > 1 ? `, ${firstShown}-${firstShown + roles.length - 1} shown` : ""}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Hires</th>
-                <th scope="col">Target start</th>
-                <th scope="col">Brief</th>
-                <th scope="col">Suggested engagement</th>
-                <th scope="col">Hiring managers</th>
-              </tr>
-            </thead>
-            <tbody>
-              {roles.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/roles/${r.id}`}>{r.title}</Link>
-                    <div className="muted small">
-                      {r.team} · {r.location}
-                    </div>
-                  </td>
-                  <td>
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td>{r.headcount}</td>
-                  <td>{formatDate(r.targetStart)}</td>
-                  <td>
-                    <ReadinessBadge readiness={r.readiness} />
-                  </td>
-                  <td className="small">
-                    <AdviceLine advice={r.advice} />
-                  </td>
-                  <td className="small">{r.hiringManagers.join(", ") || "None"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RolesTable roles={roles} total={total} pageCount={pageCount} firstShown={firstShown} />
       )}
       <Pager
         page={page}
@@ -167,5 +95,96 @@ export default function Roles() {
         }}
       />
     </>
+  );
+}
+
+/** Search by title or team, pick a status, and (for those who see every role) only their own. */
+function RoleFilters({ filter, total, seesAll }: Pick<SerializeFrom<typeof loader>, "filter" | "total" | "seesAll">) {
+  return (
+    <FilterForm
+      values={{ q: filter.query, status: filter.status, mine: filter.mine }}
+      className="filters"
+      autoSubmit
+      announce={`${total} ${total === 1 ? "role" : "roles"}`}
+    >
+      <label>
+        Title or team
+        <input type="search" name="q" defaultValue={filter.query} placeholder="e.g. copilot" />
+      </label>
+      <label>
+        Status
+        <select name="status" defaultValue={filter.status}>
+          <option value="active">Active (draft, open, on hold)</option>
+          <option value="all">All statuses</option>
+          {roleStatuses.map((s: RoleStatus) => (
+            <option key={s} value={s}>
+              {roleStatusLabels[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {seesAll ? (
+        <label className="check">
+          <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} /> Only roles I am on
+        </label>
+      ) : null}
+      <button type="submit" className="btn">
+        Search
+      </button>
+    </FilterForm>
+  );
+}
+
+/** A row per role: status, hires, start, the brief's readiness, the suggested engagement, its managers. */
+function RolesTable({
+  roles,
+  total,
+  pageCount,
+  firstShown,
+}: Pick<SerializeFrom<typeof loader>, "roles" | "total" | "pageCount" | "firstShown">) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="muted small">
+          {total} {total === 1 ? "role" : "roles"}
+          {pageCount > 1 ? `, ${firstShown}-${firstShown + roles.length - 1} shown` : ""}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Hires</th>
+            <th scope="col">Target start</th>
+            <th scope="col">Brief</th>
+            <th scope="col">Suggested engagement</th>
+            <th scope="col">Hiring managers</th>
+          </tr>
+        </thead>
+        <tbody>
+          {roles.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/roles/${r.id}`}>{r.title}</Link>
+                <div className="muted small">
+                  {r.team} · {r.location}
+                </div>
+              </td>
+              <td>
+                <StatusBadge status={r.status} />
+              </td>
+              <td>{r.headcount}</td>
+              <td>{formatDate(r.targetStart)}</td>
+              <td>
+                <ReadinessBadge readiness={r.readiness} />
+              </td>
+              <td className="small">
+                <AdviceLine advice={r.advice} />
+              </td>
+              <td className="small">{r.hiringManagers.join(", ") || "None"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
