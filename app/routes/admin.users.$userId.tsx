@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { Notice, PageHeader } from "~/components/ui";
@@ -64,19 +70,127 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/admin/users/${target.id}?saved=password`);
 }
 
-export default function UserPage() {
-  const { user, isSelf, activeSessions } = useLoaderData<typeof loader>();
+type UserData = SerializeFrom<typeof loader>;
+
+function savedText(saved: string) {
+  return saved === "created"
+    ? "User created."
+    : saved === "password"
+      ? "Password set; their sessions were signed out."
+      : "Changes saved.";
+}
+
+/** Name, kind and whether the account is active; you cannot change your own kind or deactivate yourself. */
+function UserDetailsForm({ user, isSelf }: Pick<UserData, "user" | "isSelf">) {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [params] = useSearchParams();
-  const saved = params.get("saved");
-  const updateErrors = actionData?.intent === "update" ? actionData.fieldErrors : null;
-  const passwordErrors = actionData?.intent === "set-password" ? actionData.fieldErrors : null;
   const details = useValidatedForm(updateUserSchema, {
-    serverErrors: updateErrors,
+    serverErrors: actionData?.intent === "update" ? actionData.fieldErrors : null,
     submitted: actionData?.intent === "update" ? actionData.values : null,
   });
-  const password = useValidatedForm(setPasswordSchema, { serverErrors: passwordErrors });
+  return (
+    <section className="card" aria-labelledby="details">
+      <h2 id="details">Details and access</h2>
+      <FormError error={actionData?.intent === "update" ? actionData.formError : null} summary={details.summary} />
+      <Form method="post" ref={details.formRef} onSubmit={details.onSubmit} className="stack" noValidate>
+        <input type="hidden" name="intent" value="update" />
+        <input type="hidden" name="version" value={details.typed("version", String(user.version))} />
+        <Field label="Name" error={details.errorFor("name")}>
+          {(aria) => (
+            <input
+              type="text"
+              defaultValue={details.typed("name", user.name)}
+              {...aria}
+              {...details.register("name")}
+            />
+          )}
+        </Field>
+        <Field
+          label="Kind"
+          error={details.errorFor("kind")}
+          hint={isSelf ? "You cannot change your own kind." : undefined}
+        >
+          {(aria) => (
+            <select
+              defaultValue={details.typed("kind", user.kind)}
+              disabled={isSelf}
+              {...aria}
+              {...details.register("kind")}
+            >
+              {userKinds.map((k) => (
+                <option key={k} value={k}>
+                  {userKindLabels[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {isSelf ? (
+          <>
+            <input type="hidden" name="kind" value={user.kind} />
+            <input type="hidden" name="active" value="on" />
+          </>
+        ) : null}
+        <div className="checks">
+          <label>
+            <input
+              type="checkbox"
+              value="on"
+              defaultChecked={details.ticked("active", "on", user.active)}
+              disabled={isSelf}
+              {...details.group("active")}
+            />{" "}
+            Active (unticking signs them out everywhere)
+          </label>
+        </div>
+        <div>
+          <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
+            Save
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+/** A new password for someone locked out (or yourself); their sessions end. */
+function SetPasswordForm({ isSelf }: { isSelf: boolean }) {
+  const actionData = useActionData<typeof action>();
+  const password = useValidatedForm(setPasswordSchema, {
+    serverErrors: actionData?.intent === "set-password" ? actionData.fieldErrors : null,
+  });
+  return (
+    <section className="card" aria-labelledby="reset">
+      <h2 id="reset">Set a new password</h2>
+      <p className="muted">
+        {isSelf
+          ? "Your other sessions end; this one stays signed in."
+          : "For someone locked out. Their current sessions end."}
+      </p>
+      <FormError summary={password.summary} />
+      <Form method="post" ref={password.formRef} onSubmit={password.onSubmit} className="stack" noValidate>
+        <input type="hidden" name="intent" value="set-password" />
+        <Field
+          label="New password"
+          hint="At least 12 characters; not a common password."
+          error={password.errorFor("password")}
+        >
+          {(aria) => <input type="password" autoComplete="new-password" {...aria} {...password.register("password")} />}
+        </Field>
+        <div>
+          <button type="submit" className="btn">
+            Set password
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export default function UserPage() {
+  const { user, isSelf, activeSessions } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
   return (
     <>
       <PageHeader
@@ -88,103 +202,10 @@ export default function UserPage() {
           </Link>
         }
       />
-      {saved ? (
-        <Notice>
-          {saved === "created"
-            ? "User created."
-            : saved === "password"
-              ? "Password set; their sessions were signed out."
-              : "Changes saved."}
-        </Notice>
-      ) : null}
+      {saved ? <Notice>{savedText(saved)}</Notice> : null}
       <div className="grid grid-2">
-        <section className="card" aria-labelledby="details">
-          <h2 id="details">Details and access</h2>
-          <FormError error={actionData?.intent === "update" ? actionData.formError : null} summary={details.summary} />
-          <Form method="post" ref={details.formRef} onSubmit={details.onSubmit} className="stack" noValidate>
-            <input type="hidden" name="intent" value="update" />
-            <input type="hidden" name="version" value={details.typed("version", String(user.version))} />
-            <Field label="Name" error={details.errorFor("name")}>
-              {(aria) => (
-                <input
-                  type="text"
-                  defaultValue={details.typed("name", user.name)}
-                  {...aria}
-                  {...details.register("name")}
-                />
-              )}
-            </Field>
-            <Field
-              label="Kind"
-              error={details.errorFor("kind")}
-              hint={isSelf ? "You cannot change your own kind." : undefined}
-            >
-              {(aria) => (
-                <select
-                  defaultValue={details.typed("kind", user.kind)}
-                  disabled={isSelf}
-                  {...aria}
-                  {...details.register("kind")}
-                >
-                  {userKinds.map((k) => (
-                    <option key={k} value={k}>
-                      {userKindLabels[k]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {isSelf ? (
-              <>
-                <input type="hidden" name="kind" value={user.kind} />
-                <input type="hidden" name="active" value="on" />
-              </>
-            ) : null}
-            <div className="checks">
-              <label>
-                <input
-                  type="checkbox"
-                  value="on"
-                  defaultChecked={details.ticked("active", "on", user.active)}
-                  disabled={isSelf}
-                  {...details.group("active")}
-                />{" "}
-                Active (unticking signs them out everywhere)
-              </label>
-            </div>
-            <div>
-              <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
-                Save
-              </button>
-            </div>
-          </Form>
-        </section>
-        <section className="card" aria-labelledby="reset">
-          <h2 id="reset">Set a new password</h2>
-          <p className="muted">
-            {isSelf
-              ? "Your other sessions end; this one stays signed in."
-              : "For someone locked out. Their current sessions end."}
-          </p>
-          <FormError summary={password.summary} />
-          <Form method="post" ref={password.formRef} onSubmit={password.onSubmit} className="stack" noValidate>
-            <input type="hidden" name="intent" value="set-password" />
-            <Field
-              label="New password"
-              hint="At least 12 characters; not a common password."
-              error={password.errorFor("password")}
-            >
-              {(aria) => (
-                <input type="password" autoComplete="new-password" {...aria} {...password.register("password")} />
-              )}
-            </Field>
-            <div>
-              <button type="submit" className="btn">
-                Set password
-              </button>
-            </div>
-          </Form>
-        </section>
+        <UserDetailsForm user={user} isSelf={isSelf} />
+        <SetPasswordForm isSelf={isSelf} />
       </div>
     </>
   );

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { StageBadge } from "~/components/checks";
 import { formatMoney, Notice, PageHeader } from "~/components/ui";
@@ -31,13 +31,83 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
+type AgencyData = SerializeFrom<typeof loader>;
+
+/** "$80 to $120 per hour", with "?" for an end not recorded; "Not recorded" when neither is. */
+function rateText(agency: AgencyData["agency"]) {
+  return agency.rateMin !== null || agency.rateMax !== null
+    ? `${agency.rateMin !== null ? formatMoney(agency.rateMin, agency.currency) : "?"} to ${agency.rateMax !== null ? formatMoney(agency.rateMax, agency.currency) : "?"} per hour`
+    : "Not recorded";
+}
+
+/** The vetting questions with the agency's answers and our assessment, then handover and acceptance criteria. */
+function VettingSection({ agency, vetting }: Pick<AgencyData, "agency" | "vetting">) {
+  return (
+    <section className="card" aria-labelledby="vetting">
+      <h2 id="vetting">Vetting</h2>
+      {vettingQuestions.map((q) => {
+        const v = vetting.find((x) => x.question === q.key);
+        return (
+          <div key={q.key} className="vet-answer">
+            <h3>{q.question}</h3>
+            <p>
+              {v?.assessment ? (
+                <span className={`assess-${v.assessment}`}>{assessmentLabels[v.assessment]}</span>
+              ) : (
+                <span className="muted">Not asked yet</span>
+              )}
+              {v?.answer ? <> · {v.answer}</> : null}
+            </p>
+            {v?.notes ? <p className="small muted">{v.notes}</p> : null}
+          </div>
+        );
+      })}
+      <p>
+        {agency.offersHandover ? "✔ Offers a handover package" : "✘ No handover package offered"}
+        <br />
+        {agency.writtenAcceptanceCriteria
+          ? "✔ Agrees to written acceptance criteria"
+          : "✘ No written acceptance criteria"}
+      </p>
+    </section>
+  );
+}
+
+/** The agency's team bids and the people it submitted, on roles the viewer may see. */
+function BidsAndSubmissions({ bids, submissions }: Pick<AgencyData, "bids" | "submissions">) {
+  return (
+    <section className="card" aria-labelledby="work">
+      <h2 id="work">Bids and submissions</h2>
+      {bids.length === 0 && submissions.length === 0 ? <p className="muted">Nothing yet.</p> : null}
+      <ul className="plain">
+        {bids.map((b) => (
+          <li key={`b${b.id}`} className="row-between">
+            <span>
+              Bidding as a team for <Link to={`/applications/${b.id}`}>{b.roleTitle}</Link>
+            </span>
+            <StageBadge stage={b.stage} />
+          </li>
+        ))}
+        {submissions.map((s) => (
+          <li key={`s${s.id}`} className="row-between">
+            <span>
+              Submitted <Link to={`/candidates/${s.candidateId}`}>{s.candidate}</Link> for {s.role}
+            </span>
+            {s.counts ? (
+              <span className="badge badge-open">Counts</span>
+            ) : (
+              <span className="badge badge-bad">Duplicate</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default function AgencyPage() {
   const { agency, contacts, vetting, bids, submissions, canEdit } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const rate =
-    agency.rateMin !== null || agency.rateMax !== null
-      ? `${agency.rateMin !== null ? formatMoney(agency.rateMin, agency.currency) : "?"} to ${agency.rateMax !== null ? formatMoney(agency.rateMax, agency.currency) : "?"} per hour`
-      : "Not recorded";
   return (
     <>
       <PageHeader
@@ -55,39 +125,13 @@ export default function AgencyPage() {
         <Notice>{params.get("saved") === "created" ? "Agency added." : "Changes saved."}</Notice>
       ) : null}
       <div className="grid grid-2">
-        <section className="card" aria-labelledby="vetting">
-          <h2 id="vetting">Vetting</h2>
-          {vettingQuestions.map((q) => {
-            const v = vetting.find((x) => x.question === q.key);
-            return (
-              <div key={q.key} className="vet-answer">
-                <h3>{q.question}</h3>
-                <p>
-                  {v?.assessment ? (
-                    <span className={`assess-${v.assessment}`}>{assessmentLabels[v.assessment]}</span>
-                  ) : (
-                    <span className="muted">Not asked yet</span>
-                  )}
-                  {v?.answer ? <> · {v.answer}</> : null}
-                </p>
-                {v?.notes ? <p className="small muted">{v.notes}</p> : null}
-              </div>
-            );
-          })}
-          <p>
-            {agency.offersHandover ? "✔ Offers a handover package" : "✘ No handover package offered"}
-            <br />
-            {agency.writtenAcceptanceCriteria
-              ? "✔ Agrees to written acceptance criteria"
-              : "✘ No written acceptance criteria"}
-          </p>
-        </section>
+        <VettingSection agency={agency} vetting={vetting} />
         <div>
           <section className="card" aria-labelledby="rates">
             <h2 id="rates">Rate card</h2>
             <dl className="facts">
               <dt>Hourly</dt>
-              <dd>{rate}</dd>
+              <dd>{rateText(agency)}</dd>
               <dt>Markup</dt>
               <dd>{agency.markupPercent !== null ? `${agency.markupPercent}%` : "Not recorded"}</dd>
             </dl>
@@ -109,32 +153,7 @@ export default function AgencyPage() {
               </ul>
             )}
           </section>
-          <section className="card" aria-labelledby="work">
-            <h2 id="work">Bids and submissions</h2>
-            {bids.length === 0 && submissions.length === 0 ? <p className="muted">Nothing yet.</p> : null}
-            <ul className="plain">
-              {bids.map((b) => (
-                <li key={`b${b.id}`} className="row-between">
-                  <span>
-                    Bidding as a team for <Link to={`/applications/${b.id}`}>{b.roleTitle}</Link>
-                  </span>
-                  <StageBadge stage={b.stage} />
-                </li>
-              ))}
-              {submissions.map((s) => (
-                <li key={`s${s.id}`} className="row-between">
-                  <span>
-                    Submitted <Link to={`/candidates/${s.candidateId}`}>{s.candidate}</Link> for {s.role}
-                  </span>
-                  {s.counts ? (
-                    <span className="badge badge-open">Counts</span>
-                  ) : (
-                    <span className="badge badge-bad">Duplicate</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <BidsAndSubmissions bids={bids} submissions={submissions} />
         </div>
       </div>
     </>

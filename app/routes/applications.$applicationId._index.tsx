@@ -1,17 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { CheckEditor } from "~/components/check-editor";
-import { CheckBadge, StageBadge } from "~/components/checks";
+import { AddedNotices } from "~/components/application/added-notices";
+import { AgencySubmissions } from "~/components/application/agency-submissions";
+import { ComplianceSection } from "~/components/application/compliance-section";
+import { InterviewsSection } from "~/components/application/interviews-section";
+import { ScorecardsSection } from "~/components/application/scorecards-section";
+import { StageHistory } from "~/components/application/stage-history";
+import { TakeHomesSection } from "~/components/application/take-homes-section";
+import { StageBadge } from "~/components/checks";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
-import { formatDate, Notice, PageHeader } from "~/components/ui";
-import {
-  checkScope,
-  checkTypeLabels,
-  classificationLabels,
-  effectiveStatus,
-  offerGate,
-  type CheckType,
-} from "~/domain/compliance";
+import { Notice, PageHeader } from "~/components/ui";
+import { checkScope, effectiveStatus, offerGate, type CheckType } from "~/domain/compliance";
 import { isoDay } from "~/domain/dates";
 import { stageLabels, stages } from "~/domain/pipeline";
 import { holds, holdsAny } from "~/domain/policy";
@@ -21,16 +20,14 @@ import {
   rejectionReasonLabels,
   rejectionReasons,
   type RejectionReason,
+  type TeamRole,
 } from "~/domain/reference";
 import { getApplication, moveApplication } from "~/models/application.server";
 import { listVisibleScorecards } from "~/models/feedback.server";
 import { isRoleBlind } from "~/models/role.server";
 import { listInterviews } from "~/models/interview.server";
 import { listTakeHomesForApplication } from "~/models/take-home.server";
-import { isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
-import { ScorecardSummary } from "~/components/scorecard-summary";
-import { TakeHomeResult } from "~/components/take-home-result";
-import { interviewKindLabels } from "~/schemas/interview";
+import { isLate, takeHomeResult } from "~/domain/take-home";
 import { applicationChecks, checkHistory, toCheckStates } from "~/models/compliance.server";
 import { moveSchema } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -42,19 +39,18 @@ import { DecisionSection } from "~/components/decision-record";
 import { getDecisionSection } from "~/models/decision.server";
 import { OfferPanel } from "~/components/offer-panel";
 import { getChainSummary, getOfferForApplication } from "~/models/offer.server";
+import type { SessionUser } from "~/models/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` },
 ];
 
-export async function loader(args: LoaderFunctionArgs) {
-  const { user, teamRole } = await authorizeUser(args, "routes/applications.$applicationId._index", "loader");
-  const found = getApplication(Number(args.params.applicationId));
-  if (!found) throw new Response("Application not found", { status: 404 });
-  const { application, role, candidate, agency, history, submissions } = found;
-  const today = isoDay(new Date());
-  const required = role.requiredChecks;
-  const subject = candidate
+type Found = NonNullable<ReturnType<typeof getApplication>>;
+type Viewer = { user: SessionUser; teamRole: TeamRole | null };
+
+/** Who the application is for: a person, or an agency bidding as a team. */
+function subjectOf({ candidate, agency }: Pick<Found, "candidate" | "agency">) {
+  return candidate
     ? {
         kind: "candidate" as const,
         id: candidate.id,
@@ -67,44 +63,55 @@ export async function loader(args: LoaderFunctionArgs) {
         name: agency!.name,
         detail: `${agencyKindLabels[agency!.kind]} bidding as a team`,
       };
+}
 
-  let compliance = null;
-  if (holds(user.kind, "read:compliance", teamRole)) {
-    const listed = applicationChecks(
-      { applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId },
+/** The checks and whether an offer may go out, for those who may read compliance; findings only with read:pay. */
+function complianceFor({ application, role }: Found, { user, teamRole }: Viewer) {
+  if (!holds(user.kind, "read:compliance", teamRole)) return null;
+  const today = isoDay(new Date());
+  const required = role.requiredChecks;
+  const listed = applicationChecks(
+    { applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId },
+    required,
+    { seesDetail: holds(user.kind, "read:pay", teamRole) },
+  );
+  const rows = listed.flatMap((l) => (l.row ? [l.row] : []));
+  const history = checkHistory(rows.map((r) => r.id));
+  return {
+    canEdit: holds(user.kind, "update:compliance", teamRole),
+    gate: offerGate({ to: "offer", required, checks: toCheckStates(rows), today }),
+    checks: listed.map(({ type, required, row, editable }) => ({
+      type,
       required,
-      { seesDetail: holds(user.kind, "read:pay", teamRole) },
-    );
-    const rows = listed.flatMap((l) => (l.row ? [l.row] : []));
-    const history = checkHistory(rows.map((r) => r.id));
-    compliance = {
-      canEdit: holds(user.kind, "update:compliance", teamRole),
-      gate: offerGate({ to: "offer", required, checks: toCheckStates(rows), today }),
-      checks: listed.map(({ type, required, row, editable }) => ({
-        type,
-        required,
-        scope: checkScope[type],
-        status: effectiveStatus(row, today),
-        editable,
-        requestedAt: row?.requestedAt ?? null,
-        verifiedAt: row?.verifiedAt ?? null,
-        history: row
-          ? history
-              .filter((h) => h.checkId === row.id)
-              .map(({ status, changedAt, changedBy }) => ({ status, changedAt, changedBy }))
-          : [],
-      })),
-    };
-  }
+      scope: checkScope[type],
+      status: effectiveStatus(row, today),
+      editable,
+      requestedAt: row?.requestedAt ?? null,
+      verifiedAt: row?.verifiedAt ?? null,
+      history: row
+        ? history
+            .filter((h) => h.checkId === row.id)
+            .map(({ status, changedAt, changedBy }) => ({ status, changedAt, changedBy }))
+        : [],
+    })),
+  };
+}
 
-  const feedback = listVisibleScorecards({
-    applicationId: application.id,
-    roleId: role.id,
-    blind: isRoleBlind(role.id),
-    viewer: user,
-    teamRole,
-  });
-  const takeHomes = listTakeHomesForApplication(application.id).map((t) => ({
+/** The interviews with their panels, and whether the viewer sits on each. */
+function interviewsFor(applicationId: number, userId: number) {
+  return listInterviews(applicationId).map((i) => ({
+    id: i.id,
+    kind: i.kind,
+    startsAt: i.startsAt,
+    endsAt: i.endsAt,
+    panel: i.panel,
+    onPanel: i.panel.some((p) => p.userId === userId),
+  }));
+}
+
+/** The take-homes with their graders and the result of the grades submitted so far. */
+function takeHomesFor(applicationId: number, userId: number) {
+  return listTakeHomesForApplication(applicationId).map((t) => ({
     id: t.id,
     title: t.title,
     status: t.status,
@@ -112,25 +119,50 @@ export async function loader(args: LoaderFunctionArgs) {
     dueOn: t.extendedTo ?? t.dueOn,
     anonymous: t.anonymous,
     graders: t.graders.map((g) => g.name),
-    amGrader: t.graders.some((g) => g.userId === user.id),
+    amGrader: t.graders.some((g) => g.userId === userId),
     result: takeHomeResult(t.grades.filter((g) => g.status === "submitted")),
   }));
+}
+
+/** The scorecards the viewer may read, summed up; the blind rule decides which. */
+function feedbackFor({ application, role }: Found, { user, teamRole }: Viewer) {
+  const feedback = listVisibleScorecards({
+    applicationId: application.id,
+    roleId: role.id,
+    blind: isRoleBlind(role.id),
+    viewer: user,
+    teamRole,
+  });
   return {
-    interviews: listInterviews(application.id).map((i) => ({
-      id: i.id,
-      kind: i.kind,
-      startsAt: i.startsAt,
-      endsAt: i.endsAt,
-      panel: i.panel,
-      onPanel: i.panel.some((p) => p.userId === user.id),
-    })),
+    summary: feedback.summary,
+    hiddenCount: feedback.hiddenCount,
+    viewerHasSubmitted: feedback.viewerHasSubmitted,
+  };
+}
+
+/** Offers carry pay: only for those who may see it. */
+function offerFor({ application, role }: Found, { user, teamRole }: Viewer) {
+  return holds(user.kind, "read:offer", teamRole)
+    ? {
+        summary: getOfferForApplication(application.id, role.id),
+        rule: getChainSummary(role.id).rule,
+        canEdit: holds(user.kind, "update:offer", teamRole),
+      }
+    : null;
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { user, teamRole } = await authorizeUser(args, "routes/applications.$applicationId._index", "loader");
+  const found = getApplication(Number(args.params.applicationId));
+  if (!found) throw new Response("Application not found", { status: 404 });
+  const { application, role, candidate, history, submissions } = found;
+  const viewer = { user, teamRole };
+  const subject = subjectOf(found);
+  return {
+    interviews: interviewsFor(application.id, user.id),
     canSchedule: holds(user.kind, "create:interview", teamRole),
-    feedback: {
-      summary: feedback.summary,
-      hiddenCount: feedback.hiddenCount,
-      viewerHasSubmitted: feedback.viewerHasSubmitted,
-    },
-    takeHomes,
+    feedback: feedbackFor(found, viewer),
+    takeHomes: takeHomesFor(application.id, user.id),
     canAssignTakeHome: holds(user.kind, "update:takehome", teamRole),
     application: {
       id: application.id,
@@ -145,16 +177,9 @@ export async function loader(args: LoaderFunctionArgs) {
     engagementNote: engagementMismatch(role.engagementModels, candidate ? candidate.engagementType : "agency_bid"),
     history,
     submissions,
-    compliance,
+    compliance: complianceFor(found, viewer),
     canMove: holds(user.kind, "update:application", teamRole),
-    // Offers carry pay: only for those who may see it.
-    offer: holds(user.kind, "read:offer", teamRole)
-      ? {
-          summary: getOfferForApplication(application.id, role.id),
-          rule: getChainSummary(role.id).rule,
-          canEdit: holds(user.kind, "update:offer", teamRole),
-        }
-      : null,
+    offer: offerFor(found, viewer),
     canOpenSubject: subject.kind === "candidate" || holdsAny(user.kind, "read:agency"),
     decision: getDecisionSection({
       applicationId: application.id,
@@ -299,28 +324,11 @@ function UndoHireConfirm(props: { error?: string; checked: boolean; group: { nam
 }
 
 export default function ApplicationPage() {
-  const {
-    application,
-    role,
-    subject,
-    engagementNote,
-    history,
-    submissions,
-    compliance,
-    canMove,
-    canOpenSubject,
-    interviews,
-    canSchedule,
-    feedback,
-    takeHomes,
-    canAssignTakeHome,
-    offer,
-  } = useLoaderData<typeof loader>();
-  const { decision } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { application, role, subject, engagementNote, compliance, canMove, canOpenSubject, offer } = data;
   const [params] = useSearchParams();
   const added = params.get("added");
   const moved = params.get("moved");
-  const saved = params.get("saved");
   return (
     <>
       <PageHeader
@@ -342,244 +350,26 @@ export default function ApplicationPage() {
           ) : null
         }
       />
-      {added === "added" || added === "bid" ? <Notice>Added to the pipeline.</Notice> : null}
-      {added === "already" ? (
-        <div className="alert alert-warn" role="status">
-          Already in this role&rsquo;s pipeline: nothing was added twice.
-        </div>
-      ) : null}
-      {added?.startsWith("duplicate-") ? (
-        <div className="alert alert-warn" role="status">
-          Duplicate submission recorded:{" "}
-          {added === "duplicate-direct"
-            ? "this person reached the role directly before the agency submitted them."
-            : added === "duplicate-same-agency"
-              ? "the same agency had already submitted this person."
-              : "another agency submitted this person first; that submission is the one that counts."}
-        </div>
-      ) : null}
+      <AddedNotices added={added} />
       {/* Said loudly right after adding, where the choice was made; quietly after that (some teams do mean it: contract-to-hire). */}
       {engagementNote ? <p className={added ? "alert alert-warn" : "hint"}>{engagementNote}</p> : null}
       {moved ? <Notice>Moved to {stageLabels[moved as keyof typeof stageLabels] ?? moved}.</Notice> : null}
-      <section className="card" aria-labelledby="scorecards-heading">
-        <h2 id="scorecards-heading">Scorecards</h2>
-        {/* The words behind the numbers; the debrief itself applies the blind rule. */}
-        <p className="debrief-link">
-          <Link to={`/applications/${application.id}/debrief`} className="btn btn-primary">
-            Read the debrief
-          </Link>{" "}
-          <span className="muted small">
-            each rating with its evidence, the takeaways, amendments and graders&rsquo; notes
-          </span>
-        </p>
-        {feedback.summary ? <ScorecardSummary summary={feedback.summary} hiddenCount={feedback.hiddenCount} /> : null}
-        {feedback.hiddenCount > 0 ? (
-          <p className="muted">
-            {feedback.hiddenCount} submitted {feedback.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden
-            until you submit your own (blind feedback).
-          </p>
-        ) : !feedback.summary ? (
-          <p className="muted">No submitted scorecards yet.</p>
-        ) : null}
-      </section>
-      <DecisionSection data={decision} />
+      <ScorecardsSection applicationId={application.id} feedback={data.feedback} />
+      <DecisionSection data={data.decision} />
       <div className="grid grid-2">
-        <section className="card" aria-labelledby="interviews-heading">
-          <div className="row-between no-border">
-            <h2 id="interviews-heading">Interviews</h2>
-            {canSchedule ? (
-              <Link to={`/applications/${application.id}/interviews/new`} className="btn">
-                Schedule
-              </Link>
-            ) : null}
-          </div>
-          {interviews.length === 0 ? (
-            <p className="muted">None scheduled.</p>
-          ) : (
-            <ul className="plain">
-              {interviews.map((i) => (
-                <li key={i.id} className="row-between">
-                  <span>
-                    <Link to={`/interviews/${i.id}`}>{interviewKindLabels[i.kind]}</Link>{" "}
-                    <span className="muted small">
-                      {new Date(i.startsAt).toLocaleString("en-US", {
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                        timeZone: "UTC",
-                      })}{" "}
-                      UTC
-                    </span>
-                    <div className="small">
-                      {i.panel
-                        .map(
-                          (p) => `${p.name}${p.status === "submitted" ? " ✔" : p.status === "draft" ? " (draft)" : ""}`,
-                        )
-                        .join(", ")}
-                    </div>
-                  </span>
-                  {i.onPanel ? (
-                    <Link to={`/interviews/${i.id}/scorecard`} className="btn btn-small">
-                      Your scorecard
-                    </Link>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        <section className="card" aria-labelledby="take-home-heading">
-          <div className="row-between no-border">
-            <h2 id="take-home-heading">Take-home</h2>
-            {canAssignTakeHome ? (
-              <Link to={`/applications/${application.id}/take-homes/new`} className="btn">
-                Assign
-              </Link>
-            ) : null}
-          </div>
-          {takeHomes.length === 0 ? (
-            <p className="muted">None assigned.</p>
-          ) : (
-            takeHomes.map((t) => (
-              <div key={t.id} className="vet-answer">
-                <h3>
-                  {canAssignTakeHome ? <Link to={`/take-homes/${t.id}`}>{t.title}</Link> : t.title}{" "}
-                  <span className="badge">
-                    {takeHomeStatusLabels[t.status]}
-                    {t.late ? " · late" : ""}
-                  </span>
-                </h3>
-                <p className="small muted">
-                  Due {t.dueOn} · graders {t.graders.join(", ")}
-                  {t.anonymous ? " · anonymous" : ""}
-                </p>
-                {t.amGrader ? (
-                  <p>
-                    <Link to={`/take-homes/${t.id}/grade`}>Your grade</Link>
-                  </p>
-                ) : null}
-                <TakeHomeResult result={t.result} />
-              </div>
-            ))
-          )}
-        </section>
+        <InterviewsSection applicationId={application.id} interviews={data.interviews} canSchedule={data.canSchedule} />
+        <TakeHomesSection
+          applicationId={application.id}
+          takeHomes={data.takeHomes}
+          canAssign={data.canAssignTakeHome}
+        />
       </div>
       <div className="grid grid-2">
         <div>
           {compliance ? (
-            <section className="card" aria-labelledby="checks" id="checks">
-              <h2 id="checks-heading">Compliance</h2>
-              {compliance.gate.ok ? (
-                <p className="alert alert-ok">All required checks are verified or waived: an offer can go out.</p>
-              ) : (
-                <p className="alert alert-warn">
-                  {compliance.gate.message.replace("Cannot move to Offer", "No offer")}
-                </p>
-              )}
-              {/* Beside the checks, not at the top of the page: HR updating several checks keeps their place. */}
-              {saved ? <Notice>{checkTypeLabels[saved as CheckType] ?? "Check"} saved.</Notice> : null}
-              {compliance.checks.map((c) => (
-                <details key={c.type} className="check-row">
-                  <summary>
-                    <span className="check-name">
-                      {checkTypeLabels[c.type]} {c.required ? <span className="muted small">required</span> : null}
-                      <span className="muted small">
-                        {" "}
-                        · {c.scope === "person" ? "held by the person" : "for this engagement"}
-                      </span>
-                    </span>
-                    <CheckBadge status={c.status} />
-                  </summary>
-                  <dl className="facts small">
-                    {c.editable.classification ? (
-                      <>
-                        <dt>Classification</dt>
-                        <dd>{classificationLabels[c.editable.classification]}</dd>
-                      </>
-                    ) : null}
-                    {c.editable.rationale ? (
-                      <>
-                        <dt>Rationale</dt>
-                        <dd>{c.editable.rationale}</dd>
-                      </>
-                    ) : null}
-                    {c.editable.waiverReason ? (
-                      <>
-                        <dt>Waived because</dt>
-                        <dd>{c.editable.waiverReason}</dd>
-                      </>
-                    ) : null}
-                    {c.editable.evidenceRef ? (
-                      <>
-                        <dt>Evidence</dt>
-                        <dd>{c.editable.evidenceRef}</dd>
-                      </>
-                    ) : null}
-                    {c.requestedAt ? (
-                      <>
-                        <dt>Requested</dt>
-                        <dd>{formatDate(c.requestedAt)}</dd>
-                      </>
-                    ) : null}
-                    {c.editable.expiresAt ? (
-                      <>
-                        <dt>Expires</dt>
-                        <dd>{formatDate(c.editable.expiresAt)}</dd>
-                      </>
-                    ) : null}
-                    {c.editable.detail ? (
-                      <>
-                        <dt>Findings</dt>
-                        <dd>{c.editable.detail}</dd>
-                      </>
-                    ) : null}
-                  </dl>
-                  {c.history.length ? (
-                    <ul className="history small">
-                      {c.history.map((h, i) => (
-                        <li key={i}>
-                          {new Date(h.changedAt).toLocaleString("en-US", {
-                            dateStyle: "medium",
-                            timeStyle: "short",
-                            timeZone: "UTC",
-                          })}{" "}
-                          UTC: {h.changedBy ?? "someone"} set {h.status.replace("_", " ")}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  {compliance.canEdit ? <CheckEditor applicationId={application.id} check={c.editable} /> : null}
-                </details>
-              ))}
-            </section>
+            <ComplianceSection applicationId={application.id} compliance={compliance} saved={params.get("saved")} />
           ) : null}
-          <section className="card" aria-labelledby="history-heading">
-            <h2 id="history-heading">Stage history</h2>
-            <ol className="history">
-              {history.map((h) => (
-                <li key={h.id}>
-                  <strong>
-                    {h.fromStage ? `${stageLabels[h.fromStage as keyof typeof stageLabels]} → ` : "Added at "}
-                    {stageLabels[h.toStage as keyof typeof stageLabels]}
-                  </strong>{" "}
-                  <span className="muted small">
-                    {new Date(h.movedAt).toLocaleString("en-US", {
-                      dateStyle: "medium",
-                      timeStyle: "short",
-                      timeZone: "UTC",
-                    })}{" "}
-                    UTC by {h.movedBy ?? "someone"}
-                  </span>
-                  {h.note ? <div className="small">{h.note}</div> : null}
-                </li>
-              ))}
-            </ol>
-            {application.rejectionReason ? (
-              <p className="small">
-                Rejected: {rejectionReasonLabels[application.rejectionReason]}
-                {application.exitNote ? ` · ${application.exitNote}` : ""}
-              </p>
-            ) : null}
-          </section>
+          <StageHistory history={data.history} application={application} />
         </div>
         <div>
           {offer ? (
@@ -596,31 +386,7 @@ export default function ApplicationPage() {
               <MoveForm application={application} />
             </section>
           ) : null}
-          {submissions.length ? (
-            <section className="card" aria-labelledby="subs">
-              <h2 id="subs">Agency submissions</h2>
-              <ul className="plain">
-                {submissions.map((s) => (
-                  <li key={s.id} className="row-between">
-                    <span>
-                      {s.agency}
-                      {s.contact ? <span className="muted small"> · {s.contact}</span> : null}
-                      <span className="muted small">
-                        {" "}
-                        ·{" "}
-                        {new Date(s.submittedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
-                      </span>
-                    </span>
-                    {s.counts ? (
-                      <span className="badge badge-open">Counts</span>
-                    ) : (
-                      <span className="badge badge-bad">Duplicate</span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
+          {data.submissions.length ? <AgencySubmissions submissions={data.submissions} /> : null}
         </div>
       </div>
     </>

@@ -1,6 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
+import { FormError, useValidatedForm } from "~/components/form";
+import {
+  FocusAreaPicker,
+  InterviewKitPicker,
+  PanelPicker,
+  TimezoneOffsetInput,
+  WhenAndWhat,
+} from "~/components/interview-schedule/fieldsets";
 import { PageHeader } from "~/components/ui";
 import { getApplication } from "~/models/application.server";
 import { getRoleTeam } from "~/models/role.server";
@@ -9,14 +16,7 @@ import { listAnonymousGraderIds } from "~/models/take-home.server";
 import { isOpenStage } from "~/domain/pipeline";
 import { scheduleInterview } from "~/models/interview.server";
 import { getCurrentTemplate } from "~/models/template.server";
-import {
-  governanceQuestions,
-  interviewArrayFields,
-  interviewKindLabels,
-  interviewKinds,
-  kitPrompts,
-  scheduleSchema,
-} from "~/schemas/interview";
+import { interviewArrayFields, kitPrompts, scheduleSchema } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData, type FieldErrors } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
@@ -83,7 +83,7 @@ export default function ScheduleInterview() {
   const { application, role, team, areas } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor, typed, ticked, summary } = useValidatedForm(scheduleSchema, {
+  const form = useValidatedForm(scheduleSchema, {
     arrayFields: interviewArrayFields,
     serverErrors: actionData?.fieldErrors,
     submitted: actionData?.values,
@@ -99,128 +99,20 @@ export default function ScheduleInterview() {
           </Link>
         }
       />
-      <FormError error={actionData?.formError} summary={summary} />
+      <FormError error={actionData?.formError} summary={form.summary} />
       <Form
         method="post"
-        ref={formRef}
-        onSubmit={onSubmit}
+        ref={form.formRef}
+        onSubmit={form.onSubmit}
         className="stack"
         noValidate
         aria-label="Schedule interview"
       >
-        <input
-          type="hidden"
-          name="tzOffset"
-          value={0}
-          ref={(el) => {
-            if (el) el.value = String(-new Date().getTimezoneOffset());
-          }}
-        />
-        <fieldset>
-          <legend>When and what</legend>
-          <div className="fields">
-            <SelectField
-              label="Kind"
-              name="kind"
-              options={labelled(interviewKinds, interviewKindLabels)}
-              defaultValue={typed("kind", application.isAgency ? "agency_vetting_call" : "technical_deep_dive")}
-              register={register}
-              error={errorFor("kind")}
-            />
-            <Field label="Starts" hint="Your local time" error={errorFor("startsAt")}>
-              {(aria) => (
-                <input type="datetime-local" defaultValue={typed("startsAt", "")} {...aria} {...register("startsAt")} />
-              )}
-            </Field>
-            <Field label="Length in minutes" error={errorFor("durationMinutes")}>
-              {(aria) => (
-                <input
-                  type="number"
-                  min={15}
-                  max={480}
-                  step={15}
-                  defaultValue={typed("durationMinutes", "60")}
-                  {...aria}
-                  {...register("durationMinutes")}
-                />
-              )}
-            </Field>
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>Panel</legend>
-          <div className="checks">
-            {team.map((t) => (
-              <label key={t.userId}>
-                <input
-                  type="checkbox"
-                  value={String(t.userId)}
-                  defaultChecked={ticked("panelIds", String(t.userId), false)}
-                  {...group("panelIds")}
-                />{" "}
-                {t.name}{" "}
-                <span className="muted small">
-                  {t.teamRole === "hiring_manager" ? "hiring manager" : "interviewer"}
-                </span>
-              </label>
-            ))}
-          </div>
-          <GroupError error={errorFor("panelIds")} />
-        </fieldset>
-        <fieldset>
-          <legend>Focus areas</legend>
-          <p className="fieldset-intro">
-            The scorecard asks the panel to rate these areas of the role&rsquo;s template.
-          </p>
-          <div className="checks">
-            {areas.map((a) => (
-              <label key={a.key}>
-                <input
-                  type="checkbox"
-                  value={a.key}
-                  defaultChecked={ticked("focusAreas", a.key, true)}
-                  {...group("focusAreas")}
-                />{" "}
-                {a.name}
-              </label>
-            ))}
-          </div>
-          <GroupError error={errorFor("focusAreas")} />
-        </fieldset>
-        <fieldset>
-          <legend>Interview kit</legend>
-          <ul className="plain">
-            {kitPrompts.map((p) => (
-              <li key={p}>
-                <label>
-                  <input type="checkbox" value={p} defaultChecked={ticked("prompts", p, true)} {...group("prompts")} />{" "}
-                  {p}
-                </label>
-              </li>
-            ))}
-          </ul>
-          <div className="checks">
-            <label>
-              <input
-                type="checkbox"
-                value="on"
-                defaultChecked={ticked("includeGovernance", "on", true)}
-                {...group("includeGovernance")}
-              />{" "}
-              Include the {governanceQuestions.length} governance questions (this person will touch production AI)
-            </label>
-          </div>
-          <Field label="Custom questions" hint="One per line" error={errorFor("customQuestions")} wide>
-            {(aria) => (
-              <textarea
-                rows={3}
-                defaultValue={typed("customQuestions", "")}
-                {...aria}
-                {...register("customQuestions")}
-              />
-            )}
-          </Field>
-        </fieldset>
+        <TimezoneOffsetInput />
+        <WhenAndWhat form={form} isAgency={application.isAgency} />
+        <PanelPicker form={form} team={team} />
+        <FocusAreaPicker form={form} areas={areas} />
+        <InterviewKitPicker form={form} />
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
             Schedule interview

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, labelled, SelectField, useValidatedForm } from "~/components/form";
 import { OfferApprovals, OfferStatusBadge, OfferTermsList, type OfferSummary } from "~/components/offer-panel";
@@ -250,20 +256,63 @@ const savedText: Record<string, string> = {
   accepted: "Offer marked accepted: the candidate can now be moved to Hired.",
 };
 
+type OfferData = SerializeFrom<typeof loader>;
+
+/** Every approver's decision on every version of the terms; those on earlier terms no longer count. */
+function DecisionHistory({ offer }: { offer: NonNullable<OfferData["offer"]> }) {
+  return (
+    <details>
+      <summary>Every decision ({offer.decisions.length})</summary>
+      <ul className="history small">
+        {offer.decisions.map((d, i) => (
+          <li key={i}>
+            {new Date(d.decidedAt).toLocaleString("en-US", {
+              dateStyle: "medium",
+              timeStyle: "short",
+              timeZone: "UTC",
+            })}{" "}
+            UTC: {d.approverName} {d.decision === "approve" ? "approved" : "declined"} version {d.termsVersion}
+            {d.termsVersion !== offer.termsVersion ? " (earlier terms: no longer counts)" : ""}
+            {d.comment ? `: “${d.comment}”` : ""}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The terms and where their approval stands, who approves, and every decision so far. */
+function ApprovalSection(props: Pick<OfferData, "offer" | "chain" | "waitingForMe" | "canEditChain" | "role">) {
+  const { offer, chain, waitingForMe, canEditChain, role } = props;
+  return (
+    <section className="card" aria-labelledby="approval-heading">
+      <h2 id="approval-heading">Approval</h2>
+      {offer ? (
+        <>
+          <OfferTermsList offer={offer} />
+          <OfferApprovals offer={offer} />
+          {waitingForMe ? (
+            <p className="alert alert-warn">
+              This offer waits for your decision: <Link to="/approvals">approve or decline it in your approvals</Link>.
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p className="muted">No offer yet.</p>
+      )}
+      <p className="hint">
+        Who approves: {chain.rule}
+        {chain.approvers.length ? ` (${chain.approvers.join(", ")})` : ""}.{" "}
+        {canEditChain ? <Link to={`/roles/${role.id}/approvals`}>Change the approvers</Link> : null}
+      </p>
+      {offer?.decisions.length ? <DecisionHistory offer={offer} /> : null}
+    </section>
+  );
+}
+
 export default function OfferPage() {
-  const {
-    application,
-    role,
-    subject,
-    offer,
-    chain,
-    defaultCurrency,
-    waitingForMe,
-    canEdit,
-    canAccept,
-    canEditChain,
-    today,
-  } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { application, role, subject, offer, defaultCurrency, canEdit, canAccept, today } = data;
   const [params] = useSearchParams();
   const saved = params.get("saved");
   const editable = canEdit && (!offer || offer.status !== "accepted");
@@ -290,47 +339,7 @@ export default function OfferPage() {
       />
       {saved && savedText[saved] ? <Notice>{savedText[saved]}</Notice> : null}
       <div className="grid grid-2 align-start">
-        <section className="card" aria-labelledby="approval-heading">
-          <h2 id="approval-heading">Approval</h2>
-          {offer ? (
-            <>
-              <OfferTermsList offer={offer} />
-              <OfferApprovals offer={offer} />
-              {waitingForMe ? (
-                <p className="alert alert-warn">
-                  This offer waits for your decision:{" "}
-                  <Link to="/approvals">approve or decline it in your approvals</Link>.
-                </p>
-              ) : null}
-            </>
-          ) : (
-            <p className="muted">No offer yet.</p>
-          )}
-          <p className="hint">
-            Who approves: {chain.rule}
-            {chain.approvers.length ? ` (${chain.approvers.join(", ")})` : ""}.{" "}
-            {canEditChain ? <Link to={`/roles/${role.id}/approvals`}>Change the approvers</Link> : null}
-          </p>
-          {offer?.decisions.length ? (
-            <details>
-              <summary>Every decision ({offer.decisions.length})</summary>
-              <ul className="history small">
-                {offer.decisions.map((d, i) => (
-                  <li key={i}>
-                    {new Date(d.decidedAt).toLocaleString("en-US", {
-                      dateStyle: "medium",
-                      timeStyle: "short",
-                      timeZone: "UTC",
-                    })}{" "}
-                    UTC: {d.approverName} {d.decision === "approve" ? "approved" : "declined"} version {d.termsVersion}
-                    {d.termsVersion !== offer.termsVersion ? " (earlier terms: no longer counts)" : ""}
-                    {d.comment ? `: “${d.comment}”` : ""}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-        </section>
+        <ApprovalSection {...data} />
         <div>
           {editable ? (
             <section className="card" aria-labelledby="terms-heading">

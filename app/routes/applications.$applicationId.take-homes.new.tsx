@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, GroupError, labelled, SelectField, useValidatedForm } from "~/components/form";
+import { FormError, useValidatedForm } from "~/components/form";
+import { ExerciseFieldset, GradingFieldset, PayFieldset } from "~/components/take-home/assign-fieldsets";
 import { PageHeader } from "~/components/ui";
-import { currencies } from "~/domain/reference";
 import { getApplication } from "~/models/application.server";
 import { getRoleTeam } from "~/models/role.server";
 import { findAnonymousGradingConflicts, assignTakeHome } from "~/models/take-home.server";
@@ -81,7 +81,7 @@ export default function AssignTakeHome() {
   const { application, role, team, due, defaultInstructions: instructions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { formRef, register, group, onSubmit, errorFor, typed, ticked, summary } = useValidatedForm(takeHomeSchema, {
+  const form = useValidatedForm(takeHomeSchema, {
     arrayFields: takeHomeArrayFields,
     serverErrors: actionData?.fieldErrors,
     submitted: actionData?.values,
@@ -97,121 +97,18 @@ export default function AssignTakeHome() {
           </Link>
         }
       />
-      <FormError error={actionData?.formError} summary={summary} />
-      <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Assign take-home">
-        <fieldset>
-          <legend>The exercise</legend>
-          <div className="fields">
-            <Field label="Title" error={errorFor("title")} wide>
-              {(aria) => (
-                <input
-                  type="text"
-                  defaultValue={typed("title", "Fix a failing RAG workflow")}
-                  {...aria}
-                  {...register("title")}
-                />
-              )}
-            </Field>
-            <Field label="Instructions" error={errorFor("instructions")} wide>
-              {(aria) => (
-                <textarea
-                  rows={9}
-                  defaultValue={typed("instructions", instructions)}
-                  {...aria}
-                  {...register("instructions")}
-                />
-              )}
-            </Field>
-            <Field label="Materials link" error={errorFor("materialsUrl")}>
-              {(aria) => (
-                <input
-                  type="text"
-                  inputMode="url"
-                  defaultValue={typed("materialsUrl", "")}
-                  {...aria}
-                  {...register("materialsUrl")}
-                />
-              )}
-            </Field>
-            <Field label="Time box (hours)" error={errorFor("timeBoxHours")}>
-              {(aria) => (
-                <input
-                  type="number"
-                  min={1}
-                  max={40}
-                  defaultValue={typed("timeBoxHours", "4")}
-                  {...aria}
-                  {...register("timeBoxHours")}
-                />
-              )}
-            </Field>
-            <Field label="Due date" error={errorFor("dueOn")}>
-              {(aria) => <input type="date" defaultValue={typed("dueOn", due)} {...aria} {...register("dueOn")} />}
-            </Field>
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>Pay</legend>
-          <div className="fields">
-            <label className="checks">
-              <input type="checkbox" value="on" defaultChecked={ticked("paid", "on", true)} {...group("paid")} /> Paid
-              take-home
-            </label>
-            <Field label="Amount" error={errorFor("amount")}>
-              {(aria) => (
-                <input
-                  type="text"
-                  inputMode="numeric"
-                  defaultValue={typed("amount", "400")}
-                  {...aria}
-                  {...register("amount")}
-                />
-              )}
-            </Field>
-            <SelectField
-              label="Currency"
-              name="currency"
-              options={labelled(currencies)}
-              defaultValue={typed("currency", "USD")}
-              register={register}
-              error={errorFor("currency")}
-            />
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend>Grading</legend>
-          <label className="checks">
-            <input
-              type="checkbox"
-              value="on"
-              defaultChecked={ticked("anonymous", "on", true)}
-              {...group("anonymous")}
-            />{" "}
-            Anonymous grading: graders see an alias, never the name, email, agency, links or pay, until every grader has
-            submitted
-          </label>
-          <p className="small muted" id="blind-graders">
-            Anonymous graders must not have met or handled the candidate: whoever manages a role they applied to,
-            interviewed them, added them, moved them between stages or handled their checks knows who they are.
-          </p>
-          <div className="checks grader-picks" role="group" aria-label="Graders" aria-describedby="blind-graders">
-            {team.map((t) => (
-              <label key={t.userId}>
-                <input
-                  type="checkbox"
-                  value={String(t.userId)}
-                  defaultChecked={ticked("graderIds", String(t.userId), false)}
-                  {...group("graderIds")}
-                />{" "}
-                {t.name}
-                {t.cannotGradeBlind ? (
-                  <span className="small flag"> Cannot grade anonymously: {t.cannotGradeBlind}</span>
-                ) : null}
-              </label>
-            ))}
-          </div>
-          <GroupError error={errorFor("graderIds")} />
-        </fieldset>
+      <FormError error={actionData?.formError} summary={form.summary} />
+      <Form
+        method="post"
+        ref={form.formRef}
+        onSubmit={form.onSubmit}
+        className="stack"
+        noValidate
+        aria-label="Assign take-home"
+      >
+        <ExerciseFieldset form={form} instructions={instructions} due={due} />
+        <PayFieldset form={form} />
+        <GradingFieldset form={form} team={team} />
         <div className="actions">
           <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
             Assign take-home

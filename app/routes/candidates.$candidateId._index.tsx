@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CheckBadge, StageBadge } from "~/components/checks";
 import { formatDate, formatMoney, Notice, PageHeader } from "~/components/ui";
@@ -46,14 +46,104 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-export default function CandidatePage() {
-  const { candidate, pay, applications, checks, canEdit } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
+type CandidateData = SerializeFrom<typeof loader>;
+
+/** "$120 per hour (Hourly)"; or "Not known" when the candidate gave no expected pay. */
+function expectedPayText(pay: NonNullable<CandidateData["pay"]>) {
+  return pay.payKind && pay.payAmount !== null
+    ? `${formatMoney(pay.payAmount, pay.payCurrency)} ${pay.payKind === "hourly" ? "per hour" : pay.payKind === "annual" ? "per year" : "fixed quote"} (${payKindLabels[pay.payKind]})`
+    : "Not known";
+}
+
+/** The person's links that are filled in, separated by dots; a dash when there are none. */
+function CandidateLinks({ candidate }: { candidate: CandidateData["candidate"] }) {
   const links = [
     ["Profile", candidate.profileUrl],
     ["Code", candidate.codeUrl],
     ["Portfolio", candidate.portfolioUrl],
   ].filter(([, url]) => url) as [string, string][];
+  return (
+    <>
+      {links.length
+        ? links.map(([label, url], i) => (
+            <span key={label}>
+              {i > 0 ? " · " : null}
+              <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+                {label}
+              </a>
+            </span>
+          ))
+        : "—"}
+    </>
+  );
+}
+
+/** Who the candidate is and how they want to work; expected pay only for those who may see pay. */
+function AboutCandidate({ candidate, pay }: Pick<CandidateData, "candidate" | "pay">) {
+  return (
+    <section className="card" aria-labelledby="about">
+      <h2 id="about">About</h2>
+      <dl className="facts">
+        <dt>Engagement type</dt>
+        <dd>{candidateEngagementTypeLabels[candidate.engagementType]}</dd>
+        {pay ? (
+          <>
+            <dt>Expected pay</dt>
+            <dd>{expectedPayText(pay)}</dd>
+          </>
+        ) : null}
+        <dt>Available from</dt>
+        <dd>{formatDate(candidate.availableFrom)}</dd>
+        <dt>Source</dt>
+        <dd>{candidateSourceLabels[candidate.source]}</dd>
+        <dt>Phone</dt>
+        <dd>{candidate.phone ?? "—"}</dd>
+        <dt>Links</dt>
+        <dd>
+          <CandidateLinks candidate={candidate} />
+        </dd>
+        <dt>Skills</dt>
+        <dd>
+          <div className="tags">
+            {candidate.skills.map((s) => (
+              <span key={s} className="tag">
+                {s}
+              </span>
+            ))}
+          </div>
+        </dd>
+        <dt>Notes</dt>
+        <dd className="prewrap">{candidate.notes ?? "—"}</dd>
+      </dl>
+    </section>
+  );
+}
+
+/** The checks that belong to the person rather than one engagement, each with where it stands. */
+function PersonChecks({ checks }: { checks: NonNullable<CandidateData["checks"]> }) {
+  return (
+    <section className="card" aria-labelledby="person-checks">
+      <h2 id="person-checks">Checks held by this person</h2>
+      <p className="small muted">Reused across roles. Checks specific to one engagement are on each application.</p>
+      <ul className="plain">
+        {(Object.keys(checkScope) as CheckType[])
+          .filter((t) => checkScope[t] === "person")
+          .map((type) => {
+            const check = checks.find((c) => c.type === type);
+            return (
+              <li key={type} className="row-between">
+                <span>{checkTypeLabels[type]}</span> <CheckBadge status={check?.status ?? "not_requested"} />
+              </li>
+            );
+          })}
+      </ul>
+    </section>
+  );
+}
+
+export default function CandidatePage() {
+  const { candidate, pay, applications, checks, canEdit } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
     <>
       <PageHeader
@@ -72,54 +162,7 @@ export default function CandidatePage() {
       ) : null}
       <div className="grid grid-2">
         <div>
-          <section className="card" aria-labelledby="about">
-            <h2 id="about">About</h2>
-            <dl className="facts">
-              <dt>Engagement type</dt>
-              <dd>{candidateEngagementTypeLabels[candidate.engagementType]}</dd>
-              {pay ? (
-                <>
-                  <dt>Expected pay</dt>
-                  <dd>
-                    {pay.payKind && pay.payAmount !== null
-                      ? `${formatMoney(pay.payAmount, pay.payCurrency)} ${pay.payKind === "hourly" ? "per hour" : pay.payKind === "annual" ? "per year" : "fixed quote"} (${payKindLabels[pay.payKind]})`
-                      : "Not known"}
-                  </dd>
-                </>
-              ) : null}
-              <dt>Available from</dt>
-              <dd>{formatDate(candidate.availableFrom)}</dd>
-              <dt>Source</dt>
-              <dd>{candidateSourceLabels[candidate.source]}</dd>
-              <dt>Phone</dt>
-              <dd>{candidate.phone ?? "—"}</dd>
-              <dt>Links</dt>
-              <dd>
-                {links.length
-                  ? links.map(([label, url], i) => (
-                      <span key={label}>
-                        {i > 0 ? " · " : null}
-                        <a href={url} rel="noopener noreferrer nofollow" target="_blank">
-                          {label}
-                        </a>
-                      </span>
-                    ))
-                  : "—"}
-              </dd>
-              <dt>Skills</dt>
-              <dd>
-                <div className="tags">
-                  {candidate.skills.map((s) => (
-                    <span key={s} className="tag">
-                      {s}
-                    </span>
-                  ))}
-                </div>
-              </dd>
-              <dt>Notes</dt>
-              <dd className="prewrap">{candidate.notes ?? "—"}</dd>
-            </dl>
-          </section>
+          <AboutCandidate candidate={candidate} pay={pay} />
         </div>
         <div>
           <section className="card" aria-labelledby="apps">
@@ -136,26 +179,7 @@ export default function CandidatePage() {
               </ul>
             )}
           </section>
-          {checks ? (
-            <section className="card" aria-labelledby="person-checks">
-              <h2 id="person-checks">Checks held by this person</h2>
-              <p className="small muted">
-                Reused across roles. Checks specific to one engagement are on each application.
-              </p>
-              <ul className="plain">
-                {(Object.keys(checkScope) as CheckType[])
-                  .filter((t) => checkScope[t] === "person")
-                  .map((type) => {
-                    const check = checks.find((c) => c.type === type);
-                    return (
-                      <li key={type} className="row-between">
-                        <span>{checkTypeLabels[type]}</span> <CheckBadge status={check?.status ?? "not_requested"} />
-                      </li>
-                    );
-                  })}
-              </ul>
-            </section>
-          ) : null}
+          {checks ? <PersonChecks checks={checks} /> : null}
         </div>
       </div>
     </>

@@ -1,9 +1,16 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
+import { PanelScorecards } from "~/components/scorecard/panel-scorecards";
+import { AmendmentHistory, SubmittedRatings } from "~/components/scorecard/submitted-scorecard";
 import { ScorecardForm, type ScorecardDefaults } from "~/components/scorecard-form";
 import { Notice, PageHeader } from "~/components/ui";
-import { ratingText, recommendationLabels } from "~/domain/scorecard";
 import { getApplication } from "~/models/application.server";
 import { listVisibleScorecards } from "~/models/feedback.server";
 import { getScorecardContext, saveScorecard } from "~/models/scorecard.server";
@@ -125,6 +132,38 @@ const savedText: Record<string, string> = {
   amend: "Amendment saved; the original is kept below.",
 };
 
+function ScorecardStatusBadge({ status }: { status: string | null }) {
+  return status === "submitted" ? (
+    <span className="badge badge-open">Submitted</span>
+  ) : status === "draft" ? (
+    <span className="badge badge-on_hold">Draft</span>
+  ) : null;
+}
+
+/** The submitted scorecard as written, the way to amend it, and its amendments. */
+function SubmittedScorecard({ d, areaName }: { d: SerializeFrom<typeof loader>; areaName: (key: string) => string }) {
+  const actionData = useActionData<typeof action>();
+  return (
+    <section className="card" aria-labelledby="mine">
+      <h2 id="mine">Your submitted scorecard</h2>
+      <SubmittedRatings areas={d.areas} defaults={d.defaults!} />
+      <details open={actionData?.values?.intent === "amend"}>
+        <summary>Amend this scorecard</summary>
+        <ScorecardForm
+          areas={d.areas}
+          defaults={d.defaults}
+          version={d.version}
+          mode="amend"
+          serverErrors={actionData?.fieldErrors}
+          submitted={actionData?.values}
+          formError={actionData?.formError}
+        />
+      </details>
+      {d.amendments.length ? <AmendmentHistory amendments={d.amendments} areaName={areaName} /> : null}
+    </section>
+  );
+}
+
 export default function ScorecardPage() {
   const d = useLoaderData<typeof loader>();
   // Submitted (here or in another tab): nothing typed on this device is a draft any more.
@@ -145,13 +184,7 @@ export default function ScorecardPage() {
             <Link to={`/applications/${d.applicationId}`}>{d.role.title}</Link> · template v{d.templateVersion}
           </>
         }
-        badge={
-          d.status === "submitted" ? (
-            <span className="badge badge-open">Submitted</span>
-          ) : d.status === "draft" ? (
-            <span className="badge badge-on_hold">Draft</span>
-          ) : null
-        }
+        badge={<ScorecardStatusBadge status={d.status} />}
         actions={
           // In a tab of its own, so reading the kit mid-interview never leaves the scorecard.
           <a href={`/interviews/${d.interview.id}`} className="btn" target="_blank" rel="noopener noreferrer">
@@ -163,79 +196,7 @@ export default function ScorecardPage() {
       <div className="grid grid-2">
         <div>
           {d.status === "submitted" ? (
-            <section className="card" aria-labelledby="mine">
-              <h2 id="mine">Your submitted scorecard</h2>
-              {/* What you wrote, as you wrote it: ratings with their evidence, the weak signals you ticked, your takeaways. */}
-              <ul className="plain submitted-card">
-                {d.areas.map((a) => {
-                  const r = d.defaults?.ratings[a.key];
-                  const weak = (d.defaults?.weakSignals ?? [])
-                    .filter((w) => w.startsWith(`${a.key}:`))
-                    .map((w) => w.slice(a.key.length + 1));
-                  return (
-                    <li key={a.key}>
-                      <div className="row-between">
-                        <span>{a.name}</span>
-                        <strong>{r?.rating ? ratingText(r.rating) : "Not assessed"}</strong>
-                      </div>
-                      {r?.evidence ? <p className="small">{r.evidence}</p> : null}
-                      {weak.length ? <p className="small flag">Weak signals: {weak.join("; ")}</p> : null}
-                    </li>
-                  );
-                })}
-              </ul>
-              <p>
-                Recommendation:{" "}
-                <strong>{recommendationLabels[d.defaults!.recommendation as keyof typeof recommendationLabels]}</strong>
-              </p>
-              {d.defaults?.keyTakeaways ? (
-                <>
-                  <h3>Your key takeaways</h3>
-                  <p className="small prewrap">{d.defaults.keyTakeaways}</p>
-                </>
-              ) : null}
-              <details open={actionData?.values?.intent === "amend"}>
-                <summary>Amend this scorecard</summary>
-                <ScorecardForm
-                  areas={d.areas}
-                  defaults={d.defaults}
-                  version={d.version}
-                  mode="amend"
-                  serverErrors={actionData?.fieldErrors}
-                  submitted={actionData?.values}
-                  formError={actionData?.formError}
-                />
-              </details>
-              {d.amendments.length ? (
-                <>
-                  <h3>History</h3>
-                  <ul className="history small">
-                    {d.amendments.map((a) => {
-                      const before = a.before as unknown as {
-                        recommendation: string;
-                        ratings: { areaKey: string; rating: number | null }[];
-                      };
-                      return (
-                        <li key={a.id}>
-                          {new Date(a.amendedAt).toLocaleString("en-US", {
-                            dateStyle: "medium",
-                            timeStyle: "short",
-                            timeZone: "UTC",
-                          })}{" "}
-                          UTC, amended: {a.reason}
-                          <div className="muted">
-                            Before:{" "}
-                            {before.ratings.map((r) => `${areaName(r.areaKey)} ${ratingText(r.rating)}`).join("; ")};
-                            recommendation{" "}
-                            {recommendationLabels[before.recommendation as keyof typeof recommendationLabels]}
-                          </div>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </>
-              ) : null}
-            </section>
+            <SubmittedScorecard d={d} areaName={areaName} />
           ) : (
             <ScorecardForm
               areas={d.areas}
@@ -249,32 +210,7 @@ export default function ScorecardPage() {
             />
           )}
         </div>
-        <section className="card" aria-labelledby="panel-cards">
-          <h2 id="panel-cards">The panel&rsquo;s scorecards</h2>
-          {d.panel.length ? (
-            d.panel.map((c) => (
-              <div key={c.id} className="vet-answer">
-                <h3>
-                  {c.interviewer} · {interviewKindLabels[c.kind]}: {recommendationLabels[c.recommendation]}
-                </h3>
-                <p className="small">
-                  {c.ratings.map((r) => `${areaName(r.areaKey)} ${ratingText(r.rating)}`).join("; ")}
-                </p>
-                {c.keyTakeaways ? <p className="small muted">{c.keyTakeaways}</p> : null}
-              </div>
-            ))
-          ) : d.hiddenCount > 0 ? (
-            <p className="muted">
-              {d.hiddenCount} {d.hiddenCount === 1 ? "scorecard is" : "scorecards are"} hidden
-              {d.otherSeatsOwed > 0
-                ? `: you still owe ${d.otherSeatsOwed === 1 ? "a scorecard for another interview" : `scorecards for ${d.otherSeatsOwed} other interviews`} with ${d.subject}, and the panel's stay hidden until all of yours are in`
-                : " until you submit yours"}
-              , so your ratings stay your own.
-            </p>
-          ) : (
-            <p className="muted">No one else has submitted yet.</p>
-          )}
-        </section>
+        <PanelScorecards data={d} areaName={areaName} />
       </div>
     </>
   );

@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
+import { ExerciseFacts, GraderProgress } from "~/components/take-home/exercise-facts";
 import { TakeHomeResult } from "~/components/take-home-result";
-import { formatDate, formatMoney, Notice, PageHeader } from "~/components/ui";
+import { Notice, PageHeader } from "~/components/ui";
 import { isLate, takeHomeResult, takeHomeStatusLabels } from "~/domain/take-home";
 import { getApplication } from "~/models/application.server";
 import { getTakeHome, updateTakeHome } from "~/models/take-home.server";
@@ -91,6 +92,84 @@ function UpdateForm({
   );
 }
 
+function RecordSubmissionForm({ version, today }: { version: number; today: string }) {
+  return (
+    <UpdateForm intent="submitted" version={version} label="Record submission">
+      {(f) => (
+        <div className="fields">
+          <Field label="Submission link" error={f.errorFor("submissionUrl")}>
+            {(aria) => (
+              <input
+                type="text"
+                inputMode="url"
+                defaultValue={f.typed("submissionUrl", "")}
+                {...aria}
+                {...f.register("submissionUrl")}
+              />
+            )}
+          </Field>
+          <Field label="Submitted on" error={f.errorFor("submittedOn")}>
+            {(aria) => (
+              <input
+                type="date"
+                defaultValue={f.typed("submittedOn", today)}
+                {...aria}
+                {...f.register("submittedOn")}
+              />
+            )}
+          </Field>
+        </div>
+      )}
+    </UpdateForm>
+  );
+}
+
+function ExtendForm({ version, open }: { version: number; open: boolean }) {
+  return (
+    <details open={open}>
+      <summary>Grant an extension</summary>
+      <UpdateForm intent="extend" version={version} label="Extend">
+        {(f) => (
+          <div className="fields">
+            <Field label="New due date" error={f.errorFor("extendedTo")}>
+              {(aria) => (
+                <input type="date" defaultValue={f.typed("extendedTo", "")} {...aria} {...f.register("extendedTo")} />
+              )}
+            </Field>
+            <Field label="Reason for the extension" error={f.errorFor("extensionReason")}>
+              {(aria) => (
+                <input
+                  type="text"
+                  defaultValue={f.typed("extensionReason", "")}
+                  {...aria}
+                  {...f.register("extensionReason")}
+                />
+              )}
+            </Field>
+          </div>
+        )}
+      </UpdateForm>
+    </details>
+  );
+}
+
+function WaiveForm({ version, open }: { version: number; open: boolean }) {
+  return (
+    <details open={open}>
+      <summary>Waive the take-home</summary>
+      <UpdateForm intent="waive" version={version} label="Waive">
+        {(f) => (
+          <Field label="Reason for waiving" error={f.errorFor("waiverReason")}>
+            {(aria) => (
+              <input type="text" defaultValue={f.typed("waiverReason", "")} {...aria} {...f.register("waiverReason")} />
+            )}
+          </Field>
+        )}
+      </UpdateForm>
+    </details>
+  );
+}
+
 export default function TakeHomePage() {
   const { takeHome: t, late, subject, applicationId, role, graders, result } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -118,147 +197,20 @@ export default function TakeHomePage() {
       <FormError error={actionData?.formError} />
       <div className="grid grid-2">
         <div>
-          <section className="card" aria-labelledby="brief">
-            <h2 id="brief">The exercise</h2>
-            <dl className="facts small">
-              <dt>Due</dt>
-              <dd>
-                {formatDate(t.dueOn)}
-                {t.extendedTo ? `, extended to ${formatDate(t.extendedTo)} (${t.extensionReason})` : ""}
-              </dd>
-              <dt>Time box</dt>
-              <dd>{t.timeBoxHours} hours</dd>
-              <dt>Pay</dt>
-              <dd>{t.paid && t.amount ? formatMoney(t.amount, t.currency) : "Unpaid"}</dd>
-              <dt>Grading</dt>
-              <dd>
-                {t.anonymous ? `Anonymous, as “${t.alias}”` : "Named"}
-                {t.revealedAt
-                  ? `; identity revealed to graders ${new Date(t.revealedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`
-                  : ""}
-              </dd>
-              <dt>Submission</dt>
-              <dd>
-                {t.submissionUrl ? (
-                  <a href={t.submissionUrl} rel="noopener noreferrer nofollow" target="_blank">
-                    {t.submissionUrl}
-                  </a>
-                ) : t.submittedAt ? (
-                  "Recorded"
-                ) : (
-                  "Not yet"
-                )}
-              </dd>
-              {t.waiverReason ? (
-                <>
-                  <dt>Waived</dt>
-                  <dd>{t.waiverReason}</dd>
-                </>
-              ) : null}
-            </dl>
-            <p className="prewrap small">{t.instructions}</p>
-          </section>
+          <ExerciseFacts takeHome={t} />
           <section className="card" aria-labelledby="result">
             <h2 id="result">Result</h2>
             <TakeHomeResult result={result} />
           </section>
         </div>
         <div>
-          <section className="card" aria-labelledby="graders">
-            <h2 id="graders">Graders</h2>
-            <ul className="plain">
-              {graders.map((g) => (
-                <li key={g.userId} className="row-between">
-                  {g.name}{" "}
-                  <span
-                    className={`badge ${g.status === "submitted" ? "badge-open" : g.status ? "badge-on_hold" : "badge-closed"}`}
-                  >
-                    {g.status === "submitted" ? "Submitted" : g.status ? "Draft" : "Not started"}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <GraderProgress graders={graders} />
           {t.status !== "waived" && t.status !== "graded" ? (
             <section className="card" aria-labelledby="update">
               <h2 id="update">Update</h2>
-              {t.status === "assigned" ? (
-                <UpdateForm intent="submitted" version={t.version} label="Record submission">
-                  {(f) => (
-                    <div className="fields">
-                      <Field label="Submission link" error={f.errorFor("submissionUrl")}>
-                        {(aria) => (
-                          <input
-                            type="text"
-                            inputMode="url"
-                            defaultValue={f.typed("submissionUrl", "")}
-                            {...aria}
-                            {...f.register("submissionUrl")}
-                          />
-                        )}
-                      </Field>
-                      <Field label="Submitted on" error={f.errorFor("submittedOn")}>
-                        {(aria) => (
-                          <input
-                            type="date"
-                            defaultValue={f.typed("submittedOn", today)}
-                            {...aria}
-                            {...f.register("submittedOn")}
-                          />
-                        )}
-                      </Field>
-                    </div>
-                  )}
-                </UpdateForm>
-              ) : null}
-              {t.status === "assigned" ? (
-                <details open={refusedIntent === "extend"}>
-                  <summary>Grant an extension</summary>
-                  <UpdateForm intent="extend" version={t.version} label="Extend">
-                    {(f) => (
-                      <div className="fields">
-                        <Field label="New due date" error={f.errorFor("extendedTo")}>
-                          {(aria) => (
-                            <input
-                              type="date"
-                              defaultValue={f.typed("extendedTo", "")}
-                              {...aria}
-                              {...f.register("extendedTo")}
-                            />
-                          )}
-                        </Field>
-                        <Field label="Reason for the extension" error={f.errorFor("extensionReason")}>
-                          {(aria) => (
-                            <input
-                              type="text"
-                              defaultValue={f.typed("extensionReason", "")}
-                              {...aria}
-                              {...f.register("extensionReason")}
-                            />
-                          )}
-                        </Field>
-                      </div>
-                    )}
-                  </UpdateForm>
-                </details>
-              ) : null}
-              <details open={refusedIntent === "waive"}>
-                <summary>Waive the take-home</summary>
-                <UpdateForm intent="waive" version={t.version} label="Waive">
-                  {(f) => (
-                    <Field label="Reason for waiving" error={f.errorFor("waiverReason")}>
-                      {(aria) => (
-                        <input
-                          type="text"
-                          defaultValue={f.typed("waiverReason", "")}
-                          {...aria}
-                          {...f.register("waiverReason")}
-                        />
-                      )}
-                    </Field>
-                  )}
-                </UpdateForm>
-              </details>
+              {t.status === "assigned" ? <RecordSubmissionForm version={t.version} today={today} /> : null}
+              {t.status === "assigned" ? <ExtendForm version={t.version} open={refusedIntent === "extend"} /> : null}
+              <WaiveForm version={t.version} open={refusedIntent === "waive"} />
             </section>
           ) : null}
         </div>

@@ -1,0 +1,143 @@
+import { Field, GroupError, labelled, SelectField, type useValidatedForm } from "~/components/form";
+import { governanceQuestions, interviewKindLabels, interviewKinds, kitPrompts } from "~/schemas/interview";
+
+type ValidatedForm = ReturnType<typeof useValidatedForm>;
+
+/** The browser's offset from UTC in minutes, so the server reads "Starts" in the scheduler's own time. */
+export function TimezoneOffsetInput() {
+  return (
+    <input
+      type="hidden"
+      name="tzOffset"
+      value={0}
+      ref={(el) => {
+        if (el) el.value = String(-new Date().getTimezoneOffset());
+      }}
+    />
+  );
+}
+
+/** Kind, start and length; an agency's first interview is its vetting call. */
+export function WhenAndWhat({ form, isAgency }: { form: ValidatedForm; isAgency: boolean }) {
+  const { register, errorFor, typed } = form;
+  return (
+    <fieldset>
+      <legend>When and what</legend>
+      <div className="fields">
+        <SelectField
+          label="Kind"
+          name="kind"
+          options={labelled(interviewKinds, interviewKindLabels)}
+          defaultValue={typed("kind", isAgency ? "agency_vetting_call" : "technical_deep_dive")}
+          register={register}
+          error={errorFor("kind")}
+        />
+        <Field label="Starts" hint="Your local time" error={errorFor("startsAt")}>
+          {(aria) => (
+            <input type="datetime-local" defaultValue={typed("startsAt", "")} {...aria} {...register("startsAt")} />
+          )}
+        </Field>
+        <Field label="Length in minutes" error={errorFor("durationMinutes")}>
+          {(aria) => (
+            <input
+              type="number"
+              min={15}
+              max={480}
+              step={15}
+              defaultValue={typed("durationMinutes", "60")}
+              {...aria}
+              {...register("durationMinutes")}
+            />
+          )}
+        </Field>
+      </div>
+    </fieldset>
+  );
+}
+
+/** The interviewers, chosen from the role's active hiring team. */
+export function PanelPicker(props: {
+  form: ValidatedForm;
+  team: { userId: number; name: string; teamRole: string }[];
+}) {
+  const { form, team } = props;
+  return (
+    <fieldset>
+      <legend>Panel</legend>
+      <div className="checks">
+        {team.map((t) => (
+          <label key={t.userId}>
+            <input
+              type="checkbox"
+              value={String(t.userId)}
+              defaultChecked={form.ticked("panelIds", String(t.userId), false)}
+              {...form.group("panelIds")}
+            />{" "}
+            {t.name}{" "}
+            <span className="muted small">{t.teamRole === "hiring_manager" ? "hiring manager" : "interviewer"}</span>
+          </label>
+        ))}
+      </div>
+      <GroupError error={form.errorFor("panelIds")} />
+    </fieldset>
+  );
+}
+
+/** Which areas of the role's scorecard template this interview rates; all of them unless unticked. */
+export function FocusAreaPicker({ form, areas }: { form: ValidatedForm; areas: { key: string; name: string }[] }) {
+  return (
+    <fieldset>
+      <legend>Focus areas</legend>
+      <p className="fieldset-intro">The scorecard asks the panel to rate these areas of the role&rsquo;s template.</p>
+      <div className="checks">
+        {areas.map((a) => (
+          <label key={a.key}>
+            <input
+              type="checkbox"
+              value={a.key}
+              defaultChecked={form.ticked("focusAreas", a.key, true)}
+              {...form.group("focusAreas")}
+            />{" "}
+            {a.name}
+          </label>
+        ))}
+      </div>
+      <GroupError error={form.errorFor("focusAreas")} />
+    </fieldset>
+  );
+}
+
+/** The prompts, governance questions and custom questions the interview kit will carry. */
+export function InterviewKitPicker({ form }: { form: ValidatedForm }) {
+  const { register, group, errorFor, typed, ticked } = form;
+  return (
+    <fieldset>
+      <legend>Interview kit</legend>
+      <ul className="plain">
+        {kitPrompts.map((p) => (
+          <li key={p}>
+            <label>
+              <input type="checkbox" value={p} defaultChecked={ticked("prompts", p, true)} {...group("prompts")} /> {p}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <div className="checks">
+        <label>
+          <input
+            type="checkbox"
+            value="on"
+            defaultChecked={ticked("includeGovernance", "on", true)}
+            {...group("includeGovernance")}
+          />{" "}
+          Include the {governanceQuestions.length} governance questions (this person will touch production AI)
+        </label>
+      </div>
+      <Field label="Custom questions" hint="One per line" error={errorFor("customQuestions")} wide>
+        {(aria) => (
+          <textarea rows={3} defaultValue={typed("customQuestions", "")} {...aria} {...register("customQuestions")} />
+        )}
+      </Field>
+    </fieldset>
+  );
+}
