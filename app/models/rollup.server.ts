@@ -17,7 +17,7 @@ import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { median } from "~/domain/calibration";
 import { brokenConstraintsText, takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
-import { missingChecksByApplication } from "./compliance.server";
+import { getMissingChecksByApplication } from "./compliance.server";
 import { currentTemplate } from "./scorecard.server";
 import { roleAgreement } from "./agreement.server";
 import { latestDecisionsOnRole } from "./decision.server";
@@ -230,7 +230,7 @@ export function computeRoleRollup(roleId: number, now: Date) {
     };
   });
 
-  const missing = missingChecksByApplication(roleId, isoDay(now));
+  const missing = getMissingChecksByApplication(roleId, isoDay(now));
   const decided = latestDecisionsOnRole(roleId);
   const rows = apps.map((a) => {
     const mine = areasByApp.get(a.id) ?? [];

@@ -10,7 +10,7 @@ import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
 import { hiredCounts, roleHeadlines, scorecardSeats } from "~/models/rollup.server";
 import { staleApplicationCount, staleApplications } from "~/models/application.server";
-import { complianceSummaries } from "~/models/compliance.server";
+import { getComplianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
 import { checkTypeLabels } from "~/domain/compliance";
 import { roleAge, stageLabels, type Stage } from "~/domain/pipeline";
@@ -116,9 +116,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const seesAllCompliance = scopesFor(user.kind, "read:compliance").includes("any");
   const hr = seesAllCompliance
     ? {
-        compliance: complianceSummaries(user, isoDay(now))
-          .filter((s) => s.gaps.length > 0)
-          .slice(0, 6),
+        compliance: getComplianceSummaries(user, isoDay(now)).slice(0, 6),
         // Someone the viewer grades anonymously appears under the take-home's alias, without a link.
         staleCount: staleApplicationCount(STALE_STAGE_DAYS, now),
         stale: staleApplications(STALE_STAGE_DAYS, now).map((a) => {

@@ -16,9 +16,7 @@ import {
 } from "~/domain/compliance";
 import { isoDay } from "~/domain/dates";
 import { scopesFor } from "~/domain/policy";
-import { boardPage, complianceBoard, type BoardFilter } from "~/models/compliance.server";
-import { maskFor, shownName } from "~/models/masking.server";
-import { listRoles } from "~/models/role.server";
+import { getComplianceBoard, listBoardRoles, type BoardFilter } from "~/models/compliance.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
 
@@ -45,25 +43,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const filter = readFilter(url);
   const today = isoDay(new Date());
   const seesAll = scopesFor(user.kind, "read:compliance").includes("any");
-  const roles = listRoles(user, { status: "all", mine: !seesAll })
-    .filter((r) => seesAll || r.myTeamRole === "hiring_manager")
-    .map((r) => ({ id: r.id, title: r.title }));
-  const board = complianceBoard(user, filter, today);
-  const mask = maskFor(user.id);
-  for (const row of board.rows) {
-    if (!mask.applicationIds.has(row.applicationId)) continue;
-    row.subject = shownName(mask, row.applicationId, row.subject);
-    row.masked = true;
-  }
-  return {
-    filter,
-    today,
-    seesAll,
-    roles,
-    summaries: board.summaries,
-    totalOpenApplications: board.totalOpenApplications,
-    ...boardPage(board.rows, Number(url.searchParams.get("page"))),
-  };
+  const roles = listBoardRoles(user, filter.roleId);
+  const board = getComplianceBoard(user, filter, today, Number(url.searchParams.get("page")));
+  return { filter, today, seesAll, roles, ...board };
 }
 
 /** Roles listed in the summary before the rest fold away. */
