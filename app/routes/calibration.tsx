@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
 import { leniencyCall } from "~/domain/calibration";
 import { scopesFor } from "~/domain/policy";
-import { calibrationFor } from "~/models/calibration.server";
+import { getCalibration } from "~/models/calibration.server";
 import { listRoles } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
     .filter((r) => seesAll || r.myTeamRole === "hiring_manager")
     .map((r) => ({ id: r.id, title: r.title }));
   const shown = roleId && roles.some((r) => r.id === roleId) ? roleId : null;
-  const { rows, panels, overall } = calibrationFor(user, shown);
+  const { rows, panels, overall } = getCalibration(user, shown);
   // Every role in view has a panel line, "no overlap yet" included; a filtered page shows its role's alone.
   const none = krippendorffAlpha([]);
   const roleAgreement = roles
