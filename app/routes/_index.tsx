@@ -8,7 +8,8 @@ import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
-import { hiredCounts, roleHeadlines, scorecardSeats } from "~/models/rollup.server";
+import { roleHeadlines, scorecardSeats } from "~/models/rollup.server";
+import { getHomeRoleFigures } from "~/models/home.server";
 import { staleApplicationCount, staleApplications } from "~/models/application.server";
 import { getComplianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
@@ -62,19 +63,22 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/_index", "loader");
   const home = homes[user.kind];
   const today = new Date();
-  const roles = listRoles(user, { status: "active", mine: home.mine }).map((r) => ({
-    id: r.id,
-    title: r.title,
-    team: r.team,
-    location: r.location,
-    headcount: r.headcount,
-    status: r.status,
-    targetStart: r.targetStart,
-    hiringManagers: r.hiringManagers,
-    myTeamRole: r.myTeamRole,
-    age: roleAge(r, today),
-    ...summarizeRole(r, today),
-  }));
+  // Cards for the first few roles (open first, most recently changed); the figures count them all, in SQL.
+  const shownRoles = listRoles(user, { status: "active", mine: home.mine }, { limit: HOME_ROLE_CARDS, offset: 0 }).map(
+    (r) => ({
+      id: r.id,
+      title: r.title,
+      team: r.team,
+      location: r.location,
+      headcount: r.headcount,
+      status: r.status,
+      targetStart: r.targetStart,
+      hiringManagers: r.hiringManagers,
+      myTeamRole: r.myTeamRole,
+      age: roleAge(r, today),
+      ...summarizeRole(r, today),
+    }),
+  );
   const activeUsers = holds(user.kind, "read:user") ? listUsers().filter((u) => u.active) : null;
   const people = activeUsers
     ? userKinds.map((kind) => ({ kind, count: activeUsers.filter((u) => u.kind === kind).length }))
@@ -87,10 +91,7 @@ export async function loader(args: LoaderFunctionArgs) {
     items: owed[state].items.map((q) => queueItemView(q, mask)),
   });
   const grading = gradingQueue(user.id).filter((g) => g.status !== "waived" && g.gradeStatus !== "submitted");
-  // Cards for the first few roles (open first, most recently changed); the figures above count them all.
-  const shownRoles = roles.slice(0, HOME_ROLE_CARDS);
-  const openRoles = roles.filter((r) => r.status === "open");
-  const hired = hiredCounts(openRoles.map((r) => r.id));
+  const figures = getHomeRoleFigures(user, home.mine);
   const headlines = roleHeadlines(shownRoles.map((r) => r.id));
   const seats = scorecardSeats(
     shownRoles.map((r) => r.id),
@@ -149,13 +150,9 @@ export async function loader(args: LoaderFunctionArgs) {
     firstName: user.name.split(" ")[0],
     canCreateRole: holds(user.kind, "create:role"),
     roles: shownRoles,
-    roleCount: roles.length,
-    stats: {
-      open: roles.filter((r) => r.status === "open").length,
-      // Headcount not yet filled by a hire, over open roles.
-      openings: openRoles.reduce((n, r) => n + Math.max(0, r.headcount - (hired.get(r.id) ?? 0)), 0),
-      briefsIncomplete: roles.filter((r) => !r.readiness.ready).length,
-    },
+    roleCount: figures.active,
+    // Headcount not yet filled by a hire, over open roles.
+    stats: { open: figures.open, openings: figures.openings, briefsIncomplete: figures.briefsIncomplete },
     people,
     // Offers waiting for this user's decision (those who may see pay only).
     approvalsWaiting: holdsAny(user.kind, "read:offer") ? offersAwaiting(user).length : null,
