@@ -100,24 +100,7 @@ export default function Calibration() {
                   <td>{r.sharedAverage ?? "—"}</td>
                   <td>{r.coPanelAverage ?? "—"}</td>
                   <td>
-                    {r.leniency === null
-                      ? "—"
-                      : (() => {
-                          const call = leniencyCall(r);
-                          const figure = `${r.leniency > 0 ? "+" : ""}${r.leniency}`;
-                          if (call === "too few")
-                            return (
-                              <span className="muted">
-                                {figure}{" "}
-                                <span className="small">({r.sharedApplications} shared, too few to judge)</span>
-                              </span>
-                            );
-                          return (
-                            <strong className={call === "lenient" || call === "severe" ? "flag" : undefined}>
-                              {figure} {call === "in line" ? "" : call}
-                            </strong>
-                          );
-                        })()}
+                    <LeniencyFigure row={r} />
                   </td>
                   <td>
                     <AgreementFigure agreement={r.panelAgreement} compact />
@@ -136,6 +119,24 @@ export default function Calibration() {
       )}
       {roleAgreement.length ? <RolePanels panels={roleAgreement} overall={overallAgreement} /> : null}
     </>
+  );
+}
+
+/** Leniency as the table shows it: signed, flagged when lenient or severe, muted when too few to judge. */
+function LeniencyFigure({ row }: { row: { leniency: number | null; sharedApplications: number } }) {
+  if (row.leniency === null) return <>—</>;
+  const call = leniencyCall(row);
+  const figure = `${row.leniency > 0 ? "+" : ""}${row.leniency}`;
+  if (call === "too few")
+    return (
+      <span className="muted">
+        {figure} <span className="small">({row.sharedApplications} shared, too few to judge)</span>
+      </span>
+    );
+  return (
+    <strong className={call === "lenient" || call === "severe" ? "flag" : undefined}>
+      {figure} {call === "in line" ? "" : call}
+    </strong>
   );
 }
 
