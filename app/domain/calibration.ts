@@ -71,10 +71,70 @@ export function leniencyCall(
   return c.leniency > LENIENCY_FLAG ? "lenient" : c.leniency < -LENIENCY_FLAG ? "severe" : "in line";
 }
 
-export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcome>): InterviewerCalibration[] {
-  // Sums per interviewer and application, and per application, in one pass: the work follows the
-  // number of scorecards (a query can return a hundred thousand), and the co-panel's ratings on an
-  // application are its total less the interviewer's own.
+/**
+ * What calibration needs to know about one interviewer, as sums: their scorecards and ratings; the applications
+ * someone else on the panel also rated (shared), with their ratings there and the co-panel's; their calls on
+ * applications with an outcome; areas not assessed; and the middle one or two of their hours to submit. Summed
+ * in SQL per interviewer and application (app/models/calibration.server.ts), or from cards by `sumCards`.
+ */
+export type InterviewerSums = {
+  interviewerId: number;
+  scorecards: number;
+  ratingSum: number;
+  ratingCount: number;
+  sharedApplications: number;
+  sharedSum: number;
+  sharedCount: number;
+  coPanelSum: number;
+  coPanelCount: number;
+  decided: number;
+  agreed: number;
+  areas: number;
+  notAssessed: number;
+  noDecision: number;
+  /** The middle hours to submit, in order: one for an odd number of scorecards, two for an even one. */
+  middleHours: number[];
+};
+
+/** Whether a decided recommendation matched the outcome: a yes for a hire or offer, a no for a rejection. */
+export function agreesWithOutcome(recommendation: CalibrationCard["recommendation"], outcome: Outcome): boolean {
+  return (recommendation === "yes" || recommendation === "strong_yes") === (outcome === "positive");
+}
+
+/** An interviewer's figures from their sums: every figure rounded to two places as shown. */
+export function calibrationFigures(s: InterviewerSums): InterviewerCalibration {
+  const onShared = round2(ratio({ sum: s.sharedSum, n: s.sharedCount }));
+  const coPanel = round2(ratio({ sum: s.coPanelSum, n: s.coPanelCount }));
+  const [low, high] = s.middleHours;
+  return {
+    interviewerId: s.interviewerId,
+    scorecards: s.scorecards,
+    averageGiven: round2(ratio({ sum: s.ratingSum, n: s.ratingCount })),
+    sharedAverage: onShared,
+    coPanelAverage: coPanel,
+    leniency: onShared !== null && coPanel !== null ? round2(onShared - coPanel) : null,
+    sharedApplications: s.sharedApplications,
+    agreement: s.decided ? round2(s.agreed / s.decided) : null,
+    judged: s.decided,
+    notAssessedShare: s.areas ? round2(s.notAssessed / s.areas) : null,
+    noDecisionShare: round2(s.noDecision / s.scorecards) ?? 0,
+    medianHoursToSubmit: round2(low === undefined ? null : high === undefined ? low : (low + high) / 2),
+  };
+}
+
+/** The middle one or two of some numbers, in ascending order (what a median is taken from). */
+export function middleOf(xs: number[]): number[] {
+  if (xs.length === 0) return [];
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? [s[mid]] : [s[mid - 1], s[mid]];
+}
+
+/**
+ * The sums per interviewer from scorecards in memory, in one pass: per interviewer and application, and per
+ * application (the co-panel's ratings on an application are its total less the interviewer's own).
+ */
+export function sumCards(cards: CalibrationCard[], outcomes: Map<number, Outcome>): InterviewerSums[] {
   const byInterviewer = new Map<number, { cards: CalibrationCard[]; perApplication: Map<number, Tally> }>();
   const perApplication = new Map<number, Tally>();
   for (const c of cards) {
@@ -98,38 +158,36 @@ export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcom
       overall.sum += my.sum;
       overall.n += my.n;
       const all = perApplication.get(appId)!;
-      const theirs = { sum: all.sum - my.sum, n: all.n - my.n };
-      if (my.n && theirs.n) {
+      if (my.n && all.n - my.n) {
         shared += 1;
         given.sum += my.sum;
         given.n += my.n;
-        others.sum += theirs.sum;
-        others.n += theirs.n;
+        others.sum += all.sum - my.sum;
+        others.n += all.n - my.n;
       }
     }
-    const averageGiven = ratio(overall);
-    const onShared = round2(ratio(given));
-    const coPanel = round2(ratio(others));
     const decided = mine.filter((c) => c.recommendation !== "no_decision" && outcomes.get(c.applicationId));
-    const agreed = decided.filter(
-      (c) =>
-        (c.recommendation === "yes" || c.recommendation === "strong_yes") ===
-        (outcomes.get(c.applicationId) === "positive"),
-    );
-    const areas = mine.reduce((n, c) => n + c.ratingCount + c.notAssessed, 0);
     return {
       interviewerId: id,
       scorecards: mine.length,
-      averageGiven: round2(averageGiven),
-      sharedAverage: onShared,
-      coPanelAverage: coPanel,
-      leniency: onShared !== null && coPanel !== null ? round2(onShared - coPanel) : null,
+      ratingSum: overall.sum,
+      ratingCount: overall.n,
       sharedApplications: shared,
-      agreement: decided.length ? round2(agreed.length / decided.length) : null,
-      judged: decided.length,
-      notAssessedShare: areas ? round2(mine.reduce((n, c) => n + c.notAssessed, 0) / areas) : null,
-      noDecisionShare: round2(mine.filter((c) => c.recommendation === "no_decision").length / mine.length) ?? 0,
-      medianHoursToSubmit: round2(median(mine.map((c) => c.hoursToSubmit))),
+      sharedSum: given.sum,
+      sharedCount: given.n,
+      coPanelSum: others.sum,
+      coPanelCount: others.n,
+      decided: decided.length,
+      agreed: decided.filter((c) => agreesWithOutcome(c.recommendation, outcomes.get(c.applicationId)!)).length,
+      areas: mine.reduce((n, c) => n + c.ratingCount + c.notAssessed, 0),
+      notAssessed: mine.reduce((n, c) => n + c.notAssessed, 0),
+      noDecision: mine.filter((c) => c.recommendation === "no_decision").length,
+      middleHours: middleOf(mine.map((c) => c.hoursToSubmit)),
     };
   });
+}
+
+/** Calibration from scorecards in memory: the plain reading of what the SQL sums (used by tests and small sets). */
+export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcome>): InterviewerCalibration[] {
+  return sumCards(cards, outcomes).map(calibrationFigures);
 }

@@ -1,7 +1,7 @@
 // Compliance checks: which exist, whether each belongs to the person (reused
 // across roles) or to one application, what a role requires by default, and
 // the offer gate.
-import { gatedStages, stageLabels, type Stage } from "./pipeline";
+import { activeStages, gatedStages, stageLabels, type Stage } from "./pipeline";
 import { DAY_MS } from "./dates";
 
 export const checkTypes = [
@@ -202,4 +202,50 @@ export function checkFlags(
     daysBetween(today, check.expiresAt) <= EXPIRING_SOON_DAYS &&
     (check.status === "verified" || check.status === "received");
   return { stale, expiringSoon };
+}
+
+/** A check needing someone's attention now: a stale request, a failure, an expiry past or near. */
+export function needsAttention(row: { stale: boolean; expiringSoon: boolean; status: CheckStatus }): boolean {
+  return row.stale || row.expiringSoon || row.status === "failed" || row.status === "expired";
+}
+
+/** Applications per page of the HR board: a busy organisation's board runs to thousands. */
+export const BOARD_PAGE_SIZE = 50;
+
+const byText = new Intl.Collator("en", { numeric: true });
+
+/** How far along a stage is, for the board's order: the later, the sooner listed. */
+export function stageReached(stage: Stage): number {
+  return activeStages.indexOf(stage as (typeof activeStages)[number]);
+}
+
+/**
+ * The HR board's order above the name: flagged applications first, then the furthest along, then by role title.
+ * Given how many applications each (flag, stage, role) holds, the tiers in that order, roles whose titles sort
+ * alike in one tier (their applications are then ordered by name together), each with its size.
+ */
+export function boardTiers<S extends Stage>(
+  buckets: { flagged: number; stage: S; roleId: number; title: string; n: number }[],
+): { flagged: number; stage: S; roleIds: number[]; n: number }[] {
+  const sorted = [...buckets].sort(
+    (a, b) =>
+      Number(b.flagged) - Number(a.flagged) ||
+      stageReached(b.stage) - stageReached(a.stage) ||
+      byText.compare(a.title, b.title) ||
+      a.roleId - b.roleId,
+  );
+  const tiers: { flagged: number; stage: S; roleIds: number[]; n: number; title: string }[] = [];
+  for (const b of sorted) {
+    const last = tiers[tiers.length - 1];
+    if (
+      last &&
+      Number(last.flagged) === Number(b.flagged) &&
+      last.stage === b.stage &&
+      byText.compare(last.title, b.title) === 0
+    ) {
+      last.roleIds.push(b.roleId);
+      last.n += b.n;
+    } else tiers.push({ flagged: Number(b.flagged), stage: b.stage, roleIds: [b.roleId], n: b.n, title: b.title });
+  }
+  return tiers.map(({ title: _title, ...tier }) => tier);
 }

@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import {
+  BOARD_PAGE_SIZE,
+  boardTiers,
   byAttention,
-  checkFlags,
   checkScope,
   checkTypes,
-  effectiveStatus,
-  isSatisfied,
+  EXPIRING_SOON_DAYS,
+  STALE_REQUEST_DAYS,
   type CheckState,
   type CheckStatus,
   type CheckType,
@@ -13,14 +14,15 @@ import {
   type MissingCheck,
 } from "~/domain/compliance";
 import { isoDay } from "~/domain/dates";
-import { activeStages, isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
+import { isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
 import type { CheckFormValues } from "~/schemas/application";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
+import { getMask, getShownName, type Mask } from "./masking.server";
 import type { Viewer } from "./role.server";
 
-const { complianceChecks, complianceHistory, applications, roles, candidates, agencies, roleTeam, users } = schema;
+const { complianceChecks, complianceHistory, users } = schema;
 
 type Subject = { applicationId: number; candidateId: number | null; agencyId: number | null };
 export type CheckRow = typeof complianceChecks.$inferSelect;
@@ -186,266 +188,324 @@ export type BoardFilter = {
   status: CheckStatus | "missing" | "all";
   /** Only finalists (final and offer stages), the applications the per-role summaries count. */
   finalists?: boolean;
-  /** Only the per-role summaries (finalists' applications, no rows): what a home page needs, at a fraction of the cost. */
-  summariesOnly?: boolean;
 };
 
 const byText = new Intl.Collator("en", { numeric: true });
+const quoted = (xs: readonly string[]) => sql.raw(xs.map((x) => `'${x}'`).join(", "));
+const openStages = stages.filter(isOpenStage);
+const finalistStages = openStages.filter(isFinalist);
+const applicationScoped = checkTypes.filter((t) => checkScope[t] === "application");
+
+/** The applications a board or summary covers: open (or finalists'), on the roles the viewer may see, one role or all. */
+function scopeOf(viewer: Viewer | null, filter: Pick<BoardFilter, "roleId" | "finalists">): SQL {
+  const managed =
+    viewer && !scopesFor(viewer.kind, "read:compliance").includes("any")
+      ? sql`a.role_id in (select role_id from role_team where user_id = ${viewer.id} and team_role = 'hiring_manager')`
+      : sql`1`;
+  const role = filter.roleId ? sql`a.role_id = ${filter.roleId}` : sql`1`;
+  // "+a.stage": read the applications in id order rather than through the stage index, so the check lookups that
+  // follow (by application id, by person) walk their indexes in order instead of jumping about.
+  return sql`+a.stage in (${quoted(filter.finalists ? finalistStages : openStages)}) and ${managed} and ${role}`;
+}
+
+/**
+ * One row per (application in `where`, check its role requires), in the role's order: the check on file where
+ * it lives (the application, or the person or agency), with what the board shows of it, as
+ * `effectiveStatus`, `isSatisfied`, `checkFlags` and `needsAttention` (app/domain/compliance.ts) read it on `today`.
+ */
+function requiredCheckRows(where: SQL, today: string) {
+  // One index lookup per row: the check where a check of its type lives (at most one of the three joins matches).
+  const [id, stored, requestedAt, expiresAt] = ["id", "status", "requested_at", "expires_at"].map((column) =>
+    sql.raw(`coalesce(ca.${column}, cp.${column}, cg.${column})`),
+  );
+  const expired = sql`(${expiresAt} <> '' and ${expiresAt} < ${today})`;
+  const status = sql`case when ${id} is null then 'not_requested'
+    when ${expired} and ${stored} in ('verified', 'received') then 'expired' else ${stored} end`;
+  const stale = sql`coalesce(${stored} = 'requested' and ${requestedAt} is not null
+    and round(julianday(${today}) - julianday(${requestedAt})) > ${STALE_REQUEST_DAYS}, 0)`;
+  const expiringSoon = sql`coalesce(${expiresAt} is not null and ${expiresAt} >= ${today}
+    and round(julianday(${expiresAt}) - julianday(${today})) <= ${EXPIRING_SOON_DAYS}
+    and ${stored} in ('verified', 'received'), 0)`;
+  const appScoped = sql`j.value in (${quoted(applicationScoped)})`;
+  return sql`
+    select a.id as app, a.role_id as role, a.stage as stage, j.key as pos, j.value as type,
+      ${requestedAt} as requestedAt, ${expiresAt} as expiresAt, ${status} as status,
+      coalesce(${stored} in ('verified', 'waived') and not coalesce(${expired}, 0), 0) as satisfied,
+      ${stale} as stale, ${expiringSoon} as expiringSoon,
+      (${stale} or ${expiringSoon} or ${status} in ('failed', 'expired')) as attention
+    from applications a
+    join roles r on r.id = a.role_id
+    join json_each(r.required_checks) j
+    left join compliance_checks ca on ${appScoped} and ca.application_id = a.id and ca.type = j.value
+    left join compliance_checks cp on not ${appScoped} and a.candidate_id is not null
+      and cp.candidate_id = a.candidate_id and cp.type = j.value
+    left join compliance_checks cg on not ${appScoped} and a.candidate_id is null
+      and cg.agency_id = a.agency_id and cg.type = j.value
+    where ${where}`;
+}
+
+/** The rows a board filter keeps: one check type or all, and a status, "missing" (not cleared) or any. */
+function filterCondition(filter: Pick<BoardFilter, "type" | "status">): SQL {
+  const type = filter.type ? sql`type = ${filter.type}` : sql`1`;
+  const status =
+    filter.status === "all"
+      ? sql`1`
+      : filter.status === "missing"
+        ? sql`not satisfied`
+        : sql`status = ${filter.status}`;
+  return sql`${type} and ${status}`;
+}
+
+/** Per application the filter keeps (one with a row it keeps): whether one of those rows needs attention. */
+function matchingApplications(where: SQL, filter: BoardFilter, today: string) {
+  return sql`
+    select app, role, stage, max(attention) as flagged
+    from (${requiredCheckRows(where, today)}) where ${filterCondition(filter)}
+    group by app`;
+}
+
+type RoleSummary = {
+  roleId: number;
+  roleTitle: string;
+  finalists: number;
+  required: CheckType[];
+  gaps: { type: CheckType; missing: number }[];
+  missingTotal: number;
+};
+
+/**
+ * Per role with applications in scope: its finalists, and how many of them have each required check not cleared,
+ * in aggregate SQL. Most missing paperwork first, then most finalists, then by title: where an offer is held up.
+ * `withGapsOnly`: only the roles with something missing (the home page's list), which reads finalists alone.
+ */
+function roleSummaries(
+  viewer: Viewer | null,
+  filter: Pick<BoardFilter, "roleId" | "finalists">,
+  today: string,
+  withGapsOnly = false,
+): { summaries: RoleSummary[]; openApplications: number } {
+  const db = getDb();
+  const scope = scopeOf(viewer, { roleId: filter.roleId, finalists: filter.finalists || withGapsOnly });
+  const finalistScope = scopeOf(viewer, { roleId: filter.roleId, finalists: true });
+  const missing = db.all<{ role: number; type: CheckType; n: number }>(sql`
+    select role, type, count(*) as n from (${requiredCheckRows(finalistScope, today)})
+    where not satisfied group by role, type`);
+  const gapsOf = new Map<number, Map<CheckType, number>>();
+  for (const m of missing) entry(gapsOf, m.role, () => new Map<CheckType, number>()).set(m.type, m.n);
+  const roleRows = db.all<{ id: number; title: string; required: string | null; finalists: number; open: number }>(sql`
+    select a.role_id as id, r.title as title, r.required_checks as required,
+      sum(a.stage in (${quoted(finalistStages)})) as finalists, count(*) as open
+    from applications a join roles r on r.id = a.role_id
+    where ${scope} ${withGapsOnly ? sql`and a.role_id in (${sql.join([...gapsOf.keys(), -1], sql`, `)})` : sql``}
+    group by a.role_id`);
+  const summaries = roleRows
+    .map((r) => {
+      const required = (r.required ? JSON.parse(r.required) : []) as CheckType[];
+      const counts = gapsOf.get(r.id);
+      const gaps = required.map((type) => ({ type, missing: counts?.get(type) ?? 0 })).filter((g) => g.missing > 0);
+      const summary = { roleId: r.id, roleTitle: r.title, finalists: r.finalists, required, gaps };
+      return { ...summary, missingTotal: gaps.reduce((n, g) => n + g.missing, 0) };
+    })
+    .sort(
+      (a, b) =>
+        b.missingTotal - a.missingTotal ||
+        b.finalists - a.finalists ||
+        byText.compare(a.roleTitle, b.roleTitle) ||
+        a.roleId - b.roleId,
+    );
+  return { summaries, openApplications: roleRows.reduce((n, r) => n + r.open, 0) };
+}
+
+/** The map's value for `key`, made and stored first if missing. */
+const entry = <K, V>(map: Map<K, V>, key: K, make: () => V): V => map.get(key) ?? map.set(key, make()).get(key)!;
 
 /**
  * Per role, the finalists missing each required check (the home page's
- * paperwork list), cached like the rollup until the next write or for a
- * minute, per scope and day (expiry dates decide what counts as verified).
+ * paperwork list: only roles with something missing), cached like the rollup
+ * until the next write or for a minute, per scope and day (expiry dates
+ * decide what counts as verified).
  */
-export function complianceSummaries(viewer: Viewer, today: string) {
+export function getComplianceSummaries(viewer: Viewer, today: string) {
   const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
   return cachedDerived(
     `compliance-summaries:${seesAll ? "all" : `manager:${viewer.id}`}:${today}`,
     { maxAgeMs: 60_000 },
-    () =>
-      complianceBoard(viewer, { roleId: null, type: null, status: "missing", summariesOnly: true }, today).summaries,
+    () => roleSummaries(viewer, { roleId: null, finalists: true }, today, true).summaries,
   );
 }
 
-/**
- * The HR board: for every open application on the roles a viewer may see,
- * each required check with its status; plus a per-role summary of finalists
- * missing each check.
- *
- * `viewer` null: every role (for internal figures such as the rollup); otherwise what that viewer may see.
- */
-export function complianceBoard(viewer: Viewer | null, filter: BoardFilter, today: string) {
-  const db = getDb();
-  const conditions: SQL[] = [];
-  if (viewer && !scopesFor(viewer.kind, "read:compliance").includes("any")) {
-    const managed = db
-      .select({ id: roleTeam.roleId })
-      .from(roleTeam)
-      .where(and(eq(roleTeam.userId, viewer.id), eq(roleTeam.teamRole, "hiring_manager")));
-    conditions.push(inArray(applications.roleId, managed));
-  }
-  if (filter.roleId) conditions.push(eq(applications.roleId, filter.roleId));
-  conditions.push(
-    inArray(
-      applications.stage,
-      stages.filter(
-        (stage) => isOpenStage(stage) && (!(filter.summariesOnly || filter.finalists) || isFinalist(stage)),
-      ),
-    ),
-  );
+export type BoardItem = {
+  type: CheckType;
+  status: CheckStatus;
+  satisfied: boolean;
+  requestedAt: string | null;
+  expiresAt: string | null;
+  stale: boolean;
+  expiringSoon: boolean;
+};
+export type BoardGroup = {
+  applicationId: number;
+  roleTitle: string;
+  subject: string;
+  subjectKind: "candidate" | "agency";
+  /** The viewer grades this candidate anonymously and sees the take-home's alias. */
+  masked: boolean;
+  stage: Stage;
+  flagged: boolean;
+  items: BoardItem[];
+};
 
-  const apps = db
-    .select({
-      id: applications.id,
-      stage: applications.stage,
-      roleId: applications.roleId,
-      candidateId: applications.candidateId,
-      agencyId: applications.agencyId,
-      ...(filter.summariesOnly ? {} : { candidateName: candidates.name, agencyName: agencies.name }),
-    })
-    .from(applications)
-    .leftJoin(candidates, eq(candidates.id, applications.candidateId))
-    .leftJoin(agencies, eq(agencies.id, applications.agencyId))
-    .where(and(...conditions))
-    .all() as {
-    id: number;
-    stage: Stage;
-    roleId: number;
-    candidateId: number | null;
-    agencyId: number | null;
-    candidateName?: string | null;
-    agencyName?: string | null;
-  }[];
-  // Title and required checks once per role, not once per application.
-  const roleInfo = new Map(
-    db
-      .select({ id: roles.id, title: roles.title, requiredChecks: roles.requiredChecks })
-      .from(roles)
-      .where(
-        inArray(
-          roles.id,
-          db
-            .selectDistinct({ id: applications.roleId })
-            .from(applications)
-            .where(and(...conditions)),
-        ),
-      )
-      .all()
-      .map((r) => [r.id, { title: r.title, required: r.requiredChecks ?? [] }]),
-  );
+type Bucket = { flagged: number; stage: Stage; roleId: number; title: string; n: number };
+type SubjectRow = { id: number; name: string; isCandidate: number };
 
-  // The checks of those applications, their people and their agencies: three queries whatever the number of applications.
-  const inScope = (column: typeof applications.id | typeof applications.candidateId | typeof applications.agencyId) =>
-    db
-      .select({ id: column })
-      .from(applications)
-      .where(and(...conditions));
-  const checks: CheckRow[] = [
-    ...db
-      .select()
-      .from(complianceChecks)
-      .where(inArray(complianceChecks.applicationId, inScope(applications.id)))
-      .all(),
-    ...db
-      .select()
-      .from(complianceChecks)
-      .where(inArray(complianceChecks.candidateId, inScope(applications.candidateId)))
-      .all(),
-    ...db
-      .select()
-      .from(complianceChecks)
-      .where(inArray(complianceChecks.agencyId, inScope(applications.agencyId)))
-      .all(),
-  ];
-
-  // Each check under the key it answers for: (type, application) or (type, person or agency). First one wins, as before.
-  const keyOf = (type: CheckType, scope: "application" | "candidate" | "agency", id: number | null) =>
-    `${type}:${scope}:${id}`;
-  const byKey = new Map<string, CheckRow>();
-  for (const c of checks) {
-    const type = c.type as CheckType;
-    const key =
-      checkScope[type] === "application"
-        ? keyOf(type, "application", c.applicationId)
-        : c.candidateId !== null
-          ? keyOf(type, "candidate", c.candidateId)
-          : keyOf(type, "agency", c.agencyId);
-    if (!byKey.has(key)) byKey.set(key, c);
-  }
-  const find = (app: { id: number; candidateId: number | null; agencyId: number | null }, type: CheckType) =>
-    byKey.get(
-      checkScope[type] === "application"
-        ? keyOf(type, "application", app.id)
-        : app.candidateId !== null
-          ? keyOf(type, "candidate", app.candidateId)
-          : keyOf(type, "agency", app.agencyId),
-    );
-
-  // Per role, in one pass: finalists, and finalists missing each required check.
-  const perRole = new Map<number, { finalists: number; missing: Map<CheckType, number> }>();
-  for (const app of apps) {
-    if (!perRole.has(app.roleId)) perRole.set(app.roleId, { finalists: 0, missing: new Map() });
-    if (!isFinalist(app.stage)) continue;
-    const role = perRole.get(app.roleId)!;
-    role.finalists++;
-    for (const type of roleInfo.get(app.roleId)!.required)
-      if (!isSatisfied(find(app, type), today)) role.missing.set(type, (role.missing.get(type) ?? 0) + 1);
-  }
-  // Most missing paperwork first: that is where an offer is held up.
-  const summaries = [...perRole]
-    .map(([roleId, role]) => ({
-      roleId,
-      roleTitle: roleInfo.get(roleId)!.title,
-      finalists: role.finalists,
-      required: roleInfo.get(roleId)!.required,
-      gaps: roleInfo
-        .get(roleId)!
-        .required.map((type) => ({ type, missing: role.missing.get(type) ?? 0 }))
-        .filter((g) => g.missing > 0),
-    }))
-    .map((s) => ({ ...s, missingTotal: s.gaps.reduce((n, g) => n + g.missing, 0) }))
-    .sort(
-      (a, b) =>
-        b.missingTotal - a.missingTotal || b.finalists - a.finalists || byText.compare(a.roleTitle, b.roleTitle),
-    );
-
-  const rows = filter.summariesOnly
-    ? []
-    : apps.flatMap((app) =>
-        roleInfo.get(app.roleId)!.required.map((type) => {
-          const check = find(app, type);
-          return {
-            applicationId: app.id,
-            roleId: app.roleId,
-            roleTitle: roleInfo.get(app.roleId)!.title,
-            subject: app.candidateName ?? app.agencyName ?? "Unknown",
-            subjectKind: app.candidateId !== null ? ("candidate" as const) : ("agency" as const),
-            /** Set by the caller when the viewer grades this candidate anonymously and sees an alias. */
-            masked: false,
-            stage: app.stage,
-            type,
-            status: effectiveStatus(check, today),
-            satisfied: isSatisfied(check, today),
-            requestedAt: check?.requestedAt ?? null,
-            expiresAt: check?.expiresAt ?? null,
-            ...checkFlags(
-              {
-                status: check?.status ?? "not_requested",
-                requestedAt: check?.requestedAt ?? null,
-                expiresAt: check?.expiresAt ?? null,
-              },
-              today,
-            ),
-          };
-        }),
-      );
-
-  const shown = rows.filter(
-    (r) =>
-      (filter.type === null || r.type === filter.type) &&
-      (filter.status === "all" ? true : filter.status === "missing" ? !r.satisfied : r.status === filter.status),
-  );
-  return { rows: shown, summaries, totalOpenApplications: apps.length };
-}
-
-export type BoardRow = ReturnType<typeof complianceBoard>["rows"][number];
-
-/** Applications per page of the HR board: a busy organisation's board runs to thousands. */
-export const BOARD_PAGE_SIZE = 50;
-
-/** A check needing someone's attention now: a stale request, a failure, an expiry past or near. */
-export function needsAttention(row: Pick<BoardRow, "stale" | "expiringSoon" | "status">): boolean {
-  return row.stale || row.expiringSoon || row.status === "failed" || row.status === "expired";
-}
-
-/**
- * One page of the HR board, one entry per application: flagged ones (a check
- * that needsAttention) first, then the furthest along, then by
- * role and name. Call it after any names are masked, so the order cannot
- * reveal a masked name.
- */
-export function boardPage(rows: BoardRow[], requestedPage: number) {
-  type Group = Pick<BoardRow, "applicationId" | "subject" | "subjectKind" | "masked" | "roleTitle" | "stage"> & {
-    flagged: boolean;
-    items: BoardRow[];
-  };
-  const byApplication = new Map<number, Group>();
-  for (const r of rows) {
-    let group = byApplication.get(r.applicationId);
-    if (!group)
-      byApplication.set(
-        r.applicationId,
-        (group = {
-          applicationId: r.applicationId,
-          subject: r.subject,
-          subjectKind: r.subjectKind,
-          masked: r.masked,
-          roleTitle: r.roleTitle,
-          stage: r.stage,
-          flagged: false,
-          items: [],
-        }),
-      );
-    group.items.push(r);
-    group.flagged ||= needsAttention(r);
-  }
-  const reached = (stage: Stage) => activeStages.indexOf(stage as (typeof activeStages)[number]);
-  const groups = [...byApplication.values()].sort(
-    (a, b) =>
-      Number(b.flagged) - Number(a.flagged) ||
-      reached(b.stage) - reached(a.stage) ||
-      byText.compare(a.roleTitle, b.roleTitle) ||
-      byText.compare(a.subject, b.subject),
-  );
-  const pageCount = Math.max(1, Math.ceil(groups.length / BOARD_PAGE_SIZE));
-  const page = Math.min(pageCount, Math.max(1, Math.floor(requestedPage) || 1));
+/** Who an application is about, as the board shows it to this viewer: the alias of someone they grade anonymously. */
+function shownSubject(s: SubjectRow, mask: Mask) {
   return {
-    groupCount: groups.length,
+    applicationId: s.id,
+    subject: getShownName(mask, s.id, s.name),
+    subjectKind: s.isCandidate ? ("candidate" as const) : ("agency" as const),
+    masked: mask.applicationIds.has(s.id),
+  };
+}
+
+/**
+ * The applications on one page of the board, in its order (see `boardOrder`): counts per flag, stage and role
+ * come from SQL; the names of only the tiers the page reaches are read and sorted here.
+ */
+function pageApplications(
+  scope: SQL,
+  filter: BoardFilter,
+  today: string,
+  buckets: Bucket[],
+  mask: Mask,
+  window: { from: number; to: number },
+) {
+  const shown: ReturnType<typeof shownSubject>[] = [];
+  let start = 0;
+  for (const tier of boardTiers(buckets)) {
+    const end = start + tier.n;
+    if (end > window.from && start < window.to) {
+      const inTier = sql`${scope} and a.stage = ${tier.stage} and a.role_id in (${sql.join(tier.roleIds, sql`, `)})`;
+      const subjects = getDb().all<SubjectRow>(sql`
+        select m.app as id, coalesce(p.name, g.name, 'Unknown') as name, a.candidate_id is not null as isCandidate
+        from (${matchingApplications(inTier, filter, today)}) m join applications a on a.id = m.app
+        left join candidates p on p.id = a.candidate_id left join agencies g on g.id = a.agency_id
+        where m.flagged = ${tier.flagged}`);
+      const sorted = subjects
+        .map((s) => shownSubject(s, mask))
+        .sort((a, b) => byText.compare(a.subject, b.subject) || a.applicationId - b.applicationId);
+      shown.push(...sorted.slice(Math.max(0, window.from - start), window.to - start));
+    }
+    start = end;
+    if (start >= window.to) break;
+  }
+  return shown;
+}
+
+/**
+ * What every page of one board view shares: how many applications the filter keeps per flag, stage and role,
+ * and the per-role summary. One pass of SQL over the applications in scope and their required checks; kept
+ * like the rollup until the next write or for a minute, per viewer's scope, filter and day.
+ */
+function boardCounts(viewer: Viewer, filter: BoardFilter, today: string) {
+  const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
+  const key = [filter.roleId, filter.type, filter.status, Boolean(filter.finalists)].join(":");
+  return cachedDerived(
+    `compliance-board:${seesAll ? "all" : `manager:${viewer.id}`}:${key}:${today}`,
+    { maxAgeMs: 60_000 },
+    () => {
+      const buckets = getDb().all<Bucket>(sql`
+        select m.flagged as flagged, m.stage as stage, m.role as roleId, r.title as title, count(*) as n
+        from (${matchingApplications(scopeOf(viewer, filter), filter, today)}) m join roles r on r.id = m.role
+        group by m.flagged, m.stage, m.role`);
+      return { buckets, ...roleSummaries(viewer, filter, today) };
+    },
+  );
+}
+
+/**
+ * One page of the HR board for a viewer, one entry per application with the required checks the filter keeps:
+ * flagged ones (a check that needsAttention) first, then the furthest along, then by role and by the name the
+ * viewer sees (an alias for someone they grade anonymously, so the order cannot reveal the name); plus the
+ * per-role summary of finalists missing each check. Filtering, counting and ordering are SQL over the
+ * applications in scope; only the page's applications and checks are read.
+ */
+export function getComplianceBoard(viewer: Viewer, filter: BoardFilter, today: string, requestedPage: number) {
+  const scope = scopeOf(viewer, filter);
+  const { buckets, summaries, openApplications } = boardCounts(viewer, filter, today);
+  const groupCount = buckets.reduce((n, b) => n + b.n, 0);
+  const pageCount = Math.max(1, Math.ceil(groupCount / BOARD_PAGE_SIZE));
+  const page = Math.min(pageCount, Math.max(1, Math.floor(requestedPage) || 1));
+  const from = (page - 1) * BOARD_PAGE_SIZE;
+  const window = { from, to: from + BOARD_PAGE_SIZE };
+  const subjects = pageApplications(scope, filter, today, buckets, getMask(viewer.id), window);
+  return {
+    summaries,
+    totalOpenApplications: openApplications,
+    groupCount,
     page,
     pageCount,
-    firstShown: (page - 1) * BOARD_PAGE_SIZE + 1,
-    groups: groups.slice((page - 1) * BOARD_PAGE_SIZE, page * BOARD_PAGE_SIZE),
+    firstShown: from + 1,
+    groups: boardGroups(subjects, filter, today),
   };
+}
+
+type ItemRow = {
+  app: number;
+  role: number;
+  stage: Stage;
+  type: CheckType;
+  status: CheckStatus;
+  satisfied: number;
+  requestedAt: string | null;
+  expiresAt: string | null;
+  stale: number;
+  expiringSoon: number;
+  attention: number;
+};
+
+/** The page's applications with the checks the filter keeps, in the roles' order of required checks. */
+function boardGroups(subjects: ReturnType<typeof shownSubject>[], filter: BoardFilter, today: string): BoardGroup[] {
+  if (subjects.length === 0) return [];
+  const ids = sql.join(
+    subjects.map((s) => sql`${s.applicationId}`),
+    sql`, `,
+  );
+  const rows = getDb().all<ItemRow & { roleTitle: string }>(sql`
+    select k.*, r.title as roleTitle
+    from (select * from (${requiredCheckRows(sql`a.id in (${ids})`, today)}) where ${filterCondition(filter)}) k
+    join roles r on r.id = k.role order by k.app, k.pos`);
+  const byApplication = new Map<number, (ItemRow & { roleTitle: string })[]>();
+  for (const row of rows) entry(byApplication, row.app, () => [] as typeof rows).push(row);
+  return subjects.map((s) => {
+    const items = byApplication.get(s.applicationId) ?? [];
+    return {
+      ...s,
+      roleTitle: items[0]?.roleTitle ?? "",
+      stage: items[0]?.stage ?? "sourced",
+      flagged: items.some((i) => i.attention),
+      items: items.map((i) => ({
+        type: i.type,
+        status: i.status,
+        satisfied: Boolean(i.satisfied),
+        requestedAt: i.requestedAt,
+        expiresAt: i.expiresAt,
+        stale: Boolean(i.stale),
+        expiringSoon: Boolean(i.expiringSoon),
+      })),
+    };
+  });
+}
+
+/** Required checks still missing per open application of one role, each with its state, worst first. */
+export function getMissingChecksByApplication(roleId: number, today: string): Map<number, MissingCheck[]> {
+  const rows = getDb().all<{ app: number; type: CheckType; status: CheckStatus }>(sql`
+    select app, type, status from (${requiredCheckRows(scopeOf(null, { roleId }), today)})
+    where not satisfied order by app, pos`);
+  const out = new Map<number, MissingCheck[]>();
+  for (const row of rows) entry(out, row.app, () => [] as MissingCheck[]).push({ type: row.type, status: row.status });
+  for (const list of out.values()) list.sort(byAttention);
+  return out;
 }
 
 /** A person's own checks (NDA, background check, ...), reused across roles. */
@@ -453,15 +513,19 @@ export function personChecks(candidateId: number): CheckRow[] {
   return getDb().select().from(complianceChecks).where(eq(complianceChecks.candidateId, candidateId)).all();
 }
 
-/** Required checks still missing per open application of one role, each with its state, worst first. */
-export function missingChecksByApplication(roleId: number, today: string): Map<number, MissingCheck[]> {
-  const board = complianceBoard(null, { roleId, type: null, status: "missing" }, today);
-  const out = new Map<number, MissingCheck[]>();
-  for (const row of board.rows)
-    out.set(row.applicationId, [
-      ...(out.get(row.applicationId) ?? []),
-      { type: row.type, status: row.status as CheckStatus },
-    ]);
-  for (const list of out.values()) list.sort(byAttention);
-  return out;
+/**
+ * The HR board's role picker: the roles the viewer may see that have open applications (those the board can
+ * list), and the role picked, if any; in the roles list's order (open first, latest changed first).
+ */
+export function listBoardRoles(viewer: Viewer, pickedRoleId: number | null): { id: number; title: string }[] {
+  const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
+  const managed = seesAll
+    ? sql`1`
+    : sql`r.id in (select role_id from role_team where user_id = ${viewer.id} and team_role = 'hiring_manager')`;
+  return getDb().all<{ id: number; title: string }>(sql`
+    select r.id as id, r.title as title from roles r
+    where ${managed} and (r.id = ${pickedRoleId ?? -1}
+      or exists (select 1 from applications a where a.role_id = r.id and a.stage in (${quoted(openStages)})))
+    order by case r.status when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end,
+      r.updated_at desc, r.id desc`);
 }

@@ -12,7 +12,7 @@ export type Viewer = { id: number; kind: UserKind };
 /** query: words the title or team must contain (case-insensitive). */
 export type RoleListFilter = { status: RoleStatus | "active" | "all"; mine: boolean; query?: string };
 
-function roleConditions(viewer: Viewer, filter: RoleListFilter): SQL | undefined {
+export function roleConditions(viewer: Viewer, filter: RoleListFilter): SQL | undefined {
   const db = getDb();
   const conditions: SQL[] = [];
   const seesAll = scopesFor(viewer.kind, "read:role").includes("any");

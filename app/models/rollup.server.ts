@@ -17,7 +17,7 @@ import { roleFunnel } from "~/domain/funnel";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { brokenConstraintsText, takeHomeResult, type Grade, type TakeHomeStatus } from "~/domain/take-home";
-import { missingChecksByApplication } from "./compliance.server";
+import { getMissingChecksByApplication } from "./compliance.server";
 import { getCurrentTemplate } from "./template.server";
 import { getRoleAgreement } from "./agreement.server";
 import { listLatestDecisionsOnRole } from "./decision.server";
@@ -96,7 +96,7 @@ function rollupRowBuilder(input: {
   const tallyByApp = groupByApplication(selectRecommendationTallies(roleId));
   const appAreas = areasFilledAgainstFor(selectTemplateVersions(roleId), template.areas);
   const takeHomeOf = latestTakeHomeFigures(roleId);
-  const missing = missingChecksByApplication(roleId, isoDay(input.now));
+  const missing = getMissingChecksByApplication(roleId, isoDay(input.now));
   const decided = listLatestDecisionsOnRole(roleId);
   return (a: RollupApplication) => {
     const mine = areasByApp.get(a.id) ?? [];

@@ -8,9 +8,10 @@ import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
-import { hiredCounts, roleHeadlines, scorecardSeats } from "~/models/rollup.server";
+import { roleHeadlines, scorecardSeats } from "~/models/rollup.server";
+import { getHomeRoleFigures } from "~/models/home.server";
 import { countStaleApplications, listStaleApplications } from "~/models/application.server";
-import { complianceSummaries } from "~/models/compliance.server";
+import { getComplianceSummaries } from "~/models/compliance.server";
 import { scopesFor } from "~/domain/policy";
 import { checkTypeLabels } from "~/domain/compliance";
 import { roleAge, stageLabels, type Stage } from "~/domain/pipeline";
@@ -62,19 +63,22 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/_index", "loader");
   const home = homes[user.kind];
   const today = new Date();
-  const roles = listRoles(user, { status: "active", mine: home.mine }).map((r) => ({
-    id: r.id,
-    title: r.title,
-    team: r.team,
-    location: r.location,
-    headcount: r.headcount,
-    status: r.status,
-    targetStart: r.targetStart,
-    hiringManagers: r.hiringManagers,
-    myTeamRole: r.myTeamRole,
-    age: roleAge(r, today),
-    ...summarizeRole(r, today),
-  }));
+  // Cards for the first few roles (open first, most recently changed); the figures count them all, in SQL.
+  const shownRoles = listRoles(user, { status: "active", mine: home.mine }, { limit: HOME_ROLE_CARDS, offset: 0 }).map(
+    (r) => ({
+      id: r.id,
+      title: r.title,
+      team: r.team,
+      location: r.location,
+      headcount: r.headcount,
+      status: r.status,
+      targetStart: r.targetStart,
+      hiringManagers: r.hiringManagers,
+      myTeamRole: r.myTeamRole,
+      age: roleAge(r, today),
+      ...summarizeRole(r, today),
+    }),
+  );
   const activeUsers = holds(user.kind, "read:user") ? listUsers().filter((u) => u.active) : null;
   const people = activeUsers
     ? userKinds.map((kind) => ({ kind, count: activeUsers.filter((u) => u.kind === kind).length }))
@@ -87,10 +91,7 @@ export async function loader(args: LoaderFunctionArgs) {
     items: owed[state].items.map((q) => toQueueItemView(q, mask)),
   });
   const grading = getGradingQueue(user.id).filter((g) => g.status !== "waived" && g.gradeStatus !== "submitted");
-  // Cards for the first few roles (open first, most recently changed); the figures above count them all.
-  const shownRoles = roles.slice(0, HOME_ROLE_CARDS);
-  const openRoles = roles.filter((r) => r.status === "open");
-  const hired = hiredCounts(openRoles.map((r) => r.id));
+  const figures = getHomeRoleFigures(user, home.mine);
   const headlines = roleHeadlines(shownRoles.map((r) => r.id));
   const seats = scorecardSeats(
     shownRoles.map((r) => r.id),
@@ -116,9 +117,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const seesAllCompliance = scopesFor(user.kind, "read:compliance").includes("any");
   const hr = seesAllCompliance
     ? {
-        compliance: complianceSummaries(user, isoDay(now))
-          .filter((s) => s.gaps.length > 0)
-          .slice(0, 6),
+        compliance: getComplianceSummaries(user, isoDay(now)).slice(0, 6),
         // Someone the viewer grades anonymously appears under the take-home's alias, without a link.
         staleCount: countStaleApplications(STALE_STAGE_DAYS, now),
         stale: listStaleApplications(STALE_STAGE_DAYS, now).map((a) => {
@@ -151,13 +150,9 @@ export async function loader(args: LoaderFunctionArgs) {
     firstName: user.name.split(" ")[0],
     canCreateRole: holds(user.kind, "create:role"),
     roles: shownRoles,
-    roleCount: roles.length,
-    stats: {
-      open: roles.filter((r) => r.status === "open").length,
-      // Headcount not yet filled by a hire, over open roles.
-      openings: openRoles.reduce((n, r) => n + Math.max(0, r.headcount - (hired.get(r.id) ?? 0)), 0),
-      briefsIncomplete: roles.filter((r) => !r.readiness.ready).length,
-    },
+    roleCount: figures.active,
+    // Headcount not yet filled by a hire, over open roles.
+    stats: { open: figures.open, openings: figures.openings, briefsIncomplete: figures.briefsIncomplete },
     people,
     // Offers waiting for this user's decision (those who may see pay only).
     approvalsWaiting: holdsAny(user.kind, "read:offer") ? listOffersAwaiting(user).length : null,
@@ -196,11 +191,7 @@ export default function Home() {
     needsDecision,
     approvalsWaiting,
   } = useLoaderData<typeof loader>();
-  const userTotal = people ? people.reduce((n, p) => n + p.count, 0) : 0;
   const hasQueue = queue.overdue.total + queue.due.total + queue.upcoming.total + grading.length > 0;
-  // A take-home counts as work once the candidate has handed it in.
-  const gradable = grading.filter((g) => g.status !== "assigned");
-  const notSubmitted = grading.filter((g) => g.status === "assigned");
   const home = homes[kind];
   return (
     <>
@@ -228,143 +219,185 @@ export default function Home() {
           decision.
         </p>
       ) : null}
-      {hasQueue ? (
-        <section aria-labelledby="my-work" className="card">
-          <div className="row-between no-border section-head">
-            <h2 id="my-work">Your interviews and grading</h2>
-            <Link to="/interviews">All your interviews</Link>
-          </div>
-          <div className="grid grid-cards">
-            {(
-              [
-                ["Overdue scorecards", "overdue", queue.overdue, "More than 24 hours after the interview ended"],
-                ["Scorecards due", "due", queue.due, "Fill these while the interview is fresh"],
-                ["Upcoming interviews", "upcoming", queue.upcoming, "Read the kit before you go in"],
-              ] as const
-            ).map(([title, state, { items, total }, hint]) => (
-              <div key={title} className={title.startsWith("Overdue") && total ? "queue queue-overdue" : "queue"}>
-                <h3>
-                  {title} <span className="count">{total}</span>
-                </h3>
-                <p className="hint">{hint}</p>
-                <ul className="plain">
-                  {items.map((q) => (
-                    <li key={q.interviewId} className="row-between">
-                      <span>
-                        {q.masked ? (
-                          <>
-                            {q.who} <span className="small muted">(opens once their take-home is graded)</span>
-                          </>
-                        ) : (
-                          <Link
-                            to={
-                              title === "Upcoming interviews"
-                                ? `/interviews/${q.interviewId}`
-                                : `/interviews/${q.interviewId}/scorecard`
-                            }
-                          >
-                            {q.who}
-                          </Link>
-                        )}
-                        <div className="small muted">
-                          {interviewKindLabels[q.kind]} · {q.roleTitle} ·{" "}
-                          {new Date(q.startsAt).toLocaleString("en-US", {
-                            dateStyle: "medium",
-                            timeStyle: "short",
-                            timeZone: "UTC",
-                          })}{" "}
-                          UTC
-                        </div>
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-                {total > items.length ? (
-                  <p className="small">
-                    <Link to={`/interviews?state=${state}`}>See all {total}</Link>
-                  </p>
-                ) : null}
-              </div>
-            ))}
-            {grading.length ? (
-              <div className="queue">
-                <h3>
-                  Take-homes to grade <span className="count">{gradable.length}</span>
-                </h3>
-                {gradable.length ? (
-                  <ul className="plain">
-                    {gradable.map((g) => (
-                      <li key={g.id} className="row-between">
-                        <span>
-                          <Link to={`/take-homes/${g.id}/grade`}>{takeHomeName(g)}</Link>
-                          <div className="small muted">
-                            {g.roleTitle} · due {g.dueOn}
-                          </div>
-                        </span>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                {notSubmitted.length ? (
-                  <p className="small muted">
-                    Not submitted yet, so nothing to grade:{" "}
-                    {notSubmitted.map((g) => `${takeHomeName(g)} (${g.roleTitle}, due ${g.dueOn})`).join("; ")}.
-                  </p>
-                ) : null}
-              </div>
-            ) : null}
-          </div>
-        </section>
-      ) : null}
+      {hasQueue ? <MyWork queue={queue} grading={grading} /> : null}
       {needsDecision ? <NeedsDecisionCard data={needsDecision} /> : null}
-      {hr ? (
-        <div className="grid grid-2">
-          <section className="card" aria-labelledby="paperwork">
-            <h2 id="paperwork">Paperwork before offers</h2>
-            {hr.compliance.length === 0 ? (
-              <p className="muted">Every finalist&rsquo;s required checks are verified or waived.</p>
-            ) : (
-              <ul className="plain">
-                {hr.compliance.map((s) => (
-                  <li key={s.roleId} className="row-between">
-                    <Link to={`/compliance?role=${s.roleId}&stage=finalists`}>{s.roleTitle}</Link>
-                    <span className="small">
-                      Not cleared, of {s.finalists} {s.finalists === 1 ? "finalist" : "finalists"}:{" "}
-                      {s.gaps.map((g) => `${checkTypeLabels[g.type]} ${g.missing}`).join(" · ")}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section className="card" aria-labelledby="stale">
-            <h2 id="stale">In one stage for over {STALE_STAGE_DAYS} days</h2>
-            {hr.stale.length === 0 ? (
-              <p className="muted">Nothing is stuck.</p>
-            ) : (
-              <ul className="plain">
-                {hr.stale.map((a, i) => (
-                  <li key={a.id ?? `masked-${i}`} className="row-between">
-                    <span>
-                      {a.id === null ? a.name : <Link to={`/applications/${a.id}`}>{a.name}</Link>}{" "}
-                      <span className="muted small">{a.roleTitle}</span>
-                    </span>
-                    <span className="small">
-                      {stageLabels[a.stage]} for {a.days} days
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {hr.staleCount > hr.stale.length ? (
-              <p className="small muted">
-                The {hr.stale.length} longest waits of {formatCount(hr.staleCount)}; each role&rsquo;s pipeline shows
-                the rest, longest waits first.
+      {hr ? <HrCards hr={hr} /> : null}
+      <RoleFigures
+        kind={kind}
+        canCreateRole={canCreateRole}
+        roles={roles}
+        roleCount={roleCount}
+        stats={stats}
+        people={people}
+        pipelineByRole={pipelineByRole}
+      />
+    </>
+  );
+}
+
+type HomeData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The viewer's own interviews and take-homes: overdue, due and upcoming, each with the first few and a count. */
+function MyWork({ queue, grading }: Pick<HomeData, "queue" | "grading">) {
+  // A take-home counts as work once the candidate has handed it in.
+  const gradable = grading.filter((g) => g.status !== "assigned");
+  const notSubmitted = grading.filter((g) => g.status === "assigned");
+  return (
+    <section aria-labelledby="my-work" className="card">
+      <div className="row-between no-border section-head">
+        <h2 id="my-work">Your interviews and grading</h2>
+        <Link to="/interviews">All your interviews</Link>
+      </div>
+      <div className="grid grid-cards">
+        {(
+          [
+            ["Overdue scorecards", "overdue", queue.overdue, "More than 24 hours after the interview ended"],
+            ["Scorecards due", "due", queue.due, "Fill these while the interview is fresh"],
+            ["Upcoming interviews", "upcoming", queue.upcoming, "Read the kit before you go in"],
+          ] as const
+        ).map(([title, state, { items, total }, hint]) => (
+          <div key={title} className={title.startsWith("Overdue") && total ? "queue queue-overdue" : "queue"}>
+            <h3>
+              {title} <span className="count">{total}</span>
+            </h3>
+            <p className="hint">{hint}</p>
+            <ul className="plain">
+              {items.map((q) => (
+                <li key={q.interviewId} className="row-between">
+                  <span>
+                    {q.masked ? (
+                      <>
+                        {q.who} <span className="small muted">(opens once their take-home is graded)</span>
+                      </>
+                    ) : (
+                      <Link
+                        to={
+                          title === "Upcoming interviews"
+                            ? `/interviews/${q.interviewId}`
+                            : `/interviews/${q.interviewId}/scorecard`
+                        }
+                      >
+                        {q.who}
+                      </Link>
+                    )}
+                    <div className="small muted">
+                      {interviewKindLabels[q.kind]} · {q.roleTitle} ·{" "}
+                      {new Date(q.startsAt).toLocaleString("en-US", {
+                        dateStyle: "medium",
+                        timeStyle: "short",
+                        timeZone: "UTC",
+                      })}{" "}
+                      UTC
+                    </div>
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {total > items.length ? (
+              <p className="small">
+                <Link to={`/interviews?state=${state}`}>See all {total}</Link>
               </p>
             ) : null}
-          </section>
-        </div>
-      ) : null}
+          </div>
+        ))}
+        {grading.length ? (
+          <div className="queue">
+            <h3>
+              Take-homes to grade <span className="count">{gradable.length}</span>
+            </h3>
+            {gradable.length ? (
+              <ul className="plain">
+                {gradable.map((g) => (
+                  <li key={g.id} className="row-between">
+                    <span>
+                      <Link to={`/take-homes/${g.id}/grade`}>{takeHomeName(g)}</Link>
+                      <div className="small muted">
+                        {g.roleTitle} · due {g.dueOn}
+                      </div>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {notSubmitted.length ? (
+              <p className="small muted">
+                Not submitted yet, so nothing to grade:{" "}
+                {notSubmitted.map((g) => `${takeHomeName(g)} (${g.roleTitle}, due ${g.dueOn})`).join("; ")}.
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/** HR's two cards: finalists' paperwork not cleared per role, and applications stuck in a stage. */
+function HrCards({ hr }: { hr: NonNullable<HomeData["hr"]> }) {
+  return (
+    <div className="grid grid-2">
+      <section className="card" aria-labelledby="paperwork">
+        <h2 id="paperwork">Paperwork before offers</h2>
+        {hr.compliance.length === 0 ? (
+          <p className="muted">Every finalist&rsquo;s required checks are verified or waived.</p>
+        ) : (
+          <ul className="plain">
+            {hr.compliance.map((s) => (
+              <li key={s.roleId} className="row-between">
+                <Link to={`/compliance?role=${s.roleId}&stage=finalists`}>{s.roleTitle}</Link>
+                <span className="small">
+                  Not cleared, of {s.finalists} {s.finalists === 1 ? "finalist" : "finalists"}:{" "}
+                  {s.gaps.map((g) => `${checkTypeLabels[g.type]} ${g.missing}`).join(" · ")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby="stale">
+        <h2 id="stale">In one stage for over {STALE_STAGE_DAYS} days</h2>
+        {hr.stale.length === 0 ? (
+          <p className="muted">Nothing is stuck.</p>
+        ) : (
+          <ul className="plain">
+            {hr.stale.map((a, i) => (
+              <li key={a.id ?? `masked-${i}`} className="row-between">
+                <span>
+                  {a.id === null ? a.name : <Link to={`/applications/${a.id}`}>{a.name}</Link>}{" "}
+                  <span className="muted small">{a.roleTitle}</span>
+                </span>
+                <span className="small">
+                  {stageLabels[a.stage]} for {a.days} days
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {hr.staleCount > hr.stale.length ? (
+          <p className="small muted">
+            The {hr.stale.length} longest waits of {formatCount(hr.staleCount)}; each role&rsquo;s pipeline shows the
+            rest, longest waits first.
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+/** The figures over every role in view, and the cards of the first few. */
+function RoleFigures({
+  kind,
+  canCreateRole,
+  roles,
+  roleCount,
+  stats,
+  people,
+  pipelineByRole,
+}: Pick<HomeData, "kind" | "canCreateRole" | "roles" | "roleCount" | "stats" | "people" | "pipelineByRole">) {
+  const userTotal = people ? people.reduce((n, p) => n + p.count, 0) : 0;
+  const home = homes[kind];
+  return (
+    <>
       <section aria-label="At a glance" className="grid grid-cards">
         <div className="card">
           <div className="stat">{formatCount(stats.open)}</div>

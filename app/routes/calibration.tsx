@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui";
 import { leniencyCall } from "~/domain/calibration";
 import { scopesFor } from "~/domain/policy";
-import { calibrationFor } from "~/models/calibration.server";
+import { getCalibration } from "~/models/calibration.server";
 import { listRoles } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
     .filter((r) => seesAll || r.myTeamRole === "hiring_manager")
     .map((r) => ({ id: r.id, title: r.title }));
   const shown = roleId && roles.some((r) => r.id === roleId) ? roleId : null;
-  const { rows, panels, overall } = calibrationFor(user, shown);
+  const { rows, panels, overall } = getCalibration(user, shown);
   // Every role in view has a panel line, "no overlap yet" included; a filtered page shows its role's alone.
   const none = krippendorffAlpha([]);
   const roleAgreement = roles
@@ -100,24 +100,7 @@ export default function Calibration() {
                   <td>{r.sharedAverage ?? "—"}</td>
                   <td>{r.coPanelAverage ?? "—"}</td>
                   <td>
-                    {r.leniency === null
-                      ? "—"
-                      : (() => {
-                          const call = leniencyCall(r);
-                          const figure = `${r.leniency > 0 ? "+" : ""}${r.leniency}`;
-                          if (call === "too few")
-                            return (
-                              <span className="muted">
-                                {figure}{" "}
-                                <span className="small">({r.sharedApplications} shared, too few to judge)</span>
-                              </span>
-                            );
-                          return (
-                            <strong className={call === "lenient" || call === "severe" ? "flag" : undefined}>
-                              {figure} {call === "in line" ? "" : call}
-                            </strong>
-                          );
-                        })()}
+                    <LeniencyFigure row={r} />
                   </td>
                   <td>
                     <AgreementFigure agreement={r.panelAgreement} compact />
@@ -136,6 +119,24 @@ export default function Calibration() {
       )}
       {roleAgreement.length ? <RolePanels panels={roleAgreement} overall={overallAgreement} /> : null}
     </>
+  );
+}
+
+/** Leniency as the table shows it: signed, flagged when lenient or severe, muted when too few to judge. */
+function LeniencyFigure({ row }: { row: { leniency: number | null; sharedApplications: number } }) {
+  if (row.leniency === null) return <>—</>;
+  const call = leniencyCall(row);
+  const figure = `${row.leniency > 0 ? "+" : ""}${row.leniency}`;
+  if (call === "too few")
+    return (
+      <span className="muted">
+        {figure} <span className="small">({row.sharedApplications} shared, too few to judge)</span>
+      </span>
+    );
+  return (
+    <strong className={call === "lenient" || call === "severe" ? "flag" : undefined}>
+      {figure} {call === "in line" ? "" : call}
+    </strong>
   );
 }
 

@@ -16,9 +16,7 @@ import {
 } from "~/domain/compliance";
 import { isoDay } from "~/domain/dates";
 import { scopesFor } from "~/domain/policy";
-import { boardPage, complianceBoard, type BoardFilter } from "~/models/compliance.server";
-import { getMask, getShownName } from "~/models/masking.server";
-import { listRoles } from "~/models/role.server";
+import { getComplianceBoard, listBoardRoles, type BoardFilter } from "~/models/compliance.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
 
@@ -45,25 +43,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const filter = readFilter(url);
   const today = isoDay(new Date());
   const seesAll = scopesFor(user.kind, "read:compliance").includes("any");
-  const roles = listRoles(user, { status: "all", mine: !seesAll })
-    .filter((r) => seesAll || r.myTeamRole === "hiring_manager")
-    .map((r) => ({ id: r.id, title: r.title }));
-  const board = complianceBoard(user, filter, today);
-  const mask = getMask(user.id);
-  for (const row of board.rows) {
-    if (!mask.applicationIds.has(row.applicationId)) continue;
-    row.subject = getShownName(mask, row.applicationId, row.subject);
-    row.masked = true;
-  }
-  return {
-    filter,
-    today,
-    seesAll,
-    roles,
-    summaries: board.summaries,
-    totalOpenApplications: board.totalOpenApplications,
-    ...boardPage(board.rows, Number(url.searchParams.get("page"))),
-  };
+  const roles = listBoardRoles(user, filter.roleId);
+  const board = getComplianceBoard(user, filter, today, Number(url.searchParams.get("page")));
+  return { filter, today, seesAll, roles, ...board };
 }
 
 /** Roles listed in the summary before the rest fold away. */
@@ -195,135 +177,174 @@ export default function ComplianceBoard() {
         )}
       </section>
       <h2 id="board">Open applications</h2>
-      <FilterForm
-        values={{
-          role: filter.roleId ? String(filter.roleId) : "",
-          stage: filter.finalists ? "finalists" : "",
-          check: filter.type ?? "",
-          status: filter.status,
-        }}
-        className="filters"
-        autoSubmit
-        announce={`${groupCount} matching ${groupCount === 1 ? "application" : "applications"}`}
-      >
-        <label>
-          Role
-          <select name="role" defaultValue={filter.roleId ? String(filter.roleId) : ""}>
-            <option value="">All roles</option>
-            {roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Stage
-          <select name="stage" defaultValue={filter.finalists ? "finalists" : ""}>
-            <option value="">All open stages</option>
-            <option value="finalists">Finalists (final and offer)</option>
-          </select>
-        </label>
-        <label>
-          Check
-          <select name="check" defaultValue={filter.type ?? ""}>
-            <option value="">All checks</option>
-            {/* Only checks some role on the board requires: the board lists required checks. */}
-            {checkTypes
-              .filter((t) => t === filter.type || summaryColumns.includes(t))
-              .map((t) => (
-                <option key={t} value={t}>
-                  {checkTypeLabels[t]}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label>
-          Status
-          <select name="status" defaultValue={filter.status}>
-            <option value="missing">Not cleared (not verified or waived)</option>
-            <option value="all">Any status</option>
-            {checkStatuses.map((s) => (
-              <option key={s} value={s}>
-                {checkStatusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <noscript>
-          <button type="submit" className="btn">
-            Apply
-          </button>
-        </noscript>
-      </FilterForm>
-      {groupCount === 0 ? (
-        <div className="card empty">
-          Nothing matches:{" "}
-          {filter.status === "missing" ? "every required check is verified or waived." : "try other filters."}
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="muted small">
-              {groupCount} of {totalOpenApplications}{" "}
-              {filter.finalists ? "finalists' applications" : "open applications"}
-              {pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Flagged first: requests
-              open over {STALE_REQUEST_DAYS} days, failed or expired checks, and checks expiring within{" "}
-              {EXPIRING_SOON_DAYS} days.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Who</th>
-                <th scope="col">Role</th>
-                <th scope="col">Stage</th>
-                <th scope="col">{filter.status === "missing" ? "Not cleared" : "Checks"}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr key={g.applicationId} className={g.flagged ? "row-flag" : undefined}>
-                  <td>
-                    {g.masked ? (
-                      <>
-                        {g.subject} <span className="muted small">(you grade their take-home anonymously)</span>
-                      </>
-                    ) : (
-                      <Link to={`/applications/${g.applicationId}#checks`}>{g.subject}</Link>
-                    )}
-                    {g.subjectKind === "agency" ? <span className="muted small"> (agency)</span> : null}
-                  </td>
-                  <td className="small">{g.roleTitle}</td>
-                  <td>
-                    <StageBadge stage={g.stage} />
-                  </td>
-                  <td>
-                    <ul className="chips">
-                      {g.items.map((r) => (
-                        <li key={r.type}>
-                          <span className="chip-name">{checkTypeLabels[r.type]}</span>{" "}
-                          <CheckBadge status={r.status as CheckStatus} />
-                          {/* The badge already says "Requested"; its age stands out once the request is stale. */}
-                          {r.status === "requested" && r.requestedAt ? (
-                            r.stale ? (
-                              <strong className="flag"> {requestAgeText(r.requestedAt, today)}</strong>
-                            ) : (
-                              <span className="muted small"> {requestAgeText(r.requestedAt, today)}</span>
-                            )
-                          ) : null}
-                          {r.expiringSoon && r.expiresAt ? (
-                            <strong className="flag"> expires {formatDate(r.expiresAt)}</strong>
-                          ) : null}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <BoardFilters filter={filter} roles={roles} checkOptions={summaryColumns} groupCount={groupCount} />
+      <BoardTable
+        filter={filter}
+        today={today}
+        totalOpenApplications={totalOpenApplications}
+        groupCount={groupCount}
+        pageCount={pageCount}
+        firstShown={firstShown}
+        groups={groups}
+      />
       <Pager page={page} pageCount={pageCount} params={filterParams} />
     </>
+  );
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The board's filters: role (those with open work), stage, check (those some role on the board requires), status. */
+function BoardFilters({
+  filter,
+  roles,
+  checkOptions,
+  groupCount,
+}: {
+  filter: Data["filter"];
+  roles: Data["roles"];
+  checkOptions: CheckType[];
+  groupCount: number;
+}) {
+  return (
+    <FilterForm
+      values={{
+        role: filter.roleId ? String(filter.roleId) : "",
+        stage: filter.finalists ? "finalists" : "",
+        check: filter.type ?? "",
+        status: filter.status,
+      }}
+      className="filters"
+      autoSubmit
+      announce={`${groupCount} matching ${groupCount === 1 ? "application" : "applications"}`}
+    >
+      <label>
+        Role
+        <select name="role" defaultValue={filter.roleId ? String(filter.roleId) : ""}>
+          <option value="">All roles</option>
+          {roles.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Stage
+        <select name="stage" defaultValue={filter.finalists ? "finalists" : ""}>
+          <option value="">All open stages</option>
+          <option value="finalists">Finalists (final and offer)</option>
+        </select>
+      </label>
+      <label>
+        Check
+        <select name="check" defaultValue={filter.type ?? ""}>
+          <option value="">All checks</option>
+          {/* Only checks some role on the board requires: the board lists required checks. */}
+          {checkTypes
+            .filter((t) => t === filter.type || checkOptions.includes(t))
+            .map((t) => (
+              <option key={t} value={t}>
+                {checkTypeLabels[t]}
+              </option>
+            ))}
+        </select>
+      </label>
+      <label>
+        Status
+        <select name="status" defaultValue={filter.status}>
+          <option value="missing">Not cleared (not verified or waived)</option>
+          <option value="all">Any status</option>
+          {checkStatuses.map((s) => (
+            <option key={s} value={s}>
+              {checkStatusLabels[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <noscript>
+        <button type="submit" className="btn">
+          Apply
+        </button>
+      </noscript>
+    </FilterForm>
+  );
+}
+
+/** One row per application on this page, flagged first, with the checks the filter keeps. */
+function BoardTable({
+  filter,
+  today,
+  totalOpenApplications,
+  groupCount,
+  pageCount,
+  firstShown,
+  groups,
+}: Pick<Data, "filter" | "today" | "totalOpenApplications" | "groupCount" | "pageCount" | "firstShown" | "groups">) {
+  return groupCount === 0 ? (
+    <div className="card empty">
+      Nothing matches:{" "}
+      {filter.status === "missing" ? "every required check is verified or waived." : "try other filters."}
+    </div>
+  ) : (
+    <div className="table-wrap">
+      <table>
+        <caption className="muted small">
+          {groupCount} of {totalOpenApplications} {filter.finalists ? "finalists' applications" : "open applications"}
+          {pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Flagged first: requests open
+          over {STALE_REQUEST_DAYS} days, failed or expired checks, and checks expiring within {EXPIRING_SOON_DAYS}{" "}
+          days.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Who</th>
+            <th scope="col">Role</th>
+            <th scope="col">Stage</th>
+            <th scope="col">{filter.status === "missing" ? "Not cleared" : "Checks"}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((g) => (
+            <tr key={g.applicationId} className={g.flagged ? "row-flag" : undefined}>
+              <td>
+                {g.masked ? (
+                  <>
+                    {g.subject} <span className="muted small">(you grade their take-home anonymously)</span>
+                  </>
+                ) : (
+                  <Link to={`/applications/${g.applicationId}#checks`}>{g.subject}</Link>
+                )}
+                {g.subjectKind === "agency" ? <span className="muted small"> (agency)</span> : null}
+              </td>
+              <td className="small">{g.roleTitle}</td>
+              <td>
+                <StageBadge stage={g.stage} />
+              </td>
+              <td>
+                <ul className="chips">
+                  {g.items.map((r) => (
+                    <li key={r.type}>
+                      <span className="chip-name">{checkTypeLabels[r.type]}</span>{" "}
+                      <CheckBadge status={r.status as CheckStatus} />
+                      {/* The badge already says "Requested"; its age stands out once the request is stale. */}
+                      {r.status === "requested" && r.requestedAt ? (
+                        r.stale ? (
+                          <strong className="flag"> {requestAgeText(r.requestedAt, today)}</strong>
+                        ) : (
+                          <span className="muted small"> {requestAgeText(r.requestedAt, today)}</span>
+                        )
+                      ) : null}
+                      {r.expiringSoon && r.expiresAt ? (
+                        <strong className="flag"> expires {formatDate(r.expiresAt)}</strong>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
