@@ -2,11 +2,11 @@
 // applications with interviews, submitted scorecards and their ratings,
 // compliance checks, agencies, and the four kinds of user the bench signs in as.
 // Raw prepared statements in one transaction with the journal and syncing off:
-// about ten million rows in well under two minutes.
+// the large database's ten million rows take about 80 s of CPU.
 //
 // What one user sees stays the same size in both databases: the bench hiring
-// manager manages about ten roles, the bench interviewer sits on about eight
-// roles' panels, and a hundred people carry the non-ASCII names the search is
+// manager manages ten roles, the bench interviewer sits on seven roles'
+// panels, and a hundred people carry the non-ASCII names the search is
 // measured with. The rest grows with the database: more roles, people,
 // applications, interviewers and hiring managers.
 //

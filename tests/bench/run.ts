@@ -225,6 +225,9 @@ function pageFigures(rows: PageRow[]) {
       large_uncached_ms: cell(l?.uncached),
       warm_large_over_small: warmRatio,
       uncached_large_over_small: uncachedRatio,
+      // Timed runs (warm / uncached) behind each median: a slow page gets fewer.
+      small_runs: `${s.warm.runs ?? 0} / ${s.uncached.runs ?? 0}`,
+      large_runs: l ? `${l.warm.runs ?? 0} / ${l.uncached.runs ?? 0}` : null,
     };
   }
   return { p2Pages, worst, failedOnLarge };
