@@ -352,6 +352,7 @@ async function main() {
     largeTarget.writer.close();
   }
 
+  if (!largeTarget) figures.p3_mixed_over_reads = figures.p6_rss_mb_large = null;
   await existingFigures(small, smallCookies.admin, bigMedian, figures);
 
   figures.p2_pages = p2Pages;
