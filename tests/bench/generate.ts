@@ -10,7 +10,7 @@
 // measured with. The rest grows with the database: more roles, people,
 // applications, interviewers and hiring managers.
 //
-// Generated files are cached under tests/.tmp/bench/cache, keyed by the
+// Generated files are cached under .cache/bench, keyed by the
 // generator's version, its options and the migrations, and copied to a working
 // file for each run (the runs write to it).
 import Database from "better-sqlite3";
@@ -119,7 +119,8 @@ function removeDb(path: string) {
  * options and this generator exists, generated (and cached) otherwise.
  */
 export function prepareDatabase(path: string, o: GenerateOptions): Generated & { cached: boolean } {
-  const cacheDir = resolve(dirname(path), "cache");
+  // Outside tests/.tmp, which the unit tests' setup empties.
+  const cacheDir = resolve(".cache/bench");
   const name = `${path.split("/").pop()!.replace(/\.db$/, "")}-${cacheKey(o)}`;
   const cachedDb = resolve(cacheDir, `${name}.db`);
   const cachedMeta = resolve(cacheDir, `${name}.json`);
