@@ -144,76 +144,93 @@ export default function ImportCandidates() {
             </div>
           </Form>
         </section>
-        <section className="card" aria-labelledby="format">
-          <h2 id="format">Format</h2>
-          <p className="small">
-            UTF-8 (“CSV UTF-8” in spreadsheet apps). First line: column names. <strong>name</strong> and{" "}
-            <strong>email</strong> are required; the others are optional. Up to {MAX_IMPORT_ROWS} rows.
-          </p>
-          <p className="small mono">{csvColumns.join(", ")}</p>
-          <p className="small">
-            engagement_type: full_time, contractor, freelancer or agency_placed. pay_kind: annual, hourly or fixed.
-            source: referral, agency, marketplace, inbound or sourced. skills: separated by semicolons. Dates as
-            YYYY-MM-DD.
-          </p>
-        </section>
+        <ImportFormat />
       </div>
-      {check ? (
-        <section className="card" aria-labelledby="preview">
-          <h2 id="preview">Preview</h2>
-          {check.fileErrors.length ? (
-            <div className="alert alert-bad" role="alert">
-              <ul className="reasons">
-                {check.fileErrors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            </div>
-          ) : (
-            <p role="status">
-              {check.rowCount} rows read: {check.rowCount - bad} ready, {bad} with errors.
-              {check.rows.length < check.rowCount
-                ? ` Showing ${check.rows.length}${bad ? ", those with errors first" : ""}.`
-                : ""}
-            </p>
-          )}
-          {check.rows.length ? (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Problems</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {errorsFirst(check.rows).map((r) => (
-                    <tr key={r.line} className={r.errors.length ? "row-bad" : undefined}>
-                      <td>{r.line}</td>
-                      <td>{r.name}</td>
-                      <td>{r.email}</td>
-                      <td>
-                        {r.errors.length ? (
-                          <ul className="reasons">
-                            {r.errors.map((e) => (
-                              <li key={e}>{e}</li>
-                            ))}
-                          </ul>
-                        ) : (
-                          <span className="muted">Ready</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-        </section>
-      ) : null}
+      {check ? <ImportPreview check={check} /> : null}
     </>
+  );
+}
+
+function ImportFormat() {
+  return (
+    <section className="card" aria-labelledby="format">
+      <h2 id="format">Format</h2>
+      <p className="small">
+        UTF-8 (“CSV UTF-8” in spreadsheet apps). First line: column names. <strong>name</strong> and{" "}
+        <strong>email</strong> are required; the others are optional. Up to {MAX_IMPORT_ROWS} rows.
+      </p>
+      <p className="small mono">{csvColumns.join(", ")}</p>
+      <p className="small">
+        engagement_type: full_time, contractor, freelancer or agency_placed. pay_kind: annual, hourly or fixed. source:
+        referral, agency, marketplace, inbound or sourced. skills: separated by semicolons. Dates as YYYY-MM-DD.
+      </p>
+    </section>
+  );
+}
+
+type Preview = {
+  fileErrors: string[];
+  rowCount: number;
+  badCount: number;
+  rows: { line: number; name: string; email: string; errors: string[] }[];
+};
+
+function ImportPreview({ check }: { check: Preview }) {
+  const bad = check.badCount;
+  return (
+    <section className="card" aria-labelledby="preview">
+      <h2 id="preview">Preview</h2>
+      {check.fileErrors.length ? (
+        <div className="alert alert-bad" role="alert">
+          <ul className="reasons">
+            {check.fileErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p role="status">
+          {check.rowCount} rows read: {check.rowCount - bad} ready, {bad} with errors.
+          {check.rows.length < check.rowCount
+            ? ` Showing ${check.rows.length}${bad ? ", those with errors first" : ""}.`
+            : ""}
+        </p>
+      )}
+      {check.rows.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Problems</th>
+              </tr>
+            </thead>
+            <tbody>
+              {errorsFirst(check.rows).map((r) => (
+                <tr key={r.line} className={r.errors.length ? "row-bad" : undefined}>
+                  <td>{r.line}</td>
+                  <td>{r.name}</td>
+                  <td>{r.email}</td>
+                  <td>
+                    {r.errors.length ? (
+                      <ul className="reasons">
+                        {r.errors.map((e) => (
+                          <li key={e}>{e}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="muted">Ready</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
   );
 }
 
