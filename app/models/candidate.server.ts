@@ -48,7 +48,8 @@ export function searchCandidates(viewer: Viewer, input: { query: string; page: n
   const total = expression
     ? (db.get<{ n: number }>(
         sql`select count(*) as n from candidates_fts where ${sql.join(
-          [sql`candidates_fts match ${expression}`, ...idConditions(sql.raw("rowid"))],
+          // `+rowid`: a rowid IN (...) handed to FTS5 would run the match once per id (100 times slower).
+          [sql`candidates_fts match ${expression}`, ...idConditions(sql.raw("+rowid"))],
           sql` and `,
         )}`,
       )?.n ?? 0)
