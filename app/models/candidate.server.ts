@@ -56,11 +56,15 @@ export function searchCandidates(viewer: Viewer, input: { query: string; page: n
     : countWhere(idConditions(sql`${candidates.id}`));
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, input.page), pageCount);
-  const conditions = idConditions(sql`${candidates.id}`);
-  if (expression)
-    conditions.push(
-      sql`${candidates.id} in (select rowid from candidates_fts where candidates_fts match ${expression})`,
-    );
+  // With a query, the viewer's conditions apply to the index's matches, so only the ids that pass are looked up.
+  const conditions = expression
+    ? [
+        sql`${candidates.id} in (select rowid from candidates_fts where ${sql.join(
+          [sql`candidates_fts match ${expression}`, ...idConditions(sql.raw("+rowid"))],
+          sql` and `,
+        )})`,
+      ]
+    : idConditions(sql`${candidates.id}`);
   const rows = db
     .select({
       id: candidates.id,

@@ -26,7 +26,9 @@ END;
 INSERT INTO candidates_fts(rowid, name, email, skills) SELECT id, name, email, skills FROM candidate_search_text;
 --> statement-breakpoint
 -- Per role, a counter raised by every write that can change that role's derived figures (cachedDerived in
--- app/utils/cache.server.ts), from any connection. role_id 0 stands for every role.
+-- app/utils/cache.server.ts), from any connection. role_id 0 stands for every role. Drafts count for nothing;
+-- ratings and amendments are written with their scorecard's row in one transaction (saveScorecard), whose trigger
+-- counts them.
 CREATE TRIGGER `roles_role_version_insert` AFTER INSERT ON `roles` BEGIN
   INSERT INTO role_versions(role_id, version) SELECT role_id, 1 FROM (SELECT new.id AS role_id) WHERE role_id IS NOT NULL ON CONFLICT(role_id) DO UPDATE SET version = version + 1;
 END;
@@ -193,30 +195,6 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `scorecards_role_version_delete` AFTER DELETE ON `scorecards` WHEN old.status = 'submitted' BEGIN
   INSERT INTO role_versions(role_id, version) SELECT role_id, 1 FROM (SELECT a.role_id FROM interviews i JOIN applications a ON a.id = i.application_id WHERE i.id = old.interview_id) WHERE role_id IS NOT NULL ON CONFLICT(role_id) DO UPDATE SET version = version + 1;
-END;
---> statement-breakpoint
-CREATE TRIGGER `scorecard_ratings_role_version_insert` AFTER INSERT ON `scorecard_ratings` BEGIN
-  INSERT INTO role_versions(role_id, version) SELECT role_id, 1 FROM (SELECT a.role_id FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN applications a ON a.id = i.application_id WHERE s.id = new.scorecard_id AND s.status = 'submitted') WHERE role_id IS NOT NULL ON CONFLICT(role_id) DO UPDATE SET version = version + 1;
-END;
---> statement-breakpoint
-CREATE TRIGGER `scorecard_ratings_role_version_update` AFTER UPDATE ON `scorecard_ratings` BEGIN
-  INSERT INTO role_versions(role_id, version) SELECT role_id, 1 FROM (SELECT a.role_id FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN applications a ON a.id = i.application_id WHERE s.id = new.scorecard_id AND s.status = 'submitted' UNION SELECT a.role_id FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN applications a ON a.id = i.application_id WHERE s.id = old.scorecard_id AND s.status = 'submitted') WHERE role_id IS NOT NULL ON CONFLICT(role_id) DO UPDATE SET version = version + 1;
-END;
---> statement-breakpoint
-CREATE TRIGGER `scorecard_ratings_role_version_delete` AFTER DELETE ON `scorecard_ratings` BEGIN
-  INSERT INTO role_versions(role_id, version) SELECT role_id, 1 FROM (SELECT a.role_id FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN applications a ON a.id = i.application_id WHERE s.id = old.scorecard_id AND s.status = 'submitted') WHERE role_id IS NOT NULL ON CONFLICT(role_id) DO UPDATE SET version = version + 1;
-END;
---> statement-breakpoint
-CREATE TRIGGER `scorecard_amendments_role_version_insert` AFTER INSERT ON `scorecard_amendments` BEGIN
-  INSERT INTO role_versions(role_id, version) SELECT role_id, 1 FROM (SELECT a.role_id FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN applications a ON a.id = i.application_id WHERE s.id = new.scorecard_id) WHERE role_id IS NOT NULL ON CONFLICT(role_id) DO UPDATE SET version = version + 1;
-END;
---> statement-breakpoint
-CREATE TRIGGER `scorecard_amendments_role_version_update` AFTER UPDATE ON `scorecard_amendments` BEGIN
-  INSERT INTO role_versions(role_id, version) SELECT role_id, 1 FROM (SELECT a.role_id FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN applications a ON a.id = i.application_id WHERE s.id = new.scorecard_id UNION SELECT a.role_id FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN applications a ON a.id = i.application_id WHERE s.id = old.scorecard_id) WHERE role_id IS NOT NULL ON CONFLICT(role_id) DO UPDATE SET version = version + 1;
-END;
---> statement-breakpoint
-CREATE TRIGGER `scorecard_amendments_role_version_delete` AFTER DELETE ON `scorecard_amendments` BEGIN
-  INSERT INTO role_versions(role_id, version) SELECT role_id, 1 FROM (SELECT a.role_id FROM scorecards s JOIN interviews i ON i.id = s.interview_id JOIN applications a ON a.id = i.application_id WHERE s.id = old.scorecard_id) WHERE role_id IS NOT NULL ON CONFLICT(role_id) DO UPDATE SET version = version + 1;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `take_homes_role_version_insert` AFTER INSERT ON `take_homes` BEGIN
