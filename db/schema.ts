@@ -165,7 +165,11 @@ export const candidates = sqliteTable(
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
-  (t) => [index("candidates_name_idx").on(t.name)],
+  (t) => [
+    index("candidates_name_idx").on(t.name),
+    // A hiring manager also sees the people they added who are on no role yet.
+    index("candidates_created_by_idx").on(t.createdById),
+  ],
 );
 
 export const agencies = sqliteTable("agencies", {
@@ -250,6 +254,10 @@ export const applications = sqliteTable(
       .where(sql`${t.agencyId} is not null`),
     index("applications_role_stage_idx").on(t.roleId, t.stage),
     index("applications_candidate_idx").on(t.candidateId),
+    // An agency's applications (a change to the agency or its checks reaches the roles they are on).
+    index("applications_agency_idx")
+      .on(t.agencyId)
+      .where(sql`${t.agencyId} is not null`),
     // Open applications by how long they have sat in their stage (the stale-stage list); the condition matches the query's.
     index("applications_open_stage_changed_idx")
       .on(t.stageChangedAt)
@@ -684,3 +692,13 @@ export const offerApprovals = sqliteTable(
   },
   (t) => [index("offer_approvals_offer_idx").on(t.offerId, t.termsVersion)],
 );
+
+/**
+ * A counter per role, raised by triggers (migration 0011) on every table whose rows feed that role's derived
+ * figures, from any connection: the cache of a role's rollup is valid while its counter is unchanged.
+ * No foreign key: the triggers keep it, and a deleted role's row goes with the role.
+ */
+export const roleVersions = sqliteTable("role_versions", {
+  roleId: integer("role_id").primaryKey(),
+  version: integer("version").notNull().default(0),
+});

@@ -126,7 +126,7 @@ export function rollupPage(
   query: RollupQuery,
 ) {
   const key = `rollup-page:${roleId}:${viewer.id}:${viewer.kind}:${teamRole}:${query.stage}:${query.engagement}:${query.sort}:${query.dir}:${query.page}`;
-  return cachedDerived(key, { maxAgeMs: ROLLUP_MAX_AGE_MS }, () => {
+  return cachedDerived(key, { maxAgeMs: ROLLUP_MAX_AGE_MS, roleId }, () => {
     const rollup = roleRollup(roleId);
     if (!rollup) return null;
     const view = rollupForViewer(rollup, viewer, teamRole);

@@ -46,7 +46,7 @@ export const ROLLUP_MAX_AGE_MS = 60_000;
 
 /** The role's rollup, recomputed when the database changes or after ROLLUP_MAX_AGE_MS. Read-only: it is shared between requests. */
 export function roleRollup(roleId: number) {
-  return cachedDerived(`rollup:${roleId}`, { maxAgeMs: ROLLUP_MAX_AGE_MS }, () =>
+  return cachedDerived(`rollup:${roleId}`, { maxAgeMs: ROLLUP_MAX_AGE_MS, roleId }, () =>
     computeRoleRollup(roleId, new Date()),
   );
 }

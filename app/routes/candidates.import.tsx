@@ -6,10 +6,13 @@ import { PageHeader } from "~/components/ui";
 import { existingEmails, importCandidates } from "~/models/candidate.server";
 import { csvColumns, importSchema, MAX_IMPORT_ROWS } from "~/schemas/candidate";
 import { authorizeUser } from "~/utils/authorize.server";
-import { checkCandidateCsv } from "~/utils/candidate-csv.server";
+import { checkCandidateCsv, previewRows } from "~/utils/candidate-csv.server";
 import { parseFormData } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Import candidates · AI Talent Scorecards" }];
+
+/** A refused or previewed paste up to this size is sent back into the form; a larger file stays in the browser. */
+const ECHO_MAX_CHARS = 100_000;
 
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/candidates.import", "loader");
@@ -33,9 +36,14 @@ export async function action(args: ActionFunctionArgs) {
       failed && intent === "import"
         ? `Nothing was imported: ${check.fileErrors.length ? "the file has problems" : `${bad} ${bad === 1 ? "row has" : "rows have"} errors`}. Fix them and try again.`
         : null;
-    const rows = check.rows.map(({ line, name, email, errors }) => ({ line, name, email, errors }));
     return data(
-      { fieldErrors: {}, formError, csv, check: { fileErrors: check.fileErrors, rows } },
+      {
+        fieldErrors: {},
+        formError,
+        // The browser still holds what it sent; only a small paste comes back (for a page without JavaScript).
+        csv: csv.length <= ECHO_MAX_CHARS ? csv : null,
+        check: { fileErrors: check.fileErrors, ...previewRows(check.rows) },
+      },
       { status: failed ? 400 : 200 },
     );
   }
@@ -54,7 +62,7 @@ export default function ImportCandidates() {
     serverErrors: actionData?.fieldErrors,
   });
   const check = actionData?.check;
-  const bad = check ? check.rows.filter((r) => r.errors.length).length : 0;
+  const bad = check ? check.badCount : 0;
   const csvField = register("csv");
   return (
     <>
@@ -130,78 +138,103 @@ export default function ImportCandidates() {
               >
                 Import{" "}
                 {check && !bad && !check.fileErrors.length
-                  ? `${check.rows.length} ${check.rows.length === 1 ? "candidate" : "candidates"}`
+                  ? `${check.rowCount} ${check.rowCount === 1 ? "candidate" : "candidates"}`
                   : ""}
               </button>
             </div>
           </Form>
         </section>
-        <section className="card" aria-labelledby="format">
-          <h2 id="format">Format</h2>
-          <p className="small">
-            UTF-8 (“CSV UTF-8” in spreadsheet apps). First line: column names. <strong>name</strong> and{" "}
-            <strong>email</strong> are required; the others are optional. Up to {MAX_IMPORT_ROWS} rows.
-          </p>
-          <p className="small mono">{csvColumns.join(", ")}</p>
-          <p className="small">
-            engagement_type: full_time, contractor, freelancer or agency_placed. pay_kind: annual, hourly or fixed.
-            source: referral, agency, marketplace, inbound or sourced. skills: separated by semicolons. Dates as
-            YYYY-MM-DD.
-          </p>
-        </section>
+        <ImportFormat />
       </div>
-      {check ? (
-        <section className="card" aria-labelledby="preview">
-          <h2 id="preview">Preview</h2>
-          {check.fileErrors.length ? (
-            <div className="alert alert-bad" role="alert">
-              <ul className="reasons">
-                {check.fileErrors.map((e) => (
-                  <li key={e}>{e}</li>
-                ))}
-              </ul>
-            </div>
-          ) : (
-            <p role="status">
-              {check.rows.length} rows read: {check.rows.length - bad} ready, {bad} with errors.
-            </p>
-          )}
-          {check.rows.length ? (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Problems</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {check.rows.map((r) => (
-                    <tr key={r.line} className={r.errors.length ? "row-bad" : undefined}>
-                      <td>{r.line}</td>
-                      <td>{r.name}</td>
-                      <td>{r.email}</td>
-                      <td>
-                        {r.errors.length ? (
-                          <ul className="reasons">
-                            {r.errors.map((e) => (
-                              <li key={e}>{e}</li>
-                            ))}
-                          </ul>
-                        ) : (
-                          <span className="muted">Ready</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-        </section>
-      ) : null}
+      {check ? <ImportPreview check={check} /> : null}
     </>
   );
+}
+
+function ImportFormat() {
+  return (
+    <section className="card" aria-labelledby="format">
+      <h2 id="format">Format</h2>
+      <p className="small">
+        UTF-8 (“CSV UTF-8” in spreadsheet apps). First line: column names. <strong>name</strong> and{" "}
+        <strong>email</strong> are required; the others are optional. Up to {MAX_IMPORT_ROWS} rows.
+      </p>
+      <p className="small mono">{csvColumns.join(", ")}</p>
+      <p className="small">
+        engagement_type: full_time, contractor, freelancer or agency_placed. pay_kind: annual, hourly or fixed. source:
+        referral, agency, marketplace, inbound or sourced. skills: separated by semicolons. Dates as YYYY-MM-DD.
+      </p>
+    </section>
+  );
+}
+
+type Preview = {
+  fileErrors: string[];
+  rowCount: number;
+  badCount: number;
+  rows: { line: number; name: string; email: string; errors: string[] }[];
+};
+
+function ImportPreview({ check }: { check: Preview }) {
+  const bad = check.badCount;
+  return (
+    <section className="card" aria-labelledby="preview">
+      <h2 id="preview">Preview</h2>
+      {check.fileErrors.length ? (
+        <div className="alert alert-bad" role="alert">
+          <ul className="reasons">
+            {check.fileErrors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p role="status">
+          {check.rowCount} rows read: {check.rowCount - bad} ready, {bad} with errors.
+          {check.rows.length < check.rowCount
+            ? ` Showing ${check.rows.length}${bad ? ", those with errors first" : ""}.`
+            : ""}
+        </p>
+      )}
+      {check.rows.length ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Problems</th>
+              </tr>
+            </thead>
+            <tbody>
+              {errorsFirst(check.rows).map((r) => (
+                <tr key={r.line} className={r.errors.length ? "row-bad" : undefined}>
+                  <td>{r.line}</td>
+                  <td>{r.name}</td>
+                  <td>{r.email}</td>
+                  <td>
+                    {r.errors.length ? (
+                      <ul className="reasons">
+                        {r.errors.map((e) => (
+                          <li key={e}>{e}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="muted">Ready</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Rows with errors first, each group in file order. */
+function errorsFirst<T extends { line: number; errors: string[] }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => Number(b.errors.length > 0) - Number(a.errors.length > 0) || a.line - b.line);
 }

@@ -52,8 +52,9 @@ export const candidateFormSchema = z
 
 export type CandidateFormValues = z.output<typeof candidateFormSchema>;
 
-export const MAX_IMPORT_ROWS = 5000;
-export const MAX_IMPORT_CHARS = 2_000_000;
+export const MAX_IMPORT_ROWS = 10_000;
+/** Room for 10,000 rows of every column (about 500 characters each). */
+export const MAX_IMPORT_CHARS = 5_000_000;
 
 /** The CSV import row: the same rules, with skills as one "a; b; c" or "a, b" cell. */
 export const csvColumns = [
@@ -104,5 +105,5 @@ export const importSchema = z.object({
     .string()
     .trim()
     .min(1, "Choose a CSV file or paste its contents")
-    .max(MAX_IMPORT_CHARS, "The file is too large: 2 million characters at most"),
+    .max(MAX_IMPORT_CHARS, "The file is too large: 5 million characters at most"),
 });

@@ -1,11 +1,13 @@
 // Derived figures (a role's rollup, calibration) kept in memory between
-// requests. An entry is used only while the database is unchanged since it was
-// computed (see databaseVersion: any write, from this process or another,
-// drops it) and for at most `maxAgeMs`, because some figures follow the clock
-// (days open, scorecards that fell due). Bounded: the least recently used
+// requests. An entry is used only while what it was computed from is unchanged
+// and for at most `maxAgeMs`, because some figures follow the clock (days
+// open, scorecards that fell due). What it was computed from: one role's data
+// when the caller names the role (roleDataVersion: a counter that triggers
+// raise on every write feeding that role, from this process or another), else
+// the whole database (databaseVersion: any write drops it). Bounded: the least recently used
 // entries go first. Values are shared between requests, so callers treat them
 // as read-only; outside production they are frozen to catch a mutation.
-import { databaseVersion } from "./db.server";
+import { databaseVersion, inTransaction, roleDataVersion } from "./db.server";
 
 type Entry = { version: string; computedAt: number; value: unknown };
 
@@ -23,8 +25,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export function cachedDerived<T>(key: string, options: { maxAgeMs: number }, compute: () => T): T {
-  const version = databaseVersion();
+export type CacheScope = {
+  maxAgeMs: number;
+  /** The figures follow only this role's data (see the triggers on role_versions): other roles' writes keep them. */
+  roleId?: number;
+};
+
+export function cachedDerived<T>(key: string, options: CacheScope, compute: () => T): T {
+  // Inside a transaction the rows read may be rolled back, and a counter raised with them would be raised again.
+  if (inTransaction()) return compute();
+  const version = options.roleId === undefined ? databaseVersion() : roleDataVersion(options.roleId);
   const now = Date.now();
   const hit = entries.get(key);
   entries.delete(key);

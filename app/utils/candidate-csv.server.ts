@@ -94,3 +94,20 @@ export function checkCandidateCsv(text: string, knownEmails: (emails: string[]) 
   if (rows.length === 0) fileErrors.push("The file has no candidate rows.");
   return { fileErrors, rows };
 }
+
+/** At most this many rows go back to the browser for the preview. */
+export const PREVIEW_ROWS = 200;
+
+/**
+ * The rows a preview shows, in file order: every row with errors first in
+ * line, then ready rows, up to PREVIEW_ROWS; with the counts of the whole file.
+ */
+export function previewRows(rows: CsvRow[]) {
+  const bad = rows.filter((r) => r.errors.length > 0);
+  const shown = new Set([...bad, ...rows.filter((r) => r.errors.length === 0)].slice(0, PREVIEW_ROWS));
+  return {
+    rowCount: rows.length,
+    badCount: bad.length,
+    rows: rows.filter((r) => shown.has(r)).map(({ line, name, email, errors }) => ({ line, name, email, errors })),
+  };
+}

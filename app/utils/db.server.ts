@@ -54,7 +54,7 @@ export function countRows(table: SQLiteTable, where?: SQL): number {
   return getDb().select({ n: count() }).from(table).where(where).get()?.n ?? 0;
 }
 
-type Connection = { path: string; db: AppDatabase; serial: number; version: Statement };
+type Connection = { path: string; db: AppDatabase; serial: number; version: Statement; roleVersion?: Statement };
 const globalForDb = globalThis as unknown as { __appDb?: Connection; __appDbSerial?: number };
 
 function connection(): Connection {
@@ -103,6 +103,27 @@ export function databaseVersion(): string {
   const c = connection();
   const { own, others } = c.version.get() as { own: number; others: number };
   return `${c.serial}:${others}:${own}`;
+}
+
+/**
+ * A token that changes whenever a role's derived figures may have changed: the
+ * counter that triggers raise in role_versions on every write feeding that role
+ * (or every role, row 0), from any connection. Two primary-key lookups.
+ */
+export function roleDataVersion(roleId: number): string {
+  const c = connection();
+  // Prepared on first use: the table exists only once the database is migrated.
+  c.roleVersion ??= c.db.$client.prepare(
+    `select coalesce((select version from role_versions where role_id = ?), 0) as own,
+      coalesce((select version from role_versions where role_id = 0), 0) as every`,
+  );
+  const { own, every } = c.roleVersion.get(roleId) as { own: number; every: number };
+  return `${c.serial}:role:${own}:${every}`;
+}
+
+/** Whether this connection is inside a transaction (what it reads may yet be rolled back). */
+export function inTransaction(): boolean {
+  return connection().db.$client.inTransaction;
 }
 
 export type PreparedDatabase = {

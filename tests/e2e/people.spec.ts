@@ -231,3 +231,36 @@ test("adding a full-time candidate to a contractor role warns at once, and the a
   check.close();
   expect(row).toEqual({ stage: "screening" });
 });
+
+test("a name with accents or in another script is found typed with or without its accents", async ({
+  page,
+  signInAs,
+}) => {
+  // Added by another connection, as an import or a CLI would: the search index follows at once.
+  const db = openDb();
+  const insert = db.prepare(
+    "insert into candidates (name, email, engagement_type, source, skills) values (?, ?, 'full_time', 'sourced', '[]')",
+  );
+  insert.run("Ólafur Ñúñez-Øster", "olafur.nunez@mail.example");
+  insert.run("Дмитрий Петров", "dmitri.p@mail.example");
+  db.close();
+  await signInAs(demo.recruiter);
+  await page.goto("/candidates");
+  const box = page.getByRole("searchbox", { name: "Search candidates" });
+  const table = page.getByRole("table");
+  for (const [typed, name] of [
+    ["olafur nunez", "Ólafur Ñúñez-Øster"],
+    ["Øster", "Ólafur Ñúñez-Øster"],
+    ["oster", "Ólafur Ñúñez-Øster"],
+    ["петров", "Дмитрий Петров"],
+  ]) {
+    await box.fill(typed);
+    await page.getByRole("search").getByRole("button", { name: "Search" }).click();
+    await expect(table.locator("caption")).toHaveText(`1 candidate matching “${typed}”`);
+    await expect(table.getByRole("link", { name })).toBeVisible();
+  }
+  // Search syntax typed by mistake is read as words, not an error.
+  await box.fill('"Øster NEAR zzqx -');
+  await page.getByRole("search").getByRole("button", { name: "Search" }).click();
+  await expect(page.getByText(/No candidates match/)).toBeVisible();
+});
