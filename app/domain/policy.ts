@@ -19,7 +19,8 @@ export type Entity =
   | "takehome"
   | "calibration"
   | "decision"
-  | "offer";
+  | "offer"
+  | "audit";
 /** offer: an offer's terms are pay; approving one needs a place on the role's chain (app/domain/offer.ts) besides read:offer. */
 /**
  * any: every record. team: records whose hiring team the user is on.
@@ -72,6 +73,8 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     "read:user:any",
     "update:user:any",
     "create:decision:any",
+    // The audit log names who did what: admins only.
+    "read:audit:any",
   ],
   recruiter: [...hrPermissions, ...panelPermissions, "create:decision:managed"],
   hiring_manager: [
@@ -148,6 +151,8 @@ export const routePolicies = {
   "routes/roles.$roleId.edit": { loader: can("update:role", "role"), action: can("update:role", "role") },
   "routes/admin.users._index": { loader: can("read:user"), action: can("create:user") },
   "routes/admin.users.$userId": { loader: can("read:user"), action: can("update:user") },
+  "routes/admin.audit._index": { loader: can("read:audit") },
+  "routes/admin.audit[.csv]": { loader: can("read:audit") },
   "routes/candidates._index": { loader: can("read:candidate") },
   "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
   "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },

@@ -57,6 +57,7 @@ const nouns: Record<string, string> = {
   takehome: "take-homes",
   calibration: "calibration",
   offer: "offers",
+  audit: "the audit log",
 };
 
 /** "change roles", from "update:role". */
