@@ -163,10 +163,31 @@ export const candidates = sqliteTable(
     source: text("source", { enum: candidateSources }).notNull(),
     notes: text("notes"),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    // Set when the candidate was erased (app/domain/erasure.ts): their identifying data is gone, and only a keyed
+    // hash of their email is kept, so a re-application can be recognised as one.
+    erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
+    erasureReason: text("erasure_reason"), // as given, with any mention of the person taken out
+    emailHash: text("email_hash"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
-  (t) => [index("candidates_name_idx").on(t.name)],
+  (t) => [index("candidates_name_idx").on(t.name), index("candidates_email_hash_idx").on(t.emailHash)],
+);
+
+/** A legal hold keeps a candidate's data past any erasure or retention rule until its end date. */
+export const candidateHolds = sqliteTable(
+  "candidate_holds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    until: text("until").notNull(), // ISO date, inclusive
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("candidate_holds_candidate_idx").on(t.candidateId, t.until)],
 );
 
 export const agencies = sqliteTable("agencies", {
