@@ -4,7 +4,7 @@
 // for every kind of user against them.
 import type { TeamRole, UserKind } from "./reference";
 
-export type Action = "create" | "read" | "update" | "import" | "grade" | "accept";
+export type Action = "create" | "read" | "update" | "import" | "grade" | "accept" | "erase";
 /** pay: salaries, rates, quotes and background-check findings, never shown to interviewers. */
 export type Entity =
   | "role"
@@ -38,6 +38,8 @@ const hrPermissions: Permission[] = [
   "read:candidate:any",
   "update:candidate:any",
   "import:candidate:any",
+  // The right to be forgotten: HR and admins erase a candidate's identifying data.
+  "erase:candidate:any",
   "create:agency:any",
   "read:agency:any",
   "update:agency:any",
@@ -157,6 +159,10 @@ export const routePolicies = {
   "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
   "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },
   "routes/candidates.$candidateId._index": { loader: can("read:candidate", "candidate") },
+  "routes/candidates.$candidateId.erase": {
+    loader: can("erase:candidate", "candidate"),
+    action: can("erase:candidate", "candidate"),
+  },
   "routes/candidates.$candidateId.edit": {
     loader: can("update:candidate", "candidate"),
     action: can("update:candidate", "candidate"),

@@ -43,6 +43,7 @@ const verbs: Record<string, string> = {
   import: "import",
   grade: "grade",
   accept: "mark accepted",
+  erase: "erase",
 };
 const nouns: Record<string, string> = {
   role: "roles",

@@ -6,7 +6,8 @@ import { isOpenStage } from "~/domain/pipeline";
 import { eraseCandidate, emailFingerprint } from "~/models/erasure.server";
 import { computeRoleRollup } from "~/models/rollup.server";
 import { getDb, schema as s } from "~/utils/db.server";
-import { userIdByEmail } from "../support/http";
+import * as erasePage from "~/routes/candidates.$candidateId.erase";
+import { cookieFor, get, invoke, post, totalChanges, userIdByEmail } from "../support/http";
 
 const NAME = "Xqzmarker Wvblurp";
 const EMAIL = "xqz.marker77@mail.example";
@@ -39,7 +40,9 @@ function pickClosedCandidate() {
   for (const row of rows) {
     const all = db.select().from(s.applications).where(eq(s.applications.candidateId, row.candidateId!)).all();
     const erased = db.select().from(s.candidates).where(eq(s.candidates.id, row.candidateId!)).get()!.erasedAt;
-    if (!erased && all.every((a) => !isOpenStage(a.stage))) return { candidateId: row.candidateId!, roleId: row.roleId };
+    const held = db.select().from(s.candidateHolds).where(eq(s.candidateHolds.candidateId, row.candidateId!)).all();
+    if (!erased && !held.length && all.every((a) => !isOpenStage(a.stage)))
+      return { candidateId: row.candidateId!, roleId: row.roleId };
   }
   throw new Error("The demo has no candidate with only closed applications and scorecards");
 }
@@ -222,5 +225,57 @@ describe("erasing a candidate", () => {
       ok: false,
       reason: "not-found",
     });
+  });
+
+  it("through the page: HR types the name to confirm; a wrong name is refused next to the field with nothing written", async () => {
+    const { candidateId } = pickClosedCandidate();
+    const name = getDb().select().from(s.candidates).where(eq(s.candidates.id, candidateId)).get()!.name;
+    const hr = await cookieFor("priya@northwind.test");
+    const params = { candidateId: String(candidateId) };
+    const page = await invoke(erasePage.loader, get(`/candidates/${candidateId}/erase`, hr), params);
+    expect(page.data).toMatchObject({ id: candidateId, name, refusal: null });
+
+    const changes = totalChanges();
+    const wrong = await invoke(
+      erasePage.action,
+      post(
+        `/candidates/${candidateId}/erase`,
+        { reason: "Asked by email on 2026-12-01", confirmName: "someone else" },
+        { cookie: hr },
+      ),
+      params,
+    );
+    expect(wrong.status).toBe(400);
+    expect((wrong.data as { fieldErrors: Record<string, string[]> }).fieldErrors.confirmName[0]).toMatch(
+      /Type the candidate's name/,
+    );
+    expect(totalChanges()).toBe(changes);
+
+    const interviewer = await cookieFor("sam@northwind.test");
+    expect(
+      (
+        await invoke(
+          erasePage.action,
+          post(`/candidates/${candidateId}/erase`, { reason: "x", confirmName: name }, { cookie: interviewer }),
+          params,
+        )
+      ).status,
+    ).toBe(403);
+
+    const done = await invoke(
+      erasePage.action,
+      post(
+        `/candidates/${candidateId}/erase`,
+        { reason: "Asked by email on 2026-12-01", confirmName: name.toUpperCase() },
+        { cookie: hr },
+      ),
+      params,
+    );
+    expect(done).toMatchObject({ status: 302, location: `/candidates/${candidateId}?saved=erased` });
+    expect(getDb().select().from(s.candidates).where(eq(s.candidates.id, candidateId)).get()!.name).toBe(
+      `Erased candidate #${candidateId}`,
+    );
+    const again = await invoke(erasePage.loader, get(`/candidates/${candidateId}/erase`, hr), params);
+    expect((again.data as { refusal: string }).refusal).toMatch(/already been erased/);
   });
 });

@@ -50,6 +50,10 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   },
   // The sample candidate's only application is on the matrix role.
   "routes/candidates.$candidateId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
+  "routes/candidates.$candidateId.erase": {
+    loader: ["S", "D", "D", "D", "D", "A", "A"],
+    action: ["S", "D", "D", "D", "D", "A", "A"],
+  },
   "routes/candidates.$candidateId.edit": {
     loader: ["S", "D", "D", "A", "D", "A", "A"],
     action: ["S", "D", "D", "A", "D", "A", "A"],
