@@ -4,7 +4,7 @@
 // for every kind of user against them.
 import type { TeamRole, UserKind } from "./reference";
 
-export type Action = "create" | "read" | "update" | "import" | "grade" | "accept" | "erase";
+export type Action = "create" | "read" | "update" | "import" | "grade" | "accept" | "erase" | "export";
 /** pay: salaries, rates, quotes and background-check findings, never shown to interviewers. */
 export type Entity =
   | "role"
@@ -40,6 +40,8 @@ const hrPermissions: Permission[] = [
   "import:candidate:any",
   // The right to be forgotten: HR and admins erase a candidate's identifying data.
   "erase:candidate:any",
+  // Subject access: everything held about one candidate, as one file.
+  "export:candidate:any",
   "create:agency:any",
   "read:agency:any",
   "update:agency:any",
@@ -163,6 +165,8 @@ export const routePolicies = {
     loader: can("erase:candidate", "candidate"),
     action: can("erase:candidate", "candidate"),
   },
+  "routes/candidates.$candidateId.export": { loader: can("export:candidate", "candidate") },
+  "routes/candidates.$candidateId.export[.json]": { loader: can("export:candidate", "candidate") },
   "routes/candidates.$candidateId.edit": {
     loader: can("update:candidate", "candidate"),
     action: can("update:candidate", "candidate"),

@@ -44,6 +44,7 @@ const verbs: Record<string, string> = {
   grade: "grade",
   accept: "mark accepted",
   erase: "erase",
+  export: "export",
 };
 const nouns: Record<string, string> = {
   role: "roles",

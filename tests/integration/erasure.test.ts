@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ERASED_MARKER } from "~/domain/erasure";
 import { isOpenStage } from "~/domain/pipeline";
 import { eraseCandidate, emailFingerprint } from "~/models/erasure.server";
+import { exportCandidateData } from "~/models/subject-access.server";
 import { computeRoleRollup } from "~/models/rollup.server";
 import { getDb, schema as s } from "~/utils/db.server";
 import * as erasePage from "~/routes/candidates.$candidateId.erase";
@@ -169,6 +170,9 @@ describe("erasing a candidate", () => {
     expect(bytesBefore).toContain("Xqzmarker");
 
     const priya = userIdByEmail("priya@northwind.test");
+    // The subject-access export holds every planted marker, and is logged.
+    const exported = JSON.stringify(exportCandidateData(candidateId, priya, now));
+    for (const marker of markers.filter((m) => m !== "5550137788")) expect(exported).toContain(marker);
     const result = eraseCandidate({ candidateId, actorId: priya, reason: `${NAME} asked by email`, now });
     expect(result).toEqual({ ok: true });
 
@@ -189,6 +193,8 @@ describe("erasing a candidate", () => {
       const dump = JSON.stringify(client.prepare(`select * from "${table}"`).all());
       for (const marker of markers) expect(dump, `${table} still holds ${marker}`).not.toContain(marker);
     }
+    const exportedAfter = JSON.stringify(exportCandidateData(candidateId, priya, now));
+    for (const marker of markers) expect(exportedAfter).not.toContain(marker);
     // The audit entry names the actor and a masked name only.
     const entry = client
       .prepare("select * from audit_events where action = 'candidate.erase' order by id desc limit 1")

@@ -54,6 +54,8 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
     loader: ["S", "D", "D", "D", "D", "A", "A"],
     action: ["S", "D", "D", "D", "D", "A", "A"],
   },
+  "routes/candidates.$candidateId.export": { loader: ["S", "D", "D", "D", "D", "A", "A"] },
+  "routes/candidates.$candidateId.export[.json]": { loader: ["S", "D", "D", "D", "D", "A", "A"] },
   "routes/candidates.$candidateId.edit": {
     loader: ["S", "D", "D", "A", "D", "A", "A"],
     action: ["S", "D", "D", "A", "D", "A", "A"],
