@@ -84,7 +84,9 @@ describe("route x user-kind matrix against the real handlers", () => {
           if (outcome.status === 403) expect(bodyText(outcome.data)).toMatch(/permission|hiring team|right now/);
           // Refusals never name the permission tables' entries (read:role, update:application...).
           if (actual[persona] !== "A") {
-            expect(bodyText(outcome.data)).not.toMatch(/\b(create|read|update|import|grade|accept|erase|export):[a-z]+\b/);
+            expect(bodyText(outcome.data)).not.toMatch(
+              /\b(create|read|update|import|grade|accept|erase|export):[a-z]+\b/,
+            );
           }
         }
         expect(actual).toEqual(expected);
