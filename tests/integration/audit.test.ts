@@ -7,9 +7,11 @@ import * as userPage from "~/routes/admin.users.$userId";
 import * as users from "~/routes/admin.users._index";
 import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
+import { moveApplication } from "~/models/application.server";
 import { getDb, schema } from "~/utils/db.server";
 import { runInRequestScope } from "~/utils/request-scope";
-import { cookieFor, get, invoke, post, userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, post, roleIdByTitle, userIdByEmail } from "../support/http";
+import { scheduleFreshInterview, submitScorecard } from "../support/journeys";
 
 const latest = (n = 1) =>
   getDb().select().from(schema.auditEvents).orderBy(desc(schema.auditEvents.id)).limit(n).all().reverse();
@@ -89,6 +91,43 @@ describe("the audit log", () => {
     const all = JSON.stringify(getDb().select().from(schema.auditEvents).all());
     for (const secret of ["Audit Person", "audit.person@", "copper-lantern", "amber-falcon"])
       expect(all).not.toContain(secret);
+  });
+
+  it("records stage moves and scorecard submits with stage names and area keys, never notes or evidence", async () => {
+    const roleId = roleIdByTitle("Senior AI Engineer, Support Copilot");
+    const { applicationId, interviewId } = await scheduleFreshInterview(roleId, "sam@northwind.test");
+    const sam = userIdByEmail("sam@northwind.test");
+    const secret = "Mentioned her manager Olga Secretname by name";
+    expect(
+      await submitScorecard(interviewId, "sam@northwind.test", {
+        rating_evals: "4",
+        evidence_evals: secret,
+        recommendation: "yes",
+        keyTakeaways: secret,
+      }),
+    ).toBe(302);
+    const submitted = latest()[0];
+    expect(submitted).toMatchObject({ action: "scorecard.submit", actorId: sam, roleId, applicationId });
+    expect(submitted.fields).toEqual(["recommendation", "evals"]);
+
+    const dana = userIdByEmail("dana@northwind.test");
+    const version = getDb().$client.prepare("select version from applications where id = ?").get(applicationId) as {
+      version: number;
+    };
+    const moved = moveApplication({
+      id: applicationId,
+      version: version.version,
+      toStage: "rejected",
+      rejectionReason: "skills_gap",
+      note: secret,
+      actorId: dana,
+    });
+    expect(moved.ok).toBe(true);
+    const move = latest()[0];
+    expect(move).toMatchObject({ action: "application.stage_move", actorId: dana, applicationId });
+    expect(move.fields).toEqual(["stage", "note"]);
+    expect(move.detail).toEqual({ from: "interviewing", to: "rejected" });
+    expect(JSON.stringify(latest(5))).not.toContain("Secretname");
   });
 
   it("is append-only: no update, no delete of an entry younger than a year, pruning only past retention", () => {
