@@ -14,6 +14,8 @@ export function openSqlite(path: string, synchronous: "FULL" | "NORMAL" = "FULL"
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Deleted and overwritten content is zeroed in the file, so an erased candidate leaves no bytes behind.
+  sqlite.pragma("secure_delete = ON");
   // FULL until a benchmark shows NORMAL is needed: a committed scorecard must survive a power cut.
   sqlite.pragma(`synchronous = ${synchronous}`);
   return sqlite;

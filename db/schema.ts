@@ -3,6 +3,7 @@
 // the columns' enums are those lists (relative imports: drizzle-kit reads this file).
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { auditActions, auditSubjects, type AuditDetail } from "../app/domain/audit";
 import { checkStatuses, checkTypes, classifications, type CheckType } from "../app/domain/compliance";
 import { decisionOutcomes } from "../app/domain/decision";
 import { stages } from "../app/domain/pipeline";
@@ -162,6 +163,11 @@ export const candidates = sqliteTable(
     source: text("source", { enum: candidateSources }).notNull(),
     notes: text("notes"),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    // Set when the candidate was erased (app/domain/erasure.ts): their identifying data is gone, and only a keyed
+    // hash of their email is kept, so a re-application can be recognised as one.
+    erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
+    erasureReason: text("erasure_reason"), // as given, with any mention of the person taken out
+    emailHash: text("email_hash"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -169,7 +175,24 @@ export const candidates = sqliteTable(
     index("candidates_name_idx").on(t.name),
     // A hiring manager also sees the people they added who are on no role yet.
     index("candidates_created_by_idx").on(t.createdById),
+    index("candidates_email_hash_idx").on(t.emailHash),
   ],
+);
+
+/** A legal hold keeps a candidate's data past any erasure or retention rule until its end date. */
+export const candidateHolds = sqliteTable(
+  "candidate_holds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    candidateId: integer("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    until: text("until").notNull(), // ISO date, inclusive
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("candidate_holds_candidate_idx").on(t.candidateId, t.until)],
 );
 
 export const agencies = sqliteTable("agencies", {
@@ -702,3 +725,45 @@ export const roleVersions = sqliteTable("role_versions", {
   roleId: integer("role_id").primaryKey(),
   version: integer("version").notNull().default(0),
 });
+
+/**
+ * The audit log: who did what to which record, when, from which client. Append-only: triggers refuse any update,
+ * and any delete of an entry younger than a year (see its append-only migration). It holds ids, field names and labels, never a
+ * person's data (app/domain/audit.ts), so nothing here needs rewriting when a candidate is erased. No foreign keys:
+ * an entry outlives what it names.
+ */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    // Null for the system (a scheduled run, a CLI) and for a failed sign-in to an unknown account.
+    actorId: integer("actor_id"),
+    action: text("action", { enum: auditActions }).notNull(),
+    subjectType: text("subject_type", { enum: auditSubjects }),
+    subjectId: integer("subject_id"),
+    // The role and application the record belongs to, for the per-record activity panel and filters.
+    roleId: integer("role_id"),
+    applicationId: integer("application_id"),
+    fields: text("fields", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    detail: text("detail", { mode: "json" })
+      .$type<AuditDetail>()
+      .notNull()
+      .default(sql`'{}'`),
+    clientIp: text("client_ip"),
+    userAgent: text("user_agent"),
+    requestId: text("request_id"),
+  },
+  (t) => [
+    index("audit_events_at_idx").on(t.at),
+    index("audit_events_actor_idx").on(t.actorId, t.at),
+    index("audit_events_subject_idx").on(t.subjectType, t.subjectId, t.at),
+    index("audit_events_application_idx").on(t.applicationId, t.at),
+    index("audit_events_action_idx").on(t.action, t.at),
+  ],
+);

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import type { ViteDevServer } from "vite";
 import type { AppContext } from "~/load-context";
 import { isSameOriginWrite } from "~/utils/origin";
+import { runInRequestScope } from "~/utils/request-scope";
 import { createAdmission } from "./admission";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
@@ -174,6 +175,16 @@ export function createHttpApp(options: {
       res.set("Cache-Control", "no-store");
       next();
     },
+    // The client, for the audit log's entries made while this request is served.
+    (req, res, next) =>
+      runInRequestScope(
+        {
+          requestId: res.locals.requestId as string,
+          clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+          userAgent: req.get("User-Agent")?.slice(0, 200),
+        },
+        next,
+      ),
     createRequestHandler({
       build: options.build,
       mode: dev ? "development" : "production",

@@ -71,7 +71,7 @@ async function main() {
     console.error(`A user with email ${email} already exists.`);
     process.exit(1);
   }
-  const id = createUser({ email, name, kind, passwordHash: await hashPassword(password) });
+  const id = createUser({ email, name, kind, passwordHash: await hashPassword(password) }, null);
   console.log(`Created ${kind} ${name} <${email}> (id ${id}) in ${getEnv().DATABASE_PATH}.`);
 }
 

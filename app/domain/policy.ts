@@ -4,7 +4,7 @@
 // for every kind of user against them.
 import type { TeamRole, UserKind } from "./reference";
 
-export type Action = "create" | "read" | "update" | "import" | "grade" | "accept";
+export type Action = "create" | "read" | "update" | "import" | "grade" | "accept" | "erase" | "export";
 /** pay: salaries, rates, quotes and background-check findings, never shown to interviewers. */
 export type Entity =
   | "role"
@@ -19,7 +19,8 @@ export type Entity =
   | "takehome"
   | "calibration"
   | "decision"
-  | "offer";
+  | "offer"
+  | "audit";
 /** offer: an offer's terms are pay; approving one needs a place on the role's chain (app/domain/offer.ts) besides read:offer. */
 /**
  * any: every record. team: records whose hiring team the user is on.
@@ -37,6 +38,10 @@ const hrPermissions: Permission[] = [
   "read:candidate:any",
   "update:candidate:any",
   "import:candidate:any",
+  // The right to be forgotten: HR and admins erase a candidate's identifying data.
+  "erase:candidate:any",
+  // Subject access: everything held about one candidate, as one file.
+  "export:candidate:any",
   "create:agency:any",
   "read:agency:any",
   "update:agency:any",
@@ -72,6 +77,8 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     "read:user:any",
     "update:user:any",
     "create:decision:any",
+    // The audit log names who did what: admins only.
+    "read:audit:any",
   ],
   recruiter: [...hrPermissions, ...panelPermissions, "create:decision:managed"],
   hiring_manager: [
@@ -148,10 +155,18 @@ export const routePolicies = {
   "routes/roles.$roleId.edit": { loader: can("update:role", "role"), action: can("update:role", "role") },
   "routes/admin.users._index": { loader: can("read:user"), action: can("create:user") },
   "routes/admin.users.$userId": { loader: can("read:user"), action: can("update:user") },
+  "routes/admin.audit._index": { loader: can("read:audit") },
+  "routes/admin.audit[.csv]": { loader: can("read:audit") },
   "routes/candidates._index": { loader: can("read:candidate") },
   "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
   "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },
   "routes/candidates.$candidateId._index": { loader: can("read:candidate", "candidate") },
+  "routes/candidates.$candidateId.erase": {
+    loader: can("erase:candidate", "candidate"),
+    action: can("erase:candidate", "candidate"),
+  },
+  "routes/candidates.$candidateId.export": { loader: can("export:candidate", "candidate") },
+  "routes/candidates.$candidateId.export[.json]": { loader: can("export:candidate", "candidate") },
   "routes/candidates.$candidateId.edit": {
     loader: can("update:candidate", "candidate"),
     action: can("update:candidate", "candidate"),

@@ -3,6 +3,7 @@ import { missingChecks, type CheckType } from "~/domain/compliance";
 import { stageGate } from "~/domain/offer";
 import { checkMove, gatedStages, type MoveProblem, type Stage } from "~/domain/pipeline";
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
+import { recordAudit } from "./audit.server";
 import { getDb, schema } from "~/utils/db.server";
 import { checksForApplication, toCheckStates } from "./compliance.server";
 import { getOfferGateView } from "./offer.server";
@@ -214,6 +215,14 @@ export function addCandidateToRole(input: {
     tx.insert(stageHistory)
       .values({ applicationId: id, fromStage: null, toStage: input.stage, movedById: input.actorId, movedAt: now })
       .run();
+    recordAudit({
+      actorId: input.actorId,
+      action: "application.create",
+      subject: { type: "application", id },
+      roleId: input.roleId,
+      applicationId: id,
+      detail: { to: input.stage },
+    });
     return { applicationId: id, created: true, submission: verdict };
   });
 }
@@ -253,6 +262,14 @@ export function addAgencyBid(input: { roleId: number; agencyId: number; stage: S
     tx.insert(stageHistory)
       .values({ applicationId: id, fromStage: null, toStage: input.stage, movedById: input.actorId, movedAt: now })
       .run();
+    recordAudit({
+      actorId: input.actorId,
+      action: "application.create",
+      subject: { type: "application", id },
+      roleId: input.roleId,
+      applicationId: id,
+      detail: { to: input.stage, kind: "agency_bid" },
+    });
     return { applicationId: id, created: true };
   });
 }
@@ -322,6 +339,16 @@ export function moveApplicationWithin(
       note: input.note,
     })
     .run();
+  // The note and any reason are the mover's words: the log keeps which stages, and that a note was written.
+  recordAudit({
+    actorId: input.actorId,
+    action: "application.stage_move",
+    subject: { type: "application", id: app.id },
+    roleId: app.roleId,
+    applicationId: app.id,
+    fields: ["stage", ...(input.note ? ["note"] : [])],
+    detail: { from: app.stage, to: input.toStage },
+  });
   return { ok: true };
 }
 

@@ -20,6 +20,7 @@ import { isOpenStage, type Stage } from "~/domain/pipeline";
 import type { DecisionFormData } from "~/components/decision-form";
 import { interviewKindLabels } from "~/schemas/interview";
 import { getDb, schema } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 import { moveApplicationWithin } from "./application.server";
 import { summarizeSubmitted, listVisibleScorecards } from "./feedback.server";
 import { getMask } from "./masking.server";
@@ -193,6 +194,15 @@ export function recordDecision(input: DecisionInput): RecordDecisionResult {
       })
       .returning({ id: decisions.id })
       .get();
+    recordAudit({
+      actorId: input.actorId,
+      action: "decision.record",
+      subject: { type: "decision", id },
+      roleId: app.roleId,
+      applicationId: app.id,
+      fields: existing ? ["outcome", "rationale", "changeReason"] : ["outcome", "rationale"],
+      detail: { outcome: input.outcome, from: app.stage },
+    });
     return { ok: true, decisionId: id, movedTo: to };
   });
 }

@@ -19,6 +19,8 @@ import { holds } from "~/domain/policy";
 import type { PayKind, UserKind } from "~/domain/reference";
 import type { OfferFormValues } from "~/schemas/offer";
 import { getDb, schema } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { changedFields, type AuditDetail } from "~/domain/audit";
 
 const {
   offers,
@@ -279,6 +281,10 @@ export function saveOffer(input: {
         })
         .returning({ id: offers.id })
         .get();
+      auditOffer(input.applicationId, input.actorId, "offer.update", id, {
+        fields: ["payKind", "amount", "currency", "startDate", ...(termsNote ? ["termsNote"] : [])],
+        detail: { status: "open" },
+      });
       return { ok: true, offerId: id, created: true, newTerms: true } as const;
     }
     if (input.version !== existing.version) return { ok: false, reason: "conflict" } as const;
@@ -299,6 +305,9 @@ export function saveOffer(input: {
       })
       .where(and(eq(offers.id, existing.id), eq(offers.version, existing.version)))
       .run();
+    auditOffer(input.applicationId, input.actorId, "offer.update", existing.id, {
+      fields: changedFields(existing, { payKind, amount, currency, startDate, termsNote }),
+    });
     return { ok: true, offerId: existing.id, created: false, newTerms } as const;
   });
 }
@@ -356,6 +365,9 @@ export function decideOffer(input: {
         decidedAt: now,
       })
       .run();
+    auditOffer(found.offer.applicationId, input.actorId, "offer.approve", found.offer.id, {
+      detail: { outcome: input.decision },
+    });
     return { ok: true, applicationId: found.offer.applicationId } as const;
   });
 }
@@ -395,8 +407,25 @@ export function acceptOffer(input: {
       })
       .where(and(eq(offers.id, offer.id), eq(offers.version, offer.version)))
       .run();
+    auditOffer(input.applicationId, input.actorId, "offer.accept", offer.id, { detail: { status: "accepted" } });
     return { ok: true } as const;
   });
+}
+
+/** An offer's entry: its id and application, field names and labels; never its terms. */
+function auditOffer(
+  applicationId: number,
+  actorId: number,
+  action: "offer.update" | "offer.approve" | "offer.accept",
+  offerId: number,
+  extra: { fields?: string[]; detail?: AuditDetail },
+) {
+  const roleId = getDb()
+    .select({ roleId: applications.roleId })
+    .from(applications)
+    .where(eq(applications.id, applicationId))
+    .get()?.roleId;
+  recordAudit({ actorId, action, subject: { type: "offer", id: offerId }, roleId, applicationId, ...extra });
 }
 
 export type AwaitingItem = {

@@ -4,6 +4,8 @@ import type { RoleStatus, UserKind } from "~/domain/reference";
 import { scopesFor } from "~/domain/policy";
 import type { RoleFormValues } from "~/schemas/role";
 import { containsPattern, getDb, schema } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { changedFields } from "~/domain/audit";
 
 const { roles, roleTeam, users } = schema;
 
@@ -181,6 +183,13 @@ export function createRole(input: { values: RoleFormValues; createdById: number 
       .get();
     const team = teamRows(id, input.values);
     if (team.length) tx.insert(roleTeam).values(team).run();
+    recordAudit({
+      actorId: input.createdById,
+      action: "role.create",
+      subject: { type: "role", id },
+      roleId: id,
+      detail: { status: input.values.status },
+    });
     return id;
   });
 }
@@ -188,14 +197,16 @@ export function createRole(input: { values: RoleFormValues; createdById: number 
 export type RoleUpdateResult = { ok: true } | { ok: false; reason: "conflict" | "not-found" };
 
 /** Update a role and its team in one transaction, only if nobody saved it since `version`. */
-export function updateRole(input: { id: number; version: number; values: RoleFormValues }): RoleUpdateResult {
+export function updateRole(input: {
+  id: number;
+  version: number;
+  values: RoleFormValues;
+  actorId: number;
+}): RoleUpdateResult {
   return getDb().transaction((tx) => {
     // Filling or closing the role stamps when; reopening it clears that; staying settled keeps the first date.
-    const before = tx
-      .select({ status: roles.status, closedAt: roles.closedAt })
-      .from(roles)
-      .where(eq(roles.id, input.id))
-      .get();
+    const before = tx.select().from(roles).where(eq(roles.id, input.id)).get();
+    const teamBefore = tx.select().from(roleTeam).where(eq(roleTeam.roleId, input.id)).all();
     const closedAt = !isSettledRole(input.values.status)
       ? null
       : before && isSettledRole(before.status) && before.closedAt
@@ -213,6 +224,21 @@ export function updateRole(input: { id: number; version: number; values: RoleFor
     tx.delete(roleTeam).where(eq(roleTeam.roleId, input.id)).run();
     const team = teamRows(input.id, input.values);
     if (team.length) tx.insert(roleTeam).values(team).run();
+    const teamKey = (rows: { userId: number; teamRole: string }[]) =>
+      rows
+        .map((r) => `${r.teamRole}:${r.userId}`)
+        .sort()
+        .join(",");
+    recordAudit({
+      actorId: input.actorId,
+      action: "role.update",
+      subject: { type: "role", id: input.id },
+      roleId: input.id,
+      fields: [
+        ...changedFields(before as Record<string, unknown>, roleColumns(input.values)),
+        ...(teamKey(teamBefore) !== teamKey(team) ? ["team"] : []),
+      ],
+    });
     return { ok: true } as const;
   });
 }

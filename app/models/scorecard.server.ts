@@ -9,6 +9,7 @@ import {
   type ScorecardSnapshot,
 } from "~/domain/scorecard";
 import { getDb, schema } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 import { getInterview } from "./interview.server";
 import { getCurrentTemplate, ensureTemplateId, getTemplate } from "./template.server";
 
@@ -169,6 +170,22 @@ export function saveScorecard(input: {
       evidence: r.evidence,
     }));
     if (rows.length) tx.insert(scorecardRatings).values(rows).run();
+    // Submits and amendments are recorded (which areas were rated, never the ratings or words); drafts are not.
+    if (input.mode !== "draft") {
+      const applicationId = tx
+        .select({ id: interviews.applicationId })
+        .from(interviews)
+        .where(eq(interviews.id, input.interviewId))
+        .get()?.id;
+      recordAudit({
+        actorId: input.interviewerId,
+        action: input.mode === "amend" ? "scorecard.amend" : "scorecard.submit",
+        subject: { type: "scorecard", id },
+        roleId: input.roleId,
+        applicationId,
+        fields: ["recommendation", ...Object.keys(input.values.ratings).filter((k) => /^[A-Za-z]\w*$/.test(k))],
+      });
+    }
     return { ok: true, id, version: existing ? existing.version + 1 : 1 } as const;
   });
 }

@@ -2,6 +2,7 @@
 import { desc, eq } from "drizzle-orm";
 import { defaultAreas, templateChange, type TemplateArea } from "~/domain/scorecard";
 import { getDb, schema } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 
 const { scorecardTemplates, scorecards, roles } = schema;
 
@@ -57,14 +58,25 @@ export function saveTemplate(input: {
       ? tx.select({ id: scorecards.id }).from(scorecards).where(eq(scorecards.templateId, current.id)).get() !==
         undefined
       : false;
+    const audit = (version: number) =>
+      recordAudit({
+        actorId: input.actorId,
+        action: "template.update",
+        subject: { type: "role", id: input.roleId },
+        roleId: input.roleId,
+        fields: ["areas", "blindFeedback"],
+        detail: { to: `v${version}` },
+      });
     if (current && templateChange({ used }) === "edit-in-place") {
       tx.update(scorecardTemplates).set({ areas: input.areas }).where(eq(scorecardTemplates.id, current.id)).run();
+      audit(current.version);
       return { version: current.version, created: false };
     }
     const version = (current?.version ?? 0) + 1;
     tx.insert(scorecardTemplates)
       .values({ roleId: input.roleId, version, areas: input.areas, createdById: input.actorId, createdAt: new Date() })
       .run();
+    audit(version);
     return { version, created: true };
   });
 }

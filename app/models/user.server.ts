@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { UserKind } from "~/domain/reference";
 import { countRows, getDb, schema } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 
 const { users, sessions } = schema;
 
@@ -59,15 +60,19 @@ export function isEmailTaken(email: string): boolean {
 }
 
 /** In a transaction so that a refused commit throws (see createCandidate). */
-export function createUser(input: { email: string; name: string; kind: UserKind; passwordHash: string }): number {
-  return getDb().transaction(
-    (tx) =>
-      tx
-        .insert(users)
-        .values({ ...input, email: normalizeEmail(input.email) })
-        .returning({ id: users.id })
-        .get().id,
-  );
+export function createUser(
+  input: { email: string; name: string; kind: UserKind; passwordHash: string },
+  actorId: number | null,
+): number {
+  return getDb().transaction((tx) => {
+    const id = tx
+      .insert(users)
+      .values({ ...input, email: normalizeEmail(input.email) })
+      .returning({ id: users.id })
+      .get().id;
+    recordAudit({ actorId, action: "user.create", subject: { type: "user", id }, detail: { kind: input.kind } });
+    return id;
+  });
 }
 
 export type UpdateResult = { ok: true } | { ok: false; reason: "conflict" | "not-found" };
@@ -79,10 +84,15 @@ export function updateUser(input: {
   name: string;
   kind: UserKind;
   active: boolean;
+  actorId: number | null;
 }): UpdateResult {
   const db = getDb();
   return db.transaction((tx) => {
-    const current = tx.select({ version: users.version }).from(users).where(eq(users.id, input.id)).get();
+    const current = tx
+      .select({ version: users.version, name: users.name, kind: users.kind, active: users.active })
+      .from(users)
+      .where(eq(users.id, input.id))
+      .get();
     if (!current) return { ok: false, reason: "not-found" } as const;
     const changed = tx
       .update(users)
@@ -97,12 +107,42 @@ export function updateUser(input: {
       .run().changes;
     if (changed === 0) return { ok: false, reason: "conflict" } as const;
     if (!input.active) tx.delete(sessions).where(eq(sessions.userId, input.id)).run();
+    auditUserUpdate(current, input);
     return { ok: true } as const;
   });
 }
 
-/** Set a new password hash and end the user's other sessions, atomically. */
-export function setPassword(input: { userId: number; passwordHash: string; keepSessionId?: string }): void {
+/** One entry per kind of change: a kind change, a deactivation or reactivation, a rename. */
+function auditUserUpdate(
+  before: { name: string; kind: UserKind; active: boolean },
+  after: { id: number; name: string; kind: UserKind; active: boolean; actorId: number | null },
+) {
+  const subject = { type: "user" as const, id: after.id };
+  if (before.kind !== after.kind)
+    recordAudit({
+      actorId: after.actorId,
+      action: "user.kind_change",
+      subject,
+      fields: ["kind"],
+      detail: { from: before.kind, to: after.kind },
+    });
+  if (before.active !== after.active)
+    recordAudit({ actorId: after.actorId, action: after.active ? "user.reactivate" : "user.deactivate", subject });
+  if (before.name !== after.name)
+    recordAudit({ actorId: after.actorId, action: "user.update", subject, fields: ["name"] });
+}
+
+/**
+ * Set a new password hash and end the user's other sessions, atomically. An
+ * admin setting someone's password is a reset, and is logged; `actorId` null
+ * is the user changing their own.
+ */
+export function setPassword(input: {
+  userId: number;
+  passwordHash: string;
+  keepSessionId?: string;
+  resetById?: number;
+}): void {
   const db = getDb();
   db.transaction((tx) => {
     tx.update(users)
@@ -111,5 +151,11 @@ export function setPassword(input: { userId: number; passwordHash: string; keepS
       .run();
     const others = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, input.userId)).all();
     for (const s of others) if (s.id !== input.keepSessionId) tx.delete(sessions).where(eq(sessions.id, s.id)).run();
+    if (input.resetById !== undefined)
+      recordAudit({
+        actorId: input.resetById,
+        action: "user.password_reset",
+        subject: { type: "user", id: input.userId },
+      });
   });
 }

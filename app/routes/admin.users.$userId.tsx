@@ -48,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
     if (target.id === actor.id && (kind !== "admin" || !active)) {
       return refuse({ kind: ["You cannot remove your own admin access; ask another admin"] });
     }
-    const result = updateUser({ id: target.id, version, name, kind, active });
+    const result = updateUser({ id: target.id, version, name, kind, active, actorId: actor.id });
     if (!result.ok) {
       return refuse(
         {},
@@ -66,6 +66,7 @@ export async function action(args: ActionFunctionArgs) {
     userId: target.id,
     passwordHash: await hashPassword(parsed.data.password),
     keepSessionId: target.id === actor.id ? sessionId : undefined,
+    resetById: actor.id,
   });
   return redirect(`/admin/users/${target.id}?saved=password`);
 }

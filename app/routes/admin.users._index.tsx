@@ -24,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  await authorizeUser(args, "routes/admin.users._index", "action");
+  const { user: actor } = await authorizeUser(args, "routes/admin.users._index", "action");
   const formData = await args.request.formData();
   const parsed = parseFormData(createUserSchema, formData);
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
@@ -33,7 +33,7 @@ export async function action(args: ActionFunctionArgs) {
     return invalid(formData, { fieldErrors: { email: ["A user with this email already exists"] }, formError: null });
   const policy = checkNewPassword(password, { email, name });
   if (!policy.ok) return invalid(formData, { fieldErrors: { password: [policy.message] }, formError: null });
-  const id = createUser({ name, email, kind, passwordHash: await hashPassword(password) });
+  const id = createUser({ name, email, kind, passwordHash: await hashPassword(password) }, actor.id);
   return redirect(`/admin/users/${id}?saved=created`);
 }
 
@@ -133,6 +133,11 @@ export default function Users() {
       <PageHeader
         title="Users"
         subtitle="Who can sign in, and as what. There is no public sign-up: accounts are created here."
+        actions={
+          <Link className="btn" to="/admin/audit">
+            Audit log
+          </Link>
+        }
       />
       <div className="grid grid-2">
         <UsersTable users={users} />

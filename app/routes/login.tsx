@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
+import { recordAudit } from "~/models/audit.server";
 import { deleteExpiredSessions } from "~/models/session.server";
 import { getUserForSignIn, normalizeEmail } from "~/models/user.server";
 import { signInSchema } from "~/schemas/auth";
@@ -33,6 +34,7 @@ export async function action(args: ActionFunctionArgs) {
     getEnv().LOGIN_ATTEMPTS_PER_MINUTE,
   );
   if (throttle.limited) {
+    recordAudit({ actorId: null, action: "auth.sign_in_failed", detail: { reason: "throttled" } });
     return invalid(
       formData,
       {
@@ -48,9 +50,17 @@ export async function action(args: ActionFunctionArgs) {
     ? await verifyPassword(password, account.passwordHash)
     : (await burnPasswordCheck(password), false);
   if (!account || !valid || !account.active) {
+    // The account tried, when there is one; never the email typed (it may be anyone's).
+    recordAudit({
+      actorId: null,
+      action: "auth.sign_in_failed",
+      subject: account ? { type: "user", id: account.id } : undefined,
+      detail: { reason: !account ? "unknown_account" : !valid ? "wrong_password" : "inactive" },
+    });
     return invalid(formData, { fieldErrors: {}, formError: "That email and password do not match an active account." });
   }
   deleteExpiredSessions(new Date());
+  recordAudit({ actorId: account.id, action: "auth.sign_in", subject: { type: "user", id: account.id } });
   return startSession({
     userId: account.id,
     userAgent: request.headers.get("User-Agent"),

@@ -1,9 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { recordAudit } from "~/models/audit.server";
 import { authorize } from "~/utils/authorize.server";
 import { endSession } from "~/utils/session.server";
 
 export async function action(args: ActionFunctionArgs) {
-  await authorize(args, "routes/logout", "action");
+  const { user } = await authorize(args, "routes/logout", "action");
+  if (user) recordAudit({ actorId: user.id, action: "auth.sign_out", subject: { type: "user", id: user.id } });
   return endSession(args.request);
 }
 

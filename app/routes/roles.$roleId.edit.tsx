@@ -39,7 +39,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseRoleForm(formData, user);
   if (!parsed.ok) return invalid(formData, parsed, { arrayFields: roleArrayFields });
 
-  const result = updateRole({ id: roleId, version: version.data, values: parsed.data });
+  const result = updateRole({ id: roleId, version: version.data, values: parsed.data, actorId: user.id });
   if (!result.ok && result.reason === "not-found") throw new Response("Role not found", { status: 404 });
   if (!result.ok) {
     return invalid(

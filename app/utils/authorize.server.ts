@@ -43,6 +43,8 @@ const verbs: Record<string, string> = {
   import: "import",
   grade: "grade",
   accept: "mark accepted",
+  erase: "erase",
+  export: "export",
 };
 const nouns: Record<string, string> = {
   role: "roles",
@@ -57,6 +59,7 @@ const nouns: Record<string, string> = {
   takehome: "take-homes",
   calibration: "calibration",
   offer: "offers",
+  audit: "the audit log",
 };
 
 /** "change roles", from "update:role". */

@@ -40,6 +40,8 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
     loader: ["S", "D", "D", "D", "D", "D", "A"],
     action: ["S", "D", "D", "D", "D", "D", "A"],
   },
+  "routes/admin.audit._index": { loader: ["S", "D", "D", "D", "D", "D", "A"] },
+  "routes/admin.audit[.csv]": { loader: ["S", "D", "D", "D", "D", "D", "A"] },
   "routes/candidates._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/candidates.new": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
   "routes/candidates.import": {
@@ -48,6 +50,12 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   },
   // The sample candidate's only application is on the matrix role.
   "routes/candidates.$candidateId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
+  "routes/candidates.$candidateId.erase": {
+    loader: ["S", "D", "D", "D", "D", "A", "A"],
+    action: ["S", "D", "D", "D", "D", "A", "A"],
+  },
+  "routes/candidates.$candidateId.export": { loader: ["S", "D", "D", "D", "D", "A", "A"] },
+  "routes/candidates.$candidateId.export[.json]": { loader: ["S", "D", "D", "D", "D", "A", "A"] },
   "routes/candidates.$candidateId.edit": {
     loader: ["S", "D", "D", "A", "D", "A", "A"],
     action: ["S", "D", "D", "A", "D", "A", "A"],
