@@ -5,6 +5,7 @@ import { ERASED_MARKER } from "~/domain/erasure";
 import { isOpenStage } from "~/domain/pipeline";
 import { eraseCandidate, emailFingerprint } from "~/models/erasure.server";
 import { exportCandidateData } from "~/models/subject-access.server";
+import { searchCandidates } from "~/models/candidate.server";
 import { computeRoleRollup } from "~/models/rollup.server";
 import { getDb, schema as s } from "~/utils/db.server";
 import * as erasePage from "~/routes/candidates.$candidateId.erase";
@@ -168,6 +169,15 @@ describe("erasing a candidate", () => {
     const before = figures(roleId, now);
     const bytesBefore = Buffer.concat(rawFiles()).toString("latin1");
     expect(bytesBefore).toContain("Xqzmarker");
+    const priyaViewer = { id: userIdByEmail("priya@northwind.test"), kind: "recruiter" as const };
+    expect(searchCandidates(priyaViewer, { query: "Xqzmarker", page: 1 }).total).toBe(1);
+    getDb().$client.exec(
+      "create virtual table if not exists temp.fts_terms using fts5vocab(main, candidates_fts, 'row')",
+    );
+    const termsBefore = getDb()
+      .$client.prepare("select term from temp.fts_terms where term in ('xqzmarker', 'wvblurp')")
+      .all();
+    expect(termsBefore).toHaveLength(2);
 
     const priya = userIdByEmail("priya@northwind.test");
     // The subject-access export holds every planted marker, and is logged.
@@ -206,6 +216,15 @@ describe("erasing a candidate", () => {
     const raw = Buffer.concat(rawFiles()).toString("latin1");
     for (const marker of markers.filter((m) => /^[\x20-\x7e]+$/.test(m)))
       expect(raw.includes(marker), `the raw file still holds ${marker}`).toBe(false);
+    // The search index stores its words folded to lower case: neither the index nor its pages keep them.
+    expect(searchCandidates(priyaViewer, { query: "Xqzmarker", page: 1 }).total).toBe(0);
+    const terms = client
+      .prepare("select term from temp.fts_terms where term in ('xqzmarker', 'wvblurp', 'marker77')")
+      .all();
+    expect(terms, "the search index still holds their words").toEqual([]);
+    const folded = raw.toLowerCase();
+    for (const token of ["xqzmarker", "wvblurp", "marker77"])
+      expect(folded.includes(token), `the raw file still holds the token ${token}`).toBe(false);
   });
 
   it("refuses a candidate with an open application, an open offer or a legal hold, saying why, and changes nothing", () => {
