@@ -4,6 +4,7 @@
 // facts (a stage, an outcome, a count); never a person's name, email, notes,
 // pay or findings, so erasing a candidate never has to rewrite the log.
 import { DAY_MS } from "./dates";
+import { stageLabels } from "./pipeline";
 
 export const auditActions = [
   "auth.sign_in",
@@ -211,4 +212,45 @@ export function auditDetailText(detail: AuditDetail): string {
   return Object.entries(detail)
     .map(([k, v]) => `${k}: ${String(v)}`)
     .join(", ");
+}
+
+/** What a viewer of an application may read about it; each entry kind needs the right to see what it is about. */
+export type ActivityRights = { offer: boolean; compliance: boolean; allFeedback: boolean };
+
+const activityNeeds: Partial<Record<AuditAction, keyof ActivityRights>> = {
+  "offer.update": "offer",
+  "offer.approve": "offer",
+  "offer.accept": "offer",
+  "pay.view": "offer",
+  "check.update": "compliance",
+  "findings.view": "compliance",
+  // Under blind feedback, who has submitted and what was decided stay with those who read every scorecard.
+  "scorecard.submit": "allFeedback",
+  "scorecard.amend": "allFeedback",
+  "decision.record": "allFeedback",
+};
+
+/** The entry kinds an application's activity panel shows this viewer (a viewer always sees their own entries). */
+export function activityActionsFor(rights: ActivityRights): AuditAction[] {
+  return auditActions.filter((a) => {
+    const need = activityNeeds[a];
+    return need === undefined || rights[need];
+  });
+}
+
+/** One line of an activity panel: the action's label and its facts, in words. */
+export function activityText(entry: { action: AuditAction; fields: string[]; detail: AuditDetail }): string {
+  const { detail } = entry;
+  const facts: string[] = [];
+  if (typeof detail.from === "string" && typeof detail.to === "string")
+    facts.push(`${stageWord(detail.from)} → ${stageWord(detail.to)}`);
+  else if (typeof detail.to === "string") facts.push(`at ${stageWord(detail.to)}`);
+  if (typeof detail.outcome === "string") facts.push(String(detail.outcome).replace(/_/g, " "));
+  const fields = entry.fields.filter((f) => f !== "stage");
+  if (fields.length && entry.action !== "application.stage_move") facts.push(`fields: ${fields.join(", ")}`);
+  return facts.length ? `${auditActionLabels[entry.action]} (${facts.join("; ")})` : auditActionLabels[entry.action];
+}
+
+function stageWord(stage: string): string {
+  return stageLabels[stage as keyof typeof stageLabels] ?? stage.replace(/_/g, " ");
 }

@@ -1,7 +1,7 @@
 // The audit log: recording an entry (inside the caller's transaction when there
 // is one, so the entry commits with the change it records), reading it back
 // with filters and pages, and pruning what is past its retention.
-import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import {
   AUDIT_PAGE_SIZE,
   auditDetailProblem,
@@ -148,4 +148,29 @@ export function pruneAuditEvents(now: Date, retentionDays: number): number {
     .delete(auditEvents)
     .where(lt(auditEvents.at, auditPruneBefore(now, retentionDays)))
     .run().changes;
+}
+
+/**
+ * The latest entries about one application that this viewer may read: the kinds `actions` allows
+ * (activityActionsFor), and the viewer's own entries whatever their kind.
+ */
+export function listApplicationActivity(
+  applicationId: number,
+  viewerId: number,
+  actions: AuditAction[],
+  limit = 20,
+): { entries: AuditEntry[]; total: number } {
+  const where = and(
+    eq(auditEvents.applicationId, applicationId),
+    or(inArray(auditEvents.action, actions), eq(auditEvents.actorId, viewerId)),
+  );
+  const entries = getDb()
+    .select(entryColumns)
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(where)
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+    .limit(limit)
+    .all();
+  return { entries, total: countRows(auditEvents, where) };
 }

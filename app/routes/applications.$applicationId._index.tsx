@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { ActivityPanel } from "~/components/application/activity-panel";
 import { AddedNotices } from "~/components/application/added-notices";
 import { AgencySubmissions } from "~/components/application/agency-submissions";
 import { ComplianceSection } from "~/components/application/compliance-section";
@@ -40,6 +41,9 @@ import { getDecisionSection } from "~/models/decision.server";
 import { OfferPanel } from "~/components/offer-panel";
 import { getChainSummary, getOfferForApplication } from "~/models/offer.server";
 import type { SessionUser } from "~/models/session.server";
+import { activityActionsFor, activityText } from "~/domain/audit";
+import { listApplicationActivity } from "~/models/audit.server";
+import { canSeeAllScorecards } from "~/models/feedback.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.subject.name ?? "Application"} for ${data?.role.title ?? "role"} · AI Talent Scorecards` },
@@ -151,6 +155,21 @@ function offerFor({ application, role }: Found, { user, teamRole }: Viewer) {
     : null;
 }
 
+/** The application's activity from the audit log: only the kinds of entry about what the viewer may see. */
+function activityFor(applicationId: number, { user, teamRole }: Viewer) {
+  const actions = activityActionsFor({
+    offer: holds(user.kind, "read:offer", teamRole),
+    compliance: holds(user.kind, "read:compliance", teamRole),
+    allFeedback: canSeeAllScorecards(user.kind, teamRole),
+  });
+  const { entries, total } = listApplicationActivity(applicationId, user.id, actions);
+  return {
+    entries: entries.map((e) => ({ id: e.id, at: e.at, actorName: e.actorName, text: activityText(e) })),
+    total,
+    canReadLog: holdsAny(user.kind, "read:audit"),
+  };
+}
+
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/applications.$applicationId._index", "loader");
   const found = getApplication(Number(args.params.applicationId));
@@ -188,6 +207,7 @@ export async function loader(args: LoaderFunctionArgs) {
       teamRole,
       canDecide: holds(user.kind, "create:decision", teamRole),
     }),
+    activity: activityFor(application.id, viewer),
   };
 }
 
@@ -370,6 +390,7 @@ export default function ApplicationPage() {
             <ComplianceSection applicationId={application.id} compliance={compliance} saved={params.get("saved")} />
           ) : null}
           <StageHistory history={data.history} application={application} />
+          <ActivityPanel applicationId={application.id} activity={data.activity} />
         </div>
         <div>
           {offer ? (

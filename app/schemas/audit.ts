@@ -69,11 +69,13 @@ export function auditFilterFromUrl(
     ok: true,
     page: v.page,
     values,
+    // An application's entries include those about its scorecards, decisions, offer and checks.
     filter: {
       actorId: v.actor,
       action: v.action,
-      subjectType: v.record,
-      subjectId: v.recordId,
+      ...(v.record === "application" && v.recordId !== null
+        ? { applicationId: v.recordId }
+        : { subjectType: v.record, subjectId: v.recordId }),
       from: v.from,
       to: v.to,
     },

@@ -7,6 +7,7 @@ import * as userPage from "~/routes/admin.users.$userId";
 import * as users from "~/routes/admin.users._index";
 import * as login from "~/routes/login";
 import * as logout from "~/routes/logout";
+import * as applicationPage from "~/routes/applications.$applicationId._index";
 import { moveApplication } from "~/models/application.server";
 import { getDb, schema } from "~/utils/db.server";
 import { runInRequestScope } from "~/utils/request-scope";
@@ -128,6 +129,42 @@ describe("the audit log", () => {
     expect(move.fields).toEqual(["stage", "note"]);
     expect(move.detail).toEqual({ from: "interviewing", to: "rejected" });
     expect(JSON.stringify(latest(5))).not.toContain("Secretname");
+  });
+
+  it("shows an application's activity to those who may see it, each entry kind only to those who may see its record", async () => {
+    const roleId = roleIdByTitle("Senior AI Engineer, Support Copilot");
+    const { applicationId } = await scheduleFreshInterview(roleId, "sam@northwind.test");
+    const morgan = userIdByEmail("morgan@northwind.test");
+    const at = { roleId, applicationId, subject: { type: "application" as const, id: applicationId } };
+    recordAudit({
+      actorId: morgan,
+      action: "application.stage_move",
+      detail: { from: "screening", to: "final" },
+      ...at,
+    });
+    recordAudit({ actorId: morgan, action: "offer.update", fields: ["baseSalary"], ...at });
+    recordAudit({ actorId: morgan, action: "check.update", fields: ["status"], ...at });
+    type AppData = { activity: { entries: { text: string }[]; canReadLog: boolean } };
+    const activity = async (email: string) =>
+      (
+        (
+          await invoke(applicationPage.loader, get(`/applications/${applicationId}`, await cookieFor(email)), {
+            applicationId: String(applicationId),
+          })
+        ).data as AppData
+      ).activity;
+
+    const sam = await activity("sam@northwind.test");
+    const samTexts = sam.entries.map((e) => e.text);
+    expect(samTexts).toContain("Moved a stage (Screening → Final)");
+    expect(samTexts.join("|")).not.toMatch(/offer|compliance check/);
+    expect(sam.canReadLog).toBe(false);
+
+    const dana = await activity("dana@northwind.test");
+    expect(dana.entries.map((e) => e.text)).toEqual(
+      expect.arrayContaining(["Changed an offer (fields: baseSalary)", "Changed a compliance check (fields: status)"]),
+    );
+    expect((await activity("morgan@northwind.test")).canReadLog).toBe(true);
   });
 
   it("is append-only: no update, no delete of an entry younger than a year, pruning only past retention", () => {
