@@ -258,7 +258,13 @@ function rollupTableRow(r: ViewerRow, expectedHours: number | null) {
     checksProblem: problem,
     missingChecksText: r.missingChecks?.map(missingCheckText).join(", ") ?? null,
     cost: r.cost ? { total: r.cost.total, missing: r.cost.missing, covers: r.cost.covers } : null,
-    costCovers: r.cost?.covers && expectedHours !== null ? coversText(r.cost.covers, expectedHours, "short") : null,
+    // Only for those shown cost: nothing about it reaches anyone else's page, not even an empty key.
+    ...(r.cost
+      ? {
+          costCovers:
+            r.cost.covers && expectedHours !== null ? coversText(r.cost.covers, expectedHours, "short") : null,
+        }
+      : {}),
   };
 }
 
@@ -317,7 +323,9 @@ function comparedTexts(c: Compared, areas: { key: string; weight: number }[], ex
       : [],
     takeaways: c.words?.cards.map((k) => ({ ...k, recommendationLabel: recommendationLabels[k.recommendation] })) ?? [],
     missingChecks: c.missingChecks?.map(missingCheckText).join(", ") ?? null,
-    costCovers: c.cost?.covers && expectedHours !== null ? coversText(c.cost.covers, expectedHours) : null,
+    ...(c.cost
+      ? { costCovers: c.cost.covers && expectedHours !== null ? coversText(c.cost.covers, expectedHours) : null }
+      : {}),
   };
 }
 
