@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { scopesFor } from "~/domain/policy";
 import { ftsMatchExpression } from "~/domain/search";
 import type { CandidateFormValues } from "~/schemas/candidate";
@@ -160,18 +160,23 @@ export function existingEmails(emails: string[]): Set<string> {
   return found;
 }
 
-export type SaveResult = { ok: true } | { ok: false; reason: "conflict" | "not-found" };
+export type SaveResult = { ok: true } | { ok: false; reason: "conflict" | "not-found" | "erased" };
 
 export function updateCandidate(input: { id: number; version: number; values: CandidateFormValues }): SaveResult {
   return getDb().transaction((tx) => {
     const changed = tx
       .update(candidates)
       .set({ ...input.values, version: input.version + 1, updatedAt: new Date() })
-      .where(and(eq(candidates.id, input.id), eq(candidates.version, input.version)))
+      .where(and(eq(candidates.id, input.id), eq(candidates.version, input.version), isNull(candidates.erasedAt)))
       .run().changes;
     if (changed > 0) return { ok: true } as const;
-    const exists = tx.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, input.id)).get();
-    return { ok: false, reason: exists ? "conflict" : "not-found" } as const;
+    const found = tx
+      .select({ erasedAt: candidates.erasedAt })
+      .from(candidates)
+      .where(eq(candidates.id, input.id))
+      .get();
+    // An erased person has nothing left to edit: their record stays empty.
+    return { ok: false, reason: !found ? "not-found" : found.erasedAt ? "erased" : "conflict" } as const;
   });
 }
 

@@ -4,7 +4,7 @@
 // checkpointed and truncated, so with secure_delete on (db/client.ts) neither
 // the database file nor its WAL holds the old bytes. Backups are out of reach.
 import { createHmac } from "node:crypto";
-import { and, eq, gte, inArray, or } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, ne, or } from "drizzle-orm";
 import { maskName } from "~/domain/audit";
 import { isoDay } from "~/domain/dates";
 import {
@@ -303,4 +303,24 @@ function truncateWriteAheadLog() {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
   console.warn("erasure: the write-ahead log could not be truncated now; the next checkpoint will");
+}
+
+/**
+ * The erased candidate whose email this person's email was, if any: a re-application recognised by the keyed
+ * hash erasure keeps, which tells that it is one and nothing more.
+ */
+export function findErasedPredecessor(candidateId: number, email: string): { id: number; erasedAt: Date } | null {
+  const row = getDb()
+    .select({ id: s.candidates.id, erasedAt: s.candidates.erasedAt })
+    .from(s.candidates)
+    .where(
+      and(
+        eq(s.candidates.emailHash, emailFingerprint(email)),
+        ne(s.candidates.id, candidateId),
+        isNotNull(s.candidates.erasedAt),
+      ),
+    )
+    .orderBy(desc(s.candidates.erasedAt))
+    .get();
+  return row?.erasedAt ? { id: row.id, erasedAt: row.erasedAt } : null;
 }

@@ -7,6 +7,7 @@ import { holds, scopesFor } from "~/domain/policy";
 import { candidateEngagementTypeLabels, candidateSourceLabels, payKindLabels } from "~/domain/reference";
 import { listApplicationsOfCandidate } from "~/models/application.server";
 import { getCandidate } from "~/models/candidate.server";
+import { findErasedPredecessor } from "~/models/erasure.server";
 import { personChecks } from "~/models/compliance.server";
 import { listVisibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -22,7 +23,18 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!row) throw new Response("Candidate not found", { status: 404 });
   const canSeePay = holds(user.kind, "read:pay", teamRole);
   // Pay never leaves the server for people who may not see it.
-  const { payKind, payAmount, payCurrency, createdById: _c, version: _v, ...candidate } = row;
+  // Nor does the keyed hash of an erased person's email, or the reason for an erasure.
+  const {
+    payKind,
+    payAmount,
+    payCurrency,
+    createdById: _c,
+    version: _v,
+    emailHash: _h,
+    erasureReason: _r,
+    ...candidate
+  } = row;
+  const erased = row.erasedAt !== null;
   const visible = scopesFor(user.kind, "read:role").includes("any") ? null : listVisibleRoleIds(user.id);
   const applications = listApplicationsOfCandidate(row.id).filter(
     (a) => visible === null || visible.includes(a.roleId),
@@ -42,7 +54,12 @@ export async function loader(args: LoaderFunctionArgs) {
     pay: canSeePay ? { payKind, payAmount, payCurrency } : null,
     applications,
     checks,
-    canEdit: holds(user.kind, "update:candidate", teamRole),
+    erased,
+    // A re-application after an erasure is recognised as such, and nothing more is known of the earlier record.
+    erasedPredecessor: erased ? null : findErasedPredecessor(row.id, row.email),
+    canEdit: !erased && holds(user.kind, "update:candidate", teamRole),
+    canExport: holds(user.kind, "export:candidate", teamRole),
+    canErase: !erased && holds(user.kind, "erase:candidate", teamRole),
   };
 }
 
@@ -141,28 +158,70 @@ function PersonChecks({ checks }: { checks: NonNullable<CandidateData["checks"]>
   );
 }
 
+/** Edit for those who may change the person; the data-protection actions for HR and admins. */
+function CandidateActions({ data }: { data: CandidateData }) {
+  const { candidate, canEdit, canExport, canErase } = data;
+  if (!canEdit && !canExport && !canErase) return null;
+  return (
+    <>
+      {canExport ? (
+        <Link to={`/candidates/${candidate.id}/export`} className="btn">
+          Export data
+        </Link>
+      ) : null}
+      {canErase ? (
+        <Link to={`/candidates/${candidate.id}/erase`} className="btn btn-danger">
+          Erase
+        </Link>
+      ) : null}
+      {canEdit ? (
+        <Link to={`/candidates/${candidate.id}/edit`} className="btn btn-primary">
+          Edit
+        </Link>
+      ) : null}
+    </>
+  );
+}
+
+const savedNotices: Record<string, string> = {
+  created: "Candidate added.",
+  erased: "Candidate erased. Their identifying data is gone; their scores, stages and decisions stay, de-identified.",
+};
+
 export default function CandidatePage() {
-  const { candidate, pay, applications, checks, canEdit } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { candidate, pay, applications, checks, erased, erasedPredecessor } = data;
   const [params] = useSearchParams();
+  const saved = params.get("saved");
   return (
     <>
       <PageHeader
         title={candidate.name}
-        subtitle={[candidate.email, candidate.location, candidate.timezone].filter(Boolean).join(" · ")}
-        actions={
-          canEdit ? (
-            <Link to={`/candidates/${candidate.id}/edit`} className="btn btn-primary">
-              Edit
-            </Link>
-          ) : null
+        subtitle={
+          erased
+            ? `Erased on ${formatDate(isoDay(new Date(candidate.erasedAt!)))}`
+            : [candidate.email, candidate.location, candidate.timezone].filter(Boolean).join(" · ")
         }
+        actions={<CandidateActions data={data} />}
       />
-      {params.get("saved") ? (
-        <Notice>{params.get("saved") === "created" ? "Candidate added." : "Changes saved."}</Notice>
+      {saved ? <Notice>{savedNotices[saved] ?? "Changes saved."}</Notice> : null}
+      {erasedPredecessor ? (
+        <p className="alert alert-warn">
+          Applied before: this email belonged to a candidate erased on{" "}
+          {formatDate(isoDay(new Date(erasedPredecessor.erasedAt)))} (Erased candidate #{erasedPredecessor.id}). Nothing
+          of that record is kept but its de-identified scores.
+        </p>
       ) : null}
       <div className="grid grid-2">
         <div>
-          <AboutCandidate candidate={candidate} pay={pay} />
+          {erased ? (
+            <section className="card" aria-labelledby="about">
+              <h2 id="about">About</h2>
+              <p className="muted">This candidate was erased at their request or by a retention rule.</p>
+            </section>
+          ) : (
+            <AboutCandidate candidate={candidate} pay={pay} />
+          )}
         </div>
         <div>
           <section className="card" aria-labelledby="apps">

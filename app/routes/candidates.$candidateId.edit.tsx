@@ -18,6 +18,8 @@ export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/candidates.$candidateId.edit", "loader");
   const candidate = getCandidate(Number(args.params.candidateId));
   if (!candidate) throw new Response("Candidate not found", { status: 404 });
+  if (candidate.erasedAt)
+    throw new Response("This candidate was erased: there is nothing left to edit", { status: 409 });
   const { createdById: _c, createdAt: _a, updatedAt: _u, ...editable } = candidate;
   return {
     id: candidate.id,
@@ -56,6 +58,8 @@ export async function action(args: ActionFunctionArgs) {
   }
   const result = updateCandidate({ id, version: version.data, values: parsed.data });
   if (!result.ok && result.reason === "not-found") throw new Response("Candidate not found", { status: 404 });
+  if (!result.ok && result.reason === "erased")
+    throw new Response("This candidate was erased: there is nothing left to edit", { status: 409 });
   if (!result.ok) {
     return invalid(
       formData,

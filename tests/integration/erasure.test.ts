@@ -9,6 +9,9 @@ import { searchCandidates } from "~/models/candidate.server";
 import { computeRoleRollup } from "~/models/rollup.server";
 import { getDb, schema as s } from "~/utils/db.server";
 import * as erasePage from "~/routes/candidates.$candidateId.erase";
+import * as candidatePage from "~/routes/candidates.$candidateId._index";
+import * as editPage from "~/routes/candidates.$candidateId.edit";
+import * as newCandidate from "~/routes/candidates.new";
 import { cookieFor, get, invoke, post, totalChanges, userIdByEmail } from "../support/http";
 
 const NAME = "Xqzmarker Wvblurp";
@@ -302,5 +305,42 @@ describe("erasing a candidate", () => {
     );
     const again = await invoke(erasePage.loader, get(`/candidates/${candidateId}/erase`, hr), params);
     expect((again.data as { refusal: string }).refusal).toMatch(/already been erased/);
+  });
+
+  it("shows the erased person as erased, with nothing to edit, and recognises a re-application by the same email", async () => {
+    const { candidateId } = pickClosedCandidate();
+    const email = getDb().select().from(s.candidates).where(eq(s.candidates.id, candidateId)).get()!.email;
+    const priya = userIdByEmail("priya@northwind.test");
+    expect(eraseCandidate({ candidateId, actorId: priya, reason: "Asked by email", now: new Date() })).toEqual({
+      ok: true,
+    });
+    const hr = await cookieFor("priya@northwind.test");
+    const params = { candidateId: String(candidateId) };
+    const shown = await invoke(candidatePage.loader, get(`/candidates/${candidateId}`, hr), params);
+    const data = shown.data as Record<string, unknown> & { candidate: Record<string, unknown> };
+    expect(data).toMatchObject({ erased: true, canEdit: false, canErase: false, canExport: true });
+    expect(data.candidate).not.toHaveProperty("emailHash");
+    expect(data.candidate).not.toHaveProperty("erasureReason");
+    expect(JSON.stringify(data)).not.toContain(email);
+    const edit = await invoke(editPage.loader, get(`/candidates/${candidateId}/edit`, hr), params).catch(
+      (e: Response) => e,
+    );
+    expect((edit as { status: number }).status).toBe(409);
+
+    // The same person applies again: recognised as a re-application, and nothing more is known.
+    const created = await invoke(
+      newCandidate.action,
+      post(
+        "/candidates/new",
+        { name: "Returning Person", email: email.toUpperCase(), engagementType: "full_time", source: "inbound", payCurrency: "USD" },
+        { cookie: hr },
+      ),
+    );
+    expect(created.status).toBe(302);
+    const newId = Number(created.location!.match(/\/candidates\/(\d+)/)![1]);
+    const again = await invoke(candidatePage.loader, get(`/candidates/${newId}`, hr), { candidateId: String(newId) });
+    expect((again.data as { erasedPredecessor: { id: number } | null }).erasedPredecessor).toMatchObject({
+      id: candidateId,
+    });
   });
 });
