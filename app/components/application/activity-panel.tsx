@@ -11,7 +11,7 @@ export function ActivityPanel(props: { applicationId: number; activity: NonNulla
     <section className="card" aria-labelledby="activity-heading">
       <h2 id="activity-heading">Activity</h2>
       {activity.entries.length === 0 ? (
-        <p className="muted small">Nothing recorded yet.</p>
+        <p className="muted small">Nothing recorded since the audit log began.</p>
       ) : (
         <ol className="history">
           {activity.entries.map((e) => (
