@@ -94,11 +94,21 @@ export type Target = {
   note: (m: string) => void;
 };
 
-/** A write from another connection: the server's database version changes, so its cached figures go. */
+/**
+ * A write from another connection that every cached figure depends on: a user row (the database-wide version) and
+ * the counter standing for every role (role_id 0 in role_versions, which each role's cached figures also follow).
+ */
 export function touchDatabase(t: Target) {
-  t.writer
-    .prepare("update users set updated_at = updated_at + 1, version = version + 1 where id = ?")
-    .run(t.generated.spareUserId);
+  t.writer.transaction(() => {
+    t.writer
+      .prepare("update users set updated_at = updated_at + 1, version = version + 1 where id = ?")
+      .run(t.generated.spareUserId);
+    t.writer
+      .prepare(
+        "insert into role_versions (role_id, version) values (0, 1) on conflict(role_id) do update set version = version + 1",
+      )
+      .run();
+  })();
 }
 
 async function timedGet(t: Target, path: string, cookie: string): Promise<Outcome> {
