@@ -144,7 +144,7 @@ export function importCandidates(rows: CandidateFormValues[], createdById: numbe
 /** Rows per INSERT: about 20 bound values each, well under SQLite's limit of 32,766. */
 const IMPORT_CHUNK = 500;
 
-export function existingEmails(emails: string[]): Set<string> {
+export function findExistingEmails(emails: string[]): Set<string> {
   if (emails.length === 0) return new Set();
   const found = new Set<string>();
   // Chunked to stay under SQLite's bound-parameter limit on large files.
@@ -189,7 +189,7 @@ export function listCandidateOptions() {
 }
 
 /** Candidates to choose from when adding to a pipeline: the best matches for a query (as the candidate search), or all by name. */
-export function candidateChoices(query: string, limit = 50) {
+export function searchCandidateOptions(query: string, limit = 50) {
   const q = query.trim();
   const expression = q ? ftsMatchExpression(q) : null;
   if (q && expression === null) return [];

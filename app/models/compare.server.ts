@@ -5,8 +5,8 @@ import type { TeamRole, UserKind } from "~/domain/reference";
 import { getDb, schema } from "~/utils/db.server";
 import { getComparisonWords } from "./debrief.server";
 import { canSeeAllScorecards, summarizeSubmitted } from "./feedback.server";
-import { roleRollup } from "./rollup.server";
-import { rollupForViewer } from "./rollup-view.server";
+import { getRoleRollup } from "./rollup.server";
+import { getRollupForViewer } from "./rollup-view.server";
 import { listScorecardsForApplication } from "./scorecard.server";
 import { listTakeHomesForApplication } from "./take-home.server";
 import { takeHomeResult } from "~/domain/take-home";
@@ -25,9 +25,9 @@ export function getComparison(input: {
   viewer: { id: number; kind: UserKind };
   teamRole: TeamRole | null;
 }) {
-  const rollup = roleRollup(input.roleId);
+  const rollup = getRoleRollup(input.roleId);
   if (!rollup) return null;
-  const view = rollupForViewer(rollup, input.viewer, input.teamRole);
+  const view = getRollupForViewer(rollup, input.viewer, input.teamRole);
   // Only applications of this role, and never one the viewer grades anonymously.
   const onRole = new Set(
     getDb()

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
 import { getDb, schema } from "~/utils/db.server";
-import { roleConditions, type Viewer } from "./role.server";
+import { buildRoleConditions, type Viewer } from "./role.server";
 
 const { roles } = schema;
 
@@ -31,7 +31,7 @@ export function getHomeRoleFigures(viewer: Viewer, mine: boolean) {
       briefsIncomplete: sql<number>`coalesce(sum(${blank}), 0)`,
     })
     .from(roles)
-    .where(roleConditions(viewer, { status: "active", mine }))
+    .where(buildRoleConditions(viewer, { status: "active", mine }))
     .get();
   return row ?? { active: 0, open: 0, openings: 0, briefsIncomplete: 0 };
 }

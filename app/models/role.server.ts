@@ -14,7 +14,7 @@ export type Viewer = { id: number; kind: UserKind };
 /** query: words the title or team must contain (case-insensitive). */
 export type RoleListFilter = { status: RoleStatus | "active" | "all"; mine: boolean; query?: string };
 
-export function roleConditions(viewer: Viewer, filter: RoleListFilter): SQL | undefined {
+export function buildRoleConditions(viewer: Viewer, filter: RoleListFilter): SQL | undefined {
   const db = getDb();
   const conditions: SQL[] = [];
   const seesAll = scopesFor(viewer.kind, "read:role").includes("any");
@@ -37,7 +37,7 @@ export function countRoles(viewer: Viewer, filter: RoleListFilter): number {
     getDb()
       .select({ n: sql<number>`count(*)` })
       .from(roles)
-      .where(roleConditions(viewer, filter))
+      .where(buildRoleConditions(viewer, filter))
       .get()?.n ?? 0
   );
 }
@@ -82,7 +82,7 @@ export function listRoles(viewer: Viewer, filter: RoleListFilter, page?: { limit
       qInfraAdvantage: roles.qInfraAdvantage,
     })
     .from(roles)
-    .where(roleConditions(viewer, filter))
+    .where(buildRoleConditions(viewer, filter))
     // Open first, then on hold, draft, filled, closed; newest changes first within each.
     .orderBy(
       sql`case ${roles.status} when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end`,

@@ -25,10 +25,14 @@ import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
 import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
 import { takeHomeFacts, takeHomeFactText, takeHomeProgress, takeHomeStatusLabels } from "~/domain/take-home";
 import { getComparison } from "./compare.server";
-import { roleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server";
+import { getRoleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server";
 import { sortRows, type SortValue } from "~/domain/sort";
 
-export function rollupForViewer(rollup: RoleRollup, viewer: { id: number; kind: UserKind }, teamRole: TeamRole | null) {
+export function getRollupForViewer(
+  rollup: RoleRollup,
+  viewer: { id: number; kind: UserKind },
+  teamRole: TeamRole | null,
+) {
   const seesCost = holds(viewer.kind, "read:pay", teamRole);
   const seesCompliance = holds(viewer.kind, "read:compliance", teamRole);
   const seesAllScores =
@@ -119,7 +123,7 @@ export function parseRollupQuery(url: URL): RollupQuery {
  * trimmed to what the table shows, with the words the page prints. Cached per
  * viewer and query like the rollup.
  */
-export function rollupPage(
+export function getRollupPage(
   roleId: number,
   viewer: { id: number; kind: UserKind },
   teamRole: TeamRole | null,
@@ -127,9 +131,9 @@ export function rollupPage(
 ) {
   const key = `rollup-page:${roleId}:${viewer.id}:${viewer.kind}:${teamRole}:${query.stage}:${query.engagement}:${query.sort}:${query.dir}:${query.page}`;
   return cachedDerived(key, { maxAgeMs: ROLLUP_MAX_AGE_MS, roleId }, () => {
-    const rollup = roleRollup(roleId);
+    const rollup = getRoleRollup(roleId);
     if (!rollup) return null;
-    const view = rollupForViewer(rollup, viewer, teamRole);
+    const view = getRollupForViewer(rollup, viewer, teamRole);
     const rows = sortRows(view.rows.filter(inFilter(query)), sortKeyFor(query.sort), query.dir === "asc" ? 1 : -1);
     const pageCount = Math.max(1, Math.ceil(rows.length / ROWS_PER_PAGE));
     const page = Math.min(query.page, pageCount);
@@ -165,8 +169,8 @@ export function rollupPage(
   });
 }
 
-export type RollupPage = NonNullable<ReturnType<typeof rollupPage>>;
-type ViewerRow = ReturnType<typeof rollupForViewer>["rows"][number];
+export type RollupPage = NonNullable<ReturnType<typeof getRollupPage>>;
+type ViewerRow = ReturnType<typeof getRollupForViewer>["rows"][number];
 
 /** The choices of the rollup's filters: every stage (and all open ones), every engagement. */
 const filterOptions = {
@@ -193,7 +197,7 @@ const sortKeyFor =
   };
 
 /** Each area's average over the scored candidates this viewer may see, to two decimals. */
-function roleAreaAverages(view: ReturnType<typeof rollupForViewer>) {
+function roleAreaAverages(view: ReturnType<typeof getRollupForViewer>) {
   const scored = view.rows.filter((r) => r.weightedTotal !== null);
   return Object.fromEntries(
     view.template.areas.map((a) => {
@@ -272,7 +276,7 @@ function rollupTableRow(r: ViewerRow, expectedHours: number | null) {
  * The comparison as the page shows it: the applications side by side, each with the words its cells print,
  * and what is wrong with the pick, if anything (too few, too many).
  */
-export function comparisonPage(input: Parameters<typeof getComparison>[0]) {
+export function getComparisonPage(input: Parameters<typeof getComparison>[0]) {
   const result = getComparison(input);
   if (!result) return null;
   const expectedHours = result.assumptions?.expectedHours ?? null;

@@ -37,7 +37,7 @@ const {
   roles,
 } = schema;
 
-export function costAssumptionsFor(stored: Record<string, number> | null | undefined): CostAssumptions {
+export function getCostAssumptions(stored: Record<string, number> | null | undefined): CostAssumptions {
   return { ...defaultCostAssumptions, ...(stored ?? {}) };
 }
 
@@ -45,7 +45,7 @@ export function costAssumptionsFor(stored: Record<string, number> | null | undef
 export const ROLLUP_MAX_AGE_MS = 60_000;
 
 /** The role's rollup, recomputed when the database changes or after ROLLUP_MAX_AGE_MS. Read-only: it is shared between requests. */
-export function roleRollup(roleId: number) {
+export function getRoleRollup(roleId: number) {
   return cachedDerived(`rollup:${roleId}`, { maxAgeMs: ROLLUP_MAX_AGE_MS, roleId }, () =>
     computeRoleRollup(roleId, new Date()),
   );
@@ -55,9 +55,9 @@ export function computeRoleRollup(roleId: number, now: Date) {
   const role = selectRole(roleId);
   if (!role) return null;
   const template = getCurrentTemplate(roleId);
-  const assumptions = costAssumptionsFor(role.costAssumptions);
+  const assumptions = getCostAssumptions(role.costAssumptions);
   const apps = selectApplications(roleId);
-  const seats = scorecardSeats([roleId], now).get(roleId);
+  const seats = countScorecardSeats([roleId], now).get(roleId);
   const funnel = roleFunnel(
     apps.map((a) => ({ id: a.id, stage: a.stage as Stage })),
     selectStageHistory(roleId),
@@ -354,7 +354,7 @@ export type RoleRollup = NonNullable<ReturnType<typeof computeRoleRollup>>;
  * Per role, scorecards due (panel seats of interviews that have ended) and
  * submitted (those seats with a submitted scorecard): one grouped query.
  */
-export function scorecardSeats(roleIds: number[], now: Date): Map<number, { due: number; submitted: number }> {
+export function countScorecardSeats(roleIds: number[], now: Date): Map<number, { due: number; submitted: number }> {
   if (roleIds.length === 0) return new Map();
   const rows = getDb()
     .select({
@@ -377,7 +377,7 @@ export function scorecardSeats(roleIds: number[], now: Date): Map<number, { due:
 
 /** Key figures for a hiring manager's home: one grouped query for all their roles. */
 /** Per role, how many applications reached hired: one grouped query. */
-export function hiredCounts(roleIds: number[]): Map<number, number> {
+export function countHires(roleIds: number[]): Map<number, number> {
   if (roleIds.length === 0) return new Map();
   const rows = getDb()
     .select({ roleId: applications.roleId, n: count() })
@@ -388,7 +388,7 @@ export function hiredCounts(roleIds: number[]): Map<number, number> {
   return new Map(rows.map((r) => [r.roleId, r.n]));
 }
 
-export function roleHeadlines(roleIds: number[]) {
+export function listRoleHeadlines(roleIds: number[]) {
   if (roleIds.length === 0) return [];
   return getDb()
     .select({ roleId: applications.roleId, stage: applications.stage, n: count() })

@@ -8,7 +8,7 @@ import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
 import { listUsers } from "~/models/user.server";
-import { roleHeadlines, scorecardSeats } from "~/models/rollup.server";
+import { listRoleHeadlines, countScorecardSeats } from "~/models/rollup.server";
 import { getHomeRoleFigures } from "~/models/home.server";
 import { countStaleApplications, listStaleApplications } from "~/models/application.server";
 import { getComplianceSummaries } from "~/models/compliance.server";
@@ -92,8 +92,8 @@ export async function loader(args: LoaderFunctionArgs) {
   });
   const grading = getGradingQueue(user.id).filter((g) => g.status !== "waived" && g.gradeStatus !== "submitted");
   const figures = getHomeRoleFigures(user, home.mine);
-  const headlines = roleHeadlines(shownRoles.map((r) => r.id));
-  const seats = scorecardSeats(
+  const headlines = listRoleHeadlines(shownRoles.map((r) => r.id));
+  const seats = countScorecardSeats(
     shownRoles.map((r) => r.id),
     now,
   );

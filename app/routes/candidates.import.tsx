@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
-import { existingEmails, importCandidates } from "~/models/candidate.server";
+import { findExistingEmails, importCandidates } from "~/models/candidate.server";
 import { csvColumns, importSchema, MAX_IMPORT_ROWS } from "~/schemas/candidate";
 import { authorizeUser } from "~/utils/authorize.server";
 import { checkCandidateCsv, previewRows } from "~/utils/candidate-csv.server";
@@ -28,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
       { status: 400 },
     );
   const { intent, csv } = parsed.data;
-  const check = checkCandidateCsv(csv, existingEmails);
+  const check = checkCandidateCsv(csv, findExistingEmails);
   const bad = check.rows.filter((r) => r.errors.length > 0).length;
   const failed = check.fileErrors.length > 0 || bad > 0;
   if (intent === "preview" || failed) {

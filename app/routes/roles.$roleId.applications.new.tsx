@@ -14,7 +14,7 @@ import { engagementFits, soughtText } from "~/domain/engagement";
 import { agencyKindLabels, applicationEngagementLabels } from "~/domain/reference";
 import { listAgencyOptions } from "~/models/agency.server";
 import { addAgencyBid, addCandidateToRole, listCandidateIdsOnRole } from "~/models/application.server";
-import { candidateChoices, getCandidate } from "~/models/candidate.server";
+import { searchCandidateOptions, getCandidate } from "~/models/candidate.server";
 import { getMask } from "~/models/masking.server";
 import { getRole } from "~/models/role.server";
 import { addApplicationSchema, startingStages } from "~/schemas/application";
@@ -39,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const chosenId = requested && !hidden.has(requested) ? requested : null;
   const chosen = chosenId ? getCandidate(chosenId) : null;
   // People the viewer grades anonymously are not offered (their name would give the alias away).
-  const found = candidateChoices(query).filter((c) => !hidden.has(c.id));
+  const found = searchCandidateOptions(query).filter((c) => !hidden.has(c.id));
   if (chosen && !found.some((c) => c.id === chosen.id))
     found.unshift({ id: chosen.id, name: chosen.name, email: chosen.email, engagementType: chosen.engagementType });
   // Each person says how they would work, and whether that is what the role seeks, before anyone is added.

@@ -5,7 +5,7 @@ import { CompareTable } from "~/components/compare/table";
 import type { ComparisonData } from "~/components/compare/types";
 import { formatCount, formatMoney, PageHeader } from "~/components/ui";
 import { parseCompareIds } from "~/models/compare.server";
-import { comparisonPage } from "~/models/rollup-view.server";
+import { getComparisonPage } from "~/models/rollup-view.server";
 import { authorizeUser } from "~/utils/authorize.server";
 
 export const meta: MetaFunction = () => [{ title: "Compare candidates · AI Talent Scorecards" }];
@@ -14,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.compare", "loader");
   const url = new URL(args.request.url);
   const ids = parseCompareIds(url);
-  const result = comparisonPage({ roleId: Number(args.params.roleId), ids, viewer: user, teamRole });
+  const result = getComparisonPage({ roleId: Number(args.params.roleId), ids, viewer: user, teamRole });
   if (!result) throw new Response("Role not found", { status: 404 });
   // The rollup view (filters, order, page) the comparison was opened from, for the way back: only those parameters.
   const from = new URLSearchParams(url.searchParams.get("back") ?? "");

@@ -6,7 +6,7 @@ import { defaultCostAssumptions } from "~/domain/cost";
 import { stageLabels } from "~/domain/pipeline";
 import { listAgencyBids, saveAgencyQuote } from "~/models/application.server";
 import { getRole, saveCostAssumptions } from "~/models/role.server";
-import { costAssumptionsFor } from "~/models/rollup.server";
+import { getCostAssumptions } from "~/models/rollup.server";
 import { agencyQuoteSchema, costAssumptionFields, costAssumptionsSchema } from "~/schemas/costs";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -20,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
   if (!role) throw new Response("Role not found", { status: 404 });
   return {
     role: { id: role.id, title: role.title, version: role.version, currency: role.currency },
-    assumptions: costAssumptionsFor(role.costAssumptions),
+    assumptions: getCostAssumptions(role.costAssumptions),
     defaults: defaultCostAssumptions,
     bids: listAgencyBids(role.id),
   };

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { PageHeader } from "~/components/ui";
-import { parseRollupQuery, rollupPage } from "~/models/rollup-view.server";
+import { parseRollupQuery, getRollupPage } from "~/models/rollup-view.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { useComparePicks } from "~/components/compare-picks";
 import { FunnelCard } from "~/components/rollup/funnel-card";
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader(args: LoaderFunctionArgs) {
   const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.rollup", "loader");
-  const page = rollupPage(Number(args.params.roleId), user, teamRole, parseRollupQuery(new URL(args.request.url)));
+  const page = getRollupPage(Number(args.params.roleId), user, teamRole, parseRollupQuery(new URL(args.request.url)));
   if (!page) throw new Response("Role not found", { status: 404 });
   return page;
 }

@@ -5,8 +5,8 @@ import { and, eq } from "drizzle-orm";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { areasFilledAgainst, weightedTotal, type TemplateArea } from "~/domain/scorecard";
-import { rollupForViewer } from "~/models/rollup-view.server";
-import { roleRollup } from "~/models/rollup.server";
+import { getRollupForViewer } from "~/models/rollup-view.server";
+import { getRoleRollup } from "~/models/rollup.server";
 import { getCurrentTemplate } from "~/models/template.server";
 import * as appPage from "~/routes/applications.$applicationId._index";
 import * as compareRoute from "~/routes/roles.$roleId.compare";
@@ -63,7 +63,7 @@ describe("one weighted total everywhere", () => {
   it("keeps every page on the template versions the scorecards were filled with after the role's template changes", async () => {
     const db = getDb();
     const roleId = roleIdByTitle(ROLE);
-    const before = roleRollup(roleId)!;
+    const before = getRoleRollup(roleId)!;
     const scored = before.rows.filter((r) => r.weightedTotal !== null && r.scorecards >= 2).slice(0, 3);
     expect(scored.length).toBe(3);
     const ids = scored.map((r) => r.id);
@@ -78,7 +78,7 @@ describe("one weighted total everywhere", () => {
       .run();
     expect(getCurrentTemplate(roleId).version).toBe(current.version + 1);
 
-    const after = roleRollup(roleId)!;
+    const after = getRoleRollup(roleId)!;
     const { compare, csvTotals, csvRow, pages } = await figuresEverywhere(roleId, ids, "dana@northwind.test");
     // The CSV says how many scorecards each total rests on, as the rollup counts them.
     expect(csvRow("Scorecards submitted").map(Number)).toEqual(
@@ -146,7 +146,7 @@ describe("one weighted total everywhere", () => {
       averages,
     ).total;
     expect(page.weightedTotal, "application page").toBe(expected);
-    expect(roleRollup(roleId)!.rows.find((r) => r.id === ids[0])!.weightedTotal, "rollup").toBe(expected);
+    expect(getRoleRollup(roleId)!.rows.find((r) => r.id === ids[0])!.weightedTotal, "rollup").toBe(expected);
     expect(mixed.compare.candidates.find((c) => c.id === ids[0])!.summary.weightedTotal, "comparison").toBe(expected);
     expect(Number(mixed.csvTotals[0]), "CSV").toBe(expected);
     // And it is not the new version alone.
@@ -158,7 +158,7 @@ describe("one take-home result everywhere", () => {
   it("counts each application's latest take-home, with the take-home page's rule, on the rollup, comparison and CSV", async () => {
     const db = getDb();
     const roleId = roleIdByTitle(ROLE);
-    const rows = roleRollup(roleId)!.rows;
+    const rows = getRoleRollup(roleId)!.rows;
     const withTakeHome = db
       .select()
       .from(schema.takeHomes)
@@ -216,7 +216,7 @@ describe("one take-home result everywhere", () => {
     // Per deliverable: five at (4+2)/2 = 3 and "what they would not build" at 4; overall (5x3 + 4)/6 = 3.17.
     const expected = 3.17;
 
-    const rollupRow = roleRollup(roleId)!.rows.find((r) => r.id === target.id)!;
+    const rollupRow = getRoleRollup(roleId)!.rows.find((r) => r.id === target.id)!;
     expect(rollupRow.takeHome).toMatchObject({
       status: "graded",
       overall: expected,
@@ -262,7 +262,7 @@ describe("a hidden score says why", () => {
     const pendingOn = new Set(seats.filter((s) => s.status !== "submitted").map((s) => s.applicationId));
     const submittedOn = new Set(seats.filter((s) => !pendingOn.has(s.applicationId)).map((s) => s.applicationId));
 
-    const view = rollupForViewer(roleRollup(roleId)!, { id: sam.id, kind: "interviewer" }, "interviewer");
+    const view = getRollupForViewer(getRoleRollup(roleId)!, { id: sam.id, kind: "interviewer" }, "interviewer");
     const reasons = new Set(view.rows.map((r) => r.scoresHidden));
     expect(reasons).toContain("blind");
     expect(reasons).toContain("pending");
@@ -279,13 +279,13 @@ describe("cost in the role's currency", () => {
   it("gives no estimate for pay stated in another currency, and says why, on the rollup and in the CSV", async () => {
     const db = getDb();
     const roleId = roleIdByTitle(ROLE);
-    const priced = roleRollup(roleId)!
+    const priced = getRoleRollup(roleId)!
       .rows.filter((r) => r.cost.total !== null && r.engagement !== "agency_bid")
       .slice(0, 2);
     expect(priced.length).toBe(2);
     const app = db.select().from(schema.applications).where(eq(schema.applications.id, priced[0].id)).get()!;
     db.update(schema.candidates).set({ payCurrency: "EUR" }).where(eq(schema.candidates.id, app.candidateId!)).run();
-    const row = roleRollup(roleId)!.rows.find((r) => r.id === app.id)!;
+    const row = getRoleRollup(roleId)!.rows.find((r) => r.id === app.id)!;
     expect(row.cost).toEqual({
       total: null,
       lines: [],
@@ -337,7 +337,7 @@ describe("two scorecards by one person", () => {
       await submitScorecard(String(second.id), "sam@northwind.test", { recommendation: "no", rating_evals: "1" }),
     ).toBe(302);
 
-    const other = roleRollup(roleId)!.rows.find((r) => r.id !== applicationId && r.weightedTotal !== null)!;
+    const other = getRoleRollup(roleId)!.rows.find((r) => r.id !== applicationId && r.weightedTotal !== null)!;
     const { compare, pages } = await figuresEverywhere(roleId, [applicationId, other.id], "dana@northwind.test");
     type Named = { areas: { key: string; ratings: { interviewerName: string }[] }[] };
     const names = (s: Named) =>

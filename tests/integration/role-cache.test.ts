@@ -5,8 +5,8 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getCalibration } from "~/models/calibration.server";
-import { roleRollup } from "~/models/rollup.server";
-import { rollupPage, parseRollupQuery } from "~/models/rollup-view.server";
+import { getRoleRollup } from "~/models/rollup.server";
+import { getRollupPage, parseRollupQuery } from "~/models/rollup-view.server";
 import * as scorecardRoute from "~/routes/interviews.$interviewId.scorecard";
 import { clearDerivedCache } from "~/utils/cache.server";
 import { getDb } from "~/utils/db.server";
@@ -18,7 +18,7 @@ const contract = () => roleIdByTitle("RAG Contractor, Contract Review Pilot");
 
 function pageFor(roleId: number) {
   const dana = { id: userIdByEmail("dana@northwind.test"), kind: "hiring_manager" as const };
-  return rollupPage(roleId, dana, "hiring_manager", parseRollupQuery(new URL("http://x/?sort=name")));
+  return getRollupPage(roleId, dana, "hiring_manager", parseRollupQuery(new URL("http://x/?sort=name")));
 }
 
 function otherConnection(run: (db: Database.Database) => void): void {
@@ -36,10 +36,10 @@ afterEach(() => clearDerivedCache());
 describe("a role's cached figures", () => {
   it("stay cached through a write on another role, and refresh after a write on their own", async () => {
     const { interviewId } = await scheduleFreshInterview(contract(), "sam@northwind.test");
-    const copilotRollup = roleRollup(copilot());
+    const copilotRollup = getRoleRollup(copilot());
     const copilotPage = pageFor(copilot());
-    const contractRollup = roleRollup(contract())!;
-    expect(roleRollup(copilot())).toBe(copilotRollup);
+    const contractRollup = getRoleRollup(contract())!;
+    expect(getRoleRollup(copilot())).toBe(copilotRollup);
 
     expect(
       await submitScorecard(interviewId, "sam@northwind.test", {
@@ -50,16 +50,16 @@ describe("a role's cached figures", () => {
       }),
     ).toBe(302);
 
-    expect(roleRollup(copilot())).toBe(copilotRollup);
+    expect(getRoleRollup(copilot())).toBe(copilotRollup);
     expect(pageFor(copilot())).toBe(copilotPage);
-    const refreshed = roleRollup(contract())!;
+    const refreshed = getRoleRollup(contract())!;
     expect(refreshed).not.toBe(contractRollup);
     expect(refreshed.scorecardsSubmitted).toBe(contractRollup.scorecardsSubmitted + 1);
   });
 
   it("stay cached while an interviewer saves drafts on their role", async () => {
     const { interviewId } = await scheduleFreshInterview(copilot(), "sam@northwind.test");
-    const before = roleRollup(copilot());
+    const before = getRoleRollup(copilot());
     const saved = await invoke(
       scorecardRoute.action,
       post(
@@ -70,26 +70,26 @@ describe("a role's cached figures", () => {
       { interviewId },
     );
     expect(saved.status).toBe(302);
-    expect(roleRollup(copilot())).toBe(before);
+    expect(getRoleRollup(copilot())).toBe(before);
   });
 
   it("refresh after another connection writes on their role (a CLI, a second server), and only theirs", () => {
-    const copilotRollup = roleRollup(copilot())!;
-    const contractRollup = roleRollup(contract());
+    const copilotRollup = getRoleRollup(copilot())!;
+    const contractRollup = getRoleRollup(contract());
     const open = copilotRollup.rows.find((r) => r.stage === "screening")!;
     otherConnection((db) =>
       db
         .prepare("update applications set stage = 'rejected', stage_changed_at = ? where id = ?")
         .run(Date.now(), open.id),
     );
-    const refreshed = roleRollup(copilot())!;
+    const refreshed = getRoleRollup(copilot())!;
     expect(refreshed).not.toBe(copilotRollup);
     expect(refreshed.rows.find((r) => r.id === open.id)!.stage).toBe("rejected");
-    expect(roleRollup(contract())).toBe(contractRollup);
+    expect(getRoleRollup(contract())).toBe(contractRollup);
   });
 
   it("refresh when a candidate on the role is edited from another connection", () => {
-    const before = roleRollup(copilot())!;
+    const before = getRoleRollup(copilot())!;
     const row = before.rows.find((r) => r.engagement !== "agency_bid")!;
     otherConnection((db) =>
       db
@@ -98,20 +98,20 @@ describe("a role's cached figures", () => {
         )
         .run(row.id),
     );
-    expect(roleRollup(copilot())!.rows.find((r) => r.id === row.id)!.name).toBe("Renamed Person");
+    expect(getRoleRollup(copilot())!.rows.find((r) => r.id === row.id)!.name).toBe("Renamed Person");
   });
 
   it("all refresh when someone joins a team: what they see masked on one role depends on the others", () => {
-    const copilotRollup = roleRollup(copilot());
-    const contractRollup = roleRollup(contract());
+    const copilotRollup = getRoleRollup(copilot());
+    const contractRollup = getRoleRollup(contract());
     const jordan = userIdByEmail("jordan@northwind.test");
     otherConnection((db) =>
       db
         .prepare("insert or ignore into role_team (role_id, user_id, team_role) values (?, ?, 'interviewer')")
         .run(contract(), jordan),
     );
-    expect(roleRollup(copilot())).not.toBe(copilotRollup);
-    expect(roleRollup(contract())).not.toBe(contractRollup);
+    expect(getRoleRollup(copilot())).not.toBe(copilotRollup);
+    expect(getRoleRollup(contract())).not.toBe(contractRollup);
   });
 
   it("figures over every role (calibration) still refresh after any write", () => {

@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { defaultAreas, scorecardState, summarize, type Rating, type ScoreInput } from "~/domain/scorecard";
-import { roleRollup } from "~/models/rollup.server";
+import { getRoleRollup } from "~/models/rollup.server";
 import * as home from "~/routes/_index";
 import * as rollupRoute from "~/routes/roles.$roleId.rollup";
 import * as compareRoute from "~/routes/roles.$roleId.compare";
@@ -97,7 +97,7 @@ describe("role rollup", () => {
   for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
     it(`matches a plain recomputation (seed ${seed})`, () => {
       const { roleId, areas, cards } = randomRole(seed);
-      const rollup = roleRollup(roleId)!;
+      const rollup = getRoleRollup(roleId)!;
       expect(rollup.rows).toHaveLength(Object.keys(cards).length);
       for (const row of rollup.rows) {
         const expected = summarize(areas, cards[row.id]);
@@ -119,7 +119,7 @@ describe("role rollup", () => {
   }
 
   it("computes the funnel from the stage history", () => {
-    const rollup = roleRollup(
+    const rollup = getRoleRollup(
       getDb().select().from(schema.roles).where(eq(schema.roles.title, "Senior AI Engineer, Support Copilot")).get()!
         .id,
     )!;
