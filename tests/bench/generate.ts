@@ -138,6 +138,8 @@ export function prepareDatabase(path: string, o: GenerateOptions): Generated & {
     cached = false;
   }
   removeDb(path);
+  // The working directory may not exist yet (a fresh clone, or the unit tests' setup emptied tests/.tmp).
+  mkdirSync(dirname(path), { recursive: true });
   copyFileSync(cachedDb, path);
   return { ...generated, cached };
 }
