@@ -10,6 +10,11 @@ import { stages } from "../app/domain/pipeline";
 import type { ScorecardSnapshot, TemplateArea } from "../app/domain/scorecard";
 import {
   agencyKinds,
+  approvalDecisions,
+  draftStatuses,
+  duplicateKinds,
+  interviewKinds,
+  offerRecordStatuses,
   assessments,
   budgetKinds,
   candidateEngagementTypes,
@@ -304,7 +309,7 @@ export const agencySubmissions = sqliteTable(
     contactId: integer("contact_id").references(() => agencyContacts.id, { onDelete: "set null" }),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }).notNull(),
     counts: integer("counts", { mode: "boolean" }).notNull(),
-    duplicateOf: text("duplicate_of", { enum: ["same-agency", "other-agency", "direct"] }),
+    duplicateOf: text("duplicate_of", { enum: duplicateKinds }),
     recordedById: integer("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [index("agency_submissions_role_candidate_idx").on(t.roleId, t.candidateId)],
@@ -410,9 +415,7 @@ export const interviews = sqliteTable(
     applicationId: integer("application_id")
       .notNull()
       .references(() => applications.id, { onDelete: "cascade" }),
-    kind: text("kind", {
-      enum: ["screen", "technical_deep_dive", "system_design", "take_home_review", "agency_vetting_call", "final"],
-    }).notNull(),
+    kind: text("kind", { enum: interviewKinds }).notNull(),
     startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
     endsAt: integer("ends_at", { mode: "timestamp_ms" }).notNull(),
     focusAreas: text("focus_areas", { mode: "json" }).$type<string[]>().notNull(),
@@ -460,9 +463,7 @@ export const scorecards = sqliteTable(
     templateId: integer("template_id")
       .notNull()
       .references(() => scorecardTemplates.id, { onDelete: "restrict" }),
-    status: text("status", { enum: ["draft", "submitted"] })
-      .notNull()
-      .default("draft"),
+    status: text("status", { enum: draftStatuses }).notNull().default("draft"),
     recommendation: text("recommendation", { enum: recommendations }).notNull().default("no_decision"),
     // False while a draft has no recommendation chosen yet (so "no decision" is never assumed).
     recommendationChosen: integer("recommendation_chosen", { mode: "boolean" }).notNull().default(true),
@@ -583,9 +584,7 @@ export const takeHomeGrades = sqliteTable(
     securityRespected: integer("security_respected", { mode: "boolean" }),
     hoursReported: integer("hours_reported"),
     notes: text("notes"),
-    status: text("status", { enum: ["draft", "submitted"] })
-      .notNull()
-      .default("draft"),
+    status: text("status", { enum: draftStatuses }).notNull().default("draft"),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
     ...timestamps,
@@ -678,9 +677,7 @@ export const offers = sqliteTable(
     startDate: text("start_date").notNull(), // ISO date
     termsNote: text("terms_note"),
     // open: in approval (approved or not is derived from the approvals); accepted by the candidate; withdrawn.
-    status: text("status", { enum: ["open", "accepted", "withdrawn"] })
-      .notNull()
-      .default("open"),
+    status: text("status", { enum: offerRecordStatuses }).notNull().default("open"),
     acceptedOn: text("accepted_on"), // ISO date
     acceptedById: integer("accepted_by_id").references(() => users.id, { onDelete: "set null" }),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
@@ -709,7 +706,7 @@ export const offerApprovals = sqliteTable(
     approverId: integer("approver_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
-    decision: text("decision", { enum: ["approve", "decline"] }).notNull(),
+    decision: text("decision", { enum: approvalDecisions }).notNull(),
     comment: text("comment"),
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
   },

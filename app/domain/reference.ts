@@ -191,3 +191,25 @@ export const rejectionReasonLabels: Record<RejectionReason, string> = {
   hired_someone_else: "Hired someone else",
   other: "Other",
 };
+
+export const interviewKinds = [
+  "screen",
+  "technical_deep_dive",
+  "system_design",
+  "take_home_review",
+  "agency_vetting_call",
+  "final",
+] as const;
+export type InterviewKind = (typeof interviewKinds)[number];
+
+/** A scorecard or a take-home grade: saved as a draft while typing, then submitted. */
+export const draftStatuses = ["draft", "submitted"] as const;
+
+/** An offer's own state: open (in approval; approved or not follows from its approvals), accepted, withdrawn. */
+export const offerRecordStatuses = ["open", "accepted", "withdrawn"] as const;
+
+/** An approver's answer to an offer's terms. */
+export const approvalDecisions = ["approve", "decline"] as const;
+
+/** Whose earlier submission of the same person to the same role a duplicate repeats. */
+export const duplicateKinds = ["same-agency", "other-agency", "direct"] as const;

@@ -4,15 +4,8 @@ import { currencies } from "~/domain/reference";
 import { checkbox, idList, optionalText, optionalUrl, optionalWholeNumber, requiredText, wholeNumber } from "./fields";
 import { isIsoDate, notInFuture, notInPast } from "./fields";
 
-export const interviewKinds = [
-  "screen",
-  "technical_deep_dive",
-  "system_design",
-  "take_home_review",
-  "agency_vetting_call",
-  "final",
-] as const;
-export type InterviewKind = (typeof interviewKinds)[number];
+import { interviewKinds, type InterviewKind } from "~/domain/reference";
+export { interviewKinds, type InterviewKind };
 export const interviewKindLabels: Record<InterviewKind, string> = {
   screen: "Screen",
   technical_deep_dive: "Technical deep dive",

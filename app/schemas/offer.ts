@@ -1,3 +1,4 @@
+import { approvalDecisions } from "~/domain/reference";
 import { z } from "zod";
 import { currencies, payKinds } from "~/domain/reference";
 import { idList, isIsoDate, notInFuture, notInPast, optionalText, optionalWholeNumber } from "./fields";
@@ -45,7 +46,7 @@ export const offerDecisionSchema = z
   .object({
     offerId: z.string({ required_error: "Unknown offer" }).regex(/^\d+$/, "Unknown offer").transform(Number),
     termsVersion: z.string({ required_error: "Unknown offer" }).regex(/^\d+$/, "Unknown offer").transform(Number),
-    decision: z.enum(["approve", "decline"], { errorMap: () => ({ message: "Approve or decline" }) }),
+    decision: z.enum(approvalDecisions, { errorMap: () => ({ message: "Approve or decline" }) }),
     comment: optionalText("Comment", 2000),
   })
   .superRefine((v, ctx) => {
