@@ -10,11 +10,12 @@ export function useLeaveGuard() {
   const [dirty, setDirty] = useState(false);
   const location = useLocation();
   // A refusal (400, 409) comes back as action data with what was typed still unsaved on the page.
-  const refused = useActionData() !== undefined;
+  const refused = useRef(false);
+  refused.current = useActionData() !== undefined;
   // A save redirects back to this page under a new location, with no action data: what was typed is stored.
+  // Only a new location decides; the refusal flag is read as it stands then.
   useEffect(() => {
-    if (!refused) setDirty(false);
-    // Only a new location decides; the refusal flag is read as it stands then.
+    if (!refused.current) setDirty(false);
   }, [location.key]);
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) => dirty && nextLocation.pathname !== currentLocation.pathname,
