@@ -1,12 +1,11 @@
 // Hiring decisions: the evidence a decision rests on, recording one (and the
 // move it makes) in one transaction, the history, and the "Needs decision" list.
-import { and, asc, desc, eq, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   againstTotal,
   checkDecision,
   decisionAtStage,
   decisionOutcomeLabels,
-  needsDecision,
   seesRationale,
   stageAfter,
   type DecisionOutcome,
@@ -28,20 +27,7 @@ import { isRoleBlind } from "./role.server";
 import { listScorecardsForApplication } from "./scorecard.server";
 import { getCurrentTemplate } from "./template.server";
 
-const {
-  decisions,
-  applications,
-  candidates,
-  agencies,
-  roles,
-  roleTeam,
-  users,
-  interviews,
-  interviewPanel,
-  scorecards,
-  takeHomes,
-  takeHomeGrades,
-} = schema;
+const { decisions, applications, roleTeam, users } = schema;
 
 /**
  * What a decision may cite: the areas the scorecards were filled against
@@ -326,103 +312,103 @@ function decisionRoleIds(viewer: Viewer): number[] | null {
     .map((r) => r.id);
 }
 
-const OPEN = sql`${applications.stage} in ('sourced','screening','interviewing','take_home','final','offer')`;
-
 /**
- * Every application waiting for a decision on the viewer's roles, the one whose
- * evidence has waited longest first. Four grouped queries over the roles'
- * open applications; the predicate itself is needsDecision.
+ * The applications waiting for a decision on the viewer's roles (the rule of needsDecision in app/domain/decision.ts,
+ * in SQL): open, not yet decided at their stage, every panel seat's scorecard submitted (at least one seat), every
+ * take-home graded or waived. `readyAt` is when the last piece of evidence came in. Grouped in SQLite so only
+ * the page shown and the count reach the process, whatever the number of applications.
  */
-export function getNeedsDecisionQueue(viewer: Viewer, now: Date) {
-  const roleIds = decisionRoleIds(viewer);
-  if (roleIds !== null && roleIds.length === 0) return [];
-  const db = getDb();
-  const inScope = roleIds === null ? OPEN : and(OPEN, inArray(applications.roleId, roleIds));
-  const apps = db
-    .select({
-      id: applications.id,
-      stage: applications.stage,
-      roleId: roles.id,
-      roleTitle: roles.title,
-      name: sql<string>`coalesce(${candidates.name}, ${agencies.name})`,
-    })
-    .from(applications)
-    .innerJoin(roles, eq(roles.id, applications.roleId))
-    .leftJoin(candidates, eq(candidates.id, applications.candidateId))
-    .leftJoin(agencies, eq(agencies.id, applications.agencyId))
-    .where(inScope)
-    .all();
-  const seats = db
-    .select({
-      applicationId: interviews.applicationId,
-      status: scorecards.status,
-      endsAt: interviews.endsAt,
-      submittedAt: scorecards.submittedAt,
-    })
-    .from(interviewPanel)
-    .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
-    .innerJoin(applications, eq(applications.id, interviews.applicationId))
-    .leftJoin(
-      scorecards,
-      and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId)),
+function needsDecisionSql(viewer: Viewer, roleIds: number[] | null) {
+  const scope = (a: string) =>
+    sql.join(
+      [
+        sql.raw(`${a}.stage in ('sourced','screening','interviewing','take_home','final','offer')`),
+        roleIds === null ? sql`1` : sql`${sql.raw(`${a}.role_id`)} in ${roleIds.length ? roleIds : [0]}`,
+      ],
+      sql` and `,
+    );
+  const masked = [...getMask(viewer.id).applicationIds];
+  return sql`
+    with seat as (
+      select i.application_id as app, count(*) as n, sum(s.status = 'submitted') as done, max(s.submitted_at) as last
+      from applications a
+      join interviews i on i.application_id = a.id
+      join interview_panel p on p.interview_id = i.id
+      left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.user_id
+      where ${scope("a")}
+      group by i.application_id
+    ), work as (
+      select t.application_id as app, sum(t.status not in ('graded', 'waived')) as pending, max(g.submitted_at) as last
+      from applications a
+      join take_homes t on t.application_id = a.id
+      left join take_home_grades g on g.take_home_id = t.id and g.submitted_at is not null
+      where ${scope("a")}
+      group by t.application_id
     )
-    .where(inScope)
-    .all();
-  const homework = db
-    .select({
-      applicationId: takeHomes.applicationId,
-      status: takeHomes.status,
-      gradedAt: max(takeHomeGrades.submittedAt),
-    })
-    .from(takeHomes)
-    .innerJoin(applications, eq(applications.id, takeHomes.applicationId))
-    .leftJoin(takeHomeGrades, and(eq(takeHomeGrades.takeHomeId, takeHomes.id), isNotNull(takeHomeGrades.submittedAt)))
-    .where(inScope)
-    .groupBy(takeHomes.id)
-    .all();
-  const decided = db
-    .select({ applicationId: decisions.applicationId, stage: decisions.stage })
-    .from(decisions)
-    .innerJoin(applications, eq(applications.id, decisions.applicationId))
-    .where(inScope)
-    .all();
-  const by = <T extends { applicationId: number }>(rows: T[]) => {
-    const m = new Map<number, T[]>();
-    for (const r of rows) (m.get(r.applicationId) ?? m.set(r.applicationId, []).get(r.applicationId)!).push(r);
-    return m;
-  };
-  const seatsBy = by(seats);
-  const homeworkBy = by(homework);
-  const decidedBy = by(decided);
-  // Someone the viewer grades anonymously never appears by name
-  // (a fully graded take-home is revealed, so this is belt and braces).
-  const mask = getMask(viewer.id);
-  return apps
-    .filter((a) => !mask.applicationIds.has(a.id))
-    .map((a) => {
-      const mine = seatsBy.get(a.id) ?? [];
-      const readyAt = needsDecision(
-        {
-          stage: a.stage,
-          seats: mine,
-          takeHomes: (homeworkBy.get(a.id) ?? []).map((t) => ({
-            status: t.status,
-            gradedAt: t.gradedAt === null ? null : new Date(t.gradedAt),
-          })),
-          decidedStages: (decidedBy.get(a.id) ?? []).map((d) => d.stage),
-        },
-        now,
-      );
-      return { ...a, readyAt, scorecards: mine.length, takeHome: homeworkBy.has(a.id) };
-    })
-    .filter((a): a is typeof a & { readyAt: Date } => a.readyAt !== null)
-    .sort((x, y) => x.readyAt.getTime() - y.readyAt.getTime() || x.id - y.id);
+    select a.id as id, a.stage as stage, r.id as roleId, r.title as roleTitle, coalesce(c.name, ag.name) as name,
+      seat.n as scorecards, work.app is not null as takeHome,
+      case when work.last is not null and (seat.last is null or work.last > seat.last) then work.last else seat.last end
+        as readyAt
+    from applications a
+    join seat on seat.app = a.id
+    join roles r on r.id = a.role_id
+    left join work on work.app = a.id
+    left join candidates c on c.id = a.candidate_id
+    left join agencies ag on ag.id = a.agency_id
+    where ${scope("a")} and seat.done = seat.n and coalesce(work.pending, 0) = 0
+      and (seat.last is not null or work.last is not null)
+      and not exists (select 1 from decisions d where d.application_id = a.id and d.stage = a.stage)
+      ${masked.length ? sql`and a.id not in ${masked}` : sql``}`;
 }
 
-/** One page of the queue (a page past the end shows the last one). */
-export function getNeedsDecisionPage(viewer: Viewer, now: Date, page: number, perPage: number) {
-  const all = getNeedsDecisionQueue(viewer, now);
-  const pageCount = Math.max(1, Math.ceil(all.length / perPage));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
-  return { total: all.length, page: current, pageCount, items: all.slice((current - 1) * perPage, current * perPage) };
+type NeedsDecisionRow = {
+  id: number;
+  stage: Stage;
+  roleId: number;
+  roleTitle: string;
+  name: string;
+  scorecards: number;
+  takeHome: number;
+  readyAt: number;
+};
+
+function toNeedsDecisionItem(r: NeedsDecisionRow) {
+  return { ...r, takeHome: r.takeHome === 1, readyAt: new Date(r.readyAt) };
+}
+
+/**
+ * Every application waiting for a decision on the viewer's roles, the one whose evidence has waited longest first.
+ * Someone the viewer grades anonymously never appears by name (a fully graded take-home is revealed, so this is
+ * belt and braces).
+ */
+export function getNeedsDecisionQueue(viewer: Viewer, _now: Date) {
+  return getNeedsDecisionPage(viewer, _now, 1, Number.MAX_SAFE_INTEGER).items;
+}
+
+/** One page of the queue (a page past the end shows the last one), and how many wait in all. */
+export function getNeedsDecisionPage(viewer: Viewer, _now: Date, page: number, perPage: number) {
+  const roleIds = decisionRoleIds(viewer);
+  if (roleIds !== null && roleIds.length === 0) return { total: 0, page: 1, pageCount: 1, items: [] };
+  const query = needsDecisionSql(viewer, roleIds);
+  // The page and the count in one pass over the evidence.
+  const read = (p: number) =>
+    getDb().all<NeedsDecisionRow & { total: number }>(
+      sql`select * from (select q.*, count(*) over () as total from (${query}) q) order by readyAt, id limit ${perPage} offset ${(p - 1) * perPage}`,
+    );
+  const wanted = Math.max(1, Math.floor(page) || 1);
+  let rows = read(wanted);
+  let total = rows[0]?.total ?? 0;
+  let current = wanted;
+  if (rows.length === 0 && wanted > 1) {
+    // Past the end: the last page.
+    total = getDb().get<{ n: number }>(sql`select count(*) as n from (${query})`)?.n ?? 0;
+    current = Math.max(1, Math.ceil(total / perPage));
+    rows = read(current);
+  }
+  return {
+    total,
+    page: current,
+    pageCount: Math.max(1, Math.ceil(total / perPage)),
+    items: rows.map(({ total: _t, ...r }) => toNeedsDecisionItem(r)),
+  };
 }

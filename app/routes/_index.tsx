@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RoleCard } from "~/components/role-card";
 import { formatCount, PageHeader } from "~/components/ui";
 import { holds, holdsAny } from "~/domain/policy";
-import { getNeedsDecisionQueue } from "~/models/decision.server";
+import { getNeedsDecisionPage } from "~/models/decision.server";
 import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
@@ -164,12 +164,10 @@ const DECISIONS_SHOWN = 5;
 
 function needsDecisionHome(user: { id: number; kind: UserKind }, now: Date) {
   if (!holdsAny(user.kind, "read:decision")) return null;
-  const all = getNeedsDecisionQueue(user, now);
+  const { total, items } = getNeedsDecisionPage(user, now, 1, DECISIONS_SHOWN);
   return {
-    total: all.length,
-    items: all
-      .slice(0, DECISIONS_SHOWN)
-      .map((a) => ({ id: a.id, name: a.name, roleTitle: a.roleTitle, stage: a.stage, readyAt: a.readyAt })),
+    total,
+    items: items.map((a) => ({ id: a.id, name: a.name, roleTitle: a.roleTitle, stage: a.stage, readyAt: a.readyAt })),
   };
 }
 
