@@ -60,6 +60,30 @@ export function recordAudit(event: AuditEventInput): void {
     .run();
 }
 
+/**
+ * A page showing pay or background-check findings was served: one entry per page, naming the record the
+ * page is about (a candidate, an application, a role) and, where a page shows several people's figures,
+ * how many (`rows`). Called from a loader only after it decided the viewer is shown the figures; a page
+ * that hides them records nothing.
+ */
+export function recordView(event: {
+  actorId: number;
+  action: "pay.view" | "findings.view";
+  subject: { type: AuditSubject; id: number };
+  roleId?: number | null;
+  applicationId?: number | null;
+  rows?: number;
+}): void {
+  recordAudit({
+    actorId: event.actorId,
+    action: event.action,
+    subject: event.subject,
+    roleId: event.roleId ?? null,
+    applicationId: event.applicationId ?? null,
+    detail: event.rows === undefined ? {} : { rows: event.rows },
+  });
+}
+
 function whereOf(filter: AuditFilter): SQL | undefined {
   const parts: SQL[] = [];
   if (filter.actorId) parts.push(eq(auditEvents.actorId, filter.actorId));
