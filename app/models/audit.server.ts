@@ -69,7 +69,8 @@ export function recordAudit(event: AuditEventInput): void {
 export function recordView(event: {
   actorId: number;
   action: "pay.view" | "findings.view";
-  subject: { type: AuditSubject; id: number };
+  /** The record the page is about; none for a page across records (the approvals list). */
+  subject?: { type: AuditSubject; id: number };
   roleId?: number | null;
   applicationId?: number | null;
   rows?: number;
