@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
-import { recordAudit } from "~/models/audit.server";
 import { existingEmails, importCandidates } from "~/models/candidate.server";
 import { csvColumns, importSchema, MAX_IMPORT_ROWS } from "~/schemas/candidate";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -32,13 +31,6 @@ export async function action(args: ActionFunctionArgs) {
   const check = checkCandidateCsv(csv, existingEmails);
   const bad = check.rows.filter((r) => r.errors.length > 0).length;
   const failed = check.fileErrors.length > 0 || bad > 0;
-  // An import refused for its errors is logged too (nothing was added): how many rows, how many wrong.
-  if (intent === "import" && failed)
-    recordAudit({
-      actorId: user.id,
-      action: "csv.import",
-      detail: { report: "candidates", rows: 0, rejected: bad, outcome: "refused", format: "csv" },
-    });
   if (intent === "preview" || failed) {
     const formError =
       failed && intent === "import"
