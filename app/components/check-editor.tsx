@@ -95,7 +95,7 @@ function CheckStateFields({ check: c, label, form }: { check: EditableCheck; lab
       ) : null}
       <Field
         label={`${label} evidence reference`}
-        hint={`Document id, envelope number or file link; required when verified${c.type === "worker_classification" ? " unless the rationale says why" : ", or a note saying why there is none"}`}
+        hint="Document id, envelope number or file link"
         error={errorFor("evidenceRef")}
       >
         {(aria) => (
@@ -109,7 +109,7 @@ function CheckStateFields({ check: c, label, form }: { check: EditableCheck; lab
       </Field>
       <Field
         label={`${label} expiry date`}
-        hint="When verified or received: a date in the future, or none"
+        hint="If verified or received: a future date, or none"
         error={errorFor("expiresAt")}
       >
         {(aria) => (
@@ -147,12 +147,7 @@ function CheckNoteFields({ check: c, label, form }: { check: EditableCheck; labe
           )}
         </Field>
       ) : (
-        <Field
-          label={`${label} note`}
-          hint="Why it is verified without an evidence reference, or anything HR should know"
-          error={errorFor("rationale")}
-          wide
-        >
+        <Field label={`${label} note`} hint="Why verified without evidence, if so" error={errorFor("rationale")}>
           {(aria) => (
             <input
               type="text"
