@@ -13,7 +13,7 @@ import {
 } from "~/domain/audit";
 import { addDays } from "~/domain/dates";
 import { currentRequestScope } from "~/utils/request-scope";
-import { countRows, getDb, schema } from "~/utils/db.server";
+import { countRows, getDb, schema, writeUncounted } from "~/utils/db.server";
 
 const { auditEvents, users } = schema;
 
@@ -75,14 +75,17 @@ export function recordView(event: {
   applicationId?: number | null;
   rows?: number;
 }): void {
-  recordAudit({
-    actorId: event.actorId,
-    action: event.action,
-    subject: event.subject,
-    roleId: event.roleId ?? null,
-    applicationId: event.applicationId ?? null,
-    detail: event.rows === undefined ? {} : { rows: event.rows },
-  });
+  // No cached figure reads the log: the entry leaves the database's version (and every cache keyed on it) as it was.
+  writeUncounted(() =>
+    recordAudit({
+      actorId: event.actorId,
+      action: event.action,
+      subject: event.subject,
+      roleId: event.roleId ?? null,
+      applicationId: event.applicationId ?? null,
+      detail: event.rows === undefined ? {} : { rows: event.rows },
+    }),
+  );
 }
 
 function whereOf(filter: AuditFilter): SQL | undefined {

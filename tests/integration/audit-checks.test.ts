@@ -14,7 +14,7 @@ import * as offerPage from "~/routes/applications.$applicationId.offer";
 import * as comparePage from "~/routes/roles.$roleId.compare";
 import * as compareCsv from "~/routes/roles.$roleId.compare[.csv]";
 import * as takeHomePage from "~/routes/take-homes.$takeHomeId._index";
-import { getDb, schema } from "~/utils/db.server";
+import { databaseVersion, getDb, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
 
 const db = () => getDb();
@@ -306,6 +306,16 @@ describe("views of pay and findings", () => {
     expect(auditSince(mark).map((e) => [e.action, e.actorId, e.subjectType, e.subjectId])).toEqual([
       ["pay.view", userIdByEmail("priya@northwind.test"), "candidate", id],
     ]);
+
+    // The entry leaves the database's version as it was: figures cached on the whole database stay cached.
+    const cookie = await cookieFor("priya@northwind.test");
+    const open = () => invoke(candidatePage.loader, get(`/candidates/${id}`, cookie), { candidateId: String(id) });
+    await open();
+    const version = databaseVersion();
+    const mark1 = lastAuditId();
+    await open();
+    expect(auditSince(mark1).map((e) => e.action)).toEqual(["pay.view"]);
+    expect(databaseVersion()).toBe(version);
 
     const mark2 = lastAuditId();
     const sam = await invoke(candidatePage.loader, get(`/candidates/${id}`, await cookieFor("sam@northwind.test")), {
