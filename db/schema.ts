@@ -387,6 +387,8 @@ export const complianceHistory = sqliteTable(
     changedAt: integer("changed_at", { mode: "timestamp_ms" }).notNull(),
     // The check as saved (minus private detail), so every change can be read back.
     snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    // The names of the fields this save changed (never their values); null on entries saved before it was kept.
+    fields: text("fields", { mode: "json" }).$type<string[]>(),
   },
   (t) => [index("compliance_history_check_idx").on(t.checkId, t.changedAt)],
 );
@@ -542,6 +544,8 @@ export const takeHomes = sqliteTable(
     anonymous: integer("anonymous", { mode: "boolean" }).notNull().default(true),
     alias: text("alias").notNull(),
     revealedAt: integer("revealed_at", { mode: "timestamp_ms" }),
+    // Who revealed the candidate to the graders: the last grader to submit, or whoever waived the take-home.
+    revealedById: integer("revealed_by_id").references(() => users.id, { onDelete: "set null" }),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
     ...timestamps,

@@ -107,7 +107,11 @@ function CheckStateFields({ check: c, label, form }: { check: EditableCheck; lab
           />
         )}
       </Field>
-      <Field label={`${label} expiry date`} error={errorFor("expiresAt")}>
+      <Field
+        label={`${label} expiry date`}
+        hint="If verified or received: a future date, or none"
+        error={errorFor("expiresAt")}
+      >
         {(aria) => (
           <input
             type="date"
@@ -121,7 +125,7 @@ function CheckStateFields({ check: c, label, form }: { check: EditableCheck; lab
   );
 }
 
-/** Why: the classification's rationale, a waiver's reason, a background check's private findings. */
+/** Why: the classification's rationale (for other checks, a note), a waiver's reason, a background check's private findings. */
 function CheckNoteFields({ check: c, label, form }: { check: EditableCheck; label: string; form: ValidatedForm }) {
   const { register, errorFor, typed } = form;
   return (
@@ -142,7 +146,18 @@ function CheckNoteFields({ check: c, label, form }: { check: EditableCheck; labe
             />
           )}
         </Field>
-      ) : null}
+      ) : (
+        <Field label={`${label} note`} hint="Why verified without evidence, if so" error={errorFor("rationale")}>
+          {(aria) => (
+            <input
+              type="text"
+              defaultValue={typed("rationale", c.rationale ?? "")}
+              {...aria}
+              {...register("rationale")}
+            />
+          )}
+        </Field>
+      )}
       <Field label={`${label} waiver reason`} hint="Required when waived" error={errorFor("waiverReason")} wide>
         {(aria) => (
           <input

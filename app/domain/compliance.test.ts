@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   byAttention,
   checkFlags,
+  checkHistoryText,
+  checkSaveProblems,
+  EXPIRY_PASSED_MESSAGE,
+  lapsedChecks,
+  VERIFIED_NEEDS_EVIDENCE_MESSAGE,
   effectiveStatus,
   isCheckProblem,
   missingCheckText,
@@ -136,5 +141,77 @@ describe("missing checks", () => {
       "Worker classification (received)",
     ]);
     expect(list.filter(isCheckProblem).map((m) => m.type)).toEqual(["ip_assignment", "data_access_clearance"]);
+  });
+});
+
+describe("what a check may be saved as", () => {
+  const check = (status: CheckState["status"], more: Partial<Parameters<typeof checkSaveProblems>[0]> = {}) => ({
+    status,
+    expiresAt: null,
+    evidenceRef: "DS-1",
+    rationale: null,
+    ...more,
+  });
+
+  it("refuses a verified or received check whose expiry has passed, and keeps one expiring today or later", () => {
+    for (const status of ["verified", "received"] as const) {
+      expect(checkSaveProblems(check(status, { expiresAt: "2026-11-20" }), today)).toEqual([
+        { field: "expiresAt", message: EXPIRY_PASSED_MESSAGE },
+      ]);
+      expect(checkSaveProblems(check(status, { expiresAt: today }), today)).toEqual([]);
+      expect(checkSaveProblems(check(status, { expiresAt: "2027-01-01" }), today)).toEqual([]);
+      expect(checkSaveProblems(check(status), today)).toEqual([]);
+    }
+    // A past date is what an expired, failed or requested check may well carry.
+    for (const status of ["expired", "failed", "requested", "waived"] as const)
+      expect(checkSaveProblems(check(status, { expiresAt: "2020-01-01" }), today)).toEqual([]);
+  });
+
+  it("asks a verified check for its evidence reference, or a note saying why there is none", () => {
+    expect(checkSaveProblems(check("verified", { evidenceRef: null }), today)).toEqual([
+      { field: "evidenceRef", message: VERIFIED_NEEDS_EVIDENCE_MESSAGE },
+    ]);
+    expect(checkSaveProblems(check("verified", { evidenceRef: null, rationale: "Signed on paper" }), today)).toEqual(
+      [],
+    );
+    expect(checkSaveProblems(check("received", { evidenceRef: null }), today)).toEqual([]);
+    expect(checkSaveProblems(check("verified", { evidenceRef: null, expiresAt: "2026-01-01" }), today)).toHaveLength(2);
+  });
+});
+
+describe("the gate names a lapsed check's expiry", () => {
+  const required = requiredChecksFor({ touchesSensitiveData: false });
+  const checks: CheckState[] = [
+    { type: "nda", status: "verified", expiresAt: "2026-01-03" },
+    { type: "ip_assignment", status: "verified", expiresAt: null },
+    { type: "worker_classification", status: "requested", expiresAt: "2026-01-01" },
+  ];
+
+  it("lists checks past their expiry with the date, and only those", () => {
+    expect(lapsedChecks(checks, today)).toEqual({ nda: "2026-01-03" });
+    const result = offerGate({ to: "offer", required, checks, today });
+    expect(result).toMatchObject({
+      ok: false,
+      message:
+        "Cannot move to Offer until these required checks are verified or waived: NDA (expired Jan 3, 2026) and Worker classification.",
+    });
+  });
+});
+
+describe("checkHistoryText", () => {
+  it("says which fields a save changed, not the status twice", () => {
+    expect(checkHistoryText({ status: "verified", fields: ["status", "evidenceRef"] })).toBe(
+      "set verified; changed evidence reference",
+    );
+    expect(checkHistoryText({ status: "verified", fields: ["evidenceRef"] })).toBe("changed evidence reference");
+    expect(checkHistoryText({ status: "verified", fields: ["expiresAt", "evidenceRef", "detail"] })).toBe(
+      "changed expiry date, evidence reference and findings",
+    );
+    expect(checkHistoryText({ status: "not_requested", fields: ["status"] })).toBe("set not requested");
+    expect(checkHistoryText({ status: "verified", fields: [] })).toBe("saved again (verified) with no change");
+  });
+
+  it("reads an entry saved before fields were kept as the status it set", () => {
+    expect(checkHistoryText({ status: "received", fields: null })).toBe("set received");
   });
 });

@@ -128,6 +128,69 @@ export type EditableCheck = {
   version: number | null;
 };
 
+/** The fields of a check a save can change, in the order its history names them. */
+export const checkFields = [
+  "status",
+  "classification",
+  "rationale",
+  "waiverReason",
+  "expiresAt",
+  "evidenceRef",
+  "detail",
+] as const;
+export type CheckField = (typeof checkFields)[number];
+export const checkFieldLabels: Record<CheckField, string> = {
+  status: "status",
+  classification: "classification",
+  rationale: "note",
+  waiverReason: "waiver reason",
+  expiresAt: "expiry date",
+  evidenceRef: "evidence reference",
+  detail: "findings",
+};
+
+export const EXPIRY_PASSED_MESSAGE =
+  "This date has passed: a verified or received check needs an expiry date in the future, or none";
+export const VERIFIED_NEEDS_EVIDENCE_MESSAGE =
+  "Give the evidence reference, or say in the note why a verified check has none";
+
+/**
+ * What is wrong with a check as it would be saved on `today` (ISO date), field by field: a verified or
+ * received check with an expiry already past would read "Expired" the moment it is saved, so its expiry
+ * is in the future or there is none; a verified check names its evidence, or a note says why it has none
+ * (a worker classification's rationale, which it requires anyway, is that note).
+ */
+export function checkSaveProblems(
+  check: { status: CheckStatus; expiresAt: string | null; evidenceRef: string | null; rationale: string | null },
+  today: string,
+): { field: CheckField; message: string }[] {
+  const problems: { field: CheckField; message: string }[] = [];
+  const current = check.status === "verified" || check.status === "received";
+  if (current && check.expiresAt && check.expiresAt < today)
+    problems.push({ field: "expiresAt", message: EXPIRY_PASSED_MESSAGE });
+  if (check.status === "verified" && !check.evidenceRef && !check.rationale)
+    problems.push({ field: "evidenceRef", message: VERIFIED_NEEDS_EVIDENCE_MESSAGE });
+  return problems;
+}
+
+function listText(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/**
+ * One line of a check's history: "set verified", "set verified; changed evidence reference",
+ * "changed evidence reference and expiry date". `fields` is null on entries saved before the
+ * changed fields were kept: those say only the status they set.
+ */
+export function checkHistoryText(entry: { status: string; fields: readonly string[] | null }): string {
+  const status = (checkStatusLabels[entry.status as CheckStatus] ?? entry.status.replace(/_/g, " ")).toLowerCase();
+  if (entry.fields === null) return `set ${status}`;
+  const others = checkFields.filter((f) => f !== "status" && entry.fields!.includes(f)).map((f) => checkFieldLabels[f]);
+  if (entry.fields.includes("status"))
+    return others.length ? `set ${status}; changed ${listText(others)}` : `set ${status}`;
+  return others.length ? `changed ${listText(others)}` : `saved again (${status}) with no change`;
+}
+
 /** Whether a check clears the gate on `today` (ISO date): verified or waived, and not past its expiry. */
 export function isSatisfied(check: CheckState | undefined, today: string): boolean {
   if (!check) return false;
@@ -153,9 +216,41 @@ export function missingChecks(required: readonly CheckType[], checks: CheckState
   );
 }
 
+/** A day as the app writes it: "Jan 3, 2025". */
+function dayText(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+}
+
+/**
+ * The required checks that lapsed by date, with the day each expired: on file as cleared or under way
+ * (verified, waived, received or marked expired) but with an expiry before `today`.
+ */
+export function lapsedChecks(checks: CheckState[], today: string): Partial<Record<CheckType, string>> {
+  const lapsing: CheckStatus[] = ["verified", "waived", "received", "expired"];
+  return Object.fromEntries(
+    checks
+      .filter((c) => c.expiresAt && c.expiresAt < today && lapsing.includes(c.status))
+      .map((c) => [c.type, c.expiresAt]),
+  );
+}
+
+/** A missing check as the gate names it: "NDA", or "NDA (expired Jan 3, 2025)" when its date has passed. */
+export function gateCheckName(type: CheckType, lapsed: Partial<Record<CheckType, string>> = {}): string {
+  const on = lapsed[type];
+  return on ? `${checkTypeLabels[type]} (expired ${dayText(on)})` : checkTypeLabels[type];
+}
+
 export type GateResult = { ok: true } | { ok: false; missing: CheckType[]; message: string };
 
-/** The offer gate: no move to offer or hired while a required check is neither verified nor waived. */
+/**
+ * The offer gate: no move to offer or hired while a required check is neither verified nor waived. A check
+ * refused because its expiry date has passed is named with that date, so the refusal says why.
+ */
 export function offerGate(input: {
   to: Stage;
   required: readonly CheckType[];
@@ -165,7 +260,8 @@ export function offerGate(input: {
   if (!gatedStages.includes(input.to)) return { ok: true };
   const missing = missingChecks(input.required, input.checks, input.today);
   if (missing.length === 0) return { ok: true };
-  const names = missing.map((t) => checkTypeLabels[t]);
+  const lapsed = lapsedChecks(input.checks, input.today);
+  const names = missing.map((t) => gateCheckName(t, lapsed));
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
   return {
     ok: false,

@@ -155,6 +155,15 @@ describe("the stage gate", () => {
     expect(stageGate({ toStage: "final", missingChecks: ["nda"], offer: null })).toEqual({ ok: true });
   });
 
+  it("names a check refused for its expiry with the date it expired", () => {
+    expect(
+      stageGate({ toStage: "offer", missingChecks: ["nda"], offer: null, lapsed: { nda: "2025-12-31" } }),
+    ).toMatchObject({
+      message:
+        "Cannot move to Offer until these required checks are verified or waived: NDA (expired Dec 31, 2025). It also needs an approved offer (no offer yet).",
+    });
+  });
+
   it("refuses offer without an approved offer, naming the count", () => {
     const gate = stageGate({ toStage: "offer", missingChecks: [], offer: pending });
     expect(gate).toMatchObject({

@@ -1,7 +1,7 @@
 // Offers and their approval: which edits change the terms (and so void the
 // approvals given), whether an offer is approved under its role's rule, who may
 // decide, and the stage gate that joins the required checks to the offer.
-import { checkTypeLabels, type CheckType } from "./compliance";
+import { gateCheckName, type CheckType } from "./compliance";
 import { gatedStages, stageLabels, type Stage } from "./pipeline";
 import type { PayKind } from "./reference";
 
@@ -181,11 +181,13 @@ export function stageGate(input: {
   toStage: Stage;
   missingChecks: readonly CheckType[];
   offer: OfferGateView | null;
+  /** Missing checks whose expiry date has passed, with that date (lapsedChecks): named with it. */
+  lapsed?: Partial<Record<CheckType, string>>;
 }): StageGateResult {
   if (!gatedStages.includes(input.toStage)) return { ok: true };
   const offerMissing = offerShortfall(input.toStage, input.offer);
   if (input.missingChecks.length === 0 && !offerMissing) return { ok: true };
-  const checkNames = input.missingChecks.map((t) => checkTypeLabels[t]);
+  const checkNames = input.missingChecks.map((t) => gateCheckName(t, input.lapsed));
   const stage = stageLabels[input.toStage];
   const checksPart = checkNames.length
     ? `these required checks are verified or waived: ${listText(checkNames)}.`

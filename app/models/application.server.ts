@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
-import { missingChecks, type CheckType } from "~/domain/compliance";
+import { lapsedChecks, missingChecks, type CheckType } from "~/domain/compliance";
 import { stageGate } from "~/domain/offer";
 import { checkMove, gatedStages, type MoveProblem, type Stage } from "~/domain/pipeline";
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
@@ -315,7 +315,12 @@ export function moveApplicationWithin(
   // The stage gate: the required checks, and for offer an approved offer, for hired an accepted one.
   const offer = gatedStages.includes(input.toStage) ? getOfferGateView(app.id) : null;
   const missing = missingChecks(role.requiredChecks, checks, isoDay(now));
-  const gate = stageGate({ toStage: input.toStage, missingChecks: missing, offer });
+  const gate = stageGate({
+    toStage: input.toStage,
+    missingChecks: missing,
+    offer,
+    lapsed: lapsedChecks(checks, isoDay(now)),
+  });
   if (!gate.ok) return { ok: false, reason: "gate", message: gate.message, missing: gate.missingChecks };
   const exiting = input.toStage === "rejected" || input.toStage === "withdrawn";
   tx.update(applications)

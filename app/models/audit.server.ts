@@ -13,7 +13,7 @@ import {
 } from "~/domain/audit";
 import { addDays } from "~/domain/dates";
 import { currentRequestScope } from "~/utils/request-scope";
-import { countRows, getDb, schema } from "~/utils/db.server";
+import { countRows, getDb, schema, writeUncounted } from "~/utils/db.server";
 
 const { auditEvents, users } = schema;
 
@@ -58,6 +58,34 @@ export function recordAudit(event: AuditEventInput): void {
       requestId: scope?.requestId ?? null,
     })
     .run();
+}
+
+/**
+ * A page showing pay or background-check findings was served: one entry per page, naming the record the
+ * page is about (a candidate, an application, a role) and, where a page shows several people's figures,
+ * how many (`rows`). Called from a loader only after it decided the viewer is shown the figures; a page
+ * that hides them records nothing.
+ */
+export function recordView(event: {
+  actorId: number;
+  action: "pay.view" | "findings.view";
+  /** The record the page is about; none for a page across records (the approvals list). */
+  subject?: { type: AuditSubject; id: number };
+  roleId?: number | null;
+  applicationId?: number | null;
+  rows?: number;
+}): void {
+  // No cached figure reads the log: the entry leaves the database's version (and every cache keyed on it) as it was.
+  writeUncounted(() =>
+    recordAudit({
+      actorId: event.actorId,
+      action: event.action,
+      subject: event.subject,
+      roleId: event.roleId ?? null,
+      applicationId: event.applicationId ?? null,
+      detail: event.rows === undefined ? {} : { rows: event.rows },
+    }),
+  );
 }
 
 function whereOf(filter: AuditFilter): SQL | undefined {

@@ -4,6 +4,7 @@ import { ftsMatchExpression } from "~/domain/search";
 import type { CandidateFormValues } from "~/schemas/candidate";
 import { getDb, schema } from "~/utils/db.server";
 import type { Viewer } from "./role.server";
+import { recordAudit } from "./audit.server";
 
 const { candidates } = schema;
 
@@ -137,6 +138,12 @@ export function importCandidates(rows: CandidateFormValues[], createdById: numbe
         .returning({ id: candidates.id })
         .all())
         ids.push(row.id);
+    // With the rows, in their transaction: how many, never who.
+    recordAudit({
+      actorId: createdById,
+      action: "csv.import",
+      detail: { report: "candidates", rows: ids.length, format: "csv" },
+    });
     return ids.sort((a, b) => a - b);
   });
 }

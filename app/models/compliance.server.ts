@@ -3,6 +3,7 @@ import {
   BOARD_PAGE_SIZE,
   boardTiers,
   byAttention,
+  checkFields,
   checkScope,
   checkTypes,
   EXPIRING_SOON_DAYS,
@@ -13,12 +14,14 @@ import {
   type EditableCheck,
   type MissingCheck,
 } from "~/domain/compliance";
+import { changedFields } from "~/domain/audit";
 import { isoDay } from "~/domain/dates";
 import { isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
 import type { CheckFormValues } from "~/schemas/application";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 import { getMask, getShownName, type Mask } from "./masking.server";
 import type { Viewer } from "./role.server";
 
@@ -93,6 +96,7 @@ export function checkHistory(checkIds: number[]) {
       changedAt: complianceHistory.changedAt,
       changedBy: users.name,
       snapshot: complianceHistory.snapshot,
+      fields: complianceHistory.fields,
     })
     .from(complianceHistory)
     .leftJoin(users, eq(users.id, complianceHistory.changedById))
@@ -165,6 +169,10 @@ export function saveCheck(input: {
         .returning()
         .get();
     }
+    // The names of what this save changed (a new check: whatever it was given), never the values.
+    const changed = existing
+      ? changedFields(existing, fields, checkFields)
+      : checkFields.filter((f) => f === "status" || fields[f] !== null);
     tx.insert(complianceHistory)
       .values({
         checkId: row.id,
@@ -172,8 +180,17 @@ export function saveCheck(input: {
         changedById: input.actorId,
         changedAt: now,
         snapshot: snapshotOf(row),
+        fields: changed,
       })
       .run();
+    recordAudit({
+      actorId: input.actorId,
+      action: "check.update",
+      subject: { type: "check", id: row.id },
+      applicationId: input.subject.applicationId,
+      fields: changed,
+      detail: { check: row.type, status: row.status },
+    });
     return { ok: true, checkId: row.id } as const;
   });
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import { randomInt } from "node:crypto";
 import { allGradersSubmitted, anonymousGradingConflicts, type Grade, type HandlingKind } from "~/domain/take-home";
 import { getDb, preparedQuery, schema } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
 
 const { takeHomes, takeHomeGraders, takeHomeGrades, applications, roles, users } = schema;
 
@@ -74,7 +75,11 @@ export function getTakeHome(id: number) {
     .orderBy(asc(users.name))
     .all();
   const grades = db.select().from(takeHomeGrades).where(eq(takeHomeGrades.takeHomeId, id)).all();
-  return { takeHome, application, role, graders, grades };
+  const revealedBy =
+    takeHome.revealedById === null
+      ? null
+      : (db.select({ name: users.name }).from(users).where(eq(users.id, takeHome.revealedById)).get()?.name ?? null);
+  return { takeHome, application, role, graders, grades, revealedBy };
 }
 
 export function listTakeHomesForApplication(applicationId: number) {
@@ -101,18 +106,40 @@ export function isChangeAllowed(status: string, intent: TakeHomeUpdate["intent"]
   return status === "assigned" || status === "submitted" || status === "grading";
 }
 
-export function updateTakeHome(input: { id: number; version: number; change: TakeHomeUpdate }): {
+/** Record that a take-home's candidate was revealed to its graders, and by whom, in the caller's transaction. */
+function auditReveal(th: { id: number; applicationId: number }, actorId: number) {
+  recordAudit({
+    actorId,
+    action: "take_home.reveal",
+    subject: { type: "take_home", id: th.id },
+    applicationId: th.applicationId,
+    fields: ["revealedAt", "revealedById"],
+  });
+}
+
+export function updateTakeHome(input: { id: number; version: number; change: TakeHomeUpdate; actorId: number }): {
   ok: boolean;
   reason?: "conflict" | "state";
 } {
-  const current = getDb().select().from(takeHomes).where(eq(takeHomes.id, input.id)).get();
-  if (!current || current.version !== input.version) return { ok: false, reason: "conflict" };
-  if (!isChangeAllowed(current.status, input.change.intent)) return { ok: false, reason: "state" };
+  return getDb().transaction((tx) => {
+    const current = tx.select().from(takeHomes).where(eq(takeHomes.id, input.id)).get();
+    if (!current || current.version !== input.version) return { ok: false, reason: "conflict" as const };
+    if (!isChangeAllowed(current.status, input.change.intent)) return { ok: false, reason: "state" as const };
+    return applyTakeHomeUpdate(tx, current, input);
+  });
+}
+
+type TakeHomeRow = typeof takeHomes.$inferSelect;
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+function applyTakeHomeUpdate(
+  tx: Tx,
+  current: TakeHomeRow,
+  input: { id: number; version: number; change: TakeHomeUpdate; actorId: number },
+): { ok: boolean; reason?: "conflict" } {
   // Waiving ends anonymous grading: the identity is revealed, and that is recorded like any reveal.
-  const reveal =
-    input.change.intent === "waive" && current.anonymous && current.revealedAt === null
-      ? { revealedAt: new Date() }
-      : {};
+  const revealing = input.change.intent === "waive" && current.anonymous && current.revealedAt === null;
+  const reveal = revealing ? { revealedAt: new Date(), revealedById: input.actorId } : {};
   const set =
     input.change.intent === "submitted"
       ? {
@@ -123,12 +150,14 @@ export function updateTakeHome(input: { id: number; version: number; change: Tak
       : input.change.intent === "extend"
         ? { extendedTo: input.change.extendedTo, extensionReason: input.change.extensionReason }
         : { status: "waived" as const, waiverReason: input.change.waiverReason };
-  const changed = getDb()
+  const changed = tx
     .update(takeHomes)
     .set({ ...set, ...reveal, version: input.version + 1, updatedAt: new Date() })
     .where(and(eq(takeHomes.id, input.id), eq(takeHomes.version, input.version)))
     .run().changes;
-  return changed > 0 ? { ok: true } : { ok: false, reason: "conflict" };
+  if (changed === 0) return { ok: false, reason: "conflict" };
+  if (revealing) auditReveal(current, input.actorId);
+  return { ok: true };
 }
 
 export type GradeValues = Omit<Grade, never> & { notes: string | null };
@@ -194,11 +223,14 @@ export function saveGrade(input: {
       .set({
         status: done ? "graded" : "grading",
         revealedAt: reveal ? now : th.revealedAt,
+        revealedById: reveal ? input.graderId : th.revealedById,
         version: th.version + 1,
         updatedAt: now,
       })
       .where(eq(takeHomes.id, th.id))
       .run();
+    // The last grader's submission is what reveals the candidate: that grader is the actor.
+    if (reveal) auditReveal(th, input.graderId);
     return { ok: true, revealed: reveal, version: existing ? existing.version + 1 : 1 } as const;
   });
 }

@@ -2,9 +2,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckEditor } from "~/components/check-editor";
 import { PageHeader } from "~/components/ui";
-import { checkStatusLabels, checkTypeLabels, effectiveStatus } from "~/domain/compliance";
+import { checkHistoryText, checkStatusLabels, checkTypeLabels, effectiveStatus } from "~/domain/compliance";
 import { getApplication } from "~/models/application.server";
-import { applicationChecks, saveCheck } from "~/models/compliance.server";
+import { recordView } from "~/models/audit.server";
+import { applicationChecks, checkHistory, saveCheck } from "~/models/compliance.server";
 import { checkFormSchema } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -26,7 +27,7 @@ function load(applicationId: number) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  await authorizeUser(args, "routes/applications.$applicationId.checks", "loader");
+  const { user } = await authorizeUser(args, "routes/applications.$applicationId.checks", "loader");
   const { application, role, candidate, agency } = load(Number(args.params.applicationId));
   const today = isoDay(new Date());
   // Only those who may update compliance reach this page, and they may read findings.
@@ -35,11 +36,35 @@ export async function loader(args: LoaderFunctionArgs) {
     role.requiredChecks,
     { seesDetail: true },
   );
+  const rows = listed.flatMap((l) => (l.row ? [l.row] : []));
+  const history = checkHistory(rows.map((r) => r.id));
+  // Findings are on this page whenever a background check has any: that is a view of them, logged once.
+  if (listed.some((l) => l.editable.detail))
+    recordView({
+      actorId: user.id,
+      action: "findings.view",
+      subject: { type: "application", id: application.id },
+      roleId: role.id,
+      applicationId: application.id,
+    });
   return {
     applicationId: application.id,
     subject: candidate?.name ?? agency?.name ?? "",
     role: { id: role.id, title: role.title },
-    checks: listed.map(({ required, row, editable }) => ({ required, status: effectiveStatus(row, today), editable })),
+    checks: listed.map(({ required, row, editable }) => ({
+      required,
+      status: effectiveStatus(row, today),
+      editable,
+      history: row
+        ? history
+            .filter((h) => h.checkId === row.id)
+            .map(({ status, changedAt, changedBy, fields }) => ({
+              changedAt,
+              changedBy,
+              text: checkHistoryText({ status, fields }),
+            }))
+        : [],
+    })),
   };
 }
 
@@ -90,6 +115,7 @@ export default function Checks() {
               {c.required ? <span className="badge">required</span> : null}{" "}
               <span className="small muted">{checkStatusLabels[c.status]}</span>
             </summary>
+            <CheckHistory history={c.history} />
             <CheckEditor
               applicationId={applicationId}
               check={c.editable}
@@ -99,5 +125,24 @@ export default function Checks() {
         ))}
       </section>
     </>
+  );
+}
+
+/** Who changed the check, when, and which fields (never what they held). */
+function CheckHistory({
+  history,
+}: {
+  history: { changedAt: string | Date; changedBy: string | null; text: string }[];
+}) {
+  if (history.length === 0) return null;
+  return (
+    <ul className="history small" aria-label="History">
+      {history.map((h, i) => (
+        <li key={i}>
+          {new Date(h.changedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}{" "}
+          UTC: {h.changedBy ?? "someone"} {h.text}
+        </li>
+      ))}
+    </ul>
   );
 }

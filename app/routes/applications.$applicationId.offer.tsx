@@ -12,6 +12,7 @@ import { formatDate, Notice, PageHeader } from "~/components/ui";
 import { holds } from "~/domain/policy";
 import { currencies, payKindLabels, payKinds } from "~/domain/reference";
 import { getApplication } from "~/models/application.server";
+import { recordView } from "~/models/audit.server";
 import { getRole } from "~/models/role.server";
 import {
   acceptOffer,
@@ -43,6 +44,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const { application, role, candidate, agency } = found(Number(args.params.applicationId));
   const offer = getOfferForApplication(application.id, role.id);
   const waitingForMe = offer ? listOffersAwaiting(user).some((o) => o.offerId === offer.id) : false;
+  // Only those who may read offers reach this page (the policy table): an offer on it is pay seen.
+  if (offer) {
+    const where = { roleId: role.id, applicationId: application.id };
+    recordView({ actorId: user.id, action: "pay.view", subject: { type: "offer", id: offer.id }, ...where });
+  }
   return {
     application: { id: application.id, stage: application.stage },
     role: { id: role.id, title: role.title },

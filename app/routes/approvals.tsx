@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { payText } from "~/components/offer-panel";
 import { formatDate, Notice, PageHeader } from "~/components/ui";
+import { recordView } from "~/models/audit.server";
 import { getMask, getShownName } from "~/models/masking.server";
 import { decideOffer, listOffersAwaiting, listRecentOfferDecisions } from "~/models/offer.server";
 import { offerDecisionSchema } from "~/schemas/offer";
@@ -26,6 +27,8 @@ export async function loader(args: LoaderFunctionArgs) {
     masked: mask.applicationIds.has(d.applicationId),
     subject: getShownName(mask, d.applicationId, d.subject),
   }));
+  // The offers waiting show their terms: pay, seen once per page served.
+  if (waiting.length > 0) recordView({ actorId: user.id, action: "pay.view", rows: waiting.length });
   return { waiting, decided };
 }
 

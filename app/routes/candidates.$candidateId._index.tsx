@@ -8,6 +8,7 @@ import { candidateEngagementTypeLabels, candidateSourceLabels, payKindLabels } f
 import { listApplicationsOfCandidate } from "~/models/application.server";
 import { getCandidate } from "~/models/candidate.server";
 import { findErasedPredecessor } from "~/models/erasure.server";
+import { recordView } from "~/models/audit.server";
 import { personChecks } from "~/models/compliance.server";
 import { listVisibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -39,6 +40,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const applications = listApplicationsOfCandidate(row.id).filter(
     (a) => visible === null || visible.includes(a.roleId),
   );
+  if (canSeePay && payAmount !== null)
+    recordView({ actorId: user.id, action: "pay.view", subject: { type: "candidate", id: row.id } });
   const today = isoDay(new Date());
   const canSeeCompliance = holds(user.kind, "read:compliance", teamRole);
   const checks = canSeeCompliance

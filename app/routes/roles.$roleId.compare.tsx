@@ -4,6 +4,7 @@ import { AreaBars } from "~/components/charts";
 import { CompareTable } from "~/components/compare/table";
 import type { ComparisonData } from "~/components/compare/types";
 import { formatCount, formatMoney, PageHeader } from "~/components/ui";
+import { recordView } from "~/models/audit.server";
 import { parseCompareIds } from "~/models/compare.server";
 import { getComparisonPage } from "~/models/rollup-view.server";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -16,6 +17,12 @@ export async function loader(args: LoaderFunctionArgs) {
   const ids = parseCompareIds(url);
   const result = getComparisonPage({ roleId: Number(args.params.roleId), ids, viewer: user, teamRole });
   if (!result) throw new Response("Role not found", { status: 404 });
+  // The cost row is figures from people's pay: one entry for the page, counting the people it prices.
+  const priced = result.seesCost ? result.candidates.filter((c) => c.cost?.total != null).length : 0;
+  if (priced > 0) {
+    const roleId = result.role.id;
+    recordView({ actorId: user.id, action: "pay.view", subject: { type: "role", id: roleId }, roleId, rows: priced });
+  }
   // The rollup view (filters, order, page) the comparison was opened from, for the way back: only those parameters.
   const from = new URLSearchParams(url.searchParams.get("back") ?? "");
   const back = new URLSearchParams(

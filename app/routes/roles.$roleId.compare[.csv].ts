@@ -12,6 +12,7 @@ import {
 import { missingCheckText } from "~/domain/compliance";
 import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
 import { getComparison, parseCompareIds } from "~/models/compare.server";
+import { recordAudit } from "~/models/audit.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { decisionCell } from "~/domain/decision";
 import { safeCell } from "~/utils/csv";
@@ -40,6 +41,14 @@ export async function loader(args: LoaderFunctionArgs) {
     ...(result.seesCost ? costRows(result) : []),
   ];
   const csv = Papa.unparse(rows);
+  // Logged with what was exported, never its contents: the report, how many people, which role.
+  recordAudit({
+    actorId: user.id,
+    action: "csv.export",
+    subject: { type: "role", id: result.role.id },
+    roleId: result.role.id,
+    detail: { report: withEvidence ? "compare_evidence" : "compare", rows: c.length, format: "csv" },
+  });
   const title = `${withEvidence ? "evidence-" : ""}${result.role.title}`;
   const name = title
     .replace(/[^A-Za-z0-9]+/g, "-")

@@ -19,11 +19,11 @@ export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/take-homes.$takeHomeId._index", "loader");
   const found = getTakeHome(Number(args.params.takeHomeId));
   if (!found) throw new Response("Take-home not found", { status: 404 });
-  const { takeHome: t, graders, grades, role, application } = found;
+  const { takeHome: t, graders, grades, role, application, revealedBy } = found;
   const app = getApplication(application.id)!;
   const submittedGrades = grades.filter((g) => g.status === "submitted");
   return {
-    takeHome: t,
+    takeHome: { ...t, revealedBy },
     late: isLate(t),
     subject: app.candidate?.name ?? app.agency?.name ?? "",
     applicationId: application.id,
@@ -34,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  await authorizeUser(args, "routes/take-homes.$takeHomeId._index", "action");
+  const { user } = await authorizeUser(args, "routes/take-homes.$takeHomeId._index", "action");
   const id = Number(args.params.takeHomeId);
   const formData = await args.request.formData();
   const parsed = parseFormData(takeHomeUpdateSchema, formData);
@@ -50,7 +50,7 @@ export async function action(args: ActionFunctionArgs) {
       : v.intent === "extend"
         ? { intent: v.intent, extendedTo: v.extendedTo, extensionReason: v.extensionReason }
         : { intent: v.intent, waiverReason: v.waiverReason };
-  const result = updateTakeHome({ id, version: v.version, change });
+  const result = updateTakeHome({ id, version: v.version, change, actorId: user.id });
   if (!result.ok) {
     const formError =
       result.reason === "state"

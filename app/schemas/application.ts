@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { checkStatuses, checkTypes, classifications } from "~/domain/compliance";
+import { checkSaveProblems, checkStatuses, checkTypes, classifications } from "~/domain/compliance";
+import { isoDay } from "~/domain/dates";
 import { stages } from "~/domain/pipeline";
 import { rejectionReasons } from "~/domain/reference";
 import { checkbox, optionalDate, optionalText } from "./fields";
@@ -83,6 +84,13 @@ export const checkFormSchema = z
       if (!v.rationale)
         ctx.addIssue({ code: "custom", path: ["rationale"], message: "Write down why this classification applies" });
     }
+    // Today (UTC) where the form is checked: in the browser as typed, again on the server, which decides.
+    const today = isoDay(new Date());
+    // A classification's missing rationale is already said above; its rationale is the note that stands for evidence.
+    const problems = checkSaveProblems(v, today).filter(
+      (p) => !(p.field === "evidenceRef" && v.type === "worker_classification" && !v.rationale),
+    );
+    for (const p of problems) ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
   });
 
 export type CheckFormValues = z.output<typeof checkFormSchema>;

@@ -54,7 +54,15 @@ export function countRows(table: SQLiteTable, where?: SQL): number {
   return getDb().select({ n: count() }).from(table).where(where).get()?.n ?? 0;
 }
 
-type Connection = { path: string; db: AppDatabase; serial: number; version: Statement; roleVersion?: Statement };
+type Connection = {
+  path: string;
+  db: AppDatabase;
+  serial: number;
+  version: Statement;
+  roleVersion?: Statement;
+  /** Rows written through writeUncounted: left out of databaseVersion. */
+  uncounted?: number;
+};
 const globalForDb = globalThis as unknown as { __appDb?: Connection; __appDbSerial?: number };
 
 function connection(): Connection {
@@ -102,7 +110,23 @@ export function preparedQuery<T>(build: (db: AppDatabase) => T): () => T {
 export function databaseVersion(): string {
   const c = connection();
   const { own, others } = c.version.get() as { own: number; others: number };
-  return `${c.serial}:${others}:${own}`;
+  return `${c.serial}:${others}:${own - (c.uncounted ?? 0)}`;
+}
+
+/**
+ * Run a write that no derived figure reads (the audit entry of a page view) without it changing this
+ * connection's databaseVersion: otherwise serving such a page would drop every figure cached on the whole
+ * database. Commits by other connections still change it, as any write of theirs does.
+ */
+export function writeUncounted<T>(write: () => T): T {
+  const c = connection();
+  const own = () => (c.version.get() as { own: number }).own;
+  const before = own();
+  try {
+    return write();
+  } finally {
+    c.uncounted = (c.uncounted ?? 0) + (own() - before);
+  }
 }
 
 /**

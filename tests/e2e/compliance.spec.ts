@@ -128,6 +128,68 @@ test("HR opens the board, verifies the NDA and IP assignment, and the blocked mo
   expect(nda).toMatchObject({ status: "verified", ref: "DocuSign 880101" });
 });
 
+test("the check form says a verified check needs a future expiry and its evidence, and the history names what changed", async ({
+  page,
+  signInAs,
+}) => {
+  const { applicationId } = prepareFinalist();
+  await signInAs(demo.recruiter);
+  await page.goto(`/applications/${applicationId}`);
+  await page.locator("details.check-row summary").filter({ hasText: "NDA" }).click();
+  const form = page.getByRole("form", { name: "Update NDA" });
+  // Said before saving, next to the fields.
+  await expect(form.getByLabel("NDA expiry date")).toHaveAccessibleDescription(
+    "If verified or received: a future date, or none",
+  );
+  await form.getByLabel("NDA status").selectOption("verified");
+  await form.getByLabel("NDA expiry date").fill("2025-01-03");
+  await form.getByRole("button", { name: "Save NDA" }).click();
+  await expect(form.getByLabel("NDA expiry date")).toHaveAccessibleDescription(
+    "If verified or received: a future date, or none This date has passed: a verified or received check needs an expiry date in the future, or none",
+  );
+  await expect(form.getByLabel("NDA evidence reference")).toHaveAccessibleDescription(
+    /Give the evidence reference, or say in the note why a verified check has none$/,
+  );
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await form.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screens/check-editor-refused-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const db = openDb();
+  const none = db
+    .prepare(
+      "select count(*) n from compliance_checks c join applications a on a.candidate_id = c.candidate_id where a.id = ? and c.type = 'nda'",
+    )
+    .get(applicationId) as { n: number };
+  db.close();
+  expect(none.n).toBe(0);
+
+  await form.getByLabel("NDA expiry date").fill("2099-12-31");
+  await form.getByLabel("NDA evidence reference").fill("DocuSign 990001");
+  await form.getByRole("button", { name: "Save NDA" }).click();
+  await expect(page.locator("#checks").getByRole("status")).toHaveText("NDA saved.");
+
+  // Only the evidence changes: the history on the checks page says so.
+  await page.goto(`/applications/${applicationId}/checks`);
+  await page.locator("details.check-row summary").filter({ hasText: "NDA" }).click();
+  const again = page.getByRole("form", { name: "Update NDA" });
+  await again.getByLabel("NDA evidence reference").fill("DocuSign 990002");
+  await again.getByRole("button", { name: "Save NDA" }).click();
+  await expect(page).toHaveURL(new RegExp(`/applications/${applicationId}\\?saved=nda`));
+  await page.goto(`/applications/${applicationId}/checks`);
+  await page.locator("details.check-row summary").filter({ hasText: "NDA" }).click();
+  const history = page.locator("details.check-row[open]").getByRole("list", { name: "History" }).getByRole("listitem");
+  await expect(history).toHaveCount(2);
+  await expect(history.nth(0)).toContainText("Priya Raman changed evidence reference");
+  await expect(history.nth(1)).toContainText("Priya Raman set verified; changed expiry date and evidence reference");
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator("details.check-row[open]").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screens/check-history-${width}.png` });
+  }
+});
+
 test("an interviewer sees candidates on their roles without pay, budget or compliance", async ({ page, signInAs }) => {
   const db = openDb();
   const row = db

@@ -68,6 +68,20 @@ test("a grader grades an anonymous submission; the name appears only after the l
   check.close();
   expect(row.status).toBe("graded");
   expect(row.revealed).not.toBeNull();
+
+  // HR sees who revealed the candidate and when: the last grader to submit.
+  const hr = await browser.newPage();
+  await signIn(hr, demo.recruiter);
+  await hr.goto(`/take-homes/${th.id}`);
+  const grading = hr.getByRole("region", { name: "The exercise" }).locator(".reveal");
+  await expect(grading).toHaveText(
+    /^Revealed by Jordan Alvarez on [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M UTC$/,
+  );
+  for (const width of [1280, 375]) {
+    await hr.setViewportSize({ width, height: 900 });
+    await grading.scrollIntoViewIfNeeded();
+    await hr.screenshot({ path: `test-results/screens/take-home-reveal-${width}.png` });
+  }
 });
 
 test("a grader's home counts only take-homes handed in; one still out is listed as not submitted, with no link to an empty grading page", async ({

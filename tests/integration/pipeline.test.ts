@@ -264,9 +264,11 @@ describe("stage moves and the offer gate", () => {
     expect((await save({ type: "ip_assignment", status: "received", version: String(check.version) })).status).toBe(
       302,
     );
-    expect((await save({ type: "ip_assignment", status: "verified", version: String(check.version) })).status).toBe(
-      409,
-    );
+    // A verified check names its evidence; the stale version is what refuses this one.
+    expect(
+      (await save({ type: "ip_assignment", status: "verified", evidenceRef: "DS-3", version: String(check.version) }))
+        .status,
+    ).toBe(409);
     const statuses = db()
       .select()
       .from(schema.complianceHistory)

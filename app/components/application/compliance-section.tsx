@@ -2,7 +2,7 @@ import { Fragment } from "react";
 import { CheckEditor } from "~/components/check-editor";
 import { CheckBadge } from "~/components/checks";
 import { formatDate, Notice } from "~/components/ui";
-import { checkTypeLabels, classificationLabels, type CheckType } from "~/domain/compliance";
+import { checkHistoryText, checkTypeLabels, classificationLabels, type CheckType } from "~/domain/compliance";
 import type { ApplicationData } from "./types";
 
 type Compliance = NonNullable<ApplicationData["compliance"]>;
@@ -28,6 +28,9 @@ export function ComplianceSection(props: { applicationId: number; compliance: Co
   );
 }
 
+/** The changed field names of a history entry, when its loader passes them; null for "not known". */
+const fieldsOf = (h: object): string[] | null => ("fields" in h && Array.isArray(h.fields) ? h.fields : null);
+
 function CheckRow({ check: c, applicationId, canEdit }: { check: Check; applicationId: number; canEdit: boolean }) {
   return (
     <details className="check-row">
@@ -48,7 +51,7 @@ function CheckRow({ check: c, applicationId, canEdit }: { check: Check; applicat
                 timeStyle: "short",
                 timeZone: "UTC",
               })}{" "}
-              UTC: {h.changedBy ?? "someone"} set {h.status.replace("_", " ")}
+              UTC: {h.changedBy ?? "someone"} {checkHistoryText({ status: h.status, fields: fieldsOf(h) })}
             </li>
           ))}
         </ul>
@@ -62,7 +65,7 @@ function CheckRow({ check: c, applicationId, canEdit }: { check: Check; applicat
 function CheckFacts({ check: c }: { check: Check }) {
   const facts: [string, string | null | undefined][] = [
     ["Classification", c.editable.classification ? classificationLabels[c.editable.classification] : null],
-    ["Rationale", c.editable.rationale],
+    [c.type === "worker_classification" ? "Rationale" : "Note", c.editable.rationale],
     ["Waived because", c.editable.waiverReason],
     ["Evidence", c.editable.evidenceRef],
     ["Requested", c.requestedAt ? formatDate(c.requestedAt) : null],

@@ -1,6 +1,12 @@
 import { formatDate, formatMoney } from "~/components/ui";
 import type { TakeHomeData } from "./types";
 
+/** "Revealed by Sam Lee on Mar 3, 2026, 10:00 AM UTC": who revealed the candidate to the graders, and when. */
+function revealText(at: string | Date, by: string | null): string {
+  const when = `${new Date(at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+  return by ? `Revealed by ${by} on ${when}` : `Revealed on ${when}`;
+}
+
 /** The exercise as assigned and where it stands: due date and extension, time box, pay, grading, submission. */
 export function ExerciseFacts({ takeHome: t }: { takeHome: TakeHomeData["takeHome"] }) {
   return (
@@ -19,9 +25,12 @@ export function ExerciseFacts({ takeHome: t }: { takeHome: TakeHomeData["takeHom
         <dt>Grading</dt>
         <dd>
           {t.anonymous ? `Anonymous, as “${t.alias}”` : "Named"}
-          {t.revealedAt
-            ? `; identity revealed to graders ${new Date(t.revealedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`
-            : ""}
+          {t.revealedAt ? (
+            <>
+              <br />
+              <span className="reveal">{revealText(t.revealedAt, t.revealedBy)}</span>
+            </>
+          ) : null}
         </dd>
         <dt>Submission</dt>
         <dd>
