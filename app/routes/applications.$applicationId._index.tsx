@@ -42,7 +42,7 @@ import { OfferPanel } from "~/components/offer-panel";
 import { getChainSummary, getOfferForApplication } from "~/models/offer.server";
 import type { SessionUser } from "~/models/session.server";
 import { activityActionsFor, activityText } from "~/domain/audit";
-import { listApplicationActivity } from "~/models/audit.server";
+import { listApplicationActivity, recordView } from "~/models/audit.server";
 import { canSeeAllScorecards } from "~/models/feedback.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -81,6 +81,15 @@ function complianceFor({ application, role }: Found, { user, teamRole }: Viewer)
   );
   const rows = listed.flatMap((l) => (l.row ? [l.row] : []));
   const history = checkHistory(rows.map((r) => r.id));
+  // Background-check findings shown to someone allowed to see them: the view is logged.
+  if (listed.some((l) => l.editable.detail))
+    recordView({
+      actorId: user.id,
+      action: "findings.view",
+      subject: { type: "application", id: application.id },
+      roleId: role.id,
+      applicationId: application.id,
+    });
   return {
     canEdit: holds(user.kind, "update:compliance", teamRole),
     gate: offerGate({ to: "offer", required, checks: toCheckStates(rows), today }),
@@ -95,7 +104,7 @@ function complianceFor({ application, role }: Found, { user, teamRole }: Viewer)
       history: row
         ? history
             .filter((h) => h.checkId === row.id)
-            .map(({ status, changedAt, changedBy }) => ({ status, changedAt, changedBy }))
+            .map(({ status, changedAt, changedBy, fields }) => ({ status, changedAt, changedBy, fields }))
         : [],
     })),
   };
@@ -146,13 +155,18 @@ function feedbackFor({ application, role }: Found, { user, teamRole }: Viewer) {
 
 /** Offers carry pay: only for those who may see it. */
 function offerFor({ application, role }: Found, { user, teamRole }: Viewer) {
-  return holds(user.kind, "read:offer", teamRole)
-    ? {
-        summary: getOfferForApplication(application.id, role.id),
-        rule: getChainSummary(role.id).rule,
-        canEdit: holds(user.kind, "update:offer", teamRole),
-      }
-    : null;
+  if (!holds(user.kind, "read:offer", teamRole)) return null;
+  const summary = getOfferForApplication(application.id, role.id);
+  // An offer's terms are pay: its view is logged.
+  if (summary)
+    recordView({
+      actorId: user.id,
+      action: "pay.view",
+      subject: { type: "offer", id: summary.id },
+      roleId: role.id,
+      applicationId: application.id,
+    });
+  return { summary, rule: getChainSummary(role.id).rule, canEdit: holds(user.kind, "update:offer", teamRole) };
 }
 
 /** The application's activity from the audit log: only the kinds of entry about what the viewer may see. */
