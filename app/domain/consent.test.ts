@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { candidateConsents, consentState, consentSummary, retainConsentUntil } from "./consent";
+import { candidateConsents, consentState, retainConsentUntil } from "./consent";
 
 const today = "2026-12-07";
 
@@ -27,8 +27,8 @@ describe("retainConsentUntil", () => {
   });
 });
 
-describe("consentSummary and candidateConsents", () => {
-  it("says where each consent stands", () => {
+describe("candidateConsents", () => {
+  it("reads a candidate row's two consents", () => {
     const consents = candidateConsents({
       consentProcessAt: "2026-02-01",
       consentProcessSource: "application_form",
@@ -37,11 +37,8 @@ describe("consentSummary and candidateConsents", () => {
       consentRetainSource: "email",
       consentRetainExpiresAt: "2025-02-01",
     });
-    expect(consentSummary(consents.process, today)).toBe("Current, until withdrawn");
-    expect(consentSummary(consents.retain, today)).toBe("Expired on 2025-02-01");
-    expect(consentSummary({ givenAt: null, source: null, expiresAt: null }, today)).toBe("Not recorded");
-    expect(consentSummary({ givenAt: "2026-01-01", source: "other", expiresAt: "2027-06-30" }, today)).toBe(
-      "Current, until 2027-06-30",
-    );
+    expect(consents.process).toEqual({ givenAt: "2026-02-01", source: "application_form", expiresAt: null });
+    expect(consentState(consents.process, today)).toBe("current");
+    expect(consentState(consents.retain, today)).toBe("expired");
   });
 });

@@ -63,11 +63,3 @@ export function candidateConsents(row: {
 export function retainConsentUntil(consent: Consent, today: string): string | null {
   return consentState(consent, today) === "current" && consent.expiresAt ? consent.expiresAt : null;
 }
-
-/** A consent's standing in words for the candidate page ("Current, until 2027-06-30"). */
-export function consentSummary(consent: Consent, today: string): string {
-  const state = consentState(consent, today);
-  if (state === "missing") return "Not recorded";
-  if (state === "expired") return `Expired on ${consent.expiresAt}`;
-  return consent.expiresAt ? `Current, until ${consent.expiresAt}` : "Current, until withdrawn";
-}

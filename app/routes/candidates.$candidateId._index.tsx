@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ConsentSection, HoldsSection } from "~/components/candidate/consent-and-holds";
 import { CheckBadge, StageBadge } from "~/components/checks";
 import { formatDate, formatMoney, Notice, PageHeader } from "~/components/ui";
 import { checkScope, checkTypeLabels, effectiveStatus, type CheckType } from "~/domain/compliance";
@@ -7,6 +8,7 @@ import { holds, scopesFor } from "~/domain/policy";
 import { candidateEngagementTypeLabels, candidateSourceLabels, payKindLabels } from "~/domain/reference";
 import { listApplicationsOfCandidate } from "~/models/application.server";
 import { getCandidate } from "~/models/candidate.server";
+import { listCandidateHolds } from "~/models/holds.server";
 import { personChecks } from "~/models/compliance.server";
 import { listVisibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -43,6 +45,9 @@ export async function loader(args: LoaderFunctionArgs) {
     applications,
     checks,
     canEdit: holds(user.kind, "update:candidate", teamRole),
+    // Legal holds and their reasons: HR and admins.
+    legalHolds: holds(user.kind, "read:hold", teamRole) ? listCandidateHolds(row.id) : null,
+    today,
   };
 }
 
@@ -141,8 +146,14 @@ function PersonChecks({ checks }: { checks: NonNullable<CandidateData["checks"]>
   );
 }
 
+const savedNotices: Record<string, string> = {
+  created: "Candidate added.",
+  hold: "Legal hold added.",
+  hold_ended: "Legal hold ended.",
+};
+
 export default function CandidatePage() {
-  const { candidate, pay, applications, checks, canEdit } = useLoaderData<typeof loader>();
+  const { candidate, pay, applications, checks, canEdit, legalHolds, today } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <>
@@ -157,9 +168,7 @@ export default function CandidatePage() {
           ) : null
         }
       />
-      {params.get("saved") ? (
-        <Notice>{params.get("saved") === "created" ? "Candidate added." : "Changes saved."}</Notice>
-      ) : null}
+      {params.get("saved") ? <Notice>{savedNotices[params.get("saved") ?? ""] ?? "Changes saved."}</Notice> : null}
       <div className="grid grid-2">
         <div>
           <AboutCandidate candidate={candidate} pay={pay} />
@@ -180,6 +189,8 @@ export default function CandidatePage() {
             )}
           </section>
           {checks ? <PersonChecks checks={checks} /> : null}
+          <ConsentSection candidate={candidate} today={today} />
+          {legalHolds ? <HoldsSection candidateId={candidate.id} holds={legalHolds} today={today} /> : null}
         </div>
       </div>
     </>
