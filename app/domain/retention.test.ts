@@ -77,7 +77,7 @@ describe("holds are respected", () => {
     });
   });
 
-  it("a hold that ended, or whose end date is past, no longer keeps them", () => {
+  it("a hold HR ended, or whose end date is past, no longer keeps them", () => {
     const ended = candidate(1, "2020-01-01", {
       holds: [{ until: "2030-01-01", endedAt: new Date("2026-11-01T00:00:00Z") }],
     });
@@ -85,7 +85,7 @@ describe("holds are respected", () => {
     expect(holdApplies(ended.holds[0], "2026-12-07")).toBe(false);
     const plan = retentionPlan([ended, past], { months: 24, minMonths: 24 }, now);
     expect(plan.due.map((d) => [d.candidateId, d.keepUntil, d.keptBy])).toEqual([
-      [1, "2026-11-01", "hold"],
+      [1, "2022-01-01", "period"],
       [2, "2026-12-06", "hold"],
     ]);
   });

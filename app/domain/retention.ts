@@ -70,11 +70,9 @@ export function addMonths(day: string, months: number): string {
   return isoDay(target);
 }
 
-/** The last day a hold keeps the candidate: its end date, or the day HR ended it if earlier. */
-export function holdEnds(hold: HoldRow): string {
-  if (hold.endedAt === null) return hold.until;
-  const ended = isoDay(hold.endedAt);
-  return ended < hold.until ? ended : hold.until;
+/** The last day a hold keeps the candidate: its end date; a hold HR ended early keeps nothing (null). */
+export function holdEnds(hold: HoldRow): string | null {
+  return hold.endedAt === null ? hold.until : null;
 }
 
 /** A hold applies on `today` when it has not been ended and its end date (inclusive) is not past. */
@@ -97,8 +95,11 @@ export function keepUntil(
   const dates: [string, KeptBy][] = [
     [addMonths(last, rule.months), "period"],
     [addMonths(last, rule.minMonths), "minimum"],
-    ...candidate.holds.map((h): [string, KeptBy] => [holdEnds(h), "hold"]),
   ];
+  for (const hold of candidate.holds) {
+    const ends = holdEnds(hold);
+    if (ends) dates.push([ends, "hold"]);
+  }
   const consentUntil = retainConsentUntil(candidate.retainConsent, today);
   if (consentUntil) dates.push([consentUntil, "consent"]);
   return dates.reduce((best, [day, by]) => (day > best.keepUntil ? { keepUntil: day, keptBy: by } : best), {
