@@ -3,7 +3,6 @@
 // with the forms to add one and end one. The holds form posts to
 // /candidates/:id/holds, which shows the same section again when it refuses.
 import { Form, useNavigation } from "@remix-run/react";
-import { Fragment } from "react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { formatDate } from "~/components/ui";
 import {
@@ -28,30 +27,28 @@ export function ConsentSection({ candidate, today }: { candidate: ConsentColumns
   return (
     <section className="card" aria-labelledby="consent">
       <h2 id="consent">Consent</h2>
-      <dl className="facts">
+      <ul className="plain consent-list">
         {(Object.keys(consents) as ConsentPurpose[]).map((purpose) => {
           const consent = consents[purpose];
           const state = consentState(consent, today);
           return (
-            <Fragment key={purpose}>
-              <dt>{consentPurposeLabels[purpose]}</dt>
-              <dd>
-                <span className={`badge ${stateBadge[state]}`}>{consentStateLabels[state]}</span>
-                {state === "missing" ? null : (
-                  <span className="small">
-                    {" "}
-                    given {formatDate(consent.givenAt)}
-                    {consent.source ? ` (${consentSourceLabels[consent.source as ConsentSource]})` : ""},{" "}
-                    {consent.expiresAt === null
-                      ? "until withdrawn"
-                      : `${state === "expired" ? "ended" : "until"} ${formatDate(consent.expiresAt)}`}
-                  </span>
-                )}
-              </dd>
-            </Fragment>
+            <li key={purpose}>
+              <span className="consent-purpose">{consentPurposeLabels[purpose]}</span>
+              <span className={`badge ${stateBadge[state]}`}>{consentStateLabels[state]}</span>
+              {state === "missing" ? null : (
+                <span className="small">
+                  {" "}
+                  given {formatDate(consent.givenAt)}
+                  {consent.source ? ` (${consentSourceLabels[consent.source as ConsentSource]})` : ""},{" "}
+                  {consent.expiresAt === null
+                    ? "until withdrawn"
+                    : `${state === "expired" ? "ended" : "until"} ${formatDate(consent.expiresAt)}`}
+                </span>
+              )}
+            </li>
           );
         })}
-      </dl>
+      </ul>
     </section>
   );
 }
@@ -83,7 +80,7 @@ export function HoldsSection(props: {
       {holds.length === 0 ? (
         <p className="muted">No holds.</p>
       ) : (
-        <ul className="plain">
+        <ul className="plain hold-list">
           {holds.map((h) => {
             const applies = holdApplies({ until: h.until, endedAt: h.endedAt ? new Date(h.endedAt) : null }, today);
             return (
@@ -109,7 +106,8 @@ export function HoldsSection(props: {
           })}
         </ul>
       )}
-      <AddHoldForm {...props} />
+      {/* Keyed by the holds, so the form starts empty again once a hold is added. */}
+      <AddHoldForm key={holds.map((h) => h.id).join(",")} {...props} />
     </section>
   );
 }
@@ -126,7 +124,7 @@ function AddHoldForm(props: Parameters<typeof HoldsSection>[0]) {
       action={`/candidates/${props.candidateId}/holds`}
       ref={formRef}
       onSubmit={onSubmit}
-      className="stack"
+      className="stack hold-form"
       noValidate
       aria-label="Add a legal hold"
     >

@@ -51,6 +51,7 @@ export function RetentionRuleForm({ data }: { data: RetentionData }) {
         <Field label="Keep for (months)" hint={`At least ${data.minMonths}`} error={errorFor("months")}>
           {(aria) => (
             <input
+              className="retention-months"
               type="text"
               inputMode="numeric"
               defaultValue={typed("months", data.settings ? String(data.settings.months) : "")}
@@ -101,16 +102,16 @@ export function RetentionPreview({ data }: { data: RetentionData }) {
                     <td>
                       <Link to={`/candidates/${r.candidateId}`}>{r.name}</Link>
                     </td>
-                    <td>{formatDate(r.lastActivity)}</td>
-                    <td>{formatDate(r.keepUntil)}</td>
-                    <td className="small">{r.reason}</td>
+                    <td className="nowrap">{formatDate(r.lastActivity)}</td>
+                    <td className="nowrap">{formatDate(r.keepUntil)}</td>
+                    <td className="small retention-why">{r.reason}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
           <Pager page={data.page} pageCount={data.pageCount} params={{}} />
-          <Form method="post" className="actions">
+          <Form method="post" className="actions retention-run">
             <input type="hidden" name="intent" value="run" />
             <input type="hidden" name="planKey" value={plan.key} />
             <button type="submit" className="btn btn-danger" disabled={navigation.state === "submitting"}>
