@@ -18,6 +18,7 @@ import * as candidatePage from "~/routes/candidates.$candidateId._index";
 import * as candidateNew from "~/routes/candidates.new";
 import * as importRoute from "~/routes/candidates.import";
 import { getDb, schema as s } from "~/utils/db.server";
+import { startDailyJobs } from "~/utils/daily-jobs.server";
 import { getEnv } from "~/utils/env.server";
 import { cookieFor, get, invoke, post, totalChanges } from "../support/http";
 
@@ -232,6 +233,18 @@ describe("the retention page", () => {
 });
 
 describe("the daily run", () => {
+  it("is scheduled at RETENTION_RUN_HOUR each day, and not at all when RETENTION_SCHEDULE is off", () => {
+    expect(startDailyJobs({ ...getEnv(), RETENTION_SCHEDULE: "off" })).toBeNull();
+    const job = startDailyJobs({ ...getEnv(), RETENTION_SCHEDULE: "on", RETENTION_RUN_HOUR: 4 })!;
+    try {
+      const next = job.nextRun()!;
+      expect([next.getHours(), next.getMinutes()]).toEqual([4, 0]);
+      expect(next.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000);
+    } finally {
+      job.stop();
+    }
+  });
+
   it("runs once a day however many processes share the database", () => {
     const now = new Date();
     // Another process on the same file claims the day first.
