@@ -94,4 +94,15 @@ test("HR places a legal hold on a candidate from their page and ends it", async 
   await holds.getByRole("button", { name: "End hold" }).click();
   await expect(page.getByText("Legal hold ended.")).toBeVisible();
   await expect(holds.getByText("Ended")).toBeVisible();
+
+  // The edit form carries the consent as recorded, and saves a change to it.
+  await page.getByRole("link", { name: "Edit" }).click();
+  const lastDay = page.getByLabel("To keep them on file: last day");
+  await expect(page.getByLabel("To process their data: given on")).not.toHaveValue("");
+  await page.getByRole("group", { name: "Consent" }).scrollIntoViewIfNeeded();
+  await shoot(page, "candidate-consent-form");
+  await lastDay.fill("2030-01-31");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+  await expect(consent.getByText(/until Jan 31, 2030/)).toBeVisible();
 });
