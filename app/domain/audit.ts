@@ -130,10 +130,8 @@ export const auditDetailKeys = [
   "reason",
   "until",
   "due",
-  "skipped",
   "refused",
   "months",
-  "minMonths",
   "trigger",
 ] as const;
 export type AuditDetailKey = (typeof auditDetailKeys)[number];
