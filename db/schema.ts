@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { auditActions, auditSubjects, type AuditDetail } from "../app/domain/audit";
+import { consentSources } from "../app/domain/consent";
 import { checkStatuses, checkTypes, classifications, type CheckType } from "../app/domain/compliance";
 import { decisionOutcomes } from "../app/domain/decision";
 import { stages } from "../app/domain/pipeline";
@@ -173,6 +174,14 @@ export const candidates = sqliteTable(
     erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
     erasureReason: text("erasure_reason"), // as given, with any mention of the person taken out
     emailHash: text("email_hash"),
+    // Consent (app/domain/consent.ts): to process their data, and to keep it past the retention period. Each with
+    // the day it was given, how it was given, and the day it ends (none: until withdrawn).
+    consentProcessAt: text("consent_process_at"), // ISO date
+    consentProcessSource: text("consent_process_source", { enum: consentSources }),
+    consentProcessExpiresAt: text("consent_process_expires_at"), // ISO date, inclusive
+    consentRetainAt: text("consent_retain_at"),
+    consentRetainSource: text("consent_retain_source", { enum: consentSources }),
+    consentRetainExpiresAt: text("consent_retain_expires_at"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -196,6 +205,9 @@ export const candidateHolds = sqliteTable(
     until: text("until").notNull(), // ISO date, inclusive
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    // Set when HR ended the hold before its end date; it no longer keeps anything from then on.
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    endedById: integer("ended_by_id").references(() => users.id, { onDelete: "set null" }),
   },
   (t) => [index("candidate_holds_candidate_idx").on(t.candidateId, t.until)],
 );
@@ -767,4 +779,36 @@ export const auditEvents = sqliteTable(
     index("audit_events_application_idx").on(t.applicationId, t.at),
     index("audit_events_action_idx").on(t.action, t.at),
   ],
+);
+
+/**
+ * The retention rule an admin sets (app/domain/retention.ts): one row, id 1. No row: the rule is not set and the
+ * retention run erases no one.
+ */
+export const retentionSettings = sqliteTable(
+  "retention_settings",
+  {
+    id: integer("id").primaryKey(),
+    months: integer("months").notNull(),
+    updatedById: integer("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [check("retention_settings_single_row", sql`${t.id} = 1`)],
+);
+
+/**
+ * The daily jobs' claims: one row per job and UTC day, inserted in a transaction before the job runs, so a second
+ * server process on the same database finds the day taken and does not run it again.
+ */
+export const scheduledRuns = sqliteTable(
+  "scheduled_runs",
+  {
+    job: text("job").notNull(),
+    day: text("day").notNull(), // ISO date (UTC)
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    outcome: text("outcome", { mode: "json" }).$type<Record<string, number | string>>(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.day] })],
 );

@@ -15,6 +15,7 @@ import {
   agencySubmissions,
   agencyVetting,
   applications,
+  candidateHolds,
   candidates,
   complianceChecks,
   complianceHistory,
@@ -392,7 +393,71 @@ export function seedDemoData(db: AppDatabase, input: { passwordHash: string; tod
       managers: demoRoles.map((r) => r.managers.map((k) => ids[k])),
       userIds: ids,
     });
+    seedConsentAndRetention(tx as unknown as AppDatabase, { today, recruiter: ids.recruiter });
   });
+}
+
+// ---------------------------------------------------------------------------
+// Consent and retention: a third of the candidates gave consent to be considered, some also to be kept on file (one
+// of those has lapsed); three on no role have been quiet for over two years, so the retention page has someone due
+// (the first), someone kept by a legal hold and someone kept by their consent.
+
+function seedConsentAndRetention(db: AppDatabase, input: { today: Date; recruiter: number }) {
+  const { today } = input;
+  const all = db.select({ id: candidates.id, source: candidates.source }).from(candidates).orderBy(candidates.id).all();
+  const onARole = new Set(
+    db
+      .select({ id: applications.candidateId })
+      .from(applications)
+      .all()
+      .map((a) => a.id),
+  );
+  for (const [i, c] of all.entries()) {
+    if (i % 3 !== 0) continue;
+    const given = isoDate(today, -30 - i);
+    const how =
+      c.source === "agency" ? ("agency" as const) : i % 2 ? ("email" as const) : ("application_form" as const);
+    db.update(candidates)
+      .set({
+        consentProcessAt: given,
+        consentProcessSource: how,
+        ...(i % 6 === 0
+          ? {
+              consentRetainAt: given,
+              consentRetainSource: how,
+              // One consent to be kept on file has lapsed; the others run two years.
+              consentRetainExpiresAt: i === 12 ? isoDate(today, -5) : isoDate(today, 700 - i),
+            }
+          : {}),
+      })
+      .where(eq(candidates.id, c.id))
+      .run();
+  }
+  const quiet = all.filter((c) => !onARole.has(c.id)).slice(-3);
+  const monthsAgo = (months: number) => isoToDate(today, -Math.round(months * 30.5));
+  for (const [i, c] of quiet.entries()) {
+    const at = monthsAgo(30 - i);
+    db.update(candidates).set({ createdAt: at, updatedAt: at }).where(eq(candidates.id, c.id)).run();
+  }
+  if (quiet[1])
+    db.insert(candidateHolds)
+      .values({
+        candidateId: quiet[1].id,
+        reason: "Pending discrimination claim (ref. ET-2291): keep all hiring records.",
+        until: isoDate(today, 180),
+        createdById: input.recruiter,
+        createdAt: isoToDate(today, -20),
+      })
+      .run();
+  if (quiet[2])
+    db.update(candidates)
+      .set({
+        consentRetainAt: isoDate(today, -40),
+        consentRetainSource: "email",
+        consentRetainExpiresAt: isoDate(today, 365),
+      })
+      .where(eq(candidates.id, quiet[2].id))
+      .run();
 }
 
 // ---------------------------------------------------------------------------

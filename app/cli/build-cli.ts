@@ -8,7 +8,15 @@ import { pathToFileURL } from "node:url";
 import type { Rollup } from "vite";
 
 /** Each `app/cli/<name>.ts` listed here becomes `build/cli/<name>.js`. */
-export const cliEntries = ["start", "migrate", "user-create", "backup", "candidate-export", "candidate-erase"];
+export const cliEntries = [
+  "start",
+  "migrate",
+  "user-create",
+  "backup",
+  "candidate-export",
+  "candidate-erase",
+  "retention",
+];
 
 export const cliOutDir = "build/cli";
 

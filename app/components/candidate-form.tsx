@@ -1,4 +1,5 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { ConsentFieldset } from "~/components/candidate-consent-fields";
 import {
   Field,
   FormError,
@@ -62,6 +63,7 @@ export function CandidateForm(props: {
       {props.existing ? <DuplicateNotice existing={props.existing} roleId={props.hidden?.roleId} /> : null}
       <PersonFieldsets form={form} text={text} />
       <EngagementFieldset form={form} text={text} />
+      <ConsentFieldset form={form} text={text} />
       <fieldset>
         <legend>Skills</legend>
         <div className="checks">

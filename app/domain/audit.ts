@@ -33,6 +33,9 @@ export const auditActions = [
   "csv.import",
   "candidate.export",
   "candidate.erase",
+  "candidate.hold",
+  "candidate.hold_end",
+  "retention.update",
   "retention.run",
   "pay.view",
   "findings.view",
@@ -67,6 +70,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "csv.import": "Imported a CSV",
   "candidate.export": "Exported a candidate's data",
   "candidate.erase": "Erased a candidate",
+  "candidate.hold": "Placed a legal hold",
+  "candidate.hold_end": "Ended a legal hold",
+  "retention.update": "Changed the retention period",
   "retention.run": "Ran the retention rules",
   "pay.view": "Viewed pay",
   "findings.view": "Viewed background-check findings",
@@ -123,6 +129,11 @@ export const auditDetailKeys = [
   "erased",
   "dryRun",
   "reason",
+  "until",
+  "due",
+  "refused",
+  "months",
+  "trigger",
 ] as const;
 export type AuditDetailKey = (typeof auditDetailKeys)[number];
 export type AuditDetail = Partial<Record<AuditDetailKey, string | number | boolean>>;

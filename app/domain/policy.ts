@@ -20,7 +20,9 @@ export type Entity =
   | "calibration"
   | "decision"
   | "offer"
-  | "audit";
+  | "audit"
+  | "hold"
+  | "retention";
 /** offer: an offer's terms are pay; approving one needs a place on the role's chain (app/domain/offer.ts) besides read:offer. */
 /**
  * any: every record. team: records whose hiring team the user is on.
@@ -42,6 +44,9 @@ const hrPermissions: Permission[] = [
   "erase:candidate:any",
   // Subject access: everything held about one candidate, as one file.
   "export:candidate:any",
+  // Legal holds keep a candidate's data past erasure and retention until their end date.
+  "read:hold:any",
+  "update:hold:any",
   "create:agency:any",
   "read:agency:any",
   "update:agency:any",
@@ -79,6 +84,9 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     "create:decision:any",
     // The audit log names who did what: admins only.
     "read:audit:any",
+    // The retention rule and its run erase people: admins only.
+    "read:retention:any",
+    "update:retention:any",
   ],
   recruiter: [...hrPermissions, ...panelPermissions, "create:decision:managed"],
   hiring_manager: [
@@ -157,6 +165,7 @@ export const routePolicies = {
   "routes/admin.users.$userId": { loader: can("read:user"), action: can("update:user") },
   "routes/admin.audit._index": { loader: can("read:audit") },
   "routes/admin.audit[.csv]": { loader: can("read:audit") },
+  "routes/admin.retention": { loader: can("read:retention"), action: can("update:retention") },
   "routes/candidates._index": { loader: can("read:candidate") },
   "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
   "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },
@@ -166,6 +175,10 @@ export const routePolicies = {
     action: can("erase:candidate", "candidate"),
   },
   "routes/candidates.$candidateId.export": { loader: can("export:candidate", "candidate") },
+  "routes/candidates.$candidateId.holds": {
+    loader: can("read:hold", "candidate"),
+    action: can("update:hold", "candidate"),
+  },
   "routes/candidates.$candidateId.export[.json]": { loader: can("export:candidate", "candidate") },
   "routes/candidates.$candidateId.edit": {
     loader: can("update:candidate", "candidate"),

@@ -148,7 +148,7 @@ export function importCandidates(rows: CandidateFormValues[], createdById: numbe
   });
 }
 
-/** Rows per INSERT: about 20 bound values each, well under SQLite's limit of 32,766. */
+/** Rows per INSERT: about 28 bound values each, well under SQLite's limit of 32,766. */
 const IMPORT_CHUNK = 500;
 
 export function findExistingEmails(emails: string[]): Set<string> {

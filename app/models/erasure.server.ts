@@ -4,7 +4,7 @@
 // checkpointed and truncated, so with secure_delete on (db/client.ts) neither
 // the database file nor its WAL holds the old bytes. Backups are out of reach.
 import { createHmac } from "node:crypto";
-import { and, desc, eq, gte, inArray, isNotNull, ne, or } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import { maskName } from "~/domain/audit";
 import { isoDay } from "~/domain/dates";
 import {
@@ -61,7 +61,13 @@ export function getErasureBlockers(candidateId: number, now: Date): ErasureBlock
   const holds = db
     .select({ reason: s.candidateHolds.reason, until: s.candidateHolds.until })
     .from(s.candidateHolds)
-    .where(and(eq(s.candidateHolds.candidateId, candidateId), gte(s.candidateHolds.until, isoDay(now))))
+    .where(
+      and(
+        eq(s.candidateHolds.candidateId, candidateId),
+        gte(s.candidateHolds.until, isoDay(now)),
+        isNull(s.candidateHolds.endedAt),
+      ),
+    )
     .all();
   return {
     alreadyErased: candidate.erasedAt !== null,

@@ -1,9 +1,11 @@
 // Subject access: everything the app holds about one candidate, as one JSON
 // document (the person, every application with its stage history, checks,
 // interviews and the scorecards about them with their evidence, take-homes and
-// grades, decisions, offers, holds, and the audit entries about them). For HR,
+// grades, decisions, offers, consent, holds, and the audit entries about them). For HR,
 // who may see all of it; the export itself is logged.
 import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { candidateConsents, consentState } from "~/domain/consent";
+import { isoDay } from "~/domain/dates";
 import { getDb, schema as s } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
@@ -151,6 +153,13 @@ export function getSubjectAccessExport(candidateId: number, now: Date) {
     format: SUBJECT_ACCESS_FORMAT,
     exportedAt: now.toISOString(),
     person: personal,
+    // What they agreed to, and where each consent stands on the day of the export.
+    consent: Object.fromEntries(
+      Object.entries(candidateConsents(person)).map(([purpose, c]) => [
+        purpose,
+        { ...c, state: consentState(c, isoDay(now)) },
+      ]),
+    ),
     applications,
     agencySubmissions: submissions,
     complianceChecks: checks.map((c) => ({ ...c, history: checkHistory.filter((h) => h.checkId === c.id) })),

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ConsentSection, HoldsSection } from "~/components/candidate/consent-and-holds";
 import { CheckBadge, StageBadge } from "~/components/checks";
 import { formatDate, formatMoney, Notice, PageHeader } from "~/components/ui";
 import { checkScope, checkTypeLabels, effectiveStatus, type CheckType } from "~/domain/compliance";
@@ -9,6 +10,7 @@ import { listApplicationsOfCandidate } from "~/models/application.server";
 import { getCandidate } from "~/models/candidate.server";
 import { findErasedPredecessor } from "~/models/erasure.server";
 import { recordView } from "~/models/audit.server";
+import { listCandidateHolds } from "~/models/holds.server";
 import { personChecks } from "~/models/compliance.server";
 import { listVisibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
@@ -63,6 +65,9 @@ export async function loader(args: LoaderFunctionArgs) {
     canEdit: !erased && holds(user.kind, "update:candidate", teamRole),
     canExport: holds(user.kind, "export:candidate", teamRole),
     canErase: !erased && holds(user.kind, "erase:candidate", teamRole),
+    // Legal holds and their reasons: HR and admins.
+    legalHolds: holds(user.kind, "read:hold", teamRole) ? listCandidateHolds(row.id) : null,
+    today,
   };
 }
 
@@ -188,12 +193,14 @@ function CandidateActions({ data }: { data: CandidateData }) {
 
 const savedNotices: Record<string, string> = {
   created: "Candidate added.",
+  hold: "Legal hold added.",
+  hold_ended: "Legal hold ended.",
   erased: "Candidate erased. Their identifying data is gone; their scores, stages and decisions stay, de-identified.",
 };
 
 export default function CandidatePage() {
   const data = useLoaderData<typeof loader>();
-  const { candidate, pay, applications, checks, erased, erasedPredecessor } = data;
+  const { candidate, pay, applications, checks, erased, erasedPredecessor, legalHolds, today } = data;
   const [params] = useSearchParams();
   const saved = params.get("saved");
   return (
@@ -242,6 +249,8 @@ export default function CandidatePage() {
             )}
           </section>
           {checks ? <PersonChecks checks={checks} /> : null}
+          <ConsentSection candidate={candidate} today={today} />
+          {legalHolds ? <HoldsSection candidateId={candidate.id} holds={legalHolds} today={today} /> : null}
         </div>
       </div>
     </>

@@ -54,6 +54,12 @@ const personFields: [keyof SubjectAccessExport["person"], string][] = [
   ["skills", "Skills"],
   ["source", "Source"],
   ["notes", "Notes"],
+  ["consentProcessAt", "Consent to process: given on"],
+  ["consentProcessSource", "Consent to process: how"],
+  ["consentProcessExpiresAt", "Consent to process: last day"],
+  ["consentRetainAt", "Consent to keep on file: given on"],
+  ["consentRetainSource", "Consent to keep on file: how"],
+  ["consentRetainExpiresAt", "Consent to keep on file: last day"],
   ["erasureReason", "Erasure reason"],
 ];
 

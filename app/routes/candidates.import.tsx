@@ -4,6 +4,7 @@ import { useRef } from "react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { PageHeader } from "~/components/ui";
 import { findExistingEmails, importCandidates } from "~/models/candidate.server";
+import { consentSources } from "~/domain/consent";
 import { csvColumns, importSchema, MAX_IMPORT_ROWS } from "~/schemas/candidate";
 import { authorizeUser } from "~/utils/authorize.server";
 import { checkCandidateCsv, previewRows } from "~/utils/candidate-csv.server";
@@ -163,6 +164,8 @@ function ImportFormat() {
       <p className="small">
         engagement_type: full_time, contractor, freelancer or agency_placed. pay_kind: annual, hourly or fixed. source:
         referral, agency, marketplace, inbound or sourced. skills: separated by semicolons. Dates as YYYY-MM-DD.
+        consent_process_* and consent_retain_* (optional): the day given, how ({consentSources.join(", ")}) and the last
+        day.
       </p>
     </section>
   );

@@ -1,6 +1,15 @@
 import { z } from "zod";
+import { consentSources } from "~/domain/consent";
 import { candidateEngagementTypes, candidateSources, currencies, payKinds } from "~/domain/reference";
-import { email, optionalDate, optionalText, optionalUrl, optionalWholeNumber, requiredText } from "./fields";
+import {
+  email,
+  notInFuture,
+  optionalDate,
+  optionalText,
+  optionalUrl,
+  optionalWholeNumber,
+  requiredText,
+} from "./fields";
 
 export const candidateArrayFields = ["skills"] as const;
 
@@ -10,6 +19,36 @@ function normaliseSkills(ticked: string[], other: string | undefined): string[] 
   const seen = new Map<string, string>();
   for (const skill of all) if (!seen.has(skill.toLowerCase())) seen.set(skill.toLowerCase(), skill);
   return [...seen.values()];
+}
+
+const consentSource = z
+  .enum(["", ...consentSources], { errorMap: () => ({ message: "Choose how the consent was given" }) })
+  .optional()
+  .transform((v) => (v ? v : null));
+
+/** Each consent's three fields: the day it was given, how, and its last day (optional). */
+export const consentFields = {
+  process: { at: "consentProcessAt", source: "consentProcessSource", expiresAt: "consentProcessExpiresAt" },
+  retain: { at: "consentRetainAt", source: "consentRetainSource", expiresAt: "consentRetainExpiresAt" },
+} as const;
+
+type ConsentValues = Record<
+  (typeof consentFields)[keyof typeof consentFields][keyof (typeof consentFields)["process"]],
+  string | null
+>;
+
+/** A consent is all or nothing: a day given and how; its last day, if any, not before the day given. */
+function checkConsent(v: ConsentValues, ctx: z.RefinementCtx) {
+  for (const f of Object.values(consentFields)) {
+    const at = v[f.at];
+    if (at && !notInFuture(at)) ctx.addIssue({ code: "custom", path: [f.at], message: "Cannot be in the future" });
+    if (at && !v[f.source])
+      ctx.addIssue({ code: "custom", path: [f.source], message: "Say how the consent was given" });
+    if (!at && (v[f.source] || v[f.expiresAt]))
+      ctx.addIssue({ code: "custom", path: [f.at], message: "Enter the day the consent was given" });
+    if (at && v[f.expiresAt] && v[f.expiresAt]! < at)
+      ctx.addIssue({ code: "custom", path: [f.expiresAt], message: "Cannot be before the day it was given" });
+  }
 }
 
 export const candidateFormSchema = z
@@ -36,8 +75,15 @@ export const candidateFormSchema = z
     otherSkills: z.string().max(500, "Other skills must be at most 500 characters").optional(),
     source: z.enum(candidateSources, { errorMap: () => ({ message: "Choose where this candidate came from" }) }),
     notes: optionalText("Notes", 5000),
+    consentProcessAt: optionalDate("Consent to process: given on"),
+    consentProcessSource: consentSource,
+    consentProcessExpiresAt: optionalDate("Consent to process: ends on"),
+    consentRetainAt: optionalDate("Consent to keep on file: given on"),
+    consentRetainSource: consentSource,
+    consentRetainExpiresAt: optionalDate("Consent to keep on file: ends on"),
   })
   .superRefine((v, ctx) => {
+    checkConsent(v, ctx);
     if (v.payAmount !== null && !v.payKind) {
       ctx.addIssue({
         code: "custom",
@@ -74,6 +120,13 @@ export const csvColumns = [
   "skills",
   "source",
   "notes",
+  // Optional consent columns: the day given, how (one of the consent sources), and the last day.
+  "consent_process_at",
+  "consent_process_source",
+  "consent_process_expires_at",
+  "consent_retain_at",
+  "consent_retain_source",
+  "consent_retain_expires_at",
 ] as const;
 
 export function csvRowToFormValues(row: Record<string, string | undefined>): Record<string, unknown> {
@@ -96,6 +149,12 @@ export function csvRowToFormValues(row: Record<string, string | undefined>): Rec
     otherSkills: cell("skills").replace(/;/g, ","),
     source: cell("source") || "sourced",
     notes: cell("notes"),
+    consentProcessAt: cell("consent_process_at"),
+    consentProcessSource: cell("consent_process_source").toLowerCase(),
+    consentProcessExpiresAt: cell("consent_process_expires_at"),
+    consentRetainAt: cell("consent_retain_at"),
+    consentRetainSource: cell("consent_retain_source").toLowerCase(),
+    consentRetainExpiresAt: cell("consent_retain_expires_at"),
   };
 }
 

@@ -39,6 +39,12 @@ const labels: Record<string, string> = {
   skills: "skills",
   source: "source",
   notes: "notes",
+  consentProcessAt: "consent_process_at",
+  consentProcessSource: "consent_process_source",
+  consentProcessExpiresAt: "consent_process_expires_at",
+  consentRetainAt: "consent_retain_at",
+  consentRetainSource: "consent_retain_source",
+  consentRetainExpiresAt: "consent_retain_expires_at",
 };
 
 /** Parse and validate; `knownEmails` are emails already on file (duplicates are refused, not merged). */

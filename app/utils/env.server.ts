@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
+import { AUDIT_DEFAULT_RETENTION_DAYS, AUDIT_MIN_RETENTION_DAYS } from "~/domain/audit";
+import { RETENTION_DEFAULT_MIN_MONTHS, RETENTION_FLOOR_MONTHS, RETENTION_MAX_MONTHS } from "~/domain/retention";
 
 const boolish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -42,6 +44,23 @@ const envSchema = z.object({
   HEALTH_MIN_FREE_MB: z.coerce.number().min(0).default(64),
   /** Mark the session cookie Secure (production only). Turn off only for plain-http hosts other than localhost. */
   COOKIE_SECURE: boolish.default("true"),
+  /** The floor under the admin's retention period, in months (US hiring records: EEOC one year, OFCCP two). */
+  RETENTION_MIN_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(RETENTION_FLOOR_MONTHS, `must be at least ${RETENTION_FLOOR_MONTHS} (a year of hiring records)`)
+    .max(RETENTION_MAX_MONTHS)
+    .default(RETENTION_DEFAULT_MIN_MONTHS),
+  /** The daily run (retention rule, audit-log pruning): the hour of day, server time, or off. */
+  RETENTION_SCHEDULE: z.enum(["on", "off"]).default("on"),
+  RETENTION_RUN_HOUR: z.coerce.number().int().min(0).max(23).default(3),
+  /** Audit entries are kept this many days, never fewer than a year. */
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(AUDIT_MIN_RETENTION_DAYS, `must be at least ${AUDIT_MIN_RETENTION_DAYS} (a year)`)
+    .max(36_500)
+    .default(AUDIT_DEFAULT_RETENTION_DAYS),
 });
 
 export type Env = z.infer<typeof envSchema> & { sessionSecret: string };

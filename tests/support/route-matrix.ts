@@ -42,6 +42,10 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   },
   "routes/admin.audit._index": { loader: ["S", "D", "D", "D", "D", "D", "A"] },
   "routes/admin.audit[.csv]": { loader: ["S", "D", "D", "D", "D", "D", "A"] },
+  "routes/admin.retention": {
+    loader: ["S", "D", "D", "D", "D", "D", "A"],
+    action: ["S", "D", "D", "D", "D", "D", "A"],
+  },
   "routes/candidates._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/candidates.new": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
   "routes/candidates.import": {
@@ -55,6 +59,10 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
     action: ["S", "D", "D", "D", "D", "A", "A"],
   },
   "routes/candidates.$candidateId.export": { loader: ["S", "D", "D", "D", "D", "A", "A"] },
+  "routes/candidates.$candidateId.holds": {
+    loader: ["S", "D", "D", "D", "D", "A", "A"],
+    action: ["S", "D", "D", "D", "D", "A", "A"],
+  },
   "routes/candidates.$candidateId.export[.json]": { loader: ["S", "D", "D", "D", "D", "A", "A"] },
   "routes/candidates.$candidateId.edit": {
     loader: ["S", "D", "D", "A", "D", "A", "A"],
