@@ -13,7 +13,7 @@ import { createHttpApp } from "./http-server";
 /** What app/entry.server.tsx exports for the serving process (types only: erased from the bundle). */
 type ServingEntry = Pick<
   typeof import("~/entry.server"),
-  "getEnv" | "prepareDatabase" | "guardActions" | "claimServerLock"
+  "getEnv" | "prepareDatabase" | "guardActions" | "claimServerLock" | "startMailWorker"
 >;
 
 function servingEntry(build: ServerBuild): ServingEntry {
@@ -22,10 +22,11 @@ function servingEntry(build: ServerBuild): ServingEntry {
     typeof entry.getEnv !== "function" ||
     typeof entry.prepareDatabase !== "function" ||
     typeof entry.guardActions !== "function" ||
-    typeof entry.claimServerLock !== "function"
+    typeof entry.claimServerLock !== "function" ||
+    typeof entry.startMailWorker !== "function"
   ) {
     throw new Error(
-      "The server build's entry lacks what serving needs (getEnv, prepareDatabase, guardActions, claimServerLock): rebuild with `npm run build`.",
+      "The server build's entry lacks what serving needs (getEnv, prepareDatabase, guardActions, claimServerLock, startMailWorker): rebuild with `npm run build`.",
     );
   }
   return entry as ServingEntry;
@@ -52,7 +53,7 @@ export async function serve(options: { buildDir?: string; vite?: ViteDevServer }
     build = loaded = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
   }
 
-  const { getEnv, prepareDatabase, guardActions, claimServerLock } = servingEntry(loaded);
+  const { getEnv, prepareDatabase, guardActions, claimServerLock, startMailWorker } = servingEntry(loaded);
   // Every route's action is admitted through the action guard before its own code (app/utils/action-guard.server.ts).
   const source = build;
   build = typeof source === "function" ? () => source().then(guardActions) : guardActions(source);
@@ -66,6 +67,8 @@ export async function serve(options: { buildDir?: string; vite?: ViteDevServer }
   const prepared = await prepareDatabase({ seedDemo: env.SEED_DEMO });
   // While this process serves the database, `npm run db:reset` refuses to delete it.
   claimServerLock(env.DATABASE_PATH);
+  // Queued mail is sent (or, with no SMTP_URL, kept in the outbox) every few seconds from now on.
+  startMailWorker();
   const app = createHttpApp({
     build,
     buildDir,

@@ -42,6 +42,17 @@ const envSchema = z.object({
   HEALTH_MIN_FREE_MB: z.coerce.number().min(0).default(64),
   /** Mark the session cookie Secure (production only). Turn off only for plain-http hosts other than localhost. */
   COOKIE_SECURE: boolish.default("true"),
+  /** The SMTP server mail goes through, e.g. smtps://user:pass@smtp.example.com. Unset: mail stays in the outbox. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), "must start with smtp:// or smtps://")
+    .optional(),
+  /** The sender of every message, an address or "Name <address>". */
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]*\S+@\S+[^\r\n]*$/, "must be an address or Name <address>")
+    .default("AI Talent Scorecards <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof envSchema> & { sessionSecret: string };
@@ -65,6 +76,11 @@ function loadOrCreateSecret(file: string): string {
   writeFileSync(path, `${secret}\n`, { mode: 0o600 });
   console.log(`No SESSION_SECRET set: generated one into ${file} (git-ignored). Set SESSION_SECRET in production.`);
   return secret;
+}
+
+/** The origin links in mail point to: APP_ORIGIN, or this server on localhost when it is unset (the demo). */
+export function mailLinkOrigin(env: Pick<Env, "APP_ORIGIN" | "PORT">): string {
+  return env.APP_ORIGIN?.replace(/\/+$/, "") ?? `http://localhost:${env.PORT}`;
 }
 
 export function getEnv(): Env {
