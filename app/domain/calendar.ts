@@ -37,7 +37,10 @@ export function quoteParam(value: string): string {
 
 /** A UTC date-time: 20261120T100000Z. */
 export function utcDateTime(moment: Date): string {
-  return moment.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return moment
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 const encoder = new TextEncoder();

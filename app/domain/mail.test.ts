@@ -29,7 +29,10 @@ describe("retryDelayMs", () => {
 
 describe("afterFailedAttempt", () => {
   it("queues the message again after the delay for that attempt", () => {
-    expect(afterFailedAttempt(1, now)).toEqual({ status: "queued", nextAttemptAt: new Date(now.getTime() + minutes(2)) });
+    expect(afterFailedAttempt(1, now)).toEqual({
+      status: "queued",
+      nextAttemptAt: new Date(now.getTime() + minutes(2)),
+    });
     expect(afterFailedAttempt(3, now)).toEqual({
       status: "queued",
       nextAttemptAt: new Date(now.getTime() + minutes(18)),

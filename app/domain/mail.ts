@@ -60,7 +60,8 @@ export function staleClaimBefore(now: Date): Date {
 export function mailErrorText(error: unknown): string {
   const e = error as { message?: unknown; responseCode?: unknown; code?: unknown };
   const message = typeof e?.message === "string" ? e.message : String(error);
-  const code = typeof e?.responseCode === "number" ? `${e.responseCode} ` : typeof e?.code === "string" ? `${e.code}: ` : "";
+  const code =
+    typeof e?.responseCode === "number" ? `${e.responseCode} ` : typeof e?.code === "string" ? `${e.code}: ` : "";
   return `${code}${message}`.replace(/\s+/g, " ").trim().slice(0, 500);
 }
 

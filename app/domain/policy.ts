@@ -20,7 +20,8 @@ export type Entity =
   | "calibration"
   | "decision"
   | "offer"
-  | "audit";
+  | "audit"
+  | "mail";
 /** offer: an offer's terms are pay; approving one needs a place on the role's chain (app/domain/offer.ts) besides read:offer. */
 /**
  * any: every record. team: records whose hiring team the user is on.
@@ -79,6 +80,8 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     "create:decision:any",
     // The audit log names who did what: admins only.
     "read:audit:any",
+    // Outgoing mail names candidates and people: admins only.
+    "read:mail:any",
   ],
   recruiter: [...hrPermissions, ...panelPermissions, "create:decision:managed"],
   hiring_manager: [
@@ -157,6 +160,7 @@ export const routePolicies = {
   "routes/admin.users.$userId": { loader: can("read:user"), action: can("update:user") },
   "routes/admin.audit._index": { loader: can("read:audit") },
   "routes/admin.audit[.csv]": { loader: can("read:audit") },
+  "routes/admin.mail": { loader: can("read:mail") },
   "routes/candidates._index": { loader: can("read:candidate") },
   "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
   "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },

@@ -117,7 +117,12 @@ export function markMailOutbox(id: number, workerId: string): boolean {
 }
 
 /** The attempt failed: queued again after the retry delay, or failed for good after the last attempt. */
-export function markMailFailed(message: Pick<ClaimedMail, "id" | "attempts">, workerId: string, error: string, now: Date) {
+export function markMailFailed(
+  message: Pick<ClaimedMail, "id" | "attempts">,
+  workerId: string,
+  error: string,
+  now: Date,
+) {
   const next = afterFailedAttempt(message.attempts, now);
   return (
     getDb()
@@ -150,7 +155,10 @@ export type MailListEntry = Pick<
 > & { recipientName: string | null; hasCalendar: boolean };
 
 /** One page of messages, newest first, and how many there are. */
-export function listMailMessages(page: number, pageSize = MAIL_PAGE_SIZE): { messages: MailListEntry[]; total: number } {
+export function listMailMessages(
+  page: number,
+  pageSize = MAIL_PAGE_SIZE,
+): { messages: MailListEntry[]; total: number } {
   const messages = getDb()
     .select({
       id: mailMessages.id,

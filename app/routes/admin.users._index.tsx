@@ -134,9 +134,14 @@ export default function Users() {
         title="Users"
         subtitle="Who can sign in, and as what. There is no public sign-up: accounts are created here."
         actions={
-          <Link className="btn" to="/admin/audit">
-            Audit log
-          </Link>
+          <>
+            <Link className="btn" to="/admin/audit">
+              Audit log
+            </Link>
+            <Link className="btn" to="/admin/mail">
+              Outgoing mail
+            </Link>
+          </>
         }
       />
       <div className="grid grid-2">

@@ -42,6 +42,7 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   },
   "routes/admin.audit._index": { loader: ["S", "D", "D", "D", "D", "D", "A"] },
   "routes/admin.audit[.csv]": { loader: ["S", "D", "D", "D", "D", "D", "A"] },
+  "routes/admin.mail": { loader: ["S", "D", "D", "D", "D", "D", "A"] },
   "routes/candidates._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/candidates.new": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
   "routes/candidates.import": {
