@@ -47,6 +47,16 @@ export function enqueueMail(message: MailInput): boolean {
   return result.changes > 0;
 }
 
+/**
+ * Delete every message about these applications (erasure): subjects, bodies and
+ * calendar text name the candidate in escaped and folded forms that redacting
+ * in place could miss. Returns how many.
+ */
+export function deleteMailAbout(applicationIds: number[]): number {
+  if (applicationIds.length === 0) return 0;
+  return getDb().delete(mailMessages).where(inArray(mailMessages.applicationId, applicationIds)).run().changes;
+}
+
 export type ClaimedMail = typeof mailMessages.$inferSelect;
 
 /** Queued and due, or claimed by a worker so long ago that it must have died mid-send. */

@@ -11,6 +11,7 @@ import { eq, inArray } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAIL_CLAIM_TIMEOUT_MS } from "~/domain/mail";
+import { eraseCandidate } from "~/models/erasure.server";
 import { enqueueInterviewInvitations } from "~/models/interview-mail.server";
 import { claimDueMail, enqueueMail } from "~/models/mail.server";
 import * as mailPage from "~/routes/admin.mail";
@@ -315,6 +316,23 @@ describe("with no SMTP server configured", () => {
       .messages;
     expect(shown[0]).toMatchObject({ id: message.id, status: "Outbox (not sent)", subject: "Probe probe:outbox" });
     expect(shown[0].text).toBe("Probe");
+  });
+});
+
+describe("erasing a candidate", () => {
+  it("deletes the mail about them, which names them in forms redaction could miss", async () => {
+    const candidateId = addCandidate("quillon.erase@example.test");
+    const applicationId = addApplication(copilot(), candidateId, "interviewing");
+    const interviewId = await schedule(applicationId, "sam@northwind.test");
+    const key = `interview-invitation:${interviewId}:${userIdByEmail("sam@northwind.test")}:0`;
+    expect(messagesFor(key)[0].subject).toContain(REAL_NAME);
+    db().update(schema.applications).set({ stage: "rejected" }).where(eq(schema.applications.id, applicationId)).run();
+    expect(eraseCandidate({ candidateId, actorId: null, reason: "Asked to be forgotten", now: new Date() })).toEqual({
+      ok: true,
+    });
+    expect(messagesFor(key)).toEqual([]);
+    // Other mail stays.
+    expect(messagesFor("probe:outbox")).toHaveLength(1);
   });
 });
 
