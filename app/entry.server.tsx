@@ -14,6 +14,7 @@ export { prepareDatabase } from "./utils/db.server";
 export { guardActions } from "./utils/action-guard.server";
 export { claimServerLock } from "./utils/server-lock.server";
 export { startDailyJobs } from "./utils/daily-jobs.server";
+export { startMailWorker } from "./utils/mail-worker.server";
 
 /**
  * Server errors are logged with the request's id (the same id as its log line

@@ -7,6 +7,7 @@ import { auditActions, auditSubjects, type AuditDetail } from "../app/domain/aud
 import { consentSources } from "../app/domain/consent";
 import { checkStatuses, checkTypes, classifications, type CheckType } from "../app/domain/compliance";
 import { decisionOutcomes } from "../app/domain/decision";
+import { mailKinds, mailStatuses } from "../app/domain/mail";
 import { stages } from "../app/domain/pipeline";
 import type { ScorecardSnapshot, TemplateArea } from "../app/domain/scorecard";
 import {
@@ -811,4 +812,48 @@ export const scheduledRuns = sqliteTable(
     outcome: text("outcome", { mode: "json" }).$type<Record<string, number | string>>(),
   },
   (t) => [primaryKey({ columns: [t.job, t.day] })],
+);
+
+/**
+ * Outgoing mail, queued in the same transaction as the change that causes it
+ * and sent by the mail worker (app/utils/mail-worker.server.ts). The
+ * idempotency key makes a second enqueue of the same message a no-op; a claim
+ * (claimed_at, claimed_by) keeps two workers from sending one message.
+ */
+export const mailMessages = sqliteTable(
+  "mail_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    kind: text("kind", { enum: mailKinds }).notNull(),
+    // Null once the account is deleted; the address is what the message was sent to.
+    recipientId: integer("recipient_id").references(() => users.id, { onDelete: "set null" }),
+    recipientAddress: text("recipient_address").notNull(),
+    // The application the message is about, if any: what erasing a candidate finds to redact.
+    applicationId: integer("application_id"),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    // An .ics attachment (an interview invitation), with its METHOD.
+    calendar: text("calendar"),
+    calendarMethod: text("calendar_method", { enum: ["REQUEST", "CANCEL"] }),
+    status: text("status", { enum: mailStatuses }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }),
+    claimedBy: text("claimed_by"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    index("mail_messages_due_idx").on(t.status, t.nextAttemptAt),
+    index("mail_messages_created_idx").on(t.createdAt),
+    index("mail_messages_recipient_idx").on(t.recipientId),
+    index("mail_messages_application_idx").on(t.applicationId),
+  ],
 );

@@ -13,7 +13,7 @@ import { createHttpApp } from "./http-server";
 /** What app/entry.server.tsx exports for the serving process (types only: erased from the bundle). */
 type ServingEntry = Pick<
   typeof import("~/entry.server"),
-  "getEnv" | "prepareDatabase" | "guardActions" | "claimServerLock" | "startDailyJobs"
+  "getEnv" | "prepareDatabase" | "guardActions" | "claimServerLock" | "startDailyJobs" | "startMailWorker"
 >;
 
 function servingEntry(build: ServerBuild): ServingEntry {
@@ -23,10 +23,11 @@ function servingEntry(build: ServerBuild): ServingEntry {
     typeof entry.prepareDatabase !== "function" ||
     typeof entry.guardActions !== "function" ||
     typeof entry.claimServerLock !== "function" ||
-    typeof entry.startDailyJobs !== "function"
+    typeof entry.startDailyJobs !== "function" ||
+    typeof entry.startMailWorker !== "function"
   ) {
     throw new Error(
-      "The server build's entry lacks what serving needs (getEnv, prepareDatabase, guardActions, claimServerLock, startDailyJobs): rebuild with `npm run build`.",
+      "The server build's entry lacks what serving needs (getEnv, prepareDatabase, guardActions, claimServerLock, startDailyJobs, startMailWorker): rebuild with `npm run build`.",
     );
   }
   return entry as ServingEntry;
@@ -53,7 +54,8 @@ export async function serve(options: { buildDir?: string; vite?: ViteDevServer }
     build = loaded = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
   }
 
-  const { getEnv, prepareDatabase, guardActions, claimServerLock, startDailyJobs } = servingEntry(loaded);
+  const { getEnv, prepareDatabase, guardActions, claimServerLock, startDailyJobs, startMailWorker } =
+    servingEntry(loaded);
   // Every route's action is admitted through the action guard before its own code (app/utils/action-guard.server.ts).
   const source = build;
   build = typeof source === "function" ? () => source().then(guardActions) : guardActions(source);
@@ -69,6 +71,8 @@ export async function serve(options: { buildDir?: string; vite?: ViteDevServer }
   claimServerLock(env.DATABASE_PATH);
   // The retention rule and audit-log pruning, daily; a second process on the same database skips a claimed day.
   startDailyJobs(env);
+  // Queued mail is sent (or, with no SMTP_URL, kept in the outbox) every few seconds from now on.
+  startMailWorker();
   const app = createHttpApp({
     build,
     buildDir,

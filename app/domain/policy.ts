@@ -22,7 +22,8 @@ export type Entity =
   | "offer"
   | "audit"
   | "hold"
-  | "retention";
+  | "retention"
+  | "mail";
 /** offer: an offer's terms are pay; approving one needs a place on the role's chain (app/domain/offer.ts) besides read:offer. */
 /**
  * any: every record. team: records whose hiring team the user is on.
@@ -87,6 +88,8 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     // The retention rule and its run erase people: admins only.
     "read:retention:any",
     "update:retention:any",
+    // Outgoing mail names candidates and people: admins only.
+    "read:mail:any",
   ],
   recruiter: [...hrPermissions, ...panelPermissions, "create:decision:managed"],
   hiring_manager: [
@@ -166,6 +169,7 @@ export const routePolicies = {
   "routes/admin.audit._index": { loader: can("read:audit") },
   "routes/admin.audit[.csv]": { loader: can("read:audit") },
   "routes/admin.retention": { loader: can("read:retention"), action: can("update:retention") },
+  "routes/admin.mail": { loader: can("read:mail") },
   "routes/candidates._index": { loader: can("read:candidate") },
   "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
   "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },

@@ -20,6 +20,7 @@ import { isOpenStage } from "~/domain/pipeline";
 import { getEnv } from "~/utils/env.server";
 import { getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { deleteMailAbout } from "./mail.server";
 
 const s = schema;
 
@@ -166,6 +167,7 @@ function redactWhatOthersWrote(candidateId: number, patterns: Patterns) {
   redactPanelWords(applicationIds, patterns);
   redactTakeHomes(applicationIds, patterns);
   redactDecisionsAndOffers(applicationIds, patterns);
+  deleteMailAbout(applicationIds);
   for (const h of db.select().from(s.candidateHolds).where(eq(s.candidateHolds.candidateId, candidateId)).all())
     db.update(s.candidateHolds)
       .set({ reason: redact(h.reason)! })

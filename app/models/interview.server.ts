@@ -1,6 +1,7 @@
 // Interviews: scheduling, an interview with its panel, an application's interviews, panel seats.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb, schema } from "~/utils/db.server";
+import { enqueueInterviewInvitations } from "./interview-mail.server";
 import { ensureTemplateId } from "./template.server";
 
 const { scorecards, interviews, interviewPanel, applications, roles, users } = schema;
@@ -46,6 +47,8 @@ export function scheduleInterview(input: ScheduleInput): number {
     tx.insert(interviewPanel)
       .values(input.panelIds.map((userId) => ({ interviewId: id, userId })))
       .run();
+    // Each panelist's invitation commits with the interview, or neither does.
+    enqueueInterviewInvitations(id);
     return id;
   });
 }

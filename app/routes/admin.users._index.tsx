@@ -140,6 +140,9 @@ export default function Users() {
             </Link>{" "}
             <Link className="btn" to="/admin/retention">
               Retention
+            </Link>{" "}
+            <Link className="btn" to="/admin/mail">
+              Outgoing mail
             </Link>
           </>
         }

@@ -61,6 +61,17 @@ const envSchema = z.object({
     .min(AUDIT_MIN_RETENTION_DAYS, `must be at least ${AUDIT_MIN_RETENTION_DAYS} (a year)`)
     .max(36_500)
     .default(AUDIT_DEFAULT_RETENTION_DAYS),
+  /** The SMTP server mail goes through, e.g. smtps://user:pass@smtp.example.com. Unset: mail stays in the outbox. */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), "must start with smtp:// or smtps://")
+    .optional(),
+  /** The sender of every message, an address or "Name <address>". */
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]*\S+@\S+[^\r\n]*$/, "must be an address or Name <address>")
+    .default("AI Talent Scorecards <no-reply@localhost>"),
 });
 
 export type Env = z.infer<typeof envSchema> & { sessionSecret: string };
@@ -84,6 +95,11 @@ function loadOrCreateSecret(file: string): string {
   writeFileSync(path, `${secret}\n`, { mode: 0o600 });
   console.log(`No SESSION_SECRET set: generated one into ${file} (git-ignored). Set SESSION_SECRET in production.`);
   return secret;
+}
+
+/** The origin links in mail point to: APP_ORIGIN, or this server on localhost when it is unset (the demo). */
+export function mailLinkOrigin(env: Pick<Env, "APP_ORIGIN" | "PORT">): string {
+  return env.APP_ORIGIN?.replace(/\/+$/, "") ?? `http://localhost:${env.PORT}`;
 }
 
 export function getEnv(): Env {

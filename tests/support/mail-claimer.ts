@@ -1,0 +1,28 @@
+// A second mail worker in its own process, for tests/integration/mail.test.ts:
+// prints "ready" once loaded, waits for a line on stdin, then claims due
+// messages one at a time through the app's own claimDueMail until none is
+// left (printing "claiming" after the first), and prints the ids it claimed as JSON.
+import { createInterface } from "node:readline";
+
+process.env.DATABASE_PATH = process.argv[2];
+process.env.SESSION_SECRET ??= "test-secret-test-secret-test-secret-0123";
+
+const { claimDueMail } = await import("~/models/mail.server");
+console.log("ready");
+const lines = createInterface({ input: process.stdin });
+for await (const line of lines) {
+  void line;
+  const claimed: number[] = [];
+  for (;;) {
+    const [message] = claimDueMail("second-process", new Date(), 1);
+    if (!message) break;
+    claimed.push(message.id);
+    // Tell the test we are claiming, so its own claims start while ours go on.
+    if (claimed.length === 1) console.log("claiming");
+    // Yield between claims as a server's worker does, so stdout is written and the other process's claims interleave.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  console.log(JSON.stringify(claimed));
+  break;
+}
+lines.close();
