@@ -332,7 +332,13 @@ describe("erasing a candidate", () => {
       newCandidate.action,
       post(
         "/candidates/new",
-        { name: "Returning Person", email: email.toUpperCase(), engagementType: "full_time", source: "inbound", payCurrency: "USD" },
+        {
+          name: "Returning Person",
+          email: email.toUpperCase(),
+          engagementType: "full_time",
+          source: "inbound",
+          payCurrency: "USD",
+        },
         { cookie: hr },
       ),
     );
