@@ -5,7 +5,7 @@ import { checkMove, gatedStages, type MoveProblem, type Stage } from "~/domain/p
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
 import { recordAudit } from "./audit.server";
 import { getDb, schema } from "~/utils/db.server";
-import { checksForApplication, toCheckStates } from "./compliance.server";
+import { listChecksForApplication, toCheckStates } from "./compliance.server";
 import { getOfferGateView } from "./offer.server";
 import { DAY_MS, isoDay } from "~/domain/dates";
 
@@ -310,7 +310,7 @@ export function moveApplicationWithin(
   if (problem) return { ok: false, reason: "invalid", problem };
   const role = tx.select({ requiredChecks: roles.requiredChecks }).from(roles).where(eq(roles.id, app.roleId)).get()!;
   const checks = toCheckStates(
-    checksForApplication({ applicationId: app.id, candidateId: app.candidateId, agencyId: app.agencyId }),
+    listChecksForApplication({ applicationId: app.id, candidateId: app.candidateId, agencyId: app.agencyId }),
   );
   // The stage gate: the required checks, and for offer an approved offer, for hired an accepted one.
   const offer = gatedStages.includes(input.toStage) ? getOfferGateView(app.id) : null;

@@ -46,7 +46,7 @@ function ownerCondition(owner: ReturnType<typeof ownerOf>): SQL {
 }
 
 /** Every check that applies to an application: its own, and its subject's person-level ones. */
-export function checksForApplication(subject: Subject): CheckRow[] {
+export function listChecksForApplication(subject: Subject): CheckRow[] {
   const rows = getDb()
     .select()
     .from(complianceChecks)
@@ -67,8 +67,8 @@ export function checksForApplication(subject: Subject): CheckRow[] {
  * then any other type already on file; each with its stored row, if any, and
  * what its form starts from (findings only for those who may read them).
  */
-export function applicationChecks(subject: Subject, required: CheckType[], options: { seesDetail: boolean }) {
-  const rows = checksForApplication(subject);
+export function listApplicationChecks(subject: Subject, required: CheckType[], options: { seesDetail: boolean }) {
+  const rows = listChecksForApplication(subject);
   const types = [...required, ...checkTypes.filter((t) => !required.includes(t) && rows.some((r) => r.type === t))];
   return types.map((type) => {
     const row = rows.find((r) => r.type === type);
@@ -87,7 +87,7 @@ export function applicationChecks(subject: Subject, required: CheckType[], optio
   });
 }
 
-export function checkHistory(checkIds: number[]) {
+export function listCheckHistory(checkIds: number[]) {
   if (checkIds.length === 0) return [];
   return getDb()
     .select({
@@ -526,7 +526,7 @@ export function getMissingChecksByApplication(roleId: number, today: string): Ma
 }
 
 /** A person's own checks (NDA, background check, ...), reused across roles. */
-export function personChecks(candidateId: number): CheckRow[] {
+export function listPersonChecks(candidateId: number): CheckRow[] {
   return getDb().select().from(complianceChecks).where(eq(complianceChecks.candidateId, candidateId)).all();
 }
 

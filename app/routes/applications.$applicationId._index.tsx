@@ -29,7 +29,7 @@ import { isRoleBlind } from "~/models/role.server";
 import { listInterviews } from "~/models/interview.server";
 import { listTakeHomesForApplication } from "~/models/take-home.server";
 import { isLate, takeHomeResult } from "~/domain/take-home";
-import { applicationChecks, checkHistory, toCheckStates } from "~/models/compliance.server";
+import { listApplicationChecks, listCheckHistory, toCheckStates } from "~/models/compliance.server";
 import { moveSchema } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -74,13 +74,13 @@ function complianceFor({ application, role }: Found, { user, teamRole }: Viewer)
   if (!holds(user.kind, "read:compliance", teamRole)) return null;
   const today = isoDay(new Date());
   const required = role.requiredChecks;
-  const listed = applicationChecks(
+  const listed = listApplicationChecks(
     { applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId },
     required,
     { seesDetail: holds(user.kind, "read:pay", teamRole) },
   );
   const rows = listed.flatMap((l) => (l.row ? [l.row] : []));
-  const history = checkHistory(rows.map((r) => r.id));
+  const history = listCheckHistory(rows.map((r) => r.id));
   // Background-check findings shown to someone allowed to see them: the view is logged.
   if (listed.some((l) => l.editable.detail))
     recordView({

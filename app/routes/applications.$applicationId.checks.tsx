@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/ui";
 import { checkHistoryText, checkStatusLabels, checkTypeLabels, effectiveStatus } from "~/domain/compliance";
 import { getApplication } from "~/models/application.server";
 import { recordView } from "~/models/audit.server";
-import { applicationChecks, checkHistory, saveCheck } from "~/models/compliance.server";
+import { listApplicationChecks, listCheckHistory, saveCheck } from "~/models/compliance.server";
 import { checkFormSchema } from "~/schemas/application";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -31,13 +31,13 @@ export async function loader(args: LoaderFunctionArgs) {
   const { application, role, candidate, agency } = load(Number(args.params.applicationId));
   const today = isoDay(new Date());
   // Only those who may update compliance reach this page, and they may read findings.
-  const listed = applicationChecks(
+  const listed = listApplicationChecks(
     { applicationId: application.id, candidateId: application.candidateId, agencyId: application.agencyId },
     role.requiredChecks,
     { seesDetail: true },
   );
   const rows = listed.flatMap((l) => (l.row ? [l.row] : []));
-  const history = checkHistory(rows.map((r) => r.id));
+  const history = listCheckHistory(rows.map((r) => r.id));
   // Findings are on this page whenever a background check has any: that is a view of them, logged once.
   if (listed.some((l) => l.editable.detail))
     recordView({

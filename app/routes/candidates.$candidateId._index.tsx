@@ -11,7 +11,7 @@ import { getCandidate } from "~/models/candidate.server";
 import { findErasedPredecessor } from "~/models/erasure.server";
 import { recordView } from "~/models/audit.server";
 import { listCandidateHolds } from "~/models/holds.server";
-import { personChecks } from "~/models/compliance.server";
+import { listPersonChecks } from "~/models/compliance.server";
 import { listVisibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { isoDay } from "~/domain/dates";
@@ -47,7 +47,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const today = isoDay(new Date());
   const canSeeCompliance = holds(user.kind, "read:compliance", teamRole);
   const checks = canSeeCompliance
-    ? personChecks(row.id).map((c) => ({
+    ? listPersonChecks(row.id).map((c) => ({
         type: c.type,
         status: effectiveStatus(c, today),
         expiresAt: c.expiresAt,

@@ -16,7 +16,7 @@ async function rowFigures(page: import("@playwright/test").Page, who: string) {
   return cells.slice(1);
 }
 
-test("HR exports a candidate, erases them, the rollup keeps its figures, and the admin reads it all in the audit log", async ({
+test("HR exports a candidate, erases them, the rollup keeps its figures; the admin previews retention and reads it all in the audit log", async ({
   page,
   signInAs,
 }) => {
@@ -68,7 +68,14 @@ test("HR exports a candidate, erases them, the rollup keeps its figures, and the
 
   // The admin reads who exported and who erased, with a masked name and no personal data.
   await signInAs(demo.admin);
-  await page.goto("/admin/audit");
+  // The retention rule's preview: nobody is erased by it until an admin sets a period (retention.spec sets one).
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name: "Retention" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Retention" })).toBeVisible();
+  await expect(page.getByText("No period set yet: the rule erases no one until one is.")).toBeVisible();
+
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name: "Audit log" }).click();
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows.filter({ hasText: "Erased a candidate" }).filter({ hasText: "Priya" })).toHaveCount(1);
   await expect(rows.filter({ hasText: "Erased a candidate" })).toContainText("maskedName: I***");
