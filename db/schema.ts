@@ -5,7 +5,13 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { auditActions, auditSubjects, type AuditDetail } from "../app/domain/audit";
 import { consentSources } from "../app/domain/consent";
-import { checkStatuses, checkTypes, classifications, type CheckType } from "../app/domain/compliance";
+import {
+  checkStatuses,
+  checkTypes,
+  classifications,
+  type CheckSnapshot,
+  type CheckType,
+} from "../app/domain/compliance";
 import { decisionOutcomes } from "../app/domain/decision";
 import { mailKinds, mailStatuses } from "../app/domain/mail";
 import { stages } from "../app/domain/pipeline";
@@ -399,7 +405,7 @@ export const complianceHistory = sqliteTable(
     changedById: integer("changed_by_id").references(() => users.id, { onDelete: "set null" }),
     changedAt: integer("changed_at", { mode: "timestamp_ms" }).notNull(),
     // The check as saved (minus private detail), so every change can be read back.
-    snapshot: text("snapshot", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<CheckSnapshot>().notNull(),
     // The names of the fields this save changed (never their values); null on entries saved before it was kept.
     fields: text("fields", { mode: "json" }).$type<string[]>(),
   },

@@ -4,6 +4,7 @@
 // (`prepareDatabase` imports it on demand), so the server build leaves it in a
 // chunk of its own (docs/decisions/065-the-demo-seed-is-loaded-only-to-seed.md).
 import { eq } from "drizzle-orm";
+import { checkSnapshot } from "../app/domain/compliance";
 import { engagementFits } from "../app/domain/engagement";
 import type { ApplicationEngagement } from "../app/domain/reference";
 import { defaultAreas } from "../app/domain/scorecard";
@@ -983,14 +984,13 @@ function seedPeople(
   };
   const record = (check: typeof complianceChecks.$inferInsert) => {
     const row = db.insert(complianceChecks).values(check).returning().get();
-    const { detail, ...rest } = row;
     db.insert(complianceHistory)
       .values({
         checkId: row.id,
         status: row.status,
         changedById: recruiter,
         changedAt: row.updatedAt,
-        snapshot: { ...rest, detail: detail ? "(recorded)" : null },
+        snapshot: checkSnapshot(row),
       })
       .run();
   };

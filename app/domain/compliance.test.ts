@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkSnapshot,
   byAttention,
   checkFlags,
   checkHistoryText,
@@ -213,5 +214,20 @@ describe("checkHistoryText", () => {
 
   it("reads an entry saved before fields were kept as the status it set", () => {
     expect(checkHistoryText({ status: "received", fields: null })).toBe("set received");
+  });
+});
+
+describe("a check's history snapshot", () => {
+  it("keeps the columns as JSON and never the findings", () => {
+    const at = new Date("2026-12-01T10:00:00Z");
+    expect(checkSnapshot({ detail: "Two convictions", status: "verified", verifiedAt: at, evidenceRef: null })).toEqual(
+      {
+        detail: "(recorded)",
+        status: "verified",
+        verifiedAt: "2026-12-01T10:00:00.000Z",
+        evidenceRef: null,
+      },
+    );
+    expect(checkSnapshot({ detail: null, status: "requested" })).toEqual({ detail: null, status: "requested" });
   });
 });

@@ -345,3 +345,23 @@ export function boardTiers<S extends Stage>(
   }
   return tiers.map(({ title: _title, ...tier }) => tier);
 }
+
+/**
+ * A check as its history keeps it after each save: its columns as JSON (times as ISO strings), with the
+ * background-check findings replaced by "(recorded)" so the history never holds them.
+ */
+export type CheckSnapshot = { [column: string]: string | number | boolean | null };
+
+export function checkSnapshot(row: { detail: string | null } & Record<string, unknown>): CheckSnapshot {
+  const out: CheckSnapshot = {};
+  for (const [key, value] of Object.entries(row))
+    out[key] =
+      key === "detail"
+        ? value
+          ? "(recorded)"
+          : null
+        : value instanceof Date
+          ? value.toISOString()
+          : (value as string | number | boolean | null);
+  return out;
+}

@@ -5,6 +5,7 @@ import {
   byAttention,
   checkFields,
   checkScope,
+  checkSnapshot,
   checkTypes,
   EXPIRING_SOON_DAYS,
   STALE_REQUEST_DAYS,
@@ -105,11 +106,8 @@ export function listCheckHistory(checkIds: number[]) {
     .all();
 }
 
-function snapshotOf(row: CheckRow) {
-  // History keeps what changed, not the private findings themselves.
-  const { detail, ...rest } = row;
-  return { ...rest, detail: detail ? "(recorded)" : null };
-}
+// History keeps what changed, not the private findings themselves.
+const snapshotOf = (row: CheckRow) => checkSnapshot(row);
 
 export type SaveCheckResult = { ok: true; checkId: number } | { ok: false; reason: "conflict" };
 

@@ -199,7 +199,7 @@ function redactChecks(candidateId: number, applicationIds: number[], patterns: P
       .where(eq(s.complianceChecks.id, c.id))
       .run();
     for (const h of db.select().from(s.complianceHistory).where(eq(s.complianceHistory.checkId, c.id)).all()) {
-      const { evidenceRef: _e, detail: _d, ...kept } = h.snapshot as Record<string, unknown>;
+      const { evidenceRef: _e, detail: _d, ...kept } = h.snapshot;
       db.update(s.complianceHistory)
         .set({ snapshot: redactJson(kept, patterns) })
         .where(eq(s.complianceHistory.id, h.id))
