@@ -19,7 +19,7 @@ import * as list from "~/routes/decisions._index";
 import * as home from "~/routes/_index";
 import * as rollup from "~/routes/roles.$roleId.rollup";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail, latestAudit } from "../support/http";
 
 const db = () => getDb();
 const SUPPORT = "Senior AI Engineer, Support Copilot";
@@ -81,6 +81,11 @@ describe("recording a decision", () => {
     );
     expect(first.status).toBe(302);
     expect(first.location).toBe(`/applications/${id}?decided=hire#decision`);
+    expect(latestAudit().find((e) => e.action === "decision.record")).toMatchObject({
+      applicationId: id,
+      detail: { outcome: "hire", from: "final" },
+    });
+    expect(JSON.stringify(latestAudit(3))).not.toContain("production rollback");
     const [recorded] = listDecisions(id);
     // Mei has must-pass areas under the bar: a hire goes against the total, and is allowed.
     expect(recorded).toMatchObject({

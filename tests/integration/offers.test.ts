@@ -10,7 +10,7 @@ import * as chainPage from "~/routes/roles.$roleId.approvals";
 import * as home from "~/routes/_index";
 import * as addRoute from "~/routes/roles.$roleId.applications.new";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail, latestAudit } from "../support/http";
 import { expectedMatrix, personaEmails } from "../support/route-matrix";
 import { routes, sample } from "../support/routes";
 
@@ -153,6 +153,8 @@ describe("approvals and new terms", () => {
     const first = offerOf(id)!;
     // The Support Copilot chain in the demo: any one of Priya (HR) and Morgan (admin).
     expect((await decide(first, priya, "approve", "Within band")).location).toBe("/approvals?decided=approve");
+    expect(latestAudit()[0]).toMatchObject({ action: "offer.approve", detail: { outcome: "approve" } });
+    expect(JSON.stringify(latestAudit()[0])).not.toContain("Within band");
     expect((await move(id, dana, "offer")).status).toBe(302);
     await move(id, dana, "final");
 
@@ -299,6 +301,7 @@ describe("the stage gate", () => {
     expect((await saveOffer(id, priya, { intent: "accept", acceptedOn: today, version })).location).toBe(
       `/applications/${id}/offer?saved=accepted`,
     );
+    expect(latestAudit()[0]).toMatchObject({ action: "offer.accept", applicationId: id });
     expect(offerOf(id)).toMatchObject({
       status: "accepted",
       acceptedOn: today,

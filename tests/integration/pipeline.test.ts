@@ -13,7 +13,7 @@ import * as board from "~/routes/compliance._index";
 import * as home from "~/routes/_index";
 import * as addRoute from "~/routes/roles.$roleId.applications.new";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail, latestAudit } from "../support/http";
 
 const db = () => getDb();
 const agencyId = (name: string) => db().select().from(schema.agencies).where(eq(schema.agencies.name, name)).get()!.id;
@@ -64,6 +64,11 @@ describe("adding to a pipeline", () => {
     expect(first.location).toMatch(/\?added=added$/);
     const id = appIdFrom(first.location);
     expect(app(id)).toMatchObject({ stage: "screening", candidateId: person.id, submittedByAgencyId: meridian });
+    expect(latestAudit()[0]).toMatchObject({
+      action: "application.create",
+      applicationId: id,
+      detail: { to: "screening" },
+    });
     expect(historyOf(id).map((h) => [h.fromStage, h.toStage])).toEqual([[null, "screening"]]);
 
     const quickbench = agencyId("QuickBench Marketplace");

@@ -20,7 +20,7 @@ import * as importRoute from "~/routes/candidates.import";
 import { getDb, schema as s } from "~/utils/db.server";
 import { startDailyJobs } from "~/utils/daily-jobs.server";
 import { getEnv } from "~/utils/env.server";
-import { cookieFor, get, invoke, post, totalChanges } from "../support/http";
+import { cookieFor, get, invoke, post, totalChanges, latestAudit } from "../support/http";
 
 const MONTH_MS = 30.5 * 86_400_000;
 const monthsAgo = (months: number) => new Date(Date.now() - months * MONTH_MS);
@@ -143,6 +143,7 @@ describe("the retention page", () => {
       post("/admin/retention", { intent: "save", months: "24", version: "0" }, { cookie: admin }),
     );
     expect(saved).toMatchObject({ status: 302, location: "/admin/retention?saved=1" });
+    expect(latestAudit()[0]).toMatchObject({ action: "retention.update" });
 
     const preview = await previewIds(admin);
     expect(preview.ids).toContain(quietClosed);
@@ -204,6 +205,7 @@ describe("the retention page", () => {
       { candidateId: String(heldClosed) },
     );
     expect(ended.location).toBe(`/candidates/${heldClosed}?saved=hold_ended`);
+    expect(latestAudit()[0]).toMatchObject({ action: "candidate.hold_end", subjectId: heldClosed });
     const endedTwice = await invoke(
       holdsRoute.action,
       post(`/candidates/${heldClosed}/holds`, { intent: "end", holdId: String(hold.id) }, { cookie: hr }),

@@ -6,7 +6,7 @@ import * as rolesList from "~/routes/roles._index";
 import * as rollupRoute from "~/routes/roles.$roleId.rollup";
 import * as newRole from "~/routes/roles.new";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail, latestAudit } from "../support/http";
 
 type Failure = { fieldErrors: Record<string, string[]>; formError: string | null };
 
@@ -139,6 +139,12 @@ describe("creating a role", () => {
     const out = await invoke(newRole.action, post("/roles/new", validRole(), { cookie }));
     expect(out.status).toBe(302);
     const id = Number(out.location?.match(/^\/roles\/(\d+)\?saved=created$/)?.[1]);
+    expect(latestAudit()[0]).toMatchObject({
+      action: "role.create",
+      subjectType: "role",
+      subjectId: id,
+      actorId: userIdByEmail("dana@northwind.test"),
+    });
     const role = getDb().select().from(schema.roles).where(eq(schema.roles.id, id)).get()!;
     expect(role).toMatchObject({
       title: "LLM Evals Engineer",
@@ -282,6 +288,10 @@ describe("editing a role", () => {
       { roleId: String(id) },
     );
     expect(first.status).toBe(302);
+    const edited = latestAudit()[0];
+    expect(edited).toMatchObject({ action: "role.update", subjectId: id });
+    expect(edited.fields).toContain("title");
+    expect(JSON.stringify(edited)).not.toContain("First edit");
     const changes = totalChanges();
     const second = await invoke(
       editRole.action,

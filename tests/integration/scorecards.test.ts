@@ -5,7 +5,7 @@ import * as scheduleRoute from "~/routes/applications.$applicationId.interviews.
 import * as scorecardRoute from "~/routes/interviews.$interviewId.scorecard";
 import * as templateRoute from "~/routes/roles.$roleId.template";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail, latestAudit } from "../support/http";
 
 const db = () => getDb();
 const copilot = () => roleIdByTitle("Senior AI Engineer, Support Copilot");
@@ -259,6 +259,10 @@ describe("filling a scorecard", () => {
       amendReason: "Re-read my notes: the eval plan had no thresholds",
     });
     expect(amended.status).toBe(302);
+    const amendEntry = latestAudit()[0];
+    expect(amendEntry).toMatchObject({ action: "scorecard.amend", subjectType: "scorecard" });
+    expect(amendEntry.fields).toContain("evals");
+    expect(JSON.stringify(amendEntry)).not.toContain("thresholds");
     const after = cardOf(interviewId, "sam@northwind.test")!;
     expect(after.status).toBe("submitted");
     const evals = db()
@@ -558,6 +562,7 @@ describe("templates", () => {
       { roleId: String(roleId) },
     );
     expect(edited.location).toBe(`/roles/${roleId}/template?saved=updated`);
+    expect(latestAudit()[0]).toMatchObject({ action: "template.update", roleId });
     // A second editor who opened the same unused version before that save is refused: the version number did not move, the template did.
     const priya = await cookieFor("priya@northwind.test");
     const changes = totalChanges();

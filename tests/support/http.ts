@@ -1,7 +1,7 @@
 // Helpers to call loaders and actions the way Remix does: real Request
 // objects, real cookies, against the test file's real SQLite database.
 import type { AppLoadContext } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { getDb, schema } from "~/utils/db.server";
 import { startSession } from "~/utils/session.server";
 
@@ -102,4 +102,9 @@ export async function invoke(
 /** Rows changed by this connection so far: equal before and after means nothing was written. */
 export function totalChanges(): number {
   return (getDb().$client.prepare("select total_changes() as n").get() as { n: number }).n;
+}
+
+/** The newest audit entry (or the newest `n`, oldest first): what the last action recorded. */
+export function latestAudit(n = 1) {
+  return getDb().select().from(schema.auditEvents).orderBy(desc(schema.auditEvents.id)).limit(n).all().reverse();
 }
