@@ -244,6 +244,20 @@ export function updateRole(input: {
 }
 
 /** Ids of roles whose hiring team a user is on. */
+/**
+ * Roles for a picker, id and title only, in one query: every role, or (managedOnly) those the viewer manages.
+ * Open roles first, then on hold, drafts, filled and closed; the most recently changed first within each.
+ */
+export function listRoleOptions(viewer: Viewer, options: { managedOnly: boolean }): { id: number; title: string }[] {
+  const managed = options.managedOnly
+    ? sql`r.id in (select role_id from role_team where user_id = ${viewer.id} and team_role = 'hiring_manager')`
+    : sql`1`;
+  return getDb().all<{ id: number; title: string }>(sql`
+    select r.id as id, r.title as title from roles r where ${managed}
+    order by case r.status when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end,
+      r.updated_at desc, r.id desc`);
+}
+
 export function listVisibleRoleIds(userId: number): number[] {
   return getDb()
     .select({ id: roleTeam.roleId })

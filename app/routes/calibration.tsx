@@ -4,7 +4,7 @@ import { PageHeader } from "~/components/ui";
 import { leniencyCall } from "~/domain/calibration";
 import { scopesFor } from "~/domain/policy";
 import { getCalibration } from "~/models/calibration.server";
-import { listRoles } from "~/models/role.server";
+import { listRoleOptions } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
 import { AgreementFigure } from "~/components/agreement";
@@ -16,9 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/calibration", "loader");
   const roleId = Number(new URL(args.request.url).searchParams.get("role")) || null;
   const seesAll = scopesFor(user.kind, "read:calibration").includes("any");
-  const roles = listRoles(user, { status: "all", mine: !seesAll })
-    .filter((r) => seesAll || r.myTeamRole === "hiring_manager")
-    .map((r) => ({ id: r.id, title: r.title }));
+  const roles = listRoleOptions(user, { managedOnly: !seesAll });
   const shown = roleId && roles.some((r) => r.id === roleId) ? roleId : null;
   const { rows, panels, overall } = getCalibration(user, shown);
   // Every role in view has a panel line, "no overlap yet" included; a filtered page shows its role's alone.
