@@ -17,13 +17,14 @@ const CALIBRATION_MAX_AGE_MS = 60_000;
  * on roles they manage. The figures are summed in SQL per interviewer (and per
  * interviewer and application for the co-panel comparison), so what reaches
  * this process follows the number of interviewers, not of scorecards. Kept
- * until the next write; everyone who may see all of it shares one copy.
+ * until a write feeding any role (not drafts, sign-ins or the audit log) or for a minute (a renamed interviewer
+ * shows by their new name within it); everyone who may see all of it shares one copy.
  */
 export function getCalibration(viewer: Viewer, roleId: number | null) {
   const seesAll = scopesFor(viewer.kind, "read:calibration").includes("any");
   return cachedDerived(
     `calibration:${seesAll ? "all" : `manager:${viewer.id}`}:${roleId ?? "all"}`,
-    { maxAgeMs: CALIBRATION_MAX_AGE_MS },
+    { maxAgeMs: CALIBRATION_MAX_AGE_MS, allRoles: true },
     () => computeCalibration(seesAll ? null : viewer.id, roleId),
   );
 }

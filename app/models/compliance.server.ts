@@ -344,7 +344,7 @@ export function getComplianceSummaries(viewer: Viewer, today: string) {
   const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
   return cachedDerived(
     `compliance-summaries:${seesAll ? "all" : `manager:${viewer.id}`}:${today}`,
-    { maxAgeMs: 60_000 },
+    { maxAgeMs: 60_000, allRoles: true },
     () => roleSummaries(viewer, { roleId: null, finalists: true }, today, true).summaries,
   );
 }
@@ -427,7 +427,7 @@ function boardCounts(viewer: Viewer, filter: BoardFilter, today: string) {
   const key = [filter.roleId, filter.type, filter.status, Boolean(filter.finalists)].join(":");
   return cachedDerived(
     `compliance-board:${seesAll ? "all" : `manager:${viewer.id}`}:${key}:${today}`,
-    { maxAgeMs: 60_000 },
+    { maxAgeMs: 60_000, allRoles: true },
     () => {
       const buckets = getDb().all<Bucket>(sql`
         select m.flagged as flagged, m.stage as stage, m.role as roleId, r.title as title, count(*) as n

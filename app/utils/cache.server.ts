@@ -3,11 +3,12 @@
 // and for at most `maxAgeMs`, because some figures follow the clock (days
 // open, scorecards that fell due). What it was computed from: one role's data
 // when the caller names the role (roleDataVersion: a counter that triggers
-// raise on every write feeding that role, from this process or another), else
+// raise on every write feeding that role, from this process or another), every
+// role's data (allRolesDataVersion: any role's counter) for figures across roles, else
 // the whole database (databaseVersion: any write drops it). Bounded: the least recently used
 // entries go first. Values are shared between requests, so callers treat them
 // as read-only; outside production they are frozen to catch a mutation.
-import { databaseVersion, inTransaction, roleDataVersion } from "./db.server";
+import { allRolesDataVersion, databaseVersion, inTransaction, roleDataVersion } from "./db.server";
 
 type Entry = { version: string; computedAt: number; value: unknown };
 
@@ -29,12 +30,19 @@ export type CacheScope = {
   maxAgeMs: number;
   /** The figures follow only this role's data (see the triggers on role_versions): other roles' writes keep them. */
   roleId?: number;
+  /** The figures follow every role's data (any role's counter), and not writes no figure reads. */
+  allRoles?: boolean;
 };
 
 export function cachedDerived<T>(key: string, options: CacheScope, compute: () => T): T {
   // Inside a transaction the rows read may be rolled back, and a counter raised with them would be raised again.
   if (inTransaction()) return compute();
-  const version = options.roleId === undefined ? databaseVersion() : roleDataVersion(options.roleId);
+  const version =
+    options.roleId !== undefined
+      ? roleDataVersion(options.roleId)
+      : options.allRoles
+        ? allRolesDataVersion()
+        : databaseVersion();
   const now = Date.now();
   const hit = entries.get(key);
   entries.delete(key);

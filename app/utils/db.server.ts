@@ -60,6 +60,7 @@ type Connection = {
   serial: number;
   version: Statement;
   roleVersion?: Statement;
+  allRolesVersion?: Statement;
   /** Rows written through writeUncounted: left out of databaseVersion. */
   uncounted?: number;
 };
@@ -143,6 +144,20 @@ export function roleDataVersion(roleId: number): string {
   );
   const { own, every } = c.roleVersion.get(roleId) as { own: number; every: number };
   return `${c.serial}:role:${own}:${every}`;
+}
+
+/**
+ * A token over every role's counter (role_versions): it changes with any write feeding any role's figures, from
+ * any connection, and not with writes no figure reads (sessions, drafts, the audit log, mail). For figures across
+ * roles (calibration, HR's summaries and board counts).
+ */
+export function allRolesDataVersion(): string {
+  const c = connection();
+  c.allRolesVersion ??= c.db.$client.prepare(
+    "select coalesce(sum(version), 0) as total, count(*) as n from role_versions",
+  );
+  const { total, n } = c.allRolesVersion.get() as { total: number; n: number };
+  return `${c.serial}:roles:${n}:${total}`;
 }
 
 /** Whether this connection is inside a transaction (what it reads may yet be rolled back). */

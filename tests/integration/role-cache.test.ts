@@ -114,11 +114,29 @@ describe("a role's cached figures", () => {
     expect(getRoleRollup(contract())).not.toBe(contractRollup);
   });
 
-  it("figures over every role (calibration) still refresh after any write", () => {
+  it("figures over every role (calibration) refresh after a write on any role, from any connection", () => {
     const priya = { id: userIdByEmail("priya@northwind.test"), kind: "recruiter" as const };
     const before = getCalibration(priya, null);
     expect(getCalibration(priya, null)).toBe(before);
     getDb().$client.prepare("update roles set team = 'Platform' where id = ?").run(contract());
-    expect(getCalibration(priya, null)).not.toBe(before);
+    const afterOwn = getCalibration(priya, null);
+    expect(afterOwn).not.toBe(before);
+    otherConnection((db) => db.prepare("update roles set team = 'Data' where id = ?").run(copilot()));
+    expect(getCalibration(priya, null)).not.toBe(afterOwn);
+  });
+
+  it("figures over every role stay cached through writes no figure reads: drafts, sign-ins, the audit log", async () => {
+    const priya = { id: userIdByEmail("priya@northwind.test"), kind: "recruiter" as const };
+    const { interviewId } = await scheduleFreshInterview(copilot(), "sam@northwind.test");
+    const before = getCalibration(priya, null);
+    const cookie = await cookieFor("sam@northwind.test");
+    const saved = await invoke(
+      scorecardRoute.action,
+      post(`/interviews/${interviewId}/scorecard`, { intent: "draft", rating_evals: "2" }, { cookie }),
+      { interviewId },
+    );
+    expect(saved.status).toBe(302);
+    getDb().$client.prepare("update users set updated_at = updated_at + 1 where id = ?").run(priya.id);
+    expect(getCalibration(priya, null)).toBe(before);
   });
 });
