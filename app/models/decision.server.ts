@@ -18,6 +18,7 @@ import type { TeamRole, UserKind } from "~/domain/reference";
 import { isOpenStage, type Stage } from "~/domain/pipeline";
 import type { DecisionFormData } from "~/components/decision-form";
 import { interviewKindLabels } from "~/schemas/interview";
+import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { moveApplicationWithin } from "./application.server";
@@ -386,7 +387,14 @@ export function getNeedsDecisionQueue(viewer: Viewer, _now: Date) {
 }
 
 /** One page of the queue (a page past the end shows the last one), and how many wait in all. */
-export function getNeedsDecisionPage(viewer: Viewer, _now: Date, page: number, perPage: number) {
+export function getNeedsDecisionPage(viewer: Viewer, now: Date, page: number, perPage: number) {
+  // Kept until a write feeding any role (the evidence, decisions, stages, who grades blind), per viewer and page.
+  return cachedDerived(`needs-decision:${viewer.id}:${page}:${perPage}`, { maxAgeMs: 60_000, allRoles: true }, () =>
+    readNeedsDecisionPage(viewer, now, page, perPage),
+  );
+}
+
+function readNeedsDecisionPage(viewer: Viewer, _now: Date, page: number, perPage: number) {
   const roleIds = decisionRoleIds(viewer);
   if (roleIds !== null && roleIds.length === 0) return { total: 0, page: 1, pageCount: 1, items: [] };
   const query = needsDecisionSql(viewer, roleIds);
