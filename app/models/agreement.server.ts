@@ -41,16 +41,18 @@ function ratingMakeUps(scope: AgreementScope): Row[] {
       : sql`a.role_id in (select role_id from role_team where user_id = ${scope.managerId} and team_role = 'hiring_manager')`;
   const role = scope.roleId === null ? sql`1` : sql`a.role_id = ${scope.roleId}`;
   return getDb().all<Row>(sql`
-    with ranked as (
+    with one as materialized (
+      -- One rating per interviewer, application and area: the latest (SQLite takes the bare columns from the row
+      -- holding the max; the key orders by submission time, then by scorecard id).
       select a.role_id as role_id, i.application_id as app, r.area_key as area, s.interviewer_id as who, r.rating as v,
-        row_number() over (partition by i.application_id, r.area_key, s.interviewer_id order by s.submitted_at desc, s.id desc) as latest
+        max(s.submitted_at * 1000000 + s.id % 1000000) as latest
       from scorecard_ratings r
       join scorecards s on s.id = r.scorecard_id
       join interviews i on i.id = s.interview_id
       join applications a on a.id = i.application_id
       where s.status = 'submitted' and r.rating between 1 and 4 and ${roles} and ${role}
+      group by i.application_id, r.area_key, s.interviewer_id
     ),
-    one as (select role_id, app, area, who, v from ranked where latest = 1),
     units as (
       select app, area, sum(v = 1) as c1, sum(v = 2) as c2, sum(v = 3) as c3, sum(v = 4) as c4
       from one group by app, area having count(*) >= 2
