@@ -29,6 +29,9 @@ export function isOpenStage(stage: Stage): boolean {
   return stage !== "hired" && stage !== "rejected" && stage !== "withdrawn";
 }
 
+/** The stages of applications still in play, in pipeline order. */
+export const openStages: readonly Stage[] = stages.filter(isOpenStage);
+
 /** "Finalists" for compliance summaries: far enough along that paperwork matters. */
 export function isFinalist(stage: Stage): boolean {
   return stage === "final" || stage === "offer" || stage === "hired";

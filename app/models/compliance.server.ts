@@ -17,16 +17,16 @@ import {
 } from "~/domain/compliance";
 import { changedFields } from "~/domain/audit";
 import { isoDay } from "~/domain/dates";
-import { isFinalist, isOpenStage, stages, type Stage } from "~/domain/pipeline";
+import { isFinalist, openStages, type Stage } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
 import type { CheckFormValues } from "~/schemas/application";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { getMask, getShownName, type Mask } from "./masking.server";
-import type { Viewer } from "./role.server";
+import { managedBy, roleListOrder, type Viewer } from "./role.server";
 
-const { complianceChecks, complianceHistory, users } = schema;
+const { complianceChecks, complianceHistory, roles, users } = schema;
 
 type Subject = { applicationId: number; candidateId: number | null; agencyId: number | null };
 export type CheckRow = typeof complianceChecks.$inferSelect;
@@ -207,7 +207,6 @@ export type BoardFilter = {
 
 const byText = new Intl.Collator("en", { numeric: true });
 const quoted = (xs: readonly string[]) => sql.raw(xs.map((x) => `'${x}'`).join(", "));
-const openStages = stages.filter(isOpenStage);
 const finalistStages = openStages.filter(isFinalist);
 const applicationScoped = checkTypes.filter((t) => checkScope[t] === "application");
 
@@ -534,13 +533,12 @@ export function listPersonChecks(candidateId: number): CheckRow[] {
  */
 export function listBoardRoles(viewer: Viewer, pickedRoleId: number | null): { id: number; title: string }[] {
   const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
-  const managed = seesAll
-    ? sql`1`
-    : sql`r.id in (select role_id from role_team where user_id = ${viewer.id} and team_role = 'hiring_manager')`;
-  return getDb().all<{ id: number; title: string }>(sql`
-    select r.id as id, r.title as title from roles r
-    where ${managed} and (r.id = ${pickedRoleId ?? -1}
-      or exists (select 1 from applications a where a.role_id = r.id and a.stage in (${quoted(openStages)})))
-    order by case r.status when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end,
-      r.updated_at desc, r.id desc`);
+  const withOpenWork = sql`(${roles.id} = ${pickedRoleId ?? -1}
+    or exists (select 1 from applications a where a.role_id = ${roles.id} and a.stage in (${quoted(openStages)})))`;
+  return getDb()
+    .select({ id: roles.id, title: roles.title })
+    .from(roles)
+    .where(seesAll ? withOpenWork : and(managedBy(viewer.id), withOpenWork))
+    .orderBy(...roleListOrder)
+    .all();
 }

@@ -15,7 +15,7 @@ import { mustPassFlags } from "~/domain/scorecard";
 import { scopesFor } from "~/domain/policy";
 import type { CheckType } from "~/domain/compliance";
 import type { TeamRole, UserKind } from "~/domain/reference";
-import { isOpenStage, type Stage } from "~/domain/pipeline";
+import { isOpenStage, openStages, type Stage } from "~/domain/pipeline";
 import type { DecisionFormData } from "~/components/decision-form";
 import { interviewKindLabels } from "~/schemas/interview";
 import { cachedDerived } from "~/utils/cache.server";
@@ -323,7 +323,7 @@ function needsDecisionSql(viewer: Viewer, roleIds: number[] | null) {
   const scope = (a: string) =>
     sql.join(
       [
-        sql.raw(`${a}.stage in ('sourced','screening','interviewing','take_home','final','offer')`),
+        sql`${sql.raw(`${a}.stage`)} in ${openStages}`,
         roleIds === null ? sql`1` : sql`${sql.raw(`${a}.role_id`)} in ${roleIds.length ? roleIds : [0]}`,
       ],
       sql` and `,

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { desc, eq, inArray, sql } from "drizzle-orm";
 import { isoDay } from "~/domain/dates";
-import { isOpenStage, stages } from "~/domain/pipeline";
+import { openStages } from "~/domain/pipeline";
 import { retentionPlan, type HoldRow, type RetentionCandidate, type RetentionPlan } from "~/domain/retention";
 import { getDb, schema as s } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -45,8 +45,6 @@ export function saveRetentionSettings(input: { months: number; version: number; 
     return true;
   });
 }
-
-const openStages = stages.filter(isOpenStage);
 
 /**
  * Every candidate's facts for the rule: the last activity (the latest change to

@@ -42,6 +42,18 @@ export function countRoles(viewer: Viewer, filter: RoleListFilter): number {
   );
 }
 
+/** The order roles are listed in: open first, then on hold, draft, filled, closed; newest changes first within each. */
+export const roleListOrder = [
+  sql`case ${roles.status} when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end`,
+  desc(roles.updatedAt),
+  desc(roles.id),
+] as const;
+
+/** Roles a user manages (hiring manager on the team). */
+export function managedBy(userId: number): SQL {
+  return sql`${roles.id} in (select role_id from role_team where user_id = ${userId} and team_role = 'hiring_manager')`;
+}
+
 /**
  * Roles a viewer may see, open first. Viewers who can read any role see all
  * (or only theirs with `mine`); everyone else only sees roles whose team they
@@ -83,12 +95,7 @@ export function listRoles(viewer: Viewer, filter: RoleListFilter, page?: { limit
     })
     .from(roles)
     .where(buildRoleConditions(viewer, filter))
-    // Open first, then on hold, draft, filled, closed; newest changes first within each.
-    .orderBy(
-      sql`case ${roles.status} when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end`,
-      desc(roles.updatedAt),
-      desc(roles.id),
-    );
+    .orderBy(...roleListOrder);
   const rows = page ? query.limit(page.limit).offset(page.offset).all() : query.all();
 
   const ids = rows.map((r) => r.id);
@@ -243,21 +250,20 @@ export function updateRole(input: {
   });
 }
 
-/** Ids of roles whose hiring team a user is on. */
 /**
- * Roles for a picker, id and title only, in one query: every role, or (managedOnly) those the viewer manages.
- * Open roles first, then on hold, drafts, filled and closed; the most recently changed first within each.
+ * Roles for a picker, id and title only, in one query: every role, or (managedOnly) those the viewer manages;
+ * in the roles list's order.
  */
 export function listRoleOptions(viewer: Viewer, options: { managedOnly: boolean }): { id: number; title: string }[] {
-  const managed = options.managedOnly
-    ? sql`r.id in (select role_id from role_team where user_id = ${viewer.id} and team_role = 'hiring_manager')`
-    : sql`1`;
-  return getDb().all<{ id: number; title: string }>(sql`
-    select r.id as id, r.title as title from roles r where ${managed}
-    order by case r.status when 'open' then 0 when 'on_hold' then 1 when 'draft' then 2 when 'filled' then 3 else 4 end,
-      r.updated_at desc, r.id desc`);
+  return getDb()
+    .select({ id: roles.id, title: roles.title })
+    .from(roles)
+    .where(options.managedOnly ? managedBy(viewer.id) : undefined)
+    .orderBy(...roleListOrder)
+    .all();
 }
 
+/** Ids of roles whose hiring team a user is on. */
 export function listVisibleRoleIds(userId: number): number[] {
   return getDb()
     .select({ id: roleTeam.roleId })

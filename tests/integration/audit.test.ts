@@ -1,4 +1,3 @@
-import { desc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { recordAudit, pruneAuditEvents } from "~/models/audit.server";
 import * as auditCsv from "~/routes/admin.audit[.csv]";
@@ -11,11 +10,8 @@ import * as applicationPage from "~/routes/applications.$applicationId._index";
 import { moveApplication } from "~/models/application.server";
 import { getDb, schema } from "~/utils/db.server";
 import { runInRequestScope } from "~/utils/request-scope";
-import { cookieFor, get, invoke, post, roleIdByTitle, userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, latestAudit, post, roleIdByTitle, userIdByEmail } from "../support/http";
 import { scheduleFreshInterview, submitScorecard } from "../support/journeys";
-
-const latest = (n = 1) =>
-  getDb().select().from(schema.auditEvents).orderBy(desc(schema.auditEvents.id)).limit(n).all().reverse();
 
 type Page = Awaited<ReturnType<typeof auditPage.loader>>;
 type PageData = Extract<Page, { entries: unknown[] }>;
@@ -30,17 +26,17 @@ describe("the audit log", () => {
       post("/login", { email: "dana@northwind.test", password: "interview-loop-2026" }),
     );
     expect(ok.status).toBe(302);
-    const [wrong, unknown, signIn] = latest(3);
+    const [wrong, unknown, signIn] = latestAudit(3);
     expect(wrong).toMatchObject({ action: "auth.sign_in_failed", actorId: null, subjectType: "user", subjectId: dana });
     expect(wrong.detail).toEqual({ reason: "wrong_password" });
     expect(unknown).toMatchObject({ action: "auth.sign_in_failed", actorId: null, subjectId: null });
     expect(unknown.detail).toEqual({ reason: "unknown_account" });
     expect(signIn).toMatchObject({ action: "auth.sign_in", actorId: dana, subjectId: dana });
-    expect(JSON.stringify(latest(3))).not.toContain("nobody.at.all");
+    expect(JSON.stringify(latestAudit(3))).not.toContain("nobody.at.all");
 
     const cookie = await cookieFor("dana@northwind.test");
     await invoke(logout.action, post("/logout", {}, { cookie }));
-    expect(latest()[0]).toMatchObject({ action: "auth.sign_out", actorId: dana });
+    expect(latestAudit()[0]).toMatchObject({ action: "auth.sign_out", actorId: dana });
   });
 
   it("records user administration: create, kind change, deactivation, reactivation, password reset", async () => {
@@ -61,7 +57,12 @@ describe("the audit log", () => {
     );
     expect(created.status).toBe(302);
     const id = userIdByEmail("audit.person@northwind.test");
-    expect(latest()[0]).toMatchObject({ action: "user.create", actorId: morgan, subjectType: "user", subjectId: id });
+    expect(latestAudit()[0]).toMatchObject({
+      action: "user.create",
+      actorId: morgan,
+      subjectType: "user",
+      subjectId: id,
+    });
 
     const update = (fields: Record<string, string>, version: number) =>
       invoke(
@@ -74,12 +75,12 @@ describe("the audit log", () => {
         { userId: String(id) },
       );
     expect((await update({ kind: "hiring_manager", active: "on" }, 1)).status).toBe(302);
-    expect(latest()[0]).toMatchObject({ action: "user.kind_change", fields: ["kind"] });
-    expect(latest()[0].detail).toEqual({ from: "interviewer", to: "hiring_manager" });
+    expect(latestAudit()[0]).toMatchObject({ action: "user.kind_change", fields: ["kind"] });
+    expect(latestAudit()[0].detail).toEqual({ from: "interviewer", to: "hiring_manager" });
     expect((await update({ kind: "hiring_manager" }, 2)).status).toBe(302);
-    expect(latest()[0]).toMatchObject({ action: "user.deactivate", subjectId: id });
+    expect(latestAudit()[0]).toMatchObject({ action: "user.deactivate", subjectId: id });
     expect((await update({ kind: "hiring_manager", active: "on" }, 3)).status).toBe(302);
-    expect(latest()[0]).toMatchObject({ action: "user.reactivate", subjectId: id });
+    expect(latestAudit()[0]).toMatchObject({ action: "user.reactivate", subjectId: id });
 
     const reset = await invoke(
       userPage.action,
@@ -87,7 +88,7 @@ describe("the audit log", () => {
       { userId: String(id) },
     );
     expect(reset.status).toBe(302);
-    expect(latest()[0]).toMatchObject({ action: "user.password_reset", actorId: morgan, subjectId: id });
+    expect(latestAudit()[0]).toMatchObject({ action: "user.password_reset", actorId: morgan, subjectId: id });
     // Names, emails and passwords never enter the log.
     const all = JSON.stringify(getDb().select().from(schema.auditEvents).all());
     for (const secret of ["Audit Person", "audit.person@", "copper-lantern", "amber-falcon"])
@@ -107,7 +108,7 @@ describe("the audit log", () => {
         keyTakeaways: secret,
       }),
     ).toBe(302);
-    const submitted = latest()[0];
+    const submitted = latestAudit()[0];
     expect(submitted).toMatchObject({ action: "scorecard.submit", actorId: sam, roleId, applicationId });
     expect(submitted.fields).toEqual(["recommendation", "evals"]);
 
@@ -124,11 +125,11 @@ describe("the audit log", () => {
       actorId: dana,
     });
     expect(moved.ok).toBe(true);
-    const move = latest()[0];
+    const move = latestAudit()[0];
     expect(move).toMatchObject({ action: "application.stage_move", actorId: dana, applicationId });
     expect(move.fields).toEqual(["stage", "note"]);
     expect(move.detail).toEqual({ from: "interviewing", to: "rejected" });
-    expect(JSON.stringify(latest(5))).not.toContain("Secretname");
+    expect(JSON.stringify(latestAudit(5))).not.toContain("Secretname");
   });
 
   it("shows an application's activity to those who may see it, each entry kind only to those who may see its record", async () => {
@@ -174,7 +175,7 @@ describe("the audit log", () => {
     expect(() => client.prepare("delete from audit_events").run()).toThrow(/at least a year/);
     // A retention shorter than a year is raised to a year: nothing recent goes.
     expect(pruneAuditEvents(new Date(), 30)).toBe(0);
-    expect(latest()[0].action).toBe("retention.run");
+    expect(latestAudit()[0].action).toBe("retention.run");
   });
 
   it("refuses details that could carry personal text", () => {
@@ -191,7 +192,7 @@ describe("the audit log", () => {
     runInRequestScope({ requestId: "req-123", clientIp: "203.0.113.9", userAgent: "Test agent" }, () =>
       recordAudit({ actorId: null, action: "retention.run" }),
     );
-    expect(latest()[0]).toMatchObject({ clientIp: "203.0.113.9", userAgent: "Test agent", requestId: "req-123" });
+    expect(latestAudit()[0]).toMatchObject({ clientIp: "203.0.113.9", userAgent: "Test agent", requestId: "req-123" });
   });
 
   it("shows admins the log filtered and paged, refuses bad filters with 400, and logs its CSV export", async () => {
@@ -220,8 +221,8 @@ describe("the audit log", () => {
     const csv = await invoke(auditCsv.loader, get(`/admin/audit.csv?actor=${morgan}&action=csv.export`, admin));
     expect(csv.status).toBe(200);
     expect(String(csv.data).trim().split("\n")).toHaveLength(61);
-    expect(latest()[0]).toMatchObject({ action: "audit.export", actorId: morgan });
-    expect(latest()[0].detail).toEqual({ rows: 60, format: "csv" });
+    expect(latestAudit()[0]).toMatchObject({ action: "audit.export", actorId: morgan });
+    expect(latestAudit()[0].detail).toEqual({ rows: 60, format: "csv" });
   });
 
   it("is for admins only", async () => {
