@@ -52,6 +52,10 @@ export const users = sqliteTable("users", {
   kind: text("kind", { enum: userKinds }).notNull(),
   passwordHash: text("password_hash").notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  // The IANA time zone every time is shown in; null until the first sign-in sets it from the browser (UTC meanwhile).
+  timeZone: text("time_zone"),
+  // The local hour (0-23) the daily digest is sent at; null = no digest.
+  digestHour: integer("digest_hour").default(8),
   // Optimistic concurrency: every editable record carries a version that an
   // update must match, so a second writer gets a conflict instead of a silent overwrite.
   version: integer("version").notNull().default(1),
@@ -116,6 +120,9 @@ export const roles = sqliteTable(
     qLongTermOwnership: integer("q_long_term_ownership", { mode: "boolean" }),
     qBoundedFeature: integer("q_bounded_feature", { mode: "boolean" }),
     qInfraAdvantage: integer("q_infra_advantage", { mode: "boolean" }),
+    // Two more for the freelancer route: how long the work runs, and whether someone inside owns the architecture.
+    qExpectedWeeks: integer("q_expected_weeks"),
+    qInternalOwner: integer("q_internal_owner", { mode: "boolean" }),
 
     // Compliance: which checks must be verified or waived before an offer.
     touchesSensitiveData: integer("touches_sensitive_data", { mode: "boolean" }).notNull().default(false),
@@ -285,6 +292,10 @@ export const applications = sqliteTable(
     stageChangedAt: integer("stage_changed_at", { mode: "timestamp_ms" }).notNull(),
     // An agency bidding as a team: its quoted price for the work.
     quoteAmount: integer("quote_amount"),
+    // The quote's currency (the role's when null), the team it covers (people) and how long it runs (weeks).
+    quoteCurrency: text("quote_currency"),
+    quoteTeamSize: integer("quote_team_size"),
+    quoteWeeks: integer("quote_weeks"),
     // The agency whose submission counts for this person on this role, if any.
     submittedByAgencyId: integer("submitted_by_agency_id").references(() => agencies.id, { onDelete: "set null" }),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
@@ -452,6 +463,11 @@ export const interviews = sqliteTable(
     // The template version the interview was scheduled against; its scorecards use it even if the role's template changes.
     templateId: integer("template_id").references(() => scorecardTemplates.id, { onDelete: "restrict" }),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    // The calendar SEQUENCE: 0 when scheduled, +1 on each reschedule or the cancellation.
+    sequence: integer("sequence").notNull().default(0),
+    // A cancelled interview stays on record (its invitations went out); it needs no scorecards.
+    cancelledAt: integer("cancelled_at", { mode: "timestamp_ms" }),
+    cancelledById: integer("cancelled_by_id").references(() => users.id, { onDelete: "set null" }),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },

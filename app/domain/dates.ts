@@ -19,3 +19,58 @@ export function addDays(moment: Date, days: number): Date {
 export function today(now: Date = new Date()): string {
   return isoDay(now);
 }
+
+/** True when `zone` is an IANA time zone this runtime knows ("Europe/Berlin", "UTC"). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone to show times in: the reader's if they have a valid one, else UTC. */
+export function readerZone(zone: string | null | undefined): string {
+  return zone && isTimeZone(zone) ? zone : "UTC";
+}
+
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
+function momentFormat(zone: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${zone}|${withTime}`;
+  let format = momentFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      dateStyle: "medium",
+      ...(withTime ? { timeStyle: "short" } : {}),
+      timeZone: zone,
+    });
+    momentFormats.set(key, format);
+  }
+  return format;
+}
+
+/** The zone's abbreviation at that moment: "PST", "CET", "GMT+5:30", "UTC". */
+export function zoneAbbreviation(moment: Date, zone: string): string {
+  const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "short" })
+    .formatToParts(moment)
+    .find((p) => p.type === "timeZoneName");
+  return part?.value ?? zone;
+}
+
+/**
+ * A moment as its reader sees it: "Dec 7, 2026, 10:00 AM PST" (with `dateOnly`,
+ * "Dec 7, 2026", the day in the reader's zone). Every time on a page or in mail
+ * goes through this, with the reader's zone from `readerZone`.
+ */
+export function formatMoment(
+  moment: Date | string | number,
+  zone: string | null | undefined,
+  options: { dateOnly?: boolean } = {},
+): string {
+  const at = moment instanceof Date ? moment : new Date(moment);
+  const tz = readerZone(zone);
+  if (options.dateOnly) return momentFormat(tz, false).format(at);
+  return `${momentFormat(tz, true).format(at)} ${zoneAbbreviation(at, tz)}`;
+}

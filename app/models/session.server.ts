@@ -4,7 +4,14 @@ import { countRows, getDb, preparedQuery, schema } from "~/utils/db.server";
 
 const { sessions, users } = schema;
 
-export type SessionUser = { id: number; email: string; name: string; kind: UserKind };
+export type SessionUser = {
+  id: number;
+  email: string;
+  name: string;
+  kind: UserKind;
+  /** The IANA zone times are shown in; null until the first sign-in sets it (UTC meanwhile). */
+  timeZone: string | null;
+};
 
 export function createSession(input: {
   id: string;
@@ -24,6 +31,7 @@ const sessionLookup = preparedQuery((db) =>
       email: users.email,
       name: users.name,
       kind: users.kind,
+      timeZone: users.timeZone,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
