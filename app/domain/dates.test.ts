@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, DAY_MS, formatMoment, isoDay, isTimeZone, today } from "./dates";
+import { addDays, DAY_MS, formatMoment, isoDay, isTimeZone, today, utcToZonedLocal, zonedLocalToUtc } from "./dates";
 
 describe("days", () => {
   it("reads a moment's UTC calendar day, whatever the hour", () => {
@@ -41,5 +41,27 @@ describe("isTimeZone", () => {
     expect(isTimeZone("Asia/Kolkata")).toBe(true);
     expect(isTimeZone("")).toBe(false);
     expect(isTimeZone("Not/AZone")).toBe(false);
+  });
+});
+
+describe("wall-clock times in a zone", () => {
+  it("reads 10:00 in Los Angeles as 18:00 UTC in winter and 17:00 in summer", () => {
+    expect(zonedLocalToUtc("2026-12-07T10:00", "America/Los_Angeles").toISOString()).toBe("2026-12-07T18:00:00.000Z");
+    expect(zonedLocalToUtc("2026-07-01T10:00", "America/Los_Angeles").toISOString()).toBe("2026-07-01T17:00:00.000Z");
+    expect(zonedLocalToUtc("2026-12-07T10:00", "Asia/Kolkata").toISOString()).toBe("2026-12-07T04:30:00.000Z");
+    expect(zonedLocalToUtc("2026-12-07T10:00", "UTC").toISOString()).toBe("2026-12-07T10:00:00.000Z");
+  });
+  it("round-trips through the input's form", () => {
+    for (const zone of ["America/Los_Angeles", "Europe/Berlin", "Asia/Kolkata", "Pacific/Auckland", "UTC"]) {
+      const at = zonedLocalToUtc("2026-03-29T09:30", zone);
+      expect(utcToZonedLocal(at, zone)).toBe("2026-03-29T09:30");
+    }
+  });
+  it("moves a time in the spring-forward gap past it, and takes an autumn repeat's first hour", () => {
+    expect(zonedLocalToUtc("2026-03-08T02:30", "America/New_York").toISOString()).toBe("2026-03-08T07:30:00.000Z");
+    expect(utcToZonedLocal(zonedLocalToUtc("2026-03-08T02:30", "America/New_York"), "America/New_York")).toBe(
+      "2026-03-08T03:30",
+    );
+    expect(zonedLocalToUtc("2026-11-01T01:30", "America/New_York").toISOString()).toBe("2026-11-01T05:30:00.000Z");
   });
 });

@@ -74,3 +74,40 @@ export function formatMoment(
   if (options.dateOnly) return momentFormat(tz, false).format(at);
   return `${momentFormat(tz, true).format(at)} ${zoneAbbreviation(at, tz)}`;
 }
+
+/** Minutes the zone is ahead of UTC at that moment (Los Angeles in winter: -480). */
+export function zoneOffsetMinutes(moment: Date, zone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(moment);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
+  return Math.round((asUtc - Math.floor(moment.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The moment a wall-clock time ("2026-12-07T10:00", as a datetime-local input
+ * gives it) means in a zone. A time skipped by a spring-forward change reads as
+ * the moment after the gap; a repeated autumn hour, its first occurrence.
+ */
+export function zonedLocalToUtc(local: string, zone: string): Date {
+  const wall = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
+  const first = wall - zoneOffsetMinutes(new Date(wall), zone) * 60_000;
+  const second = wall - zoneOffsetMinutes(new Date(first), zone) * 60_000;
+  const wallText = new Date(wall).toISOString().slice(0, 16);
+  const exact = [first, second].filter((t) => utcToZonedLocal(new Date(t), zone) === wallText);
+  return new Date(exact.length > 0 ? Math.min(...exact) : Math.max(first, second));
+}
+
+/** The wall-clock time of a moment in a zone, as a datetime-local input takes it: "2026-12-07T10:00". */
+export function utcToZonedLocal(moment: Date, zone: string): string {
+  const shifted = new Date(moment.getTime() + zoneOffsetMinutes(moment, zone) * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}
