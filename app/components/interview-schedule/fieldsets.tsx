@@ -54,6 +54,10 @@ export function InterviewStartField({ form, zoneLabel }: { form: ValidatedForm; 
             value="on"
             defaultChecked={ticked("confirmPast", "on", false)}
             {...group("confirmPast")}
+            // Ticking it answers the start field's message, so that field is checked again too.
+            onChange={() => {
+              if (form.form.formState.submitCount > 0) void form.form.trigger(["startsAt", "confirmPast"]);
+            }}
           />{" "}
           {CONFIRM_PAST_LABEL}
         </label>
