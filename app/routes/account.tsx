@@ -95,7 +95,7 @@ function TimePreferencesForm() {
     submitted,
   });
   const zoneHint = preferences.timeZone
-    ? `Every time in the app is shown in this zone. Now: ${zoneNow}.`
+    ? `Every time in the app is shown in ${preferences.timeZone}. Now: ${zoneNow}.`
     : "Not set yet: times read UTC until you choose your zone.";
   return (
     <div className="card">

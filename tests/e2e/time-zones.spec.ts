@@ -106,7 +106,7 @@ test("the browser's zone at the first sign-in is the one the account page shows"
     await expect(page).not.toHaveURL(/\/login/);
     await page.goto("/account");
     await expect(page.getByLabel("Time zone", { exact: true })).toHaveValue("Asia/Tokyo");
-    await expect(page.getByText(/^Every time in the app is shown in this zone\. Now: .* GMT\+9\.$/)).toBeVisible();
+    await expect(page.getByText(/^Every time in the app is shown in Asia\/Tokyo\. Now: .* GMT\+9\.$/)).toBeVisible();
   } finally {
     await context.close();
     setZone(demo.sam, null);
