@@ -3,12 +3,15 @@
 
 export type TimeZoneGroup = { region: string; zones: { value: string; label: string }[] };
 
-/** Every IANA zone this runtime knows, UTC first, plus `current` if the runtime lists it under another name. */
+/** Every IANA zone this runtime knows (in its order, which is alphabetical), UTC first, plus `current` if the runtime lists it under another name. */
 export function listTimeZones(current?: string | null): string[] {
-  const known = Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC");
-  const extra = current && current !== "UTC" && !known.includes(current) ? [current] : [];
-  return ["UTC", ...[...known, ...extra].sort()];
+  knownZones ??= ["UTC", ...Intl.supportedValuesOf("timeZone").filter((z) => z !== "UTC")];
+  if (!current || knownZones.includes(current)) return knownZones;
+  return ["UTC", ...[...knownZones.slice(1), current].sort()];
 }
+
+/** The runtime's list does not change while it runs. */
+let knownZones: string[] | undefined;
 
 /** "America/Argentina/Buenos_Aires" reads "Argentina / Buenos Aires" under "America". */
 function placeLabel(zone: string): string {

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { Notice, PageHeader } from "~/components/ui";
 import { formatMoment } from "~/domain/dates";
@@ -22,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
     user,
     preferences,
     zoneNow: preferences.timeZone ? formatMoment(new Date(), preferences.timeZone) : null,
-    timeZones: groupTimeZones(listTimeZones(preferences.timeZone)),
+    timeZones: listTimeZones(preferences.timeZone),
   };
 }
 
@@ -87,6 +88,7 @@ function useAnswerFor(intent: "password" | "time-preferences") {
 
 function TimePreferencesForm() {
   const { preferences, timeZones, zoneNow } = useLoaderData<typeof loader>();
+  const groups = useMemo(() => groupTimeZones(timeZones), [timeZones]);
   const answer = useAnswerFor("time-preferences");
   const navigation = useNavigation();
   const submitted = answer && "values" in answer ? answer.values : undefined;
@@ -119,7 +121,7 @@ function TimePreferencesForm() {
                 {...aria}
                 {...register("timeZone")}
               >
-                {timeZones.map((group) =>
+                {groups.map((group) =>
                   group.region === "Other" ? (
                     group.zones.map((z) => (
                       <option key={z.value} value={z.value}>
