@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { StageBadge } from "~/components/checks";
+import { AgencyGlance } from "~/components/agency-glance";
 import { DecisionCell } from "~/components/decision-record";
 import { formatCount, formatDate, formatMoney } from "~/components/ui";
 import { EvidenceDisclosure, GraderNotesDisclosure, TakeawaysDisclosure } from "./disclosures";
@@ -87,6 +88,13 @@ export function CompareTable({ d }: { d: ComparisonData }) {
           {row("Engagement model", (x) => (
             <td key={x.id}>{x.shown.engagement}</td>
           ))}
+          {c.some((x) => x.agency)
+            ? row("Agency", (x) => (
+                <td key={x.id}>
+                  {x.agency ? <AgencyGlance agency={x.agency} /> : <span className="muted small">Direct</span>}
+                </td>
+              ))
+            : null}
           {row("Available from", (x) => (
             <td key={x.id}>{formatDate(x.availableFrom)}</td>
           ))}
@@ -201,6 +209,7 @@ function CostCell({ x, currency, fullYearHours }: { x: Compared; currency: strin
         <span className="muted">{x.cost?.missing}</span>
       )}
       {x.shown.costCovers ? <div className="muted">Covers {x.shown.costCovers}</div> : null}
+      {x.cost?.pricedAs ? <div className="priced-as">Priced as {x.cost.pricedAs}</div> : null}
       {x.cost?.covers === "hours" && x.cost.fullYear !== null && x.cost.fullYear !== x.cost.total ? (
         <div>
           A full year ({formatCount(fullYearHours)} h) at this rate:{" "}
