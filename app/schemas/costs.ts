@@ -30,13 +30,16 @@ export const costAssumptionsSchema = z.object(
   >,
 );
 
+/** "185,000" is 185000: thousands separators and spaces go before the number is read. */
+const withoutSeparators = (v: string) => v.replace(/(\d),(?=\d{3}(\D|$))/g, "$1").replace(/[\s_]/g, "");
+
 /** A count that may be left blank: blank is null, anything else a whole number in range. */
 const optionalCount = (label: string, min: number, max: number) =>
   z
     .string()
     .trim()
     .optional()
-    .transform((v) => (v ? v : undefined))
+    .transform((v) => (v ? withoutSeparators(v) : undefined))
     .pipe(wholeNumber(label, min, max).optional())
     .transform((v) => v ?? null);
 
@@ -67,7 +70,12 @@ export const QUOTE_WITHOUT_PRICE = "Enter the quoted price for this team and dur
 /** Recording or changing a bid's quote on its page: the price is asked for; the cost model uses it as the bid's cost. */
 export const bidQuoteSchema = z.object({
   intent: z.literal("quote"),
-  quoteAmount: z.string().trim().min(1, "Enter the agency's quoted price").pipe(QUOTED_PRICE),
+  quoteAmount: z
+    .string()
+    .trim()
+    .min(1, "Enter the agency's quoted price")
+    .transform(withoutSeparators)
+    .pipe(QUOTED_PRICE),
   ...quoteFields,
   version: z.coerce.number().int().min(1),
 });
