@@ -191,30 +191,7 @@ export default function AddApplication() {
               />
               <SubmittedByFieldset form={form} agencies={agencies} submitter={submitter} onAgency={setSubmitter} />
             </div>
-            <div className="stack for-agency">
-              <Field label="Bidding agency" error={errorFor("agencyId")}>
-                {(aria) => (
-                  <select defaultValue={typed("agencyId", "")} {...aria} {...register("agencyId")}>
-                    <option value="">Choose…</option>
-                    {agencies.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.name} ({agencyKindLabels[a.kind]})
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              {seesPay ? (
-                <fieldset className="subgroup">
-                  <legend>Their quote</legend>
-                  <p className="hint">
-                    The bid is costed at this price for this team and duration. A quote in another currency than the
-                    role&rsquo;s ({role.currency}) is shown but not priced.
-                  </p>
-                  <QuoteFields form={form} roleCurrency={role.currency} />
-                </fieldset>
-              ) : null}
-            </div>
+            <AgencyBidFields form={form} agencies={agencies} seesPay={seesPay} currency={role.currency} />
             <Field label="Starting stage" error={errorFor("stage")}>
               {(aria) => (
                 <select defaultValue={typed("stage", "sourced")} {...aria} {...register("stage")}>
@@ -236,6 +213,47 @@ export default function AddApplication() {
         <FindCandidate query={query} roleId={role.id} />
       </div>
     </>
+  );
+}
+
+/** The agency bidding as a team and, for those who may see pay, its quote: price, currency, team and weeks. */
+function AgencyBidFields({
+  form,
+  agencies,
+  seesPay,
+  currency,
+}: {
+  form: ValidatedForm;
+  agencies: AgencyChoice[];
+  seesPay: boolean;
+  currency: string;
+}) {
+  const { register, errorFor, typed } = form;
+  return (
+    <div className="stack for-agency">
+      <Field label="Bidding agency" error={errorFor("agencyId")}>
+        {(aria) => (
+          <select defaultValue={typed("agencyId", "")} {...aria} {...register("agencyId")}>
+            <option value="">Choose…</option>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} ({agencyKindLabels[a.kind]})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {seesPay ? (
+        <fieldset className="subgroup">
+          <legend>Their quote</legend>
+          <p className="hint">
+            The bid is costed at this price for this team and duration. A quote in another currency than the
+            role&rsquo;s ({currency}) is shown but not priced.
+          </p>
+          <QuoteFields form={form} roleCurrency={currency} />
+        </fieldset>
+      ) : null}
+    </div>
   );
 }
 

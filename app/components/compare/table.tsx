@@ -88,13 +88,7 @@ export function CompareTable({ d }: { d: ComparisonData }) {
           {row("Engagement model", (x) => (
             <td key={x.id}>{x.shown.engagement}</td>
           ))}
-          {c.some((x) => x.agency)
-            ? row("Agency", (x) => (
-                <td key={x.id}>
-                  {x.agency ? <AgencyGlance agency={x.agency} /> : <span className="muted small">Direct</span>}
-                </td>
-              ))
-            : null}
+          <AgencyRow candidates={c} />
           {row("Available from", (x) => (
             <td key={x.id}>{formatDate(x.availableFrom)}</td>
           ))}
@@ -106,6 +100,21 @@ export function CompareTable({ d }: { d: ComparisonData }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Which agency placed each person or bids, with its vetting at a glance; "Direct" for the others. */
+function AgencyRow({ candidates }: { candidates: Compared[] }) {
+  if (!candidates.some((x) => x.agency)) return null;
+  return (
+    <tr>
+      <th scope="row">Agency</th>
+      {candidates.map((x) => (
+        <td key={x.id}>
+          {x.agency ? <AgencyGlance agency={x.agency} /> : <span className="muted small">Direct</span>}
+        </td>
+      ))}
+    </tr>
   );
 }
 
