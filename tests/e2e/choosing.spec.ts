@@ -58,7 +58,7 @@ test("a hiring manager compares a direct contractor and an agency-placed one, wi
   await expect(cell("Agency", direct.name)).toHaveText("Direct");
   // The placed contractor's cost is their rate plus the agency's markup, said in words and as a line.
   const placedCost = cell(/Estimated first-year cost/, placed.name);
-  await expect(placedCost).toContainText(`Priced as rate + ${placed.markup}% agency markup`);
+  await expect(placedCost).toContainText(`Rate + ${placed.markup}% agency markup`);
   await expect(placedCost).toContainText(new RegExp(`Agency markup: \\$[\\d,]+ \\(${placed.markup}% on the rate`));
   await expect(cell(/Estimated first-year cost/, direct.name)).not.toContainText("markup");
 

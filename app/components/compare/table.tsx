@@ -218,7 +218,7 @@ function CostCell({ x, currency, fullYearHours }: { x: Compared; currency: strin
         <span className="muted">{x.cost?.missing}</span>
       )}
       {x.shown.costCovers ? <div className="muted">Covers {x.shown.costCovers}</div> : null}
-      {x.cost?.pricedAs ? <div className="priced-as">Priced as {x.cost.pricedAs}</div> : null}
+      {x.cost?.pricedAs ? <div className="priced-as">{sentenceCase(x.cost.pricedAs)}</div> : null}
       {x.cost?.covers === "hours" && x.cost.fullYear !== null && x.cost.fullYear !== x.cost.total ? (
         <div>
           A full year ({formatCount(fullYearHours)} h) at this rate:{" "}
@@ -233,3 +233,5 @@ function CostCell({ x, currency, fullYearHours }: { x: Compared; currency: strin
     </td>
   );
 }
+
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

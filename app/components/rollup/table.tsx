@@ -138,7 +138,7 @@ function RollupTableRow({ d, r, picks }: { d: RollupData; r: RollupRow; picks: P
       <th scope="row">
         {r.masked ? r.name : <Link to={`/applications/${r.id}`}>{r.name}</Link>}
         <div className="muted small">{r.engagementLabel}</div>
-        {r.agency ? <AgencyGlance agency={r.agency} showName={r.agency.relation === "placed"} /> : null}
+        {r.agency ? <AgencyGlance agency={r.agency} compact /> : null}
       </th>
       <td>
         <StageBadge stage={r.stage} />
