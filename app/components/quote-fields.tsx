@@ -12,22 +12,13 @@ export type QuoteValues = {
  * An agency bid's quote: the price, its currency, the team it covers and how many weeks. Shown only to those who
  * may see pay; the same fields on the bid form and on the bid's page.
  */
-export function QuoteFields(props: {
-  form: ValidatedForm;
-  roleCurrency: string;
-  saved?: QuoteValues | null;
-  priceRequired?: boolean;
-}) {
+export function QuoteFields(props: { form: ValidatedForm; roleCurrency: string; saved?: QuoteValues | null }) {
   const { register, errorFor, typed } = props.form;
   const saved = props.saved;
   const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
   return (
     <div className="fields quote-fields">
-      <Field
-        label="Quoted price"
-        hint={props.priceRequired ? "For the whole scope" : "For the whole scope; leave blank until they quote"}
-        error={errorFor("quoteAmount")}
-      >
+      <Field label="Quoted price (whole scope)" error={errorFor("quoteAmount")}>
         {(aria) => (
           <input
             type="text"

@@ -472,6 +472,8 @@ export default function ApplicationPage() {
           <ActivityPanel applicationId={application.id} activity={data.activity} />
         </div>
         <div>
+          {/* A bid's quote first: it is what the team weighs the bid on, beside the others' pay. */}
+          {data.bidQuote ? <BidQuoteSection data={data.bidQuote} saved={params.get("quoted") === "1"} /> : null}
           {offer ? (
             <OfferPanel
               applicationId={application.id}
@@ -486,7 +488,6 @@ export default function ApplicationPage() {
               <MoveForm application={application} />
             </section>
           ) : null}
-          {data.bidQuote ? <BidQuoteSection data={data.bidQuote} saved={params.get("quoted") === "1"} /> : null}
           {data.submissions.length ? <AgencySubmissions submissions={data.submissions} /> : null}
         </div>
       </div>

@@ -247,8 +247,8 @@ function AgencyBidFields({
         <fieldset className="subgroup">
           <legend>Their quote</legend>
           <p className="hint">
-            The bid is costed at this price for this team and duration. A quote in another currency than the
-            role&rsquo;s ({currency}) is shown but not priced.
+            Leave it blank until they quote. The bid is costed at this price for this team and duration; a quote in
+            another currency than the role&rsquo;s ({currency}) is shown but not priced.
           </p>
           <QuoteFields form={form} roleCurrency={currency} />
         </fieldset>

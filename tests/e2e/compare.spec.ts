@@ -206,7 +206,7 @@ test("a hiring manager records an agency's quote and the rollup costs the bid at
   // The cost page lists the bids; each quote is entered on the bid itself.
   await page.getByRole("link", { name: "Forge AI Delivery" }).click();
   await expect(page.getByRole("heading", { name: "Quote", exact: true })).toBeVisible();
-  const quote = page.getByLabel("Quoted price");
+  const quote = page.getByLabel("Quoted price (whole scope)");
   await quote.fill("12.5");
   await page.getByRole("button", { name: "Save quote" }).click();
   await expect(page.getByText("Quoted price must be a whole number")).toBeVisible();

@@ -53,7 +53,7 @@ function QuoteForm({ data }: { data: BidQuoteData }) {
       <FormError error={mine?.formError} summary={form.summary} />
       <input type="hidden" name="intent" value="quote" />
       <input type="hidden" name="version" value={form.typed("version", String(data.version))} />
-      <QuoteFields form={form} roleCurrency={data.roleCurrency} saved={data.quote} priceRequired />
+      <QuoteFields form={form} roleCurrency={data.roleCurrency} saved={data.quote} />
       <div>
         <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
           Save quote

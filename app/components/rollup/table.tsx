@@ -233,7 +233,8 @@ function CostCell({ r, currency }: { r: RollupRow; currency: string }) {
         <span className="muted">{r.cost ? r.cost.missing : r.masked ? "hidden" : null}</span>
       )}
       {r.costCovers ? <div className="muted">{r.costCovers}</div> : null}
-      {r.cost?.pricedAs ? <div>{r.cost.pricedAs}</div> : null}
+      {/* The markup in words; a quote's team and weeks are on the comparison, where there is room. */}
+      {r.cost?.pricedAs && r.cost.covers === "hours" ? <div>{r.cost.pricedAs}</div> : null}
     </td>
   );
 }
