@@ -8,6 +8,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { mailErrorText } from "~/domain/mail";
 import { claimDueMail, markMailFailed, markMailOutbox, markMailSent, type ClaimedMail } from "~/models/mail.server";
 import { getEnv } from "./env.server";
+import { unsubscribeUrl } from "./unsubscribe.server";
 
 export type MailTransport = Pick<Transporter, "sendMail" | "close">;
 
@@ -46,6 +47,8 @@ async function sendOne(transport: MailTransport, from: string, message: ClaimedM
     text: message.textBody,
     html: message.htmlBody,
     // The same Message-ID on every attempt: a receiver that saw it already may drop a repeat.
+    // Mail clients offer their own unsubscribe button from this: it opens the page that stops the digest.
+    ...(message.recipientId !== null ? { list: { unsubscribe: unsubscribeUrl(message.recipientId) } } : {}),
     messageId: `<mail-${message.id}.${message.idempotencyKey.replace(/[^A-Za-z0-9.-]/g, ".")}@${messageIdDomain(from)}>`,
     ...(message.calendar && message.calendarMethod
       ? { icalEvent: { method: message.calendarMethod, filename: "invite.ics", content: message.calendar } }
