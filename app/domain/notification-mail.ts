@@ -92,9 +92,7 @@ export function dailyDigest(input: {
     ...s.items.map((i) => `- ${i.label}: ${i.url}`),
     ...(s.total > s.items.length && s.moreUrl ? [`- and ${s.total - s.items.length} more: ${s.moreUrl}`] : []),
   ]);
-  const text = [`Hello ${input.recipientName},`, "", "Here is what waits for you today.", ...textSections].join(
-    "\n",
-  );
+  const text = [`Hello ${input.recipientName},`, "", "Here is what waits for you today.", ...textSections].join("\n");
   const html = page([
     `<p>Hello ${e(input.recipientName)},</p>`,
     "<p>Here is what waits for you today.</p>",

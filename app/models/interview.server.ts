@@ -121,7 +121,10 @@ export function rescheduleInterview(input: {
         .where(and(eq(interviewPanel.interviewId, interview.id), inArray(interviewPanel.userId, removed)))
         .run();
     }
-    if (added.length) tx.insert(interviewPanel).values(added.map((userId) => ({ interviewId: interview.id, userId }))).run();
+    if (added.length)
+      tx.insert(interviewPanel)
+        .values(added.map((userId) => ({ interviewId: interview.id, userId })))
+        .run();
     tx.update(interviews)
       .set({
         startsAt: input.startsAt,

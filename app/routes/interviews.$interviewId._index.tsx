@@ -143,8 +143,7 @@ export default function InterviewPage() {
         badge={cancelled ? <span className="badge badge-closed">Cancelled</span> : null}
         subtitle={
           <>
-            <Moment at={interview.startsAt} /> ·{" "}
-            <Link to={`/applications/${subject.applicationId}`}>{role.title}</Link>
+            <Moment at={interview.startsAt} /> · <Link to={`/applications/${subject.applicationId}`}>{role.title}</Link>
           </>
         }
         actions={
@@ -219,7 +218,12 @@ export default function InterviewPage() {
       </div>
       {change ? (
         <div className="grid grid-2">
-          <RescheduleForm zone={change.zone} zoneLabel={change.zoneLabel} defaults={change.defaults} team={change.team} />
+          <RescheduleForm
+            zone={change.zone}
+            zoneLabel={change.zoneLabel}
+            defaults={change.defaults}
+            team={change.team}
+          />
           <CancelForm zone={change.zone} version={change.defaults.version} />
         </div>
       ) : null}

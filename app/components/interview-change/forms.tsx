@@ -43,7 +43,14 @@ export function RescheduleForm(props: {
       <summary>
         <h2 className="inline-heading">Reschedule</h2>
       </summary>
-      <Form method="post" ref={form.formRef} onSubmit={form.onSubmit} noValidate className="stack" aria-label="Reschedule">
+      <Form
+        method="post"
+        ref={form.formRef}
+        onSubmit={form.onSubmit}
+        noValidate
+        className="stack"
+        aria-label="Reschedule"
+      >
         <FormError error={formError} summary={form.summary} />
         <input type="hidden" name="intent" value="reschedule" />
         <input type="hidden" name="version" value={String(props.defaults.version)} />
@@ -87,7 +94,9 @@ export function RescheduleForm(props: {
                   {...group("panelIds")}
                 />{" "}
                 {t.name}{" "}
-                <span className="muted small">{t.teamRole === "hiring_manager" ? "hiring manager" : "interviewer"}</span>
+                <span className="muted small">
+                  {t.teamRole === "hiring_manager" ? "hiring manager" : "interviewer"}
+                </span>
               </label>
             ))}
           </div>
