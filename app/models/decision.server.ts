@@ -333,7 +333,7 @@ function needsDecisionSql(viewer: Viewer, roleIds: number[] | null) {
     with seat as (
       select i.application_id as app, count(*) as n, sum(s.status = 'submitted') as done, max(s.submitted_at) as last
       from applications a
-      join interviews i on i.application_id = a.id
+      join interviews i on i.application_id = a.id and i.cancelled_at is null
       join interview_panel p on p.interview_id = i.id
       left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.user_id
       where ${scope("a")}

@@ -8,6 +8,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { mailErrorText } from "~/domain/mail";
 import { claimDueMail, markMailFailed, markMailOutbox, markMailSent, type ClaimedMail } from "~/models/mail.server";
 import { getEnv } from "./env.server";
+import { startNotificationJobs } from "./notify-jobs.server";
 import { unsubscribeUrl } from "./unsubscribe.server";
 
 export type MailTransport = Pick<Transporter, "sendMail" | "close">;
@@ -95,11 +96,14 @@ export const MAIL_WORKER_INTERVAL_MS = 15_000;
 
 /**
  * Run the worker now and then every 15 seconds, from the configuration
- * (SMTP_URL, MAIL_FROM). One run at a time; the timer does not keep the
- * process alive. Returns a stop function.
+ * (SMTP_URL, MAIL_FROM), after the notification schedule has started (its
+ * first reminder scan and digest run queue what is due before the first
+ * send). One run at a time; the timer does not keep the process alive.
+ * Returns a stop function.
  */
 export function startMailWorker(intervalMs = MAIL_WORKER_INTERVAL_MS): () => void {
   const env = getEnv();
+  const stopNotifications = startNotificationJobs();
   const transport = env.SMTP_URL ? createMailTransport(env.SMTP_URL) : null;
   const workerId = newMailWorkerId();
   let running = false;
@@ -120,6 +124,7 @@ export function startMailWorker(intervalMs = MAIL_WORKER_INTERVAL_MS): () => voi
   void tick();
   return () => {
     clearInterval(timer);
+    stopNotifications();
     transport?.close();
   };
 }
