@@ -20,6 +20,7 @@ import type { DecisionFormData } from "~/components/decision-form";
 import { interviewKindLabels } from "~/schemas/interview";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
+import { enqueueDecisionRecorded } from "./approval-mail.server";
 import { recordAudit } from "./audit.server";
 import { moveApplicationWithin } from "./application.server";
 import { summarizeSubmitted, listVisibleScorecards } from "./feedback.server";
@@ -189,6 +190,13 @@ export function recordDecision(input: DecisionInput): RecordDecisionResult {
       applicationId: app.id,
       fields: existing ? ["outcome", "rationale", "changeReason"] : ["outcome", "rationale"],
       detail: { outcome: input.outcome, from: app.stage },
+    });
+    enqueueDecisionRecorded({
+      decisionId: id,
+      applicationId: app.id,
+      stage: app.stage,
+      outcome: input.outcome,
+      actorId: input.actorId,
     });
     return { ok: true, decisionId: id, movedTo: to };
   });
