@@ -208,3 +208,12 @@ export function listMailMessages(
     .all();
   return { messages, total: countRows(mailMessages) };
 }
+
+/** How many messages of each kind are in each status: the admins' overview (one grouped query over the status index). */
+export function countMailByKindAndStatus(): { kind: MailKind; status: ClaimedMail["status"]; n: number }[] {
+  return getDb()
+    .select({ kind: mailMessages.kind, status: mailMessages.status, n: sql<number>`count(*)` })
+    .from(mailMessages)
+    .groupBy(mailMessages.kind, mailMessages.status)
+    .all();
+}
