@@ -10,12 +10,13 @@ export const interviewChangeArrayFields = ["panelIds"] as const;
 
 const version = z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int().min(1);
 
+const isLocalDateTime = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isIsoDate(v.slice(0, 10));
+
 const localStart = z
   .string({ required_error: "Start is required" })
   .trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isIsoDate(v.slice(0, 10)), {
-    message: "Start must be a real date and time",
-  });
+  .refine(isLocalDateTime, { message: "Start must be a real date and time" });
 
 /** `zone`: the actor's time zone (UTC when they have none); `now` is for tests. */
 export function interviewChangeSchema(zone: string, now: () => Date = () => new Date()) {
@@ -36,7 +37,8 @@ export function interviewChangeSchema(zone: string, now: () => Date = () => new 
       }),
     ])
     .superRefine((v, ctx) => {
-      if (v.intent !== "reschedule" || v.confirmPast) return;
+      // A start that is not a real time has its own message; whether it is past means nothing.
+      if (v.intent !== "reschedule" || v.confirmPast || !isLocalDateTime(v.startsAt)) return;
       if (zonedLocalToUtc(v.startsAt, zone).getTime() < now().getTime())
         ctx.addIssue({
           code: "custom",
