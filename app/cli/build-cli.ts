@@ -16,6 +16,7 @@ export const cliEntries = [
   "candidate-export",
   "candidate-erase",
   "retention",
+  "notify-digest",
 ];
 
 export const cliOutDir = "build/cli";

@@ -26,6 +26,8 @@ export const auditActions = [
   "offer.approve",
   "offer.accept",
   "check.update",
+  "interview.reschedule",
+  "interview.cancel",
   "scorecard.submit",
   "scorecard.amend",
   "take_home.reveal",
@@ -40,6 +42,7 @@ export const auditActions = [
   "pay.view",
   "findings.view",
   "audit.export",
+  "user.digest_off",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -63,6 +66,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "offer.approve": "Answered an offer approval",
   "offer.accept": "Marked an offer accepted",
   "check.update": "Changed a compliance check",
+  "interview.reschedule": "Rescheduled an interview",
+  "interview.cancel": "Cancelled an interview",
   "scorecard.submit": "Submitted a scorecard",
   "scorecard.amend": "Amended a scorecard",
   "take_home.reveal": "Revealed a take-home's candidate",
@@ -77,6 +82,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "pay.view": "Viewed pay",
   "findings.view": "Viewed background-check findings",
   "audit.export": "Exported the audit log",
+  "user.digest_off": "Turned the daily digest off",
 };
 
 /** The kinds of record an entry can point at. */

@@ -2,11 +2,29 @@
 // in its life, and the retry rule after a failed send. Pure: the queue lives in
 // app/models/mail.server.ts, the sending in app/utils/mail-worker.server.ts.
 
-export const mailKinds = ["interview_invitation"] as const;
+export const mailKinds = [
+  "interview_invitation",
+  "interview_update",
+  "interview_cancel",
+  "scorecard_due",
+  "scorecard_overdue",
+  "digest",
+  "approval_request",
+  "approval_outcome",
+  "decision_recorded",
+] as const;
 export type MailKind = (typeof mailKinds)[number];
 
 export const mailKindLabels: Record<MailKind, string> = {
   interview_invitation: "Interview invitation",
+  interview_update: "Interview update",
+  interview_cancel: "Interview cancelled",
+  scorecard_due: "Scorecard due",
+  scorecard_overdue: "Scorecard overdue",
+  digest: "Daily digest",
+  approval_request: "Offer approval asked",
+  approval_outcome: "Offer approval outcome",
+  decision_recorded: "Decision recorded",
 };
 
 /**

@@ -160,6 +160,8 @@ export const routePolicies = {
   "routes/logout": { loader: publicAccess, action: signedIn },
   "routes/healthz": { loader: publicAccess },
   "routes/account": { loader: signedIn, action: signedIn },
+  // The digest's unsubscribe link works without signing in: a signed token in the link names the user.
+  "routes/unsubscribe": { loader: publicAccess, action: publicAccess },
   "routes/roles._index": { loader: can("read:role") },
   "routes/roles.new": { loader: can("create:role"), action: can("create:role") },
   "routes/roles.$roleId._index": { loader: can("read:role", "role") },
@@ -212,7 +214,11 @@ export const routePolicies = {
     loader: can("create:interview", "application"),
     action: can("create:interview", "application"),
   },
-  "routes/interviews.$interviewId._index": { loader: can("read:interview", "interview") },
+  // Rescheduling and cancelling belong to those who may schedule interviews on the application.
+  "routes/interviews.$interviewId._index": {
+    loader: can("read:interview", "interview"),
+    action: can("create:interview", "interview"),
+  },
   "routes/interviews.$interviewId.scorecard": {
     loader: can("create:scorecard", "panel"),
     action: can("create:scorecard", "panel"),

@@ -542,3 +542,12 @@ export function listBoardRoles(viewer: Viewer, pickedRoleId: number | null): { i
     .orderBy(...roleListOrder)
     .all();
 }
+
+/**
+ * How many required checks on open applications were requested more than STALE_REQUEST_DAYS ago and are still
+ * not back, over every role (HR's daily digest): the board's own rows, counted in SQL.
+ */
+export function countStaleRequests(today: string): number {
+  const rows = requiredCheckRows(scopeOf(null, { roleId: null }), today);
+  return getDb().get<{ n: number }>(sql`select count(*) as n from (${rows}) where stale`)?.n ?? 0;
+}

@@ -20,6 +20,7 @@ import type { DecisionFormData } from "~/components/decision-form";
 import { interviewKindLabels } from "~/schemas/interview";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
+import { enqueueDecisionRecorded } from "./approval-mail.server";
 import { recordAudit } from "./audit.server";
 import { moveApplicationWithin } from "./application.server";
 import { summarizeSubmitted, listVisibleScorecards } from "./feedback.server";
@@ -190,6 +191,13 @@ export function recordDecision(input: DecisionInput): RecordDecisionResult {
       fields: existing ? ["outcome", "rationale", "changeReason"] : ["outcome", "rationale"],
       detail: { outcome: input.outcome, from: app.stage },
     });
+    enqueueDecisionRecorded({
+      decisionId: id,
+      applicationId: app.id,
+      stage: app.stage,
+      outcome: input.outcome,
+      actorId: input.actorId,
+    });
     return { ok: true, decisionId: id, movedTo: to };
   });
 }
@@ -333,7 +341,7 @@ function needsDecisionSql(viewer: Viewer, roleIds: number[] | null) {
     with seat as (
       select i.application_id as app, count(*) as n, sum(s.status = 'submitted') as done, max(s.submitted_at) as last
       from applications a
-      join interviews i on i.application_id = a.id
+      join interviews i on i.application_id = a.id and i.cancelled_at is null
       join interview_panel p on p.interview_id = i.id
       left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.user_id
       where ${scope("a")}

@@ -4,7 +4,10 @@
 // claims) are in app/domain/mail.ts; the sending in app/utils/mail-worker.server.ts.
 import { and, asc, desc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import { afterFailedAttempt, MAIL_PAGE_SIZE, staleClaimBefore, type MailKind } from "~/domain/mail";
+import { withMailFooter } from "~/domain/notification-mail";
 import { countRows, getDb, schema } from "~/utils/db.server";
+import { getEnv, mailLinkOrigin } from "~/utils/env.server";
+import { unsubscribeUrl } from "~/utils/unsubscribe.server";
 
 const { mailMessages, users } = schema;
 
@@ -25,9 +28,21 @@ export type MailInput = {
  * Queue one message. Better-sqlite3 runs one transaction per connection, so
  * called inside a model's transaction the message commits or rolls back with
  * the change that caused it. A key already queued is ignored; returns whether
- * this call queued it.
+ * this call queued it. A message to a user ends with the footer: the app's
+ * address and the link that stops their daily digest (the worker adds the same
+ * link as a List-Unsubscribe header).
  */
-export function enqueueMail(message: MailInput): boolean {
+export function enqueueMail(input: MailInput): boolean {
+  const message =
+    input.recipientId === null
+      ? input
+      : {
+          ...input,
+          ...withMailFooter(input, {
+            appUrl: `${mailLinkOrigin(getEnv())}/`,
+            unsubscribeUrl: unsubscribeUrl(input.recipientId),
+          }),
+        };
   const result = getDb()
     .insert(mailMessages)
     .values({
@@ -192,4 +207,13 @@ export function listMailMessages(
     .offset(Math.max(0, page - 1) * pageSize)
     .all();
   return { messages, total: countRows(mailMessages) };
+}
+
+/** How many messages of each kind are in each status: the admins' overview (one grouped query over the status index). */
+export function countMailByKindAndStatus(): { kind: MailKind; status: ClaimedMail["status"]; n: number }[] {
+  return getDb()
+    .select({ kind: mailMessages.kind, status: mailMessages.status, n: sql<number>`count(*)` })
+    .from(mailMessages)
+    .groupBy(mailMessages.kind, mailMessages.status)
+    .all();
 }

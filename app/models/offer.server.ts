@@ -21,6 +21,7 @@ import type { OfferFormValues } from "~/schemas/offer";
 import { getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { changedFields, type AuditDetail } from "~/domain/audit";
+import { enqueueApprovalOutcome, enqueueApprovalRequests } from "./approval-mail.server";
 
 const {
   offers,
@@ -285,6 +286,7 @@ export function saveOffer(input: {
         fields: ["payKind", "amount", "currency", "startDate", ...(termsNote ? ["termsNote"] : [])],
         detail: { status: "open" },
       });
+      askApprovers(id, input.applicationId, 1, input.actorId, input.actorId);
       return { ok: true, offerId: id, created: true, newTerms: true } as const;
     }
     if (input.version !== existing.version) return { ok: false, reason: "conflict" } as const;
@@ -308,8 +310,33 @@ export function saveOffer(input: {
     auditOffer(input.applicationId, input.actorId, "offer.update", existing.id, {
       fields: changedFields(existing, { payKind, amount, currency, startDate, termsNote }),
     });
+    if (newTerms)
+      askApprovers(existing.id, input.applicationId, existing.termsVersion + 1, existing.createdById, input.actorId);
     return { ok: true, offerId: existing.id, created: false, newTerms } as const;
   });
+}
+
+/**
+ * New terms need approving: each member of the role's chain, or with no chain everyone who may see the
+ * role's pay, is asked by mail (the author never; countsAsApprover's rule), in the saving transaction.
+ */
+function askApprovers(
+  offerId: number,
+  applicationId: number,
+  termsVersion: number,
+  authorId: number | null,
+  actorId: number,
+) {
+  const roleId = getDb()
+    .select({ roleId: applications.roleId })
+    .from(applications)
+    .where(eq(applications.id, applicationId))
+    .get()!.roleId;
+  const { chain, eligible } = chainInForce(roleId);
+  const approverIds = [...eligible].filter((userId) =>
+    countsAsApprover({ chain, creatorId: authorId, userId, eligible: true }),
+  );
+  enqueueApprovalRequests({ offerId, applicationId, termsVersion, approverIds, askedById: actorId });
 }
 
 type OfferInRole = { offer: OfferRow; roleId: number };
@@ -355,6 +382,7 @@ export function decideOffer(input: {
     const refusal = decisionRefusal({ lifecycle: found.offer.status as Lifecycle, counts });
     if (refusal) return { ok: false, reason: "refused", message: refusal } as const;
     if (found.offer.termsVersion !== input.termsVersion) return { ok: false, reason: "stale" } as const;
+    const before = stateOf(found.offer, chain, eligible, recordsOf([found.offer.id])).approval.state;
     tx.insert(offerApprovals)
       .values({
         offerId: found.offer.id,
@@ -368,6 +396,16 @@ export function decideOffer(input: {
     auditOffer(found.offer.applicationId, input.actorId, "offer.approve", found.offer.id, {
       detail: { outcome: input.decision },
     });
+    // The hiring managers hear when this decision settled the approval one way or the other.
+    const after = stateOf(found.offer, chain, eligible, recordsOf([found.offer.id])).approval.state;
+    if (after !== before && after !== "pending")
+      enqueueApprovalOutcome({
+        offerId: found.offer.id,
+        applicationId: found.offer.applicationId,
+        termsVersion: found.offer.termsVersion,
+        outcome: after,
+        actorId: input.actorId,
+      });
     return { ok: true, applicationId: found.offer.applicationId } as const;
   });
 }

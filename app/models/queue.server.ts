@@ -9,7 +9,7 @@ const { scorecards, interviews, interviewPanel, applications, roles } = schema;
 /**
  * The interviewer's queue: interviews they sit on and still owe a scorecard
  * for, in the three states of scorecardState (upcoming, due, overdue), and
- * the ones they have submitted. The time windows are computed in SQL from the
+ * the ones they have submitted; a cancelled interview is in none of them. The time windows are computed in SQL from the
  * same OVERDUE_AFTER_MS, so a queue of thousands costs a count and short lists.
  */
 function queueQueries(userId: number, now: Date) {
@@ -36,7 +36,7 @@ function queueQueries(userId: number, now: Date) {
         .from(interviewPanel)
         .innerJoin(interviews, eq(interviews.id, interviewPanel.interviewId))
         .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
-        .where(eq(interviewPanel.userId, userId))
+        .where(and(eq(interviewPanel.userId, userId), isNull(interviews.cancelledAt)))
         .get() ?? { upcoming: 0, due: 0, overdue: 0, submitted: 0 },
     /** One list's seats: what is owed earliest first, what is submitted latest first. */
     items: (state: ListState, limit: number, offset = 0): QueueItem[] =>
@@ -61,7 +61,7 @@ function queueQueries(userId: number, now: Date) {
         .leftJoin(schema.candidates, eq(schema.candidates.id, applications.candidateId))
         .leftJoin(schema.agencies, eq(schema.agencies.id, applications.agencyId))
         .leftJoin(scorecards, and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, userId)))
-        .where(and(eq(interviewPanel.userId, userId), lists[state]))
+        .where(and(eq(interviewPanel.userId, userId), isNull(interviews.cancelledAt), lists[state]))
         .orderBy(
           ...(state === "submitted"
             ? [desc(scorecards.submittedAt), desc(interviews.id)]

@@ -417,7 +417,14 @@ export function countScorecardSeats(roleIds: number[], now: Date): Map<number, {
       scorecards,
       and(eq(scorecards.interviewId, interviews.id), eq(scorecards.interviewerId, interviewPanel.userId)),
     )
-    .where(and(inArray(applications.roleId, roleIds), sql`${interviews.endsAt} <= ${now.getTime()}`))
+    .where(
+      and(
+        inArray(applications.roleId, roleIds),
+        sql`${interviews.endsAt} <= ${now.getTime()}`,
+        // A cancelled interview owes no scorecards.
+        sql`${interviews.cancelledAt} is null`,
+      ),
+    )
     .groupBy(applications.roleId)
     .all();
   return new Map(rows.map((r) => [r.roleId, { due: r.due, submitted: r.submitted }]));

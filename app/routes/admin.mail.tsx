@@ -6,8 +6,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
 import { formatCount, PageHeader } from "~/components/ui";
-import { MAIL_PAGE_SIZE, mailKindLabels, mailStatusLabels } from "~/domain/mail";
-import { listMailMessages } from "~/models/mail.server";
+import { MAIL_PAGE_SIZE, mailKindLabels, mailKinds, mailStatusLabels, mailStatuses } from "~/domain/mail";
+import { countMailByKindAndStatus, listMailMessages } from "~/models/mail.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { Moment } from "~/components/moment";
 
@@ -18,7 +18,16 @@ export async function loader(args: LoaderFunctionArgs) {
   const asked = Math.floor(Number(new URL(args.request.url).searchParams.get("page")));
   const page = Math.min(Math.max(asked || 1, 1), 100_000);
   const { messages, total } = listMailMessages(page);
+  const counts = countMailByKindAndStatus();
   return {
+    // Per kind of message, how many are in each status: failures stand out at a glance.
+    summary: mailKinds
+      .map((kind) => ({
+        kind: mailKindLabels[kind],
+        byStatus: mailStatuses.map((status) => counts.find((c) => c.kind === kind && c.status === status)?.n ?? 0),
+      }))
+      .filter((row) => row.byStatus.some((n) => n > 0)),
+    statuses: mailStatuses.map((status) => mailStatusLabels[status]),
     messages: messages.map((m) => ({
       id: m.id,
       createdAt: m.createdAt.toISOString(),
@@ -26,6 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
       recipient: m.recipientName ? `${m.recipientName} <${m.recipientAddress}>` : m.recipientAddress,
       subject: m.subject,
       status: mailStatusLabels[m.status],
+      failed: m.status === "failed",
       outbox: m.status === "outbox",
       attempts: m.attempts,
       nextAttemptAt: m.status === "queued" ? m.nextAttemptAt.toISOString() : null,
@@ -63,14 +73,50 @@ function MessageRow({ m }: { m: Message }) {
           </details>
         ) : null}
       </th>
-      <td>
-        {m.status}
+      <td className={m.failed ? "mail-failed" : undefined}>
+        {m.failed ? <strong>{m.status}</strong> : m.status}
         {m.sentAt ? <div className="muted small">{when(m.sentAt)}</div> : null}
         {m.nextAttemptAt ? <div className="muted small">next try {when(m.nextAttemptAt)}</div> : null}
       </td>
       <td>{m.attempts}</td>
       <td className="small">{m.lastError}</td>
     </tr>
+  );
+}
+
+function MailSummary() {
+  const { summary, statuses } = useLoaderData<typeof loader>();
+  if (summary.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">By kind</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              {statuses.map((s) => (
+                <th scope="col" key={s} className="num">
+                  {s}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {summary.map((row) => (
+              <tr key={row.kind}>
+                <th scope="row">{row.kind}</th>
+                {row.byStatus.map((n, i) => (
+                  <td key={statuses[i]} className={`num${statuses[i] === "Failed" && n > 0 ? " mail-failed" : ""}`}>
+                    {n > 0 ? formatCount(n) : "–"}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -83,10 +129,14 @@ export default function OutgoingMail() {
         title="Outgoing mail"
         subtitle="Every message the app has queued, newest first. Messages are retried with growing waits and given up after eight attempts. With no SMTP server configured they stay here in the outbox, so you can read what would have been sent."
       />
+      <MailSummary />
       <section className="card" aria-labelledby="messages-heading">
         <h2 id="messages-heading">Messages</h2>
         {messages.length === 0 ? (
-          <p className="muted">No mail yet. Scheduling an interview sends each panelist an invitation.</p>
+          <p className="muted">
+            No mail yet. Scheduling an interview sends each panelist an invitation; reminders, digests and approvals
+            follow.
+          </p>
         ) : (
           <div className="table-wrap">
             <table>

@@ -144,6 +144,7 @@ function interviewsFor(applicationId: number, userId: number) {
     endsAt: i.endsAt,
     panel: i.panel,
     onPanel: i.panel.some((p) => p.userId === userId),
+    cancelled: i.cancelledAt !== null,
   }));
 }
 

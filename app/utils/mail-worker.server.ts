@@ -8,6 +8,8 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { mailErrorText } from "~/domain/mail";
 import { claimDueMail, markMailFailed, markMailOutbox, markMailSent, type ClaimedMail } from "~/models/mail.server";
 import { getEnv } from "./env.server";
+import { startNotificationJobs } from "./notify-jobs.server";
+import { unsubscribeUrl } from "./unsubscribe.server";
 
 export type MailTransport = Pick<Transporter, "sendMail" | "close">;
 
@@ -46,6 +48,8 @@ async function sendOne(transport: MailTransport, from: string, message: ClaimedM
     text: message.textBody,
     html: message.htmlBody,
     // The same Message-ID on every attempt: a receiver that saw it already may drop a repeat.
+    // Mail clients offer their own unsubscribe button from this: it opens the page that stops the digest.
+    ...(message.recipientId !== null ? { list: { unsubscribe: unsubscribeUrl(message.recipientId) } } : {}),
     messageId: `<mail-${message.id}.${message.idempotencyKey.replace(/[^A-Za-z0-9.-]/g, ".")}@${messageIdDomain(from)}>`,
     ...(message.calendar && message.calendarMethod
       ? { icalEvent: { method: message.calendarMethod, filename: "invite.ics", content: message.calendar } }
@@ -92,11 +96,14 @@ export const MAIL_WORKER_INTERVAL_MS = 15_000;
 
 /**
  * Run the worker now and then every 15 seconds, from the configuration
- * (SMTP_URL, MAIL_FROM). One run at a time; the timer does not keep the
- * process alive. Returns a stop function.
+ * (SMTP_URL, MAIL_FROM), after the notification schedule has started (its
+ * first reminder scan and digest run queue what is due before the first
+ * send). One run at a time; the timer does not keep the process alive.
+ * Returns a stop function.
  */
 export function startMailWorker(intervalMs = MAIL_WORKER_INTERVAL_MS): () => void {
   const env = getEnv();
+  const stopNotifications = startNotificationJobs();
   const transport = env.SMTP_URL ? createMailTransport(env.SMTP_URL) : null;
   const workerId = newMailWorkerId();
   let running = false;
@@ -117,6 +124,7 @@ export function startMailWorker(intervalMs = MAIL_WORKER_INTERVAL_MS): () => voi
   void tick();
   return () => {
     clearInterval(timer);
+    stopNotifications();
     transport?.close();
   };
 }

@@ -2,6 +2,11 @@ import { defineConfig } from "@playwright/test";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DB = "tests/.tmp/e2e/app.db";
+/**
+ * The app sends mail to an SMTP server here; notifications.spec.ts starts one while it runs. With none
+ * listening (every other spec) each attempt is refused at once and the message waits for a retry.
+ */
+export const E2E_SMTP_PORT = E2E_PORT + 10_000;
 export const E2E_SECRET = "e2e-secret-e2e-secret-e2e-secret-012345";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -51,6 +56,8 @@ export default defineConfig({
       SEED_DEMO: "true",
       // The server's request log would bury the test output.
       LOG_REQUESTS: "false",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      MAIL_FROM: "Hiring at Northwind <hiring@northwind.test>",
     },
   },
 });

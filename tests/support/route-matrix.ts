@@ -25,6 +25,11 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/logout": { loader: ["A", "A", "A", "A", "A", "A", "A"], action: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/healthz": { loader: ["A", "A", "A", "A", "A", "A", "A"] },
   "routes/account": { loader: ["S", "A", "A", "A", "A", "A", "A"], action: ["S", "A", "A", "A", "A", "A", "A"] },
+  // The token in the link decides, not the session: an empty form is refused (400) for everyone alike.
+  "routes/unsubscribe": {
+    loader: ["A", "A", "A", "A", "A", "A", "A"],
+    action: ["A", "A", "A", "A", "A", "A", "A"],
+  },
   "routes/roles._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/roles.new": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
   "routes/roles.$roleId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
@@ -101,7 +106,11 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
     loader: ["S", "D", "D", "A", "D", "A", "A"],
     action: ["S", "D", "D", "A", "D", "A", "A"],
   },
-  "routes/interviews.$interviewId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
+  // The team reads the kit; those who may schedule on the role reschedule or cancel.
+  "routes/interviews.$interviewId._index": {
+    loader: ["S", "A", "D", "A", "D", "A", "A"],
+    action: ["S", "D", "D", "A", "D", "A", "A"],
+  },
   // Only the interview's panel fills scorecards; the sample panel is the on-team interviewer and the hiring manager.
   "routes/interviews.$interviewId.scorecard": {
     loader: ["S", "A", "D", "A", "D", "D", "D"],

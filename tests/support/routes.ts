@@ -2,6 +2,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import * as root from "~/root";
 import { getDb, schema } from "~/utils/db.server";
+import { unsubscribeToken } from "~/utils/unsubscribe.server";
 import { invoke, roleIdByTitle, userIdByEmail } from "./http";
 import { matrixRoleTitle } from "./route-matrix";
 
@@ -71,6 +72,7 @@ export function sample(routeId: string): { path: string; params: Record<string, 
     "routes/logout": { path: "/logout", params: {} },
     "routes/healthz": { path: "/healthz", params: {} },
     "routes/account": { path: "/account", params: {} },
+    "routes/unsubscribe": { path: `/unsubscribe?token=${unsubscribeToken(sam)}`, params: {} },
     "routes/roles._index": { path: "/roles", params: {} },
     "routes/roles.new": { path: "/roles/new", params: {} },
     "routes/roles.$roleId._index": { path: `/roles/${roleId}`, params: { roleId } },

@@ -15,7 +15,8 @@ export type TestSmtpServer = {
   close: () => Promise<void>;
 };
 
-export async function startSmtpServer(): Promise<TestSmtpServer> {
+/** On `port` (0: any free one) of the loopback interface. */
+export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
   const state: TestSmtpServer = { url: "", received: [], refuse: null, close: async () => {} };
   const server = new SMTPServer({
     authOptional: true,
@@ -40,9 +41,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  state.url = `smtp://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.server.address() as AddressInfo).port;
+  state.url = `smtp://127.0.0.1:${bound}`;
   state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return state;
 }

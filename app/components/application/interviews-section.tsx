@@ -36,6 +36,7 @@ function InterviewItem({ interview: i }: { interview: Interview }) {
     <li className="row-between">
       <span>
         <Link to={`/interviews/${i.id}`}>{interviewKindLabels[i.kind]}</Link>{" "}
+        {i.cancelled ? <span className="badge badge-closed">Cancelled</span> : null}{" "}
         <span className="muted small">
           <Moment at={i.startsAt} />
         </span>
@@ -45,7 +46,7 @@ function InterviewItem({ interview: i }: { interview: Interview }) {
             .join(", ")}
         </div>
       </span>
-      {i.onPanel ? (
+      {i.onPanel && !i.cancelled ? (
         <Link to={`/interviews/${i.id}/scorecard`} className="btn btn-small">
           Your scorecard
         </Link>
