@@ -23,7 +23,7 @@ describe("the reschedule form", () => {
     // 11:00 in Berlin is 10:00 UTC: two hours ago.
     const past = interviewChangeSchema("Europe/Berlin", now).safeParse({ ...reschedule, startsAt: "2026-12-07T11:00" });
     expect(past.success).toBe(false);
-    expect(past.error!.issues.map((i) => i.path.join("."))).toEqual(["confirmPast"]);
+    expect(past.error!.issues.map((i) => i.path.join("."))).toEqual(["startsAt"]);
     // The same wall-clock time in Los Angeles is still ahead.
     expect(
       interviewChangeSchema("America/Los_Angeles", now).safeParse({ ...reschedule, startsAt: "2026-12-07T11:00" })

@@ -37,13 +37,14 @@ export const governanceQuestions = [
   "How is a model, prompt or retrieval change rolled back?",
 ];
 
+const isLocalDateTime = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isIsoDate(v.slice(0, 10));
+
 const localDateTime = (label: string) =>
   z
     .string({ required_error: `${label} is required` })
     .trim()
-    .refine((v) => /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v) && isIsoDate(v.slice(0, 10)), {
-      message: `${label} must be a real date and time`,
-    });
+    .refine(isLocalDateTime, { message: `${label} must be a real date and time` });
 
 export const interviewArrayFields = ["panelIds", "focusAreas", "prompts"] as const;
 
@@ -89,7 +90,8 @@ export function refinePastStart(
   ctx: z.RefinementCtx,
   context: StartContext,
 ): void {
-  if (value.confirmPast) return;
+  // A start that is not a real time has its own message; whether it is past means nothing.
+  if (value.confirmPast || !isLocalDateTime(value.startsAt.trim())) return;
   const starts = interviewStartMoment(value.startsAt, { zone: context.zone, tzOffset: value.tzOffset });
   if (starts.getTime() < (context.now ?? (() => new Date()))().getTime())
     ctx.addIssue({ code: "custom", path: ["startsAt"], message: PAST_START_MESSAGE });

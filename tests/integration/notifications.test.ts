@@ -153,7 +153,7 @@ describe("rescheduling an interview", () => {
       panelIds: [String(sam())],
     });
     expect(past.status).toBe(400);
-    expect((past.data as { fieldErrors: Record<string, string[]> }).fieldErrors.confirmPast[0]).toMatch(/past/);
+    expect((past.data as { fieldErrors: Record<string, string[]> }).fieldErrors.startsAt[0]).toMatch(/past/);
     const stale = await changeInterview(interviewId, {
       intent: "reschedule",
       version: String(version - 1 || 99),

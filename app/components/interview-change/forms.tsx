@@ -4,6 +4,7 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { Field, FormError, GroupError, useValidatedForm } from "~/components/form";
+import { CONFIRM_PAST_LABEL } from "~/schemas/interview";
 import { interviewChangeArrayFields, interviewChangeSchema } from "~/schemas/interview-change";
 import type { FieldErrors, Submitted } from "~/utils/forms";
 
@@ -108,12 +109,10 @@ export function RescheduleForm(props: {
               type="checkbox"
               value="on"
               defaultChecked={ticked("confirmPast", "on", false)}
-              aria-invalid={Boolean(errorFor("confirmPast"))}
               {...group("confirmPast")}
             />{" "}
-            The new start is in the past, and that is right
+            {CONFIRM_PAST_LABEL}
           </label>
-          <GroupError error={errorFor("confirmPast")} />
         </div>
         <div>
           <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
