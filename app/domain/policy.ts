@@ -207,6 +207,8 @@ export const routePolicies = {
     action: can("update:compliance", "application"),
   },
   "routes/compliance._index": { loader: can("read:compliance") },
+  // What the board shows, as CSV: the same rule and the same scoping in the query.
+  "routes/compliance[.csv]": { loader: can("read:compliance") },
   "routes/roles.$roleId.template": { loader: can("update:role", "role"), action: can("update:role", "role") },
   "routes/applications.$applicationId.interviews.new": {
     loader: can("create:interview", "application"),

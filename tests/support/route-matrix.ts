@@ -93,6 +93,7 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   },
   // Hiring managers see the board for the roles they manage; the query does the scoping.
   "routes/compliance._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
+  "routes/compliance[.csv]": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
   "routes/roles.$roleId.template": {
     loader: ["S", "D", "D", "A", "D", "A", "A"],
     action: ["S", "D", "D", "A", "D", "A", "A"],

@@ -108,6 +108,7 @@ export function sample(routeId: string): { path: string; params: Record<string, 
       params: { applicationId },
     },
     "routes/compliance._index": { path: "/compliance", params: {} },
+    "routes/compliance[.csv]": { path: "/compliance.csv?check=nda&check=ip_assignment", params: {} },
     "routes/roles.$roleId.template": { path: `/roles/${roleId}/template`, params: { roleId } },
     "routes/applications.$applicationId.interviews.new": {
       path: `/applications/${applicationId}/interviews/new`,
