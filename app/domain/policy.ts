@@ -173,6 +173,8 @@ export const routePolicies = {
   "routes/candidates._index": { loader: can("read:candidate") },
   "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
   "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },
+  // The import's template (GET) and a file's rejected rows (POST).
+  "routes/candidates.import[.csv]": { loader: can("import:candidate"), action: can("import:candidate") },
   "routes/candidates.$candidateId._index": { loader: can("read:candidate", "candidate") },
   "routes/candidates.$candidateId.erase": {
     loader: can("erase:candidate", "candidate"),

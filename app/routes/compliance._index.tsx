@@ -13,7 +13,6 @@ import {
   EXPIRING_SOON_DAYS,
   requestAgeText,
   STALE_REQUEST_DAYS,
-  type BoardFilter,
   type CheckStatus,
   type CheckType,
 } from "~/domain/compliance";

@@ -53,6 +53,10 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
     loader: ["S", "D", "D", "D", "D", "A", "A"],
     action: ["S", "D", "D", "D", "D", "A", "A"],
   },
+  "routes/candidates.import[.csv]": {
+    loader: ["S", "D", "D", "D", "D", "A", "A"],
+    action: ["S", "D", "D", "D", "D", "A", "A"],
+  },
   // The sample candidate's only application is on the matrix role.
   "routes/candidates.$candidateId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
   "routes/candidates.$candidateId.erase": {
