@@ -74,28 +74,34 @@ function lineIndex(text: string): (offset: number) => number {
  */
 function readRecords(text: string) {
   const lineAt = lineIndex(text);
-  const header = Papa.parse<string[]>(text, { preview: 1 });
   const records: { line: number; raw: Record<string, string> }[] = [];
   const errors: string[] = [];
-  let end = header.meta.cursor;
-  let fields: string[] = [];
-  Papa.parse<Record<string, string>>(text, {
-    header: true,
+  let fields: string[] | null = null;
+  let end = 0;
+  Papa.parse<string[]>(text, {
     skipEmptyLines: "greedy",
-    transformHeader: (h) => h.trim().toLowerCase().replace(/\s+/g, "_"),
     step: (result) => {
       // The record starts at the first character after the previous one that is not a line break or a blank.
       let start = end;
       while (start < text.length && /\s/.test(text[start])) start++;
       end = result.meta.cursor;
-      fields = result.meta.fields ?? fields;
       const line = lineAt(start);
-      records.push({ line, raw: result.data });
-      for (const error of result.errors) if (errors.length < 5) errors.push(`Line ${line}: ${error.message}`);
+      // One column throughout: the comma is taken, as the message says; nothing to report.
+      for (const error of result.errors)
+        if (error.code !== "UndetectableDelimiter" && errors.length < 5) errors.push(`Line ${line}: ${error.message}`);
+      if (fields === null) {
+        fields = result.data.map((h) => h.trim().toLowerCase().replace(/\s+/g, "_"));
+        return;
+      }
+      const cells = result.data;
+      if (cells.length !== fields.length && errors.length < 5)
+        errors.push(
+          `Line ${line}: Too ${cells.length < fields.length ? "few" : "many"} fields: expected ${fields.length} fields but parsed ${cells.length}`,
+        );
+      records.push({ line, raw: Object.fromEntries(fields.map((f, i) => [f, cells[i] ?? ""])) });
     },
   });
-  if (records.length === 0) fields = (header.data[0] ?? []).map((h) => h.trim().toLowerCase().replace(/\s+/g, "_"));
-  return { fields, records, errors };
+  return { fields: fields ?? ([] as string[]), records, errors };
 }
 
 /** The columns the rejected rows' CSV adds in front; a file brought back with them still imports (they are ignored). */
