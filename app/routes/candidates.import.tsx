@@ -311,12 +311,15 @@ function ImportPreview({ check }: { check: Preview }) {
       )}
       {check.rows.length ? (
         <div className="table-wrap">
-          <table>
+          {/* On a narrow screen the email goes under the name, so the problems stay in view. */}
+          <table className="narrow-fold">
             <thead>
               <tr>
                 <th scope="col">Line</th>
                 <th scope="col">Name</th>
-                <th scope="col">Email</th>
+                <th scope="col" className="wide-only">
+                  Email
+                </th>
                 <th scope="col">Problems</th>
               </tr>
             </thead>
@@ -324,8 +327,11 @@ function ImportPreview({ check }: { check: Preview }) {
               {errorsFirst(check.rows).map((r) => (
                 <tr key={r.line} className={r.errors.length ? "row-bad" : undefined}>
                   <td>{r.line}</td>
-                  <td>{r.name}</td>
-                  <td>{r.email}</td>
+                  <td>
+                    {r.name}
+                    <span className="narrow-only small muted">{r.email}</span>
+                  </td>
+                  <td className="wide-only">{r.email}</td>
                   <td>
                     {r.errors.length ? (
                       <ul className="reasons">

@@ -279,7 +279,7 @@ function BoardTable({
     </div>
   ) : (
     <div className="table-wrap">
-      <table className="board">
+      <table className="board narrow-fold">
         <caption className="muted small">
           {groupCount} of {totalOpenApplications} {filter.finalists ? "finalists' applications" : "open applications"}
           {pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Flagged first: requests open
