@@ -32,7 +32,11 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 /** Request bodies are small forms; the CSV import is the one large one. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 // The import's 5 million characters can be up to 4 bytes each in UTF-8, plus form encoding.
-const LARGE_BODY_PATHS: Record<string, number> = { "/candidates/import": 21 * 1024 * 1024 };
+const LARGE_BODY_PATHS: Record<string, number> = {
+  "/candidates/import": 21 * 1024 * 1024,
+  // The same form, sent for its rejected rows.
+  "/candidates/import.csv": 21 * 1024 * 1024,
+};
 
 /**
  * Refuse writes we will not serve before anything reads their body: unknown

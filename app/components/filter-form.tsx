@@ -27,7 +27,8 @@ export function FilterForm({
   announce,
   ...props
 }: Omit<FormProps, "method" | "onChange"> & {
-  values: Record<string, string | boolean>;
+  /** A list for a name several checkboxes share (`check=nda&check=ip_assignment`): the values ticked. */
+  values: Record<string, string | boolean | string[]>;
   autoSubmit?: boolean;
   announce?: string;
 }) {
@@ -44,9 +45,16 @@ export function FilterForm({
     pending.current = null;
     const form = ref.current;
     if (!form) return;
-    for (const [name, value] of Object.entries(JSON.parse(loaded) as Record<string, string | boolean>)) {
+    for (const [name, value] of Object.entries(JSON.parse(loaded) as Record<string, string | boolean | string[]>)) {
       const field = form.elements.namedItem(name);
       if (field === document.activeElement) continue;
+      if (Array.isArray(value)) {
+        const boxes = field instanceof RadioNodeList ? [...field] : field ? [field] : [];
+        for (const box of boxes)
+          if (box instanceof HTMLInputElement && box !== document.activeElement)
+            box.checked = value.includes(box.value);
+        continue;
+      }
       if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = value === true;
       else if (field instanceof HTMLInputElement) field.value = String(value);
       // A value the picker does not offer (a role no longer listed) leaves the picker as the server rendered it.

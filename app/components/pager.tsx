@@ -7,10 +7,12 @@ export function Pager({
 }: {
   page: number;
   pageCount: number;
-  params: Record<string, string>;
+  /** The list's filters; pairs when a name repeats (`check=nda&check=ip_assignment`). */
+  params: Record<string, string> | [string, string][];
 }) {
   if (pageCount <= 1) return null;
-  const href = (p: number) => `?${new URLSearchParams({ ...params, page: String(p) })}`;
+  const pairs = Array.isArray(params) ? params : Object.entries(params);
+  const href = (p: number) => `?${new URLSearchParams([...pairs.filter(([k]) => k !== "page"), ["page", String(p)]])}`;
   return (
     <nav className="pager" aria-label="Pages">
       {page > 1 ? (

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  boardFilterFromParams,
+  boardFilterParams,
   checkSnapshot,
   byAttention,
   checkFlags,
@@ -229,5 +231,32 @@ describe("a check's history snapshot", () => {
       },
     );
     expect(checkSnapshot({ detail: null, status: "requested" })).toEqual({ detail: null, status: "requested" });
+  });
+});
+
+describe("boardFilterFromParams", () => {
+  it("reads several checks from repeated parameters, in the checks' order, dropping unknown ones", () => {
+    const filter = boardFilterFromParams(
+      new URLSearchParams(
+        "check=ip_assignment&check=nope&check=nda&check=nda&status=requested&role=12&stage=finalists",
+      ),
+    );
+    expect(filter).toEqual({ roleId: 12, types: ["nda", "ip_assignment"], status: "requested", finalists: true });
+    expect(boardFilterParams(filter)).toEqual([
+      ["role", "12"],
+      ["stage", "finalists"],
+      ["check", "nda"],
+      ["check", "ip_assignment"],
+      ["status", "requested"],
+    ]);
+  });
+
+  it("reads a missing or bad value as the board's default", () => {
+    expect(boardFilterFromParams(new URLSearchParams("role=-3&status=lost&stage=x"))).toEqual({
+      roleId: null,
+      types: [],
+      status: "missing",
+      finalists: false,
+    });
   });
 });

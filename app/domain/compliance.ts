@@ -365,3 +365,46 @@ export function checkSnapshot(row: { detail: string | null } & Record<string, un
           : (value as string | number | boolean | null);
   return out;
 }
+
+/**
+ * What the HR board (and its CSV) lists: open applications on one role or all, finalists only or not, with the
+ * required checks of the given types (none: every type) in a status, "missing" (not cleared) or any.
+ */
+export type BoardFilter = {
+  roleId: number | null;
+  /** Check types to list, any of them; empty for every type. */
+  types: CheckType[];
+  status: CheckStatus | "missing" | "all";
+  /** Only finalists (final and offer stages), the applications the per-role summaries count. */
+  finalists?: boolean;
+};
+
+/**
+ * The board's filter from its query (`?role=3&stage=finalists&check=nda&check=ip_assignment&status=missing`):
+ * several `check` parameters pick several types; anything unknown is dropped, a bad status reads as "missing".
+ */
+export function boardFilterFromParams(params: URLSearchParams): BoardFilter {
+  const roleId = Number(params.get("role"));
+  const picked = params.getAll("check");
+  const status = params.get("status") ?? "missing";
+  return {
+    roleId: Number.isSafeInteger(roleId) && roleId > 0 ? roleId : null,
+    // In the order of checkTypes, each once, whatever order the query gave.
+    types: checkTypes.filter((t) => picked.includes(t)),
+    status:
+      status === "all" || status === "missing" || (checkStatuses as readonly string[]).includes(status)
+        ? (status as BoardFilter["status"])
+        : "missing",
+    finalists: params.get("stage") === "finalists",
+  };
+}
+
+/** The query that gives a board filter back (the pager's links, the CSV link); "page" is left to the caller. */
+export function boardFilterParams(filter: BoardFilter): [string, string][] {
+  return [
+    ...(filter.roleId ? [["role", String(filter.roleId)] as [string, string]] : []),
+    ...(filter.finalists ? [["stage", "finalists"] as [string, string]] : []),
+    ...filter.types.map((t) => ["check", t] as [string, string]),
+    ["status", filter.status],
+  ];
+}

@@ -175,6 +175,8 @@ export const routePolicies = {
   "routes/candidates._index": { loader: can("read:candidate") },
   "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
   "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },
+  // The import's template (GET) and a file's rejected rows (POST).
+  "routes/candidates.import[.csv]": { loader: can("import:candidate"), action: can("import:candidate") },
   "routes/candidates.$candidateId._index": { loader: can("read:candidate", "candidate") },
   "routes/candidates.$candidateId.erase": {
     loader: can("erase:candidate", "candidate"),
@@ -209,6 +211,8 @@ export const routePolicies = {
     action: can("update:compliance", "application"),
   },
   "routes/compliance._index": { loader: can("read:compliance") },
+  // What the board shows, as CSV: the same rule and the same scoping in the query.
+  "routes/compliance[.csv]": { loader: can("read:compliance") },
   "routes/roles.$roleId.template": { loader: can("update:role", "role"), action: can("update:role", "role") },
   "routes/applications.$applicationId.interviews.new": {
     loader: can("create:interview", "application"),

@@ -3,7 +3,7 @@ import { lapsedChecks, missingChecks, type CheckType } from "~/domain/compliance
 import { stageGate } from "~/domain/offer";
 import { checkMove, gatedStages, type MoveProblem, type Stage } from "~/domain/pipeline";
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
-import { recordAudit } from "./audit.server";
+import { recordAudit, recordAudits } from "./audit.server";
 import { getDb, schema } from "~/utils/db.server";
 import { listChecksForApplication, toCheckStates } from "./compliance.server";
 import { getOfferGateView } from "./offer.server";
@@ -140,6 +140,67 @@ export function getApplication(id: number) {
 }
 
 export type AddResult = { applicationId: number; created: boolean; submission: SubmissionVerdict | null };
+
+/**
+ * Add people just created (an import: none of them is on any role yet) to one role at a starting stage, as
+ * `addCandidateToRole` adds one: an application each, its first stage in the history and an audit entry each.
+ * Many rows per statement; called inside the import's transaction, it commits or rolls back with the candidates.
+ */
+export function addNewCandidatesToRole(input: {
+  roleId: number;
+  candidateIds: number[];
+  stage: Stage;
+  actorId: number;
+  now?: Date;
+}): number[] {
+  const now = input.now ?? new Date();
+  return getDb().transaction((tx) => {
+    const ids: number[] = [];
+    for (let i = 0; i < input.candidateIds.length; i += ADD_CHUNK) {
+      const added = tx
+        .insert(applications)
+        .values(
+          input.candidateIds.slice(i, i + ADD_CHUNK).map((candidateId) => ({
+            roleId: input.roleId,
+            candidateId,
+            stage: input.stage,
+            stageChangedAt: now,
+            createdById: input.actorId,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        )
+        .returning({ id: applications.id })
+        .all();
+      tx.insert(stageHistory)
+        .values(
+          added.map(({ id }) => ({
+            applicationId: id,
+            fromStage: null,
+            toStage: input.stage,
+            movedById: input.actorId,
+            movedAt: now,
+          })),
+        )
+        .run();
+      ids.push(...added.map((a) => a.id));
+    }
+    recordAudits(
+      ids.map((id) => ({
+        actorId: input.actorId,
+        action: "application.create" as const,
+        subject: { type: "application" as const, id },
+        roleId: input.roleId,
+        applicationId: id,
+        detail: { to: input.stage },
+      })),
+    );
+    return ids;
+  });
+}
+
+/** Applications per INSERT when adding many: 8 bound values each, well under SQLite's limit. */
+const ADD_CHUNK = 500;
 
 /**
  * Put a candidate on a role, directly or as an agency's submission, in one

@@ -37,27 +37,42 @@ const fieldName = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
  * it. Refuses (throws) a detail or field name that could carry personal text.
  */
 export function recordAudit(event: AuditEventInput): void {
-  const problem = auditDetailProblem(event.detail ?? {});
-  if (problem) throw new Error(`Audit detail "${problem.key}" ${problem.problem}`);
-  const badField = (event.fields ?? []).find((f) => !fieldName.test(f));
-  if (badField !== undefined) throw new Error("Audit fields are field names");
+  recordAudits([event]);
+}
+
+/** Entries per INSERT when many are appended at once: 11 bound values each. */
+const AUDIT_CHUNK = 500;
+
+/**
+ * Append many entries, as `recordAudit` does one (same checks, same request details), many rows per statement:
+ * an import that adds thousands of applications logs each without thousands of statements.
+ */
+export function recordAudits(events: AuditEventInput[]): void {
+  for (const event of events) {
+    const problem = auditDetailProblem(event.detail ?? {});
+    if (problem) throw new Error(`Audit detail "${problem.key}" ${problem.problem}`);
+    const badField = (event.fields ?? []).find((f) => !fieldName.test(f));
+    if (badField !== undefined) throw new Error("Audit fields are field names");
+  }
   const scope = currentRequestScope();
-  getDb()
-    .insert(auditEvents)
-    .values({
-      actorId: event.actorId,
-      action: event.action,
-      subjectType: event.subject?.type ?? null,
-      subjectId: event.subject?.id ?? null,
-      roleId: event.roleId ?? null,
-      applicationId: event.applicationId ?? null,
-      fields: event.fields ?? [],
-      detail: event.detail ?? {},
-      clientIp: scope?.clientIp ?? null,
-      userAgent: scope?.userAgent ?? null,
-      requestId: scope?.requestId ?? null,
-    })
-    .run();
+  const rows = events.map((event) => ({
+    actorId: event.actorId,
+    action: event.action,
+    subjectType: event.subject?.type ?? null,
+    subjectId: event.subject?.id ?? null,
+    roleId: event.roleId ?? null,
+    applicationId: event.applicationId ?? null,
+    fields: event.fields ?? [],
+    detail: event.detail ?? {},
+    clientIp: scope?.clientIp ?? null,
+    userAgent: scope?.userAgent ?? null,
+    requestId: scope?.requestId ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += AUDIT_CHUNK)
+    getDb()
+      .insert(auditEvents)
+      .values(rows.slice(i, i + AUDIT_CHUNK))
+      .run();
 }
 
 /**

@@ -5,6 +5,8 @@ import type { CandidateFormValues } from "~/schemas/candidate";
 import { getDb, schema } from "~/utils/db.server";
 import type { Viewer } from "./role.server";
 import { recordAudit } from "./audit.server";
+import { addNewCandidatesToRole } from "./application.server";
+import type { Stage } from "~/domain/pipeline";
 
 const { candidates } = schema;
 
@@ -126,9 +128,16 @@ export function createCandidate(values: CandidateFormValues, createdById: number
 /**
  * Insert many candidates in one transaction: all of them or none. Many rows per
  * statement: building and preparing one statement per row would cost more
- * than the inserts themselves on a 10,000-row file.
+ * than the inserts themselves on a 10,000-row file. With `attach`, each one is
+ * also added to that role at that stage (an application, its first stage and
+ * its audit entry, as adding one by hand does), in the same transaction.
+ * `rejected`: rows of the file left out for their errors (counted in the log).
  */
-export function importCandidates(rows: CandidateFormValues[], createdById: number): number[] {
+export function importCandidates(
+  rows: CandidateFormValues[],
+  createdById: number,
+  options: { attach?: { roleId: number; stage: Stage } | null; rejected?: number } = {},
+): number[] {
   return getDb().transaction((tx) => {
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += IMPORT_CHUNK)
@@ -142,9 +151,17 @@ export function importCandidates(rows: CandidateFormValues[], createdById: numbe
     recordAudit({
       actorId: createdById,
       action: "csv.import",
-      detail: { report: "candidates", rows: ids.length, format: "csv" },
+      ...(options.attach ? { roleId: options.attach.roleId } : {}),
+      detail: {
+        report: "candidates",
+        rows: ids.length,
+        format: "csv",
+        ...(options.rejected ? { rejected: options.rejected } : {}),
+      },
     });
-    return ids.sort((a, b) => a - b);
+    ids.sort((a, b) => a - b);
+    if (options.attach) addNewCandidatesToRole({ ...options.attach, candidateIds: ids, actorId: createdById });
+    return ids;
   });
 }
 

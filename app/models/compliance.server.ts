@@ -12,6 +12,7 @@ import {
   type CheckState,
   type CheckStatus,
   type CheckType,
+  type BoardFilter,
   type EditableCheck,
   type MissingCheck,
 } from "~/domain/compliance";
@@ -197,13 +198,7 @@ export function toCheckStates(rows: CheckRow[]): CheckState[] {
   return rows.map((r) => ({ type: r.type, status: r.status, expiresAt: r.expiresAt }));
 }
 
-export type BoardFilter = {
-  roleId: number | null;
-  type: CheckType | null;
-  status: CheckStatus | "missing" | "all";
-  /** Only finalists (final and offer stages), the applications the per-role summaries count. */
-  finalists?: boolean;
-};
+export type { BoardFilter };
 
 const byText = new Intl.Collator("en", { numeric: true });
 const quoted = (xs: readonly string[]) => sql.raw(xs.map((x) => `'${x}'`).join(", "));
@@ -258,9 +253,11 @@ function requiredCheckRows(where: SQL, today: string) {
     where ${where}`;
 }
 
-/** The rows a board filter keeps: one check type or all, and a status, "missing" (not cleared) or any. */
-function filterCondition(filter: Pick<BoardFilter, "type" | "status">): SQL {
-  const type = filter.type ? sql`type = ${filter.type}` : sql`1`;
+/** The rows a board filter keeps: some check types or all, and a status, "missing" (not cleared) or any. */
+function filterCondition(filter: Pick<BoardFilter, "types" | "status">): SQL {
+  // Types come from checkTypes (boardFilterFromParams), never from the query as typed.
+  const types = filter.types.filter((t) => (checkTypes as readonly string[]).includes(t));
+  const type = types.length ? sql`type in (${quoted(types)})` : sql`1`;
   const status =
     filter.status === "all"
       ? sql`1`
@@ -382,6 +379,25 @@ function shownSubject(s: SubjectRow, mask: Mask) {
   };
 }
 
+/** The applications of one tier of the board the filter keeps, as the viewer sees them, in the board's order. */
+function tierApplications(
+  scope: SQL,
+  filter: BoardFilter,
+  today: string,
+  tier: ReturnType<typeof boardTiers<Stage>>[number],
+  mask: Mask,
+) {
+  const inTier = sql`${scope} and a.stage = ${tier.stage} and a.role_id in (${sql.join(tier.roleIds, sql`, `)})`;
+  const subjects = getDb().all<SubjectRow>(sql`
+    select m.app as id, coalesce(p.name, g.name, 'Unknown') as name, a.candidate_id is not null as isCandidate
+    from (${matchingApplications(inTier, filter, today)}) m join applications a on a.id = m.app
+    left join candidates p on p.id = a.candidate_id left join agencies g on g.id = a.agency_id
+    where m.flagged = ${tier.flagged}`);
+  return subjects
+    .map((s) => shownSubject(s, mask))
+    .sort((a, b) => byText.compare(a.subject, b.subject) || a.applicationId - b.applicationId);
+}
+
 /**
  * The applications on one page of the board, in its order (see `boardOrder`): counts per flag, stage and role
  * come from SQL; the names of only the tiers the page reaches are read and sorted here.
@@ -398,22 +414,45 @@ function pageApplications(
   let start = 0;
   for (const tier of boardTiers(buckets)) {
     const end = start + tier.n;
-    if (end > window.from && start < window.to) {
-      const inTier = sql`${scope} and a.stage = ${tier.stage} and a.role_id in (${sql.join(tier.roleIds, sql`, `)})`;
-      const subjects = getDb().all<SubjectRow>(sql`
-        select m.app as id, coalesce(p.name, g.name, 'Unknown') as name, a.candidate_id is not null as isCandidate
-        from (${matchingApplications(inTier, filter, today)}) m join applications a on a.id = m.app
-        left join candidates p on p.id = a.candidate_id left join agencies g on g.id = a.agency_id
-        where m.flagged = ${tier.flagged}`);
-      const sorted = subjects
-        .map((s) => shownSubject(s, mask))
-        .sort((a, b) => byText.compare(a.subject, b.subject) || a.applicationId - b.applicationId);
-      shown.push(...sorted.slice(Math.max(0, window.from - start), window.to - start));
-    }
+    if (end > window.from && start < window.to)
+      shown.push(
+        ...tierApplications(scope, filter, today, tier, mask).slice(
+          Math.max(0, window.from - start),
+          window.to - start,
+        ),
+      );
     start = end;
     if (start >= window.to) break;
   }
   return shown;
+}
+
+/** Applications read per step of the board's CSV: each step's checks are one query. */
+export const BOARD_EXPORT_CHUNK = 500;
+
+/**
+ * Every application one board view lists, in the board's order, as the pages show them: a generator of chunks of
+ * at most BOARD_EXPORT_CHUNK, so an export of the whole board holds one tier's names (one role at one stage) and
+ * one chunk's checks at a time, never the whole board. Each tier is read when it is reached.
+ */
+export function* exportComplianceBoard(
+  viewer: Viewer,
+  filter: BoardFilter,
+  today: string,
+): Generator<BoardGroup[], void, void> {
+  const scope = scopeOf(viewer, filter);
+  const { buckets } = boardCounts(viewer, filter, today);
+  const mask = getMask(viewer.id);
+  for (const tier of boardTiers(buckets)) {
+    const subjects = tierApplications(scope, filter, today, tier, mask);
+    for (let i = 0; i < subjects.length; i += BOARD_EXPORT_CHUNK)
+      yield boardGroups(subjects.slice(i, i + BOARD_EXPORT_CHUNK), filter, today);
+  }
+}
+
+/** How many applications one board view lists (the CSV's audit entry). */
+export function countComplianceBoard(viewer: Viewer, filter: BoardFilter, today: string): number {
+  return boardCounts(viewer, filter, today).buckets.reduce((n, b) => n + b.n, 0);
 }
 
 /**
@@ -423,7 +462,7 @@ function pageApplications(
  */
 function boardCounts(viewer: Viewer, filter: BoardFilter, today: string) {
   const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
-  const key = [filter.roleId, filter.type, filter.status, Boolean(filter.finalists)].join(":");
+  const key = [filter.roleId, filter.types.join("+"), filter.status, Boolean(filter.finalists)].join(":");
   return cachedDerived(
     `compliance-board:${seesAll ? "all" : `manager:${viewer.id}`}:${key}:${today}`,
     { maxAgeMs: 60_000, allRoles: true },

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
-import { formatCount, PageHeader } from "~/components/ui";
+import { formatCount, Notice, PageHeader } from "~/components/ui";
+import { stageLabels, stages } from "~/domain/pipeline";
+import { getRole, type Viewer } from "~/models/role.server";
 import { holds, scopesFor } from "~/domain/policy";
 import { candidateEngagementTypeLabels, candidateSourceLabels } from "~/domain/reference";
 import { searchCandidates } from "~/models/candidate.server";
@@ -23,11 +25,49 @@ export async function loader(args: LoaderFunctionArgs) {
     seesAll: scopesFor(user.kind, "read:candidate").includes("any"),
     canCreate: holds(user.kind, "create:candidate"),
     canImport: holds(user.kind, "import:candidate"),
+    imported: importedNotice(user, url.searchParams),
   };
 }
 
+/**
+ * What an import just did, from the address it landed on (`?imported=12&skipped=3&role=4&stage=sourced`): how
+ * many came in, how many rows were left out, and the role they were added to, named only to whoever may read it.
+ */
+function importedNotice(user: Viewer, params: URLSearchParams) {
+  const count = (name: string) => Math.max(0, Math.floor(Number(params.get(name))) || 0);
+  if (!params.has("imported") || !holds(user.kind, "import:candidate")) return null;
+  const roleId = count("role");
+  const role = roleId && scopesFor(user.kind, "read:role").includes("any") ? (getRole(roleId) ?? null) : null;
+  const stage = params.get("stage");
+  return {
+    imported: count("imported"),
+    skipped: count("skipped"),
+    role: role ? { id: role.id, title: role.title } : null,
+    stage: stages.find((s) => s === stage) ?? "sourced",
+  };
+}
+
+function ImportedNotice({ notice }: { notice: NonNullable<ReturnType<typeof importedNotice>> }) {
+  const people = `${formatCount(notice.imported)} ${notice.imported === 1 ? "candidate" : "candidates"}`;
+  return (
+    <Notice>
+      Imported {people}
+      {notice.role ? (
+        <>
+          , each added to <Link to={`/roles/${notice.role.id}`}>{notice.role.title}</Link> at{" "}
+          {stageLabels[notice.stage]}
+        </>
+      ) : null}
+      .
+      {notice.skipped
+        ? ` ${formatCount(notice.skipped)} ${notice.skipped === 1 ? "row with errors was" : "rows with errors were"} left out.`
+        : ""}
+    </Notice>
+  );
+}
+
 export default function Candidates() {
-  const { query, result, seesAll, canCreate, canImport } = useLoaderData<typeof loader>();
+  const { query, result, seesAll, canCreate, canImport, imported } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -48,6 +88,7 @@ export default function Candidates() {
           </>
         }
       />
+      {imported ? <ImportedNotice notice={imported} /> : null}
       <FilterForm values={{ q: query }} className="search" role="search">
         <label htmlFor="q" className="visually-hidden">
           Search candidates

@@ -1,14 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { PageHeader } from "~/components/ui";
+import { formatCount, PageHeader } from "~/components/ui";
+import { stageLabels } from "~/domain/pipeline";
+import { startingStages } from "~/schemas/application";
 import { findExistingEmails, importCandidates } from "~/models/candidate.server";
+import { getRole, listRoleOptions } from "~/models/role.server";
 import { consentSources } from "~/domain/consent";
-import { csvColumns, importSchema, MAX_IMPORT_ROWS } from "~/schemas/candidate";
+import { csvColumns, importSchema, MAX_IMPORT_ROWS, type ImportValues } from "~/schemas/candidate";
 import { authorizeUser } from "~/utils/authorize.server";
-import { checkCandidateCsv, previewRows } from "~/utils/candidate-csv.server";
-import { parseFormData } from "~/utils/forms";
+import { checkCandidateCsv, previewRows, type CsvCheck } from "~/utils/candidate-csv.server";
+import { parseFormData, type FieldErrors } from "~/utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "Import candidates · AI Talent Scorecards" }];
 
@@ -16,27 +19,33 @@ export const meta: MetaFunction = () => [{ title: "Import candidates · AI Talen
 const ECHO_MAX_CHARS = 100_000;
 
 export async function loader(args: LoaderFunctionArgs) {
-  await authorizeUser(args, "routes/candidates.import", "loader");
+  const { user } = await authorizeUser(args, "routes/candidates.import", "loader");
+  // Importers add people to any role (create:application:any): every role, open ones first.
+  return { roles: listRoleOptions(user, { managedOnly: false }) };
+}
+
+/** What the page says about a refused import, or null. */
+function refusalText(intent: ImportValues["intent"], check: CsvCheck, bad: number): string | null {
+  const fileProblem = check.fileErrors.length > 0;
+  if (intent === "import" && (fileProblem || bad > 0))
+    return `Nothing was imported: ${fileProblem ? "the file has problems" : `${bad} ${bad === 1 ? "row has" : "rows have"} errors`}. Fix them and try again, or import the ready rows only.`;
+  if (intent === "import-ready" && (fileProblem || bad === check.rows.length))
+    return `Nothing was imported: ${fileProblem ? "the file has problems" : "no row is ready"}.`;
   return null;
 }
 
 export async function action(args: ActionFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/candidates.import", "action");
   const parsed = parseFormData(importSchema, await args.request.formData());
-  if (!parsed.ok)
-    return data(
-      { fieldErrors: parsed.fieldErrors, formError: parsed.formError, csv: "", check: null },
-      { status: 400 },
-    );
-  const { intent, csv } = parsed.data;
+  const refuse = (fieldErrors: FieldErrors, formError: string | null) =>
+    data({ fieldErrors, formError, csv: "", check: null }, { status: 400 });
+  if (!parsed.ok) return refuse(parsed.fieldErrors, parsed.formError);
+  const { intent, csv, roleId, stage } = parsed.data;
+  if (roleId !== null && !getRole(roleId)) return refuse({ roleId: ["Choose a role from the list"] }, null);
   const check = checkCandidateCsv(csv, findExistingEmails);
   const bad = check.rows.filter((r) => r.errors.length > 0).length;
-  const failed = check.fileErrors.length > 0 || bad > 0;
-  if (intent === "preview" || failed) {
-    const formError =
-      failed && intent === "import"
-        ? `Nothing was imported: ${check.fileErrors.length ? "the file has problems" : `${bad} ${bad === 1 ? "row has" : "rows have"} errors`}. Fix them and try again.`
-        : null;
+  const formError = refusalText(intent, check, bad);
+  if (intent === "preview" || intent === "rejected" || formError) {
     return data(
       {
         fieldErrors: {},
@@ -45,17 +54,27 @@ export async function action(args: ActionFunctionArgs) {
         csv: csv.length <= ECHO_MAX_CHARS ? csv : null,
         check: { fileErrors: check.fileErrors, ...previewRows(check.rows) },
       },
-      { status: failed ? 400 : 200 },
+      // A file with errors answers 400 even for a preview: it cannot go in whole as it is.
+      { status: formError || check.fileErrors.length > 0 || bad > 0 ? 400 : 200 },
     );
   }
+  const ready = check.rows.filter((r) => r.errors.length === 0);
   const ids = importCandidates(
-    check.rows.map((r) => r.values!),
+    ready.map((r) => r.values!),
     user.id,
+    { attach: roleId !== null ? { roleId, stage } : null, rejected: bad },
   );
-  return redirect(`/candidates?imported=${ids.length}`);
+  const landing = new URLSearchParams({ imported: String(ids.length) });
+  if (bad) landing.set("skipped", String(bad));
+  if (roleId !== null) {
+    landing.set("role", String(roleId));
+    landing.set("stage", stage);
+  }
+  return redirect(`/candidates?${landing}`);
 }
 
 export default function ImportCandidates() {
+  const { roles } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const textRef = useRef<HTMLTextAreaElement | null>(null);
@@ -63,13 +82,12 @@ export default function ImportCandidates() {
     serverErrors: actionData?.fieldErrors,
   });
   const check = actionData?.check;
-  const bad = check ? check.badCount : 0;
   const csvField = register("csv");
   return (
     <>
       <PageHeader
         title="Import candidates"
-        subtitle="Preview a CSV, fix what it flags, then import. Either every row is imported or none."
+        subtitle="Preview a CSV, then import it whole, or import the rows that are ready and download the others with what to fix."
         actions={
           <Link to="/candidates" className="btn">
             Back to candidates
@@ -84,7 +102,14 @@ export default function ImportCandidates() {
             method="post"
             encType="multipart/form-data"
             ref={formRef}
-            onSubmit={onSubmit}
+            onSubmit={(event) => {
+              // The rejected rows are a file to save, not a page: fetched and saved here, the page stays as it is.
+              const submitter = (event.nativeEvent as SubmitEvent).submitter;
+              if (submitter instanceof HTMLButtonElement && submitter.value === "rejected") {
+                event.preventDefault();
+                void downloadRejected(event.currentTarget, submitter);
+              } else onSubmit(event);
+            }}
             className="stack"
             noValidate
           >
@@ -120,29 +145,8 @@ export default function ImportCandidates() {
                 />
               )}
             </Field>
-            <div className="actions">
-              <button
-                type="submit"
-                name="intent"
-                value="preview"
-                className="btn"
-                disabled={navigation.state === "submitting"}
-              >
-                Preview
-              </button>
-              <button
-                type="submit"
-                name="intent"
-                value="import"
-                className="btn btn-primary"
-                disabled={navigation.state === "submitting" || !check || bad > 0 || check.fileErrors.length > 0}
-              >
-                Import{" "}
-                {check && !bad && !check.fileErrors.length
-                  ? `${check.rowCount} ${check.rowCount === 1 ? "candidate" : "candidates"}`
-                  : ""}
-              </button>
-            </div>
+            <AttachToRole roles={roles} errorFor={errorFor} register={register} />
+            <ImportActions check={check ?? null} busy={navigation.state === "submitting"} />
           </Form>
         </section>
         <ImportFormat />
@@ -152,13 +156,119 @@ export default function ImportCandidates() {
   );
 }
 
+/** Posts the form for its rejected rows and saves the CSV that comes back. */
+async function downloadRejected(form: HTMLFormElement, button: HTMLButtonElement) {
+  const body = new FormData(form, button);
+  const response = await fetch(button.formAction, { method: "post", body });
+  if (!response.ok) return window.alert(await response.text());
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = "candidates-rejected.csv";
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+type Form = ReturnType<typeof useValidatedForm>;
+
+/** Optionally, a role everyone imported is added to, and the stage they start at. */
+function AttachToRole({
+  roles,
+  errorFor,
+  register,
+}: {
+  roles: { id: number; title: string }[];
+  errorFor: Form["errorFor"];
+  register: Form["register"];
+}) {
+  return (
+    <fieldset className="attach-role">
+      <legend>Add everyone imported to a role (optional)</legend>
+      <Field label="Role" error={errorFor("roleId")}>
+        {(aria) => (
+          <select defaultValue="" {...aria} {...register("roleId")}>
+            <option value="">No role: import them only</option>
+            {roles.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="At stage" error={errorFor("stage")}>
+        {(aria) => (
+          <select defaultValue="sourced" {...aria} {...register("stage")}>
+            {startingStages.map((stage) => (
+              <option key={stage} value={stage}>
+                {stageLabels[stage]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </fieldset>
+  );
+}
+
+/** Preview first; then import the whole file, or, when some rows have errors, the ready ones and the rejected file. */
+function ImportActions({ check, busy }: { check: Preview | null; busy: boolean }) {
+  const bad = check?.badCount ?? 0;
+  const readable = check !== null && check.fileErrors.length === 0;
+  const ready = readable ? check.rowCount - bad : 0;
+  const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+  return (
+    <div className="actions">
+      {readable && bad > 0 && ready > 0 ? (
+        <p className="hint">
+          Download the rejected rows first: once the ready rows are in, this page moves on to the candidates.
+        </p>
+      ) : null}
+      <button type="submit" name="intent" value="preview" className="btn" disabled={busy}>
+        Preview
+      </button>
+      {readable && bad > 0 ? (
+        <>
+          <button
+            type="submit"
+            name="intent"
+            value="rejected"
+            formAction="/candidates/import.csv"
+            className="btn"
+            disabled={busy}
+          >
+            Download the {plural(bad, "rejected row", "rejected rows")} (CSV)
+          </button>
+          {ready > 0 ? (
+            <button type="submit" name="intent" value="import-ready" className="btn btn-primary" disabled={busy}>
+              Import the {plural(ready, "ready row", "ready rows")}
+            </button>
+          ) : null}
+        </>
+      ) : (
+        <button type="submit" name="intent" value="import" className="btn btn-primary" disabled={busy || !readable}>
+          Import{readable ? ` ${plural(check.rowCount, "candidate", "candidates")}` : ""}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function ImportFormat() {
   return (
     <section className="card" aria-labelledby="format">
       <h2 id="format">Format</h2>
       <p className="small">
         UTF-8 (“CSV UTF-8” in spreadsheet apps). First line: column names. <strong>name</strong> and{" "}
-        <strong>email</strong> are required; the others are optional. Up to {MAX_IMPORT_ROWS} rows.
+        <strong>email</strong> are required; the others are optional. Up to {formatCount(MAX_IMPORT_ROWS)} rows.
+      </p>
+      <p className="small">
+        <a href="/candidates/import.csv" download>
+          Download a template
+        </a>{" "}
+        (the column names, ready to fill in).
       </p>
       <p className="small mono">{csvColumns.join(", ")}</p>
       <p className="small">
@@ -201,12 +311,15 @@ function ImportPreview({ check }: { check: Preview }) {
       )}
       {check.rows.length ? (
         <div className="table-wrap">
-          <table>
+          {/* On a narrow screen the email goes under the name, so the problems stay in view. */}
+          <table className="narrow-fold">
             <thead>
               <tr>
                 <th scope="col">Line</th>
                 <th scope="col">Name</th>
-                <th scope="col">Email</th>
+                <th scope="col" className="wide-only">
+                  Email
+                </th>
                 <th scope="col">Problems</th>
               </tr>
             </thead>
@@ -214,8 +327,11 @@ function ImportPreview({ check }: { check: Preview }) {
               {errorsFirst(check.rows).map((r) => (
                 <tr key={r.line} className={r.errors.length ? "row-bad" : undefined}>
                   <td>{r.line}</td>
-                  <td>{r.name}</td>
-                  <td>{r.email}</td>
+                  <td>
+                    {r.name}
+                    <span className="narrow-only small muted">{r.email}</span>
+                  </td>
+                  <td className="wide-only">{r.email}</td>
                   <td>
                     {r.errors.length ? (
                       <ul className="reasons">

@@ -4,6 +4,8 @@ import { CheckBadge, StageBadge } from "~/components/checks";
 import { Pager } from "~/components/pager";
 import { formatDate, PageHeader } from "~/components/ui";
 import {
+  boardFilterFromParams,
+  boardFilterParams,
   checkStatuses,
   checkStatusLabels,
   checkTypeLabels,
@@ -16,31 +18,16 @@ import {
 } from "~/domain/compliance";
 import { isoDay } from "~/domain/dates";
 import { scopesFor } from "~/domain/policy";
-import { getComplianceBoard, listBoardRoles, type BoardFilter } from "~/models/compliance.server";
+import { getComplianceBoard, listBoardRoles } from "~/models/compliance.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
 
 export const meta: MetaFunction = () => [{ title: "Compliance · AI Talent Scorecards" }];
 
-function readFilter(url: URL): BoardFilter {
-  const roleId = Number(url.searchParams.get("role")) || null;
-  const type = url.searchParams.get("check");
-  const status = url.searchParams.get("status") ?? "missing";
-  return {
-    roleId,
-    type: (checkTypes as readonly string[]).includes(type ?? "") ? (type as CheckType) : null,
-    status:
-      status === "all" || status === "missing" || (checkStatuses as readonly string[]).includes(status)
-        ? (status as BoardFilter["status"])
-        : "missing",
-    finalists: url.searchParams.get("stage") === "finalists",
-  };
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/compliance._index", "loader");
   const url = new URL(args.request.url);
-  const filter = readFilter(url);
+  const filter = boardFilterFromParams(url.searchParams);
   const today = isoDay(new Date());
   const seesAll = scopesFor(user.kind, "read:compliance").includes("any");
   const roles = listBoardRoles(user, filter.roleId);
@@ -131,12 +118,7 @@ export default function ComplianceBoard() {
     groups,
   } = useLoaderData<typeof loader>();
   const summaryColumns = checkTypes.filter((type) => summaries.some((s) => s.required.includes(type)));
-  const filterParams = {
-    ...(filter.roleId ? { role: String(filter.roleId) } : {}),
-    ...(filter.finalists ? { stage: "finalists" } : {}),
-    ...(filter.type ? { check: filter.type } : {}),
-    status: filter.status,
-  };
+  const filterParams = boardFilterParams(filter);
   return (
     <>
       <PageHeader
@@ -178,6 +160,14 @@ export default function ComplianceBoard() {
       </section>
       <h2 id="board">Open applications</h2>
       <BoardFilters filter={filter} roles={roles} checkOptions={summaryColumns} groupCount={groupCount} />
+      {groupCount > 0 ? (
+        <p className="board-export">
+          {/* A download, not a page: the browser saves it and stays here. */}
+          <a href={`/compliance.csv?${new URLSearchParams(filterParams)}`} download className="btn btn-small">
+            Download CSV ({groupCount} {groupCount === 1 ? "application" : "applications"}, every page)
+          </a>
+        </p>
+      ) : null}
       <BoardTable
         filter={filter}
         today={today}
@@ -194,7 +184,10 @@ export default function ComplianceBoard() {
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
-/** The board's filters: role (those with open work), stage, check (those some role on the board requires), status. */
+/**
+ * The board's filters: role (those with open work), stage, checks (those some role on the board requires; any of
+ * those ticked, none for all), status. Ticked checks go as repeated `check` parameters, with or without JavaScript.
+ */
 function BoardFilters({
   filter,
   roles,
@@ -211,7 +204,7 @@ function BoardFilters({
       values={{
         role: filter.roleId ? String(filter.roleId) : "",
         stage: filter.finalists ? "finalists" : "",
-        check: filter.type ?? "",
+        check: filter.types,
         status: filter.status,
       }}
       className="filters"
@@ -236,20 +229,18 @@ function BoardFilters({
           <option value="finalists">Finalists (final and offer)</option>
         </select>
       </label>
-      <label>
-        Check
-        <select name="check" defaultValue={filter.type ?? ""}>
-          <option value="">All checks</option>
-          {/* Only checks some role on the board requires: the board lists required checks. */}
-          {checkTypes
-            .filter((t) => t === filter.type || checkOptions.includes(t))
-            .map((t) => (
-              <option key={t} value={t}>
-                {checkTypeLabels[t]}
-              </option>
-            ))}
-        </select>
-      </label>
+      <fieldset className="filter-checks">
+        <legend>Checks</legend>
+        {/* Only checks some role on the board requires: the board lists required checks. None ticked: all. */}
+        {checkTypes
+          .filter((t) => filter.types.includes(t) || checkOptions.includes(t))
+          .map((t) => (
+            <label key={t} className="check">
+              <input type="checkbox" name="check" value={t} defaultChecked={filter.types.includes(t)} />
+              {checkTypeLabels[t]}
+            </label>
+          ))}
+      </fieldset>
       <label>
         Status
         <select name="status" defaultValue={filter.status}>
@@ -288,7 +279,7 @@ function BoardTable({
     </div>
   ) : (
     <div className="table-wrap">
-      <table>
+      <table className="board narrow-fold">
         <caption className="muted small">
           {groupCount} of {totalOpenApplications} {filter.finalists ? "finalists' applications" : "open applications"}
           {pageCount > 1 ? `, ${firstShown}-${firstShown + groups.length - 1} shown` : ""}. Flagged first: requests open
@@ -298,8 +289,12 @@ function BoardTable({
         <thead>
           <tr>
             <th scope="col">Who</th>
-            <th scope="col">Role</th>
-            <th scope="col">Stage</th>
+            <th scope="col" className="wide-only">
+              Role
+            </th>
+            <th scope="col" className="wide-only">
+              Stage
+            </th>
             <th scope="col">{filter.status === "missing" ? "Not cleared" : "Checks"}</th>
           </tr>
         </thead>
@@ -315,9 +310,13 @@ function BoardTable({
                   <Link to={`/applications/${g.applicationId}#checks`}>{g.subject}</Link>
                 )}
                 {g.subjectKind === "agency" ? <span className="muted small"> (agency)</span> : null}
+                {/* On a narrow screen the role and stage columns give way, so what is not cleared stays in view. */}
+                <span className="narrow-only small">
+                  {g.roleTitle} <StageBadge stage={g.stage} />
+                </span>
               </td>
-              <td className="small">{g.roleTitle}</td>
-              <td>
+              <td className="small wide-only">{g.roleTitle}</td>
+              <td className="wide-only">
                 <StageBadge stage={g.stage} />
               </td>
               <td>

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { consentSources } from "~/domain/consent";
+import { startingStages } from "./application";
+import { unsafeCell } from "~/utils/csv";
 import { candidateEngagementTypes, candidateSources, currencies, payKinds } from "~/domain/reference";
 import {
   email,
@@ -130,7 +132,7 @@ export const csvColumns = [
 ] as const;
 
 export function csvRowToFormValues(row: Record<string, string | undefined>): Record<string, unknown> {
-  const cell = (key: string) => (row[key] ?? "").trim();
+  const cell = (key: string) => unsafeCell((row[key] ?? "").trim());
   return {
     name: cell("name"),
     email: cell("email"),
@@ -158,11 +160,27 @@ export function csvRowToFormValues(row: Record<string, string | undefined>): Rec
   };
 }
 
+/**
+ * The import form. "import" takes the whole file or nothing; "import-ready" takes the rows without errors and
+ * leaves the others; "rejected" downloads those others with their reasons (candidates.import[.csv]). `roleId`: everyone imported is also added to that role,
+ * at `stage`.
+ */
 export const importSchema = z.object({
-  intent: z.enum(["preview", "import"]),
+  intent: z.enum(["preview", "import", "import-ready", "rejected"]),
+  roleId: z
+    .union([z.literal(""), z.coerce.number().int().positive()], {
+      errorMap: () => ({ message: "Choose a role from the list" }),
+    })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  stage: z
+    .enum(startingStages, { errorMap: () => ({ message: "New applications start before the offer stage" }) })
+    .default("sourced"),
   csv: z
     .string()
     .trim()
     .min(1, "Choose a CSV file or paste its contents")
     .max(MAX_IMPORT_CHARS, "The file is too large: 5 million characters at most"),
 });
+
+export type ImportValues = z.output<typeof importSchema>;

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import Papa from "papaparse";
 import { demo, expect, openDb, signIn, test } from "./fixtures";
 
 /** An application at Final on a role needing the three default checks, with classification already verified. */
@@ -310,10 +312,11 @@ test("HR's board filters on the checks roles require and says how long a request
   expect(required.has("right_to_work"), "no demo role requires right to work").toBe(false);
   await signIn(page, demo.recruiter);
   await page.goto("/compliance");
-  const checkFilter = page.getByLabel("Check");
-  await expect(checkFilter.getByRole("option", { name: "NDA" })).toHaveCount(1);
+  // Several checks can be ticked at once; each is offered as a checkbox.
+  const checkFilter = page.getByRole("group", { name: "Checks" });
+  await expect(checkFilter.getByRole("checkbox", { name: "NDA" })).toHaveCount(1);
   // The board lists required checks only, so a check no role requires would always filter to nothing.
-  await expect(checkFilter.getByRole("option", { name: "Right to work" })).toHaveCount(0);
+  await expect(checkFilter.getByRole("checkbox", { name: "Right to work" })).toHaveCount(0);
   const board = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Not cleared" }) });
   await expect(
     board
@@ -344,4 +347,62 @@ test("HR's board filters on the checks roles require and says how long a request
   const stale = page.getByRole("region", { name: "In one stage for over 14 days" });
   await expect(stale.getByRole("listitem")).toHaveCount(10);
   await expect(stale).toContainText(`The 10 longest waits of ${stuck}`);
+});
+
+test("HR ticks NDA and IP assignment together, downloads what the board shows as CSV, and reads the board at 375 px", async ({
+  page,
+  signInAs,
+}) => {
+  const { name } = prepareFinalist();
+  await signInAs(demo.recruiter);
+  await page.goto("/compliance");
+  const checks = page.getByRole("group", { name: "Checks" });
+  await checks.getByRole("checkbox", { name: "NDA" }).check();
+  await expect(page).toHaveURL(/check=nda/);
+  await checks.getByRole("checkbox", { name: "IP assignment" }).check();
+  await expect(page).toHaveURL(/check=nda&check=ip_assignment/);
+  await expect(checks.getByRole("checkbox", { name: "NDA" })).toBeChecked();
+  const board = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Who" }) });
+  // Only the two checks ticked, on every row; the finalist lacks both.
+  const chips = board.locator("ul.chips li .chip-name");
+  expect(new Set(await chips.allTextContents())).toEqual(new Set(["NDA", "IP assignment"]));
+  await expect(board.getByRole("row").filter({ hasText: name }).locator("ul.chips li")).toHaveText([
+    "NDA Not requested",
+    "IP assignment Not requested",
+  ]);
+
+  const caption = await board.locator("caption").textContent();
+  const count = Number(/^(\d+) of/.exec(caption ?? "")![1]);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /^Download CSV/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^compliance-\d{4}-\d{2}-\d{2}\.csv$/);
+  const rows = Papa.parse<string[]>(readFileSync((await file.path())!, "utf8").replace(/^\uFEFF/, ""), {
+    skipEmptyLines: true,
+  }).data;
+  expect(rows[0].slice(0, 8)).toEqual(["application id", "who", "kind", "role", "stage", "flagged", "check", "status"]);
+  // Every application the board counts, across its pages, and only the two checks.
+  expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(count);
+  expect(new Set(rows.slice(1).map((r) => r[6]))).toEqual(new Set(["NDA", "IP assignment"]));
+  expect(rows.filter((r) => r[1] === name).map((r) => [r[6], r[7]])).toEqual([
+    ["NDA", "Not requested"],
+    ["IP assignment", "Not requested"],
+  ]);
+
+  // At 375 px what is not cleared stays in view: no sideways scrolling to reach it.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const row = board.getByRole("row").filter({ hasText: name });
+  await row.scrollIntoViewIfNeeded();
+  const status = row.locator("ul.chips li").first();
+  await expect(status).toBeInViewport({ ratio: 1 });
+  const box = (await status.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
+  const wrap = await board.evaluate((t) => {
+    const parent = t.parentElement!;
+    return { scroll: parent.scrollWidth, client: parent.clientWidth };
+  });
+  expect(wrap.scroll).toBeLessThanOrEqual(wrap.client);
+  await page.screenshot({ path: "test-results/screens/hr-board-375.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "test-results/screens/hr-board-1280.png", fullPage: true });
 });

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import Papa from "papaparse";
 import { demo, expect, openDb, signIn, test } from "./fixtures";
 
 test("a recruiter adds a candidate from an agency to a role, moves them through stages, and the offer is blocked by missing checks", async ({
@@ -263,4 +265,81 @@ test("a name with accents or in another script is found typed with or without it
   await box.fill('"Øster NEAR zzqx -');
   await page.getByRole("search").getByRole("button", { name: "Search" }).click();
   await expect(page.getByText(/No candidates match/)).toBeVisible();
+});
+
+test("a recruiter imports a file with bad rows: errors first, the rejected rows downloaded with their lines, the rest added to a role and confirmed", async ({
+  page,
+  signInAs,
+}, testInfo) => {
+  const csv = [
+    "name,email,notes,source",
+    'Wanjala Import,wanjala.import@example.com,"Met at a meetup.',
+    'Strong on evals.",referral',
+    "Broken Email,not-an-email,,sourced",
+    "Lerato Import,lerato.import@example.com,,sourced",
+  ].join("\n");
+  const file = testInfo.outputPath("candidates.csv");
+  writeFileSync(file, csv);
+  await signInAs(demo.recruiter);
+  await page.goto("/candidates");
+  await page.getByRole("link", { name: "Import CSV" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import candidates" })).toBeVisible();
+  // The template: every column the import reads.
+  const templateDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download a template" }).click();
+  const template = readFileSync((await (await templateDownload).path())!, "utf8");
+  expect(template.replace(/^\uFEFF/, "")).toMatch(/^name,email,phone,/);
+
+  await page.getByLabel("CSV file").setInputFiles(file);
+  await expect(page.getByLabel("CSV contents")).toHaveValue(/Wanjala Import/);
+  await page.getByLabel("Role").selectOption({ label: "Senior AI Engineer, Support Copilot" });
+  await page.getByLabel("At stage").selectOption("screening");
+  await page.getByRole("button", { name: "Preview" }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview.getByRole("status")).toHaveText("3 rows read: 2 ready, 1 with errors.");
+  // Errors first; the line is the file's own, past the quoted line break.
+  await expect(preview.locator("tbody tr").first()).toContainText("4Broken Emailnot-an-email");
+  await expect(preview.locator("tbody tr").nth(2)).toContainText("5Lerato Import");
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/screens/import-preview-${width}.png`, fullPage: true });
+  }
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the 1 rejected row (CSV)" }).click();
+  const rejected = await download;
+  expect(rejected.suggestedFilename()).toBe("candidates-rejected.csv");
+  const rows = Papa.parse<string[]>(readFileSync((await rejected.path())!, "utf8").replace(/^\uFEFF/, ""), {
+    skipEmptyLines: true,
+  }).data;
+  expect(rows[0]).toEqual(["line", "problems", "name", "email", "notes", "source"]);
+  expect(rows.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([["4", "Broken Email", "not-an-email"]]);
+  expect(rows[1][1]).toMatch(/^email: /);
+  // Still on the import, the preview as it was.
+  await expect(preview.getByRole("status")).toHaveText("3 rows read: 2 ready, 1 with errors.");
+
+  await page.getByRole("button", { name: "Import the 2 ready rows" }).click();
+  await expect(page).toHaveURL(/\/candidates\?imported=2&skipped=1&role=\d+&stage=screening/);
+  const notice = page.getByRole("status").filter({ hasText: "Imported 2 candidates" });
+  await expect(notice).toHaveText(
+    "Imported 2 candidates, each added to Senior AI Engineer, Support Copilot at Screening. 1 row with errors was left out.",
+  );
+  await expect(notice).toBeFocused();
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/screens/import-landed-${width}.png` });
+  }
+  await notice.getByRole("link", { name: "Senior AI Engineer, Support Copilot" }).click();
+  await expect(page.getByText("Wanjala Import").first()).toBeVisible();
+  const db = openDb();
+  const added = db
+    .prepare(
+      "select c.name, a.stage from candidates c join applications a on a.candidate_id = c.id where c.email like '%.import@example.com' order by c.name",
+    )
+    .all();
+  db.close();
+  expect(added).toEqual([
+    { name: "Lerato Import", stage: "screening" },
+    { name: "Wanjala Import", stage: "screening" },
+  ]);
 });

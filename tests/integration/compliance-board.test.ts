@@ -168,7 +168,7 @@ function referenceBoard(viewer: Viewer, filter: BoardFilter, requestedPage: numb
   );
   const shown = rows.filter(
     (r) =>
-      (filter.type === null || r.type === filter.type) &&
+      (filter.types.length === 0 || filter.types.includes(r.type)) &&
       (filter.status === "all" ? true : filter.status === "missing" ? !r.satisfied : r.status === filter.status),
   );
   type Row = (typeof shown)[number];
@@ -348,14 +348,21 @@ describe("the HR board page on the demo", () => {
   it("shows the demo's figures as before: the summary, the counts and the first page", async () => {
     const cookie = await cookieFor("priya@northwind.test");
     const viewer: Viewer = { id: userIdByEmail("priya@northwind.test"), kind: "recruiter" };
-    for (const query of ["", "?status=all", "?check=nda&status=requested", "?stage=finalists&status=all"]) {
+    for (const query of [
+      "",
+      "?status=all",
+      "?check=nda&status=requested",
+      "?stage=finalists&status=all",
+      "?check=nda&check=ip_assignment&status=all",
+      "?check=ip_assignment&check=nda",
+    ]) {
       const page = (await invoke(boardRoute.loader, get(`/compliance${query}`, cookie))).data as ReturnType<
         typeof referenceBoard
       >;
       const params = new URL(`http://x/compliance${query}`).searchParams;
       const filter: BoardFilter = {
         roleId: null,
-        type: (params.get("check") as CheckType) ?? null,
+        types: checkTypes.filter((t) => params.getAll("check").includes(t)),
         status: (params.get("status") as BoardFilter["status"]) ?? "missing",
         finalists: params.get("stage") === "finalists",
       };
@@ -379,9 +386,15 @@ describe("the HR board against the former implementation, on random data", () =>
       ];
       const filters: BoardFilter[] = [];
       for (const roleId of [null, roleIds[0], roleIds[3]])
-        for (const type of [null, ...checkTypes])
+        for (const types of [
+          [],
+          ...checkTypes.map((t) => [t]),
+          // Several checks at once: any of them.
+          [checkTypes[0], checkTypes[1]],
+          [checkTypes[1], checkTypes[3], checkTypes[4]],
+        ])
           for (const status of ["missing", "all", ...checkStatuses] as const)
-            for (const finalists of [false, true]) filters.push({ roleId, type, status, finalists });
+            for (const finalists of [false, true]) filters.push({ roleId, types, status, finalists });
       let compared = 0;
       for (const filter of filters) {
         // A random eighth of them, with every status and role at least once per seed.
@@ -407,7 +420,7 @@ describe("the HR board against the former implementation, on random data", () =>
     const viewer: Viewer = { id: userIdByEmail("priya@northwind.test"), kind: "recruiter" };
     const expected = referenceBoard(
       viewer,
-      { roleId: null, type: null, status: "missing", finalists: true },
+      { roleId: null, types: [], status: "missing", finalists: true },
       1,
       getMask(viewer.id),
     ).summaries.filter((s) => s.gaps.length > 0);
@@ -418,7 +431,7 @@ describe("the HR board against the former implementation, on random data", () =>
   it("gives the rollup each open application's missing checks, worst first", () => {
     const { roleIds } = randomData(5);
     for (const roleId of roleIds) {
-      const board = referenceBoard({ id: 0, kind: "admin" }, { roleId, type: null, status: "missing" }, 1, getMask(0));
+      const board = referenceBoard({ id: 0, kind: "admin" }, { roleId, types: [], status: "missing" }, 1, getMask(0));
       const missing = getMissingChecksByApplication(roleId, today);
       expect([...missing.keys()].sort()).toEqual(board.groups.map((g) => g.applicationId).sort());
       for (const g of board.groups)

@@ -58,6 +58,10 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
     loader: ["S", "D", "D", "D", "D", "A", "A"],
     action: ["S", "D", "D", "D", "D", "A", "A"],
   },
+  "routes/candidates.import[.csv]": {
+    loader: ["S", "D", "D", "D", "D", "A", "A"],
+    action: ["S", "D", "D", "D", "D", "A", "A"],
+  },
   // The sample candidate's only application is on the matrix role.
   "routes/candidates.$candidateId._index": { loader: ["S", "A", "D", "A", "D", "A", "A"] },
   "routes/candidates.$candidateId.erase": {
@@ -98,6 +102,7 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   },
   // Hiring managers see the board for the roles they manage; the query does the scoping.
   "routes/compliance._index": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
+  "routes/compliance[.csv]": { loader: ["S", "D", "D", "A", "A", "A", "A"] },
   "routes/roles.$roleId.template": {
     loader: ["S", "D", "D", "A", "D", "A", "A"],
     action: ["S", "D", "D", "A", "D", "A", "A"],
