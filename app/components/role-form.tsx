@@ -97,7 +97,8 @@ export function roleToDefaults(
 ): RoleFormDefaults {
   const out: RoleFormDefaults = {};
   for (const [key, value] of Object.entries(role)) {
-    if (key.startsWith("q") && key.length > 1 && key[1] === key[1].toUpperCase()) {
+    const isQuestion = key.startsWith("q") && key.length > 1 && key[1] === key[1].toUpperCase();
+    if (isQuestion && (typeof value === "boolean" || value === null)) {
       out[key] = value === true ? "yes" : value === false ? "no" : "";
     } else if (Array.isArray(value)) out[key] = value.map(String);
     else out[key] = value === null || value === undefined ? "" : String(value);

@@ -59,6 +59,10 @@ export const roleFormSchema = z
     qLongTermOwnership: yesNoUnanswered,
     qBoundedFeature: yesNoUnanswered,
     qInfraAdvantage: yesNoUnanswered,
+    qExpectedWeeks: optionalWholeNumber("Expected weeks", 520).refine((v) => v !== 0, {
+      message: "Expected weeks must be at least 1",
+    }),
+    qInternalOwner: yesNoUnanswered,
 
     touchesSensitiveData: checkbox,
     requiredChecks: z.array(z.enum(checkTypes, { errorMap: () => ({ message: "Unknown check" }) })).default([]),
