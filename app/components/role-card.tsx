@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { BriefReadiness } from "~/domain/brief";
-import type { Advice } from "~/domain/engagement";
+import { modelInSentence, type Advice } from "~/domain/engagement";
 import { engagementModelLabels, type RoleStatus } from "~/domain/reference";
 import { roleAgeText, type RoleAge } from "~/domain/pipeline";
 import { formatDate, ReadinessBadge, StatusBadge } from "./ui";
@@ -24,14 +24,7 @@ export function AdviceLine({ advice }: { advice: Advice }) {
   return (
     <span>
       {engagementModelLabels[advice.suggested]}
-      {advice.then ? (
-        <>
-          , then{" "}
-          {engagementModelLabels[advice.then]
-            .replace(/^./, (c) => c.toLowerCase())
-            .replace(/^full-time ai/, "full-time AI")}
-        </>
-      ) : null}
+      {advice.then ? <>, then {modelInSentence(advice.then)}</> : null}
     </span>
   );
 }

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pipeline } from "~/components/pipeline";
-import { AdviceLine } from "~/components/role-card";
+import { AdviceDetails } from "~/components/advice";
 import { formatDate, formatMoney, Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
-import { engagementFits, routingQuestions } from "~/domain/engagement";
+import { engagementFits, routingQuestions, scopeQuestions } from "~/domain/engagement";
 import { holds } from "~/domain/policy";
 import { budgetKindLabels, engagementModelLabels, type EngagementModel } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
@@ -222,32 +222,7 @@ function AdviceCard({ role, advice, canEdit }: Pick<Data, "role" | "advice" | "c
       {advice.status === "unanswered" ? (
         <p className="muted">Answer the routing questions {canEdit ? "(Edit role)" : ""} to get a suggestion.</p>
       ) : (
-        <>
-          <p className="suggestion">
-            <AdviceLine advice={advice} />
-          </p>
-          <h3>Why</h3>
-          <ul className="reasons">
-            {advice.reasons.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-          {advice.notes.length ? (
-            <>
-              <h3>Keep in mind</h3>
-              <ul className="reasons">
-                {advice.notes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {advice.alsoConsider.length ? (
-            <p className="small">
-              Also worth considering: {advice.alsoConsider.map((m) => engagementModelLabels[m]).join(", ")}.
-            </p>
-          ) : null}
-        </>
+        <AdviceDetails advice={advice} />
       )}
       <h3>Routing answers</h3>
       <dl className="facts small">
@@ -265,6 +240,28 @@ function AdviceCard({ role, advice, canEdit }: Pick<Data, "role" | "advice" | "c
             </dd>
           </div>
         ))}
+        <div className="contents">
+          <dt>{scopeQuestions.qExpectedWeeks}</dt>
+          <dd>
+            {role.qExpectedWeeks !== null ? (
+              `About ${role.qExpectedWeeks} ${role.qExpectedWeeks === 1 ? "week" : "weeks"}`
+            ) : (
+              <span className="missing">Not answered</span>
+            )}
+          </dd>
+        </div>
+        <div className="contents">
+          <dt>{scopeQuestions.qInternalOwner}</dt>
+          <dd>
+            {role.qInternalOwner === true ? (
+              "Yes"
+            ) : role.qInternalOwner === false ? (
+              "No"
+            ) : (
+              <span className="missing">Not answered</span>
+            )}
+          </dd>
+        </div>
       </dl>
     </section>
   );
