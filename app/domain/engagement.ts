@@ -158,7 +158,9 @@ export function adviseEngagement(input: {
     );
   }
 
-  for (const c of contributions) if (c.model === suggested && c.points > 0) reasons.push(c.reason);
+  // The weightiest reasons first.
+  const forSuggested = contributions.filter((c) => c.model === suggested && c.points > 0);
+  for (const c of forSuggested.sort((x, y) => y.points - x.points)) reasons.push(c.reason);
   if (suggested === "freelancer" || then === "freelancer") {
     notes.push("Freelance work often overruns by about 30% through rework; budget for it.");
     notes.push("Losing a freelancer mid-project adds 6-8 weeks and $15-20K: keep the internal review close.");

@@ -18,14 +18,14 @@ test("a hiring manager answers the routing questions and watches the advice turn
 
   const answer = async (question: RegExp, value: "Yes" | "No") =>
     page.getByRole("group", { name: question }).getByLabel(value, { exact: true }).check();
-  // A bounded piece of LLM work with nothing to own afterwards: a senior contractor, before the scope is known.
+  // A bounded piece of LLM work with nothing to own afterwards: an AI developer, before the scope is known.
   await answer(/custom-trained models/, "No");
   await answer(/hosted model APIs/, "Yes");
   await answer(/data access, cleaning or lineage/, "No");
   await answer(/own monitoring, drift/, "No");
   await answer(/bounded feature/, "Yes");
   await answer(/core product advantage/, "No");
-  await expect(advice.locator(".suggestion")).toHaveText("Senior contractor");
+  await expect(advice.locator(".suggestion")).toHaveText("AI developer / senior product engineer");
   await expect(advice).toContainText("These decide whether a freelancer fits");
 
   // Six weeks, but nobody inside to review the code: still not a freelancer, and it says why.
@@ -39,7 +39,8 @@ test("a hiring manager answers the routing questions and watches the advice turn
   await expect(advice.locator(".suggestion")).toHaveText("Freelancer");
   await expect(advice).toContainText("Narrow, short work with an owner inside");
   await expect(advice).toContainText("overruns by about 30%");
-  const reasons = await advice.locator("ul.reasons").first().innerText();
+  const reasons = await advice.locator("ul.reasons").first().locator("li").allInnerTexts();
+  expect(reasons[0]).toMatch(/^Narrow, short work with an owner inside/);
   await page.screenshot({ path: "test-results/screens/role-form-advice.png", fullPage: true });
 
   // Drop freelancers from the models considered: the advice says it lies outside them.
@@ -52,7 +53,7 @@ test("a hiring manager answers the routing questions and watches the advice turn
   await expect(page.getByRole("heading", { level: 1, name: "Retrieval Spike, Claims Search" })).toBeVisible();
   const saved = page.getByRole("region", { name: "Suggested engagement" });
   await expect(saved.locator(".suggestion")).toHaveText("Freelancer");
-  await expect(saved.locator("ul.reasons").first()).toHaveText(reasons);
+  await expect(saved.locator("ul.reasons").first().locator("li")).toHaveText(reasons);
   await expect(saved).toContainText("About 6 weeks");
 
   // The saved page shows the same advice without JavaScript.
