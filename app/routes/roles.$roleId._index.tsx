@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pipeline } from "~/components/pipeline";
+import { RatePositions } from "~/components/rate-position";
 import { AdviceDetails } from "~/components/advice";
 import { formatDate, formatMoney, Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
 import { engagementFits, routingQuestions, scopeQuestions } from "~/domain/engagement";
 import { holds } from "~/domain/policy";
 import { budgetKindLabels, engagementModelLabels, type EngagementModel } from "~/domain/reference";
+import { scalesForBudget } from "~/domain/rates";
 import { summarizeRole } from "~/domain/role-summary";
 import { listPipeline } from "~/models/application.server";
 import { getMask, getShownName } from "~/models/masking.server";
@@ -65,7 +67,13 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-function Budget({ budget }: { budget: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["budget"]> }) {
+function Budget({
+  budget,
+  considered,
+}: {
+  budget: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["budget"]>;
+  considered: string[];
+}) {
   if (!budget.budgetKind || budget.budgetMax === null) return <span className="missing">Not set</span>;
   const unit =
     budget.budgetKind === "hourly" ? " per hour" : budget.budgetKind === "salary" ? " per year" : " in total";
@@ -77,6 +85,12 @@ function Budget({ budget }: { budget: NonNullable<ReturnType<typeof useLoaderDat
     <span>
       {range}
       {unit} <span className="muted small">({budgetKindLabels[budget.budgetKind]})</span>
+      <RatePositions
+        min={budget.budgetMin}
+        max={budget.budgetMax}
+        currency={budget.currency}
+        scales={scalesForBudget(budget.budgetKind, considered)}
+      />
     </span>
   );
 }
@@ -287,7 +301,7 @@ function StaffingCard({ role, budget, team }: Pick<Data, "role" | "budget" | "te
           <>
             <dt>Budget</dt>
             <dd>
-              <Budget budget={budget} />
+              <Budget budget={budget} considered={role.engagementModels} />
             </dd>
           </>
         ) : null}
