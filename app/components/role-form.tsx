@@ -423,6 +423,7 @@ function RoutingFieldset({ form, values }: { form: ValidatedForm; values: RoleVa
           label={scopeQuestions.qExpectedWeeks}
           hint="Weeks of work, not the wait until launch. Leave blank if you do not know yet."
           error={errorFor("qExpectedWeeks")}
+          wide
         >
           {(aria) => (
             <input

@@ -239,7 +239,7 @@ function AdviceCard({ role, advice, canEdit }: Pick<Data, "role" | "advice" | "c
         <AdviceDetails advice={advice} />
       )}
       <h3>Routing answers</h3>
-      <dl className="facts small">
+      <dl className="facts small answers">
         {routingQuestions.map(({ field, question }) => (
           <div key={field} className="contents">
             <dt>{question}</dt>
