@@ -19,6 +19,13 @@ export type RoleCardData = {
   advice: Advice;
 };
 
+/** Where the suggestion (or the next step) lies outside the models the role considers, a short flag after it. */
+export function OutsideFlag({ advice }: { advice: Advice }) {
+  if (advice.status === "unanswered") return null;
+  const outside = [advice.suggested, advice.then].some((m) => m !== null && advice.outsideConsidered.includes(m));
+  return outside ? <span className="flag"> (outside the models considered)</span> : null;
+}
+
 export function AdviceLine({ advice }: { advice: Advice }) {
   if (advice.status === "unanswered") return <span className="muted">Routing questions not answered</span>;
   return (
@@ -68,6 +75,7 @@ export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: Ro
       )}
       <p className="small">
         <strong>Suggested:</strong> <AdviceLine advice={role.advice} />
+        <OutsideFlag advice={role.advice} />
       </p>
       {pipeline ? (
         <>
