@@ -950,9 +950,13 @@ function seedPeople(
     }
   }
   // Forge bids as a team for the contract-review pilot and the sales assistant.
-  // The pilot bid has its written quote; the sales-assistant bid is still waiting for one.
+  // The pilot bid has its written quote (a team of three for twelve weeks); the sales-assistant bid is still
+  // waiting for one. Beside it on the pilot, Meridian's placed contractors are costed with its 22% markup.
   const pilotBid = addApp(1, "interviewing", { agencyId: agencyIds[1] }, null);
-  db.update(applications).set({ quoteAmount: 168_000 }).where(eq(applications.id, pilotBid.id)).run();
+  db.update(applications)
+    .set({ quoteAmount: 168_000, quoteCurrency: "USD", quoteTeamSize: 3, quoteWeeks: 12 })
+    .where(eq(applications.id, pilotBid.id))
+    .run();
   addApp(4, "sourced", { agencyId: agencyIds[1] }, null);
   // A duplicate: QuickBench submits someone Meridian already submitted to the Support Copilot role.
   const meridianPick = apps.find((a) => a.roleIndex === 0 && a.candidateId !== null && a.stage === "interviewing")!;

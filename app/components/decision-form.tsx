@@ -18,6 +18,7 @@ import { recommendationLabels, type Recommendation } from "~/domain/scorecard";
 import { decisionArrayFields, decisionSchema } from "~/schemas/decision";
 import { interviewKindLabels } from "~/schemas/interview";
 import type { FieldErrors, Submitted } from "~/utils/forms";
+import { Moment } from "~/components/moment";
 
 export type DecisionFormData = {
   applicationId: number;
@@ -43,9 +44,6 @@ export type DecisionFormData = {
 };
 
 type Refusal = { fieldErrors?: FieldErrors; formError?: string | null; values?: Submitted } | null | undefined;
-
-const when = (d: string | Date) =>
-  new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function DecisionForm({
   data,
@@ -86,8 +84,8 @@ export function DecisionForm({
       {data.current ? (
         <p className="alert alert-warn">
           A decision is already recorded at {stageLabels[data.stage]}: {decisionOutcomeLabels[data.current.outcome]} by{" "}
-          {data.current.decidedBy ?? "someone"}, {when(data.current.decidedAt)} UTC. Recording another changes it; both
-          stay in the history.
+          {data.current.decidedBy ?? "someone"}, <Moment at={data.current.decidedAt} />. Recording another changes it;
+          both stay in the history.
         </p>
       ) : null}
       <p className="small muted">

@@ -6,6 +6,7 @@ import { Notice } from "~/components/ui";
 import { decisionOutcomeLabels, type DecisionOutcome } from "~/domain/decision";
 import { stageLabels, type Stage } from "~/domain/pipeline";
 import { rejectionReasonLabels, type RejectionReason } from "~/domain/reference";
+import { Moment } from "~/components/moment";
 
 export type DecisionView = {
   id: number;
@@ -25,9 +26,6 @@ export type DecisionView = {
     changeReason: string | null;
   } | null;
 };
-
-const when = (d: string | Date) =>
-  new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function OutcomeBadge({ outcome }: { outcome: DecisionOutcome }) {
   return <span className={`badge badge-decision-${outcome}`}>{decisionOutcomeLabels[outcome]}</span>;
@@ -77,7 +75,7 @@ function Headline({ d }: { d: DecisionView }) {
         {d.rejectionReason
           ? ` · ${rejectionReasonLabels[d.rejectionReason as RejectionReason] ?? d.rejectionReason}`
           : ""}{" "}
-        · {d.decidedBy ?? "someone"}, {when(d.decidedAt)} UTC
+        · {d.decidedBy ?? "someone"}, <Moment at={d.decidedAt} />
       </span>
     </>
   );
@@ -154,7 +152,7 @@ export function DecisionCell({
     <>
       <OutcomeBadge outcome={decision.outcome} />
       <div className="muted">
-        {new Date(decision.decidedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+        <Moment at={decision.decidedAt} dateOnly />
       </div>
       {decision.againstTotal ? <div className="flag">against the total</div> : null}
     </>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { costSubjectFor, defaultCostAssumptions as a, coversText, firstYearCost, notLikeForLike } from "./cost";
+import {
+  costSubjectFor,
+  defaultCostAssumptions as a,
+  coversText,
+  firstYearCost,
+  notLikeForLike,
+  quoteSubjectFor,
+} from "./cost";
 
 describe("first-year cost", () => {
   it("adds up a full-time hire by DOMAIN's formula and shows each line", () => {
@@ -176,5 +183,90 @@ describe("first-year cost", () => {
       amount: 75_500,
       basis: "75.5/h × 1000 h",
     });
+  });
+});
+
+describe("agency markup and quotes", () => {
+  it("adds the placing agency's markup to a contractor's rate, overrun included, and says so", () => {
+    const est = firstYearCost(
+      { kind: "contractor", hourlyRate: 100, markup: { agency: "Meridian", percent: 18 } },
+      { ...a, expectedHours: 1_000 },
+    );
+    expect(est.lines.map((l) => [l.label, l.amount, l.basis])).toEqual([
+      ["Rate × expected hours", 100_000, "100/h × 1000 h"],
+      ["Agency markup", 18_000, "18% on the rate, Meridian"],
+      ["Overrun allowance", 11_800, "10% for a contractor"],
+      ["Interview and onboarding time", 4_800, "40 h × 120/h"],
+    ]);
+    expect(est.total).toBe(100_000 + 18_000 + 11_800 + 4_800);
+    expect(est.pricedAs).toBe("rate + 18% agency markup");
+    expect(est.fullYear).toBe(Math.round(100 * 1.18 * 2_000 * 1.1) + 4_800);
+    // The same person hired directly costs the rate alone, and says nothing about an agency.
+    const direct = firstYearCost({ kind: "contractor", hourlyRate: 100 }, { ...a, expectedHours: 1_000 });
+    expect(direct.total).toBe(114_800);
+    expect(direct.pricedAs).toBeUndefined();
+  });
+
+  it("says when an agency-placed person is costed at the rate alone, and why", () => {
+    expect(
+      firstYearCost({ kind: "freelancer", hourlyRate: 50, markup: { agency: "QuickBench", percent: null } }, a)
+        .pricedAs,
+    ).toBe("rate alone: QuickBench's markup is not on file");
+    const subject = costSubjectFor({
+      engagementType: "agency_placed",
+      payKind: "hourly",
+      payAmount: 140,
+      payCurrency: "USD",
+      roleCurrency: "USD",
+      placedBy: null,
+    });
+    expect(subject).toEqual({ kind: "contractor", hourlyRate: 140, markup: { agency: null, percent: null } });
+    expect(firstYearCost(subject, a).pricedAs).toBe("rate alone: agency-placed, but no placing agency is recorded");
+    expect(firstYearCost(subject, a).total).toBe(158_800);
+  });
+
+  it("carries the placing agency into the subject for contractors and freelancers, not for a hire", () => {
+    const placedBy = { agency: "Meridian", markupPercent: 22 };
+    const base = { payKind: "hourly" as const, payAmount: 120, payCurrency: "USD", roleCurrency: "USD", placedBy };
+    expect(costSubjectFor({ ...base, engagementType: "contractor" })).toEqual({
+      kind: "contractor",
+      hourlyRate: 120,
+      markup: { agency: "Meridian", percent: 22 },
+    });
+    expect(costSubjectFor({ ...base, engagementType: "freelancer" })).toMatchObject({
+      markup: { agency: "Meridian", percent: 22 },
+    });
+    expect(costSubjectFor({ ...base, engagementType: "full_time", payKind: "annual", payAmount: 200_000 })).toEqual({
+      kind: "hire",
+      annualSalary: 200_000,
+    });
+    expect(costSubjectFor({ ...base, engagementType: "contractor", placedBy: null })).toEqual({
+      kind: "contractor",
+      hourlyRate: 120,
+    });
+  });
+
+  it("reads a quote with its team and weeks as a rate per person-hour, and leaves another currency unpriced", () => {
+    const est = firstYearCost({ kind: "quote", amount: 168_000, teamSize: 3, weeks: 12 }, a);
+    expect(est).toMatchObject({ total: 168_000, covers: "quote", fullYear: null });
+    expect(est.lines).toEqual([{ label: "Quoted price", amount: 168_000, basis: "their quote: 3 people × 12 weeks" }]);
+    // 168,000 / (3 × 12 × 40 h) = 116.67
+    expect(est.pricedAs).toBe("quote for 3 people over 12 weeks, about 117/h a person at 40 h a week");
+    expect(firstYearCost({ kind: "quote", amount: 90_000, weeks: 8 }, a).pricedAs).toBe("quote for 8 weeks");
+    expect(firstYearCost({ kind: "quote", amount: 90_000, teamSize: 2 }, a).pricedAs).toBe("quote for a team of 2");
+    expect(firstYearCost({ kind: "quote", amount: 90_000 }, a).pricedAs).toBeUndefined();
+    const quote = { amount: 200_000, teamSize: 3, weeks: 10, roleCurrency: "USD" };
+    expect(quoteSubjectFor({ ...quote, currency: "EUR" })).toEqual({
+      kind: "unpriced",
+      reason: "Quote is in EUR, the role's budget in USD",
+    });
+    expect(quoteSubjectFor({ ...quote, currency: "USD" })).toEqual({
+      kind: "quote",
+      amount: 200_000,
+      teamSize: 3,
+      weeks: 10,
+    });
+    expect(quoteSubjectFor({ ...quote, currency: null })).toMatchObject({ kind: "quote", amount: 200_000 });
+    expect(quoteSubjectFor({ ...quote, amount: null, currency: "EUR" })).toMatchObject({ kind: "quote", amount: null });
   });
 });

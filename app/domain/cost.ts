@@ -37,10 +37,17 @@ export const defaultCostAssumptions: CostAssumptions = {
   freelancerOverrunPct: 30,
 };
 
+/**
+ * The agency that placed a contractor or freelancer, and the markup it adds to their rate. `agency` is null when
+ * the person is agency-placed but no placing agency is recorded; `percent` null when its markup is not on file.
+ */
+export type Markup = { agency: string | null; percent: number | null };
+
 export type CostSubject =
   | { kind: "hire"; annualSalary: number | null }
-  | { kind: "contractor" | "freelancer"; hourlyRate: number | null }
-  | { kind: "quote"; amount: number | null }
+  | { kind: "contractor" | "freelancer"; hourlyRate: number | null; markup?: Markup }
+  /** An agency's quote for the work, with the team and the weeks it covers when the bid says so. */
+  | { kind: "quote"; amount: number | null; teamSize?: number | null; weeks?: number | null }
   /** Pay we cannot put in the role's currency: no estimate, and the reason shown instead. */
   | { kind: "unpriced"; reason: string };
 
@@ -63,7 +70,15 @@ export type CostEstimate = {
   missing: string | null;
   covers: CostCovers | null;
   fullYear: number | null;
+  /**
+   * How the figure was priced, when it is more than the pay alone: "rate + 18% agency markup", or the team and
+   * weeks a quote covers. Absent for a direct hire, contractor or freelancer.
+   */
+  pricedAs?: string;
 };
+
+/** Hours in a working week, to read a quote for a team over weeks as a rate per person-hour. */
+export const WORK_HOURS_PER_WEEK = 40;
 
 const money = (n: number) => Math.round(n);
 
@@ -102,29 +117,69 @@ export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEst
   }
   if (subject.kind === "unpriced")
     return { total: null, lines: [], missing: subject.reason, covers: null, fullYear: null };
-  if (subject.kind === "quote") {
-    if (subject.amount === null)
-      return { total: null, lines: [], missing: "No quote recorded", covers: null, fullYear: null };
-    return {
-      total: subject.amount,
-      lines: [{ label: "Quoted price", amount: subject.amount, basis: "their quote" }],
-      missing: null,
-      covers: "quote",
-      fullYear: null,
-    };
-  }
+  if (subject.kind === "quote") return quoteCost(subject);
+  return hourlyCost(subject, a);
+}
+
+/** An agency's quote as it is; its team and weeks say what it buys, and what that comes to per person-hour. */
+function quoteCost(subject: Extract<CostSubject, { kind: "quote" }>): CostEstimate {
+  if (subject.amount === null)
+    return { total: null, lines: [], missing: "No quote recorded", covers: null, fullYear: null };
+  const team = subject.teamSize ?? null;
+  const weeks = subject.weeks ?? null;
+  const people = team === null ? null : team === 1 ? "1 person" : `${team} people`;
+  const span = weeks === null ? null : weeks === 1 ? "1 week" : `${weeks} weeks`;
+  const estimate: CostEstimate = {
+    total: subject.amount,
+    lines: [
+      {
+        label: "Quoted price",
+        amount: subject.amount,
+        basis: people || span ? `their quote: ${[people, span].filter(Boolean).join(" × ")}` : "their quote",
+      },
+    ],
+    missing: null,
+    covers: "quote",
+    fullYear: null,
+  };
+  if (!people && !span) return estimate;
+  const perHour =
+    team !== null && weeks !== null ? Math.round(subject.amount / (team * weeks * WORK_HOURS_PER_WEEK)) : null;
+  const what = people && span ? `${people} over ${span}` : people ? `a team of ${team}` : `${span}`;
+  const rate = perHour !== null ? `, about ${perHour}/h a person at ${WORK_HOURS_PER_WEEK} h a week` : "";
+  return { ...estimate, pricedAs: `quote for ${what}${rate}` };
+}
+
+/** A contractor or freelancer: rate × the role's hours, plus the placing agency's markup, the overrun and team time. */
+function hourlyCost(subject: Extract<CostSubject, { kind: "contractor" | "freelancer" }>, a: CostAssumptions) {
   const rate = subject.hourlyRate;
   if (rate === null)
-    return { total: null, lines: [], missing: "No hourly rate recorded", covers: null, fullYear: null };
+    return { total: null, lines: [], missing: "No hourly rate recorded", covers: null, fullYear: null } as CostEstimate;
   const overrun = subject.kind === "freelancer" ? a.freelancerOverrunPct : a.contractorOverrunPct;
+  const markupPct = subject.markup?.percent ?? 0;
   const base = rate * a.expectedHours;
+  // The agency bills the rate plus its markup for every hour, the overrun's included.
+  const billed = base * (1 + markupPct / 100);
   const lines: CostLine[] = [
     {
       label: "Rate × expected hours",
       amount: money(base),
       basis: `${Math.round(rate * 100) / 100}/h × ${a.expectedHours} h`,
     },
-    { label: "Overrun allowance", amount: money((base * overrun) / 100), basis: `${overrun}% for a ${subject.kind}` },
+    ...(subject.markup?.percent != null
+      ? [
+          {
+            label: "Agency markup",
+            amount: money(billed - base),
+            basis: `${markupPct}% on the rate${subject.markup.agency ? `, ${subject.markup.agency}` : ""}`,
+          },
+        ]
+      : []),
+    {
+      label: "Overrun allowance",
+      amount: money((billed * overrun) / 100),
+      basis: `${overrun}% for a ${subject.kind}`,
+    },
     {
       label: "Interview and onboarding time",
       amount: money(a.teamHours * a.teamHourlyCost),
@@ -132,8 +187,25 @@ export function firstYearCost(subject: CostSubject, a: CostAssumptions): CostEst
     },
   ];
   const team = money(a.teamHours * a.teamHourlyCost);
-  const fullYear = money(rate * WORK_HOURS_PER_YEAR * (1 + overrun / 100)) + team;
-  return { total: lines.reduce((n, l) => n + l.amount, 0), lines, missing: null, covers: "hours", fullYear };
+  const fullYear = money(rate * (1 + markupPct / 100) * WORK_HOURS_PER_YEAR * (1 + overrun / 100)) + team;
+  const estimate: CostEstimate = {
+    total: lines.reduce((n, l) => n + l.amount, 0),
+    lines,
+    missing: null,
+    covers: "hours",
+    fullYear,
+  };
+  const pricedAs = markupText(subject.markup);
+  return pricedAs ? { ...estimate, pricedAs } : estimate;
+}
+
+/** "rate + 18% agency markup", or why an agency-placed person is costed at their rate alone. */
+function markupText(markup: Markup | undefined): string | null {
+  if (!markup) return null;
+  if (markup.percent !== null) return `rate + ${markup.percent}% agency markup`;
+  return markup.agency
+    ? `rate alone: ${markup.agency}'s markup is not on file`
+    : "rate alone: agency-placed, but no placing agency is recorded";
 }
 
 /** What a figure covers, in full ("1,000 h of work (about 6 months full time)") or for a table cell ("1,000 h"). */
@@ -205,6 +277,11 @@ export function costSubjectFor(input: {
   payAmount: number | null;
   payCurrency: string;
   roleCurrency: string;
+  /**
+   * The agency whose submission of this person counts on the role, with its markup; null when they came
+   * directly. Left out, nobody is asked about an agency (as before placements were known).
+   */
+  placedBy?: { agency: string; markupPercent: number | null } | null;
 }): CostSubject {
   const { payKind, payAmount } = input;
   if (
@@ -226,5 +303,27 @@ export function costSubjectFor(input: {
   // Kept unrounded: a rounded rate would be off by up to half a unit on every hour.
   const hourly =
     payKind === "hourly" ? payAmount : payKind === "annual" && payAmount ? payAmount / WORK_HOURS_PER_YEAR : null;
-  return { kind: input.engagementType === "freelancer" ? "freelancer" : "contractor", hourlyRate: hourly };
+  const kind = input.engagementType === "freelancer" ? "freelancer" : "contractor";
+  const markup: Markup | null = input.placedBy
+    ? { agency: input.placedBy.agency, percent: input.placedBy.markupPercent }
+    : input.placedBy === null && input.engagementType === "agency_placed"
+      ? { agency: null, percent: null }
+      : null;
+  return markup ? { kind, hourlyRate: hourly, markup } : { kind, hourlyRate: hourly };
+}
+
+/**
+ * An agency bid's cost subject: its quote with the team and weeks it covers. A quote in another currency than
+ * the role's is not converted (we keep no exchange rates): it is left unpriced, with the reason.
+ */
+export function quoteSubjectFor(input: {
+  amount: number | null;
+  currency: string | null;
+  teamSize: number | null;
+  weeks: number | null;
+  roleCurrency: string;
+}): CostSubject {
+  if (input.amount !== null && input.currency !== null && input.currency !== input.roleCurrency)
+    return { kind: "unpriced", reason: `Quote is in ${input.currency}, the role's budget in ${input.roleCurrency}` };
+  return { kind: "quote", amount: input.amount, teamSize: input.teamSize, weeks: input.weeks };
 }

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { vettingQuestions } from "~/domain/reference";
 import type { AgencyFormValues } from "~/schemas/agency";
 import { containsPattern, getDb, schema } from "~/utils/db.server";
 import type { SaveResult } from "./candidate.server";
@@ -143,4 +144,51 @@ export function listAgencyOptions() {
     ...r,
     contacts: contacts.filter((c) => c.agencyId === r.id).map(({ id, name }) => ({ id, name })),
   }));
+}
+
+/**
+ * Agencies with their vetting at a glance: how many of the vetting questions were answered well, weakly or badly
+ * (and how many not yet asked), whether they offer a handover package and agree to written acceptance criteria.
+ * The markup is pay-like: callers show it only to those who may see pay.
+ */
+export function listAgencyGlances(ids: number[]) {
+  if (ids.length === 0) return [];
+  const db = getDb();
+  const rows = db
+    .select({
+      id: agencies.id,
+      name: agencies.name,
+      markupPercent: agencies.markupPercent,
+      offersHandover: agencies.offersHandover,
+      writtenAcceptanceCriteria: agencies.writtenAcceptanceCriteria,
+    })
+    .from(agencies)
+    .where(inArray(agencies.id, ids))
+    .all();
+  const marks = db
+    .select({ agencyId: agencyVetting.agencyId, assessment: agencyVetting.assessment, n: count() })
+    .from(agencyVetting)
+    .where(inArray(agencyVetting.agencyId, ids))
+    .groupBy(agencyVetting.agencyId, agencyVetting.assessment)
+    .all();
+  const tally = (id: number, assessment: "good" | "weak" | "bad") =>
+    marks.find((m) => m.agencyId === id && m.assessment === assessment)?.n ?? 0;
+  return rows.map((r) => {
+    const [good, weak, bad] = [tally(r.id, "good"), tally(r.id, "weak"), tally(r.id, "bad")];
+    return {
+      ...r,
+      vetting: { good, weak, bad, unasked: Math.max(0, vettingQuestions.length - good - weak - bad) },
+    };
+  });
+}
+
+export type AgencyGlance = ReturnType<typeof listAgencyGlances>[number];
+
+/** Changes whenever an agency is added or edited (its vetting is saved with it): figures that show agencies follow it. */
+export function agenciesVersion(): string {
+  const row = getDb()
+    .select({ n: count(), sum: sql<number>`coalesce(sum(${agencies.version}), 0)` })
+    .from(agencies)
+    .get();
+  return `${row?.n ?? 0}.${row?.sum ?? 0}`;
 }

@@ -75,6 +75,7 @@ export function getApplication(id: number) {
       requiredChecks: roles.requiredChecks,
       touchesSensitiveData: roles.touchesSensitiveData,
       engagementModels: roles.engagementModels,
+      currency: roles.currency,
     })
     .from(roles)
     .where(eq(roles.id, application.roleId))
@@ -228,7 +229,25 @@ export function addCandidateToRole(input: {
 }
 
 /** An agency bidding for the role as a team. */
-export function addAgencyBid(input: { roleId: number; agencyId: number; stage: Stage; actorId: number; now?: Date }): {
+export type BidQuote = { amount: number; currency: string; teamSize: number | null; weeks: number | null };
+
+/** The quote's columns: the price, its currency, the team it covers and how many weeks it runs. */
+const quoteColumns = (q: BidQuote | null) => ({
+  quoteAmount: q?.amount ?? null,
+  quoteCurrency: q ? q.currency : null,
+  quoteTeamSize: q?.teamSize ?? null,
+  quoteWeeks: q?.weeks ?? null,
+});
+
+export function addAgencyBid(input: {
+  roleId: number;
+  agencyId: number;
+  stage: Stage;
+  actorId: number;
+  /** Its quote when the agency has given one (only from those who may see pay). */
+  quote?: BidQuote | null;
+  now?: Date;
+}): {
   applicationId: number;
   created: boolean;
 } {
@@ -253,6 +272,7 @@ export function addAgencyBid(input: { roleId: number; agencyId: number; stage: S
         agencyId: input.agencyId,
         stage: input.stage,
         stageChangedAt: now,
+        ...(input.quote ? quoteColumns(input.quote) : {}),
         createdById: input.actorId,
         createdAt: now,
         updatedAt: now,
@@ -491,6 +511,7 @@ export function listAgencyBids(roleId: number) {
       agencyName: agencies.name,
       stage: applications.stage,
       quoteAmount: applications.quoteAmount,
+      quoteCurrency: applications.quoteCurrency,
       version: applications.version,
     })
     .from(applications)
@@ -500,11 +521,13 @@ export function listAgencyBids(roleId: number) {
     .all();
 }
 
-/** Record an agency bid's quote, if the bid is on this role and unchanged since the form was opened. */
+/**
+ * Record an agency bid's quote (price, currency, team, weeks), if the application is an agency bid and unchanged
+ * since the form was opened.
+ */
 export function saveAgencyQuote(input: {
-  roleId: number;
   applicationId: number;
-  amount: number;
+  quote: BidQuote;
   version: number;
 }): "saved" | "not-found" | "stale" {
   const db = getDb();
@@ -512,18 +535,12 @@ export function saveAgencyQuote(input: {
     const bid = db
       .select({ version: applications.version })
       .from(applications)
-      .where(
-        and(
-          eq(applications.id, input.applicationId),
-          eq(applications.roleId, input.roleId),
-          isNotNull(applications.agencyId),
-        ),
-      )
+      .where(and(eq(applications.id, input.applicationId), isNotNull(applications.agencyId)))
       .get();
     if (!bid) return "not-found";
     if (bid.version !== input.version) return "stale";
     db.update(applications)
-      .set({ quoteAmount: input.amount, version: input.version + 1, updatedAt: new Date() })
+      .set({ ...quoteColumns(input.quote), version: input.version + 1, updatedAt: new Date() })
       .where(eq(applications.id, input.applicationId))
       .run();
     return "saved";

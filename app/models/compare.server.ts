@@ -94,5 +94,6 @@ export function getComparison(input: {
     costNote,
     seesCost: view.seesCost,
     seesCompliance: view.seesCompliance,
+    seesAgencies: view.seesAgencies,
   };
 }

@@ -22,10 +22,12 @@ import {
 import { agreementExplanation } from "~/domain/agreement";
 import { isCheckProblem, missingCheckText } from "~/domain/compliance";
 import { coversText, WORK_HOURS_PER_YEAR } from "~/domain/cost";
+import { vettingConcern, vettingCountsText, vettingGlanceText } from "~/domain/agency";
 import { compareCell, MAX_COMPARE, MIN_COMPARE, weightedAsNote } from "~/domain/compare";
 import { takeHomeFacts, takeHomeFactText, takeHomeProgress, takeHomeStatusLabels } from "~/domain/take-home";
 import { getComparison } from "./compare.server";
 import { getRoleRollup, ROLLUP_MAX_AGE_MS, type RoleRollup } from "./rollup.server";
+import { agenciesVersion } from "./agency.server";
 import { sortRows, type SortValue } from "~/domain/sort";
 
 export function getRollupForViewer(
@@ -35,6 +37,8 @@ export function getRollupForViewer(
 ) {
   const seesCost = holds(viewer.kind, "read:pay", teamRole);
   const seesCompliance = holds(viewer.kind, "read:compliance", teamRole);
+  // An agency's vetting is for those who may read agencies; its markup reaches only those who see cost.
+  const seesAgencies = holds(viewer.kind, "read:agency", teamRole);
   const seesAllScores =
     scopesFor(viewer.kind, "read:application").includes("any") ||
     teamRole === "hiring_manager" ||
@@ -56,6 +60,8 @@ export function getRollupForViewer(
       name: getShownName(mask, row.id, row.name),
       stage: row.stage,
       engagement: row.engagement,
+      // Who placed an anonymous candidate could point at them: not shown behind an alias.
+      agency: masked || !row.agency ? null : agencyView(row.agency, seesAgencies ? rollup.agencies : null),
       availableFrom: row.availableFrom,
       missingChecks: seesCompliance ? row.missingChecks : null,
       scorecards: row.scorecards,
@@ -92,6 +98,27 @@ export function getRollupForViewer(
     assumptions: seesCost ? rollup.assumptions : null,
     seesCost,
     seesCompliance,
+    seesAgencies,
+  };
+}
+
+/** The agency on a row: its name and whether it bids or placed the person; its vetting only for those who may read it. */
+function agencyView(agency: NonNullable<RoleRollup["rows"][number]["agency"]>, glances: RoleRollup["agencies"] | null) {
+  const g = glances?.[agency.id];
+  return {
+    id: agency.id,
+    name: agency.name,
+    relation: agency.relation,
+    vetting: g
+      ? {
+          ...g.vetting,
+          offersHandover: g.offersHandover,
+          writtenAcceptanceCriteria: g.writtenAcceptanceCriteria,
+          counts: vettingCountsText(g),
+          text: vettingGlanceText(g),
+          concern: vettingConcern(g),
+        }
+      : null,
   };
 }
 
@@ -129,7 +156,7 @@ export function getRollupPage(
   teamRole: TeamRole | null,
   query: RollupQuery,
 ) {
-  const key = `rollup-page:${roleId}:${viewer.id}:${viewer.kind}:${teamRole}:${query.stage}:${query.engagement}:${query.sort}:${query.dir}:${query.page}`;
+  const key = `rollup-page:${roleId}:${agenciesVersion()}:${viewer.id}:${viewer.kind}:${teamRole}:${query.stage}:${query.engagement}:${query.sort}:${query.dir}:${query.page}`;
   return cachedDerived(key, { maxAgeMs: ROLLUP_MAX_AGE_MS, roleId }, () => {
     const rollup = getRoleRollup(roleId);
     if (!rollup) return null;
@@ -151,6 +178,7 @@ export function getRollupPage(
       assumptions: view.assumptions,
       seesCost: view.seesCost,
       seesCompliance: view.seesCompliance,
+      seesAgencies: view.seesAgencies,
       // Only what the table shows: the cost breakdown and the per-area detail are on the comparison.
       rows: rows
         .slice((page - 1) * ROWS_PER_PAGE, page * ROWS_PER_PAGE)
@@ -224,6 +252,7 @@ function rollupTableRow(r: ViewerRow, expectedHours: number | null) {
     masked: r.masked,
     engagement: r.engagement,
     engagementLabel: applicationEngagementLabels[r.engagement as ApplicationEngagement] ?? r.engagement,
+    agency: r.agency,
     stage: r.stage,
     scoresHidden: r.scoresHidden,
     scoresHiddenText: r.scoresHidden ? hiddenScoresLabels[r.scoresHidden] : null,
@@ -261,7 +290,9 @@ function rollupTableRow(r: ViewerRow, expectedHours: number | null) {
     // Red when a check failed or lapsed, not just paperwork under way; the list says which.
     checksProblem: problem,
     missingChecksText: r.missingChecks?.map(missingCheckText).join(", ") ?? null,
-    cost: r.cost ? { total: r.cost.total, missing: r.cost.missing, covers: r.cost.covers } : null,
+    cost: r.cost
+      ? { total: r.cost.total, missing: r.cost.missing, covers: r.cost.covers, pricedAs: r.cost.pricedAs ?? null }
+      : null,
     // Only for those shown cost: nothing about it reaches anyone else's page, not even an empty key.
     ...(r.cost
       ? {

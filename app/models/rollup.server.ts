@@ -2,7 +2,13 @@
 // its cost follows that role's data, not the database's. One query per kind
 // of figure, never one per candidate.
 import { and, count, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import { defaultCostAssumptions, costSubjectFor, firstYearCost, type CostAssumptions } from "~/domain/cost";
+import {
+  defaultCostAssumptions,
+  costSubjectFor,
+  firstYearCost,
+  quoteSubjectFor,
+  type CostAssumptions,
+} from "~/domain/cost";
 import { isOpenStage, roleAge, type Stage } from "~/domain/pipeline";
 import {
   areaAverage,
@@ -21,6 +27,7 @@ import { getMissingChecksByApplication } from "./compliance.server";
 import { getCurrentTemplate } from "./template.server";
 import { getRoleAgreement } from "./agreement.server";
 import { listLatestDecisionsOnRole } from "./decision.server";
+import { agenciesVersion, listAgencyGlances, type AgencyGlance } from "./agency.server";
 
 const {
   applications,
@@ -44,9 +51,13 @@ export function getCostAssumptions(stored: Record<string, number> | null | undef
 /** How long a computed rollup may serve while nothing is written: its clock-driven figures (days open, scorecards due) move by the minute. */
 export const ROLLUP_MAX_AGE_MS = 60_000;
 
-/** The role's rollup, recomputed when the database changes or after ROLLUP_MAX_AGE_MS. Read-only: it is shared between requests. */
+/**
+ * The role's rollup, recomputed when the database changes or after ROLLUP_MAX_AGE_MS. Read-only: it is shared
+ * between requests. An agency's markup and vetting reach the rows of people it placed, which the role's counter
+ * does not follow: the agencies' own version is part of the key.
+ */
 export function getRoleRollup(roleId: number) {
-  return cachedDerived(`rollup:${roleId}`, { maxAgeMs: ROLLUP_MAX_AGE_MS, roleId }, () =>
+  return cachedDerived(`rollup:${roleId}:${agenciesVersion()}`, { maxAgeMs: ROLLUP_MAX_AGE_MS, roleId }, () =>
     computeRoleRollup(roleId, new Date()),
   );
 }
@@ -63,7 +74,10 @@ export function computeRoleRollup(roleId: number, now: Date) {
     selectStageHistory(roleId),
     now,
   );
-  const rowOf = rollupRowBuilder({ roleId, currency: role.currency, template, assumptions, now });
+  const agencies = listAgencyGlances([
+    ...new Set(apps.flatMap((a) => [a.agencyId, a.submittedByAgencyId]).filter((id): id is number => id !== null)),
+  ]);
+  const rowOf = rollupRowBuilder({ roleId, currency: role.currency, template, assumptions, now, agencies });
   return {
     role: { id: role.id, title: role.title, currency: role.currency },
     template,
@@ -75,6 +89,8 @@ export function computeRoleRollup(roleId: number, now: Date) {
     // The role panel's agreement over every submitted rating (anonymous candidates' included: no name goes with it).
     agreement: getRoleAgreement(roleId),
     rows: apps.map(rowOf),
+    // The agencies bidding or placing people on the role, with their vetting at a glance, by id.
+    agencies: Object.fromEntries(agencies.map((a) => [a.id, a])),
   };
 }
 
@@ -90,8 +106,10 @@ function rollupRowBuilder(input: {
   template: { areas: TemplateArea[] };
   assumptions: CostAssumptions;
   now: Date;
+  agencies: AgencyGlance[];
 }) {
   const { roleId, template, assumptions } = input;
+  const agencyById = new Map(input.agencies.map((a) => [a.id, a]));
   const areasByApp = groupByApplication(selectAreaRatings(roleId));
   const tallyByApp = groupByApplication(selectRecommendationTallies(roleId));
   const appAreas = areasFilledAgainstFor(selectTemplateVersions(roleId), template.areas);
@@ -110,6 +128,8 @@ function rollupRowBuilder(input: {
       name: a.name,
       stage: a.stage as Stage,
       engagement: a.agencyId !== null ? "agency_bid" : (a.engagementType ?? "full_time"),
+      // Which agency bids (the application's subject) or placed the person (its counted submission).
+      agency: agencyOf(a, agencyById),
       availableFrom: a.availableFrom,
       weightedTotal: weightedTotal(filledAgainst, averages).total,
       areas: areaFigures(template.areas, mine, averages),
@@ -123,7 +143,7 @@ function rollupRowBuilder(input: {
       // Compliance matters while the application is open; closed ones show nothing.
       missingChecks: isOpenStage(a.stage as Stage) ? (missing.get(a.id) ?? []) : null,
       decision: decided.get(a.id) ?? null,
-      cost: applicationCost(a, input.currency, assumptions),
+      cost: applicationCost(a, input.currency, assumptions, agencyById),
     };
   };
 }
@@ -152,7 +172,11 @@ function selectApplications(roleId: number) {
       stage: applications.stage,
       candidateId: applications.candidateId,
       agencyId: applications.agencyId,
+      submittedByAgencyId: applications.submittedByAgencyId,
       quoteAmount: applications.quoteAmount,
+      quoteCurrency: applications.quoteCurrency,
+      quoteTeamSize: applications.quoteTeamSize,
+      quoteWeeks: applications.quoteWeeks,
       name: sql<string>`coalesce(${candidates.name}, ${agencies.name})`,
       engagementType: candidates.engagementType,
       payKind: candidates.payKind,
@@ -319,20 +343,44 @@ function areaFigures(areas: TemplateArea[], mine: AreaRating[], averages: Record
   );
 }
 
-/** First-year cost: an agency's quote, or the candidate's pay under the role's assumptions. */
-function applicationCost(a: RollupApplication, roleCurrency: string, assumptions: CostAssumptions) {
+/**
+ * First-year cost: an agency's quote (in its currency, for its team and weeks), or the candidate's pay under the
+ * role's assumptions, with the markup of the agency that placed them.
+ */
+function applicationCost(
+  a: RollupApplication,
+  roleCurrency: string,
+  assumptions: CostAssumptions,
+  agencyById: Map<number, AgencyGlance>,
+) {
+  const placer = a.submittedByAgencyId !== null ? agencyById.get(a.submittedByAgencyId) : undefined;
   return firstYearCost(
     a.agencyId !== null
-      ? { kind: "quote", amount: a.quoteAmount }
+      ? quoteSubjectFor({
+          amount: a.quoteAmount,
+          currency: a.quoteCurrency,
+          teamSize: a.quoteTeamSize,
+          weeks: a.quoteWeeks,
+          roleCurrency,
+        })
       : costSubjectFor({
           engagementType: a.engagementType ?? "full_time",
           payKind: a.payKind,
           payAmount: a.payAmount,
           payCurrency: a.payCurrency ?? roleCurrency,
           roleCurrency,
+          placedBy: placer ? { agency: placer.name, markupPercent: placer.markupPercent } : null,
         }),
     assumptions,
   );
+}
+
+function agencyOf(a: RollupApplication, agencyById: Map<number, AgencyGlance>) {
+  const id = a.agencyId ?? a.submittedByAgencyId;
+  const found = id !== null ? agencyById.get(id) : undefined;
+  return found
+    ? { id: found.id, name: found.name, relation: a.agencyId !== null ? ("bid" as const) : ("placed" as const) }
+    : null;
 }
 
 const maxOrNull = (xs: (number | null)[]) =>

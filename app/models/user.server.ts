@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { isTimeZone } from "~/domain/dates";
 import type { UserKind } from "~/domain/reference";
 import { countRows, getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -158,4 +159,37 @@ export function setPassword(input: {
         subject: { type: "user", id: input.userId },
       });
   });
+}
+
+/**
+ * The browser's zone, kept at a user's first sign-in: only while they have none
+ * (a zone they chose is never replaced) and only a zone this runtime knows.
+ * Returns whether it was stored.
+ */
+export function adoptBrowserTimeZone(userId: number, zone: string | null | undefined): boolean {
+  if (!zone || !isTimeZone(zone)) return false;
+  const changed = getDb()
+    .update(users)
+    .set({ timeZone: zone, updatedAt: new Date() })
+    .where(and(eq(users.id, userId), isNull(users.timeZone)))
+    .run().changes;
+  return changed > 0;
+}
+
+/** A user's own time zone (null until set) and digest hour (null = off), for the account page. */
+export function getTimePreferences(userId: number) {
+  return getDb()
+    .select({ timeZone: users.timeZone, digestHour: users.digestHour })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+}
+
+/** Save a user's time zone and digest hour, chosen on their account page. */
+export function setTimePreferences(input: { userId: number; timeZone: string; digestHour: number | null }): void {
+  getDb()
+    .update(users)
+    .set({ timeZone: input.timeZone, digestHour: input.digestHour, updatedAt: new Date() })
+    .where(eq(users.id, input.userId))
+    .run();
 }

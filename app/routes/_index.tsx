@@ -30,6 +30,7 @@ import { getGradingQueue } from "~/models/take-home.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { listOffersAwaiting } from "~/models/offer.server";
+import { Moment } from "~/components/moment";
 
 export const meta: MetaFunction = () => [{ title: "Home · AI Talent Scorecards" }];
 
@@ -279,13 +280,7 @@ function MyWork({ queue, grading }: Pick<HomeData, "queue" | "grading">) {
                       </Link>
                     )}
                     <div className="small muted">
-                      {interviewKindLabels[q.kind]} · {q.roleTitle} ·{" "}
-                      {new Date(q.startsAt).toLocaleString("en-US", {
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                        timeZone: "UTC",
-                      })}{" "}
-                      UTC
+                      {interviewKindLabels[q.kind]} · {q.roleTitle} · <Moment at={q.startsAt} />
                     </div>
                   </span>
                 </li>
@@ -485,8 +480,7 @@ function NeedsDecisionCard({
                 <span className="muted small">{a.roleTitle}</span>
               </span>
               <span className="small">
-                {stageLabels[a.stage]} · evidence in{" "}
-                {new Date(a.readyAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+                {stageLabels[a.stage]} · evidence in <Moment at={a.readyAt} dateOnly />
               </span>
             </li>
           ))}

@@ -18,6 +18,7 @@ import {
 import { listAuditActorOptions, listAuditEvents } from "~/models/audit.server";
 import { auditFilterFromUrl } from "~/schemas/audit";
 import { authorizeUser } from "~/utils/authorize.server";
+import { Moment } from "~/components/moment";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · AI Talent Scorecards" }];
 
@@ -53,8 +54,7 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+const when = (iso: string) => <Moment at={iso} />;
 
 function FieldMessage({ id, errors }: { id: string; errors: string[] | undefined }) {
   return errors?.length ? (

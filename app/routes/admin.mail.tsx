@@ -9,6 +9,7 @@ import { formatCount, PageHeader } from "~/components/ui";
 import { MAIL_PAGE_SIZE, mailKindLabels, mailStatusLabels } from "~/domain/mail";
 import { listMailMessages } from "~/models/mail.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { Moment } from "~/components/moment";
 
 export const meta: MetaFunction = () => [{ title: "Outgoing mail · AI Talent Scorecards" }];
 
@@ -40,8 +41,7 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+const when = (iso: string) => <Moment at={iso} />;
 
 type Message = ReturnType<typeof useLoaderData<typeof loader>>["messages"][number];
 

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { ActivityPanel } from "~/components/application/activity-panel";
 import { AddedNotices } from "~/components/application/added-notices";
 import { AgencySubmissions } from "~/components/application/agency-submissions";
+import { BidQuoteSection } from "~/components/application/bid-quote";
 import { ComplianceSection } from "~/components/application/compliance-section";
 import { InterviewsSection } from "~/components/application/interviews-section";
 import { ScorecardsSection } from "~/components/application/scorecards-section";
@@ -23,7 +24,9 @@ import {
   type RejectionReason,
   type TeamRole,
 } from "~/domain/reference";
-import { getApplication, moveApplication } from "~/models/application.server";
+import { getApplication, moveApplication, saveAgencyQuote } from "~/models/application.server";
+import { defaultCostAssumptions, firstYearCost, quoteSubjectFor } from "~/domain/cost";
+import { bidQuoteSchema } from "~/schemas/costs";
 import { listVisibleScorecards } from "~/models/feedback.server";
 import { isRoleBlind } from "~/models/role.server";
 import { listInterviews } from "~/models/interview.server";
@@ -107,6 +110,28 @@ function complianceFor({ application, role }: Found, { user, teamRole }: Viewer)
             .map(({ status, changedAt, changedBy, fields }) => ({ status, changedAt, changedBy, fields }))
         : [],
     })),
+  };
+}
+
+/** An agency bid's quote, for those who may see pay: quotes are pay-like. */
+function bidQuoteFor({ application, role }: Found, { user, teamRole }: Viewer) {
+  if (application.agencyId === null || !holds(user.kind, "read:pay", teamRole)) return null;
+  const quote = {
+    amount: application.quoteAmount,
+    currency: application.quoteCurrency,
+    teamSize: application.quoteTeamSize,
+    weeks: application.quoteWeeks,
+  };
+  const estimate = firstYearCost(
+    quoteSubjectFor({ ...quote, currency: null, roleCurrency: role.currency }),
+    defaultCostAssumptions,
+  );
+  return {
+    quote,
+    roleCurrency: role.currency,
+    version: application.version,
+    canEdit: holds(user.kind, "update:application", teamRole),
+    pricedAs: estimate.pricedAs ?? null,
   };
 }
 
@@ -223,13 +248,16 @@ export async function loader(args: LoaderFunctionArgs) {
       canDecide: holds(user.kind, "create:decision", teamRole),
     }),
     activity: activityFor(application.id, viewer),
+    bidQuote: bidQuoteFor(found, viewer),
   };
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { user } = await authorizeUser(args, "routes/applications.$applicationId._index", "action");
+  const viewer = await authorizeUser(args, "routes/applications.$applicationId._index", "action");
+  const { user } = viewer;
   const id = Number(args.params.applicationId);
   const formData = await args.request.formData();
+  if (formData.get("intent") === "quote") return saveQuote(id, formData, viewer);
   const returnTo = safeRedirect(formData.get("returnTo"), `/applications/${id}`);
   const parsed = parseFormData(moveSchema, formData);
   if (!parsed.ok)
@@ -268,8 +296,45 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`${returnTo}${sep}moved=${parsed.data.toStage}`);
 }
 
+/** Record or change an agency bid's quote: pay-like, so only for those who may see pay; 400 with nothing written on bad input. */
+function saveQuote(id: number, formData: FormData, { user, teamRole }: Viewer) {
+  const found = getApplication(id);
+  if (!found || found.application.agencyId === null) throw new Response("Agency bid not found", { status: 404 });
+  if (!holds(user.kind, "read:pay", teamRole))
+    throw new Response("Quotes are for those who may see pay", { status: 403 });
+  const parsed = parseFormData(bidQuoteSchema, formData);
+  if (!parsed.ok)
+    return invalid(formData, {
+      intent: "quote" as const,
+      fieldErrors: parsed.fieldErrors,
+      formError: parsed.formError,
+      missing: [] as CheckType[],
+    });
+  const q = parsed.data;
+  const result = saveAgencyQuote({
+    applicationId: id,
+    version: q.version,
+    quote: { amount: q.quoteAmount, currency: q.quoteCurrency, teamSize: q.quoteTeamSize, weeks: q.quoteWeeks },
+  });
+  if (result === "stale")
+    return invalid(
+      formData,
+      {
+        intent: "quote" as const,
+        fieldErrors: {},
+        formError: "Someone else changed this bid after you opened the page; nothing was saved. Reload and try again.",
+        missing: [] as CheckType[],
+      },
+      { status: 409 },
+    );
+  if (result === "not-found") throw new Response("Agency bid not found", { status: 404 });
+  return redirect(`/applications/${id}?quoted=1#quote`);
+}
+
 function MoveForm({ application }: { application: { id: number; stage: string; version: number } }) {
-  const actionData = useActionData<typeof action>();
+  const answered = useActionData<typeof action>();
+  // The quote form's refusals are its own.
+  const actionData = answered && "intent" in answered && answered.intent === "quote" ? undefined : answered;
   const navigation = useNavigation();
   const { formRef, register, onSubmit, errorFor, typed, ticked, group, summary } = useValidatedForm(moveSchema, {
     serverErrors: actionData?.fieldErrors,
@@ -408,6 +473,8 @@ export default function ApplicationPage() {
           <ActivityPanel applicationId={application.id} activity={data.activity} />
         </div>
         <div>
+          {/* A bid's quote first: it is what the team weighs the bid on, beside the others' pay. */}
+          {data.bidQuote ? <BidQuoteSection data={data.bidQuote} saved={params.get("quoted") === "1"} /> : null}
           {offer ? (
             <OfferPanel
               applicationId={application.id}

@@ -11,6 +11,7 @@ import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { isoDay } from "~/domain/dates";
+import { Moment } from "~/components/moment";
 
 // The application's compliance checks, one form each. The application page
 // embeds the same forms and saves them in place; this page is where a browser
@@ -139,8 +140,7 @@ function CheckHistory({
     <ul className="history small" aria-label="History">
       {history.map((h, i) => (
         <li key={i}>
-          {new Date(h.changedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}{" "}
-          UTC: {h.changedBy ?? "someone"} {h.text}
+          <Moment at={h.changedAt} />: {h.changedBy ?? "someone"} {h.text}
         </li>
       ))}
     </ul>

@@ -17,6 +17,7 @@ import { getDebrief } from "~/models/debrief.server";
 import { isRoleBlind } from "~/models/role.server";
 import { listPanelSeats } from "~/models/interview.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { Moment } from "~/components/moment";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Debrief: ${data?.subject ?? "application"} · AI Talent Scorecards` },
@@ -52,10 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 type Open = Extract<Data["debrief"], { open: true }>;
 
-const when = (iso: string | null) =>
-  iso
-    ? new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC"
-    : "";
+const when = (iso: string | null) => (iso ? <Moment at={iso} /> : null);
 
 export default function Debrief() {
   const d = useLoaderData<typeof loader>();
@@ -255,7 +253,7 @@ function ScorecardWords({ card, areaName }: { card: Open["scorecards"][number]; 
         {card.interviewer}{" "}
         <span className="muted small">
           · {card.interview}
-          {card.submittedAt ? ` · submitted ${when(card.submittedAt)}` : ""}
+          {card.submittedAt ? <> · submitted {when(card.submittedAt)}</> : null}
         </span>{" "}
         <span className={`badge rec-${card.recommendation}`}>{recommendationLabels[card.recommendation]}</span>
       </h3>

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { FormError, useValidatedForm } from "~/components/form";
 import {
   FocusAreaPicker,
@@ -13,10 +14,11 @@ import { getApplication } from "~/models/application.server";
 import { getRoleTeam } from "~/models/role.server";
 import { listAnonymousGraderIds } from "~/models/take-home.server";
 
+import { isTimeZone, zoneAbbreviation } from "~/domain/dates";
 import { isOpenStage } from "~/domain/pipeline";
 import { scheduleInterview } from "~/models/interview.server";
 import { getCurrentTemplate } from "~/models/template.server";
-import { interviewArrayFields, kitPrompts, scheduleSchema } from "~/schemas/interview";
+import { interviewArrayFields, kitPrompts, scheduleSchemaFor } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData, type FieldErrors } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
@@ -31,9 +33,13 @@ function load(applicationId: number) {
 }
 
 export async function loader(args: LoaderFunctionArgs) {
-  await authorizeUser(args, "routes/applications.$applicationId.interviews.new", "loader");
+  const { user } = await authorizeUser(args, "routes/applications.$applicationId.interviews.new", "loader");
   const { found, team, template } = load(Number(args.params.applicationId));
+  const zone = user.timeZone && isTimeZone(user.timeZone) ? user.timeZone : null;
   return {
+    /** The scheduler's zone the start is read in (null: the browser's offset), and how the form names it. */
+    zone,
+    zoneLabel: zone ? `${zone} (${zoneAbbreviation(new Date(), zone)})` : null,
     application: {
       id: found.application.id,
       name: found.candidate?.name ?? found.agency?.name ?? "",
@@ -54,7 +60,8 @@ export async function action(args: ActionFunctionArgs) {
     invalid(formData, { fieldErrors, formError }, { arrayFields: interviewArrayFields });
   if (!isOpenStage(found.application.stage))
     return refuse({}, "This application is closed; reopen it before scheduling interviews.");
-  const parsed = parseFormData(scheduleSchema, formData, interviewArrayFields);
+  const zone = user.timeZone && isTimeZone(user.timeZone) ? user.timeZone : null;
+  const parsed = parseFormData(scheduleSchemaFor({ zone }), formData, interviewArrayFields);
   if (!parsed.ok) return refuse(parsed.fieldErrors, parsed.formError);
   const v = parsed.data;
   if (!v.panelIds.every((id) => team.some((t) => t.userId === id)))
@@ -80,10 +87,11 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ScheduleInterview() {
-  const { application, role, team, areas } = useLoaderData<typeof loader>();
+  const { application, role, team, areas, zone, zoneLabel } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const form = useValidatedForm(scheduleSchema, {
+  const schema = useMemo(() => scheduleSchemaFor({ zone }), [zone]);
+  const form = useValidatedForm(schema, {
     arrayFields: interviewArrayFields,
     serverErrors: actionData?.fieldErrors,
     submitted: actionData?.values,
@@ -109,7 +117,7 @@ export default function ScheduleInterview() {
         aria-label="Schedule interview"
       >
         <TimezoneOffsetInput />
-        <WhenAndWhat form={form} isAgency={application.isAgency} />
+        <WhenAndWhat form={form} isAgency={application.isAgency} zoneLabel={zoneLabel} />
         <PanelPicker form={form} team={team} />
         <FocusAreaPicker form={form} areas={areas} />
         <InterviewKitPicker form={form} />

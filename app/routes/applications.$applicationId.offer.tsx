@@ -26,6 +26,7 @@ import { authorizeUser, forbidden } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { isoDay } from "~/domain/dates";
+import { Moment } from "~/components/moment";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Offer: ${data?.subject ?? "application"} · AI Talent Scorecards` },
@@ -272,12 +273,8 @@ function DecisionHistory({ offer }: { offer: NonNullable<OfferData["offer"]> }) 
       <ul className="history small">
         {offer.decisions.map((d, i) => (
           <li key={i}>
-            {new Date(d.decidedAt).toLocaleString("en-US", {
-              dateStyle: "medium",
-              timeStyle: "short",
-              timeZone: "UTC",
-            })}{" "}
-            UTC: {d.approverName} {d.decision === "approve" ? "approved" : "declined"} version {d.termsVersion}
+            <Moment at={d.decidedAt} />: {d.approverName} {d.decision === "approve" ? "approved" : "declined"} version{" "}
+            {d.termsVersion}
             {d.termsVersion !== offer.termsVersion ? " (earlier terms: no longer counts)" : ""}
             {d.comment ? `: “${d.comment}”` : ""}
           </li>

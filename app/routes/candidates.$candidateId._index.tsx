@@ -17,6 +17,7 @@ import { listPersonChecks } from "~/models/compliance.server";
 import { listVisibleRoleIds } from "~/models/role.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { isoDay } from "~/domain/dates";
+import { Moment } from "~/components/moment";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.candidate.name ?? "Candidate"} · AI Talent Scorecards` },
@@ -219,9 +220,13 @@ export default function CandidatePage() {
       <PageHeader
         title={candidate.name}
         subtitle={
-          erased
-            ? `Erased on ${formatDate(isoDay(new Date(candidate.erasedAt!)))}`
-            : [candidate.email, candidate.location, candidate.timezone].filter(Boolean).join(" · ")
+          erased ? (
+            <>
+              Erased on <Moment at={candidate.erasedAt!} dateOnly />
+            </>
+          ) : (
+            [candidate.email, candidate.location, candidate.timezone].filter(Boolean).join(" · ")
+          )
         }
         actions={<CandidateActions data={data} />}
       />
@@ -229,8 +234,8 @@ export default function CandidatePage() {
       {erasedPredecessor ? (
         <p className="alert alert-warn">
           Applied before: this email belonged to a candidate erased on{" "}
-          {formatDate(isoDay(new Date(erasedPredecessor.erasedAt)))} (Erased candidate #{erasedPredecessor.id}). Nothing
-          of that record is kept but its de-identified scores.
+          <Moment at={erasedPredecessor.erasedAt} dateOnly /> (Erased candidate #{erasedPredecessor.id}). Nothing of
+          that record is kept but its de-identified scores.
         </p>
       ) : null}
       <div className="grid grid-2">

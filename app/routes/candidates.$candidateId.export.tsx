@@ -10,6 +10,7 @@ import { stageLabels } from "~/domain/pipeline";
 import { recommendationLabels } from "~/domain/scorecard";
 import { exportCandidateData, type SubjectAccessExport } from "~/models/subject-access.server";
 import { authorizeUser } from "~/utils/authorize.server";
+import { Moment } from "~/components/moment";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Data held on ${data?.person.name ?? "candidate"} · AI Talent Scorecards` },
@@ -25,10 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 type Application = Data["applications"][number];
 
-const when = (value: string | Date | null) =>
-  value === null
-    ? "—"
-    : new Date(value).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+const when = (value: string | Date | null) => (value === null ? "—" : <Moment at={value} />);
 
 const text = (value: unknown): ReactNode =>
   value === null || value === undefined || value === ""
@@ -180,7 +178,12 @@ export default function SubjectAccess() {
     <>
       <PageHeader
         title={`Data held on ${data.person.name}`}
-        subtitle={`Everything the app holds about this candidate, as of ${when(data.exportedAt)}. This view is recorded in the audit log.`}
+        subtitle={
+          <>
+            Everything the app holds about this candidate, as of {when(data.exportedAt)}. This view is recorded in the
+            audit log.
+          </>
+        }
         actions={
           <>
             <a className="btn btn-primary" href={`/candidates/${data.person.id}/export.json`} download>

@@ -7,6 +7,7 @@ import { scopesFor } from "~/domain/policy";
 import { getNeedsDecisionPage } from "~/models/decision.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { DAY_MS } from "~/domain/dates";
+import { Moment } from "~/components/moment";
 
 export const meta: MetaFunction = () => [{ title: "Needs decision · AI Talent Scorecards" }];
 
@@ -39,8 +40,6 @@ export async function loader(args: LoaderFunctionArgs) {
     })),
   };
 }
-
-const when = (d: string | Date) => new Date(d).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
 export default function NeedsDecision() {
   const { everyRole, total, page, pageCount, items } = useLoaderData<typeof loader>();
@@ -85,7 +84,7 @@ export default function NeedsDecision() {
                     </th>
                     <td>{stageLabels[a.stage]}</td>
                     <td className="small">
-                      {when(a.readyAt)} ({a.days === 0 ? "today" : `${a.days} d ago`})
+                      <Moment at={a.readyAt} dateOnly /> ({a.days === 0 ? "today" : `${a.days} d ago`})
                       <div className="muted">
                         {a.scorecards} {a.scorecards === 1 ? "scorecard" : "scorecards"}
                         {a.takeHome ? " · take-home graded" : ""}

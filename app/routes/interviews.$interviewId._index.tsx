@@ -7,6 +7,7 @@ import { listScorecardStatuses } from "~/models/scorecard.server";
 import { getCurrentTemplate, getTemplate } from "~/models/template.server";
 import { governanceQuestions, interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
+import { Moment } from "~/components/moment";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? interviewKindLabels[data.interview.kind] : "Interview"} · AI Talent Scorecards` },
@@ -41,9 +42,6 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const when = (d: Date | string) =>
-  new Date(d).toLocaleString("en-US", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" }) + " UTC";
-
 export default function InterviewPage() {
   const { interview, subject, role, focus, panel, onPanel } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -53,7 +51,7 @@ export default function InterviewPage() {
         title={`${interviewKindLabels[interview.kind]} with ${subject.name}`}
         subtitle={
           <>
-            {when(interview.startsAt)} · <Link to={`/applications/${subject.applicationId}`}>{role.title}</Link>
+            <Moment at={interview.startsAt} /> · <Link to={`/applications/${subject.applicationId}`}>{role.title}</Link>
           </>
         }
         actions={

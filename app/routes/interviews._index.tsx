@@ -7,6 +7,7 @@ import { queueStates } from "~/domain/scorecard";
 import { getInterviewerQueuePage, toQueueItemView, type ListState } from "~/models/queue.server";
 import { interviewKindLabels } from "~/schemas/interview";
 import { authorizeUser } from "~/utils/authorize.server";
+import { Moment } from "~/components/moment";
 
 export const meta: MetaFunction = () => [{ title: "Your interviews · AI Talent Scorecards" }];
 
@@ -41,8 +42,7 @@ const stateText: Record<ListState, { tab: string; heading: string; hint: string;
   },
 };
 
-const when = (d: Date | string) =>
-  `${new Date(d).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+const when = (d: Date | string) => <Moment at={d} />;
 
 /** Every interview the signed-in user sits on: what they still owe a scorecard for, and what they have submitted. Their own seats only. */
 export async function loader(args: LoaderFunctionArgs) {

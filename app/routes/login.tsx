@@ -3,7 +3,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { Field, FormError, useValidatedForm } from "~/components/form";
 import { recordAudit } from "~/models/audit.server";
 import { deleteExpiredSessions } from "~/models/session.server";
-import { getUserForSignIn, normalizeEmail } from "~/models/user.server";
+import { adoptBrowserTimeZone, getUserForSignIn, normalizeEmail } from "~/models/user.server";
 import { signInSchema } from "~/schemas/auth";
 import { authorize } from "~/utils/authorize.server";
 import { getEnv } from "~/utils/env.server";
@@ -28,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
   const parsed = parseFormData(signInSchema, formData);
   if (!parsed.ok) return invalid(formData, { fieldErrors: parsed.fieldErrors, formError: parsed.formError });
 
-  const { email, password, redirectTo } = parsed.data;
+  const { email, password, redirectTo, timeZone } = parsed.data;
   const throttle = hitThrottle(
     [`ip:${context.clientIp ?? "unknown"}`, `account:${normalizeEmail(email)}`],
     getEnv().LOGIN_ATTEMPTS_PER_MINUTE,
@@ -61,6 +61,8 @@ export async function action(args: ActionFunctionArgs) {
   }
   deleteExpiredSessions(new Date());
   recordAudit({ actorId: account.id, action: "auth.sign_in", subject: { type: "user", id: account.id } });
+  // The first sign-in from a browser that says its zone sets the user's; after that only the account page does.
+  adoptBrowserTimeZone(account.id, timeZone);
   return startSession({
     userId: account.id,
     userAgent: request.headers.get("User-Agent"),
@@ -84,6 +86,7 @@ export default function Login() {
         <FormError error={actionData?.formError} summary={summary} />
         <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <BrowserTimeZoneInput />
           <Field label="Email" error={errorFor("email")}>
             {/* The page's one task: focus starts where it begins, and nothing above it is skipped. */}
             {(aria) => (
@@ -110,5 +113,23 @@ export default function Login() {
       </div>
       <p className="muted small">Accounts are created by your admin. Forgot your password? Ask an admin to reset it.</p>
     </div>
+  );
+}
+
+/**
+ * The browser's IANA zone, filled in once the page runs its script. Without
+ * JavaScript it stays empty, and the user's times read UTC until they choose a
+ * zone on their account page.
+ */
+function BrowserTimeZoneInput() {
+  return (
+    <input
+      type="hidden"
+      name="timeZone"
+      defaultValue=""
+      ref={(el) => {
+        if (el) el.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+      }}
+    />
   );
 }

@@ -22,6 +22,8 @@ import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData, type FieldErrors } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { FilterForm } from "~/components/filter-form";
+import { QuoteFields } from "~/components/quote-fields";
+import { holds } from "~/domain/policy";
 import { isoDay } from "~/domain/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -29,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { user } = await authorizeUser(args, "routes/roles.$roleId.applications.new", "loader");
+  const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.applications.new", "loader");
   const hidden = getMask(user.id).candidateIds;
   const role = getRole(Number(args.params.roleId));
   if (!role) throw new Response("Role not found", { status: 404 });
@@ -54,7 +56,9 @@ export async function loader(args: LoaderFunctionArgs) {
     onRole: already.has(c.id),
   }));
   return {
-    role: { id: role.id, title: role.title, seeks: soughtText(role.engagementModels) },
+    role: { id: role.id, title: role.title, seeks: soughtText(role.engagementModels), currency: role.currency },
+    // A bid's quote is pay: its fields are offered only to those who may see pay.
+    seesPay: holds(user.kind, "read:pay", teamRole),
     query,
     candidates,
     chosenId: chosen?.id ?? null,
@@ -63,9 +67,10 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  const { user } = await authorizeUser(args, "routes/roles.$roleId.applications.new", "action");
+  const { user, teamRole } = await authorizeUser(args, "routes/roles.$roleId.applications.new", "action");
   const roleId = Number(args.params.roleId);
-  if (!getRole(roleId)) throw new Response("Role not found", { status: 404 });
+  const role = getRole(roleId);
+  if (!role) throw new Response("Role not found", { status: 404 });
   const formData = await args.request.formData();
   const refuse = (fieldErrors: FieldErrors, formError: string | null = null) =>
     invalid(formData, { fieldErrors, formError });
@@ -76,7 +81,18 @@ export async function action(args: ActionFunctionArgs) {
 
   if (input.subject === "agency") {
     if (!agencies.some((a) => a.id === input.agencyId)) return refuse({ agencyId: ["Choose an agency from the list"] });
-    const result = addAgencyBid({ roleId, agencyId: input.agencyId, stage: input.stage, actorId: user.id });
+    if (input.quoteAmount !== null && !holds(user.kind, "read:pay", teamRole))
+      return refuse({ quoteAmount: ["Only those who may see pay on this role record a quote"] });
+    const quote =
+      input.quoteAmount === null
+        ? null
+        : {
+            amount: input.quoteAmount,
+            currency: input.quoteCurrency ?? role.currency,
+            teamSize: input.quoteTeamSize,
+            weeks: input.quoteWeeks,
+          };
+    const result = addAgencyBid({ roleId, agencyId: input.agencyId, stage: input.stage, actorId: user.id, quote });
     return redirect(`/applications/${result.applicationId}?added=${result.created ? "bid" : "already"}`);
   }
 
@@ -119,7 +135,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function AddApplication() {
-  const { role, query, candidates, chosenId, agencies } = useLoaderData<typeof loader>();
+  const { role, query, candidates, chosenId, agencies, seesPay } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const form = useValidatedForm(addApplicationSchema, {
@@ -175,20 +191,7 @@ export default function AddApplication() {
               />
               <SubmittedByFieldset form={form} agencies={agencies} submitter={submitter} onAgency={setSubmitter} />
             </div>
-            <div className="stack for-agency">
-              <Field label="Bidding agency" error={errorFor("agencyId")}>
-                {(aria) => (
-                  <select defaultValue={typed("agencyId", "")} {...aria} {...register("agencyId")}>
-                    <option value="">Choose…</option>
-                    {agencies.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.name} ({agencyKindLabels[a.kind]})
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-            </div>
+            <AgencyBidFields form={form} agencies={agencies} seesPay={seesPay} currency={role.currency} />
             <Field label="Starting stage" error={errorFor("stage")}>
               {(aria) => (
                 <select defaultValue={typed("stage", "sourced")} {...aria} {...register("stage")}>
@@ -210,6 +213,47 @@ export default function AddApplication() {
         <FindCandidate query={query} roleId={role.id} />
       </div>
     </>
+  );
+}
+
+/** The agency bidding as a team and, for those who may see pay, its quote: price, currency, team and weeks. */
+function AgencyBidFields({
+  form,
+  agencies,
+  seesPay,
+  currency,
+}: {
+  form: ValidatedForm;
+  agencies: AgencyChoice[];
+  seesPay: boolean;
+  currency: string;
+}) {
+  const { register, errorFor, typed } = form;
+  return (
+    <div className="stack for-agency">
+      <Field label="Bidding agency" error={errorFor("agencyId")}>
+        {(aria) => (
+          <select defaultValue={typed("agencyId", "")} {...aria} {...register("agencyId")}>
+            <option value="">Choose…</option>
+            {agencies.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name} ({agencyKindLabels[a.kind]})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {seesPay ? (
+        <fieldset className="subgroup">
+          <legend>Their quote</legend>
+          <p className="hint">
+            Leave it blank until they quote. The bid is costed at this price for this team and duration; a quote in
+            another currency than the role&rsquo;s ({currency}) is shown but not priced.
+          </p>
+          <QuoteFields form={form} roleCurrency={currency} />
+        </fieldset>
+      ) : null}
+    </div>
   );
 }
 

@@ -33,6 +33,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const withEvidence = new URL(args.request.url).searchParams.get("evidence") === "1";
   const rows = [
     ...factRows(c),
+    ...agencyRows(c, result.seesAgencies),
     ...areaRows(result.areas, c, withEvidence),
     ...scoreRows(c),
     ...(withEvidence ? wordsRows(c) : []),
@@ -90,6 +91,27 @@ function factRows(c: Candidate[]) {
       "Decision",
       c.map((x) => decisionCell(x.decision)),
     ),
+  ];
+}
+
+/** Which agency placed each person or bids, and (for those who may read agencies) its vetting at a glance. */
+function agencyRows(c: Candidate[], seesAgencies: boolean) {
+  if (!c.some((x) => x.agency)) return [];
+  return [
+    row(
+      "Agency",
+      c.map((x) =>
+        x.agency ? `${x.agency.relation === "placed" ? "placed by" : "bid by"} ${x.agency.name}` : "direct",
+      ),
+    ),
+    ...(seesAgencies
+      ? [
+          row(
+            "Agency vetting",
+            c.map((x) => x.agency?.vetting?.text ?? ""),
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -204,6 +226,10 @@ function costRows(result: Comparison) {
     row(
       `Estimated first-year cost (${result.role.currency})`,
       c.map((x) => x.cost?.total ?? x.cost?.missing ?? ""),
+    ),
+    row(
+      "Priced as",
+      c.map((x) => x.cost?.pricedAs ?? ""),
     ),
     row(
       "Cost covers",

@@ -4,6 +4,7 @@ import { isoDay } from "~/domain/dates";
 import { stages } from "~/domain/pipeline";
 import { rejectionReasons } from "~/domain/reference";
 import { checkbox, optionalDate, optionalText } from "./fields";
+import { optionalQuoteFields, QUOTE_WITHOUT_PRICE, quoteWithoutPrice } from "./costs";
 
 const id = (message: string) => z.string({ required_error: message }).regex(/^\d+$/, message).transform(Number);
 const optionalId = z
@@ -19,21 +20,28 @@ const startingStage = z
   .default("sourced");
 
 /** Add someone to a role's pipeline: an existing candidate (optionally submitted by an agency), or an agency bidding as a team. */
-export const addApplicationSchema = z.discriminatedUnion("subject", [
-  z.object({
-    subject: z.literal("candidate"),
-    candidateId: id("Choose a candidate"),
-    stage: startingStage,
-    submittedByAgencyId: optionalId,
-    submittedByContactId: optionalId,
-    submittedOn: optionalDate("Submission date"),
-  }),
-  z.object({
-    subject: z.literal("agency"),
-    agencyId: id("Choose an agency"),
-    stage: startingStage,
-  }),
-]);
+export const addApplicationSchema = z
+  .discriminatedUnion("subject", [
+    z.object({
+      subject: z.literal("candidate"),
+      candidateId: id("Choose a candidate"),
+      stage: startingStage,
+      submittedByAgencyId: optionalId,
+      submittedByContactId: optionalId,
+      submittedOn: optionalDate("Submission date"),
+    }),
+    // The bid's quote goes with it when there is one: price, currency, team and weeks.
+    z.object({
+      subject: z.literal("agency"),
+      agencyId: id("Choose an agency"),
+      stage: startingStage,
+      ...optionalQuoteFields,
+    }),
+  ])
+  .superRefine((v, ctx) => {
+    if (v.subject === "agency" && quoteWithoutPrice(v))
+      ctx.addIssue({ code: "custom", path: ["quoteAmount"], message: QUOTE_WITHOUT_PRICE });
+  });
 
 export const moveSchema = z.object({
   intent: z.literal("move"),

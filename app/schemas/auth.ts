@@ -6,6 +6,8 @@ export const signInSchema = z.object({
   email,
   password: z.string().min(1, "Enter your password").max(MAX_PASSWORD_LENGTH, "That password is too long"),
   redirectTo: z.string().optional(),
+  /** The browser's IANA zone, filled in by a script; kept at the first sign-in only if it is a real zone. */
+  timeZone: z.string().max(100).optional(),
 });
 
 export const newPasswordField = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CostAssumptions } from "~/domain/cost";
+import { currencies } from "~/domain/reference";
 import { wholeNumber } from "./fields";
 
 /** Each assumption's label, unit and range: the form, its hints and the schema's messages all read this. */
@@ -29,14 +30,52 @@ export const costAssumptionsSchema = z.object(
   >,
 );
 
-/** An agency bidding as a team quotes a price; the cost model uses it as the bid's first-year cost. */
-export const agencyQuoteSchema = z.object({
+/** "185,000" is 185000: thousands separators and spaces go before the number is read. */
+const withoutSeparators = (v: string) => v.replace(/(\d),(?=\d{3}(\D|$))/g, "$1").replace(/[\s_]/g, "");
+
+/** A count that may be left blank: blank is null, anything else a whole number in range. */
+const optionalCount = (label: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? withoutSeparators(v) : undefined))
+    .pipe(wholeNumber(label, min, max).optional())
+    .transform((v) => v ?? null);
+
+/**
+ * An agency bid's quote: the price, its currency, the team it covers (people) and how long (weeks). The same
+ * fields on the bid form (where the quote may come later) and on the bid's own page (where the price is asked for).
+ */
+export const quoteFields = {
+  quoteCurrency: z.enum(currencies, { errorMap: () => ({ message: "Choose the quote's currency" }) }),
+  quoteTeamSize: optionalCount("Team size", 1, 200),
+  quoteWeeks: optionalCount("Duration in weeks", 1, 260),
+};
+const QUOTED_PRICE = wholeNumber("Quoted price", 1, 50_000_000);
+
+/** The quote when an agency's bid is recorded: all of it may wait, but a team or duration needs its price. */
+export const optionalQuoteFields = {
+  ...quoteFields,
+  quoteAmount: optionalCount("Quoted price", 1, 50_000_000),
+  quoteCurrency: quoteFields.quoteCurrency.optional(),
+};
+export const quoteWithoutPrice = (v: {
+  quoteAmount: number | null;
+  quoteTeamSize: number | null;
+  quoteWeeks: number | null;
+}) => v.quoteAmount === null && (v.quoteTeamSize !== null || v.quoteWeeks !== null);
+export const QUOTE_WITHOUT_PRICE = "Enter the quoted price for this team and duration, or leave them blank";
+
+/** Recording or changing a bid's quote on its page: the price is asked for; the cost model uses it as the bid's cost. */
+export const bidQuoteSchema = z.object({
   intent: z.literal("quote"),
-  applicationId: z.string().regex(/^\d+$/, "Unknown bid").transform(Number),
   quoteAmount: z
     .string()
     .trim()
     .min(1, "Enter the agency's quoted price")
-    .pipe(wholeNumber("Quoted price", 1, 50_000_000)),
+    .transform(withoutSeparators)
+    .pipe(QUOTED_PRICE),
+  ...quoteFields,
   version: z.coerce.number().int().min(1),
 });

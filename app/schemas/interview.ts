@@ -3,6 +3,7 @@ import { isSignalOf, recommendations, scorecardSubmissionProblems } from "~/doma
 import { currencies } from "~/domain/reference";
 import { checkbox, idList, optionalText, optionalUrl, optionalWholeNumber, requiredText, wholeNumber } from "./fields";
 import { isIsoDate, notInFuture, notInPast } from "./fields";
+import { isTimeZone, zonedLocalToUtc } from "~/domain/dates";
 
 import { interviewKinds, type InterviewKind } from "~/domain/reference";
 export { interviewKinds, type InterviewKind };
@@ -46,34 +47,83 @@ const localDateTime = (label: string) =>
 
 export const interviewArrayFields = ["panelIds", "focusAreas", "prompts"] as const;
 
-export const scheduleSchema = z
-  .object({
-    kind: z.enum(interviewKinds, { errorMap: () => ({ message: "Choose the kind of interview" }) }),
-    startsAt: localDateTime("Start"),
-    durationMinutes: wholeNumber("Length in minutes", 15, 480),
-    panelIds: idList.refine((ids) => ids.length > 0, { message: "Choose at least one interviewer" }),
-    focusAreas: z
-      .array(z.string().max(60))
-      .default([])
-      .refine((a) => a.length > 0, { message: "Choose at least one area to assess" }),
-    prompts: z.array(z.string().max(500)).default([]),
-    customQuestions: z.string().max(4000, "Custom questions must be at most 4000 characters").optional(),
-    includeGovernance: checkbox,
-    /** Minutes east of UTC in the scheduler's browser, so "10:00" means their 10:00. */
-    tzOffset: z.coerce.number().int().min(-840).max(840).default(0),
-  })
-  .transform(({ customQuestions, tzOffset, startsAt, durationMinutes, ...rest }) => {
-    const starts = new Date(Date.parse(`${startsAt}:00Z`) - tzOffset * 60_000);
-    return {
-      ...rest,
-      startsAt: starts,
-      endsAt: new Date(starts.getTime() + durationMinutes * 60_000),
-      customQuestions: (customQuestions ?? "")
-        .split("\n")
-        .map((q) => q.trim())
-        .filter(Boolean),
-    };
-  });
+/**
+ * Where a form's wall-clock times are read, and what "now" is. `zone` is the
+ * writer's stored zone; without one, `tzOffset` (the browser's offset, sent by
+ * the form) stands in. `now` is asked at each parse, so a form left open stays honest.
+ */
+export type StartContext = { zone: string | null; now?: () => Date };
+
+/** The message beside a start time in the past, until the writer confirms it. */
+export const PAST_START_MESSAGE =
+  "That start is in the past. Tick the box below to record an interview that already happened.";
+
+/** The label of the `confirmPast` checkbox that lets a past start through. */
+export const CONFIRM_PAST_LABEL = "Yes, schedule it in the past (for recording an interview that already happened)";
+
+/**
+ * The fields of an interview's start, for the scheduling form and any form that
+ * moves an interview: the wall-clock start, its length, the browser's offset
+ * (used only when the writer has no zone) and the past-start confirmation.
+ */
+export const interviewStartFields = {
+  startsAt: localDateTime("Start"),
+  durationMinutes: wholeNumber("Length in minutes", 15, 480),
+  /** Minutes east of UTC in the writer's browser: read only when the writer has no stored zone. */
+  tzOffset: z.coerce.number().int().min(-840).max(840).default(0),
+  confirmPast: checkbox,
+};
+
+/** The moment a wall-clock start means: in the writer's zone, else at the browser's offset. */
+export function interviewStartMoment(local: string, context: { zone: string | null; tzOffset: number }): Date {
+  if (context.zone && isTimeZone(context.zone)) return zonedLocalToUtc(local, context.zone);
+  return new Date(Date.parse(`${local}:00Z`) - context.tzOffset * 60_000);
+}
+
+/**
+ * The past-start rule, for a superRefine over `interviewStartFields`: a start
+ * before now is refused beside the start field unless `confirmPast` is ticked.
+ */
+export function refinePastStart(
+  value: { startsAt: string; tzOffset: number; confirmPast: boolean },
+  ctx: z.RefinementCtx,
+  context: StartContext,
+): void {
+  if (value.confirmPast) return;
+  const starts = interviewStartMoment(value.startsAt, { zone: context.zone, tzOffset: value.tzOffset });
+  if (starts.getTime() < (context.now ?? (() => new Date()))().getTime())
+    ctx.addIssue({ code: "custom", path: ["startsAt"], message: PAST_START_MESSAGE });
+}
+
+/** The scheduling form, read in the scheduler's zone (the same factory on both sides). */
+export function scheduleSchemaFor(context: StartContext) {
+  return z
+    .object({
+      kind: z.enum(interviewKinds, { errorMap: () => ({ message: "Choose the kind of interview" }) }),
+      ...interviewStartFields,
+      panelIds: idList.refine((ids) => ids.length > 0, { message: "Choose at least one interviewer" }),
+      focusAreas: z
+        .array(z.string().max(60))
+        .default([])
+        .refine((a) => a.length > 0, { message: "Choose at least one area to assess" }),
+      prompts: z.array(z.string().max(500)).default([]),
+      customQuestions: z.string().max(4000, "Custom questions must be at most 4000 characters").optional(),
+      includeGovernance: checkbox,
+    })
+    .superRefine((value, ctx) => refinePastStart(value, ctx, context))
+    .transform(({ customQuestions, tzOffset, confirmPast: _confirmed, startsAt, durationMinutes, ...rest }) => {
+      const starts = interviewStartMoment(startsAt, { zone: context.zone, tzOffset });
+      return {
+        ...rest,
+        startsAt: starts,
+        endsAt: new Date(starts.getTime() + durationMinutes * 60_000),
+        customQuestions: (customQuestions ?? "")
+          .split("\n")
+          .map((q) => q.trim())
+          .filter(Boolean),
+      };
+    });
+}
 
 /**
  * The scorecard form for an interview's focus areas. Drafts may be partial;

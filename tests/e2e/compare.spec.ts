@@ -203,18 +203,25 @@ test("a hiring manager records an agency's quote and the rollup costs the bid at
   await page.getByText("Cost assumptions for this role").click();
   await page.getByRole("link", { name: "Edit assumptions and agency quotes" }).click();
   await expect(page.getByRole("heading", { name: "Agency quotes" })).toBeVisible();
-  const quote = page.getByLabel(/Forge AI Delivery: quoted first-year price/);
+  // The cost page lists the bids; each quote is entered on the bid itself.
+  await page.getByRole("link", { name: "Forge AI Delivery" }).click();
+  await expect(page.getByRole("heading", { name: "Quote", exact: true })).toBeVisible();
+  const quote = page.getByLabel("Quoted price (whole scope)");
   await quote.fill("12.5");
   await page.getByRole("button", { name: "Save quote" }).click();
   await expect(page.getByText("Quoted price must be a whole number")).toBeVisible();
   await expect(quote).toHaveAttribute("aria-invalid", "true");
 
   await quote.fill("240000");
+  await page.getByLabel("Team size (people)").fill("3");
+  await page.getByLabel("Duration (weeks)").fill("10");
   await page.getByRole("button", { name: "Save quote" }).click();
-  await expect(page.getByRole("status")).toContainText("Quote from Forge AI Delivery saved.");
-  await expect(page.getByText("now $240,000")).toBeVisible();
-  await page.screenshot({ path: "test-results/screens/costs.png", fullPage: true });
+  await expect(page.getByRole("status")).toContainText("Quote saved");
+  await expect(page.getByText("$240,000", { exact: true })).toBeVisible();
+  await expect(page.getByText("quote for 3 people over 10 weeks, about 200/h a person at 40 h a week")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/bid-quote.png", fullPage: true });
 
+  await page.goto(`/roles/${role.id}/costs`);
   await page.getByRole("link", { name: "Back to rollup" }).click();
   await page.goto(`/roles/${role.id}/rollup?engagement=agency_bid`);
   await expect(page.getByRole("row", { name: /Forge AI Delivery/ })).toContainText("$240,000");

@@ -47,6 +47,7 @@ beforeAll(async () => {
       {
         kind: "system_design",
         startsAt: "2026-11-20T10:00",
+        confirmPast: "on",
         durationMinutes: "60",
         panelIds,
         focusAreas: ["evals", "security"],

@@ -66,6 +66,7 @@ async function schedule(kind: string, panel: string[], focus: string[]) {
       {
         kind,
         startsAt: "2026-11-20T10:00",
+        confirmPast: "on",
         durationMinutes: "60",
         panelIds: panel.map((e) => String(userIdByEmail(e))),
         focusAreas: focus,

@@ -77,6 +77,7 @@ async function schedule(applicationId: number, panelEmail: string): Promise<numb
       {
         kind: "screen",
         startsAt: "2026-11-20T10:00",
+        confirmPast: "on",
         durationMinutes: "30",
         panelIds: [String(userIdByEmail(panelEmail))],
         focusAreas: ["evals"],

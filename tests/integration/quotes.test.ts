@@ -1,7 +1,8 @@
-// Agency quotes on a role's cost page: one zod schema, 400 with nothing
-// written on bad input, only bids on that role, and the figure reaches the rollup.
+// Agency quotes, recorded on the bid's own page (the role's cost page lists them): one zod schema, 400 with
+// nothing written on bad input, only agency bids, and the figure reaches the rollup.
 import { and, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import * as applicationRoute from "~/routes/applications.$applicationId._index";
 import * as costsRoute from "~/routes/roles.$roleId.costs";
 import * as rollupRoute from "~/routes/roles.$roleId.rollup";
 import { getDb, schema } from "~/utils/db.server";
@@ -16,14 +17,16 @@ const bidOn = (roleId: number) =>
     .get()!;
 
 const cookies = new Map<string, string>();
-/** Sign in first (a session is a write), then post the quote form. */
+/** Sign in first (a session is a write), then post the quote form on the bid's page. */
 async function signedIn(email = "priya@northwind.test") {
   if (!cookies.has(email)) cookies.set(email, await cookieFor(email));
   const cookie = cookies.get(email)!;
-  return (roleId: number, fields: Record<string, string>) =>
-    invoke(costsRoute.action, post(`/roles/${roleId}/costs`, { intent: "quote", ...fields }, { cookie }), {
-      roleId: String(roleId),
-    });
+  return (_roleId: number, { applicationId, ...fields }: Record<string, string>) =>
+    invoke(
+      applicationRoute.action,
+      post(`/applications/${applicationId}`, { intent: "quote", quoteCurrency: "USD", ...fields }, { cookie }),
+      { applicationId },
+    );
 }
 
 describe("agency quotes", () => {
@@ -60,9 +63,15 @@ describe("agency quotes", () => {
     }
   });
 
-  it("refuses a bid from another role, and a stale form, writing nothing", async () => {
+  it("refuses an application that is not an agency bid, and a stale form, writing nothing", async () => {
     const quote = await signedIn();
-    const other = bidOn(roleIdByTitle("RAG Contractor, Contract Review Pilot"));
+    const person = getDb()
+      .select()
+      .from(schema.applications)
+      .where(and(eq(schema.applications.roleId, salesRole()), isNotNull(schema.applications.candidateId)))
+      .get();
+    const other =
+      person ?? getDb().select().from(schema.applications).where(isNotNull(schema.applications.candidateId)).get()!;
     const before = totalChanges();
     expect(
       (

@@ -45,6 +45,7 @@ async function freshInterview(focus = ["production_systems", "evals", "security"
       {
         kind: "system_design",
         startsAt: "2026-11-20T10:00",
+        confirmPast: "on",
         durationMinutes: "60",
         panelIds: [String(userIdByEmail("sam@northwind.test")), String(userIdByEmail("jordan@northwind.test"))],
         focusAreas: focus,
@@ -106,6 +107,7 @@ describe("scheduling", () => {
         {
           kind: "screen",
           startsAt: "2026-11-20T10:00",
+          confirmPast: "on",
           durationMinutes: "30",
           panelIds: [String(userIdByEmail("riley@northwind.test"))],
           focusAreas: ["evals"],

@@ -38,6 +38,7 @@ export async function scheduleFreshInterview(
       {
         kind: "screen",
         startsAt: "2026-11-20T10:00",
+        confirmPast: "on",
         durationMinutes: "30",
         panelIds: [String(userIdByEmail(panelEmail))],
         focusAreas: ["evals"],

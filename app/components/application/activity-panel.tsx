@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ApplicationData } from "./types";
+import { Moment } from "~/components/moment";
 
 /**
  * Who did what to this application, newest first, from the audit log: the kinds of entry the viewer may read
@@ -18,8 +19,7 @@ export function ActivityPanel(props: { applicationId: number; activity: NonNulla
             <li key={e.id}>
               <strong>{e.text}</strong>{" "}
               <span className="muted small">
-                {new Date(e.at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}{" "}
-                UTC by {e.actorName ?? "the system"}
+                <Moment at={e.at} /> by {e.actorName ?? "the system"}
               </span>
             </li>
           ))}

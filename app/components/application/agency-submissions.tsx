@@ -1,4 +1,5 @@
 import type { ApplicationData } from "./types";
+import { Moment } from "~/components/moment";
 
 /** Which agencies submitted this person, when, and which submission counts. */
 export function AgencySubmissions({ submissions }: { submissions: ApplicationData["submissions"] }) {
@@ -13,7 +14,7 @@ export function AgencySubmissions({ submissions }: { submissions: ApplicationDat
               {s.contact ? <span className="muted small"> · {s.contact}</span> : null}
               <span className="muted small">
                 {" "}
-                · {new Date(s.submittedAt).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" })}
+                · <Moment at={s.submittedAt} dateOnly />
               </span>
             </span>
             {s.counts ? (

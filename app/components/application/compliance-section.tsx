@@ -4,6 +4,7 @@ import { CheckBadge } from "~/components/checks";
 import { formatDate, Notice } from "~/components/ui";
 import { checkHistoryText, checkTypeLabels, classificationLabels, type CheckType } from "~/domain/compliance";
 import type { ApplicationData } from "./types";
+import { Moment } from "~/components/moment";
 
 type Compliance = NonNullable<ApplicationData["compliance"]>;
 type Check = Compliance["checks"][number];
@@ -46,12 +47,8 @@ function CheckRow({ check: c, applicationId, canEdit }: { check: Check; applicat
         <ul className="history small">
           {c.history.map((h, i) => (
             <li key={i}>
-              {new Date(h.changedAt).toLocaleString("en-US", {
-                dateStyle: "medium",
-                timeStyle: "short",
-                timeZone: "UTC",
-              })}{" "}
-              UTC: {h.changedBy ?? "someone"} {checkHistoryText({ status: h.status, fields: fieldsOf(h) })}
+              <Moment at={h.changedAt} />: {h.changedBy ?? "someone"}{" "}
+              {checkHistoryText({ status: h.status, fields: fieldsOf(h) })}
             </li>
           ))}
         </ul>

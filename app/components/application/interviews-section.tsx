@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { interviewKindLabels } from "~/schemas/interview";
 import type { ApplicationData } from "./types";
+import { Moment } from "~/components/moment";
 
 type Interview = ApplicationData["interviews"][number];
 
@@ -36,12 +37,7 @@ function InterviewItem({ interview: i }: { interview: Interview }) {
       <span>
         <Link to={`/interviews/${i.id}`}>{interviewKindLabels[i.kind]}</Link>{" "}
         <span className="muted small">
-          {new Date(i.startsAt).toLocaleString("en-US", {
-            dateStyle: "medium",
-            timeStyle: "short",
-            timeZone: "UTC",
-          })}{" "}
-          UTC
+          <Moment at={i.startsAt} />
         </span>
         <div className="small">
           {i.panel

@@ -1,6 +1,7 @@
 import { stageLabels } from "~/domain/pipeline";
 import { rejectionReasonLabels } from "~/domain/reference";
 import type { ApplicationData } from "./types";
+import { Moment } from "~/components/moment";
 
 /** Every move between stages, oldest first, and why the application was rejected if it was. */
 export function StageHistory(props: {
@@ -19,12 +20,7 @@ export function StageHistory(props: {
               {stageLabels[h.toStage as keyof typeof stageLabels]}
             </strong>{" "}
             <span className="muted small">
-              {new Date(h.movedAt).toLocaleString("en-US", {
-                dateStyle: "medium",
-                timeStyle: "short",
-                timeZone: "UTC",
-              })}{" "}
-              UTC by {h.movedBy ?? "someone"}
+              <Moment at={h.movedAt} /> by {h.movedBy ?? "someone"}
             </span>
             {h.note ? <div className="small">{h.note}</div> : null}
           </li>

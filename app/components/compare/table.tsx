@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { StageBadge } from "~/components/checks";
+import { AgencyGlance } from "~/components/agency-glance";
 import { DecisionCell } from "~/components/decision-record";
 import { formatCount, formatDate, formatMoney } from "~/components/ui";
 import { EvidenceDisclosure, GraderNotesDisclosure, TakeawaysDisclosure } from "./disclosures";
@@ -87,6 +88,7 @@ export function CompareTable({ d }: { d: ComparisonData }) {
           {row("Engagement model", (x) => (
             <td key={x.id}>{x.shown.engagement}</td>
           ))}
+          <AgencyRow candidates={c} />
           {row("Available from", (x) => (
             <td key={x.id}>{formatDate(x.availableFrom)}</td>
           ))}
@@ -98,6 +100,21 @@ export function CompareTable({ d }: { d: ComparisonData }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Which agency placed each person or bids, with its vetting at a glance; "Direct" for the others. */
+function AgencyRow({ candidates }: { candidates: Compared[] }) {
+  if (!candidates.some((x) => x.agency)) return null;
+  return (
+    <tr>
+      <th scope="row">Agency</th>
+      {candidates.map((x) => (
+        <td key={x.id}>
+          {x.agency ? <AgencyGlance agency={x.agency} /> : <span className="muted small">Direct</span>}
+        </td>
+      ))}
+    </tr>
   );
 }
 
@@ -201,6 +218,7 @@ function CostCell({ x, currency, fullYearHours }: { x: Compared; currency: strin
         <span className="muted">{x.cost?.missing}</span>
       )}
       {x.shown.costCovers ? <div className="muted">Covers {x.shown.costCovers}</div> : null}
+      {x.cost?.pricedAs ? <div className="priced-as">{sentenceCase(x.cost.pricedAs)}</div> : null}
       {x.cost?.covers === "hours" && x.cost.fullYear !== null && x.cost.fullYear !== x.cost.total ? (
         <div>
           A full year ({formatCount(fullYearHours)} h) at this rate:{" "}
@@ -215,3 +233,5 @@ function CostCell({ x, currency, fullYearHours }: { x: Compared; currency: strin
     </td>
   );
 }
+
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,9 +1,17 @@
 import { Field, GroupError, labelled, SelectField, type useValidatedForm } from "~/components/form";
-import { governanceQuestions, interviewKindLabels, interviewKinds, kitPrompts } from "~/schemas/interview";
+import { useState } from "react";
+import {
+  CONFIRM_PAST_LABEL,
+  governanceQuestions,
+  interviewKindLabels,
+  interviewKinds,
+  kitPrompts,
+  PAST_START_MESSAGE,
+} from "~/schemas/interview";
 
 type ValidatedForm = ReturnType<typeof useValidatedForm>;
 
-/** The browser's offset from UTC in minutes, so the server reads "Starts" in the scheduler's own time. */
+/** The browser's offset from UTC in minutes: the server reads "Starts" at it only when the scheduler has no zone. */
 export function TimezoneOffsetInput() {
   return (
     <input
@@ -17,8 +25,50 @@ export function TimezoneOffsetInput() {
   );
 }
 
+/**
+ * The start of an interview as a wall-clock time in the writer's zone, and the
+ * confirmation a past start needs: the checkbox appears once a start in the past
+ * has been refused, and stays while the form is open.
+ */
+export function InterviewStartField({ form, zoneLabel }: { form: ValidatedForm; zoneLabel: string | null }) {
+  const { register, errorFor, typed, ticked, group } = form;
+  const refusedAsPast = errorFor("startsAt") === PAST_START_MESSAGE;
+  const [askedToConfirm, setAskedToConfirm] = useState(false);
+  if (refusedAsPast && !askedToConfirm) setAskedToConfirm(true);
+  const showConfirm = askedToConfirm || refusedAsPast || ticked("confirmPast", "on", false);
+  return (
+    <div className="start-field">
+      <Field
+        label="Starts"
+        hint={zoneLabel ? `Times are in ${zoneLabel}` : "Times are in your browser's time zone"}
+        error={errorFor("startsAt")}
+      >
+        {(aria) => (
+          <input type="datetime-local" defaultValue={typed("startsAt", "")} {...aria} {...register("startsAt")} />
+        )}
+      </Field>
+      {showConfirm ? (
+        <label className="confirm-past">
+          <input
+            type="checkbox"
+            value="on"
+            defaultChecked={ticked("confirmPast", "on", false)}
+            {...group("confirmPast")}
+            // Ticking it answers the start field's message, so that field is checked again too.
+            onChange={() => {
+              if (form.form.formState.submitCount > 0) void form.form.trigger(["startsAt", "confirmPast"]);
+            }}
+          />{" "}
+          {CONFIRM_PAST_LABEL}
+        </label>
+      ) : null}
+    </div>
+  );
+}
+
 /** Kind, start and length; an agency's first interview is its vetting call. */
-export function WhenAndWhat({ form, isAgency }: { form: ValidatedForm; isAgency: boolean }) {
+export function WhenAndWhat(props: { form: ValidatedForm; isAgency: boolean; zoneLabel: string | null }) {
+  const { form, isAgency, zoneLabel } = props;
   const { register, errorFor, typed } = form;
   return (
     <fieldset>
@@ -32,11 +82,7 @@ export function WhenAndWhat({ form, isAgency }: { form: ValidatedForm; isAgency:
           register={register}
           error={errorFor("kind")}
         />
-        <Field label="Starts" hint="Your local time" error={errorFor("startsAt")}>
-          {(aria) => (
-            <input type="datetime-local" defaultValue={typed("startsAt", "")} {...aria} {...register("startsAt")} />
-          )}
-        </Field>
+        <InterviewStartField form={form} zoneLabel={zoneLabel} />
         <Field label="Length in minutes" error={errorFor("durationMinutes")}>
           {(aria) => (
             <input

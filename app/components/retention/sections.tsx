@@ -9,6 +9,7 @@ import { formatCount, formatDate } from "~/components/ui";
 import { retentionSettingsSchema } from "~/schemas/retention";
 import type { FieldErrors, Submitted } from "~/utils/forms";
 import type { loader } from "~/routes/admin.retention";
+import { Moment } from "~/components/moment";
 
 export type RetentionData = SerializeFrom<typeof loader>;
 type Refusal = { fieldErrors?: FieldErrors; formError?: string | null; values?: Submitted } | undefined;
@@ -32,11 +33,14 @@ export function RetentionRuleForm({ data }: { data: RetentionData }) {
         to be kept on file that ends later keeps them longer: the later date wins.
       </p>
       <p className="small">
-        {data.settings
-          ? `Period: ${data.settings.months} months, set ${formatDate(data.settings.updatedAt.slice(0, 10))}${
-              data.settings.updatedBy ? ` by ${data.settings.updatedBy}` : ""
-            }.`
-          : "No period set yet: the rule erases no one until one is."}{" "}
+        {data.settings ? (
+          <>
+            Period: {data.settings.months} months, set <Moment at={data.settings.updatedAt} dateOnly />
+            {data.settings.updatedBy ? ` by ${data.settings.updatedBy}` : ""}.
+          </>
+        ) : (
+          "No period set yet: the rule erases no one until one is."
+        )}{" "}
         {data.schedule
           ? `It runs daily at ${pad(data.schedule.hour)}:00 server time${
               data.lastRun ? `; last run ${formatDate(data.lastRun.day)}` : ""

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { StageBadge } from "~/components/checks";
 import type { useComparePicks } from "~/components/compare-picks";
+import { AgencyGlance } from "~/components/agency-glance";
 import { DecisionCell } from "~/components/decision-record";
 import { formatMoney } from "~/components/ui";
 import type { RollupData, RollupRow } from "./types";
@@ -34,7 +35,7 @@ function RollupCaption({ d }: { d: RollupData }) {
       averaging under {d.knockoutBelow} is shaded red and flags the candidate for discussion (it never rejects on its
       own); one nobody assessed is hatched.
       {d.seesCost
-        ? " First-year cost: a hire for a full year, a contractor or freelancer for the role's contract hours, an agency its quote."
+        ? " First-year cost: a hire for a full year, a contractor or freelancer for the role's contract hours (with the placing agency's markup), an agency its quote."
         : ""}
     </caption>
   );
@@ -137,6 +138,7 @@ function RollupTableRow({ d, r, picks }: { d: RollupData; r: RollupRow; picks: P
       <th scope="row">
         {r.masked ? r.name : <Link to={`/applications/${r.id}`}>{r.name}</Link>}
         <div className="muted small">{r.engagementLabel}</div>
+        {r.agency ? <AgencyGlance agency={r.agency} compact /> : null}
       </th>
       <td>
         <StageBadge stage={r.stage} />
@@ -231,6 +233,8 @@ function CostCell({ r, currency }: { r: RollupRow; currency: string }) {
         <span className="muted">{r.cost ? r.cost.missing : r.masked ? "hidden" : null}</span>
       )}
       {r.costCovers ? <div className="muted">{r.costCovers}</div> : null}
+      {/* The markup in words; a quote's team and weeks are on the comparison, where there is room. */}
+      {r.cost?.pricedAs && r.cost.covers === "hours" ? <div>{r.cost.pricedAs}</div> : null}
     </td>
   );
 }

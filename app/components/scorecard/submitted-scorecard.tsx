@@ -1,5 +1,6 @@
 import { ratingText, recommendationLabels } from "~/domain/scorecard";
 import type { AreaName, ScorecardPageData } from "./types";
+import { Moment } from "~/components/moment";
 
 type Recommendation = keyof typeof recommendationLabels;
 
@@ -56,12 +57,7 @@ export function AmendmentHistory(props: { amendments: ScorecardPageData["amendme
           };
           return (
             <li key={a.id}>
-              {new Date(a.amendedAt).toLocaleString("en-US", {
-                dateStyle: "medium",
-                timeStyle: "short",
-                timeZone: "UTC",
-              })}{" "}
-              UTC, amended: {a.reason}
+              <Moment at={a.amendedAt} />, amended: {a.reason}
               <div className="muted">
                 Before: {before.ratings.map((r) => `${areaName(r.areaKey)} ${ratingText(r.rating)}`).join("; ")};
                 recommendation {recommendationLabels[before.recommendation as Recommendation]}

@@ -1,14 +1,17 @@
 import { formatDate, formatMoney } from "~/components/ui";
 import type { TakeHomeData } from "./types";
+import { useReaderZone } from "~/components/moment";
+import { formatMoment } from "~/domain/dates";
 
-/** "Revealed by Sam Lee on Mar 3, 2026, 10:00 AM UTC": who revealed the candidate to the graders, and when. */
-function revealText(at: string | Date, by: string | null): string {
-  const when = `${new Date(at).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`;
+/** "Revealed by Sam Lee on Mar 3, 2026, 10:00 AM PST": who revealed the candidate to the graders, and when. */
+function revealText(at: string | Date, by: string | null, zone: string | null): string {
+  const when = formatMoment(at, zone);
   return by ? `Revealed by ${by} on ${when}` : `Revealed on ${when}`;
 }
 
 /** The exercise as assigned and where it stands: due date and extension, time box, pay, grading, submission. */
 export function ExerciseFacts({ takeHome: t }: { takeHome: TakeHomeData["takeHome"] }) {
+  const zone = useReaderZone();
   return (
     <section className="card" aria-labelledby="brief">
       <h2 id="brief">The exercise</h2>
@@ -28,7 +31,7 @@ export function ExerciseFacts({ takeHome: t }: { takeHome: TakeHomeData["takeHom
           {t.revealedAt ? (
             <>
               <br />
-              <span className="reveal">{revealText(t.revealedAt, t.revealedBy)}</span>
+              <span className="reveal">{revealText(t.revealedAt, t.revealedBy, zone)}</span>
             </>
           ) : null}
         </dd>
