@@ -3,7 +3,9 @@
 import { Link } from "@remix-run/react";
 import type { OfferStatus } from "~/domain/offer";
 import { offerStatusLabels } from "~/domain/offer";
-import { payKindLabels, type PayKind } from "~/domain/reference";
+import { scaleForPay } from "~/domain/rates";
+import { payKindLabels, type ApplicationEngagement, type PayKind } from "~/domain/reference";
+import { RatePositions } from "./rate-position";
 import { formatDate, formatMoney } from "./ui";
 
 export type OfferSummary = {
@@ -49,12 +51,21 @@ function decisionText(d: "approve" | "decline" | null, approved: boolean): strin
   return d === "approve" ? "approved" : d === "decline" ? "declined" : approved ? "not needed" : "not yet";
 }
 
-export function OfferTermsList({ offer }: { offer: OfferSummary }) {
+export function OfferTermsList({
+  offer,
+  engagement = null,
+}: {
+  offer: OfferSummary;
+  /** How the person would be engaged: it picks the market range the pay is read against. */
+  engagement?: ApplicationEngagement | null;
+}) {
+  const scale = scaleForPay(offer.payKind, engagement);
   return (
     <dl className="facts offer-facts">
       <dt>Pay</dt>
       <dd>
         {payText(offer)} <span className="muted small">({payKindLabels[offer.payKind].toLowerCase()})</span>
+        <RatePositions max={offer.amount} currency={offer.currency} scales={scale ? [scale] : []} />
       </dd>
       <dt>Start date</dt>
       <dd>{formatDate(offer.startDate)}</dd>
@@ -117,6 +128,7 @@ export function OfferPanel(props: {
   offer: OfferSummary | null;
   canEdit: boolean;
   rule: string;
+  engagement?: ApplicationEngagement | null;
 }) {
   const { applicationId, offer, canEdit } = props;
   return (
@@ -132,7 +144,7 @@ export function OfferPanel(props: {
       </div>
       {offer ? (
         <>
-          <OfferTermsList offer={offer} />
+          <OfferTermsList offer={offer} engagement={props.engagement} />
           <OfferApprovals offer={offer} />
         </>
       ) : (

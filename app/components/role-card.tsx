@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { BriefReadiness } from "~/domain/brief";
-import type { Advice } from "~/domain/engagement";
+import { modelInSentence, type Advice } from "~/domain/engagement";
 import { engagementModelLabels, type RoleStatus } from "~/domain/reference";
 import { roleAgeText, type RoleAge } from "~/domain/pipeline";
 import { formatDate, ReadinessBadge, StatusBadge } from "./ui";
@@ -19,19 +19,19 @@ export type RoleCardData = {
   advice: Advice;
 };
 
+/** Where the suggestion (or the next step) lies outside the models the role considers, a short flag after it. */
+export function OutsideFlag({ advice }: { advice: Advice }) {
+  if (advice.status === "unanswered") return null;
+  const outside = [advice.suggested, advice.then].some((m) => m !== null && advice.outsideConsidered.includes(m));
+  return outside ? <span className="flag"> (outside the models considered)</span> : null;
+}
+
 export function AdviceLine({ advice }: { advice: Advice }) {
   if (advice.status === "unanswered") return <span className="muted">Routing questions not answered</span>;
   return (
     <span>
       {engagementModelLabels[advice.suggested]}
-      {advice.then ? (
-        <>
-          , then{" "}
-          {engagementModelLabels[advice.then]
-            .replace(/^./, (c) => c.toLowerCase())
-            .replace(/^full-time ai/, "full-time AI")}
-        </>
-      ) : null}
+      {advice.then ? <>, then {modelInSentence(advice.then)}</> : null}
     </span>
   );
 }
@@ -75,6 +75,7 @@ export function RoleCard({ role, pipeline }: { role: RoleCardData; pipeline?: Ro
       )}
       <p className="small">
         <strong>Suggested:</strong> <AdviceLine advice={role.advice} />
+        <OutsideFlag advice={role.advice} />
       </p>
       {pipeline ? (
         <>

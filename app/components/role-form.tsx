@@ -1,4 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import {
   Field,
   FormError,
@@ -10,7 +11,7 @@ import {
 } from "~/components/form";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
 import { ALWAYS_REQUIRED, checkTypeLabels, checkTypes, SENSITIVE_DATA_REQUIRED } from "~/domain/compliance";
-import { routingQuestions } from "~/domain/engagement";
+import { adviseEngagement, routingQuestions, scopeQuestions } from "~/domain/engagement";
 import {
   budgetKindLabels,
   budgetKinds,
@@ -23,8 +24,9 @@ import {
   userKindLabels,
   type UserKind,
 } from "~/domain/reference";
-import { roleArrayFields, roleFormSchema } from "~/schemas/role";
-import type { FieldErrors, Submitted } from "~/utils/forms";
+import { roleArrayFields, roleFormSchema, routingFromForm } from "~/schemas/role";
+import { formDataToValues, type FieldErrors, type Submitted } from "~/utils/forms";
+import { AdviceDetails } from "./advice";
 
 /** Form values as strings, the way the form shows and posts them. */
 export type RoleFormDefaults = Record<string, string | string[]>;
@@ -43,6 +45,8 @@ export function RoleForm(props: {
   formError?: string | null;
   submitLabel: string;
   version?: number;
+  /** Today (YYYY-MM-DD) as the server saw it, so the advice rendered first and the one in the browser agree. */
+  today: string;
 }) {
   const navigation = useNavigation();
   const form = useValidatedForm(roleFormSchema, {
@@ -63,9 +67,23 @@ export function RoleForm(props: {
   const interviewers = props.teamCandidates;
   const values = { text, list };
   const { formRef, onSubmit, summary } = form;
+  // The advice follows the form as it is filled in: the same rule the role page runs on the server.
+  const [routing, setRouting] = useState(() => routingFromForm(d));
+  const onChange = () => {
+    if (formRef.current) setRouting(routingFromForm(formDataToValues(new FormData(formRef.current), roleArrayFields)));
+  };
+  const advice = adviseEngagement({ ...routing, today: new Date(`${props.today}T12:00:00Z`) });
 
   return (
-    <Form method="post" ref={formRef} onSubmit={onSubmit} className="stack" noValidate aria-label="Role">
+    <Form
+      method="post"
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={onChange}
+      className="stack"
+      noValidate
+      aria-label="Role"
+    >
       {props.version ? (
         <input
           type="hidden"
@@ -80,6 +98,14 @@ export function RoleForm(props: {
       <HiringTeamFieldset form={form} values={values} managers={managers} interviewers={interviewers} />
       <BriefFieldset form={form} values={values} />
       <RoutingFieldset form={form} values={values} />
+      <section className="card live-advice" aria-labelledby="live-advice-heading" aria-live="polite">
+        <h2 id="live-advice-heading">Suggested engagement</h2>
+        {advice.status === "unanswered" ? (
+          <p className="muted">Answer the routing questions above, or set a launch date, to get a suggestion.</p>
+        ) : (
+          <AdviceDetails advice={advice} />
+        )}
+      </section>
       <ComplianceFieldset form={form} values={values} />
       <div className="actions">
         <button type="submit" className="btn btn-primary" disabled={navigation.state === "submitting"}>
@@ -97,7 +123,8 @@ export function roleToDefaults(
 ): RoleFormDefaults {
   const out: RoleFormDefaults = {};
   for (const [key, value] of Object.entries(role)) {
-    if (key.startsWith("q") && key.length > 1 && key[1] === key[1].toUpperCase()) {
+    const isQuestion = key.startsWith("q") && key.length > 1 && key[1] === key[1].toUpperCase();
+    if (isQuestion && (typeof value === "boolean" || value === null)) {
       out[key] = value === true ? "yes" : value === false ? "no" : "";
     } else if (Array.isArray(value)) out[key] = value.map(String);
     else out[key] = value === null || value === undefined ? "" : String(value);
@@ -346,9 +373,15 @@ function BriefFieldset({ form, values }: { form: ValidatedForm; values: RoleValu
   );
 }
 
+const yesNoNotSure = [
+  ["yes", "Yes"],
+  ["no", "No"],
+  ["", "Not sure"],
+] as const;
+
 /** The routing questions that, with the launch date, suggest an engagement model. */
 function RoutingFieldset({ form, values }: { form: ValidatedForm; values: RoleValues }) {
-  const { group } = form;
+  const { group, register, errorFor } = form;
   const { text } = values;
   return (
     <fieldset>
@@ -361,11 +394,7 @@ function RoutingFieldset({ form, values }: { form: ValidatedForm; values: RoleVa
         <fieldset key={field} className="question">
           <legend>{question}</legend>
           <div className="radio-row">
-            {[
-              ["yes", "Yes"],
-              ["no", "No"],
-              ["", "Not sure"],
-            ].map(([value, label]) => (
+            {yesNoNotSure.map(([value, label]) => (
               <label key={value}>
                 <input type="radio" value={value} defaultChecked={text(field) === value} {...group(field)} /> {label}
               </label>
@@ -373,6 +402,41 @@ function RoutingFieldset({ form, values }: { form: ValidatedForm; values: RoleVa
           </div>
         </fieldset>
       ))}
+      <fieldset className="question">
+        <legend>{scopeQuestions.qInternalOwner}</legend>
+        <div className="radio-row">
+          {yesNoNotSure.map(([value, label]) => (
+            <label key={value}>
+              <input
+                type="radio"
+                value={value}
+                defaultChecked={text("qInternalOwner") === value}
+                {...group("qInternalOwner")}
+              />{" "}
+              {label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="fields">
+        <Field
+          label={scopeQuestions.qExpectedWeeks}
+          hint="Weeks of work, not the wait until launch. Leave blank if you do not know yet."
+          error={errorFor("qExpectedWeeks")}
+          wide
+        >
+          {(aria) => (
+            <input
+              type="text"
+              inputMode="numeric"
+              className="narrow"
+              defaultValue={text("qExpectedWeeks")}
+              {...aria}
+              {...register("qExpectedWeeks")}
+            />
+          )}
+        </Field>
+      </div>
     </fieldset>
   );
 }

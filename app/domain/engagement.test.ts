@@ -5,8 +5,11 @@ import {
   engagementFits,
   engagementMismatch,
   soughtText,
+  freelancerFits,
+  type Advice,
   type RoutingAnswers,
 } from "./engagement";
+import { engagementModels, type EngagementModel } from "./reference";
 
 const today = new Date("2026-11-21T15:00:00Z");
 const none: RoutingAnswers = {
@@ -16,6 +19,8 @@ const none: RoutingAnswers = {
   qLongTermOwnership: null,
   qBoundedFeature: null,
   qInfraAdvantage: null,
+  qExpectedWeeks: null,
+  qInternalOwner: null,
 };
 const advise = (answers: Partial<RoutingAnswers>, launchDate: string | null = null) =>
   adviseEngagement({ answers: { ...none, ...answers }, launchDate, today });
@@ -69,7 +74,9 @@ describe("adviseEngagement", () => {
     const a = advise({ qHostedApis: true, qLongTermOwnership: true, qCustomModels: false });
     if (a.status !== "advised") throw new Error("expected advice");
     expect(a.suggested).toBe("full_time_ai_engineer");
-    expect(a.alsoConsider).toContain("ai_developer");
+    // The note warns against an AI developer alone, so the advice does not then list one as worth considering.
+    expect(a.alsoConsider).not.toContain("ai_developer");
+    expect(a.warnedAgainst).toContain("ai_developer");
     expect(a.notes.some((n) => n.includes("wrong hire for long-term MLOps"))).toBe(true);
   });
 
@@ -90,6 +97,194 @@ describe("adviseEngagement", () => {
     if (a.status !== "advised") throw new Error("expected advice");
     expect(a.suggested).toBe("full_time_ai_engineer");
     expect(a.reasons.some((r) => r.includes("days away"))).toBe(false);
+  });
+});
+
+/** One answer set per row: what it describes, the answers, and the suggestion (and next step) it must reach. */
+const table: {
+  name: string;
+  answers: Partial<RoutingAnswers>;
+  launch?: string;
+  considered?: EngagementModel[];
+  suggested: EngagementModel;
+  then?: EngagementModel | null;
+}[] = [
+  {
+    name: "a six-week spike on hosted APIs, reviewed by an internal owner",
+    answers: {
+      qHostedApis: true,
+      qCustomModels: false,
+      qDataBlocker: false,
+      qLongTermOwnership: false,
+      qBoundedFeature: true,
+      qExpectedWeeks: 6,
+      qInternalOwner: true,
+    },
+    suggested: "freelancer",
+  },
+  {
+    name: "a three-week labelling task due in 20 days, with an owner inside",
+    answers: { qBoundedFeature: true, qExpectedWeeks: 3, qInternalOwner: true },
+    launch: "2026-12-11",
+    suggested: "freelancer",
+  },
+  {
+    name: "a bounded feature due in 45 days with nobody inside to own it",
+    answers: { qHostedApis: true, qBoundedFeature: true, qLongTermOwnership: false, qInternalOwner: false },
+    launch: "2027-01-05",
+    suggested: "agency",
+  },
+  {
+    name: "a bounded feature due in 45 days that runs 20 weeks",
+    answers: { qHostedApis: true, qBoundedFeature: true, qLongTermOwnership: false, qExpectedWeeks: 20 },
+    launch: "2027-01-05",
+    suggested: "contractor",
+  },
+  {
+    name: "LLM features on hosted APIs, nothing to own long term",
+    answers: { qHostedApis: true, qCustomModels: false, qLongTermOwnership: false, qBoundedFeature: false },
+    suggested: "ai_developer",
+  },
+  {
+    name: "custom models served in production",
+    answers: { qCustomModels: true, qHostedApis: false, qLongTermOwnership: false },
+    suggested: "ml_engineer",
+  },
+  {
+    name: "long-term ownership of infrastructure that is the product",
+    answers: { qLongTermOwnership: true, qInfraAdvantage: true, qHostedApis: false, qExpectedWeeks: 104 },
+    suggested: "full_time_ai_engineer",
+  },
+  {
+    name: "data as the blocker, then long-term ownership of an LLM app",
+    answers: { qDataBlocker: true, qHostedApis: true, qLongTermOwnership: true },
+    suggested: "data_engineer",
+    then: "full_time_ai_engineer",
+  },
+  {
+    name: "data as the blocker for a short, owned piece of one-off data work",
+    answers: { qDataBlocker: true, qBoundedFeature: true, qExpectedWeeks: 5, qInternalOwner: true },
+    suggested: "data_engineer",
+    then: "freelancer",
+  },
+  {
+    name: "long-term ownership of an LLM app due in 30 days",
+    answers: { qHostedApis: true, qLongTermOwnership: true, qBoundedFeature: true },
+    launch: "2026-12-21",
+    suggested: "contractor",
+  },
+  {
+    name: "eight weeks of work that someone must own long term",
+    answers: { qHostedApis: true, qLongTermOwnership: true, qExpectedWeeks: 8, qInternalOwner: true },
+    suggested: "full_time_ai_engineer",
+  },
+  {
+    name: "four weeks of work with nobody inside to review it",
+    answers: { qBoundedFeature: true, qExpectedWeeks: 4, qInternalOwner: false, qLongTermOwnership: false },
+    suggested: "agency",
+  },
+  {
+    name: "a role that considers only contractors, where data blocks long-term work",
+    answers: { qDataBlocker: true, qHostedApis: true, qLongTermOwnership: true },
+    considered: ["contractor"],
+    suggested: "data_engineer",
+    then: "full_time_ai_engineer",
+  },
+];
+
+/** Every model the advice names: the suggestion, the next step and those worth considering. */
+const named = (a: Extract<Advice, { status: "advised" }>) => [
+  a.suggested,
+  ...(a.then ? [a.then] : []),
+  ...a.alsoConsider,
+];
+
+describe("adviseEngagement over a table of answer sets", () => {
+  const results = table.map((row) => {
+    const a = adviseEngagement({
+      answers: { ...none, ...row.answers },
+      launchDate: row.launch ?? null,
+      today,
+      considered: row.considered,
+    });
+    if (a.status !== "advised") throw new Error(`no advice for ${row.name}`);
+    return { row, a };
+  });
+
+  it.each(results.map((r) => [r.row.name, r] as const))("%s: reaches its suggestion", (_name, { row, a }) => {
+    expect(a.suggested).toBe(row.suggested);
+    if (row.then !== undefined) expect(a.then).toBe(row.then);
+  });
+
+  it("reaches every engagement model with at least one answer set", () => {
+    const reached = new Set(results.map((r) => r.a.suggested));
+    expect([...reached].sort()).toEqual([...engagementModels].sort());
+  });
+
+  it.each(results.map((r) => [r.row.name, r] as const))(
+    "%s: never suggests or lists a model its own notes warn against",
+    (_name, { a }) => {
+      for (const m of named(a)) expect(a.warnedAgainst, m).not.toContain(m);
+      expect(a.alsoConsider).not.toContain(a.suggested);
+      if (a.then) expect(a.alsoConsider).not.toContain(a.then);
+    },
+  );
+
+  it.each(results.map((r) => [r.row.name, r] as const))(
+    "%s: keeps a full-time engineer in view whenever someone must own the work long term",
+    (_name, { row, a }) => {
+      if (row.answers.qLongTermOwnership === true) expect(named(a)).toContain("full_time_ai_engineer");
+    },
+  );
+
+  it.each(results.map((r) => [r.row.name, r] as const))(
+    "%s: names a freelancer only where the freelancer rule holds",
+    (_name, { row, a }) => {
+      const fits = freelancerFits({ ...none, ...row.answers });
+      expect(named(a).includes("freelancer")).toBe(fits);
+    },
+  );
+
+  it("says when the suggestion and the next step lie outside the models the role considers", () => {
+    const { a } = results.find((r) => r.row.considered)!;
+    expect(a.outsideConsidered).toEqual(expect.arrayContaining(["data_engineer", "full_time_ai_engineer"]));
+    expect(a.notes[0]).toBe(
+      "Neither data engineer nor full-time AI engineer is among the models this role considers (senior contractor): add them there, or weigh the answers again.",
+    );
+    const one = advise({ qBoundedFeature: true, qExpectedWeeks: 6, qInternalOwner: true, qLongTermOwnership: false });
+    const inside = adviseEngagement({
+      answers: { ...none, qBoundedFeature: true, qExpectedWeeks: 6, qInternalOwner: true },
+      launchDate: null,
+      today,
+      considered: ["freelancer", "contractor"],
+    });
+    const outside = adviseEngagement({
+      answers: { ...none, qBoundedFeature: true, qExpectedWeeks: 6, qInternalOwner: true },
+      launchDate: null,
+      today,
+      considered: ["contractor"],
+    });
+    if (one.status !== "advised" || inside.status !== "advised" || outside.status !== "advised") throw new Error();
+    expect(one.outsideConsidered).toEqual([]);
+    expect(inside.outsideConsidered).toEqual([]);
+    expect(outside.notes[0]).toBe(
+      "Freelancer is not among the models this role considers (senior contractor): add it there, or weigh the answers again.",
+    );
+  });
+
+  it("explains why a freelancer is left out when nobody inside owns the code", () => {
+    const a = advise({ qBoundedFeature: true, qExpectedWeeks: 4, qInternalOwner: false });
+    if (a.status !== "advised") throw new Error("expected advice");
+    expect(a.notes.some((n) => n.includes("a freelancer would work unreviewed"))).toBe(true);
+    expect(a.warnedAgainst).toContain("freelancer");
+  });
+
+  it("asks for the duration and the internal owner while they are open", () => {
+    const a = advise({ qHostedApis: true });
+    if (a.status !== "advised") throw new Error("expected advice");
+    expect(a.notes).toContain(
+      "Not answered yet: how long the work runs and whether someone inside owns the architecture. These decide whether a freelancer fits short, owned work.",
+    );
   });
 });
 

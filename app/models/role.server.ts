@@ -92,6 +92,8 @@ export function listRoles(viewer: Viewer, filter: RoleListFilter, page?: { limit
       qLongTermOwnership: roles.qLongTermOwnership,
       qBoundedFeature: roles.qBoundedFeature,
       qInfraAdvantage: roles.qInfraAdvantage,
+      qExpectedWeeks: roles.qExpectedWeeks,
+      qInternalOwner: roles.qInternalOwner,
     })
     .from(roles)
     .where(buildRoleConditions(viewer, filter))

@@ -1,3 +1,4 @@
+import { RatePositions } from "~/components/rate-position";
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { StageBadge } from "~/components/checks";
@@ -131,7 +132,17 @@ export default function AgencyPage() {
             <h2 id="rates">Rate card</h2>
             <dl className="facts">
               <dt>Hourly</dt>
-              <dd>{rateText(agency)}</dd>
+              <dd>
+                {rateText(agency)}
+                {agency.rateMax !== null || agency.rateMin !== null ? (
+                  <RatePositions
+                    min={agency.rateMin}
+                    max={agency.rateMax ?? agency.rateMin ?? 0}
+                    currency={agency.currency}
+                    scales={["agency_contractor"]}
+                  />
+                ) : null}
+              </dd>
               <dt>Markup</dt>
               <dd>{agency.markupPercent !== null ? `${agency.markupPercent}%` : "Not recorded"}</dd>
             </dl>

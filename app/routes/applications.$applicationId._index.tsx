@@ -234,6 +234,7 @@ export async function loader(args: LoaderFunctionArgs) {
     role: { id: role.id, title: role.title },
     subject,
     engagementNote: engagementMismatch(role.engagementModels, candidate ? candidate.engagementType : "agency_bid"),
+    engagement: candidate ? candidate.engagementType : ("agency_bid" as const),
     history,
     submissions,
     compliance: complianceFor(found, viewer),
@@ -481,6 +482,7 @@ export default function ApplicationPage() {
               offer={offer.summary}
               canEdit={offer.canEdit}
               rule={offer.rule}
+              engagement={data.engagement}
             />
           ) : null}
           {canMove ? (

@@ -1,3 +1,5 @@
+import { RatePositions } from "~/components/rate-position";
+import { scaleForPay } from "~/domain/rates";
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConsentSection, HoldsSection } from "~/components/candidate/consent-and-holds";
@@ -115,7 +117,16 @@ function AboutCandidate({ candidate, pay }: Pick<CandidateData, "candidate" | "p
         {pay ? (
           <>
             <dt>Expected pay</dt>
-            <dd>{expectedPayText(pay)}</dd>
+            <dd>
+              {expectedPayText(pay)}
+              {pay.payAmount !== null ? (
+                <RatePositions
+                  max={pay.payAmount}
+                  currency={pay.payCurrency}
+                  scales={[scaleForPay(pay.payKind, candidate.engagementType)].filter((x) => x !== null)}
+                />
+              ) : null}
+            </dd>
           </>
         ) : null}
         <dt>Available from</dt>

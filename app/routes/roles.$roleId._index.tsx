@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Pipeline } from "~/components/pipeline";
-import { AdviceLine } from "~/components/role-card";
+import { RatePositions } from "~/components/rate-position";
+import { AdviceDetails } from "~/components/advice";
 import { formatDate, formatMoney, Notice, PageHeader, StatusBadge } from "~/components/ui";
 import { briefFields, sentenceBlanks } from "~/domain/brief";
-import { engagementFits, routingQuestions } from "~/domain/engagement";
+import { engagementFits, routingQuestions, scopeQuestions } from "~/domain/engagement";
 import { holds } from "~/domain/policy";
 import { budgetKindLabels, engagementModelLabels, type EngagementModel } from "~/domain/reference";
+import { scalesForBudget } from "~/domain/rates";
 import { summarizeRole } from "~/domain/role-summary";
 import { listPipeline } from "~/models/application.server";
 import { getMask, getShownName } from "~/models/masking.server";
@@ -65,7 +67,13 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-function Budget({ budget }: { budget: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["budget"]> }) {
+function Budget({
+  budget,
+  considered,
+}: {
+  budget: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["budget"]>;
+  considered: string[];
+}) {
   if (!budget.budgetKind || budget.budgetMax === null) return <span className="missing">Not set</span>;
   const unit =
     budget.budgetKind === "hourly" ? " per hour" : budget.budgetKind === "salary" ? " per year" : " in total";
@@ -77,6 +85,12 @@ function Budget({ budget }: { budget: NonNullable<ReturnType<typeof useLoaderDat
     <span>
       {range}
       {unit} <span className="muted small">({budgetKindLabels[budget.budgetKind]})</span>
+      <RatePositions
+        min={budget.budgetMin}
+        max={budget.budgetMax}
+        currency={budget.currency}
+        scales={scalesForBudget(budget.budgetKind, considered)}
+      />
     </span>
   );
 }
@@ -222,35 +236,10 @@ function AdviceCard({ role, advice, canEdit }: Pick<Data, "role" | "advice" | "c
       {advice.status === "unanswered" ? (
         <p className="muted">Answer the routing questions {canEdit ? "(Edit role)" : ""} to get a suggestion.</p>
       ) : (
-        <>
-          <p className="suggestion">
-            <AdviceLine advice={advice} />
-          </p>
-          <h3>Why</h3>
-          <ul className="reasons">
-            {advice.reasons.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-          {advice.notes.length ? (
-            <>
-              <h3>Keep in mind</h3>
-              <ul className="reasons">
-                {advice.notes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {advice.alsoConsider.length ? (
-            <p className="small">
-              Also worth considering: {advice.alsoConsider.map((m) => engagementModelLabels[m]).join(", ")}.
-            </p>
-          ) : null}
-        </>
+        <AdviceDetails advice={advice} />
       )}
       <h3>Routing answers</h3>
-      <dl className="facts small">
+      <dl className="facts small answers">
         {routingQuestions.map(({ field, question }) => (
           <div key={field} className="contents">
             <dt>{question}</dt>
@@ -265,6 +254,28 @@ function AdviceCard({ role, advice, canEdit }: Pick<Data, "role" | "advice" | "c
             </dd>
           </div>
         ))}
+        <div className="contents">
+          <dt>{scopeQuestions.qExpectedWeeks}</dt>
+          <dd>
+            {role.qExpectedWeeks !== null ? (
+              `About ${role.qExpectedWeeks} ${role.qExpectedWeeks === 1 ? "week" : "weeks"}`
+            ) : (
+              <span className="missing">Not answered</span>
+            )}
+          </dd>
+        </div>
+        <div className="contents">
+          <dt>{scopeQuestions.qInternalOwner}</dt>
+          <dd>
+            {role.qInternalOwner === true ? (
+              "Yes"
+            ) : role.qInternalOwner === false ? (
+              "No"
+            ) : (
+              <span className="missing">Not answered</span>
+            )}
+          </dd>
+        </div>
       </dl>
     </section>
   );
@@ -290,7 +301,7 @@ function StaffingCard({ role, budget, team }: Pick<Data, "role" | "budget" | "te
           <>
             <dt>Budget</dt>
             <dd>
-              <Budget budget={budget} />
+              <Budget budget={budget} considered={role.engagementModels} />
             </dd>
           </>
         ) : null}

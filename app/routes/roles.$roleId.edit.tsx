@@ -21,6 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     role: { id: role.id, title: role.title, version: role.version },
     defaults: roleToDefaults(role, team),
+    today: new Date().toISOString().slice(0, 10),
     teamCandidates: listTeamMemberOptions(),
   };
 }
@@ -56,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditRole() {
-  const { role, defaults, teamCandidates } = useLoaderData<typeof loader>();
+  const { role, defaults, teamCandidates, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -74,6 +75,7 @@ export default function EditRole() {
         serverErrors={actionData?.fieldErrors}
         submitted={actionData?.values}
         formError={actionData?.formError}
+        today={today}
         submitLabel="Save changes"
         version={role.version}
       />

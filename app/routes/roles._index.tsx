@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/pager";
-import { AdviceLine } from "~/components/role-card";
+import { AdviceLine, OutsideFlag } from "~/components/role-card";
 import { formatDate, PageHeader, ReadinessBadge, StatusBadge } from "~/components/ui";
 import { holds, scopesFor } from "~/domain/policy";
 import { roleStatuses, roleStatusLabels, type RoleStatus } from "~/domain/reference";
@@ -179,6 +179,7 @@ function RolesTable({
               </td>
               <td className="small">
                 <AdviceLine advice={r.advice} />
+                <OutsideFlag advice={r.advice} />
               </td>
               <td className="small">{r.hiringManagers.join(", ") || "None"}</td>
             </tr>

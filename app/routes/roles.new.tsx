@@ -14,6 +14,7 @@ export const meta: MetaFunction = () => [{ title: "New role · AI Talent Scoreca
 export async function loader(args: LoaderFunctionArgs) {
   const { user } = await authorizeUser(args, "routes/roles.new", "loader");
   return {
+    today: new Date().toISOString().slice(0, 10),
     teamCandidates: listTeamMemberOptions(),
     defaults: {
       status: "draft",
@@ -34,7 +35,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewRole() {
-  const { teamCandidates, defaults } = useLoaderData<typeof loader>();
+  const { teamCandidates, defaults, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -53,6 +54,7 @@ export default function NewRole() {
         serverErrors={actionData?.fieldErrors}
         submitted={actionData?.values}
         formError={actionData?.formError}
+        today={today}
         submitLabel="Create role"
       />
     </>

@@ -2,7 +2,8 @@
 // questions. One schema, used by the browser and the server.
 import { z } from "zod";
 import { checkTypes, requiredChecksFor } from "~/domain/compliance";
-import { budgetKinds, currencies, engagementModels, roleStatuses } from "~/domain/reference";
+import type { RoutingAnswers } from "~/domain/engagement";
+import { budgetKinds, currencies, engagementModels, roleStatuses, type EngagementModel } from "~/domain/reference";
 import {
   checkbox,
   idList,
@@ -15,6 +16,10 @@ import {
 } from "./fields";
 
 export const roleArrayFields = ["engagementModels", "hiringManagerIds", "interviewerIds", "requiredChecks"] as const;
+
+const expectedWeeks = optionalWholeNumber("Expected weeks", 520).refine((v) => v !== 0, {
+  message: "Expected weeks must be at least 1",
+});
 
 const sentence = (label: string) => optionalText(label, 300);
 const briefField = (label: string) => optionalText(label, 2000);
@@ -59,6 +64,8 @@ export const roleFormSchema = z
     qLongTermOwnership: yesNoUnanswered,
     qBoundedFeature: yesNoUnanswered,
     qInfraAdvantage: yesNoUnanswered,
+    qExpectedWeeks: expectedWeeks,
+    qInternalOwner: yesNoUnanswered,
 
     touchesSensitiveData: checkbox,
     requiredChecks: z.array(z.enum(checkTypes, { errorMap: () => ({ message: "Unknown check" }) })).default([]),
@@ -103,3 +110,34 @@ export function withRequiredChecks(values: RoleFormValues): RoleFormValues {
 }
 
 export const versionSchema = z.coerce.number().int().min(1);
+
+/**
+ * What the engagement advice needs out of the role form as it stands, read field by field so that a
+ * half-filled form (or one with a typo elsewhere) still gets advice: an unreadable answer counts as unanswered.
+ */
+export function routingFromForm(values: Record<string, unknown>): {
+  answers: RoutingAnswers;
+  launchDate: string | null;
+  considered: EngagementModel[];
+} {
+  const read = <T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, name: string, fallback: T): T => {
+    const r = schema.safeParse(values[name]);
+    return r.success ? r.data : fallback;
+  };
+  const yesNo = (name: string) => read(yesNoUnanswered, name, null);
+  const ticked = Array.isArray(values.engagementModels) ? values.engagementModels : [];
+  return {
+    answers: {
+      qCustomModels: yesNo("qCustomModels"),
+      qHostedApis: yesNo("qHostedApis"),
+      qDataBlocker: yesNo("qDataBlocker"),
+      qLongTermOwnership: yesNo("qLongTermOwnership"),
+      qBoundedFeature: yesNo("qBoundedFeature"),
+      qInfraAdvantage: yesNo("qInfraAdvantage"),
+      qExpectedWeeks: read(expectedWeeks, "qExpectedWeeks", null),
+      qInternalOwner: yesNo("qInternalOwner"),
+    },
+    launchDate: read(optionalDate("Launch date"), "briefLaunchDate", null),
+    considered: engagementModels.filter((m) => ticked.includes(m)),
+  };
+}
