@@ -124,7 +124,8 @@ describe("rescheduling an interview", () => {
         `/applications/${applicationId}/interviews/new`,
         {
           kind: "screen",
-          startsAt: "2027-01-14T10:00",
+          // Dana schedules in her zone: 11:00 in Berlin is 10:00 UTC.
+          startsAt: "2027-01-14T11:00",
           durationMinutes: "45",
           panelIds: [String(sam()), String(jordan())],
           focusAreas: ["evals"],
