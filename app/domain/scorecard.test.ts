@@ -345,6 +345,12 @@ describe("saving over a stored scorecard", () => {
     expect(scorecardSaveRefusal({ mode: "draft", sentVersion: 1, stored: null })).toBe("conflict");
   });
 
+  it("writes nothing new for a cancelled interview, but lets a scorecard submitted before be amended", () => {
+    expect(scorecardSaveRefusal({ mode: "draft", sentVersion: null, stored: null, cancelled: true })).toBe("cancelled");
+    expect(scorecardSaveRefusal({ mode: "submit", sentVersion: 3, stored: draft, cancelled: true })).toBe("cancelled");
+    expect(scorecardSaveRefusal({ mode: "amend", sentVersion: 4, stored: submitted, cancelled: true })).toBeNull();
+  });
+
   it("keeps a submitted scorecard locked except to an amendment, and amends only a submitted one", () => {
     expect(scorecardSaveRefusal({ mode: "draft", sentVersion: 4, stored: submitted })).toBe("locked");
     expect(scorecardSaveRefusal({ mode: "submit", sentVersion: 4, stored: submitted })).toBe("locked");

@@ -435,7 +435,7 @@ export function scorecardSubmissionProblems(input: {
 }
 
 /** Why a save of a panelist's scorecard is refused, given the one stored (if any). */
-export type ScorecardSaveRefusal = "conflict" | "locked" | "not-submitted";
+export type ScorecardSaveRefusal = "conflict" | "locked" | "not-submitted" | "cancelled";
 
 /**
  * Whether a save may go ahead: it must be sent from the version stored (none
@@ -446,8 +446,11 @@ export function scorecardSaveRefusal(input: {
   mode: ScorecardMode;
   sentVersion: number | null;
   stored: { version: number; status: "draft" | "submitted" } | null;
+  /** The interview was cancelled: nothing new is written for it; a scorecard submitted before may still be amended. */
+  cancelled?: boolean;
 }): ScorecardSaveRefusal | null {
   const { mode, stored } = input;
+  if (input.cancelled && mode !== "amend") return "cancelled";
   if ((stored?.version ?? null) !== input.sentVersion) return "conflict";
   if (stored?.status === "submitted" && mode !== "amend") return "locked";
   if (mode === "amend" && stored?.status !== "submitted") return "not-submitted";

@@ -91,6 +91,15 @@ function snapshot(cardId: number): ScorecardSnapshot {
  * need the version the author loaded; a submitted scorecard changes only by
  * amendment, which keeps the previous state and the reason.
  */
+function isInterviewCancelled(interviewId: number): boolean {
+  const row = getDb()
+    .select({ at: interviews.cancelledAt })
+    .from(interviews)
+    .where(eq(interviews.id, interviewId))
+    .get();
+  return row?.at != null;
+}
+
 export function saveScorecard(input: {
   interviewId: number;
   interviewerId: number;
@@ -111,7 +120,9 @@ export function saveScorecard(input: {
       .from(scorecards)
       .where(and(eq(scorecards.interviewId, input.interviewId), eq(scorecards.interviewerId, input.interviewerId)))
       .get();
-    const refusal = scorecardSaveRefusal({ mode: input.mode, sentVersion: input.version, stored: existing ?? null });
+    const { mode, version: sentVersion } = input;
+    const cancelled = isInterviewCancelled(input.interviewId);
+    const refusal = scorecardSaveRefusal({ mode, sentVersion, stored: existing ?? null, cancelled });
     if (refusal) return { ok: false, reason: refusal } as const;
 
     let id: number;

@@ -31,6 +31,11 @@ export async function action(args: ActionFunctionArgs) {
     values,
   });
   if (result.ok) return autosaved(result.version);
+  if (result.reason === "cancelled")
+    return autosaveRefused(409, {
+      reason: "locked",
+      message: "This interview was cancelled; the draft was not saved.",
+    });
   if (result.reason === "locked")
     return autosaveRefused(409, { reason: "locked", message: "This scorecard is submitted and locked." });
   return autosaveRefused(409, {

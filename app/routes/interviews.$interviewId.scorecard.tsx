@@ -11,6 +11,7 @@ import { PanelScorecards } from "~/components/scorecard/panel-scorecards";
 import { AmendmentHistory, SubmittedRatings } from "~/components/scorecard/submitted-scorecard";
 import { ScorecardForm, type ScorecardDefaults } from "~/components/scorecard-form";
 import { Notice, PageHeader } from "~/components/ui";
+import { Moment } from "~/components/moment";
 import { getApplication } from "~/models/application.server";
 import { listVisibleScorecards } from "~/models/feedback.server";
 import { getScorecardContext, saveScorecard } from "~/models/scorecard.server";
@@ -58,7 +59,12 @@ export async function loader(args: LoaderFunctionArgs) {
     teamRole,
   });
   return {
-    interview: { id: found.interview.id, kind: found.interview.kind, startsAt: found.interview.startsAt },
+    interview: {
+      id: found.interview.id,
+      kind: found.interview.kind,
+      startsAt: found.interview.startsAt,
+      cancelledAt: found.interview.cancelledAt,
+    },
     subject: app.candidate?.name ?? app.agency?.name ?? "",
     applicationId: found.application.id,
     role: found.role,
@@ -116,11 +122,13 @@ export async function action(args: ActionFunctionArgs) {
   });
   if (!result.ok) {
     const formError =
-      result.reason === "locked"
-        ? "This scorecard is submitted and locked. To change it, amend it with a reason."
-        : result.reason === "not-submitted"
-          ? "Only a submitted scorecard can be amended."
-          : "This scorecard was saved somewhere else (another tab?) after you opened it; nothing was overwritten. Copy what you need and reload.";
+      result.reason === "cancelled"
+        ? "This interview was cancelled, so it needs no scorecard; nothing was saved."
+        : result.reason === "locked"
+          ? "This scorecard is submitted and locked. To change it, amend it with a reason."
+          : result.reason === "not-submitted"
+            ? "Only a submitted scorecard can be amended."
+            : "This scorecard was saved somewhere else (another tab?) after you opened it; nothing was overwritten. Copy what you need and reload.";
     return refuse({ fieldErrors: {}, formError }, 409);
   }
   return redirect(`/interviews/${interviewId}/scorecard?saved=${intent}`);
@@ -193,6 +201,12 @@ export default function ScorecardPage() {
         }
       />
       {saved && savedText[saved] ? <Notice>{savedText[saved]}</Notice> : null}
+      {d.interview.cancelledAt ? (
+        <p className="alert alert-warn" role="status">
+          This interview was cancelled on <Moment at={d.interview.cancelledAt} />. It needs no scorecard, and nothing
+          new can be saved for it.
+        </p>
+      ) : null}
       <div className="grid grid-2">
         <div>
           {d.status === "submitted" ? (

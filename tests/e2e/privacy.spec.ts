@@ -46,6 +46,8 @@ test("HR exports a candidate, erases them, the rollup keeps its figures; the adm
   // Erasure: a wrong name is refused next to the field; the right one erases.
   await page.goto(`/candidates/${id}`);
   await page.getByRole("link", { name: "Erase" }).click();
+  // Typed before the page's script has run, a textarea's text can be reset by hydration: let it load first.
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Reason").fill("Asked by email on 2026-12-01");
   await page.getByLabel(`Type “${NAME}” to confirm`).fill("Someone Else");
   await page.getByRole("button", { name: "Erase this candidate" }).click();

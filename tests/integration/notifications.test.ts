@@ -16,6 +16,7 @@ import { decideOffer, saveOffer } from "~/models/offer.server";
 import { getInterviewerQueue } from "~/models/queue.server";
 import { enqueueScorecardReminders } from "~/models/reminders.server";
 import * as interviewPage from "~/routes/interviews.$interviewId._index";
+import * as scorecardPage from "~/routes/interviews.$interviewId.scorecard";
 import * as scheduleRoute from "~/routes/applications.$applicationId.interviews.new";
 import * as unsubscribePage from "~/routes/unsubscribe";
 import { getDb, schema } from "~/utils/db.server";
@@ -271,6 +272,21 @@ describe("rescheduling an interview", () => {
     const data = page.data as { interview: { cancelledAt: Date | null }; change: unknown };
     expect(data.interview.cancelledAt).not.toBeNull();
     expect(data.change).toBeNull();
+
+    // The panelist's scorecard for it takes nothing new.
+    const draft = await invoke(
+      scorecardPage.action,
+      post(
+        `/interviews/${interviewId}/scorecard`,
+        { intent: "draft", version: "", keyTakeaways: "Typed after the cancellation" },
+        { cookie: await cookieFor("sam@northwind.test") },
+      ),
+      { interviewId: String(interviewId) },
+    );
+    expect(draft.status).toBe(409);
+    expect(JSON.stringify(draft.data)).toContain("cancelled");
+    const written = db().select().from(schema.scorecards).where(eq(schema.scorecards.interviewId, interviewId)).all();
+    expect(written).toEqual([]);
   });
 });
 

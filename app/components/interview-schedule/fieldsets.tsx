@@ -40,7 +40,11 @@ export function InterviewStartField({ form, zoneLabel }: { form: ValidatedForm; 
     <div className="start-field">
       <Field
         label="Starts"
-        hint={zoneLabel ? `Times are in ${zoneLabel}` : "Times are in your browser's time zone"}
+        hint={
+          zoneLabel
+            ? `Times are in ${zoneLabel}`
+            : "Times are in your browser's time zone (UTC without JavaScript); set your zone on your account page"
+        }
         error={errorFor("startsAt")}
       >
         {(aria) => (
