@@ -12,6 +12,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueDigests } from "~/models/digest.server";
 import { scheduleInterview } from "~/models/interview.server";
+import { recordDecision } from "~/models/decision.server";
 import { decideOffer, saveOffer } from "~/models/offer.server";
 import { getInterviewerQueue } from "~/models/queue.server";
 import { enqueueScorecardReminders } from "~/models/reminders.server";
@@ -436,6 +437,34 @@ describe("the daily digest", () => {
           .map((u) => u.id),
       ),
     ).toHaveLength(queued);
+  });
+});
+
+describe("a decision recorded", () => {
+  it("tells the role's hiring managers, not the one who recorded it, with no pay", async () => {
+    await deliverAll();
+    const applicationId = freshApplication(COPILOT);
+    const app = db().select().from(schema.applications).where(eq(schema.applications.id, applicationId)).get()!;
+    const morgan = userIdByEmail("morgan@northwind.test");
+    const recorded = recordDecision({
+      applicationId,
+      version: app.version,
+      currentDecisionId: null,
+      outcome: "reject",
+      rejectionReason: "skills_gap",
+      rationale: "Evals answers stayed at the demo level.",
+      citedAreas: ["evals"],
+      citedScorecards: [],
+      changeReason: null,
+      actorId: morgan,
+    });
+    expect(recorded.ok).toBe(true);
+    const mails = (await deliverAll()).filter((m) => m.parsed.subject?.startsWith("Decision:"));
+    expect(mails.map((m) => m.envelopeTo[0])).toEqual(["dana@northwind.test"]);
+    expect(mails[0].parsed.subject).toContain("Notifytest Person");
+    expect(mails[0].parsed.text).toContain(`/applications/${applicationId}`);
+    expect(mails[0].parsed.text).not.toContain("876");
+    expect(mails[0].parsed.text).not.toContain("Evals answers stayed");
   });
 });
 
