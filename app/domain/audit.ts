@@ -21,6 +21,7 @@ export const auditActions = [
   "template.update",
   "application.create",
   "application.stage_move",
+  "application.quote",
   "decision.record",
   "offer.update",
   "offer.approve",
@@ -61,6 +62,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "template.update": "Changed a scorecard template",
   "application.create": "Added an application",
   "application.stage_move": "Moved a stage",
+  "application.quote": "Changed a bid's quote",
   "decision.record": "Recorded a decision",
   "offer.update": "Changed an offer",
   "offer.approve": "Answered an offer approval",
@@ -236,6 +238,8 @@ export type ActivityRights = { offer: boolean; compliance: boolean; allFeedback:
 
 const activityNeeds: Partial<Record<AuditAction, keyof ActivityRights>> = {
   "offer.update": "offer",
+  // A bid's price is pay: its changes show to those who see offers.
+  "application.quote": "offer",
   "offer.approve": "offer",
   "offer.accept": "offer",
   "pay.view": "offer",

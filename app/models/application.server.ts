@@ -590,11 +590,12 @@ export function saveAgencyQuote(input: {
   applicationId: number;
   quote: BidQuote;
   version: number;
+  actorId: number;
 }): "saved" | "not-found" | "stale" {
   const db = getDb();
   return db.transaction(() => {
     const bid = db
-      .select({ version: applications.version })
+      .select({ version: applications.version, roleId: applications.roleId })
       .from(applications)
       .where(and(eq(applications.id, input.applicationId), isNotNull(applications.agencyId)))
       .get();
@@ -604,6 +605,15 @@ export function saveAgencyQuote(input: {
       .set({ ...quoteColumns(input.quote), version: input.version + 1, updatedAt: new Date() })
       .where(eq(applications.id, input.applicationId))
       .run();
+    // The fields, never the figures: the log is read by people who may not see pay.
+    recordAudit({
+      actorId: input.actorId,
+      action: "application.quote",
+      subject: { type: "application", id: input.applicationId },
+      roleId: bid.roleId,
+      applicationId: input.applicationId,
+      fields: ["quoteAmount", "quoteCurrency", "quoteTeamSize", "quoteWeeks"],
+    });
     return "saved";
   });
 }

@@ -314,6 +314,7 @@ function saveQuote(id: number, formData: FormData, { user, teamRole }: Viewer) {
   const q = parsed.data;
   const result = saveAgencyQuote({
     applicationId: id,
+    actorId: user.id,
     version: q.version,
     quote: { amount: q.quoteAmount, currency: q.quoteCurrency, teamSize: q.quoteTeamSize, weeks: q.quoteWeeks },
   });

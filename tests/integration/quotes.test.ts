@@ -6,7 +6,7 @@ import * as applicationRoute from "~/routes/applications.$applicationId._index";
 import * as costsRoute from "~/routes/roles.$roleId.costs";
 import * as rollupRoute from "~/routes/roles.$roleId.rollup";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges } from "../support/http";
+import { cookieFor, get, invoke, latestAudit, post, roleIdByTitle, totalChanges } from "../support/http";
 
 const salesRole = () => roleIdByTitle("Agency Pod, Sales Email Assistant");
 const bidOn = (roleId: number) =>
@@ -105,6 +105,10 @@ describe("agency quotes", () => {
     });
     expect(out.status).toBe(302);
     expect(bidOn(salesRole())).toMatchObject({ quoteAmount: 240_000, version: bid.version + 1 });
+    // The audit log says the quote changed, never what it is.
+    const [entry] = latestAudit();
+    expect(entry).toMatchObject({ action: "application.quote", applicationId: bid.id });
+    expect(JSON.stringify(entry)).not.toContain("240000");
     const page = await invoke(
       rollupRoute.loader,
       get(`/roles/${salesRole()}/rollup`, await cookieFor("priya@northwind.test")),
