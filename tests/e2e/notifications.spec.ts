@@ -22,13 +22,13 @@ test.beforeAll(async () => {
     // Jordan reads New York time (set here; the account page is where a user sets it).
     db.prepare("update users set time_zone = 'America/New_York' where email = ?").run(demo.jordan);
     const role = db.prepare("select id from roles where title = ?").get(ROLE) as { id: number };
-    // A candidate no other spec picks (they take the lowest unplaced id), new to the role, at interviewing.
+    // A candidate of this spec's own, so no demo candidate another spec counts on (retention's quiet ones) gains a role.
+    const now = Date.now();
     const person = db
       .prepare(
-        "select id from candidates where id not in (select candidate_id from applications where candidate_id is not null) order by id desc limit 1",
+        "insert into candidates (name, email, engagement_type, source, skills, created_at, updated_at) values (?, ?, 'full_time', 'referral', '[]', ?, ?) returning id",
       )
-      .get() as { id: number };
-    const now = Date.now();
+      .get("Noor Haddad", `noor.haddad.${now}@example.test`, now, now) as { id: number };
     applicationId = (
       db
         .prepare(
