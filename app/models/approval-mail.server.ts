@@ -9,7 +9,7 @@ import { approvalOutcome, approvalRequest, decisionRecorded } from "~/domain/not
 import { stageLabels, type Stage } from "~/domain/pipeline";
 import { getDb, schema } from "~/utils/db.server";
 import { getEnv, mailLinkOrigin } from "~/utils/env.server";
-import { enqueueMail } from "./mail.server";
+import { enqueueMail, type MailInput } from "./mail.server";
 import { getMask, getShownName } from "./masking.server";
 
 const { users, roleTeam, applications, roles, candidates, agencies } = schema;
@@ -61,6 +61,27 @@ function hiringManagers(roleId: number, exceptId: number | null): Person[] {
 const shownFor = (person: Person, applicationId: number, facts: ReturnType<typeof applicationFacts>) =>
   getShownName(getMask(person.id), applicationId, facts.candidateName ?? facts.agencyName ?? "the candidate");
 
+/** Queue one message about the application to each person, keyed per person; how many were new. */
+function enqueueToEach(
+  people: Person[],
+  message: { kind: MailInput["kind"]; applicationId: number; key: string },
+  content: (person: Person) => { subject: string; text: string; html: string },
+): number {
+  let queued = 0;
+  for (const person of people) {
+    const added = enqueueMail({
+      idempotencyKey: `${message.key}:${person.id}`,
+      kind: message.kind,
+      recipientId: person.id,
+      recipientAddress: person.email,
+      applicationId: message.applicationId,
+      ...content(person),
+    });
+    if (added) queued += 1;
+  }
+  return queued;
+}
+
 /** Ask each approver (as the caller's rule chose them) for the current terms; the one who saved them is not mailed. */
 export function enqueueApprovalRequests(input: {
   offerId: number;
@@ -72,27 +93,18 @@ export function enqueueApprovalRequests(input: {
   const facts = applicationFacts(input.applicationId);
   const origin = mailLinkOrigin(getEnv());
   const askedBy = activeUsers([input.askedById])[0]?.name ?? null;
-  let queued = 0;
-  for (const person of activeUsers(input.approverIds.filter((id) => id !== input.askedById))) {
-    const content = approvalRequest({
+  const approvers = activeUsers(input.approverIds.filter((id) => id !== input.askedById));
+  const key = `approval-request:${input.offerId}:${input.termsVersion}`;
+  return enqueueToEach(approvers, { kind: "approval_request", applicationId: input.applicationId, key }, (person) =>
+    approvalRequest({
       recipientName: person.name,
       shownName: shownFor(person, input.applicationId, facts),
       roleTitle: facts.roleTitle,
       askedBy,
       approvalsUrl: `${origin}/approvals`,
       newTerms: true,
-    });
-    const added = enqueueMail({
-      idempotencyKey: `approval-request:${input.offerId}:${input.termsVersion}:${person.id}`,
-      kind: "approval_request",
-      recipientId: person.id,
-      recipientAddress: person.email,
-      applicationId: input.applicationId,
-      ...content,
-    });
-    if (added) queued += 1;
-  }
-  return queued;
+    }),
+  );
 }
 
 /** Tell the role's hiring managers where the offer's approval came out (the approver who decided it is left out). */
@@ -105,26 +117,17 @@ export function enqueueApprovalOutcome(input: {
 }): number {
   const facts = applicationFacts(input.applicationId);
   const origin = mailLinkOrigin(getEnv());
-  let queued = 0;
-  for (const person of hiringManagers(facts.roleId, input.actorId)) {
-    const content = approvalOutcome({
+  const key = `approval-outcome:${input.offerId}:${input.termsVersion}:${input.outcome}`;
+  const managers = hiringManagers(facts.roleId, input.actorId);
+  return enqueueToEach(managers, { kind: "approval_outcome", applicationId: input.applicationId, key }, (person) =>
+    approvalOutcome({
       recipientName: person.name,
       shownName: shownFor(person, input.applicationId, facts),
       roleTitle: facts.roleTitle,
       outcome: input.outcome,
       offerUrl: `${origin}/applications/${input.applicationId}/offer`,
-    });
-    const added = enqueueMail({
-      idempotencyKey: `approval-outcome:${input.offerId}:${input.termsVersion}:${input.outcome}:${person.id}`,
-      kind: "approval_outcome",
-      recipientId: person.id,
-      recipientAddress: person.email,
-      applicationId: input.applicationId,
-      ...content,
-    });
-    if (added) queued += 1;
-  }
-  return queued;
+    }),
+  );
 }
 
 /** Tell the role's hiring managers (but the one who recorded it) that a decision was recorded. */
@@ -138,9 +141,10 @@ export function enqueueDecisionRecorded(input: {
   const facts = applicationFacts(input.applicationId);
   const origin = mailLinkOrigin(getEnv());
   const decidedBy = activeUsers([input.actorId])[0]?.name ?? null;
-  let queued = 0;
-  for (const person of hiringManagers(facts.roleId, input.actorId)) {
-    const content = decisionRecorded({
+  const key = `decision-recorded:${input.decisionId}`;
+  const managers = hiringManagers(facts.roleId, input.actorId);
+  return enqueueToEach(managers, { kind: "decision_recorded", applicationId: input.applicationId, key }, (person) =>
+    decisionRecorded({
       recipientName: person.name,
       shownName: shownFor(person, input.applicationId, facts),
       roleTitle: facts.roleTitle,
@@ -148,16 +152,6 @@ export function enqueueDecisionRecorded(input: {
       decidedBy,
       stageLabel: stageLabels[input.stage],
       applicationUrl: `${origin}/applications/${input.applicationId}`,
-    });
-    const added = enqueueMail({
-      idempotencyKey: `decision-recorded:${input.decisionId}:${person.id}`,
-      kind: "decision_recorded",
-      recipientId: person.id,
-      recipientAddress: person.email,
-      applicationId: input.applicationId,
-      ...content,
-    });
-    if (added) queued += 1;
-  }
-  return queued;
+    }),
+  );
 }
