@@ -15,7 +15,16 @@ import * as comparePage from "~/routes/roles.$roleId.compare";
 import * as compareCsv from "~/routes/roles.$roleId.compare[.csv]";
 import * as takeHomePage from "~/routes/take-homes.$takeHomeId._index";
 import { databaseVersion, getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
+import {
+  cookieFor,
+  firstUnplacedCandidate,
+  get,
+  invoke,
+  post,
+  roleIdByTitle,
+  totalChanges,
+  userIdByEmail,
+} from "../support/http";
 
 const db = () => getDb();
 const ROLE = "Senior AI Engineer, Support Copilot";
@@ -30,18 +39,7 @@ const auditSince = (id: number) =>
 
 /** Someone in no pipeline yet joins the role at Final, their checks cleared away. */
 function freshFinalist() {
-  const placed = new Set(
-    db()
-      .select({ id: schema.applications.candidateId })
-      .from(schema.applications)
-      .all()
-      .map((r) => r.id),
-  );
-  const candidate = db()
-    .select()
-    .from(schema.candidates)
-    .all()
-    .find((c) => !placed.has(c.id))!;
+  const candidate = firstUnplacedCandidate();
   db().delete(schema.complianceChecks).where(eq(schema.complianceChecks.candidateId, candidate.id)).run();
   const app = db()
     .insert(schema.applications)

@@ -8,7 +8,15 @@ import * as scorecardAutosave from "~/routes/interviews.$interviewId.scorecard.a
 import * as scorecardRoute from "~/routes/interviews.$interviewId.scorecard";
 import * as gradeAutosave from "~/routes/take-homes.$takeHomeId.grade.autosave";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
+import {
+  cookieFor,
+  firstUnplacedCandidate,
+  invoke,
+  post,
+  roleIdByTitle,
+  totalChanges,
+  userIdByEmail,
+} from "../support/http";
 
 const db = () => getDb();
 let sam: string;
@@ -19,18 +27,7 @@ beforeAll(async () => {
   sam = await cookieFor("sam@northwind.test");
   const dana = await cookieFor("dana@northwind.test");
   const roleId = roleIdByTitle("Senior AI Engineer, Support Copilot");
-  const placed = new Set(
-    db()
-      .select({ id: schema.applications.candidateId })
-      .from(schema.applications)
-      .all()
-      .map((r) => r.id),
-  );
-  const candidate = db()
-    .select()
-    .from(schema.candidates)
-    .all()
-    .find((c) => !placed.has(c.id))!;
+  const candidate = firstUnplacedCandidate();
   const now = new Date();
   const app = db().transaction((tx) =>
     tx

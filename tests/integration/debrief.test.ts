@@ -11,7 +11,7 @@ import * as scorecardRoute from "~/routes/interviews.$interviewId.scorecard";
 import * as compareRoute from "~/routes/roles.$roleId.compare";
 import * as compareCsv from "~/routes/roles.$roleId.compare[.csv]";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, userIdByEmail } from "../support/http";
+import { cookieFor, firstUnplacedCandidate, get, invoke, post, roleIdByTitle, userIdByEmail } from "../support/http";
 import { expectedMatrix } from "../support/route-matrix";
 import { routes, sample } from "../support/routes";
 
@@ -100,18 +100,7 @@ const jordanCard = (evidence: string, evalsRating: string) => ({
 });
 
 beforeAll(async () => {
-  const placed = new Set(
-    db()
-      .select({ id: schema.applications.candidateId })
-      .from(schema.applications)
-      .all()
-      .map((r) => r.id),
-  );
-  const candidate = db()
-    .select()
-    .from(schema.candidates)
-    .all()
-    .find((c) => !placed.has(c.id))!;
+  const candidate = firstUnplacedCandidate();
   ids.candidate = candidate.id;
   ids.application = db()
     .insert(schema.applications)
@@ -348,18 +337,7 @@ describe("the debrief, blind feedback and the comparison's evidence", () => {
   });
 
   it("closes the debrief to a team interviewer off the panel, and to anyone off the team", async () => {
-    const placed = new Set(
-      db()
-        .select({ id: schema.applications.candidateId })
-        .from(schema.applications)
-        .all()
-        .map((r) => r.id),
-    );
-    const candidate = db()
-      .select()
-      .from(schema.candidates)
-      .all()
-      .find((c) => !placed.has(c.id))!;
+    const candidate = firstUnplacedCandidate();
     const first = ids.application;
     ids.application = db()
       .insert(schema.applications)

@@ -10,7 +10,17 @@ import * as chainPage from "~/routes/roles.$roleId.approvals";
 import * as home from "~/routes/_index";
 import * as addRoute from "~/routes/roles.$roleId.applications.new";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail, latestAudit } from "../support/http";
+import {
+  cookieFor,
+  firstUnplacedCandidate,
+  get,
+  invoke,
+  latestAudit,
+  post,
+  roleIdByTitle,
+  totalChanges,
+  userIdByEmail,
+} from "../support/http";
 import { expectedMatrix, personaEmails } from "../support/route-matrix";
 import { routes, sample } from "../support/routes";
 
@@ -26,18 +36,7 @@ const offerOf = (applicationId: number) =>
 type Refusal = { fieldErrors: Record<string, string[]>; formError: string | null };
 
 const unplacedCandidate = () => {
-  const placed = new Set(
-    db()
-      .select({ id: schema.applications.candidateId })
-      .from(schema.applications)
-      .all()
-      .map((r) => r.id),
-  );
-  return db()
-    .select()
-    .from(schema.candidates)
-    .all()
-    .find((c) => !placed.has(c.id))!;
+  return firstUnplacedCandidate();
 };
 
 beforeAll(() => {

@@ -13,25 +13,24 @@ import * as board from "~/routes/compliance._index";
 import * as home from "~/routes/_index";
 import * as addRoute from "~/routes/roles.$roleId.applications.new";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail, latestAudit } from "../support/http";
+import {
+  cookieFor,
+  firstUnplacedCandidate,
+  get,
+  invoke,
+  latestAudit,
+  post,
+  roleIdByTitle,
+  totalChanges,
+  userIdByEmail,
+} from "../support/http";
 
 const db = () => getDb();
 const agencyId = (name: string) => db().select().from(schema.agencies).where(eq(schema.agencies.name, name)).get()!.id;
 const contactOf = (agency: number) =>
   db().select().from(schema.agencyContacts).where(eq(schema.agencyContacts.agencyId, agency)).get()!.id;
 const unplacedCandidate = () => {
-  const placed = new Set(
-    db()
-      .select({ id: schema.applications.candidateId })
-      .from(schema.applications)
-      .all()
-      .map((r) => r.id),
-  );
-  return db()
-    .select()
-    .from(schema.candidates)
-    .all()
-    .find((c) => !placed.has(c.id))!;
+  return firstUnplacedCandidate();
 };
 const app = (id: number) => db().select().from(schema.applications).where(eq(schema.applications.id, id)).get()!;
 const historyOf = (id: number) =>

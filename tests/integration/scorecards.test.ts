@@ -5,7 +5,17 @@ import * as scheduleRoute from "~/routes/applications.$applicationId.interviews.
 import * as scorecardRoute from "~/routes/interviews.$interviewId.scorecard";
 import * as templateRoute from "~/routes/roles.$roleId.template";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail, latestAudit } from "../support/http";
+import {
+  cookieFor,
+  firstUnplacedCandidate,
+  get,
+  invoke,
+  latestAudit,
+  post,
+  roleIdByTitle,
+  totalChanges,
+  userIdByEmail,
+} from "../support/http";
 
 const db = () => getDb();
 const copilot = () => roleIdByTitle("Senior AI Engineer, Support Copilot");
@@ -20,18 +30,7 @@ const templateAreas = (roleId: number) =>
 /** A fresh application on the Copilot role with an interview whose panel is Sam and Jordan. */
 async function freshInterview(focus = ["production_systems", "evals", "security"]) {
   const dana = await cookieFor("dana@northwind.test");
-  const placed = new Set(
-    db()
-      .select({ id: schema.applications.candidateId })
-      .from(schema.applications)
-      .all()
-      .map((r) => r.id),
-  );
-  const candidate = db()
-    .select()
-    .from(schema.candidates)
-    .all()
-    .find((c) => !placed.has(c.id))!;
+  const candidate = firstUnplacedCandidate();
   const now = new Date();
   const app = db()
     .insert(schema.applications)
@@ -583,18 +582,7 @@ describe("templates", () => {
     expect((same.areas as { key: string }[]).at(-1)!.key).toBe("sales_domain");
 
     // Use it, then change it: a new version, and the old scorecard keeps its version.
-    const placed = new Set(
-      db()
-        .select({ id: schema.applications.candidateId })
-        .from(schema.applications)
-        .all()
-        .map((r) => r.id),
-    );
-    const candidate = db()
-      .select()
-      .from(schema.candidates)
-      .all()
-      .find((c) => !placed.has(c.id))!;
+    const candidate = firstUnplacedCandidate();
     const app = db()
       .insert(schema.applications)
       .values({ roleId, candidateId: candidate.id, stage: "interviewing", stageChangedAt: new Date() })

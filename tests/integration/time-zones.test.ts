@@ -10,7 +10,16 @@ import * as login from "~/routes/login";
 import { PAST_START_MESSAGE } from "~/schemas/interview";
 import { getDb, schema } from "~/utils/db.server";
 import { resetThrottle } from "~/utils/throttle.server";
-import { cookieFor, get, invoke, post, roleIdByTitle, totalChanges, userIdByEmail } from "../support/http";
+import {
+  cookieFor,
+  firstUnplacedCandidate,
+  get,
+  invoke,
+  post,
+  roleIdByTitle,
+  totalChanges,
+  userIdByEmail,
+} from "../support/http";
 
 const PASSWORD = "interview-loop-2026";
 const db = () => getDb();
@@ -126,18 +135,7 @@ describe("the account page's time zone and digest form", () => {
 
 describe("an interview's start, read in the scheduler's zone", () => {
   function freshApplication(): number {
-    const placed = new Set(
-      db()
-        .select({ id: schema.applications.candidateId })
-        .from(schema.applications)
-        .all()
-        .map((r) => r.id),
-    );
-    const candidate = db()
-      .select()
-      .from(schema.candidates)
-      .all()
-      .find((c) => !placed.has(c.id))!;
+    const candidate = firstUnplacedCandidate();
     return db()
       .insert(schema.applications)
       .values({

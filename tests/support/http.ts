@@ -108,3 +108,19 @@ export function totalChanges(): number {
 export function latestAudit(n = 1) {
   return getDb().select().from(schema.auditEvents).orderBy(desc(schema.auditEvents.id)).limit(n).all().reverse();
 }
+
+/** The first candidate (by id) on no role yet: someone a test can add to a role without meeting another test's data. */
+export function firstUnplacedCandidate() {
+  const placed = new Set(
+    getDb()
+      .select({ id: schema.applications.candidateId })
+      .from(schema.applications)
+      .all()
+      .map((r) => r.id),
+  );
+  return getDb()
+    .select()
+    .from(schema.candidates)
+    .all()
+    .find((c) => !placed.has(c.id))!;
+}

@@ -2,7 +2,7 @@
 import * as scheduleRoute from "~/routes/applications.$applicationId.interviews.new";
 import * as scorecardRoute from "~/routes/interviews.$interviewId.scorecard";
 import { getDb, schema } from "~/utils/db.server";
-import { cookieFor, invoke, post, userIdByEmail } from "./http";
+import { cookieFor, firstUnplacedCandidate, invoke, post, userIdByEmail } from "./http";
 
 /**
  * Someone not yet in any pipeline joins the role at interviewing, and Dana (a
@@ -14,18 +14,7 @@ export async function scheduleFreshInterview(
   panelEmail: string,
 ): Promise<{ applicationId: number; interviewId: string }> {
   const db = getDb();
-  const placed = new Set(
-    db
-      .select({ id: schema.applications.candidateId })
-      .from(schema.applications)
-      .all()
-      .map((r) => r.id),
-  );
-  const candidate = db
-    .select()
-    .from(schema.candidates)
-    .all()
-    .find((c) => !placed.has(c.id))!;
+  const candidate = firstUnplacedCandidate();
   const app = db
     .insert(schema.applications)
     .values({ roleId, candidateId: candidate.id, stage: "interviewing", stageChangedAt: new Date() })
