@@ -35,6 +35,8 @@ import {
 } from "../app/domain/reference";
 import { recommendations } from "../app/domain/scorecard";
 import { takeHomeStatuses } from "../app/domain/take-home";
+import type { ApiScope } from "../app/domain/api";
+import { webhookDeliveryStatuses, type WebhookEventType } from "../app/domain/webhooks";
 
 const timestamps = {
   createdAt: integer("created_at", { mode: "timestamp_ms" })
@@ -45,22 +47,30 @@ const timestamps = {
     .default(sql`(unixepoch('subsec') * 1000)`),
 };
 
-export const users = sqliteTable("users", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  email: text("email").notNull().unique(),
-  name: text("name").notNull(),
-  kind: text("kind", { enum: userKinds }).notNull(),
-  passwordHash: text("password_hash").notNull(),
-  active: integer("active", { mode: "boolean" }).notNull().default(true),
-  // The IANA time zone every time is shown in; null until the first sign-in sets it from the browser (UTC meanwhile).
-  timeZone: text("time_zone"),
-  // The local hour (0-23) the daily digest is sent at; null = no digest.
-  digestHour: integer("digest_hour").default(8),
-  // Optimistic concurrency: every editable record carries a version that an
-  // update must match, so a second writer gets a conflict instead of a silent overwrite.
-  version: integer("version").notNull().default(1),
-  ...timestamps,
-});
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    email: text("email").notNull().unique(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: userKinds }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    // The IANA time zone every time is shown in; null until the first sign-in sets it from the browser (UTC meanwhile).
+    timeZone: text("time_zone"),
+    // The local hour (0-23) the daily digest is sent at; null = no digest.
+    digestHour: integer("digest_hour").default(8),
+    // The identity provider's issuer and subject once the user has signed in through single sign-on: later sign-ins
+    // find the account by these, whatever the email at the provider becomes.
+    ssoIssuer: text("sso_issuer"),
+    ssoSubject: text("sso_subject"),
+    // Optimistic concurrency: every editable record carries a version that an
+    // update must match, so a second writer gets a conflict instead of a silent overwrite.
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_sso_uq").on(t.ssoIssuer, t.ssoSubject)],
+);
 
 export const sessions = sqliteTable(
   "sessions",
@@ -877,5 +887,89 @@ export const mailMessages = sqliteTable(
     index("mail_messages_created_idx").on(t.createdAt),
     index("mail_messages_recipient_idx").on(t.recipientId),
     index("mail_messages_application_idx").on(t.applicationId),
+  ],
+);
+
+/**
+ * API keys an admin creates for the read-only API (/api/v1). The secret is shown once and only its SHA-256 is kept;
+ * the prefix, which is not secret, finds the row. Revoked keys stay as history.
+ */
+export const apiKeys = sqliteTable("api_keys", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  prefix: text("prefix").notNull().unique(),
+  secretHash: text("secret_hash").notNull(),
+  scopes: text("scopes", { mode: "json" }).$type<ApiScope[]>().notNull(),
+  createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  revokedById: integer("revoked_by_id").references(() => users.id, { onDelete: "set null" }),
+});
+
+/** Every call to the API, refused ones included: what the rate limit counts and what an admin reads. */
+export const apiRequests = sqliteTable(
+  "api_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // Null when the call named no key or an unknown one.
+    keyId: integer("key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    method: text("method").notNull(),
+    path: text("path").notNull(),
+    status: integer("status").notNull(),
+    clientIp: text("client_ip"),
+  },
+  (t) => [index("api_requests_key_idx").on(t.keyId, t.at), index("api_requests_at_idx").on(t.at)],
+);
+
+/** An HTTPS endpoint an admin registered for webhooks, with the events it wants and the secret that signs them. */
+export const webhookEndpoints = sqliteTable("webhook_endpoints", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  url: text("url").notNull(),
+  description: text("description"),
+  // The signing secret: kept, because every delivery is signed with it.
+  secret: text("secret").notNull(),
+  events: text("events", { mode: "json" }).$type<WebhookEventType[]>().notNull(),
+  createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+  disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+  version: integer("version").notNull().default(1),
+  ...timestamps,
+});
+
+/**
+ * One event to one endpoint, queued in the transaction that caused the event and sent by the webhook worker with
+ * retries. The payload is the thin event as sent (type, id, time, record ids).
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    endpointId: integer("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventId: text("event_id").notNull(),
+    eventType: text("event_type").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: webhookDeliveryStatuses }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }),
+    claimedBy: text("claimed_by"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    uniqueIndex("webhook_deliveries_event_uq").on(t.endpointId, t.eventId),
+    index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
   ],
 );
