@@ -142,6 +142,7 @@ export const auditDetailKeys = [
   "refused",
   "months",
   "trigger",
+  "method",
 ] as const;
 export type AuditDetailKey = (typeof auditDetailKeys)[number];
 export type AuditDetail = Partial<Record<AuditDetailKey, string | number | boolean>>;

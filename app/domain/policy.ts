@@ -158,6 +158,9 @@ export const routePolicies = {
   "routes/_index": { loader: signedIn },
   "routes/login": { loader: publicAccess, action: publicAccess },
   "routes/logout": { loader: publicAccess, action: signedIn },
+  // Single sign-on: the start (a redirect to the identity provider) and its answer back.
+  "routes/auth.sso": { loader: publicAccess },
+  "routes/auth.sso.callback": { loader: publicAccess },
   "routes/healthz": { loader: publicAccess },
   "routes/account": { loader: signedIn, action: signedIn },
   // The digest's unsubscribe link works without signing in: a signed token in the link names the user.

@@ -6,11 +6,65 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { AUDIT_DEFAULT_RETENTION_DAYS, AUDIT_MIN_RETENTION_DAYS } from "~/domain/audit";
+import { userKinds } from "~/domain/reference";
+import { parseGroupKinds } from "~/domain/sso";
 import { RETENTION_DEFAULT_MIN_MONTHS, RETENTION_FLOOR_MONTHS, RETENTION_MAX_MONTHS } from "~/domain/retention";
 
 const boolish = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const loopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+/** Single sign-on through an OpenID Connect provider (docs/decisions/095-single-sign-on.md). */
+const oidcFields = {
+  /** The provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration). Unset: no single sign-on. */
+  OIDC_ISSUER: z
+    .string()
+    .url()
+    .refine((u) => {
+      const url = new URL(u);
+      return url.protocol === "https:" || (url.protocol === "http:" && loopbackHosts.includes(url.hostname));
+    }, "must be an https:// URL (http:// only for localhost)")
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button: "Sign in with <name>". */
+  OIDC_NAME: z.string().min(1).max(40).default("single sign-on"),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/(^|\s)openid(\s|$)/, "must include openid")
+    .default("openid email profile"),
+  /** The claim carrying the person's groups (an array of names). */
+  OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  /** group=kind pairs, comma-separated: e.g. talent-admins=admin,hr=recruiter. */
+  OIDC_GROUP_KINDS: z
+    .string()
+    .default("")
+    .superRefine((text, ctx) => {
+      const parsed = parseGroupKinds(text);
+      if (!parsed.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: parsed.problem });
+    })
+    .transform((text) => {
+      const parsed = parseGroupKinds(text);
+      return parsed.ok ? parsed.rules : [];
+    }),
+  /** Create an account at the first sign-in of someone unknown (off: only people an admin added may sign in). */
+  OIDC_JIT: boolish.default("false"),
+  /** The kind a just-in-time account gets when none of the person's groups is mapped; unset refuses them. */
+  OIDC_JIT_KIND: z
+    .enum(userKinds)
+    .refine((k) => k !== "admin", "cannot be admin (map an admin group instead)")
+    .optional(),
+  /** Passwords off for everyone but the break-glass admin. */
+  OIDC_ONLY: boolish.default("false"),
+  /** The one account that may still sign in with a password in OIDC_ONLY mode. */
+  OIDC_BREAK_GLASS_EMAIL: z
+    .string()
+    .email()
+    .transform((e) => e.trim().toLowerCase())
+    .optional(),
+};
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -72,6 +126,28 @@ const envSchema = z.object({
     .string()
     .regex(/^[^\r\n]*\S+@\S+[^\r\n]*$/, "must be an address or Name <address>")
     .default("AI Talent Scorecards <no-reply@localhost>"),
+  ...oidcFields,
+});
+
+/** Single sign-on's variables go together: all three of issuer, client id and secret, or none. */
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  const trio = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (trio.some(Boolean) && !trio.every(Boolean))
+    for (const key of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const)
+      if (!env[key])
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [key],
+          message: "must be set with the other OIDC_ variables",
+        });
+  if (env.OIDC_ONLY && !env.OIDC_ISSUER)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["OIDC_ONLY"], message: "needs OIDC_ISSUER" });
+  if (env.OIDC_ONLY && !env.OIDC_BREAK_GLASS_EMAIL)
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["OIDC_BREAK_GLASS_EMAIL"],
+      message: "must name the admin who may still use a password when OIDC_ONLY is on",
+    });
 });
 
 export type Env = z.infer<typeof envSchema> & { sessionSecret: string };
@@ -79,7 +155,7 @@ export type Env = z.infer<typeof envSchema> & { sessionSecret: string };
 let cached: Env | null = null;
 
 export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
-  const result = envSchema.safeParse(source);
+  const result = checkedEnvSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
@@ -107,4 +183,9 @@ export function getEnv(): Env {
   const parsed = parseEnv(process.env);
   cached = { ...parsed, sessionSecret: parsed.SESSION_SECRET ?? loadOrCreateSecret(parsed.SESSION_SECRET_FILE) };
   return cached;
+}
+
+/** Read the environment again at the next getEnv(): for tests that change a variable. */
+export function reloadEnv(): void {
+  cached = null;
 }

@@ -23,6 +23,8 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/_index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/login": { loader: ["A", "A", "A", "A", "A", "A", "A"], action: ["A", "A", "A", "A", "A", "A", "A"] },
   "routes/logout": { loader: ["A", "A", "A", "A", "A", "A", "A"], action: ["S", "A", "A", "A", "A", "A", "A"] },
+  "routes/auth.sso": { loader: ["A", "A", "A", "A", "A", "A", "A"] },
+  "routes/auth.sso.callback": { loader: ["A", "A", "A", "A", "A", "A", "A"] },
   "routes/healthz": { loader: ["A", "A", "A", "A", "A", "A", "A"] },
   "routes/account": { loader: ["S", "A", "A", "A", "A", "A", "A"], action: ["S", "A", "A", "A", "A", "A", "A"] },
   // The token in the link decides, not the session: an empty form is refused (400) for everyone alike.
