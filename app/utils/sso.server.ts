@@ -78,7 +78,9 @@ function isLoopback(issuer: string): boolean {
 async function providerConfiguration(config: SsoConfig): Promise<oidc.Configuration> {
   const key = `${config.issuer} ${config.clientId}`;
   if (discovered?.key !== key) {
-    const pending = oidc.discovery(new URL(config.issuer), config.clientId, config.clientSecret, undefined, {
+    // client_secret_basic: the client authentication every provider must support (RFC 6749, 2.3.1).
+    const auth = oidc.ClientSecretBasic(config.clientSecret);
+    const pending = oidc.discovery(new URL(config.issuer), config.clientId, undefined, auth, {
       timeout: DISCOVERY_TIMEOUT_SECONDS,
       // Plain http only to a provider on this machine (development and tests); env.server.ts refuses it elsewhere.
       execute: isLoopback(config.issuer) ? [oidc.allowInsecureRequests] : [],
