@@ -59,11 +59,7 @@ const oidcFields = {
   /** Passwords off for everyone but the break-glass admin. */
   OIDC_ONLY: boolish.default("false"),
   /** The one account that may still sign in with a password in OIDC_ONLY mode. */
-  OIDC_BREAK_GLASS_EMAIL: z
-    .string()
-    .email()
-    .transform((e) => e.trim().toLowerCase())
-    .optional(),
+  OIDC_BREAK_GLASS_EMAIL: z.string().trim().toLowerCase().email().optional(),
 };
 
 const envSchema = z.object({
