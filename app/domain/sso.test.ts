@@ -7,6 +7,8 @@ import {
   nameFromClaims,
   parseGroupKinds,
   planSsoSignIn,
+  type SsoAccount,
+  type SsoIdentity,
   type SsoSettings,
 } from "./sso";
 
@@ -69,11 +71,17 @@ describe("the group-to-kind map", () => {
 
 describe("what a sign-in does", () => {
   const settings: SsoSettings = { groupKinds: rules, jit: false, jitKind: null, breakGlassEmail: "root@x.test" };
-  const identity = { issuer: "https://idp", subject: "s1", email: "a@x.test", emailVerified: true, groups: [] };
-  const account = {
+  const identity: SsoIdentity = {
+    issuer: "https://idp",
+    subject: "s1",
+    email: "a@x.test",
+    emailVerified: true,
+    groups: [],
+  };
+  const account: SsoAccount & { email: string } = {
     id: 7,
     email: "a@x.test",
-    kind: "interviewer" as const,
+    kind: "interviewer",
     active: true,
     ssoIssuer: null,
     ssoSubject: null,
@@ -96,7 +104,7 @@ describe("what a sign-in does", () => {
   });
 
   it("refuses an unverified or missing email, an unknown person, an account linked elsewhere, a deactivated one", () => {
-    const plan = (over: Partial<typeof identity>, byEmail: typeof account | null = account) =>
+    const plan = (over: Partial<SsoIdentity>, byEmail: typeof account | null = account) =>
       planSsoSignIn({ identity: { ...identity, ...over }, linked: null, byEmail, settings });
     expect(plan({ emailVerified: false })).toEqual({ ok: false, reason: "unverified_email" });
     expect(plan({ email: null })).toEqual({ ok: false, reason: "no_email" });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isTimeZone } from "~/domain/dates";
 import type { UserKind } from "~/domain/reference";
 import { countRows, getDb, schema } from "~/utils/db.server";
@@ -40,7 +40,15 @@ export function getPasswordHash(userId: number): string | undefined {
 
 export function listUsers() {
   return getDb()
-    .select({ id: users.id, email: users.email, name: users.name, kind: users.kind, active: users.active })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      kind: users.kind,
+      active: users.active,
+      // Signs in through the identity provider (linked at a first single sign-on).
+      ssoLinked: sql<boolean>`${users.ssoSubject} is not null`.mapWith(Boolean),
+    })
     .from(users)
     .orderBy(asc(users.name))
     .all();

@@ -66,6 +66,14 @@ function UsersTable({ users }: { users: UserRow[] }) {
                 ) : (
                   <span className="badge badge-closed">Deactivated</span>
                 )}
+                {u.ssoLinked ? (
+                  <>
+                    {" "}
+                    <span className="badge" title="Signs in through single sign-on">
+                      SSO
+                    </span>
+                  </>
+                ) : null}
               </td>
             </tr>
           ))}
