@@ -7,6 +7,8 @@ export const E2E_DB = "tests/.tmp/e2e/app.db";
  * listening (every other spec) each attempt is refused at once and the message waits for a retry.
  */
 export const E2E_SMTP_PORT = E2E_PORT + 10_000;
+/** sso.spec.ts starts an OpenID Connect provider here (tests/support/oidc.ts, its client id and secret below). */
+export const E2E_OIDC_PORT = E2E_PORT + 20_000;
 export const E2E_SECRET = "e2e-secret-e2e-secret-e2e-secret-012345";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -58,6 +60,10 @@ export default defineConfig({
       LOG_REQUESTS: "false",
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       MAIL_FROM: "Hiring at Northwind <hiring@northwind.test>",
+      OIDC_ISSUER: `http://localhost:${E2E_OIDC_PORT}`,
+      OIDC_CLIENT_ID: "hiring-app",
+      OIDC_CLIENT_SECRET: "a-client-secret-for-tests-only-0123456789",
+      OIDC_NAME: "Northwind SSO",
     },
   },
 });
