@@ -104,7 +104,11 @@ export default function Login() {
           </div>
         ) : null}
         {sso ? <SsoButton name={sso.name} redirectTo={redirectTo} primary={sso.only} /> : null}
-        {sso && showPassword ? <p className="auth-or muted small">or with your email and password</p> : null}
+        {sso && showPassword ? (
+          <p className="auth-or muted small">
+            {sso.only ? "Break-glass admin: email and password" : "or with your email and password"}
+          </p>
+        ) : null}
         {showPassword ? <PasswordForm redirectTo={redirectTo} /> : null}
         {!showPassword ? (
           <p className="muted small">
