@@ -26,6 +26,7 @@ export function getUserById(id: number) {
       name: users.name,
       kind: users.kind,
       active: users.active,
+      ssoLinked: sql<boolean>`${users.ssoSubject} is not null`.mapWith(Boolean),
       version: users.version,
       createdAt: users.createdAt,
     })

@@ -196,7 +196,7 @@ export default function UserPage() {
     <>
       <PageHeader
         title={user.name}
-        subtitle={`${user.email} · ${userKindLabels[user.kind]} · ${user.active ? "active" : "deactivated"} · ${activeSessions} signed-in ${activeSessions === 1 ? "session" : "sessions"}`}
+        subtitle={`${user.email} · ${userKindLabels[user.kind]} · ${user.active ? "active" : "deactivated"}${user.ssoLinked ? " · signs in through single sign-on" : ""} · ${activeSessions} signed-in ${activeSessions === 1 ? "session" : "sessions"}`}
         actions={
           <Link to="/admin/users" className="btn">
             All users

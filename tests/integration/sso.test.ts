@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ssoRefusalMessages } from "~/domain/sso";
-import { updateUser } from "~/models/user.server";
+import { listUsers, updateUser } from "~/models/user.server";
 import * as home from "~/routes/_index";
 import * as ssoCallback from "~/routes/auth.sso.callback";
 import * as ssoStart from "~/routes/auth.sso";
@@ -141,6 +141,10 @@ describe("sign-in through the provider", () => {
     expect((page.data as { kind: string }).kind).toBe("hiring_manager");
 
     expect(user("dana@northwind.test")).toMatchObject({ ssoIssuer: provider.issuer, ssoSubject: "dana" });
+    // The admin pages say the account is linked.
+    const listed = listUsers().find((u) => u.email === "dana@northwind.test")!;
+    expect(listed.ssoLinked).toBe(true);
+    expect(listUsers().find((u) => u.email === "priya@northwind.test")!.ssoLinked).toBe(false);
     const [entry] = latestAudit();
     expect(entry).toMatchObject({
       action: "auth.sign_in",
