@@ -155,6 +155,24 @@ describe("sign-in through the provider", () => {
     expect(JSON.stringify(latestAudit(3))).not.toMatch(/northwind|Dana|eyJ/);
   });
 
+  it("shows the button on the login page, keeps landing pages on this site, and sends a signed-in user home", async () => {
+    const page = await invoke(login.loader, get("/login"));
+    expect(page.data).toEqual({ sso: { name: "Northwind SSO", only: false }, ssoError: null });
+    // An unknown sso_error is not echoed.
+    expect((await invoke(login.loader, get("/login?sso_error=<b>hi</b>"))).data).toMatchObject({ ssoError: null });
+
+    const { authorizeUrl, flowCookie } = await begin("?redirectTo=//evil.example/steal");
+    const out = await callback(await signInAt(authorizeUrl, "dana"), flowCookie);
+    expect(out.location).toBe("/");
+
+    const session = out.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("hiring_session="))!
+      .split(";")[0];
+    const again = await invoke(ssoStart.loader, get("/auth/sso", session));
+    expect(again).toMatchObject({ status: 302, location: "/" });
+  });
+
   it("finds a linked account by issuer and subject next time, whatever the email at the provider became", async () => {
     await signInThroughProvider("dana");
     provider.accounts.set("dana", { email: "dana.whitfield@elsewhere.test", email_verified: false });
@@ -276,10 +294,12 @@ describe("unknown people and groups", () => {
 
   it("creates an unknown user when just-in-time creation is on, with no usable password", async () => {
     configure(provider.issuer, { OIDC_JIT: "true", OIDC_JIT_KIND: "interviewer" });
-    const out = await signInThroughProvider("newcomer");
+    const out = await signInThroughProvider("newcomer", "?timeZone=Europe/Berlin");
     expect(out.status).toBe(302);
     const created = user("ada@northwind.test")!;
     expect(created).toMatchObject({ name: "Ada Lovelace", kind: "interviewer", ssoSubject: "newcomer", active: true });
+    // The browser's zone, sent with the button, is adopted at the first sign-in as the password form does.
+    expect(created.timeZone).toBe("Europe/Berlin");
     const [create, signIn] = latestAudit(2);
     expect(create).toMatchObject({
       action: "user.create",
