@@ -199,7 +199,7 @@ async function identityClaims(provider: oidc.Configuration, tokens: Tokens, conf
   const idClaims = tokens.claims();
   if (!idClaims) throw new Error("no ID token");
   let claims: Record<string, unknown> = { ...idClaims };
-  const needsMore = claims.email === undefined || claims[config.groupsClaim] === undefined;
+  const needsMore = ["email", "email_verified", config.groupsClaim].some((c) => claims[c] === undefined);
   if (needsMore && provider.serverMetadata().userinfo_endpoint && tokens.access_token) {
     const info = await oidc.fetchUserInfo(provider, tokens.access_token, idClaims.sub);
     // The ID token's verified claims win; the user info (same subject, checked by the library) fills the gaps.

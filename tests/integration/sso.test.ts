@@ -218,6 +218,18 @@ describe("what the callback refuses", () => {
     refusedWith(await callback(returnTo, altered), "nonce_mismatch");
   });
 
+  it("refuses a code redeemed without the PKCE verifier that goes with it (the provider refuses it)", async () => {
+    const { authorizeUrl, flowCookie } = await begin();
+    const returnTo = await signInAt(authorizeUrl, "jordan");
+    const flow = await ssoFlowCookie().parse(flowCookie);
+    const altered = cookieFromResponse(
+      new Response(null, {
+        headers: { "Set-Cookie": await ssoFlowCookie().serialize({ ...flow, verifier: "x".repeat(43) }) },
+      }),
+    );
+    refusedWith(await callback(returnTo, altered), "provider_error");
+  });
+
   it("refuses an expired ID token", async () => {
     provider.idTokenTtl = -120;
     refusedWith(await signInThroughProvider("jordan"), "token_expired");
