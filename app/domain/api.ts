@@ -59,6 +59,9 @@ export function normalizeScopes(scopes: readonly string[]): ApiScope[] {
   return apiScopes.filter((s) => scopes.includes(s));
 }
 
+/** How many of a key's newest calls its admin page lists. */
+export const API_CALLS_SHOWN = 50;
+
 // ---- The rate limit ---------------------------------------------------------------------------------------------
 
 export const API_RATE_WINDOW_MS = 60_000;

@@ -6,6 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
+  API_CALLS_SHOWN,
   API_KEY_PREFIX_BYTES,
   API_KEY_SECRET_BYTES,
   API_RATE_WINDOW_MS,
@@ -148,8 +149,6 @@ export function listApiKeys() {
     .orderBy(desc(apiKeys.id))
     .all();
 }
-
-export const API_CALLS_SHOWN = 50;
 
 /** A key's newest calls (time, method, path, status), for the admin page. */
 export function listApiCalls(keyId: number, limit = API_CALLS_SHOWN) {
