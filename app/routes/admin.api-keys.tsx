@@ -163,19 +163,44 @@ function RevokeKey({ k }: { k: KeyRow }) {
   );
 }
 
+function KeyStatus({ k }: { k: KeyRow }) {
+  return k.revokedAt ? (
+    <>
+      <span className="badge badge-closed">Revoked</span>
+      <div className="muted">
+        <Moment at={k.revokedAt} />
+        {k.revokedBy ? ` by ${k.revokedBy}` : ""}
+      </div>
+    </>
+  ) : (
+    <span className="badge badge-open">Active</span>
+  );
+}
+
+const lastUsed = (k: KeyRow) => (k.lastUsedAt ? <Moment at={k.lastUsedAt} /> : "Never");
+
+/** On a phone the scopes, dates and status fold under the key's name (table.narrow-fold). */
 function KeysTable({ keys }: { keys: KeyRow[] }) {
   if (keys.length === 0) return <p className="muted">No API keys yet.</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <table className="narrow-fold api-keys">
         <caption className="visually-hidden">API keys, newest first</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
+            <th scope="col" className="wide-only">
+              Scopes
+            </th>
+            <th scope="col" className="wide-only">
+              Created
+            </th>
+            <th scope="col" className="wide-only">
+              Last used
+            </th>
+            <th scope="col" className="wide-only">
+              Status
+            </th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -189,25 +214,22 @@ function KeysTable({ keys }: { keys: KeyRow[] }) {
                 <div className="muted small">
                   <code>ats_{k.prefix}_…</code>
                 </div>
+                <div className="narrow-only small">
+                  <div>{k.scopes.join(", ")}</div>
+                  <div className="muted">
+                    Created <Moment at={k.createdAt} /> by {k.createdBy}; last used {lastUsed(k)}
+                  </div>
+                  <KeyStatus k={k} />
+                </div>
               </th>
-              <td className="small">{k.scopes.join(", ")}</td>
-              <td className="small">
+              <td className="small wide-only">{k.scopes.join(", ")}</td>
+              <td className="small wide-only">
                 <Moment at={k.createdAt} />
                 <div className="muted">by {k.createdBy}</div>
               </td>
-              <td className="small">{k.lastUsedAt ? <Moment at={k.lastUsedAt} /> : "Never"}</td>
-              <td className="small">
-                {k.revokedAt ? (
-                  <>
-                    <span className="badge badge-closed">Revoked</span>
-                    <div className="muted">
-                      <Moment at={k.revokedAt} />
-                      {k.revokedBy ? ` by ${k.revokedBy}` : ""}
-                    </div>
-                  </>
-                ) : (
-                  <span className="badge badge-open">Active</span>
-                )}
+              <td className="small wide-only">{lastUsed(k)}</td>
+              <td className="small wide-only">
+                <KeyStatus k={k} />
               </td>
               <td className="small">
                 <Link to={`/admin/api-keys?calls=${k.id}#calls-heading`}>Recent calls</Link>
@@ -236,8 +258,7 @@ function RecentCalls() {
             <thead>
               <tr>
                 <th scope="col">Time</th>
-                <th scope="col">Method</th>
-                <th scope="col">Path</th>
+                <th scope="col">Call</th>
                 <th scope="col" className="num">
                   Status
                 </th>
@@ -249,9 +270,10 @@ function RecentCalls() {
                   <td className="small">
                     <Moment at={c.at} />
                   </td>
-                  <td>{c.method}</td>
-                  <td className="small">
-                    <code>{c.path}</code>
+                  <td className="small api-call">
+                    <code>
+                      {c.method} {c.path}
+                    </code>
                   </td>
                   <td className={`num${c.status >= 400 ? " mail-failed" : ""}`}>{c.status}</td>
                 </tr>
@@ -295,7 +317,8 @@ export default function ApiKeys() {
         <KeysTable keys={keys} />
       </section>
       <RecentCalls />
-      <CreateKeyForm actionData={actionData} />
+      {/* A new form after each key made, so the last one's name and scopes do not linger. */}
+      <CreateKeyForm key={created?.id ?? "new"} actionData={actionData} />
     </>
   );
 }

@@ -54,7 +54,7 @@ test("an admin creates an API key, a client reads roles and applications with it
   await expect(row).not.toContainText("Never");
   await row.getByRole("link", { name: "Recent calls" }).click();
   const calls = page.getByRole("region", { name: /Recent calls with/ });
-  await expect(calls.getByRole("row").filter({ hasText: "/api/v1/roles?limit=100" })).toContainText("200");
+  await expect(calls.getByRole("row").filter({ hasText: "GET /api/v1/roles?limit=100" })).toContainText("200");
   await expect(calls.getByRole("row").filter({ hasText: "/scorecards" })).toContainText("403");
 
   // Revoked in the browser, after a confirmation; refused at once.
