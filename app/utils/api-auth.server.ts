@@ -48,10 +48,12 @@ async function answer(
   rule: Rule,
   handler: (access: ApiAccess) => Response | Promise<Response>,
   now: number,
+  seen: { keyId: number | null },
 ): Promise<{ response: Response; keyId: number | null }> {
   const token = bearerToken(args.request.headers.get("Authorization"));
   const key = token ? findPresentedKey(token) : null;
   const keyId = key?.id ?? null;
+  seen.keyId = keyId;
   const decision = decideApiKey(rule, key);
   if (decision !== "allow") return { response: refusal(rule, token, key), keyId };
   if (key) {
@@ -97,10 +99,12 @@ export async function serveApi(
       at: new Date(now),
     });
   let outcome: { response: Response; keyId: number | null };
+  // The key, once recognised, so a call that fails on our side is still logged against it.
+  const seen = { keyId: null as number | null };
   try {
-    outcome = await answer(args, rule, handler, now);
+    outcome = await answer(args, rule, handler, now, seen);
   } catch (error) {
-    log(500, null);
+    log(500, seen.keyId);
     throw error;
   }
   log(outcome.response.status, outcome.keyId);
