@@ -44,6 +44,8 @@ export const auditActions = [
   "findings.view",
   "audit.export",
   "user.digest_off",
+  "api_key.create",
+  "api_key.revoke",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -85,6 +87,8 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "findings.view": "Viewed background-check findings",
   "audit.export": "Exported the audit log",
   "user.digest_off": "Turned the daily digest off",
+  "api_key.create": "Created an API key",
+  "api_key.revoke": "Revoked an API key",
 };
 
 /** The kinds of record an entry can point at. */
@@ -100,6 +104,7 @@ export const auditSubjects = [
   "decision",
   "offer",
   "audit_log",
+  "api_key",
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -115,6 +120,7 @@ export const auditSubjectLabels: Record<AuditSubject, string> = {
   decision: "Decision",
   offer: "Offer",
   audit_log: "Audit log",
+  api_key: "API key",
 };
 
 /**
@@ -143,6 +149,7 @@ export const auditDetailKeys = [
   "months",
   "trigger",
   "method",
+  "scopes",
 ] as const;
 export type AuditDetailKey = (typeof auditDetailKeys)[number];
 export type AuditDetail = Partial<Record<AuditDetailKey, string | number | boolean>>;
@@ -221,6 +228,7 @@ export function auditRecordHref(entry: {
       application: `/applications/${id}`,
       interview: `/interviews/${id}`,
       take_home: `/take-homes/${id}`,
+      api_key: `/admin/api-keys?calls=${id}`,
     };
     if (own[type]) return own[type];
   }

@@ -11,7 +11,7 @@ const subjects: Record<Persona, Subject> = {
   recruiter: { kind: "recruiter", teamRole: null },
   admin: { kind: "admin", teamRole: null },
 };
-const code = { allow: "A", "sign-in": "S", deny: "D" } as const;
+const code = { allow: "A", "sign-in": "S", deny: "D", "key-required": "K" } as const;
 
 describe("the route policy table", () => {
   it("covers exactly the routes of the expected matrix, handler by handler", () => {

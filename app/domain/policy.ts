@@ -2,6 +2,7 @@
 // rule every route's loader and action must pass. The server door
 // (app/utils/authorize.server.ts) evaluates these; a test walks every route
 // for every kind of user against them.
+import type { ApiScope } from "./api";
 import type { TeamRole, UserKind } from "./reference";
 
 export type Action = "create" | "read" | "update" | "import" | "grade" | "accept" | "erase" | "export";
@@ -23,7 +24,8 @@ export type Entity =
   | "audit"
   | "hold"
   | "retention"
-  | "mail";
+  | "mail"
+  | "apikey";
 /** offer: an offer's terms are pay; approving one needs a place on the role's chain (app/domain/offer.ts) besides read:offer. */
 /**
  * any: every record. team: records whose hiring team the user is on.
@@ -90,6 +92,9 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     "update:retention:any",
     // Outgoing mail names candidates and people: admins only.
     "read:mail:any",
+    // API keys read the whole company's hiring data: admins only create, list and revoke them.
+    "read:apikey:any",
+    "update:apikey:any",
   ],
   recruiter: [...hrPermissions, ...panelPermissions, "create:decision:managed"],
   hiring_manager: [
@@ -132,7 +137,12 @@ export type Rule =
    * a role (params.roleId), an application (params.applicationId, its role) or
    * a candidate (params.candidateId, the roles they applied to).
    */
-  | { access: "permission"; need: PermissionNeed; via?: ScopeVia };
+  | { access: "permission"; need: PermissionNeed; via?: ScopeVia }
+  /**
+   * The read-only API (/api/v1): only an API key holding `scope` passes, checked by app/utils/api-auth.server.ts
+   * (decideApiKey). A session, whoever's, never does.
+   */
+  | { access: "api-key"; scope: ApiScope };
 
 /** panel / grader: the user's team role counts only if they sit on that interview's panel / grade that take-home. */
 export type ScopeVia = "role" | "application" | "candidate" | "interview" | "takehome" | "panel" | "grader";
@@ -151,6 +161,7 @@ export type RoutePolicy = { loader?: Rule; action?: Rule };
 const publicAccess: Rule = { access: "public" };
 const signedIn: Rule = { access: "signed-in" };
 const can = (need: PermissionNeed, via?: ScopeVia): Rule => ({ access: "permission", need, via });
+const apiKey = (scope: ApiScope): Rule => ({ access: "api-key", scope });
 
 /** Every route module in app/routes, by Remix route id. A route missing here cannot serve anything. */
 export const routePolicies = {
@@ -261,12 +272,22 @@ export const routePolicies = {
   },
   "routes/approvals": { loader: can("read:offer"), action: can("read:offer") },
   "routes/roles.$roleId.approvals": { loader: can("update:role", "role"), action: can("update:role", "role") },
+  "routes/admin.api-keys": { loader: can("read:apikey"), action: can("update:apikey") },
+  // The read-only API: a key with the scope, never a session. Its description holds no data: public.
+  "routes/api.v1.openapi[.json]": { loader: publicAccess },
+  "routes/api.v1.roles._index": { loader: apiKey("roles") },
+  "routes/api.v1.roles.$roleId": { loader: apiKey("roles") },
+  "routes/api.v1.applications._index": { loader: apiKey("applications") },
+  "routes/api.v1.applications.$applicationId._index": { loader: apiKey("applications") },
+  "routes/api.v1.applications.$applicationId.scorecards": { loader: apiKey("scorecards") },
+  "routes/api.v1.applications.$applicationId.checks": { loader: apiKey("checks") },
 } satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof routePolicies;
 
 export type Subject = { kind: UserKind; teamRole: TeamRole | null } | null;
-export type Decision = "allow" | "sign-in" | "deny";
+/** key-required: an API route, which no session opens (401 with WWW-Authenticate: Bearer). */
+export type Decision = "allow" | "sign-in" | "deny" | "key-required";
 
 /** Scopes of `need` that a user kind holds, e.g. read:role -> ["team"]. */
 export function scopesFor(kind: UserKind, need: PermissionNeed): Scope[] {
@@ -278,6 +299,7 @@ export function scopesFor(kind: UserKind, need: PermissionNeed): Scope[] {
  * team of the role named by the route (null when not on it or no role involved).
  */
 export function decide(rule: Rule, subject: Subject): Decision {
+  if (rule.access === "api-key") return "key-required";
   if (rule.access === "public") return "allow";
   if (!subject) return "sign-in";
   if (rule.access === "signed-in") return "allow";
@@ -298,4 +320,16 @@ export function holdsAny(kind: UserKind, need: PermissionNeed): boolean {
 
 export function holds(kind: UserKind, need: PermissionNeed, teamRole: TeamRole | null = null): boolean {
   return decide({ access: "permission", need, via: "role" }, { kind, teamRole }) === "allow";
+}
+
+/** An API key as the door sees it: its scopes, and whether it was revoked. Null: no key, or not one of ours. */
+export type KeySubject = { scopes: readonly ApiScope[]; revoked: boolean } | null;
+/** unauthorized: 401 (no key, unknown, revoked, or a route keys do not open); forbidden: 403 (scope missing). */
+export type ApiDecision = "allow" | "unauthorized" | "forbidden";
+
+/** Decide an API route's rule for the key a call presented. Keys open API rules only; public ones need none. */
+export function decideApiKey(rule: Rule, key: KeySubject): ApiDecision {
+  if (rule.access === "public") return "allow";
+  if (rule.access !== "api-key" || !key || key.revoked) return "unauthorized";
+  return key.scopes.includes(rule.scope) ? "allow" : "forbidden";
 }

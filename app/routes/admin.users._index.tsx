@@ -151,6 +151,9 @@ export default function Users() {
             </Link>{" "}
             <Link className="btn" to="/admin/mail">
               Outgoing mail
+            </Link>{" "}
+            <Link className="btn" to="/admin/api-keys">
+              API keys
             </Link>
           </>
         }

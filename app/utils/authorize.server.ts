@@ -60,6 +60,7 @@ const nouns: Record<string, string> = {
   calibration: "calibration",
   offer: "offers",
   audit: "the audit log",
+  apikey: "API keys",
 };
 
 /** "change roles", from "update:role". */
@@ -108,6 +109,8 @@ export async function authorize(args: Args, routeId: RouteId, handler: "loader" 
   }
 
   const decision = decide(rule, user ? { kind: user.kind, teamRole } : null);
+  // API routes take a key, not a session (app/utils/api-auth.server.ts); no page reaches this.
+  if (decision === "key-required") throw new Response("An API key is required.", { status: 401 });
   if (decision === "sign-in") {
     const url = new URL(request.url);
     const back = isWrite ? url.pathname : `${url.pathname}${url.search}`;

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
+import { API_DEFAULT_REQUESTS_PER_MINUTE } from "~/domain/api";
 import { AUDIT_DEFAULT_RETENTION_DAYS, AUDIT_MIN_RETENTION_DAYS } from "~/domain/audit";
 import { userKinds } from "~/domain/reference";
 import { parseGroupKinds } from "~/domain/sso";
@@ -82,6 +83,8 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Calls per minute each API key may make (/api/v1), counted across server processes; past it, 429. */
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(API_DEFAULT_REQUESTS_PER_MINUTE),
   /** Public origin when behind a proxy, e.g. https://hiring.example.com. Defaults to the request's own. */
   APP_ORIGIN: z.string().url().optional(),
   TRUST_PROXY: boolish.default("false"),

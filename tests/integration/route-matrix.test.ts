@@ -3,15 +3,20 @@
 // unauthorized success, no wrong denial, no route missing from the table, and
 // no write from any refused request.
 import { describe, expect, it } from "vitest";
-import { routePolicies } from "~/domain/policy";
+import { apiScopes } from "~/domain/api";
+import { routePolicies, type Rule } from "~/domain/policy";
+import { createApiKey, revokeApiKey } from "~/models/api-key.server";
 import { expectedMatrix, personaEmails, personas, type Expectation, type Persona } from "../support/route-matrix";
-import { cookieFor, get, invoke, post, totalChanges, type Outcome } from "../support/http";
+import { cookieFor, get, invoke, post, totalChanges, userIdByEmail, type Outcome } from "../support/http";
 import { routes, sample } from "../support/routes";
 import { getDb } from "~/utils/db.server";
 
 const auditEntries = () => (getDb().$client.prepare("select count(*) as n from audit_events").get() as { n: number }).n;
+const apiCallsLogged = () =>
+  (getDb().$client.prepare("select count(*) as n from api_requests").get() as { n: number }).n;
 
 function classify(outcome: Outcome): Expectation {
+  if (outcome.status === 401) return "K";
   if (outcome.status === 403) return "D";
   if (outcome.location?.startsWith("/login?redirectTo=")) return "S";
   return "A";
@@ -62,6 +67,7 @@ describe("route x user-kind matrix against the real handlers", () => {
           const cookie = await cookieForPersona(persona);
           const before = totalChanges();
           const auditBefore = auditEntries();
+          const apiBefore = apiCallsLogged();
           // Actions get an empty same-origin form: allowed users reach validation (400), nothing is saved.
           const request = handler === "loader" ? get(path, cookie) : post(path, {}, { cookie });
           const outcome = await invoke(fn, request, params);
@@ -75,9 +81,12 @@ describe("route x user-kind matrix against the real handlers", () => {
           }
           // No GET writes anything but audit entries (an export, a view of pay); refused or invalid actions write
           // nothing either (sign-out deletes its session).
+          // Every call to the API is logged, refused ones too; nothing else is.
+          const apiLogged = apiCallsLogged() - apiBefore;
+          expect(apiLogged, `${routeId} ${handler} as ${persona}: calls logged`).toBe(path.startsWith("/api/") ? 1 : 0);
           if (routeId !== "routes/logout" || handler === "loader") {
             expect(totalChanges() - before, `${routeId} ${handler} as ${persona} wrote to the database`).toBe(
-              auditEntries() - auditBefore,
+              auditEntries() - auditBefore + apiLogged,
             );
             if (actual[persona] !== "A") expect(auditEntries(), "a refusal writes no audit entry").toBe(auditBefore);
           }
@@ -92,5 +101,48 @@ describe("route x user-kind matrix against the real handlers", () => {
         expect(actual).toEqual(expected);
       });
     }
+  }
+});
+
+/** Bearer headers for keys an admin made: one per scope, one with every scope but one, and a revoked one. */
+function keyHeaders(scopes: (typeof apiScopes)[number][], revoked = false): Record<string, string> {
+  const admin = userIdByEmail(personaEmails.admin);
+  const { id, token } = createApiKey({ name: `matrix ${scopes.join(" ")}`, scopes, actorId: admin });
+  if (revoked) revokeApiKey({ id, actorId: admin });
+  return { Authorization: `Bearer ${token}` };
+}
+
+describe("API routes x keys against the real handlers", () => {
+  const apiRoutes = Object.entries(routePolicies as Record<string, { loader?: Rule }>).filter(
+    ([, p]) => p.loader?.access === "api-key",
+  );
+
+  it("has API routes, each taking one resource scope", () => {
+    expect(apiRoutes.length).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const [routeId, policy] of apiRoutes) {
+    it(`${routeId}: a key with the scope reads, without it 403, revoked or none 401; no session cookie helps`, async () => {
+      const rule = policy.loader as Extract<Rule, { access: "api-key" }>;
+      const { path, params } = sample(routeId);
+      const fn = routes[routeId].loader!;
+      const call = async (headers: Record<string, string>) => {
+        const before = totalChanges();
+        const logged = apiCallsLogged();
+        const outcome = await invoke(fn, new Request(`http://localhost:3000${path}`, { headers }), params);
+        expect(apiCallsLogged() - logged, `${routeId}: the call is logged`).toBe(1);
+        // The log row, and the key's last use when a key was recognised: nothing else is written.
+        expect(totalChanges() - before).toBeLessThanOrEqual(2);
+        return outcome.status;
+      };
+      const others = apiScopes.filter((s) => s !== rule.scope);
+      const admin = await cookieFor(personaEmails.admin);
+      expect(await call(keyHeaders([rule.scope]))).toBe(200);
+      expect(await call(keyHeaders(others))).toBe(403);
+      expect(await call(keyHeaders([rule.scope], true))).toBe(401);
+      expect(await call({})).toBe(401);
+      expect(await call({ Cookie: admin })).toBe(401);
+      expect(await call({ Authorization: "Bearer ats_000000000000_" + "0".repeat(64) })).toBe(401);
+    });
   }
 });

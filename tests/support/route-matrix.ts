@@ -2,7 +2,8 @@
 // out by hand. The policy unit test checks the policy table says exactly this;
 // the integration test checks the real loaders and actions do exactly this.
 //
-// A: allowed.  S: sent to sign in.  D: denied (403).
+// A: allowed.  S: sent to sign in.  D: denied (403).  K: an API route: no session opens it (401, a key is needed;
+// what keys with and without the scope get is walked in route-matrix.test.ts too).
 export const personas = [
   "anonymous",
   "interviewerOnTeam",
@@ -13,7 +14,7 @@ export const personas = [
   "admin",
 ] as const;
 export type Persona = (typeof personas)[number];
-export type Expectation = "A" | "S" | "D";
+export type Expectation = "A" | "S" | "D" | "K";
 
 // Columns in the order of `personas`.
 type Row = [Expectation, Expectation, Expectation, Expectation, Expectation, Expectation, Expectation];
@@ -168,6 +169,19 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
     loader: ["S", "D", "D", "A", "D", "A", "A"],
     action: ["S", "D", "D", "A", "D", "A", "A"],
   },
+  // API keys read the whole company's data: admins only.
+  "routes/admin.api-keys": {
+    loader: ["S", "D", "D", "D", "D", "D", "A"],
+    action: ["S", "D", "D", "D", "D", "D", "A"],
+  },
+  // The API's description holds no data; the API itself takes a key, never a session, an admin's included.
+  "routes/api.v1.openapi[.json]": { loader: ["A", "A", "A", "A", "A", "A", "A"] },
+  "routes/api.v1.roles._index": { loader: ["K", "K", "K", "K", "K", "K", "K"] },
+  "routes/api.v1.roles.$roleId": { loader: ["K", "K", "K", "K", "K", "K", "K"] },
+  "routes/api.v1.applications._index": { loader: ["K", "K", "K", "K", "K", "K", "K"] },
+  "routes/api.v1.applications.$applicationId._index": { loader: ["K", "K", "K", "K", "K", "K", "K"] },
+  "routes/api.v1.applications.$applicationId.scorecards": { loader: ["K", "K", "K", "K", "K", "K", "K"] },
+  "routes/api.v1.applications.$applicationId.checks": { loader: ["K", "K", "K", "K", "K", "K", "K"] },
 };
 
 /** Demo users standing in for each persona, relative to the demo role "Senior AI Engineer, Support Copilot". */

@@ -161,6 +161,23 @@ export function sample(routeId: string): { path: string; params: Record<string, 
     },
     "routes/approvals": { path: "/approvals", params: {} },
     "routes/roles.$roleId.approvals": { path: `/roles/${roleId}/approvals`, params: { roleId } },
+    "routes/admin.api-keys": { path: "/admin/api-keys", params: {} },
+    "routes/api.v1.openapi[.json]": { path: "/api/v1/openapi.json", params: {} },
+    "routes/api.v1.roles._index": { path: "/api/v1/roles", params: {} },
+    "routes/api.v1.roles.$roleId": { path: `/api/v1/roles/${roleId}`, params: { roleId } },
+    "routes/api.v1.applications._index": { path: "/api/v1/applications", params: {} },
+    "routes/api.v1.applications.$applicationId._index": {
+      path: `/api/v1/applications/${applicationId}`,
+      params: { applicationId },
+    },
+    "routes/api.v1.applications.$applicationId.scorecards": {
+      path: `/api/v1/applications/${applicationId}/scorecards`,
+      params: { applicationId },
+    },
+    "routes/api.v1.applications.$applicationId.checks": {
+      path: `/api/v1/applications/${applicationId}/checks`,
+      params: { applicationId },
+    },
   };
   const found = samples[routeId];
   if (!found) throw new Error(`Add a sample URL for ${routeId} to tests/integration/route-matrix.test.ts`);
