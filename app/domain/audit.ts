@@ -44,6 +44,9 @@ export const auditActions = [
   "findings.view",
   "audit.export",
   "user.digest_off",
+  "webhook.create",
+  "webhook.update",
+  "webhook.delete",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -85,6 +88,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "findings.view": "Viewed background-check findings",
   "audit.export": "Exported the audit log",
   "user.digest_off": "Turned the daily digest off",
+  "webhook.create": "Registered a webhook endpoint",
+  "webhook.update": "Changed a webhook endpoint",
+  "webhook.delete": "Deleted a webhook endpoint",
 };
 
 /** The kinds of record an entry can point at. */
@@ -100,6 +106,7 @@ export const auditSubjects = [
   "decision",
   "offer",
   "audit_log",
+  "webhook",
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -115,6 +122,7 @@ export const auditSubjectLabels: Record<AuditSubject, string> = {
   decision: "Decision",
   offer: "Offer",
   audit_log: "Audit log",
+  webhook: "Webhook endpoint",
 };
 
 /**
@@ -220,6 +228,7 @@ export function auditRecordHref(entry: {
       application: `/applications/${id}`,
       interview: `/interviews/${id}`,
       take_home: `/take-homes/${id}`,
+      webhook: `/admin/webhooks/${id}`,
     };
     if (own[type]) return own[type];
   }

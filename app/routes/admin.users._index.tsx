@@ -144,6 +144,9 @@ export default function Users() {
             <Link className="btn" to="/admin/mail">
               Outgoing mail
             </Link>
+            <Link className="btn" to="/admin/webhooks">
+              Webhooks
+            </Link>
           </>
         }
       />
