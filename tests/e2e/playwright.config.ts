@@ -7,6 +7,8 @@ export const E2E_DB = "tests/.tmp/e2e/app.db";
  * listening (every other spec) each attempt is refused at once and the message waits for a retry.
  */
 export const E2E_SMTP_PORT = E2E_PORT + 10_000;
+/** Where a spec's webhook receiver listens (plain http on localhost, which the server is set to allow). */
+export const E2E_WEBHOOK_PORT = E2E_PORT + 20_000;
 export const E2E_SECRET = "e2e-secret-e2e-secret-e2e-secret-012345";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -58,6 +60,8 @@ export default defineConfig({
       LOG_REQUESTS: "false",
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       MAIL_FROM: "Hiring at Northwind <hiring@northwind.test>",
+      // Webhook receivers started by the specs listen on plain http on localhost (E2E_WEBHOOK_PORT).
+      WEBHOOKS_ALLOW_HTTP_LOCALHOST: "true",
     },
   },
 });
