@@ -17,7 +17,10 @@ export function WebhookEventFieldset({ form, chosen }: { form: ValidatedForm; ch
               defaultChecked={ticked("events", type, chosen.includes(type))}
               {...group("events")}
             />
-            {webhookEventLabels[type]} <code className="small">{type}</code>
+            <span>
+              {webhookEventLabels[type]}
+              <code className="event-type">{type}</code>
+            </span>
           </label>
         ))}
       </div>

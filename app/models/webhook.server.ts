@@ -247,15 +247,17 @@ export type WebhookEndpointSummary = WebhookEndpointView & {
 
 /** Every endpoint, oldest first, with how many deliveries wait or failed and when one last arrived. */
 export function listWebhookEndpoints(): WebhookEndpointSummary[] {
-  const d = webhookDeliveries;
+  // Written out with table names: in a subquery an unqualified "id" would be the delivery's own.
+  const count = (status: "queued" | "failed") =>
+    sql<number>`(select count(*) from webhook_deliveries d where d.endpoint_id = webhook_endpoints.id and d.status = ${status})`;
   return getDb()
     .select({
       ...publicColumns,
-      queued: sql<number>`(select count(*) from ${d} where ${d.endpointId} = ${webhookEndpoints.id} and ${d.status} = 'queued')`,
-      failed: sql<number>`(select count(*) from ${d} where ${d.endpointId} = ${webhookEndpoints.id} and ${d.status} = 'failed')`,
+      queued: count("queued"),
+      failed: count("failed"),
       lastDeliveredAt: sql<
         number | null
-      >`(select max(${d.deliveredAt}) from ${d} where ${d.endpointId} = ${webhookEndpoints.id})`,
+      >`(select max(d.delivered_at) from webhook_deliveries d where d.endpoint_id = webhook_endpoints.id)`,
     })
     .from(webhookEndpoints)
     .orderBy(asc(webhookEndpoints.createdAt), asc(webhookEndpoints.id))

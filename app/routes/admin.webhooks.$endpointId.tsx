@@ -245,7 +245,19 @@ function ControlPanel({ endpoint }: Pick<PageData, "endpoint">) {
 
 type Delivery = PageData["deliveries"][number];
 
+/** The attempts, the last answer and error: columns on a wide screen, lines under the status on a narrow one. */
+function Attempts({ d }: { d: Delivery }) {
+  return (
+    <span className="narrow-only small">
+      {d.attempts} {d.attempts === 1 ? "attempt" : "attempts"}
+      {d.lastStatusCode !== null ? `, last HTTP ${d.lastStatusCode}` : ""}
+      {d.lastError ? <span className="muted break"> · {d.lastError}</span> : null}
+    </span>
+  );
+}
+
 function DeliveryRow({ d }: { d: Delivery }) {
+  const status = webhookDeliveryStatusLabels[d.status];
   return (
     <tr>
       <td className="small">
@@ -253,16 +265,12 @@ function DeliveryRow({ d }: { d: Delivery }) {
       </td>
       <th scope="row">
         {d.eventLabel}
-        <div className="muted small">
+        <div className="muted small break">
           <code>{d.eventType}</code> <code>{d.eventId}</code>
         </div>
       </th>
       <td className={d.status === "failed" ? "mail-failed" : undefined}>
-        {d.status === "failed" ? (
-          <strong>{webhookDeliveryStatusLabels[d.status]}</strong>
-        ) : (
-          webhookDeliveryStatusLabels[d.status]
-        )}
+        {d.status === "failed" ? <strong>{status}</strong> : status}
         {d.deliveredAt ? (
           <div className="muted small">
             <Moment at={d.deliveredAt} />
@@ -273,13 +281,9 @@ function DeliveryRow({ d }: { d: Delivery }) {
             next try <Moment at={d.nextAttemptAt} />
           </div>
         ) : null}
-      </td>
-      <td className="num">{d.attempts}</td>
-      <td className="num">{d.lastStatusCode ?? "–"}</td>
-      <td className="small break">{d.lastError ?? ""}</td>
-      <td>
+        <Attempts d={d} />
         {d.status === "failed" ? (
-          <Form method="post">
+          <Form method="post" className="resend">
             <input type="hidden" name="intent" value="redeliver" />
             <input type="hidden" name="deliveryId" value={d.id} />
             <button type="submit" className="btn btn-small">
@@ -288,6 +292,9 @@ function DeliveryRow({ d }: { d: Delivery }) {
           </Form>
         ) : null}
       </td>
+      <td className="num wide-only">{d.attempts}</td>
+      <td className="num wide-only">{d.lastStatusCode ?? "–"}</td>
+      <td className="small break wide-only">{d.lastError ?? ""}</td>
     </tr>
   );
 }
@@ -305,22 +312,21 @@ function DeliveryLog({
         <p className="muted">Nothing sent yet.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="narrow-fold">
             <caption className="muted small">{formatCount(total)} in all, newest first.</caption>
             <thead>
               <tr>
                 <th scope="col">Queued</th>
                 <th scope="col">Event</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="num">
+                <th scope="col" className="num wide-only">
                   Attempts
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className="num wide-only">
                   Last HTTP status
                 </th>
-                <th scope="col">Last error</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                <th scope="col" className="wide-only">
+                  Last error
                 </th>
               </tr>
             </thead>

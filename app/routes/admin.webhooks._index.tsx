@@ -119,13 +119,19 @@ function RegisterForm({ allowHttpLocalhost }: { allowHttpLocalhost: boolean }) {
 type Endpoint = ReturnType<typeof useLoaderData<typeof loader>>["endpoints"][number];
 
 function EndpointRow({ e }: { e: Endpoint }) {
+  const lastDelivered = e.lastDeliveredAt ? <Moment at={e.lastDeliveredAt} /> : "never";
   return (
     <tr>
       <th scope="row" className="break">
         <Link to={`/admin/webhooks/${e.id}`}>{e.url}</Link>
         {e.description ? <div className="muted small">{e.description}</div> : null}
+        {/* On a narrow screen the other columns fold in here. */}
+        <span className="narrow-only small muted fold-note">
+          {e.events.join(", ")} · {formatCount(e.queued)} queued, {formatCount(e.failed)} failed · last delivered{" "}
+          {lastDelivered}
+        </span>
       </th>
-      <td className="small">{e.events.join(", ")}</td>
+      <td className="small wide-only">{e.events.join(", ")}</td>
       <td>
         {e.disabled ? (
           <span className="badge badge-closed">Disabled</span>
@@ -133,9 +139,9 @@ function EndpointRow({ e }: { e: Endpoint }) {
           <span className="badge badge-open">Enabled</span>
         )}
       </td>
-      <td className="num">{formatCount(e.queued)}</td>
-      <td className={`num${e.failed > 0 ? " mail-failed" : ""}`}>{formatCount(e.failed)}</td>
-      <td className="small">{e.lastDeliveredAt ? <Moment at={e.lastDeliveredAt} /> : "never"}</td>
+      <td className="num wide-only">{formatCount(e.queued)}</td>
+      <td className={`num wide-only${e.failed > 0 ? " mail-failed" : ""}`}>{formatCount(e.failed)}</td>
+      <td className="small wide-only">{lastDelivered}</td>
     </tr>
   );
 }
@@ -148,19 +154,23 @@ function EndpointList({ endpoints }: { endpoints: Endpoint[] }) {
         <p className="muted">No endpoints yet. Register one to receive events as they happen.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="narrow-fold">
             <thead>
               <tr>
                 <th scope="col">URL</th>
-                <th scope="col">Events</th>
+                <th scope="col" className="wide-only">
+                  Events
+                </th>
                 <th scope="col">Status</th>
-                <th scope="col" className="num">
+                <th scope="col" className="num wide-only">
                   Queued
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className="num wide-only">
                   Failed
                 </th>
-                <th scope="col">Last delivered</th>
+                <th scope="col" className="wide-only">
+                  Last delivered
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -193,11 +203,9 @@ export default function Webhooks() {
       />
       {params.get("deleted") ? <Notice>Endpoint deleted, with its delivery log.</Notice> : null}
       {created ? <CreatedSecret created={created} /> : null}
-      <div className="grid grid-2">
-        <EndpointList endpoints={endpoints} />
-        {/* A fresh form after each registration. */}
-        <RegisterForm key={created?.id ?? "new"} allowHttpLocalhost={allowHttpLocalhost} />
-      </div>
+      <EndpointList endpoints={endpoints} />
+      {/* A fresh form after each registration. */}
+      <RegisterForm key={created?.id ?? "new"} allowHttpLocalhost={allowHttpLocalhost} />
     </>
   );
 }

@@ -265,6 +265,11 @@ describe("retries", () => {
     expect(ping).toMatchObject({ status: "failed", attempts: WEBHOOK_MAX_ATTEMPTS, lastStatusCode: null });
     expect(ping.lastError).toMatch(/ECONNREFUSED/);
     expect(await deliver(new Date(now.getTime() + 86_400_000))).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    const list = await invoke(webhooksPage.loader, get("/admin/webhooks", cookie(ADMIN)));
+    type Listed = { endpoints: { id: number; queued: number; failed: number; lastDeliveredAt: string | null }[] };
+    expect((list.data as Listed).endpoints).toEqual([
+      expect.objectContaining({ id, queued: 0, failed: 1, lastDeliveredAt: null }),
+    ]);
 
     const again = await invoke(
       endpointPage.action,
