@@ -122,9 +122,9 @@ export function staleWebhookClaimBefore(now: Date): Date {
 }
 
 /** An answer or an error as one short line for the delivery log: no stack, no response body, at most 300 characters. */
-export function webhookErrorText(error: unknown): string {
+export function webhookErrorText(error: unknown, timeoutMs: number = WEBHOOK_TIMEOUT_MS): string {
   const e = error as { name?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
-  if (e?.name === "TimeoutError") return `No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`;
+  if (e?.name === "TimeoutError") return `No answer within ${timeoutMs / 1000} s`;
   const code = typeof e?.cause?.code === "string" ? `${e.cause.code}: ` : "";
   const message =
     typeof e?.cause?.message === "string"

@@ -51,7 +51,7 @@ async function attempt(delivery: ClaimedDelivery, now: Date, timeoutMs: number):
         : `HTTP ${response.status} ${response.statusText}`.trim(),
     };
   } catch (error) {
-    return { ok: false, statusCode: null, error: webhookErrorText(error) };
+    return { ok: false, statusCode: null, error: webhookErrorText(error, timeoutMs) };
   }
 }
 

@@ -5,6 +5,8 @@
 // the same transaction, and the worker delivers it signed with the endpoint's
 // secret; only subscribed, enabled endpoints get it; a 500 is retried with
 // backoff, a dead endpoint ends failed, and two workers never send one delivery twice.
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifyWebhookSignature } from "~/domain/webhook-signature";
@@ -289,6 +291,25 @@ describe("retries", () => {
   });
 });
 
+describe("answers that are not a delivery", () => {
+  it("a redirect is not followed, and a receiver that does not answer in time is retried", async () => {
+    const { id } = await register(["application.stage_moved"]);
+    receiver.answerWith(302);
+    expect(await deliver()).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+    expect(receiver.received).toHaveLength(1);
+    expect(deliveriesOf(id)[0]).toMatchObject({ status: "queued", lastStatusCode: 302 });
+    expect(deliveriesOf(id)[0].lastError).toMatch(/redirects are not followed/);
+
+    receiver.delay(1_000);
+    const later = new Date(Date.now() + 120_000);
+    const slow = await deliverDueWebhooks({ workerId: "test-worker", now: () => later, timeoutMs: 200 });
+    receiver.delay(0);
+    expect(slow).toEqual({ delivered: 0, retrying: 1, failed: 0 });
+    expect(deliveriesOf(id)[0]).toMatchObject({ status: "queued", attempts: 2, lastStatusCode: null });
+    expect(deliveriesOf(id)[0].lastError).toBe("No answer within 0.2 s");
+  });
+});
+
 describe("two workers", () => {
   it("never send one delivery twice, and take over a claim abandoned mid-attempt", async () => {
     const { id } = await register(["check.changed"]);
@@ -328,6 +349,41 @@ describe("two workers", () => {
     expect(await deliver(new Date(now.getTime() + 60_000))).toEqual({ delivered: 0, retrying: 0, failed: 0 });
     expect(await deliver(new Date(now.getTime() + WEBHOOK_CLAIM_TIMEOUT_MS + 1))).toMatchObject({ delivered: 1 });
     expect(receiver.received).toHaveLength(1);
+  });
+});
+
+describe("two server processes", () => {
+  it("never claim the same delivery", async () => {
+    const { id } = await register(["check.changed"]);
+    for (let i = 0; i < 40; i += 1)
+      db().transaction(() =>
+        queueWebhookEvent("check.changed", {
+          check_id: i,
+          check: "nda",
+          from_status: null,
+          status: "requested",
+          application_id: 1,
+        }),
+      );
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/webhook-claimer.ts", db().$client.name], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+    expect((await lines.next()).value).toBe("ready");
+    child.stdin!.write("go\n");
+    expect((await lines.next()).value).toBe("claiming");
+    const mine: number[] = [];
+    for (;;) {
+      const [delivery] = claimDueWebhookDeliveries("this-process", new Date(), 1);
+      if (!delivery) break;
+      mine.push(delivery.id);
+      await new Promise((r) => setImmediate(r));
+    }
+    const theirs = JSON.parse((await lines.next()).value as string) as number[];
+    child.kill();
+    expect(mine.filter((d) => theirs.includes(d))).toEqual([]);
+    const all = deliveriesOf(id).map((d) => d.id);
+    expect([...mine, ...theirs].sort((a, b) => a - b)).toEqual(all.sort((a, b) => a - b));
   });
 });
 
