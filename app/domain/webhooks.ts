@@ -1,6 +1,8 @@
 // Webhooks' vocabulary: the events an endpoint can subscribe to and where a
 // delivery is in its life. An event is thin: its type, its id, when it happened
-// and the ids of the records it concerns, never a person's data.
+// and the ids of the records it concerns, never a person's data. Also the rules:
+// the payload, which URLs may receive it, and the retry schedule. Pure: the queue
+// is app/models/webhook.server.ts, the signature app/domain/webhook-signature.ts.
 
 export const webhookEventTypes = [
   "application.stage_moved",
