@@ -46,6 +46,9 @@ export const auditActions = [
   "user.digest_off",
   "api_key.create",
   "api_key.revoke",
+  "webhook.create",
+  "webhook.update",
+  "webhook.delete",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -89,6 +92,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "user.digest_off": "Turned the daily digest off",
   "api_key.create": "Created an API key",
   "api_key.revoke": "Revoked an API key",
+  "webhook.create": "Registered a webhook endpoint",
+  "webhook.update": "Changed a webhook endpoint",
+  "webhook.delete": "Deleted a webhook endpoint",
 };
 
 /** The kinds of record an entry can point at. */
@@ -105,6 +111,7 @@ export const auditSubjects = [
   "offer",
   "audit_log",
   "api_key",
+  "webhook",
 ] as const;
 export type AuditSubject = (typeof auditSubjects)[number];
 
@@ -121,6 +128,7 @@ export const auditSubjectLabels: Record<AuditSubject, string> = {
   offer: "Offer",
   audit_log: "Audit log",
   api_key: "API key",
+  webhook: "Webhook endpoint",
 };
 
 /**
@@ -229,6 +237,7 @@ export function auditRecordHref(entry: {
       interview: `/interviews/${id}`,
       take_home: `/take-homes/${id}`,
       api_key: `/admin/api-keys?calls=${id}`,
+      webhook: `/admin/webhooks/${id}`,
     };
     if (own[type]) return own[type];
   }

@@ -25,7 +25,8 @@ export type Entity =
   | "hold"
   | "retention"
   | "mail"
-  | "apikey";
+  | "apikey"
+  | "webhook";
 /** offer: an offer's terms are pay; approving one needs a place on the role's chain (app/domain/offer.ts) besides read:offer. */
 /**
  * any: every record. team: records whose hiring team the user is on.
@@ -95,6 +96,10 @@ export const grants: Record<UserKind, readonly Permission[]> = {
     // API keys read the whole company's hiring data: admins only create, list and revoke them.
     "read:apikey:any",
     "update:apikey:any",
+    // Webhook endpoints and their signing secrets: admins only.
+    "read:webhook:any",
+    "create:webhook:any",
+    "update:webhook:any",
   ],
   recruiter: [...hrPermissions, ...panelPermissions, "create:decision:managed"],
   hiring_manager: [
@@ -186,6 +191,8 @@ export const routePolicies = {
   "routes/admin.audit[.csv]": { loader: can("read:audit") },
   "routes/admin.retention": { loader: can("read:retention"), action: can("update:retention") },
   "routes/admin.mail": { loader: can("read:mail") },
+  "routes/admin.webhooks._index": { loader: can("read:webhook"), action: can("create:webhook") },
+  "routes/admin.webhooks.$endpointId": { loader: can("read:webhook"), action: can("update:webhook") },
   "routes/candidates._index": { loader: can("read:candidate") },
   "routes/candidates.new": { loader: can("create:candidate"), action: can("create:candidate") },
   "routes/candidates.import": { loader: can("import:candidate"), action: can("import:candidate") },

@@ -4,6 +4,7 @@ import { stageGate } from "~/domain/offer";
 import { checkMove, gatedStages, type MoveProblem, type Stage } from "~/domain/pipeline";
 import { judgeSubmission, type SubmissionVerdict } from "~/domain/submissions";
 import { recordAudit, recordAudits } from "./audit.server";
+import { queueWebhookEvent } from "./webhook.server";
 import { getDb, schema } from "~/utils/db.server";
 import { listChecksForApplication, toCheckStates } from "./compliance.server";
 import { getOfferGateView } from "./offer.server";
@@ -435,6 +436,8 @@ export function moveApplicationWithin(
     fields: ["stage", ...(input.note ? ["note"] : [])],
     detail: { from: app.stage, to: input.toStage },
   });
+  const moved = { application_id: app.id, role_id: app.roleId, from_stage: app.stage, stage: input.toStage };
+  queueWebhookEvent("application.stage_moved", moved, now);
   return { ok: true };
 }
 

@@ -24,6 +24,7 @@ import type { CheckFormValues } from "~/schemas/application";
 import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { queueCheckChanged } from "./webhook.server";
 import { getMask, getShownName, type Mask } from "./masking.server";
 import { managedBy, roleListOrder, type Viewer } from "./role.server";
 
@@ -190,6 +191,8 @@ export function saveCheck(input: {
       fields: changed,
       detail: { check: row.type, status: row.status },
     });
+    if (row.status !== existing?.status)
+      queueCheckChanged(row, existing?.status ?? null, input.subject.applicationId, now);
     return { ok: true, checkId: row.id } as const;
   });
 }

@@ -22,6 +22,7 @@ import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { enqueueDecisionRecorded } from "./approval-mail.server";
 import { recordAudit } from "./audit.server";
+import { queueWebhookEvent } from "./webhook.server";
 import { moveApplicationWithin } from "./application.server";
 import { summarizeSubmitted, listVisibleScorecards } from "./feedback.server";
 import { getMask } from "./masking.server";
@@ -191,6 +192,8 @@ export function recordDecision(input: DecisionInput): RecordDecisionResult {
       fields: existing ? ["outcome", "rationale", "changeReason"] : ["outcome", "rationale"],
       detail: { outcome: input.outcome, from: app.stage },
     });
+    const decided = { decision_id: id, application_id: app.id, role_id: app.roleId, stage: app.stage };
+    queueWebhookEvent("decision.recorded", { ...decided, outcome: input.outcome }, now);
     enqueueDecisionRecorded({
       decisionId: id,
       applicationId: app.id,

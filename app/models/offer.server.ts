@@ -20,6 +20,7 @@ import type { PayKind, UserKind } from "~/domain/reference";
 import type { OfferFormValues } from "~/schemas/offer";
 import { getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { queueWebhookEvent } from "./webhook.server";
 import { changedFields, type AuditDetail } from "~/domain/audit";
 import { enqueueApprovalOutcome, enqueueApprovalRequests } from "./approval-mail.server";
 
@@ -398,6 +399,18 @@ export function decideOffer(input: {
     });
     // The hiring managers hear when this decision settled the approval one way or the other.
     const after = stateOf(found.offer, chain, eligible, recordsOf([found.offer.id])).approval.state;
+    // Integrators hear once the current terms are approved by the whole chain, not of each approval.
+    if (after === "approved" && before !== "approved")
+      queueWebhookEvent(
+        "offer.approved",
+        {
+          offer_id: found.offer.id,
+          application_id: found.offer.applicationId,
+          role_id: found.roleId,
+          terms_version: found.offer.termsVersion,
+        },
+        now,
+      );
     if (after !== before && after !== "pending")
       enqueueApprovalOutcome({
         offerId: found.offer.id,

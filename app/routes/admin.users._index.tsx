@@ -155,6 +155,9 @@ export default function Users() {
             <Link className="btn" to="/admin/api-keys">
               API keys
             </Link>
+            <Link className="btn" to="/admin/webhooks">
+              Webhooks
+            </Link>
           </>
         }
       />

@@ -125,6 +125,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[^\r\n]*\S+@\S+[^\r\n]*$/, "must be an address or Name <address>")
     .default("AI Talent Scorecards <no-reply@localhost>"),
+  /** Let webhook endpoints be plain http on this machine (localhost, 127.0.0.1, [::1]): for tests and development only. */
+  WEBHOOKS_ALLOW_HTTP_LOCALHOST: boolish.default("false"),
   ...oidcFields,
 });
 

@@ -9,6 +9,8 @@ export const E2E_DB = "tests/.tmp/e2e/app.db";
 export const E2E_SMTP_PORT = E2E_PORT + 10_000;
 /** sso.spec.ts starts an OpenID Connect provider here (tests/support/oidc.ts, its client id and secret below). */
 export const E2E_OIDC_PORT = E2E_PORT + 20_000;
+/** Where a spec's webhook receiver listens (plain http on localhost, which the server is set to allow). */
+export const E2E_WEBHOOK_PORT = E2E_PORT + 30_000;
 export const E2E_SECRET = "e2e-secret-e2e-secret-e2e-secret-012345";
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -64,6 +66,8 @@ export default defineConfig({
       OIDC_CLIENT_ID: "hiring-app",
       OIDC_CLIENT_SECRET: "a-client-secret-for-tests-only-0123456789",
       OIDC_NAME: "Northwind SSO",
+      // Webhook receivers started by the specs listen on plain http on localhost (E2E_WEBHOOK_PORT).
+      WEBHOOKS_ALLOW_HTTP_LOCALHOST: "true",
     },
   },
 });

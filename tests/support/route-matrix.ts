@@ -55,6 +55,14 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
     action: ["S", "D", "D", "D", "D", "D", "A"],
   },
   "routes/admin.mail": { loader: ["S", "D", "D", "D", "D", "D", "A"] },
+  "routes/admin.webhooks._index": {
+    loader: ["S", "D", "D", "D", "D", "D", "A"],
+    action: ["S", "D", "D", "D", "D", "D", "A"],
+  },
+  "routes/admin.webhooks.$endpointId": {
+    loader: ["S", "D", "D", "D", "D", "D", "A"],
+    action: ["S", "D", "D", "D", "D", "D", "A"],
+  },
   "routes/candidates._index": { loader: ["S", "A", "A", "A", "A", "A", "A"] },
   "routes/candidates.new": { loader: ["S", "D", "D", "A", "A", "A", "A"], action: ["S", "D", "D", "A", "A", "A", "A"] },
   "routes/candidates.import": {

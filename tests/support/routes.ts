@@ -16,6 +16,14 @@ for (const [file, mod] of Object.entries(modules)) {
   routes[`routes/${file.replace("/app/routes/", "").replace(/\.tsx?$/, "")}`] = mod;
 }
 
+/** A webhook endpoint to open (the demo has none): made once, directly, so it queues and logs nothing. */
+function endpointId(): string {
+  const found = getDb().select({ id: schema.webhookEndpoints.id }).from(schema.webhookEndpoints).get();
+  if (found) return String(found.id);
+  const values = { url: "https://hooks.example.com/matrix", secret: "whsec_bWF0cml4", events: [] };
+  return String(getDb().insert(schema.webhookEndpoints).values(values).returning().get().id);
+}
+
 /** Where each route is reached, with real ids from the seeded demo. */
 export function sample(routeId: string): { path: string; params: Record<string, string> } {
   const roleId = String(roleIdByTitle(matrixRoleTitle));
@@ -85,6 +93,11 @@ export function sample(routeId: string): { path: string; params: Record<string, 
     "routes/admin.audit[.csv]": { path: "/admin/audit.csv", params: {} },
     "routes/admin.retention": { path: "/admin/retention", params: {} },
     "routes/admin.mail": { path: "/admin/mail", params: {} },
+    "routes/admin.webhooks._index": { path: "/admin/webhooks", params: {} },
+    "routes/admin.webhooks.$endpointId": {
+      path: `/admin/webhooks/${endpointId()}`,
+      params: { endpointId: endpointId() },
+    },
     "routes/candidates._index": { path: "/candidates", params: {} },
     "routes/candidates.new": { path: "/candidates/new", params: {} },
     "routes/candidates.import": { path: "/candidates/import", params: {} },
