@@ -9,10 +9,12 @@ import { userKindLabels } from "~/domain/reference";
 import { getPasswordHash, getTimePreferences, setPassword, setTimePreferences } from "~/models/user.server";
 import { digestHourChoices, digestHourLabel, timePreferencesSchema } from "~/schemas/account";
 import { changePasswordSchema } from "~/schemas/auth";
+import { NO_PASSWORD } from "~/models/sso.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
 import { invalid } from "~/utils/forms.server";
 import { checkNewPassword, hashPassword, verifyPassword } from "~/utils/password.server";
+import { getSsoConfig, passwordAllowedFor } from "~/utils/sso.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · AI Talent Scorecards" }];
 
@@ -24,7 +26,15 @@ export async function loader(args: LoaderFunctionArgs) {
     preferences,
     zoneNow: preferences.timeZone ? formatMoment(new Date(), preferences.timeZone) : null,
     timeZones: listTimeZones(preferences.timeZone),
+    // Someone who signs in only through the identity provider has no password here to change.
+    ssoOnlyAccount: ssoOnlyAccount(user),
   };
+}
+
+function ssoOnlyAccount(user: { id: number; email: string }): string | null {
+  const sso = getSsoConfig();
+  if (!sso) return null;
+  return getPasswordHash(user.id) === NO_PASSWORD || !passwordAllowedFor(user.email, sso) ? sso.name : null;
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -70,11 +80,18 @@ async function changePassword(
 }
 
 export default function Account() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, ssoOnlyAccount } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title="Your account" subtitle={`${user.name} · ${user.email} · ${userKindLabels[user.kind]}`} />
-      <ChangePasswordForm />
+      {ssoOnlyAccount ? (
+        <div className="card">
+          <h2>Password</h2>
+          <p className="muted">You sign in with {ssoOnlyAccount}; there is no password here to change.</p>
+        </div>
+      ) : (
+        <ChangePasswordForm />
+      )}
       <TimePreferencesForm />
     </>
   );

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ssoRefusalMessages } from "~/domain/sso";
 import { listUsers, updateUser } from "~/models/user.server";
 import * as home from "~/routes/_index";
+import * as account from "~/routes/account";
 import * as ssoCallback from "~/routes/auth.sso.callback";
 import * as ssoStart from "~/routes/auth.sso";
 import * as login from "~/routes/login";
@@ -13,7 +14,7 @@ import { reloadEnv } from "~/utils/env.server";
 import { getCurrentSession } from "~/utils/session.server";
 import { ssoFlowCookie } from "~/utils/sso.server";
 import { resetThrottle } from "~/utils/throttle.server";
-import { ORIGIN, cookieFromResponse, get, invoke, latestAudit, post, userIdByEmail } from "../support/http";
+import { ORIGIN, cookieFor, cookieFromResponse, get, invoke, latestAudit, post, userIdByEmail } from "../support/http";
 import { CLIENT_ID, CLIENT_SECRET, freePort, signInAt, startProvider, type TestProvider } from "../support/oidc";
 
 const PASSWORD = "interview-loop-2026";
@@ -319,6 +320,15 @@ describe("unknown people and groups", () => {
       detail: { kind: "interviewer", trigger: "sso" },
     });
     expect(signIn).toMatchObject({ action: "auth.sign_in", actorId: created.id });
+    // Its account page offers no password change; an account with a password keeps it.
+    const newSession = out.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("hiring_session="))!
+      .split(";")[0];
+    const accountPage = await invoke(account.loader, get("/account", newSession));
+    expect((accountPage.data as { ssoOnlyAccount: string | null }).ssoOnlyAccount).toBe("Northwind SSO");
+    const danaPage = await invoke(account.loader, get("/account", await cookieFor("dana@northwind.test")));
+    expect((danaPage.data as { ssoOnlyAccount: string | null }).ssoOnlyAccount).toBeNull();
     // No password signs this account in.
     for (const password of [PASSWORD, created.passwordHash]) {
       const attempt = await invoke(login.action, post("/login", { email: "ada@northwind.test", password }));
