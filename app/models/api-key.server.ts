@@ -3,7 +3,7 @@
 // key's public prefix and the secret compared in constant time. Nothing here is
 // cached: a revoke holds from the next call.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   API_CALLS_SHOWN,
@@ -165,4 +165,9 @@ export function listApiCalls(keyId: number, limit = API_CALLS_SHOWN) {
     .orderBy(desc(apiRequests.at), desc(apiRequests.id))
     .limit(limit)
     .all();
+}
+
+/** Delete logged calls made before `before` (the daily run, with the audit log's period). Returns how many. */
+export function pruneApiCalls(before: Date): number {
+  return getDb().delete(schema.apiRequests).where(lt(schema.apiRequests.at, before)).run().changes;
 }

@@ -396,3 +396,15 @@ export function markWebhookAttemptFailed(
       .run().changes > 0
   );
 }
+
+/**
+ * Delete deliveries that ended (delivered or failed) before `before` (the daily run, with the audit log's period);
+ * queued ones stay whatever their age. Returns how many.
+ */
+export function pruneWebhookDeliveries(before: Date): number {
+  const d = schema.webhookDeliveries;
+  return getDb()
+    .delete(d)
+    .where(and(inArray(d.status, ["delivered", "failed"]), lt(d.createdAt, before)))
+    .run().changes;
+}

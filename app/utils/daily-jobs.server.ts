@@ -19,7 +19,8 @@ export function startDailyJobs(env: Env): Cron | null {
       if (result.ran)
         console.log(
           `daily run: retention erased ${result.erased} of ${result.due} due (${result.refused} refused); ` +
-            `${result.auditPruned} audit entries past ${env.AUDIT_RETENTION_DAYS} days pruned`,
+            `${result.auditPruned} audit entries and ${result.logsPruned} API calls and webhook deliveries ` +
+            `past ${env.AUDIT_RETENTION_DAYS} days pruned`,
         );
     } catch (error) {
       // A failed run must not take the server down; the day stays claimed, the next day runs again.

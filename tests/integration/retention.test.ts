@@ -269,6 +269,43 @@ describe("the daily run", () => {
     expect(row.finishedAt).not.toBeNull();
     expect(row.outcome).toMatchObject({ auditPruned: expect.any(Number) });
   });
+
+  it("prunes the API's call log and finished webhook deliveries past the audit log's period, keeping queued ones", () => {
+    const db = getDb().$client;
+    const now = new Date(Date.now() + 10 * 86_400_000); // a day no other test's run has claimed
+    const old = now.getTime() - 800 * 86_400_000;
+    const recent = now.getTime() - 86_400_000;
+    const endpoint = db
+      .prepare(
+        "insert into webhook_endpoints (url, secret, events) values ('https://hooks.example.com/prune', 'whsec_x', '[]') returning id",
+      )
+      .get() as { id: number };
+    const delivery = db.prepare(
+      "insert into webhook_deliveries (endpoint_id, event_id, event_type, payload, status, created_at) values (?, ?, 'ping', '{}', ?, ?) returning id",
+    );
+    const oldDelivered = delivery.get(endpoint.id, "evt_prune_1", "delivered", old) as { id: number };
+    const oldFailed = delivery.get(endpoint.id, "evt_prune_2", "failed", old) as { id: number };
+    const oldQueued = delivery.get(endpoint.id, "evt_prune_3", "queued", old) as { id: number };
+    const recentDelivered = delivery.get(endpoint.id, "evt_prune_4", "delivered", recent) as { id: number };
+    const call = db.prepare(
+      "insert into api_requests (at, method, path, status) values (?, 'GET', '/api/v1/prune-test', 200) returning id",
+    );
+    const oldCall = call.get(old) as { id: number };
+    const recentCall = call.get(recent) as { id: number };
+
+    const result = runDailyJobs({ now, minMonths: 24, auditRetentionDays: 730 });
+    expect(result).toMatchObject({ ran: true, logsPruned: expect.any(Number) });
+    const remaining = (table: string, ids: number[]) =>
+      (db.prepare(`select id from ${table} where id in (${ids.join(",")}) order by id`).all() as { id: number }[]).map(
+        (r) => r.id,
+      );
+    expect(remaining("webhook_deliveries", [oldDelivered.id, oldFailed.id, oldQueued.id, recentDelivered.id])).toEqual([
+      oldQueued.id,
+      recentDelivered.id,
+    ]);
+    expect(remaining("api_requests", [oldCall.id, recentCall.id])).toEqual([recentCall.id]);
+    db.prepare("delete from webhook_endpoints where id = ?").run(endpoint.id);
+  });
 });
 
 const consentFields = {
