@@ -12,7 +12,7 @@ export function normalizeEmail(email: string): string {
 
 export function getUserForSignIn(email: string) {
   return getDb()
-    .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
+    .select({ id: users.id, kind: users.kind, passwordHash: users.passwordHash, active: users.active })
     .from(users)
     .where(eq(users.email, normalizeEmail(email)))
     .get();

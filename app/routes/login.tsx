@@ -75,6 +75,20 @@ export async function action(args: ActionFunctionArgs) {
     });
     return invalid(formData, { fieldErrors: {}, formError: "That email and password do not match an active account." });
   }
+  // The break-glass account is an admin's: named by an email in the configuration, it keeps its password only while
+  // the account holds the admin kind.
+  if (getSsoConfig()?.ssoOnly && account.kind !== "admin") {
+    recordAudit({
+      actorId: null,
+      action: "auth.sign_in_failed",
+      subject: { type: "user", id: account.id },
+      detail: { reason: "sso_only" },
+    });
+    return invalid(formData, {
+      fieldErrors: {},
+      formError: `Passwords are turned off here. Sign in with ${getSsoConfig()?.name ?? "single sign-on"}.`,
+    });
+  }
   deleteExpiredSessions(new Date());
   recordAudit({ actorId: account.id, action: "auth.sign_in", subject: { type: "user", id: account.id } });
   // The first sign-in from a browser that says its zone sets the user's; after that only the account page does.

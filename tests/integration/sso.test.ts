@@ -395,6 +395,14 @@ describe("single sign-on only", () => {
     expect(breakGlass.status).toBe(302);
   });
 
+  it("keeps the break-glass password only while that account is an admin", async () => {
+    configure(provider.issuer, { OIDC_ONLY: "true", OIDC_BREAK_GLASS_EMAIL: "priya@northwind.test" });
+    const refused = await invoke(login.action, post("/login", { email: "priya@northwind.test", password: PASSWORD }));
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("Set-Cookie")).toBeNull();
+    expect(latestAudit()[0]).toMatchObject({ action: "auth.sign_in_failed", detail: { reason: "sso_only" } });
+  });
+
   it("tells the login page to show only the provider's button", async () => {
     const page = await invoke(login.loader, get("/login"));
     expect(page.data).toEqual({ sso: { name: "Northwind SSO", only: true }, ssoError: null });
