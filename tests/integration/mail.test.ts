@@ -5,8 +5,6 @@
 // between claim and send sends once after the claim times out; two processes
 // claiming at once never share a message; a refusing server leaves the
 // message queued for a retry, its error on the admins' page.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { eq, inArray } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +18,7 @@ import * as scorecardRoute from "~/routes/interviews.$interviewId.scorecard";
 import { getDb, schema } from "~/utils/db.server";
 import { parseEnv } from "~/utils/env.server";
 import { createMailTransport, deliverDueMail, type MailTransport } from "~/utils/mail-worker.server";
+import { claimRace } from "../support/claim-race";
 import { cookieFor, get, invoke, ORIGIN, post, roleIdByTitle, userIdByEmail } from "../support/http";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
@@ -241,23 +240,11 @@ describe("two workers claiming at once", { timeout: 60_000 }, () => {
   it("never claim the same message, and between them claim every one", async () => {
     const keys = Array.from({ length: 300 }, (_, i) => `probe:race:${i}`);
     db().transaction(() => keys.forEach(queueProbe));
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/mail-claimer.ts", db().$client.name], {
-      stdio: ["pipe", "pipe", "inherit"],
-    });
-    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    expect((await lines.next()).value).toBe("ready");
-    child.stdin!.write("go\n");
-    expect((await lines.next()).value).toBe("claiming");
-    const mine: number[] = [];
-    for (;;) {
-      const [message] = claimDueMail("this-process", new Date(), 1);
-      if (!message) break;
-      mine.push(message.id);
-      // Let the other process's claims interleave with ours.
-      await new Promise((r) => setImmediate(r));
-    }
-    const theirs = JSON.parse((await lines.next()).value as string) as number[];
-    child.kill();
+    const { mine, theirs } = await claimRace(
+      "mail",
+      db().$client.name,
+      () => claimDueMail("this-process", new Date(), 1)[0]?.id,
+    );
     const ids = db()
       .select({ id: mailMessages.id })
       .from(mailMessages)

@@ -5,8 +5,6 @@
 // the same transaction, and the worker delivers it signed with the endpoint's
 // secret; only subscribed, enabled endpoints get it; a 500 is retried with
 // backoff, a dead endpoint ends failed, and two workers never send one delivery twice.
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifyWebhookSignature } from "~/domain/webhook-signature";
@@ -21,6 +19,7 @@ import * as endpointPage from "~/routes/admin.webhooks.$endpointId";
 import * as webhooksPage from "~/routes/admin.webhooks._index";
 import { getDb, schema } from "~/utils/db.server";
 import { deliverDueWebhooks, startWebhookWorker } from "~/utils/webhook-worker.server";
+import { claimRace } from "../support/claim-race";
 import { cookieFor, get, invoke, latestAudit, post, roleIdByTitle, totalChanges } from "../support/http";
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from "../support/webhook-receiver";
 
@@ -365,22 +364,11 @@ describe("two server processes", () => {
           application_id: 1,
         }),
       );
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/webhook-claimer.ts", db().$client.name], {
-      stdio: ["pipe", "pipe", "inherit"],
-    });
-    const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-    expect((await lines.next()).value).toBe("ready");
-    child.stdin!.write("go\n");
-    expect((await lines.next()).value).toBe("claiming");
-    const mine: number[] = [];
-    for (;;) {
-      const [delivery] = claimDueWebhookDeliveries("this-process", new Date(), 1);
-      if (!delivery) break;
-      mine.push(delivery.id);
-      await new Promise((r) => setImmediate(r));
-    }
-    const theirs = JSON.parse((await lines.next()).value as string) as number[];
-    child.kill();
+    const { mine, theirs } = await claimRace(
+      "webhooks",
+      db().$client.name,
+      () => claimDueWebhookDeliveries("this-process", new Date(), 1)[0]?.id,
+    );
     expect(mine.filter((d) => theirs.includes(d))).toEqual([]);
     const all = deliveriesOf(id).map((d) => d.id);
     expect([...mine, ...theirs].sort((a, b) => a - b)).toEqual(all.sort((a, b) => a - b));
