@@ -7,12 +7,14 @@ import { API_DEFAULT_LIMIT, API_MAX_LIMIT, apiScopeLabels, type ApiScope } from 
 import {
   apiApplication,
   apiApplicationList,
+  apiCheckList,
   apiChecks,
   apiError,
   apiRole,
   apiRoleList,
   apiScorecardSummary,
 } from "./api-resources";
+import { checkStatuses, checkTypes } from "./compliance";
 import { stages } from "./pipeline";
 import { roleStatuses } from "./reference";
 
@@ -109,6 +111,24 @@ export const apiOperations: ApiOperation[] = [
     summary: "The compliance checks bearing on an application: type, status and dates (never findings or documents)",
     parameters: [idParam("applicationId", "application")],
     response: apiChecks,
+  },
+  {
+    routeId: "routes/api.v1.checks",
+    path: "/api/v1/checks",
+    scope: "checks",
+    summary: "Every compliance check, in id order: whose it is (by id), type, status and dates (never findings)",
+    parameters: [
+      ...paging,
+      { name: "type", in: "query", description: "Only checks of this type", schema: { enum: [...checkTypes] } },
+      { name: "status", in: "query", description: "Only checks in this status", schema: { enum: [...checkStatuses] } },
+      {
+        name: "updated_since",
+        in: "query",
+        description: "Only checks changed at or after this ISO 8601 time",
+        schema: { type: "string", format: "date-time" },
+      },
+    ],
+    response: apiCheckList,
   },
 ];
 

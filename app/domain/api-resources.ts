@@ -113,6 +113,13 @@ export const apiCheck = z.object({
 
 export const apiChecks = z.object({ application_id: id, checks: z.array(apiCheck) });
 
+/** A check in the company-wide list: whose it is by id (exactly one of the three), its status and dates. */
+export const apiCheckRecord = apiCheck.omit({ required: true }).extend({
+  candidate_id: id.nullable(),
+  agency_id: id.nullable(),
+  application_id: id.nullable(),
+});
+
 export const apiError = z.object({ error: z.string(), message: z.string() });
 
 export function apiList<T extends z.ZodType>(item: T) {
@@ -121,8 +128,10 @@ export function apiList<T extends z.ZodType>(item: T) {
 
 export const apiRoleList = apiList(apiRole);
 export const apiApplicationList = apiList(apiApplication);
+export const apiCheckList = apiList(apiCheckRecord);
 
 export type ApiRole = z.infer<typeof apiRole>;
 export type ApiApplication = z.infer<typeof apiApplication>;
 export type ApiScorecardSummary = z.infer<typeof apiScorecardSummary>;
 export type ApiCheck = z.infer<typeof apiCheck>;
+export type ApiCheckRecord = z.infer<typeof apiCheckRecord>;

@@ -288,6 +288,7 @@ export const routePolicies = {
   "routes/api.v1.applications.$applicationId._index": { loader: apiKey("applications") },
   "routes/api.v1.applications.$applicationId.scorecards": { loader: apiKey("scorecards") },
   "routes/api.v1.applications.$applicationId.checks": { loader: apiKey("checks") },
+  "routes/api.v1.checks": { loader: apiKey("checks") },
 } satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof routePolicies;

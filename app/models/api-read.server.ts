@@ -2,7 +2,8 @@
 // integration, not a person: it reads every role and application its scopes open (decision 099). Pay only when
 // `withPay`; background-check findings, documents, notes and the panel's words never.
 import { and, asc, desc, eq, gt, gte, inArray, ne, or, sql, type SQL } from "drizzle-orm";
-import type { ApiApplication, ApiCheck, ApiRole, ApiScorecardSummary } from "~/domain/api-resources";
+import type { ApiApplication, ApiCheck, ApiCheckRecord, ApiRole, ApiScorecardSummary } from "~/domain/api-resources";
+import type { CheckStatus, CheckType } from "~/domain/compliance";
 import type { Stage } from "~/domain/pipeline";
 import type { RoleStatus } from "~/domain/reference";
 import { getDb, schema } from "~/utils/db.server";
@@ -234,6 +235,34 @@ export function getApiScorecardSummary(id: number): ApiScorecardSummary | null {
   };
 }
 
+const checkColumns = {
+  id: complianceChecks.id,
+  type: complianceChecks.type,
+  candidateId: complianceChecks.candidateId,
+  agencyId: complianceChecks.agencyId,
+  applicationId: complianceChecks.applicationId,
+  status: complianceChecks.status,
+  requestedAt: complianceChecks.requestedAt,
+  expiresAt: complianceChecks.expiresAt,
+  verifiedAt: complianceChecks.verifiedAt,
+  updatedAt: complianceChecks.updatedAt,
+};
+type CheckRow = Pick<typeof complianceChecks.$inferSelect, keyof typeof checkColumns>;
+
+/** A check as the API shows it: whose it is, its status and dates; never findings, notes or documents. */
+function toApiCheck(c: CheckRow): Omit<ApiCheck, "required"> {
+  return {
+    id: c.id,
+    type: c.type,
+    level: c.applicationId !== null ? "application" : c.candidateId !== null ? "candidate" : "agency",
+    status: c.status,
+    requested_at: c.requestedAt,
+    expires_at: c.expiresAt,
+    verified_at: isoOrNull(c.verifiedAt),
+    updated_at: iso(c.updatedAt),
+  };
+}
+
 /** The checks that bear on an application: its own, and its candidate's or agency's. Statuses and dates only. */
 export function getApiChecks(id: number): { application_id: number; checks: ApiCheck[] } | null {
   const app = applicationRole(id);
@@ -245,33 +274,34 @@ export function getApiChecks(id: number): { application_id: number; checks: ApiC
   if (app.candidateId !== null) owners.push(eq(complianceChecks.candidateId, app.candidateId));
   if (app.agencyId !== null) owners.push(eq(complianceChecks.agencyId, app.agencyId));
   const rows = getDb()
-    .select({
-      id: complianceChecks.id,
-      type: complianceChecks.type,
-      applicationId: complianceChecks.applicationId,
-      candidateId: complianceChecks.candidateId,
-      status: complianceChecks.status,
-      requestedAt: complianceChecks.requestedAt,
-      expiresAt: complianceChecks.expiresAt,
-      verifiedAt: complianceChecks.verifiedAt,
-      updatedAt: complianceChecks.updatedAt,
-    })
+    .select(checkColumns)
     .from(complianceChecks)
     .where(or(...owners))
     .orderBy(asc(complianceChecks.type), desc(complianceChecks.id))
     .all();
-  return {
-    application_id: id,
-    checks: rows.map((c) => ({
-      id: c.id,
-      type: c.type,
-      level: c.applicationId !== null ? "application" : c.candidateId !== null ? "candidate" : "agency",
-      status: c.status,
-      required: required.has(c.type),
-      requested_at: c.requestedAt,
-      expires_at: c.expiresAt,
-      verified_at: isoOrNull(c.verifiedAt),
-      updated_at: iso(c.updatedAt),
-    })),
-  };
+  return { application_id: id, checks: rows.map((c) => ({ ...toApiCheck(c), required: required.has(c.type) })) };
+}
+
+export type CheckFilter = { type: CheckType | null; status: CheckStatus | null; updatedSince: Date | null };
+
+/** Every check after `afterId` in id order, whoever it belongs to, filtered by type, status and changed since. */
+export function listApiChecks(input: { afterId: number; limit: number; filter: CheckFilter }): ApiCheckRecord[] {
+  const where: SQL[] = [gt(complianceChecks.id, input.afterId)];
+  const { type, status, updatedSince } = input.filter;
+  if (type !== null) where.push(eq(complianceChecks.type, type));
+  if (status !== null) where.push(eq(complianceChecks.status, status));
+  if (updatedSince !== null) where.push(gte(complianceChecks.updatedAt, updatedSince));
+  return getDb()
+    .select(checkColumns)
+    .from(complianceChecks)
+    .where(and(...where))
+    .orderBy(asc(complianceChecks.id))
+    .limit(input.limit)
+    .all()
+    .map((c) => ({
+      ...toApiCheck(c),
+      candidate_id: c.candidateId,
+      agency_id: c.agencyId,
+      application_id: c.applicationId,
+    }));
 }

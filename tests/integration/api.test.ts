@@ -18,6 +18,7 @@ import * as applicationList from "~/routes/api.v1.applications._index";
 import * as applicationOne from "~/routes/api.v1.applications.$applicationId._index";
 import * as scorecards from "~/routes/api.v1.applications.$applicationId.scorecards";
 import * as checks from "~/routes/api.v1.applications.$applicationId.checks";
+import * as checkList from "~/routes/api.v1.checks";
 import { getDb, schema } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { cookieFor, get, invoke, latestAudit, ORIGIN, post, roleIdByTitle } from "../support/http";
@@ -399,6 +400,52 @@ describe("paging", () => {
     expect(future.data).toEqual([]);
     const bad = await call(applicationList.loader, "/api/v1/applications?updated_since=yesterday", token);
     expect(bad.status).toBe(400);
+  });
+});
+
+describe("every check, company-wide", () => {
+  it("serves each check once across pages, by type and status, in the described shape, never findings", async () => {
+    const { token } = await createKey("HR system", ["checks"]);
+    const one = getDb().select().from(schema.complianceChecks).orderBy(schema.complianceChecks.id).get()!;
+    getDb()
+      .update(schema.complianceChecks)
+      .set({ detail: "FINDINGS-MARKER-7741", rationale: "RATIONALE-MARKER-7742" })
+      .where(eq(schema.complianceChecks.id, one.id))
+      .run();
+    const walk = async (first: string) => {
+      const seen: resources.ApiCheckRecord[] = [];
+      for (let path: string | null = first; path;) {
+        const outcome = await call(checkList.loader, path, token);
+        expect(outcome.status).toBe(200);
+        matches(resources.apiCheckList, outcome.data);
+        const body = outcome.data as { data: resources.ApiCheckRecord[]; next: string | null };
+        expect(JSON.stringify(body)).not.toMatch(/MARKER-774/);
+        seen.push(...body.data);
+        path = body.next;
+      }
+      return seen;
+    };
+    const all = getDb().select().from(schema.complianceChecks).orderBy(schema.complianceChecks.id).all();
+    const everything = await walk("/api/v1/checks?limit=9");
+    expect(everything.map((c) => c.id)).toEqual(all.map((c) => c.id));
+    expect(everything[0]).toMatchObject({
+      id: one.id,
+      type: one.type,
+      status: one.status,
+      candidate_id: one.candidateId,
+      agency_id: one.agencyId,
+      application_id: one.applicationId,
+    });
+
+    const ndaRequested = await walk("/api/v1/checks?type=nda&status=requested&limit=3");
+    const expected = all.filter((c) => c.type === "nda" && c.status === "requested").map((c) => c.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ndaRequested.map((c) => c.id)).toEqual(expected);
+    expect(await walk("/api/v1/checks?updated_since=2999-01-01T00:00:00Z")).toEqual([]);
+
+    expect((await call(checkList.loader, "/api/v1/checks?type=passport", token)).status).toBe(400);
+    const { token: rolesOnly } = await createKey("Roles only", ["roles"]);
+    expect((await call(checkList.loader, "/api/v1/checks", rolesOnly)).status).toBe(403);
   });
 });
 

@@ -190,6 +190,7 @@ export const expectedMatrix: Record<string, { loader?: Row; action?: Row }> = {
   "routes/api.v1.applications.$applicationId._index": { loader: ["K", "K", "K", "K", "K", "K", "K"] },
   "routes/api.v1.applications.$applicationId.scorecards": { loader: ["K", "K", "K", "K", "K", "K", "K"] },
   "routes/api.v1.applications.$applicationId.checks": { loader: ["K", "K", "K", "K", "K", "K", "K"] },
+  "routes/api.v1.checks": { loader: ["K", "K", "K", "K", "K", "K", "K"] },
 };
 
 /** Demo users standing in for each persona, relative to the demo role "Senior AI Engineer, Support Copilot". */

@@ -191,6 +191,7 @@ export function sample(routeId: string): { path: string; params: Record<string, 
       path: `/api/v1/applications/${applicationId}/checks`,
       params: { applicationId },
     },
+    "routes/api.v1.checks": { path: "/api/v1/checks", params: {} },
   };
   const found = samples[routeId];
   if (!found) throw new Error(`Add a sample URL for ${routeId} to tests/integration/route-matrix.test.ts`);
