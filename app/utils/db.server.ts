@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { createDatabase, type AppDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { flushStatements } from "../../db/calibration-summaries";
 import * as tables from "../../db/schema";
 import { DEMO_PASSWORD, demoUsers } from "../../db/demo-logins";
 import { inspectDatabaseFile, planDatabaseSetup, type SetupOptions } from "./database-setup.server";
@@ -61,6 +62,8 @@ type Connection = {
   version: Statement;
   roleVersion?: Statement;
   allRolesVersion?: Statement;
+  calibrationQueued?: Statement;
+  calibrationFlush?: Statement[];
   /** Rows written through writeUncounted: left out of databaseVersion. */
   uncounted?: number;
 };
@@ -158,6 +161,20 @@ export function allRolesDataVersion(): string {
   );
   const { total, n } = c.allRolesVersion.get() as { total: number; n: number };
   return `${c.serial}:roles:${n}:${total}`;
+}
+
+/**
+ * Bring calibration's summary rows up to date with every change queued by the triggers (db/calibration-summaries.ts),
+ * whichever connection wrote it: one probe when nothing waits. Its rows summarise writes already counted, so it
+ * does not change databaseVersion itself.
+ */
+export function flushCalibrationSummaries(): void {
+  const c = connection();
+  c.calibrationQueued ??= c.db.$client.prepare("select exists (select 1 from calibration_dirty) as queued");
+  if (!(c.calibrationQueued.get() as { queued: number }).queued) return;
+  c.calibrationFlush ??= flushStatements.map((s) => c.db.$client.prepare(s));
+  const statements = c.calibrationFlush;
+  writeUncounted(() => c.db.$client.transaction(() => statements.forEach((s) => s.run()))());
 }
 
 /** Whether this connection is inside a transaction (what it reads may yet be rolled back). */
