@@ -6,6 +6,8 @@
 // drops the triggers while it bulk-loads and rebuilds afterwards.
 
 /** Hours from the interview's end to submission, never below zero (no end or no submission: zero). */
+import { openStages } from "../app/domain/pipeline";
+
 const HOURS = `case when s.submitted_at - i.ends_at is null then 0
     else max(0, (s.submitted_at - i.ends_at) / 3600000.0) end`;
 
@@ -120,11 +122,50 @@ function countedRows(c: Counted, where: string) {
     group by ${keyOf(c).map(sourceOf).join(", ")}`;
 }
 
+const OPEN_STAGES = openStages.map((stage) => `'${stage}'`).join(", ");
+
+/**
+ * decision_ready's rows for the applications `where` keeps (over applications a): open, not yet decided at their
+ * stage, every panel seat of their interviews not cancelled has its scorecard submitted (at least one seat), every
+ * take-home graded or waived, some evidence in; `ready_at` when the last of it came in (the rule of needsDecision
+ * in app/domain/decision.ts).
+ */
+function decisionRows(where: string) {
+  return `select a.id, a.role_id,
+      case when work.last is not null and (seat.last is null or work.last > seat.last) then work.last else seat.last end,
+      seat.n, work.app is not null
+    from applications a
+    join (
+      select i.application_id as app, count(*) as n, sum(s.status = 'submitted') as done, max(s.submitted_at) as last
+      from applications a
+      join interviews i on i.application_id = a.id and i.cancelled_at is null
+      join interview_panel p on p.interview_id = i.id
+      left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.user_id
+      where ${where}
+      group by i.application_id
+    ) seat on seat.app = a.id
+    left join (
+      select t.application_id as app, sum(t.status not in ('graded', 'waived')) as pending, max(g.submitted_at) as last
+      from applications a
+      join take_homes t on t.application_id = a.id
+      left join take_home_grades g on g.take_home_id = t.id and g.submitted_at is not null
+      where ${where}
+      group by t.application_id
+    ) work on work.app = a.id
+    where ${where} and a.stage in (${OPEN_STAGES}) and seat.done = seat.n and coalesce(work.pending, 0) = 0
+      and (seat.last is not null or work.last is not null)
+      and not exists (select 1 from decisions d where d.application_id = a.id and d.stage = a.stage)`;
+}
+const DECISION_COLUMNS = "application_id, role_id, ready_at, scorecards, take_home";
+
 /** The statements recomputing application `app`'s rows (an SQL expression: `new.application_id` in the trigger). */
 export function refreshStatements(app: string): string[] {
   const mine = `i.application_id = ${app}`;
   const ratingsOf = `o.application_id = ${app}`;
   return [
+    // The decision queue's row.
+    `delete from decision_ready where application_id = ${app}`,
+    `insert into decision_ready (${DECISION_COLUMNS}) ${decisionRows(`a.id = ${app}`)}`,
     // Calibration: take the application's old pairs out of their role's sums; a least first card that goes is
     // marked (null) to be found again below.
     `update calibration_sums set ${SUMMED.map(([to, from]) => `${to} = calibration_sums.${to} - p.${from}`).join(", ")},
@@ -174,11 +215,13 @@ export function refreshStatements(app: string): string[] {
 
 /** Every summary row recomputed from the scorecards (the migration's backfill; the bench's generator). */
 export const rebuildStatements: string[] = [
+  "delete from decision_ready",
   "delete from calibration_pairs",
   "delete from calibration_sums",
   "delete from calibration_cards",
   "delete from agreement_ratings",
   ...counted.map((c) => `delete from ${c.table}`),
+  `insert into decision_ready (${DECISION_COLUMNS}) ${decisionRows(`a.stage in (${OPEN_STAGES})`)}`,
   `insert into calibration_pairs (${PAIR_COLUMNS}) ${pairRows("1")}`,
   `insert into calibration_sums (${SUM_COLUMNS})
   select role_id, interviewer_id, sum(scorecards), min(first_card),
@@ -247,6 +290,50 @@ END`,
   ${queue("select old.id as app")};
 END`,
 ];
+
+/** The decision queue also follows panels, cancellations, take-homes, their grades and decisions. */
+const decisionTriggers: string[] = [
+  ...["insert", "delete"].map(
+    (event) => `CREATE TRIGGER interview_panel_decision_${event} AFTER ${event.toUpperCase()} ON interview_panel BEGIN
+  ${onInterview(`${event === "insert" ? "new" : "old"}.interview_id`)};
+END`,
+  ),
+  `CREATE TRIGGER interview_panel_decision_update AFTER UPDATE ON interview_panel BEGIN
+  ${onInterview("new.interview_id")};
+  ${onInterview("old.interview_id")};
+END`,
+  `CREATE TRIGGER interviews_decision_cancel AFTER UPDATE OF cancelled_at ON interviews BEGIN
+  ${queue("select new.application_id as app")};
+END`,
+  `CREATE TRIGGER take_homes_decision_insert AFTER INSERT ON take_homes BEGIN
+  ${queue("select new.application_id as app")};
+END`,
+  `CREATE TRIGGER take_homes_decision_update AFTER UPDATE OF id, application_id, status ON take_homes BEGIN
+  ${queue("select old.application_id as app union select new.application_id")};
+END`,
+  `CREATE TRIGGER take_homes_decision_delete AFTER DELETE ON take_homes BEGIN
+  ${queue("select old.application_id as app")};
+END`,
+  `CREATE TRIGGER take_home_grades_decision_insert AFTER INSERT ON take_home_grades WHEN new.submitted_at IS NOT NULL BEGIN
+  ${queue("select application_id as app from take_homes where id = new.take_home_id")};
+END`,
+  `CREATE TRIGGER take_home_grades_decision_update AFTER UPDATE OF take_home_id, submitted_at ON take_home_grades
+WHEN new.submitted_at IS NOT NULL OR old.submitted_at IS NOT NULL BEGIN
+  ${queue("select application_id as app from take_homes where id in (old.take_home_id, new.take_home_id)")};
+END`,
+  `CREATE TRIGGER take_home_grades_decision_delete AFTER DELETE ON take_home_grades WHEN old.submitted_at IS NOT NULL BEGIN
+  ${queue("select application_id as app from take_homes where id = old.take_home_id")};
+END`,
+  ...["insert", "delete"].map(
+    (event) => `CREATE TRIGGER decisions_decision_${event} AFTER ${event.toUpperCase()} ON decisions BEGIN
+  ${queue(`select ${event === "insert" ? "new" : "old"}.application_id as app`)};
+END`,
+  ),
+  `CREATE TRIGGER decisions_decision_update AFTER UPDATE OF application_id, stage ON decisions BEGIN
+  ${queue("select old.application_id as app union select new.application_id")};
+END`,
+];
+triggerStatements.push(...decisionTriggers);
 
 export const triggerNames = triggerStatements.map((t) => /CREATE TRIGGER (\w+)/.exec(t)![1]);
 

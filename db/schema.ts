@@ -1123,3 +1123,23 @@ export const agreementUnits = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.roleId, t.c1, t.c2, t.c3, t.c4] })],
 );
+
+/**
+ * The applications waiting for a decision (the rule of needsDecision in app/domain/decision.ts), kept by the same
+ * queue as calibration's rows: open, undecided at their stage, every panel seat's scorecard and every take-home in.
+ * `readyAt` is when the last piece of evidence came in. The homes read a page of it and count it.
+ */
+export const decisionReady = sqliteTable(
+  "decision_ready",
+  {
+    applicationId: integer("application_id").primaryKey(),
+    roleId: integer("role_id").notNull(),
+    readyAt: integer("ready_at").notNull(),
+    scorecards: integer("scorecards").notNull(),
+    takeHome: integer("take_home").notNull(),
+  },
+  (t) => [
+    index("decision_ready_order_idx").on(t.readyAt, t.applicationId),
+    index("decision_ready_role_idx").on(t.roleId, t.readyAt, t.applicationId),
+  ],
+);

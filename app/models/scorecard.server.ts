@@ -8,7 +8,7 @@ import {
   type ScorecardSaveRefusal,
   type ScorecardSnapshot,
 } from "~/domain/scorecard";
-import { flushCalibrationSummaries, getDb, schema } from "~/utils/db.server";
+import { flushSummaryRows, getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { getInterview } from "./interview.server";
 import { getCurrentTemplate, ensureTemplateId, getTemplate } from "./template.server";
@@ -197,7 +197,7 @@ export function saveScorecard(input: {
         fields: ["recommendation", ...Object.keys(input.values.ratings).filter((k) => /^[A-Za-z]\w*$/.test(k))],
       });
       // Calibration's summary rows follow the submitted card in this transaction.
-      flushCalibrationSummaries();
+      flushSummaryRows();
     }
     return { ok: true, id, version: existing ? existing.version + 1 : 1 } as const;
   });

@@ -164,11 +164,11 @@ export function allRolesDataVersion(): string {
 }
 
 /**
- * Bring calibration's summary rows up to date with every change queued by the triggers (db/calibration-summaries.ts),
- * whichever connection wrote it: one probe when nothing waits. Its rows summarise writes already counted, so it
+ * Bring the summary rows (calibration's, and the applications waiting for a decision) up to date with every change
+ * the triggers queued (db/calibration-summaries.ts), whichever connection wrote it: one probe when nothing waits. Its rows summarise writes already counted, so it
  * does not change databaseVersion itself.
  */
-export function flushCalibrationSummaries(): void {
+export function flushSummaryRows(): void {
   const c = connection();
   c.calibrationQueued ??= c.db.$client.prepare("select exists (select 1 from calibration_dirty) as queued");
   if (!(c.calibrationQueued.get() as { queued: number }).queued) return;

@@ -100,7 +100,42 @@ CREATE TABLE `calibration_sums` (
 );
 --> statement-breakpoint
 CREATE INDEX `calibration_sums_first_card_idx` ON `calibration_sums` (`first_card`);--> statement-breakpoint
+CREATE TABLE `decision_ready` (
+	`application_id` integer PRIMARY KEY NOT NULL,
+	`role_id` integer NOT NULL,
+	`ready_at` integer NOT NULL,
+	`scorecards` integer NOT NULL,
+	`take_home` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `decision_ready_order_idx` ON `decision_ready` (`ready_at`,`application_id`);--> statement-breakpoint
+CREATE INDEX `decision_ready_role_idx` ON `decision_ready` (`role_id`,`ready_at`,`application_id`);--> statement-breakpoint
 CREATE TRIGGER calibration_refresh_application AFTER INSERT ON calibration_refresh BEGIN
+  delete from decision_ready where application_id = new.application_id;
+  insert into decision_ready (application_id, role_id, ready_at, scorecards, take_home) select a.id, a.role_id,
+      case when work.last is not null and (seat.last is null or work.last > seat.last) then work.last else seat.last end,
+      seat.n, work.app is not null
+    from applications a
+    join (
+      select i.application_id as app, count(*) as n, sum(s.status = 'submitted') as done, max(s.submitted_at) as last
+      from applications a
+      join interviews i on i.application_id = a.id and i.cancelled_at is null
+      join interview_panel p on p.interview_id = i.id
+      left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.user_id
+      where a.id = new.application_id
+      group by i.application_id
+    ) seat on seat.app = a.id
+    left join (
+      select t.application_id as app, sum(t.status not in ('graded', 'waived')) as pending, max(g.submitted_at) as last
+      from applications a
+      join take_homes t on t.application_id = a.id
+      left join take_home_grades g on g.take_home_id = t.id and g.submitted_at is not null
+      where a.id = new.application_id
+      group by t.application_id
+    ) work on work.app = a.id
+    where a.id = new.application_id and a.stage in ('sourced', 'screening', 'interviewing', 'take_home', 'final', 'offer') and seat.done = seat.n and coalesce(work.pending, 0) = 0
+      and (seat.last is not null or work.last is not null)
+      and not exists (select 1 from decisions d where d.application_id = a.id and d.stage = a.stage);
   update calibration_sums set scorecards = calibration_sums.scorecards - p.scorecards, rating_sum = calibration_sums.rating_sum - p.rating_sum, rating_count = calibration_sums.rating_count - p.rating_count, not_assessed = calibration_sums.not_assessed - p.not_assessed, no_decision = calibration_sums.no_decision - p.no_decision, decided = calibration_sums.decided - p.decided, agreed = calibration_sums.agreed - p.agreed, shared_applications = calibration_sums.shared_applications - p.shared, shared_sum = calibration_sums.shared_sum - p.shared_sum, shared_count = calibration_sums.shared_count - p.shared_count, co_panel_sum = calibration_sums.co_panel_sum - p.co_panel_sum, co_panel_count = calibration_sums.co_panel_count - p.co_panel_count,
       first_card = case when calibration_sums.first_card = p.first_card then null else calibration_sums.first_card end
     from calibration_pairs p
@@ -288,6 +323,113 @@ CREATE TRIGGER applications_calibration_delete AFTER DELETE ON applications BEGI
     select distinct app from (select old.id as app) q where app is not null
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
 END;
+--> statement-breakpoint
+CREATE TRIGGER interview_panel_decision_insert AFTER INSERT ON interview_panel BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER interview_panel_decision_delete AFTER DELETE ON interview_panel BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER interview_panel_decision_update AFTER UPDATE ON interview_panel BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_dirty (application_id)
+    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER interviews_decision_cancel AFTER UPDATE OF cancelled_at ON interviews BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select new.application_id as app) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER take_homes_decision_insert AFTER INSERT ON take_homes BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select new.application_id as app) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER take_homes_decision_update AFTER UPDATE OF id, application_id, status ON take_homes BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER take_homes_decision_delete AFTER DELETE ON take_homes BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select old.application_id as app) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER take_home_grades_decision_insert AFTER INSERT ON take_home_grades WHEN new.submitted_at IS NOT NULL BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select application_id as app from take_homes where id = new.take_home_id) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER take_home_grades_decision_update AFTER UPDATE OF take_home_id, submitted_at ON take_home_grades
+WHEN new.submitted_at IS NOT NULL OR old.submitted_at IS NOT NULL BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select application_id as app from take_homes where id in (old.take_home_id, new.take_home_id)) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER take_home_grades_decision_delete AFTER DELETE ON take_home_grades WHEN old.submitted_at IS NOT NULL BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select application_id as app from take_homes where id = old.take_home_id) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER decisions_decision_insert AFTER INSERT ON decisions BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select new.application_id as app) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER decisions_decision_delete AFTER DELETE ON decisions BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select old.application_id as app) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+CREATE TRIGGER decisions_decision_update AFTER UPDATE OF application_id, stage ON decisions BEGIN
+  insert into calibration_dirty (application_id)
+    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+END;
+--> statement-breakpoint
+insert into decision_ready (application_id, role_id, ready_at, scorecards, take_home) select a.id, a.role_id,
+      case when work.last is not null and (seat.last is null or work.last > seat.last) then work.last else seat.last end,
+      seat.n, work.app is not null
+    from applications a
+    join (
+      select i.application_id as app, count(*) as n, sum(s.status = 'submitted') as done, max(s.submitted_at) as last
+      from applications a
+      join interviews i on i.application_id = a.id and i.cancelled_at is null
+      join interview_panel p on p.interview_id = i.id
+      left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.user_id
+      where a.stage in ('sourced', 'screening', 'interviewing', 'take_home', 'final', 'offer')
+      group by i.application_id
+    ) seat on seat.app = a.id
+    left join (
+      select t.application_id as app, sum(t.status not in ('graded', 'waived')) as pending, max(g.submitted_at) as last
+      from applications a
+      join take_homes t on t.application_id = a.id
+      left join take_home_grades g on g.take_home_id = t.id and g.submitted_at is not null
+      where a.stage in ('sourced', 'screening', 'interviewing', 'take_home', 'final', 'offer')
+      group by t.application_id
+    ) work on work.app = a.id
+    where a.stage in ('sourced', 'screening', 'interviewing', 'take_home', 'final', 'offer') and a.stage in ('sourced', 'screening', 'interviewing', 'take_home', 'final', 'offer') and seat.done = seat.n and coalesce(work.pending, 0) = 0
+      and (seat.last is not null or work.last is not null)
+      and not exists (select 1 from decisions d where d.application_id = a.id and d.stage = a.stage);
 --> statement-breakpoint
 insert into calibration_pairs (application_id, interviewer_id, role_id, scorecards, first_card, rating_sum, rating_count,
   not_assessed, no_decision, decided, agreed, shared, shared_sum, shared_count, co_panel_sum, co_panel_count) select p.app, p.iv, p.role, p.cards, p.first, p.s, p.n, p.na, p.nd, p.decided, p.agreed,
