@@ -1,8 +1,8 @@
-// The SQL that keeps calibration's summary rows (calibration_pairs, calibration_sums, calibration_cards and the
-// agreement_* tables in db/schema.ts) equal to what they summarise: the triggers that queue an application in
-// calibration_dirty when what calibration reads of it changes, the statements that recompute one application's
-// rows (run by a trigger on calibration_refresh), the flush that recomputes every queued application, and the
-// set-based rebuild of every row. Migration 0020 holds the same text (a test compares them); the bench's generator
+// The SQL that keeps the summary rows (calibration_pairs, calibration_sums, calibration_cards, the agreement_*
+// tables and decision_ready in db/schema.ts) equal to what they summarise: the triggers that recompute an
+// application's rows when what they read of it changes (the statements run by a trigger on calibration_refresh),
+// or, while a write defers them (a row in calibration_defer), queue it in calibration_dirty for the flush at the
+// end of that write; and the set-based rebuild of every row. Migration 0020 holds the same text (a test compares them); the bench's generator
 // drops the triggers while it bulk-loads and rebuilds afterwards.
 
 /** Hours from the interview's end to submission, never below zero (no end or no submission: zero). */
@@ -234,11 +234,16 @@ export const rebuildStatements: string[] = [
   ...counted.map((c) => `insert into ${c.table} (${keyOf(c).join(", ")}, times) ${countedRows(c, "1")}`),
 ];
 
-/** Queue the applications `select` gives (one column, `app`), each once. */
+/**
+ * The applications `select` gives (one column, `app`) are recomputed now, or, while the writing transaction defers
+ * it (a scorecard's submit rewrites its ratings row by row), queued once for the flush at its end.
+ */
 const queue = (select: string) =>
   `insert into calibration_dirty (application_id)
-    select distinct app from (${select}) q where app is not null
-      and not exists (select 1 from calibration_dirty d where d.application_id = q.app)`;
+    select distinct app from (${select}) q where app is not null and exists (select 1 from calibration_defer)
+      and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (${select}) q where app is not null and not exists (select 1 from calibration_defer)`;
 const onCard = (card: string) =>
   queue(
     `select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = ${card}`,
@@ -337,11 +342,12 @@ triggerStatements.push(...decisionTriggers);
 
 export const triggerNames = triggerStatements.map((t) => /CREATE TRIGGER (\w+)/.exec(t)![1]);
 
-/**
- * Recompute every queued application's rows and empty the queue: run at the end of a scorecard's submit or amend
- * (in its transaction) and before calibration or agreement is read, so a write from any connection shows.
- */
+/** A write that defers the recomputation (several rows of one application) starts with this, in its transaction. */
+export const deferStatement = "insert into calibration_defer (deferred) values (1)";
+
+/** ...and ends with these: recompute every queued application's rows, empty the queue, stop deferring. */
 export const flushStatements: string[] = [
+  "delete from calibration_defer",
   "insert into calibration_refresh (application_id) select application_id from calibration_dirty order by application_id",
   "delete from calibration_dirty",
 ];

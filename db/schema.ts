@@ -976,12 +976,17 @@ export const webhookDeliveries = sqliteTable(
 
 // Calibration and panel agreement kept as summary rows (decision record 104): what the calibration page reads,
 // per role and interviewer, so its cost follows the interviewers, not the scorecards. Triggers on scorecards, their
-// ratings, interviews and applications queue the application whose evidence changed in `calibration_dirty`; a
-// flush (db/calibration-summaries.ts) recomputes each queued application's rows and moves the sums by the
-// difference, at the end of a submit or amend and before calibration is read, whichever connection wrote.
-// Derived only: no foreign keys, built by the migration.
+// ratings, interviews, panels, applications, take-homes, grades and decisions recompute the application whose
+// evidence changed and move the sums by the difference, in the writing transaction, whichever connection writes;
+// a write that changes many rows of one application (a scorecard's submit) defers them to its end
+// (db/calibration-summaries.ts). Derived only: no foreign keys, built by the migration.
 
-/** Applications whose summary rows are out of date, each once. */
+/** While a row is here (inside one writing transaction), the triggers queue applications instead of recomputing. */
+export const calibrationDefer = sqliteTable("calibration_defer", {
+  deferred: integer("deferred").notNull(),
+});
+
+/** Applications queued while deferred, each once; empty outside a writing transaction. */
 export const calibrationDirty = sqliteTable("calibration_dirty", {
   applicationId: integer("application_id").primaryKey(),
 });

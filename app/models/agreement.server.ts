@@ -7,7 +7,7 @@
 // not take back a rating the same person gave the area before.
 import { sql } from "drizzle-orm";
 import { krippendorffAlpha, observerAlpha, type Agreement, type ObserverUnit, type Unit } from "~/domain/agreement";
-import { flushSummaryRows, getDb } from "~/utils/db.server";
+import { getDb } from "~/utils/db.server";
 
 /** Whose ratings: on every role, or on those `managerId` manages (as calibration scopes them); one role or all. */
 export type AgreementScope = { managerId: number | null; roleId: number | null };
@@ -69,7 +69,6 @@ function unitsFrom(rows: MakeUp[]): Unit[] {
 }
 
 export function getPanelAgreement(scope: AgreementScope): PanelAgreement {
-  flushSummaryRows();
   const { units, observed } = ratingMakeUps(scope);
   const reference = unitsFrom(units);
   const group = <R, K>(rows: R[], key: (r: R) => K) => {

@@ -2,7 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { calibrationFigures, type InterviewerSums } from "~/domain/calibration";
 import { scopesFor } from "~/domain/policy";
 import { cachedDerived } from "~/utils/cache.server";
-import { flushSummaryRows, getDb, schema } from "~/utils/db.server";
+import { getDb, schema } from "~/utils/db.server";
 import { krippendorffAlpha } from "~/domain/agreement";
 import { getPanelAgreement } from "./agreement.server";
 import type { Viewer } from "./role.server";
@@ -75,7 +75,6 @@ function interviewerSums(managerId: number | null, roleId: number | null) {
 }
 
 function computeCalibration(managerId: number | null, roleId: number | null) {
-  flushSummaryRows();
   const { sums, middles } = interviewerSums(managerId, roleId);
   const middleHours = new Map<number, number[]>();
   for (const m of middles) middleHours.set(m.iv, [...(middleHours.get(m.iv) ?? []), m.hours]);

@@ -19,7 +19,7 @@ import { isOpenStage, type Stage } from "~/domain/pipeline";
 import type { DecisionFormData } from "~/components/decision-form";
 import { interviewKindLabels } from "~/schemas/interview";
 import { cachedDerived } from "~/utils/cache.server";
-import { flushSummaryRows, getDb, schema } from "~/utils/db.server";
+import { getDb, schema } from "~/utils/db.server";
 import { enqueueDecisionRecorded } from "./approval-mail.server";
 import { recordAudit } from "./audit.server";
 import { moveApplicationWithin } from "./application.server";
@@ -374,7 +374,6 @@ export function getNeedsDecisionPage(viewer: Viewer, now: Date, page: number, pe
 function readNeedsDecisionPage(viewer: Viewer, _now: Date, page: number, perPage: number) {
   const roleIds = decisionRoleIds(viewer);
   if (roleIds !== null && roleIds.length === 0) return { total: 0, page: 1, pageCount: 1, items: [] };
-  flushSummaryRows();
   const where = needsDecisionWhere(viewer, roleIds);
   const db = getDb();
   const total = db.get<{ n: number }>(sql`select count(*) as n from decision_ready q where ${where}`)?.n ?? 0;

@@ -7,7 +7,7 @@ import { dirname, resolve } from "node:path";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { createDatabase, type AppDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
-import { flushStatements } from "../../db/calibration-summaries";
+import { deferStatement, flushStatements } from "../../db/calibration-summaries";
 import * as tables from "../../db/schema";
 import { DEMO_PASSWORD, demoUsers } from "../../db/demo-logins";
 import { inspectDatabaseFile, planDatabaseSetup, type SetupOptions } from "./database-setup.server";
@@ -62,8 +62,8 @@ type Connection = {
   version: Statement;
   roleVersion?: Statement;
   allRolesVersion?: Statement;
-  calibrationQueued?: Statement;
-  calibrationFlush?: Statement[];
+  summaryDefer?: Statement;
+  summaryFlush?: Statement[];
   /** Rows written through writeUncounted: left out of databaseVersion. */
   uncounted?: number;
 };
@@ -164,17 +164,21 @@ export function allRolesDataVersion(): string {
 }
 
 /**
- * Bring the summary rows (calibration's, and the applications waiting for a decision) up to date with every change
- * the triggers queued (db/calibration-summaries.ts), whichever connection wrote it: one probe when nothing waits. Its rows summarise writes already counted, so it
- * does not change databaseVersion itself.
+ * Run a write that changes many rows of one application (a scorecard's submit rewrites its ratings row by row) with
+ * the summary rows' recomputation (db/calibration-summaries.ts) deferred to its end, once per application, inside
+ * the same transaction. Without it every row's trigger would recompute the application again.
  */
-export function flushSummaryRows(): void {
+export function withSummariesDeferred<T>(write: () => T): T {
   const c = connection();
-  c.calibrationQueued ??= c.db.$client.prepare("select exists (select 1 from calibration_dirty) as queued");
-  if (!(c.calibrationQueued.get() as { queued: number }).queued) return;
-  c.calibrationFlush ??= flushStatements.map((s) => c.db.$client.prepare(s));
-  const statements = c.calibrationFlush;
-  writeUncounted(() => c.db.$client.transaction(() => statements.forEach((s) => s.run()))());
+  c.summaryDefer ??= c.db.$client.prepare(deferStatement);
+  c.summaryFlush ??= flushStatements.map((s) => c.db.$client.prepare(s));
+  const [defer, flush] = [c.summaryDefer, c.summaryFlush];
+  return c.db.$client.transaction(() => {
+    defer.run();
+    const result = write();
+    for (const statement of flush) statement.run();
+    return result;
+  })();
 }
 
 /** Whether this connection is inside a transaction (what it reads may yet be rolled back). */

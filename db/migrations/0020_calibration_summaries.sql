@@ -51,6 +51,10 @@ CREATE TABLE `calibration_cards` (
 CREATE INDEX `calibration_cards_application_idx` ON `calibration_cards` (`application_id`);--> statement-breakpoint
 CREATE INDEX `calibration_cards_interviewer_idx` ON `calibration_cards` (`interviewer_id`,`hours`);--> statement-breakpoint
 CREATE INDEX `calibration_cards_role_idx` ON `calibration_cards` (`role_id`,`interviewer_id`,`hours`);--> statement-breakpoint
+CREATE TABLE `calibration_defer` (
+	`deferred` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `calibration_dirty` (
 	`application_id` integer PRIMARY KEY NOT NULL
 );
@@ -255,155 +259,207 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER scorecards_calibration_insert AFTER INSERT ON scorecards WHEN new.status = 'submitted' BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null
+    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER scorecards_calibration_update
 AFTER UPDATE OF id, status, interviewer_id, interview_id, recommendation, submitted_at ON scorecards
 WHEN new.status = 'submitted' OR old.status = 'submitted' BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null
+    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null and not exists (select 1 from calibration_defer);
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null
+    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER scorecards_calibration_delete AFTER DELETE ON scorecards WHEN old.status = 'submitted' BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null
+    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER scorecard_ratings_calibration_insert AFTER INSERT ON scorecard_ratings
 WHEN (select status from scorecards where id = new.scorecard_id) = 'submitted' BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = new.scorecard_id) q where app is not null
+    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = new.scorecard_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = new.scorecard_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER scorecard_ratings_calibration_update AFTER UPDATE OF scorecard_id, area_key, rating ON scorecard_ratings
 WHEN (select status from scorecards where id = new.scorecard_id) = 'submitted' OR (select status from scorecards where id = old.scorecard_id) = 'submitted' BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = new.scorecard_id) q where app is not null
+    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = new.scorecard_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = new.scorecard_id) q where app is not null and not exists (select 1 from calibration_defer);
   insert into calibration_dirty (application_id)
-    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = old.scorecard_id) q where app is not null
+    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = old.scorecard_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = old.scorecard_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER scorecard_ratings_calibration_delete AFTER DELETE ON scorecard_ratings
 WHEN (select status from scorecards where id = old.scorecard_id) = 'submitted' BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = old.scorecard_id) q where app is not null
+    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = old.scorecard_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select i.application_id as app from scorecards s join interviews i on i.id = s.interview_id where s.id = old.scorecard_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER interviews_calibration_update AFTER UPDATE OF id, application_id, ends_at ON interviews BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null
+    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER interviews_calibration_delete AFTER DELETE ON interviews BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select old.application_id as app) q where app is not null
+    select distinct app from (select old.application_id as app) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select old.application_id as app) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER applications_calibration_update AFTER UPDATE OF id, role_id, stage ON applications BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select old.id as app union select new.id) q where app is not null
+    select distinct app from (select old.id as app union select new.id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select old.id as app union select new.id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER applications_calibration_delete AFTER DELETE ON applications BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select old.id as app) q where app is not null
+    select distinct app from (select old.id as app) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select old.id as app) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER interview_panel_decision_insert AFTER INSERT ON interview_panel BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null
+    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER interview_panel_decision_delete AFTER DELETE ON interview_panel BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null
+    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER interview_panel_decision_update AFTER UPDATE ON interview_panel BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null
+    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from interviews where id = new.interview_id) q where app is not null and not exists (select 1 from calibration_defer);
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null
+    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from interviews where id = old.interview_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER interviews_decision_cancel AFTER UPDATE OF cancelled_at ON interviews BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select new.application_id as app) q where app is not null
+    select distinct app from (select new.application_id as app) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select new.application_id as app) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER take_homes_decision_insert AFTER INSERT ON take_homes BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select new.application_id as app) q where app is not null
+    select distinct app from (select new.application_id as app) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select new.application_id as app) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER take_homes_decision_update AFTER UPDATE OF id, application_id, status ON take_homes BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null
+    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER take_homes_decision_delete AFTER DELETE ON take_homes BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select old.application_id as app) q where app is not null
+    select distinct app from (select old.application_id as app) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select old.application_id as app) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER take_home_grades_decision_insert AFTER INSERT ON take_home_grades WHEN new.submitted_at IS NOT NULL BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from take_homes where id = new.take_home_id) q where app is not null
+    select distinct app from (select application_id as app from take_homes where id = new.take_home_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from take_homes where id = new.take_home_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER take_home_grades_decision_update AFTER UPDATE OF take_home_id, submitted_at ON take_home_grades
 WHEN new.submitted_at IS NOT NULL OR old.submitted_at IS NOT NULL BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from take_homes where id in (old.take_home_id, new.take_home_id)) q where app is not null
+    select distinct app from (select application_id as app from take_homes where id in (old.take_home_id, new.take_home_id)) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from take_homes where id in (old.take_home_id, new.take_home_id)) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER take_home_grades_decision_delete AFTER DELETE ON take_home_grades WHEN old.submitted_at IS NOT NULL BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select application_id as app from take_homes where id = old.take_home_id) q where app is not null
+    select distinct app from (select application_id as app from take_homes where id = old.take_home_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select application_id as app from take_homes where id = old.take_home_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER decisions_decision_insert AFTER INSERT ON decisions BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select new.application_id as app) q where app is not null
+    select distinct app from (select new.application_id as app) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select new.application_id as app) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER decisions_decision_delete AFTER DELETE ON decisions BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select old.application_id as app) q where app is not null
+    select distinct app from (select old.application_id as app) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select old.application_id as app) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 CREATE TRIGGER decisions_decision_update AFTER UPDATE OF application_id, stage ON decisions BEGIN
   insert into calibration_dirty (application_id)
-    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null
+    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null and exists (select 1 from calibration_defer)
       and not exists (select 1 from calibration_dirty d where d.application_id = q.app);
+  insert into calibration_refresh (application_id)
+    select distinct app from (select old.application_id as app union select new.application_id) q where app is not null and not exists (select 1 from calibration_defer);
 END;
 --> statement-breakpoint
 insert into decision_ready (application_id, role_id, ready_at, scorecards, take_home) select a.id, a.role_id,
