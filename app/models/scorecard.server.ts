@@ -114,20 +114,18 @@ export function saveScorecard(input: {
 }): SaveScorecardResult {
   const now = input.now ?? new Date();
   const db = getDb();
-  // The ratings are rewritten row by row: calibration's summary rows are recomputed once, at the end, in this
-  // transaction.
-  return withSummariesDeferred(() =>
-    db.transaction((tx) => {
-      const existing = tx
-        .select()
-        .from(scorecards)
-        .where(and(eq(scorecards.interviewId, input.interviewId), eq(scorecards.interviewerId, input.interviewerId)))
-        .get();
-      const { mode, version: sentVersion } = input;
-      const cancelled = isInterviewCancelled(input.interviewId);
-      const refusal = scorecardSaveRefusal({ mode, sentVersion, stored: existing ?? null, cancelled });
-      if (refusal) return { ok: false, reason: refusal } as const;
-
+  return db.transaction((tx) => {
+    const existing = tx
+      .select()
+      .from(scorecards)
+      .where(and(eq(scorecards.interviewId, input.interviewId), eq(scorecards.interviewerId, input.interviewerId)))
+      .get();
+    const { mode, version: sentVersion } = input;
+    const cancelled = isInterviewCancelled(input.interviewId);
+    const refusal = scorecardSaveRefusal({ mode, sentVersion, stored: existing ?? null, cancelled });
+    if (refusal) return { ok: false, reason: refusal } as const;
+    // The ratings are rewritten row by row: the summary rows are recomputed once, at the end of these writes.
+    return withSummariesDeferred(() => {
       let id: number;
       const fields = {
         recommendation: input.values.recommendation,
@@ -201,8 +199,8 @@ export function saveScorecard(input: {
         });
       }
       return { ok: true, id, version: existing ? existing.version + 1 : 1 } as const;
-    }),
-  );
+    });
+  });
 }
 
 /** Every scorecard for an application, with its ratings and template version; the caller applies the blind rule. */
