@@ -973,3 +973,178 @@ export const webhookDeliveries = sqliteTable(
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
   ],
 );
+
+// Calibration and panel agreement kept as summary rows (decision record 104): what the calibration page reads,
+// per role and interviewer, so its cost follows the interviewers, not the scorecards. Triggers on scorecards, their
+// ratings, interviews, panels, applications, take-homes, grades and decisions recompute the application whose
+// evidence changed and move the sums by the difference, in the writing transaction, whichever connection writes;
+// a write that changes many rows of one application (a scorecard's submit) defers them to its end
+// (db/calibration-summaries.ts). Derived only: no foreign keys, built by the migration.
+
+/** While a row is here (inside one writing transaction), the triggers queue applications instead of recomputing. */
+export const calibrationDefer = sqliteTable("calibration_defer", {
+  deferred: integer("deferred").notNull(),
+});
+
+/** Applications queued while deferred, each once; empty outside a writing transaction. */
+export const calibrationDirty = sqliteTable("calibration_dirty", {
+  applicationId: integer("application_id").primaryKey(),
+});
+
+/** An application being recomputed: inserting one runs the recomputation (a trigger), which removes it again. */
+export const calibrationRefresh = sqliteTable("calibration_refresh", {
+  applicationId: integer("application_id").notNull(),
+});
+
+/** Per application and interviewer: their submitted scorecards there, summed as calibration needs them. */
+export const calibrationPairs = sqliteTable(
+  "calibration_pairs",
+  {
+    applicationId: integer("application_id").notNull(),
+    interviewerId: integer("interviewer_id").notNull(),
+    roleId: integer("role_id").notNull(),
+    scorecards: integer("scorecards").notNull(),
+    firstCard: integer("first_card").notNull(),
+    ratingSum: integer("rating_sum").notNull(),
+    ratingCount: integer("rating_count").notNull(),
+    notAssessed: integer("not_assessed").notNull(),
+    noDecision: integer("no_decision").notNull(),
+    decided: integer("decided").notNull(),
+    agreed: integer("agreed").notNull(),
+    /** 1 when both they and someone else on the panel rated the application (its ratings count as shared). */
+    shared: integer("shared").notNull(),
+    sharedSum: integer("shared_sum").notNull(),
+    sharedCount: integer("shared_count").notNull(),
+    coPanelSum: integer("co_panel_sum").notNull(),
+    coPanelCount: integer("co_panel_count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.interviewerId] }),
+    index("calibration_pairs_role_idx").on(t.roleId, t.interviewerId, t.firstCard),
+  ],
+);
+
+/** Per role and interviewer: the sum of their calibration_pairs rows (first_card the least). */
+export const calibrationSums = sqliteTable(
+  "calibration_sums",
+  {
+    roleId: integer("role_id").notNull(),
+    interviewerId: integer("interviewer_id").notNull(),
+    scorecards: integer("scorecards").notNull(),
+    /** Null only inside a recomputation, when the least may have gone. */
+    firstCard: integer("first_card"),
+    ratingSum: integer("rating_sum").notNull(),
+    ratingCount: integer("rating_count").notNull(),
+    notAssessed: integer("not_assessed").notNull(),
+    noDecision: integer("no_decision").notNull(),
+    decided: integer("decided").notNull(),
+    agreed: integer("agreed").notNull(),
+    sharedApplications: integer("shared_applications").notNull(),
+    sharedSum: integer("shared_sum").notNull(),
+    sharedCount: integer("shared_count").notNull(),
+    coPanelSum: integer("co_panel_sum").notNull(),
+    coPanelCount: integer("co_panel_count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roleId, t.interviewerId] }),
+    index("calibration_sums_first_card_idx").on(t.firstCard),
+  ],
+);
+
+/** Per submitted scorecard: the hours from the interview's end to submission (never below 0), for medians. */
+export const calibrationCards = sqliteTable(
+  "calibration_cards",
+  {
+    scorecardId: integer("scorecard_id").primaryKey(),
+    applicationId: integer("application_id").notNull(),
+    roleId: integer("role_id").notNull(),
+    interviewerId: integer("interviewer_id").notNull(),
+    hours: real("hours").notNull(),
+  },
+  (t) => [
+    index("calibration_cards_application_idx").on(t.applicationId),
+    index("calibration_cards_interviewer_idx").on(t.interviewerId, t.hours),
+    index("calibration_cards_role_idx").on(t.roleId, t.interviewerId, t.hours),
+  ],
+);
+
+/** Per application, area and interviewer: the rating that counts for agreement (their latest of 1-4). */
+export const agreementRatings = sqliteTable(
+  "agreement_ratings",
+  {
+    applicationId: integer("application_id").notNull(),
+    areaKey: text("area_key").notNull(),
+    interviewerId: integer("interviewer_id").notNull(),
+    roleId: integer("role_id").notNull(),
+    rating: integer("rating").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.areaKey, t.interviewerId] })],
+);
+
+/**
+ * Per role, interviewer, their rating and the make-up of the unit it falls in (how many 1s to 4s the panel gave that
+ * application's area, pairable units only): in how many such units. What Krippendorff's alpha needs, summed.
+ */
+export const agreementObservers = sqliteTable(
+  "agreement_observers",
+  {
+    roleId: integer("role_id").notNull(),
+    interviewerId: integer("interviewer_id").notNull(),
+    own: integer("own").notNull(),
+    c1: integer("c1").notNull(),
+    c2: integer("c2").notNull(),
+    c3: integer("c3").notNull(),
+    c4: integer("c4").notNull(),
+    times: integer("times").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.interviewerId, t.own, t.c1, t.c2, t.c3, t.c4] })],
+);
+
+/** agreement_observers over every role: per interviewer, their rating and its unit's make-up, in how many units. */
+export const agreementInterviewers = sqliteTable(
+  "agreement_interviewers",
+  {
+    interviewerId: integer("interviewer_id").notNull(),
+    own: integer("own").notNull(),
+    c1: integer("c1").notNull(),
+    c2: integer("c2").notNull(),
+    c3: integer("c3").notNull(),
+    c4: integer("c4").notNull(),
+    times: integer("times").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.interviewerId, t.own, t.c1, t.c2, t.c3, t.c4] })],
+);
+
+/** Per role, the make-ups of its pairable units (how many 1s to 4s the panel gave an application's area): how many. */
+export const agreementUnits = sqliteTable(
+  "agreement_units",
+  {
+    roleId: integer("role_id").notNull(),
+    c1: integer("c1").notNull(),
+    c2: integer("c2").notNull(),
+    c3: integer("c3").notNull(),
+    c4: integer("c4").notNull(),
+    times: integer("times").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.c1, t.c2, t.c3, t.c4] })],
+);
+
+/**
+ * The applications waiting for a decision (the rule of needsDecision in app/domain/decision.ts), kept by the same
+ * queue as calibration's rows: open, undecided at their stage, every panel seat's scorecard and every take-home in.
+ * `readyAt` is when the last piece of evidence came in. The homes read a page of it and count it.
+ */
+export const decisionReady = sqliteTable(
+  "decision_ready",
+  {
+    applicationId: integer("application_id").primaryKey(),
+    roleId: integer("role_id").notNull(),
+    readyAt: integer("ready_at").notNull(),
+    scorecards: integer("scorecards").notNull(),
+    takeHome: integer("take_home").notNull(),
+  },
+  (t) => [
+    index("decision_ready_order_idx").on(t.readyAt, t.applicationId),
+    index("decision_ready_role_idx").on(t.roleId, t.readyAt, t.applicationId),
+  ],
+);

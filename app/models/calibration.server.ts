@@ -33,61 +33,43 @@ type SumsRow = Omit<InterviewerSums, "middleHours"> & { firstCard: number };
 
 /**
  * Per interviewer, the sums `calibrationFigures` needs (app/domain/calibration.ts), over the submitted scorecards
- * in scope; and, for the median, the middle one or two of each interviewer's hours to submit.
+ * in scope; and, for the median, the middle one or two of each interviewer's hours to submit. Read from the
+ * summary rows triggers keep per role and interviewer (db/calibration-summaries.ts), so the cost follows the
+ * interviewers and roles in scope, not the scorecards.
  */
 function interviewerSums(managerId: number | null, roleId: number | null) {
   const managed =
     managerId === null
       ? sql`1`
-      : sql`a.role_id in (select role_id from role_team where user_id = ${managerId} and team_role = 'hiring_manager')`;
-  const role = roleId ? sql`a.role_id = ${roleId}` : sql`1`;
-  const outcome = sql`case when a.stage in ('hired', 'offer') then 'positive' when a.stage = 'rejected' then 'negative' end`;
-  const hours = sql`case when s.submitted_at - i.ends_at is null then 0
-    else max(0, (s.submitted_at - i.ends_at) / 3600000.0) end`;
-  // One row per scorecard: its ratings summed, its call and the application's outcome.
-  const cards = sql`
-    select s.id as id, s.interviewer_id as iv, i.application_id as app, s.recommendation as rec, ${outcome} as outcome,
-      coalesce(sum(r.rating), 0) as rs, count(r.rating) as rn, count(r.scorecard_id) - count(r.rating) as na
-    from scorecards s
-    join interviews i on i.id = s.interview_id
-    join applications a on a.id = i.application_id
-    left join scorecard_ratings r on r.scorecard_id = s.id
-    where s.status = 'submitted' and ${managed} and ${role}
-    group by s.id`;
+      : sql`role_id in (select role_id from role_team where user_id = ${managerId} and team_role = 'hiring_manager')`;
+  const role = roleId ? sql`role_id = ${roleId}` : sql`1`;
   const db = getDb();
   const sums = db.all<SumsRow>(sql`
-    with card as materialized (${cards}),
-    pair as (select iv, app, sum(rs) as s, sum(rn) as n from card group by iv, app),
-    application as (select app, sum(s) as s, sum(n) as n from pair group by app),
-    shared as (
-      select p.iv as iv, sum(p.s) as ratingSum, sum(p.n) as ratingCount,
-        sum(p.n > 0 and t.n - p.n > 0) as sharedApplications,
-        sum(case when p.n > 0 and t.n - p.n > 0 then p.s else 0 end) as sharedSum,
-        sum(case when p.n > 0 and t.n - p.n > 0 then p.n else 0 end) as sharedCount,
-        sum(case when p.n > 0 and t.n - p.n > 0 then t.s - p.s else 0 end) as coPanelSum,
-        sum(case when p.n > 0 and t.n - p.n > 0 then t.n - p.n else 0 end) as coPanelCount
-      from pair p join application t on t.app = p.app group by p.iv
-    ),
-    calls as (
-      select iv, count(*) as scorecards, min(id) as firstCard,
-        sum(rec <> 'no_decision' and outcome is not null) as decided,
-        sum(rec <> 'no_decision' and outcome is not null
-          and (rec in ('yes', 'strong_yes')) = (outcome = 'positive')) as agreed,
-        sum(rn + na) as areas, sum(na) as notAssessed, sum(rec = 'no_decision') as noDecision
-      from card group by iv
-    )
-    select calls.iv as interviewerId, scorecards, firstCard, ratingSum, ratingCount, sharedApplications, sharedSum,
-      sharedCount, coPanelSum, coPanelCount, decided, agreed, areas, notAssessed, noDecision
-    from calls join shared on shared.iv = calls.iv`);
+    select interviewer_id as interviewerId, sum(scorecards) as scorecards, min(first_card) as firstCard,
+      sum(rating_sum) as ratingSum, sum(rating_count) as ratingCount, sum(shared_applications) as sharedApplications,
+      sum(shared_sum) as sharedSum, sum(shared_count) as sharedCount, sum(co_panel_sum) as coPanelSum,
+      sum(co_panel_count) as coPanelCount, sum(decided) as decided, sum(agreed) as agreed,
+      sum(rating_count + not_assessed) as areas, sum(not_assessed) as notAssessed, sum(no_decision) as noDecision
+    from calibration_sums where ${managed} and ${role}
+    group by interviewer_id having sum(scorecards) > 0`);
+  if (managerId === null && !roleId) {
+    // Every role: each interviewer's middle hours read from their index, one or two rows at the middle.
+    const middle = db.$client.prepare<[number, number, number], { hours: number }>(
+      "select hours from calibration_cards where interviewer_id = ? order by hours limit ? offset ?",
+    );
+    const middles = sums.flatMap((s) =>
+      middle
+        .all(s.interviewerId, s.scorecards % 2 ? 1 : 2, Math.floor((s.scorecards - 1) / 2))
+        .map((m) => ({ iv: s.interviewerId, hours: m.hours })),
+    );
+    return { sums, middles };
+  }
   const middles = db.all<{ iv: number; hours: number }>(sql`
     select iv, hours from (
-      select s.interviewer_id as iv, ${hours} as hours,
-        row_number() over (partition by s.interviewer_id order by ${hours}) as k,
-        count(*) over (partition by s.interviewer_id) as n
-      from scorecards s
-      join interviews i on i.id = s.interview_id
-      join applications a on a.id = i.application_id
-      where s.status = 'submitted' and ${managed} and ${role}
+      select interviewer_id as iv, hours,
+        row_number() over (partition by interviewer_id order by hours) as k,
+        count(*) over (partition by interviewer_id) as n
+      from calibration_cards where ${managed} and ${role}
     ) where k in ((n + 1) / 2, n / 2 + 1) order by iv, k`);
   return { sums, middles };
 }

@@ -15,7 +15,7 @@ import { mustPassFlags } from "~/domain/scorecard";
 import { scopesFor } from "~/domain/policy";
 import type { CheckType } from "~/domain/compliance";
 import type { TeamRole, UserKind } from "~/domain/reference";
-import { isOpenStage, openStages, type Stage } from "~/domain/pipeline";
+import { isOpenStage, type Stage } from "~/domain/pipeline";
 import type { DecisionFormData } from "~/components/decision-form";
 import { interviewKindLabels } from "~/schemas/interview";
 import { cachedDerived } from "~/utils/cache.server";
@@ -325,52 +325,21 @@ function decisionRoleIds(viewer: Viewer): number[] | null {
 }
 
 /**
- * The applications waiting for a decision on the viewer's roles (the rule of needsDecision in app/domain/decision.ts,
- * in SQL): open, not yet decided at their stage, every panel seat's scorecard submitted (at least one seat), every
- * take-home graded or waived. `readyAt` is when the last piece of evidence came in. Grouped in SQLite so only
- * the page shown and the count reach the process, whatever the number of applications.
+ * The applications waiting for a decision on the viewer's roles (the rule of needsDecision in app/domain/decision.ts):
+ * open, not yet decided at their stage, every panel seat's scorecard submitted (at least one seat), every
+ * take-home graded or waived. `readyAt` is when the last piece of evidence came in. Read from decision_ready, which
+ * triggers keep to that rule per application (db/calibration-summaries.ts), through its index in that order: only
+ * the page shown and the count are read, whatever the number of applications.
  */
-function needsDecisionSql(viewer: Viewer, roleIds: number[] | null) {
-  const scope = (a: string) =>
-    sql.join(
-      [
-        sql`${sql.raw(`${a}.stage`)} in ${openStages}`,
-        roleIds === null ? sql`1` : sql`${sql.raw(`${a}.role_id`)} in ${roleIds.length ? roleIds : [0]}`,
-      ],
-      sql` and `,
-    );
+function needsDecisionWhere(viewer: Viewer, roleIds: number[] | null) {
   const masked = [...getMask(viewer.id).applicationIds];
-  return sql`
-    with seat as (
-      select i.application_id as app, count(*) as n, sum(s.status = 'submitted') as done, max(s.submitted_at) as last
-      from applications a
-      join interviews i on i.application_id = a.id and i.cancelled_at is null
-      join interview_panel p on p.interview_id = i.id
-      left join scorecards s on s.interview_id = i.id and s.interviewer_id = p.user_id
-      where ${scope("a")}
-      group by i.application_id
-    ), work as (
-      select t.application_id as app, sum(t.status not in ('graded', 'waived')) as pending, max(g.submitted_at) as last
-      from applications a
-      join take_homes t on t.application_id = a.id
-      left join take_home_grades g on g.take_home_id = t.id and g.submitted_at is not null
-      where ${scope("a")}
-      group by t.application_id
-    )
-    select a.id as id, a.stage as stage, r.id as roleId, r.title as roleTitle, coalesce(c.name, ag.name) as name,
-      seat.n as scorecards, work.app is not null as takeHome,
-      case when work.last is not null and (seat.last is null or work.last > seat.last) then work.last else seat.last end
-        as readyAt
-    from applications a
-    join seat on seat.app = a.id
-    join roles r on r.id = a.role_id
-    left join work on work.app = a.id
-    left join candidates c on c.id = a.candidate_id
-    left join agencies ag on ag.id = a.agency_id
-    where ${scope("a")} and seat.done = seat.n and coalesce(work.pending, 0) = 0
-      and (seat.last is not null or work.last is not null)
-      and not exists (select 1 from decisions d where d.application_id = a.id and d.stage = a.stage)
-      ${masked.length ? sql`and a.id not in ${masked}` : sql``}`;
+  return sql.join(
+    [
+      roleIds === null ? sql`1` : sql`q.role_id in ${roleIds.length ? roleIds : [0]}`,
+      masked.length ? sql`q.application_id not in ${masked}` : sql`1`,
+    ],
+    sql` and `,
+  );
 }
 
 type NeedsDecisionRow = {
@@ -408,26 +377,21 @@ export function getNeedsDecisionPage(viewer: Viewer, now: Date, page: number, pe
 function readNeedsDecisionPage(viewer: Viewer, _now: Date, page: number, perPage: number) {
   const roleIds = decisionRoleIds(viewer);
   if (roleIds !== null && roleIds.length === 0) return { total: 0, page: 1, pageCount: 1, items: [] };
-  const query = needsDecisionSql(viewer, roleIds);
-  // The page and the count in one pass over the evidence.
-  const read = (p: number) =>
-    getDb().all<NeedsDecisionRow & { total: number }>(
-      sql`select * from (select q.*, count(*) over () as total from (${query}) q) order by readyAt, id limit ${perPage} offset ${(p - 1) * perPage}`,
-    );
-  const wanted = Math.max(1, Math.floor(page) || 1);
-  let rows = read(wanted);
-  let total = rows[0]?.total ?? 0;
-  let current = wanted;
-  if (rows.length === 0 && wanted > 1) {
-    // Past the end: the last page.
-    total = getDb().get<{ n: number }>(sql`select count(*) as n from (${query})`)?.n ?? 0;
-    current = Math.max(1, Math.ceil(total / perPage));
-    rows = read(current);
-  }
-  return {
-    total,
-    page: current,
-    pageCount: Math.max(1, Math.ceil(total / perPage)),
-    items: rows.map(({ total: _t, ...r }) => toNeedsDecisionItem(r)),
-  };
+  const where = needsDecisionWhere(viewer, roleIds);
+  const db = getDb();
+  const total = db.get<{ n: number }>(sql`select count(*) as n from decision_ready q where ${where}`)?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  // Past the end: the last page.
+  const current = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
+  const rows = db.all<NeedsDecisionRow>(sql`
+    select a.id as id, a.stage as stage, r.id as roleId, r.title as roleTitle, coalesce(c.name, ag.name) as name,
+      q.scorecards as scorecards, q.take_home as takeHome, q.ready_at as readyAt
+    from decision_ready q
+    join applications a on a.id = q.application_id
+    join roles r on r.id = a.role_id
+    left join candidates c on c.id = a.candidate_id
+    left join agencies ag on ag.id = a.agency_id
+    where ${where}
+    order by q.ready_at, q.application_id limit ${perPage} offset ${(current - 1) * perPage}`);
+  return { total, page: current, pageCount, items: rows.map(toNeedsDecisionItem) };
 }

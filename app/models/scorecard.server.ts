@@ -8,7 +8,7 @@ import {
   type ScorecardSaveRefusal,
   type ScorecardSnapshot,
 } from "~/domain/scorecard";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, withSummariesDeferred } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { getInterview } from "./interview.server";
 import { getCurrentTemplate, ensureTemplateId, getTemplate } from "./template.server";
@@ -124,80 +124,82 @@ export function saveScorecard(input: {
     const cancelled = isInterviewCancelled(input.interviewId);
     const refusal = scorecardSaveRefusal({ mode, sentVersion, stored: existing ?? null, cancelled });
     if (refusal) return { ok: false, reason: refusal } as const;
-
-    let id: number;
-    const fields = {
-      recommendation: input.values.recommendation,
-      recommendationChosen: input.values.recommendationChosen,
-      keyTakeaways: input.values.keyTakeaways,
-      weakSignals: input.values.weakSignals,
-      updatedAt: now,
-    };
-    if (existing) {
-      if (input.mode === "amend") {
-        tx.insert(scorecardAmendments)
-          .values({
-            scorecardId: existing.id,
-            reason: input.amendReason ?? "",
-            before: snapshot(existing.id),
-            amendedById: input.interviewerId,
-            amendedAt: now,
+    // The ratings are rewritten row by row: the summary rows are recomputed once, at the end of these writes.
+    return withSummariesDeferred(() => {
+      let id: number;
+      const fields = {
+        recommendation: input.values.recommendation,
+        recommendationChosen: input.values.recommendationChosen,
+        keyTakeaways: input.values.keyTakeaways,
+        weakSignals: input.values.weakSignals,
+        updatedAt: now,
+      };
+      if (existing) {
+        if (input.mode === "amend") {
+          tx.insert(scorecardAmendments)
+            .values({
+              scorecardId: existing.id,
+              reason: input.amendReason ?? "",
+              before: snapshot(existing.id),
+              amendedById: input.interviewerId,
+              amendedAt: now,
+            })
+            .run();
+        }
+        const changed = tx
+          .update(scorecards)
+          .set({
+            ...fields,
+            status: input.mode === "draft" ? "draft" : "submitted",
+            submittedAt: input.mode === "submit" ? now : existing.submittedAt,
+            version: existing.version + 1,
           })
-          .run();
+          .where(and(eq(scorecards.id, existing.id), eq(scorecards.version, existing.version)))
+          .run().changes;
+        if (changed === 0) return { ok: false, reason: "conflict" } as const;
+        id = existing.id;
+        tx.delete(scorecardRatings).where(eq(scorecardRatings.scorecardId, id)).run();
+      } else {
+        const templateId = input.templateId ?? ensureTemplateId(input.roleId, input.interviewerId);
+        id = tx
+          .insert(scorecards)
+          .values({
+            interviewId: input.interviewId,
+            interviewerId: input.interviewerId,
+            templateId,
+            ...fields,
+            status: input.mode === "submit" ? "submitted" : "draft",
+            submittedAt: input.mode === "submit" ? now : null,
+            createdAt: now,
+          })
+          .returning({ id: scorecards.id })
+          .get().id;
       }
-      const changed = tx
-        .update(scorecards)
-        .set({
-          ...fields,
-          status: input.mode === "draft" ? "draft" : "submitted",
-          submittedAt: input.mode === "submit" ? now : existing.submittedAt,
-          version: existing.version + 1,
-        })
-        .where(and(eq(scorecards.id, existing.id), eq(scorecards.version, existing.version)))
-        .run().changes;
-      if (changed === 0) return { ok: false, reason: "conflict" } as const;
-      id = existing.id;
-      tx.delete(scorecardRatings).where(eq(scorecardRatings.scorecardId, id)).run();
-    } else {
-      const templateId = input.templateId ?? ensureTemplateId(input.roleId, input.interviewerId);
-      id = tx
-        .insert(scorecards)
-        .values({
-          interviewId: input.interviewId,
-          interviewerId: input.interviewerId,
-          templateId,
-          ...fields,
-          status: input.mode === "submit" ? "submitted" : "draft",
-          submittedAt: input.mode === "submit" ? now : null,
-          createdAt: now,
-        })
-        .returning({ id: scorecards.id })
-        .get().id;
-    }
-    const rows = Object.entries(input.values.ratings).map(([areaKey, r]) => ({
-      scorecardId: id,
-      areaKey,
-      rating: r.rating,
-      evidence: r.evidence,
-    }));
-    if (rows.length) tx.insert(scorecardRatings).values(rows).run();
-    // Submits and amendments are recorded (which areas were rated, never the ratings or words); drafts are not.
-    if (input.mode !== "draft") {
-      const applicationId = tx
-        .select({ id: interviews.applicationId })
-        .from(interviews)
-        .where(eq(interviews.id, input.interviewId))
-        .get()?.id;
-      recordAudit({
-        actorId: input.interviewerId,
-        action: input.mode === "amend" ? "scorecard.amend" : "scorecard.submit",
-        subject: { type: "scorecard", id },
-        roleId: input.roleId,
-        applicationId,
-        fields: ["recommendation", ...Object.keys(input.values.ratings).filter((k) => /^[A-Za-z]\w*$/.test(k))],
-      });
-    }
-    return { ok: true, id, version: existing ? existing.version + 1 : 1 } as const;
+      const rows = Object.entries(input.values.ratings).map(([areaKey, r]) => ({
+        scorecardId: id,
+        areaKey,
+        rating: r.rating,
+        evidence: r.evidence,
+      }));
+      if (rows.length) tx.insert(scorecardRatings).values(rows).run();
+      // Submits and amendments are recorded (which areas were rated, never the ratings or words); drafts are not.
+      if (input.mode !== "draft") {
+        const applicationId = tx
+          .select({ id: interviews.applicationId })
+          .from(interviews)
+          .where(eq(interviews.id, input.interviewId))
+          .get()?.id;
+        recordAudit({
+          actorId: input.interviewerId,
+          action: input.mode === "amend" ? "scorecard.amend" : "scorecard.submit",
+          subject: { type: "scorecard", id },
+          roleId: input.roleId,
+          applicationId,
+          fields: ["recommendation", ...Object.keys(input.values.ratings).filter((k) => /^[A-Za-z]\w*$/.test(k))],
+        });
+      }
+      return { ok: true, id, version: existing ? existing.version + 1 : 1 } as const;
+    });
   });
 }
 

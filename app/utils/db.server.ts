@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { createDatabase, type AppDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { deferStatement, flushStatements } from "../../db/calibration-summaries";
 import * as tables from "../../db/schema";
 import { DEMO_PASSWORD, demoUsers } from "../../db/demo-logins";
 import { inspectDatabaseFile, planDatabaseSetup, type SetupOptions } from "./database-setup.server";
@@ -61,6 +62,8 @@ type Connection = {
   version: Statement;
   roleVersion?: Statement;
   allRolesVersion?: Statement;
+  summaryDefer?: Statement;
+  summaryFlush?: Statement[];
   /** Rows written through writeUncounted: left out of databaseVersion. */
   uncounted?: number;
 };
@@ -158,6 +161,24 @@ export function allRolesDataVersion(): string {
   );
   const { total, n } = c.allRolesVersion.get() as { total: number; n: number };
   return `${c.serial}:roles:${n}:${total}`;
+}
+
+/**
+ * Run a write that changes many rows of one application (a scorecard's submit rewrites its ratings row by row) with
+ * the summary rows' recomputation (db/calibration-summaries.ts) deferred to its end, once per application, inside
+ * the same transaction. Without it every row's trigger would recompute the application again.
+ */
+export function withSummariesDeferred<T>(write: () => T): T {
+  const c = connection();
+  c.summaryDefer ??= c.db.$client.prepare(deferStatement);
+  c.summaryFlush ??= flushStatements.map((s) => c.db.$client.prepare(s));
+  const [defer, flush] = [c.summaryDefer, c.summaryFlush];
+  return c.db.$client.transaction(() => {
+    defer.run();
+    const result = write();
+    for (const statement of flush) statement.run();
+    return result;
+  })();
 }
 
 /** Whether this connection is inside a transaction (what it reads may yet be rolled back). */

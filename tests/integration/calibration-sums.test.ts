@@ -12,7 +12,13 @@ import {
 } from "~/domain/calibration";
 import { seededRandom } from "~/domain/random";
 import { defaultAreas } from "~/domain/scorecard";
+import Database from "better-sqlite3";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { rebuildStatements, triggerNames, triggerStatements } from "../../db/calibration-summaries";
 import { getCalibration } from "~/models/calibration.server";
+import { eraseCandidate } from "~/models/erasure.server";
+import { saveScorecard } from "~/models/scorecard.server";
 import type { Viewer } from "~/models/role.server";
 import { clearDerivedCache } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
@@ -245,5 +251,226 @@ describe("calibration summed in SQL", () => {
       for (const roleId of roleIds)
         expect(figures(getCalibration(admin, roleId).rows)).toEqual(referenceCalibration(null, roleId));
     }, 60_000);
+  }
+});
+
+/** Every summary row calibration and the decision queue read, in a fixed order (nothing is left queued). */
+function summaryRows() {
+  const client = getDb().$client;
+  return Object.fromEntries(
+    summaryTables.map((t) => {
+      const columns = (client.prepare(`select * from ${t} limit 0`).columns() as { name: string }[]).length;
+      const order = Array.from({ length: columns }, (_, i) => i + 1).join(", ");
+      return [t, client.prepare(`select * from ${t} order by ${order}`).all()];
+    }),
+  );
+}
+const summaryTables = [
+  "calibration_defer",
+  "decision_ready",
+  "calibration_dirty",
+  "calibration_pairs",
+  "calibration_sums",
+  "calibration_cards",
+  "agreement_ratings",
+  "agreement_observers",
+  "agreement_interviewers",
+  "agreement_units",
+];
+
+/** The summary rows recomputed from nothing (the migration's backfill), read, and the recomputation rolled back. */
+function recomputedRows() {
+  const client = getDb().$client;
+  client.exec("savepoint recompute");
+  try {
+    for (const statement of rebuildStatements) client.exec(statement);
+    return summaryRows();
+  } finally {
+    client.exec("rollback to recompute");
+    client.exec("release recompute");
+  }
+}
+
+/** Random writes on the random panels' roles, through the app and, as a CLI would, through another connection. */
+function randomWrites(seed: number, roleIds: number[]) {
+  const rand = seededRandom(seed * 101);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const db = getDb();
+  const other = new Database(db.$client.name);
+  other.pragma("foreign_keys = ON");
+  other.pragma("busy_timeout = 5000");
+  const apps = () => db.select().from(applications).where(inArray(applications.roleId, roleIds)).all();
+  const interviewsOf = () =>
+    db
+      .select({ id: interviews.id, roleId: applications.roleId, applicationId: interviews.applicationId })
+      .from(interviews)
+      .innerJoin(applications, eq(applications.id, interviews.applicationId))
+      .where(and(inArray(applications.roleId, roleIds), sql`${interviews.cancelledAt} is null`))
+      .all();
+  const panel = ["sam@northwind.test", "jordan@northwind.test", "dana@northwind.test", "riley@northwind.test"].map(
+    userIdByEmail,
+  );
+  const done = { saved: 0, amended: 0, erased: 0 };
+  try {
+    for (let step = 0; step < 60; step++) {
+      const what = rand();
+      if (what < 0.45) {
+        const interview = pick(interviewsOf());
+        if (!interview) continue;
+        const interviewerId = pick(panel);
+        const existing = db
+          .select()
+          .from(scorecards)
+          .where(and(eq(scorecards.interviewId, interview.id), eq(scorecards.interviewerId, interviewerId)))
+          .get();
+        const mode = existing?.status === "submitted" ? "amend" : rand() < 0.8 ? "submit" : "draft";
+        const ratings = Object.fromEntries(
+          defaultAreas
+            .filter(() => rand() < 0.85)
+            .map((a) => [
+              a.key,
+              { rating: rand() < 0.15 ? null : ((1 + Math.floor(rand() * 4)) as 1), evidence: null },
+            ]),
+        );
+        const result = saveScorecard({
+          interviewId: interview.id,
+          interviewerId,
+          roleId: interview.roleId,
+          templateId: null,
+          mode,
+          version: existing?.version ?? null,
+          values: {
+            ratings,
+            weakSignals: [],
+            keyTakeaways: null,
+            recommendation: pick(["strong_no", "no", "yes", "strong_yes", "no_decision"] as const),
+            recommendationChosen: true,
+          },
+          amendReason: mode === "amend" ? "Second thoughts" : undefined,
+          now: new Date(Date.UTC(2026, 10, 1) + Math.floor(rand() * 1e9)),
+        });
+        expect(result.ok, `${mode} on interview ${interview.id}`).toBe(true);
+        // A submit or an amend brings the summary rows up to date in its own transaction: nothing stays queued.
+        if (mode !== "draft")
+          expect(db.$client.prepare("select count(*) as n from calibration_dirty").get()).toEqual({ n: 0 });
+        done[mode === "amend" ? "amended" : "saved"]++;
+      } else if (what < 0.6) {
+        const app = pick(apps());
+        if (app)
+          db.update(applications)
+            .set({ stage: pick(["interviewing", "final", "offer", "hired", "rejected"] as const) })
+            .where(eq(applications.id, app.id))
+            .run();
+      } else if (what < 0.68) {
+        const interview = pick(interviewsOf());
+        if (interview)
+          other
+            .prepare("update interviews set ends_at = ends_at + ? where id = ?")
+            .run(Math.floor((rand() - 0.5) * 4e8), interview.id);
+      } else if (what < 0.76) {
+        const card = other
+          .prepare(
+            "select r.scorecard_id as id, r.area_key as area from scorecard_ratings r join scorecards s on s.id = r.scorecard_id join interviews i on i.id = s.interview_id join applications a on a.id = i.application_id where s.status = 'submitted' and a.role_id in (select value from json_each(?)) order by random() limit 1",
+          )
+          .get(JSON.stringify(roleIds)) as { id: number; area: string } | undefined;
+        if (card)
+          other
+            .prepare("update scorecard_ratings set rating = ? where scorecard_id = ? and area_key = ?")
+            .run(rand() < 0.2 ? null : 1 + Math.floor(rand() * 4), card.id, card.area);
+      } else if (what < 0.82) {
+        const interview = pick(interviewsOf());
+        if (interview) {
+          const card = other.prepare("select id from scorecards where interview_id = ? limit 1").get(interview.id) as
+            { id: number } | undefined;
+          if (card) other.prepare("delete from scorecards where id = ?").run(card.id);
+        }
+      } else if (what < 0.86) {
+        const interview = pick(interviewsOf());
+        if (interview) other.prepare("delete from interviews where id = ?").run(interview.id);
+      } else if (what < 0.88) {
+        const app = pick(apps());
+        if (app) other.prepare("delete from applications where id = ?").run(app.id);
+      } else if (what < 0.9) {
+        // What the decision queue also follows: a decision at the stage, a cancellation, a seat added or removed.
+        const app = pick(apps());
+        const interview = pick(interviewsOf());
+        const kind = pick(["decision", "cancel", "seat", "unseat"] as const);
+        if (kind === "decision" && app)
+          other
+            .prepare(
+              "insert into decisions (application_id, stage, outcome, rationale, cited_areas, decided_at) values (?, ?, 'hold', 'Waiting', '[]', ?)",
+            )
+            .run(app.id, app.stage, Date.now());
+        else if (kind === "cancel" && interview)
+          db.update(interviews).set({ cancelledAt: new Date() }).where(eq(interviews.id, interview.id)).run();
+        else if (kind === "seat" && interview)
+          other
+            .prepare("insert or ignore into interview_panel (interview_id, user_id) values (?, ?)")
+            .run(interview.id, pick(panel));
+        else if (kind === "unseat" && interview)
+          other.prepare("delete from interview_panel where interview_id = ?").run(interview.id);
+      } else {
+        // Erasure: the person's applications closed first (an open one refuses it); ratings and stages stay.
+        const app = pick(apps());
+        if (!app?.candidateId) continue;
+        db.update(applications)
+          .set({ stage: "withdrawn" })
+          .where(
+            and(
+              eq(applications.candidateId, app.candidateId),
+              sql`${applications.stage} not in ('hired', 'rejected', 'withdrawn')`,
+            ),
+          )
+          .run();
+        const erased = eraseCandidate({
+          candidateId: app.candidateId,
+          actorId: null,
+          reason: "Asked to",
+          now: new Date(),
+        });
+        if (erased.ok) done.erased++;
+      }
+    }
+  } finally {
+    other.close();
+  }
+  return done;
+}
+
+describe("calibration's summary rows", () => {
+  it("are kept by the triggers and backfill the migration holds, as db/calibration-summaries.ts writes them", () => {
+    const migration = readFileSync(resolve("db/migrations/0020_calibration_summaries.sql"), "utf8");
+    for (const statement of [...triggerStatements, ...rebuildStatements.filter((s) => s.startsWith("insert"))])
+      expect(migration).toContain(`${statement};`);
+    const triggers = getDb()
+      .$client.prepare(
+        "select name from sqlite_master where type = 'trigger' and name in (select value from json_each(?))",
+      )
+      .all(JSON.stringify(triggerNames));
+    expect(triggers).toHaveLength(triggerNames.length);
+  });
+
+  it("equal a recomputation from the scorecards on the demo", () => {
+    const rows = summaryRows();
+    expect(rows.decision_ready.length).toBeGreaterThan(0);
+    expect(rows.agreement_units.length).toBeGreaterThan(0);
+    expect(rows).toEqual(recomputedRows());
+  });
+
+  for (const seed of [11, 12, 13]) {
+    it(`equal a recomputation after random submits, amends, erasures, moves and deletes (seed ${seed})`, () => {
+      const roleIds = randomPanels(seed);
+      const done = randomWrites(seed, roleIds);
+      expect(done.saved).toBeGreaterThan(0);
+      expect(done.amended).toBeGreaterThan(0);
+      const rows = summaryRows();
+      expect(rows.calibration_pairs.length).toBeGreaterThan(0);
+      expect(rows).toEqual(recomputedRows());
+      const dana: Viewer = { kind: "hiring_manager", id: userIdByEmail("dana@northwind.test") };
+      expect(figures(getCalibration(admin, null).rows)).toEqual(referenceCalibration(null, null));
+      expect(figures(getCalibration(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
+      for (const roleId of roleIds)
+        expect(figures(getCalibration(admin, roleId).rows)).toEqual(referenceCalibration(null, roleId));
+    }, 120_000);
   }
 });
