@@ -18,6 +18,9 @@ export function getUserForSignIn(email: string) {
     .get();
 }
 
+/** Signs in through the identity provider (linked at a first single sign-on). */
+const ssoLinked = sql<boolean>`${users.ssoSubject} is not null`.mapWith(Boolean);
+
 export function getUserById(id: number) {
   return getDb()
     .select({
@@ -26,7 +29,7 @@ export function getUserById(id: number) {
       name: users.name,
       kind: users.kind,
       active: users.active,
-      ssoLinked: sql<boolean>`${users.ssoSubject} is not null`.mapWith(Boolean),
+      ssoLinked,
       version: users.version,
       createdAt: users.createdAt,
     })
@@ -47,8 +50,7 @@ export function listUsers() {
       name: users.name,
       kind: users.kind,
       active: users.active,
-      // Signs in through the identity provider (linked at a first single sign-on).
-      ssoLinked: sql<boolean>`${users.ssoSubject} is not null`.mapWith(Boolean),
+      ssoLinked,
     })
     .from(users)
     .orderBy(asc(users.name))

@@ -5,7 +5,7 @@ import { Field, FormError, useValidatedForm } from "~/components/form";
 import { Notice, PageHeader } from "~/components/ui";
 import { formatMoment } from "~/domain/dates";
 import { groupTimeZones, listTimeZones } from "~/domain/time-zones";
-import { userKindLabels } from "~/domain/reference";
+import { userKindLabels, type UserKind } from "~/domain/reference";
 import { getPasswordHash, getTimePreferences, setPassword, setTimePreferences } from "~/models/user.server";
 import { digestHourChoices, digestHourLabel, timePreferencesSchema } from "~/schemas/account";
 import { changePasswordSchema } from "~/schemas/auth";
@@ -31,10 +31,10 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-function ssoOnlyAccount(user: { id: number; email: string }): string | null {
+function ssoOnlyAccount(user: { id: number; email: string; kind: UserKind }): string | null {
   const sso = getSsoConfig();
   if (!sso) return null;
-  return getPasswordHash(user.id) === NO_PASSWORD || !passwordAllowedFor(user.email, sso) ? sso.name : null;
+  return getPasswordHash(user.id) === NO_PASSWORD || !passwordAllowedFor(user, sso) ? sso.name : null;
 }
 
 export async function action(args: ActionFunctionArgs) {

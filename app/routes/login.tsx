@@ -52,16 +52,21 @@ export async function action(args: ActionFunctionArgs) {
     );
   }
 
+  const account = getUserForSignIn(email);
   // Single sign-on only: passwords are refused on the server for everyone but the break-glass admin.
-  if (!passwordAllowedFor(email)) {
-    recordAudit({ actorId: null, action: "auth.sign_in_failed", detail: { reason: "sso_only" } });
+  if (!passwordAllowedFor({ email, kind: account?.kind })) {
+    recordAudit({
+      actorId: null,
+      action: "auth.sign_in_failed",
+      subject: account ? { type: "user", id: account.id } : undefined,
+      detail: { reason: "sso_only" },
+    });
     return invalid(formData, {
       fieldErrors: {},
       formError: `Passwords are turned off here. Sign in with ${getSsoConfig()?.name ?? "single sign-on"}.`,
     });
   }
 
-  const account = getUserForSignIn(email);
   const valid = account
     ? await verifyPassword(password, account.passwordHash)
     : (await burnPasswordCheck(password), false);
@@ -74,20 +79,6 @@ export async function action(args: ActionFunctionArgs) {
       detail: { reason: !account ? "unknown_account" : !valid ? "wrong_password" : "inactive" },
     });
     return invalid(formData, { fieldErrors: {}, formError: "That email and password do not match an active account." });
-  }
-  // The break-glass account is an admin's: named by an email in the configuration, it keeps its password only while
-  // the account holds the admin kind.
-  if (getSsoConfig()?.ssoOnly && account.kind !== "admin") {
-    recordAudit({
-      actorId: null,
-      action: "auth.sign_in_failed",
-      subject: { type: "user", id: account.id },
-      detail: { reason: "sso_only" },
-    });
-    return invalid(formData, {
-      fieldErrors: {},
-      formError: `Passwords are turned off here. Sign in with ${getSsoConfig()?.name ?? "single sign-on"}.`,
-    });
   }
   deleteExpiredSessions(new Date());
   recordAudit({ actorId: account.id, action: "auth.sign_in", subject: { type: "user", id: account.id } });

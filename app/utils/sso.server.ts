@@ -20,6 +20,7 @@ import { recordAudit } from "~/models/audit.server";
 import { deleteExpiredSessions } from "~/models/session.server";
 import { applySsoSignIn, findAccountByEmail, findSsoLinkedAccount } from "~/models/sso.server";
 import { adoptBrowserTimeZone } from "~/models/user.server";
+import type { UserKind } from "~/domain/reference";
 import { getEnv, type Env } from "./env.server";
 import { safeRedirect, startSession } from "./session.server";
 
@@ -60,10 +61,16 @@ export function getSsoConfig(env: Env = getEnv()): SsoConfig | null {
   };
 }
 
-/** In SSO-only mode, whether this email may still sign in with a password (the break-glass admin). */
-export function passwordAllowedFor(email: string, config = getSsoConfig()): boolean {
+/**
+ * In SSO-only mode, whether this account may still sign in with a password: the break-glass admin's, named by
+ * email, and only while it is an admin. `kind` is undefined when no account has the email.
+ */
+export function passwordAllowedFor(
+  account: { email: string; kind: UserKind | undefined },
+  config = getSsoConfig(),
+): boolean {
   if (!config?.ssoOnly) return true;
-  return email.trim().toLowerCase() === config.settings.breakGlassEmail;
+  return account.email.trim().toLowerCase() === config.settings.breakGlassEmail && account.kind === "admin";
 }
 
 // ---------------------------------------------------------------------------------------------------------------
