@@ -309,19 +309,24 @@ describe("answers that are not a delivery", () => {
   });
 });
 
+/** `count` check.changed events, each queued in a transaction of its own as a change would queue it. */
+function queueCheckEvents(count: number) {
+  for (let i = 0; i < count; i += 1)
+    db().transaction(() =>
+      queueWebhookEvent("check.changed", {
+        check_id: i,
+        check: "nda",
+        from_status: null,
+        status: "requested",
+        application_id: 1,
+      }),
+    );
+}
+
 describe("two workers", () => {
   it("never send one delivery twice, and take over a claim abandoned mid-attempt", async () => {
     const { id } = await register(["check.changed"]);
-    for (let i = 0; i < 12; i += 1)
-      db().transaction(() =>
-        queueWebhookEvent("check.changed", {
-          check_id: i,
-          check: "nda",
-          from_status: null,
-          status: "requested",
-          application_id: 1,
-        }),
-      );
+    queueCheckEvents(12);
     receiver.delay(15);
     const [a, b] = await Promise.all([deliver(undefined, "worker-a"), deliver(undefined, "worker-b")]);
     receiver.delay(0);
@@ -354,16 +359,7 @@ describe("two workers", () => {
 describe("two server processes", () => {
   it("never claim the same delivery", async () => {
     const { id } = await register(["check.changed"]);
-    for (let i = 0; i < 40; i += 1)
-      db().transaction(() =>
-        queueWebhookEvent("check.changed", {
-          check_id: i,
-          check: "nda",
-          from_status: null,
-          status: "requested",
-          application_id: 1,
-        }),
-      );
+    queueCheckEvents(40);
     const { mine, theirs } = await claimRace(
       "webhooks",
       db().$client.name,
