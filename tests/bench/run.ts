@@ -27,8 +27,11 @@ const jsonFile = option("--json");
 const largeScale = Number(option("--large-scale") ?? 1);
 const warmRuns = Number(option("--warm-runs") ?? 9);
 const uncachedRuns = Number(option("--uncached-runs") ?? 5);
-const SMALL_PORT = 3900;
-const LARGE_PORT = 3901;
+// BENCH_PORT moves both servers, so two runs can share a machine (their figures then share its cores).
+const SMALL_PORT = Number(process.env.BENCH_PORT ?? 3900);
+const LARGE_PORT = SMALL_PORT + 1;
+// --pages TEXT: only the pages whose persona and name contain TEXT, and none of the loads after them.
+const pagesOnly = option("--pages");
 const dir = resolve("tests/.tmp/bench");
 
 const SMALL: GenerateOptions = {
@@ -306,6 +309,7 @@ async function main() {
   log(`P2 by page: ${warmRuns} warm and ${uncachedRuns} uncached requests per page and database`);
   const rows: PageRow[] = [];
   for (const spec of pageList(small)) {
+    if (pagesOnly !== null && !`${spec.persona}: ${spec.page}`.includes(pagesOnly)) continue;
     const results = await measurePage(spec, targets, warmRuns, uncachedRuns);
     rows.push({ ...spec, results });
     const brief = (r: PageResult | undefined) =>
@@ -313,6 +317,12 @@ async function main() {
     log(`  ${spec.persona}: ${spec.page}: small ${brief(results.small)}, large ${brief(results.large)}`);
   }
   const { p2Pages, worst, failedOnLarge } = pageFigures(rows);
+  if (pagesOnly !== null) {
+    for (const r of rows)
+      log(`  ${r.persona}: ${r.page}: ${JSON.stringify(p2Pages[`${r.persona}: ${r.page}`] ?? null)}`);
+    for (const t of targets) await stopServer(t.server);
+    process.exit(0);
+  }
   await stopServer(smallTarget.server);
   smallTarget.writer.close();
 
