@@ -1148,3 +1148,38 @@ export const decisionReady = sqliteTable(
     index("decision_ready_role_idx").on(t.roleId, t.readyAt, t.applicationId),
   ],
 );
+
+/** An application queued for the HR board's recount: inserting one runs it (a trigger), which removes it again. */
+export const boardRefresh = sqliteTable("board_refresh", {
+  applicationId: integer("application_id").notNull(),
+});
+
+/**
+ * Each open application's HR board counter keys (db/board-summaries.ts), as computed on `validFrom` and holding
+ * until `validUntil` (a request going stale, a check nearing or passing its expiry; null: no such day).
+ */
+export const boardStates = sqliteTable(
+  "board_states",
+  {
+    applicationId: integer("application_id").primaryKey(),
+    roleId: integer("role_id").notNull(),
+    stage: text("stage").notNull(),
+    keys: text("keys").notNull(),
+    validFrom: text("valid_from").notNull(),
+    validUntil: text("valid_until"),
+  },
+  (t) => [index("board_states_valid_until_idx").on(t.validUntil), index("board_states_valid_from_idx").on(t.validFrom)],
+);
+
+/** Per board counter key, role and stage: the open applications with that key, and how many of them are flagged. */
+export const boardCounts = sqliteTable(
+  "board_counts",
+  {
+    key: text("key").notNull(),
+    roleId: integer("role_id").notNull(),
+    stage: text("stage").notNull(),
+    n: integer("n").notNull(),
+    flagged: integer("flagged").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.roleId, t.stage] })],
+);

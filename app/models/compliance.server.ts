@@ -7,8 +7,6 @@ import {
   checkScope,
   checkSnapshot,
   checkTypes,
-  EXPIRING_SOON_DAYS,
-  STALE_REQUEST_DAYS,
   type CheckState,
   type CheckStatus,
   type CheckType,
@@ -22,7 +20,7 @@ import { isFinalist, openStages, type Stage } from "~/domain/pipeline";
 import { scopesFor } from "~/domain/policy";
 import type { CheckFormValues } from "~/schemas/application";
 import { cachedDerived } from "~/utils/cache.server";
-import { getDb, schema } from "~/utils/db.server";
+import { boardKeysSql, boardRowsSql, getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { queueCheckChanged } from "./webhook.server";
 import { getMask, getShownName, type Mask } from "./masking.server";
@@ -206,7 +204,6 @@ export type { BoardFilter };
 const byText = new Intl.Collator("en", { numeric: true });
 const quoted = (xs: readonly string[]) => sql.raw(xs.map((x) => `'${x}'`).join(", "));
 const finalistStages = openStages.filter(isFinalist);
-const applicationScoped = checkTypes.filter((t) => checkScope[t] === "application");
 
 /** The applications a board or summary covers: open (or finalists'), on the roles the viewer may see, one role or all. */
 function scopeOf(viewer: Viewer | null, filter: Pick<BoardFilter, "roleId" | "finalists">): SQL {
@@ -225,36 +222,7 @@ function scopeOf(viewer: Viewer | null, filter: Pick<BoardFilter, "roleId" | "fi
  * it lives (the application, or the person or agency), with what the board shows of it, as
  * `effectiveStatus`, `isSatisfied`, `checkFlags` and `needsAttention` (app/domain/compliance.ts) read it on `today`.
  */
-function requiredCheckRows(where: SQL, today: string) {
-  // One index lookup per row: the check where a check of its type lives (at most one of the three joins matches).
-  const [id, stored, requestedAt, expiresAt] = ["id", "status", "requested_at", "expires_at"].map((column) =>
-    sql.raw(`coalesce(ca.${column}, cp.${column}, cg.${column})`),
-  );
-  const expired = sql`(${expiresAt} <> '' and ${expiresAt} < ${today})`;
-  const status = sql`case when ${id} is null then 'not_requested'
-    when ${expired} and ${stored} in ('verified', 'received') then 'expired' else ${stored} end`;
-  const stale = sql`coalesce(${stored} = 'requested' and ${requestedAt} is not null
-    and round(julianday(${today}) - julianday(${requestedAt})) > ${STALE_REQUEST_DAYS}, 0)`;
-  const expiringSoon = sql`coalesce(${expiresAt} is not null and ${expiresAt} >= ${today}
-    and round(julianday(${expiresAt}) - julianday(${today})) <= ${EXPIRING_SOON_DAYS}
-    and ${stored} in ('verified', 'received'), 0)`;
-  const appScoped = sql`j.value in (${quoted(applicationScoped)})`;
-  return sql`
-    select a.id as app, a.role_id as role, a.stage as stage, j.key as pos, j.value as type,
-      ${requestedAt} as requestedAt, ${expiresAt} as expiresAt, ${status} as status,
-      coalesce(${stored} in ('verified', 'waived') and not coalesce(${expired}, 0), 0) as satisfied,
-      ${stale} as stale, ${expiringSoon} as expiringSoon,
-      (${stale} or ${expiringSoon} or ${status} in ('failed', 'expired')) as attention
-    from applications a
-    join roles r on r.id = a.role_id
-    join json_each(r.required_checks) j
-    left join compliance_checks ca on ${appScoped} and ca.application_id = a.id and ca.type = j.value
-    left join compliance_checks cp on not ${appScoped} and a.candidate_id is not null
-      and cp.candidate_id = a.candidate_id and cp.type = j.value
-    left join compliance_checks cg on not ${appScoped} and a.candidate_id is null
-      and cg.agency_id = a.agency_id and cg.type = j.value
-    where ${where}`;
-}
+const requiredCheckRows = (where: SQL, today: string) => boardRowsSql(where, today);
 
 /** The rows a board filter keeps: some check types or all, and a status, "missing" (not cleared) or any. */
 function filterCondition(filter: Pick<BoardFilter, "types" | "status">): SQL {
@@ -287,10 +255,55 @@ type RoleSummary = {
   missingTotal: number;
 };
 
+type KeyCount = { role: number; stage: Stage; key: string; n: number; flagged: number };
+
+/**
+ * The open applications in `scope` per role, stage and board counter key (db/board-summaries.ts), with how many of
+ * them are flagged, as read on `today`: the counters (board_counts), corrected by the applications whose keys do
+ * not hold on `today` (their stored keys out, their keys read now in). Between a day's recount and the next
+ * lapse that correction is empty, and the cost follows the roles in scope, not their applications.
+ */
+function countKeys(scope: SQL, keys: string[], today: string): KeyCount[] {
+  const wanted = sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  );
+  const lapsed = sql`(a.valid_from > ${today} or a.valid_until <= ${today})`;
+  const relapsed = sql`${scope} and a.id in (select application_id from board_states a where ${lapsed})`;
+  return getDb().all<KeyCount>(sql`
+    select role, stage, key, sum(n) as n, sum(flagged) as flagged from (
+      select a.role_id as role, a.stage as stage, a.key as key, a.n as n, a.flagged as flagged
+        from board_counts a where a.key in (${wanted}) and ${scope}
+      union all
+      select a.role_id, a.stage, rtrim(j.value, '!'), -1, -(j.value like '%!')
+        from board_states a, json_each(a.keys) j where ${lapsed} and ${scope} and rtrim(j.value, '!') in (${wanted})
+      union all
+      select l.role, l.stage, rtrim(j.value, '!'), 1, j.value like '%!'
+        from (${boardKeysSql(relapsed, today)}) l, json_each(l.keys) j where rtrim(j.value, '!') in (${wanted})
+    ) group by role, stage, key having sum(n) > 0`);
+}
+
+/** The counter key that counts a board filter's applications, or null for several check types at once (see above). */
+function counterKey(filter: Pick<BoardFilter, "types" | "status">): string | null {
+  const types = filter.types.filter((t) => (checkTypes as readonly string[]).includes(t));
+  return types.length > 1 ? null : `${types[0] ?? "*"}:${filter.status}`;
+}
+
+/** Roles' titles and required checks, by id. */
+function roleFacts(ids: number[]): Map<number, { title: string; required: CheckType[] }> {
+  if (ids.length === 0) return new Map();
+  const rows = getDb()
+    .select({ id: roles.id, title: roles.title, required: roles.requiredChecks })
+    .from(roles)
+    .where(inArray(roles.id, ids))
+    .all();
+  return new Map(rows.map((r) => [r.id, { title: r.title, required: (r.required ?? []) as CheckType[] }]));
+}
+
 /**
  * Per role with applications in scope: its finalists, and how many of them have each required check not cleared,
- * in aggregate SQL. Most missing paperwork first, then most finalists, then by title: where an offer is held up.
- * `withGapsOnly`: only the roles with something missing (the home page's list), which reads finalists alone.
+ * from the board's counters. Most missing paperwork first, then most finalists, then by title: where an offer is
+ * held up. `withGapsOnly`: only the roles with something missing (the home page's list), counting finalists alone.
  */
 function roleSummaries(
   viewer: Viewer | null,
@@ -298,26 +311,25 @@ function roleSummaries(
   today: string,
   withGapsOnly = false,
 ): { summaries: RoleSummary[]; openApplications: number } {
-  const db = getDb();
   const scope = scopeOf(viewer, { roleId: filter.roleId, finalists: filter.finalists || withGapsOnly });
-  const finalistScope = scopeOf(viewer, { roleId: filter.roleId, finalists: true });
-  const missing = db.all<{ role: number; type: CheckType; n: number }>(sql`
-    select role, type, count(*) as n from (${requiredCheckRows(finalistScope, today)})
-    where not satisfied group by role, type`);
-  const gapsOf = new Map<number, Map<CheckType, number>>();
-  for (const m of missing) entry(gapsOf, m.role, () => new Map<CheckType, number>()).set(m.type, m.n);
-  const roleRows = db.all<{ id: number; title: string; required: string | null; finalists: number; open: number }>(sql`
-    select a.role_id as id, r.title as title, r.required_checks as required,
-      sum(a.stage in (${quoted(finalistStages)})) as finalists, count(*) as open
-    from applications a join roles r on r.id = a.role_id
-    where ${scope} ${withGapsOnly ? sql`and a.role_id in (${sql.join([...gapsOf.keys(), -1], sql`, `)})` : sql``}
-    group by a.role_id`);
-  const summaries = roleRows
-    .map((r) => {
-      const required = (r.required ? JSON.parse(r.required) : []) as CheckType[];
-      const counts = gapsOf.get(r.id);
-      const gaps = required.map((type) => ({ type, missing: counts?.get(type) ?? 0 })).filter((g) => g.missing > 0);
-      const summary = { roleId: r.id, roleTitle: r.title, finalists: r.finalists, required, gaps };
+  const counts = countKeys(scope, ["open", ...checkTypes.map((t) => `${t}:missing`)], today);
+  const perRole = new Map<number, { open: number; finalists: number; missing: Map<string, number> }>();
+  for (const c of counts) {
+    const role = entry(perRole, c.role, () => ({ open: 0, finalists: 0, missing: new Map<string, number>() }));
+    const finalist = isFinalist(c.stage);
+    if (c.key === "open") {
+      role.open += c.n;
+      if (finalist) role.finalists += c.n;
+    } else if (finalist) role.missing.set(c.key.split(":")[0], (role.missing.get(c.key.split(":")[0]) ?? 0) + c.n);
+  }
+  const shown = [...perRole.keys()].filter((id) => !withGapsOnly || perRole.get(id)!.missing.size > 0);
+  const facts = roleFacts(shown);
+  const summaries = shown
+    .map((id) => {
+      const { title, required } = facts.get(id)!;
+      const { finalists, missing } = perRole.get(id)!;
+      const gaps = required.map((type) => ({ type, missing: missing.get(type) ?? 0 })).filter((g) => g.missing > 0);
+      const summary = { roleId: id, roleTitle: title, finalists, required, gaps };
       return { ...summary, missingTotal: gaps.reduce((n, g) => n + g.missing, 0) };
     })
     .sort(
@@ -327,7 +339,7 @@ function roleSummaries(
         byText.compare(a.roleTitle, b.roleTitle) ||
         a.roleId - b.roleId,
     );
-  return { summaries, openApplications: roleRows.reduce((n, r) => n + r.open, 0) };
+  return { summaries, openApplications: shown.reduce((n, id) => n + perRole.get(id)!.open, 0) };
 }
 
 /** The map's value for `key`, made and stored first if missing. */
@@ -458,6 +470,27 @@ export function countComplianceBoard(viewer: Viewer, filter: BoardFilter, today:
   return boardCounts(viewer, filter, today).buckets.reduce((n, b) => n + b.n, 0);
 }
 
+/** The filter's applications per flag, stage and role, from the counters. */
+function bucketsFromCounts(viewer: Viewer, filter: BoardFilter, key: string, today: string): Bucket[] {
+  const counts = countKeys(scopeOf(viewer, filter), [key], today);
+  const facts = roleFacts([...new Set(counts.map((c) => c.role))]);
+  return counts.flatMap((c) => {
+    const bucket = { stage: c.stage, roleId: c.role, title: facts.get(c.role)!.title };
+    return [
+      { ...bucket, flagged: 1, n: c.flagged },
+      { ...bucket, flagged: 0, n: c.n - c.flagged },
+    ].filter((b) => b.n > 0);
+  });
+}
+
+/** The same, read from the applications and their checks: several check types at once, which no counter keeps. */
+function bucketsInSql(viewer: Viewer, filter: BoardFilter, today: string): Bucket[] {
+  return getDb().all<Bucket>(sql`
+    select m.flagged as flagged, m.stage as stage, m.role as roleId, r.title as title, count(*) as n
+    from (${matchingApplications(scopeOf(viewer, filter), filter, today)}) m join roles r on r.id = m.role
+    group by m.flagged, m.stage, m.role`);
+}
+
 /**
  * What every page of one board view shares: how many applications the filter keeps per flag, stage and role,
  * and the per-role summary. One pass of SQL over the applications in scope and their required checks; kept
@@ -470,10 +503,9 @@ function boardCounts(viewer: Viewer, filter: BoardFilter, today: string) {
     `compliance-board:${seesAll ? "all" : `manager:${viewer.id}`}:${key}:${today}`,
     { maxAgeMs: 60_000, allRoles: true },
     () => {
-      const buckets = getDb().all<Bucket>(sql`
-        select m.flagged as flagged, m.stage as stage, m.role as roleId, r.title as title, count(*) as n
-        from (${matchingApplications(scopeOf(viewer, filter), filter, today)}) m join roles r on r.id = m.role
-        group by m.flagged, m.stage, m.role`);
+      const key = counterKey(filter);
+      const buckets =
+        key === null ? bucketsInSql(viewer, filter, today) : bucketsFromCounts(viewer, filter, key, today);
       return { buckets, ...roleSummaries(viewer, filter, today) };
     },
   );

@@ -204,3 +204,14 @@ export function setTimePreferences(input: { userId: number; timeZone: string; di
     .where(eq(users.id, input.userId))
     .run();
 }
+
+/** How many active users there are of each kind (the admin's home), counted in SQL. */
+export function countActiveUsersByKind(): Map<UserKind, number> {
+  const rows = getDb()
+    .select({ kind: users.kind, n: sql<number>`count(*)` })
+    .from(users)
+    .where(eq(users.active, true))
+    .groupBy(users.kind)
+    .all();
+  return new Map(rows.map((r) => [r.kind, r.n]));
+}

@@ -31,11 +31,24 @@ export async function loader(args: LoaderFunctionArgs) {
   const today = isoDay(new Date());
   const seesAll = scopesFor(user.kind, "read:compliance").includes("any");
   const roles = listBoardRoles(user, filter.roleId);
-  const board = getComplianceBoard(user, filter, today, Number(url.searchParams.get("page")));
-  return { filter, today, seesAll, roles, ...board };
+  const { summaries, ...board } = getComplianceBoard(user, filter, today, Number(url.searchParams.get("page")));
+  // The summary lists the roles with the most missing first; the rest only when asked for (a company has hundreds).
+  const allRoles = url.searchParams.get("roles") === "all";
+  return {
+    filter,
+    today,
+    seesAll,
+    roles,
+    ...board,
+    summaries: allRoles ? summaries : summaries.slice(0, SUMMARY_SHOWN),
+    summaryCount: summaries.length,
+    allRoles,
+    // The checks any role in view requires: the summary's columns and the filter's choices.
+    checkOptions: checkTypes.filter((type) => summaries.some((s) => s.required.includes(type))),
+  };
 }
 
-/** Roles listed in the summary before the rest fold away. */
+/** Roles listed in the summary unless every one is asked for. */
 const SUMMARY_SHOWN = 10;
 
 type Summary = {
@@ -110,6 +123,9 @@ export default function ComplianceBoard() {
     seesAll,
     roles,
     summaries,
+    summaryCount,
+    allRoles,
+    checkOptions: summaryColumns,
     totalOpenApplications,
     groupCount,
     page,
@@ -117,7 +133,6 @@ export default function ComplianceBoard() {
     firstShown,
     groups,
   } = useLoaderData<typeof loader>();
-  const summaryColumns = checkTypes.filter((type) => summaries.some((s) => s.required.includes(type)));
   const filterParams = boardFilterParams(filter);
   return (
     <>
@@ -137,23 +152,26 @@ export default function ComplianceBoard() {
               not require it.
             </p>
             <RoleSummaryTable
-              summaries={summaries.slice(0, SUMMARY_SHOWN)}
+              summaries={summaries}
               columns={summaryColumns}
               caption={
-                summaries.length > SUMMARY_SHOWN
-                  ? `The ${SUMMARY_SHOWN} roles with the most checks not cleared`
-                  : `${summaries.length} ${summaries.length === 1 ? "role" : "roles"} with ${filter.finalists ? "finalists" : "open applications"}`
+                summaryCount > summaries.length
+                  ? `The ${summaries.length} roles with the most checks not cleared, of ${summaryCount}`
+                  : `${summaryCount} ${summaryCount === 1 ? "role" : "roles"} with ${filter.finalists ? "finalists" : "open applications"}`
               }
             />
-            {summaries.length > SUMMARY_SHOWN ? (
-              <details>
-                <summary>The other {summaries.length - SUMMARY_SHOWN} roles</summary>
-                <RoleSummaryTable
-                  summaries={summaries.slice(SUMMARY_SHOWN)}
-                  columns={summaryColumns}
-                  caption={`The other roles with ${filter.finalists ? "finalists" : "open applications"}`}
-                />
-              </details>
+            {summaryCount > SUMMARY_SHOWN ? (
+              <p className="small">
+                {allRoles ? (
+                  <Link to={`/compliance?${new URLSearchParams(filterParams)}#summary`}>
+                    Show only the {SUMMARY_SHOWN} roles with the most missing
+                  </Link>
+                ) : (
+                  <Link to={`/compliance?${new URLSearchParams([...filterParams, ["roles", "all"]])}#summary`}>
+                    Show all {summaryCount} roles
+                  </Link>
+                )}
+              </p>
             ) : null}
           </>
         )}

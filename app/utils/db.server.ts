@@ -1,13 +1,14 @@
 // The one door to the database: the only app module that imports db/.
 // One connection per process, kept across dev reloads.
 import type { Statement } from "better-sqlite3";
-import { count, type SQL } from "drizzle-orm";
+import { count, sql, type SQL } from "drizzle-orm";
 import { statfsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { createDatabase, type AppDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { deferStatement, flushStatements } from "../../db/calibration-summaries";
+import { boardStates, lapsedStatement, requiredRows } from "../../db/board-summaries";
 import * as tables from "../../db/schema";
 import { DEMO_PASSWORD, demoUsers } from "../../db/demo-logins";
 import { inspectDatabaseFile, planDatabaseSetup, type SetupOptions } from "./database-setup.server";
@@ -179,6 +180,31 @@ export function withSummariesDeferred<T>(write: () => T): T {
     for (const statement of flush) statement.run();
     return result;
   })();
+}
+
+/** Raw SQL text with placeholders (tokens of capitals between double underscores) replaced by SQL fragments. */
+function filled(raw: string, fragments: Record<string, SQL>): SQL {
+  const parts = raw.split(/(__[A-Z]+__)/);
+  return sql.join(
+    parts.map((part, i) => (i % 2 ? fragments[part] : sql.raw(part))),
+    sql``,
+  );
+}
+
+/**
+ * The HR board's rows (db/board-summaries.ts): one per application `where` keeps (over applications a) and check
+ * its role requires, as read on `today`.
+ */
+export const boardRowsSql = (where: SQL, today: string): SQL =>
+  filled(requiredRows("__WHERE__", "__DAY__"), { __WHERE__: where, __DAY__: sql`${today}` });
+
+/** The HR board's counter keys of the open applications `where` keeps (over applications a), as read on `today`. */
+export const boardKeysSql = (where: SQL, today: string): SQL =>
+  filled(boardStates("__WHERE__", "__DAY__"), { __WHERE__: where, __DAY__: sql`${today}` });
+
+/** Recount the HR board's applications whose counter keys lapsed (the daily run); how many were recounted. */
+export function recountLapsedBoardStates(): number {
+  return getDb().$client.prepare(lapsedStatement).run().changes;
 }
 
 /** Whether this connection is inside a transaction (what it reads may yet be rolled back). */

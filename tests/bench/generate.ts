@@ -18,7 +18,8 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { migrateDatabase, migrationsFolder } from "../../db/migrate";
-import { rebuildStatements, triggerNames, triggerStatements } from "../../db/calibration-summaries";
+import * as calibration from "../../db/calibration-summaries";
+import * as board from "../../db/board-summaries";
 import { defaultAreas } from "../../app/domain/scorecard";
 import { seededRandom } from "../../app/domain/random";
 
@@ -205,9 +206,10 @@ export function generate(path: string, o: GenerateOptions): Generated {
   db.pragma("cache_size = -262144");
   migrateDatabase(db);
   db.pragma("foreign_keys = OFF");
-  // Calibration's summary rows are rebuilt once after the load: kept up per row, every rating would recompute its
-  // application's rows.
-  for (const name of triggerNames) db.exec(`drop trigger ${name}`);
+  // The summary rows (calibration's, the HR board's) are rebuilt once after the load: kept up per row, every rating
+  // or check would recompute its application's rows.
+  const summaries = [calibration, board];
+  for (const { triggerNames } of summaries) for (const name of triggerNames) db.exec(`drop trigger ${name}`);
   const rand = seededRandom(7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const now = Date.now();
@@ -359,8 +361,8 @@ export function generate(path: string, o: GenerateOptions): Generated {
     };
   })();
   db.transaction(() => {
-    for (const statement of rebuildStatements) db.exec(statement);
-    for (const statement of triggerStatements) db.exec(statement);
+    for (const { rebuildStatements, triggerStatements } of summaries)
+      for (const statement of [...rebuildStatements, ...triggerStatements]) db.exec(statement);
   })();
   db.pragma("foreign_keys = ON");
   db.exec("analyze");

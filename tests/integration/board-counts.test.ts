@@ -1,0 +1,193 @@
+// The HR board's counters (board_states, board_counts; db/board-summaries.ts) must always equal a recount from the
+// applications and checks: on the demo, after random writes through this connection and another one (as a CLI
+// would write), and after a day they follow has come. The board read from them is compared with the former
+// implementation in compliance-board.test.ts.
+import Database from "better-sqlite3";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { rebuildStatements, triggerNames, triggerStatements } from "../../db/board-summaries";
+import { checkScope, checkStatuses, checkTypes, STALE_REQUEST_DAYS } from "~/domain/compliance";
+import { addDays, isoDay } from "~/domain/dates";
+import { stages } from "~/domain/pipeline";
+import { seededRandom } from "~/domain/random";
+import { getComplianceBoard } from "~/models/compliance.server";
+import { clearDerivedCache } from "~/utils/cache.server";
+import { getDb, recountLapsedBoardStates, schema } from "~/utils/db.server";
+import { userIdByEmail } from "../support/http";
+
+afterEach(() => clearDerivedCache());
+
+/** Every counter row and state, in a stable order (the keys of a state as a sorted list). */
+function counterRows() {
+  const client = getDb().$client;
+  return {
+    states: client
+      .prepare("select * from board_states order by application_id")
+      .all()
+      .map((row) => {
+        const r = row as { keys: string };
+        return { ...r, keys: (JSON.parse(r.keys) as string[]).sort() };
+      }),
+    counts: client.prepare("select * from board_counts order by key, role_id, stage").all(),
+  };
+}
+
+/** The counters recomputed from nothing (the migration's backfill), read, and the recomputation rolled back. */
+function recountedRows() {
+  const client = getDb().$client;
+  client.exec("savepoint recount");
+  try {
+    for (const statement of rebuildStatements) client.exec(statement);
+    return counterRows();
+  } finally {
+    client.exec("rollback to recount");
+    client.exec("release recount");
+  }
+}
+
+/** Random writes to what the board reads, half through this connection and half through another. */
+function randomWrites(seed: number) {
+  const rand = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const today = isoDay(new Date());
+  const day = () => (rand() < 0.3 ? null : isoDay(addDays(new Date(), Math.floor(rand() * 80) - 40)));
+  const mine = getDb().$client;
+  const other = new Database(mine.name);
+  other.pragma("foreign_keys = ON");
+  const ids = (table: string) => (mine.prepare(`select id from ${table}`).all() as { id: number }[]).map((r) => r.id);
+  const roleIds = ids("roles");
+  const agencyIds = ids("agencies");
+  try {
+    for (let i = 0; i < 120; i++) {
+      const db = rand() < 0.5 ? mine : other;
+      const appIds = ids("applications");
+      const app = db.prepare("select * from applications where id = ?").get(pick(appIds)) as {
+        id: number;
+        candidate_id: number | null;
+        agency_id: number | null;
+      };
+      const move = rand();
+      if (move < 0.25) db.prepare("update applications set stage = ? where id = ?").run(pick(stages), app.id);
+      else if (move < 0.55 || move < 0.7) {
+        const type = pick(checkTypes);
+        const owner =
+          checkScope[type] === "application"
+            ? ["application_id", app.id]
+            : app.candidate_id !== null
+              ? ["candidate_id", app.candidate_id]
+              : ["agency_id", app.agency_id ?? pick(agencyIds)];
+        const existing = db
+          .prepare(`select id from compliance_checks where ${owner[0]} = ? and type = ?`)
+          .get(owner[1], type) as { id: number } | undefined;
+        if (existing && move >= 0.55) db.prepare("delete from compliance_checks where id = ?").run(existing.id);
+        else if (existing)
+          db.prepare("update compliance_checks set status = ?, requested_at = ?, expires_at = ? where id = ?").run(
+            pick(checkStatuses),
+            day(),
+            day(),
+            existing.id,
+          );
+        else
+          db.prepare(
+            `insert into compliance_checks (type, ${owner[0]}, status, requested_at, expires_at) values (?, ?, ?, ?, ?)`,
+          ).run(type, owner[1], pick(checkStatuses), day(), day());
+      } else if (move < 0.8)
+        db.prepare("update roles set required_checks = ? where id = ?").run(
+          JSON.stringify(checkTypes.filter(() => rand() < 0.5)),
+          pick(roleIds),
+        );
+      else if (move < 0.9 && app.candidate_id !== null) {
+        const roleId = pick(roleIds);
+        db.prepare(
+          "insert or ignore into applications (role_id, candidate_id, stage, stage_changed_at) values (?, ?, ?, ?)",
+        ).run(roleId, app.candidate_id, pick(stages), Date.now());
+      } else if (move < 0.95)
+        db.prepare("update or ignore applications set role_id = ? where id = ?").run(pick(roleIds), app.id);
+      else db.prepare("delete from applications where id = ?").run(app.id);
+    }
+  } finally {
+    other.close();
+  }
+  return today;
+}
+
+describe("the HR board's counters", () => {
+  it("are kept by the triggers and backfill migration 0021 holds, as db/board-summaries.ts writes them", () => {
+    const migration = readFileSync(resolve("db/migrations/0021_board_counts.sql"), "utf8");
+    for (const statement of [...triggerStatements, ...rebuildStatements.filter((s) => s.startsWith("insert"))])
+      expect(migration).toContain(`${statement};`);
+    const triggers = getDb()
+      .$client.prepare(
+        "select name from sqlite_master where type = 'trigger' and name in (select value from json_each(?))",
+      )
+      .all(JSON.stringify(triggerNames));
+    expect(triggers).toHaveLength(triggerNames.length);
+  });
+
+  it("equal a recount on the demo", () => {
+    const rows = counterRows();
+    expect(rows.states.length).toBeGreaterThan(0);
+    expect(rows.counts.length).toBeGreaterThan(0);
+    expect(rows).toEqual(recountedRows());
+  });
+
+  for (const seed of [21, 22, 23])
+    it(`equal a recount after random writes from two connections (seed ${seed})`, () => {
+      randomWrites(seed);
+      const rows = counterRows();
+      expect(rows.states.length).toBeGreaterThan(0);
+      expect(rows).toEqual(recountedRows());
+    });
+
+  it("hold until a request goes stale, are corrected on that day, and are recounted once it has come", () => {
+    const db = getDb();
+    const today = new Date();
+    const app = db
+      .select()
+      .from(schema.applications)
+      .all()
+      .find((a) => a.candidateId !== null && ["screening", "interviewing"].includes(a.stage))!;
+    const role = db
+      .select()
+      .from(schema.roles)
+      .all()
+      .find((r) => r.id === app.roleId)!;
+    db.$client.prepare("update roles set required_checks = ? where id = ?").run(JSON.stringify(["nda"]), role.id);
+    db.$client.prepare("delete from compliance_checks where candidate_id = ? and type = 'nda'").run(app.candidateId);
+    // Requested STALE_REQUEST_DAYS ago: not stale today, stale tomorrow.
+    db.insert(schema.complianceChecks)
+      .values({
+        type: "nda",
+        candidateId: app.candidateId,
+        status: "requested",
+        requestedAt: isoDay(addDays(today, -STALE_REQUEST_DAYS)),
+      })
+      .run();
+    const state = db.$client
+      .prepare("select valid_from, valid_until, keys from board_states where application_id = ?")
+      .get(app.id) as { valid_from: string; valid_until: string; keys: string };
+    expect(state.valid_from).toBe(isoDay(today));
+    expect(state.valid_until).toBe(isoDay(addDays(today, 1)));
+    expect(JSON.parse(state.keys)).toContain("nda:requested");
+
+    const hr = { id: userIdByEmail("priya@northwind.test"), kind: "recruiter" as const };
+    const filter = { roleId: role.id, types: ["nda" as const], status: "requested" as const, finalists: false };
+    const flaggedOn = (day: Date) => {
+      clearDerivedCache();
+      return getComplianceBoard(hr, filter, isoDay(day), 1).groups.find((g) => g.applicationId === app.id)?.flagged;
+    };
+    expect(flaggedOn(today)).toBe(false);
+    expect(flaggedOn(addDays(today, 1))).toBe(true);
+
+    // As if the keys had been computed two weeks ago and lapsed today: the daily recount takes them up again.
+    db.$client
+      .prepare("update board_states set valid_from = ?, valid_until = ? where application_id = ?")
+      .run(isoDay(addDays(today, -14)), isoDay(today), app.id);
+    expect(recountLapsedBoardStates()).toBeGreaterThanOrEqual(1);
+    expect(db.$client.prepare("select valid_from from board_states where application_id = ?").get(app.id)).toEqual({
+      valid_from: isoDay(today),
+    });
+    expect(counterRows()).toEqual(recountedRows());
+  });
+});
