@@ -30,7 +30,8 @@ const uncachedRuns = Number(option("--uncached-runs") ?? 5);
 // BENCH_PORT moves both servers, so two runs can share a machine (their figures then share its cores).
 const SMALL_PORT = Number(process.env.BENCH_PORT ?? 3900);
 const LARGE_PORT = SMALL_PORT + 1;
-// --pages TEXT: only the pages whose persona and name contain TEXT, and none of the loads after them.
+// --pages TEXT: only the pages whose persona and name contain TEXT (or one of TEXT's "|"-separated parts), and none
+// of the loads after them.
 const pagesOnly = option("--pages");
 const dir = resolve("tests/.tmp/bench");
 
@@ -309,7 +310,8 @@ async function main() {
   log(`P2 by page: ${warmRuns} warm and ${uncachedRuns} uncached requests per page and database`);
   const rows: PageRow[] = [];
   for (const spec of pageList(small)) {
-    if (pagesOnly !== null && !`${spec.persona}: ${spec.page}`.includes(pagesOnly)) continue;
+    if (pagesOnly !== null && !pagesOnly.split("|").some((part) => `${spec.persona}: ${spec.page}`.includes(part)))
+      continue;
     const results = await measurePage(spec, targets, warmRuns, uncachedRuns);
     rows.push({ ...spec, results });
     const brief = (r: PageResult | undefined) =>
