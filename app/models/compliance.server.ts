@@ -24,7 +24,7 @@ import { boardKeysSql, boardRowsSql, getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { queueCheckChanged } from "./webhook.server";
 import { getMask, getShownName, type Mask } from "./masking.server";
-import { managedBy, roleListOrder, type Viewer } from "./role.server";
+import { managedBy, roleListOrder, roleTitleMatches, type Viewer } from "./role.server";
 
 const { complianceChecks, complianceHistory, roles, users } = schema;
 
@@ -388,6 +388,7 @@ export type BoardGroup = {
 };
 
 type Bucket = { flagged: number; stage: Stage; roleId: number; title: string; n: number };
+type Tier = ReturnType<typeof boardTiers<Stage>>[number];
 type SubjectRow = { id: number; name: string; isCandidate: number };
 
 /** Who an application is about, as the board shows it to this viewer: the alias of someone they grade anonymously. */
@@ -401,13 +402,7 @@ function shownSubject(s: SubjectRow, mask: Mask) {
 }
 
 /** The applications of one tier of the board the filter keeps, as the viewer sees them, in the board's order. */
-function tierApplications(
-  scope: SQL,
-  filter: BoardFilter,
-  today: string,
-  tier: ReturnType<typeof boardTiers<Stage>>[number],
-  mask: Mask,
-) {
+function tierApplications(scope: SQL, filter: BoardFilter, today: string, tier: Tier, mask: Mask) {
   const inTier = sql`${scope} and a.stage = ${tier.stage} and a.role_id in (${sql.join(tier.roleIds, sql`, `)})`;
   const subjects = getDb().all<SubjectRow>(sql`
     select m.app as id, coalesce(p.name, g.name, 'Unknown') as name, a.candidate_id is not null as isCandidate
@@ -427,13 +422,13 @@ function pageApplications(
   scope: SQL,
   filter: BoardFilter,
   today: string,
-  buckets: Bucket[],
+  tiers: Tier[],
   mask: Mask,
   window: { from: number; to: number },
 ) {
   const shown: ReturnType<typeof shownSubject>[] = [];
   let start = 0;
-  for (const tier of boardTiers(buckets)) {
+  for (const tier of tiers) {
     const end = start + tier.n;
     if (end > window.from && start < window.to)
       shown.push(
@@ -462,9 +457,9 @@ export function* exportComplianceBoard(
   today: string,
 ): Generator<BoardGroup[], void, void> {
   const scope = scopeOf(viewer, filter);
-  const { buckets } = boardCounts(viewer, filter, today);
+  const { tiers } = boardCounts(viewer, filter, today);
   const mask = getMask(viewer.id);
-  for (const tier of boardTiers(buckets)) {
+  for (const tier of tiers) {
     const subjects = tierApplications(scope, filter, today, tier, mask);
     for (let i = 0; i < subjects.length; i += BOARD_EXPORT_CHUNK)
       yield boardGroups(subjects.slice(i, i + BOARD_EXPORT_CHUNK), filter, today);
@@ -473,7 +468,7 @@ export function* exportComplianceBoard(
 
 /** How many applications one board view lists (the CSV's audit entry). */
 export function countComplianceBoard(viewer: Viewer, filter: BoardFilter, today: string): number {
-  return boardCounts(viewer, filter, today).buckets.reduce((n, b) => n + b.n, 0);
+  return boardCounts(viewer, filter, today).groupCount;
 }
 
 /** The filter's applications per flag, stage and role, from the counters. */
@@ -512,7 +507,9 @@ function boardCounts(viewer: Viewer, filter: BoardFilter, today: string) {
       const key = counterKey(filter);
       const buckets =
         key === null ? bucketsInSql(viewer, filter, today) : bucketsFromCounts(viewer, filter, key, today);
-      return { buckets, ...roleSummaries(viewer, filter, today) };
+      // The board's order of its tiers is kept with the counts: every page of the view starts from it.
+      const tiers = boardTiers(buckets);
+      return { tiers, groupCount: tiers.reduce((n, t) => n + t.n, 0), ...roleSummaries(viewer, filter, today) };
     },
   );
 }
@@ -526,13 +523,12 @@ function boardCounts(viewer: Viewer, filter: BoardFilter, today: string) {
  */
 export function getComplianceBoard(viewer: Viewer, filter: BoardFilter, today: string, requestedPage: number) {
   const scope = scopeOf(viewer, filter);
-  const { buckets, summaries, openApplications } = boardCounts(viewer, filter, today);
-  const groupCount = buckets.reduce((n, b) => n + b.n, 0);
+  const { tiers, groupCount, summaries, openApplications } = boardCounts(viewer, filter, today);
   const pageCount = Math.max(1, Math.ceil(groupCount / BOARD_PAGE_SIZE));
   const page = Math.min(pageCount, Math.max(1, Math.floor(requestedPage) || 1));
   const from = (page - 1) * BOARD_PAGE_SIZE;
   const window = { from, to: from + BOARD_PAGE_SIZE };
-  const subjects = pageApplications(scope, filter, today, buckets, getMask(viewer.id), window);
+  const subjects = pageApplications(scope, filter, today, tiers, getMask(viewer.id), window);
   return {
     summaries,
     totalOpenApplications: openApplications,
@@ -607,20 +603,46 @@ export function listPersonChecks(candidateId: number): CheckRow[] {
   return getDb().select().from(complianceChecks).where(eq(complianceChecks.candidateId, candidateId)).all();
 }
 
+/** Roles the HR board's picker offers at once; a company with more finds the others by title. */
+export const BOARD_ROLE_OPTIONS = 50;
+
 /**
  * The HR board's role picker: the roles the viewer may see that have open applications (those the board can
- * list), and the role picked, if any; in the roles list's order (open first, latest changed first).
+ * list) and whose title or team contains the words of `query`, in the roles list's order (open first, latest changed first):
+ * the first BOARD_ROLE_OPTIONS of them, the role picked whatever it is, and how many match.
  */
-export function listBoardRoles(viewer: Viewer, pickedRoleId: number | null): { id: number; title: string }[] {
+export function listBoardRoles(
+  viewer: Viewer,
+  pickedRoleId: number | null,
+  query = "",
+): { roles: { id: number; title: string }[]; matching: number } {
   const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
-  const withOpenWork = sql`(${roles.id} = ${pickedRoleId ?? -1}
-    or exists (select 1 from applications a where a.role_id = ${roles.id} and a.stage in (${quoted(openStages)})))`;
-  return getDb()
+  const withOpenWork = sql`exists (select 1 from applications a where a.role_id = ${roles.id}
+    and a.stage in (${quoted(openStages)}))`;
+  const where = and(seesAll ? undefined : managedBy(viewer.id), withOpenWork, roleTitleMatches(query));
+  const db = getDb();
+  const listed = db
     .select({ id: roles.id, title: roles.title })
     .from(roles)
-    .where(seesAll ? withOpenWork : and(managedBy(viewer.id), withOpenWork))
+    .where(where)
     .orderBy(...roleListOrder)
+    .limit(BOARD_ROLE_OPTIONS)
     .all();
+  const matching =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(roles)
+      .where(where)
+      .get()?.n ?? 0;
+  const picked =
+    pickedRoleId && !listed.some((r) => r.id === pickedRoleId)
+      ? db
+          .select({ id: roles.id, title: roles.title })
+          .from(roles)
+          .where(and(eq(roles.id, pickedRoleId), seesAll ? undefined : managedBy(viewer.id)))
+          .all()
+      : [];
+  return { roles: [...picked, ...listed], matching };
 }
 
 /**

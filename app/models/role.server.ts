@@ -24,11 +24,22 @@ export function buildRoleConditions(viewer: Viewer, filter: RoleListFilter): SQL
   }
   if (filter.status === "active") conditions.push(inArray(roles.status, ["draft", "open", "on_hold"]));
   else if (filter.status !== "all") conditions.push(eq(roles.status, filter.status));
-  for (const word of (filter.query ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
-    const pattern = containsPattern(word);
-    conditions.push(sql`(${roles.title} like ${pattern} escape '\\' or ${roles.team} like ${pattern} escape '\\')`);
-  }
+  const matches = roleTitleMatches(filter.query ?? "");
+  if (matches) conditions.push(matches);
   return conditions.length ? and(...conditions) : undefined;
+}
+
+/** Roles whose title or team contains every word typed (up to eight), or undefined for nothing typed. */
+export function roleTitleMatches(query: string): SQL | undefined {
+  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  return words.length
+    ? and(
+        ...words.map((word) => {
+          const pattern = containsPattern(word);
+          return sql`(${roles.title} like ${pattern} escape '\\' or ${roles.team} like ${pattern} escape '\\')`;
+        }),
+      )
+    : undefined;
 }
 
 /** How many roles listRoles would return without paging. */

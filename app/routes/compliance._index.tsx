@@ -30,7 +30,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const filter = boardFilterFromParams(url.searchParams);
   const today = isoDay(new Date());
   const seesAll = scopesFor(user.kind, "read:compliance").includes("any");
-  const roles = listBoardRoles(user, filter.roleId);
+  const roleQuery = (url.searchParams.get("roleq") ?? "").slice(0, 200);
+  const roles = listBoardRoles(user, filter.roleId, roleQuery);
   const { summaries, ...board } = getComplianceBoard(user, filter, today, Number(url.searchParams.get("page")));
   // The summary lists the roles with the most missing first; the rest only when asked for (a company has hundreds).
   const allRoles = url.searchParams.get("roles") === "all";
@@ -39,6 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
     today,
     seesAll,
     roles,
+    roleQuery,
     ...board,
     summaries: allRoles ? summaries : summaries.slice(0, SUMMARY_SHOWN),
     summaryCount: summaries.length,
@@ -122,6 +124,7 @@ export default function ComplianceBoard() {
     today,
     seesAll,
     roles,
+    roleQuery,
     summaries,
     summaryCount,
     allRoles,
@@ -177,7 +180,13 @@ export default function ComplianceBoard() {
         )}
       </section>
       <h2 id="board">Open applications</h2>
-      <BoardFilters filter={filter} roles={roles} checkOptions={summaryColumns} groupCount={groupCount} />
+      <BoardFilters
+        filter={filter}
+        roles={roles}
+        roleQuery={roleQuery}
+        checkOptions={summaryColumns}
+        groupCount={groupCount}
+      />
       {groupCount > 0 ? (
         <p className="board-export">
           {/* A download, not a page: the browser saves it and stays here. */}
@@ -209,18 +218,24 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 function BoardFilters({
   filter,
   roles,
+  roleQuery,
   checkOptions,
   groupCount,
 }: {
   filter: Data["filter"];
   roles: Data["roles"];
+  roleQuery: string;
   checkOptions: CheckType[];
   groupCount: number;
 }) {
+  // The picker offers the first roles with open applications; a company with more finds the others by title.
+  const offered = roles.roles.filter((r) => r.id !== filter.roleId).length;
+  const finding = roleQuery !== "" || roles.matching > offered;
   return (
     <FilterForm
       values={{
         role: filter.roleId ? String(filter.roleId) : "",
+        roleq: roleQuery,
         stage: filter.finalists ? "finalists" : "",
         check: filter.types,
         status: filter.status,
@@ -229,11 +244,29 @@ function BoardFilters({
       autoSubmit
       announce={`${groupCount} matching ${groupCount === 1 ? "application" : "applications"}`}
     >
+      {finding ? (
+        <div className="filter-field">
+          <label htmlFor="roleq">Find a role</label>
+          <input
+            id="roleq"
+            type="search"
+            name="roleq"
+            defaultValue={roleQuery}
+            placeholder="Part of a title or team"
+            aria-describedby="roleq-hint"
+          />
+          <span id="roleq-hint" className="hint small">
+            {roles.matching === 0
+              ? "No role with open applications matches."
+              : `${roles.matching} ${roles.matching === 1 ? "role matches" : "roles match"}${offered < roles.matching ? `; the picker lists the first ${offered}` : ""}. Press Enter to search.`}
+          </span>
+        </div>
+      ) : null}
       <label>
         Role
         <select name="role" defaultValue={filter.roleId ? String(filter.roleId) : ""}>
           <option value="">All roles</option>
-          {roles.map((r) => (
+          {roles.roles.map((r) => (
             <option key={r.id} value={r.id}>
               {r.title}
             </option>

@@ -11,10 +11,11 @@ import { checkScope, checkStatuses, checkTypes, STALE_REQUEST_DAYS } from "~/dom
 import { addDays, isoDay } from "~/domain/dates";
 import { stages } from "~/domain/pipeline";
 import { seededRandom } from "~/domain/random";
-import { getComplianceBoard } from "~/models/compliance.server";
+import { BOARD_ROLE_OPTIONS, getComplianceBoard } from "~/models/compliance.server";
+import * as boardRoute from "~/routes/compliance._index";
 import { clearDerivedCache } from "~/utils/cache.server";
 import { getDb, recountLapsedBoardStates, schema } from "~/utils/db.server";
-import { userIdByEmail } from "../support/http";
+import { cookieFor, get, invoke, userIdByEmail } from "../support/http";
 
 afterEach(() => clearDerivedCache());
 
@@ -189,5 +190,71 @@ describe("the HR board's counters", () => {
       valid_from: isoDay(today),
     });
     expect(counterRows()).toEqual(recountedRows());
+  });
+});
+
+describe("the HR board page with many roles", () => {
+  /** 60 open roles, each with one screening application and one finalist missing the NDA. */
+  function manyRoles() {
+    const db = getDb();
+    const ids: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const roleId = db
+        .insert(schema.roles)
+        .values({
+          title: `Bulk role ${String(i).padStart(2, "0")}`,
+          team: i === 7 ? "Lucky team" : "Bulk",
+          location: "L",
+          requiredChecks: ["nda"],
+        })
+        .returning()
+        .get().id;
+      for (const stage of ["screening", "final"] as const) {
+        const candidateId = db
+          .insert(schema.candidates)
+          .values({
+            name: `Bulk ${i} ${stage}`,
+            email: `bulk-${i}-${stage}@example.test`,
+            engagementType: "full_time",
+            source: "sourced",
+          })
+          .returning()
+          .get().id;
+        db.insert(schema.applications).values({ roleId, candidateId, stage, stageChangedAt: new Date() }).run();
+      }
+      ids.push(roleId);
+    }
+    return ids;
+  }
+
+  it("offers the first 50 roles in the picker, finds the others by title or team, and keeps the role picked", async () => {
+    const ids = manyRoles();
+    const cookie = await cookieFor("priya@northwind.test");
+    type Page = {
+      roles: { roles: { id: number; title: string }[]; matching: number };
+      summaries: unknown[];
+      summaryCount: number;
+    };
+    const load = async (query: string) =>
+      (await invoke(boardRoute.loader, get(`/compliance${query}`, cookie))).data as Page;
+
+    const first = await load("");
+    expect(first.roles.roles).toHaveLength(BOARD_ROLE_OPTIONS);
+    expect(first.roles.matching).toBeGreaterThanOrEqual(60);
+    // The summary: the ten roles with most missing, of every role with finalists; all of them when asked.
+    expect(first.summaries).toHaveLength(10);
+    expect(first.summaryCount).toBeGreaterThanOrEqual(60);
+    expect((await load("?roles=all")).summaries).toHaveLength(first.summaryCount);
+
+    const found = await load("?roleq=bulk%20role%2005");
+    expect(found.roles.roles.map((r) => r.title)).toEqual(["Bulk role 05"]);
+    expect(found.roles.matching).toBe(1);
+    expect((await load("?roleq=lucky")).roles.roles.map((r) => r.id)).toEqual([ids[7]]);
+
+    // A role picked stays offered whatever is typed; one the picker would not list at first is offered too.
+    const oldest = ids[0];
+    expect(first.roles.roles.some((r) => r.id === oldest)).toBe(false);
+    const picked = await load(`?role=${oldest}&roleq=lucky`);
+    expect(picked.roles.roles.map((r) => r.id).sort()).toEqual([oldest, ids[7]].sort());
   });
 });
