@@ -265,6 +265,11 @@ type KeyCount = { role: number; stage: Stage; key: string; n: number; flagged: n
  * lapse that correction is empty, and the cost follows the roles in scope, not their applications.
  */
 function countKeys(scope: SQL, keys: string[], today: string, perStage = true): KeyCount[] {
+  return getDb().all<KeyCount>(keyCountsSql(scope, keys, today, perStage));
+}
+
+/** countKeys' query. */
+function keyCountsSql(scope: SQL, keys: string[], today: string, perStage: boolean): SQL {
   const wanted = sql.join(
     keys.map((k) => sql`${k}`),
     sql`, `,
@@ -273,7 +278,7 @@ function countKeys(scope: SQL, keys: string[], today: string, perStage = true): 
   const lapsed = sql`select application_id from board_states indexed by board_states_valid_until_idx
     where valid_until <= ${today}
     union select application_id from board_states indexed by board_states_valid_from_idx where valid_from > ${today}`;
-  return getDb().all<KeyCount>(sql`
+  return sql`
     select role, stage, key, sum(n) as n, sum(flagged) as flagged from (
       select a.role_id as role, a.stage as stage, a.key as key, a.n as n, a.flagged as flagged
         from board_counts a where a.key in (${wanted}) and ${scope}
@@ -285,7 +290,7 @@ function countKeys(scope: SQL, keys: string[], today: string, perStage = true): 
       select l.role, l.stage, rtrim(j.value, '!'), 1, j.value like '%!'
         from (${boardKeysSql(sql`a.id in (${lapsed}) and ${scope}`, today)}) l, json_each(l.keys) j
         where rtrim(j.value, '!') in (${wanted})
-    ) group by role, ${perStage ? sql`stage,` : sql``} key having sum(n) > 0`);
+    ) group by role, ${perStage ? sql`stage,` : sql``} key having sum(n) > 0`;
 }
 
 /** The counter key that counts a board filter's applications, or null for several check types at once (see above). */
@@ -305,23 +310,46 @@ function roleFacts(ids: number[]): Map<number, { title: string; required: CheckT
   return new Map(rows.map((r) => [r.id, { title: r.title, required: (r.required ?? []) as CheckType[] }]));
 }
 
+const missingKeys = checkTypes.map((t) => `${t}:missing`);
+
+/**
+ * The roles in `scope` (finalists) that lead the paperwork list, as SQL giving their ids: most checks not cleared,
+ * then most finalists; the first `top` places, every role tying for the last one included (the title decides
+ * among them, in code).
+ */
+function leadingRoles(scope: SQL, today: string, top: number): SQL {
+  return sql`select role from (
+      select role, rank() over (order by missing desc, finalists desc) as place from (
+        select role, sum(case when key = 'open' then 0 else n end) as missing,
+          sum(case when key = 'open' then n else 0 end) as finalists
+        from (${keyCountsSql(scope, ["open", ...missingKeys], today, false)}) group by role
+      ) where missing > 0
+    ) where place <= ${top}`;
+}
+
 /**
  * Per role with applications in scope: its finalists, and how many of them have each required check not cleared,
  * from the board's counters. Most missing paperwork first, then most finalists, then by title: where an offer is
- * held up. `withGapsOnly`: only the roles with something missing (the home page's list), counting finalists alone.
+ * held up. `withGapsOnly`: only the roles with something missing (the home page's list), counting finalists alone;
+ * `top`: only the roles that can be among the first `top` (see leadingRoles).
  */
 function roleSummaries(
   viewer: Viewer | null,
   filter: Pick<BoardFilter, "roleId" | "finalists">,
   today: string,
   withGapsOnly = false,
+  top?: number,
 ): { summaries: RoleSummary[]; openApplications: number } {
-  const finalistScope = scopeOf(viewer, { roleId: filter.roleId, finalists: true });
+  const finalistsOnly = scopeOf(viewer, { roleId: filter.roleId, finalists: true });
+  const finalistScope =
+    top === undefined
+      ? finalistsOnly
+      : sql`${finalistsOnly} and a.role_id in (${leadingRoles(finalistsOnly, today, top)})`;
   const perRole = new Map<number, { open: number; finalists: number; missing: Map<string, number> }>();
   const role = (id: number) =>
     entry(perRole, id, () => ({ open: 0, finalists: 0, missing: new Map<string, number>() }));
   // Summed over stages in SQL: the finalists' counters, and (when the view is wider) every open application's.
-  for (const c of countKeys(finalistScope, ["open", ...checkTypes.map((t) => `${t}:missing`)], today, false)) {
+  for (const c of countKeys(finalistScope, ["open", ...missingKeys], today, false)) {
     if (c.key === "open") role(c.role).finalists = c.n;
     else role(c.role).missing.set(c.key.split(":")[0], c.n);
   }
@@ -353,16 +381,16 @@ const entry = <K, V>(map: Map<K, V>, key: K, make: () => V): V => map.get(key) ?
 
 /**
  * Per role, the finalists missing each required check (the home page's
- * paperwork list: only roles with something missing), cached like the rollup
- * until the next write or for a minute, per scope and day (expiry dates
- * decide what counts as verified).
+ * paperwork list: only roles with something missing; the first `top` of them when given, found in SQL), cached
+ * like the rollup until the next write or for a minute, per scope and day (expiry dates decide what counts as
+ * verified).
  */
-export function getComplianceSummaries(viewer: Viewer, today: string) {
+export function getComplianceSummaries(viewer: Viewer, today: string, top?: number) {
   const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
   return cachedDerived(
-    `compliance-summaries:${seesAll ? "all" : `manager:${viewer.id}`}:${today}`,
+    `compliance-summaries:${seesAll ? "all" : `manager:${viewer.id}`}:${today}:${top ?? "all"}`,
     { maxAgeMs: 60_000, allRoles: true },
-    () => roleSummaries(viewer, { roleId: null, finalists: true }, today, true).summaries,
+    () => roleSummaries(viewer, { roleId: null, finalists: true }, today, true, top).summaries.slice(0, top),
   );
 }
 

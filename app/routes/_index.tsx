@@ -116,7 +116,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const seesAllCompliance = scopesFor(user.kind, "read:compliance").includes("any");
   const hr = seesAllCompliance
     ? {
-        compliance: getComplianceSummaries(user, isoDay(now)).slice(0, 6),
+        compliance: getComplianceSummaries(user, isoDay(now), 6),
         // Someone the viewer grades anonymously appears under the take-home's alias, without a link.
         staleCount: countStaleApplications(STALE_STAGE_DAYS, now),
         stale: listStaleApplications(STALE_STAGE_DAYS, now).map((a) => {
