@@ -313,17 +313,22 @@ function roleFacts(ids: number[]): Map<number, { title: string; required: CheckT
 const missingKeys = checkTypes.map((t) => `${t}:missing`);
 
 /**
- * The roles in `scope` (finalists) that lead the paperwork list, as SQL giving their ids: most checks not cleared,
- * then most finalists; the first `top` places, every role tying for the last one included (the title decides
- * among them, in code).
+ * The roles that lead the per-role summary, as SQL giving their ids: of the roles with open applications in `scope`,
+ * those with most finalists' checks not cleared, then most finalists (`gapsOnly`: only roles with something
+ * missing); the first `top` places, every role tying for the last one included (the title decides among them, in
+ * code).
  */
-function leadingRoles(scope: SQL, today: string, top: number): SQL {
+function leadingRoles(scope: SQL, finalistScope: SQL, today: string, top: number, gapsOnly: boolean): SQL {
   return sql`select role from (
       select role, rank() over (order by missing desc, finalists desc) as place from (
-        select role, sum(case when key = 'open' then 0 else n end) as missing,
-          sum(case when key = 'open' then n else 0 end) as finalists
-        from (${keyCountsSql(scope, ["open", ...missingKeys], today, false)}) group by role
-      ) where missing > 0
+        select role, sum(case when key like '%:missing' then n else 0 end) as missing,
+          sum(case when key = 'finalists' then n else 0 end) as finalists
+        from (
+          select role, case when key = 'open' then 'finalists' else key end as key, n
+            from (${keyCountsSql(finalistScope, ["open", ...missingKeys], today, false)})
+          union all select a.role_id, 'open', a.n from board_counts a where a.key = 'open' and ${scope}
+        ) group by role
+      ) where ${gapsOnly ? sql`missing > 0` : sql`1`}
     ) where place <= ${top}`;
 }
 
@@ -331,7 +336,8 @@ function leadingRoles(scope: SQL, today: string, top: number): SQL {
  * Per role with applications in scope: its finalists, and how many of them have each required check not cleared,
  * from the board's counters. Most missing paperwork first, then most finalists, then by title: where an offer is
  * held up. `withGapsOnly`: only the roles with something missing (the home page's list), counting finalists alone;
- * `top`: only the roles that can be among the first `top` (see leadingRoles).
+ * `top`: only the first `top` roles (found in SQL, see leadingRoles). With how many roles there are in all, and
+ * their open applications (an application's being open never follows the day, so these are read as counted).
  */
 function roleSummaries(
   viewer: Viewer | null,
@@ -339,23 +345,31 @@ function roleSummaries(
   today: string,
   withGapsOnly = false,
   top?: number,
-): { summaries: RoleSummary[]; openApplications: number } {
+): { summaries: RoleSummary[]; openApplications: number; roleCount: number } {
   const finalistsOnly = scopeOf(viewer, { roleId: filter.roleId, finalists: true });
-  const finalistScope =
+  const scope = withGapsOnly ? finalistsOnly : scopeOf(viewer, filter);
+  const leading =
     top === undefined
-      ? finalistsOnly
-      : sql`${finalistsOnly} and a.role_id in (${leadingRoles(finalistsOnly, today, top)})`;
-  const perRole = new Map<number, { open: number; finalists: number; missing: Map<string, number> }>();
-  const role = (id: number) =>
-    entry(perRole, id, () => ({ open: 0, finalists: 0, missing: new Map<string, number>() }));
-  // Summed over stages in SQL: the finalists' counters, and (when the view is wider) every open application's.
-  for (const c of countKeys(finalistScope, ["open", ...missingKeys], today, false)) {
+      ? null
+      : getDb()
+          .all<{ role: number }>(leadingRoles(scope, finalistsOnly, today, top, withGapsOnly))
+          .map((r) => r.role);
+  const inSummary = leading === null ? sql`1` : sql`a.role_id in (${sql.join([...leading, -1], sql`, `)})`;
+  const perRole = new Map<number, { finalists: number; missing: Map<string, number> }>();
+  const role = (id: number) => entry(perRole, id, () => ({ finalists: 0, missing: new Map<string, number>() }));
+  for (const id of leading ?? []) role(id);
+  // Summed over stages in SQL: the finalists' counters, and every open application's in scope.
+  for (const c of countKeys(sql`${finalistsOnly} and ${inSummary}`, ["open", ...missingKeys], today, false)) {
     if (c.key === "open") role(c.role).finalists = c.n;
     else role(c.role).missing.set(c.key.split(":")[0], c.n);
   }
-  const wider = !(filter.finalists || withGapsOnly);
-  if (wider) for (const c of countKeys(scopeOf(viewer, filter), ["open"], today, false)) role(c.role).open = c.n;
-  else for (const r of perRole.values()) r.open = r.finalists;
+  // Every role in scope and its open applications (or, for the first few, only the totals).
+  const open = getDb().all<{ role: number; n: number }>(sql`
+    select ${leading === null ? sql`a.role_id` : sql`count(distinct a.role_id)`} as role, coalesce(sum(a.n), 0) as n
+    from board_counts a where a.key = 'open' and ${scope} ${leading === null ? sql`group by a.role_id` : sql``}`);
+  if (leading === null) for (const r of open) role(r.role);
+  const openApplications = open.reduce((n, r) => n + r.n, 0);
+  const roleCount = leading === null ? open.length : (open[0]?.role ?? 0);
   const shown = [...perRole.keys()].filter((id) => !withGapsOnly || perRole.get(id)!.missing.size > 0);
   const facts = roleFacts(shown);
   const summaries = shown
@@ -372,8 +386,9 @@ function roleSummaries(
         b.finalists - a.finalists ||
         byText.compare(a.roleTitle, b.roleTitle) ||
         a.roleId - b.roleId,
-    );
-  return { summaries, openApplications: shown.reduce((n, id) => n + perRole.get(id)!.open, 0) };
+    )
+    .slice(0, top);
+  return { summaries, openApplications, roleCount: withGapsOnly ? shown.length : roleCount };
 }
 
 /** The map's value for `key`, made and stored first if missing. */
@@ -525,9 +540,9 @@ function bucketsInSql(viewer: Viewer, filter: BoardFilter, today: string): Bucke
  * and the per-role summary. One pass of SQL over the applications in scope and their required checks; kept
  * like the rollup until the next write or for a minute, per viewer's scope, filter and day.
  */
-function boardCounts(viewer: Viewer, filter: BoardFilter, today: string) {
+function boardCounts(viewer: Viewer, filter: BoardFilter, today: string, summaryTop?: number) {
   const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
-  const key = [filter.roleId, filter.types.join("+"), filter.status, Boolean(filter.finalists)].join(":");
+  const key = [filter.roleId, filter.types.join("+"), filter.status, Boolean(filter.finalists), summaryTop].join(":");
   return cachedDerived(
     `compliance-board:${seesAll ? "all" : `manager:${viewer.id}`}:${key}:${today}`,
     { maxAgeMs: 60_000, allRoles: true },
@@ -537,7 +552,11 @@ function boardCounts(viewer: Viewer, filter: BoardFilter, today: string) {
         key === null ? bucketsInSql(viewer, filter, today) : bucketsFromCounts(viewer, filter, key, today);
       // The board's order of its tiers is kept with the counts: every page of the view starts from it.
       const tiers = boardTiers(buckets);
-      return { tiers, groupCount: tiers.reduce((n, t) => n + t.n, 0), ...roleSummaries(viewer, filter, today) };
+      return {
+        tiers,
+        groupCount: tiers.reduce((n, t) => n + t.n, 0),
+        ...roleSummaries(viewer, filter, today, false, summaryTop),
+      };
     },
   );
 }
@@ -546,12 +565,19 @@ function boardCounts(viewer: Viewer, filter: BoardFilter, today: string) {
  * One page of the HR board for a viewer, one entry per application with the required checks the filter keeps:
  * flagged ones (a check that needsAttention) first, then the furthest along, then by role and by the name the
  * viewer sees (an alias for someone they grade anonymously, so the order cannot reveal the name); plus the
- * per-role summary of finalists missing each check. Filtering, counting and ordering are SQL over the
+ * per-role summary of finalists missing each check (its first `summaryTop` roles when given) and how many roles
+ * it has in all. Filtering, counting and ordering are SQL over the
  * applications in scope; only the page's applications and checks are read.
  */
-export function getComplianceBoard(viewer: Viewer, filter: BoardFilter, today: string, requestedPage: number) {
+export function getComplianceBoard(
+  viewer: Viewer,
+  filter: BoardFilter,
+  today: string,
+  requestedPage: number,
+  summaryTop?: number,
+) {
   const scope = scopeOf(viewer, filter);
-  const { tiers, groupCount, summaries, openApplications } = boardCounts(viewer, filter, today);
+  const { tiers, groupCount, summaries, openApplications, roleCount } = boardCounts(viewer, filter, today, summaryTop);
   const pageCount = Math.max(1, Math.ceil(groupCount / BOARD_PAGE_SIZE));
   const page = Math.min(pageCount, Math.max(1, Math.floor(requestedPage) || 1));
   const from = (page - 1) * BOARD_PAGE_SIZE;
@@ -559,6 +585,7 @@ export function getComplianceBoard(viewer: Viewer, filter: BoardFilter, today: s
   const subjects = pageApplications(scope, filter, today, tiers, getMask(viewer.id), window);
   return {
     summaries,
+    summaryCount: roleCount,
     totalOpenApplications: openApplications,
     groupCount,
     page,
@@ -629,6 +656,15 @@ export function getMissingChecksByApplication(roleId: number, today: string): Ma
 /** A person's own checks (NDA, background check, ...), reused across roles. */
 export function listPersonChecks(candidateId: number): CheckRow[] {
   return getDb().select().from(complianceChecks).where(eq(complianceChecks.candidateId, candidateId)).all();
+}
+
+/** The check types some role in a board view requires (its summary's columns, the filter's choices). */
+export function listRequiredCheckTypes(viewer: Viewer, filter: BoardFilter): CheckType[] {
+  const scope = scopeOf(viewer, filter);
+  return checkTypes.filter(
+    (type) =>
+      getDb().get(sql`select 1 from board_counts a where a.key = ${`${type}:all`} and ${scope} limit 1`) !== undefined,
+  );
 }
 
 /** Roles the HR board's picker offers at once; a company with more finds the others by title. */

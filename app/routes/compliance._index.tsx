@@ -18,7 +18,7 @@ import {
 } from "~/domain/compliance";
 import { isoDay } from "~/domain/dates";
 import { scopesFor } from "~/domain/policy";
-import { getComplianceBoard, listBoardRoles } from "~/models/compliance.server";
+import { getComplianceBoard, listBoardRoles, listRequiredCheckTypes } from "~/models/compliance.server";
 import { authorizeUser } from "~/utils/authorize.server";
 import { FilterForm } from "~/components/filter-form";
 
@@ -32,9 +32,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const seesAll = scopesFor(user.kind, "read:compliance").includes("any");
   const roleQuery = (url.searchParams.get("roleq") ?? "").slice(0, 200);
   const roles = listBoardRoles(user, filter.roleId, roleQuery);
-  const { summaries, ...board } = getComplianceBoard(user, filter, today, Number(url.searchParams.get("page")));
   // The summary lists the roles with the most missing first; the rest only when asked for (a company has hundreds).
   const allRoles = url.searchParams.get("roles") === "all";
+  const page = Number(url.searchParams.get("page"));
+  const board = getComplianceBoard(user, filter, today, page, allRoles ? undefined : SUMMARY_SHOWN);
   return {
     filter,
     today,
@@ -42,11 +43,9 @@ export async function loader(args: LoaderFunctionArgs) {
     roles,
     roleQuery,
     ...board,
-    summaries: allRoles ? summaries : summaries.slice(0, SUMMARY_SHOWN),
-    summaryCount: summaries.length,
     allRoles,
-    // The checks any role in view requires: the summary's columns and the filter's choices.
-    checkOptions: checkTypes.filter((type) => summaries.some((s) => s.required.includes(type))),
+    // The checks a role in view requires: the summary's columns and the filter's choices.
+    checkOptions: listRequiredCheckTypes(user, filter),
   };
 }
 
