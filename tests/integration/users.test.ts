@@ -191,7 +191,7 @@ describe("the admin's list of users, paged, searched and filtered in the databas
   });
 
   it("filters by kind, status and search together, counts right, and keeps the filters across pages", async () => {
-    for (const params of [
+    const cases: Record<string, string>[] = [
       { kind: "interviewer" },
       { kind: "interviewer", status: "active" },
       { status: "deactivated" },
@@ -199,7 +199,8 @@ describe("the admin's list of users, paged, searched and filtered in the databas
       { q: "100%" },
       { q: "under_s" },
       { q: "_" },
-    ]) {
+    ];
+    for (const params of cases) {
       const { first, rows } = await everyPage(params);
       const words = (params.q ?? "").toLowerCase().split(" ").filter(Boolean);
       const expected = recompute(
