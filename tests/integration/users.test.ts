@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { USERS_PER_PAGE } from "~/domain/user-list";
+import { userKinds } from "~/domain/reference";
+import * as home from "~/routes/_index";
 import * as userPage from "~/routes/admin.users.$userId";
 import * as users from "~/routes/admin.users._index";
 import * as login from "~/routes/login";
@@ -221,6 +223,16 @@ describe("the admin's list of users, paged, searched and filtered in the databas
       interviewers.byKind.interviewer.active + interviewers.byKind.interviewer.deactivated,
     );
     expect((await list("?q=100%25")).rows.map((r) => r.name)).toEqual(["Percent 100% Under_Score"]);
+  });
+
+  it("the admin's home counts active users by kind, deactivated ones left out", async () => {
+    const out = await invoke(home.loader, get("/", await cookieFor("morgan@northwind.test")));
+    const people = (out.data as { people: { kind: string; count: number }[] }).people;
+    const rows = getDb().select().from(schema.users).all();
+    expect(people).toEqual(
+      userKinds.map((kind) => ({ kind, count: rows.filter((u) => u.kind === kind && u.active).length })),
+    );
+    expect(rows.some((u) => !u.active)).toBe(true);
   });
 
   it("a page past the end shows the last; an unknown kind or status shows everyone", async () => {
