@@ -97,3 +97,24 @@ function containsPhrase(tokens: string[], phrase: string[]): boolean {
   }
   return false;
 }
+
+/**
+ * How many steps along the name index cost as much as looking up one candidate's row to sort it (measured on
+ * 200,000 people: about 0.05 µs a step, 3 µs a lookup, with building the set of matches to check against about
+ * three steps a match).
+ */
+export const ROW_LOOKUP_IN_INDEX_STEPS = 50;
+
+/**
+ * Whether a page of search results is cheaper read by walking the name index in order, keeping the entries the
+ * search matched, than by looking up every match's row and sorting them. The walk stops once the page is full,
+ * after about (offset + page size) × candidates / matches entries; sorting costs a row lookup per match. A common
+ * name (many matches, spread through the alphabet of first names) is walked; a rare one, or one nobody has, is
+ * sorted. The answer is the same rows either way; only the cost differs.
+ */
+export function readsInNameOrder(input: { matches: number; candidates: number; offset: number; pageSize: number }) {
+  const { matches, candidates, offset, pageSize } = input;
+  if (matches <= pageSize) return false;
+  const steps = ((offset + pageSize) * candidates) / matches;
+  return steps < matches * ROW_LOOKUP_IN_INDEX_STEPS;
+}

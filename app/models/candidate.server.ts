@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, max, sql, type SQL } from "drizzle-orm";
 import { scopesFor } from "~/domain/policy";
-import { ftsMatchExpression } from "~/domain/search";
+import { ftsMatchExpression, readsInNameOrder } from "~/domain/search";
 import type { CandidateFormValues } from "~/schemas/candidate";
 import { getDb, schema } from "~/utils/db.server";
 import type { Viewer } from "./role.server";
@@ -33,7 +33,11 @@ function visibleCandidateIds(viewerId: number): SQL {
  * A page of the candidates a viewer may see, by name, matching a typed query
  * (`matchesSearch` in app/domain/search.ts, answered by the FTS5 index
  * candidates_fts; a query with nothing searchable in it finds no one), with
- * the total counted on the index.
+ * the total counted on the index. When many match (a common last name), the
+ * page is read by walking the name index and keeping the ids the index
+ * matched, so it costs about a page's worth of entries rather than a row
+ * lookup per match; when few match, their rows are looked up and sorted
+ * (`readsInNameOrder`). Both give the same rows.
  */
 export function searchCandidates(viewer: Viewer, input: { query: string; page: number; hide?: number[] }) {
   const db = getDb();
@@ -48,26 +52,29 @@ export function searchCandidates(viewer: Viewer, input: { query: string; page: n
   const q = input.query.trim();
   const expression = q ? ftsMatchExpression(q) : null;
   if (q && expression === null) return { rows: [], total: 0, page: 1, pageCount: 1 };
-  const total = expression
-    ? (db.get<{ n: number }>(
-        sql`select count(*) as n from candidates_fts where ${sql.join(
-          // `+rowid`: a rowid IN (...) handed to FTS5 would run the match once per id (100 times slower).
-          [sql`candidates_fts match ${expression}`, ...idConditions(sql.raw("+rowid"))],
-          sql` and `,
-        )}`,
-      )?.n ?? 0)
+  // `+rowid`: a rowid IN (...) handed to FTS5 would run the match once per id (100 times slower).
+  const matching = expression
+    ? sql.join([sql`candidates_fts match ${expression}`, ...idConditions(sql.raw("+rowid"))], sql` and `)
+    : null;
+  const total = matching
+    ? (db.get<{ n: number }>(sql`select count(*) as n from candidates_fts where ${matching}`)?.n ?? 0)
     : countWhere(idConditions(sql`${candidates.id}`));
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, input.page), pageCount);
+  const offset = (page - 1) * PAGE_SIZE;
+  const walk =
+    matching !== null &&
+    readsInNameOrder({ matches: total, candidates: candidateIdCeiling(), offset, pageSize: PAGE_SIZE });
   // With a query, the viewer's conditions apply to the index's matches, so only the ids that pass are looked up.
-  const conditions = expression
-    ? [
-        sql`${candidates.id} in (select rowid from candidates_fts where ${sql.join(
-          [sql`candidates_fts match ${expression}`, ...idConditions(sql.raw("+rowid"))],
-          sql` and `,
-        )})`,
-      ]
-    : idConditions(sql`${candidates.id}`);
+  const conditions = !matching
+    ? idConditions(sql`${candidates.id}`)
+    : walk
+      ? [
+          sql`${candidates.id} in (select c.id from candidates c indexed by candidates_name_idx
+            where c.id in (select rowid from candidates_fts where ${matching})
+            order by c.name, c.id limit ${PAGE_SIZE} offset ${offset})`,
+        ]
+      : [sql`${candidates.id} in (select rowid from candidates_fts where ${matching})`];
   const rows = db
     .select({
       id: candidates.id,
@@ -82,9 +89,19 @@ export function searchCandidates(viewer: Viewer, input: { query: string; page: n
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(asc(candidates.name), asc(candidates.id))
     .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
+    .offset(walk ? 0 : offset)
     .all();
   return { rows, total, page, pageCount };
+}
+
+/** The highest candidate id: how many entries the name index holds, near enough, read in one step. */
+function candidateIdCeiling(): number {
+  return (
+    getDb()
+      .select({ n: max(candidates.id) })
+      .from(candidates)
+      .get()?.n ?? 0
+  );
 }
 
 function countWhere(conditions: SQL[]): number {

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { isTimeZone } from "~/domain/dates";
-import type { UserKind } from "~/domain/reference";
-import { countRows, getDb, schema } from "~/utils/db.server";
+import { userKinds, type UserKind } from "~/domain/reference";
+import { pageWithin, userSearchWords, USERS_PER_PAGE, type UserListFilter } from "~/domain/user-list";
+import { containsPattern, countRows, getDb, schema } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
 const { users, sessions } = schema;
@@ -55,6 +56,58 @@ export function listUsers() {
     .from(users)
     .orderBy(asc(users.name))
     .all();
+}
+
+function userListConditions(filter: UserListFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.kind !== "all") conditions.push(eq(users.kind, filter.kind));
+  if (filter.status !== "all") conditions.push(eq(users.active, filter.status === "active"));
+  for (const word of userSearchWords(filter.query)) {
+    const pattern = containsPattern(word);
+    conditions.push(sql`(${users.name} like ${pattern} escape '\\' or ${users.email} like ${pattern} escape '\\')`);
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+/**
+ * One page of the admin's list of users matching a filter, by name, with how many match in all: the database
+ * filters, counts and sorts, and only the page's rows come back.
+ */
+export function listUsersPage(filter: UserListFilter, requestedPage: unknown) {
+  const where = userListConditions(filter);
+  const total = countRows(users, where);
+  const { page, pageCount } = pageWithin(requestedPage, total, USERS_PER_PAGE);
+  const rows = getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      kind: users.kind,
+      active: users.active,
+      ssoLinked,
+    })
+    .from(users)
+    .where(where)
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(USERS_PER_PAGE)
+    .offset((page - 1) * USERS_PER_PAGE)
+    .all();
+  return { rows, total, page, pageCount, firstShown: (page - 1) * USERS_PER_PAGE + 1 };
+}
+
+/** How many users there are of each kind, active and deactivated, counted by the database. */
+export function countUsersByKind(): Record<UserKind, { active: number; deactivated: number }> {
+  const counts = Object.fromEntries(userKinds.map((k) => [k, { active: 0, deactivated: 0 }])) as Record<
+    UserKind,
+    { active: number; deactivated: number }
+  >;
+  const rows = getDb()
+    .select({ kind: users.kind, active: users.active, n: count() })
+    .from(users)
+    .groupBy(users.kind, users.active)
+    .all();
+  for (const r of rows) counts[r.kind][r.active ? "active" : "deactivated"] += r.n;
+  return counts;
 }
 
 /** Active users who can sit on a hiring team, for the role form's pickers. */
@@ -203,15 +256,4 @@ export function setTimePreferences(input: { userId: number; timeZone: string; di
     .set({ timeZone: input.timeZone, digestHour: input.digestHour, updatedAt: new Date() })
     .where(eq(users.id, input.userId))
     .run();
-}
-
-/** How many active users there are of each kind (the admin's home), counted in SQL. */
-export function countActiveUsersByKind(): Map<UserKind, number> {
-  const rows = getDb()
-    .select({ kind: users.kind, n: sql<number>`count(*)` })
-    .from(users)
-    .where(eq(users.active, true))
-    .groupBy(users.kind)
-    .all();
-  return new Map(rows.map((r) => [r.kind, r.n]));
 }

@@ -7,7 +7,7 @@ import { getNeedsDecisionPage } from "~/models/decision.server";
 import { userKinds, type UserKind } from "~/domain/reference";
 import { summarizeRole } from "~/domain/role-summary";
 import { listRoles } from "~/models/role.server";
-import { countActiveUsersByKind } from "~/models/user.server";
+import { countUsersByKind } from "~/models/user.server";
 import { listRoleHeadlines, countScorecardSeats } from "~/models/rollup.server";
 import { getHomeRoleFigures } from "~/models/home.server";
 import { countStaleApplications, listStaleApplications } from "~/models/application.server";
@@ -80,8 +80,8 @@ export async function loader(args: LoaderFunctionArgs) {
       ...summarizeRole(r, today),
     }),
   );
-  const activeUsers = holds(user.kind, "read:user") ? countActiveUsersByKind() : null;
-  const people = activeUsers ? userKinds.map((kind) => ({ kind, count: activeUsers.get(kind) ?? 0 })) : null;
+  const activeUsers = holds(user.kind, "read:user") ? countUsersByKind() : null;
+  const people = activeUsers ? userKinds.map((kind) => ({ kind, count: activeUsers[kind].active })) : null;
   const now = new Date();
   const mask = getMask(user.id);
   const owed = getInterviewerQueue(user.id, now, QUEUE_SHOWN);

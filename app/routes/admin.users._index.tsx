@@ -6,10 +6,18 @@ import {
   type SerializeFrom,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FilterForm } from "~/components/filter-form";
 import { Field, FormError, useValidatedForm } from "~/components/form";
-import { PageHeader } from "~/components/ui";
+import { Pager } from "~/components/pager";
+import { formatCount, PageHeader } from "~/components/ui";
 import { userKindLabels, userKinds } from "~/domain/reference";
-import { createUser, isEmailTaken, listUsers } from "~/models/user.server";
+import {
+  userListFilterFromParams,
+  userListParams,
+  userStatusFilterLabels,
+  userStatusFilters,
+} from "~/domain/user-list";
+import { countUsersByKind, createUser, isEmailTaken, listUsersPage } from "~/models/user.server";
 import { createUserSchema } from "~/schemas/user";
 import { authorizeUser } from "~/utils/authorize.server";
 import { parseFormData } from "~/utils/forms";
@@ -20,7 +28,9 @@ export const meta: MetaFunction = () => [{ title: "Users · AI Talent Scorecards
 
 export async function loader(args: LoaderFunctionArgs) {
   await authorizeUser(args, "routes/admin.users._index", "loader");
-  return { users: listUsers() };
+  const params = new URL(args.request.url).searchParams;
+  const filter = userListFilterFromParams(params);
+  return { filter, ...listUsersPage(filter, params.get("page")), byKind: countUsersByKind() };
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -37,13 +47,66 @@ export async function action(args: ActionFunctionArgs) {
   return redirect(`/admin/users/${id}?saved=created`);
 }
 
-type UserRow = SerializeFrom<typeof loader>["users"][number];
+type Data = SerializeFrom<typeof loader>;
 
-function UsersTable({ users }: { users: UserRow[] }) {
+/** Search by name or email, and narrow to one kind of user or to active or deactivated accounts. */
+function UserFilters({ filter, total, byKind }: Pick<Data, "filter" | "total" | "byKind">) {
+  const ofKind = (kind: keyof Data["byKind"]) => byKind[kind].active + byKind[kind].deactivated;
+  return (
+    <FilterForm
+      values={{ q: filter.query, kind: filter.kind, status: filter.status }}
+      className="filters"
+      role="search"
+      autoSubmit
+      announce={`${total} ${total === 1 ? "user" : "users"}`}
+    >
+      <label>
+        Name or email
+        <input type="search" name="q" defaultValue={filter.query} placeholder="e.g. dana" />
+      </label>
+      <label>
+        Kind of user
+        <select name="kind" defaultValue={filter.kind}>
+          <option value="all">All kinds</option>
+          {userKinds.map((k) => (
+            <option key={k} value={k}>
+              {userKindLabels[k]} ({formatCount(ofKind(k))})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Status
+        <select name="status" defaultValue={filter.status}>
+          {userStatusFilters.map((s) => (
+            <option key={s} value={s}>
+              {userStatusFilterLabels[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="btn">
+        Search
+      </button>
+    </FilterForm>
+  );
+}
+
+function UsersTable({
+  rows: users,
+  total,
+  pageCount,
+  firstShown,
+  everyone,
+}: Pick<Data, "rows" | "total" | "pageCount" | "firstShown"> & { everyone: number }) {
   return (
     <div className="table-wrap">
       <table>
-        <caption className="visually-hidden">Users who can sign in</caption>
+        <caption className="muted small">
+          {formatCount(total)} {total === 1 ? "user" : "users"}
+          {total !== everyone ? ` of ${formatCount(everyone)}` : ""}
+          {pageCount > 1 ? `, ${formatCount(firstShown)}-${formatCount(firstShown + users.length - 1)} shown` : ""}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -135,7 +198,9 @@ function AddUserForm() {
 }
 
 export default function Users() {
-  const { users } = useLoaderData<typeof loader>();
+  const { filter, rows, total, page, pageCount, firstShown, byKind } = useLoaderData<typeof loader>();
+  const everyone = Object.values(byKind).reduce((sum, k) => sum + k.active + k.deactivated, 0);
+  const filtered = Object.keys(userListParams(filter)).length > 0;
   return (
     <>
       <PageHeader
@@ -162,7 +227,23 @@ export default function Users() {
         }
       />
       <div className="grid grid-2">
-        <UsersTable users={users} />
+        <section aria-label="Users who can sign in">
+          <UserFilters filter={filter} total={total} byKind={byKind} />
+          {rows.length === 0 ? (
+            <div className="card empty">
+              {filtered ? (
+                <>
+                  No users match these filters. <Link to="/admin/users">Clear the filters</Link>
+                </>
+              ) : (
+                "No users yet."
+              )}
+            </div>
+          ) : (
+            <UsersTable rows={rows} total={total} pageCount={pageCount} firstShown={firstShown} everyone={everyone} />
+          )}
+          <Pager page={page} pageCount={pageCount} params={userListParams(filter)} />
+        </section>
         <AddUserForm />
       </div>
     </>

@@ -6,8 +6,8 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "~/domain/random";
-import { matchesSearch } from "~/domain/search";
-import { PAGE_SIZE } from "~/models/candidate.server";
+import { matchesSearch, readsInNameOrder } from "~/domain/search";
+import { PAGE_SIZE, searchCandidates } from "~/models/candidate.server";
 import * as candidatesList from "~/routes/candidates._index";
 import * as applicationNew from "~/routes/roles.$roleId.applications.new";
 import { getDb } from "~/utils/db.server";
@@ -228,6 +228,46 @@ describe("candidate search", () => {
         }
       }
     }
+  });
+
+  it("reads a common name's pages along the name index, with the same rows and count as a recomputation", async () => {
+    // 180 people sharing a last name, their first names across the alphabet: the search walks the name index.
+    const dana = userIdByEmail("dana@northwind.test");
+    addPeople(
+      Array.from({ length: 180 }, (_, i) => ({
+        name: `${String.fromCharCode(65 + (i % 26))}${["ada", "oli", "ume"][i % 3]} Kessler`,
+        email: `kessler.${i}@example.com`,
+        skills: i % 4 === 0 ? ["Kesslerite"] : [],
+        createdById: i % 3 === 0 ? dana : undefined,
+      })),
+    );
+    const candidates = getDb().$client.prepare("select max(id) from candidates").pluck().get() as number;
+    const cases = { priya: await cookieFor("priya@northwind.test"), dana: await cookieFor("dana@northwind.test") };
+    for (const [who, cookie] of Object.entries(cases)) {
+      const visible = who === "dana" ? visibleTo(dana) : null;
+      for (const q of ["Kessler", "KESS", "kessler oli", "Kesslerite"]) {
+        const want = expected(q, visible).map((p) => p.id);
+        const first = await search(cookie, q);
+        expect(first.total, `${who} ${q}`).toBe(want.length);
+        const got = [...first.rows.map((r) => r.id)];
+        for (let page = 2; page <= first.pageCount; page++)
+          got.push(...(await search(cookie, q, page)).rows.map((r) => r.id));
+        expect(got, `${who} ${q}`).toEqual(want);
+      }
+    }
+    // People a viewer grades anonymously are left out of the walk as of the sort.
+    const everyKessler = expected("Kessler", null).map((p) => p.id);
+    const hide = everyKessler.filter((_, i) => i % 5 === 2);
+    const viewer = { id: userIdByEmail("priya@northwind.test"), kind: "recruiter" as const };
+    const shown: number[] = [];
+    const pages = searchCandidates(viewer, { query: "Kessler", page: 1, hide }).pageCount;
+    for (let page = 1; page <= pages; page++)
+      shown.push(...searchCandidates(viewer, { query: "Kessler", page, hide }).rows.map((r) => r.id));
+    expect(shown).toEqual(everyKessler.filter((id) => !hide.includes(id)));
+    expect(searchCandidates(viewer, { query: "Kessler", page: 1, hide }).total).toBe(everyKessler.length - hide.length);
+    // The cases above took the walk (page 1 for everyone who sees all; the hiring manager's third of them too).
+    expect(readsInNameOrder({ matches: 180, candidates, offset: 0, pageSize: PAGE_SIZE })).toBe(true);
+    expect(readsInNameOrder({ matches: 60, candidates, offset: 0, pageSize: PAGE_SIZE })).toBe(true);
   });
 
   it("keeps the index in step with renames and removals from another connection", async () => {
