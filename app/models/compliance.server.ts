@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import {
   BOARD_PAGE_SIZE,
   boardTiers,
+  stageReached,
   byAttention,
   checkFields,
   checkScope,
@@ -264,12 +265,15 @@ type KeyCount = { role: number; stage: Stage; key: string; n: number; flagged: n
  * not hold on `today` (their stored keys out, their keys read now in). Between a day's recount and the next
  * lapse that correction is empty, and the cost follows the roles in scope, not their applications.
  */
-function countKeys(scope: SQL, keys: string[], today: string, perStage = true): KeyCount[] {
-  return getDb().all<KeyCount>(keyCountsSql(scope, keys, today, perStage));
+function countKeys(scope: SQL, keys: string[], today: string, by: Grouping = "role, stage"): KeyCount[] {
+  return getDb().all<KeyCount>(keyCountsSql(scope, keys, today, by));
 }
 
+/** What the counts are per, besides the key (the others summed). */
+type Grouping = "role, stage" | "role" | "stage";
+
 /** countKeys' query. */
-function keyCountsSql(scope: SQL, keys: string[], today: string, perStage: boolean): SQL {
+function keyCountsSql(scope: SQL, keys: string[], today: string, by: Grouping): SQL {
   const wanted = sql.join(
     keys.map((k) => sql`${k}`),
     sql`, `,
@@ -290,7 +294,7 @@ function keyCountsSql(scope: SQL, keys: string[], today: string, perStage: boole
       select l.role, l.stage, rtrim(j.value, '!'), 1, j.value like '%!'
         from (${boardKeysSql(sql`a.id in (${lapsed}) and ${scope}`, today)}) l, json_each(l.keys) j
         where rtrim(j.value, '!') in (${wanted})
-    ) group by role, ${perStage ? sql`stage,` : sql``} key having sum(n) > 0`;
+    ) group by ${sql.raw(by)}, key having sum(n) > 0`;
 }
 
 /** The counter key that counts a board filter's applications, or null for several check types at once (see above). */
@@ -325,7 +329,7 @@ function leadingRoles(scope: SQL, finalistScope: SQL, today: string, top: number
           sum(case when key = 'finalists' then n else 0 end) as finalists
         from (
           select role, case when key = 'open' then 'finalists' else key end as key, n
-            from (${keyCountsSql(finalistScope, ["open", ...missingKeys], today, false)})
+            from (${keyCountsSql(finalistScope, ["open", ...missingKeys], today, "role")})
           union all select a.role_id, 'open', a.n from board_counts a where a.key = 'open' and ${scope}
         ) group by role
       ) where ${gapsOnly ? sql`missing > 0` : sql`1`}
@@ -359,7 +363,7 @@ function roleSummaries(
   const role = (id: number) => entry(perRole, id, () => ({ finalists: 0, missing: new Map<string, number>() }));
   for (const id of leading ?? []) role(id);
   // Summed over stages in SQL: the finalists' counters, and every open application's in scope.
-  for (const c of countKeys(sql`${finalistsOnly} and ${inSummary}`, ["open", ...missingKeys], today, false)) {
+  for (const c of countKeys(sql`${finalistsOnly} and ${inSummary}`, ["open", ...missingKeys], today, "role")) {
     if (c.key === "open") role(c.role).finalists = c.n;
     else role(c.role).missing.set(c.key.split(":")[0], c.n);
   }
@@ -465,7 +469,7 @@ function pageApplications(
   scope: SQL,
   filter: BoardFilter,
   today: string,
-  tiers: Tier[],
+  tiers: Iterable<Tier>,
   mask: Mask,
   window: { from: number; to: number },
 ) {
@@ -500,9 +504,9 @@ export function* exportComplianceBoard(
   today: string,
 ): Generator<BoardGroup[], void, void> {
   const scope = scopeOf(viewer, filter);
-  const { tiers } = boardCounts(viewer, filter, today);
+  const counts = boardCounts(viewer, filter, today);
   const mask = getMask(viewer.id);
-  for (const tier of tiers) {
+  for (const tier of tiersOf(viewer, filter, today, counts)) {
     const subjects = tierApplications(scope, filter, today, tier, mask);
     for (let i = 0; i < subjects.length; i += BOARD_EXPORT_CHUNK)
       yield boardGroups(subjects.slice(i, i + BOARD_EXPORT_CHUNK), filter, today);
@@ -514,17 +518,50 @@ export function countComplianceBoard(viewer: Viewer, filter: BoardFilter, today:
   return boardCounts(viewer, filter, today).groupCount;
 }
 
-/** The filter's applications per flag, stage and role, from the counters. */
-function bucketsFromCounts(viewer: Viewer, filter: BoardFilter, key: string, today: string): Bucket[] {
-  const counts = countKeys(scopeOf(viewer, filter), [key], today);
-  const facts = roleFacts([...new Set(counts.map((c) => c.role))]);
-  return counts.flatMap((c) => {
-    const bucket = { stage: c.stage, roleId: c.role, title: facts.get(c.role)!.title };
-    return [
-      { ...bucket, flagged: 1, n: c.flagged },
-      { ...bucket, flagged: 0, n: c.n - c.flagged },
-    ].filter((b) => b.n > 0);
-  });
+/** One flag and stage of a board view (its applications flagged, or not, at that stage) and how many it holds. */
+type Part = { flagged: number; stage: Stage; n: number };
+
+/** The filter's applications per flag and stage, from the counters, in the board's order. */
+function partsFromCounts(viewer: Viewer, filter: BoardFilter, key: string, today: string): Part[] {
+  return countKeys(scopeOf(viewer, filter), [key], today, "stage")
+    .flatMap((c) => [
+      { flagged: 1, stage: c.stage, n: c.flagged },
+      { flagged: 0, stage: c.stage, n: c.n - c.flagged },
+    ])
+    .filter((p) => p.n > 0)
+    .sort((a, b) => b.flagged - a.flagged || stageReached(b.stage) - stageReached(a.stage));
+}
+
+/**
+ * A board view's tiers in order (see boardTiers), each flag and stage's read from the counters per role only when
+ * reached: a page near the start reads the roles of its first part or two, not of every part.
+ */
+function* tiersOf(viewer: Viewer, filter: BoardFilter, today: string, counts: ReturnType<typeof boardCounts>) {
+  if (counts.tiers) {
+    yield* counts.tiers;
+    return;
+  }
+  const key = counterKey(filter)!;
+  const perStage = new Map<Stage, KeyCount[]>();
+  for (const part of counts.parts) {
+    const rows =
+      perStage.get(part.stage) ??
+      perStage
+        .set(part.stage, countKeys(sql`${scopeOf(viewer, filter)} and a.stage = ${part.stage}`, [key], today, "role"))
+        .get(part.stage)!;
+    const titles = roleFacts(rows.map((r) => r.role));
+    yield* boardTiers(
+      rows
+        .map((r) => ({
+          flagged: part.flagged,
+          stage: part.stage,
+          roleId: r.role,
+          title: titles.get(r.role)!.title,
+          n: part.flagged ? r.flagged : r.n - r.flagged,
+        }))
+        .filter((b) => b.n > 0),
+    );
+  }
 }
 
 /** The same, read from the applications and their checks: several check types at once, which no counter keeps. */
@@ -548,13 +585,13 @@ function boardCounts(viewer: Viewer, filter: BoardFilter, today: string, summary
     { maxAgeMs: 60_000, allRoles: true },
     () => {
       const key = counterKey(filter);
-      const buckets =
-        key === null ? bucketsInSql(viewer, filter, today) : bucketsFromCounts(viewer, filter, key, today);
-      // The board's order of its tiers is kept with the counts: every page of the view starts from it.
-      const tiers = boardTiers(buckets);
+      // Several check types at once: every tier from the applications (no counter keeps them), kept with the counts.
+      const tiers = key === null ? boardTiers(bucketsInSql(viewer, filter, today)) : null;
+      const parts = key === null ? [] : partsFromCounts(viewer, filter, key, today);
       return {
         tiers,
-        groupCount: tiers.reduce((n, t) => n + t.n, 0),
+        parts,
+        groupCount: (tiers ?? parts).reduce((n, t) => n + t.n, 0),
         ...roleSummaries(viewer, filter, today, false, summaryTop),
       };
     },
@@ -577,11 +614,13 @@ export function getComplianceBoard(
   summaryTop?: number,
 ) {
   const scope = scopeOf(viewer, filter);
-  const { tiers, groupCount, summaries, openApplications, roleCount } = boardCounts(viewer, filter, today, summaryTop);
+  const counts = boardCounts(viewer, filter, today, summaryTop);
+  const { groupCount, summaries, openApplications, roleCount } = counts;
   const pageCount = Math.max(1, Math.ceil(groupCount / BOARD_PAGE_SIZE));
   const page = Math.min(pageCount, Math.max(1, Math.floor(requestedPage) || 1));
   const from = (page - 1) * BOARD_PAGE_SIZE;
   const window = { from, to: from + BOARD_PAGE_SIZE };
+  const tiers = tiersOf(viewer, filter, today, counts);
   const subjects = pageApplications(scope, filter, today, tiers, getMask(viewer.id), window);
   return {
     summaries,

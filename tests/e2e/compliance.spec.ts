@@ -406,3 +406,39 @@ test("HR ticks NDA and IP assignment together, downloads what the board shows as
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: "test-results/screens/hr-board-1280.png", fullPage: true });
 });
+
+test("HR finds a role on the board by title: the picker lists the roles that match and the board narrows to the one picked", async ({
+  page,
+}) => {
+  const db = openDb();
+  const role = db
+    .prepare(
+      "select r.id, r.title from roles r where exists (select 1 from applications a where a.role_id = r.id and a.stage in ('sourced','screening','interviewing','take_home','final','offer')) order by r.id limit 1",
+    )
+    .get() as { id: number; title: string };
+  db.close();
+  await signIn(page, demo.recruiter);
+  await page.goto(`/compliance?roleq=${encodeURIComponent("no such role anywhere")}`);
+  const find = page.getByRole("searchbox", { name: "Find a role" });
+  await expect(find).toHaveValue("no such role anywhere");
+  await expect(page.getByText("No role with open applications matches.")).toBeVisible();
+  const picker = page.getByRole("combobox", { name: "Role", exact: true });
+  await expect(picker.locator("option")).toHaveCount(1);
+
+  // Typing part of the title and pressing Enter lists that role; picking it narrows the board.
+  await find.fill(role.title.split(/\s+/).slice(0, 2).join(" "));
+  await find.press("Enter");
+  await expect(page).toHaveURL(/roleq=/);
+  await expect(picker.locator("option", { hasText: role.title })).toHaveCount(1);
+  await picker.selectOption(String(role.id));
+  await expect(page).toHaveURL(new RegExp(`role=${role.id}`));
+  // Every application the board now lists is on that role (the status "any" so the role's every one shows).
+  await page.getByRole("combobox", { name: "Status" }).selectOption("all");
+  await expect(page).toHaveURL(/status=all/);
+  const rows = page
+    .getByRole("table")
+    .filter({ has: page.getByRole("columnheader", { name: "Checks" }) })
+    .locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row).toContainText(role.title);
+});
