@@ -19,6 +19,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 import { dirname, resolve } from "node:path";
 import { migrateDatabase, migrationsFolder } from "../../db/migrate";
 import { rebuildStatements, triggerNames, triggerStatements } from "../../db/calibration-summaries";
+import { totalsRebuildStatements, totalsTriggerNames, totalsTriggerStatements } from "../../db/calibration-totals";
 import { defaultAreas } from "../../app/domain/scorecard";
 import { seededRandom } from "../../app/domain/random";
 
@@ -207,7 +208,7 @@ export function generate(path: string, o: GenerateOptions): Generated {
   db.pragma("foreign_keys = OFF");
   // Calibration's summary rows are rebuilt once after the load: kept up per row, every rating would recompute its
   // application's rows.
-  for (const name of triggerNames) db.exec(`drop trigger ${name}`);
+  for (const name of [...triggerNames, ...totalsTriggerNames]) db.exec(`drop trigger ${name}`);
   const rand = seededRandom(7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
   const now = Date.now();
@@ -359,8 +360,8 @@ export function generate(path: string, o: GenerateOptions): Generated {
     };
   })();
   db.transaction(() => {
-    for (const statement of rebuildStatements) db.exec(statement);
-    for (const statement of triggerStatements) db.exec(statement);
+    for (const statement of [...rebuildStatements, ...totalsRebuildStatements]) db.exec(statement);
+    for (const statement of [...triggerStatements, ...totalsTriggerStatements]) db.exec(statement);
   })();
   db.pragma("foreign_keys = ON");
   db.exec("analyze");

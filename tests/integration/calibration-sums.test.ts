@@ -16,6 +16,7 @@ import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { rebuildStatements, triggerNames, triggerStatements } from "../../db/calibration-summaries";
+import { totalsRebuildStatements, totalsTriggerNames, totalsTriggerStatements } from "../../db/calibration-totals";
 import { getCalibration } from "~/models/calibration.server";
 import { eraseCandidate } from "~/models/erasure.server";
 import { saveScorecard } from "~/models/scorecard.server";
@@ -276,6 +277,8 @@ const summaryTables = [
   "agreement_observers",
   "agreement_interviewers",
   "agreement_units",
+  "calibration_totals",
+  "agreement_unit_totals",
 ];
 
 /** The summary rows recomputed from nothing (the migration's backfill), read, and the recomputation rolled back. */
@@ -283,7 +286,7 @@ function recomputedRows() {
   const client = getDb().$client;
   client.exec("savepoint recompute");
   try {
-    for (const statement of rebuildStatements) client.exec(statement);
+    for (const statement of [...rebuildStatements, ...totalsRebuildStatements]) client.exec(statement);
     return summaryRows();
   } finally {
     client.exec("rollback to recompute");
@@ -450,10 +453,27 @@ describe("calibration's summary rows", () => {
     expect(triggers).toHaveLength(triggerNames.length);
   });
 
+  it("and their company-wide totals are kept by the triggers and backfill migration 0021 holds, as db/calibration-totals.ts writes them", () => {
+    const migration = readFileSync(resolve("db/migrations/0021_calibration_totals.sql"), "utf8");
+    for (const statement of [
+      ...totalsTriggerStatements,
+      ...totalsRebuildStatements.filter((s) => s.startsWith("insert")),
+    ])
+      expect(migration).toContain(`${statement};`);
+    const triggers = getDb()
+      .$client.prepare(
+        "select name from sqlite_master where type = 'trigger' and name in (select value from json_each(?))",
+      )
+      .all(JSON.stringify(totalsTriggerNames));
+    expect(triggers).toHaveLength(totalsTriggerNames.length);
+  });
+
   it("equal a recomputation from the scorecards on the demo", () => {
     const rows = summaryRows();
     expect(rows.decision_ready.length).toBeGreaterThan(0);
     expect(rows.agreement_units.length).toBeGreaterThan(0);
+    expect(rows.calibration_totals.length).toBeGreaterThan(0);
+    expect(rows.agreement_unit_totals.length).toBeGreaterThan(0);
     expect(rows).toEqual(recomputedRows());
   });
 
@@ -465,6 +485,7 @@ describe("calibration's summary rows", () => {
       expect(done.amended).toBeGreaterThan(0);
       const rows = summaryRows();
       expect(rows.calibration_pairs.length).toBeGreaterThan(0);
+      expect(rows.calibration_totals.length).toBeGreaterThan(0);
       expect(rows).toEqual(recomputedRows());
       const dana: Viewer = { kind: "hiring_manager", id: userIdByEmail("dana@northwind.test") };
       expect(figures(getCalibration(admin, null).rows)).toEqual(referenceCalibration(null, null));
