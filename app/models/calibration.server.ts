@@ -178,9 +178,17 @@ export function listCalibrationRoles(viewer: Viewer, search: string, page: numbe
   return { roles: withAgreement(listed), total, page: shown, pageCount };
 }
 
-/** Roles with their panels' agreement ("no overlap yet" for a panel with none). */
+/**
+ * Roles with their panels' agreement ("no overlap yet" for a panel with none). The figures of a list of roles are
+ * kept as calibration's are (the list itself is read each time: a new or renamed role shows at once).
+ */
 export function withAgreement(list: { id: number; title: string }[]) {
-  const agreements = getRolesAgreement(list.map((r) => r.id));
+  const ids = list.map((r) => r.id);
+  const agreements = cachedDerived(
+    `calibration-panels:${ids.join(",")}`,
+    { maxAgeMs: CALIBRATION_MAX_AGE_MS, allRoles: true },
+    () => getRolesAgreement(ids),
+  );
   const none = krippendorffAlpha([]);
   return list.map((r) => ({ ...r, agreement: agreements.get(r.id) ?? none }));
 }

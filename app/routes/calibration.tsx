@@ -209,8 +209,8 @@ function RolePanels({ data }: { data: Data }) {
       <div className="table-wrap">
         <table>
           <caption className="muted small">
-            {agreementExplanation} The last row pools every role {seesAll ? "" : "you manage"}, whichever are listed:
-            the level an interviewer&rsquo;s figure above is set against.
+            {agreementExplanation} The last row pools {seesAll ? "every role" : "every role you manage"}, whichever are
+            listed: the level an interviewer&rsquo;s figure above is set against.
           </caption>
           <thead>
             <tr>

@@ -18,7 +18,7 @@ test("HR finds a role's panel by title on calibration, narrows the interviewers 
   const people = page.getByRole("region", { name: "Interviewers" });
   await expect(people.getByText(new RegExp(`^${interviewers} interviewers`))).toBeVisible();
   const panels = page.getByRole("region", { name: "Panel agreement per role" });
-  await expect(panels.getByText(new RegExp(`^${roles} roles`))).toBeVisible();
+  await expect(panels.getByRole("paragraph").filter({ hasText: new RegExp(`^${roles} roles`) })).toBeVisible();
   // The pooled line covers every role, whichever are listed.
   await expect(panels.getByRole("rowheader", { name: "Every role" })).toBeVisible();
 
@@ -26,8 +26,8 @@ test("HR finds a role's panel by title on calibration, narrows the interviewers 
   await panels.getByLabel("Role title").fill("support copilot");
   await panels.getByRole("button", { name: "Find" }).click();
   await expect(page).toHaveURL(/\?q=support\+copilot$/);
-  await expect(panels.getByText(/^1 role matching “support copilot”/)).toBeVisible();
-  await expect(panels.getByRole("link", { name: "Senior AI Engineer, Support Copilot" })).toBeVisible();
+  await expect(panels.getByRole("paragraph").filter({ hasText: /^1 role matching “support copilot”/ })).toBeVisible();
+  await expect(panels.getByRole("link", { name: "Senior AI Engineer, Support Copilot", exact: true })).toBeVisible();
   await expect(panels.locator("tbody tr")).toHaveCount(1);
 
   // From the list to that role's interviewers: its panel alone, fewer interviewers, and the way back.
