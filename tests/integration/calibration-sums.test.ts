@@ -1,6 +1,7 @@
 // Calibration summed in SQL per interviewer must give exactly what the former implementation gave: it read one
 // row per submitted scorecard and summed them in code. That code is kept here as the reference; both run on the
-// demo and on random seeded data, for every scope (all roles, a hiring manager's, one role).
+// demo and on random seeded data, for every scope (all roles, a hiring manager's, one role). The page shows 50
+// interviewers at a time: its rows are followed through every page.
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -338,23 +339,23 @@ const figures = (rows: { panelAgreement?: unknown; name?: string }[]) =>
 describe("calibration summed in SQL", () => {
   it("gives the demo's figures as before, for every scope", () => {
     const dana: Viewer = { kind: "hiring_manager", id: userIdByEmail("dana@northwind.test") };
-    expect(figures(getCalibration({ ...admin, id: userIdByEmail("morgan@northwind.test") }, null).rows)).toEqual(
+    expect(figures(everyPage({ ...admin, id: userIdByEmail("morgan@northwind.test") }, null).rows)).toEqual(
       referenceCalibration(null, null),
     );
-    expect(figures(getCalibration(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
+    expect(figures(everyPage(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
     const roles = getDb().select({ id: schema.roles.id }).from(schema.roles).all();
     for (const { id } of roles)
-      expect(figures(getCalibration(admin, id).rows), `role ${id}`).toEqual(referenceCalibration(null, id));
+      expect(figures(everyPage(admin, id).rows), `role ${id}`).toEqual(referenceCalibration(null, id));
   });
 
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`matches the former implementation on random panels (seed ${seed})`, () => {
       const roleIds = randomPanels(seed);
       const dana: Viewer = { kind: "hiring_manager", id: userIdByEmail("dana@northwind.test") };
-      expect(figures(getCalibration(admin, null).rows)).toEqual(referenceCalibration(null, null));
-      expect(figures(getCalibration(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
+      expect(figures(everyPage(admin, null).rows)).toEqual(referenceCalibration(null, null));
+      expect(figures(everyPage(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
       for (const roleId of roleIds)
-        expect(figures(getCalibration(admin, roleId).rows)).toEqual(referenceCalibration(null, roleId));
+        expect(figures(everyPage(admin, roleId).rows)).toEqual(referenceCalibration(null, roleId));
     }, 60_000);
   }
 });
@@ -627,10 +628,10 @@ describe("calibration's summary rows", () => {
       expect(rows.calibration_totals.length).toBeGreaterThan(0);
       expect(rows).toEqual(recomputedRows());
       const dana: Viewer = { kind: "hiring_manager", id: userIdByEmail("dana@northwind.test") };
-      expect(figures(getCalibration(admin, null).rows)).toEqual(referenceCalibration(null, null));
-      expect(figures(getCalibration(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
+      expect(figures(everyPage(admin, null).rows)).toEqual(referenceCalibration(null, null));
+      expect(figures(everyPage(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
       for (const roleId of roleIds)
-        expect(figures(getCalibration(admin, roleId).rows)).toEqual(referenceCalibration(null, roleId));
+        expect(figures(everyPage(admin, roleId).rows)).toEqual(referenceCalibration(null, roleId));
     }, 120_000);
   }
 });
