@@ -28,7 +28,12 @@ import { clearDerivedCache } from "~/utils/cache.server";
 import { getDb, schema, withSummariesDeferred } from "~/utils/db.server";
 import { userIdByEmail } from "../support/http";
 
-afterEach(() => clearDerivedCache());
+// Each test here runs for seconds without yielding; between them the worker's event loop gets a turn, so that its
+// messages to the test runner are answered before their timeout.
+afterEach(async () => {
+  clearDerivedCache();
+  await new Promise((turn) => setImmediate(turn));
+});
 
 const { scorecards, scorecardRatings, interviews, applications, roleTeam } = schema;
 
