@@ -1048,7 +1048,34 @@ export const calibrationSums = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.roleId, t.interviewerId] }),
     index("calibration_sums_first_card_idx").on(t.firstCard),
+    index("calibration_sums_interviewer_idx").on(t.interviewerId, t.firstCard),
   ],
+);
+
+/**
+ * calibration_sums over every role: per interviewer, their rows summed (first_card the least), kept by triggers on
+ * calibration_sums (db/calibration-totals.ts), so HR's page of interviewers reads one row per interviewer shown.
+ */
+export const calibrationTotals = sqliteTable(
+  "calibration_totals",
+  {
+    interviewerId: integer("interviewer_id").primaryKey(),
+    scorecards: integer("scorecards").notNull(),
+    /** Null only inside a recomputation, when the least may have gone. */
+    firstCard: integer("first_card"),
+    ratingSum: integer("rating_sum").notNull(),
+    ratingCount: integer("rating_count").notNull(),
+    notAssessed: integer("not_assessed").notNull(),
+    noDecision: integer("no_decision").notNull(),
+    decided: integer("decided").notNull(),
+    agreed: integer("agreed").notNull(),
+    sharedApplications: integer("shared_applications").notNull(),
+    sharedSum: integer("shared_sum").notNull(),
+    sharedCount: integer("shared_count").notNull(),
+    coPanelSum: integer("co_panel_sum").notNull(),
+    coPanelCount: integer("co_panel_count").notNull(),
+  },
+  (t) => [index("calibration_totals_order_idx").on(t.scorecards, t.firstCard)],
 );
 
 /** Per submitted scorecard: the hours from the interview's end to submission (never below 0), for medians. */
@@ -1127,6 +1154,19 @@ export const agreementUnits = sqliteTable(
     times: integer("times").notNull(),
   },
   (t) => [primaryKey({ columns: [t.roleId, t.c1, t.c2, t.c3, t.c4] })],
+);
+
+/** agreement_units over every role: per make-up, how many units (kept by triggers on agreement_units). */
+export const agreementUnitTotals = sqliteTable(
+  "agreement_unit_totals",
+  {
+    c1: integer("c1").notNull(),
+    c2: integer("c2").notNull(),
+    c3: integer("c3").notNull(),
+    c4: integer("c4").notNull(),
+    times: integer("times").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.c1, t.c2, t.c3, t.c4] })],
 );
 
 /**

@@ -191,3 +191,9 @@ export function sumCards(cards: CalibrationCard[], outcomes: Map<number, Outcome
 export function calibrate(cards: CalibrationCard[], outcomes: Map<number, Outcome>): InterviewerCalibration[] {
   return sumCards(cards, outcomes).map(calibrationFigures);
 }
+
+/** Interviewers on one page of calibration, most scorecards first. */
+export const CALIBRATION_PAGE_SIZE = 50;
+
+/** Roles on one page of calibration's per-role panel agreement list. */
+export const CALIBRATION_ROLES_PAGE_SIZE = 25;

@@ -88,6 +88,67 @@ export function getPanelAgreement(scope: AgreementScope): PanelAgreement {
   return { overall: krippendorffAlpha(reference), byRole, byInterviewer };
 }
 
+type Observed = MakeUp & { interviewerId: number; own: number };
+
+/**
+ * The scope's panel agreement as a page of interviewers needs it: every pairable unit in scope (the reference each
+ * interviewer is set against, and the overall figure), and the ratings of only the interviewers shown. Over every
+ * role the reference is read from its company-wide totals, so the rows read follow the make-ups and the
+ * interviewers shown, not the roles.
+ */
+export function getInterviewerAgreement(
+  scope: AgreementScope,
+  interviewerIds: readonly number[],
+): Pick<PanelAgreement, "overall" | "byInterviewer"> {
+  const db = getDb();
+  const order = sql`c1, c2, c3, c4`;
+  const ids = sql`interviewer_id in (select value from json_each(${JSON.stringify(interviewerIds)}))`;
+  let units: MakeUp[];
+  let observed: Observed[];
+  if (scope.managerId === null && scope.roleId === null) {
+    units = db.all<MakeUp>(
+      sql`select c1, c2, c3, c4, times from agreement_unit_totals where times > 0 order by ${order}`,
+    );
+    observed = db.all<Observed>(sql`
+      select interviewer_id as interviewerId, own, c1, c2, c3, c4, times from agreement_interviewers
+      where times > 0 and ${ids} order by interviewer_id, own, ${order}`);
+  } else {
+    const roles =
+      scope.managerId === null
+        ? sql`1`
+        : sql`role_id in (select role_id from role_team where user_id = ${scope.managerId} and team_role = 'hiring_manager')`;
+    const role = scope.roleId === null ? sql`1` : sql`role_id = ${scope.roleId}`;
+    units = db.all<MakeUp>(sql`
+      select c1, c2, c3, c4, times from agreement_units
+      where times > 0 and ${roles} and ${role} order by role_id, ${order}`);
+    observed = db.all<Observed>(sql`
+      select interviewer_id as interviewerId, own, c1, c2, c3, c4, sum(times) as times from agreement_observers
+      where times > 0 and ${roles} and ${role} and ${ids}
+      group by interviewer_id, own, c1, c2, c3, c4 order by interviewer_id, own, ${order}`);
+  }
+  const reference = unitsFrom(units);
+  const mine = new Map<number, ObserverUnit[]>();
+  for (const r of observed)
+    (mine.get(r.interviewerId) ?? mine.set(r.interviewerId, []).get(r.interviewerId)!).push({
+      own: r.own,
+      values: valuesOf(r),
+      times: r.times,
+    });
+  const byInterviewer = new Map([...mine].map(([id, own]) => [id, observerAlpha(own, reference)]));
+  return { overall: krippendorffAlpha(reference), byInterviewer };
+}
+
+/** Each of these roles' panels: every submitted rating on the role, whoever gave it (roles with none left out). */
+export function getRolesAgreement(roleIds: readonly number[]): Map<number, Agreement> {
+  const rows = getDb().all<MakeUp & { roleId: number }>(sql`
+    select role_id as roleId, c1, c2, c3, c4, times from agreement_units
+    where times > 0 and role_id in (select value from json_each(${JSON.stringify(roleIds)}))
+    order by role_id, c1, c2, c3, c4`);
+  const byRole = new Map<number, MakeUp[]>();
+  for (const r of rows) (byRole.get(r.roleId) ?? byRole.set(r.roleId, []).get(r.roleId)!).push(r);
+  return new Map([...byRole].map(([id, mine]) => [id, krippendorffAlpha(unitsFrom(mine))]));
+}
+
 /** A role's panel: every submitted rating on the role, whoever gave it. */
 export function getRoleAgreement(roleId: number): Agreement {
   return getPanelAgreement({ managerId: null, roleId }).byRole.get(roleId) ?? krippendorffAlpha([]);

@@ -20,6 +20,7 @@ import { dirname, resolve } from "node:path";
 import { migrateDatabase, migrationsFolder } from "../../db/migrate";
 import * as calibration from "../../db/calibration-summaries";
 import * as board from "../../db/board-summaries";
+import * as totals from "../../db/calibration-totals";
 import { defaultAreas } from "../../app/domain/scorecard";
 import { seededRandom } from "../../app/domain/random";
 
@@ -206,9 +207,17 @@ export function generate(path: string, o: GenerateOptions): Generated {
   db.pragma("cache_size = -262144");
   migrateDatabase(db);
   db.pragma("foreign_keys = OFF");
-  // The summary rows (calibration's, the HR board's) are rebuilt once after the load: kept up per row, every rating
+  // The summary rows (calibration's and its company-wide totals, the HR board's) are rebuilt once after the load: kept up per row, every rating
   // or check would recompute its application's rows.
-  const summaries = [calibration, board];
+  const summaries = [
+    calibration,
+    {
+      triggerNames: totals.totalsTriggerNames,
+      rebuildStatements: totals.totalsRebuildStatements,
+      triggerStatements: totals.totalsTriggerStatements,
+    },
+    board,
+  ];
   for (const { triggerNames } of summaries) for (const name of triggerNames) db.exec(`drop trigger ${name}`);
   const rand = seededRandom(7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];

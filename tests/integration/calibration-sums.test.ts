@@ -1,6 +1,7 @@
 // Calibration summed in SQL per interviewer must give exactly what the former implementation gave: it read one
 // row per submitted scorecard and summed them in code. That code is kept here as the reference; both run on the
-// demo and on random seeded data, for every scope (all roles, a hiring manager's, one role).
+// demo and on random seeded data, for every scope (all roles, a hiring manager's, one role). The page shows 50
+// interviewers at a time: its rows are followed through every page.
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -16,15 +17,23 @@ import Database from "better-sqlite3";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { rebuildStatements, triggerNames, triggerStatements } from "../../db/calibration-summaries";
+import { totalsRebuildStatements, totalsTriggerNames, totalsTriggerStatements } from "../../db/calibration-totals";
 import { getCalibration } from "~/models/calibration.server";
+import { getPanelAgreement } from "~/models/agreement.server";
+import { CALIBRATION_PAGE_SIZE } from "~/domain/calibration";
 import { eraseCandidate } from "~/models/erasure.server";
 import { saveScorecard } from "~/models/scorecard.server";
 import type { Viewer } from "~/models/role.server";
 import { clearDerivedCache } from "~/utils/cache.server";
-import { getDb, schema } from "~/utils/db.server";
+import { getDb, schema, withSummariesDeferred } from "~/utils/db.server";
 import { userIdByEmail } from "../support/http";
 
-afterEach(() => clearDerivedCache());
+// Each test here runs for seconds without yielding; between them the worker's event loop gets a turn, so that its
+// messages to the test runner are answered before their timeout.
+afterEach(async () => {
+  clearDerivedCache();
+  await new Promise((turn) => setImmediate(turn));
+});
 
 const { scorecards, scorecardRatings, interviews, applications, roleTeam } = schema;
 
@@ -226,6 +235,108 @@ function randomPanels(seed: number) {
   return roleIds;
 }
 
+/**
+ * A role whose panels are drawn from `people` new interviewers (more than a page of them), each interview's panel
+ * a random few of them submitting scorecards, loaded in one deferred write as a submit would be.
+ */
+function crowdedRole(seed: number, people: number) {
+  const rand = seededRandom(seed);
+  const db = getDb();
+  const candidates = db.select({ id: schema.candidates.id }).from(schema.candidates).all();
+  return withSummariesDeferred(() => {
+    const crowd = Array.from(
+      { length: people },
+      (_, k) =>
+        db
+          .insert(schema.users)
+          .values({
+            email: `crowd-${seed}-${k}@northwind.test`,
+            name: `Crowd ${seed}-${k}`,
+            kind: "interviewer",
+            passwordHash: "x",
+          })
+          .returning()
+          .get().id,
+    );
+    const role = db
+      .insert(schema.roles)
+      .values({ title: `Crowded role ${seed}`, team: "T", location: "L" })
+      .returning()
+      .get();
+    const template = db
+      .insert(schema.scorecardTemplates)
+      .values({ roleId: role.id, version: 1, areas: defaultAreas, createdAt: new Date() })
+      .returning()
+      .get();
+    for (let i = 0; i < 14; i++) {
+      const app = db
+        .insert(schema.applications)
+        .values({
+          roleId: role.id,
+          candidateId: candidates[(seed * 7 + i * 13) % candidates.length].id,
+          stage: (["interviewing", "offer", "hired", "rejected"] as const)[i % 4],
+          stageChangedAt: new Date(),
+        })
+        .onConflictDoNothing()
+        .returning()
+        .get();
+      if (!app) continue;
+      for (let k = 0; k < 2; k++) {
+        const endsAt = new Date(Date.UTC(2026, 9, 1) + Math.floor(rand() * 1e9));
+        const iv = db
+          .insert(schema.interviews)
+          .values({
+            applicationId: app.id,
+            kind: "screen",
+            startsAt: endsAt,
+            endsAt,
+            focusAreas: defaultAreas.map((a) => a.key),
+          })
+          .returning()
+          .get();
+        for (const userId of crowd.filter(() => rand() < 0.2)) {
+          const card = db
+            .insert(schema.scorecards)
+            .values({
+              interviewId: iv.id,
+              interviewerId: userId,
+              templateId: template.id,
+              status: "submitted",
+              recommendation: (["strong_no", "no", "yes", "strong_yes", "no_decision"] as const)[
+                Math.floor(rand() * 5)
+              ],
+              submittedAt: new Date(endsAt.getTime() + Math.floor(rand() * 3e8)),
+            })
+            .returning()
+            .get();
+          for (const area of defaultAreas)
+            db.insert(schema.scorecardRatings)
+              .values({
+                scorecardId: card.id,
+                areaKey: area.key,
+                rating: rand() < 0.1 ? null : 1 + Math.floor(rand() * 4),
+              })
+              .run();
+        }
+      }
+    }
+    return role.id;
+  });
+}
+
+/** Every page of calibration in turn, following the pager's count; the pages' rows, total and page count. */
+function everyPage(viewer: Viewer, roleId: number | null) {
+  const first = getCalibration(viewer, roleId, 1);
+  const rows = [...first.rows];
+  for (let page = 2; page <= first.pageCount; page++) {
+    const next = getCalibration(viewer, roleId, page);
+    expect(next.page).toBe(page);
+    expect(next.total).toBe(first.total);
+    rows.push(...next.rows);
+  }
+  return { rows, total: first.total, pageCount: first.pageCount };
+}
+
 const admin: Viewer = { kind: "admin", id: 0 };
 const figures = (rows: { panelAgreement?: unknown; name?: string }[]) =>
   rows.map(({ panelAgreement: _a, name: _n, ...r }) => r);
@@ -233,25 +344,60 @@ const figures = (rows: { panelAgreement?: unknown; name?: string }[]) =>
 describe("calibration summed in SQL", () => {
   it("gives the demo's figures as before, for every scope", () => {
     const dana: Viewer = { kind: "hiring_manager", id: userIdByEmail("dana@northwind.test") };
-    expect(figures(getCalibration({ ...admin, id: userIdByEmail("morgan@northwind.test") }, null).rows)).toEqual(
+    expect(figures(everyPage({ ...admin, id: userIdByEmail("morgan@northwind.test") }, null).rows)).toEqual(
       referenceCalibration(null, null),
     );
-    expect(figures(getCalibration(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
+    expect(figures(everyPage(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
     const roles = getDb().select({ id: schema.roles.id }).from(schema.roles).all();
     for (const { id } of roles)
-      expect(figures(getCalibration(admin, id).rows), `role ${id}`).toEqual(referenceCalibration(null, id));
+      expect(figures(everyPage(admin, id).rows), `role ${id}`).toEqual(referenceCalibration(null, id));
   });
 
   for (const seed of [1, 2, 3, 4, 5]) {
     it(`matches the former implementation on random panels (seed ${seed})`, () => {
       const roleIds = randomPanels(seed);
       const dana: Viewer = { kind: "hiring_manager", id: userIdByEmail("dana@northwind.test") };
-      expect(figures(getCalibration(admin, null).rows)).toEqual(referenceCalibration(null, null));
-      expect(figures(getCalibration(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
+      expect(figures(everyPage(admin, null).rows)).toEqual(referenceCalibration(null, null));
+      expect(figures(everyPage(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
       for (const roleId of roleIds)
-        expect(figures(getCalibration(admin, roleId).rows)).toEqual(referenceCalibration(null, roleId));
+        expect(figures(everyPage(admin, roleId).rows)).toEqual(referenceCalibration(null, roleId));
     }, 60_000);
   }
+});
+
+describe("calibration a page at a time", () => {
+  it("has every interviewer on exactly one page, in the former order, with the figures of the whole scope", () => {
+    const roleId = crowdedRole(21, CALIBRATION_PAGE_SIZE + 20);
+    randomPanels(22);
+    const dana: Viewer = { kind: "hiring_manager", id: userIdByEmail("dana@northwind.test") };
+    getDb().insert(schema.roleTeam).values({ roleId, userId: dana.id, teamRole: "hiring_manager" }).run();
+    for (const [viewer, scope, label] of [
+      [admin, null, "every role"],
+      [admin, roleId, "the crowded role"],
+      [dana, null, "a hiring manager's roles"],
+    ] as const) {
+      const managerId = viewer === dana ? dana.id : null;
+      const reference = referenceCalibration(managerId, scope);
+      expect(reference.length, label).toBeGreaterThan(CALIBRATION_PAGE_SIZE);
+      const paged = everyPage(viewer, scope);
+      expect(paged.pageCount, label).toBe(Math.ceil(reference.length / CALIBRATION_PAGE_SIZE));
+      expect(paged.total, label).toBe(reference.length);
+      expect(figures(paged.rows), label).toEqual(reference);
+      // Each interviewer's alpha and the overall one are those of the whole scope, whichever page shows them.
+      const whole = getPanelAgreement({ managerId, roleId: scope });
+      expect(getCalibration(viewer, scope, 2).overall.units, label).toBe(whole.overall.units);
+      expect(getCalibration(viewer, scope, 2).overall.alpha!, label).toBeCloseTo(whole.overall.alpha!, 12);
+      for (const row of paged.rows) {
+        const expected = whole.byInterviewer.get(row.interviewerId);
+        expect(row.panelAgreement.units, `${label}: ${row.interviewerId}`).toBe(expected?.units ?? 0);
+        if (expected?.alpha != null) expect(row.panelAgreement.alpha!).toBeCloseTo(expected.alpha, 12);
+      }
+      // A page past the last shows the last.
+      const last = getCalibration(viewer, scope, paged.pageCount + 3);
+      expect(last.page, label).toBe(paged.pageCount);
+      expect(last.rows, label).toEqual(getCalibration(viewer, scope, paged.pageCount).rows);
+    }
+  }, 120_000);
 });
 
 /** Every summary row calibration and the decision queue read, in a fixed order (nothing is left queued). */
@@ -276,6 +422,8 @@ const summaryTables = [
   "agreement_observers",
   "agreement_interviewers",
   "agreement_units",
+  "calibration_totals",
+  "agreement_unit_totals",
 ];
 
 /** The summary rows recomputed from nothing (the migration's backfill), read, and the recomputation rolled back. */
@@ -283,7 +431,7 @@ function recomputedRows() {
   const client = getDb().$client;
   client.exec("savepoint recompute");
   try {
-    for (const statement of rebuildStatements) client.exec(statement);
+    for (const statement of [...rebuildStatements, ...totalsRebuildStatements]) client.exec(statement);
     return summaryRows();
   } finally {
     client.exec("rollback to recompute");
@@ -450,10 +598,27 @@ describe("calibration's summary rows", () => {
     expect(triggers).toHaveLength(triggerNames.length);
   });
 
+  it("and their company-wide totals are kept by the triggers and backfill migration 0022 holds, as db/calibration-totals.ts writes them", () => {
+    const migration = readFileSync(resolve("db/migrations/0022_calibration_totals.sql"), "utf8");
+    for (const statement of [
+      ...totalsTriggerStatements,
+      ...totalsRebuildStatements.filter((s) => s.startsWith("insert")),
+    ])
+      expect(migration).toContain(`${statement};`);
+    const triggers = getDb()
+      .$client.prepare(
+        "select name from sqlite_master where type = 'trigger' and name in (select value from json_each(?))",
+      )
+      .all(JSON.stringify(totalsTriggerNames));
+    expect(triggers).toHaveLength(totalsTriggerNames.length);
+  });
+
   it("equal a recomputation from the scorecards on the demo", () => {
     const rows = summaryRows();
     expect(rows.decision_ready.length).toBeGreaterThan(0);
     expect(rows.agreement_units.length).toBeGreaterThan(0);
+    expect(rows.calibration_totals.length).toBeGreaterThan(0);
+    expect(rows.agreement_unit_totals.length).toBeGreaterThan(0);
     expect(rows).toEqual(recomputedRows());
   });
 
@@ -465,12 +630,13 @@ describe("calibration's summary rows", () => {
       expect(done.amended).toBeGreaterThan(0);
       const rows = summaryRows();
       expect(rows.calibration_pairs.length).toBeGreaterThan(0);
+      expect(rows.calibration_totals.length).toBeGreaterThan(0);
       expect(rows).toEqual(recomputedRows());
       const dana: Viewer = { kind: "hiring_manager", id: userIdByEmail("dana@northwind.test") };
-      expect(figures(getCalibration(admin, null).rows)).toEqual(referenceCalibration(null, null));
-      expect(figures(getCalibration(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
+      expect(figures(everyPage(admin, null).rows)).toEqual(referenceCalibration(null, null));
+      expect(figures(everyPage(dana, null).rows)).toEqual(referenceCalibration(dana.id, null));
       for (const roleId of roleIds)
-        expect(figures(getCalibration(admin, roleId).rows)).toEqual(referenceCalibration(null, roleId));
+        expect(figures(everyPage(admin, roleId).rows)).toEqual(referenceCalibration(null, roleId));
     }, 120_000);
   }
 });
