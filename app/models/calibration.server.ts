@@ -10,7 +10,7 @@ import { cachedDerived } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { krippendorffAlpha } from "~/domain/agreement";
 import { getInterviewerAgreement, getRolesAgreement } from "./agreement.server";
-import { managedBy, roleListOrder, type Viewer } from "./role.server";
+import { managedBy, roleListOrder, roleTitleMatches, type Viewer } from "./role.server";
 
 const { roles, users } = schema;
 
@@ -154,15 +154,12 @@ export function findCalibrationRole(viewer: Viewer, roleId: number): { id: numbe
 
 /**
  * One page of the roles a viewer may study on calibration, in the roles list's order (open first, latest changed
- * first), their titles containing `search` if given; with how many there are, each with its panel's agreement.
+ * first), their title or team containing the words of `search` if given; with how many there are, each with its
+ * panel's agreement.
  */
 export function listCalibrationRoles(viewer: Viewer, search: string, page: number) {
   const seesAll = scopesFor(viewer.kind, "read:calibration").includes("any");
-  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const where = and(
-    seesAll ? undefined : managedBy(viewer.id),
-    search ? sql`${roles.title} like ${pattern} escape '\\'` : undefined,
-  );
+  const where = and(seesAll ? undefined : managedBy(viewer.id), roleTitleMatches(search));
   const db = getDb();
   const total = db.select({ n: count() }).from(roles).where(where).get()?.n ?? 0;
   const pageCount = pageCountOf(total, CALIBRATION_ROLES_PAGE_SIZE);

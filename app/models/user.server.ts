@@ -43,19 +43,18 @@ export function getPasswordHash(userId: number): string | undefined {
   return getDb().select({ h: users.passwordHash }).from(users).where(eq(users.id, userId)).get()?.h;
 }
 
+/** What a list of users shows of each. */
+const listedUser = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  kind: users.kind,
+  active: users.active,
+  ssoLinked,
+};
+
 export function listUsers() {
-  return getDb()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      kind: users.kind,
-      active: users.active,
-      ssoLinked,
-    })
-    .from(users)
-    .orderBy(asc(users.name))
-    .all();
+  return getDb().select(listedUser).from(users).orderBy(asc(users.name)).all();
 }
 
 function userListConditions(filter: UserListFilter): SQL | undefined {
@@ -78,14 +77,7 @@ export function listUsersPage(filter: UserListFilter, requestedPage: unknown) {
   const total = countRows(users, where);
   const { page, pageCount } = pageWithin(requestedPage, total, USERS_PER_PAGE);
   const rows = getDb()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      kind: users.kind,
-      active: users.active,
-      ssoLinked,
-    })
+    .select(listedUser)
     .from(users)
     .where(where)
     .orderBy(asc(users.name), asc(users.id))

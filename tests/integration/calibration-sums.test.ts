@@ -14,8 +14,6 @@ import {
 import { seededRandom } from "~/domain/random";
 import { defaultAreas } from "~/domain/scorecard";
 import Database from "better-sqlite3";
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { rebuildStatements, triggerNames, triggerStatements } from "../../db/calibration-summaries";
 import { totalsRebuildStatements, totalsTriggerNames, totalsTriggerStatements } from "../../db/calibration-totals";
 import { getCalibration } from "~/models/calibration.server";
@@ -27,6 +25,7 @@ import type { Viewer } from "~/models/role.server";
 import { clearDerivedCache } from "~/utils/cache.server";
 import { getDb, schema, withSummariesDeferred } from "~/utils/db.server";
 import { userIdByEmail } from "../support/http";
+import { expectMigrationHolds } from "../support/summary-migration";
 
 // Each test here runs for seconds without yielding; between them the worker's event loop gets a turn, so that its
 // messages to the test runner are answered before their timeout.
@@ -587,30 +586,15 @@ function randomWrites(seed: number, roleIds: number[]) {
 
 describe("calibration's summary rows", () => {
   it("are kept by the triggers and backfill the migration holds, as db/calibration-summaries.ts writes them", () => {
-    const migration = readFileSync(resolve("db/migrations/0020_calibration_summaries.sql"), "utf8");
-    for (const statement of [...triggerStatements, ...rebuildStatements.filter((s) => s.startsWith("insert"))])
-      expect(migration).toContain(`${statement};`);
-    const triggers = getDb()
-      .$client.prepare(
-        "select name from sqlite_master where type = 'trigger' and name in (select value from json_each(?))",
-      )
-      .all(JSON.stringify(triggerNames));
-    expect(triggers).toHaveLength(triggerNames.length);
+    expectMigrationHolds("0020_calibration_summaries.sql", { triggerStatements, rebuildStatements, triggerNames });
   });
 
   it("and their company-wide totals are kept by the triggers and backfill migration 0022 holds, as db/calibration-totals.ts writes them", () => {
-    const migration = readFileSync(resolve("db/migrations/0022_calibration_totals.sql"), "utf8");
-    for (const statement of [
-      ...totalsTriggerStatements,
-      ...totalsRebuildStatements.filter((s) => s.startsWith("insert")),
-    ])
-      expect(migration).toContain(`${statement};`);
-    const triggers = getDb()
-      .$client.prepare(
-        "select name from sqlite_master where type = 'trigger' and name in (select value from json_each(?))",
-      )
-      .all(JSON.stringify(totalsTriggerNames));
-    expect(triggers).toHaveLength(totalsTriggerNames.length);
+    expectMigrationHolds("0022_calibration_totals.sql", {
+      triggerStatements: totalsTriggerStatements,
+      rebuildStatements: totalsRebuildStatements,
+      triggerNames: totalsTriggerNames,
+    });
   });
 
   it("equal a recomputation from the scorecards on the demo", () => {
