@@ -225,10 +225,13 @@ function scopeOf(viewer: Viewer | null, filter: Pick<BoardFilter, "roleId" | "fi
  */
 const requiredCheckRows = (where: SQL, today: string) => boardRowsSql(where, today);
 
+/** The filter's check types that are check types: they come from checkTypes, never from the query as typed. */
+const knownTypes = (filter: Pick<BoardFilter, "types">) =>
+  filter.types.filter((t) => (checkTypes as readonly string[]).includes(t));
+
 /** The rows a board filter keeps: some check types or all, and a status, "missing" (not cleared) or any. */
 function filterCondition(filter: Pick<BoardFilter, "types" | "status">): SQL {
-  // Types come from checkTypes (boardFilterFromParams), never from the query as typed.
-  const types = filter.types.filter((t) => (checkTypes as readonly string[]).includes(t));
+  const types = knownTypes(filter);
   const type = types.length ? sql`type in (${quoted(types)})` : sql`1`;
   const status =
     filter.status === "all"
@@ -299,7 +302,7 @@ function keyCountsSql(scope: SQL, keys: string[], today: string, by: Grouping): 
 
 /** The counter key that counts a board filter's applications, or null for several check types at once (see above). */
 function counterKey(filter: Pick<BoardFilter, "types" | "status">): string | null {
-  const types = filter.types.filter((t) => (checkTypes as readonly string[]).includes(t));
+  const types = knownTypes(filter);
   return types.length > 1 ? null : `${types[0] ?? "*"}:${filter.status}`;
 }
 

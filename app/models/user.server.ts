@@ -22,27 +22,6 @@ export function getUserForSignIn(email: string) {
 /** Signs in through the identity provider (linked at a first single sign-on). */
 const ssoLinked = sql<boolean>`${users.ssoSubject} is not null`.mapWith(Boolean);
 
-export function getUserById(id: number) {
-  return getDb()
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      kind: users.kind,
-      active: users.active,
-      ssoLinked,
-      version: users.version,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .where(eq(users.id, id))
-    .get();
-}
-
-export function getPasswordHash(userId: number): string | undefined {
-  return getDb().select({ h: users.passwordHash }).from(users).where(eq(users.id, userId)).get()?.h;
-}
-
 /** What a list of users shows of each. */
 const listedUser = {
   id: users.id,
@@ -52,6 +31,18 @@ const listedUser = {
   active: users.active,
   ssoLinked,
 };
+
+export function getUserById(id: number) {
+  return getDb()
+    .select({ ...listedUser, version: users.version, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+}
+
+export function getPasswordHash(userId: number): string | undefined {
+  return getDb().select({ h: users.passwordHash }).from(users).where(eq(users.id, userId)).get()?.h;
+}
 
 export function listUsers() {
   return getDb().select(listedUser).from(users).orderBy(asc(users.name)).all();

@@ -146,6 +146,29 @@ function referenceCalibration(managerId: number | null, roleId: number | null) {
   return referenceCalibrate(cards, outcomes).sort((a, b) => b.scorecards - a.scorecards);
 }
 
+/** A new role and its first scorecard template. */
+function roleWithTemplate(title: string) {
+  const db = getDb();
+  const role = db.insert(schema.roles).values({ title, team: "T", location: "L" }).returning().get();
+  const template = db
+    .insert(schema.scorecardTemplates)
+    .values({ roleId: role.id, version: 1, areas: defaultAreas, createdAt: new Date() })
+    .returning()
+    .get();
+  return { role, template };
+}
+
+/** A screen on an application, ending at a random moment from October 2026 on, over every area. */
+function screen(applicationId: number, rand: () => number) {
+  const endsAt = new Date(Date.UTC(2026, 9, 1) + Math.floor(rand() * 1e9));
+  const iv = getDb()
+    .insert(schema.interviews)
+    .values({ applicationId, kind: "screen", startsAt: endsAt, endsAt, focusAreas: defaultAreas.map((a) => a.key) })
+    .returning()
+    .get();
+  return { iv, endsAt };
+}
+
 /** Random panels on new roles: ratings (some not assessed), calls, outcomes, and times to submit (some before the end). */
 function randomPanels(seed: number) {
   const rand = seededRandom(seed);
@@ -161,21 +184,12 @@ function randomPanels(seed: number) {
   const people = db.select({ id: schema.candidates.id }).from(schema.candidates).all();
   const roleIds: number[] = [];
   for (let r = 0; r < 3; r++) {
-    const role = db
-      .insert(schema.roles)
-      .values({ title: `Calibration role ${seed}-${r}`, team: "T", location: "L" })
-      .returning()
-      .get();
+    const { role, template } = roleWithTemplate(`Calibration role ${seed}-${r}`);
     roleIds.push(role.id);
     if (r === 0)
       db.insert(schema.roleTeam)
         .values({ roleId: role.id, userId: userIdByEmail("dana@northwind.test"), teamRole: "hiring_manager" })
         .run();
-    const template = db
-      .insert(schema.scorecardTemplates)
-      .values({ roleId: role.id, version: 1, areas: defaultAreas, createdAt: new Date() })
-      .returning()
-      .get();
     for (let i = 0; i < 8 + Math.floor(rand() * 8); i++) {
       const app = db
         .insert(schema.applications)
@@ -190,18 +204,7 @@ function randomPanels(seed: number) {
         .get();
       if (!app) continue;
       for (let k = 0; k < 1 + Math.floor(rand() * 3); k++) {
-        const endsAt = new Date(Date.UTC(2026, 9, 1) + Math.floor(rand() * 1e9));
-        const iv = db
-          .insert(schema.interviews)
-          .values({
-            applicationId: app.id,
-            kind: "screen",
-            startsAt: endsAt,
-            endsAt,
-            focusAreas: defaultAreas.map((a) => a.key),
-          })
-          .returning()
-          .get();
+        const { iv, endsAt } = screen(app.id, rand);
         for (const userId of panel.filter(() => rand() < 0.5)) {
           const submitted = rand() < 0.85;
           const card = db
@@ -257,16 +260,7 @@ function crowdedRole(seed: number, people: number) {
           .returning()
           .get().id,
     );
-    const role = db
-      .insert(schema.roles)
-      .values({ title: `Crowded role ${seed}`, team: "T", location: "L" })
-      .returning()
-      .get();
-    const template = db
-      .insert(schema.scorecardTemplates)
-      .values({ roleId: role.id, version: 1, areas: defaultAreas, createdAt: new Date() })
-      .returning()
-      .get();
+    const { role, template } = roleWithTemplate(`Crowded role ${seed}`);
     for (let i = 0; i < 14; i++) {
       const app = db
         .insert(schema.applications)
@@ -281,18 +275,7 @@ function crowdedRole(seed: number, people: number) {
         .get();
       if (!app) continue;
       for (let k = 0; k < 2; k++) {
-        const endsAt = new Date(Date.UTC(2026, 9, 1) + Math.floor(rand() * 1e9));
-        const iv = db
-          .insert(schema.interviews)
-          .values({
-            applicationId: app.id,
-            kind: "screen",
-            startsAt: endsAt,
-            endsAt,
-            focusAreas: defaultAreas.map((a) => a.key),
-          })
-          .returning()
-          .get();
+        const { iv, endsAt } = screen(app.id, rand);
         for (const userId of crowd.filter(() => rand() < 0.2)) {
           const card = db
             .insert(schema.scorecards)
