@@ -1223,3 +1223,31 @@ export const boardCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.roleId, t.stage] })],
 );
+
+/**
+ * board_counts per role (db/board-totals.ts): its open applications, its finalists and their required checks not
+ * cleared (as counted on the day each state was computed), kept by triggers on board_counts; a role with no open
+ * application has no row. The board's summary and the home's paperwork list rank roles along its index.
+ */
+export const boardRoleTotals = sqliteTable(
+  "board_role_totals",
+  {
+    roleId: integer("role_id").primaryKey(),
+    open: integer("open").notNull(),
+    finalists: integer("finalists").notNull(),
+    missing: integer("missing").notNull(),
+  },
+  (t) => [index("board_role_totals_rank_idx").on(t.missing, t.finalists)],
+);
+
+/** board_counts over every role: per key and stage, the company's count (db/board-totals.ts). */
+export const boardKeyTotals = sqliteTable(
+  "board_key_totals",
+  {
+    key: text("key").notNull(),
+    stage: text("stage").notNull(),
+    n: integer("n").notNull(),
+    flagged: integer("flagged").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.stage] })],
+);

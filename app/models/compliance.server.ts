@@ -218,6 +218,12 @@ function scopeOf(viewer: Viewer | null, filter: Pick<BoardFilter, "roleId" | "fi
   return sql`+a.stage in (${quoted(filter.finalists ? finalistStages : openStages)}) and ${managed} and ${role}`;
 }
 
+/** Whether a board view covers the whole company (every role, as a viewer who sees every role's checks): one the
+ * company-wide totals (board_key_totals, board_role_totals) answer. */
+function companyWide(viewer: Viewer | null, filter: Pick<BoardFilter, "roleId">): boolean {
+  return !filter.roleId && (viewer === null || scopesFor(viewer.kind, "read:compliance").includes("any"));
+}
+
 /**
  * One row per (application in `where`, check its role requires), in the role's order: the check on file where
  * it lives (the application, or the person or agency), with what the board shows of it, as
@@ -268,27 +274,47 @@ type KeyCount = { role: number; stage: Stage; key: string; n: number; flagged: n
  * not hold on `today` (their stored keys out, their keys read now in). Between a day's recount and the next
  * lapse that correction is empty, and the cost follows the roles in scope, not their applications.
  */
-function countKeys(scope: SQL, keys: string[], today: string, by: Grouping = "role, stage"): KeyCount[] {
-  return getDb().all<KeyCount>(keyCountsSql(scope, keys, today, by));
+function countKeys(
+  scope: SQL,
+  keys: string[],
+  today: string,
+  by: Grouping = "role, stage",
+  company = false,
+): KeyCount[] {
+  return getDb().all<KeyCount>(keyCountsSql(scope, keys, today, by, company));
+}
+
+/** The applications whose counter keys do not hold on `today` (a day they follow has come, or they were computed
+ * on a later day), as SQL giving their ids. */
+function lapsedOn(today: string): SQL {
+  // Each bound read through its own index: the planner, seeing one day in valid_from, would rather scan the table.
+  return sql`select application_id from board_states indexed by board_states_valid_until_idx
+    where valid_until <= ${today}
+    union select application_id from board_states indexed by board_states_valid_from_idx where valid_from > ${today}`;
+}
+
+/** Whether every application's counter keys hold on `today` (on a normal day, after the hourly recount: yes). */
+function countersHold(today: string): boolean {
+  return getDb().get(sql`select 1 from (${lapsedOn(today)}) limit 1`) === undefined;
 }
 
 /** What the counts are per, besides the key (the others summed). */
 type Grouping = "role, stage" | "role" | "stage";
 
-/** countKeys' query. */
-function keyCountsSql(scope: SQL, keys: string[], today: string, by: Grouping): SQL {
+/**
+ * countKeys' query. `company`: the scope is every role (see companyWide) and the counts are per stage, so the
+ * counters are read from their company-wide totals, one row per key and stage, rather than summed over every role.
+ */
+function keyCountsSql(scope: SQL, keys: string[], today: string, by: Grouping, company = false): SQL {
   const wanted = sql.join(
     keys.map((k) => sql`${k}`),
     sql`, `,
   );
-  // Each bound read through its own index: the planner, seeing one day in valid_from, would rather scan the table.
-  const lapsed = sql`select application_id from board_states indexed by board_states_valid_until_idx
-    where valid_until <= ${today}
-    union select application_id from board_states indexed by board_states_valid_from_idx where valid_from > ${today}`;
+  const lapsed = lapsedOn(today);
   return sql`
     select role, stage, key, sum(n) as n, sum(flagged) as flagged from (
-      select a.role_id as role, a.stage as stage, a.key as key, a.n as n, a.flagged as flagged
-        from board_counts a where a.key in (${wanted}) and ${scope}
+      select ${company ? sql`0` : sql`a.role_id`} as role, a.stage as stage, a.key as key, a.n as n, a.flagged as flagged
+        from ${company ? sql`board_key_totals` : sql`board_counts`} a where a.key in (${wanted}) and ${scope}
       union all
       select a.role_id, a.stage, rtrim(j.value, '!'), -1, -(j.value like '%!')
         from board_states a, json_each(a.keys) j
@@ -340,6 +366,21 @@ function leadingRoles(scope: SQL, finalistScope: SQL, today: string, top: number
 }
 
 /**
+ * The same as leadingRoles over the whole company on a day its counters hold, read from the roles' totals along
+ * their index: the `top`-th role's figures, then every role `covered` (a condition on board_role_totals t) at or
+ * above them.
+ */
+function leadingByTotals(covered: SQL, top: number): number[] {
+  const db = getDb();
+  const cut = db.get<{ missing: number; finalists: number }>(sql`select t.missing as missing, t.finalists as finalists
+    from board_role_totals t where ${covered} order by t.missing desc, t.finalists desc limit 1 offset ${top - 1}`);
+  const atLeast = cut ? sql`and (t.missing, t.finalists) >= (${cut.missing}, ${cut.finalists})` : sql``;
+  return db
+    .all<{ role: number }>(sql`select t.role_id as role from board_role_totals t where ${covered} ${atLeast}`)
+    .map((r) => r.role);
+}
+
+/**
  * Per role with applications in scope: its finalists, and how many of them have each required check not cleared,
  * from the board's counters. Most missing paperwork first, then most finalists, then by title: where an offer is
  * held up. `withGapsOnly`: only the roles with something missing (the home page's list), counting finalists alone;
@@ -355,12 +396,17 @@ function roleSummaries(
 ): { summaries: RoleSummary[]; openApplications: number; roleCount: number } {
   const finalistsOnly = scopeOf(viewer, { roleId: filter.roleId, finalists: true });
   const scope = withGapsOnly ? finalistsOnly : scopeOf(viewer, filter);
+  // Over the whole company, the roles and their open applications are read from each role's totals.
+  const company = companyWide(viewer, filter);
+  const perFinalist = withGapsOnly || Boolean(filter.finalists);
   const leading =
     top === undefined
       ? null
-      : getDb()
-          .all<{ role: number }>(leadingRoles(scope, finalistsOnly, today, top, withGapsOnly))
-          .map((r) => r.role);
+      : company && countersHold(today)
+        ? leadingByTotals(withGapsOnly ? sql`t.missing > 0` : perFinalist ? sql`t.finalists > 0` : sql`t.open > 0`, top)
+        : getDb()
+            .all<{ role: number }>(leadingRoles(scope, finalistsOnly, today, top, withGapsOnly))
+            .map((r) => r.role);
   const inSummary = leading === null ? sql`1` : sql`a.role_id in (${sql.join([...leading, -1], sql`, `)})`;
   const perRole = new Map<number, { finalists: number; missing: Map<string, number> }>();
   const role = (id: number) => entry(perRole, id, () => ({ finalists: 0, missing: new Map<string, number>() }));
@@ -371,12 +417,17 @@ function roleSummaries(
     else role(c.role).missing.set(c.key.split(":")[0], c.n);
   }
   // Every role in scope and its open applications (or, for the first few, only the totals).
-  const open = getDb().all<{ role: number; n: number }>(sql`
-    select ${leading === null ? sql`a.role_id` : sql`count(distinct a.role_id)`} as role, coalesce(sum(a.n), 0) as n
-    from board_counts a where a.key = 'open' and ${scope} ${leading === null ? sql`group by a.role_id` : sql``}`);
-  if (leading === null) for (const r of open) role(r.role);
+  const perRoleOpen = leading === null;
+  const open = getDb().all<{ role: number; n: number }>(
+    company
+      ? sql`select ${perRoleOpen ? sql`t.role_id` : sql`count(*)`} as role, coalesce(sum(${perFinalist ? sql`t.finalists` : sql`t.open`}), 0) as n
+        from board_role_totals t where ${perFinalist ? sql`t.finalists` : sql`t.open`} > 0 ${perRoleOpen ? sql`group by t.role_id` : sql``}`
+      : sql`select ${perRoleOpen ? sql`a.role_id` : sql`count(distinct a.role_id)`} as role, coalesce(sum(a.n), 0) as n
+        from board_counts a where a.key = 'open' and ${scope} ${perRoleOpen ? sql`group by a.role_id` : sql``}`,
+  );
+  if (perRoleOpen) for (const r of open) role(r.role);
   const openApplications = open.reduce((n, r) => n + r.n, 0);
-  const roleCount = leading === null ? open.length : (open[0]?.role ?? 0);
+  const roleCount = perRoleOpen ? open.length : (open[0]?.role ?? 0);
   const shown = [...perRole.keys()].filter((id) => !withGapsOnly || perRole.get(id)!.missing.size > 0);
   const facts = roleFacts(shown);
   const summaries = shown
@@ -526,7 +577,7 @@ type Part = { flagged: number; stage: Stage; n: number };
 
 /** The filter's applications per flag and stage, from the counters, in the board's order. */
 function partsFromCounts(viewer: Viewer, filter: BoardFilter, key: string, today: string): Part[] {
-  return countKeys(scopeOf(viewer, filter), [key], today, "stage")
+  return countKeys(scopeOf(viewer, filter), [key], today, "stage", companyWide(viewer, filter))
     .flatMap((c) => [
       { flagged: 1, stage: c.stage, n: c.flagged },
       { flagged: 0, stage: c.stage, n: c.n - c.flagged },
@@ -723,8 +774,8 @@ export function listBoardRoles(
   query = "",
 ): { roles: { id: number; title: string }[]; matching: number } {
   const seesAll = scopesFor(viewer.kind, "read:compliance").includes("any");
-  const withOpenWork = sql`exists (select 1 from applications a where a.role_id = ${roles.id}
-    and a.stage in (${quoted(openStages)}))`;
+  // A role with open applications has its totals row.
+  const withOpenWork = sql`exists (select 1 from board_role_totals t where t.role_id = ${roles.id})`;
   const where = and(seesAll ? undefined : managedBy(viewer.id), withOpenWork, roleTitleMatches(query));
   const db = getDb();
   const listed = db

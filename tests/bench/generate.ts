@@ -21,6 +21,7 @@ import { migrateDatabase, migrationsFolder } from "../../db/migrate";
 import * as calibration from "../../db/calibration-summaries";
 import * as board from "../../db/board-summaries";
 import * as totals from "../../db/calibration-totals";
+import * as boardTotals from "../../db/board-totals";
 import { defaultAreas } from "../../app/domain/scorecard";
 import { seededRandom } from "../../app/domain/random";
 
@@ -207,7 +208,7 @@ export function generate(path: string, o: GenerateOptions): Generated {
   db.pragma("cache_size = -262144");
   migrateDatabase(db);
   db.pragma("foreign_keys = OFF");
-  // The summary rows (calibration's and its company-wide totals, the HR board's) are rebuilt once after the load: kept up per row, every rating
+  // The summary rows (calibration's and the HR board's, and their company-wide totals) are rebuilt once after the load: kept up per row, every rating
   // or check would recompute its application's rows.
   const summaries = [
     calibration,
@@ -217,6 +218,11 @@ export function generate(path: string, o: GenerateOptions): Generated {
       triggerStatements: totals.totalsTriggerStatements,
     },
     board,
+    {
+      triggerNames: boardTotals.totalsTriggerNames,
+      rebuildStatements: boardTotals.totalsRebuildStatements,
+      triggerStatements: boardTotals.totalsTriggerStatements,
+    },
   ];
   for (const { triggerNames } of summaries) for (const name of triggerNames) db.exec(`drop trigger ${name}`);
   const rand = seededRandom(7);

@@ -5,6 +5,7 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { rebuildStatements, triggerNames, triggerStatements } from "../../db/board-summaries";
+import * as totals from "../../db/board-totals";
 import { checkScope, checkStatuses, checkTypes, STALE_REQUEST_DAYS } from "~/domain/compliance";
 import { addDays, isoDay } from "~/domain/dates";
 import { stages } from "~/domain/pipeline";
@@ -30,6 +31,8 @@ function counterRows() {
         return { ...r, keys: (JSON.parse(r.keys) as string[]).sort() };
       }),
     counts: client.prepare("select * from board_counts order by key, role_id, stage").all(),
+    roleTotals: client.prepare("select * from board_role_totals order by role_id").all(),
+    keyTotals: client.prepare("select * from board_key_totals order by key, stage").all(),
   };
 }
 
@@ -38,7 +41,7 @@ function recountedRows() {
   const client = getDb().$client;
   client.exec("savepoint recount");
   try {
-    for (const statement of rebuildStatements) client.exec(statement);
+    for (const statement of [...rebuildStatements, ...totals.totalsRebuildStatements]) client.exec(statement);
     return counterRows();
   } finally {
     client.exec("rollback to recount");
@@ -115,6 +118,14 @@ function randomWrites(seed: number) {
 describe("the HR board's counters", () => {
   it("are kept by the triggers and backfill migration 0021 holds, as db/board-summaries.ts writes them", () => {
     expectMigrationHolds("0021_board_counts.sql", { triggerStatements, rebuildStatements, triggerNames });
+  });
+
+  it("have totals per role and per key kept by the triggers and backfill migration 0023 holds, as db/board-totals.ts writes them", () => {
+    expectMigrationHolds("0023_board_totals.sql", {
+      triggerStatements: totals.totalsTriggerStatements,
+      rebuildStatements: totals.totalsRebuildStatements,
+      triggerNames: totals.totalsTriggerNames,
+    });
   });
 
   it("equal a recount on the demo", () => {
