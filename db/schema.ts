@@ -149,6 +149,7 @@ export const roles = sqliteTable(
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
+  // Also roles_home_figures_idx, on an expression drizzle-kit cannot write (db/home-counts.ts, migration 0024).
   (t) => [index("roles_status_idx").on(t.status)],
 );
 
@@ -1251,3 +1252,29 @@ export const boardKeyTotals = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.stage] })],
 );
+
+/** Per role and stage, its applications (db/home-counts.ts): hires per role without reading the applications. */
+export const roleStageCounts = sqliteTable(
+  "role_stage_counts",
+  {
+    roleId: integer("role_id").notNull(),
+    stage: text("stage").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.stage] })],
+);
+
+/**
+ * Open applications per day (UTC) their stage last changed (db/home-counts.ts): how many have sat in their stage
+ * since before a day, summed over days rather than counted over the applications.
+ */
+export const openStageDays = sqliteTable("open_stage_days", {
+  day: integer("day").primaryKey(),
+  n: integer("n").notNull(),
+});
+
+/** Rows of a table kept counted by triggers (db/home-counts.ts), by the table's name. */
+export const rowCounts = sqliteTable("row_counts", {
+  name: text("name").primaryKey(),
+  n: integer("n").notNull(),
+});

@@ -94,3 +94,19 @@ export function briefSentence(brief: RoleBrief): string {
     .join(" ")
     .replace(/ ,/g, ",");
 }
+
+/** The characters JavaScript's String.prototype.trim removes: a brief field of only these is blank. */
+export const JS_WHITESPACE =
+  "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/**
+ * SQL that is true when a role's brief is incomplete (a field briefReadiness requires is blank, as isFilled
+ * reads it), over the roles table's columns. One text, so an index on it (roles_home_figures_idx, db/home-counts.ts)
+ * serves the home page's count: SQLite uses an expression index only for the same expression, with no bound values.
+ */
+export function briefIncompleteSql(): string {
+  const column = (field: BriefField) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return [...sentenceBlanks, ...briefFields]
+    .map(({ field }) => `trim(coalesce(${column(field)}, ''), '${JS_WHITESPACE}') = ''`)
+    .join(" or ");
+}

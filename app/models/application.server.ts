@@ -555,15 +555,18 @@ export function listStaleApplications(days: number, now = new Date(), limit = 10
 }
 
 /**
- * How many open applications have sat in one stage for over `days`: counted on the same partial index as the
- * list (only open applications' entries, up to the cutoff), named because on a large database the planner
- * otherwise prefers reading the whole table.
+ * How many open applications have sat in one stage for over `days`: the kept count per day their stage changed
+ * (open_stage_days, db/home-counts.ts) for the days before the cutoff's, and the cutoff's own day counted on the
+ * list's partial index (named, because on a large database the planner otherwise prefers reading the table).
  */
 export function countStaleApplications(days: number, now = new Date()): number {
+  const cutoff = now.getTime() - days * DAY_MS;
+  const cutoffDay = Math.floor(cutoff / DAY_MS);
   return (
-    getDb().get<{ n: number }>(
-      sql`select count(*) as n from applications indexed by applications_open_stage_changed_idx where ${staleWhere(days, now)}`,
-    )?.n ?? 0
+    getDb().get<{ n: number }>(sql`select
+      (select coalesce(sum(n), 0) from open_stage_days where day < ${cutoffDay})
+      + (select count(*) from applications indexed by applications_open_stage_changed_idx
+          where ${staleWhere(days, now)} and ${applications.stageChangedAt} >= ${cutoffDay * DAY_MS}) as n`)?.n ?? 0
   );
 }
 

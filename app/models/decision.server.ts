@@ -1,6 +1,6 @@
 // Hiring decisions: the evidence a decision rests on, recording one (and the
 // move it makes) in one transaction, the history, and the "Needs decision" list.
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import {
   againstTotal,
   checkDecision,
@@ -342,6 +342,22 @@ function needsDecisionWhere(viewer: Viewer, roleIds: number[] | null) {
   );
 }
 
+/**
+ * How many applications `where` keeps of those ready for a decision. Over every role, the kept count of the queue
+ * (row_counts, db/home-counts.ts) less those the viewer grades anonymously, rather than every entry of its index.
+ */
+function countNeedsDecision(viewer: Viewer, roleIds: number[] | null, where: SQL): number {
+  const db = getDb();
+  if (roleIds !== null)
+    return db.get<{ n: number }>(sql`select count(*) as n from decision_ready q where ${where}`)?.n ?? 0;
+  const masked = [...getMask(viewer.id).applicationIds];
+  return (
+    db.get<{ n: number }>(sql`select
+      coalesce((select n from row_counts where name = 'decision_ready'), 0)
+      - (select count(*) from decision_ready q where q.application_id in ${masked.length ? masked : [0]}) as n`)?.n ?? 0
+  );
+}
+
 type NeedsDecisionRow = {
   id: number;
   stage: Stage;
@@ -379,7 +395,7 @@ function readNeedsDecisionPage(viewer: Viewer, _now: Date, page: number, perPage
   if (roleIds !== null && roleIds.length === 0) return { total: 0, page: 1, pageCount: 1, items: [] };
   const where = needsDecisionWhere(viewer, roleIds);
   const db = getDb();
-  const total = db.get<{ n: number }>(sql`select count(*) as n from decision_ready q where ${where}`)?.n ?? 0;
+  const total = countNeedsDecision(viewer, roleIds, where);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   // Past the end: the last page.
   const current = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));

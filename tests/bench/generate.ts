@@ -22,6 +22,7 @@ import * as calibration from "../../db/calibration-summaries";
 import * as board from "../../db/board-summaries";
 import * as totals from "../../db/calibration-totals";
 import * as boardTotals from "../../db/board-totals";
+import * as homeCounts from "../../db/home-counts";
 import { defaultAreas } from "../../app/domain/scorecard";
 import { seededRandom } from "../../app/domain/random";
 
@@ -222,6 +223,11 @@ export function generate(path: string, o: GenerateOptions): Generated {
       triggerNames: boardTotals.totalsTriggerNames,
       rebuildStatements: boardTotals.totalsRebuildStatements,
       triggerStatements: boardTotals.totalsTriggerStatements,
+    },
+    {
+      triggerNames: homeCounts.countTriggerNames,
+      rebuildStatements: homeCounts.countRebuildStatements,
+      triggerStatements: homeCounts.countTriggerStatements,
     },
   ];
   for (const { triggerNames } of summaries) for (const name of triggerNames) db.exec(`drop trigger ${name}`);

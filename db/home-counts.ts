@@ -1,0 +1,79 @@
+// The SQL that keeps the home page's counts (role_stage_counts, open_stage_days and row_counts in db/schema.ts)
+// equal to the rows they count: triggers on applications and decision_ready move them by each row's difference,
+// in the same writing transaction, from any connection; and the set-based rebuild of every count. After another
+// connection writes, a count then reads a few pages of a small table instead of every entry of an index.
+// Migration 0024 holds the same text (a test compares them); the bench's generator drops the triggers while it
+// bulk-loads and rebuilds afterwards.
+import { briefIncompleteSql } from "../app/domain/brief";
+import { openStages } from "../app/domain/pipeline";
+
+const OPEN_STAGES = openStages.map((s) => `'${s}'`).join(", ");
+
+/** The day (UTC, days since 1970) of a stage_changed_at in milliseconds. */
+export const DAY_OF = (ms: string) => `(${ms} / 86400000)`;
+
+/** Count one application row (`new` or `old`) in (sign +) or out (sign -). */
+function moveApplication(r: "new" | "old", sign: "+" | "-"): string[] {
+  const upsert = (table: string, columns: string, values: string, key: string, where = "true") =>
+    `insert into ${table} (${columns}, n) select ${values}, ${sign}1 where ${where}
+    on conflict (${key}) do update set n = ${table}.n + excluded.n`;
+  return [
+    upsert("role_stage_counts", "role_id, stage", `${r}.role_id, ${r}.stage`, "role_id, stage"),
+    upsert("open_stage_days", "day", DAY_OF(`${r}.stage_changed_at`), "day", `${r}.stage in (${OPEN_STAGES})`),
+  ];
+}
+
+/** Counts a move brought to nothing go (as a rebuild would find), once every move of the row is made. */
+const tidyApplication = (r: "new" | "old") => [
+  `delete from role_stage_counts where role_id = ${r}.role_id and stage = ${r}.stage and n = 0`,
+  `delete from open_stage_days where day = ${DAY_OF(`${r}.stage_changed_at`)} and n = 0`,
+];
+
+const countRow = (table: string, sign: "+" | "-") =>
+  `insert into row_counts (name, n) values ('${table}', ${sign}1)
+    on conflict (name) do update set n = row_counts.n + excluded.n`;
+
+const trigger = (name: string, event: string, table: string, body: string[]) =>
+  `CREATE TRIGGER ${name} AFTER ${event} ON ${table} BEGIN
+  ${body.join(";\n  ")};
+END`;
+
+export const countTriggerStatements: string[] = [
+  trigger("applications_counts_insert", "INSERT", "applications", [
+    ...moveApplication("new", "+"),
+    ...tidyApplication("new"),
+  ]),
+  trigger("applications_counts_update", "UPDATE OF role_id, stage, stage_changed_at", "applications", [
+    ...moveApplication("old", "-"),
+    ...moveApplication("new", "+"),
+    ...tidyApplication("old"),
+    ...tidyApplication("new"),
+  ]),
+  trigger("applications_counts_delete", "DELETE", "applications", [
+    ...moveApplication("old", "-"),
+    ...tidyApplication("old"),
+  ]),
+  trigger("decision_ready_counts_insert", "INSERT", "decision_ready", [countRow("decision_ready", "+")]),
+  trigger("decision_ready_counts_delete", "DELETE", "decision_ready", [countRow("decision_ready", "-")]),
+];
+
+export const countTriggerNames = countTriggerStatements.map((t) => /CREATE TRIGGER (\w+)/.exec(t)![1]);
+
+/**
+ * The home page's figures over the active roles (how many, open, headcount, briefs incomplete) read from this index
+ * alone, not from the roles' rows and their long briefs. Not in db/schema.ts: drizzle-kit cannot write an index on
+ * this expression.
+ */
+export const homeFiguresIndex = `CREATE INDEX roles_home_figures_idx ON roles (status, headcount, (${briefIncompleteSql()}))`;
+
+/** Every count recomputed from the rows (the migration's backfill; the bench's generator; the tests). */
+export const countRebuildStatements: string[] = [
+  "delete from role_stage_counts",
+  "delete from open_stage_days",
+  "delete from row_counts",
+  `insert into role_stage_counts (role_id, stage, n) select role_id, stage, count(*) from applications
+  group by role_id, stage`,
+  `insert into open_stage_days (day, n) select ${DAY_OF("stage_changed_at")}, count(*) from applications
+  where stage in (${OPEN_STAGES}) group by 1`,
+  `insert into row_counts (name, n) select 'decision_ready', count(*) from decision_ready`,
+];
