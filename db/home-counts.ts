@@ -1,5 +1,5 @@
 // The SQL that keeps the home page's counts (role_stage_counts, open_stage_days and row_counts in db/schema.ts)
-// equal to the rows they count: triggers on applications and decision_ready move them by each row's difference,
+// equal to the rows they count: triggers on applications, decision_ready, candidates and agency submissions move them by each row's difference,
 // in the same writing transaction, from any connection; and the set-based rebuild of every count. After another
 // connection writes, a count then reads a few pages of a small table instead of every entry of an index.
 // Migration 0024 holds the same text (a test compares them); the bench's generator drops the triggers while it
@@ -29,9 +29,27 @@ const tidyApplication = (r: "new" | "old") => [
   `delete from open_stage_days where day = ${DAY_OF(`${r}.stage_changed_at`)} and n = 0`,
 ];
 
-const countRow = (table: string, sign: "+" | "-") =>
-  `insert into row_counts (name, n) values ('${table}', ${sign}1)
-    on conflict (name) do update set n = row_counts.n + excluded.n`;
+/** The rows of row_counts, by the tables they count: each table's key, which of its rows count, what moves them. */
+const counted = [
+  { table: "decision_ready", key: (_r: string) => "0", where: (_r: string) => "true", moves: null },
+  { table: "candidates", key: (_r: string) => "0", where: (_r: string) => "true", moves: null },
+  // Per agency, the submissions that count (the agencies list's "candidates submitted").
+  {
+    table: "agency_submissions",
+    key: (r: string) => `${r}.agency_id`,
+    where: (r: string) => `${r}.counts`,
+    moves: "agency_id, counts",
+  },
+];
+
+/** Count one row (`new` or `old`) of a counted table in (sign +) or out (sign -) of row_counts. */
+const countRow = ({ table, key, where }: (typeof counted)[number], r: "new" | "old", sign: "+" | "-") =>
+  `insert into row_counts (name, key, n) select '${table}', ${key(r)}, ${sign}1 where ${where(r)}
+    on conflict (name, key) do update set n = row_counts.n + excluded.n`;
+
+/** A count a move brought to nothing goes (as a rebuild would find). */
+const tidyRow = ({ table, key }: (typeof counted)[number], r: "new" | "old") =>
+  `delete from row_counts where name = '${table}' and key = ${key(r)} and n = 0`;
 
 const trigger = (name: string, event: string, table: string, body: string[]) =>
   `CREATE TRIGGER ${name} AFTER ${event} ON ${table} BEGIN
@@ -53,8 +71,20 @@ export const countTriggerStatements: string[] = [
     ...moveApplication("old", "-"),
     ...tidyApplication("old"),
   ]),
-  trigger("decision_ready_counts_insert", "INSERT", "decision_ready", [countRow("decision_ready", "+")]),
-  trigger("decision_ready_counts_delete", "DELETE", "decision_ready", [countRow("decision_ready", "-")]),
+  ...counted.flatMap((c) => [
+    trigger(`${c.table}_counts_insert`, "INSERT", c.table, [countRow(c, "new", "+"), tidyRow(c, "new")]),
+    trigger(`${c.table}_counts_delete`, "DELETE", c.table, [countRow(c, "old", "-"), tidyRow(c, "old")]),
+    ...(c.moves
+      ? [
+          trigger(`${c.table}_counts_update`, `UPDATE OF ${c.moves}`, c.table, [
+            countRow(c, "old", "-"),
+            countRow(c, "new", "+"),
+            tidyRow(c, "old"),
+            tidyRow(c, "new"),
+          ]),
+        ]
+      : []),
+  ]),
 ];
 
 export const countTriggerNames = countTriggerStatements.map((t) => /CREATE TRIGGER (\w+)/.exec(t)![1]);
@@ -75,5 +105,9 @@ export const countRebuildStatements: string[] = [
   group by role_id, stage`,
   `insert into open_stage_days (day, n) select ${DAY_OF("stage_changed_at")}, count(*) from applications
   where stage in (${OPEN_STAGES}) group by 1`,
-  `insert into row_counts (name, n) select 'decision_ready', count(*) from decision_ready`,
+  ...counted.map(
+    ({ table, key, where }) =>
+      `insert into row_counts (name, key, n) select '${table}', ${key("t")}, count(*) from ${table} t where ${where("t")}
+  group by 2`,
+  ),
 ];

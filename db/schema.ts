@@ -1273,8 +1273,16 @@ export const openStageDays = sqliteTable("open_stage_days", {
   n: integer("n").notNull(),
 });
 
-/** Rows of a table kept counted by triggers (db/home-counts.ts), by the table's name. */
-export const rowCounts = sqliteTable("row_counts", {
-  name: text("name").primaryKey(),
-  n: integer("n").notNull(),
-});
+/**
+ * Rows of a table kept counted by triggers (db/home-counts.ts), by the table's name and a key (0, or the id the
+ * rows are counted per): the decision queue, the people, each agency's submissions that count.
+ */
+export const rowCounts = sqliteTable(
+  "row_counts",
+  {
+    name: text("name").notNull(),
+    key: integer("key").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.name, t.key] })],
+);

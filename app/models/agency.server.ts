@@ -4,7 +4,7 @@ import type { AgencyFormValues } from "~/schemas/agency";
 import { containsPattern, getDb, schema } from "~/utils/db.server";
 import type { SaveResult } from "./candidate.server";
 
-const { agencies, agencyContacts, agencyVetting, applications, agencySubmissions } = schema;
+const { agencies, agencyContacts, agencyVetting, applications } = schema;
 
 export function listAgencies(input: { query: string }) {
   const db = getDb();
@@ -33,12 +33,10 @@ export function listAgencies(input: { query: string }) {
     .where(sql`${applications.agencyId} is not null`)
     .groupBy(applications.agencyId)
     .all();
-  const submissions = db
-    .select({ agencyId: agencySubmissions.agencyId, n: count() })
-    .from(agencySubmissions)
-    .where(eq(agencySubmissions.counts, true))
-    .groupBy(agencySubmissions.agencyId)
-    .all();
+  // Per agency, its submissions that count, as kept by triggers (row_counts, db/home-counts.ts).
+  const submissions = db.all<{ agencyId: number; n: number }>(
+    sql`select key as agencyId, n from row_counts where name = 'agency_submissions'`,
+  );
   return rows.map((r) => {
     const marks = vetting.filter((v) => v.agencyId === r.id && v.assessment);
     return {

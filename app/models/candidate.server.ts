@@ -104,7 +104,14 @@ function candidateIdCeiling(): number {
   );
 }
 
+/** The candidates `conditions` keep; all of them from their kept count (row_counts, db/home-counts.ts). */
 function countWhere(conditions: SQL[]): number {
+  if (conditions.length === 0)
+    return (
+      getDb().get<{ n: number }>(
+        sql`select coalesce((select n from row_counts where name = 'candidates' and key = 0), 0) as n`,
+      )?.n ?? 0
+    );
   return (
     getDb()
       .select({ n: count() })

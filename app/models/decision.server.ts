@@ -353,7 +353,7 @@ function countNeedsDecision(viewer: Viewer, roleIds: number[] | null, where: SQL
   const masked = [...getMask(viewer.id).applicationIds];
   return (
     db.get<{ n: number }>(sql`select
-      coalesce((select n from row_counts where name = 'decision_ready'), 0)
+      coalesce((select n from row_counts where name = 'decision_ready' and key = 0), 0)
       - (select count(*) from decision_ready q where q.application_id in ${masked.length ? masked : [0]}) as n`)?.n ?? 0
   );
 }

@@ -11,8 +11,10 @@ CREATE TABLE `role_stage_counts` (
 );
 --> statement-breakpoint
 CREATE TABLE `row_counts` (
-	`name` text PRIMARY KEY NOT NULL,
-	`n` integer NOT NULL
+	`name` text NOT NULL,
+	`key` integer NOT NULL,
+	`n` integer NOT NULL,
+	PRIMARY KEY(`name`, `key`)
 );
 --> statement-breakpoint
 -- The home page's counts, backfilled, then kept by triggers (db/home-counts.ts); its figures' index on roles.
@@ -36,7 +38,14 @@ insert into role_stage_counts (role_id, stage, n) select role_id, stage, count(*
 insert into open_stage_days (day, n) select (stage_changed_at / 86400000), count(*) from applications
   where stage in ('sourced', 'screening', 'interviewing', 'take_home', 'final', 'offer') group by 1;
 --> statement-breakpoint
-insert into row_counts (name, n) select 'decision_ready', count(*) from decision_ready;
+insert into row_counts (name, key, n) select 'decision_ready', 0, count(*) from decision_ready t where true
+  group by 2;
+--> statement-breakpoint
+insert into row_counts (name, key, n) select 'candidates', 0, count(*) from candidates t where true
+  group by 2;
+--> statement-breakpoint
+insert into row_counts (name, key, n) select 'agency_submissions', t.agency_id, count(*) from agency_submissions t where t.counts
+  group by 2;
 --> statement-breakpoint
 CREATE TRIGGER applications_counts_insert AFTER INSERT ON applications BEGIN
   insert into role_stage_counts (role_id, stage, n) select new.role_id, new.stage, +1 where true
@@ -72,11 +81,46 @@ CREATE TRIGGER applications_counts_delete AFTER DELETE ON applications BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER decision_ready_counts_insert AFTER INSERT ON decision_ready BEGIN
-  insert into row_counts (name, n) values ('decision_ready', +1)
-    on conflict (name) do update set n = row_counts.n + excluded.n;
+  insert into row_counts (name, key, n) select 'decision_ready', 0, +1 where true
+    on conflict (name, key) do update set n = row_counts.n + excluded.n;
+  delete from row_counts where name = 'decision_ready' and key = 0 and n = 0;
 END;
 --> statement-breakpoint
 CREATE TRIGGER decision_ready_counts_delete AFTER DELETE ON decision_ready BEGIN
-  insert into row_counts (name, n) values ('decision_ready', -1)
-    on conflict (name) do update set n = row_counts.n + excluded.n;
+  insert into row_counts (name, key, n) select 'decision_ready', 0, -1 where true
+    on conflict (name, key) do update set n = row_counts.n + excluded.n;
+  delete from row_counts where name = 'decision_ready' and key = 0 and n = 0;
+END;
+--> statement-breakpoint
+CREATE TRIGGER candidates_counts_insert AFTER INSERT ON candidates BEGIN
+  insert into row_counts (name, key, n) select 'candidates', 0, +1 where true
+    on conflict (name, key) do update set n = row_counts.n + excluded.n;
+  delete from row_counts where name = 'candidates' and key = 0 and n = 0;
+END;
+--> statement-breakpoint
+CREATE TRIGGER candidates_counts_delete AFTER DELETE ON candidates BEGIN
+  insert into row_counts (name, key, n) select 'candidates', 0, -1 where true
+    on conflict (name, key) do update set n = row_counts.n + excluded.n;
+  delete from row_counts where name = 'candidates' and key = 0 and n = 0;
+END;
+--> statement-breakpoint
+CREATE TRIGGER agency_submissions_counts_insert AFTER INSERT ON agency_submissions BEGIN
+  insert into row_counts (name, key, n) select 'agency_submissions', new.agency_id, +1 where new.counts
+    on conflict (name, key) do update set n = row_counts.n + excluded.n;
+  delete from row_counts where name = 'agency_submissions' and key = new.agency_id and n = 0;
+END;
+--> statement-breakpoint
+CREATE TRIGGER agency_submissions_counts_delete AFTER DELETE ON agency_submissions BEGIN
+  insert into row_counts (name, key, n) select 'agency_submissions', old.agency_id, -1 where old.counts
+    on conflict (name, key) do update set n = row_counts.n + excluded.n;
+  delete from row_counts where name = 'agency_submissions' and key = old.agency_id and n = 0;
+END;
+--> statement-breakpoint
+CREATE TRIGGER agency_submissions_counts_update AFTER UPDATE OF agency_id, counts ON agency_submissions BEGIN
+  insert into row_counts (name, key, n) select 'agency_submissions', old.agency_id, -1 where old.counts
+    on conflict (name, key) do update set n = row_counts.n + excluded.n;
+  insert into row_counts (name, key, n) select 'agency_submissions', new.agency_id, +1 where new.counts
+    on conflict (name, key) do update set n = row_counts.n + excluded.n;
+  delete from row_counts where name = 'agency_submissions' and key = old.agency_id and n = 0;
+  delete from row_counts where name = 'agency_submissions' and key = new.agency_id and n = 0;
 END;

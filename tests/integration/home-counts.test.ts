@@ -8,7 +8,9 @@ import * as counts from "../../db/home-counts";
 import { briefReadiness, type RoleBrief } from "~/domain/brief";
 import { openStages, stages } from "~/domain/pipeline";
 import { seededRandom } from "~/domain/random";
+import { listAgencies } from "~/models/agency.server";
 import { countStaleApplications } from "~/models/application.server";
+import { searchCandidates } from "~/models/candidate.server";
 import { getNeedsDecisionPage, getNeedsDecisionQueue } from "~/models/decision.server";
 import { getHomeRoleFigures } from "~/models/home.server";
 import { clearDerivedCache } from "~/utils/cache.server";
@@ -25,7 +27,7 @@ function countRows() {
   return {
     roleStages: client.prepare("select * from role_stage_counts order by role_id, stage").all(),
     openDays: client.prepare("select * from open_stage_days order by day").all(),
-    rows: client.prepare("select * from row_counts order by name").all(),
+    rows: client.prepare("select * from row_counts order by name, key").all(),
   };
 }
 
@@ -42,7 +44,7 @@ function recountedRows() {
   }
 }
 
-/** Random writes to applications (stage, role, stage date, new and removed ones), half through another connection. */
+/** Random writes to applications (stage, role, stage date, added, removed), people and agency submissions, half through another connection. */
 function randomWrites(seed: number) {
   const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
@@ -51,6 +53,7 @@ function randomWrites(seed: number) {
   other.pragma("foreign_keys = ON");
   const ids = (table: string) => (mine.prepare(`select id from ${table}`).all() as { id: number }[]).map((r) => r.id);
   const roleIds = ids("roles");
+  const agencyIds = ids("agencies");
   try {
     for (let i = 0; i < 150; i++) {
       const db = rand() < 0.5 ? mine : other;
@@ -68,7 +71,28 @@ function randomWrites(seed: number) {
         db.prepare(
           "insert or ignore into applications (role_id, candidate_id, stage, stage_changed_at) values (?, ?, ?, ?)",
         ).run(pick(roleIds), app.candidate_id, pick(stages), when);
-      else db.prepare("delete from applications where id = ?").run(app.id);
+      else if (move < 0.93) db.prepare("delete from applications where id = ?").run(app.id);
+      else if (move < 0.96) {
+        // A person added, and one who applied to nothing removed; an agency's submission added or its counting moved.
+        db.prepare(
+          "insert into candidates (name, email, engagement_type, source, created_at, updated_at) values (?, ?, 'full_time', 'sourced', ?, ?)",
+        ).run(`Random ${seed}-${i}`, `random-${seed}-${i}@example.test`, when, when);
+        db.prepare(
+          "delete from candidates where id = (select max(id) from candidates c where not exists (select 1 from applications a where a.candidate_id = c.id))",
+        ).run();
+      } else {
+        const submission = db.prepare("select id from agency_submissions order by random() limit 1").get() as
+          { id: number } | undefined;
+        if (submission && rand() < 0.5)
+          db.prepare("update agency_submissions set counts = not counts, agency_id = ? where id = ?").run(
+            pick(agencyIds),
+            submission.id,
+          );
+        else if (app.candidate_id !== null)
+          db.prepare(
+            "insert into agency_submissions (role_id, candidate_id, agency_id, submitted_at, counts) values (?, ?, ?, ?, ?)",
+          ).run(pick(roleIds), app.candidate_id, pick(agencyIds), when, rand() < 0.7 ? 1 : 0);
+      }
     }
   } finally {
     other.close();
@@ -103,7 +127,9 @@ describe("the home page's kept counts", () => {
     const rows = countRows();
     expect(rows.roleStages.length).toBeGreaterThan(0);
     expect(rows.openDays.length).toBeGreaterThan(0);
-    expect(rows.rows).toEqual([{ name: "decision_ready", n: expect.any(Number) }]);
+    expect(new Set(rows.rows.map((r) => (r as { name: string }).name))).toEqual(
+      new Set(["decision_ready", "candidates", "agency_submissions"]),
+    );
     expect(rows).toEqual(recountedRows());
   });
 
@@ -188,5 +214,22 @@ describe("the home page's figures", () => {
       clearDerivedCache();
       expect(getNeedsDecisionPage(viewer, now, 1, 5).total).toBe(listed.length);
     }
+  });
+
+  it("count the people and each agency's submissions that count as the rows say, after random writes", () => {
+    randomWrites(35);
+    const client = getDb().$client;
+    const people = (client.prepare("select count(*) as n from candidates").get() as { n: number }).n;
+    expect(searchCandidates(admin(), { query: "", page: 1 }).total).toBe(people);
+    const submitted = new Map(
+      (
+        client
+          .prepare("select agency_id as id, count(*) as n from agency_submissions where counts group by agency_id")
+          .all() as { id: number; n: number }[]
+      ).map((r) => [r.id, r.n]),
+    );
+    expect([...submitted.values()].some((n) => n > 0)).toBe(true);
+    for (const agency of listAgencies({ query: "" }))
+      expect(agency.candidatesSubmitted).toBe(submitted.get(agency.id) ?? 0);
   });
 });
