@@ -6,7 +6,7 @@
 //   --json FILE          write the figures as JSON
 //   --large-scale X      generate the large database at X times its size (for working on the bench itself)
 //   --warm-runs N        timed warm requests per page and database (default 9)
-//   --uncached-runs N    timed requests after a write, per page and database (default 5)
+//   --uncached-runs N    timed requests after a write, per page and database (default 9)
 import { createCookie } from "@remix-run/node";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -26,7 +26,7 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const jsonFile = option("--json");
 const largeScale = Number(option("--large-scale") ?? 1);
 const warmRuns = Number(option("--warm-runs") ?? 9);
-const uncachedRuns = Number(option("--uncached-runs") ?? 5);
+const uncachedRuns = Number(option("--uncached-runs") ?? 9);
 // BENCH_PORT moves both servers, so two runs can share a machine (their figures then share its cores).
 const SMALL_PORT = Number(process.env.BENCH_PORT ?? 3900);
 const LARGE_PORT = SMALL_PORT + 1;
