@@ -15,7 +15,7 @@ import * as boardRoute from "~/routes/compliance._index";
 import { clearDerivedCache } from "~/utils/cache.server";
 import { getDb, recountLapsedBoardStates, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, userIdByEmail } from "../support/http";
-import { expectMigrationHolds } from "../support/summary-migration";
+import { expectMigrationHolds, readRebuilt } from "../support/summary-migration";
 
 afterEach(() => clearDerivedCache());
 
@@ -38,15 +38,7 @@ function counterRows() {
 
 /** The counters recomputed from nothing (the migration's backfill), read, and the recomputation rolled back. */
 function recountedRows() {
-  const client = getDb().$client;
-  client.exec("savepoint recount");
-  try {
-    for (const statement of [...rebuildStatements, ...totals.totalsRebuildStatements]) client.exec(statement);
-    return counterRows();
-  } finally {
-    client.exec("rollback to recount");
-    client.exec("release recount");
-  }
+  return readRebuilt([...rebuildStatements, ...totals.totalsRebuildStatements], counterRows);
 }
 
 /** Random writes to what the board reads, half through this connection and half through another. */

@@ -25,7 +25,7 @@ import type { Viewer } from "~/models/role.server";
 import { clearDerivedCache } from "~/utils/cache.server";
 import { getDb, schema, withSummariesDeferred } from "~/utils/db.server";
 import { userIdByEmail } from "../support/http";
-import { expectMigrationHolds } from "../support/summary-migration";
+import { expectMigrationHolds, readRebuilt } from "../support/summary-migration";
 
 // Each test here runs for seconds without yielding; between them the worker's event loop gets a turn, so that its
 // messages to the test runner are answered before their timeout.
@@ -410,15 +410,7 @@ const summaryTables = [
 
 /** The summary rows recomputed from nothing (the migration's backfill), read, and the recomputation rolled back. */
 function recomputedRows() {
-  const client = getDb().$client;
-  client.exec("savepoint recompute");
-  try {
-    for (const statement of [...rebuildStatements, ...totalsRebuildStatements]) client.exec(statement);
-    return summaryRows();
-  } finally {
-    client.exec("rollback to recompute");
-    client.exec("release recompute");
-  }
+  return readRebuilt([...rebuildStatements, ...totalsRebuildStatements], summaryRows);
 }
 
 /** Random writes on the random panels' roles, through the app and, as a CLI would, through another connection. */

@@ -16,7 +16,7 @@ import { getHomeRoleFigures } from "~/models/home.server";
 import { clearDerivedCache } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { userIdByEmail } from "../support/http";
-import { expectMigrationHolds } from "../support/summary-migration";
+import { expectMigrationHolds, readRebuilt } from "../support/summary-migration";
 
 afterEach(() => clearDerivedCache());
 
@@ -33,15 +33,7 @@ function countRows() {
 
 /** The counts recomputed from nothing (the migration's backfill), read, and the recomputation rolled back. */
 function recountedRows() {
-  const client = getDb().$client;
-  client.exec("savepoint recount");
-  try {
-    for (const statement of counts.countRebuildStatements) client.exec(statement);
-    return countRows();
-  } finally {
-    client.exec("rollback to recount");
-    client.exec("release recount");
-  }
+  return readRebuilt(counts.countRebuildStatements, countRows);
 }
 
 /** Random writes to applications (stage, role, stage date, added, removed), people and agency submissions, half through another connection. */

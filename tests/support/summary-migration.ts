@@ -20,3 +20,16 @@ export function expectMigrationHolds(
     .all(JSON.stringify(sql.triggerNames));
   expect(triggers).toHaveLength(sql.triggerNames.length);
 }
+
+/** What `read` finds after `statements` rebuild the summary rows from nothing, the rebuild then rolled back. */
+export function readRebuilt<T>(statements: string[], read: () => T): T {
+  const client = getDb().$client;
+  client.exec("savepoint rebuild");
+  try {
+    for (const statement of statements) client.exec(statement);
+    return read();
+  } finally {
+    client.exec("rollback to rebuild");
+    client.exec("release rebuild");
+  }
+}
