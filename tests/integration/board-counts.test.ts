@@ -2,20 +2,18 @@
 // applications and checks: on the demo, after random writes through this connection and another one (as a CLI
 // would write), and after a day they follow has come. The board read from them is compared with the former
 // implementation in compliance-board.test.ts.
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { rebuildStatements, triggerNames, triggerStatements } from "../../db/board-summaries";
 import * as totals from "../../db/board-totals";
 import { checkScope, checkStatuses, checkTypes, STALE_REQUEST_DAYS } from "~/domain/compliance";
 import { addDays, isoDay } from "~/domain/dates";
 import { stages } from "~/domain/pipeline";
-import { seededRandom } from "~/domain/random";
 import { BOARD_ROLE_OPTIONS, getComplianceBoard } from "~/models/compliance.server";
 import * as boardRoute from "~/routes/compliance._index";
 import { clearDerivedCache } from "~/utils/cache.server";
 import { getDb, recountLapsedBoardStates, schema } from "~/utils/db.server";
 import { cookieFor, get, invoke, userIdByEmail } from "../support/http";
-import { expectMigrationHolds, readRebuilt } from "../support/summary-migration";
+import { expectMigrationHolds, randomWritesFromTwoConnections, readRebuilt } from "../support/summary-migration";
 
 afterEach(() => clearDerivedCache());
 
@@ -43,67 +41,49 @@ function recountedRows() {
 
 /** Random writes to what the board reads, half through this connection and half through another. */
 function randomWrites(seed: number) {
-  const rand = seededRandom(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const today = isoDay(new Date());
-  const day = () => (rand() < 0.3 ? null : isoDay(addDays(new Date(), Math.floor(rand() * 80) - 40)));
-  const mine = getDb().$client;
-  const other = new Database(mine.name);
-  other.pragma("foreign_keys = ON");
-  const ids = (table: string) => (mine.prepare(`select id from ${table}`).all() as { id: number }[]).map((r) => r.id);
-  const roleIds = ids("roles");
-  const agencyIds = ids("agencies");
-  try {
-    for (let i = 0; i < 120; i++) {
-      const db = rand() < 0.5 ? mine : other;
-      const appIds = ids("applications");
-      const app = db.prepare("select * from applications where id = ?").get(pick(appIds)) as {
-        id: number;
-        candidate_id: number | null;
-        agency_id: number | null;
-      };
-      const move = rand();
-      if (move < 0.25) db.prepare("update applications set stage = ? where id = ?").run(pick(stages), app.id);
-      else if (move < 0.55 || move < 0.7) {
-        const type = pick(checkTypes);
-        const owner =
-          checkScope[type] === "application"
-            ? ["application_id", app.id]
-            : app.candidate_id !== null
-              ? ["candidate_id", app.candidate_id]
-              : ["agency_id", app.agency_id ?? pick(agencyIds)];
-        const existing = db
-          .prepare(`select id from compliance_checks where ${owner[0]} = ? and type = ?`)
-          .get(owner[1], type) as { id: number } | undefined;
-        if (existing && move >= 0.55) db.prepare("delete from compliance_checks where id = ?").run(existing.id);
-        else if (existing)
-          db.prepare("update compliance_checks set status = ?, requested_at = ?, expires_at = ? where id = ?").run(
-            pick(checkStatuses),
-            day(),
-            day(),
-            existing.id,
-          );
-        else
-          db.prepare(
-            `insert into compliance_checks (type, ${owner[0]}, status, requested_at, expires_at) values (?, ?, ?, ?, ?)`,
-          ).run(type, owner[1], pick(checkStatuses), day(), day());
-      } else if (move < 0.8)
-        db.prepare("update roles set required_checks = ? where id = ?").run(
-          JSON.stringify(checkTypes.filter(() => rand() < 0.5)),
-          pick(roleIds),
+  randomWritesFromTwoConnections(seed, 120, ({ db, rand, pick, ids, app }) => {
+    const day = () => (rand() < 0.3 ? null : isoDay(addDays(new Date(), Math.floor(rand() * 80) - 40)));
+    const roleIds = ids("roles");
+    const move = rand();
+    if (move < 0.25) db.prepare("update applications set stage = ? where id = ?").run(pick(stages), app.id);
+    else if (move < 0.55 || move < 0.7) {
+      const type = pick(checkTypes);
+      const owner =
+        checkScope[type] === "application"
+          ? ["application_id", app.id]
+          : app.candidate_id !== null
+            ? ["candidate_id", app.candidate_id]
+            : ["agency_id", app.agency_id ?? pick(ids("agencies"))];
+      const existing = db
+        .prepare(`select id from compliance_checks where ${owner[0]} = ? and type = ?`)
+        .get(owner[1], type) as { id: number } | undefined;
+      if (existing && move >= 0.55) db.prepare("delete from compliance_checks where id = ?").run(existing.id);
+      else if (existing)
+        db.prepare("update compliance_checks set status = ?, requested_at = ?, expires_at = ? where id = ?").run(
+          pick(checkStatuses),
+          day(),
+          day(),
+          existing.id,
         );
-      else if (move < 0.9 && app.candidate_id !== null) {
-        const roleId = pick(roleIds);
+      else
         db.prepare(
-          "insert or ignore into applications (role_id, candidate_id, stage, stage_changed_at) values (?, ?, ?, ?)",
-        ).run(roleId, app.candidate_id, pick(stages), Date.now());
-      } else if (move < 0.95)
-        db.prepare("update or ignore applications set role_id = ? where id = ?").run(pick(roleIds), app.id);
-      else db.prepare("delete from applications where id = ?").run(app.id);
-    }
-  } finally {
-    other.close();
-  }
+          `insert into compliance_checks (type, ${owner[0]}, status, requested_at, expires_at) values (?, ?, ?, ?, ?)`,
+        ).run(type, owner[1], pick(checkStatuses), day(), day());
+    } else if (move < 0.8)
+      db.prepare("update roles set required_checks = ? where id = ?").run(
+        JSON.stringify(checkTypes.filter(() => rand() < 0.5)),
+        pick(roleIds),
+      );
+    else if (move < 0.9 && app.candidate_id !== null) {
+      const roleId = pick(roleIds);
+      db.prepare(
+        "insert or ignore into applications (role_id, candidate_id, stage, stage_changed_at) values (?, ?, ?, ?)",
+      ).run(roleId, app.candidate_id, pick(stages), Date.now());
+    } else if (move < 0.95)
+      db.prepare("update or ignore applications set role_id = ? where id = ?").run(pick(roleIds), app.id);
+    else db.prepare("delete from applications where id = ?").run(app.id);
+  });
   return today;
 }
 

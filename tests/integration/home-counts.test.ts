@@ -2,12 +2,10 @@
 // equal a recount from the rows: on the demo and after random writes through this connection and another one (as
 // a CLI would write). The figures read from them must equal a plain computation, and the roles' figures must be
 // read from their index alone (an expression that drifts from the index's would silently read every role again).
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import * as counts from "../../db/home-counts";
 import { briefReadiness, type RoleBrief } from "~/domain/brief";
 import { openStages, stages } from "~/domain/pipeline";
-import { seededRandom } from "~/domain/random";
 import { listAgencies } from "~/models/agency.server";
 import { countStaleApplications } from "~/models/application.server";
 import { searchCandidates } from "~/models/candidate.server";
@@ -16,7 +14,7 @@ import { getHomeRoleFigures } from "~/models/home.server";
 import { clearDerivedCache } from "~/utils/cache.server";
 import { getDb, schema } from "~/utils/db.server";
 import { userIdByEmail } from "../support/http";
-import { expectMigrationHolds, readRebuilt } from "../support/summary-migration";
+import { expectMigrationHolds, randomWritesFromTwoConnections, readRebuilt } from "../support/summary-migration";
 
 afterEach(() => clearDerivedCache());
 
@@ -38,57 +36,42 @@ function recountedRows() {
 
 /** Random writes to applications (stage, role, stage date, added, removed), people and agency submissions, half through another connection. */
 function randomWrites(seed: number) {
-  const rand = seededRandom(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const mine = getDb().$client;
-  const other = new Database(mine.name);
-  other.pragma("foreign_keys = ON");
-  const ids = (table: string) => (mine.prepare(`select id from ${table}`).all() as { id: number }[]).map((r) => r.id);
-  const roleIds = ids("roles");
-  const agencyIds = ids("agencies");
-  try {
-    for (let i = 0; i < 150; i++) {
-      const db = rand() < 0.5 ? mine : other;
-      const app = db.prepare("select * from applications where id = ?").get(pick(ids("applications"))) as {
-        id: number;
-        candidate_id: number | null;
-      };
-      const move = rand();
-      const when = Date.now() - Math.floor(rand() * 60) * DAY - Math.floor(rand() * DAY);
-      if (move < 0.35) db.prepare("update applications set stage = ? where id = ?").run(pick(stages), app.id);
-      else if (move < 0.6) db.prepare("update applications set stage_changed_at = ? where id = ?").run(when, app.id);
-      else if (move < 0.75)
-        db.prepare("update or ignore applications set role_id = ? where id = ?").run(pick(roleIds), app.id);
-      else if (move < 0.9 && app.candidate_id !== null)
+  randomWritesFromTwoConnections(seed, 150, ({ db, rand, pick, ids, i, app }) => {
+    const roleIds = ids("roles");
+    const agencyIds = ids("agencies");
+    const move = rand();
+    const when = Date.now() - Math.floor(rand() * 60) * DAY - Math.floor(rand() * DAY);
+    if (move < 0.35) db.prepare("update applications set stage = ? where id = ?").run(pick(stages), app.id);
+    else if (move < 0.6) db.prepare("update applications set stage_changed_at = ? where id = ?").run(when, app.id);
+    else if (move < 0.75)
+      db.prepare("update or ignore applications set role_id = ? where id = ?").run(pick(roleIds), app.id);
+    else if (move < 0.9 && app.candidate_id !== null)
+      db.prepare(
+        "insert or ignore into applications (role_id, candidate_id, stage, stage_changed_at) values (?, ?, ?, ?)",
+      ).run(pick(roleIds), app.candidate_id, pick(stages), when);
+    else if (move < 0.93) db.prepare("delete from applications where id = ?").run(app.id);
+    else if (move < 0.96) {
+      // A person added, and one who applied to nothing removed; an agency's submission added or its counting moved.
+      db.prepare(
+        "insert into candidates (name, email, engagement_type, source, created_at, updated_at) values (?, ?, 'full_time', 'sourced', ?, ?)",
+      ).run(`Random ${seed}-${i}`, `random-${seed}-${i}@example.test`, when, when);
+      db.prepare(
+        "delete from candidates where id = (select max(id) from candidates c where not exists (select 1 from applications a where a.candidate_id = c.id))",
+      ).run();
+    } else {
+      const submission = db.prepare("select id from agency_submissions order by random() limit 1").get() as
+        { id: number } | undefined;
+      if (submission && rand() < 0.5)
+        db.prepare("update agency_submissions set counts = not counts, agency_id = ? where id = ?").run(
+          pick(agencyIds),
+          submission.id,
+        );
+      else if (app.candidate_id !== null)
         db.prepare(
-          "insert or ignore into applications (role_id, candidate_id, stage, stage_changed_at) values (?, ?, ?, ?)",
-        ).run(pick(roleIds), app.candidate_id, pick(stages), when);
-      else if (move < 0.93) db.prepare("delete from applications where id = ?").run(app.id);
-      else if (move < 0.96) {
-        // A person added, and one who applied to nothing removed; an agency's submission added or its counting moved.
-        db.prepare(
-          "insert into candidates (name, email, engagement_type, source, created_at, updated_at) values (?, ?, 'full_time', 'sourced', ?, ?)",
-        ).run(`Random ${seed}-${i}`, `random-${seed}-${i}@example.test`, when, when);
-        db.prepare(
-          "delete from candidates where id = (select max(id) from candidates c where not exists (select 1 from applications a where a.candidate_id = c.id))",
-        ).run();
-      } else {
-        const submission = db.prepare("select id from agency_submissions order by random() limit 1").get() as
-          { id: number } | undefined;
-        if (submission && rand() < 0.5)
-          db.prepare("update agency_submissions set counts = not counts, agency_id = ? where id = ?").run(
-            pick(agencyIds),
-            submission.id,
-          );
-        else if (app.candidate_id !== null)
-          db.prepare(
-            "insert into agency_submissions (role_id, candidate_id, agency_id, submitted_at, counts) values (?, ?, ?, ?, ?)",
-          ).run(pick(roleIds), app.candidate_id, pick(agencyIds), when, rand() < 0.7 ? 1 : 0);
-      }
+          "insert into agency_submissions (role_id, candidate_id, agency_id, submitted_at, counts) values (?, ?, ?, ?, ?)",
+        ).run(pick(roleIds), app.candidate_id, pick(agencyIds), when, rand() < 0.7 ? 1 : 0);
     }
-  } finally {
-    other.close();
-  }
+  });
 }
 
 /** The home figures as the page would compute them from the rows, without the counts or the index. */
