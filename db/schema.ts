@@ -1222,7 +1222,11 @@ export const boardCounts = sqliteTable(
     n: integer("n").notNull(),
     flagged: integer("flagged").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.roleId, t.stage] })],
+  (t) => [
+    primaryKey({ columns: [t.key, t.roleId, t.stage] }),
+    // One key's counters at one stage, every role, read without the rows (the board's part it reaches).
+    index("board_counts_stage_idx").on(t.key, t.stage, t.roleId, t.n, t.flagged),
+  ],
 );
 
 /**

@@ -17,6 +17,7 @@ CREATE TABLE `row_counts` (
 	PRIMARY KEY(`name`, `key`)
 );
 --> statement-breakpoint
+CREATE INDEX `board_counts_stage_idx` ON `board_counts` (`key`,`stage`,`role_id`,`n`,`flagged`);--> statement-breakpoint
 -- The home page's counts, backfilled, then kept by triggers (db/home-counts.ts); its figures' index on roles.
 CREATE INDEX roles_home_figures_idx ON roles (status, headcount, (trim(coalesce(brief_system_does, ''), '	
                   　﻿') = '' or trim(coalesce(brief_using_data, ''), '	
