@@ -331,8 +331,7 @@ function decisionRoleIds(viewer: Viewer): number[] | null {
  * triggers keep to that rule per application (db/calibration-summaries.ts), through its index in that order: only
  * the page shown and the count are read, whatever the number of applications.
  */
-function needsDecisionWhere(viewer: Viewer, roleIds: number[] | null) {
-  const masked = [...getMask(viewer.id).applicationIds];
+function needsDecisionWhere(roleIds: number[] | null, masked: number[]) {
   return sql.join(
     [
       roleIds === null ? sql`1` : sql`q.role_id in ${roleIds.length ? roleIds : [0]}`,
@@ -344,13 +343,13 @@ function needsDecisionWhere(viewer: Viewer, roleIds: number[] | null) {
 
 /**
  * How many applications `where` keeps of those ready for a decision. Over every role, the kept count of the queue
- * (row_counts, db/home-counts.ts) less those the viewer grades anonymously, rather than every entry of its index.
+ * (row_counts, db/home-counts.ts) less those the viewer grades anonymously (`masked`), rather than every entry of
+ * its index.
  */
-function countNeedsDecision(viewer: Viewer, roleIds: number[] | null, where: SQL): number {
+function countNeedsDecision(roleIds: number[] | null, masked: number[], where: SQL): number {
   const db = getDb();
   if (roleIds !== null)
     return db.get<{ n: number }>(sql`select count(*) as n from decision_ready q where ${where}`)?.n ?? 0;
-  const masked = [...getMask(viewer.id).applicationIds];
   return (
     db.get<{ n: number }>(sql`select
       coalesce((select n from row_counts where name = 'decision_ready' and key = 0), 0)
@@ -393,9 +392,10 @@ export function getNeedsDecisionPage(viewer: Viewer, now: Date, page: number, pe
 function readNeedsDecisionPage(viewer: Viewer, _now: Date, page: number, perPage: number) {
   const roleIds = decisionRoleIds(viewer);
   if (roleIds !== null && roleIds.length === 0) return { total: 0, page: 1, pageCount: 1, items: [] };
-  const where = needsDecisionWhere(viewer, roleIds);
+  const masked = [...getMask(viewer.id).applicationIds];
+  const where = needsDecisionWhere(roleIds, masked);
   const db = getDb();
-  const total = countNeedsDecision(viewer, roleIds, where);
+  const total = countNeedsDecision(roleIds, masked, where);
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   // Past the end: the last page.
   const current = Math.min(pageCount, Math.max(1, Math.floor(page) || 1));
