@@ -8,6 +8,7 @@
 // holds the same text (a test compares them); the bench's generator drops the triggers while it bulk-loads.
 import { checkScope, checkTypes, EXPIRING_SOON_DAYS, STALE_REQUEST_DAYS } from "../app/domain/compliance";
 import { openStages } from "../app/domain/pipeline";
+import { triggerNamesOf } from "./triggers";
 
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(", ");
 const OPEN_STAGES = quoted(openStages);
@@ -159,7 +160,7 @@ END`,
 END`,
 ];
 
-export const triggerNames = triggerStatements.map((t) => /CREATE TRIGGER (\w+)/.exec(t)![1]);
+export const triggerNames = triggerNamesOf(triggerStatements);
 
 /** The daily run's recount: every application whose keys lapsed (a day they follow has come). */
 export const lapsedStatement = `insert into board_refresh (application_id)

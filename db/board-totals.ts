@@ -5,6 +5,7 @@
 // summing every role's counters on each request. Migration 0023 holds the same text (a test compares them); the
 // bench's generator drops the triggers while it bulk-loads and rebuilds afterwards.
 import { isFinalist, openStages } from "../app/domain/pipeline";
+import { createTrigger, triggerNamesOf } from "./triggers";
 
 const FINALIST_STAGES = openStages
   .filter(isFinalist)
@@ -43,10 +44,7 @@ const tidy = (r: "new" | "old") => [
   `delete from board_key_totals where key = ${r}.key and stage = ${r}.stage and n = 0 and flagged = 0`,
 ];
 
-const trigger = (name: string, event: string, body: string[]) =>
-  `CREATE TRIGGER ${name} AFTER ${event} ON board_counts BEGIN
-  ${body.join(";\n  ")};
-END`;
+const trigger = (name: string, event: string, body: string[]) => createTrigger(name, event, "board_counts", body);
 
 /** The triggers: a counter that changes moves its role's and its key's totals by the difference. */
 export const totalsTriggerStatements: string[] = [
@@ -60,7 +58,7 @@ export const totalsTriggerStatements: string[] = [
   trigger("board_counts_totals_delete", "DELETE", [...move("old", "-"), ...tidy("old")]),
 ];
 
-export const totalsTriggerNames = totalsTriggerStatements.map((t) => /CREATE TRIGGER (\w+)/.exec(t)![1]);
+export const totalsTriggerNames = triggerNamesOf(totalsTriggerStatements);
 
 const [open, finalists, missing] = roleParts("c");
 

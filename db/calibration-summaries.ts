@@ -7,6 +7,7 @@
 
 /** Hours from the interview's end to submission, never below zero (no end or no submission: zero). */
 import { openStages } from "../app/domain/pipeline";
+import { triggerNamesOf } from "./triggers";
 
 const HOURS = `case when s.submitted_at - i.ends_at is null then 0
     else max(0, (s.submitted_at - i.ends_at) / 3600000.0) end`;
@@ -340,7 +341,7 @@ END`,
 ];
 triggerStatements.push(...decisionTriggers);
 
-export const triggerNames = triggerStatements.map((t) => /CREATE TRIGGER (\w+)/.exec(t)![1]);
+export const triggerNames = triggerNamesOf(triggerStatements);
 
 /** A write that defers the recomputation (several rows of one application) starts with this, in its transaction. */
 export const deferStatement = "insert into calibration_defer (deferred) values (1)";

@@ -3,6 +3,7 @@
 // db/calibration-summaries.ts): triggers on those tables move the totals by each row's difference, in the same
 // writing transaction; and the set-based rebuild of every total. Migration 0022 holds the same text (a test compares
 // them); the bench's generator drops the triggers while it bulk-loads and rebuilds afterwards.
+import { createTrigger, triggerNamesOf } from "./triggers";
 
 /** calibration_sums' figures summed into calibration_totals (first_card aside: the least, looked up again). */
 const SUMMED = [
@@ -50,28 +51,23 @@ function moveUnits(row: "new" | "old", sign: "+" | "-"): string[] {
   ];
 }
 
-const trigger = (name: string, event: string, table: string, body: string[]) =>
-  `CREATE TRIGGER ${name} AFTER ${event} ON ${table} BEGIN
-  ${body.join(";\n  ")};
-END`;
-
 /** The triggers: a per-role row that changes moves its company-wide total by the difference. */
 export const totalsTriggerStatements: string[] = [
-  trigger("calibration_sums_totals_insert", "INSERT", "calibration_sums", moveTotal("new", "+")),
-  trigger("calibration_sums_totals_update", "UPDATE", "calibration_sums", [
+  createTrigger("calibration_sums_totals_insert", "INSERT", "calibration_sums", moveTotal("new", "+")),
+  createTrigger("calibration_sums_totals_update", "UPDATE", "calibration_sums", [
     ...moveTotal("old", "-"),
     ...moveTotal("new", "+"),
   ]),
-  trigger("calibration_sums_totals_delete", "DELETE", "calibration_sums", moveTotal("old", "-")),
-  trigger("agreement_units_totals_insert", "INSERT", "agreement_units", moveUnits("new", "+")),
-  trigger("agreement_units_totals_update", "UPDATE", "agreement_units", [
+  createTrigger("calibration_sums_totals_delete", "DELETE", "calibration_sums", moveTotal("old", "-")),
+  createTrigger("agreement_units_totals_insert", "INSERT", "agreement_units", moveUnits("new", "+")),
+  createTrigger("agreement_units_totals_update", "UPDATE", "agreement_units", [
     ...moveUnits("old", "-"),
     ...moveUnits("new", "+"),
   ]),
-  trigger("agreement_units_totals_delete", "DELETE", "agreement_units", moveUnits("old", "-")),
+  createTrigger("agreement_units_totals_delete", "DELETE", "agreement_units", moveUnits("old", "-")),
 ];
 
-export const totalsTriggerNames = totalsTriggerStatements.map((t) => /CREATE TRIGGER (\w+)/.exec(t)![1]);
+export const totalsTriggerNames = triggerNamesOf(totalsTriggerStatements);
 
 /** Every total recomputed from the per-role rows (the migration's backfill; the bench's generator; the tests). */
 export const totalsRebuildStatements: string[] = [

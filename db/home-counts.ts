@@ -6,6 +6,7 @@
 // bulk-loads and rebuilds afterwards.
 import { briefIncompleteSql } from "../app/domain/brief";
 import { openStages } from "../app/domain/pipeline";
+import { createTrigger, triggerNamesOf } from "./triggers";
 
 const OPEN_STAGES = openStages.map((s) => `'${s}'`).join(", ");
 
@@ -51,32 +52,27 @@ const countRow = ({ table, key, where }: (typeof counted)[number], r: "new" | "o
 const tidyRow = ({ table, key }: (typeof counted)[number], r: "new" | "old") =>
   `delete from row_counts where name = '${table}' and key = ${key(r)} and n = 0`;
 
-const trigger = (name: string, event: string, table: string, body: string[]) =>
-  `CREATE TRIGGER ${name} AFTER ${event} ON ${table} BEGIN
-  ${body.join(";\n  ")};
-END`;
-
 export const countTriggerStatements: string[] = [
-  trigger("applications_counts_insert", "INSERT", "applications", [
+  createTrigger("applications_counts_insert", "INSERT", "applications", [
     ...moveApplication("new", "+"),
     ...tidyApplication("new"),
   ]),
-  trigger("applications_counts_update", "UPDATE OF role_id, stage, stage_changed_at", "applications", [
+  createTrigger("applications_counts_update", "UPDATE OF role_id, stage, stage_changed_at", "applications", [
     ...moveApplication("old", "-"),
     ...moveApplication("new", "+"),
     ...tidyApplication("old"),
     ...tidyApplication("new"),
   ]),
-  trigger("applications_counts_delete", "DELETE", "applications", [
+  createTrigger("applications_counts_delete", "DELETE", "applications", [
     ...moveApplication("old", "-"),
     ...tidyApplication("old"),
   ]),
   ...counted.flatMap((c) => [
-    trigger(`${c.table}_counts_insert`, "INSERT", c.table, [countRow(c, "new", "+"), tidyRow(c, "new")]),
-    trigger(`${c.table}_counts_delete`, "DELETE", c.table, [countRow(c, "old", "-"), tidyRow(c, "old")]),
+    createTrigger(`${c.table}_counts_insert`, "INSERT", c.table, [countRow(c, "new", "+"), tidyRow(c, "new")]),
+    createTrigger(`${c.table}_counts_delete`, "DELETE", c.table, [countRow(c, "old", "-"), tidyRow(c, "old")]),
     ...(c.moves
       ? [
-          trigger(`${c.table}_counts_update`, `UPDATE OF ${c.moves}`, c.table, [
+          createTrigger(`${c.table}_counts_update`, `UPDATE OF ${c.moves}`, c.table, [
             countRow(c, "old", "-"),
             countRow(c, "new", "+"),
             tidyRow(c, "old"),
@@ -87,7 +83,7 @@ export const countTriggerStatements: string[] = [
   ]),
 ];
 
-export const countTriggerNames = countTriggerStatements.map((t) => /CREATE TRIGGER (\w+)/.exec(t)![1]);
+export const countTriggerNames = triggerNamesOf(countTriggerStatements);
 
 /**
  * The home page's figures over the active roles (how many, open, headcount, briefs incomplete) read from this index
